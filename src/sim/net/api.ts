@@ -1,0 +1,156 @@
+/**
+ * The public face of the kernel model: what dockerd does through netlink and
+ * sysctl, what `ip` and `brctl` read, and the probes that walk packets. The
+ * Docker engine (src/sim/docker), the shells and the real-kernel exporter use
+ * only this, never the internals.
+ */
+import type { Netfilter } from '../netfilter/netfilter.ts';
+import type { L4Proto } from '../netfilter/index.ts';
+import type { Probe, Trace } from './trace.ts';
+
+export type LinkKind = 'loopback' | 'veth' | 'bridge';
+
+/** A read-only view of one link, as `ip -d link` would describe it. */
+export interface LinkInfo {
+  ifindex: number;
+  name: string;
+  kind: LinkKind;
+  mac: string;
+  mtu: number;
+  /** Administrative state (`ip link set X up`). */
+  up: boolean;
+  /** Operational: carrier present (LOWER_UP). A bridge has carrier when a port is running. */
+  carrier: boolean;
+  /** Bridge this link is a port of, if any. */
+  master?: string;
+  /** veth: where the other end lives. */
+  peer?: { netns: string; ifindex: number; name: string };
+}
+
+export interface AddressInfo {
+  ifname: string;
+  /** Dotted quad. */
+  address: string;
+  prefixLen: number;
+  /** Broadcast address `ip addr` prints (`brd`), if set. */
+  broadcast?: string;
+  scope: 'host' | 'link' | 'global';
+}
+
+export interface RouteInfo {
+  /** `default` or a CIDR such as `172.17.0.0/16` (host routes as `10.0.0.1`, as iproute2 prints). */
+  dst: string;
+  prefixLen: number;
+  via?: string;
+  dev: string;
+  /** `proto kernel` for connected routes made from addresses. */
+  proto?: 'kernel' | 'boot' | 'static';
+  scope?: 'link' | 'host' | 'global';
+  src?: string;
+  metric?: number;
+  /** The device has no carrier: `ip route` prints `linkdown`. */
+  linkdown: boolean;
+}
+
+export interface NeighbourInfo {
+  ifname: string;
+  address: string;
+  mac?: string;
+  state: 'REACHABLE' | 'STALE' | 'FAILED' | 'INCOMPLETE' | 'PERMANENT';
+}
+
+export interface SocketInfo {
+  proto: L4Proto;
+  /** Bound address, `0.0.0.0` for any. */
+  address: string;
+  port: number;
+  process: string;
+}
+
+export interface FdbEntry {
+  mac: string;
+  port: string;
+  local: boolean;
+}
+
+export interface RouteSpec {
+  /** `default` or `A.B.C.D/N` (a bare address means /32). */
+  dst: string;
+  via?: string;
+  dev?: string;
+  src?: string;
+  metric?: number;
+}
+
+/**
+ * A kernel error, with the text iproute2 prints for it (`RTNETLINK answers: File exists`,
+ * `Cannot find device "x"`). The state is unchanged when one is thrown.
+ */
+export class KernelError extends Error {
+  readonly errno: string;
+  constructor(errno: string, message: string) {
+    super(message);
+    this.name = 'KernelError';
+    this.errno = errno;
+  }
+}
+
+/** The namespace-level view: everything `ip`, `brctl`, `sysctl` and iptables read in one netns. */
+export interface NetnsView {
+  readonly name: string;
+  readonly netfilter: Netfilter;
+  links(): LinkInfo[];
+  link(name: string): LinkInfo | undefined;
+  addresses(): AddressInfo[];
+  /** The main routing table, in the order `ip route` prints it. */
+  routes(): RouteInfo[];
+  neighbours(): NeighbourInfo[];
+  sockets(): SocketInfo[];
+  sysctl(key: string): string | undefined;
+  /** Bridge forwarding database of a bridge in this namespace. */
+  fdb(bridge: string): FdbEntry[];
+}
+
+export interface KernelApi {
+  /** Virtual clock in milliseconds; the kernel never reads a real one. */
+  readonly now: number;
+  advance(ms: number): void;
+
+  addNetns(name: string): NetnsView;
+  deleteNetns(name: string): void;
+  netns(name: string): NetnsView | undefined;
+  namespaces(): NetnsView[];
+
+  /** `ip link add NAME type veth peer name PEER [netns PEERNS]`; both ends start down. */
+  addVeth(netns: string, name: string, peerName: string, peerNetns?: string): void;
+  /** `ip link add NAME type bridge`; starts down. */
+  addBridge(netns: string, name: string): void;
+  /** `ip link set NAME netns TARGET [name NEWNAME]`; keeps its ifindex when free there. */
+  moveLink(netns: string, name: string, target: string, newName?: string): void;
+  renameLink(netns: string, name: string, newName: string): void;
+  deleteLink(netns: string, name: string): void;
+  setLinkUp(netns: string, name: string, up: boolean): void;
+  /** `ip link set NAME master BRIDGE` (or `nomaster` with undefined). */
+  setMaster(netns: string, name: string, bridge: string | undefined): void;
+  setMac(netns: string, name: string, mac: string): void;
+  setMtu(netns: string, name: string, mtu: number): void;
+
+  /** `ip addr add A.B.C.D/N [broadcast +] dev IF`: also adds the connected route. */
+  addAddress(netns: string, ifname: string, cidr: string, opts?: { broadcast?: boolean }): void;
+  deleteAddress(netns: string, ifname: string, cidr: string): void;
+  addRoute(netns: string, route: RouteSpec): void;
+  deleteRoute(netns: string, route: RouteSpec): void;
+
+  /** `sysctl -w KEY=VALUE` (net.ipv4.ip_forward, net.bridge.bridge-nf-call-iptables, net.ipv4.conf.X.route_localnet). */
+  setSysctl(netns: string, key: string, value: string): void;
+
+  /** A process listening on a TCP port or bound to a UDP port (`0.0.0.0` for any address). */
+  listen(netns: string, socket: SocketInfo): void;
+  unlisten(netns: string, proto: L4Proto, address: string, port: number): void;
+
+  /** `ip neigh flush all` in a namespace (tests reset ARP state between probes). */
+  flushNeighbours(netns: string): void;
+
+  /** Walk one probe (request and reply legs) through the model. Never throws for network reasons. */
+  probe(probe: Probe): Trace;
+}

@@ -1,0 +1,239 @@
+/**
+ * "Reproduce this on a Linux machine": renders the simulated world as a POSIX
+ * shell script of real commands (iproute2, sysctl, iptables-restore) that
+ * rebuilds the same namespaces, links, addresses, routes, sysctls and rules
+ * with the real kernel. The kernel differential (test/kernel) runs these
+ * scripts and compares real probes with the model's; users copy them.
+ *
+ * Pure: it reads the world only through KernelApi and returns text. Every
+ * namespace name gets `prefix` in front, so a script never touches the
+ * machine's own namespace or anyone else's. Interface names are kept as they
+ * are; ifindexes are not reproduced (the real kernel numbers links itself).
+ */
+import type { AddressInfo, KernelApi, LinkInfo, NetnsView, RouteInfo } from './api.ts';
+
+export interface ExportOptions {
+  /** Put in front of every namespace name: `vl-` turns `host` into `vl-host`. */
+  prefix: string;
+}
+
+/** Sysctls written namespace-wide, before any link exists, so new devices inherit them. */
+const NETNS_SYSCTLS = ['net.ipv4.ip_forward', 'net.bridge.bridge-nf-call-iptables'] as const;
+/**
+ * Per-device keys (`net.ipv4.conf.X.KEY`) copied when they differ from the kernel's
+ * default 0. `forwarding` is left out: the kernel derives it from ip_forward.
+ */
+const CONF_KEYS = ['rp_filter', 'route_localnet', 'arp_ignore', 'accept_local'] as const;
+const HEREDOC = 'VETHLAB_RULES';
+const SAFE_WORD = /^[A-Za-z0-9_.:/@%+=,-]+$/;
+
+/** Quotes a word for sh when it needs it. */
+export function shellQuote(word: string): string {
+  if (word !== '' && SAFE_WORD.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function cmd(...words: string[]): string {
+  return words.map(shellQuote).join(' ');
+}
+
+/** `sysctl` key for a device setting: a device name with a dot needs the slash form. */
+function confKey(ifname: string, key: string): string {
+  return ifname.includes('.') ? `net/ipv4/conf/${ifname}/${key}` : `net.ipv4.conf.${ifname}.${key}`;
+}
+
+const DEFAULT_MTU: Record<LinkInfo['kind'], number> = { loopback: 65536, veth: 1500, bridge: 1500 };
+
+function isDefaultLoopbackAddress(a: AddressInfo): boolean {
+  return a.address === '127.0.0.1' && a.prefixLen === 8;
+}
+
+/** The scope `ip addr add` picks by itself: host for 127/8, global otherwise. */
+function defaultAddressScope(a: AddressInfo): AddressInfo['scope'] {
+  return a.address.startsWith('127.') ? 'host' : 'global';
+}
+
+/** The scope `ip route add` picks by itself: link without a gateway, global with one. */
+function defaultRouteScope(r: RouteInfo): RouteInfo['scope'] {
+  return r.via === undefined ? 'link' : 'global';
+}
+
+function sortedNamespaces(kernel: KernelApi): NetnsView[] {
+  return [...kernel.namespaces()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** One veth pair is created once, from the end that sorts first. */
+function vethOwner(ns: NetnsView, link: LinkInfo): boolean {
+  const peer = link.peer;
+  if (!peer) return true;
+  if (peer.netns !== ns.name) return ns.name < peer.netns;
+  return link.name < peer.name;
+}
+
+export function exportShellScript(kernel: KernelApi, opts: ExportOptions): string {
+  const { prefix } = opts;
+  const nsName = (name: string) => `${prefix}${name}`;
+  const spaces = sortedNamespaces(kernel);
+  const out: string[] = [];
+  const section = (title: string) => out.push('', `# --- ${title} ---`);
+  const inNs = (ns: NetnsView, ...words: string[]) => cmd('ip', '-n', nsName(ns.name), ...words);
+  const execIn = (ns: NetnsView, ...words: string[]) => cmd('ip', 'netns', 'exec', nsName(ns.name), ...words);
+
+  out.push(
+    '#!/bin/sh',
+    '# Rebuilds a vethlab world with the real Linux kernel. Run it as root on a',
+    '# machine with iproute2 and iptables (nf_tables or legacy). It only creates',
+    `# network namespaces whose names start with "${prefix}"; the machine's own`,
+    '# interfaces and rules are never touched.',
+    '#',
+    '# Enter a namespace with:  ip netns exec NAME sh',
+    '# Remove everything with the commands at the end of this script.',
+    'set -e',
+  );
+
+  section('network namespaces');
+  for (const ns of spaces) out.push(cmd('ip', 'netns', 'add', nsName(ns.name)));
+
+  const bridged = spaces.some((ns) => ns.links().some((l) => l.kind === 'bridge'));
+  section('namespace-wide sysctls (before links exist, so new devices inherit them)');
+  if (bridged) {
+    out.push('# bridge-nf-call-iptables exists once the br_netfilter module is loaded.');
+    out.push('modprobe br_netfilter 2>/dev/null || true');
+  }
+  for (const ns of spaces) {
+    for (const key of NETNS_SYSCTLS) {
+      const value = ns.sysctl(key);
+      if (value === undefined) continue;
+      out.push(execIn(ns, 'sysctl', '-qw', `${key}=${value}`));
+    }
+    for (const scope of ['all', 'default']) {
+      for (const key of CONF_KEYS) {
+        const value = ns.sysctl(`net.ipv4.conf.${scope}.${key}`);
+        // rp_filter always: distributions change its default, and it decides asymmetric paths.
+        if (value === undefined || (value === '0' && key !== 'rp_filter')) continue;
+        out.push(execIn(ns, 'sysctl', '-qw', `${confKey(scope, key)}=${value}`));
+      }
+    }
+  }
+
+  section('bridges');
+  for (const ns of spaces) {
+    for (const link of ns.links()) {
+      if (link.kind === 'bridge') out.push(inNs(ns, 'link', 'add', link.name, 'type', 'bridge'));
+    }
+  }
+
+  section('veth pairs (each end created directly in its namespace, with its final name)');
+  for (const ns of spaces) {
+    for (const link of ns.links()) {
+      if (link.kind !== 'veth' || !vethOwner(ns, link)) continue;
+      if (!link.peer) {
+        out.push(`# ${nsName(ns.name)} ${link.name}: veth without a peer, skipped`);
+        continue;
+      }
+      const words = ['link', 'add', link.name, 'type', 'veth', 'peer', 'name', link.peer.name];
+      if (link.peer.netns !== ns.name) words.push('netns', nsName(link.peer.netns));
+      out.push(inNs(ns, ...words));
+    }
+  }
+
+  section('MAC addresses and MTUs (as in the simulation, so ARP and FDB tables compare)');
+  for (const ns of spaces) {
+    for (const link of ns.links()) {
+      if (link.kind === 'loopback') continue;
+      const words = ['link', 'set', 'dev', link.name, 'address', link.mac];
+      if (link.mtu !== DEFAULT_MTU[link.kind]) words.push('mtu', String(link.mtu));
+      out.push(inNs(ns, ...words));
+    }
+  }
+
+  section('bridge ports');
+  for (const ns of spaces) {
+    for (const link of ns.links()) {
+      if (link.master !== undefined) out.push(inNs(ns, 'link', 'set', 'dev', link.name, 'master', link.master));
+    }
+  }
+
+  section('per-device sysctls');
+  for (const ns of spaces) {
+    for (const link of ns.links()) {
+      for (const key of CONF_KEYS) {
+        const value = ns.sysctl(`net.ipv4.conf.${link.name}.${key}`);
+        const dflt = ns.sysctl(`net.ipv4.conf.default.${key}`) ?? '0';
+        if (value === undefined || value === dflt) continue;
+        out.push(execIn(ns, 'sysctl', '-qw', `${confKey(link.name, key)}=${value}`));
+      }
+    }
+  }
+
+  section('addresses (before links go up, so lo gets only these)');
+  for (const ns of spaces) {
+    const lo = ns.links().find((l) => l.kind === 'loopback');
+    for (const a of ns.addresses()) {
+      const words = ['addr', 'add', `${a.address}/${a.prefixLen}`];
+      if (a.broadcast !== undefined) words.push('broadcast', a.broadcast);
+      if (a.scope !== defaultAddressScope(a)) words.push('scope', a.scope);
+      words.push('dev', a.ifname);
+      out.push(inNs(ns, ...words));
+    }
+    if (lo?.up && !ns.addresses().some((a) => a.ifname === lo.name && isDefaultLoopbackAddress(a))) {
+      out.push(`# ${nsName(ns.name)}: the kernel gives lo 127.0.0.1/8 when it goes up without an address.`);
+    }
+  }
+
+  section('links up');
+  for (const ns of spaces) {
+    for (const link of ns.links()) {
+      if (link.up) out.push(inNs(ns, 'link', 'set', 'dev', link.name, 'up'));
+    }
+  }
+
+  section('routes (connected routes come with the addresses)');
+  for (const ns of spaces) {
+    for (const r of ns.routes()) {
+      if (r.proto === 'kernel') continue;
+      const words = ['route', 'add', r.dst];
+      if (r.via !== undefined) words.push('via', r.via);
+      words.push('dev', r.dev);
+      if (r.src !== undefined) words.push('src', r.src);
+      if (r.metric !== undefined && r.metric !== 0) words.push('metric', String(r.metric));
+      if (r.scope !== undefined && r.scope !== defaultRouteScope(r)) words.push('scope', r.scope);
+      if (r.proto === 'static') words.push('proto', 'static');
+      out.push(inNs(ns, ...words));
+    }
+  }
+
+  const permanent = spaces.flatMap((ns) =>
+    ns.neighbours().filter((n) => n.state === 'PERMANENT' && n.mac !== undefined).map((n) => ({ ns, n })),
+  );
+  if (permanent.length > 0) {
+    section('static neighbours');
+    for (const { ns, n } of permanent) {
+      out.push(inNs(ns, 'neigh', 'add', n.address, 'lladdr', n.mac ?? '', 'dev', n.ifname, 'nud', 'permanent'));
+    }
+  }
+
+  section('iptables rules (iptables-save text of each namespace)');
+  for (const ns of spaces) {
+    const saved = ns.netfilter.save([], 4, kernel.now);
+    const text = saved.exitCode === 0 ? saved.stdout : '';
+    if (text.trim() === '') {
+      out.push(`# ${nsName(ns.name)}: no rules`);
+      continue;
+    }
+    out.push(`${execIn(ns, 'iptables-restore')} <<'${HEREDOC}'`);
+    out.push(...text.replace(/\n+$/, '').split('\n'));
+    out.push(HEREDOC);
+  }
+
+  const sockets = spaces.flatMap((ns) => ns.sockets().map((s) => ({ ns, s })));
+  section('listening sockets (not created by this script: start your own servers)');
+  if (sockets.length === 0) out.push('# none');
+  for (const { ns, s } of sockets) {
+    out.push(`# ${nsName(ns.name)}: ${s.proto} ${s.address}:${s.port} (${s.process})`);
+  }
+
+  section('clean up afterwards with');
+  for (const ns of spaces) out.push(`#   ${cmd('ip', 'netns', 'del', nsName(ns.name))}`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,336 @@
+/**
+ * The kernel model: every namespace of the simulated machine(s), and the
+ * netlink-like operations that change them. Each operation validates first and
+ * throws a KernelError with iproute2's wording before touching anything, so a
+ * failed command leaves the world as it was.
+ */
+import type { L4Proto } from '../netfilter/index.ts';
+import { formatIPv4, parseCidr, parseIPv4, broadcastOf, inPrefix } from '../netfilter/inet.ts';
+import { KernelError, type KernelApi, type NetnsView, type RouteSpec, type SocketInfo } from './api.ts';
+import { isValidIfname, type Link } from './link.ts';
+import { Netns } from './netns.ts';
+import { SeededRandom } from './rng.ts';
+import type { Probe, Trace } from './trace.ts';
+import { walkProbe } from './walk.ts';
+
+export interface KernelOptions {
+  /** Seed for MAC addresses (and anything else random); same seed, same world. */
+  seed?: number;
+  /** Virtual clock start, epoch milliseconds. */
+  startTime?: number;
+}
+
+const DEFAULT_START = Date.UTC(2026, 10, 23, 22, 0, 0);
+
+export class Kernel implements KernelApi {
+  private readonly spaces = new Map<string, Netns>();
+  readonly random: SeededRandom;
+  private clock: number;
+
+  constructor(options: KernelOptions = {}) {
+    this.random = new SeededRandom(options.seed ?? 1);
+    this.clock = options.startTime ?? DEFAULT_START;
+  }
+
+  get now(): number {
+    return this.clock;
+  }
+
+  advance(ms: number): void {
+    this.clock += ms;
+  }
+
+  // ---- namespaces ------------------------------------------------------------
+
+  addNetns(name: string): NetnsView {
+    if (this.spaces.has(name)) {
+      throw new KernelError('EEXIST', `Cannot create namespace file "/run/netns/${name}": File exists`);
+    }
+    const ns = new Netns(name, (n, i) => this.spaces.get(n)?.linksByIndex.get(i));
+    this.spaces.set(name, ns);
+    const lo: Link = { ifindex: ns.allocateIfindex(), name: 'lo', kind: 'loopback', mac: '00:00:00:00:00:00', mtu: 65536, up: false };
+    ns.attach(lo);
+    return ns;
+  }
+
+  deleteNetns(name: string): void {
+    const ns = this.requireNetns(name);
+    // Destroying a namespace destroys its veth ends, and with them their peers.
+    for (const link of [...ns.linksByIndex.values()]) {
+      if (link.kind === 'veth') this.deleteLink(name, link.name);
+    }
+    this.spaces.delete(name);
+  }
+
+  netns(name: string): Netns | undefined {
+    return this.spaces.get(name);
+  }
+
+  namespaces(): Netns[] {
+    return [...this.spaces.values()];
+  }
+
+  requireNetns(name: string): Netns {
+    const ns = this.spaces.get(name);
+    if (!ns) throw new KernelError('ENOENT', `Cannot open network namespace "${name}": No such file or directory`);
+    return ns;
+  }
+
+  resolveLink(netns: string, ifindex: number): Link | undefined {
+    return this.spaces.get(netns)?.linksByIndex.get(ifindex);
+  }
+
+  requireLink(ns: Netns, name: string): Link {
+    const link = ns.linksByName.get(name);
+    if (!link) throw new KernelError('ENODEV', `Cannot find device "${name}"`);
+    return link;
+  }
+
+  // ---- links -------------------------------------------------------------------
+
+  private checkNewName(ns: Netns, name: string): void {
+    if (!isValidIfname(name)) throw new KernelError('EINVAL', `Error: argument "${name}" is wrong: "name" not a valid ifname`);
+    if (ns.linksByName.has(name)) throw new KernelError('EEXIST', 'RTNETLINK answers: File exists');
+  }
+
+  addVeth(netns: string, name: string, peerName: string, peerNetns?: string): void {
+    const ns = this.requireNetns(netns);
+    const peerNs = peerNetns === undefined ? ns : this.requireNetns(peerNetns);
+    this.checkNewName(ns, name);
+    this.checkNewName(peerNs, peerName);
+    if (ns === peerNs && name === peerName) throw new KernelError('EEXIST', 'RTNETLINK answers: File exists');
+    // veth_newlink registers the peer first, so it gets the lower index when both share a namespace.
+    const peer: Link = { ifindex: peerNs.allocateIfindex(), name: peerName, kind: 'veth', mac: this.random.mac(), mtu: 1500, up: false };
+    peerNs.attach(peer);
+    const self: Link = { ifindex: ns.allocateIfindex(), name, kind: 'veth', mac: this.random.mac(), mtu: 1500, up: false };
+    ns.attach(self);
+    self.peer = { netns: peerNs.name, ifindex: peer.ifindex };
+    peer.peer = { netns: ns.name, ifindex: self.ifindex };
+  }
+
+  addBridge(netns: string, name: string): void {
+    const ns = this.requireNetns(netns);
+    this.checkNewName(ns, name);
+    ns.attach({
+      ifindex: ns.allocateIfindex(),
+      name,
+      kind: 'bridge',
+      mac: this.random.mac(),
+      mtu: 1500,
+      up: false,
+      ports: [],
+      fdb: new Map(),
+    });
+  }
+
+  moveLink(netns: string, name: string, target: string, newName?: string): void {
+    const ns = this.requireNetns(netns);
+    const link = this.requireLink(ns, name);
+    const dest = this.requireNetns(target);
+    if (dest === ns && newName === undefined) return;
+    if (link.kind !== 'veth') throw new KernelError('EINVAL', 'RTNETLINK answers: Invalid argument');
+    const finalName = newName ?? name;
+    this.checkNewName(dest, finalName);
+    if (link.masterIndex !== undefined) this.setMaster(netns, name, undefined);
+    // Moving a device takes it down and drops its addresses and routes.
+    link.up = false;
+    ns.detach(link);
+    link.ifindex = dest.allocateIfindex(link.ifindex);
+    link.name = finalName;
+    dest.attach(link);
+    const peer = link.peer && this.resolveLink(link.peer.netns, link.peer.ifindex);
+    if (peer) peer.peer = { netns: dest.name, ifindex: link.ifindex };
+  }
+
+  renameLink(netns: string, name: string, newName: string): void {
+    const ns = this.requireNetns(netns);
+    const link = this.requireLink(ns, name);
+    if (name === newName) return;
+    this.checkNewName(ns, newName);
+    if (link.up) throw new KernelError('EBUSY', 'RTNETLINK answers: Device or resource busy');
+    ns.rename(link, newName);
+  }
+
+  deleteLink(netns: string, name: string): void {
+    const ns = this.requireNetns(netns);
+    const link = this.requireLink(ns, name);
+    if (link.kind === 'loopback') throw new KernelError('EOPNOTSUPP', 'RTNETLINK answers: Operation not supported');
+    if (link.masterIndex !== undefined) this.setMaster(netns, name, undefined);
+    if (link.kind === 'bridge') for (const port of [...(link.ports ?? [])]) {
+      const p = ns.linksByIndex.get(port);
+      if (p) this.setMaster(netns, p.name, undefined);
+    }
+    ns.detach(link);
+    if (link.peer) {
+      const peerNs = this.spaces.get(link.peer.netns);
+      const peer = peerNs?.linksByIndex.get(link.peer.ifindex);
+      if (peerNs && peer) {
+        if (peer.masterIndex !== undefined) this.setMaster(peerNs.name, peer.name, undefined);
+        peerNs.detach(peer);
+      }
+    }
+  }
+
+  setLinkUp(netns: string, name: string, up: boolean): void {
+    const ns = this.requireNetns(netns);
+    const link = this.requireLink(ns, name);
+    link.up = up;
+    if (!up) {
+      ns.removeRoutesVia(link.ifindex);
+      ns.neigh.delete(link.ifindex);
+    }
+  }
+
+  setMaster(netns: string, name: string, bridge: string | undefined): void {
+    const ns = this.requireNetns(netns);
+    const link = this.requireLink(ns, name);
+    if (bridge === undefined) {
+      if (link.masterIndex === undefined) return;
+      const master = ns.linksByIndex.get(link.masterIndex);
+      if (master?.ports) master.ports = master.ports.filter((i) => i !== link.ifindex);
+      if (master?.fdb) for (const [mac, port] of master.fdb) if (port === link.ifindex) master.fdb.delete(mac);
+      delete link.masterIndex;
+      return;
+    }
+    const br = this.requireLink(ns, bridge);
+    if (br.kind !== 'bridge' || link === br) throw new KernelError('EOPNOTSUPP', 'RTNETLINK answers: Operation not supported');
+    if (link.kind === 'loopback') throw new KernelError('EINVAL', 'RTNETLINK answers: Invalid argument');
+    if (link.masterIndex === br.ifindex) return;
+    if (link.masterIndex !== undefined) this.setMaster(netns, name, undefined);
+    link.masterIndex = br.ifindex;
+    br.ports!.push(link.ifindex);
+  }
+
+  setMac(netns: string, name: string, mac: string): void {
+    const link = this.requireLink(this.requireNetns(netns), name);
+    if (!/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(mac)) throw new KernelError('EINVAL', `"${mac}" is invalid lladdr.`);
+    link.mac = mac.toLowerCase();
+  }
+
+  setMtu(netns: string, name: string, mtu: number): void {
+    const link = this.requireLink(this.requireNetns(netns), name);
+    if (!Number.isInteger(mtu) || mtu < 68 || mtu > 65535) throw new KernelError('EINVAL', 'RTNETLINK answers: Invalid argument');
+    link.mtu = mtu;
+  }
+
+  // ---- addresses and routes ------------------------------------------------------
+
+  addAddress(netns: string, ifname: string, cidr: string, opts: { broadcast?: boolean } = {}): void {
+    const ns = this.requireNetns(netns);
+    const link = this.requireLink(ns, ifname);
+    const parsed = parseCidr(cidr, true);
+    if (!parsed) throw new KernelError('EINVAL', `Error: any valid prefix is expected rather than "${cidr}".`);
+    if (ns.addrs.some((a) => a.ifindex === link.ifindex && a.addr === parsed.addr)) {
+      throw new KernelError('EEXIST', 'RTNETLINK answers: File exists');
+    }
+    const scope = link.kind === 'loopback' && inPrefix(parsed.addr, 0x7f000000, 8) ? 'host' : 'global';
+    const address: (typeof ns.addrs)[number] = { ifindex: link.ifindex, addr: parsed.addr, prefixLen: parsed.prefixLen, scope };
+    if (opts.broadcast && parsed.prefixLen < 31) address.broadcast = broadcastOf(parsed.addr, parsed.prefixLen);
+    ns.addrs.push(address);
+  }
+
+  deleteAddress(netns: string, ifname: string, cidr: string): void {
+    const ns = this.requireNetns(netns);
+    const link = this.requireLink(ns, ifname);
+    const parsed = parseCidr(cidr, true);
+    const i = parsed ? ns.addrs.findIndex((a) => a.ifindex === link.ifindex && a.addr === parsed.addr) : -1;
+    if (i < 0) throw new KernelError('EADDRNOTAVAIL', 'RTNETLINK answers: Cannot assign requested address');
+    ns.addrs.splice(i, 1);
+  }
+
+  private parseRouteSpec(ns: Netns, spec: RouteSpec) {
+    const dst = spec.dst === 'default' ? { addr: 0, prefixLen: 0 } : parseCidr(spec.dst);
+    if (!dst) throw new KernelError('EINVAL', `Error: any valid prefix is expected rather than "${spec.dst}".`);
+    const via = spec.via === undefined ? undefined : parseIPv4(spec.via);
+    if (spec.via !== undefined && via === undefined) {
+      throw new KernelError('EINVAL', `Error: inet address is expected rather than "${spec.via}".`);
+    }
+    const src = spec.src === undefined ? undefined : parseIPv4(spec.src);
+    let ifindex: number | undefined;
+    if (spec.dev !== undefined) ifindex = this.requireLink(ns, spec.dev).ifindex;
+    return { dst, via, src, ifindex, metric: spec.metric ?? 0 };
+  }
+
+  addRoute(netns: string, spec: RouteSpec): void {
+    const ns = this.requireNetns(netns);
+    const r = this.parseRouteSpec(ns, spec);
+    let ifindex = r.ifindex;
+    if (r.via !== undefined) {
+      // The gateway must be reachable on a connected (link-scope) route.
+      const hop = ns.lookupRoute(r.via);
+      const onLink = hop && hop.type === 'unicast' && hop.gateway === undefined && (ifindex === undefined || hop.ifindex === ifindex);
+      if (!onLink) throw new KernelError('ENETUNREACH', 'Error: Nexthop has invalid gateway.');
+      ifindex = hop.ifindex;
+    }
+    if (ifindex === undefined) throw new KernelError('ENODEV', 'Error: Device for nexthop is not up.');
+    if (!ns.linksByIndex.get(ifindex)!.up) throw new KernelError('ENETDOWN', 'Error: Device for nexthop is not up.');
+    if (r.src !== undefined && !ns.isLocal(r.src)) throw new KernelError('EINVAL', 'Error: Invalid prefsrc address.');
+    const clash = ns.staticRoutes.some((s) => s.dst === r.dst.addr && s.prefixLen === r.dst.prefixLen && s.metric === r.metric);
+    if (clash) throw new KernelError('EEXIST', 'RTNETLINK answers: File exists');
+    const route: (typeof ns.staticRoutes)[number] = {
+      dst: r.dst.addr,
+      prefixLen: r.dst.prefixLen,
+      ifindex,
+      metric: r.metric,
+      scope: r.via === undefined ? 'link' : 'global',
+    };
+    if (r.via !== undefined) route.via = r.via;
+    if (r.src !== undefined) route.src = r.src;
+    ns.staticRoutes.push(route);
+  }
+
+  deleteRoute(netns: string, spec: RouteSpec): void {
+    const ns = this.requireNetns(netns);
+    const r = this.parseRouteSpec(ns, spec);
+    const i = ns.staticRoutes.findIndex(
+      (s) =>
+        s.dst === r.dst.addr &&
+        s.prefixLen === r.dst.prefixLen &&
+        (r.via === undefined || s.via === r.via) &&
+        (r.ifindex === undefined || s.ifindex === r.ifindex),
+    );
+    if (i < 0) throw new KernelError('ESRCH', 'RTNETLINK answers: No such process');
+    ns.staticRoutes.splice(i, 1);
+  }
+
+  // ---- sysctl, sockets, neighbours -----------------------------------------------
+
+  setSysctl(netns: string, key: string, value: string): void {
+    const ns = this.requireNetns(netns);
+    if (!ns.hasSysctl(key)) {
+      throw new KernelError('ENOENT', `sysctl: cannot stat /proc/sys/${key.replace(/\./g, '/')}: No such file or directory`);
+    }
+    ns.writeSysctl(key, value);
+  }
+
+  listen(netns: string, socket: SocketInfo): void {
+    const ns = this.requireNetns(netns);
+    const addr = parseIPv4(socket.address);
+    if (addr === undefined) throw new KernelError('EINVAL', `bad address ${socket.address}`);
+    const busy = ns.socketList.some(
+      (s) => s.proto === socket.proto && s.port === socket.port && (s.addr === 0 || addr === 0 || s.addr === addr),
+    );
+    if (busy) throw new KernelError('EADDRINUSE', 'Address already in use');
+    ns.socketList.push({ proto: socket.proto, addr, port: socket.port, process: socket.process });
+  }
+
+  unlisten(netns: string, proto: L4Proto, address: string, port: number): void {
+    const ns = this.requireNetns(netns);
+    const addr = parseIPv4(address);
+    const i = ns.socketList.findIndex((s) => s.proto === proto && s.port === port && s.addr === addr);
+    if (i >= 0) ns.socketList.splice(i, 1);
+  }
+
+  flushNeighbours(netns: string): void {
+    this.requireNetns(netns).neigh.clear();
+  }
+
+  probe(probe: Probe): Trace {
+    return walkProbe(this, probe);
+  }
+
+  /** For messages: an address as text. */
+  static ip(addr: number): string {
+    return formatIPv4(addr);
+  }
+}

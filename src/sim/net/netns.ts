@@ -1,0 +1,402 @@
+/**
+ * One network namespace: its links, addresses, routes, neighbour cache,
+ * sysctls, sockets and its own netfilter. It answers questions about itself
+ * (is this address local, which route, which source address); moving packets
+ * between namespaces is the walk's job.
+ */
+import { Netfilter } from '../netfilter/netfilter.ts';
+import type { AddrType, L4Proto } from '../netfilter/index.ts';
+import {
+  broadcastOf,
+  formatIPv4,
+  inPrefix,
+  isLoopback,
+  isMulticast,
+  networkOf,
+} from '../netfilter/inet.ts';
+import type {
+  AddressInfo,
+  FdbEntry,
+  LinkInfo,
+  NeighbourInfo,
+  NetnsView,
+  RouteInfo,
+  SocketInfo,
+} from './api.ts';
+import { hasCarrier, linkInfo, type Link, type LinkResolver } from './link.ts';
+
+export interface Address {
+  ifindex: number;
+  addr: number;
+  prefixLen: number;
+  broadcast?: number;
+  scope: 'host' | 'link' | 'global';
+}
+
+export interface StaticRoute {
+  dst: number;
+  prefixLen: number;
+  via?: number;
+  ifindex: number;
+  src?: number;
+  metric: number;
+  scope: 'link' | 'global';
+}
+
+export interface Socket {
+  proto: L4Proto;
+  addr: number;
+  port: number;
+  process: string;
+}
+
+export interface Neighbour {
+  mac?: string;
+  state: NeighbourInfo['state'];
+}
+
+/** A route as the lookup returns it: the kernel's fib_result, reduced. */
+export interface RouteDecision {
+  type: 'local' | 'unicast' | 'broadcast';
+  ifindex: number;
+  /** Next hop when the destination is behind a gateway. */
+  gateway?: number;
+  /** Preferred source (the route's src, or the device's address). */
+  src?: number;
+  /** The `ip route` text of the route that matched, for the Trace. */
+  text: string;
+}
+
+const GLOBAL_SYSCTLS: Record<string, string> = {
+  'net.ipv4.ip_forward': '0',
+  'net.bridge.bridge-nf-call-iptables': '1',
+  'net.bridge.bridge-nf-call-ip6tables': '1',
+  'net.ipv4.icmp_echo_ignore_all': '0',
+};
+const CONF_KEYS: Record<string, string> = {
+  route_localnet: '0',
+  rp_filter: '0',
+  forwarding: '0',
+  arp_ignore: '0',
+  accept_local: '0',
+};
+
+export class Netns implements NetnsView {
+  readonly name: string;
+  readonly netfilter = new Netfilter();
+  readonly linksByIndex = new Map<number, Link>();
+  readonly linksByName = new Map<string, Link>();
+  readonly addrs: Address[] = [];
+  readonly staticRoutes: StaticRoute[] = [];
+  readonly neigh = new Map<number, Map<number, Neighbour>>();
+  readonly socketList: Socket[] = [];
+  private readonly sysctls = new Map<string, string>();
+  private nextIfindex = 1;
+  private readonly resolve: LinkResolver;
+
+  constructor(name: string, resolve: LinkResolver) {
+    this.name = name;
+    this.resolve = resolve;
+    for (const [k, v] of Object.entries(GLOBAL_SYSCTLS)) this.sysctls.set(k, v);
+    for (const scope of ['all', 'default']) {
+      for (const [k, v] of Object.entries(CONF_KEYS)) this.sysctls.set(`net.ipv4.conf.${scope}.${k}`, v);
+    }
+  }
+
+  // ---- links -------------------------------------------------------------
+
+  /** The kernel hands out ifindexes per namespace, increasing, skipping ones in use. */
+  allocateIfindex(wanted?: number): number {
+    if (wanted !== undefined && !this.linksByIndex.has(wanted)) return wanted;
+    while (this.linksByIndex.has(this.nextIfindex)) this.nextIfindex++;
+    return this.nextIfindex++;
+  }
+
+  attach(link: Link): void {
+    this.linksByIndex.set(link.ifindex, link);
+    this.linksByName.set(link.name, link);
+    for (const [k, v] of Object.entries(CONF_KEYS)) {
+      const inherited = this.sysctls.get(`net.ipv4.conf.default.${k}`) ?? v;
+      this.sysctls.set(`net.ipv4.conf.${link.name}.${k}`, inherited);
+    }
+  }
+
+  detach(link: Link): void {
+    this.linksByIndex.delete(link.ifindex);
+    this.linksByName.delete(link.name);
+    for (const k of Object.keys(CONF_KEYS)) this.sysctls.delete(`net.ipv4.conf.${link.name}.${k}`);
+    this.removeAddressesOf(link.ifindex);
+    this.removeRoutesVia(link.ifindex);
+    this.neigh.delete(link.ifindex);
+  }
+
+  rename(link: Link, newName: string): void {
+    const saved = new Map<string, string>();
+    for (const k of Object.keys(CONF_KEYS)) {
+      saved.set(k, this.sysctls.get(`net.ipv4.conf.${link.name}.${k}`) ?? '0');
+      this.sysctls.delete(`net.ipv4.conf.${link.name}.${k}`);
+    }
+    this.linksByName.delete(link.name);
+    link.name = newName;
+    this.linksByName.set(newName, link);
+    for (const [k, v] of saved) this.sysctls.set(`net.ipv4.conf.${newName}.${k}`, v);
+  }
+
+  carrier(link: Link): boolean {
+    return hasCarrier(link, this.linksByIndex, this.resolve);
+  }
+
+  removeAddressesOf(ifindex: number): void {
+    for (let i = this.addrs.length - 1; i >= 0; i--) if (this.addrs[i]!.ifindex === ifindex) this.addrs.splice(i, 1);
+  }
+
+  /** A device going down or away takes its static routes with it, as in the kernel. */
+  removeRoutesVia(ifindex: number): void {
+    for (let i = this.staticRoutes.length - 1; i >= 0; i--) {
+      if (this.staticRoutes[i]!.ifindex === ifindex) this.staticRoutes.splice(i, 1);
+    }
+  }
+
+  // ---- addresses and routing -------------------------------------------------
+
+  /** Addresses whose device is up: the ones the local table knows. */
+  private activeAddrs(): Address[] {
+    return this.addrs.filter((a) => this.linksByIndex.get(a.ifindex)?.up === true);
+  }
+
+  isLocal(addr: number): boolean {
+    for (const a of this.activeAddrs()) {
+      if (a.addr === addr) return true;
+      // lo's 127.0.0.1/8 makes the whole prefix local ("local 127.0.0.0/8 dev lo").
+      const link = this.linksByIndex.get(a.ifindex);
+      if (link?.kind === 'loopback' && inPrefix(addr, a.addr, a.prefixLen)) return true;
+    }
+    return false;
+  }
+
+  addrType(addr: number): AddrType {
+    if (this.isLocal(addr)) return 'LOCAL';
+    if (addr === 0 || addr === 0xffffffff) return 'BROADCAST';
+    if (isMulticast(addr)) return 'MULTICAST';
+    for (const a of this.activeAddrs()) {
+      if (a.prefixLen < 31 && (a.broadcast ?? -1) === addr) return 'BROADCAST';
+    }
+    return 'UNICAST';
+  }
+
+  /** Connected routes (proto kernel) from addresses on up devices, plus static routes. */
+  private connectedRoutes(): StaticRoute[] {
+    const seen = new Set<string>();
+    const out: StaticRoute[] = [];
+    for (const a of this.activeAddrs()) {
+      const link = this.linksByIndex.get(a.ifindex)!;
+      if (link.kind === 'loopback' || a.prefixLen === 32) continue;
+      const dst = networkOf(a.addr, a.prefixLen);
+      const key = `${dst}/${a.prefixLen}/${a.ifindex}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ dst, prefixLen: a.prefixLen, ifindex: a.ifindex, src: a.addr, metric: 0, scope: 'link' });
+    }
+    return out;
+  }
+
+  /** Longest prefix first, then lowest metric; connected routes win ties as the kernel lists them first. */
+  lookupRoute(dst: number): RouteDecision | undefined {
+    if (this.isLocal(dst)) {
+      const owner = this.activeAddrs().find((a) => a.addr === dst);
+      const lo = [...this.linksByIndex.values()].find((l) => l.kind === 'loopback');
+      return {
+        type: 'local',
+        ifindex: lo?.ifindex ?? owner?.ifindex ?? 1,
+        src: dst,
+        text: `local ${formatIPv4(dst)} dev ${owner ? this.linksByIndex.get(owner.ifindex)!.name : 'lo'}`,
+      };
+    }
+    let best: { route: StaticRoute; connected: boolean } | undefined;
+    const consider = (route: StaticRoute, connected: boolean) => {
+      if (!inPrefix(dst, route.dst, route.prefixLen)) return;
+      if (!this.linksByIndex.get(route.ifindex)?.up) return;
+      if (
+        !best ||
+        route.prefixLen > best.route.prefixLen ||
+        (route.prefixLen === best.route.prefixLen && route.metric < best.route.metric)
+      ) {
+        best = { route, connected };
+      }
+    };
+    for (const r of this.connectedRoutes()) consider(r, true);
+    for (const r of this.staticRoutes) consider(r, false);
+    if (!best) return undefined;
+    const { route } = best;
+    const type = this.addrType(dst) === 'BROADCAST' ? 'broadcast' : 'unicast';
+    const decision: RouteDecision = {
+      type,
+      ifindex: route.ifindex,
+      text: this.routeText(route, best.connected),
+    };
+    if (route.via !== undefined) decision.gateway = route.via;
+    decision.src = route.src ?? this.selectSource(route.ifindex, route.via ?? dst);
+    return decision;
+  }
+
+  /** inet_select_addr: an address of the device on the next hop's subnet, else its first, else any global one. */
+  selectSource(ifindex: number, nexthop: number): number | undefined {
+    const onDev = this.addrs.filter((a) => a.ifindex === ifindex);
+    const sameNet = onDev.find((a) => inPrefix(nexthop, a.addr, a.prefixLen));
+    if (sameNet) return sameNet.addr;
+    const firstGlobal = onDev.find((a) => a.scope !== 'host');
+    if (firstGlobal) return firstGlobal.addr;
+    return this.activeAddrs().find((a) => a.scope === 'global')?.addr;
+  }
+
+  private routeText(route: StaticRoute, connected: boolean): string {
+    const dev = this.linksByIndex.get(route.ifindex)?.name ?? '?';
+    const dst = route.prefixLen === 0 ? 'default' : `${formatIPv4(route.dst)}/${route.prefixLen}`;
+    if (connected) return `${dst} dev ${dev} proto kernel scope link src ${formatIPv4(route.src!)}`;
+    let text = dst;
+    if (route.via !== undefined) text += ` via ${formatIPv4(route.via)}`;
+    text += ` dev ${dev}`;
+    if (route.src !== undefined) text += ` src ${formatIPv4(route.src)}`;
+    if (route.metric) text += ` metric ${route.metric}`;
+    return text;
+  }
+
+  // ---- sockets -------------------------------------------------------------
+
+  findSocket(proto: L4Proto, addr: number, port: number): Socket | undefined {
+    return this.socketList.find(
+      (s) => s.proto === proto && s.port === port && (s.addr === 0 || s.addr === addr),
+    );
+  }
+
+  // ---- sysctl --------------------------------------------------------------
+
+  sysctl(key: string): string | undefined {
+    return this.sysctls.get(normalizeSysctlKey(key));
+  }
+
+  hasSysctl(key: string): boolean {
+    return this.sysctls.has(normalizeSysctlKey(key));
+  }
+
+  writeSysctl(key: string, value: string): void {
+    const k = normalizeSysctlKey(key);
+    this.sysctls.set(k, value);
+    // ip_forward and conf.all.forwarding are one switch in the kernel.
+    if (k === 'net.ipv4.ip_forward') this.sysctls.set('net.ipv4.conf.all.forwarding', value);
+    if (k === 'net.ipv4.conf.all.forwarding') this.sysctls.set('net.ipv4.ip_forward', value);
+  }
+
+  sysctlFlag(key: string): boolean {
+    const v = this.sysctl(key);
+    return v !== undefined && v !== '0';
+  }
+
+  // ---- NetnsView -----------------------------------------------------------
+
+  links(): LinkInfo[] {
+    return [...this.linksByIndex.values()]
+      .sort((a, b) => a.ifindex - b.ifindex)
+      .map((l) => linkInfo(l, this.linksByIndex, this.resolve));
+  }
+
+  link(name: string): LinkInfo | undefined {
+    const l = this.linksByName.get(name);
+    return l && linkInfo(l, this.linksByIndex, this.resolve);
+  }
+
+  addresses(): AddressInfo[] {
+    const byLink = [...this.addrs].sort((a, b) => a.ifindex - b.ifindex);
+    return byLink.map((a) => {
+      const info: AddressInfo = {
+        ifname: this.linksByIndex.get(a.ifindex)!.name,
+        address: formatIPv4(a.addr),
+        prefixLen: a.prefixLen,
+        scope: a.scope,
+      };
+      if (a.broadcast !== undefined) info.broadcast = formatIPv4(a.broadcast);
+      return info;
+    });
+  }
+
+  routes(): RouteInfo[] {
+    const toInfo = (r: StaticRoute, connected: boolean): RouteInfo => {
+      const link = this.linksByIndex.get(r.ifindex)!;
+      const info: RouteInfo = {
+        dst: r.prefixLen === 0 ? 'default' : r.prefixLen === 32 ? formatIPv4(r.dst) : `${formatIPv4(r.dst)}/${r.prefixLen}`,
+        prefixLen: r.prefixLen,
+        dev: link.name,
+        linkdown: !this.carrier(link),
+      };
+      if (r.via !== undefined) info.via = formatIPv4(r.via);
+      if (connected) {
+        info.proto = 'kernel';
+        info.scope = 'link';
+      } else {
+        info.proto = 'boot';
+        if (r.scope === 'link') info.scope = 'link';
+      }
+      if (r.src !== undefined) info.src = formatIPv4(r.src);
+      if (r.metric) info.metric = r.metric;
+      return info;
+    };
+    const all = [
+      ...this.staticRoutes.filter((r) => this.linksByIndex.get(r.ifindex)?.up).map((r) => toInfo(r, false)),
+      ...this.connectedRoutes().map((r) => toInfo(r, true)),
+    ];
+    // iproute2 dumps the main table in the kernel's trie order: by destination, default first.
+    const key = (r: RouteInfo) => (r.dst === 'default' ? -1 : parseDst(r.dst));
+    return all.sort((a, b) => key(a) - key(b) || a.prefixLen - b.prefixLen || (a.metric ?? 0) - (b.metric ?? 0));
+  }
+
+  neighbours(): NeighbourInfo[] {
+    const out: NeighbourInfo[] = [];
+    for (const [ifindex, table] of this.neigh) {
+      const link = this.linksByIndex.get(ifindex);
+      if (!link) continue;
+      for (const [addr, n] of table) {
+        const info: NeighbourInfo = { ifname: link.name, address: formatIPv4(addr), state: n.state };
+        if (n.mac) info.mac = n.mac;
+        out.push(info);
+      }
+    }
+    return out;
+  }
+
+  sockets(): SocketInfo[] {
+    return this.socketList.map((s) => ({ proto: s.proto, address: formatIPv4(s.addr), port: s.port, process: s.process }));
+  }
+
+  fdb(bridge: string): FdbEntry[] {
+    const br = this.linksByName.get(bridge);
+    if (!br || br.kind !== 'bridge') return [];
+    const out: FdbEntry[] = [];
+    for (const portIndex of br.ports ?? []) {
+      const port = this.linksByIndex.get(portIndex);
+      if (port) out.push({ mac: port.mac, port: port.name, local: true });
+    }
+    for (const [mac, portIndex] of br.fdb ?? []) {
+      const port = this.linksByIndex.get(portIndex);
+      if (port) out.push({ mac, port: port.name, local: false });
+    }
+    return out;
+  }
+
+  broadcastFor(addr: number, prefixLen: number): number {
+    return broadcastOf(addr, prefixLen);
+  }
+
+  isLoopbackAddr(addr: number): boolean {
+    return isLoopback(addr);
+  }
+}
+
+function parseDst(dst: string): number {
+  const [a = '0'] = dst.split('/');
+  return a.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
+}
+
+/** `sysctl` accepts both dots and slashes. */
+export function normalizeSysctlKey(key: string): string {
+  return key.replace(/\//g, '.');
+}

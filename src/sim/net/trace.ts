@@ -1,0 +1,114 @@
+/**
+ * A Trace is data (ARCHITECTURE.md, principle 4): the ordered hops one probe made
+ * through the kernel model, the headers at each hop, and how it ended. The text
+ * output of ping/wget/curl, the canvas animation and the trace panel all read it.
+ */
+import type { CtState, Hook, NetfilterStep, Packet, RejectWith, RuleRef } from '../netfilter/index.ts';
+
+export type ProbeKind = 'icmp-echo' | 'tcp-connect' | 'udp-send';
+
+export interface Probe {
+  kind: ProbeKind;
+  /** Namespace the probe is sent from. */
+  from: string;
+  /** Destination IPv4 address, dotted quad. */
+  dst: string;
+  /** TCP/UDP destination port (ignored for icmp-echo). */
+  port?: number;
+  /** Bind to this source address (like `ping -I ADDR`); otherwise the route's choice. */
+  src?: string;
+}
+
+/** Which way the packet is travelling: the probe itself, or what comes back. */
+export type Leg = 'request' | 'reply';
+
+export type HopKind =
+  | 'send' // a socket hands the packet to the stack
+  | 'route' // route lookup (output or forward)
+  | 'netfilter' // one hook ran (its steps are inside)
+  | 'neighbour' // ARP resolution on the outgoing link
+  | 'transmit' // leaves an interface
+  | 'veth' // crosses a veth pair to the peer
+  | 'bridge' // a bridge receives, looks up its FDB and forwards or delivers up
+  | 'receive' // arrives on an interface
+  | 'deliver' // handed to a local socket or the ICMP/TCP stack
+  | 'drop'; // the kernel dropped it outside netfilter (no route, no neighbour, forwarding off...)
+
+export interface Hop {
+  kind: HopKind;
+  leg: Leg;
+  /** Namespace where it happened. */
+  netns: string;
+  /** Interface involved (outgoing for transmit/neighbour, incoming for receive). */
+  iface?: string;
+  /** Bridge involved (bridge hops, and netfilter hooks run by br_netfilter). */
+  bridge?: string;
+  /** Bridge port the frame came in on / goes out of. */
+  port?: string;
+  /** Netfilter hop: which hook, and whether br_netfilter called it for a bridged frame. */
+  hook?: Hook;
+  bridged?: boolean;
+  steps?: NetfilterStep[];
+  /** Headers when the hop starts, and after it if they changed (NAT). */
+  packet: Packet;
+  rewritten?: Packet;
+  /** A short human sentence: "route 172.18.0.0/16 dev eth0 src 172.18.0.2". */
+  detail: string;
+  /** For hops that decide: the rule. */
+  rule?: RuleRef;
+  ctState?: CtState;
+}
+
+export type Outcome =
+  /** icmp-echo: the echo reply came back to the sender. */
+  | { kind: 'replied' }
+  /** tcp-connect: SYN-ACK came back (connection established). udp-send: the datagram reached a socket. */
+  | { kind: 'delivered'; netns: string; process?: string }
+  /** A netfilter rule or policy dropped the packet (the sender sees a timeout). */
+  | { kind: 'dropped'; leg: Leg; netns: string; by: RuleRef }
+  /** A REJECT rule answered with an ICMP error or a TCP reset. */
+  | { kind: 'rejected'; leg: Leg; netns: string; by: RuleRef; with: RejectWith }
+  /** tcp-connect: RST from a closed port. udp-send: ICMP port unreachable from a closed port. */
+  | { kind: 'port-closed'; netns: string }
+  /** The sender has no route (`Network is unreachable`, sendto fails at once). */
+  | { kind: 'no-route'; leg: Leg; netns: string }
+  /** ARP on the last hop got no answer (`Destination Host Unreachable` / `No route to host`). */
+  | { kind: 'no-neighbour'; leg: Leg; netns: string; iface: string; addr: string }
+  /** The packet needed forwarding in a namespace whose net.ipv4.ip_forward is 0 (silently dropped). */
+  | { kind: 'forwarding-disabled'; leg: Leg; netns: string }
+  /** Lost for another kernel reason (link down, martian source, ...); `reason` says which. */
+  | { kind: 'lost'; leg: Leg; netns: string; reason: string };
+
+export interface Trace {
+  probe: Probe;
+  hops: Hop[];
+  outcome: Outcome;
+}
+
+/** What a user-space tool observes, the thing the real-kernel differential compares. */
+export type Observed = 'reply' | 'refused' | 'unreachable' | 'timeout' | 'no-route';
+
+/** Maps a Trace's outcome to what the sending program would report. */
+export function observedResult(trace: Trace): Observed {
+  const o = trace.outcome;
+  switch (o.kind) {
+    case 'replied':
+    case 'delivered':
+      return 'reply';
+    case 'port-closed':
+      // TCP: RST -> ECONNREFUSED. UDP: ICMP port unreachable -> ECONNREFUSED on a connected socket.
+      return 'refused';
+    case 'rejected':
+      // ping reports every ICMP error as unreachable; sockets map port-unreachable and RST to ECONNREFUSED.
+      if (trace.probe.kind === 'icmp-echo') return 'unreachable';
+      return o.with === 'tcp-reset' || o.with === 'icmp-port-unreachable' ? 'refused' : 'unreachable';
+    case 'no-route':
+      return 'no-route';
+    case 'no-neighbour':
+      return 'unreachable';
+    case 'dropped':
+    case 'forwarding-disabled':
+    case 'lost':
+      return 'timeout';
+  }
+}

@@ -1,0 +1,498 @@
+/**
+ * The packet walk, in the kernel's order (ARCHITECTURE.md): a locally sent
+ * packet is routed, passes OUTPUT and POSTROUTING, resolves its next hop and is
+ * transmitted; a veth hands it to its peer, a bridge forwards it (calling the
+ * iptables hooks through br_netfilter) or delivers it up; a received packet
+ * passes PREROUTING, then INPUT for a local address or FORWARD and POSTROUTING
+ * when the namespace routes it on. Each step is a Hop in the Trace.
+ *
+ * One function per stage: sendLocal -> finishOutput -> transmit -> bridgeInput /
+ * ipReceive -> (ipForward -> finishOutput ...). Each returns the packet's Fate.
+ */
+import type { HookContext, HookResult, Hook, NetfilterStep, Packet, PacketPlace, RejectWith, RuleRef } from '../netfilter/index.ts';
+import { formatIPv4, isLoopback, parseIPv4 } from '../netfilter/inet.ts';
+import { findByMac, findL2Path, learn, learnReverse, type L2World } from './l2.ts';
+import type { Link } from './link.ts';
+import type { Netns, RouteDecision } from './netns.ts';
+import type { SeededRandom } from './rng.ts';
+import type { Hop, HopKind, Leg, Outcome, Probe, Trace } from './trace.ts';
+
+export interface WalkWorld extends L2World {
+  readonly now: number;
+  readonly random: SeededRandom;
+}
+
+/** What became of one packet. */
+type Fate =
+  /** Accepted by INPUT in `ns`: the local stack has it. */
+  | { fate: 'arrived'; ns: Netns; packet: Packet }
+  /** Gone; the outcome says where and why. */
+  | { fate: 'lost'; outcome: Outcome }
+  /** A namespace answered with an ICMP error or a TCP reset that now travels back to the sender. */
+  | { fate: 'bounced'; ns: Netns; error: Packet; outcome: Outcome };
+
+const ICMP_ECHO_REPLY = 0;
+const ICMP_DEST_UNREACH = 3;
+const ICMP_ECHO_REQUEST = 8;
+const ICMP_UNREACH_CODE: Record<Exclude<RejectWith, 'tcp-reset'>, number> = {
+  'icmp-net-unreachable': 0,
+  'icmp-host-unreachable': 1,
+  'icmp-proto-unreachable': 2,
+  'icmp-port-unreachable': 3,
+  'icmp-net-prohibited': 9,
+  'icmp-host-prohibited': 10,
+  'icmp-admin-prohibited': 13,
+};
+const CODE_NET_UNREACH = 0;
+const CODE_HOST_UNREACH = 1;
+const CODE_PORT_UNREACH = 3;
+
+/** Lengths that make rule byte counters match the real tools' default packets. */
+const LEN = { ping: 84, tcpSyn: 60, tcpSynAck: 60, tcpRst: 40, udp: 34 } as const;
+
+export function walkProbe(world: WalkWorld, probe: Probe): Trace {
+  return new Walk(world, probe).run();
+}
+
+class Walk {
+  private readonly hops: Hop[] = [];
+  private leg: Leg = 'request';
+  private readonly world: WalkWorld;
+  private readonly probe: Probe;
+
+  constructor(world: WalkWorld, probe: Probe) {
+    this.world = world;
+    this.probe = probe;
+  }
+
+  run(): Trace {
+    const outcome = this.runLegs();
+    return { probe: this.probe, hops: this.hops, outcome };
+  }
+
+  private runLegs(): Outcome {
+    const from = this.world.netns(this.probe.from);
+    if (!from) return { kind: 'lost', leg: 'request', netns: this.probe.from, reason: 'no such network namespace' };
+    const dst = parseIPv4(this.probe.dst);
+    if (dst === undefined) return { kind: 'lost', leg: 'request', netns: from.name, reason: 'bad destination address' };
+    let src = 0;
+    if (this.probe.src !== undefined) {
+      const bound = parseIPv4(this.probe.src);
+      if (bound === undefined || !from.isLocal(bound)) {
+        return { kind: 'lost', leg: 'request', netns: from.name, reason: 'Cannot assign requested address' };
+      }
+      src = bound;
+    }
+    const request = this.makeRequest(src, dst);
+
+    const sent = this.sendLocal(from, request);
+    if (sent.fate === 'lost') return sent.outcome;
+    if (sent.fate === 'bounced') {
+      this.leg = 'reply';
+      const back = this.sendLocal(sent.ns, sent.error);
+      if (back.fate === 'arrived' && back.ns === from && this.isAnswerTo(back.packet, this.sentRequest ?? request)) return sent.outcome;
+      return this.replyFailure(back, from);
+    }
+
+    // The request reached a local stack: what does it answer?
+    const answer = this.respond(sent.ns, sent.packet);
+    if (!answer) return { kind: 'lost', leg: 'request', netns: sent.ns.name, reason: 'no answer from the stack' };
+    this.leg = 'reply';
+    const back = this.sendLocal(sent.ns, answer.packet);
+    if (back.fate === 'arrived' && back.ns === from) {
+      if (this.isAnswerTo(back.packet, this.sentRequest ?? request)) return answer.outcome;
+      this.hop('drop', from, back.packet, 'the answer does not match the sending socket');
+      return { kind: 'lost', leg: 'reply', netns: from.name, reason: 'answer does not match the socket' };
+    }
+    return this.replyFailure(back, from);
+  }
+
+  /** The request as it left the sender (source chosen by routing), for matching answers. */
+  private sentRequest?: Packet;
+
+  private replyFailure(back: Fate, from: Netns): Outcome {
+    if (back.fate === 'lost') return back.outcome;
+    if (back.fate === 'bounced') return back.outcome;
+    return { kind: 'lost', leg: 'reply', netns: back.ns.name, reason: `answer delivered to ${back.ns.name}, not ${from.name}` };
+  }
+
+  private makeRequest(src: number, dst: number): Packet {
+    const r = this.world.random;
+    switch (this.probe.kind) {
+      case 'icmp-echo':
+        return { src, dst, proto: 'icmp', sport: 0, dport: 0, icmpType: ICMP_ECHO_REQUEST, icmpCode: 0, icmpId: r.nextUint32() & 0xffff, length: LEN.ping };
+      case 'tcp-connect':
+        return { src, dst, proto: 'tcp', sport: ephemeralPort(r), dport: this.probe.port ?? 80, tcpFlags: ['SYN'], length: LEN.tcpSyn };
+      case 'udp-send':
+        return { src, dst, proto: 'udp', sport: ephemeralPort(r), dport: this.probe.port ?? 53, length: LEN.udp };
+    }
+  }
+
+  /** Does `p`, arriving at the sender, answer the request that was sent? */
+  private isAnswerTo(p: Packet, req: Packet): boolean {
+    if (p.proto === 'icmp' && p.icmpType === ICMP_DEST_UNREACH && p.inner) {
+      const i = p.inner;
+      return i.src === req.src && i.dst === req.dst && i.proto === req.proto && i.sport === req.sport && i.dport === req.dport;
+    }
+    if (req.proto === 'icmp') return p.proto === 'icmp' && p.icmpType === ICMP_ECHO_REPLY && p.icmpId === req.icmpId && p.dst === req.src;
+    return p.proto === req.proto && p.src === req.dst && p.dst === req.src && p.sport === req.dport && p.dport === req.sport;
+  }
+
+  /** The local stack's answer: echo reply, SYN-ACK or RST, a UDP answer or ICMP port unreachable. */
+  private respond(ns: Netns, p: Packet): { packet: Packet; outcome: Outcome } | undefined {
+    this.hop('deliver', ns, p, `delivered to the local stack of ${ns.name}`);
+    if (p.proto === 'icmp') {
+      if (p.icmpType !== ICMP_ECHO_REQUEST || ns.sysctlFlag('net.ipv4.icmp_echo_ignore_all')) return undefined;
+      return {
+        packet: { ...p, src: p.dst, dst: p.src, icmpType: ICMP_ECHO_REPLY },
+        outcome: { kind: 'replied' },
+      };
+    }
+    const socket = ns.findSocket(p.proto, p.dst, p.dport);
+    if (p.proto === 'tcp') {
+      if (socket) {
+        return {
+          packet: { src: p.dst, dst: p.src, proto: 'tcp', sport: p.dport, dport: p.sport, tcpFlags: ['SYN', 'ACK'], length: LEN.tcpSynAck },
+          outcome: { kind: 'delivered', netns: ns.name, process: socket.process },
+        };
+      }
+      return {
+        packet: { src: p.dst, dst: p.src, proto: 'tcp', sport: p.dport, dport: p.sport, tcpFlags: ['RST', 'ACK'], length: LEN.tcpRst },
+        outcome: { kind: 'port-closed', netns: ns.name },
+      };
+    }
+    if (socket) {
+      return {
+        packet: { src: p.dst, dst: p.src, proto: 'udp', sport: p.dport, dport: p.sport, length: LEN.udp },
+        outcome: { kind: 'delivered', netns: ns.name, process: socket.process },
+      };
+    }
+    return { packet: icmpError(p, p.dst, CODE_PORT_UNREACH), outcome: { kind: 'port-closed', netns: ns.name } };
+  }
+
+  // ---- output path -----------------------------------------------------------
+
+  /** A packet generated by this namespace's stack: route, OUTPUT, then POSTROUTING and transmit. */
+  private sendLocal(ns: Netns, packet: Packet): Fate {
+    let p = packet;
+    this.hop('send', ns, p, `${ns.name} sends ${describe(p)}`);
+    let route = ns.lookupRoute(p.dst);
+    if (!route) {
+      this.hop('route', ns, p, `no route to ${formatIPv4(p.dst)}: Network is unreachable`);
+      return { fate: 'lost', outcome: { kind: 'no-route', leg: this.leg, netns: ns.name } };
+    }
+    if (p.src === 0) {
+      if (route.src === undefined) {
+        this.hop('route', ns, p, `no source address for ${formatIPv4(p.dst)}`);
+        return { fate: 'lost', outcome: { kind: 'no-route', leg: this.leg, netns: ns.name } };
+      }
+      p = { ...p, src: route.src };
+    }
+    this.hop('route', ns, p, `route: ${route.text}`);
+    if (this.leg === 'request' && ns.name === this.probe.from) this.sentRequest = p;
+
+    const out = this.hook(ns, 'OUTPUT', p, { outIface: this.linkName(ns, route.ifindex) });
+    if (out.verdict !== 'ACCEPT') return this.verdictFate(ns, p, out);
+    if (out.packet.dst !== p.dst) {
+      // A DNAT in OUTPUT sends the packet elsewhere: the kernel routes it again.
+      const rerouted = ns.lookupRoute(out.packet.dst);
+      if (!rerouted) return { fate: 'lost', outcome: { kind: 'no-route', leg: this.leg, netns: ns.name } };
+      route = rerouted;
+      this.hop('route', ns, out.packet, `rerouted after DNAT: ${route.text}`);
+    }
+    return this.finishOutput(ns, out.packet, route, undefined);
+  }
+
+  /** POSTROUTING, then loopback delivery or neighbour resolution and transmit. */
+  private finishOutput(ns: Netns, packet: Packet, route: RouteDecision, inIface: Link | undefined): Fate {
+    const dev = ns.linksByIndex.get(route.ifindex);
+    if (!dev) return { fate: 'lost', outcome: { kind: 'lost', leg: this.leg, netns: ns.name, reason: 'device vanished' } };
+    const place: PacketPlace = { outIface: dev.name };
+    if (inIface) place.inIface = inIface.name;
+    const post = this.hook(ns, 'POSTROUTING', packet, place);
+    if (post.verdict !== 'ACCEPT') return this.verdictFate(ns, packet, post);
+    const p = post.packet;
+
+    if (route.type === 'local' || dev.kind === 'loopback') {
+      this.hop('transmit', ns, p, `loopback: ${dev.name}`, { iface: dev.name });
+      return this.ipReceive(ns, dev, p, {});
+    }
+    const nexthop = route.gateway ?? p.dst;
+    const mac = this.resolveNeighbour(ns, dev, nexthop, p);
+    if (mac === undefined) {
+      const outcome: Outcome = { kind: 'no-neighbour', leg: this.leg, netns: ns.name, iface: dev.name, addr: formatIPv4(nexthop) };
+      // A router that cannot resolve the next hop tells the sender (ICMP host unreachable).
+      if (inIface) return this.bounce(ns, p, CODE_HOST_UNREACH, outcome);
+      return { fate: 'lost', outcome };
+    }
+    return this.transmit(ns, dev, dev.mac, mac, p);
+  }
+
+  private resolveNeighbour(ns: Netns, dev: Link, nexthop: number, p: Packet): string | undefined {
+    const table = ns.neigh.get(dev.ifindex) ?? new Map();
+    ns.neigh.set(dev.ifindex, table);
+    const cached = table.get(nexthop);
+    if (cached?.state === 'REACHABLE' && cached.mac) {
+      const still = findByMac(this.world, ns, dev, cached.mac);
+      if (still && still.endpoint.ns.isLocal(nexthop)) {
+        this.hop('neighbour', ns, p, `neighbour ${formatIPv4(nexthop)} is ${cached.mac} (cached)`, { iface: dev.name });
+        return cached.mac;
+      }
+    }
+    const path = findL2Path(this.world, ns, dev, (ep) => ep.link.up && ep.ns.isLocal(nexthop) && ep.link.kind !== 'loopback');
+    if (!path) {
+      table.set(nexthop, { state: 'FAILED' });
+      this.hop('neighbour', ns, p, `ARP who-has ${formatIPv4(nexthop)} on ${dev.name}: no answer`, { iface: dev.name });
+      return undefined;
+    }
+    // The broadcast request teaches every bridge the asker; the reply teaches the answerer.
+    learn(path.crossings, dev.mac);
+    learnReverse(path.crossings, path.endpoint.link.mac);
+    table.set(nexthop, { mac: path.endpoint.link.mac, state: 'REACHABLE' });
+    this.hop('neighbour', ns, p, `ARP ${formatIPv4(nexthop)} is-at ${path.endpoint.link.mac} (${path.endpoint.ns.name} ${path.endpoint.link.name})`, { iface: dev.name });
+    return path.endpoint.link.mac;
+  }
+
+  /** A frame leaves `dev`. */
+  private transmit(ns: Netns, dev: Link, srcMac: string, dstMac: string, p: Packet): Fate {
+    if (dev.kind === 'bridge') {
+      // The host's own stack sends through a bridge: the bridge picks the port, no br_netfilter hooks.
+      const port = this.bridgePort(ns, dev, undefined, dstMac);
+      if (!port) return this.lostHere(ns, p, `${dev.name}: no port leads to ${dstMac}`, dev.name);
+      this.hop('bridge', ns, p, `${dev.name} sends out of port ${port.name}`, { bridge: dev.name, port: port.name });
+      return this.transmit(ns, port, srcMac, dstMac, p);
+    }
+    this.hop('transmit', ns, p, `out of ${dev.name}`, { iface: dev.name });
+    if (!ns.carrier(dev) || !dev.peer) return this.lostHere(ns, p, `${dev.name} has no carrier`, dev.name);
+    const peerNs = this.world.netns(dev.peer.netns);
+    const peer = peerNs?.linksByIndex.get(dev.peer.ifindex);
+    if (!peerNs || !peer) return this.lostHere(ns, p, `${dev.name} has no peer`, dev.name);
+    this.hop('veth', peerNs, p, `veth ${ns.name}:${dev.name} -> ${peerNs.name}:${peer.name}`, { iface: peer.name });
+    if (peer.masterIndex !== undefined) {
+      const bridge = peerNs.linksByIndex.get(peer.masterIndex)!;
+      return this.bridgeInput(peerNs, bridge, peer, srcMac, dstMac, p);
+    }
+    if (dstMac !== peer.mac && dstMac !== 'ff:ff:ff:ff:ff:ff') {
+      return this.lostHere(peerNs, p, `${peer.name}: frame for ${dstMac} is not for this host`, peer.name);
+    }
+    return this.ipReceive(peerNs, peer, p, {});
+  }
+
+  /** The bridge's forwarding decision: FDB hit, or the port a flood would reach the MAC by. */
+  private bridgePort(ns: Netns, bridge: Link, inPort: Link | undefined, dstMac: string): Link | undefined {
+    const known = bridge.fdb?.get(dstMac);
+    if (known !== undefined) {
+      const port = ns.linksByIndex.get(known);
+      if (port && port.masterIndex === bridge.ifindex) return port;
+    }
+    for (const index of bridge.ports ?? []) {
+      const port = ns.linksByIndex.get(index);
+      if (!port || port === inPort) continue;
+      if (findByMac(this.world, ns, port, dstMac)) return port;
+    }
+    return undefined;
+  }
+
+  /** A frame enters a bridge through a port. */
+  private bridgeInput(ns: Netns, bridge: Link, inPort: Link, srcMac: string, dstMac: string, p: Packet): Fate {
+    bridge.fdb?.set(srcMac, inPort.ifindex);
+    if (!bridge.up) return this.lostHere(ns, p, `${bridge.name} is down`, bridge.name);
+    const brnf = ns.sysctlFlag('net.bridge.bridge-nf-call-iptables');
+    const toSelf = dstMac === bridge.mac || (bridge.ports ?? []).some((i) => ns.linksByIndex.get(i)?.mac === dstMac);
+    if (toSelf) {
+      this.hop('bridge', ns, p, `${bridge.name}: frame for the bridge itself, up to ${ns.name}'s IP stack`, { bridge: bridge.name, port: inPort.name });
+      return this.ipReceive(ns, bridge, p, { physIn: brnf ? inPort : undefined });
+    }
+    let outPort = this.bridgePort(ns, bridge, inPort, dstMac);
+    if (!outPort) return this.lostHere(ns, p, `${bridge.name}: no port leads to ${dstMac}`, bridge.name);
+    if (outPort === inPort) return this.lostHere(ns, p, `${bridge.name}: destination is behind the ingress port (hairpin off)`, bridge.name);
+    this.hop('bridge', ns, p, `${bridge.name}: ${dstMac} is on port ${outPort.name}`, { bridge: bridge.name, port: inPort.name });
+    let packet = p;
+    if (brnf) {
+      const pre = this.hook(ns, 'PREROUTING', packet, { inIface: bridge.name, physIn: inPort.name }, bridge.name);
+      if (pre.verdict !== 'ACCEPT') return this.verdictFate(ns, packet, pre);
+      if (pre.packet.dst !== packet.dst) {
+        // br_netfilter: a DNAT to another address makes the bridge hand the packet to IP routing.
+        packet = pre.packet;
+        if (ns.isLocal(packet.dst)) return this.ipReceive(ns, bridge, packet, { physIn: inPort, preroutingDone: true });
+        const route = ns.lookupRoute(packet.dst);
+        if (!route || route.ifindex !== bridge.ifindex) return this.ipReceive(ns, bridge, packet, { physIn: inPort, preroutingDone: true });
+        const mac = this.resolveNeighbour(ns, bridge, route.gateway ?? packet.dst, packet);
+        if (mac === undefined) return this.lostHere(ns, packet, `${bridge.name}: no neighbour for the DNAT target`, bridge.name);
+        dstMac = mac;
+        outPort = this.bridgePort(ns, bridge, inPort, dstMac);
+        if (!outPort || outPort === inPort) return this.lostHere(ns, packet, `${bridge.name}: DNAT target not reachable by bridging`, bridge.name);
+      }
+      packet = pre.packet;
+      const fwd = this.hook(ns, 'FORWARD', packet, { inIface: bridge.name, outIface: bridge.name, physIn: inPort.name, physOut: outPort.name, bridged: true }, bridge.name);
+      if (fwd.verdict !== 'ACCEPT') return this.verdictFate(ns, packet, fwd);
+      const post = this.hook(ns, 'POSTROUTING', fwd.packet, { outIface: bridge.name, physOut: outPort.name, bridged: true }, bridge.name);
+      if (post.verdict !== 'ACCEPT') return this.verdictFate(ns, fwd.packet, post);
+      packet = post.packet;
+    }
+    return this.transmit(ns, outPort, srcMac, dstMac, packet);
+  }
+
+  // ---- input path ------------------------------------------------------------
+
+  private ipReceive(ns: Netns, iface: Link, p: Packet, opts: { physIn?: Link | undefined; preroutingDone?: boolean }): Fate {
+    this.hop('receive', ns, p, `${ns.name} receives on ${iface.name}`, { iface: iface.name });
+    const loopbackDev = iface.kind === 'loopback';
+    const localnet = ns.sysctlFlag(`net.ipv4.conf.${iface.name}.route_localnet`) || ns.sysctlFlag('net.ipv4.conf.all.route_localnet');
+    if (!loopbackDev && isLoopback(p.src) && !localnet) return this.lostHere(ns, p, `martian source ${formatIPv4(p.src)} on ${iface.name}`, iface.name);
+    let packet = p;
+    const physIn = opts.physIn?.name;
+    if (!opts.preroutingDone) {
+      const place: PacketPlace = { inIface: iface.name };
+      if (physIn) place.physIn = physIn;
+      const pre = this.hook(ns, 'PREROUTING', packet, place);
+      if (pre.verdict !== 'ACCEPT') return this.verdictFate(ns, packet, pre);
+      packet = pre.packet;
+    }
+    if (!loopbackDev && isLoopback(packet.dst) && !localnet) {
+      return this.lostHere(ns, packet, `martian destination ${formatIPv4(packet.dst)} on ${iface.name}`, iface.name);
+    }
+    if (ns.isLocal(packet.dst) || ns.addrType(packet.dst) === 'BROADCAST') {
+      const place: PacketPlace = { inIface: iface.name };
+      if (physIn) place.physIn = physIn;
+      const input = this.hook(ns, 'INPUT', packet, place);
+      if (input.verdict !== 'ACCEPT') return this.verdictFate(ns, packet, input);
+      return { fate: 'arrived', ns, packet: input.packet };
+    }
+    return this.ipForward(ns, iface, packet, physIn);
+  }
+
+  private ipForward(ns: Netns, inIface: Link, p: Packet, physIn: string | undefined): Fate {
+    if (!ns.sysctlFlag('net.ipv4.ip_forward')) {
+      this.hop('drop', ns, p, `${ns.name} is not a router (net.ipv4.ip_forward = 0): dropped`, { iface: inIface.name });
+      return { fate: 'lost', outcome: { kind: 'forwarding-disabled', leg: this.leg, netns: ns.name } };
+    }
+    const route = ns.lookupRoute(p.dst);
+    if (!route) {
+      this.hop('route', ns, p, `forward: no route to ${formatIPv4(p.dst)}`);
+      return this.bounce(ns, p, CODE_NET_UNREACH, { kind: 'no-route', leg: this.leg, netns: ns.name });
+    }
+    this.hop('route', ns, p, `forward: ${route.text}`);
+    const outDev = ns.linksByIndex.get(route.ifindex)!;
+    const place: PacketPlace = { inIface: inIface.name, outIface: outDev.name };
+    if (physIn) place.physIn = physIn;
+    const fwd = this.hook(ns, 'FORWARD', p, place);
+    if (fwd.verdict !== 'ACCEPT') return this.verdictFate(ns, p, fwd);
+    return this.finishOutput(ns, fwd.packet, route, inIface);
+  }
+
+  // ---- verdicts, errors and hops -----------------------------------------------
+
+  private hook(ns: Netns, hook: Hook, p: Packet, place: PacketPlace, bridge?: string): HookResult {
+    const ctx: HookContext = {
+      addrType: (ip) => ns.addrType(ip),
+      masqueradeSource: (outIface, dst) => {
+        const link = ns.linksByName.get(outIface);
+        if (!link) return undefined;
+        const route = ns.lookupRoute(dst);
+        return ns.selectSource(link.ifindex, route?.gateway ?? dst);
+      },
+      now: this.world.now,
+    };
+    const result = ns.netfilter.runHook(hook, p, place, ctx);
+    // A hook where only conntrack looked (no rule, no rewrite) is noise in the Trace.
+    const rewritten = result.packet !== p && !samePacket(result.packet, p);
+    if (rewritten || result.verdict !== 'ACCEPT' || result.steps.some((s) => s.action !== 'conntrack')) {
+      const extra: Partial<Hop> = { hook, steps: result.steps, ctState: result.ctState };
+      if (bridge) {
+        extra.bridge = bridge;
+        extra.bridged = true;
+      }
+      if (place.inIface) extra.iface = place.inIface;
+      else if (place.outIface) extra.iface = place.outIface;
+      const rule = result.decidedBy ?? decisiveStep(result)?.rule;
+      if (rule) extra.rule = rule;
+      if (rewritten) extra.rewritten = result.packet;
+      this.hop('netfilter', ns, p, hookDetail(hook, result), extra);
+    }
+    return result;
+  }
+
+  private verdictFate(ns: Netns, p: Packet, result: HookResult): Fate {
+    const by: RuleRef = result.decidedBy ?? { table: 'filter', chain: '?', num: 0, text: '' };
+    if (result.verdict === 'REJECT') {
+      const withWhat: RejectWith = result.rejectWith ?? 'icmp-port-unreachable';
+      const outcome: Outcome = { kind: 'rejected', leg: this.leg, netns: ns.name, by, with: withWhat };
+      if (withWhat === 'tcp-reset') {
+        if (p.proto !== 'tcp') return { fate: 'lost', outcome: { kind: 'dropped', leg: this.leg, netns: ns.name, by } };
+        const rst: Packet = { src: p.dst, dst: p.src, proto: 'tcp', sport: p.dport, dport: p.sport, tcpFlags: ['RST', 'ACK'], length: LEN.tcpRst };
+        return { fate: 'bounced', ns, error: rst, outcome };
+      }
+      return this.bounce(ns, p, ICMP_UNREACH_CODE[withWhat], outcome);
+    }
+    return { fate: 'lost', outcome: { kind: 'dropped', leg: this.leg, netns: ns.name, by } };
+  }
+
+  /** An ICMP destination-unreachable error about `p`, sent by `ns` back to p's source. */
+  private bounce(ns: Netns, p: Packet, code: number, outcome: Outcome): Fate {
+    // The kernel never answers an ICMP error with another one.
+    if (p.proto === 'icmp' && p.icmpType === ICMP_DEST_UNREACH) return { fate: 'lost', outcome };
+    const src = ns.isLocal(p.dst) ? p.dst : (ns.lookupRoute(p.src)?.src ?? 0);
+    return { fate: 'bounced', ns, error: icmpError(p, src, code), outcome };
+  }
+
+  private lostHere(ns: Netns, p: Packet, reason: string, iface?: string): Fate {
+    this.hop('drop', ns, p, reason, iface ? { iface } : {});
+    return { fate: 'lost', outcome: { kind: 'lost', leg: this.leg, netns: ns.name, reason } };
+  }
+
+  private linkName(ns: Netns, ifindex: number): string {
+    return ns.linksByIndex.get(ifindex)?.name ?? '?';
+  }
+
+  private hop(kind: HopKind, ns: Netns, packet: Packet, detail: string, extra: Partial<Hop> = {}): void {
+    this.hops.push({ kind, leg: this.leg, netns: ns.name, packet, detail, ...extra });
+  }
+}
+
+function ephemeralPort(r: SeededRandom): number {
+  return 32768 + (r.nextUint32() % (60999 - 32768 + 1));
+}
+
+function icmpError(p: Packet, src: number, code: number): Packet {
+  return {
+    src,
+    dst: p.src,
+    proto: 'icmp',
+    sport: 0,
+    dport: 0,
+    icmpType: ICMP_DEST_UNREACH,
+    icmpCode: code,
+    inner: p,
+    length: 28 + Math.min(p.length, 548),
+  };
+}
+
+function samePacket(a: Packet, b: Packet): boolean {
+  return a.src === b.src && a.dst === b.dst && a.sport === b.sport && a.dport === b.dport;
+}
+
+function describe(p: Packet): string {
+  const s = formatIPv4(p.src);
+  const d = formatIPv4(p.dst);
+  if (p.proto === 'icmp') {
+    const what = p.icmpType === ICMP_ECHO_REQUEST ? 'echo request' : p.icmpType === ICMP_ECHO_REPLY ? 'echo reply' : `icmp type ${p.icmpType} code ${p.icmpCode}`;
+    return `ICMP ${what} ${s} > ${d}`;
+  }
+  const flags = p.tcpFlags ? ` [${p.tcpFlags.join(',')}]` : '';
+  return `${p.proto.toUpperCase()} ${s}:${p.sport} > ${d}:${p.dport}${flags}`;
+}
+
+const DECISIVE = new Set(['accept', 'drop', 'reject', 'dnat', 'snat', 'masquerade', 'redirect']);
+
+/** The last step that decided or rewrote something: what a hop names when no verdict rule is set. */
+function decisiveStep(r: HookResult): NetfilterStep | undefined {
+  for (let i = r.steps.length - 1; i >= 0; i--) if (DECISIVE.has(r.steps[i]!.action)) return r.steps[i];
+  return undefined;
+}
+
+function hookDetail(hook: Hook, r: HookResult): string {
+  const rule = r.decidedBy ?? decisiveStep(r)?.rule;
+  const by = rule ? `: ${rule.text}` : '';
+  return `${hook} ${r.verdict}${by}`;
+}

@@ -1,0 +1,61 @@
+/**
+ * The packet as netfilter sees it: IPv4 addresses as unsigned 32-bit numbers,
+ * the L4 header fields that matches read, and where the packet is in the stack.
+ * Netfilter knows interface names, never the topology behind them.
+ */
+
+export type L4Proto = 'tcp' | 'udp' | 'icmp';
+
+/** IANA protocol numbers, as iptables prints them in `-L -n` on the nft backend. */
+export const PROTO_NUMBER: Record<L4Proto, number> = { icmp: 1, tcp: 6, udp: 17 };
+
+export type TcpFlag = 'SYN' | 'ACK' | 'RST' | 'FIN' | 'PSH' | 'URG';
+
+export interface Packet {
+  /** Source IPv4 address as an unsigned 32-bit integer. */
+  src: number;
+  /** Destination IPv4 address as an unsigned 32-bit integer. */
+  dst: number;
+  proto: L4Proto;
+  /** TCP/UDP ports; 0 for ICMP. */
+  sport: number;
+  dport: number;
+  /** ICMP type and code; undefined for TCP/UDP. */
+  icmpType?: number;
+  icmpCode?: number;
+  /** ICMP echo identifier (plays the role of a port for conntrack of pings). */
+  icmpId?: number;
+  /** TCP flags of this segment; undefined for UDP/ICMP. */
+  tcpFlags?: readonly TcpFlag[];
+  /** For ICMP errors: the offending packet's headers (makes the error RELATED). */
+  inner?: Packet;
+  /** Total IPv4 length in bytes, used by rule counters (84 for a default ping). */
+  length: number;
+}
+
+/** Where the packet is when a hook runs: the names `-i`, `-o` and `--physdev-*` test. */
+export interface PacketPlace {
+  /** Input interface (the bridge itself for bridged frames, as br_netfilter reports it). */
+  inIface?: string;
+  outIface?: string;
+  /** Bridge ports, set only while a bridge is handling the frame (br_netfilter). */
+  physIn?: string;
+  physOut?: string;
+  /** True when the packet is being bridged (for `--physdev-is-bridged`). */
+  bridged?: boolean;
+}
+
+/** Answers of the namespace for `-m addrtype` (RTN_* types of the kernel's local table). */
+export type AddrType =
+  | 'UNSPEC'
+  | 'UNICAST'
+  | 'LOCAL'
+  | 'BROADCAST'
+  | 'ANYCAST'
+  | 'MULTICAST'
+  | 'BLACKHOLE'
+  | 'UNREACHABLE'
+  | 'PROHIBIT'
+  | 'THROW'
+  | 'NAT'
+  | 'XRESOLVE';

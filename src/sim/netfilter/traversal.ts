@@ -1,0 +1,470 @@
+/**
+ * The packet walk through one hook: the tables registered there in kernel
+ * priority order, conntrack lookup and confirmation, NAT for the first packet of
+ * a flow and the stored mapping for the rest, and chain traversal with jumps,
+ * gotos, returns and policies. Counters are updated as rules match; every
+ * decision becomes a NetfilterStep.
+ */
+import type { Conntrack, Direction, Flow } from './conntrack.ts';
+import { isIcmpError, packetPorts } from './conntrack.ts';
+import type { CtState, Hook, HookContext, HookResult, NetfilterStep, RejectWith, RuleRef, TableName } from './hook.ts';
+import type { MatchInput } from './matches/index.ts';
+import { ifaceMatches } from './matches/iface.ts';
+import { PROTO_NUMBER, type Packet, type PacketPlace } from './packet.ts';
+import type { Rule } from './rule.ts';
+import type { Chain, Ruleset, Table } from './ruleset.ts';
+import type { TargetAction } from './targets.ts';
+
+type Stage = TableName | 'conntrack' | 'nat-src' | 'confirm';
+
+/** Kernel priority order of the tables (and conntrack) at each hook. */
+const STAGES: Record<Hook, readonly Stage[]> = {
+  PREROUTING: ['raw', 'conntrack', 'mangle', 'nat'],
+  INPUT: ['mangle', 'filter', 'security', 'nat-src', 'confirm'],
+  FORWARD: ['mangle', 'filter', 'security'],
+  OUTPUT: ['raw', 'conntrack', 'mangle', 'nat', 'filter', 'security'],
+  POSTROUTING: ['mangle', 'nat-src', 'confirm'],
+};
+
+interface WalkState {
+  packet: Packet;
+  place: PacketPlace;
+  hook: Hook;
+  ctx: HookContext;
+  steps: NetfilterStep[];
+  ctState: CtState;
+  flow?: Flow;
+  dir: Direction;
+  /** The flow was created by this packet (NAT rules are consulted only then). */
+  fresh: boolean;
+  untracked: boolean;
+  input: MatchInput;
+  ct: Conntrack;
+}
+
+type ChainVerdict =
+  | { v: 'ACCEPT'; ref?: RuleRef }
+  | { v: 'DROP'; ref: RuleRef }
+  | { v: 'REJECT'; ref: RuleRef; with: RejectWith };
+
+const refCache = new WeakMap<Rule, { chain: string; table: TableName; num: number; ref: RuleRef }>();
+
+function ruleRef(table: TableName, chain: Chain, rule: Rule, num: number): RuleRef {
+  const cached = refCache.get(rule);
+  if (cached && cached.chain === chain.name && cached.num === num && cached.table === table) return cached.ref;
+  const ref: RuleRef = { table, chain: chain.name, num, text: rule.saveLine(chain.name) };
+  refCache.set(rule, { chain: chain.name, table, num, ref });
+  return ref;
+}
+
+function policyRef(table: TableName, chain: Chain): RuleRef {
+  return { table, chain: chain.name, num: 0, text: `:${chain.name} ${chain.policy ?? 'ACCEPT'}` };
+}
+
+/** -s -d -i -o -p and the matches, cheapest first. */
+function ruleMatches(rule: Rule, s: WalkState): boolean {
+  const spec = rule.spec;
+  const p = s.packet;
+  if (spec.src && spec.src.v === 4 && (((p.src & spec.src.mask) >>> 0) === spec.src.addr) === spec.srcInv) return false;
+  if (spec.dst && spec.dst.v === 4 && (((p.dst & spec.dst.mask) >>> 0) === spec.dst.addr) === spec.dstInv) return false;
+  if (spec.inIface && ifaceMatches(spec.inIface, s.place.inIface) === spec.inInv) return false;
+  if (spec.outIface && ifaceMatches(spec.outIface, s.place.outIface) === spec.outInv) return false;
+  if (spec.proto !== 0 && (PROTO_NUMBER[p.proto] === spec.proto) === spec.protoInv) return false;
+  for (const m of spec.matches) if (!m.test(s.input)) return false;
+  return true;
+}
+
+function clonePacket(p: Packet): Packet {
+  return { ...p };
+}
+
+/** Walks one built-in chain of one table; returns the verdict. */
+function walkChain(table: Table, builtin: Chain, s: WalkState): ChainVerdict {
+  const tname = table.name;
+  const stack: { chain: Chain; idx: number }[] = [];
+  let chain = builtin;
+  let idx = 0;
+  s.steps.push({ action: 'enter', table: tname, chain: chain.name });
+  let budget = 100000; // the kernel refuses loops; this only guards the model
+  for (;;) {
+    if (--budget < 0) return { v: 'DROP', ref: policyRef(tname, builtin) };
+    if (idx >= chain.rules.length) {
+      if (chain === builtin || chain.policy) {
+        const pol = chain.policy ?? 'ACCEPT';
+        const ref = policyRef(tname, chain);
+        s.steps.push({ action: 'policy', table: tname, chain: chain.name, policy: pol, rule: ref });
+        return pol === 'DROP' ? { v: 'DROP', ref } : { v: 'ACCEPT', ref };
+      }
+      s.steps.push({ action: 'return', table: tname, chain: chain.name });
+      const back = stack.pop();
+      if (!back) {
+        chain = builtin;
+        idx = builtin.rules.length;
+        continue;
+      }
+      chain = back.chain;
+      idx = back.idx;
+      continue;
+    }
+    const rule = chain.rules[idx];
+    const num = idx + 1;
+    idx++;
+    if (!ruleMatches(rule, s)) continue;
+    rule.counters.packets++;
+    rule.counters.bytes += s.packet.length;
+    const t = rule.spec.target;
+    switch (t.kind) {
+      case 'none':
+        continue;
+      case 'verdict': {
+        const ref = ruleRef(tname, chain, rule, num);
+        if (t.verdict === 'ACCEPT') {
+          s.steps.push({ action: 'accept', table: tname, chain: chain.name, rule: ref });
+          return { v: 'ACCEPT', ref };
+        }
+        if (t.verdict === 'DROP') {
+          s.steps.push({ action: 'drop', table: tname, chain: chain.name, rule: ref });
+          return { v: 'DROP', ref };
+        }
+        s.steps.push({ action: 'return', table: tname, chain: chain.name, rule: ref });
+        const back = stack.pop();
+        if (!back || chain === builtin) {
+          // RETURN in a built-in chain: the policy decides.
+          chain = builtin;
+          idx = builtin.rules.length;
+          continue;
+        }
+        chain = back.chain;
+        idx = back.idx;
+        continue;
+      }
+      case 'jump':
+      case 'goto': {
+        const next = table.chains.get(t.chain);
+        if (!next) continue;
+        s.steps.push({ action: t.kind, table: tname, chain: chain.name, rule: ruleRef(tname, chain, rule, num) });
+        if (t.kind === 'jump') stack.push({ chain, idx });
+        else if (chain === builtin) stack.length = 0;
+        chain = next;
+        idx = 0;
+        s.steps.push({ action: 'enter', table: tname, chain: chain.name });
+        continue;
+      }
+      case 'ext': {
+        const ref = ruleRef(tname, chain, rule, num);
+        const a = t.ext.action;
+        switch (a.kind) {
+          case 'log':
+            s.steps.push({ action: 'log', table: tname, chain: chain.name, rule: ref, logPrefix: a.prefix });
+            continue;
+          case 'notrack':
+            s.untracked = true;
+            continue;
+          case 'trace':
+            continue;
+          case 'reject':
+            s.steps.push({ action: 'reject', table: tname, chain: chain.name, rule: ref });
+            return { v: 'REJECT', ref, with: a.with as RejectWith };
+          default: {
+            const before = clonePacket(s.packet);
+            applyNatRule(a, s);
+            s.steps.push({ action: a.kind, table: tname, chain: chain.name, rule: ref, before, after: clonePacket(s.packet) });
+            return { v: 'ACCEPT', ref };
+          }
+        }
+      }
+    }
+  }
+}
+
+/** A NAT target on the first packet of a flow: binds the flow and rewrites the packet. */
+function applyNatRule(a: Extract<TargetAction, { kind: 'dnat' | 'snat' | 'masquerade' | 'redirect' }>, s: WalkState): void {
+  const flow = s.flow;
+  const p = s.packet;
+  const portful = p.proto === 'tcp' || p.proto === 'udp';
+  if (a.kind === 'dnat' || a.kind === 'redirect') {
+    let ip = p.dst;
+    let port = p.dport;
+    if (a.kind === 'dnat') {
+      if (a.range.minIp !== undefined) ip = a.range.minIp;
+      if (a.range.minPort !== undefined && portful) port = a.range.minPort;
+    } else {
+      ip = s.hook === 'OUTPUT' ? 0x7f000001 : (s.place.inIface && s.ctx.masqueradeSource(s.place.inIface, p.src)) || p.dst;
+      if (a.minPort !== undefined && portful) port = a.minPort;
+    }
+    p.dst = ip;
+    if (portful) p.dport = port;
+    if (flow) {
+      flow.dnat = true;
+      flow.reply = { ...flow.reply, src: ip, sport: portful ? port : flow.reply.sport };
+    }
+  } else {
+    let ip = p.src;
+    let lo: number | undefined;
+    let hi: number | undefined;
+    if (a.kind === 'snat') {
+      if (a.range.minIp !== undefined) ip = a.range.minIp;
+      lo = a.range.minPort;
+      hi = a.range.maxPort;
+    } else {
+      const src = s.place.outIface ? s.ctx.masqueradeSource(s.place.outIface, p.dst) : undefined;
+      if (src === undefined) {
+        // No address on the way out: the kernel drops (NF_DROP); the caller sees it as lost.
+        return;
+      }
+      ip = src;
+      lo = a.minPort;
+      hi = a.maxPort;
+    }
+    const [sp] = packetPorts(p);
+    let port = sp;
+    if (flow) {
+      if (lo !== undefined && hi !== undefined && (port < lo || port > hi)) port = lo;
+      // Keep the source port unless another flow already owns that reply tuple.
+      const limit = hi ?? 65535;
+      while (flow && cannotUse(s, flow, ip, port) && port < limit) port++;
+      flow.snat = true;
+      flow.reply = { ...flow.reply, dst: ip, dport: port };
+    }
+    p.src = ip;
+    if (portful) p.sport = port;
+    else if (p.proto === 'icmp' && p.icmpId !== undefined) p.icmpId = port;
+  }
+  if (flow) s.input.packet = p;
+}
+
+function cannotUse(s: WalkState, flow: Flow, ip: number, port: number): boolean {
+  const r = flow.reply;
+  return s.ct.replyTaken(flow, r.src, r.sport, ip, port);
+}
+
+/** Rewrites an existing flow's packet at a destination-manipulation point (PREROUTING, OUTPUT). */
+function applyDstMapping(s: WalkState): boolean {
+  const flow = s.flow;
+  if (!flow) return false;
+  const p = s.packet;
+  const portful = p.proto === 'tcp' || p.proto === 'udp' || p.proto === 'icmp';
+  if (s.dir === 'original' && flow.dnat) {
+    if (p.dst === flow.reply.src && (!portful || packetPorts(p)[1] === flow.reply.sport)) return false;
+    p.dst = flow.reply.src;
+    if (p.proto !== 'icmp') p.dport = flow.reply.sport;
+    return true;
+  }
+  if (s.dir === 'reply' && flow.snat) {
+    if (p.dst === flow.original.src) return false;
+    p.dst = flow.original.src;
+    if (p.proto === 'icmp') p.icmpId = flow.original.sport;
+    else p.dport = flow.original.sport;
+    return true;
+  }
+  return false;
+}
+
+/** Rewrites an existing flow's packet at a source-manipulation point (POSTROUTING, INPUT). */
+function applySrcMapping(s: WalkState): boolean {
+  const flow = s.flow;
+  if (!flow) return false;
+  const p = s.packet;
+  if (s.dir === 'original' && flow.snat) {
+    if (p.src === flow.reply.dst) return false;
+    p.src = flow.reply.dst;
+    if (p.proto === 'icmp') p.icmpId = flow.reply.dport;
+    else p.sport = flow.reply.dport;
+    return true;
+  }
+  if (s.dir === 'reply' && flow.dnat) {
+    if (p.src === flow.original.dst) return false;
+    p.src = flow.original.dst;
+    if (p.proto !== 'icmp') p.sport = flow.original.dport;
+    return true;
+  }
+  return false;
+}
+
+/** ICMP errors about a NATed flow: outer and inner headers follow the flow's mapping. */
+function applyRelatedMapping(s: WalkState, dstSide: boolean): boolean {
+  const flow = s.flow;
+  const p = s.packet;
+  if (!flow || !p.inner) return false;
+  let changed = false;
+  const inner = { ...p.inner };
+  if (dstSide && flow.snat) {
+    if (p.dst === flow.reply.dst) {
+      p.dst = flow.original.src;
+      changed = true;
+    }
+    if (inner.src === flow.reply.dst) {
+      inner.src = flow.original.src;
+      if (inner.proto === 'icmp') inner.icmpId = flow.original.sport;
+      else inner.sport = flow.original.sport;
+      changed = true;
+    }
+  }
+  if (!dstSide && flow.dnat) {
+    if (p.src === flow.reply.src) {
+      p.src = flow.original.dst;
+      changed = true;
+    }
+    if (inner.dst === flow.reply.src) {
+      inner.dst = flow.original.dst;
+      if (inner.proto !== 'icmp') inner.dport = flow.original.dport;
+      changed = true;
+    }
+  }
+  if (changed) p.inner = inner;
+  return changed;
+}
+
+function conntrackIn(ct: Conntrack, s: WalkState): void {
+  const now = s.ctx.now;
+  if (s.untracked) {
+    s.ctState = 'UNTRACKED';
+    s.steps.push({ action: 'conntrack', table: 'raw', chain: s.hook, ctState: 'UNTRACKED' });
+    return;
+  }
+  const before = clonePacket(s.packet);
+  let found = ct.lookup(s.packet, now);
+  if (found && !found.flow.confirmed && found.dir === 'original' && !s.place.bridged && s.hook === 'OUTPUT') {
+    // A packet that never left last time (dropped before confirmation): start over.
+    ct.remove(found.flow);
+    found = undefined;
+  }
+  if (!found && isIcmpError(s.packet)) {
+    const rel = ct.lookupRelated(s.packet, now);
+    if (rel) {
+      s.flow = rel;
+      s.ctState = 'RELATED';
+      const changed = applyRelatedMapping(s, true);
+      s.steps.push({ action: 'conntrack', table: 'raw', chain: s.hook, ctState: 'RELATED', ...(changed ? { before, after: clonePacket(s.packet) } : {}) });
+      return;
+    }
+  }
+  if (!found) {
+    s.flow = ct.create(s.packet, now);
+    s.dir = 'original';
+    s.fresh = true;
+    s.ctState = 'NEW';
+    s.steps.push({ action: 'conntrack', table: 'raw', chain: s.hook, ctState: 'NEW' });
+    return;
+  }
+  s.flow = found.flow;
+  s.dir = found.dir;
+  s.fresh = !found.flow.confirmed;
+  ct.touch(found.flow, s.packet, found.dir, now);
+  s.ctState = found.dir === 'reply' || found.flow.seenReply ? 'ESTABLISHED' : 'NEW';
+  const changed = !s.fresh && applyDstMapping(s);
+  s.steps.push({ action: 'conntrack', table: 'raw', chain: s.hook, ctState: s.ctState, ...(changed ? { before, after: clonePacket(s.packet) } : {}) });
+}
+
+/** Hooks without a conntrack entry point look the flow up to know the state (and for NAT of later packets). */
+function conntrackAttach(ct: Conntrack, s: WalkState): void {
+  const found = ct.lookup(s.packet, s.ctx.now);
+  if (found) {
+    s.flow = found.flow;
+    s.dir = found.dir;
+    s.fresh = !found.flow.confirmed;
+    s.ctState = found.dir === 'reply' || found.flow.seenReply ? 'ESTABLISHED' : 'NEW';
+    return;
+  }
+  if (isIcmpError(s.packet)) {
+    const rel = ct.lookupRelated(s.packet, s.ctx.now);
+    if (rel) {
+      s.flow = rel;
+      s.ctState = 'RELATED';
+      return;
+    }
+  }
+  // Not seen at an entry point (the caller skipped PREROUTING/OUTPUT): track it now.
+  s.flow = ct.create(s.packet, s.ctx.now);
+  s.dir = 'original';
+  s.fresh = true;
+  s.ctState = 'NEW';
+}
+
+export function runHook(rs: Ruleset, ct: Conntrack, hook: Hook, packet: Packet, place: PacketPlace, ctx: HookContext): HookResult {
+  const pkt = clonePacket(packet);
+  const steps: NetfilterStep[] = [];
+  const s: WalkState = {
+    packet: pkt,
+    place,
+    hook,
+    ctx,
+    steps,
+    ctState: 'NEW',
+    dir: 'original',
+    fresh: false,
+    untracked: false,
+    ct,
+    input: {
+      packet: pkt,
+      place,
+      ctState: 'NEW',
+      ctNat: { snat: false, dnat: false },
+      addrType: (ip) => ctx.addrType(ip),
+      mark: 0,
+    },
+  };
+  const stages = STAGES[hook];
+  if (!stages.includes('conntrack')) conntrackAttach(ct, s);
+  syncInput(s);
+  let decidedBy: RuleRef | undefined;
+  for (const stage of stages) {
+    if (stage === 'conntrack') {
+      conntrackIn(ct, s);
+      syncInput(s);
+      continue;
+    }
+    if (stage === 'confirm') {
+      if (s.flow && !s.flow.confirmed && s.ctState !== 'RELATED') {
+        s.flow.confirmed = true;
+        ct.reindex(s.flow);
+      }
+      continue;
+    }
+    if (stage === 'nat-src' || stage === 'nat') {
+      if (s.untracked || s.ctState === 'UNTRACKED') continue;
+      const dstSide = stage === 'nat';
+      if (s.ctState === 'RELATED') {
+        if (!dstSide) {
+          const before = clonePacket(s.packet);
+          if (applyRelatedMapping(s, false))
+            steps.push({ action: 'conntrack', table: 'nat', chain: hook, ctState: 'RELATED', before, after: clonePacket(s.packet) });
+        }
+        continue;
+      }
+      if (s.fresh && s.flow && !(dstSide ? s.flow.dnat : s.flow.snat)) {
+        const table = rs.get('nat');
+        const chain = table?.chains.get(hook);
+        if (table && chain) {
+          const r = walkChain(table, chain, s);
+          if (r.v !== 'ACCEPT') return finish(s, r.v, r.ref, r.v === 'REJECT' ? r.with : undefined, ct);
+          if (s.flow) ct.reindex(s.flow);
+        }
+      } else if (!s.fresh && !dstSide) {
+        const before = clonePacket(s.packet);
+        if (applySrcMapping(s)) steps.push({ action: 'conntrack', table: 'nat', chain: hook, ctState: s.ctState, before, after: clonePacket(s.packet) });
+      }
+      syncInput(s);
+      continue;
+    }
+    const table = rs.get(stage);
+    const chain = table?.chains.get(hook);
+    if (!table || !chain) continue;
+    const r = walkChain(table, chain, s);
+    if (r.v !== 'ACCEPT') return finish(s, r.v, r.ref, r.v === 'REJECT' ? r.with : undefined, ct);
+    if (r.ref) decidedBy = r.ref;
+  }
+  return { verdict: 'ACCEPT', packet: s.packet, steps, decidedBy, ctState: s.ctState };
+}
+
+function syncInput(s: WalkState): void {
+  s.input.packet = s.packet;
+  s.input.ctState = s.ctState;
+  s.input.ctNat = { snat: s.flow?.snat ?? false, dnat: s.flow?.dnat ?? false };
+}
+
+function finish(s: WalkState, verdict: 'DROP' | 'REJECT', ref: RuleRef, rejectWith: RejectWith | undefined, ct: Conntrack): HookResult {
+  // A dropped first packet never confirms its conntrack entry.
+  if (s.flow && !s.flow.confirmed && s.fresh) ct.remove(s.flow);
+  return { verdict, packet: s.packet, steps: s.steps, decidedBy: ref, ...(rejectWith ? { rejectWith } : {}), ctState: s.ctState };
+}

@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects:
+//   unit    test/**/*.test.ts except the kernel suite; fast, parallel.
+//   kernel  test/kernel/**/*.test.ts: the differential suite against the real Linux
+//           kernel (root, `ip netns`, iptables). It builds real namespaces, so its
+//           files run one at a time with long timeouts; its tests skip themselves
+//           where the machine does not allow it.
+// Reporters: vitest's default summary, then one closing line for CI
+// (`Unit: N passed, N failed, N skipped` / `Kernel: ...`), see test/reporters/.
+// The label defaults to the one project that ran (`--project unit` -> `Unit:`); VITEST_LABEL overrides.
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/kernel/**', '**/node_modules/**'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'kernel',
+          include: ['test/kernel/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+    reporters: ['default', ['./test/reporters/count-reporter.ts', { label: process.env.VITEST_LABEL }]],
+  },
+});

@@ -8,6 +8,8 @@
 import { spawn } from 'node:child_process';
 import dgram from 'node:dgram';
 import net from 'node:net';
+import { readFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
@@ -38,6 +40,47 @@ function run(argv, timeoutMs = 10000) {
   });
 }
 
+/** A number from a /proc file; undefined when it does not exist (e.g. no conntrack in this namespace). */
+function readNumber(path) {
+  try {
+    return Number(readFileSync(path, 'utf8').trim());
+  } catch {
+    return undefined;
+  }
+}
+
+/** Entries of the ARP table (any state), from /proc/net/arp. */
+function arpEntries() {
+  try {
+    return readFileSync('/proc/net/arp', 'utf8').trim().split('\n').length - 1;
+  } catch {
+    return 1;
+  }
+}
+
+function localAddresses() {
+  const out = [];
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' || a.family === 4) out.push(a.address);
+  }
+  return out;
+}
+
+function bindUdp(address, port) {
+  return new Promise((resolve) => {
+    const sock = dgram.createSocket({ type: 'udp4', reuseAddr: true });
+    sock.on('error', (err) => resolve(String(err)));
+    sock.on('message', (msg, rinfo) => {
+      received.set(msg.toString(), rinfo.address);
+      sock.send(msg, rinfo.port, rinfo.address, () => {});
+    });
+    sock.bind({ address, port }, () => {
+      servers.push(sock);
+      resolve(true);
+    });
+  });
+}
+
 function listen({ proto, address, port }) {
   return new Promise((resolve) => {
     if (proto === 'tcp') {
@@ -52,15 +95,14 @@ function listen({ proto, address, port }) {
         resolve({ ok: true });
       });
     } else if (proto === 'udp') {
-      const sock = dgram.createSocket({ type: 'udp4', reuseAddr: false });
-      sock.on('error', (err) => resolve({ ok: false, error: String(err) }));
-      sock.on('message', (msg, rinfo) => {
-        received.set(msg.toString(), rinfo.address);
-        sock.send(msg, rinfo.port, rinfo.address, () => {});
-      });
-      sock.bind({ address, port }, () => {
-        servers.push(sock);
-        resolve({ ok: true });
+      // A socket bound to 0.0.0.0 answers from the route's source address, which a
+      // connected client drops when it sent to another address of ours. Like a
+      // server using IP_PKTINFO, bind each local address too (the more specific
+      // socket wins) so the echo leaves from the address the datagram reached.
+      const addrs = address === '0.0.0.0' ? ['0.0.0.0', ...localAddresses()] : [address];
+      Promise.all(addrs.map((a) => bindUdp(a, port))).then((results) => {
+        const bad = results.find((r) => r !== true);
+        resolve(bad === undefined ? { ok: true } : { ok: false, error: bad });
       });
     } else {
       resolve({ ok: false, error: `cannot listen on ${proto}` });
@@ -173,8 +215,12 @@ async function handle(req) {
     case 'reset': {
       received.clear();
       accepted = [];
-      const [ct, neigh] = await Promise.all([run(['conntrack', '-F']), run(['ip', 'neigh', 'flush', 'all'])]);
-      return { ok: true, conntrack: ct.code, neigh: neigh.code };
+      // Spawning costs ~10 ms of CPU: only flush what has entries (/proc/net is this namespace's).
+      const jobs = [];
+      if (readNumber('/proc/sys/net/netfilter/nf_conntrack_count') !== 0) jobs.push(run(['conntrack', '-F']));
+      if (arpEntries() > 0) jobs.push(run(['ip', 'neigh', 'flush', 'all']));
+      const codes = await Promise.all(jobs);
+      return { ok: codes.every((c) => c.code === 0), flushed: jobs.length };
     }
     case 'exec':
       return run(req.argv, req.timeoutMs ?? 10000);

@@ -7,7 +7,7 @@
  *   VETHLAB_KERNEL_WORLDS=n    number of random worlds (default 26)
  *   VETHLAB_KERNEL_PROBES=n    probes per random world (default 12)
  *   VETHLAB_KERNEL_WORLD=i     run only random world i (with the seed of a report)
- *   VETHLAB_KERNEL_JOBS=n      worlds at once (default 6)
+ *   VETHLAB_KERNEL_JOBS=n      worlds at once (default 2)
  *   VETHLAB_KERNEL_VERBOSE=1   print every probe
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,7 +38,7 @@ function summarize(title: string, reports: CaseReport[], ms: number): string[] {
     probes += r.probes.length;
     disagreements += r.disagreements.length;
     if (verbose) {
-      console.log(`# ${r.name} (${r.ms} ms)`);
+      console.log(`# ${r.name} (${r.ms} ms: build ${r.timing.build}, resets ${r.timing.reset}, probes ${r.timing.probe}, teardown ${r.timing.destroy})`);
       for (const o of r.probes) console.log(formatProbeLine(o));
     }
     if (r.error !== undefined) {

@@ -49,6 +49,8 @@ export interface CaseReport {
   probes: ProbeOutcome[];
   disagreements: Disagreement[];
   ms: number;
+  /** Where the real side spent its time (ms): build, resets, probes, teardown. */
+  timing: { build: number; reset: number; probe: number; destroy: number };
   error?: string;
 }
 
@@ -126,16 +128,26 @@ function resetSim(kernel: KernelApi): void {
 /** Runs one world on both sides. Never throws: a world that cannot be built is reported as an error. */
 export async function runCase(c: WorldCase, prefix: string, timeoutMs = 1000): Promise<CaseReport> {
   const t0 = Date.now();
-  const report: CaseReport = { name: c.name, probes: [], disagreements: [], ms: 0 };
+  const report: CaseReport = { name: c.name, probes: [], disagreements: [], ms: 0, timing: { build: 0, reset: 0, probe: 0, destroy: 0 } };
+  const tm = report.timing;
+  let tick = Date.now();
+  const lap = (key: keyof CaseReport['timing']) => {
+    const now = Date.now();
+    tm[key] += now - tick;
+    tick = now;
+  };
   const script = exportShellScript(c.kernel, { prefix });
   const names = c.kernel.namespaces().map((n) => n.name);
   let real: RealWorld | undefined;
   try {
     real = await RealWorld.build(script, prefix, names, listenersOf(c.kernel));
+    lap('build');
     let dump: string | undefined;
     for (const probe of c.probes) {
       resetSim(c.kernel);
+      lap('probe');
       await real.reset();
+      lap('reset');
       const trace = c.kernel.probe(probe);
       const sim = observedResult(trace);
       const r = await real.probe(probe, timeoutMs);
@@ -169,7 +181,9 @@ export async function runCase(c: WorldCase, prefix: string, timeoutMs = 1000): P
   } catch (err) {
     report.error = `${err instanceof Error ? err.message : String(err)}\n--- script ---\n${script}`;
   } finally {
+    lap('probe');
     await real?.destroy();
+    lap('destroy');
   }
   report.ms = Date.now() - t0;
   return report;

@@ -15,7 +15,7 @@ if (noKernelReason !== undefined) {
 }
 
 /** Worlds run at once (each has its own namespaces and agents). */
-export const JOBS = Number(process.env.VETHLAB_KERNEL_JOBS ?? 6);
+export const JOBS = Number(process.env.VETHLAB_KERNEL_JOBS ?? 2);
 
 let worldCounter = 0;
 /** A namespace prefix no other world of this run or of another live run uses. */

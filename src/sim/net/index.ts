@@ -7,3 +7,4 @@ export * from './api.ts';
 export * from './trace.ts';
 export { Kernel, type KernelOptions } from './kernel.ts';
 export { SeededRandom } from './rng.ts';
+export { formatTrace, formatOutcome } from './trace-text.ts';

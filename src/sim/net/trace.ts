@@ -3,7 +3,7 @@
  * through the kernel model, the headers at each hop, and how it ended. The text
  * output of ping/wget/curl, the canvas animation and the trace panel all read it.
  */
-import type { CtState, Hook, NetfilterStep, Packet, RejectWith, RuleRef } from '../netfilter/index.ts';
+import type { CtState, Hook, NetfilterStep, Packet, PacketPlace, RejectWith, RuleRef } from '../netfilter/index.ts';
 
 export type ProbeKind = 'icmp-echo' | 'tcp-connect' | 'udp-send';
 
@@ -48,6 +48,8 @@ export interface Hop {
   /** Netfilter hop: which hook, and whether br_netfilter called it for a bridged frame. */
   hook?: Hook;
   bridged?: boolean;
+  /** Netfilter hop: the interfaces the hook saw (`IN=`, `OUT=`, `PHYSIN=`, `PHYSOUT=`). */
+  place?: PacketPlace;
   steps?: NetfilterStep[];
   /** Headers when the hop starts, and after it if they changed (NAT). */
   packet: Packet;

@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+// Browser: PLAYWRIGHT_CHROMIUM_PATH if set, else Debian's chromium when installed
+// (`apt-get install chromium`; the binary behind /usr/bin/chromium is used directly,
+// which skips the wrapper script's harmless shell warning), else Playwright's own
+// browser (`npx playwright install chromium`) for machines that can download it.
+function chromiumPath(): string | undefined {
+  const fromEnv = process.env.PLAYWRIGHT_CHROMIUM_PATH;
+  if (fromEnv) return fromEnv;
+  if (existsSync('/usr/bin/chromium')) {
+    return existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : '/usr/bin/chromium';
+  }
+  return undefined;
+}
+
+// Chromium stays quiet on a closed network with these (shared/TOOLCHAIN.md).
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const PORT = 4173;
+const CI = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: 'e2e',
+  // Screenshots, traces and failure artifacts of each run (emptied at the start of a run).
+  outputDir: 'e2e-artifacts',
+  fullyParallel: true,
+  forbidOnly: CI,
+  retries: 0,
+  workers: CI ? 1 : 2,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [['list'], ['./test/reporters/playwright-count-reporter.ts', { label: 'E2E' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+      },
+    },
+  ],
+  // Serves the production build in dist/: run `vite build` first (`npm run test:e2e` does).
+  webServer: {
+    command: `node node_modules/vite/bin/vite.js preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: !CI,
+    timeout: 30_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    // Playwright sets FORCE_COLOR=1 for the server; with NO_COLOR (CI) Node would warn.
+    env: process.env.NO_COLOR ? { FORCE_COLOR: '0' } : {},
+  },
+});

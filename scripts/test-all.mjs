@@ -1,0 +1,169 @@
+#!/usr/bin/env node
+// `npm test`: every check of the project, in order, each step's output streamed:
+//
+//   lint       eslint . --max-warnings 0
+//   typecheck  tsc --noEmit
+//   unit       vitest, project unit
+//   kernel     vitest, project kernel (the real-Linux differential suite; its tests
+//              skip themselves where the machine lacks root, ip netns or iptables)
+//   build      vite build
+//   e2e        playwright test against the built app (not run when build failed)
+//
+// All steps run even when one fails, so CI shows everything; a step that runs past
+// its time limit is stopped and counted as failed. At the end: a table of steps
+// (result, time, test counts) and one closing line `Tests: N passed, N failed, N skipped`
+// (a failed step without test counts, e.g. lint, counts as one failure). Exit code 1
+// if any step failed.
+//
+//   node scripts/test-all.mjs [step...]   run only the named steps, e.g. `unit e2e`
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (rel) => path.join(ROOT, 'node_modules', rel);
+const MIN = 60_000;
+
+/** @type {{ name: string, argv: string[], timeoutMs: number, needs?: string }[]} */
+const STEPS = [
+  { name: 'lint', argv: [bin('eslint/bin/eslint.js'), '.', '--max-warnings', '0'], timeoutMs: 3 * MIN },
+  { name: 'typecheck', argv: [bin('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'], timeoutMs: 3 * MIN },
+  { name: 'unit', argv: [bin('vitest/vitest.mjs'), 'run', '--project', 'unit'], timeoutMs: 3 * MIN },
+  // --passWithNoTests: the kernel suite may have no files yet (vitest exits 1 otherwise).
+  { name: 'kernel', argv: [bin('vitest/vitest.mjs'), 'run', '--project', 'kernel', '--passWithNoTests'], timeoutMs: 8 * MIN },
+  { name: 'build', argv: [bin('vite/bin/vite.js'), 'build'], timeoutMs: 2 * MIN },
+  { name: 'e2e', argv: [bin('@playwright/test/cli.js'), 'test'], timeoutMs: 3 * MIN, needs: 'build' },
+];
+
+const CLOSING = /^(\w+): (\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/;
+
+const env = { ...process.env };
+if (process.env.CI) {
+  env.NO_COLOR = '1';
+  delete env.FORCE_COLOR;
+} else if (process.stdout.isTTY && !process.env.NO_COLOR) {
+  env.FORCE_COLOR = '1'; // children write to a pipe (we read their counts) but keep colours
+}
+
+function banner(text) {
+  process.stdout.write(`\n${'='.repeat(8)} ${text} ${'='.repeat(Math.max(8, 70 - text.length))}\n`);
+}
+
+/** Runs one step, streaming its output; resolves with its exit code, time and test counts. */
+let current; // the running step's child, stopped with us on Ctrl-C
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (current?.pid) {
+      try {
+        process.kill(-current.pid, signal);
+      } catch {
+        /* already gone */
+      }
+    }
+    process.exit(130);
+  });
+}
+
+function run(step) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    // detached: the step gets its own process group, so a timeout stops all of it
+    const child = spawn(process.execPath, step.argv, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    current = child;
+    let counts;
+    let pending = '';
+    let timedOut = false;
+    const scan = (chunk) => {
+      pending += chunk.toString();
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        // eslint-disable-next-line no-control-regex -- strip ANSI colours before matching
+        const m = CLOSING.exec(line.replace(/\x1b\[[0-9;]*m/g, ''));
+        if (m) counts = { passed: +m[2], failed: +m[3], skipped: +(m[4] ?? 0) };
+      }
+    };
+    child.stdout.on('data', (d) => {
+      process.stdout.write(d);
+      scan(d);
+    });
+    child.stderr.on('data', (d) => process.stderr.write(d));
+    const kill = (signal) => {
+      try {
+        process.kill(-child.pid, signal); // the step's whole process group (browsers, servers)
+      } catch {
+        /* already gone */
+      }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      process.stderr.write(`\n[test-all] ${step.name}: no result after ${step.timeoutMs / 1000} s, stopping it\n`);
+      kill('SIGTERM');
+      setTimeout(() => kill('SIGKILL'), 10_000).unref();
+    }, step.timeoutMs);
+    const finish = (code) => {
+      clearTimeout(timer);
+      scan('\n');
+      resolve({ code: timedOut ? 124 : code, timedOut, ms: Date.now() - started, counts });
+    };
+    child.on('error', (err) => {
+      process.stderr.write(`[test-all] ${step.name}: ${err.message}\n`);
+      finish(127);
+    });
+    child.on('close', (code, signal) => finish(code ?? (signal ? 128 : 1)));
+  });
+}
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !STEPS.some((s) => s.name === w));
+if (unknown.length) {
+  console.error(`test-all: unknown step ${unknown.join(', ')}; steps: ${STEPS.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+const steps = wanted.length ? STEPS.filter((s) => wanted.includes(s.name)) : STEPS;
+
+const results = [];
+const t0 = Date.now();
+for (const step of steps) {
+  const dep = step.needs && results.find((r) => r.name === step.needs);
+  if (dep && dep.code !== 0) {
+    banner(`${step.name}: not run (${step.needs} failed)`);
+    results.push({ name: step.name, code: 1, ms: 0, note: `not run: ${step.needs} failed` });
+    continue;
+  }
+  banner(`${step.name}: ${['node', ...step.argv.map((a) => path.relative(ROOT, a) || a)].join(' ')}`);
+  results.push({ name: step.name, ...(await run(step)) });
+}
+const totalMs = Date.now() - t0;
+
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const rows = results.map((r) => {
+  const result = r.code === 0 ? 'pass' : r.timedOut ? 'TIMEOUT' : 'FAIL';
+  const detail = r.note ?? (r.counts ? `${r.counts.passed} passed, ${r.counts.failed} failed, ${r.counts.skipped} skipped` : '');
+  return [r.name, result, secs(r.ms), detail];
+});
+const failedSteps = results.filter((r) => r.code !== 0);
+rows.push(['total', failedSteps.length ? 'FAIL' : 'pass', secs(totalMs), failedSteps.length ? `failed: ${failedSteps.map((r) => r.name).join(', ')}` : '']);
+const header = ['step', 'result', 'time', 'tests'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+const fmt = (row) => row.map((c, i) => (i === 2 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+
+banner('summary');
+console.log(fmt(header));
+console.log(fmt(widths.map((w) => '-'.repeat(w))));
+for (let i = 0; i < rows.length; i++) {
+  if (i === rows.length - 1) console.log(fmt(widths.map((w) => '-'.repeat(w))));
+  console.log(fmt(rows[i]));
+}
+
+const total = { passed: 0, failed: 0, skipped: 0 };
+for (const r of results) {
+  if (r.counts) {
+    total.passed += r.counts.passed;
+    total.failed += r.counts.failed;
+    total.skipped += r.counts.skipped;
+  }
+  if (r.code !== 0 && !(r.counts && r.counts.failed > 0)) total.failed += 1;
+}
+console.log(`\nTests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(failedSteps.length ? 1 : 0);

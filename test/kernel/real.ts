@@ -8,6 +8,7 @@
  * dead runs (`vl-k<pid>-` whose pid is gone) are deleted by `removeStale`.
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { L4Proto } from '../../src/sim/netfilter/index.ts';
@@ -54,6 +55,8 @@ function shAsync(argv: string[], input?: string): Promise<{ code: number; stdout
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', (err) => resolve({ code: 127, stdout, stderr: stderr + String(err) }));
     child.on('close', (code) => resolve({ code: code ?? 128, stdout, stderr }));
+    // A command that exits without reading its input closes the pipe: not an error here.
+    child.stdin.on('error', () => {});
     child.stdin.end(input ?? '');
   });
 }
@@ -116,15 +119,51 @@ export function removeStale(): string[] {
 /** Worlds alive in this process, torn down on exit whatever happens. */
 const live = new Set<RealWorld>();
 let hooked = false;
+/**
+ * A router answers at most 5 packets in a burst, then one per second, with ICMP net
+ * unreachable (ip_error's per-source limit, net.ipv4.route.error_cost/error_burst).
+ * Those two sysctls exist only machine-wide, so the run lifts the limit for its
+ * duration and puts the old values back (also on exit). The simulator has no such
+ * limit: its virtual clock is not the probes' real timing.
+ */
+const ROUTE_ERROR_SYSCTLS = ['/proc/sys/net/ipv4/route/error_cost', '/proc/sys/net/ipv4/route/error_burst'];
+let savedRouteErrorLimits: string[] | undefined;
+
+export function liftRouteErrorRateLimit(): void {
+  if (savedRouteErrorLimits) return;
+  try {
+    savedRouteErrorLimits = ROUTE_ERROR_SYSCTLS.map((f) => readFileSync(f, 'utf8').trim());
+    writeFileSync(ROUTE_ERROR_SYSCTLS[0]!, '0');
+    hookExit();
+  } catch {
+    savedRouteErrorLimits = undefined;
+  }
+}
+
+export function restoreRouteErrorRateLimit(): void {
+  if (!savedRouteErrorLimits) return;
+  const saved = savedRouteErrorLimits;
+  savedRouteErrorLimits = undefined;
+  ROUTE_ERROR_SYSCTLS.forEach((f, i) => {
+    try {
+      writeFileSync(f, saved[i]!);
+    } catch {
+      // Best effort: the machine keeps running with the lifted limit.
+    }
+  });
+}
+
 function hookExit(): void {
   if (hooked) return;
   hooked = true;
   process.on('exit', () => {
     for (const w of live) w.destroySync();
+    restoreRouteErrorRateLimit();
   });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(sig, () => {
       for (const w of live) w.destroySync();
+      restoreRouteErrorRateLimit();
       process.exit(130);
     });
   }

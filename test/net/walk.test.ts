@@ -207,5 +207,53 @@ describe('the packet walk', () => {
     expect(outbound.outcome).toEqual({ kind: 'delivered', netns: 'lan', process: 'web' });
     const masq = outbound.hops.find((h) => h.hook === 'POSTROUTING' && h.rewritten)!;
     expect(masq.rewritten!.src).toBe(0xc0a8016c); // 192.168.1.108
+    // The ICMP error about a masqueraded datagram is un-NATed back to the container.
+    const udp = k.probe({ kind: 'udp-send', from: 'a1', dst: '192.168.1.20', port: 9 });
+    expect(udp.outcome).toEqual({ kind: 'port-closed', netns: 'lan' });
+    expect(observedResult(udp)).toBe('refused');
+  });
+
+  it('has a router without a route answer with ICMP net unreachable, unlike the sender’s own failure', () => {
+    const k = twoBridges();
+    const t = k.probe({ kind: 'icmp-echo', from: 'a1', dst: '10.99.0.1' });
+    expect(t.outcome).toEqual({ kind: 'no-route', leg: 'request', netns: 'host' });
+    expect(observedResult(t)).toBe('unreachable');
+  });
+
+  it('reports silence when the answer has no way back', () => {
+    const k = twoBridges();
+    k.addNetns('lan');
+    k.addVeth('host', 'eth0', 'eth0', 'lan');
+    k.addAddress('host', 'eth0', '192.168.1.108/24');
+    k.addAddress('lan', 'eth0', '192.168.1.20/24');
+    k.setLinkUp('host', 'eth0', true);
+    k.setLinkUp('lan', 'eth0', true);
+    const t = k.probe({ kind: 'icmp-echo', from: 'a1', dst: '192.168.1.20' });
+    expect(t.outcome).toEqual({ kind: 'no-route', leg: 'reply', netns: 'lan' });
+    expect(observedResult(t)).toBe('timeout');
+  });
+
+  it('walks a locally generated error through the sender’s own rules (RELATED, nf_ct_attach)', () => {
+    const k = twoBridges();
+    iptables(k, 'a1', '-A OUTPUT -d 172.18.0.3/32 -m conntrack --ctstate INVALID,NEW -j REJECT --reject-with icmp-net-unreachable');
+    const t = k.probe({ kind: 'udp-send', from: 'a1', dst: '172.18.0.3', port: 53 });
+    expect(t.outcome).toMatchObject({ kind: 'rejected', leg: 'request', netns: 'a1', with: 'icmp-net-unreachable' });
+    expect(observedResult(t)).toBe('unreachable');
+    // Failed ARP reports host unreachable to the sender itself, unless its rules drop that error.
+    expect(observedResult(k.probe({ kind: 'tcp-connect', from: 'a1', dst: '172.18.0.99', port: 80 }))).toBe('unreachable');
+    iptables(k, 'a1', '-A INPUT -p icmp -j DROP');
+    const silent = k.probe({ kind: 'tcp-connect', from: 'a1', dst: '172.18.0.99', port: 80 });
+    expect(silent.outcome).toMatchObject({ kind: 'dropped', leg: 'reply', netns: 'a1', by: { chain: 'INPUT', num: 1 } });
+    expect(observedResult(silent)).toBe('timeout');
+  });
+
+  it('masquerades with a global address, never lo’s host-scope 127.0.0.1', () => {
+    const k = twoBridges();
+    k.listen('host', { proto: 'tcp', address: '0.0.0.0', port: 22, process: 'sshd' });
+    iptables(k, 'host', '-t nat -A POSTROUTING -o lo -j MASQUERADE');
+    const t = k.probe({ kind: 'tcp-connect', from: 'host', dst: '127.0.0.1', port: 22 });
+    expect(t.outcome).toEqual({ kind: 'delivered', netns: 'host', process: 'sshd' });
+    const masq = t.hops.find((h) => h.hook === 'POSTROUTING' && h.rewritten)!;
+    expect(masq.rewritten!.src).toBe(0xac120001); // 172.18.0.1, br1: the first device with a global address
   });
 });

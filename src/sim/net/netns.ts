@@ -67,6 +67,9 @@ export interface RouteDecision {
   text: string;
 }
 
+/** RT_SCOPE_* values: a smaller number is a wider scope. */
+const SCOPE_RANK: Record<Address['scope'], number> = { global: 0, link: 253, host: 254 };
+
 const GLOBAL_SYSCTLS: Record<string, string> = {
   'net.ipv4.ip_forward': '0',
   'net.bridge.bridge-nf-call-iptables': '1',
@@ -239,14 +242,21 @@ export class Netns implements NetnsView {
     return decision;
   }
 
-  /** inet_select_addr: an address of the device on the next hop's subnet, else its first, else any global one. */
-  selectSource(ifindex: number, nexthop: number): number | undefined {
-    const onDev = this.addrs.filter((a) => a.ifindex === ifindex);
+  /**
+   * inet_select_addr: on the device, an address whose subnet holds the next hop, else
+   * its first; else the first address of any device in ifindex order. Only addresses
+   * whose scope is within `maxScope` count (MASQUERADE asks for global ones, so lo's
+   * 127.0.0.1 never masquerades a packet), and link-scope ones never from other devices.
+   */
+  selectSource(ifindex: number, nexthop: number, maxScope: 'global' | 'link' | 'host' = 'link'): number | undefined {
+    const limit = SCOPE_RANK[maxScope];
+    const ok = (a: Address) => SCOPE_RANK[a.scope] <= limit;
+    const onDev = this.addrs.filter((a) => a.ifindex === ifindex && ok(a));
     const sameNet = onDev.find((a) => inPrefix(nexthop, a.addr, a.prefixLen));
     if (sameNet) return sameNet.addr;
-    const firstGlobal = onDev.find((a) => a.scope !== 'host');
-    if (firstGlobal) return firstGlobal.addr;
-    return this.activeAddrs().find((a) => a.scope === 'global')?.addr;
+    if (onDev[0]) return onDev[0].addr;
+    const byDevice = [...this.addrs].sort((a, b) => a.ifindex - b.ifindex);
+    return byDevice.find((a) => ok(a) && a.scope !== 'link')?.addr;
   }
 
   private routeText(route: StaticRoute, connected: boolean): string {

@@ -93,6 +93,8 @@ export type Observed = 'reply' | 'refused' | 'unreachable' | 'timeout' | 'no-rou
 /** Maps a Trace's outcome to what the sending program would report. */
 export function observedResult(trace: Trace): Observed {
   const o = trace.outcome;
+  // Whatever stops the answer on its way back, the sender only sees silence.
+  if (o.kind !== 'replied' && o.kind !== 'delivered' && o.kind !== 'port-closed' && o.leg === 'reply') return 'timeout';
   switch (o.kind) {
     case 'replied':
     case 'delivered':
@@ -105,7 +107,8 @@ export function observedResult(trace: Trace): Observed {
       if (trace.probe.kind === 'icmp-echo') return 'unreachable';
       return o.with === 'tcp-reset' || o.with === 'icmp-port-unreachable' ? 'refused' : 'unreachable';
     case 'no-route':
-      return 'no-route';
+      // Only the sender's own lookup fails at once; a router answers with ICMP net unreachable.
+      return o.netns === trace.probe.from ? 'no-route' : 'unreachable';
     case 'no-neighbour':
       return 'unreachable';
     case 'dropped':

@@ -215,9 +215,9 @@ class Walk {
     const mac = this.resolveNeighbour(ns, dev, nexthop, p);
     if (mac === undefined) {
       const outcome: Outcome = { kind: 'no-neighbour', leg: this.leg, netns: ns.name, iface: dev.name, addr: formatIPv4(nexthop) };
-      // A router that cannot resolve the next hop tells the sender (ICMP host unreachable).
-      if (inIface) return this.bounce(ns, p, CODE_HOST_UNREACH, outcome);
-      return { fate: 'lost', outcome };
+      // Failed ARP answers with ICMP host unreachable: a router sends it back to the sender,
+      // a sender's own stack sends it to itself, through its own OUTPUT and INPUT.
+      return this.bounce(ns, p, CODE_HOST_UNREACH, outcome);
     }
     return this.transmit(ns, dev, dev.mac, mac, p);
   }
@@ -261,6 +261,8 @@ class Walk {
     const peerNs = this.world.netns(dev.peer.netns);
     const peer = peerNs?.linksByIndex.get(dev.peer.ifindex);
     if (!peerNs || !peer) return this.lostHere(ns, p, `${dev.name} has no peer`, dev.name);
+    // Crossing into another namespace scrubs the skb: conntrack attachments stay behind.
+    if (p.localError) p = withoutLocalError(p);
     this.hop('veth', peerNs, p, `veth ${ns.name}:${dev.name} -> ${peerNs.name}:${peer.name}`, { iface: peer.name });
     if (peer.masterIndex !== undefined) {
       const bridge = peerNs.linksByIndex.get(peer.masterIndex)!;
@@ -384,7 +386,7 @@ class Walk {
         const link = ns.linksByName.get(outIface);
         if (!link) return undefined;
         const route = ns.lookupRoute(dst);
-        return ns.selectSource(link.ifindex, route?.gateway ?? dst);
+        return ns.selectSource(link.ifindex, route?.gateway ?? dst, 'global');
       },
       now: this.world.now,
     };
@@ -414,7 +416,7 @@ class Walk {
       const outcome: Outcome = { kind: 'rejected', leg: this.leg, netns: ns.name, by, with: withWhat };
       if (withWhat === 'tcp-reset') {
         if (p.proto !== 'tcp') return { fate: 'lost', outcome: { kind: 'dropped', leg: this.leg, netns: ns.name, by } };
-        const rst: Packet = { src: p.dst, dst: p.src, proto: 'tcp', sport: p.dport, dport: p.sport, tcpFlags: ['RST', 'ACK'], length: LEN.tcpRst };
+        const rst: Packet = { src: p.dst, dst: p.src, proto: 'tcp', sport: p.dport, dport: p.sport, tcpFlags: ['RST', 'ACK'], length: LEN.tcpRst, localError: true };
         return { fate: 'bounced', ns, error: rst, outcome };
       }
       return this.bounce(ns, p, ICMP_UNREACH_CODE[withWhat], outcome);
@@ -459,7 +461,14 @@ function icmpError(p: Packet, src: number, code: number): Packet {
     icmpCode: code,
     inner: p,
     length: 28 + Math.min(p.length, 548),
+    localError: true,
   };
+}
+
+function withoutLocalError(p: Packet): Packet {
+  const copy = { ...p };
+  delete copy.localError;
+  return copy;
 }
 
 function samePacket(a: Packet, b: Packet): boolean {

@@ -150,6 +150,8 @@ export class Conntrack {
       tupleKey(flow.proto, r.src, r.sport, r.dst, r.dport),
       // reply after un-SNAT: destination back to the original source
       tupleKey(flow.proto, r.src, r.sport, o.src, o.sport),
+      // original after SNAT (and DNAT): as it left the box, what an ICMP error quotes
+      tupleKey(flow.proto, r.dst, r.dport, r.src, r.sport),
     ]);
     flow.keys = [...keys];
     for (const k of flow.keys) this.byKey.set(k, flow);

@@ -29,6 +29,13 @@ export interface Packet {
   tcpFlags?: readonly TcpFlag[];
   /** For ICMP errors: the offending packet's headers (makes the error RELATED). */
   inner?: Packet;
+  /**
+   * An ICMP error or reset this namespace's own stack generated about another packet
+   * (REJECT, failed ARP, no route). The kernel attaches the cause's conntrack entry to
+   * it (nf_ct_attach), so it is RELATED here even when that entry was never confirmed.
+   * The walk clears it when the packet leaves the namespace.
+   */
+  localError?: boolean;
   /** Total IPv4 length in bytes, used by rule counters (84 for a default ping). */
   length: number;
 }

@@ -329,12 +329,12 @@ function conntrackIn(ct: Conntrack, s: WalkState): void {
     ct.remove(found.flow);
     found = undefined;
   }
-  if (!found && isIcmpError(s.packet)) {
+  if (!found && (isIcmpError(s.packet) || s.packet.localError)) {
     const rel = ct.lookupRelated(s.packet, now);
-    if (rel) {
-      s.flow = rel;
+    if (rel || s.packet.localError) {
+      if (rel) s.flow = rel;
       s.ctState = 'RELATED';
-      const changed = applyRelatedMapping(s, true);
+      const changed = rel !== undefined && applyRelatedMapping(s, true);
       s.steps.push({ action: 'conntrack', table: 'raw', chain: s.hook, ctState: 'RELATED', ...(changed ? { before, after: clonePacket(s.packet) } : {}) });
       return;
     }
@@ -366,10 +366,10 @@ function conntrackAttach(ct: Conntrack, s: WalkState): void {
     s.ctState = found.dir === 'reply' || found.flow.seenReply ? 'ESTABLISHED' : 'NEW';
     return;
   }
-  if (isIcmpError(s.packet)) {
+  if (isIcmpError(s.packet) || s.packet.localError) {
     const rel = ct.lookupRelated(s.packet, s.ctx.now);
-    if (rel) {
-      s.flow = rel;
+    if (rel || s.packet.localError) {
+      if (rel) s.flow = rel;
       s.ctState = 'RELATED';
       return;
     }

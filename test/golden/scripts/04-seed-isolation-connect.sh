@@ -9,8 +9,10 @@
 # and web2 (172.17.0.3, the article's 0397b68b16ee), busybox bbox-a (172.22.16.2) and
 # bbox-b (172.22.16.3, the article's 88099301221b); progrium/stress left out;
 # `docker exec -it ID sh` then typing -> docker exec; `bash` in httpd -> busybox ip a;
-# wget then cat index.html -> sh -c in /tmp; web2 is named by its short ID (from
-# docker ps -q) where the article uses 0397b68b16ee.
+# wget then cat index.html -> wget in /tmp, then cat, as two lines (wget writes to
+# stderr, cat to stdout, and docker does not keep their order within one exec);
+# web2 is named by its short ID (from docker ps -q) where the article uses
+# 0397b68b16ee.
 docker network create --driver bridge my_net
 docker network create --driver bridge --subnet 172.22.16.0/24 --gateway 172.22.16.1 my_net2
 docker run -d -it --name=web1 httpd
@@ -31,5 +33,6 @@ docker network connect my_net2 $(docker ps -q --filter name=web2)
 docker exec $(docker ps -q --filter name=web2) ip a
 iptables-save
 docker exec bbox-b ping -c 3 -W 1 172.22.16.4
-docker exec bbox-b sh -c 'cd /tmp && wget 172.22.16.4 && cat index.html'
+docker exec bbox-b sh -c 'cd /tmp && wget 172.22.16.4'
+docker exec bbox-b cat /tmp/index.html
 docker exec bbox-b ping -c 1 -W 1 172.17.0.3

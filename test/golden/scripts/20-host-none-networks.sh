@@ -17,7 +17,7 @@ docker network inspect host
 docker run -itd --name nonec --network none busybox
 docker exec nonec ip addr
 docker exec nonec ip route
-docker exec nonec ping -c 1 -W 1 172.17.0.1
+docker exec nonec sh -c 'ping -c 1 -W 1 172.17.0.1 2>&1'
 docker exec nonec ping -c 1 -W 1 127.0.0.1
 docker inspect -f '{{.HostConfig.NetworkMode}} {{range $k, $v := .NetworkSettings.Networks}}{{$k}} [{{$v.IPAddress}}] [{{$v.Gateway}}] [{{$v.MacAddress}}]{{end}}' nonec
 docker network inspect none

@@ -7,7 +7,7 @@ docker run -itd --name i2 --network intnet busybox
 docker run -d --name iweb --network intnet -p 8080:80 httpd
 docker exec i1 ping -c 1 -W 1 i2
 docker exec i1 ip route
-docker exec i1 ping -c 1 -W 1 203.0.113.10
+docker exec i1 sh -c 'ping -c 1 -W 1 203.0.113.10 2>&1'
 docker exec i1 ping -c 1 -W 1 10.50.0.1
 docker exec i1 nslookup -type=a example.com
 docker exec i1 nslookup -type=a i2

@@ -39,4 +39,5 @@ docker exec cc sh -c 'ping -c 1 -W 1 10.99.99.99 > /dev/null || echo unreachable
 docker exec cc nc -zv -w 2 web 80
 docker exec cc nc -zv -w 2 web 81
 docker exec cc wget -qO- http://web/nope
-docker exec cc wget -O - http://web/
+docker exec cc wget -O /tmp/index.html http://web/
+docker exec cc cat /tmp/index.html

@@ -1,0 +1,455 @@
+/**
+ * The Docker engine, like dockerd with libnetwork's bridge driver: networks with
+ * IPAM, containers and their endpoints (a veth per network, the container end
+ * created directly in the container's namespace), published ports with their
+ * DNAT rules and docker-proxy listeners. It changes the kernel only through
+ * KernelApi and programs rules only as iptables command lines; it never moves
+ * packets. Every operation validates first and throws a DockerError with the
+ * daemon's words, leaving the state unchanged.
+ */
+import type { KernelApi } from '../net/api.ts';
+import { SeededRandom } from '../net/rng.ts';
+import { type Cidr, formatCidr, formatIPv4, inPrefix, parseCidr, parseIPv4 } from '../netfilter/inet.ts';
+import { findImage } from './images.ts';
+import { AddressPool, overlaps, pickPool } from './ipam.ts';
+import type { Container, Endpoint, Network, NetworkMode, PortBinding } from './model.ts';
+import { DockerRules } from './rules.ts';
+import { buildWorld, HOST_NS } from './world.ts';
+
+/** A daemon (or client-side) error; `message` is the text after "Error response from daemon: ". */
+export class DockerError extends Error {
+  /** `client` errors are printed without the daemon prefix. */
+  readonly side: 'daemon' | 'client';
+  constructor(message: string, side: 'daemon' | 'client' = 'daemon') {
+    super(message);
+    this.name = 'DockerError';
+    this.side = side;
+  }
+}
+
+export interface NetworkCreateOptions {
+  name: string;
+  driver?: string;
+  subnet?: string;
+  gateway?: string;
+  ipRange?: string;
+  internal?: boolean;
+  options?: Record<string, string>;
+}
+
+export interface ContainerCreateOptions {
+  image: string;
+  name?: string;
+  cmd?: string[];
+  env?: string[];
+  hostname?: string;
+  /** `--network` value: a network name or ID, `host`, `none`, `container:<name|id>`. */
+  network?: string;
+  ip?: string;
+  aliases?: string[];
+  ports?: PortBinding[];
+  links?: { target: string; alias: string }[];
+  autoRemove?: boolean;
+  tty?: boolean;
+  interactive?: boolean;
+}
+
+const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+const DEFAULT_BRIDGE_OPTIONS: Record<string, string> = {
+  'com.docker.network.bridge.default_bridge': 'true',
+  'com.docker.network.bridge.enable_icc': 'true',
+  'com.docker.network.bridge.enable_ip_masquerade': 'true',
+  'com.docker.network.bridge.host_binding_ipv4': '0.0.0.0',
+  'com.docker.network.bridge.name': 'docker0',
+  'com.docker.network.driver.mtu': '1500',
+};
+
+export class Engine {
+  readonly kernel: KernelApi;
+  private readonly random: SeededRandom;
+  private readonly rules: DockerRules;
+  readonly networks = new Map<string, Network>();
+  readonly containers = new Map<string, Container>();
+  private nextEphemeralPort = 32768;
+
+  constructor(kernel: KernelApi, seed = 1) {
+    this.kernel = kernel;
+    this.random = new SeededRandom(seed ^ 0x5eed);
+    buildWorld(kernel);
+    const host = kernel.netns(HOST_NS)!;
+    this.rules = new DockerRules(host.netfilter);
+    kernel.setSysctl(HOST_NS, 'net.ipv4.ip_forward', '1');
+    this.rules.setupDaemon();
+    this.addNetwork({ name: 'host', driver: 'host' });
+    this.addNetwork({ name: 'none', driver: 'null' });
+    this.addNetwork({ name: 'bridge', driver: 'bridge', subnet: '172.17.0.0/16', options: DEFAULT_BRIDGE_OPTIONS }, true);
+  }
+
+  private newId(): string {
+    return this.random.hex(32);
+  }
+
+  // ---- networks --------------------------------------------------------------
+
+  findNetwork(ref: string): Network | undefined {
+    for (const n of this.networks.values()) if (n.name === ref || n.id === ref) return n;
+    const byPrefix = [...this.networks.values()].filter((n) => n.id.startsWith(ref));
+    return byPrefix.length === 1 ? byPrefix[0] : undefined;
+  }
+
+  createNetwork(opts: NetworkCreateOptions): Network {
+    const driver = opts.driver ?? 'bridge';
+    if ([...this.networks.values()].some((n) => n.name === opts.name)) {
+      throw new DockerError(`network with name ${opts.name} already exists`);
+    }
+    if (driver === 'host') throw new DockerError('only one instance of "host" network is allowed');
+    if (driver === 'null') throw new DockerError('only one instance of "null" network is allowed');
+    if (driver !== 'bridge') throw new DockerError(`plugin "${driver}" not found`);
+    return this.addNetwork({ ...opts, driver });
+  }
+
+  private addNetwork(opts: NetworkCreateOptions, isDefault = false): Network {
+    const id = this.newId();
+    const driver = (opts.driver ?? 'bridge') as Network['driver'];
+    const options = opts.options ?? {};
+    const network: Network = {
+      id,
+      name: opts.name,
+      driver,
+      created: this.kernel.now,
+      internal: opts.internal ?? false,
+      icc: options['com.docker.network.bridge.enable_icc'] !== 'false',
+      masquerade: options['com.docker.network.bridge.enable_ip_masquerade'] !== 'false',
+      isDefault,
+      config: {},
+      options: isDefault ? options : { ...options },
+    };
+    if (driver === 'bridge') {
+      const { subnet, gateway, range } = this.planAddresses(opts);
+      network.pool = new AddressPool(subnet, gateway, range);
+      if (opts.subnet !== undefined && !isDefault) network.config.subnet = formatCidr(subnet);
+      if (opts.gateway !== undefined) network.config.gateway = opts.gateway;
+      if (opts.ipRange !== undefined) network.config.ipRange = opts.ipRange;
+      network.bridge = options['com.docker.network.bridge.name'] ?? `br-${id.slice(0, 12)}`;
+      this.kernel.addBridge(HOST_NS, network.bridge);
+      this.kernel.addAddress(HOST_NS, network.bridge, `${formatIPv4(gateway)}/${subnet.prefixLen}`, { broadcast: true });
+      this.kernel.setLinkUp(HOST_NS, network.bridge, true);
+      this.rules.addBridge(this.bridgeRuleSpec(network));
+    }
+    this.networks.set(id, network);
+    return network;
+  }
+
+  /** Subnet, gateway and range of a new bridge network, with the daemon's checks. */
+  private planAddresses(opts: NetworkCreateOptions): { subnet: Cidr; gateway: number; range?: Cidr } {
+    let subnet: Cidr | undefined;
+    if (opts.subnet !== undefined) {
+      const exact = parseCidr(opts.subnet, true);
+      if (!exact || !/^\d+\.\d+\.\d+\.\d+\/\d+$/.test(opts.subnet)) {
+        throw new DockerError(`invalid network config:\ninvalid subnet ${opts.subnet}: invalid CIDR block notation`);
+      }
+      subnet = parseCidr(opts.subnet)!;
+      if (subnet.addr !== exact.addr) {
+        throw new DockerError(`invalid network config:\ninvalid subnet ${opts.subnet}: it should be ${formatCidr(subnet)}`);
+      }
+      if (this.takenSubnets().some((t) => overlaps(t, subnet!))) {
+        throw new DockerError('invalid pool request: Pool overlaps with other one on this address space');
+      }
+    } else {
+      subnet = pickPool([...this.takenSubnets(), ...this.hostRoutes()]);
+      if (!subnet) throw new DockerError('could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network');
+    }
+    let range: Cidr | undefined;
+    if (opts.ipRange !== undefined) {
+      range = parseCidr(opts.ipRange);
+      if (!range || !inPrefix(range.addr, subnet.addr, subnet.prefixLen) || range.prefixLen < subnet.prefixLen) {
+        throw new DockerError(`no matching subnet for range ${opts.ipRange}`, 'client');
+      }
+    }
+    let gateway = range ? range.addr : subnet.addr + 1;
+    if (opts.gateway !== undefined) {
+      const gw = parseIPv4(opts.gateway);
+      if (gw === undefined || !inPrefix(gw, subnet.addr, subnet.prefixLen)) {
+        throw new DockerError(`no matching subnet for gateway ${opts.gateway}`, 'client');
+      }
+      gateway = gw;
+    }
+    return range ? { subnet, gateway, range } : { subnet, gateway };
+  }
+
+  private takenSubnets(): Cidr[] {
+    return [...this.networks.values()].flatMap((n) => (n.pool ? [n.pool.subnet] : []));
+  }
+
+  /** The host's own routes (eth0's LAN): Docker avoids pools that overlap them. */
+  private hostRoutes(): Cidr[] {
+    const host = this.kernel.netns(HOST_NS)!;
+    return host.routes().flatMap((r) => {
+      if (r.dst === 'default') return [];
+      const c = parseCidr(r.dst);
+      return c ? [c] : [];
+    });
+  }
+
+  private bridgeRuleSpec(n: Network) {
+    return { bridge: n.bridge!, subnet: formatCidr(n.pool!.subnet), internal: n.internal, icc: n.icc, masquerade: n.masquerade };
+  }
+
+  removeNetwork(ref: string): Network {
+    const n = this.findNetwork(ref);
+    if (!n) throw new DockerError(`network ${ref} not found`);
+    if (n.driver !== 'bridge' || n.isDefault) throw new DockerError(`${n.name} is a pre-defined network and cannot be removed`);
+    const users = [...this.containers.values()].filter((c) => c.endpoints.has(n.id));
+    if (users.length > 0) {
+      const ep = users[0]!.endpoints.get(n.id)!;
+      throw new DockerError(`error while removing network: network ${n.name} has active endpoints (name:"${users[0]!.name}" id:"${ep.id.slice(0, 12)}")`);
+    }
+    this.rules.removeBridge(this.bridgeRuleSpec(n));
+    this.kernel.deleteLink(HOST_NS, n.bridge!);
+    this.networks.delete(n.id);
+    return n;
+  }
+
+  // ---- containers -------------------------------------------------------------
+
+  findContainer(ref: string): Container | undefined {
+    for (const c of this.containers.values()) if (c.name === ref || c.id === ref) return c;
+    const byPrefix = [...this.containers.values()].filter((c) => c.id.startsWith(ref));
+    return byPrefix.length === 1 ? byPrefix[0] : undefined;
+  }
+
+  createContainer(opts: ContainerCreateOptions): Container {
+    const image = findImage(opts.image);
+    if (!image) {
+      throw new DockerError(`Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io on 192.168.1.1:53: no such host`);
+    }
+    const id = this.newId();
+    const name = opts.name ?? this.generateName();
+    if (opts.name !== undefined) {
+      if (!NAME_RE.test(opts.name)) throw new DockerError(`Invalid container name (${opts.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+      const clash = [...this.containers.values()].find((c) => c.name === opts.name);
+      if (clash) {
+        throw new DockerError(`Conflict. The container name "/${opts.name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+      }
+    }
+    const networkMode = this.parseNetworkMode(opts.network ?? 'bridge');
+    if (networkMode.kind === 'container' && (opts.ports?.length ?? 0) > 0) {
+      throw new DockerError('conflicting options: port publishing and the container type network mode');
+    }
+    const container: Container = {
+      id,
+      name,
+      image: opts.image,
+      cmd: opts.cmd && opts.cmd.length > 0 ? opts.cmd : image.cmd,
+      env: [...image.env, ...(opts.env ?? [])],
+      hostname: opts.hostname ?? id.slice(0, 12),
+      created: this.kernel.now,
+      state: 'created',
+      exitCode: 0,
+      autoRemove: opts.autoRemove ?? false,
+      tty: opts.tty ?? false,
+      interactive: opts.interactive ?? false,
+      networkMode,
+      endpoints: new Map(),
+      attachments: new Map(),
+      ports: networkMode.kind === 'host' ? [] : [...(opts.ports ?? [])],
+      exposed: [...image.exposed],
+      legacyLinks: opts.links ?? [],
+    };
+    if (networkMode.kind === 'bridge') {
+      for (const netName of networkMode.networks) {
+        const requestedIp = opts.ip === undefined ? undefined : parseIPv4(opts.ip);
+        const att: { aliases: string[]; requestedIp?: number; links: string[] } = { aliases: opts.aliases ?? [], links: [] };
+        if (requestedIp !== undefined) att.requestedIp = requestedIp;
+        container.attachments.set(netName, att);
+      }
+    }
+    this.containers.set(id, container);
+    return container;
+  }
+
+  private parseNetworkMode(value: string): NetworkMode {
+    if (value === 'host') return { kind: 'host' };
+    if (value === 'none') return { kind: 'none' };
+    if (value.startsWith('container:')) return { kind: 'container', target: value.slice('container:'.length) };
+    if (value === 'default') return { kind: 'bridge', networks: ['bridge'] };
+    return { kind: 'bridge', networks: [value] };
+  }
+
+  /** Docker's names generator draws adjective_surname; a seeded pick keeps it deterministic. */
+  private generateName(): string {
+    const left = ['admiring', 'brave', 'clever', 'eager', 'focused', 'gracious', 'happy', 'keen', 'nifty', 'quirky', 'serene', 'zealous'];
+    const right = ['turing', 'hopper', 'lovelace', 'ritchie', 'thompson', 'torvalds', 'knuth', 'dijkstra', 'liskov', 'perlman', 'cerf', 'kahn'];
+    for (;;) {
+      const name = `${left[this.random.nextUint32() % left.length]}_${right[this.random.nextUint32() % right.length]}`;
+      if (![...this.containers.values()].some((c) => c.name === name)) return name;
+    }
+  }
+
+  /** Starts a container: its namespace, one endpoint per network, ports, and its servers. */
+  start(ref: string): Container {
+    const c = this.requireContainer(ref);
+    if (c.state === 'running' || c.state === 'paused') return c;
+    const netns = this.setupNamespace(c);
+    c.netns = netns;
+    c.state = 'running';
+    c.startedAt = this.kernel.now;
+    const image = findImage(c.image)!;
+    if (c.networkMode.kind !== 'container') {
+      for (const l of image.listens) this.kernel.listen(netns, { proto: l.proto, address: '0.0.0.0', port: l.port, process: l.process });
+    }
+    return c;
+  }
+
+  private setupNamespace(c: Container): string {
+    const mode = c.networkMode;
+    if (mode.kind === 'host') return HOST_NS;
+    if (mode.kind === 'container') {
+      const target = this.findContainer(mode.target);
+      if (!target) throw new DockerError(`joining network namespace of container: No such container: ${mode.target}`);
+      if (target.state !== 'running' || !target.netns) throw new DockerError(`cannot join network namespace of a non running container: ${target.id}`);
+      return target.netns;
+    }
+    const nets = mode.kind === 'bridge' ? mode.networks.map((ref) => {
+      const n = this.findNetwork(ref);
+      if (!n) throw new DockerError(`failed to set up container networking: network ${ref} not found`);
+      return n;
+    }) : [];
+    const netns = `container:${c.name}`;
+    this.kernel.addNetns(netns);
+    this.kernel.setLinkUp(netns, 'lo', true);
+    this.kernel.addAddress(netns, 'lo', '127.0.0.1/8');
+    try {
+      nets.forEach((n) => this.attach(c, netns, n));
+      this.setDefaultRoute(c, netns);
+    } catch (e) {
+      this.teardownEndpoints(c);
+      this.kernel.deleteNetns(netns);
+      throw e;
+    }
+    return netns;
+  }
+
+  /** One endpoint: address, veth pair (container end made in the container's namespace), rules. */
+  private attach(c: Container, netns: string, n: Network): Endpoint {
+    const pool = n.pool!;
+    const att = c.attachments.get(n.name) ?? c.attachments.get(n.id) ?? { aliases: [], links: [] };
+    let ip: number | undefined;
+    if (att.requestedIp !== undefined) {
+      if (!pool.contains(att.requestedIp)) {
+        throw new DockerError(`invalid config for network ${n.name}: invalid endpoint settings:\nno configured subnet or ip-range contain the IP address ${formatIPv4(att.requestedIp)}`);
+      }
+      if (!pool.claim(att.requestedIp)) throw new DockerError('failed to set up container networking: Address already in use');
+      ip = att.requestedIp;
+    } else {
+      ip = pool.allocate();
+      if (ip === undefined) throw new DockerError(`failed to set up container networking: no available IPv4 addresses on this network's address pools: ${n.name} (${n.id})`);
+    }
+    const ifname = `eth${c.endpoints.size}`;
+    const hostVeth = `veth${this.random.hex(4).slice(0, 7)}`;
+    this.kernel.addVeth(HOST_NS, hostVeth, ifname, netns);
+    this.kernel.setMaster(HOST_NS, hostVeth, n.bridge!);
+    this.kernel.setLinkUp(HOST_NS, hostVeth, true);
+    this.kernel.addAddress(netns, ifname, `${formatIPv4(ip)}/${pool.subnet.prefixLen}`, { broadcast: true });
+    this.kernel.setLinkUp(netns, ifname, true);
+    const mac = this.kernel.netns(netns)!.link(ifname)!.mac;
+    const endpoint: Endpoint = { id: this.newId(), networkId: n.id, ifname, hostVeth, ip, mac, aliases: att.aliases, links: att.links };
+    if (att.requestedIp !== undefined) endpoint.requestedIp = att.requestedIp;
+    c.endpoints.set(n.id, endpoint);
+    // Internal networks get no raw guard (reference c-internal-noicc): nothing routes to them.
+    if (!n.internal) {
+      this.rules.addEndpoint(n.bridge!, formatIPv4(ip));
+      this.publishPorts(c, n, endpoint);
+    }
+    return endpoint;
+  }
+
+  private publishPorts(c: Container, n: Network, ep: Endpoint): void {
+    if (c.endpoints.size !== 1 || c.ports.length === 0) return;
+    const containerIp = formatIPv4(ep.ip);
+    const seen = new Set<string>();
+    for (const p of c.ports) {
+      const key = `${p.containerPort}/${p.proto}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      this.rules.addPortFilter({ bridge: n.bridge!, containerIp, containerPort: p.containerPort, proto: p.proto });
+    }
+    for (const p of c.ports) {
+      if (p.hostPort === 0) p.hostPort = this.nextEphemeralPort++;
+      this.rules.addPortBinding({ bridge: n.bridge!, containerIp, containerPort: p.containerPort, proto: p.proto, hostIp: p.hostIp, hostPort: p.hostPort });
+      this.kernel.listen(HOST_NS, { proto: p.proto, address: p.hostIp, port: p.hostPort, process: 'docker-proxy' });
+    }
+  }
+
+  /** The default route goes to the non-internal network whose name sorts first (fact 7). */
+  private setDefaultRoute(c: Container, netns: string): void {
+    const candidates = [...c.endpoints.values()]
+      .map((ep) => ({ ep, n: this.networks.get(ep.networkId)! }))
+      .filter(({ n }) => !n.internal)
+      .sort((a, b) => (a.n.name < b.n.name ? -1 : a.n.name > b.n.name ? 1 : 0));
+    const first = candidates[0];
+    if (first) this.kernel.addRoute(netns, { dst: 'default', via: formatIPv4(first.n.pool!.gateway), dev: first.ep.ifname });
+  }
+
+  stop(ref: string): Container {
+    const c = this.requireContainer(ref);
+    if (c.state !== 'running' && c.state !== 'paused') return c;
+    this.teardownEndpoints(c);
+    if (c.netns && c.networkMode.kind === 'host') {
+      for (const l of findImage(c.image)!.listens) this.kernel.unlisten(HOST_NS, l.proto, '0.0.0.0', l.port);
+    } else if (c.netns && c.networkMode.kind !== 'container') {
+      this.kernel.deleteNetns(c.netns);
+    }
+    delete c.netns;
+    c.state = 'exited';
+    c.exitCode = 137;
+    c.finishedAt = this.kernel.now;
+    return c;
+  }
+
+  private teardownEndpoints(c: Container): void {
+    for (const ep of c.endpoints.values()) {
+      const n = this.networks.get(ep.networkId)!;
+      const ip = formatIPv4(ep.ip);
+      if (c.endpoints.size === 1 && !n.internal) {
+        for (const p of c.ports) {
+          this.rules.removePortBinding({ bridge: n.bridge!, containerIp: ip, containerPort: p.containerPort, proto: p.proto, hostIp: p.hostIp, hostPort: p.hostPort });
+          this.kernel.unlisten(HOST_NS, p.proto, p.hostIp, p.hostPort);
+        }
+        const seen = new Set<string>();
+        for (const p of c.ports) {
+          if (seen.has(`${p.containerPort}/${p.proto}`)) continue;
+          seen.add(`${p.containerPort}/${p.proto}`);
+          this.rules.removePortFilter({ bridge: n.bridge!, containerIp: ip, containerPort: p.containerPort, proto: p.proto });
+        }
+      }
+      if (!n.internal) this.rules.removeEndpoint(n.bridge!, ip);
+      n.pool!.release(ep.ip);
+      if (this.kernel.netns(HOST_NS)!.link(ep.hostVeth)) this.kernel.deleteLink(HOST_NS, ep.hostVeth);
+    }
+    c.endpoints.clear();
+  }
+
+  remove(ref: string, force = false): Container {
+    const c = this.requireContainer(ref);
+    if (c.state === 'running' || c.state === 'paused') {
+      if (!force) throw new DockerError(`cannot remove container "${c.name}": container is running: stop the container before removing or force remove`);
+      this.stop(c.id);
+    }
+    this.containers.delete(c.id);
+    return c;
+  }
+
+  requireContainer(ref: string): Container {
+    const c = this.findContainer(ref);
+    if (!c) throw new DockerError(`No such container: ${ref}`);
+    return c;
+  }
+
+  /** `docker run -d`: create, then start; a failed start leaves the created container. */
+  run(opts: ContainerCreateOptions): Container {
+    const c = this.createContainer(opts);
+    this.start(c.id);
+    return c;
+  }
+}

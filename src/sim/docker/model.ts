@@ -1,0 +1,88 @@
+/**
+ * The engine's records: networks, containers and their endpoints, as dockerd
+ * keeps them (and as `docker inspect` will print them). Plain data; the Engine
+ * owns every change.
+ */
+import type { AddressPool } from './ipam.ts';
+
+export type NetworkDriver = 'bridge' | 'host' | 'null';
+
+export interface Network {
+  id: string;
+  name: string;
+  driver: NetworkDriver;
+  /** Virtual time of creation, epoch ms. */
+  created: number;
+  /** Bridge networks only. */
+  bridge?: string;
+  pool?: AddressPool;
+  internal: boolean;
+  icc: boolean;
+  masquerade: boolean;
+  /** The default `bridge` network (docker0): no DNS, legacy links. */
+  isDefault: boolean;
+  /** What the user asked for, as `docker network inspect` shows it in IPAM.Config. */
+  config: { subnet?: string; gateway?: string; ipRange?: string };
+  /** `-o key=value` options as given. */
+  options: Record<string, string>;
+}
+
+export interface PortBinding {
+  proto: 'tcp' | 'udp';
+  containerPort: number;
+  hostIp: string;
+  hostPort: number;
+}
+
+export interface Endpoint {
+  id: string;
+  networkId: string;
+  /** Interface name inside the container (eth0, eth1, ...). */
+  ifname: string;
+  /** Host-side veth name. */
+  hostVeth: string;
+  ip: number;
+  mac: string;
+  aliases: string[];
+  /** `--ip` given by the user: kept across restarts. */
+  requestedIp?: number;
+  /** `--link` on a user network: extra DNS names for this container only. */
+  links: string[];
+}
+
+export type ContainerState = 'created' | 'running' | 'paused' | 'exited';
+
+export type NetworkMode =
+  | { kind: 'bridge'; networks: string[] }
+  | { kind: 'host' }
+  | { kind: 'none' }
+  | { kind: 'container'; target: string };
+
+export interface Container {
+  id: string;
+  name: string;
+  image: string;
+  cmd: string[];
+  env: string[];
+  hostname: string;
+  created: number;
+  state: ContainerState;
+  exitCode: number;
+  startedAt?: number;
+  finishedAt?: number;
+  autoRemove: boolean;
+  tty: boolean;
+  interactive: boolean;
+  networkMode: NetworkMode;
+  /** Endpoints while running, by network ID. */
+  endpoints: Map<string, Endpoint>;
+  /** What the user asked per network (aliases, --ip), kept while stopped. */
+  attachments: Map<string, { aliases: string[]; requestedIp?: number; links: string[] }>;
+  ports: PortBinding[];
+  /** Exposed ports of the image and `--expose`, as `80/tcp`. */
+  exposed: string[];
+  /** Legacy links on the default bridge: target container ID and alias. */
+  legacyLinks: { target: string; alias: string }[];
+  /** The network namespace the container runs in, while running. */
+  netns?: string;
+}

@@ -128,3 +128,59 @@ describe('network modes', () => {
     expect(e.kernel.netns(none.netns!)!.links().map((l) => l.name)).toEqual(['lo']);
   });
 });
+
+describe('network connect and disconnect', () => {
+  const defaultVia = (e: Engine, name: string) => e.kernel.netns(e.findContainer(name)!.netns!)!.routes().find((r) => r.dst === 'default');
+
+  it('moves the default route to the network whose name sorts first, or the highest --gw-priority (golden 33)', () => {
+    const e = fresh();
+    e.createNetwork({ name: 'zeta' });
+    e.createNetwork({ name: 'alpha' });
+    e.run({ image: 'busybox', name: 'onbridge' });
+    e.connect('zeta', 'onbridge');
+    expect(defaultVia(e, 'onbridge')).toMatchObject({ via: '172.17.0.1', dev: 'eth0' });
+    e.connect('alpha', 'onbridge');
+    expect(defaultVia(e, 'onbridge')).toMatchObject({ via: '172.19.0.1', dev: 'eth2' });
+    e.run({ image: 'busybox', name: 'prio', network: 'zeta' });
+    e.connect('bridge', 'prio', { gwPriority: 10 });
+    expect(defaultVia(e, 'prio')).toMatchObject({ via: '172.17.0.1', dev: 'eth1' });
+  });
+
+  it('gives a network connected after a disconnect the lowest free ethN', () => {
+    const e = fresh();
+    e.createNetwork({ name: 'zeta' });
+    e.createNetwork({ name: 'alpha' });
+    e.run({ image: 'busybox', name: 'onbridge' });
+    e.connect('zeta', 'onbridge');
+    e.connect('alpha', 'onbridge');
+    e.disconnect('zeta', 'onbridge');
+    e.connect('zeta', 'onbridge');
+    const links = e.kernel.netns('container:onbridge')!.links().map((l) => `${l.ifindex}:${l.name}`);
+    expect(links).toEqual(['1:lo', '2:eth0', '4:eth2', '5:eth1']);
+  });
+
+  it('answers connect and disconnect mistakes with the daemon’s words', () => {
+    const e = fresh();
+    e.createNetwork({ name: 'n1' });
+    const c1 = e.run({ image: 'busybox', name: 'c1', network: 'n1' });
+    e.run({ image: 'busybox', name: 'hostly', network: 'host' });
+    expect(daemonError(() => e.connect('n1', 'c1'))).toBe('endpoint with name c1 already exists in network n1');
+    expect(daemonError(() => e.connect('n1', 'hostly'))).toBe('container sharing network namespace with another container or host cannot be connected to any other network');
+    expect(daemonError(() => e.disconnect('host', 'hostly'))).toBe('cannot disconnect container from host network - container was created in host network mode');
+    expect(daemonError(() => e.disconnect('bridge', 'c1'))).toBe(`container ${c1.id} is not connected to network bridge`);
+    expect(daemonError(() => e.connect('n1', 'nosuchctr'))).toBe('No such container: nosuchctr');
+    expect(daemonError(() => e.connect('bridge', 'c1', { ip: '172.17.0.50' }))).toBe('invalid endpoint settings:\nuser specified IP address is supported only when connecting to networks with user configured subnets');
+  });
+
+  it('lets two isolated networks talk once a container joins both (seed 04)', () => {
+    const e = fresh();
+    e.createNetwork({ name: 'my_net1' });
+    e.createNetwork({ name: 'my_net2' });
+    e.run({ image: 'busybox', name: 'web1', network: 'my_net1' });
+    e.run({ image: 'busybox', name: 'web2', network: 'my_net2' });
+    const k = e.kernel;
+    expect(k.probe({ kind: 'icmp-echo', from: 'container:web2', dst: '172.18.0.2' }).outcome).toMatchObject({ kind: 'dropped', by: { table: 'raw' } });
+    e.connect('my_net1', 'web2');
+    expect(k.probe({ kind: 'icmp-echo', from: 'container:web2', dst: '172.18.0.2' }).outcome).toEqual({ kind: 'replied' });
+  });
+});

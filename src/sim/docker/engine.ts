@@ -12,7 +12,7 @@ import { SeededRandom } from '../net/rng.ts';
 import { type Cidr, formatCidr, formatIPv4, inPrefix, parseCidr, parseIPv4 } from '../netfilter/inet.ts';
 import { findImage } from './images.ts';
 import { AddressPool, overlaps, pickPool } from './ipam.ts';
-import type { Container, Endpoint, Network, NetworkMode, PortBinding } from './model.ts';
+import type { Attachment, Container, Endpoint, Network, NetworkMode, PortBinding } from './model.ts';
 import { DockerRules } from './rules.ts';
 import { buildWorld, HOST_NS } from './world.ts';
 
@@ -259,7 +259,7 @@ export class Engine {
     if (networkMode.kind === 'bridge') {
       for (const netName of networkMode.networks) {
         const requestedIp = opts.ip === undefined ? undefined : parseIPv4(opts.ip);
-        const att: { aliases: string[]; requestedIp?: number; links: string[] } = { aliases: opts.aliases ?? [], links: [] };
+        const att: Attachment = { aliases: opts.aliases ?? [], links: [], gwPriority: 0 };
         if (requestedIp !== undefined) att.requestedIp = requestedIp;
         container.attachments.set(netName, att);
       }
@@ -333,7 +333,7 @@ export class Engine {
   /** One endpoint: address, veth pair (container end made in the container's namespace), rules. */
   private attach(c: Container, netns: string, n: Network): Endpoint {
     const pool = n.pool!;
-    const att = c.attachments.get(n.name) ?? c.attachments.get(n.id) ?? { aliases: [], links: [] };
+    const att = this.attachmentFor(c, n) ?? { aliases: [], links: [], gwPriority: 0 };
     let ip: number | undefined;
     if (att.requestedIp !== undefined) {
       if (!pool.contains(att.requestedIp)) {
@@ -345,7 +345,11 @@ export class Engine {
       ip = pool.allocate();
       if (ip === undefined) throw new DockerError(`failed to set up container networking: no available IPv4 addresses on this network's address pools: ${n.name} (${n.id})`);
     }
-    const ifname = `eth${c.endpoints.size}`;
+    // The lowest free ethN: a network connected after a disconnect reuses the gap.
+    const used = new Set([...c.endpoints.values()].map((e) => e.ifname));
+    let index = 0;
+    while (used.has(`eth${index}`)) index++;
+    const ifname = `eth${index}`;
     const hostVeth = `veth${this.random.hex(4).slice(0, 7)}`;
     this.kernel.addVeth(HOST_NS, hostVeth, ifname, netns);
     this.kernel.setMaster(HOST_NS, hostVeth, n.bridge!);
@@ -353,19 +357,19 @@ export class Engine {
     this.kernel.addAddress(netns, ifname, `${formatIPv4(ip)}/${pool.subnet.prefixLen}`, { broadcast: true });
     this.kernel.setLinkUp(netns, ifname, true);
     const mac = this.kernel.netns(netns)!.link(ifname)!.mac;
-    const endpoint: Endpoint = { id: this.newId(), networkId: n.id, ifname, hostVeth, ip, mac, aliases: att.aliases, links: att.links };
+    const publishesPorts = c.endpoints.size === 0 && !n.internal && c.ports.length > 0;
+    const endpoint: Endpoint = { id: this.newId(), networkId: n.id, ifname, hostVeth, ip, mac, aliases: att.aliases, links: att.links, publishesPorts };
     if (att.requestedIp !== undefined) endpoint.requestedIp = att.requestedIp;
     c.endpoints.set(n.id, endpoint);
     // Internal networks get no raw guard (reference c-internal-noicc): nothing routes to them.
     if (!n.internal) {
       this.rules.addEndpoint(n.bridge!, formatIPv4(ip));
-      this.publishPorts(c, n, endpoint);
+      if (publishesPorts) this.publishPorts(c, n, endpoint);
     }
     return endpoint;
   }
 
   private publishPorts(c: Container, n: Network, ep: Endpoint): void {
-    if (c.endpoints.size !== 1 || c.ports.length === 0) return;
     const containerIp = formatIPv4(ep.ip);
     const seen = new Set<string>();
     for (const p of c.ports) {
@@ -381,14 +385,102 @@ export class Engine {
     }
   }
 
-  /** The default route goes to the non-internal network whose name sorts first (fact 7). */
+  /**
+   * The default route goes to the non-internal network with the highest
+   * --gw-priority, then the one whose name sorts first (golden 33), and moves when
+   * networks are connected or disconnected.
+   */
   private setDefaultRoute(c: Container, netns: string): void {
+    const host = this.kernel.netns(netns)!;
+    if (host.routes().some((r) => r.dst === 'default')) this.kernel.deleteRoute(netns, { dst: 'default' });
     const candidates = [...c.endpoints.values()]
       .map((ep) => ({ ep, n: this.networks.get(ep.networkId)! }))
       .filter(({ n }) => !n.internal)
-      .sort((a, b) => (a.n.name < b.n.name ? -1 : a.n.name > b.n.name ? 1 : 0));
+      .map((x) => ({ ...x, priority: this.attachmentFor(c, x.n)?.gwPriority ?? 0 }))
+      .sort((a, b) => b.priority - a.priority || (a.n.name < b.n.name ? -1 : a.n.name > b.n.name ? 1 : 0));
     const first = candidates[0];
     if (first) this.kernel.addRoute(netns, { dst: 'default', via: formatIPv4(first.n.pool!.gateway), dev: first.ep.ifname });
+  }
+
+  private attachmentFor(c: Container, n: Network): Attachment | undefined {
+    return c.attachments.get(n.name) ?? c.attachments.get(n.id);
+  }
+
+  /** `docker network connect [--ip IP] [--alias A] [--gw-priority N] NET CONTAINER`. */
+  connect(netRef: string, ctrRef: string, opts: { ip?: string; aliases?: string[]; gwPriority?: number } = {}): void {
+    const n = this.findNetwork(netRef);
+    if (!n) throw new DockerError(`network ${netRef} not found`);
+    const c = this.requireContainer(ctrRef);
+    const mode = c.networkMode;
+    if (mode.kind === 'host' || mode.kind === 'container') {
+      throw new DockerError('container sharing network namespace with another container or host cannot be connected to any other network');
+    }
+    if (mode.kind === 'none' || n.driver !== 'bridge') {
+      throw new DockerError('container cannot be connected to multiple networks with one of the networks in private (none) mode');
+    }
+    if (c.endpoints.has(n.id) || mode.networks.some((ref) => this.findNetwork(ref) === n)) {
+      throw new DockerError(`endpoint with name ${c.name} already exists in network ${n.name}`);
+    }
+    const att: Attachment = { aliases: opts.aliases ?? [], links: [], gwPriority: opts.gwPriority ?? 0 };
+    if (opts.ip !== undefined) {
+      if (n.config.subnet === undefined) {
+        throw new DockerError('invalid endpoint settings:\nuser specified IP address is supported only when connecting to networks with user configured subnets');
+      }
+      const ip = parseIPv4(opts.ip);
+      if (ip !== undefined) att.requestedIp = ip;
+    }
+    c.attachments.set(n.name, att);
+    if (c.netns && (c.state === 'running' || c.state === 'paused')) {
+      try {
+        this.attach(c, c.netns, n);
+      } catch (e) {
+        c.attachments.delete(n.name);
+        throw e;
+      }
+      this.setDefaultRoute(c, c.netns);
+    }
+    mode.networks.push(n.name);
+  }
+
+  /** `docker network disconnect NET CONTAINER`. */
+  disconnect(netRef: string, ctrRef: string): void {
+    const n = this.findNetwork(netRef);
+    if (!n) throw new DockerError(`network ${netRef} not found`);
+    const c = this.requireContainer(ctrRef);
+    const mode = c.networkMode;
+    if (mode.kind === 'host' && n.driver === 'host') {
+      throw new DockerError('cannot disconnect container from host network - container was created in host network mode');
+    }
+    const index = mode.kind === 'bridge' ? mode.networks.findIndex((ref) => this.findNetwork(ref) === n) : -1;
+    if (mode.kind !== 'bridge' || index < 0) throw new DockerError(`container ${c.id} is not connected to network ${n.name}`);
+    const ep = c.endpoints.get(n.id);
+    if (ep) {
+      this.teardownEndpoint(c, ep);
+      if (c.netns) this.setDefaultRoute(c, c.netns);
+    }
+    mode.networks.splice(index, 1);
+    c.attachments.delete(n.name);
+    c.attachments.delete(n.id);
+  }
+
+  pause(ref: string): Container {
+    const c = this.requireContainer(ref);
+    if (c.state === 'paused') throw new DockerError(`Container ${c.id} is already paused`);
+    if (c.state !== 'running') throw new DockerError(`container ${c.id} is not running`);
+    c.state = 'paused';
+    return c;
+  }
+
+  unpause(ref: string): Container {
+    const c = this.requireContainer(ref);
+    if (c.state !== 'paused') throw new DockerError(`Container ${c.id} is not paused`);
+    c.state = 'running';
+    return c;
+  }
+
+  restart(ref: string): Container {
+    this.stop(ref);
+    return this.start(ref);
   }
 
   stop(ref: string): Container {
@@ -408,26 +500,29 @@ export class Engine {
   }
 
   private teardownEndpoints(c: Container): void {
-    for (const ep of c.endpoints.values()) {
-      const n = this.networks.get(ep.networkId)!;
-      const ip = formatIPv4(ep.ip);
-      if (c.endpoints.size === 1 && !n.internal) {
-        for (const p of c.ports) {
-          this.rules.removePortBinding({ bridge: n.bridge!, containerIp: ip, containerPort: p.containerPort, proto: p.proto, hostIp: p.hostIp, hostPort: p.hostPort });
-          this.kernel.unlisten(HOST_NS, p.proto, p.hostIp, p.hostPort);
-        }
-        const seen = new Set<string>();
-        for (const p of c.ports) {
-          if (seen.has(`${p.containerPort}/${p.proto}`)) continue;
-          seen.add(`${p.containerPort}/${p.proto}`);
-          this.rules.removePortFilter({ bridge: n.bridge!, containerIp: ip, containerPort: p.containerPort, proto: p.proto });
-        }
+    for (const ep of [...c.endpoints.values()]) this.teardownEndpoint(c, ep);
+  }
+
+  /** Undoes `attach`: port rules (on the first network), the raw guard, the lease, the veth. */
+  private teardownEndpoint(c: Container, ep: Endpoint): void {
+    const n = this.networks.get(ep.networkId)!;
+    const ip = formatIPv4(ep.ip);
+    if (ep.publishesPorts) {
+      for (const p of c.ports) {
+        this.rules.removePortBinding({ bridge: n.bridge!, containerIp: ip, containerPort: p.containerPort, proto: p.proto, hostIp: p.hostIp, hostPort: p.hostPort });
+        this.kernel.unlisten(HOST_NS, p.proto, p.hostIp, p.hostPort);
       }
-      if (!n.internal) this.rules.removeEndpoint(n.bridge!, ip);
-      n.pool!.release(ep.ip);
-      if (this.kernel.netns(HOST_NS)!.link(ep.hostVeth)) this.kernel.deleteLink(HOST_NS, ep.hostVeth);
+      const seen = new Set<string>();
+      for (const p of c.ports) {
+        if (seen.has(`${p.containerPort}/${p.proto}`)) continue;
+        seen.add(`${p.containerPort}/${p.proto}`);
+        this.rules.removePortFilter({ bridge: n.bridge!, containerIp: ip, containerPort: p.containerPort, proto: p.proto });
+      }
     }
-    c.endpoints.clear();
+    if (!n.internal) this.rules.removeEndpoint(n.bridge!, ip);
+    n.pool!.release(ep.ip);
+    if (this.kernel.netns(HOST_NS)!.link(ep.hostVeth)) this.kernel.deleteLink(HOST_NS, ep.hostVeth);
+    c.endpoints.delete(ep.networkId);
   }
 
   remove(ref: string, force = false): Container {

@@ -48,6 +48,17 @@ export interface Endpoint {
   requestedIp?: number;
   /** `--link` on a user network: extra DNS names for this container only. */
   links: string[];
+  /** The container's published ports are programmed on this endpoint (its first). */
+  publishesPorts: boolean;
+}
+
+/** What the user asked for on one network; kept while the container is stopped. */
+export interface Attachment {
+  aliases: string[];
+  requestedIp?: number;
+  links: string[];
+  /** `--gw-priority`: the highest wins the default route, then the name that sorts first. */
+  gwPriority: number;
 }
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'exited';
@@ -77,7 +88,7 @@ export interface Container {
   /** Endpoints while running, by network ID. */
   endpoints: Map<string, Endpoint>;
   /** What the user asked per network (aliases, --ip), kept while stopped. */
-  attachments: Map<string, { aliases: string[]; requestedIp?: number; links: string[] }>;
+  attachments: Map<string, Attachment>;
   ports: PortBinding[];
   /** Exposed ports of the image and `--expose`, as `80/tcp`. */
   exposed: string[];

@@ -10,7 +10,6 @@ docker run -itd --name far --network other busybox
 lan$ curl -s -m 3 http://192.168.1.108:8080
 lan$ wget -qO- -T 2 http://192.168.1.108:8080
 lan$ curl -s -m 3 http://192.168.1.108:8081
-gw$ curl -s -m 3 http://192.168.1.108:8080
 curl -s -m 3 http://127.0.0.1:8080
 curl -s -m 3 http://192.168.1.108:8080
 curl -s -m 3 http://172.17.0.1:8080
@@ -34,4 +33,4 @@ lan$ ip route
 lan$ ping -c 1 -W 1 172.17.0.2
 lan$ curl -s -m 3 http://172.17.0.2
 iptables -t raw -L PREROUTING -n -v
-iptables -t nat -L -n -v
+iptables -t nat -L -n

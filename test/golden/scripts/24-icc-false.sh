@@ -17,4 +17,4 @@ iptables -S DOCKER-FORWARD
 iptables -L DOCKER-FORWARD -n -v
 iptables-save -t filter
 docker network inspect -f '{{json .Options}}' noicc
-ip -d link show $(docker network inspect -f 'br-{{printf "%.12s" .Id}}' noicc)
+ip -d link show $(docker network inspect -f 'br-{{printf "%.12s" .Id}}' noicc) | head -2

@@ -1,6 +1,7 @@
 # Containers reaching the outside: the "internet" host 203.0.113.10 (on gw) sees the
 # docker host's address (MASQUERADE) from the default bridge and from a user network;
-# the LAN client, the host's own address, the gateway; names via the host's resolver.
+# the LAN client, the host's own address, the gateway; names via the host's resolver;
+# the LAN client (lan$) and the router (gw$) with ping, ip, nc and curl.
 docker network create usernet
 docker run -itd --name cb busybox
 docker run -itd --name cu --network usernet busybox
@@ -22,3 +23,13 @@ wget -qO- -T 2 http://203.0.113.10/cgi-bin/whoami
 gw$ ip route
 iptables -t nat -S POSTROUTING
 iptables -t nat -L POSTROUTING -n -v
+lan$ ping -c 1 -W 1 192.168.1.108
+lan$ ip -4 addr show eth0
+lan$ ip route
+gw$ ping -c 1 -W 1 192.168.1.108
+gw$ ip -4 addr
+docker run -d --name web -p 8080:80 httpd
+lan$ nc -zv -w 2 192.168.1.108 8080
+gw$ nc -zv -w 2 192.168.1.108 8080
+lan$ nc -zv -w 2 192.168.1.108 8081
+lan$ curl -s -m 3 http://192.168.1.108:8080

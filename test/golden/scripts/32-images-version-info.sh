@@ -1,10 +1,11 @@
 # docker images / image ls, version and info (only fields that do not depend on the
 # machine: the full `docker info` prints CPUs, memory, kernel and host name).
-docker images
-docker image ls
+# One image per `docker images` line: the rig imports the three images within one
+# second and their order in a full listing (newest first) changed between recordings.
 docker images busybox
-docker images --format '{{.Repository}}:{{.Tag}}'
-docker images -q
+docker image ls httpd
+docker images redis --format '{{.Repository}}:{{.Tag}} {{.ID}}'
+docker images -q busybox
 docker version --format '{{.Server.Version}} {{.Server.APIVersion}} {{.Client.APIVersion}}'
 docker version
 docker run -itd --name one busybox

@@ -52,6 +52,8 @@ export interface ContainerCreateOptions {
   autoRemove?: boolean;
   tty?: boolean;
   interactive?: boolean;
+  /** `-P`: every exposed port not published explicitly gets an ephemeral host port. */
+  publishAll?: boolean;
 }
 
 const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
@@ -99,6 +101,10 @@ export class Engine {
 
   createNetwork(opts: NetworkCreateOptions): Network {
     const driver = opts.driver ?? 'bridge';
+    // The client checks these before it asks the daemon anything.
+    if ((opts.gateway !== undefined || opts.ipRange !== undefined) && opts.subnet === undefined) {
+      throw new DockerError('every ip-range or gateway must have a corresponding subnet', 'client');
+    }
     if ([...this.networks.values()].some((n) => n.name === opts.name)) {
       throw new DockerError(`network with name ${opts.name} already exists`);
     }
@@ -252,7 +258,7 @@ export class Engine {
       networkMode,
       endpoints: new Map(),
       attachments: new Map(),
-      ports: networkMode.kind === 'host' ? [] : [...(opts.ports ?? [])],
+      ports: networkMode.kind === 'host' ? [] : withPublishAll([...(opts.ports ?? [])], image.exposed, opts.publishAll ?? false),
       exposed: [...image.exposed],
       legacyLinks: opts.links ?? [],
     };
@@ -334,6 +340,9 @@ export class Engine {
   private attach(c: Container, netns: string, n: Network): Endpoint {
     const pool = n.pool!;
     const att = this.attachmentFor(c, n) ?? { aliases: [], links: [], gwPriority: 0 };
+    const endpointId = this.newId();
+    const publishesPorts = c.endpoints.size === 0 && !n.internal && c.ports.length > 0;
+    if (publishesPorts) this.checkPortsFree(c, endpointId);
     let ip: number | undefined;
     if (att.requestedIp !== undefined) {
       if (!pool.contains(att.requestedIp)) {
@@ -357,8 +366,7 @@ export class Engine {
     this.kernel.addAddress(netns, ifname, `${formatIPv4(ip)}/${pool.subnet.prefixLen}`, { broadcast: true });
     this.kernel.setLinkUp(netns, ifname, true);
     const mac = this.kernel.netns(netns)!.link(ifname)!.mac;
-    const publishesPorts = c.endpoints.size === 0 && !n.internal && c.ports.length > 0;
-    const endpoint: Endpoint = { id: this.newId(), networkId: n.id, ifname, hostVeth, ip, mac, aliases: att.aliases, links: att.links, publishesPorts };
+    const endpoint: Endpoint = { id: endpointId, networkId: n.id, ifname, hostVeth, ip, mac, aliases: att.aliases, links: att.links, publishesPorts };
     if (att.requestedIp !== undefined) endpoint.requestedIp = att.requestedIp;
     c.endpoints.set(n.id, endpoint);
     // Internal networks get no raw guard (reference c-internal-noicc): nothing routes to them.
@@ -367,6 +375,22 @@ export class Engine {
       if (publishesPorts) this.publishPorts(c, n, endpoint);
     }
     return endpoint;
+  }
+
+  /** A host port already bound by another container (same protocol, overlapping address) fails the start. */
+  private checkPortsFree(c: Container, endpointId: string): void {
+    for (const p of c.ports) {
+      if (p.hostPort === 0) continue;
+      const holder = [...this.containers.values()].find(
+        (o) =>
+          o !== c &&
+          [...o.endpoints.values()].some((e) => e.publishesPorts) &&
+          o.ports.some((q) => q.proto === p.proto && q.hostPort === p.hostPort && (q.hostIp === '0.0.0.0' || p.hostIp === '0.0.0.0' || q.hostIp === p.hostIp)),
+      );
+      if (holder) {
+        throw new DockerError(`failed to set up container networking: driver failed programming external connectivity on endpoint ${c.name} (${endpointId}): Bind for ${p.hostIp}:${p.hostPort} failed: port is already allocated`);
+      }
+    }
   }
 
   private publishPorts(c: Container, n: Network, ep: Endpoint): void {
@@ -478,6 +502,13 @@ export class Engine {
     return c;
   }
 
+  /** The container's main process ended with `exitCode` (a foreground `docker run`). */
+  exited(ref: string, exitCode: number): Container {
+    const c = this.stop(ref);
+    c.exitCode = exitCode;
+    return c;
+  }
+
   restart(ref: string): Container {
     this.stop(ref);
     return this.start(ref);
@@ -547,4 +578,14 @@ export class Engine {
     this.start(c.id);
     return c;
   }
+}
+
+function withPublishAll(ports: PortBinding[], exposed: string[], publishAll: boolean): PortBinding[] {
+  if (!publishAll) return ports;
+  const published = new Set(ports.map((p) => `${p.containerPort}/${p.proto}`));
+  const extra = exposed.filter((e) => !published.has(e)).map((e) => {
+    const [port = '0', proto = 'tcp'] = e.split('/');
+    return { proto: proto === 'udp' ? ('udp' as const) : ('tcp' as const), containerPort: Number(port), hostIp: '0.0.0.0', hostPort: 0 };
+  });
+  return [...ports, ...extra];
 }

@@ -1,0 +1,52 @@
+/**
+ * The docker client's words around errors: usage lines per command, and the
+ * shapes its messages take (client 28.2.2 against daemon 28.5.2, as recorded in
+ * test/golden). One place, so every command fails the same way the real one does.
+ */
+import { fail, type CommandOutput } from '../types.ts';
+
+export const USAGE: Record<string, string> = {
+  run: 'docker run [OPTIONS] IMAGE [COMMAND] [ARG...]',
+  create: 'docker create [OPTIONS] IMAGE [COMMAND] [ARG...]',
+  start: 'docker start [OPTIONS] CONTAINER [CONTAINER...]',
+  stop: 'docker stop [OPTIONS] CONTAINER [CONTAINER...]',
+  restart: 'docker restart [OPTIONS] CONTAINER [CONTAINER...]',
+  pause: 'docker pause CONTAINER [CONTAINER...]',
+  unpause: 'docker unpause CONTAINER [CONTAINER...]',
+  rm: 'docker rm [OPTIONS] CONTAINER [CONTAINER...]',
+  ps: 'docker ps [OPTIONS]',
+  port: 'docker port CONTAINER [PRIVATE_PORT[/PROTO]]',
+  exec: 'docker exec [OPTIONS] CONTAINER COMMAND [ARG...]',
+  network: 'docker network',
+  'network create': 'docker network create [OPTIONS] NETWORK',
+  'network rm': 'docker network rm NETWORK [NETWORK...]',
+  'network ls': 'docker network ls [OPTIONS]',
+  'network connect': 'docker network connect [OPTIONS] NETWORK CONTAINER',
+  'network disconnect': 'docker network disconnect [OPTIONS] NETWORK CONTAINER',
+  'network prune': 'docker network prune [OPTIONS]',
+};
+
+/** `unknown flag: --frob` and friends: exit 125, with the usage block. */
+export function flagError(command: string, message: string): CommandOutput {
+  return fail(`${message}\n\nUsage:  ${USAGE[command] ?? `docker ${command}`}\n\nRun 'docker ${command} --help' for more information\n`, 125);
+}
+
+/** Wrong number of arguments: exit 1, "See" instead of "Run". */
+export function argCountError(command: string, requirement: string): CommandOutput {
+  return fail(`docker: 'docker ${command}' requires ${requirement}\n\nUsage:  ${USAGE[command] ?? `docker ${command}`}\n\nSee 'docker ${command} --help' for more information\n`, 1);
+}
+
+export function unknownCommand(path: string, usageOf?: string): CommandOutput {
+  const usage = usageOf ? `\nUsage:  ${USAGE[usageOf]}\n` : '';
+  const help = usageOf ? `docker ${usageOf} --help` : 'docker --help';
+  return fail(`docker: unknown command: docker ${path}\n${usage}\nRun '${help}' for more information\n`, 1);
+}
+
+/** A daemon error as `docker run` prints it (exit 125). */
+export function runDaemonError(message: string, stdout = ''): CommandOutput {
+  return fail(`docker: Error response from daemon: ${message}\n\nRun 'docker run --help' for more information\n`, 125, stdout);
+}
+
+export function daemonError(message: string): string {
+  return `Error response from daemon: ${message}\n`;
+}

@@ -1,0 +1,77 @@
+/**
+ * Name resolution inside a container, in the order the C library asks:
+ * /etc/hosts, then the nameserver of resolv.conf. On user networks that is
+ * Docker's embedded DNS (127.0.0.11): running and paused containers of the
+ * networks this container shares, by name, alias, short ID, hostname and
+ * NAME.NETWORK, plus its --link aliases; other names go to the host's resolver
+ * (the LAN's DNS on gw). The query to that server is a real probe, so a blocked
+ * path means no answer.
+ */
+import { formatIPv4 } from '../netfilter/inet.ts';
+import type { Trace } from '../net/trace.ts';
+import { observedResult } from '../net/trace.ts';
+import type { Engine } from './engine.ts';
+import { hostsFile, usesEmbeddedDns } from './files.ts';
+import type { Container } from './model.ts';
+import { GW_IP, HOST_NS } from './world.ts';
+
+/** What the LAN's DNS server on gw knows (the rig's zone); everything else is NXDOMAIN. */
+export const LAN_ZONE: Readonly<Record<string, string>> = {
+  'example.com': '203.0.113.10',
+  'www.example.com': '203.0.113.10',
+  'gw.lan': '192.168.1.1',
+  'dockerhost.lan': '192.168.1.108',
+  'client.lan': '192.168.1.20',
+};
+
+export type LookupResult =
+  | { kind: 'address'; address: string; source: 'hosts' | 'embedded' | 'upstream'; trace?: Trace }
+  | { kind: 'nxdomain'; source: 'embedded' | 'upstream'; trace?: Trace }
+  | { kind: 'servfail' }
+  | { kind: 'timeout'; trace?: Trace };
+
+export function lookupInHosts(hosts: string, name: string): string | undefined {
+  for (const line of hosts.split('\n')) {
+    const [address, ...names] = line.split(/\s+/).filter((w) => w !== '');
+    if (address && !address.startsWith('#') && names.includes(name)) return address;
+  }
+  return undefined;
+}
+
+export function lookup(engine: Engine, c: Container, name: string): LookupResult {
+  const fromHosts = lookupInHosts(hostsFile(engine, c), name);
+  if (fromHosts !== undefined && fromHosts.includes('.')) return { kind: 'address', address: fromHosts, source: 'hosts' };
+  if (usesEmbeddedDns(engine, c)) {
+    const found = embeddedLookup(engine, c, name);
+    if (found !== undefined) return { kind: 'address', address: found, source: 'embedded' };
+    const external = [...c.endpoints.values()].some((ep) => !engine.networks.get(ep.networkId)?.internal);
+    if (!external) return { kind: 'servfail' };
+  }
+  return upstream(engine, c, name);
+}
+
+function embeddedLookup(engine: Engine, c: Container, name: string): string | undefined {
+  for (const ep of c.endpoints.values()) {
+    const network = engine.networks.get(ep.networkId)!;
+    if (network.isDefault) continue;
+    const alias = ep.links.map((l) => l.split(':')).find(([, a]) => (a ?? '') === name);
+    const wanted = alias ? alias[0]! : name;
+    for (const other of engine.containers.values()) {
+      if (other.state !== 'running' && other.state !== 'paused') continue;
+      const otherEp = other.endpoints.get(network.id);
+      if (!otherEp) continue;
+      const names = [other.name, ...otherEp.aliases, other.id.slice(0, 12), other.hostname, `${other.name}.${network.name}`];
+      if (names.includes(wanted)) return formatIPv4(otherEp.ip);
+    }
+  }
+  return undefined;
+}
+
+/** Asks the LAN's DNS server, from the container's namespace (through NAT, like any of its packets). */
+function upstream(engine: Engine, c: Container, name: string): LookupResult {
+  const netns = c.netns ?? HOST_NS;
+  const trace = engine.kernel.probe({ kind: 'udp-send', from: netns, dst: GW_IP, port: 53 });
+  if (observedResult(trace) !== 'reply') return { kind: 'timeout', trace };
+  const address = LAN_ZONE[name.replace(/\.$/, '')];
+  return address === undefined ? { kind: 'nxdomain', source: 'upstream', trace } : { kind: 'address', address, source: 'upstream', trace };
+}

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/sim/docker/engine.ts';
 import { Kernel } from '../../src/sim/net/index.ts';
 import { dockerCommand } from '../../src/sim/shell/docker/cli.ts';
+import { hostsFile } from '../../src/sim/docker/files.ts';
 // @ts-expect-error: the shared normalizer is plain JavaScript without types.
 import { normalizeTranscript } from '../../../shared/tools/real-docker/normalize.mjs';
 
@@ -63,4 +64,41 @@ describe('docker commands agree with the real engine', () => {
       expect(ours).toBe(real);
     });
   }
+});
+
+describe('legacy links (golden 26)', () => {
+  it('gives the linking container the target’s variables and a hosts entry', () => {
+    const engine = new Engine(new Kernel());
+    const docker = dockerCommand(engine, { tty: false });
+    for (const line of ['run -d --name redis redis', 'run -d --name web httpd', 'run -itd --name plain busybox', 'run -itd --name app --link redis:db busybox', 'run -itd --name app2 --link web busybox']) {
+      expect(docker(line.split(' ')).exitCode).toBe(0);
+    }
+    const app = engine.findContainer('app')!;
+    expect(engine.containerEnv(app)).toEqual([
+      'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+      `HOSTNAME=${app.id.slice(0, 12)}`,
+      'DB_PORT=tcp://172.17.0.2:6379',
+      'DB_PORT_6379_TCP=tcp://172.17.0.2:6379',
+      'DB_PORT_6379_TCP_ADDR=172.17.0.2',
+      'DB_PORT_6379_TCP_PORT=6379',
+      'DB_PORT_6379_TCP_PROTO=tcp',
+      'DB_NAME=/app/db',
+      'HOME=/root',
+    ]);
+    const redis = engine.findContainer('redis')!;
+    expect(hostsFile(engine, app)).toContain(`172.17.0.2\tdb ${redis.id.slice(0, 12)} redis\n172.17.0.5\t${app.id.slice(0, 12)}\n`);
+    const web = engine.findContainer('web')!;
+    expect(hostsFile(engine, engine.findContainer('app2')!)).toContain(`172.17.0.3\tweb ${web.id.slice(0, 12)}\n`);
+  });
+
+  it('refuses links to missing or stopped containers and malformed ones (golden 42)', () => {
+    const engine = new Engine(new Kernel());
+    const docker = dockerCommand(engine, { tty: false });
+    expect(docker(['run', '-itd', '--name', 'l1', '--link', 'nosuch:db', 'busybox'])).toMatchObject({ exitCode: 125, stderr: "docker: Error response from daemon: could not get container for nosuch: No such container: nosuch\n\nRun 'docker run --help' for more information\n" });
+    docker(['create', '--name', 'stopped', 'busybox']);
+    const l2 = docker(['run', '-itd', '--name', 'l2', '--link', 'stopped:db', 'busybox']);
+    expect(l2.stdout).toMatch(/^[0-9a-f]{64}\n$/);
+    expect(l2.stderr).toBe("docker: Error response from daemon: Cannot link to a non running container: /stopped AS /l2/db\n\nRun 'docker run --help' for more information\n");
+    expect(docker(['run', '-itd', '--name', 'l3', '--link', 'web:db:extra', 'busybox'])).toMatchObject({ exitCode: 125, stderr: 'invalid argument "web:db:extra" for "--link" flag: bad format for links: web:db:extra\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun \'docker run --help\' for more information\n' });
+  });
 });

@@ -238,6 +238,9 @@ export class Engine {
         throw new DockerError(`Conflict. The container name "/${opts.name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`);
       }
     }
+    for (const link of opts.links ?? []) {
+      if (!this.findContainer(link.target)) throw new DockerError(`could not get container for ${link.target}: No such container: ${link.target}`);
+    }
     const networkMode = this.parseNetworkMode(opts.network ?? 'bridge');
     if (networkMode.kind === 'container' && (opts.ports?.length ?? 0) > 0) {
       throw new DockerError('conflicting options: port publishing and the container type network mode');
@@ -260,12 +263,17 @@ export class Engine {
       attachments: new Map(),
       ports: networkMode.kind === 'host' ? [] : withPublishAll([...(opts.ports ?? [])], image.exposed, opts.publishAll ?? false),
       exposed: [...image.exposed],
-      legacyLinks: opts.links ?? [],
+      legacyLinks: [],
     };
+    // On the default bridge a link is the legacy kind (env, /etc/hosts); on a user network
+    // it is only a DNS alias for this container (rig fact 21).
+    const onUserNetwork = networkMode.kind === 'bridge' && networkMode.networks.some((ref) => !(this.findNetwork(ref)?.isDefault ?? ref === 'bridge'));
+    if (!onUserNetwork) container.legacyLinks = opts.links ?? [];
     if (networkMode.kind === 'bridge') {
       for (const netName of networkMode.networks) {
         const requestedIp = opts.ip === undefined ? undefined : parseIPv4(opts.ip);
-        const att: Attachment = { aliases: opts.aliases ?? [], links: [], gwPriority: 0 };
+        const links = onUserNetwork ? (opts.links ?? []).map((l) => `${l.target}:${l.alias}`) : [];
+        const att: Attachment = { aliases: opts.aliases ?? [], links, gwPriority: 0 };
         if (requestedIp !== undefined) att.requestedIp = requestedIp;
         container.attachments.set(netName, att);
       }
@@ -296,6 +304,12 @@ export class Engine {
   start(ref: string): Container {
     const c = this.requireContainer(ref);
     if (c.state === 'running' || c.state === 'paused') return c;
+    for (const link of c.legacyLinks) {
+      const target = this.findContainer(link.target);
+      if (!target || target.state !== 'running') {
+        throw new DockerError(`Cannot link to a non running container: /${target?.name ?? link.target} AS /${c.name}/${link.alias}`);
+      }
+    }
     const netns = this.setupNamespace(c);
     c.netns = netns;
     c.state = 'running';
@@ -500,6 +514,39 @@ export class Engine {
     if (c.state !== 'paused') throw new DockerError(`Container ${c.id} is not paused`);
     c.state = 'running';
     return c;
+  }
+
+  /**
+   * The environment a process in the container gets: the image's PATH, HOSTNAME,
+   * the legacy link variables (rig fact 22), the user's -e values, HOME.
+   */
+  containerEnv(c: Container): string[] {
+    const env = c.env.filter((e) => e.startsWith('PATH='));
+    env.push(`HOSTNAME=${c.hostname}`);
+    for (const link of c.legacyLinks) env.push(...this.linkEnv(c, link));
+    env.push(...c.env.filter((e) => !e.startsWith('PATH=')));
+    if (!env.some((e) => e.startsWith('HOME='))) env.push('HOME=/root');
+    return env;
+  }
+
+  private linkEnv(c: Container, link: { target: string; alias: string }): string[] {
+    const target = this.findContainer(link.target);
+    if (!target) return [];
+    const prefix = link.alias.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+    const ep = [...target.endpoints.values()][0];
+    const out: string[] = [];
+    if (ep) {
+      const ip = formatIPv4(ep.ip);
+      const ports = [...target.exposed].sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10));
+      ports.forEach((spec, i) => {
+        const [port = '', proto = 'tcp'] = spec.split('/');
+        if (i === 0) out.push(`${prefix}_PORT=${proto}://${ip}:${port}`);
+        const key = `${prefix}_PORT_${port}_${proto.toUpperCase()}`;
+        out.push(`${key}=${proto}://${ip}:${port}`, `${key}_ADDR=${ip}`, `${key}_PORT=${port}`, `${key}_PROTO=${proto}`);
+      });
+    }
+    out.push(`${prefix}_NAME=/${c.name}/${link.alias}`);
+    return out;
   }
 
   /** The container's main process ended with `exitCode` (a foreground `docker run`). */

@@ -143,7 +143,10 @@ class DockerClient {
     const aliases = f.lists.get('network-alias');
     if (aliases) opts.aliases = aliases;
     if (f.bools.has('publish-all')) opts.publishAll = true;
-    const links = (f.lists.get('link') ?? []).map((l) => {
+    const linkSpecs = f.lists.get('link') ?? [];
+    const badLink = linkSpecs.find((l) => l.split(':').length > 2);
+    if (badLink !== undefined) return flagError(command, `invalid argument "${badLink}" for "--link" flag: bad format for links: ${badLink}`);
+    const links = linkSpecs.map((l) => {
       const [target = '', alias] = l.split(':');
       return { target, alias: alias ?? target };
     });

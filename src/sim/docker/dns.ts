@@ -70,8 +70,10 @@ function embeddedLookup(engine: Engine, c: Container, name: string): string | un
 /** Asks the LAN's DNS server, from the container's namespace (through NAT, like any of its packets). */
 function upstream(engine: Engine, c: Container, name: string): LookupResult {
   const netns = c.netns ?? HOST_NS;
-  const trace = engine.kernel.probe({ kind: 'udp-send', from: netns, dst: GW_IP, port: 53 });
-  if (observedResult(trace) !== 'reply') return { kind: 'timeout', trace };
+  // `--dns` servers replace the host's; only the LAN's server (gw) knows any names here.
+  const server = c.dns[0] ?? GW_IP;
+  const trace = engine.kernel.probe({ kind: 'udp-send', from: netns, dst: server, port: 53 });
+  if (observedResult(trace) !== 'reply' || server !== GW_IP) return { kind: 'timeout', trace };
   const address = LAN_ZONE[name.replace(/\.$/, '')];
   return address === undefined ? { kind: 'nxdomain', source: 'upstream', trace } : { kind: 'address', address, source: 'upstream', trace };
 }

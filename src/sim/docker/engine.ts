@@ -54,6 +54,9 @@ export interface ContainerCreateOptions {
   interactive?: boolean;
   /** `-P`: every exposed port not published explicitly gets an ephemeral host port. */
   publishAll?: boolean;
+  dns?: string[];
+  dnsSearch?: string[];
+  extraHosts?: { name: string; ip: string }[];
 }
 
 const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
@@ -264,6 +267,9 @@ export class Engine {
       ports: networkMode.kind === 'host' ? [] : withPublishAll([...(opts.ports ?? [])], image.exposed, opts.publishAll ?? false),
       exposed: [...image.exposed],
       legacyLinks: [],
+      dns: opts.dns ?? [],
+      dnsSearch: opts.dnsSearch ?? [],
+      extraHosts: opts.extraHosts ?? [],
     };
     // On the default bridge a link is the legacy kind (env, /etc/hosts); on a user network
     // it is only a DNS alias for this container (rig fact 21).

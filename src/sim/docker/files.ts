@@ -28,6 +28,7 @@ export function hostsFile(engine: Engine, container: Container): string {
   const c = owner(engine, container);
   const lines = [...STANDARD_HOSTS];
   if (c.networkMode.kind === 'host') return hostHostsFile();
+  for (const extra of c.extraHosts) lines.push(`${extra.ip}\t${extra.name}`);
   for (const link of c.legacyLinks) {
     const target = engine.findContainer(link.target);
     const ip = target && firstAddress(target);
@@ -62,13 +63,17 @@ export function usesEmbeddedDns(engine: Engine, container: Container): boolean {
 
 export function resolvConf(engine: Engine, container: Container): string {
   const c = owner(engine, container);
-  if (c.networkMode.kind === 'host') {
-    return `${GENERATED.join('\n')}\nnameserver ${GW_IP}\n\n# Based on host file: '/etc/resolv.conf'\n# Overrides: []\n`;
+  const header = `${GENERATED.join('\n')}\n`;
+  const overrides = [...(c.dns.length > 0 ? ['nameservers'] : []), ...(c.dnsSearch.length > 0 ? ['search'] : [])];
+  const overridesLine = `# Overrides: [${overrides.join(' ')}]\n`;
+  const search = c.dnsSearch.length > 0 ? `search ${c.dnsSearch.join(' ')}\n` : '';
+  if (c.networkMode.kind !== 'host' && usesEmbeddedDns(engine, c)) {
+    const ext = c.dns.length > 0 ? c.dns.join(' ') : `host(${GW_IP})`;
+    return `${header}nameserver 127.0.0.11\n${search}options ndots:0\n\n# Based on host file: '/etc/resolv.conf' (internal resolver)\n# ExtServers: [${ext}]\n${overridesLine}# Option ndots from: internal\n`;
   }
-  if (usesEmbeddedDns(engine, c)) {
-    return `${GENERATED.join('\n')}\nnameserver 127.0.0.11\noptions ndots:0\n\n# Based on host file: '/etc/resolv.conf' (internal resolver)\n# ExtServers: [host(${GW_IP})]\n# Overrides: []\n# Option ndots from: internal\n`;
-  }
-  return `${GENERATED.join('\n')}\nnameserver ${GW_IP}\n\n# Based on host file: '/etc/resolv.conf' (legacy)\n# Overrides: []\n`;
+  const servers = (c.dns.length > 0 ? c.dns : [GW_IP]).map((s) => `nameserver ${s}\n`).join('');
+  const mode = c.networkMode.kind === 'host' ? '' : ' (legacy)';
+  return `${header}${servers}${search}\n# Based on host file: '/etc/resolv.conf'${mode}\n${overridesLine}`;
 }
 
 export function hostnameFile(engine: Engine, container: Container): string {

@@ -92,6 +92,10 @@ export interface Container {
   ports: PortBinding[];
   /** Exposed ports of the image and `--expose`, as `80/tcp`. */
   exposed: string[];
+  /** `--dns`, `--dns-search`, `--add-host NAME:IP`, as given. */
+  dns: string[];
+  dnsSearch: string[];
+  extraHosts: { name: string; ip: string }[];
   /** Legacy links on the default bridge: target container ID and alias. */
   legacyLinks: { target: string; alias: string }[];
   /** The network namespace the container runs in, while running. */

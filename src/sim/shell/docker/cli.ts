@@ -35,6 +35,9 @@ const RUN_FLAGS: FlagSpec[] = [
   { long: 'publish-all', short: 'P', kind: 'bool' },
   { long: 'link', kind: 'list' },
   { long: 'expose', kind: 'list' },
+  { long: 'dns', kind: 'list' },
+  { long: 'dns-search', kind: 'list' },
+  { long: 'add-host', kind: 'list' },
 ];
 
 const CONNECT_FLAGS: FlagSpec[] = [
@@ -151,6 +154,19 @@ class DockerClient {
       return { target, alias: alias ?? target };
     });
     if (links.length > 0) opts.links = links;
+    const dns = f.lists.get('dns');
+    if (dns) opts.dns = dns;
+    const dnsSearch = f.lists.get('dns-search');
+    if (dnsSearch) opts.dnsSearch = dnsSearch;
+    const hosts = f.lists.get('add-host') ?? [];
+    const badHost = hosts.find((h) => !/^[^:]+:.+$/.test(h));
+    if (badHost !== undefined) return flagError(command, `invalid argument "${badHost}" for "--add-host" flag: bad format for add-host: "${badHost}"`);
+    if (hosts.length > 0) {
+      opts.extraHosts = hosts.map((h) => {
+        const colon = h.indexOf(':');
+        return { name: h.slice(0, colon), ip: h.slice(colon + 1) };
+      });
+    }
     const fromDaemon = (message: string, stdout = '') => (start ? runDaemonError(message, stdout) : fail(daemonError(message), 1, stdout));
     let container: Container;
     try {

@@ -1,0 +1,38 @@
+/**
+ * The contract every command of the simulated shells implements: argv in, the
+ * real tool's stdout, stderr and exit status out, plus the Traces of any packets
+ * it sent. Commands never throw for bad input; they answer like the real tool.
+ */
+import type { KernelApi } from '../net/api.ts';
+import type { Trace } from '../net/trace.ts';
+
+export interface CommandOutput {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  /** Packet walks the command made (ping, wget, curl, nc...), in order. */
+  traces?: Trace[];
+}
+
+/** Where and how a command runs. */
+export interface CommandContext {
+  kernel: KernelApi;
+  /** Network namespace the command runs in. */
+  netns: string;
+  /** Standard input (the previous pipeline stage's output, or empty). */
+  stdin: string;
+  /** Environment variables visible to the command. */
+  env: Record<string, string>;
+  /** Which userland answers: Debian's tools on hosts, busybox inside containers. */
+  userland: 'debian' | 'busybox';
+}
+
+export type Command = (argv: string[], ctx: CommandContext) => CommandOutput;
+
+export function ok(stdout = ''): CommandOutput {
+  return { stdout, stderr: '', exitCode: 0 };
+}
+
+export function fail(stderr: string, exitCode = 1, stdout = ''): CommandOutput {
+  return { stdout, stderr, exitCode };
+}

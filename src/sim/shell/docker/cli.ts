@@ -9,6 +9,7 @@ import type { Container, PortBinding } from '../../docker/model.ts';
 import { fail, ok, type CommandOutput } from '../types.ts';
 import { FlagError, parseFlags, type FlagSpec, type ParsedFlags } from './flags.ts';
 import { commandColumn, humanDuration, portLines, portsColumn, statusText, table } from './format.ts';
+import { goJsonIndent, networkObject } from '../../docker/inspect.ts';
 import { parsePortSpec, PortSpecError } from './ports.ts';
 import { argCountError, daemonError, flagError, runDaemonError, unknownCommand } from './usage.ts';
 
@@ -322,6 +323,8 @@ class DockerClient {
       case 'connect':
       case 'disconnect':
         return this.networkConnect(sub, rest);
+      case 'inspect':
+        return this.networkInspect(rest);
       case undefined:
         return fail(`\nUsage:  docker network COMMAND\n\nManage networks\n\nCommands:\n  connect     Connect a container to a network\n  create      Create a network\n  disconnect  Disconnect a container from a network\n  inspect     Display detailed information on one or more networks\n  ls          List networks\n  prune       Remove all unused networks\n  rm          Remove one or more networks\n\nRun 'docker network COMMAND --help' for more information on a command.\n`, 0);
       default:
@@ -385,6 +388,21 @@ class DockerClient {
     if (f.bools.has('quiet')) return ok(list.map((n) => `${id(n)}\n`).join(''));
     const rows = [['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'], ...list.map((n) => [id(n), n.name, n.driver, 'local'])];
     return ok(table(rows));
+  }
+
+  /** JSON of every network named; a missing one still prints the others (and `[]` when none). */
+  private networkInspect(argv: string[]): CommandOutput {
+    const f = this.flags('network inspect', argv, [], true);
+    if (!('args' in f)) return f;
+    if (f.args.length < 1) return argCountError('network inspect', 'at least 1 argument');
+    const found: Record<string, unknown>[] = [];
+    let stderr = '';
+    for (const ref of f.args) {
+      const n = this.engine.findNetwork(ref);
+      if (n) found.push(networkObject(this.engine, n));
+      else stderr += daemonError(`network ${ref} not found`);
+    }
+    return { stdout: `${goJsonIndent(found)}\n`, stderr, exitCode: stderr ? 1 : 0 };
   }
 
   private networkConnect(sub: 'connect' | 'disconnect', argv: string[]): CommandOutput {

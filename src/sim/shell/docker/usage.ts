@@ -24,6 +24,7 @@ export const USAGE: Record<string, string> = {
   'network connect': 'docker network connect [OPTIONS] NETWORK CONTAINER',
   'network disconnect': 'docker network disconnect [OPTIONS] NETWORK CONTAINER',
   'network prune': 'docker network prune [OPTIONS]',
+  'network inspect': 'docker network inspect [OPTIONS] NETWORK [NETWORK...]',
 };
 
 /** `unknown flag: --frob` and friends: exit 125, with the usage block. */

@@ -97,6 +97,8 @@ class DockerClient {
         return this.ps(rest);
       case 'port':
         return this.port(rest);
+      case 'exec':
+        return this.exec(rest);
       case 'network':
         return this.network(rest);
       case undefined:
@@ -250,6 +252,31 @@ class DockerClient {
       }
     }
     return { stdout, stderr, exitCode };
+  }
+
+  /** `docker exec [-i] [-t] [-e K=V] C CMD...`: argv runs directly, no shell in between. */
+  private exec(argv: string[]): CommandOutput {
+    const f = this.flags('exec', argv, [
+      { long: 'interactive', short: 'i', kind: 'bool' },
+      { long: 'tty', short: 't', kind: 'bool' },
+      { long: 'detach', short: 'd', kind: 'bool' },
+      { long: 'env', short: 'e', kind: 'list' },
+      { long: 'user', short: 'u', kind: 'string' },
+      { long: 'workdir', short: 'w', kind: 'string' },
+    ], false);
+    if (!('args' in f)) return f;
+    if (f.args.length < 2) return argCountError('exec', 'at least 2 arguments');
+    const [ref, ...cmd] = f.args as [string, ...string[]];
+    const c = this.engine.findContainer(ref);
+    if (!c) return fail(daemonError(`No such container: ${ref}`), 1);
+    if (c.state === 'paused') return fail(daemonError(`Container ${ref} is paused, unpause the container before exec`), 1);
+    if (c.state !== 'running') return fail(daemonError(`container ${c.id} is not running`), 1);
+    // Once a link's target is removed, even exec fails (rig fact 23).
+    const lost = c.legacyLinks.find((link) => !this.engine.findContainer(link.target));
+    if (lost) return fail(daemonError(`Cannot link to a non running container: /${lost.target} AS /${c.name}/${lost.alias}`), 1);
+    if (f.bools.has('tty') && !this.options.tty) return fail('the input device is not a TTY\n', 1);
+    if (!this.options.runProcess) return fail('docker: container processes are not available in this shell\n', 126);
+    return this.options.runProcess(c, cmd, { interactive: f.bools.has('interactive') });
   }
 
   // ---- ps and port ----------------------------------------------------------------

@@ -1,0 +1,101 @@
+/**
+ * One simulated world and its shells: the kernel, the Docker engine, and the
+ * commands each machine answers with (Debian's tools on the Docker host, lan
+ * and gw; busybox inside containers). Every UI action and script line ends here
+ * as argv for one machine or one container.
+ */
+import { lookup } from '../docker/dns.ts';
+import { Engine } from '../docker/engine.ts';
+import type { Container } from '../docker/model.ts';
+import { GW_NS, HOST_NS, LAN_NS } from '../docker/world.ts';
+import { Kernel } from '../net/index.ts';
+import { dockerCommand } from './docker/cli.ts';
+import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand, sysctlCommand } from './netfilter-cmds.ts';
+import { pingCommand } from './ping.ts';
+import { catCommand, envCommand, hostnameCommand } from './system-cmds.ts';
+import type { Command, CommandContext, CommandOutput } from './types.ts';
+import { fail } from './types.ts';
+
+export type Machine = 'host' | 'lan' | 'gw';
+
+const MACHINE_NS: Record<Machine, string> = { host: HOST_NS, lan: LAN_NS, gw: GW_NS };
+const MACHINE_HOSTNAME: Record<Machine, string> = { host: 'dockerhost', lan: 'client', gw: 'gw' };
+
+export interface SimulatorOptions {
+  seed?: number;
+  /** Whether the user's terminal is a TTY (`docker run -it` needs one); scripts have none. */
+  tty?: boolean;
+}
+
+export class Simulator {
+  readonly kernel: Kernel;
+  readonly engine: Engine;
+  private readonly docker: (argv: string[]) => CommandOutput;
+
+  constructor(options: SimulatorOptions = {}) {
+    this.kernel = new Kernel({ seed: options.seed ?? 1 });
+    this.engine = new Engine(this.kernel, options.seed ?? 1);
+    this.docker = dockerCommand(this.engine, {
+      tty: options.tty ?? false,
+      runProcess: (c, argv) => this.runInContainer(c, argv),
+    });
+  }
+
+  /** The commands of a Debian machine. */
+  private machineCommands(machine: Machine): Map<string, Command> {
+    const files = { engine: this.engine, netns: MACHINE_NS[machine], hostname: MACHINE_HOSTNAME[machine] };
+    const commands = new Map<string, Command>([
+      ['ping', pingCommand('iputils', () => undefined)],
+      ['iptables', iptablesCommand(4)],
+      ['ip6tables', iptablesCommand(6)],
+      ['iptables-save', iptablesSaveCommand(4)],
+      ['ip6tables-save', iptablesSaveCommand(6)],
+      ['iptables-restore', iptablesRestoreCommand(4)],
+      ['ip6tables-restore', iptablesRestoreCommand(6)],
+      ['sysctl', sysctlCommand],
+      ['cat', catCommand(files)],
+      ['hostname', hostnameCommand(() => MACHINE_HOSTNAME[machine])],
+    ]);
+    if (machine === 'host') commands.set('docker', (argv) => this.docker(argv));
+    return commands;
+  }
+
+  /** The busybox applets a container answers with. */
+  private containerCommands(c: Container): Map<string, Command> {
+    const files = { engine: this.engine, netns: c.netns ?? HOST_NS, container: c, hostname: c.hostname };
+    const resolve = (name: string) => {
+      const answer = lookup(this.engine, c, name);
+      return answer.kind === 'address' ? answer.address : undefined;
+    };
+    return new Map<string, Command>([
+      ['ping', pingCommand('busybox', resolve)],
+      ['cat', catCommand(files)],
+      ['hostname', hostnameCommand(() => c.hostname)],
+      ['env', envCommand(() => this.engine.containerEnv(c))],
+    ]);
+  }
+
+  /** Runs argv on a machine, as `ip netns exec NS CMD...` would. */
+  runOnMachine(machine: Machine, argv: string[], stdin = ''): CommandOutput {
+    const [name, ...args] = argv;
+    if (name === undefined) return { stdout: '', stderr: '', exitCode: 0 };
+    const command = this.machineCommands(machine).get(name);
+    if (!command) return fail(`sh: 1: ${name}: not found\n`, 127);
+    return command(args, this.context(MACHINE_NS[machine], 'debian', stdin));
+  }
+
+  /** Runs argv as a process of a running container (`docker exec`, or its main command). */
+  runInContainer(c: Container, argv: string[], stdin = ''): CommandOutput {
+    const [name, ...args] = argv;
+    if (name === undefined || !c.netns) return fail('docker: no command\n', 126);
+    const command = this.containerCommands(c).get(name.replace(/^\/(usr\/)?s?bin\//, ''));
+    if (!command) {
+      return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": executable file not found in $PATH\n`, 127);
+    }
+    return command(args, this.context(c.netns, 'busybox', stdin));
+  }
+
+  private context(netns: string, userland: CommandContext['userland'], stdin: string): CommandContext {
+    return { kernel: this.kernel, netns, stdin, env: {}, userland };
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The files a learner cats: what Docker writes into a container (/etc/hosts,
+ * /etc/resolv.conf, /etc/hostname), and the kernel's /proc/sys and
+ * /sys/class/net views of the namespace, all derived from the model on read.
+ */
+import { hostHostsFile, hostnameFile, hostsFile, resolvConf } from '../docker/files.ts';
+import type { Engine } from '../docker/engine.ts';
+import type { Container } from '../docker/model.ts';
+import { GW_IP } from '../docker/world.ts';
+
+export interface FileContext {
+  engine: Engine;
+  netns: string;
+  /** The container whose files these are; undefined on a host. */
+  container?: Container;
+  /** The machine's own host name when not a container (dockerhost, lan, gw). */
+  hostname: string;
+}
+
+/** The file's content, or undefined when there is no such file. */
+export function readVirtualFile(ctx: FileContext, path: string): string | undefined {
+  const c = ctx.container;
+  switch (path) {
+    case '/etc/hosts':
+      return c ? hostsFile(ctx.engine, c) : hostHostsFile();
+    case '/etc/resolv.conf':
+      return c ? resolvConf(ctx.engine, c) : `nameserver ${GW_IP}\n`;
+    case '/etc/hostname':
+      return c ? hostnameFile(ctx.engine, c) : `${ctx.hostname}\n`;
+  }
+  const proc = /^\/proc\/sys\/(.+)$/.exec(path);
+  if (proc) {
+    const value = ctx.engine.kernel.netns(ctx.netns)?.sysctl(proc[1]!.replace(/\//g, '.'));
+    return value === undefined ? undefined : `${value}\n`;
+  }
+  const sys = /^\/sys\/class\/net\/([^/]+)\/(iflink|ifindex|address|mtu|operstate|carrier)$/.exec(path);
+  if (sys) {
+    const link = ctx.engine.kernel.netns(ctx.netns)?.link(sys[1]!);
+    if (!link) return undefined;
+    switch (sys[2]) {
+      case 'iflink':
+        return `${link.peer?.ifindex ?? link.ifindex}\n`;
+      case 'ifindex':
+        return `${link.ifindex}\n`;
+      case 'address':
+        return `${link.mac}\n`;
+      case 'mtu':
+        return `${link.mtu}\n`;
+      case 'operstate':
+        return `${!link.up ? 'down' : link.kind === 'loopback' ? 'unknown' : link.carrier ? 'up' : 'down'}\n`;
+      case 'carrier':
+        return link.up ? `${link.carrier ? 1 : 0}\n` : undefined;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { Simulator } from '../../src/sim/shell/simulator.ts';
+
+const run = (sim: Simulator, line: string) => sim.runOnMachine('host', line.split(' '));
+
+describe('the simulated Docker host', () => {
+  it('runs docker exec into busybox applets that read the engine’s files and DNS (golden 05, 19)', () => {
+    const sim = new Simulator();
+    expect(run(sim, 'docker network create usernet').exitCode).toBe(0);
+    for (const name of ['bbox1', 'bbox2']) expect(run(sim, `docker run -itd --name ${name} --network usernet --hostname h-${name} busybox`).exitCode).toBe(0);
+    expect(run(sim, 'docker exec bbox1 hostname')).toEqual({ stdout: 'h-bbox1\n', stderr: '', exitCode: 0 });
+    expect(run(sim, 'docker exec bbox1 cat /etc/hosts').stdout.trimEnd().split('\n').at(-1)).toBe('172.18.0.2\th-bbox1');
+    const ping = run(sim, 'docker exec bbox2 ping -c 1 -W 1 bbox1');
+    expect(ping.exitCode).toBe(0);
+    expect(ping.stdout.split('\n')[0]).toBe('PING bbox1 (172.18.0.2): 56 data bytes');
+    expect(ping.traces).toHaveLength(1);
+  });
+
+  it('answers exec mistakes like the real client (golden 10, 40)', () => {
+    const sim = new Simulator();
+    run(sim, 'docker run -itd --name shell busybox');
+    expect(run(sim, 'docker exec shell nosuchcmd')).toEqual({
+      stdout: '',
+      stderr: 'OCI runtime exec failed: exec failed: unable to start container process: exec: "nosuchcmd": executable file not found in $PATH\n',
+      exitCode: 127,
+    });
+    expect(run(sim, 'docker exec -it shell sh')).toEqual({ stdout: '', stderr: 'the input device is not a TTY\n', exitCode: 1 });
+    expect(run(sim, 'docker exec nosuchctr echo hi')).toEqual({ stdout: '', stderr: 'Error response from daemon: No such container: nosuchctr\n', exitCode: 1 });
+    run(sim, 'docker pause shell');
+    expect(run(sim, 'docker exec shell hostname').stderr).toBe('Error response from daemon: Container shell is paused, unpause the container before exec\n');
+    run(sim, 'docker unpause shell');
+    const id = run(sim, 'docker ps -q').stdout.trim();
+    run(sim, 'docker stop shell');
+    expect(run(sim, 'docker exec shell hostname').stderr).toMatch(new RegExp(`^Error response from daemon: container ${id}[0-9a-f]{52} is not running\n$`));
+  });
+
+  it('shows the host’s own view: sysctl and iptables-save of the docker host', () => {
+    const sim = new Simulator();
+    expect(run(sim, 'sysctl net.ipv4.ip_forward').stdout).toBe('net.ipv4.ip_forward = 1\n');
+    expect(run(sim, 'iptables-save -t nat').stdout).toContain('-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE\n');
+    expect(sim.runOnMachine('lan', ['iptables-save'])).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect(run(sim, 'nosuch')).toEqual({ stdout: '', stderr: 'sh: 1: nosuch: not found\n', exitCode: 127 });
+  });
+});

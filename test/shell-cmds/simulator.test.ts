@@ -42,3 +42,39 @@ describe('the simulated Docker host', () => {
     expect(run(sim, 'nosuch')).toEqual({ stdout: '', stderr: 'sh: 1: nosuch: not found\n', exitCode: 127 });
   });
 });
+
+describe('HTTP through published ports and docker-proxy (golden 22)', () => {
+  function world() {
+    const sim = new Simulator();
+    for (const line of ['docker network create other', 'docker run -d --name web -p 8080:80 httpd', 'docker run -d --name local -p 127.0.0.1:8081:80 httpd', 'docker run -itd --name peer busybox', 'docker run -itd --name far --network other busybox']) {
+      expect(run(sim, line).exitCode).toBe(0);
+    }
+    return sim;
+  }
+  const IT_WORKS = '<html><body><h1>It works!</h1></body></html>\n';
+
+  it('serves the LAN through DNAT, the host through docker-proxy, and refuses the loopback binding from outside', () => {
+    const sim = world();
+    const curl = (m: 'host' | 'lan', url: string) => sim.runOnMachine(m, ['curl', '-s', '-m', '3', url]);
+    expect(curl('lan', 'http://192.168.1.108:8080')).toMatchObject({ stdout: IT_WORKS, exitCode: 0 });
+    expect(curl('lan', 'http://192.168.1.108:8081')).toMatchObject({ stdout: '', stderr: '', exitCode: 7 });
+    const viaProxy = curl('host', 'http://127.0.0.1:8081');
+    expect(viaProxy).toMatchObject({ stdout: IT_WORKS, exitCode: 0 });
+    expect(viaProxy.traces!.map((t) => t.outcome.kind === 'delivered' && t.outcome.process)).toEqual(['docker-proxy', 'httpd']);
+    expect(curl('host', 'http://172.17.0.1:8080')).toMatchObject({ stdout: IT_WORKS, exitCode: 0 });
+    expect(curl('host', 'http://192.168.1.108:8081')).toMatchObject({ exitCode: 7 });
+  });
+
+  it('reaches a published port from another container through the host (hairpin) but not the container’s own IP across networks', () => {
+    const sim = world();
+    expect(run(sim, 'docker exec far wget -qO- -T 2 http://192.168.1.108:8080')).toMatchObject({ stdout: IT_WORKS, exitCode: 0 });
+    expect(run(sim, 'docker exec peer wget -qO- -T 2 http://172.17.0.2')).toMatchObject({ stdout: IT_WORKS, exitCode: 0 });
+    expect(run(sim, 'docker exec far wget -qO- -T 2 http://172.17.0.2')).toMatchObject({ stderr: 'wget: download timed out\n', exitCode: 1 });
+  });
+
+  it('shows the internet host the masqueraded address (golden 30)', () => {
+    const sim = world();
+    expect(run(sim, 'docker exec peer wget -qO- -T 2 http://203.0.113.10/cgi-bin/whoami')).toMatchObject({ stdout: 'you are 192.168.1.108\n', exitCode: 0 });
+    expect(run(sim, 'docker exec far wget -qO- -T 2 http://example.com/').stdout).toBe('<html><body><h1>Hello from 203.0.113.10 (the internet)</h1></body></html>\n');
+  });
+});

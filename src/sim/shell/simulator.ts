@@ -11,6 +11,8 @@ import { GW_NS, HOST_NS, LAN_NS } from '../docker/world.ts';
 import { Kernel } from '../net/index.ts';
 import { dockerCommand } from './docker/cli.ts';
 import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand, sysctlCommand } from './netfilter-cmds.ts';
+import { curlCommand, busyboxWget } from './http-cmds.ts';
+import { LAN_ZONE } from '../docker/dns.ts';
 import { pingCommand } from './ping.ts';
 import { catCommand, envCommand, hostnameCommand } from './system-cmds.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
@@ -55,6 +57,7 @@ export class Simulator {
       ['sysctl', sysctlCommand],
       ['cat', catCommand(files)],
       ['hostname', hostnameCommand(() => MACHINE_HOSTNAME[machine])],
+      ['curl', curlCommand(this.engine, (name) => this.lanResolve(MACHINE_NS[machine], name))],
     ]);
     if (machine === 'host') commands.set('docker', (argv) => this.docker(argv));
     return commands;
@@ -72,7 +75,14 @@ export class Simulator {
       ['cat', catCommand(files)],
       ['hostname', hostnameCommand(() => c.hostname)],
       ['env', envCommand(() => this.engine.containerEnv(c))],
+      ['wget', busyboxWget(this.engine, resolve)],
     ]);
+  }
+
+  /** The Debian machines ask the LAN's DNS server on gw (a real probe: a blocked path gets no answer). */
+  private lanResolve(netns: string, name: string): string | undefined {
+    const trace = this.kernel.probe({ kind: 'udp-send', from: netns, dst: '192.168.1.1', port: 53 });
+    return trace.outcome.kind === 'delivered' ? LAN_ZONE[name] : undefined;
   }
 
   /** Runs argv on a machine, as `ip netns exec NS CMD...` would. */

@@ -78,3 +78,35 @@ describe('HTTP through published ports and docker-proxy (golden 22)', () => {
     expect(run(sim, 'docker exec far wget -qO- -T 2 http://example.com/').stdout).toBe('<html><body><h1>Hello from 203.0.113.10 (the internet)</h1></body></html>\n');
   });
 });
+
+describe('nslookup and nc (golden 05, 18, 22, 25)', () => {
+  it('asks the embedded DNS on user networks and the LAN server on the default bridge', () => {
+    const sim = new Simulator();
+    for (const line of ['docker network create usernet', 'docker run -itd --name bbox1 --network usernet busybox', 'docker run -itd --name bbox2 --network usernet busybox', 'docker run -itd --name bbox3 busybox', 'docker run -itd --name bbox4 busybox']) run(sim, line);
+    expect(run(sim, 'docker exec bbox2 nslookup -type=a bbox1')).toMatchObject({
+      stdout: 'Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nNon-authoritative answer:\nName:\tbbox1\nAddress: 172.18.0.2\n\n',
+      exitCode: 0,
+    });
+    expect(run(sim, 'docker exec bbox2 nslookup -type=a example.com').stdout).toBe('Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nName:\texample.com\nAddress: 203.0.113.10\n\n');
+    expect(run(sim, 'docker exec bbox4 nslookup -type=a bbox3')).toMatchObject({
+      stdout: "Server:\t\t192.168.1.1\nAddress:\t192.168.1.1:53\n\n** server can't find bbox3: NXDOMAIN\n\n",
+      exitCode: 1,
+    });
+  });
+
+  it('answers SERVFAIL for outside names on an internal network', () => {
+    const sim = new Simulator();
+    run(sim, 'docker network create --internal quiet');
+    run(sim, 'docker run -itd --name i1 --network quiet busybox');
+    expect(run(sim, 'docker exec i1 nslookup -type=a example.com').stdout).toBe("Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\n** server can't find example.com: SERVFAIL\n\n");
+  });
+
+  it('checks ports with nc -zv like OpenBSD netcat', () => {
+    const sim = new Simulator();
+    for (const line of ['docker network create appnet', 'docker run -d --name web --network appnet httpd', 'docker run -itd --name cc --network appnet busybox', 'docker run -d --name pub -p 8080:80 -p 127.0.0.1:8081:80 httpd']) run(sim, line);
+    expect(run(sim, 'docker exec cc nc -zv -w 2 web 80')).toMatchObject({ stderr: 'Connection to web (172.18.0.2) 80 port [tcp/*] succeeded!\n', exitCode: 0 });
+    expect(run(sim, 'docker exec cc nc -zv -w 2 web 81')).toMatchObject({ stderr: 'nc: connect to web (172.18.0.2) port 81 (tcp) failed: Connection refused\n', exitCode: 1 });
+    expect(sim.runOnMachine('lan', ['nc', '-zv', '-w', '2', '192.168.1.108', '8080'])).toMatchObject({ stderr: 'Connection to 192.168.1.108 8080 port [tcp/http-alt] succeeded!\n', exitCode: 0 });
+    expect(sim.runOnMachine('lan', ['nc', '-zv', '-w', '2', '192.168.1.108', '8081'])).toMatchObject({ stderr: 'nc: connect to 192.168.1.108 port 8081 (tcp) failed: Connection refused\n', exitCode: 1 });
+  });
+});

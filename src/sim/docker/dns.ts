@@ -77,3 +77,31 @@ function upstream(engine: Engine, c: Container, name: string): LookupResult {
   const address = LAN_ZONE[name.replace(/\.$/, '')];
   return address === undefined ? { kind: 'nxdomain', source: 'upstream', trace } : { kind: 'address', address, source: 'upstream', trace };
 }
+
+export const EMBEDDED_DNS = '127.0.0.11';
+
+/**
+ * One query to one server, as nslookup makes it (no /etc/hosts): the embedded
+ * DNS answers container names and forwards the rest; any other server is asked
+ * over the network, and only the LAN's knows names.
+ */
+export function queryServer(engine: Engine, c: Container, name: string, server: string): LookupResult {
+  if (server === EMBEDDED_DNS) {
+    if (!usesEmbeddedDns(engine, c)) return { kind: 'timeout' };
+    const found = embeddedLookup(engine, c, name);
+    if (found !== undefined) return { kind: 'address', address: found, source: 'embedded' };
+    const external = [...c.endpoints.values()].some((ep) => !engine.networks.get(ep.networkId)?.internal);
+    if (!external) return { kind: 'servfail' };
+    return upstream(engine, c, name);
+  }
+  const trace = engine.kernel.probe({ kind: 'udp-send', from: c.netns ?? HOST_NS, dst: server, port: 53 });
+  if (observedResult(trace) !== 'reply' || server !== GW_IP) return { kind: 'timeout', trace };
+  const address = LAN_ZONE[name.replace(/\.$/, '')];
+  return address === undefined ? { kind: 'nxdomain', source: 'upstream', trace } : { kind: 'address', address, source: 'upstream', trace };
+}
+
+/** The first nameserver of the container's resolv.conf. */
+export function containerNameserver(engine: Engine, c: Container): string {
+  if (c.networkMode.kind !== 'host' && usesEmbeddedDns(engine, c)) return EMBEDDED_DNS;
+  return c.dns[0] ?? GW_IP;
+}

@@ -13,6 +13,8 @@ import { dockerCommand } from './docker/cli.ts';
 import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand, sysctlCommand } from './netfilter-cmds.ts';
 import { curlCommand, busyboxWget } from './http-cmds.ts';
 import { LAN_ZONE } from '../docker/dns.ts';
+import { nslookupCommand } from './dns-cmds.ts';
+import { ncCommand } from './nc-cmd.ts';
 import { pingCommand } from './ping.ts';
 import { catCommand, envCommand, hostnameCommand } from './system-cmds.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
@@ -58,6 +60,7 @@ export class Simulator {
       ['cat', catCommand(files)],
       ['hostname', hostnameCommand(() => MACHINE_HOSTNAME[machine])],
       ['curl', curlCommand(this.engine, (name) => this.lanResolve(MACHINE_NS[machine], name))],
+      ['nc', ncCommand((name) => this.lanResolve(MACHINE_NS[machine], name), { services: true })],
     ]);
     if (machine === 'host') commands.set('docker', (argv) => this.docker(argv));
     return commands;
@@ -76,6 +79,9 @@ export class Simulator {
       ['hostname', hostnameCommand(() => c.hostname)],
       ['env', envCommand(() => this.engine.containerEnv(c))],
       ['wget', busyboxWget(this.engine, resolve)],
+      ['nslookup', nslookupCommand(this.engine, c)],
+      // The rig's images ship OpenBSD netcat as /usr/bin/nc, without /etc/services.
+      ['nc', ncCommand(resolve, { services: false })],
     ]);
   }
 

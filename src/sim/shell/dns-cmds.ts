@@ -1,0 +1,34 @@
+/**
+ * busybox nslookup in containers: one A query to the resolv.conf server (or the
+ * one named), printed as busybox 1.35 prints it. Answers from the embedded DNS
+ * carry "Non-authoritative answer:", forwarded ones do not (golden 18).
+ */
+import { containerNameserver, queryServer } from '../docker/dns.ts';
+import type { Engine } from '../docker/engine.ts';
+import type { Container } from '../docker/model.ts';
+import type { Command } from './types.ts';
+import { fail } from './types.ts';
+
+export function nslookupCommand(engine: Engine, c: Container): Command {
+  return (argv) => {
+    const args = argv.filter((a) => !a.startsWith('-'));
+    const [name, serverArg] = args;
+    if (name === undefined) return fail('BusyBox v1.35.0 (Debian 1:1.35.0-4+b3) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n', 1);
+    const server = serverArg ?? containerNameserver(engine, c);
+    const answer = queryServer(engine, c, name, server);
+    const head = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
+    const traces = answer.kind !== 'servfail' && answer.trace ? [answer.trace] : [];
+    switch (answer.kind) {
+      case 'address': {
+        const note = answer.source === 'embedded' ? 'Non-authoritative answer:\n' : '';
+        return { stdout: `${head}${note}Name:\t${name}\nAddress: ${answer.address}\n\n`, stderr: '', exitCode: 0, traces };
+      }
+      case 'nxdomain':
+        return { stdout: `${head}** server can't find ${name}: NXDOMAIN\n\n`, stderr: '', exitCode: 1, traces };
+      case 'servfail':
+        return { stdout: `${head}** server can't find ${name}: SERVFAIL\n\n`, stderr: '', exitCode: 1, traces };
+      case 'timeout':
+        return { stdout: ';; connection timed out; no servers could be reached\n\n', stderr: '', exitCode: 1, traces };
+    }
+  };
+}

@@ -103,3 +103,18 @@ describe('legacy links (golden 26)', () => {
     expect(docker(['run', '-itd', '--name', 'l3', '--link', 'web:db:extra', 'busybox'])).toMatchObject({ exitCode: 125, stderr: 'invalid argument "web:db:extra" for "--link" flag: bad format for links: web:db:extra\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun \'docker run --help\' for more information\n' });
   });
 });
+
+describe('docker inspect (golden 13)', () => {
+  it('prints a container on two networks exactly as Docker 28.5 does', () => {
+    const setup = ['docker network create --subnet 10.10.0.0/24 net1', 'docker run -d --name web --hostname webhost -e A=1 -p 8080:80 httpd', 'docker network connect net1 web'];
+    const ours = transcriptOf([...setup, 'docker inspect web']);
+    const golden = readFileSync(new URL('transcripts/13-inspect-templates.txt', GOLDEN), 'utf8');
+    const blocks = golden.split(/^(?=\$ )/m);
+    const expected = [...blocks.slice(0, 3), blocks.find((b) => b.startsWith('$ docker inspect web\n'))!].join('');
+    expect(normalizeTranscript(ours)).toBe(normalizeTranscript(expected));
+  });
+
+  it('answers an unknown object with [] and the client’s error (golden 40)', () => {
+    expect(normalizeTranscript(transcriptOf(['docker inspect nosuchctr']))).toBe('$ docker inspect nosuchctr\n[]\nError: No such object: nosuchctr\n[exit 1]\n');
+  });
+});

@@ -10,7 +10,7 @@
 import type { KernelApi } from '../net/api.ts';
 import { SeededRandom } from '../net/rng.ts';
 import { type Cidr, formatCidr, formatIPv4, inPrefix, parseCidr, parseIPv4 } from '../netfilter/inet.ts';
-import { findImage } from './images.ts';
+import { findImage, type Image } from './images.ts';
 import { AddressPool, overlaps, pickPool } from './ipam.ts';
 import type { Attachment, Container, Endpoint, Network, NetworkMode, PortBinding } from './model.ts';
 import { DockerRules } from './rules.ts';
@@ -318,6 +318,7 @@ export class Engine {
     }
     const netns = this.setupNamespace(c);
     c.netns = netns;
+    c.sandboxId = this.newId();
     c.state = 'running';
     c.startedAt = this.kernel.now;
     const image = findImage(c.image)!;
@@ -522,6 +523,11 @@ export class Engine {
     return c;
   }
 
+  /** The image a container runs. */
+  imageOf(c: Container): Image {
+    return findImage(c.image)!;
+  }
+
   /**
    * The environment a process in the container gets: the image's PATH, HOSTNAME,
    * the legacy link variables (rig fact 22), the user's -e values, HOME.
@@ -577,6 +583,7 @@ export class Engine {
       this.kernel.deleteNetns(c.netns);
     }
     delete c.netns;
+    delete c.sandboxId;
     c.state = 'exited';
     c.exitCode = 137;
     c.finishedAt = this.kernel.now;

@@ -6,6 +6,7 @@ import type { L4Proto } from '../netfilter/index.ts';
 
 export interface Image {
   name: string;
+  /** `sha256:...`, as `docker inspect` shows it (fixed for this simulated host). */
   id: string;
   cmd: string[];
   exposed: string[];
@@ -17,10 +18,10 @@ export interface Image {
 const PATH_ENV = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 export const IMAGES: readonly Image[] = [
-  { name: 'busybox', id: 'b1', cmd: ['sh'], exposed: [], env: [PATH_ENV], listens: [] },
+  { name: 'busybox', id: 'sha256:0d1f5f8c0c38b7a2d3e4f9b6a1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0', cmd: ['sh'], exposed: [], env: [PATH_ENV], listens: [] },
   {
     name: 'httpd',
-    id: 'h1',
+    id: 'sha256:307b32bd92a96bb75a63ed7209006d36722d515b25cb9b777806f59004670f2d',
     cmd: ['httpd', '-f', '-p', '80', '-h', '/www'],
     exposed: ['80/tcp'],
     env: [PATH_ENV],
@@ -28,7 +29,7 @@ export const IMAGES: readonly Image[] = [
   },
   {
     name: 'redis',
-    id: 'r1',
+    id: 'sha256:8a4c2f1e6d5b3a7c9e0f1d2c3b4a5968778695a4b3c2d1e0f9e8d7c6b5a49382',
     cmd: ['redis-server'],
     exposed: ['6379/tcp'],
     env: [PATH_ENV],

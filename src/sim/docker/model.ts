@@ -31,7 +31,10 @@ export interface PortBinding {
   proto: 'tcp' | 'udp';
   containerPort: number;
   hostIp: string;
+  /** 0 until an ephemeral port is assigned at start. */
   hostPort: number;
+  /** The host side as the user wrote it (`8080`, `8000-8001`, empty): `.HostConfig.PortBindings` keeps it. */
+  requested?: { hostIp: string; hostPort: string };
 }
 
 export interface Endpoint {
@@ -100,4 +103,6 @@ export interface Container {
   legacyLinks: { target: string; alias: string }[];
   /** The network namespace the container runs in, while running. */
   netns?: string;
+  /** libnetwork's sandbox for this run (new at every start). */
+  sandboxId?: string;
 }

@@ -9,7 +9,7 @@ import type { Container, PortBinding } from '../../docker/model.ts';
 import { fail, ok, type CommandOutput } from '../types.ts';
 import { FlagError, parseFlags, type FlagSpec, type ParsedFlags } from './flags.ts';
 import { commandColumn, humanDuration, portLines, portsColumn, statusText, table } from './format.ts';
-import { goJsonIndent, networkObject } from '../../docker/inspect.ts';
+import { containerObject, goJsonIndent, networkObject } from '../../docker/inspect.ts';
 import { parsePortSpec, PortSpecError } from './ports.ts';
 import { argCountError, daemonError, flagError, runDaemonError, unknownCommand } from './usage.ts';
 
@@ -99,6 +99,8 @@ class DockerClient {
         return this.port(rest);
       case 'exec':
         return this.exec(rest);
+      case 'inspect':
+        return this.inspect(rest);
       case 'network':
         return this.network(rest);
       case undefined:
@@ -252,6 +254,24 @@ class DockerClient {
       }
     }
     return { stdout, stderr, exitCode };
+  }
+
+  /** `docker inspect OBJECT...`: containers first, then networks, as the client searches. */
+  private inspect(argv: string[]): CommandOutput {
+    const f = this.flags('inspect', argv, [{ long: 'type', kind: 'string' }, { long: 'size', short: 's', kind: 'bool' }], true);
+    if (!('args' in f)) return f;
+    if (f.args.length < 1) return argCountError('inspect', 'at least 1 argument');
+    const type = f.strings.get('type');
+    const found: Record<string, unknown>[] = [];
+    let stderr = '';
+    for (const ref of f.args) {
+      const c = type === 'network' ? undefined : this.engine.findContainer(ref);
+      const n = c || type === 'container' ? undefined : this.engine.findNetwork(ref);
+      if (c) found.push(containerObject(this.engine, c));
+      else if (n) found.push(networkObject(this.engine, n));
+      else stderr += `Error: No such object: ${ref}\n`;
+    }
+    return { stdout: `${goJsonIndent(found)}\n`, stderr, exitCode: stderr ? 1 : 0 };
   }
 
   /** `docker exec [-i] [-t] [-e K=V] C CMD...`: argv runs directly, no shell in between. */

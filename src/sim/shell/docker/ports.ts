@@ -41,7 +41,7 @@ export function parsePortSpec(spec: string): PortBinding[] {
   for (let i = 0; i <= container.end - container.start; i++) {
     let hostPort = 0;
     if (host) hostPort = host.end - host.start === container.end - container.start ? host.start + i : host.start;
-    bindings.push({ proto, containerPort: container.start + i, hostIp, hostPort });
+    bindings.push({ proto, containerPort: container.start + i, hostIp, hostPort, requested: { hostIp: parts.length === 3 ? hostIp : '', hostPort: hostPart } });
   }
   return bindings;
 }

@@ -17,6 +17,7 @@ export const USAGE: Record<string, string> = {
   ps: 'docker ps [OPTIONS]',
   port: 'docker port CONTAINER [PRIVATE_PORT[/PROTO]]',
   exec: 'docker exec [OPTIONS] CONTAINER COMMAND [ARG...]',
+  inspect: 'docker inspect [OPTIONS] NAME|ID [NAME|ID...]',
   network: 'docker network',
   'network create': 'docker network create [OPTIONS] NETWORK',
   'network rm': 'docker network rm NETWORK [NETWORK...]',

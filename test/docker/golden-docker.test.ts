@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/sim/docker/engine.ts';
 import { Kernel } from '../../src/sim/net/index.ts';
 import { dockerCommand } from '../../src/sim/shell/docker/cli.ts';
+import { Simulator } from '../../src/sim/shell/simulator.ts';
 import { hostsFile } from '../../src/sim/docker/files.ts';
 // @ts-expect-error: the shared normalizer is plain JavaScript without types.
 import { normalizeTranscript } from '../../../shared/tools/real-docker/normalize.mjs';
@@ -29,7 +30,8 @@ function leadingDockerLines(script: string, limit: number): string[] {
 }
 
 function transcriptOf(lines: string[]): string {
-  const docker = dockerCommand(new Engine(new Kernel()), { tty: false });
+  const sim = new Simulator();
+  const docker = (argv: string[]) => sim.runOnMachine('host', ['docker', ...argv]);
   return lines
     .map((line) => {
       const r = docker(line.split(' ').slice(1));
@@ -52,6 +54,12 @@ const CASES: [string, number][] = [
   ['42-errors-ports-links', 4],
   ['31-pause-stop-restart', 5],
   ['14-network-create-options', 4],
+  ['12-ps-filter-format', 6],
+  ['04-seed-isolation-connect', 6],
+  ['26-links-default-bridge', 6],
+  ['22-ports-reach', 5],
+  ['33-default-route-multi-net', 4],
+  ['29-container-tools', 5],
 ];
 
 describe('docker commands agree with the real engine', () => {

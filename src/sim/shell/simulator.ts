@@ -18,7 +18,7 @@ import { ncCommand } from './nc-cmd.ts';
 import { pingCommand } from './ping.ts';
 import { catCommand, envCommand, hostnameCommand } from './system-cmds.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
-import { fail } from './types.ts';
+import { fail, ok } from './types.ts';
 
 export type Machine = 'host' | 'lan' | 'gw';
 
@@ -80,6 +80,8 @@ export class Simulator {
       ['env', envCommand(() => this.engine.containerEnv(c))],
       ['wget', busyboxWget(this.engine, resolve)],
       ['nslookup', nslookupCommand(this.engine, c)],
+      ['true', () => ok()],
+      ['false', () => fail('', 1)],
       // The rig's images ship OpenBSD netcat as /usr/bin/nc, without /etc/services.
       ['nc', ncCommand(resolve, { services: false })],
     ]);

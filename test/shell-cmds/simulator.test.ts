@@ -110,3 +110,26 @@ describe('nslookup and nc (golden 05, 18, 22, 25)', () => {
     expect(sim.runOnMachine('lan', ['nc', '-zv', '-w', '2', '192.168.1.108', '8081'])).toMatchObject({ stderr: 'nc: connect to 192.168.1.108 port 8081 (tcp) failed: Connection refused\n', exitCode: 1 });
   });
 });
+
+describe('docker ps filters (golden 12)', () => {
+  it('filters by name pattern, status, exit code, network, image, published and exposed port', () => {
+    const sim = new Simulator();
+    for (const line of ['docker network create appnet', 'docker run -d --name web -p 8080:80 httpd', 'docker run -d --name db --network appnet redis', 'docker run -itd --name shell busybox', 'docker create --name made busybox', 'docker run --name done busybox true']) {
+      expect(run(sim, line).exitCode).toBe(0);
+    }
+    const names = (filter: string) => {
+      const ids = run(sim, `docker ps -a -q ${filter}`).stdout.trim().split('\n').filter((l) => l !== '');
+      return ids.map((id) => sim.engine.findContainer(id)!.name);
+    };
+    expect(names('--filter name=^db$')).toEqual(['db']);
+    expect(names('--filter name=we')).toEqual(['web']);
+    expect(names('--filter status=created')).toEqual(['made']);
+    expect(names('--filter exited=0')).toEqual(['done']);
+    expect(names('--filter network=appnet')).toEqual(['db']);
+    expect(names('--filter ancestor=busybox')).toEqual(['done', 'made', 'shell']);
+    expect(names('--filter publish=8080')).toEqual(['web']);
+    expect(names('--filter expose=6379')).toEqual(['db']);
+    expect(names('--filter status=running --filter name=shell')).toEqual(['shell']);
+    expect(run(sim, 'docker ps -n 2 -q').stdout.trim().split('\n').map((id) => sim.engine.findContainer(id)!.name)).toEqual(['done', 'made']);
+  });
+});

@@ -41,6 +41,17 @@ const RUN_FLAGS: FlagSpec[] = [
   { long: 'add-host', kind: 'list' },
 ];
 
+const PS_FILTERS = new Set(['name', 'id', 'status', 'ancestor', 'exited', 'network', 'publish', 'expose']);
+
+/** Go regexp syntax is close enough to JavaScript's for names; a bad pattern matches nothing. */
+function safeRegExp(pattern: string): RegExp | undefined {
+  try {
+    return new RegExp(pattern);
+  } catch {
+    return undefined;
+  }
+}
+
 const CONNECT_FLAGS: FlagSpec[] = [
   { long: 'ip', kind: 'string' },
   { long: 'alias', kind: 'list' },
@@ -307,20 +318,27 @@ class DockerClient {
       { long: 'quiet', short: 'q', kind: 'bool' },
       { long: 'no-trunc', kind: 'bool' },
       { long: 'filter', short: 'f', kind: 'list' },
+      { long: 'last', short: 'n', kind: 'string' },
+      { long: 'latest', short: 'l', kind: 'bool' },
     ], true);
     if (!('args' in f)) return f;
     const now = this.engine.kernel.now;
     const noTrunc = f.bools.has('no-trunc');
-    let list = [...this.engine.containers.values()].filter((c) => f.bools.has('all') || c.state === 'running' || c.state === 'paused');
+    // `-n` and `-l` look at every container, like -a, then keep the newest.
+    const last = f.bools.has('latest') ? 1 : f.strings.has('last') ? Number(f.strings.get('last')) : undefined;
+    const everything = f.bools.has('all') || last !== undefined;
+    let list = [...this.engine.containers.values()].filter((c) => everything || c.state === 'running' || c.state === 'paused');
+    // Filters of one key are ORed, different keys ANDed (the daemon's filters.Args).
+    const byKey = new Map<string, string[]>();
     for (const filter of f.lists.get('filter') ?? []) {
-      const [key = '', value = ''] = filter.split('=');
-      if (key === 'name') list = list.filter((c) => c.name.includes(value));
-      else if (key === 'status') list = list.filter((c) => c.state === value);
-      else if (key === 'ancestor') list = list.filter((c) => c.image === value);
-      else return fail(`invalid argument "${filter}" for "-f, --filter" flag: invalid filter '${key}'\n\nUsage:  docker ps [OPTIONS]\n\nRun 'docker ps --help' for more information\n`, 125);
+      const eq = filter.indexOf('=');
+      const key = eq < 0 ? filter : filter.slice(0, eq);
+      if (!PS_FILTERS.has(key)) return fail(daemonError(`invalid filter '${key}'`), 1);
+      byKey.set(key, [...(byKey.get(key) ?? []), eq < 0 ? '' : filter.slice(eq + 1)]);
     }
-    // Newest first, as the daemon lists them.
+    for (const [key, values] of byKey) list = list.filter((c) => values.some((v) => this.psFilterMatches(c, key, v)));    // Newest first, as the daemon lists them.
     list = list.reverse();
+    if (last !== undefined) list = list.slice(0, last);
     if (f.bools.has('quiet')) return ok(list.map((c) => `${noTrunc ? c.id : c.id.slice(0, 12)}\n`).join(''));
     const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
     for (const c of list) {
@@ -335,6 +353,31 @@ class DockerClient {
       ]);
     }
     return ok(table(rows));
+  }
+
+  private psFilterMatches(c: Container, key: string, value: string): boolean {
+    switch (key) {
+      case 'name':
+        return safeRegExp(value)?.test(c.name) ?? false;
+      case 'id':
+        return c.id.startsWith(value);
+      case 'status':
+        return c.state === value;
+      case 'ancestor':
+        return c.image === value || c.image === `${value}:latest`;
+      case 'exited':
+        return c.state === 'exited' && String(c.exitCode) === value;
+      case 'network': {
+        const n = this.engine.findNetwork(value);
+        return n !== undefined && (c.endpoints.has(n.id) || (c.networkMode.kind === 'bridge' && c.networkMode.networks.includes(n.name)));
+      }
+      case 'publish':
+        return c.ports.some((p) => `${p.hostPort}` === value.split('/')[0]);
+      case 'expose':
+        return c.exposed.some((e) => e.split('/')[0] === value.split('/')[0]) || c.ports.some((p) => `${p.containerPort}` === value.split('/')[0]);
+      default:
+        return false;
+    }
   }
 
   private port(argv: string[]): CommandOutput {

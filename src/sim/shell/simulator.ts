@@ -17,6 +17,7 @@ import { nslookupCommand } from './dns-cmds.ts';
 import { ncCommand } from './nc-cmd.ts';
 import { pingCommand } from './ping.ts';
 import { catCommand, envCommand, hostnameCommand } from './system-cmds.ts';
+import { runShell } from './sh.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
 import { fail, ok } from './types.ts';
 
@@ -80,6 +81,7 @@ export class Simulator {
       ['env', envCommand(() => this.engine.containerEnv(c))],
       ['wget', busyboxWget(this.engine, resolve)],
       ['nslookup', nslookupCommand(this.engine, c)],
+      ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin)],
       ['true', () => ok()],
       ['false', () => fail('', 1)],
       // The rig's images ship OpenBSD netcat as /usr/bin/nc, without /etc/services.
@@ -91,6 +93,23 @@ export class Simulator {
   private lanResolve(netns: string, name: string): string | undefined {
     const trace = this.kernel.probe({ kind: 'udp-send', from: netns, dst: '192.168.1.1', port: 53 });
     return trace.outcome.kind === 'delivered' ? LAN_ZONE[name] : undefined;
+  }
+
+  /**
+   * A line of a real-docker script (record.sh's forms): `lan$ CMD` and `gw$ CMD` run
+   * on those machines, anything else (`docker ...` included) on the Docker host,
+   * each through `sh -c`.
+   */
+  runScriptLine(line: string): CommandOutput {
+    const m = /^(lan|gw)\$\s+(.*)$/.exec(line);
+    const machine: Machine = m ? (m[1] as Machine) : 'host';
+    return this.runShellOn(machine, m ? m[2]! : line);
+  }
+
+  /** `sh -c LINE` on a machine. */
+  runShellOn(machine: Machine, line: string, stdin = ''): CommandOutput {
+    const commands = this.machineCommands(machine);
+    return runShell(line, { resolve: (name) => commands.get(name), context: { kernel: this.kernel, netns: MACHINE_NS[machine], userland: 'debian' } }, stdin);
   }
 
   /** Runs argv on a machine, as `ip netns exec NS CMD...` would. */
@@ -111,6 +130,13 @@ export class Simulator {
       return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": executable file not found in $PATH\n`, 127);
     }
     return command(args, this.context(c.netns, 'busybox', stdin));
+  }
+
+  /** busybox sh: `sh -c LINE`, or a script on stdin (none in a `docker exec` without -i). */
+  private containerShell(c: Container, argv: string[], stdin: string): CommandOutput {
+    const line = argv[0] === '-c' ? (argv[1] ?? '') : stdin;
+    const commands = this.containerCommands(c);
+    return runShell(line, { resolve: (name) => commands.get(name.replace(/^\/(usr\/)?s?bin\//, '')), context: { kernel: this.kernel, netns: c.netns ?? HOST_NS, userland: 'busybox' } });
   }
 
   private context(netns: string, userland: CommandContext['userland'], stdin: string): CommandContext {

@@ -1,0 +1,41 @@
+/**
+ * Scripts in the real-docker tool's format, run on a fresh simulated world:
+ * `#` comments and blank lines are skipped; each line prints `$ LINE`, its
+ * output (a missing final newline added) and `[exit N]` when it failed.
+ */
+import { Simulator } from '../sim/shell/simulator.ts';
+import type { CommandOutput } from '../sim/shell/types.ts';
+
+export interface TranscriptEntry {
+  line: string;
+  output: CommandOutput;
+}
+
+export function scriptLines(script: string): string[] {
+  return script
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+export function runScript(script: string, seed = 1): { simulator: Simulator; entries: TranscriptEntry[] } {
+  const simulator = new Simulator({ seed });
+  const entries = scriptLines(script).map((line) => {
+    const output = simulator.runScriptLine(line);
+    // A little virtual time passes per line, as on a real host (record.sh waits after starts).
+    simulator.kernel.advance(1000);
+    return { line, output };
+  });
+  return { simulator, entries };
+}
+
+export function formatEntry(e: TranscriptEntry): string {
+  const body = e.output.stdout + e.output.stderr;
+  const newline = body === '' || body.endsWith('\n') ? '' : '\n';
+  const exit = e.output.exitCode !== 0 ? `[exit ${e.output.exitCode}]\n` : '';
+  return `$ ${e.line}\n${body}${newline}${exit}`;
+}
+
+export function formatTranscript(entries: TranscriptEntry[]): string {
+  return entries.map(formatEntry).join('');
+}

@@ -10,6 +10,7 @@ import { fail, ok, type CommandOutput } from '../types.ts';
 import { FlagError, parseFlags, type FlagSpec, type ParsedFlags } from './flags.ts';
 import { commandColumn, humanDuration, portLines, portsColumn, statusText, table } from './format.ts';
 import { containerObject, goJsonIndent, networkObject } from '../../docker/inspect.ts';
+import { goMap, renderTemplate } from '../gotpl.ts';
 import { parsePortSpec, PortSpecError } from './ports.ts';
 import { argCountError, daemonError, flagError, runDaemonError, unknownCommand } from './usage.ts';
 
@@ -41,7 +42,18 @@ const RUN_FLAGS: FlagSpec[] = [
   { long: 'add-host', kind: 'list' },
 ];
 
+const PS_HEADERS: Record<string, string> = { ID: 'CONTAINER ID', Names: 'NAMES', Image: 'IMAGE', Command: 'COMMAND', RunningFor: 'CREATED', CreatedAt: 'CREATED AT', Status: 'STATUS', State: 'STATE', Ports: 'PORTS', Networks: 'NETWORKS', Size: 'SIZE', Mounts: 'MOUNTS', Labels: 'LABELS', LocalVolumes: 'LOCAL VOLUMES' };
+
 const PS_FILTERS = new Set(['name', 'id', 'status', 'ancestor', 'exited', 'network', 'publish', 'expose']);
+
+/** Inspect data reaches templates as decoded JSON: every object is a map. */
+function asGoMaps(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(asGoMaps);
+  if (value && typeof value === 'object') {
+    return goMap(Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, asGoMaps(v)])));
+  }
+  return value;
+}
 
 /** Go regexp syntax is close enough to JavaScript's for names; a bad pattern matches nothing. */
 function safeRegExp(pattern: string): RegExp | undefined {
@@ -269,7 +281,7 @@ class DockerClient {
 
   /** `docker inspect OBJECT...`: containers first, then networks, as the client searches. */
   private inspect(argv: string[]): CommandOutput {
-    const f = this.flags('inspect', argv, [{ long: 'type', kind: 'string' }, { long: 'size', short: 's', kind: 'bool' }], true);
+    const f = this.flags('inspect', argv, [{ long: 'type', kind: 'string' }, { long: 'size', short: 's', kind: 'bool' }, { long: 'format', short: 'f', kind: 'string' }], true);
     if (!('args' in f)) return f;
     if (f.args.length < 1) return argCountError('inspect', 'at least 1 argument');
     const type = f.strings.get('type');
@@ -282,6 +294,8 @@ class DockerClient {
       else if (n) found.push(networkObject(this.engine, n));
       else stderr += `Error: No such object: ${ref}\n`;
     }
+    const format = f.strings.get('format');
+    if (format !== undefined) return this.formatted(found, format, stderr);
     return { stdout: `${goJsonIndent(found)}\n`, stderr, exitCode: stderr ? 1 : 0 };
   }
 
@@ -320,6 +334,7 @@ class DockerClient {
       { long: 'filter', short: 'f', kind: 'list' },
       { long: 'last', short: 'n', kind: 'string' },
       { long: 'latest', short: 'l', kind: 'bool' },
+      { long: 'format', kind: 'string' },
     ], true);
     if (!('args' in f)) return f;
     const now = this.engine.kernel.now;
@@ -340,6 +355,8 @@ class DockerClient {
     list = list.reverse();
     if (last !== undefined) list = list.slice(0, last);
     if (f.bools.has('quiet')) return ok(list.map((c) => `${noTrunc ? c.id : c.id.slice(0, 12)}\n`).join(''));
+    const format = f.strings.get('format');
+    if (format !== undefined && format !== 'table') return this.psFormatted(list, format, noTrunc);
     const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
     for (const c of list) {
       rows.push([
@@ -353,6 +370,44 @@ class DockerClient {
       ]);
     }
     return ok(table(rows));
+  }
+
+  /** The row `docker ps --format` templates see (the CLI's ContainerContext). */
+  private psRow(c: Container, noTrunc: boolean): Record<string, unknown> {
+    const now = this.engine.kernel.now;
+    const networks = [...c.endpoints.values()].map((e) => this.engine.networks.get(e.networkId)!.name);
+    const mode = c.networkMode;
+    if (mode.kind === 'host' || mode.kind === 'none') networks.push(mode.kind);
+    return {
+      ID: noTrunc ? c.id : c.id.slice(0, 12),
+      Image: c.image,
+      Command: commandColumn(c.cmd, noTrunc),
+      CreatedAt: '',
+      RunningFor: `${humanDuration(now - c.created)} ago`,
+      Ports: portsColumn(c),
+      State: c.state,
+      Status: statusText(c, now),
+      Size: '0B',
+      Names: c.name,
+      Labels: '',
+      Mounts: '',
+      Networks: networks.sort().join(','),
+      LocalVolumes: '0',
+    };
+  }
+
+  private psFormatted(list: Container[], format: string, noTrunc: boolean): CommandOutput {
+    const isTable = format.startsWith('table ');
+    const template = (isTable ? format.slice(6) : format).replace(/\\t/g, '\t');
+    const rows: string[] = [];
+    for (const c of list) {
+      const r = renderTemplate(template, this.psRow(c, noTrunc));
+      if ('error' in r) return fail(`${r.error}\n`, 1);
+      rows.push(r.output);
+    }
+    if (!isTable) return ok(rows.map((r) => `${r}\n`).join(''));
+    const header = template.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (_m, name: string) => PS_HEADERS[name] ?? name.toUpperCase());
+    return ok(table([header, ...rows].map((line) => line.split('\t'))));
   }
 
   private psFilterMatches(c: Container, key: string, value: string): boolean {
@@ -482,7 +537,7 @@ class DockerClient {
 
   /** JSON of every network named; a missing one still prints the others (and `[]` when none). */
   private networkInspect(argv: string[]): CommandOutput {
-    const f = this.flags('network inspect', argv, [], true);
+    const f = this.flags('network inspect', argv, [{ long: 'format', short: 'f', kind: 'string' }], true);
     if (!('args' in f)) return f;
     if (f.args.length < 1) return argCountError('network inspect', 'at least 1 argument');
     const found: Record<string, unknown>[] = [];
@@ -492,7 +547,28 @@ class DockerClient {
       if (n) found.push(networkObject(this.engine, n));
       else stderr += daemonError(`network ${ref} not found`);
     }
+    const format = f.strings.get('format');
+    if (format !== undefined) return this.formatted(found, format, stderr);
     return { stdout: `${goJsonIndent(found)}\n`, stderr, exitCode: stderr ? 1 : 0 };
+  }
+
+  /**
+   * `-f TEMPLATE` over inspect objects, which the client renders as JSON maps:
+   * a parse error exits 64; a failing object prints an empty line and the error.
+   */
+  private formatted(objects: Record<string, unknown>[], format: string, notFound: string): CommandOutput {
+    let stdout = '';
+    const stderr = '';
+    for (const obj of objects) {
+      const r = renderTemplate(format, asGoMaps(obj));
+      if ('error' in r) {
+        if (r.error.includes('unclosed action') || r.error.includes('unexpected')) return fail(`${r.error}\n`, 64, stdout);
+        return { stdout: `${stdout}\n`, stderr: `${stderr}${r.error}\n`, exitCode: 1 };
+      }
+      stdout += `${r.output}\n`;
+    }
+    if (notFound) return { stdout: objects.length === 0 ? '\n' : stdout, stderr: notFound, exitCode: 1 };
+    return ok(stdout);
   }
 
   private networkConnect(sub: 'connect' | 'disconnect', argv: string[]): CommandOutput {

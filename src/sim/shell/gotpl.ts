@@ -1,0 +1,368 @@
+/**
+ * The part of Go's text/template that `docker ... --format` / `-f` users write:
+ * fields on structs and maps (`.A.B`, `.Networks.bridge`), variables, `range`
+ * (maps in sorted key order) with `$k, $v :=`, `if`/`else`/`with`, pipelines, and
+ * the functions docker adds (json, join, upper, lower, title, split, println,
+ * index, len, printf). Data is plain JS objects whose key order is Go's field
+ * order, so `json` prints what encoding/json would. Errors come back in the
+ * client's words instead of being thrown.
+ */
+
+type Node =
+  | { kind: 'text'; text: string }
+  | { kind: 'action'; pipe: Pipe; decl?: string[]; offset: number; source: string }
+  | { kind: 'range'; pipe: Pipe; decl: string[]; body: Node[]; otherwise: Node[] }
+  | { kind: 'if' | 'with'; pipe: Pipe; body: Node[]; otherwise: Node[] };
+
+type Arg = { kind: 'field'; base: 'dot' | string; path: string[] } | { kind: 'string'; value: string } | { kind: 'number'; value: number } | { kind: 'ident'; name: string } | { kind: 'paren'; pipe: Pipe; path: string[] };
+type Cmd = Arg[];
+type Pipe = Cmd[];
+
+export class TemplateError extends Error {}
+
+/** Go's "no value" marker for a missing map key. */
+const NO_VALUE = Symbol('no value');
+
+// ---- parsing ---------------------------------------------------------------------
+
+interface Action {
+  text: string;
+  /** Byte offset of the action's inside, for error positions (`:1:2`). */
+  offset: number;
+}
+
+function splitTemplate(src: string): (string | Action)[] {
+  const out: (string | Action)[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const open = src.indexOf('{{', i);
+    if (open < 0) {
+      out.push(src.slice(i));
+      break;
+    }
+    let text = src.slice(i, open);
+    let start = open + 2;
+    if (src[start] === '-' && src[start + 1] === ' ') {
+      text = text.replace(/\s+$/, '');
+      start += 2;
+    }
+    const close = src.indexOf('}}', start);
+    if (close < 0) throw new TemplateError('template: :1: unclosed action');
+    let inner = src.slice(start, close);
+    let next = close + 2;
+    if (inner.endsWith(' -')) {
+      inner = inner.slice(0, -2);
+      while (next < src.length && /\s/.test(src[next]!)) next++;
+    }
+    if (text) out.push(text);
+    out.push({ text: inner.trim(), offset: start + (inner.length - inner.trimStart().length) });
+    i = next;
+  }
+  return out;
+}
+
+function tokenizeAction(text: string): string[] {
+  const tokens: string[] = [];
+  const re = /\s*("(?:[^"\\]|\\.)*"|`[^`]*`|:=|\(|\)|\||,|[^\s()|,]+)/y;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    tokens.push(m[1]!);
+    if (re.lastIndex >= text.length) break;
+  }
+  return tokens;
+}
+
+function parsePipe(tokens: string[], pos: { i: number }, stop: string | undefined): Pipe {
+  const pipe: Pipe = [];
+  let cmd: Cmd = [];
+  while (pos.i < tokens.length && tokens[pos.i] !== stop) {
+    const t = tokens[pos.i++]!;
+    if (t === '|') {
+      if (cmd.length === 0) throw new TemplateError('missing command');
+      pipe.push(cmd);
+      cmd = [];
+      continue;
+    }
+    cmd.push(parseArg(t, tokens, pos));
+  }
+  if (stop !== undefined) {
+    if (tokens[pos.i] !== stop) throw new TemplateError('unclosed left paren');
+    pos.i++;
+  }
+  if (cmd.length > 0) pipe.push(cmd);
+  if (pipe.length === 0) throw new TemplateError('missing value for command');
+  return pipe;
+}
+
+function parseArg(t: string, tokens: string[], pos: { i: number }): Arg {
+  if (t === '(') {
+    const pipe = parsePipe(tokens, pos, ')');
+    // `(expr).Field.Other`: a field chain right after the parenthesis.
+    const next = tokens[pos.i];
+    let path: string[] = [];
+    if (next?.startsWith('.')) {
+      path = next.split('.').filter((s) => s !== '');
+      pos.i++;
+    }
+    return { kind: 'paren', pipe, path };
+  }
+  if (t.startsWith('"')) return { kind: 'string', value: JSON.parse(t) as string };
+  if (t.startsWith('`')) return { kind: 'string', value: t.slice(1, -1) };
+  if (/^-?\d+$/.test(t)) return { kind: 'number', value: Number(t) };
+  if (t === '.') return { kind: 'field', base: 'dot', path: [] };
+  if (t.startsWith('.')) return { kind: 'field', base: 'dot', path: t.slice(1).split('.') };
+  if (t.startsWith('$')) {
+    const [name = '$', ...path] = t.split('.');
+    return { kind: 'field', base: name, path };
+  }
+  if (t === ')') throw new TemplateError('unexpected ")" in operand');
+  if (t === '}') throw new TemplateError('unexpected "}" in operand');
+  return { kind: 'ident', name: t };
+}
+
+export function parseTemplate(src: string): Node[] {
+  const pieces = splitTemplate(src);
+  let i = 0;
+  const block = (closers: string[]): { nodes: Node[]; closer: string } => {
+    const nodes: Node[] = [];
+    while (i < pieces.length) {
+      const p = pieces[i++]!;
+      if (typeof p === 'string') {
+        nodes.push({ kind: 'text', text: p });
+        continue;
+      }
+      const tokens = tokenizeAction(p.text);
+      const head = tokens[0];
+      if (head === undefined) throw new TemplateError('missing value for command');
+      if (closers.includes(head) || (head === 'else' && closers.includes('else'))) return { nodes, closer: p.text };
+      if (head === 'range' || head === 'if' || head === 'with') {
+        const pos = { i: 1 };
+        let decl: string[] = [];
+        const assign = tokens.indexOf(':=');
+        if (head === 'range' && assign > 0) {
+          decl = tokens.slice(1, assign).filter((t) => t !== ',');
+          pos.i = assign + 1;
+        }
+        const pipe = parsePipe(tokens, pos, undefined);
+        const body = block(['end', 'else']);
+        let otherwise: Node[] = [];
+        if (body.closer.startsWith('else')) {
+          const rest = body.closer.slice(4).trim();
+          if (rest.startsWith('if ')) {
+            // `else if X`: a nested if that shares this block's end.
+            i--;
+            pieces[i] = { text: rest, offset: 0 };
+            const nested = block(['end']);
+            otherwise = nested.nodes;
+          } else {
+            otherwise = block(['end']).nodes;
+          }
+        }
+        if (head === 'range') nodes.push({ kind: 'range', pipe, decl, body: body.nodes, otherwise });
+        else nodes.push({ kind: head, pipe, body: body.nodes, otherwise });
+        continue;
+      }
+      const assign = tokens.indexOf(':=');
+      if (assign > 0) {
+        nodes.push({ kind: 'action', pipe: parsePipe(tokens, { i: assign + 1 }, undefined), decl: [tokens[0]!], offset: p.offset, source: p.text });
+        continue;
+      }
+      nodes.push({ kind: 'action', pipe: parsePipe(tokens, { i: 0 }, undefined), offset: p.offset, source: p.text });
+    }
+    if (closers.length > 0) throw new TemplateError('unexpected EOF');
+    return { nodes, closer: '' };
+  };
+  return block([]).nodes;
+}
+
+// ---- executing -------------------------------------------------------------------
+
+type Scope = Map<string, unknown>;
+
+/** Raised with the node it happened in, so the message can say where. */
+class ExecError extends Error {}
+
+function field(value: unknown, name: string): unknown {
+  if (value === null || value === undefined || value === NO_VALUE) return value === NO_VALUE ? NO_VALUE : undefined;
+  if (typeof value !== 'object') throw new ExecError(`can't evaluate field ${name} in type ${typeof value}`);
+  const rec = value as Record<string, unknown>;
+  if (name in rec) return rec[name];
+  // docker renders inspect output with missingkey=error over decoded JSON maps.
+  if (isMap(value)) throw new ExecError(`map has no entry for key "${name}"`);
+  throw new ExecError(`can't evaluate field ${name} in type *formatter.ContainerContext`);
+}
+
+/** Objects marked as Go maps answer "<no value>" for missing keys instead of failing. */
+const MAPS = new WeakSet<object>();
+export function goMap<T extends object>(value: T): T {
+  MAPS.add(value);
+  return value;
+}
+function isMap(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && MAPS.has(value);
+}
+
+export function goPrint(value: unknown): string {
+  if (value === NO_VALUE) return '<no value>';
+  if (value === null || value === undefined) return '<nil>';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[${value.map(goPrint).join(' ')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (isMap(value)) return `map[${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}:${goPrint(v)}`).join(' ')}]`;
+    return `{${entries.map(([, v]) => goPrint(v)).join(' ')}}`;
+  }
+  return String(value);
+}
+
+function goJson(value: unknown): string {
+  return JSON.stringify(value === NO_VALUE || value === undefined ? null : value, (_k, v: unknown) => (isMap(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) : v)).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+}
+
+function truthy(v: unknown): boolean {
+  if (v === null || v === undefined || v === NO_VALUE || v === false || v === 0 || v === '') return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === 'object') return Object.keys(v as object).length > 0;
+  return true;
+}
+
+const FUNCS: Record<string, (...args: unknown[]) => unknown> = {
+  json: (v) => goJson(v),
+  join: (list, sep) => (Array.isArray(list) ? list.map(goPrint).join(String(sep)) : ''),
+  split: (s, sep) => String(s).split(String(sep)),
+  upper: (s) => String(s).toUpperCase(),
+  lower: (s) => String(s).toLowerCase(),
+  title: (s) => String(s).replace(/\b\w/g, (c) => c.toUpperCase()),
+  println: (...args) => `${args.map(goPrint).join(' ')}\n`,
+  print: (...args) => args.map(goPrint).join(''),
+  printf: (fmt, ...args) => String(fmt).replace(/%[sdvq%]/g, (m) => (m === '%%' ? '%' : m === '%q' ? JSON.stringify(goPrint(args.shift())) : goPrint(args.shift()))),
+  len: (v) => (Array.isArray(v) ? v.length : typeof v === 'string' ? v.length : v && typeof v === 'object' ? Object.keys(v).length : 0),
+  index: (v, ...keys) => keys.reduce<unknown>((acc, k) => (Array.isArray(acc) ? acc[Number(k)] : acc && typeof acc === 'object' ? ((acc as Record<string, unknown>)[String(k)] ?? NO_VALUE) : NO_VALUE), v),
+  eq: (a, ...bs) => bs.some((b) => a === b),
+  ne: (a, b) => a !== b,
+  not: (a) => !truthy(a),
+  and: (...xs) => xs.find((x) => !truthy(x)) ?? xs[xs.length - 1],
+  or: (...xs) => xs.find((x) => truthy(x)) ?? xs[xs.length - 1],
+};
+
+class Executor {
+  constructor(private readonly root: unknown) {}
+
+  nodes(nodes: Node[], dot: unknown, scope: Scope): string {
+    let out = '';
+    for (const n of nodes) out += this.node(n, dot, scope);
+    return out;
+  }
+
+  private node(n: Node, dot: unknown, scope: Scope): string {
+    switch (n.kind) {
+      case 'text':
+        return n.text;
+      case 'action': {
+        let v: unknown;
+        try {
+          v = this.pipe(n.pipe, dot, scope);
+        } catch (e) {
+          if (e instanceof ExecError) throw new TemplateError(`template: :1:${n.offset}: executing "" at <${n.source}>: ${e.message}`);
+          throw e;
+        }
+        if (n.decl) {
+          scope.set(n.decl[0]!, v);
+          return '';
+        }
+        return goPrint(v);
+      }
+      case 'if':
+      case 'with': {
+        const v = this.pipe(n.pipe, dot, scope);
+        if (!truthy(v)) return this.nodes(n.otherwise, dot, new Map(scope));
+        return this.nodes(n.body, n.kind === 'with' ? v : dot, new Map(scope));
+      }
+      case 'range': {
+        const v = this.pipe(n.pipe, dot, scope);
+        const entries: [unknown, unknown][] = Array.isArray(v)
+          ? v.map((x, i) => [i, x])
+          : v !== NO_VALUE && v && typeof v === 'object'
+            ? Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            : [];
+        if (entries.length === 0) return this.nodes(n.otherwise, dot, new Map(scope));
+        let out = '';
+        for (const [k, x] of entries) {
+          const inner = new Map(scope);
+          if (n.decl.length === 1) inner.set(n.decl[0]!, x);
+          if (n.decl.length === 2) {
+            inner.set(n.decl[0]!, k);
+            inner.set(n.decl[1]!, x);
+          }
+          out += this.nodes(n.body, x, inner);
+        }
+        return out;
+      }
+    }
+  }
+
+  private pipe(pipe: Pipe, dot: unknown, scope: Scope): unknown {
+    let last: unknown = undefined;
+    pipe.forEach((cmd, i) => {
+      last = this.command(cmd, dot, scope, i > 0 ? [last] : []);
+    });
+    return last;
+  }
+
+  private command(cmd: Cmd, dot: unknown, scope: Scope, piped: unknown[]): unknown {
+    const [head, ...rest] = cmd;
+    if (head?.kind === 'ident') {
+      const fn = FUNCS[head.name];
+      if (!fn) throw new TemplateError(`function "${head.name}" not defined`);
+      return fn(...rest.map((a) => this.arg(a, dot, scope)), ...piped);
+    }
+    if (rest.length > 0 || piped.length > 0) {
+      // A method call such as `.Label "x"`: docker's ps rows answer with "".
+      if (head?.kind === 'field') return '';
+      throw new TemplateError(`can't give argument to non-function`);
+    }
+    return this.arg(head!, dot, scope);
+  }
+
+  private arg(a: Arg, dot: unknown, scope: Scope): unknown {
+    switch (a.kind) {
+      case 'string':
+      case 'number':
+        return a.value;
+      case 'ident': {
+        const fn = FUNCS[a.name];
+        if (!fn) throw new TemplateError(`function "${a.name}" not defined`);
+        return fn();
+      }
+      case 'paren':
+        return a.path.reduce((v, name) => field(v, name), this.pipe(a.pipe, dot, scope));
+      case 'field': {
+        let base: unknown;
+        if (a.base === 'dot') base = dot;
+        else if (a.base === '$') base = this.root;
+        else if (scope.has(a.base)) base = scope.get(a.base);
+        else throw new TemplateError(`undefined variable: ${a.base}`);
+        return a.path.reduce((v, name) => field(v, name), base);
+      }
+    }
+  }
+}
+
+/** Renders `src` against `data`: the text, or the docker client's error message. */
+export function renderTemplate(src: string, data: unknown): { output: string } | { error: string } {
+  let nodes: Node[];
+  try {
+    nodes = parseTemplate(src);
+  } catch (e) {
+    if (e instanceof TemplateError) return { error: `template parsing error: ${e.message.startsWith('template:') ? e.message : `template: :1: ${e.message}`}` };
+    throw e;
+  }
+  try {
+    return { output: new Executor(data).nodes(nodes, data, new Map([['$', data]])) };
+  } catch (e) {
+    if (e instanceof TemplateError) return { error: `template parsing error: ${e.message}` };
+    if (e instanceof ExecError) return { error: `template parsing error: template: :1: executing "": ${e.message}` };
+    throw e;
+  }
+}

@@ -267,6 +267,7 @@ export class Engine {
       ports: networkMode.kind === 'host' ? [] : withPublishAll([...(opts.ports ?? [])], image.exposed, opts.publishAll ?? false),
       exposed: [...image.exposed],
       legacyLinks: [],
+      logs: '',
       dns: opts.dns ?? [],
       dnsSearch: opts.dnsSearch ?? [],
       extraHosts: opts.extraHosts ?? [],

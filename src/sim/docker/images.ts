@@ -11,6 +11,8 @@ export interface Image {
   cmd: string[];
   exposed: string[];
   env: string[];
+  /** What the default command prints when it starts (its `docker logs`). */
+  startupLog?: string;
   /** Servers the default command starts: what listens once the container runs. */
   listens: { proto: L4Proto; port: number; process: string }[];
 }
@@ -31,6 +33,7 @@ export const IMAGES: readonly Image[] = [
     name: 'redis',
     id: 'sha256:8a4c2f1e6d5b3a7c9e0f1d2c3b4a5968778695a4b3c2d1e0f9e8d7c6b5a49382',
     cmd: ['redis-server'],
+    startupLog: 'Ready to accept connections tcp 6379\n',
     exposed: ['6379/tcp'],
     env: [PATH_ENV],
     listens: [{ proto: 'tcp', port: 6379, process: 'redis-server' }],

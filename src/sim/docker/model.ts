@@ -103,6 +103,8 @@ export interface Container {
   legacyLinks: { target: string; alias: string }[];
   /** The network namespace the container runs in, while running. */
   netns?: string;
+  /** What the main process printed, for `docker logs` (across starts). */
+  logs: string;
   /** libnetwork's sandbox for this run (new at every start). */
   sandboxId?: string;
 }

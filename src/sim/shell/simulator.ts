@@ -42,7 +42,12 @@ export class Simulator {
     this.engine = new Engine(this.kernel, options.seed ?? 1);
     this.docker = dockerCommand(this.engine, {
       tty: options.tty ?? false,
-      runProcess: (c, argv) => this.runInContainer(c, argv),
+      runProcess: (c, argv, opts) => {
+        const result = this.runInContainer(c, argv);
+        if (opts.main) c.logs += result.stdout + result.stderr;
+        return result;
+      },
+      onStarted: (c) => this.startMainProcess(c),
     });
   }
 
@@ -67,6 +72,25 @@ export class Simulator {
     return commands;
   }
 
+  /**
+   * A background container's main process: servers and `sleep` keep running, a
+   * shell keeps running while it has a stdin (-i), anything else runs to its end
+   * and the container exits with its status.
+   */
+  private startMainProcess(c: Container): void {
+    const image = this.engine.imageOf(c);
+    const isDefault = c.cmd.join(' ') === image.cmd.join(' ');
+    if (isDefault && image.listens.length > 0) {
+      c.logs += image.startupLog ?? '';
+      return;
+    }
+    if (c.cmd[0] === 'sleep' || (c.cmd.length === 1 && c.cmd[0] === 'sh' && c.interactive)) return;
+    const result = this.runInContainer(c, c.cmd);
+    c.logs += result.stdout + result.stderr;
+    this.engine.exited(c.id, result.exitCode);
+    if (c.autoRemove) this.engine.remove(c.id, true);
+  }
+
   /** The busybox applets a container answers with. */
   private containerCommands(c: Container): Map<string, Command> {
     const files = { engine: this.engine, netns: c.netns ?? HOST_NS, container: c, hostname: c.hostname };
@@ -82,6 +106,8 @@ export class Simulator {
       ['wget', busyboxWget(this.engine, resolve)],
       ['nslookup', nslookupCommand(this.engine, c)],
       ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin)],
+      ['echo', (argv) => (argv[0] === '-n' ? ok(argv.slice(1).join(' ')) : ok(`${argv.join(' ')}\n`))],
+      ['sleep', (argv) => (argv.length > 0 && argv.every((a) => /^\d+(\.\d+)?[smhd]?$/.test(a)) ? ok() : fail(argv.length === 0 ? 'BusyBox v1.35.0 (Debian 1:1.35.0-4+b3) multi-call binary.\n\nUsage: sleep [N]...\n' : `sleep: invalid number '${argv.find((a) => !/^\d/.test(a))}'\n`, 1))],
       ['true', () => ok()],
       ['false', () => fail('', 1)],
       // The rig's images ship OpenBSD netcat as /usr/bin/nc, without /etc/services.

@@ -18,7 +18,9 @@ export interface DockerClientOptions {
   /** Whether the client's stdin is a terminal (`-t` needs one). The transcript runner has none. */
   tty: boolean;
   /** Runs a container's command in its namespace (the container's userland); undefined: no processes. */
-  runProcess?: (container: Container, argv: string[], opts: { interactive: boolean }) => CommandOutput;
+  runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean }) => CommandOutput;
+  /** A container was started in the background (`run -d`, `start`, `restart`): its main process begins. */
+  onStarted?: (container: Container) => void;
 }
 
 const RUN_FLAGS: FlagSpec[] = [
@@ -122,6 +124,8 @@ class DockerClient {
         return this.port(rest);
       case 'exec':
         return this.exec(rest);
+      case 'logs':
+        return this.logs(rest);
       case 'inspect':
         return this.inspect(rest);
       case 'network':
@@ -215,14 +219,17 @@ class DockerClient {
       if (e instanceof DockerError) return fromDaemon(e.message, detach ? idLine : '');
       throw e;
     }
-    if (detach) return ok(idLine);
+    if (detach) {
+      this.options.onStarted?.(container);
+      return ok(idLine);
+    }
     return this.foreground(container);
   }
 
   /** `docker run` without -d: the container's process, then the container exits with its status. */
   private foreground(c: Container): CommandOutput {
     if (!this.options.runProcess) return fail('docker: container processes are not available in this shell\n', 125);
-    const result = this.options.runProcess(c, c.cmd, { interactive: c.interactive });
+    const result = this.options.runProcess(c, c.cmd, { interactive: c.interactive, main: true });
     this.engine.exited(c.id, result.exitCode);
     if (c.autoRemove) this.engine.remove(c.id, true);
     return result;
@@ -242,10 +249,11 @@ class DockerClient {
       try {
         const c = this.engine[sub](ref);
         if (sub === 'start' && f.bools.has('attach') && this.options.runProcess) {
-          const result = this.options.runProcess(c, c.cmd, { interactive: false });
+          const result = this.options.runProcess(c, c.cmd, { interactive: false, main: true });
           this.engine.exited(c.id, result.exitCode);
           return { ...result, stdout: stdout + result.stdout, stderr: stderr + result.stderr };
         }
+        if ((sub === 'start' || sub === 'restart') && c.state === 'running') this.options.onStarted?.(c);
         stdout += `${ref}\n`;
       } catch (e) {
         if (!(e instanceof DockerError)) throw e;
@@ -277,6 +285,15 @@ class DockerClient {
       }
     }
     return { stdout, stderr, exitCode };
+  }
+
+  private logs(argv: string[]): CommandOutput {
+    const f = this.flags('logs', argv, [{ long: 'follow', short: 'f', kind: 'bool' }, { long: 'tail', short: 'n', kind: 'string' }, { long: 'timestamps', short: 't', kind: 'bool' }], true);
+    if (!('args' in f)) return f;
+    if (f.args.length !== 1) return argCountError('logs', 'exactly 1 argument');
+    const c = this.engine.findContainer(f.args[0]!);
+    if (!c) return fail(daemonError(`No such container: ${f.args[0]}`), 1);
+    return ok(c.logs);
   }
 
   /** `docker inspect OBJECT...`: containers first, then networks, as the client searches. */
@@ -321,7 +338,7 @@ class DockerClient {
     if (lost) return fail(daemonError(`Cannot link to a non running container: /${lost.target} AS /${c.name}/${lost.alias}`), 1);
     if (f.bools.has('tty') && !this.options.tty) return fail('the input device is not a TTY\n', 1);
     if (!this.options.runProcess) return fail('docker: container processes are not available in this shell\n', 126);
-    return this.options.runProcess(c, cmd, { interactive: f.bools.has('interactive') });
+    return this.options.runProcess(c, cmd, { interactive: f.bools.has('interactive'), main: false });
   }
 
   // ---- ps and port ----------------------------------------------------------------

@@ -18,6 +18,7 @@ export const USAGE: Record<string, string> = {
   port: 'docker port CONTAINER [PRIVATE_PORT[/PROTO]]',
   exec: 'docker exec [OPTIONS] CONTAINER COMMAND [ARG...]',
   inspect: 'docker inspect [OPTIONS] NAME|ID [NAME|ID...]',
+  logs: 'docker logs [OPTIONS] CONTAINER',
   network: 'docker network',
   'network create': 'docker network create [OPTIONS] NETWORK',
   'network rm': 'docker network rm NETWORK [NETWORK...]',

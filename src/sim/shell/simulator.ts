@@ -18,10 +18,20 @@ import { ncCommand } from './nc-cmd.ts';
 import { pingCommand } from './ping.ts';
 import { catCommand, envCommand, hostnameCommand } from './system-cmds.ts';
 import { runShell } from './sh.ts';
+import { cutCommand, grepCommand, headCommand, tailCommand, wcCommand } from './text-cmds.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
 import { fail, ok } from './types.ts';
 
 export type Machine = 'host' | 'lan' | 'gw';
+
+/** Text tools every machine and every container has. */
+const TEXT_TOOLS: [string, Command][] = [
+  ['cut', cutCommand],
+  ['grep', grepCommand],
+  ['head', headCommand],
+  ['tail', tailCommand],
+  ['wc', wcCommand],
+];
 
 const MACHINE_NS: Record<Machine, string> = { host: HOST_NS, lan: LAN_NS, gw: GW_NS };
 const MACHINE_HOSTNAME: Record<Machine, string> = { host: 'dockerhost', lan: 'client', gw: 'gw' };
@@ -67,6 +77,7 @@ export class Simulator {
       ['hostname', hostnameCommand(() => MACHINE_HOSTNAME[machine])],
       ['curl', curlCommand(this.engine, (name) => this.lanResolve(MACHINE_NS[machine], name))],
       ['nc', ncCommand((name) => this.lanResolve(MACHINE_NS[machine], name), { services: true })],
+      ...TEXT_TOOLS,
     ]);
     if (machine === 'host') commands.set('docker', (argv) => this.docker(argv));
     return commands;
@@ -108,6 +119,7 @@ export class Simulator {
       ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin)],
       ['echo', (argv) => (argv[0] === '-n' ? ok(argv.slice(1).join(' ')) : ok(`${argv.join(' ')}\n`))],
       ['sleep', (argv) => (argv.length > 0 && argv.every((a) => /^\d+(\.\d+)?[smhd]?$/.test(a)) ? ok() : fail(argv.length === 0 ? 'BusyBox v1.35.0 (Debian 1:1.35.0-4+b3) multi-call binary.\n\nUsage: sleep [N]...\n' : `sleep: invalid number '${argv.find((a) => !/^\d/.test(a))}'\n`, 1))],
+      ...TEXT_TOOLS,
       ['true', () => ok()],
       ['false', () => fail('', 1)],
       // The rig's images ship OpenBSD netcat as /usr/bin/nc, without /etc/services.

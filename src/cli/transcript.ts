@@ -30,7 +30,7 @@ export function runScript(script: string, seed = 1): { simulator: Simulator; ent
 }
 
 export function formatEntry(e: TranscriptEntry): string {
-  const body = e.output.stdout + e.output.stderr;
+  const body = e.output.stderrFirst ? e.output.stderr + e.output.stdout : e.output.stdout + e.output.stderr;
   const newline = body === '' || body.endsWith('\n') ? '' : '\n';
   const exit = e.output.exitCode !== 0 ? `[exit ${e.output.exitCode}]\n` : '';
   return `$ ${e.line}\n${body}${newline}${exit}`;

@@ -19,10 +19,13 @@ describe('names inside containers', () => {
     const e = setup();
     const c2 = e.findContainer('bbox2')!;
     const c1 = e.findContainer('bbox1')!;
-    for (const name of ['bbox1', 'one', c1.id.slice(0, 12), 'bbox1.usernet']) {
+    // Every DNS name with `.NETWORK` appended (golden 18 #9: `www.appnet` for the alias www).
+    for (const name of ['bbox1', 'one', c1.id.slice(0, 12), 'bbox1.usernet', 'one.usernet', `${c1.id.slice(0, 12)}.usernet`]) {
       expect(lookup(e, c2, name)).toMatchObject({ kind: 'address', address: '172.18.0.2', source: 'embedded' });
     }
     expect(lookup(e, c1, 'second')).toMatchObject({ kind: 'address', address: '172.18.0.3' });
+    expect(lookup(e, c1, 'second.usernet')).toMatchObject({ kind: 'address', address: '172.18.0.3' });
+    expect(lookup(e, c1, 'one.othernet')).toMatchObject({ kind: 'nxdomain', source: 'upstream' });
     expect(lookup(e, c1, 'bbox3')).toMatchObject({ kind: 'nxdomain', source: 'upstream' });
     expect(lookup(e, c1, 'example.com')).toMatchObject({ kind: 'address', address: '203.0.113.10', source: 'upstream' });
   });

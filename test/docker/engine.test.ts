@@ -169,7 +169,12 @@ describe('network connect and disconnect', () => {
     expect(daemonError(() => e.disconnect('host', 'hostly'))).toBe('cannot disconnect container from host network - container was created in host network mode');
     expect(daemonError(() => e.disconnect('bridge', 'c1'))).toBe(`container ${c1.id} is not connected to network bridge`);
     expect(daemonError(() => e.connect('n1', 'nosuchctr'))).toBe('No such container: nosuchctr');
-    expect(daemonError(() => e.connect('bridge', 'c1', { ip: '172.17.0.50' }))).toBe('invalid endpoint settings:\nuser specified IP address is supported only when connecting to networks with user configured subnets');
+    // Golden 41 #41: on the default bridge both rules fail, as `* ` lines (and before "already exists").
+    expect(daemonError(() => e.connect('bridge', 'c1', { ip: '172.17.0.50' }))).toBe(
+      'invalid endpoint settings:\n* user specified IP address is supported on user defined networks only\n* user specified IP address is supported only when connecting to networks with user configured subnets',
+    );
+    e.createNetwork({ name: 'n2' });
+    expect(daemonError(() => e.connect('n2', 'c1', { ip: '172.19.0.50' }))).toBe('invalid endpoint settings:\nuser specified IP address is supported only when connecting to networks with user configured subnets');
   });
 
   it('lets two isolated networks talk once a container joins both (seed 04)', () => {

@@ -1,6 +1,7 @@
 /**
  * Every golden script replayed on the simulator: each command's normalized output
- * and exit status against the real Docker 28.5 engine's. Scripts in `progress.json`
+ * and exit status against the real Docker 28.5 engine's (reachability commands:
+ * their success or failure, see replay.ts). Scripts in `progress.json`
  * must keep at least the number of agreeing commands recorded there (it only ever
  * goes up); a script whose every command agrees must stay that way.
  */
@@ -15,8 +16,9 @@ const results: Replay[] = [];
 afterAll(() => {
   const agree = results.reduce((n, r) => n + r.agree, 0);
   const blocks = results.reduce((n, r) => n + r.blocks, 0);
+  const exact = results.reduce((n, r) => n + r.exact, 0);
   const whole = results.filter((r) => r.agree === r.blocks).length;
-  console.log(`golden: ${agree}/${blocks} commands agree with the real engine; ${whole}/${results.length} scripts entirely`);
+  console.log(`golden: ${agree}/${blocks} commands agree with the real engine (${exact} byte for byte); ${whole}/${results.length} scripts entirely`);
 });
 
 describe('golden transcripts from the real engine', () => {

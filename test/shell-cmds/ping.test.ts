@@ -1,3 +1,4 @@
+import { scratchFs } from '../../src/sim/shell/fs.ts';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/sim/docker/engine.ts';
 import { Kernel } from '../../src/sim/net/index.ts';
@@ -16,7 +17,7 @@ function setup() {
 }
 
 function ctx(engine: Engine, netns: string, userland: 'debian' | 'busybox'): CommandContext {
-  return { kernel: engine.kernel, netns, stdin: '', env: {}, userland };
+  return { kernel: engine.kernel, netns, stdin: '', env: {}, userland, fs: scratchFs() };
 }
 
 /** Ping times are measured values on a real host; transcripts compare them as <T>. */

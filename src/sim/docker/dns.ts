@@ -54,14 +54,16 @@ function embeddedLookup(engine: Engine, c: Container, name: string): string | un
   for (const ep of c.endpoints.values()) {
     const network = engine.networks.get(ep.networkId)!;
     if (network.isDefault) continue;
-    const alias = ep.links.map((l) => l.split(':')).find(([, a]) => (a ?? '') === name);
-    const wanted = alias ? alias[0]! : name;
+    // `NAME.NETWORK` asks this network for NAME (libnetwork's Sandbox.ResolveName), whichever of its DNS names it is.
+    const suffix = `.${network.name}`;
+    const asked = name.endsWith(suffix) ? [name, name.slice(0, -suffix.length)] : [name];
+    const wanted = asked.map((n) => ep.links.map((l) => l.split(':')).find(([, a]) => (a ?? '') === n)?.[0] ?? n);
     for (const other of engine.containers.values()) {
       if (other.state !== 'running' && other.state !== 'paused') continue;
       const otherEp = other.endpoints.get(network.id);
       if (!otherEp) continue;
-      const names = [other.name, ...otherEp.aliases, other.id.slice(0, 12), other.hostname, `${other.name}.${network.name}`];
-      if (names.includes(wanted)) return formatIPv4(otherEp.ip);
+      const names = [other.name, ...otherEp.aliases, other.id.slice(0, 12), other.hostname];
+      if (wanted.some((w) => names.includes(w))) return formatIPv4(otherEp.ip);
     }
   }
   return undefined;

@@ -10,7 +10,7 @@
 import type { KernelApi } from '../net/api.ts';
 import { SeededRandom } from '../net/rng.ts';
 import { type Cidr, formatCidr, formatIPv4, inPrefix, parseCidr, parseIPv4 } from '../netfilter/inet.ts';
-import { findImage, type Image } from './images.ts';
+import { findImage, type Image, REGISTRY_ERROR, resolveExecutable } from './images.ts';
 import { AddressPool, overlaps, pickPool } from './ipam.ts';
 import type { Attachment, Container, Endpoint, Network, NetworkMode, PortBinding } from './model.ts';
 import { DockerRules } from './rules.ts';
@@ -219,6 +219,19 @@ export class Engine {
     return n;
   }
 
+  /**
+   * `docker network prune`: removes every user network without endpoints (a
+   * stopped container's network goes too), in name order; returns their names.
+   */
+  pruneNetworks(): string[] {
+    const unused = [...this.networks.values()]
+      .filter((n) => n.driver === 'bridge' && !n.isDefault)
+      .filter((n) => ![...this.containers.values()].some((c) => c.endpoints.has(n.id)))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const n of unused) this.removeNetwork(n.id);
+    return unused.map((n) => n.name);
+  }
+
   // ---- containers -------------------------------------------------------------
 
   findContainer(ref: string): Container | undefined {
@@ -227,13 +240,14 @@ export class Engine {
     return byPrefix.length === 1 ? byPrefix[0] : undefined;
   }
 
-  createContainer(opts: ContainerCreateOptions): Container {
+  /**
+   * `docker create`: validates like the daemon (name, links, network mode
+   * conflicts, endpoint settings) and records the container, `created`.
+   * `warnings` receives what the daemon warns about (printed by the client).
+   */
+  createContainer(opts: ContainerCreateOptions, warnings: string[] = []): Container {
     const image = findImage(opts.image);
-    if (!image) {
-      throw new DockerError(`Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io on 192.168.1.1:53: no such host`);
-    }
-    const id = this.newId();
-    const name = opts.name ?? this.generateName();
+    if (!image) throw new DockerError(REGISTRY_ERROR);
     if (opts.name !== undefined) {
       if (!NAME_RE.test(opts.name)) throw new DockerError(`Invalid container name (${opts.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
       const clash = [...this.containers.values()].find((c) => c.name === opts.name);
@@ -241,13 +255,19 @@ export class Engine {
         throw new DockerError(`Conflict. The container name "/${opts.name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`);
       }
     }
+    const networkMode = this.parseNetworkMode(opts.network ?? 'bridge');
+    this.checkNetworkModeConflicts(networkMode, opts);
     for (const link of opts.links ?? []) {
       if (!this.findContainer(link.target)) throw new DockerError(`could not get container for ${link.target}: No such container: ${link.target}`);
     }
-    const networkMode = this.parseNetworkMode(opts.network ?? 'bridge');
-    if (networkMode.kind === 'container' && (opts.ports?.length ?? 0) > 0) {
-      throw new DockerError('conflicting options: port publishing and the container type network mode');
+    if (networkMode.kind !== 'container' && opts.ip !== undefined) {
+      const netName = networkMode.kind === 'bridge' ? (networkMode.networks[0] ?? 'bridge') : networkMode.kind;
+      const problems = this.endpointIpProblems(netName, this.findNetwork(netName), opts.ip);
+      if (problems) throw new DockerError(`invalid config for network ${netName}: invalid endpoint settings:\n${problems}`);
     }
+    if (networkMode.kind === 'host' && (opts.ports?.length ?? 0) > 0) warnings.push('Published ports are discarded when using host network mode');
+    const id = this.newId();
+    const name = opts.name ?? this.generateName();
     const container: Container = {
       id,
       name,
@@ -264,7 +284,7 @@ export class Engine {
       networkMode,
       endpoints: new Map(),
       attachments: new Map(),
-      ports: networkMode.kind === 'host' ? [] : withPublishAll([...(opts.ports ?? [])], image.exposed, opts.publishAll ?? false),
+      ports: withPublishAll([...(opts.ports ?? [])], image.exposed, opts.publishAll ?? false),
       exposed: [...image.exposed],
       legacyLinks: [],
       logs: '',
@@ -289,6 +309,35 @@ export class Engine {
     return container;
   }
 
+  /** The daemon's checks of a container: network mode (runconfig's validateNetContainerMode). */
+  private checkNetworkModeConflicts(mode: NetworkMode, opts: ContainerCreateOptions): void {
+    if (mode.kind !== 'container') return;
+    if (mode.target === '') throw new DockerError('Invalid network mode: invalid container format container:<name|id>');
+    if (opts.hostname !== undefined) throw new DockerError('conflicting options: hostname and the network mode');
+    if ((opts.links?.length ?? 0) > 0) throw new DockerError("conflicting options: container type network can't be used with links. This would result in undefined behavior");
+    if ((opts.dns?.length ?? 0) > 0) throw new DockerError('conflicting options: dns and the network mode');
+    if ((opts.extraHosts?.length ?? 0) > 0) throw new DockerError('conflicting options: custom host-to-IP mapping and the network mode');
+    if ((opts.ports?.length ?? 0) > 0 || opts.publishAll) throw new DockerError('conflicting options: port publishing and the container type network mode');
+  }
+
+  /**
+   * What is wrong with a user-specified IP on network `netName` (daemon's
+   * validateEndpointSettings): one problem alone, several as `* ` lines; undefined when fine.
+   */
+  private endpointIpProblems(netName: string, n: Network | undefined, ip: string): string | undefined {
+    const problems: string[] = [];
+    const userDefined = !['default', 'bridge', 'host', 'none'].includes(netName) && !netName.startsWith('container:');
+    if (!userDefined) problems.push('user specified IP address is supported on user defined networks only');
+    const addr = parseIPv4(ip);
+    if (addr === undefined || addr === 0) problems.push(`invalid IPv4 address: ${ip}`);
+    if (n) {
+      if (n.config.subnet === undefined) problems.push('user specified IP address is supported only when connecting to networks with user configured subnets');
+      else if (addr !== undefined && !n.pool!.contains(addr)) problems.push(`no configured subnet or ip-range contain the IP address ${ip}`);
+    }
+    if (problems.length === 0) return undefined;
+    return problems.length === 1 ? problems[0] : problems.map((p) => `* ${p}`).join('\n');
+  }
+
   private parseNetworkMode(value: string): NetworkMode {
     if (value === 'host') return { kind: 'host' };
     if (value === 'none') return { kind: 'none' };
@@ -311,6 +360,17 @@ export class Engine {
   start(ref: string): Container {
     const c = this.requireContainer(ref);
     if (c.state === 'running' || c.state === 'paused') return c;
+    try {
+      this.startContainer(c);
+    } catch (e) {
+      // A container that fails to start goes away with --rm (daemon/start.go).
+      if (e instanceof DockerError && c.autoRemove) this.containers.delete(c.id);
+      throw e;
+    }
+    return c;
+  }
+
+  private startContainer(c: Container): void {
     for (const link of c.legacyLinks) {
       const target = this.findContainer(link.target);
       if (!target || target.state !== 'running') {
@@ -318,15 +378,28 @@ export class Engine {
       }
     }
     const netns = this.setupNamespace(c);
+    const image = findImage(c.image)!;
+    const program = c.cmd[0] ?? '';
+    if (resolveExecutable(image, program, this.containerEnv(c)) === undefined) {
+      // runc fails to exec the command: the namespace goes, the container stays `created` (exit code 127 for the client).
+      this.releaseNamespace(c, netns);
+      c.exitCode = 127;
+      throw new DockerError(`failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${program}": executable file not found in $PATH`);
+    }
     c.netns = netns;
     c.sandboxId = this.newId();
+    if (c.networkMode.kind === 'host' || c.networkMode.kind === 'none') c.sandboxEndpointId = this.newId();
     c.state = 'running';
     c.startedAt = this.kernel.now;
-    const image = findImage(c.image)!;
     if (c.networkMode.kind !== 'container') {
       for (const l of image.listens) this.kernel.listen(netns, { proto: l.proto, address: '0.0.0.0', port: l.port, process: l.process });
     }
-    return c;
+  }
+
+  /** Undoes setupNamespace for a start that failed afterwards. */
+  private releaseNamespace(c: Container, netns: string): void {
+    this.teardownEndpoints(c);
+    if (c.networkMode.kind !== 'host' && c.networkMode.kind !== 'container') this.kernel.deleteNetns(netns);
   }
 
   private setupNamespace(c: Container): string {
@@ -335,8 +408,11 @@ export class Engine {
     if (mode.kind === 'container') {
       const target = this.findContainer(mode.target);
       if (!target) throw new DockerError(`joining network namespace of container: No such container: ${mode.target}`);
-      if (target.state !== 'running' || !target.netns) throw new DockerError(`cannot join network namespace of a non running container: ${target.id}`);
-      return target.netns;
+      if (target.id === c.id) throw new DockerError('cannot join own network namespace');
+      if (target.state !== 'running' && target.state !== 'paused') throw new DockerError(`cannot join network namespace of a non running container: container ${target.name} is ${target.state}`);
+      // The joined container shares the target's hostname and files (daemon initializeNetworking).
+      c.hostname = target.hostname;
+      return target.netns!;
     }
     const nets = mode.kind === 'bridge' ? mode.networks.map((ref) => {
       const n = this.findNetwork(ref);
@@ -464,17 +540,15 @@ export class Engine {
     if (mode.kind === 'none' || n.driver !== 'bridge') {
       throw new DockerError('container cannot be connected to multiple networks with one of the networks in private (none) mode');
     }
+    if (opts.ip !== undefined) {
+      const problems = this.endpointIpProblems(n.name, n, opts.ip);
+      if (problems) throw new DockerError(`invalid endpoint settings:\n${problems}`);
+    }
     if (c.endpoints.has(n.id) || mode.networks.some((ref) => this.findNetwork(ref) === n)) {
       throw new DockerError(`endpoint with name ${c.name} already exists in network ${n.name}`);
     }
-    const att: Attachment = { aliases: opts.aliases ?? [], links: [], gwPriority: opts.gwPriority ?? 0 };
-    if (opts.ip !== undefined) {
-      if (n.config.subnet === undefined) {
-        throw new DockerError('invalid endpoint settings:\nuser specified IP address is supported only when connecting to networks with user configured subnets');
-      }
-      const ip = parseIPv4(opts.ip);
-      if (ip !== undefined) att.requestedIp = ip;
-    }
+    const att: Attachment = { aliases: opts.aliases ?? [], links: [], gwPriority: opts.gwPriority ?? 0, connected: true };
+    if (opts.ip !== undefined) att.requestedIp = parseIPv4(opts.ip)!;
     c.attachments.set(n.name, att);
     if (c.netns && (c.state === 'running' || c.state === 'paused')) {
       try {
@@ -534,10 +608,21 @@ export class Engine {
    * the legacy link variables (rig fact 22), the user's -e values, HOME.
    */
   containerEnv(c: Container): string[] {
-    const env = c.env.filter((e) => e.startsWith('PATH='));
+    // Later entries replace earlier ones with the same key; a bare `KEY` (a `-e KEY`
+    // the client could not fill in) removes it (ReplaceOrAppendEnvValues).
+    const merged: string[] = [];
+    for (const e of c.env) {
+      const key = e.split('=')[0]!;
+      const at = merged.findIndex((m) => m.split('=')[0] === key);
+      if (!e.includes('=')) {
+        if (at >= 0) merged.splice(at, 1);
+      } else if (at >= 0) merged[at] = e;
+      else merged.push(e);
+    }
+    const env = merged.filter((e) => e.startsWith('PATH='));
     env.push(`HOSTNAME=${c.hostname}`);
     for (const link of c.legacyLinks) env.push(...this.linkEnv(c, link));
-    env.push(...c.env.filter((e) => !e.startsWith('PATH=')));
+    env.push(...merged.filter((e) => !e.startsWith('PATH=')));
     if (!env.some((e) => e.startsWith('HOME='))) env.push('HOME=/root');
     return env;
   }
@@ -574,6 +659,13 @@ export class Engine {
     return this.start(ref);
   }
 
+  /** `docker kill`: SIGKILL, which is also these images' stop signal, so it ends like `stop` (exit 137). */
+  kill(ref: string): Container {
+    const c = this.requireContainer(ref);
+    if (c.state !== 'running' && c.state !== 'paused') throw new DockerError(`container ${c.id} is not running`);
+    return this.stop(c.id);
+  }
+
   stop(ref: string): Container {
     const c = this.requireContainer(ref);
     if (c.state !== 'running' && c.state !== 'paused') return c;
@@ -585,6 +677,7 @@ export class Engine {
     }
     delete c.netns;
     delete c.sandboxId;
+    delete c.sandboxEndpointId;
     c.state = 'exited';
     c.exitCode = 137;
     c.finishedAt = this.kernel.now;

@@ -1,10 +1,15 @@
 /**
- * `docker network inspect` objects, with Go's field order (the JSON the CLI
- * prints, and the data `-f` templates read). Times are RFC 3339 with
- * nanoseconds, from the virtual clock.
+ * `docker inspect` and `docker network inspect` objects as Go values (govalue.ts):
+ * structs in Go's field order, maps marked, nil slices and maps, and the
+ * `omitempty` fields JSON leaves out, so both the JSON the CLI prints and the
+ * typed values `-f` templates read come out as with the real client. Times are
+ * RFC 3339 with nanoseconds, from the virtual clock.
  */
 import { formatCidr, formatIPv4 } from '../netfilter/inet.ts';
 import type { Engine } from './engine.ts';
+import { goMap, goNil, goStruct, sliceOrNil } from './govalue.ts';
+import { containerPortMap } from './portmap.ts';
+import type { Image } from './images.ts';
 import type { Container, Network } from './model.ts';
 
 /** Go's time.Time in JSON: 2026-11-23T22:06:18.161749122Z. */
@@ -30,7 +35,7 @@ export function networkObject(engine: Engine, n: Network): Record<string, unknow
     const mode = n.driver === 'host' ? 'host' : 'none';
     for (const c of engine.containers.values()) {
       if (c.networkMode.kind !== mode || (c.state !== 'running' && c.state !== 'paused')) continue;
-      containers[c.id] = { Name: c.name, EndpointID: c.id, MacAddress: '', IPv4Address: '', IPv6Address: '' };
+      containers[c.id] = { Name: c.name, EndpointID: c.sandboxEndpointId ?? '', MacAddress: '', IPv4Address: '', IPv6Address: '' };
     }
   }
   return {
@@ -41,27 +46,33 @@ export function networkObject(engine: Engine, n: Network): Record<string, unknow
     Driver: n.driver,
     EnableIPv4: true,
     EnableIPv6: false,
-    IPAM: { Driver: 'default', Options: n.isDefault || n.driver !== 'bridge' ? null : {}, Config: ipamConfig(n) },
+    IPAM: { Driver: 'default', Options: n.isDefault || n.driver !== 'bridge' ? goNil('map') : goMap({}), Config: ipamConfig(n) },
     Internal: n.internal,
     Attachable: false,
     Ingress: false,
     ConfigFrom: { Network: '' },
     ConfigOnly: false,
-    Containers: containers,
-    Options: n.options,
-    Labels: {},
+    Containers: goMap(containers),
+    Options: goMap({ ...n.options }),
+    Labels: goMap({}),
   };
 }
 
 /** IPAM.Config: what was asked for; a pool Docker picked shows its subnet and gateway. */
-function ipamConfig(n: Network): Record<string, string>[] | null {
-  if (!n.pool) return null;
+function ipamConfig(n: Network): unknown {
+  if (!n.pool) return goNil('slice');
   const cfg = n.config;
-  if (cfg.subnet === undefined) return [{ Subnet: formatCidr(n.pool.subnet), Gateway: formatIPv4(n.pool.gateway) }];
-  const out: Record<string, string> = { Subnet: cfg.subnet };
-  if (cfg.ipRange !== undefined) out.IPRange = cfg.ipRange;
-  if (cfg.gateway !== undefined) out.Gateway = cfg.gateway;
-  return [out];
+  const out: Record<string, string> = {};
+  if (cfg.subnet === undefined) {
+    out.Subnet = formatCidr(n.pool.subnet);
+    out.Gateway = formatIPv4(n.pool.gateway);
+  } else {
+    out.Subnet = cfg.subnet;
+    if (cfg.ipRange !== undefined) out.IPRange = cfg.ipRange;
+    if (cfg.gateway !== undefined) out.Gateway = cfg.gateway;
+  }
+  // network.IPAMConfig: every field is omitempty.
+  return [goStruct(out, 'network.IPAMConfig', { Subnet: '', IPRange: '', Gateway: '', AuxAddress: goNil('map') })];
 }
 
 /** Go's json.MarshalIndent with four spaces, as the CLI prints inspect output. */
@@ -85,7 +96,7 @@ function networkModeText(engine: Engine, c: Container): string {
 
 /** `.HostConfig.PortBindings`: the request as written (`HostIp` "" for any address). */
 function portBindings(c: Container): Record<string, { HostIp: string; HostPort: string }[]> {
-  const out: Record<string, { HostIp: string; HostPort: string }[]> = {};
+  const out: Record<string, { HostIp: string; HostPort: string }[]> = goMap({});
   for (const p of c.ports) {
     if (!p.requested) continue;
     const key = `${p.containerPort}/${p.proto}`;
@@ -96,30 +107,21 @@ function portBindings(c: Container): Record<string, { HostIp: string; HostPort: 
   return out;
 }
 
-/** `.NetworkSettings.Ports`: exposed ports (null when unpublished), bindings with their IPv6 twins. */
-function livePorts(c: Container): Record<string, { HostIp: string; HostPort: string }[] | null> {
-  const out: Record<string, { HostIp: string; HostPort: string }[] | null> = {};
-  if (c.state !== 'running' && c.state !== 'paused') return out;
-  if (c.networkMode.kind === 'host' || c.networkMode.kind === 'container') return out;
-  for (const e of c.exposed) out[e] = null;
-  for (const p of c.ports) {
-    const key = `${p.containerPort}/${p.proto}`;
-    out[key] = [...(out[key] ?? []), { HostIp: p.hostIp, HostPort: String(p.hostPort) }];
-  }
-  for (const p of c.ports) {
-    if (p.hostIp !== '0.0.0.0') continue;
-    const key = `${p.containerPort}/${p.proto}`;
-    out[key] = [...(out[key] ?? []), { HostIp: '::', HostPort: String(p.hostPort) }];
+/** `.NetworkSettings.Ports` (nat.PortMap): exposed ports with a nil slice, published ones with their bindings. */
+function livePorts(engine: Engine, c: Container): Record<string, unknown> {
+  const out: Record<string, unknown> = goMap({});
+  for (const [key, bindings] of containerPortMap(engine, c)) {
+    out[key] = bindings ? bindings.map((b) => ({ HostIp: b.hostIp, HostPort: String(b.hostPort) })) : goNil('slice');
   }
   return out;
 }
 
 function networkEntries(engine: Engine, c: Container): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = goMap({});
   if (c.networkMode.kind === 'container') return out;
   if (c.networkMode.kind === 'host' || c.networkMode.kind === 'none') {
     const n = engine.findNetwork(c.networkMode.kind)!;
-    out[n.name] = endpointEntry(null, n.id, '', '', '', 0, '', null, null, 0, null);
+    out[n.name] = endpointSettings({ networkId: n.id, endpointId: c.sandboxEndpointId ?? '' });
     return out;
   }
   const names = [...c.networkMode.networks].sort();
@@ -128,43 +130,66 @@ function networkEntries(engine: Engine, c: Container): Record<string, unknown> {
     if (!n) continue;
     const ep = c.endpoints.get(n.id);
     const att = c.attachments.get(n.name) ?? c.attachments.get(n.id);
-    const ipamConfig = n.isDefault ? null : att?.requestedIp !== undefined ? { IPv4Address: formatIPv4(att.requestedIp) } : {};
-    const aliases = n.isDefault ? null : (att?.aliases ?? []);
-    const dnsNames = n.isDefault ? null : [c.name, ...(att?.aliases ?? []), c.id.slice(0, 12), ...(c.hostname !== c.id.slice(0, 12) ? [c.hostname] : [])];
-    out[n.name] = endpointEntry(
+    // The client sends an IPAM config for `--ip` and for every `network connect` (then `{}`).
+    const ipamConfig =
+      att?.requestedIp !== undefined ? ipamEndpointConfig({ IPv4Address: formatIPv4(att.requestedIp) }) : att?.connected ? ipamEndpointConfig({}) : null;
+    const aliases = n.isDefault ? goNil('slice') : (att?.aliases ?? []);
+    const dnsNames = n.isDefault ? goNil('slice') : [c.name, ...(att?.aliases ?? []), c.id.slice(0, 12), ...(c.hostname !== c.id.slice(0, 12) ? [c.hostname] : [])];
+    out[n.name] = endpointSettings({
       ipamConfig,
-      n.id,
-      ep?.id ?? '',
-      ep ? formatIPv4(n.pool!.gateway) : '',
-      ep ? formatIPv4(ep.ip) : '',
-      ep ? n.pool!.subnet.prefixLen : 0,
-      ep?.mac ?? '',
+      links: sliceOrNil(att?.links ?? []),
       aliases,
-      n.isDefault ? null : {},
-      att?.gwPriority ?? 0,
-      ep ? dnsNames : dnsNames,
-    );
+      mac: ep?.mac ?? '',
+      driverOpts: att?.connected ? goMap({}) : n.isDefault ? goNil('map') : goMap({}),
+      gwPriority: att?.gwPriority ?? 0,
+      networkId: n.id,
+      endpointId: ep?.id ?? '',
+      gateway: ep ? formatIPv4(n.pool!.gateway) : '',
+      ip: ep ? formatIPv4(ep.ip) : '',
+      prefixLen: ep ? n.pool!.subnet.prefixLen : 0,
+      dnsNames,
+    });
   }
   return out;
 }
 
-function endpointEntry(ipamConfig: unknown, networkId: string, endpointId: string, gateway: string, ip: string, prefixLen: number, mac: string, aliases: unknown, driverOpts: unknown, gwPriority: number, dnsNames: unknown) {
+function ipamEndpointConfig(fields: Record<string, string>): object {
+  return goStruct(fields, 'network.EndpointIPAMConfig', { IPv4Address: '', IPv6Address: '', LinkLocalIPs: goNil('slice') });
+}
+
+interface EndpointFields {
+  ipamConfig?: unknown;
+  links?: unknown;
+  aliases?: unknown;
+  mac?: string;
+  driverOpts?: unknown;
+  gwPriority?: number;
+  networkId: string;
+  endpointId: string;
+  gateway?: string;
+  ip?: string;
+  prefixLen?: number;
+  dnsNames?: unknown;
+}
+
+/** network.EndpointSettings, Go's field order. */
+function endpointSettings(f: EndpointFields) {
   return {
-    IPAMConfig: ipamConfig,
-    Links: null,
-    Aliases: aliases,
-    MacAddress: mac,
-    DriverOpts: driverOpts,
-    GwPriority: gwPriority,
-    NetworkID: networkId,
-    EndpointID: endpointId,
-    Gateway: gateway,
-    IPAddress: ip,
-    IPPrefixLen: prefixLen,
+    IPAMConfig: f.ipamConfig ?? null,
+    Links: f.links ?? goNil('slice'),
+    Aliases: f.aliases ?? goNil('slice'),
+    MacAddress: f.mac ?? '',
+    DriverOpts: f.driverOpts ?? goNil('map'),
+    GwPriority: f.gwPriority ?? 0,
+    NetworkID: f.networkId,
+    EndpointID: f.endpointId,
+    Gateway: f.gateway ?? '',
+    IPAddress: f.ip ?? '',
+    IPPrefixLen: f.prefixLen ?? 0,
     IPv6Gateway: '',
     GlobalIPv6Address: '',
     GlobalIPv6PrefixLen: 0,
-    DNSNames: dnsNames,
+    DNSNames: f.dnsNames ?? goNil('slice'),
   };
 }
 
@@ -177,7 +202,7 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
   const defaultNet = engine.findNetwork('bridge')!;
   const onDefault = eth0 && eth0.networkId === defaultNet.id;
   const userEnv = c.env.filter((e) => !image.env.includes(e));
-  const exposed = Object.fromEntries(c.exposed.map((e) => [e, {}]));
+  const exposed = goMap(Object.fromEntries(c.exposed.map((e) => [e, {}])));
   const legacyLinks = c.legacyLinks.map((l) => `/${engine.findContainer(l.target)?.name ?? l.target}:/${c.name}/${l.alias}`);
   return {
     Id: c.id,
@@ -209,35 +234,35 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
     MountLabel: '',
     ProcessLabel: '',
     AppArmorProfile: '',
-    ExecIDs: null,
+    ExecIDs: goNil('slice'),
     HostConfig: {
-      Binds: null,
+      Binds: goNil('slice'),
       ContainerIDFile: '',
-      LogConfig: { Type: 'json-file', Config: {} },
+      LogConfig: { Type: 'json-file', Config: goMap({}) },
       NetworkMode: networkModeText(engine, c),
       PortBindings: portBindings(c),
       RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
       AutoRemove: c.autoRemove,
       VolumeDriver: '',
-      VolumesFrom: null,
+      VolumesFrom: goNil('slice'),
       ConsoleSize: [0, 0],
-      CapAdd: null,
-      CapDrop: null,
+      CapAdd: goNil('slice'),
+      CapDrop: goNil('slice'),
       CgroupnsMode: 'host',
       Dns: c.dns,
       DnsOptions: [],
       DnsSearch: c.dnsSearch,
-      ExtraHosts: c.extraHosts.length > 0 ? c.extraHosts.map((h) => `${h.name}:${h.ip}`) : null,
-      GroupAdd: null,
+      ExtraHosts: sliceOrNil(c.extraHosts.map((h) => `${h.name}:${h.ip}`)),
+      GroupAdd: goNil('slice'),
       IpcMode: 'private',
       Cgroup: '',
-      Links: legacyLinks.length > 0 ? legacyLinks : null,
+      Links: sliceOrNil(legacyLinks),
       OomScoreAdj: 0,
       PidMode: '',
       Privileged: false,
       PublishAllPorts: c.ports.some((p) => !p.requested),
       ReadonlyRootfs: false,
-      SecurityOpt: null,
+      SecurityOpt: goNil('slice'),
       UTSMode: '',
       UsernsMode: '',
       ShmSize: 67108864,
@@ -260,8 +285,8 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
       CpusetCpus: '',
       CpusetMems: '',
       Devices: [],
-      DeviceCgroupRules: null,
-      DeviceRequests: null,
+      DeviceCgroupRules: goNil('slice'),
+      DeviceRequests: goNil('slice'),
       MemoryReservation: 0,
       MemorySwap: 0,
       MemorySwappiness: null,
@@ -275,9 +300,9 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
       MaskedPaths: MASKED_PATHS,
       ReadonlyPaths: READONLY_PATHS,
     },
-    GraphDriver: { Data: { ID: c.id }, Name: 'vfs' },
+    GraphDriver: { Data: goMap({ ID: c.id }), Name: 'vfs' },
     Mounts: [],
-    Config: {
+    Config: goStruct({
       Hostname: c.hostname,
       Domainname: '',
       User: '',
@@ -288,26 +313,26 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
       Tty: c.tty,
       OpenStdin: c.interactive,
       StdinOnce: false,
-      Env: userEnv.length > 0 ? userEnv : null,
+      Env: sliceOrNil(userEnv),
       Cmd: c.cmd,
       Image: c.image,
-      Volumes: null,
+      Volumes: goNil('map'),
       WorkingDir: '',
-      Entrypoint: null,
-      OnBuild: null,
-      Labels: {},
+      Entrypoint: goNil('slice'),
+      OnBuild: goNil('slice'),
+      Labels: goMap({}),
       StopSignal: 'SIGKILL',
-    },
+    }, 'container.Config', { ExposedPorts: goNil('map'), Healthcheck: null, ArgsEscaped: false, NetworkDisabled: false, MacAddress: '', StopTimeout: null, Shell: goNil('slice') }),
     NetworkSettings: {
       Bridge: '',
       SandboxID: c.sandboxId ?? '',
       SandboxKey: c.sandboxId ? `/var/run/docker/netns/${c.sandboxId.slice(0, 12)}` : '',
-      Ports: livePorts(c),
+      Ports: livePorts(engine, c),
       HairpinMode: false,
       LinkLocalIPv6Address: '',
       LinkLocalIPv6PrefixLen: 0,
-      SecondaryIPAddresses: null,
-      SecondaryIPv6Addresses: null,
+      SecondaryIPAddresses: goNil('slice'),
+      SecondaryIPv6Addresses: goNil('slice'),
       EndpointID: onDefault ? eth0.id : '',
       Gateway: onDefault ? formatIPv4(defaultNet.pool!.gateway) : '',
       GlobalIPv6Address: '',
@@ -319,4 +344,39 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
       Networks: networkEntries(engine, c),
     },
   };
+}
+
+/** `docker image inspect` / `docker inspect IMAGE`: image.InspectResponse of an imported image (no parent, no digest). */
+export function imageObject(image: Image): Record<string, unknown> {
+  const exposed = goMap(Object.fromEntries(image.exposed.map((e) => [e, {}])));
+  return goStruct(
+    {
+      Id: image.id,
+      RepoTags: [`${image.name}:${image.tag}`],
+      RepoDigests: [],
+      Parent: '',
+      Comment: 'Imported from -',
+      Created: goTime(image.created),
+      DockerVersion: '',
+      Author: '',
+      Config: goStruct(
+        {
+          ...(image.exposed.length > 0 ? { ExposedPorts: exposed } : {}),
+          Env: image.env,
+          Cmd: image.cmd,
+          StopSignal: 'SIGKILL',
+        },
+        'dockerspec.DockerOCIImageConfig',
+        { User: '', ExposedPorts: goNil('map'), Env: goNil('slice'), Entrypoint: goNil('slice'), Cmd: goNil('slice'), Volumes: goNil('map'), WorkingDir: '', Labels: goNil('map'), StopSignal: '' },
+      ),
+      Architecture: 'amd64',
+      Os: 'linux',
+      Size: image.size,
+      GraphDriver: { Data: goNil('map'), Name: 'vfs' },
+      RootFS: { Type: 'layers', Layers: [`sha256:${image.layer}`] },
+      Metadata: { LastTagTime: goTime(image.created) },
+    },
+    'image.InspectResponse',
+    { Container: '', ContainerConfig: null, Variant: '', OsVersion: '', VirtualSize: 0, Descriptor: null, Manifests: goNil('slice') },
+  );
 }

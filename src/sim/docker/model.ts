@@ -62,6 +62,8 @@ export interface Attachment {
   links: string[];
   /** `--gw-priority`: the highest wins the default route, then the name that sorts first. */
   gwPriority: number;
+  /** Made by `docker network connect` (whose client always sends an IPAM config and driver options). */
+  connected?: boolean;
 }
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'exited';
@@ -107,4 +109,6 @@ export interface Container {
   logs: string;
   /** libnetwork's sandbox for this run (new at every start). */
   sandboxId?: string;
+  /** In host or none mode, the endpoint libnetwork makes on that network for this run. */
+  sandboxEndpointId?: string;
 }

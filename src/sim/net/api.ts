@@ -25,6 +25,36 @@ export interface LinkInfo {
   master?: string;
   /** veth: where the other end lives. */
   peer?: { netns: string; ifindex: number; name: string };
+  /** veth with its peer in another namespace: the id this namespace gives that one (`link-netnsid N`). */
+  linkNetnsid?: number;
+  /** Transmit queue length (`qlen`): 1000 unless the creator asked otherwise (dockerd asks for 0). */
+  txqlen: number;
+  /** Packets and bytes through the device, counted by the packet walk. */
+  stats: LinkStats;
+}
+
+export interface LinkStats {
+  rxPackets: number;
+  rxBytes: number;
+  txPackets: number;
+  txBytes: number;
+}
+
+/** An IPv6 address the kernel configured by itself: `::1` on lo, the EUI-64 link-local `fe80::` on other devices. */
+export interface Address6Info {
+  ifname: string;
+  address: string;
+  prefixLen: number;
+  scope: 'host' | 'link';
+}
+
+/** What `ip route get ADDR` answers: the route the kernel would use, resolved. */
+export interface RouteGetInfo {
+  type: 'local' | 'unicast' | 'broadcast';
+  dst: string;
+  via?: string;
+  dev: string;
+  src?: string;
 }
 
 export interface AddressInfo {
@@ -65,12 +95,25 @@ export interface SocketInfo {
   address: string;
   port: number;
   process: string;
+  /** An AF_INET6 socket: bound to `::` it takes IPv4 too unless `v6only` (Go's `[::]` listeners set IPV6_V6ONLY). Default 4. */
+  family?: 4 | 6;
+  v6only?: boolean;
 }
 
 export interface FdbEntry {
   mac: string;
   port: string;
   local: boolean;
+}
+
+/** What a creator may ask of new devices, as netlink's IFLA_TXQLEN and ifi_index. */
+export interface NewLinkOptions {
+  /** The device's ifindex (`index N`), when free. */
+  index?: number;
+  /** The veth peer's ifindex, when free. */
+  peerIndex?: number;
+  /** Transmit queue length of the device (and of a veth's peer); the kernel's default is 1000. */
+  txqlen?: number;
 }
 
 export interface RouteSpec {
@@ -102,8 +145,14 @@ export interface NetnsView {
   links(): LinkInfo[];
   link(name: string): LinkInfo | undefined;
   addresses(): AddressInfo[];
+  /** IPv6 addresses (lo's ::1, link-locals), in device order. */
+  addresses6(): Address6Info[];
   /** The main routing table, in the order `ip route` prints it. */
   routes(): RouteInfo[];
+  /** The route lookup for a destination (`ip route get`); undefined when unreachable. */
+  routeGet(dst: string): RouteGetInfo | undefined;
+  /** The id this namespace gives another one it has seen a link into (`link-netnsid`). */
+  netnsId(netns: string): number | undefined;
   neighbours(): NeighbourInfo[];
   sockets(): SocketInfo[];
   sysctl(key: string): string | undefined;
@@ -121,10 +170,10 @@ export interface KernelApi {
   netns(name: string): NetnsView | undefined;
   namespaces(): NetnsView[];
 
-  /** `ip link add NAME type veth peer name PEER [netns PEERNS]`; both ends start down. */
-  addVeth(netns: string, name: string, peerName: string, peerNetns?: string): void;
-  /** `ip link add NAME type bridge`; starts down. */
-  addBridge(netns: string, name: string): void;
+  /** `ip link add NAME [index N] [txqueuelen Q] type veth peer name PEER [netns PEERNS] [index N]`; both ends start down. */
+  addVeth(netns: string, name: string, peerName: string, peerNetns?: string, opts?: NewLinkOptions): void;
+  /** `ip link add NAME [txqueuelen Q] type bridge`; starts down. */
+  addBridge(netns: string, name: string, opts?: Pick<NewLinkOptions, 'index' | 'txqlen'>): void;
   /** `ip link set NAME netns TARGET [name NEWNAME]`; keeps its ifindex when free there. */
   moveLink(netns: string, name: string, target: string, newName?: string): void;
   renameLink(netns: string, name: string, newName: string): void;

@@ -6,8 +6,8 @@
  */
 import type { L4Proto } from '../netfilter/index.ts';
 import { formatIPv4, parseCidr, parseIPv4, broadcastOf, inPrefix } from '../netfilter/inet.ts';
-import { KernelError, type KernelApi, type NetnsView, type RouteSpec, type SocketInfo } from './api.ts';
-import { isValidIfname, type Link } from './link.ts';
+import { KernelError, type KernelApi, type NetnsView, type NewLinkOptions, type RouteSpec, type SocketInfo } from './api.ts';
+import { isValidIfname, zeroStats, type Link } from './link.ts';
 import { Netns } from './netns.ts';
 import { SeededRandom } from './rng.ts';
 import type { Probe, Trace } from './trace.ts';
@@ -21,6 +21,8 @@ export interface KernelOptions {
 }
 
 const DEFAULT_START = Date.UTC(2026, 10, 23, 22, 0, 0);
+/** DEFAULT_TX_QUEUE_LEN: what a device gets when its creator does not ask for a queue length. */
+const DEFAULT_TXQLEN = 1000;
 
 export class Kernel implements KernelApi {
   private readonly spaces = new Map<string, Netns>();
@@ -48,7 +50,7 @@ export class Kernel implements KernelApi {
     }
     const ns = new Netns(name, (n, i) => this.spaces.get(n)?.linksByIndex.get(i));
     this.spaces.set(name, ns);
-    const lo: Link = { ifindex: ns.allocateIfindex(), name: 'lo', kind: 'loopback', mac: '00:00:00:00:00:00', mtu: 65536, up: false };
+    const lo: Link = { ifindex: ns.allocateIfindex(), name: 'lo', kind: 'loopback', mac: '00:00:00:00:00:00', mtu: 65536, up: false, txqlen: DEFAULT_TXQLEN, stats: zeroStats() };
     ns.attach(lo);
     return ns;
   }
@@ -60,6 +62,8 @@ export class Kernel implements KernelApi {
       if (link.kind === 'veth') this.deleteLink(name, link.name);
     }
     this.spaces.delete(name);
+    for (const other of this.spaces.values()) other.releasePeerId(name);
+    this.settle();
   }
 
   netns(name: string): Netns | undefined {
@@ -93,26 +97,40 @@ export class Kernel implements KernelApi {
     if (ns.linksByName.has(name)) throw new KernelError('EEXIST', 'RTNETLINK answers: File exists');
   }
 
-  addVeth(netns: string, name: string, peerName: string, peerNetns?: string): void {
+  addVeth(netns: string, name: string, peerName: string, peerNetns?: string, opts: NewLinkOptions = {}): void {
     const ns = this.requireNetns(netns);
     const peerNs = peerNetns === undefined ? ns : this.requireNetns(peerNetns);
     this.checkNewName(ns, name);
     this.checkNewName(peerNs, peerName);
     if (ns === peerNs && name === peerName) throw new KernelError('EEXIST', 'RTNETLINK answers: File exists');
     // veth_newlink registers the peer first, so it gets the lower index when both share a namespace.
-    const peer: Link = { ifindex: peerNs.allocateIfindex(), name: peerName, kind: 'veth', mac: this.random.mac(), mtu: 1500, up: false };
+    const txqlen = opts.txqlen ?? DEFAULT_TXQLEN;
+    const peer: Link = { ifindex: peerNs.allocateIfindex(opts.peerIndex), name: peerName, kind: 'veth', mac: this.random.mac(), mtu: 1500, up: false, txqlen, stats: zeroStats() };
     peerNs.attach(peer);
-    const self: Link = { ifindex: ns.allocateIfindex(), name, kind: 'veth', mac: this.random.mac(), mtu: 1500, up: false };
+    const self: Link = { ifindex: ns.allocateIfindex(opts.index), name, kind: 'veth', mac: this.random.mac(), mtu: 1500, up: false, txqlen, stats: zeroStats() };
     ns.attach(self);
     self.peer = { netns: peerNs.name, ifindex: peer.ifindex };
     peer.peer = { netns: ns.name, ifindex: self.ifindex };
+    this.linkNamespaces(ns, peerNs);
   }
 
-  addBridge(netns: string, name: string): void {
+  /** A link now joins two namespaces: each gives the other a netnsid if it has none yet. */
+  private linkNamespaces(a: Netns, b: Netns): void {
+    if (a === b) return;
+    a.allocatePeerId(b.name);
+    b.allocatePeerId(a.name);
+  }
+
+  /** Derived state that follows a change: IPv6 autoconfiguration of devices that came up with carrier. */
+  private settle(): void {
+    for (const ns of this.spaces.values()) ns.syncAddrconf();
+  }
+
+  addBridge(netns: string, name: string, opts: Pick<NewLinkOptions, 'index' | 'txqlen'> = {}): void {
     const ns = this.requireNetns(netns);
     this.checkNewName(ns, name);
     ns.attach({
-      ifindex: ns.allocateIfindex(),
+      ifindex: ns.allocateIfindex(opts.index),
       name,
       kind: 'bridge',
       mac: this.random.mac(),
@@ -120,6 +138,8 @@ export class Kernel implements KernelApi {
       up: false,
       ports: [],
       fdb: new Map(),
+      txqlen: opts.txqlen ?? DEFAULT_TXQLEN,
+      stats: zeroStats(),
     });
   }
 
@@ -140,6 +160,8 @@ export class Kernel implements KernelApi {
     dest.attach(link);
     const peer = link.peer && this.resolveLink(link.peer.netns, link.peer.ifindex);
     if (peer) peer.peer = { netns: dest.name, ifindex: link.ifindex };
+    if (link.peer) this.linkNamespaces(dest, this.requireNetns(link.peer.netns));
+    this.settle();
   }
 
   renameLink(netns: string, name: string, newName: string): void {
@@ -169,6 +191,7 @@ export class Kernel implements KernelApi {
         peerNs.detach(peer);
       }
     }
+    this.settle();
   }
 
   setLinkUp(netns: string, name: string, up: boolean): void {
@@ -179,6 +202,7 @@ export class Kernel implements KernelApi {
       ns.removeRoutesVia(link.ifindex);
       ns.neigh.delete(link.ifindex);
     }
+    this.settle();
   }
 
   setMaster(netns: string, name: string, bridge: string | undefined): void {
@@ -190,6 +214,7 @@ export class Kernel implements KernelApi {
       if (master?.ports) master.ports = master.ports.filter((i) => i !== link.ifindex);
       if (master?.fdb) for (const [mac, port] of master.fdb) if (port === link.ifindex) master.fdb.delete(mac);
       delete link.masterIndex;
+      this.settle();
       return;
     }
     const br = this.requireLink(ns, bridge);
@@ -199,6 +224,7 @@ export class Kernel implements KernelApi {
     if (link.masterIndex !== undefined) this.setMaster(netns, name, undefined);
     link.masterIndex = br.ifindex;
     br.ports!.push(link.ifindex);
+    this.settle();
   }
 
   setMac(netns: string, name: string, mac: string): void {
@@ -301,23 +327,34 @@ export class Kernel implements KernelApi {
       throw new KernelError('ENOENT', `sysctl: cannot stat /proc/sys/${key.replace(/\./g, '/')}: No such file or directory`);
     }
     ns.writeSysctl(key, value);
+    this.settle();
   }
 
   listen(netns: string, socket: SocketInfo): void {
     const ns = this.requireNetns(netns);
-    const addr = parseIPv4(socket.address);
+    const family = socket.family ?? 4;
+    const addr = family === 6 ? parseIPv6Bind(socket.address) : parseIPv4(socket.address);
     if (addr === undefined) throw new KernelError('EINVAL', `bad address ${socket.address}`);
+    const v6only = family === 6 && socket.v6only === true;
+    // Two sockets clash on a port when they share a family (or one is a dual-stack `::`) and an address (or one is a wildcard).
+    const stacks = (f: 4 | 6, only: boolean) => (f === 4 ? ['4'] : only ? ['6'] : addr === 0 ? ['4', '6'] : ['6']);
+    const mine = stacks(family, v6only);
     const busy = ns.socketList.some(
-      (s) => s.proto === socket.proto && s.port === socket.port && (s.addr === 0 || addr === 0 || s.addr === addr),
+      (s) => s.proto === socket.proto && s.port === socket.port && (s.addr === 0 || addr === 0 || s.addr === addr) &&
+        stacks(s.family ?? 4, s.v6only === true).some((f) => mine.includes(f)),
     );
     if (busy) throw new KernelError('EADDRINUSE', 'Address already in use');
-    ns.socketList.push({ proto: socket.proto, addr, port: socket.port, process: socket.process });
+    const entry: (typeof ns.socketList)[number] = { proto: socket.proto, addr, port: socket.port, process: socket.process };
+    if (family === 6) entry.family = 6;
+    if (v6only) entry.v6only = true;
+    ns.socketList.push(entry);
   }
 
   unlisten(netns: string, proto: L4Proto, address: string, port: number): void {
     const ns = this.requireNetns(netns);
-    const addr = parseIPv4(address);
-    const i = ns.socketList.findIndex((s) => s.proto === proto && s.port === port && s.addr === addr);
+    const v6 = address.includes(':');
+    const addr = v6 ? parseIPv6Bind(address) : parseIPv4(address);
+    const i = ns.socketList.findIndex((s) => s.proto === proto && s.port === port && s.addr === addr && (s.family === 6) === v6);
     if (i >= 0) ns.socketList.splice(i, 1);
   }
 
@@ -333,4 +370,11 @@ export class Kernel implements KernelApi {
   static ip(addr: number): string {
     return formatIPv4(addr);
   }
+}
+
+/** The IPv6 addresses a socket can bind in the model: `::` (any, stored as 0) and `::1` (stored as 1). */
+function parseIPv6Bind(text: string): number | undefined {
+  if (text === '::') return 0;
+  if (text === '::1') return 1;
+  return undefined;
 }

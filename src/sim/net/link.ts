@@ -3,7 +3,7 @@
  * their flags. Carrier is derived, never stored, so it can't go stale: a veth
  * has carrier when both ends are up, a bridge when one of its ports does.
  */
-import type { LinkInfo, LinkKind } from './api.ts';
+import type { LinkInfo, LinkKind, LinkStats } from './api.ts';
 
 export interface PeerRef {
   netns: string;
@@ -25,6 +25,16 @@ export interface Link {
   ports?: number[];
   /** bridge only: learned MAC -> port ifindex. */
   fdb?: Map<string, number>;
+  /** Transmit queue length (`qlen`). */
+  txqlen: number;
+  /** Packets and bytes counted by the walk. */
+  stats: LinkStats;
+  /** IPv6 autoconfiguration ran (the device came up with carrier and IPv6 on): it has ::1 or its fe80:: address. */
+  addrconf?: boolean;
+}
+
+export function zeroStats(): LinkStats {
+  return { rxPackets: 0, rxBytes: 0, txPackets: 0, txBytes: 0 };
 }
 
 /** Looks a link up by namespace and ifindex; supplied by the kernel so links can follow peers. */
@@ -51,6 +61,7 @@ export function linkInfo(
   link: Link,
   netnsLinks: Map<number, Link>,
   resolve: LinkResolver,
+  netnsId: (netns: string) => number | undefined = () => undefined,
 ): LinkInfo {
   const info: LinkInfo = {
     ifindex: link.ifindex,
@@ -60,6 +71,8 @@ export function linkInfo(
     mtu: link.mtu,
     up: link.up,
     carrier: hasCarrier(link, netnsLinks, resolve),
+    txqlen: link.txqlen,
+    stats: { ...link.stats },
   };
   if (link.masterIndex !== undefined) {
     const master = netnsLinks.get(link.masterIndex);
@@ -67,7 +80,11 @@ export function linkInfo(
   }
   if (link.peer) {
     const peer = resolve(link.peer.netns, link.peer.ifindex);
-    if (peer) info.peer = { netns: link.peer.netns, ifindex: peer.ifindex, name: peer.name };
+    if (peer) {
+      info.peer = { netns: link.peer.netns, ifindex: peer.ifindex, name: peer.name };
+      const id = netnsId(link.peer.netns);
+      if (id !== undefined) info.linkNetnsid = id;
+    }
   }
   return info;
 }

@@ -9,17 +9,20 @@ import type { AddrType, L4Proto } from '../netfilter/index.ts';
 import {
   broadcastOf,
   formatIPv4,
+  parseIPv4,
   inPrefix,
   isLoopback,
   isMulticast,
   networkOf,
 } from '../netfilter/inet.ts';
 import type {
+  Address6Info,
   AddressInfo,
   FdbEntry,
   LinkInfo,
   NeighbourInfo,
   NetnsView,
+  RouteGetInfo,
   RouteInfo,
   SocketInfo,
 } from './api.ts';
@@ -48,6 +51,8 @@ export interface Socket {
   addr: number;
   port: number;
   process: string;
+  family?: 4 | 6;
+  v6only?: boolean;
 }
 
 export interface Neighbour {
@@ -83,6 +88,10 @@ const CONF_KEYS: Record<string, string> = {
   arp_ignore: '0',
   accept_local: '0',
 };
+/** net.ipv6.conf.{all,default,IF}.* */
+const CONF6_KEYS: Record<string, string> = {
+  disable_ipv6: '0',
+};
 
 export class Netns implements NetnsView {
   readonly name: string;
@@ -94,6 +103,8 @@ export class Netns implements NetnsView {
   readonly neigh = new Map<number, Map<number, Neighbour>>();
   readonly socketList: Socket[] = [];
   private readonly sysctls = new Map<string, string>();
+  /** peernet2id: the ids this namespace gave the namespaces its links lead into, in order of first use. */
+  private readonly peerIds = new Map<string, number>();
   private nextIfindex = 1;
   private readonly resolve: LinkResolver;
 
@@ -103,7 +114,30 @@ export class Netns implements NetnsView {
     for (const [k, v] of Object.entries(GLOBAL_SYSCTLS)) this.sysctls.set(k, v);
     for (const scope of ['all', 'default']) {
       for (const [k, v] of Object.entries(CONF_KEYS)) this.sysctls.set(`net.ipv4.conf.${scope}.${k}`, v);
+      for (const [k, v] of Object.entries(CONF6_KEYS)) this.sysctls.set(`net.ipv6.conf.${scope}.${k}`, v);
     }
+  }
+
+  // ---- netns ids -------------------------------------------------------------
+
+  /** The id for a peer namespace, allocating the lowest free one on first use (as peernet2id_alloc). */
+  allocatePeerId(netns: string): number {
+    const known = this.peerIds.get(netns);
+    if (known !== undefined) return known;
+    const used = new Set(this.peerIds.values());
+    let id = 0;
+    while (used.has(id)) id++;
+    this.peerIds.set(netns, id);
+    return id;
+  }
+
+  /** A namespace went away: its id is free again. */
+  releasePeerId(netns: string): void {
+    this.peerIds.delete(netns);
+  }
+
+  netnsId(netns: string): number | undefined {
+    return netns === this.name ? undefined : this.peerIds.get(netns);
   }
 
   // ---- links -------------------------------------------------------------
@@ -122,12 +156,17 @@ export class Netns implements NetnsView {
       const inherited = this.sysctls.get(`net.ipv4.conf.default.${k}`) ?? v;
       this.sysctls.set(`net.ipv4.conf.${link.name}.${k}`, inherited);
     }
+    for (const [k, v] of Object.entries(CONF6_KEYS)) {
+      this.sysctls.set(`net.ipv6.conf.${link.name}.${k}`, this.sysctls.get(`net.ipv6.conf.default.${k}`) ?? v);
+    }
   }
 
   detach(link: Link): void {
     this.linksByIndex.delete(link.ifindex);
     this.linksByName.delete(link.name);
     for (const k of Object.keys(CONF_KEYS)) this.sysctls.delete(`net.ipv4.conf.${link.name}.${k}`);
+    for (const k of Object.keys(CONF6_KEYS)) this.sysctls.delete(`net.ipv6.conf.${link.name}.${k}`);
+    delete link.addrconf;
     this.removeAddressesOf(link.ifindex);
     this.removeRoutesVia(link.ifindex);
     this.neigh.delete(link.ifindex);
@@ -135,14 +174,34 @@ export class Netns implements NetnsView {
 
   rename(link: Link, newName: string): void {
     const saved = new Map<string, string>();
-    for (const k of Object.keys(CONF_KEYS)) {
-      saved.set(k, this.sysctls.get(`net.ipv4.conf.${link.name}.${k}`) ?? '0');
-      this.sysctls.delete(`net.ipv4.conf.${link.name}.${k}`);
+    for (const [family, keys] of [['ipv4', CONF_KEYS], ['ipv6', CONF6_KEYS]] as const) {
+      for (const k of Object.keys(keys)) {
+        const key = `net.${family}.conf.${link.name}.${k}`;
+        saved.set(`${family}.${k}`, this.sysctls.get(key) ?? '0');
+        this.sysctls.delete(key);
+      }
     }
     this.linksByName.delete(link.name);
     link.name = newName;
     this.linksByName.set(newName, link);
-    for (const [k, v] of saved) this.sysctls.set(`net.ipv4.conf.${newName}.${k}`, v);
+    for (const [k, v] of saved) {
+      const [family, key] = k.split('.') as [string, string];
+      this.sysctls.set(`net.${family}.conf.${newName}.${key}`, v);
+    }
+  }
+
+  /**
+   * addrconf: a device that is up, has carrier and IPv6 enabled gets its ::1 or
+   * fe80:: address; it keeps it when the carrier goes, loses it when the device
+   * goes down or IPv6 is disabled on it.
+   */
+  syncAddrconf(): void {
+    const allOff = this.sysctl('net.ipv6.conf.all.disable_ipv6') === '1';
+    for (const link of this.linksByIndex.values()) {
+      const off = allOff || this.sysctl(`net.ipv6.conf.${link.name}.disable_ipv6`) === '1';
+      if (!link.up || off) delete link.addrconf;
+      else if (this.carrier(link)) link.addrconf = true;
+    }
   }
 
   carrier(link: Link): boolean {
@@ -273,9 +332,10 @@ export class Netns implements NetnsView {
 
   // ---- sockets -------------------------------------------------------------
 
+  /** The socket an IPv4 packet for addr:port reaches (AF_INET6 ones on `::` take IPv4 unless v6only). */
   findSocket(proto: L4Proto, addr: number, port: number): Socket | undefined {
     return this.socketList.find(
-      (s) => s.proto === proto && s.port === port && (s.addr === 0 || s.addr === addr),
+      (s) => s.proto === proto && s.port === port && !(s.family === 6 && (s.v6only || s.addr !== 0)) && (s.addr === 0 || s.addr === addr),
     );
   }
 
@@ -307,12 +367,12 @@ export class Netns implements NetnsView {
   links(): LinkInfo[] {
     return [...this.linksByIndex.values()]
       .sort((a, b) => a.ifindex - b.ifindex)
-      .map((l) => linkInfo(l, this.linksByIndex, this.resolve));
+      .map((l) => linkInfo(l, this.linksByIndex, this.resolve, (ns) => this.netnsId(ns)));
   }
 
   link(name: string): LinkInfo | undefined {
     const l = this.linksByName.get(name);
-    return l && linkInfo(l, this.linksByIndex, this.resolve);
+    return l && linkInfo(l, this.linksByIndex, this.resolve, (ns) => this.netnsId(ns));
   }
 
   addresses(): AddressInfo[] {
@@ -327,6 +387,31 @@ export class Netns implements NetnsView {
       if (a.broadcast !== undefined) info.broadcast = formatIPv4(a.broadcast);
       return info;
     });
+  }
+
+  addresses6(): Address6Info[] {
+    const out: Address6Info[] = [];
+    for (const link of [...this.linksByIndex.values()].sort((a, b) => a.ifindex - b.ifindex)) {
+      if (!link.addrconf) continue;
+      if (link.kind === 'loopback') out.push({ ifname: link.name, address: '::1', prefixLen: 128, scope: 'host' });
+      else out.push({ ifname: link.name, address: linkLocal6(link.mac), prefixLen: 64, scope: 'link' });
+    }
+    return out;
+  }
+
+  routeGet(dst: string): RouteGetInfo | undefined {
+    const addr = parseIPv4(dst);
+    if (addr === undefined) return undefined;
+    const decision = this.lookupRoute(addr);
+    if (!decision) return undefined;
+    const info: RouteGetInfo = {
+      type: decision.type,
+      dst: formatIPv4(addr),
+      dev: this.linksByIndex.get(decision.ifindex)?.name ?? '?',
+    };
+    if (decision.gateway !== undefined) info.via = formatIPv4(decision.gateway);
+    if (decision.src !== undefined) info.src = formatIPv4(decision.src);
+    return info;
   }
 
   routes(): RouteInfo[] {
@@ -374,7 +459,12 @@ export class Netns implements NetnsView {
   }
 
   sockets(): SocketInfo[] {
-    return this.socketList.map((s) => ({ proto: s.proto, address: formatIPv4(s.addr), port: s.port, process: s.process }));
+    return this.socketList.map((s) => {
+      const info: SocketInfo = { proto: s.proto, address: s.family === 6 ? (s.addr === 0 ? '::' : '::1') : formatIPv4(s.addr), port: s.port, process: s.process };
+      if (s.family === 6) info.family = 6;
+      if (s.v6only) info.v6only = true;
+      return info;
+    });
   }
 
   fdb(bridge: string): FdbEntry[] {
@@ -399,6 +489,23 @@ export class Netns implements NetnsView {
   isLoopbackAddr(addr: number): boolean {
     return isLoopback(addr);
   }
+}
+
+/** The EUI-64 link-local address of a MAC (U/L bit flipped, ff:fe in the middle), as addrconf makes it. */
+export function linkLocal6(mac: string): string {
+  const b = mac.split(':').map((h) => parseInt(h, 16));
+  const words = [0xfe80, 0, 0, 0, ((b[0]! ^ 2) << 8) | b[1]!, (b[2]! << 8) | 0xff, 0xfe00 | b[3]!, (b[4]! << 8) | b[5]!];
+  // RFC 5952: the longest run of zero words becomes "::".
+  let best = { at: -1, len: 0 };
+  for (let i = 0; i < 8; ) {
+    if (words[i] !== 0) { i++; continue; }
+    let j = i;
+    while (j < 8 && words[j] === 0) j++;
+    if (j - i > best.len) best = { at: i, len: j - i };
+    i = j;
+  }
+  const hex = (ws: number[]) => ws.map((w) => w.toString(16)).join(':');
+  return `${hex(words.slice(0, best.at))}::${hex(words.slice(best.at + best.len))}`;
 }
 
 function parseDst(dst: string): number {

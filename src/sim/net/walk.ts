@@ -209,6 +209,8 @@ class Walk {
 
     if (route.type === 'local' || dev.kind === 'loopback') {
       this.hop('transmit', ns, p, `loopback: ${dev.name}`, { iface: dev.name });
+      countFrame(dev, 'tx', p);
+      countFrame(dev, 'rx', p);
       return this.ipReceive(ns, dev, p, {});
     }
     const nexthop = route.gateway ?? p.dst;
@@ -253,6 +255,7 @@ class Walk {
       // The host's own stack sends through a bridge: the bridge picks the port, no br_netfilter hooks.
       const port = this.bridgePort(ns, dev, undefined, dstMac);
       if (!port) return this.lostHere(ns, p, `${dev.name}: no port leads to ${dstMac}`, dev.name);
+      countFrame(dev, 'tx', p);
       this.hop('bridge', ns, p, `${dev.name} sends out of port ${port.name}`, { bridge: dev.name, port: port.name });
       return this.transmit(ns, port, srcMac, dstMac, p);
     }
@@ -261,6 +264,8 @@ class Walk {
     const peerNs = this.world.netns(dev.peer.netns);
     const peer = peerNs?.linksByIndex.get(dev.peer.ifindex);
     if (!peerNs || !peer) return this.lostHere(ns, p, `${dev.name} has no peer`, dev.name);
+    countFrame(dev, 'tx', p);
+    countFrame(peer, 'rx', p);
     // Crossing into another namespace scrubs the skb: conntrack attachments stay behind.
     if (p.localError) p = withoutLocalError(p);
     this.hop('veth', peerNs, p, `veth ${ns.name}:${dev.name} -> ${peerNs.name}:${peer.name}`, { iface: peer.name });
@@ -296,6 +301,7 @@ class Walk {
     const brnf = ns.sysctlFlag('net.bridge.bridge-nf-call-iptables');
     const toSelf = dstMac === bridge.mac || (bridge.ports ?? []).some((i) => ns.linksByIndex.get(i)?.mac === dstMac);
     if (toSelf) {
+      countFrame(bridge, 'rx', p);
       this.hop('bridge', ns, p, `${bridge.name}: frame for the bridge itself, up to ${ns.name}'s IP stack`, { bridge: bridge.name, port: inPort.name });
       return this.ipReceive(ns, bridge, p, { physIn: brnf ? inPort : undefined });
     }
@@ -443,6 +449,18 @@ class Walk {
 
   private hop(kind: HopKind, ns: Netns, packet: Packet, detail: string, extra: Partial<Hop> = {}): void {
     this.hops.push({ kind, leg: this.leg, netns: ns.name, packet, detail, ...extra });
+  }
+}
+
+/** Interface counters: an Ethernet frame is the IP packet plus its 14-byte header. */
+function countFrame(link: Link, dir: 'rx' | 'tx', p: Packet): void {
+  const bytes = p.length + 14;
+  if (dir === 'rx') {
+    link.stats.rxPackets++;
+    link.stats.rxBytes += bytes;
+  } else {
+    link.stats.txPackets++;
+    link.stats.txBytes += bytes;
   }
 }
 

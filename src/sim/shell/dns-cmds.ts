@@ -3,6 +3,7 @@
  * one named), printed as busybox 1.35 prints it. Answers from the embedded DNS
  * carry "Non-authoritative answer:", forwarded ones do not (golden 18).
  */
+import { busyboxUsage } from './busybox.ts';
 import { containerNameserver, queryServer } from '../docker/dns.ts';
 import type { Engine } from '../docker/engine.ts';
 import type { Container } from '../docker/model.ts';
@@ -13,7 +14,7 @@ export function nslookupCommand(engine: Engine, c: Container): Command {
   return (argv) => {
     const args = argv.filter((a) => !a.startsWith('-'));
     const [name, serverArg] = args;
-    if (name === undefined) return fail('BusyBox v1.35.0 (Debian 1:1.35.0-4+b3) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n', 1);
+    if (name === undefined) return fail(busyboxUsage('Usage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n'), 1);
     const server = serverArg ?? containerNameserver(engine, c);
     const answer = queryServer(engine, c, name, server);
     const head = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;

@@ -3,10 +3,20 @@
  * fields on structs and maps (`.A.B`, `.Networks.bridge`), variables, `range`
  * (maps in sorted key order) with `$k, $v :=`, `if`/`else`/`with`, pipelines, and
  * the functions docker adds (json, join, upper, lower, title, split, println,
- * index, len, printf). Data is plain JS objects whose key order is Go's field
- * order, so `json` prints what encoding/json would. Errors come back in the
- * client's words instead of being thrown.
+ * index, len, printf). Errors come back in the client's words instead of being thrown.
+ *
+ * Data is typed like the Go values the client executes templates on: a plain JS
+ * object is a struct (its key order is Go's field order, so `json` prints what
+ * encoding/json would; `goStruct` adds the zero-valued fields its JSON omits,
+ * `omitempty`), `goMap` marks a map (sorted keys in `json` and `range`), and
+ * `goNil` gives nil slices and maps (JSON `null`, printed `[]` / `map[]`); a nil
+ * pointer is `null`. `docker inspect` first runs the template on the typed value
+ * and, only if that fails, on the raw JSON decoded into maps with
+ * missingkey=error (`renderInspectTemplate`). The marks are in ../docker/govalue.ts.
  */
+import { goMap, goNilKind, goRaw, goStructInfo, isGoMap } from '../docker/govalue.ts';
+
+export { goMap };
 
 type Node =
   | { kind: 'text'; text: string }
@@ -182,46 +192,53 @@ type Scope = Map<string, unknown>;
 /** Raised with the node it happened in, so the message can say where. */
 class ExecError extends Error {}
 
-function field(value: unknown, name: string): unknown {
+function field(value: unknown, name: string, missingKeyError: boolean): unknown {
   if (value === null || value === undefined || value === NO_VALUE) return value === NO_VALUE ? NO_VALUE : undefined;
-  if (typeof value !== 'object') throw new ExecError(`can't evaluate field ${name} in type ${typeof value}`);
+  const nil = goNilKind(value);
+  if (nil === 'map') return NO_VALUE;
+  if (nil === 'slice') throw new ExecError(`can't evaluate field ${name} in type []string`);
+  if (typeof value !== 'object' || Array.isArray(value)) throw new ExecError(`can't evaluate field ${name} in type ${goTypeOf(value)}`);
   const rec = value as Record<string, unknown>;
-  if (name in rec) return rec[name];
-  // docker renders inspect output with missingkey=error over decoded JSON maps.
-  if (isMap(value)) throw new ExecError(`map has no entry for key "${name}"`);
-  throw new ExecError(`can't evaluate field ${name} in type *formatter.ContainerContext`);
+  if (Object.prototype.hasOwnProperty.call(rec, name)) return rec[name];
+  if (isGoMap(value)) {
+    // docker renders raw inspect output with missingkey=error; typed maps answer "<no value>".
+    if (missingKeyError) throw new ExecError(`map has no entry for key "${name}"`);
+    return NO_VALUE;
+  }
+  const info = goStructInfo(value);
+  if (info && Object.prototype.hasOwnProperty.call(info.zero, name)) return info.zero[name];
+  throw new ExecError(`can't evaluate field ${name} in type ${info?.type ?? '*formatter.ContainerContext'}`);
 }
 
-/** Objects marked as Go maps answer "<no value>" for missing keys instead of failing. */
-const MAPS = new WeakSet<object>();
-export function goMap<T extends object>(value: T): T {
-  MAPS.add(value);
-  return value;
-}
-function isMap(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && MAPS.has(value);
+function goTypeOf(value: unknown): string {
+  if (Array.isArray(value)) return '[]interface {}';
+  if (typeof value === 'number') return 'int';
+  if (typeof value === 'boolean') return 'bool';
+  return typeof value;
 }
 
 export function goPrint(value: unknown): string {
   if (value === NO_VALUE) return '<no value>';
   if (value === null || value === undefined) return '<nil>';
+  const nil = goNilKind(value);
+  if (nil) return nil === 'map' ? 'map[]' : '[]';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `[${value.map(goPrint).join(' ')}]`;
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
-    if (isMap(value)) return `map[${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}:${goPrint(v)}`).join(' ')}]`;
+    if (isGoMap(value)) return `map[${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}:${goPrint(v)}`).join(' ')}]`;
     return `{${entries.map(([, v]) => goPrint(v)).join(' ')}}`;
   }
   return String(value);
 }
 
 function goJson(value: unknown): string {
-  return JSON.stringify(value === NO_VALUE || value === undefined ? null : value, (_k, v: unknown) => (isMap(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) : v)).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+  return JSON.stringify(value === NO_VALUE || value === undefined ? null : value, (_k, v: unknown) => (isGoMap(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) : v)).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
 }
 
 function truthy(v: unknown): boolean {
-  if (v === null || v === undefined || v === NO_VALUE || v === false || v === 0 || v === '') return false;
+  if (v === null || v === undefined || v === NO_VALUE || v === false || v === 0 || v === '' || goNilKind(v) !== undefined) return false;
   if (Array.isArray(v)) return v.length > 0;
   if (typeof v === 'object') return Object.keys(v as object).length > 0;
   return true;
@@ -237,7 +254,7 @@ const FUNCS: Record<string, (...args: unknown[]) => unknown> = {
   println: (...args) => `${args.map(goPrint).join(' ')}\n`,
   print: (...args) => args.map(goPrint).join(''),
   printf: (fmt, ...args) => String(fmt).replace(/%[sdvq%]/g, (m) => (m === '%%' ? '%' : m === '%q' ? JSON.stringify(goPrint(args.shift())) : goPrint(args.shift()))),
-  len: (v) => (Array.isArray(v) ? v.length : typeof v === 'string' ? v.length : v && typeof v === 'object' ? Object.keys(v).length : 0),
+  len: (v) => (Array.isArray(v) ? v.length : typeof v === 'string' ? v.length : v && typeof v === 'object' && goNilKind(v) === undefined ? Object.keys(v).length : 0),
   index: (v, ...keys) => keys.reduce<unknown>((acc, k) => (Array.isArray(acc) ? acc[Number(k)] : acc && typeof acc === 'object' ? ((acc as Record<string, unknown>)[String(k)] ?? NO_VALUE) : NO_VALUE), v),
   eq: (a, ...bs) => bs.some((b) => a === b),
   ne: (a, b) => a !== b,
@@ -247,7 +264,10 @@ const FUNCS: Record<string, (...args: unknown[]) => unknown> = {
 };
 
 class Executor {
-  constructor(private readonly root: unknown) {}
+  constructor(
+    private readonly root: unknown,
+    private readonly missingKeyError: boolean,
+  ) {}
 
   nodes(nodes: Node[], dot: unknown, scope: Scope): string {
     let out = '';
@@ -283,7 +303,7 @@ class Executor {
         const v = this.pipe(n.pipe, dot, scope);
         const entries: [unknown, unknown][] = Array.isArray(v)
           ? v.map((x, i) => [i, x])
-          : v !== NO_VALUE && v && typeof v === 'object'
+          : v !== NO_VALUE && v && typeof v === 'object' && goNilKind(v) === undefined
             ? Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
             : [];
         if (entries.length === 0) return this.nodes(n.otherwise, dot, new Map(scope));
@@ -336,21 +356,26 @@ class Executor {
         return fn();
       }
       case 'paren':
-        return a.path.reduce((v, name) => field(v, name), this.pipe(a.pipe, dot, scope));
+        return a.path.reduce((v, name) => field(v, name, this.missingKeyError), this.pipe(a.pipe, dot, scope));
       case 'field': {
         let base: unknown;
         if (a.base === 'dot') base = dot;
         else if (a.base === '$') base = this.root;
         else if (scope.has(a.base)) base = scope.get(a.base);
         else throw new TemplateError(`undefined variable: ${a.base}`);
-        return a.path.reduce((v, name) => field(v, name), base);
+        return a.path.reduce((v, name) => field(v, name, this.missingKeyError), base);
       }
     }
   }
 }
 
+export interface RenderOptions {
+  /** Go's `missingkey=error`: a missing map key fails instead of printing "<no value>". */
+  missingKeyError?: boolean;
+}
+
 /** Renders `src` against `data`: the text, or the docker client's error message. */
-export function renderTemplate(src: string, data: unknown): { output: string } | { error: string } {
+export function renderTemplate(src: string, data: unknown, options: RenderOptions = {}): { output: string } | { error: string } {
   let nodes: Node[];
   try {
     nodes = parseTemplate(src);
@@ -359,10 +384,32 @@ export function renderTemplate(src: string, data: unknown): { output: string } |
     throw e;
   }
   try {
-    return { output: new Executor(data).nodes(nodes, data, new Map([['$', data]])) };
+    return { output: new Executor(data, options.missingKeyError ?? false).nodes(nodes, data, new Map([['$', data]])) };
   } catch (e) {
     if (e instanceof TemplateError) return { error: `template parsing error: ${e.message}` };
     if (e instanceof ExecError) return { error: `template parsing error: template: :1: executing "": ${e.message}` };
+    throw e;
+  }
+}
+
+/**
+ * `docker inspect -f`: the template runs on the typed value; if that fails, on
+ * its raw JSON decoded into maps with missingkey=error, whose error is the one
+ * the user sees (cli/command/inspect: TemplateInspector.tryRawInspectFallback).
+ */
+export function renderInspectTemplate(src: string, typed: unknown): { output: string } | { error: string } {
+  const first = renderTemplate(src, typed);
+  if ('output' in first) return first;
+  return renderTemplate(src, goRaw(typed), { missingKeyError: true });
+}
+
+/** The client's message for a template that does not parse (`template parsing error: ...`), or undefined. */
+export function templateParseError(src: string): string | undefined {
+  try {
+    parseTemplate(src);
+    return undefined;
+  } catch (e) {
+    if (e instanceof TemplateError) return `template parsing error: ${e.message.startsWith('template:') ? e.message : `template: :1: ${e.message}`}`;
     throw e;
   }
 }

@@ -3,50 +3,76 @@
  * with each tool's messages and exit codes for refused, timed-out and
  * unreachable servers.
  */
-import type { Engine } from '../docker/engine.ts';
-import { httpGet, isIp, parseUrl, type HttpResult } from './http.ts';
+import { busyboxUsage } from './busybox.ts';
+import { parseIPv4 } from '../netfilter/inet.ts';
+import type { HttpResult, Servers } from './servers.ts';
 import type { Command, CommandOutput } from './types.ts';
 import { fail } from './types.ts';
 
 export type NameResolver = (name: string) => string | undefined;
 
+interface Url {
+  host: string;
+  port: number;
+  path: string;
+}
+
+function parseUrl(text: string): Url | undefined {
+  const m = /^(?:http:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(text);
+  if (!m) return undefined;
+  return { host: m[1]!, port: m[2] === undefined ? 80 : Number(m[2]), path: m[3] ?? '/' };
+}
+
+const isIp = (text: string): boolean => parseIPv4(text) !== undefined;
+
 interface Fetch {
   url: string;
   quiet: boolean;
-  toStdout: boolean;
+  /** `-O FILE`; `-` is stdout; undefined saves under the URL's file name. */
+  output?: string;
 }
 
 function parseWget(argv: string[]): Fetch | undefined {
   let url: string | undefined;
   let quiet = false;
-  let toStdout = false;
+  let output: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '-T' || a === '-t' || a === '--timeout') i++;
-    else if (a === '-O') toStdout = argv[++i] === '-';
+    if (a === '-T' || a === '-t' || a === '--timeout' || a === '--tries') i++;
+    else if (a === '-O') output = argv[++i];
+    else if (a.startsWith('--output-document=')) output = a.slice('--output-document='.length);
+    else if (a === '--quiet') quiet = true;
     else if (a.startsWith('-') && !a.startsWith('--')) {
-      if (a.includes('q')) quiet = true;
-      if (a.endsWith('O-')) toStdout = true;
-      else if (a.endsWith('O')) toStdout = argv[++i] === '-';
+      // Bundled short options: -qO- , -qO FILE, -qOFILE.
+      const o = a.indexOf('O');
+      if (a.slice(1, o < 0 ? undefined : o).includes('q')) quiet = true;
+      if (o > 0) output = o < a.length - 1 ? a.slice(o + 1) : argv[++i];
     } else if (!a.startsWith('-')) url = a;
   }
-  return url === undefined ? undefined : { url, quiet, toStdout };
+  if (url === undefined) return undefined;
+  return output === undefined ? { url, quiet } : { url, quiet, output };
 }
 
-function fetchUrl(engine: Engine, netns: string, url: string, resolve: NameResolver): { result: HttpResult; host: string; ip?: string; port: number } | undefined {
+/** The file wget saves to without -O: the URL path's last part, or index.html. */
+function defaultFileName(url: string): string {
+  const path = parseUrl(url)?.path ?? '/';
+  return path.slice(path.lastIndexOf('/') + 1) || 'index.html';
+}
+
+function fetchUrl(servers: Servers, netns: string, url: string, resolve: NameResolver): { result: HttpResult; host: string; ip?: string; port: number } | undefined {
   const parsed = parseUrl(url);
   if (!parsed) return undefined;
   const ip = isIp(parsed.host) ? parsed.host : resolve(parsed.host);
   if (ip === undefined) return { result: { kind: 'unreachable', traces: [] }, host: parsed.host, port: parsed.port };
-  return { result: httpGet(engine, netns, ip, parsed.port, parsed.path), host: parsed.host, ip, port: parsed.port };
+  return { result: servers.httpGet(netns, ip, parsed.port, parsed.path), host: parsed.host, ip, port: parsed.port };
 }
 
 /** busybox 1.35 wget. */
-export function busyboxWget(engine: Engine, resolve: NameResolver): Command {
+export function busyboxWget(servers: Servers, resolve: NameResolver): Command {
   return (argv, ctx) => {
     const f = parseWget(argv);
-    if (!f) return fail('BusyBox v1.35.0 (Debian 1:1.35.0-4+b3) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n', 1);
-    const fetched = fetchUrl(engine, ctx.netns, f.url, resolve);
+    if (!f) return fail(busyboxUsage('Usage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n'), 1);
+    const fetched = fetchUrl(servers, ctx.netns, f.url, resolve);
     if (!fetched) return fail(`wget: bad address '${f.url}'\n`, 1);
     const { result, host, ip, port } = fetched;
     if (ip === undefined) return fail(`wget: bad address '${host}'\n`, 1);
@@ -55,9 +81,13 @@ export function busyboxWget(engine: Engine, resolve: NameResolver): Command {
     const done = (o: CommandOutput): CommandOutput => ({ ...o, traces });
     switch (result.kind) {
       case 'ok': {
-        if (f.toStdout) return done({ stdout: result.body, stderr: connecting, exitCode: 0 });
+        if (f.output === '-') return done({ stdout: result.body, stderr: connecting, exitCode: 0 });
+        const file = f.output ?? defaultFileName(f.url);
+        const failed = ctx.fs.write(file, result.body, false);
+        if (failed) return done(fail(`${connecting}wget: can't open '${file}': ${failed === 'EISDIR' ? 'Is a directory' : 'No such file or directory'}\n`, 1));
         const size = String(result.body.length).padStart(5);
-        const progress = f.quiet ? '' : `saving to 'index.html'\nindex.html           100% |********************************|${size}  0:00:00 ETA\n'index.html' saved\n`;
+        const bar = file.slice(file.lastIndexOf('/') + 1).padEnd(20);
+        const progress = f.quiet ? '' : `saving to '${file}'\n${bar} 100% |********************************|${size}  0:00:00 ETA\n'${file}' saved\n`;
         return done({ stdout: '', stderr: connecting + progress, exitCode: 0 });
       }
       case 'not-found':
@@ -77,7 +107,7 @@ export function busyboxWget(engine: Engine, resolve: NameResolver): Command {
 }
 
 /** curl 7.88 on the Debian machines: `-s` hides the error text, the exit code stays. */
-export function curlCommand(engine: Engine, resolve: NameResolver): Command {
+export function curlCommand(servers: Servers, resolve: NameResolver): Command {
   return (argv, ctx) => {
     let silent = false;
     let url: string | undefined;
@@ -88,7 +118,7 @@ export function curlCommand(engine: Engine, resolve: NameResolver): Command {
       else if (!a.startsWith('-')) url = a;
     }
     if (url === undefined) return fail("curl: try 'curl --help' or 'curl --manual' for more information\n", 2);
-    const fetched = fetchUrl(engine, ctx.netns, url, resolve);
+    const fetched = fetchUrl(servers, ctx.netns, url, resolve);
     if (!fetched) return fail(silent ? '' : `curl: (3) URL using bad/illegal format or missing URL\n`, 3);
     const { result, host, ip, port } = fetched;
     const traces = result.traces;
@@ -108,6 +138,75 @@ export function curlCommand(engine: Engine, resolve: NameResolver): Command {
         return err(56, 'Recv failure: Connection reset by peer');
       case 'timeout':
         return err(28, `Connection timed out after 3001 milliseconds`);
+    }
+  };
+}
+
+/** `2026-11-24 02:23:23`, wget's local time (the machines run in UTC). */
+function wgetClock(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** GNU Wget 1.21 on the Debian machines: verbose on stderr unless -q, exit 4 for network failures, 8 for HTTP errors. */
+export function gnuWget(servers: Servers, resolve: NameResolver): Command {
+  return (argv, ctx) => {
+    const f = parseWget(argv);
+    if (!f) return fail("wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n", 1);
+    const parsed = parseUrl(f.url);
+    if (!parsed) return fail(`${f.url}: Invalid URL ${f.url}: Unsupported scheme\n`, 1);
+    const url = `http://${parsed.host}${parsed.port === 80 ? '' : `:${parsed.port}`}${parsed.path}`;
+    const log: string[] = [`--${wgetClock(servers.engine.kernel.now)}--  ${url}`];
+    const finish = (exitCode: number, stdout = '', traces: CommandOutput['traces'] = []): CommandOutput => ({
+      stdout,
+      stderr: f.quiet ? '' : `${log.join('\n')}\n`,
+      exitCode,
+      traces,
+    });
+    let ip = parsed.host;
+    if (!isIp(parsed.host)) {
+      const answer = resolve(parsed.host);
+      if (answer === undefined) {
+        log.push(`Resolving ${parsed.host} (${parsed.host})... failed: Name or service not known.`, `wget: unable to resolve host address ‘${parsed.host}’`);
+        return finish(4);
+      }
+      log.push(`Resolving ${parsed.host} (${parsed.host})... ${answer}`);
+      ip = answer;
+    }
+    const result = servers.httpGet(ctx.netns, ip, parsed.port, parsed.path);
+    const target = isIp(parsed.host) ? `${ip}:${parsed.port}` : `${parsed.host} (${parsed.host})|${ip}|:${parsed.port}`;
+    switch (result.kind) {
+      case 'ok': {
+        log.push(`Connecting to ${target}... connected.`, 'HTTP request sent, awaiting response... 200 OK', `Length: ${result.body.length} [text/html]`);
+        const file = f.output ?? defaultFileName(f.url);
+        if (file !== '-') {
+          const failed = ctx.fs.write(file, result.body, false);
+          if (failed) {
+            log.push(`${file}: ${failed === 'EISDIR' ? 'Is a directory' : 'No such file or directory'}`, `Cannot write to ‘${file}’ (Success).`);
+            return finish(3, '', result.traces);
+          }
+        }
+        const size = `${result.body.length}/${result.body.length}`;
+        log.push(`Saving to: ‘${file === '-' ? 'STDOUT' : file}’`, '', `     0K ${''.padEnd(53)}100% 0.00K=0s`, '', `${wgetClock(servers.engine.kernel.now)} (0.00 KB/s) - ${file === '-' ? 'written to stdout' : `‘${file}’ saved`} [${size}]`, '');
+        return finish(0, file === '-' ? result.body : '', result.traces);
+      }
+      case 'not-found':
+        log.push(`Connecting to ${target}... connected.`, 'HTTP request sent, awaiting response... 404 Not Found', `${wgetClock(servers.engine.kernel.now)} ERROR 404: Not Found.`, '');
+        return finish(8, '', result.traces);
+      case 'refused':
+        log.push(`Connecting to ${target}... failed: Connection refused.`);
+        return finish(4, '', result.traces);
+      case 'no-route':
+        log.push(`Connecting to ${target}... failed: Network is unreachable.`);
+        return finish(4, '', result.traces);
+      case 'unreachable':
+        log.push(`Connecting to ${target}... failed: No route to host.`);
+        return finish(4, '', result.traces);
+      case 'not-http':
+        log.push(`Connecting to ${target}... connected.`, 'HTTP request sent, awaiting response... Read error (Connection reset by peer) in headers.', 'Giving up.', '');
+        return finish(4, '', result.traces);
+      case 'timeout':
+        log.push(`Connecting to ${target}... failed: Connection timed out.`, 'Giving up.', '');
+        return finish(4, '', result.traces);
     }
   };
 }

@@ -1,42 +1,102 @@
 /**
- * OpenBSD netcat's port check, `nc -zv [-w N] [-u] HOST PORT`, as the rig's images
- * and Debian hosts have it: one connection attempt through the packet walk.
+ * netcat, two of them: OpenBSD nc (/usr/bin/nc in the rig's images, nc on the
+ * Debian machines) with its `-zv` port check, and busybox nc (the applet
+ * `sh -c` prefers inside containers). Both connect through the packet walk and
+ * write their stdin to the server, printing what it answers.
  */
 import { serviceName } from '../netfilter/services.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
 import { observedResult } from '../net/trace.ts';
+import { busyboxUsage } from './busybox.ts';
+import type { ConnectFailure, Servers } from './servers.ts';
 import type { Command } from './types.ts';
 import { fail } from './types.ts';
 
-export function ncCommand(resolve: (name: string) => string | undefined, options: { services: boolean }): Command {
+type Resolver = (name: string) => string | undefined;
+
+const OPENBSD_USAGE =
+  'usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n\t  [-m minttl] [-O length] [-P proxy_username] [-p source_port]\n\t  [-q seconds] [-s sourceaddr] [-T keyword] [-V rtable] [-W recvlimit]\n\t  [-w timeout] [-X proxy_protocol] [-x proxy_address[:port]]\n\t  [destination] [port]\n';
+
+const OPENBSD_REASON: Record<ConnectFailure, string> = {
+  refused: 'failed: Connection refused',
+  timeout: 'timed out: Operation now in progress',
+  'no-route': 'failed: Network is unreachable',
+  unreachable: 'failed: No route to host',
+};
+
+/** OpenBSD netcat 1.219: silent unless -v; `-z` only checks the port. */
+export function ncCommand(servers: Servers, resolve: Resolver, options: { services: boolean }): Command {
   return (argv, ctx) => {
     let udp = false;
+    let verbose = false;
+    let scan = false;
     const words: string[] = [];
     for (let i = 0; i < argv.length; i++) {
       const a = argv[i]!;
-      if (a === '-w' || a === '-p' || a === '-s') i++;
-      else if (a.startsWith('-')) udp ||= a.includes('u');
-      else words.push(a);
+      if (a === '-w' || a === '-p' || a === '-s' || a === '-q' || a === '-i') i++;
+      else if (a.startsWith('-') && a.length > 1) {
+        udp ||= a.includes('u');
+        verbose ||= a.includes('v');
+        scan ||= a.includes('z');
+      } else words.push(a);
     }
     const [host, portText] = words;
-    if (host === undefined || portText === undefined || !/^\d+$/.test(portText)) {
-      return fail('usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n\t  [-m minttl] [-O length] [-P proxy_username] [-p source_port]\n\t  [-q seconds] [-s sourceaddr] [-T keyword] [-V rtable] [-W recvlimit]\n\t  [-w timeout] [-X proxy_protocol] [-x proxy_address[:port]]\n\t  [destination] [port]\n', 1);
-    }
+    if (host === undefined || portText === undefined || !/^\d+$/.test(portText)) return fail(OPENBSD_USAGE, 1);
     const port = Number(portText);
     const ip = parseIPv4(host) !== undefined ? host : resolve(host);
     if (ip === undefined) return fail(`nc: getaddrinfo for host "${host}" port ${port}: Name or service not known\n`, 1);
     const proto = udp ? 'udp' : 'tcp';
     const who = ip === host ? host : `${host} (${ip})`;
-    const trace = ctx.kernel.probe({ kind: udp ? 'udp-send' : 'tcp-connect', from: ctx.netns, dst: ip, port });
-    const traces = [trace];
-    const seen = observedResult(trace);
-    if (seen === 'reply' || (udp && seen === 'timeout')) {
-      const service = (options.services ? serviceName(port, proto) : undefined) ?? '*';
-      const hostPart = ip === host ? host : `${host} (${ip})`;
-      return { stdout: '', stderr: `Connection to ${hostPart} ${port} port [${proto}/${service}] succeeded!\n`, exitCode: 0, traces };
+    const succeeded = () => `Connection to ${who} ${port} port [${proto}/${(options.services ? serviceName(port, proto) : undefined) ?? '*'}] succeeded!\n`;
+    if (udp) {
+      const trace = ctx.kernel.probe({ kind: 'udp-send', from: ctx.netns, dst: ip, port });
+      const seen = observedResult(trace);
+      const ok = seen === 'reply' || seen === 'timeout';
+      if (ok) return { stdout: '', stderr: verbose ? succeeded() : '', exitCode: 0, traces: [trace] };
+      return { stdout: '', stderr: verbose ? `nc: connect to ${who} port ${port} (${proto}) ${OPENBSD_REASON[seen === 'refused' ? 'refused' : 'unreachable']}\n` : '', exitCode: 1, traces: [trace] };
     }
-    const reason =
-      seen === 'refused' ? 'failed: Connection refused' : seen === 'timeout' ? 'timed out: Operation now in progress' : seen === 'no-route' ? 'failed: Network is unreachable' : 'failed: No route to host';
-    return { stdout: '', stderr: `nc: connect to ${who} port ${port} (${proto}) ${reason}\n`, exitCode: 1, traces };
+    const conn = servers.connect(ctx.netns, ip, port);
+    if (!conn.ok) return { stdout: '', stderr: verbose ? `nc: connect to ${who} port ${port} (${proto}) ${OPENBSD_REASON[conn.failure]}\n` : '', exitCode: 1, traces: conn.traces };
+    const answer = scan ? '' : servers.converse(conn.peer, ctx.stdin);
+    return { stdout: answer, stderr: verbose ? succeeded() : '', exitCode: 0, traces: conn.traces };
+  };
+}
+
+const BUSYBOX_REASON: Record<ConnectFailure, string> = {
+  refused: 'Connection refused',
+  timeout: 'Connection timed out',
+  'no-route': 'Network is unreachable',
+  unreachable: 'No route to host',
+};
+
+const BUSYBOX_NC_USAGE = busyboxUsage('Usage: nc [-iN] [-wN] [-l] [-p PORT] [-f FILE|IPADDR PORT] [-e PROG]\n\nOpen a pipe to IP:PORT or FILE\n\n\t-l\tListen mode, for inbound connects\n\t\t(use -ll with -e for persistent server)\n\t-p PORT\tLocal port\n\t-w SEC\tConnect timeout\n\t-i SEC\tDelay interval for lines sent\n\t-f FILE\tUse file (ala /dev/ttyS0) instead of network\n\t-e PROG\tRun PROG after connect\n');
+
+/** busybox 1.35 nc (the small one: `nc [-iN] [-wN] [-l] [-p PORT] [-f FILE|IPADDR PORT] [-e PROG]`). */
+export function busyboxNc(servers: Servers, resolve: Resolver): Command {
+  return (argv, ctx) => {
+    let wait: number | undefined;
+    const words: string[] = [];
+    for (let i = 0; i < argv.length; i++) {
+      const a = argv[i]!;
+      if (a === '-w') wait = Number(argv[++i]);
+      else if (/^-w\d+$/.test(a)) wait = Number(a.slice(2));
+      else if (a === '-p' || a === '-i' || a === '-e' || a === '-f') i++;
+      else if (a.startsWith('-') && a.length > 1) return fail(`nc: invalid option -- '${a[1]}'\n${BUSYBOX_NC_USAGE}`, 1);
+      else words.push(a);
+    }
+    const [host, portText] = words;
+    if (host === undefined || portText === undefined || words.length > 2) {
+      return fail(BUSYBOX_NC_USAGE, 1);
+    }
+    if (!/^\d+$/.test(portText) || Number(portText) > 65535) return fail(`nc: bad port '${portText}'\n`, 1);
+    const ip = parseIPv4(host) !== undefined ? host : resolve(host);
+    if (ip === undefined) return fail(`nc: bad address '${host}'\n`, 1);
+    const conn = servers.connect(ctx.netns, ip, Number(portText));
+    if (!conn.ok) {
+      // With -w the alarm fires first on a silent path; without it the kernel's SYN retries end in ETIMEDOUT.
+      const message = conn.failure === 'timeout' && wait !== undefined ? 'nc: timed out\n' : `nc: can't connect to remote host (${ip}): ${BUSYBOX_REASON[conn.failure]}\n`;
+      return { stdout: '', stderr: message, exitCode: 1, traces: conn.traces };
+    }
+    return { stdout: servers.converse(conn.peer, ctx.stdin), stderr: '', exitCode: 0, traces: conn.traces };
   };
 }

@@ -5,6 +5,7 @@
  * silence, or a send error. Times come from the hop count, so they are
  * deterministic (transcripts normalize them anyway).
  */
+import { BUSYBOX_BANNER, busyboxUsage } from './busybox.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
 import type { Trace } from '../net/trace.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
@@ -29,12 +30,12 @@ function parseArgs(argv: string[], flavour: 'iputils' | 'busybox'): PingOptions 
     else if (a === '-q' || a === '-n' || a === '-4') continue;
     else if (a.startsWith('-')) {
       return flavour === 'busybox'
-        ? fail(`ping: unrecognized option '${a}'\nBusyBox v1.35.0 (Debian 1:1.35.0-4+b3) multi-call binary.\n\nUsage: ping [OPTIONS] HOST\n`, 1)
+        ? fail(`ping: unrecognized option '${a}'\n${BUSYBOX_BANNER}\n\nUsage: ping [OPTIONS] HOST\n`, 1)
         : fail(`ping: invalid option -- '${a.slice(1, 2)}'\n`, 2);
     } else target = a;
   }
   if (target === undefined) {
-    return flavour === 'busybox' ? fail('BusyBox v1.35.0 (Debian 1:1.35.0-4+b3) multi-call binary.\n\nUsage: ping [OPTIONS] HOST\n', 1) : fail('ping: usage error: Destination address required\n', 1);
+    return flavour === 'busybox' ? fail(busyboxUsage('Usage: ping [OPTIONS] HOST\n'), 1) : fail('ping: usage error: Destination address required\n', 1);
   }
   if (!Number.isInteger(count) || count < 1) return fail(`ping: invalid argument: '${count}'\n`, flavour === 'busybox' ? 1 : 2);
   return { count, target };

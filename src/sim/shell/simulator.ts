@@ -4,6 +4,7 @@
  * and gw; busybox inside containers). Every UI action and script line ends here
  * as argv for one machine or one container.
  */
+import { busyboxUsage } from './busybox.ts';
 import { lookup } from '../docker/dns.ts';
 import { Engine } from '../docker/engine.ts';
 import type { Container } from '../docker/model.ts';
@@ -11,21 +12,38 @@ import { GW_NS, HOST_NS, LAN_NS } from '../docker/world.ts';
 import { Kernel } from '../net/index.ts';
 import { dockerCommand } from './docker/cli.ts';
 import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand, sysctlCommand } from './netfilter-cmds.ts';
-import { curlCommand, busyboxWget } from './http-cmds.ts';
+import { busyboxWget, curlCommand, gnuWget } from './http-cmds.ts';
 import { LAN_ZONE } from '../docker/dns.ts';
 import { nslookupCommand } from './dns-cmds.ts';
-import { ncCommand } from './nc-cmd.ts';
+import { busyboxNc, ncCommand } from './nc-cmd.ts';
+import { redisCliCommand } from './redis-cli.ts';
+import { busyboxPsCommand, hostProcesses, procpsCommand } from './ps-cmd.ts';
+import { sedCommand, sortCommand, trCommand, uniqCommand } from './text-edit-cmds.ts';
+import { Servers } from './servers.ts';
 import { pingCommand } from './ping.ts';
-import { catCommand, envCommand, hostnameCommand } from './system-cmds.ts';
+import { envCommand, hostnameCommand } from './system-cmds.ts';
+import { catCommand, lsCommand, mkdirCommand, rmCommand, touchCommand } from './file-cmds.ts';
+import { LayeredFs, type FileSystem, type WritableLayer } from './fs.ts';
+import { DEBIAN_ROOTFS, RIG_ROOTFS } from './rootfs.ts';
+import { listVirtualDir, readVirtualFile, type FileContext } from './virtual-files.ts';
 import { runShell } from './sh.ts';
 import { cutCommand, grepCommand, headCommand, tailCommand, wcCommand } from './text-cmds.ts';
-import type { Command, CommandContext, CommandOutput } from './types.ts';
+import type { Command, CommandOutput } from './types.ts';
 import { fail, ok } from './types.ts';
 
 export type Machine = 'host' | 'lan' | 'gw';
 
-/** Text tools every machine and every container has. */
+/** Text and file tools every machine and every container has. */
 const TEXT_TOOLS: [string, Command][] = [
+  ['cat', catCommand],
+  ['ls', lsCommand],
+  ['mkdir', mkdirCommand],
+  ['rm', rmCommand],
+  ['touch', touchCommand],
+  ['sort', sortCommand],
+  ['uniq', uniqCommand],
+  ['tr', trCommand],
+  ['sed', sedCommand],
   ['cut', cutCommand],
   ['grep', grepCommand],
   ['head', headCommand],
@@ -35,6 +53,7 @@ const TEXT_TOOLS: [string, Command][] = [
 
 const MACHINE_NS: Record<Machine, string> = { host: HOST_NS, lan: LAN_NS, gw: GW_NS };
 const MACHINE_HOSTNAME: Record<Machine, string> = { host: 'dockerhost', lan: 'client', gw: 'gw' };
+const MACHINE_ENV = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root' };
 
 export interface SimulatorOptions {
   seed?: number;
@@ -45,11 +64,20 @@ export interface SimulatorOptions {
 export class Simulator {
   readonly kernel: Kernel;
   readonly engine: Engine;
-  private readonly docker: (argv: string[]) => CommandOutput;
+  private readonly docker: ReturnType<typeof dockerCommand>;
+  /** What each machine and container wrote to its files (a container's writable layer). */
+  private readonly machineLayers = new Map<Machine, WritableLayer>();
+  private readonly containerLayers = new WeakMap<Container, WritableLayer>();
+  /** The server processes' side of every connection (httpd's files, redis's keys). */
+  readonly servers: Servers;
 
   constructor(options: SimulatorOptions = {}) {
     this.kernel = new Kernel({ seed: options.seed ?? 1 });
     this.engine = new Engine(this.kernel, options.seed ?? 1);
+    this.servers = new Servers(this.engine, (netns) => {
+      const c = [...this.engine.containers.values()].find((x) => x.netns === netns);
+      return c && this.containerFs(c);
+    });
     this.docker = dockerCommand(this.engine, {
       tty: options.tty ?? false,
       runProcess: (c, argv, opts) => {
@@ -63,7 +91,6 @@ export class Simulator {
 
   /** The commands of a Debian machine. */
   private machineCommands(machine: Machine): Map<string, Command> {
-    const files = { engine: this.engine, netns: MACHINE_NS[machine], hostname: MACHINE_HOSTNAME[machine] };
     const commands = new Map<string, Command>([
       ['ping', pingCommand('iputils', () => undefined)],
       ['iptables', iptablesCommand(4)],
@@ -73,13 +100,14 @@ export class Simulator {
       ['iptables-restore', iptablesRestoreCommand(4)],
       ['ip6tables-restore', iptablesRestoreCommand(6)],
       ['sysctl', sysctlCommand],
-      ['cat', catCommand(files)],
       ['hostname', hostnameCommand(() => MACHINE_HOSTNAME[machine])],
-      ['curl', curlCommand(this.engine, (name) => this.lanResolve(MACHINE_NS[machine], name))],
-      ['nc', ncCommand((name) => this.lanResolve(MACHINE_NS[machine], name), { services: true })],
+      ['curl', curlCommand(this.servers, (name) => this.lanResolve(MACHINE_NS[machine], name))],
+      ['wget', gnuWget(this.servers, (name) => this.lanResolve(MACHINE_NS[machine], name))],
+      ['nc', ncCommand(this.servers, (name) => this.lanResolve(MACHINE_NS[machine], name), { services: true })],
       ...TEXT_TOOLS,
     ]);
-    if (machine === 'host') commands.set('docker', (argv) => this.docker(argv));
+    if (machine === 'host') commands.set('docker', (argv, ctx) => this.docker(argv, ctx));
+    commands.set('ps', procpsCommand(() => (machine === 'host' ? hostProcesses(this.engine) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }])));
     return commands;
   }
 
@@ -102,29 +130,42 @@ export class Simulator {
     if (c.autoRemove) this.engine.remove(c.id, true);
   }
 
-  /** The busybox applets a container answers with. */
-  private containerCommands(c: Container): Map<string, Command> {
-    const files = { engine: this.engine, netns: c.netns ?? HOST_NS, container: c, hostname: c.hostname };
+  /**
+   * The programs a container answers with: busybox applets, plus the rig image's
+   * /usr/bin/nc (OpenBSD netcat). Inside `sh -c` busybox prefers its own applets,
+   * so there `nc` is busybox's.
+   */
+  private containerCommands(c: Container, inShell = false): Map<string, Command> {
     const resolve = (name: string) => {
       const answer = lookup(this.engine, c, name);
       return answer.kind === 'address' ? answer.address : undefined;
     };
     return new Map<string, Command>([
       ['ping', pingCommand('busybox', resolve)],
-      ['cat', catCommand(files)],
       ['hostname', hostnameCommand(() => c.hostname)],
+      ['ps', busyboxPsCommand(() => c)],
       ['env', envCommand(() => this.engine.containerEnv(c))],
-      ['wget', busyboxWget(this.engine, resolve)],
+      ['wget', busyboxWget(this.servers, resolve)],
       ['nslookup', nslookupCommand(this.engine, c)],
       ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin)],
       ['echo', (argv) => (argv[0] === '-n' ? ok(argv.slice(1).join(' ')) : ok(`${argv.join(' ')}\n`))],
-      ['sleep', (argv) => (argv.length > 0 && argv.every((a) => /^\d+(\.\d+)?[smhd]?$/.test(a)) ? ok() : fail(argv.length === 0 ? 'BusyBox v1.35.0 (Debian 1:1.35.0-4+b3) multi-call binary.\n\nUsage: sleep [N]...\n' : `sleep: invalid number '${argv.find((a) => !/^\d/.test(a))}'\n`, 1))],
+      ['sleep', (argv) => (argv.length > 0 && argv.every((a) => /^\d+(\.\d+)?[smhd]?$/.test(a)) ? ok() : fail(argv.length === 0 ? busyboxUsage('Usage: sleep [N]...\n') : `sleep: invalid number '${argv.find((a) => !/^\d/.test(a))}'\n`, 1))],
       ...TEXT_TOOLS,
       ['true', () => ok()],
       ['false', () => fail('', 1)],
       // The rig's images ship OpenBSD netcat as /usr/bin/nc, without /etc/services.
-      ['nc', ncCommand(resolve, { services: false })],
+      ['nc', inShell ? busyboxNc(this.servers, resolve) : ncCommand(this.servers, resolve, { services: false })],
+      ['/usr/bin/nc', ncCommand(this.servers, resolve, { services: false })],
+      ['/bin/nc', busyboxNc(this.servers, resolve)],
+      // The redis image has its client too.
+      ...(this.engine.imageOf(c).name === 'redis' ? [['redis-cli', redisCliCommand(this.servers, resolve)] as [string, Command]] : []),
     ]);
+  }
+
+  /** A container program by the name or path it was called with. */
+  private containerProgram(c: Container, name: string, inShell: boolean): Command | undefined {
+    const commands = this.containerCommands(c, inShell);
+    return commands.get(name) ?? commands.get(name.replace(/^\/(usr\/)?(local\/)?s?bin\//, ''));
   }
 
   /** The Debian machines ask the LAN's DNS server on gw (a real probe: a blocked path gets no answer). */
@@ -147,7 +188,8 @@ export class Simulator {
   /** `sh -c LINE` on a machine. */
   runShellOn(machine: Machine, line: string, stdin = ''): CommandOutput {
     const commands = this.machineCommands(machine);
-    return runShell(line, { resolve: (name) => commands.get(name), context: { kernel: this.kernel, netns: MACHINE_NS[machine], userland: 'debian' } }, stdin);
+    const context = { kernel: this.kernel, netns: MACHINE_NS[machine], userland: 'debian' as const, fs: this.machineFs(machine) };
+    return runShell(line, { resolve: (name) => commands.get(name), context, env: { ...MACHINE_ENV } }, stdin);
   }
 
   /** Runs argv on a machine, as `ip netns exec NS CMD...` would. */
@@ -156,28 +198,62 @@ export class Simulator {
     if (name === undefined) return { stdout: '', stderr: '', exitCode: 0 };
     const command = this.machineCommands(machine).get(name);
     if (!command) return fail(`sh: 1: ${name}: not found\n`, 127);
-    return command(args, this.context(MACHINE_NS[machine], 'debian', stdin));
+    return command(args, { kernel: this.kernel, netns: MACHINE_NS[machine], stdin, env: { ...MACHINE_ENV }, userland: 'debian', fs: this.machineFs(machine) });
   }
 
   /** Runs argv as a process of a running container (`docker exec`, or its main command). */
   runInContainer(c: Container, argv: string[], stdin = ''): CommandOutput {
     const [name, ...args] = argv;
     if (name === undefined || !c.netns) return fail('docker: no command\n', 126);
-    const command = this.containerCommands(c).get(name.replace(/^\/(usr\/)?s?bin\//, ''));
+    const command = this.containerProgram(c, name, false);
     if (!command) {
       return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": executable file not found in $PATH\n`, 127);
     }
-    return command(args, this.context(c.netns, 'busybox', stdin));
+    return command(args, { kernel: this.kernel, netns: c.netns, stdin, env: this.containerEnv(c), userland: 'busybox', fs: this.containerFs(c) });
+  }
+
+  /**
+   * One line typed into an interactive shell of a running container (the UI's
+   * `docker exec -it C sh` tab), with docker exec's errors when it cannot run.
+   */
+  runInContainerShell(ref: string, line: string): CommandOutput {
+    const c = this.engine.findContainer(ref);
+    if (!c) return fail(`Error response from daemon: No such container: ${ref}\n`, 1);
+    if (c.state === 'paused') return fail(`Error response from daemon: Container ${c.name} is paused, unpause the container before exec\n`, 1);
+    if (c.state !== 'running' || !c.netns) return fail(`Error response from daemon: container ${c.id} is not running\n`, 1);
+    return this.containerShell(c, ['-c', line], '');
   }
 
   /** busybox sh: `sh -c LINE`, or a script on stdin (none in a `docker exec` without -i). */
   private containerShell(c: Container, argv: string[], stdin: string): CommandOutput {
     const line = argv[0] === '-c' ? (argv[1] ?? '') : stdin;
-    const commands = this.containerCommands(c);
-    return runShell(line, { resolve: (name) => commands.get(name.replace(/^\/(usr\/)?s?bin\//, '')), context: { kernel: this.kernel, netns: c.netns ?? HOST_NS, userland: 'busybox' } });
+    const context = { kernel: this.kernel, netns: c.netns ?? HOST_NS, userland: 'busybox' as const, fs: this.containerFs(c) };
+    return runShell(line, { resolve: (name) => this.containerProgram(c, name, true), context, env: this.containerEnv(c) });
   }
 
-  private context(netns: string, userland: CommandContext['userland'], stdin: string): CommandContext {
-    return { kernel: this.kernel, netns, stdin, env: {}, userland };
+  /** The variables a container's processes start with (`docker exec` gives the same). */
+  private containerEnv(c: Container): Record<string, string> {
+    const env: Record<string, string> = {};
+    for (const entry of this.engine.containerEnv(c)) {
+      const eq = entry.indexOf('=');
+      if (eq > 0) env[entry.slice(0, eq)] = entry.slice(eq + 1);
+    }
+    return env;
+  }
+
+  /** A container's files: its image, its writable layer, and what Docker mounts. */
+  containerFs(c: Container): FileSystem {
+    let layer = this.containerLayers.get(c);
+    if (!layer) this.containerLayers.set(c, (layer = new Map()));
+    const files: FileContext = { engine: this.engine, netns: c.netns ?? HOST_NS, container: c, hostname: c.hostname };
+    return new LayeredFs(RIG_ROOTFS, layer, { read: (p) => readVirtualFile(files, p), list: (d) => listVirtualDir(files, d) }, '/');
+  }
+
+  /** A Debian machine's files. */
+  machineFs(machine: Machine): FileSystem {
+    let layer = this.machineLayers.get(machine);
+    if (!layer) this.machineLayers.set(machine, (layer = new Map()));
+    const files: FileContext = { engine: this.engine, netns: MACHINE_NS[machine], hostname: MACHINE_HOSTNAME[machine] };
+    return new LayeredFs(DEBIAN_ROOTFS, layer, { read: (p) => readVirtualFile(files, p), list: (d) => listVirtualDir(files, d) }, '/root');
   }
 }

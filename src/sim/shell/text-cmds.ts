@@ -4,7 +4,7 @@
  * GNU coreutils/grep and busybox print these alike; where they differ (wc's
  * padding with several counts) the GNU form is used on hosts.
  */
-import type { Command, CommandOutput } from './types.ts';
+import type { Command, CommandContext, CommandOutput } from './types.ts';
 import { fail, ok } from './types.ts';
 
 const lines = (text: string): string[] => {
@@ -13,6 +13,46 @@ const lines = (text: string): string[] => {
   return all;
 };
 const join = (ls: string[]) => ls.map((l) => `${l}\n`).join('');
+
+/**
+ * A tool's input: its file operands concatenated, or stdin when there are none
+ * (or for `-`). A missing file is the tool's error (exit 1, grep and sed 2).
+ */
+export function inputText(tool: string, paths: string[], ctx: CommandContext): string | CommandOutput {
+  if (paths.length === 0) return ctx.stdin;
+  let text = '';
+  let stderr = '';
+  for (const path of paths) {
+    const content = path === '-' ? ctx.stdin : ctx.fs.read(path);
+    if (content === 'ENOENT' || content === 'ENOTDIR' || content === 'EEXIST') {
+      stderr +=
+        tool === 'sed' ? `sed: can't read ${path}: No such file or directory\n` : ctx.userland === 'busybox' ? `${tool}: can't open '${path}': No such file or directory\n` : `${tool}: ${path}: No such file or directory\n`;
+    } else if (content === 'EISDIR') stderr += ctx.userland === 'busybox' ? `${tool}: read error: Is a directory\n` : `${tool}: ${path}: Is a directory\n`;
+    else text += content;
+  }
+  return stderr ? { stdout: text, stderr, exitCode: tool === 'grep' || tool === 'sed' ? 2 : 1 } : text;
+}
+
+/** Operands of a tool whose options take no values except those listed. */
+function fileOperands(argv: string[], valued: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (valued.includes(a)) i++;
+    else if (!a.startsWith('-') || a === '-') out.push(a);
+  }
+  return out;
+}
+
+/** Runs a text tool over its input, passing a missing file's error through. */
+function withInput(tool: string, argv: string[], valued: string[], ctx: CommandContext, run: (text: string) => CommandOutput): CommandOutput {
+  const input = inputText(tool, fileOperands(argv, valued), ctx);
+  if (typeof input !== 'string') {
+    const partial = run(input.stdout);
+    return { stdout: partial.stdout, stderr: input.stderr, exitCode: input.exitCode };
+  }
+  return run(input);
+}
 
 /** `1,3`, `2-`, `-2`, `1-3`: 1-based positions a list selects. */
 function selector(list: string): ((i: number) => boolean) | undefined {
@@ -63,15 +103,17 @@ function countArg(argv: string[]): number | undefined {
   return 10;
 }
 
-export const headCommand: Command = (argv, ctx) => ok(join(lines(ctx.stdin).slice(0, countArg(argv))));
-export const tailCommand: Command = (argv, ctx) => {
-  const n = countArg(argv) ?? 10;
-  const all = lines(ctx.stdin);
-  return ok(join(n === 0 ? [] : all.slice(-n)));
-};
+export const headCommand: Command = (argv, ctx) => withInput('head', argv, ['-n'], ctx, (text) => ok(join(lines(text).slice(0, countArg(argv)))));
+export const tailCommand: Command = (argv, ctx) =>
+  withInput('tail', argv, ['-n'], ctx, (text) => {
+    const n = countArg(argv) ?? 10;
+    const all = lines(text);
+    return ok(join(n === 0 ? [] : all.slice(-n)));
+  });
 
-export const wcCommand: Command = (argv, ctx) => {
-  const text = ctx.stdin;
+export const wcCommand: Command = (argv, ctx) => withInput('wc', argv, [], ctx, (text) => wcText(argv, text));
+
+function wcText(argv: string[], text: string): CommandOutput {
   const counts = { l: (text.match(/\n/g) ?? []).length, w: text.split(/\s+/).filter((w) => w !== '').length, c: new TextEncoder().encode(text).length };
   const wanted = argv.filter((a) => a.startsWith('-')).flatMap((a) => [...a.slice(1)]) as ('l' | 'w' | 'c')[];
   const order: ('l' | 'w' | 'c')[] = wanted.length === 0 ? ['l', 'w', 'c'] : (['l', 'w', 'c'] as const).filter((k) => wanted.includes(k));
@@ -79,14 +121,16 @@ export const wcCommand: Command = (argv, ctx) => {
   // GNU pads every count to the widest one's width (at least 7 when reading a pipe).
   const width = Math.max(7, ...order.map((k) => String(counts[k]).length));
   return ok(`${order.map((k) => String(counts[k]).padStart(width)).join(' ')}\n`);
-};
+}
 
 export const grepCommand: Command = (argv, ctx): CommandOutput => {
   const flags = new Set<string>();
   let pattern: string | undefined;
+  const files: string[] = [];
   for (const a of argv) {
     if (a.startsWith('-') && a.length > 1 && pattern === undefined) for (const f of a.slice(1)) flags.add(f);
     else if (pattern === undefined) pattern = a;
+    else files.push(a);
   }
   if (pattern === undefined) return fail("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", 2);
   let re: RegExp;
@@ -96,7 +140,9 @@ export const grepCommand: Command = (argv, ctx): CommandOutput => {
   } catch {
     return fail(`grep: Unmatched ( or \\(\n`, 2);
   }
-  const matching = lines(ctx.stdin).filter((l) => re.test(l) !== flags.has('v'));
+  const input = inputText('grep', files, ctx);
+  if (typeof input !== 'string') return { ...input, stdout: '' };
+  const matching = lines(input).filter((l) => re.test(l) !== flags.has('v'));
   const status = matching.length > 0 ? 0 : 1;
   if (flags.has('q')) return { stdout: '', stderr: '', exitCode: status };
   if (flags.has('c')) return { stdout: `${matching.length}\n`, stderr: '', exitCode: status };
@@ -105,7 +151,7 @@ export const grepCommand: Command = (argv, ctx): CommandOutput => {
 };
 
 /** POSIX basic regular expressions: `\(`, `\|`, `\+` are the special forms; bare ones are literal. */
-function basicToExtended(pattern: string): string {
+export function basicToExtended(pattern: string): string {
   let out = '';
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i]!;

@@ -5,6 +5,7 @@
  */
 import type { KernelApi } from '../net/api.ts';
 import type { Trace } from '../net/trace.ts';
+import type { FileSystem } from './fs.ts';
 
 export interface CommandOutput {
   stdout: string;
@@ -12,6 +13,8 @@ export interface CommandOutput {
   exitCode: number;
   /** Packet walks the command made (ping, wget, curl, nc...), in order. */
   traces?: Trace[];
+  /** The command wrote its stderr before its stdout (a warning ahead of the result); terminals show it so. */
+  stderrFirst?: boolean;
 }
 
 /** Where and how a command runs. */
@@ -25,6 +28,8 @@ export interface CommandContext {
   env: Record<string, string>;
   /** Which userland answers: Debian's tools on hosts, busybox inside containers. */
   userland: 'debian' | 'busybox';
+  /** The machine's or container's files. */
+  fs: FileSystem;
 }
 
 export type Command = (argv: string[], ctx: CommandContext) => CommandOutput;

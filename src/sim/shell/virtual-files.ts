@@ -28,9 +28,10 @@ export function readVirtualFile(ctx: FileContext, path: string): string | undefi
     case '/etc/hostname':
       return c ? hostnameFile(ctx.engine, c) : `${ctx.hostname}\n`;
   }
+  if (path === '/dev/null') return '';
   const proc = /^\/proc\/sys\/(.+)$/.exec(path);
   if (proc) {
-    const value = ctx.engine.kernel.netns(ctx.netns)?.sysctl(proc[1]!.replace(/\//g, '.'));
+    const value = ipv6Disabled(ctx, proc[1]!) ?? ctx.engine.kernel.netns(ctx.netns)?.sysctl(proc[1]!.replace(/\//g, '.'));
     return value === undefined ? undefined : `${value}\n`;
   }
   const sys = /^\/sys\/class\/net\/([^/]+)\/(iflink|ifindex|address|mtu|operstate|carrier)$/.exec(path);
@@ -53,4 +54,30 @@ export function readVirtualFile(ctx: FileContext, path: string): string | undefi
     }
   }
   return undefined;
+}
+
+/**
+ * net.ipv6.conf.X.disable_ipv6: IPv6 is on in every namespace, but Docker turns it
+ * off on a container's interfaces of networks without IPv6 (all of them here).
+ */
+function ipv6Disabled(ctx: FileContext, key: string): string | undefined {
+  const m = /^net\/ipv6\/conf\/([^/]+)\/disable_ipv6$/.exec(key);
+  if (!m) return undefined;
+  if (m[1] === 'all' || m[1] === 'default') return '0';
+  const link = ctx.engine.kernel.netns(ctx.netns)?.link(m[1]!);
+  if (!link) return undefined;
+  return ctx.container && link.kind === 'veth' ? '1' : '0';
+}
+
+/** Names the system provides in a directory (files Docker mounts, /sys/class/net's devices). */
+export function listVirtualDir(ctx: FileContext, dir: string): string[] {
+  switch (dir) {
+    case '/etc':
+      // Docker's init layer adds the /etc/mtab link to every container.
+      return ctx.container ? ['hostname', 'hosts', 'mtab', 'resolv.conf'] : ['hostname', 'hosts', 'resolv.conf'];
+    case '/sys/class/net':
+      return (ctx.engine.kernel.netns(ctx.netns)?.links() ?? []).map((l) => l.name);
+    default:
+      return [];
+  }
 }

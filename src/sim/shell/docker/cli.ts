@@ -1,17 +1,23 @@
 /**
  * The `docker` client: argv to engine calls, output and errors as client 28.2.2
- * prints them against daemon 28.5.2 (test/golden). Container processes (foreground
+ * prints them against daemon 28.5.2 (test/golden). This module dispatches and
+ * answers the container commands (run/create, lifecycle, kill, rm, ps, port,
+ * exec, logs); `inspect`, `network`, `images`/`image`/`pull` and
+ * `version`/`info` have their own modules. Container processes (foreground
  * `docker run`, `docker exec`) go through `runProcess`, which the shell layer
  * supplies; this module only decides what the client says.
  */
 import { DockerError, type ContainerCreateOptions, type Engine } from '../../docker/engine.ts';
 import type { Container, PortBinding } from '../../docker/model.ts';
+import { containerPortMap, portSummaries } from '../../docker/portmap.ts';
 import { fail, ok, type CommandOutput } from '../types.ts';
-import { FlagError, parseFlags, type FlagSpec, type ParsedFlags } from './flags.ts';
-import { commandColumn, humanDuration, portLines, portsColumn, statusText, table } from './format.ts';
-import { containerObject, goJsonIndent, networkObject } from '../../docker/inspect.ts';
-import { goMap, renderTemplate } from '../gotpl.ts';
+import { isParsed, parseCommandFlags, type FlagSpec, type ParsedFlags } from './flags.ts';
+import { commandColumn, displayablePorts, formatList, humanDuration, joinHostPort, naturalCompare, portLines, statusText, table } from './format.ts';
+import { imageCommand, imagesCommand, pullCommand } from './images.ts';
+import { inspectCommand } from './inspect-cmd.ts';
+import { networkCommand } from './network-cmds.ts';
 import { parsePortSpec, PortSpecError } from './ports.ts';
+import { infoCommand, versionCommand } from './system.ts';
 import { argCountError, daemonError, flagError, runDaemonError, unknownCommand } from './usage.ts';
 
 export interface DockerClientOptions {
@@ -23,6 +29,18 @@ export interface DockerClientOptions {
   onStarted?: (container: Container) => void;
 }
 
+/**
+ * What the client process itself sees (the shell's CommandContext): its
+ * environment (`-e NAME` without a value takes NAME from it) and its machine's
+ * files (`--env-file`). Without it: an empty environment and only /dev/null.
+ */
+export interface ClientProcess {
+  env?: Record<string, string>;
+  fs?: { read(path: string): string };
+}
+
+const FS_ERRORS: Record<string, string> = { ENOENT: 'no such file or directory', EISDIR: 'is a directory', ENOTDIR: 'not a directory' };
+
 const RUN_FLAGS: FlagSpec[] = [
   { long: 'detach', short: 'd', kind: 'bool' },
   { long: 'interactive', short: 'i', kind: 'bool' },
@@ -31,6 +49,7 @@ const RUN_FLAGS: FlagSpec[] = [
   { long: 'name', kind: 'string' },
   { long: 'hostname', short: 'h', kind: 'string' },
   { long: 'env', short: 'e', kind: 'list' },
+  { long: 'env-file', kind: 'list' },
   { long: 'network', kind: 'string' },
   { long: 'net', kind: 'string' },
   { long: 'ip', kind: 'string' },
@@ -48,15 +67,6 @@ const PS_HEADERS: Record<string, string> = { ID: 'CONTAINER ID', Names: 'NAMES',
 
 const PS_FILTERS = new Set(['name', 'id', 'status', 'ancestor', 'exited', 'network', 'publish', 'expose']);
 
-/** Inspect data reaches templates as decoded JSON: every object is a map. */
-function asGoMaps(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(asGoMaps);
-  if (value && typeof value === 'object') {
-    return goMap(Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, asGoMaps(v)])));
-  }
-  return value;
-}
-
 /** Go regexp syntax is close enough to JavaScript's for names; a bad pattern matches nothing. */
 function safeRegExp(pattern: string): RegExp | undefined {
   try {
@@ -66,27 +76,11 @@ function safeRegExp(pattern: string): RegExp | undefined {
   }
 }
 
-const CONNECT_FLAGS: FlagSpec[] = [
-  { long: 'ip', kind: 'string' },
-  { long: 'alias', kind: 'list' },
-  { long: 'gw-priority', kind: 'string' },
-];
-
-const NETWORK_CREATE_FLAGS: FlagSpec[] = [
-  { long: 'driver', short: 'd', kind: 'string' },
-  { long: 'subnet', kind: 'list' },
-  { long: 'gateway', kind: 'list' },
-  { long: 'ip-range', kind: 'list' },
-  { long: 'internal', kind: 'bool' },
-  { long: 'opt', short: 'o', kind: 'list' },
-  { long: 'attachable', kind: 'bool' },
-];
-
-export function dockerCommand(engine: Engine, options: DockerClientOptions): (argv: string[]) => CommandOutput {
+export function dockerCommand(engine: Engine, options: DockerClientOptions): (argv: string[], proc?: ClientProcess) => CommandOutput {
   const client = new DockerClient(engine, options);
-  return (argv) => {
+  return (argv, proc = {}) => {
     try {
-      return client.dispatch(argv);
+      return client.dispatch(argv, proc);
     } catch (e) {
       // Every expected failure is answered above; this keeps a bug from reaching the UI.
       return fail(`docker: ${(e as Error).message}\n`, 1);
@@ -103,13 +97,13 @@ class DockerClient {
     this.options = options;
   }
 
-  dispatch(argv: string[]): CommandOutput {
+  dispatch(argv: string[], proc: ClientProcess): CommandOutput {
     const [sub, ...rest] = argv;
     switch (sub) {
       case 'run':
-        return this.run(rest, true);
+        return this.run(rest, true, proc);
       case 'create':
-        return this.run(rest, false);
+        return this.run(rest, false, proc);
       case 'start':
       case 'stop':
       case 'restart':
@@ -126,10 +120,22 @@ class DockerClient {
         return this.exec(rest);
       case 'logs':
         return this.logs(rest);
+      case 'kill':
+        return this.kill(rest);
       case 'inspect':
-        return this.inspect(rest);
+        return inspectCommand(this.engine, rest);
       case 'network':
-        return this.network(rest);
+        return networkCommand(this.engine, rest);
+      case 'images':
+        return imagesCommand(this.engine, 'images', rest);
+      case 'image':
+        return imageCommand(this.engine, rest);
+      case 'pull':
+        return pullCommand(rest);
+      case 'version':
+        return versionCommand(this.engine, rest);
+      case 'info':
+        return infoCommand(this.engine, rest);
       case undefined:
         return fail('docker: missing command\n', 1);
       default:
@@ -138,39 +144,62 @@ class DockerClient {
   }
 
   private flags(command: string, argv: string[], specs: FlagSpec[], interspersed: boolean): ParsedFlags | CommandOutput {
-    try {
-      return parseFlags(argv, specs, { interspersed });
-    } catch (e) {
-      if (e instanceof FlagError) return flagError(command, e.message);
-      throw e;
-    }
+    return parseCommandFlags(command, argv, specs, interspersed);
   }
 
   // ---- run / create -------------------------------------------------------------
 
-  private run(argv: string[], start: boolean): CommandOutput {
+  /** `--env-file` contents then `-e` values, as the client sends them (opts.ReadKVEnvStrings, ValidateEnv). */
+  private environment(f: ParsedFlags, proc: ClientProcess): string[] | { error: string } {
+    const lookup = (key: string) => proc.env?.[key];
+    const out: string[] = [];
+    for (const path of f.lists.get('env-file') ?? []) {
+      const text = proc.fs ? proc.fs.read(path) : path === '/dev/null' ? '' : 'ENOENT';
+      if (FS_ERRORS[text] !== undefined) return { error: `open ${path}: ${FS_ERRORS[text]}` };
+      for (const raw of text.replace(/^\uFEFF/, '').split('\n')) {
+        const line = raw.replace(/^\s+/, '');
+        if (line === '' || line.startsWith('#')) continue;
+        const key = line.split('=')[0]!;
+        if (key === '') return { error: `invalid env file (${path}): no variable name on line '${line}'` };
+        if (/[ \t]/.test(key)) return { error: `invalid env file (${path}): variable '${key}' contains whitespaces` };
+        if (line.includes('=')) out.push(line);
+        else if (lookup(key) !== undefined) out.push(`${key}=${lookup(key)}`);
+      }
+    }
+    for (const e of f.lists.get('env') ?? []) {
+      const key = e.split('=')[0]!;
+      if (key === '') return { error: `invalid argument "${e}" for "-e, --env" flag: invalid environment variable: ${e}` };
+      // Without a value: the client's own, or the bare name (which the daemon then leaves out).
+      out.push(e.includes('=') || lookup(key) === undefined ? e : `${key}=${lookup(key)}`);
+    }
+    return out;
+  }
+
+  private run(argv: string[], start: boolean, proc: ClientProcess): CommandOutput {
     const command = start ? 'run' : 'create';
     const f = this.flags(command, argv, RUN_FLAGS, false);
-    if (!('args' in f)) return f;
+    if (!isParsed(f)) return f;
     if (f.args.length < 1) return argCountError(command, 'at least 1 argument');
     const [image, ...cmd] = f.args as [string, ...string[]];
     const detach = f.bools.has('detach');
     if (start && f.bools.has('tty') && !detach && !this.options.tty) return fail('the input device is not a TTY\n', 1);
+    const usageError = (message: string) => fail(`docker: ${message}\n\nRun 'docker ${command} --help' for more information\n`, 125);
     let ports: PortBinding[];
     try {
       ports = (f.lists.get('publish') ?? []).flatMap(parsePortSpec);
     } catch (e) {
-      if (e instanceof PortSpecError) return fail(`docker: ${e.message}\n\nRun 'docker ${command} --help' for more information\n`, 125);
+      if (e instanceof PortSpecError) return usageError(e.message);
       throw e;
     }
+    const env = this.environment(f, proc);
+    if ('error' in env) return usageError(env.error);
     const opts: ContainerCreateOptions = { image, tty: f.bools.has('tty'), interactive: f.bools.has('interactive'), autoRemove: f.bools.has('rm'), ports };
     const name = f.strings.get('name');
     if (name !== undefined) opts.name = name;
     if (cmd.length > 0) opts.cmd = cmd;
     const hostname = f.strings.get('hostname');
     if (hostname !== undefined) opts.hostname = hostname;
-    const env = f.lists.get('env');
-    if (env) opts.env = env;
+    if (env.length > 0) opts.env = env;
     const network = f.strings.get('network') ?? f.strings.get('net');
     if (network !== undefined) opts.network = network;
     const ip = f.strings.get('ip');
@@ -201,8 +230,9 @@ class DockerClient {
     }
     const fromDaemon = (message: string, stdout = '') => (start ? runDaemonError(message, stdout) : fail(daemonError(message), 1, stdout));
     let container: Container;
+    const warnings: string[] = [];
     try {
-      container = this.engine.createContainer(opts);
+      container = this.engine.createContainer(opts, warnings);
     } catch (e) {
       if (e instanceof DockerError) {
         const pulling = e.message.startsWith('Get "https://registry-1.docker.io') ? `Unable to find image '${image.includes(':') ? image : `${image}:latest`}' locally\n` : '';
@@ -211,19 +241,24 @@ class DockerClient {
       }
       throw e;
     }
+    const warned = warnings.map((w) => `WARNING: ${w}\n`).join('');
+    const withWarnings = (out: CommandOutput): CommandOutput => (warned === '' ? out : { ...out, stderr: warned + out.stderr, stderrFirst: true });
     const idLine = `${container.id}\n`;
-    if (!start) return ok(idLine);
+    if (!start) return withWarnings(ok(idLine));
     try {
       this.engine.start(container.id);
     } catch (e) {
-      if (e instanceof DockerError) return fromDaemon(e.message, detach ? idLine : '');
-      throw e;
+      if (!(e instanceof DockerError)) throw e;
+      const out = withWarnings(fromDaemon(e.message, detach ? idLine : ''));
+      // The client's exit status for a command the runtime cannot run (toStatusError).
+      if (start && /executable file not found|no such file or directory/.test(e.message)) return { ...out, exitCode: 127 };
+      return out;
     }
     if (detach) {
       this.options.onStarted?.(container);
-      return ok(idLine);
+      return withWarnings(ok(idLine));
     }
-    return this.foreground(container);
+    return withWarnings(this.foreground(container));
   }
 
   /** `docker run` without -d: the container's process, then the container exits with its status. */
@@ -240,7 +275,7 @@ class DockerClient {
   private lifecycle(sub: 'start' | 'stop' | 'restart' | 'pause' | 'unpause', argv: string[]): CommandOutput {
     const specs: FlagSpec[] = sub === 'start' ? [{ long: 'attach', short: 'a', kind: 'bool' }, { long: 'interactive', short: 'i', kind: 'bool' }] : sub === 'stop' || sub === 'restart' ? [{ long: 'time', short: 't', kind: 'string' }, { long: 'signal', short: 's', kind: 'string' }] : [];
     const f = this.flags(sub, argv, specs, true);
-    if (!('args' in f)) return f;
+    if (!isParsed(f)) return f;
     if (f.args.length < 1) return argCountError(sub, 'at least 1 argument');
     let stdout = '';
     let stderr = '';
@@ -265,9 +300,28 @@ class DockerClient {
     return { stdout, stderr, exitCode: failed.length > 0 ? 1 : 0 };
   }
 
+  /** `docker kill C...`: prints each name as given; a stopped one is an error (exit 1). */
+  private kill(argv: string[]): CommandOutput {
+    const f = this.flags('kill', argv, [{ long: 'signal', short: 's', kind: 'string' }], true);
+    if (!isParsed(f)) return f;
+    if (f.args.length < 1) return argCountError('kill', 'at least 1 argument');
+    let stdout = '';
+    let stderr = '';
+    for (const ref of f.args) {
+      try {
+        this.engine.kill(ref);
+        stdout += `${ref}\n`;
+      } catch (e) {
+        if (!(e instanceof DockerError)) throw e;
+        stderr += daemonError(e.message);
+      }
+    }
+    return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+  }
+
   private rm(argv: string[]): CommandOutput {
     const f = this.flags('rm', argv, [{ long: 'force', short: 'f', kind: 'bool' }, { long: 'volumes', short: 'v', kind: 'bool' }], true);
-    if (!('args' in f)) return f;
+    if (!isParsed(f)) return f;
     if (f.args.length < 1) return argCountError('rm', 'at least 1 argument');
     const force = f.bools.has('force');
     let stdout = '';
@@ -289,31 +343,11 @@ class DockerClient {
 
   private logs(argv: string[]): CommandOutput {
     const f = this.flags('logs', argv, [{ long: 'follow', short: 'f', kind: 'bool' }, { long: 'tail', short: 'n', kind: 'string' }, { long: 'timestamps', short: 't', kind: 'bool' }], true);
-    if (!('args' in f)) return f;
+    if (!isParsed(f)) return f;
     if (f.args.length !== 1) return argCountError('logs', 'exactly 1 argument');
     const c = this.engine.findContainer(f.args[0]!);
     if (!c) return fail(daemonError(`No such container: ${f.args[0]}`), 1);
     return ok(c.logs);
-  }
-
-  /** `docker inspect OBJECT...`: containers first, then networks, as the client searches. */
-  private inspect(argv: string[]): CommandOutput {
-    const f = this.flags('inspect', argv, [{ long: 'type', kind: 'string' }, { long: 'size', short: 's', kind: 'bool' }, { long: 'format', short: 'f', kind: 'string' }], true);
-    if (!('args' in f)) return f;
-    if (f.args.length < 1) return argCountError('inspect', 'at least 1 argument');
-    const type = f.strings.get('type');
-    const found: Record<string, unknown>[] = [];
-    let stderr = '';
-    for (const ref of f.args) {
-      const c = type === 'network' ? undefined : this.engine.findContainer(ref);
-      const n = c || type === 'container' ? undefined : this.engine.findNetwork(ref);
-      if (c) found.push(containerObject(this.engine, c));
-      else if (n) found.push(networkObject(this.engine, n));
-      else stderr += `Error: No such object: ${ref}\n`;
-    }
-    const format = f.strings.get('format');
-    if (format !== undefined) return this.formatted(found, format, stderr);
-    return { stdout: `${goJsonIndent(found)}\n`, stderr, exitCode: stderr ? 1 : 0 };
   }
 
   /** `docker exec [-i] [-t] [-e K=V] C CMD...`: argv runs directly, no shell in between. */
@@ -326,7 +360,7 @@ class DockerClient {
       { long: 'user', short: 'u', kind: 'string' },
       { long: 'workdir', short: 'w', kind: 'string' },
     ], false);
-    if (!('args' in f)) return f;
+    if (!isParsed(f)) return f;
     if (f.args.length < 2) return argCountError('exec', 'at least 2 arguments');
     const [ref, ...cmd] = f.args as [string, ...string[]];
     const c = this.engine.findContainer(ref);
@@ -353,7 +387,7 @@ class DockerClient {
       { long: 'latest', short: 'l', kind: 'bool' },
       { long: 'format', kind: 'string' },
     ], true);
-    if (!('args' in f)) return f;
+    if (!isParsed(f)) return f;
     const now = this.engine.kernel.now;
     const noTrunc = f.bools.has('no-trunc');
     // `-n` and `-l` look at every container, like -a, then keep the newest.
@@ -373,7 +407,7 @@ class DockerClient {
     if (last !== undefined) list = list.slice(0, last);
     if (f.bools.has('quiet')) return ok(list.map((c) => `${noTrunc ? c.id : c.id.slice(0, 12)}\n`).join(''));
     const format = f.strings.get('format');
-    if (format !== undefined && format !== 'table') return this.psFormatted(list, format, noTrunc);
+    if (format !== undefined && format !== '' && format !== 'table') return formatList(format, list.map((c) => this.psRow(c, noTrunc)), PS_HEADERS);
     const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
     for (const c of list) {
       rows.push([
@@ -382,7 +416,7 @@ class DockerClient {
         commandColumn(c.cmd, noTrunc),
         `${humanDuration(now - c.created)} ago`,
         statusText(c, now),
-        portsColumn(c),
+        this.portsColumn(c),
         c.name,
       ]);
     }
@@ -401,7 +435,7 @@ class DockerClient {
       Command: commandColumn(c.cmd, noTrunc),
       CreatedAt: '',
       RunningFor: `${humanDuration(now - c.created)} ago`,
-      Ports: portsColumn(c),
+      Ports: this.portsColumn(c),
       State: c.state,
       Status: statusText(c, now),
       Size: '0B',
@@ -413,18 +447,9 @@ class DockerClient {
     };
   }
 
-  private psFormatted(list: Container[], format: string, noTrunc: boolean): CommandOutput {
-    const isTable = format.startsWith('table ');
-    const template = (isTable ? format.slice(6) : format).replace(/\\t/g, '\t');
-    const rows: string[] = [];
-    for (const c of list) {
-      const r = renderTemplate(template, this.psRow(c, noTrunc));
-      if ('error' in r) return fail(`${r.error}\n`, 1);
-      rows.push(r.output);
-    }
-    if (!isTable) return ok(rows.map((r) => `${r}\n`).join(''));
-    const header = template.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (_m, name: string) => PS_HEADERS[name] ?? name.toUpperCase());
-    return ok(table([header, ...rows].map((line) => line.split('\t'))));
+  /** The PORTS column: what the daemon reports for the container, as DisplayablePorts groups it. */
+  private portsColumn(c: Container): string {
+    return displayablePorts(portSummaries(containerPortMap(this.engine, c)));
   }
 
   private psFilterMatches(c: Container, key: string, value: string): boolean {
@@ -444,176 +469,40 @@ class DockerClient {
         return n !== undefined && (c.endpoints.has(n.id) || (c.networkMode.kind === 'bridge' && c.networkMode.networks.includes(n.name)));
       }
       case 'publish':
-        return c.ports.some((p) => `${p.hostPort}` === value.split('/')[0]);
-      case 'expose':
-        return c.exposed.some((e) => e.split('/')[0] === value.split('/')[0]) || c.ports.some((p) => `${p.containerPort}` === value.split('/')[0]);
+      case 'expose': {
+        // Against the ports the daemon reports (`80`, `80/tcp`, `8000-8010/tcp`; tcp by default).
+        const [range = '', proto = 'tcp'] = value.split('/');
+        const [from = NaN, to = from] = range.split('-').map(Number);
+        return portSummaries(containerPortMap(this.engine, c)).some((p) => {
+          const port = key === 'publish' ? p.publicPort : p.privatePort;
+          return p.type === proto && port >= from && port <= to && (key === 'expose' || p.publicPort !== 0);
+        });
+      }
       default:
         return false;
     }
   }
 
+  /** `docker port C [PORT[/PROTO]]`: from the container's NetworkSettings.Ports, in natural order. */
   private port(argv: string[]): CommandOutput {
     const f = this.flags('port', argv, [], true);
-    if (!('args' in f)) return f;
+    if (!isParsed(f)) return f;
     if (f.args.length < 1 || f.args.length > 2) return argCountError('port', f.args.length < 1 ? 'at least 1 argument' : 'at most 2 arguments');
-    const c = this.engine.findContainer(f.args[0]!);
-    if (!c) return fail(daemonError(`No such container: ${f.args[0]}`), 1);
-    let filter: { port: number; proto: string } | undefined;
-    if (f.args[1] !== undefined) {
-      const [port = '', proto = 'tcp'] = f.args[1].split('/');
-      filter = { port: Number(port), proto };
+    const [ref, wanted] = f.args as [string, string | undefined];
+    const c = this.engine.findContainer(ref);
+    if (!c) return fail(daemonError(`No such container: ${ref}`), 1);
+    const map = containerPortMap(this.engine, c);
+    if (wanted === undefined) return ok(portLines(map).map((l) => `${l}\n`).join(''));
+    const slash = wanted.indexOf('/');
+    const port = slash < 0 ? wanted : wanted.slice(0, slash);
+    const proto = slash < 0 || wanted.slice(slash + 1) === '' ? 'tcp' : wanted.slice(slash + 1);
+    if (!/^\d+$/.test(port) || Number(port) > 65535) {
+      const why = /^\d+$/.test(port) ? 'value out of range' : 'invalid syntax';
+      return fail(`Error: invalid port (${port}): strconv.ParseUint: parsing "${port}": ${why}\n`, 1);
     }
-    const running = c.state === 'running' || c.state === 'paused';
-    const lines = running ? portLines(c, filter) : [];
-    if (filter && lines.length === 0) return fail(`Error: No public port '${filter.port}/${filter.proto}' published for ${f.args[0]}\n`, 1);
-    return ok(lines.map((l) => `${l}\n`).join(''));
-  }
-
-  // ---- network ------------------------------------------------------------------
-
-  private network(argv: string[]): CommandOutput {
-    const [sub, ...rest] = argv;
-    switch (sub) {
-      case 'create':
-        return this.networkCreate(rest);
-      case 'rm':
-      case 'remove':
-        return this.networkRm(rest);
-      case 'ls':
-      case 'list':
-        return this.networkLs(rest);
-      case 'connect':
-      case 'disconnect':
-        return this.networkConnect(sub, rest);
-      case 'inspect':
-        return this.networkInspect(rest);
-      case undefined:
-        return fail(`\nUsage:  docker network COMMAND\n\nManage networks\n\nCommands:\n  connect     Connect a container to a network\n  create      Create a network\n  disconnect  Disconnect a container from a network\n  inspect     Display detailed information on one or more networks\n  ls          List networks\n  prune       Remove all unused networks\n  rm          Remove one or more networks\n\nRun 'docker network COMMAND --help' for more information on a command.\n`, 0);
-      default:
-        return unknownCommand(`network ${sub}`, 'network');
-    }
-  }
-
-  private networkCreate(argv: string[]): CommandOutput {
-    const f = this.flags('network create', argv, NETWORK_CREATE_FLAGS, true);
-    if (!('args' in f)) return f;
-    if (f.args.length !== 1) return argCountError('network create', 'exactly 1 argument');
-    const options: Record<string, string> = {};
-    for (const o of f.lists.get('opt') ?? []) {
-      const eq = o.indexOf('=');
-      options[eq < 0 ? o : o.slice(0, eq)] = eq < 0 ? '' : o.slice(eq + 1);
-    }
-    const subnet = f.lists.get('subnet')?.[0];
-    const gateway = f.lists.get('gateway')?.[0];
-    const ipRange = f.lists.get('ip-range')?.[0];
-    try {
-      const n = this.engine.createNetwork({
-        name: f.args[0]!,
-        internal: f.bools.has('internal'),
-        options,
-        ...(f.strings.has('driver') ? { driver: f.strings.get('driver')! } : {}),
-        ...(subnet !== undefined ? { subnet } : {}),
-        ...(gateway !== undefined ? { gateway } : {}),
-        ...(ipRange !== undefined ? { ipRange } : {}),
-      });
-      return ok(`${n.id}\n`);
-    } catch (e) {
-      if (!(e instanceof DockerError)) throw e;
-      return fail(e.side === 'client' ? `${e.message}\n` : daemonError(e.message), 1);
-    }
-  }
-
-  private networkRm(argv: string[]): CommandOutput {
-    const f = this.flags('network rm', argv, [{ long: 'force', short: 'f', kind: 'bool' }], true);
-    if (!('args' in f)) return f;
-    if (f.args.length < 1) return argCountError('network rm', 'at least 1 argument');
-    let stdout = '';
-    let stderr = '';
-    for (const ref of f.args) {
-      try {
-        this.engine.removeNetwork(ref);
-        stdout += `${ref}\n`;
-      } catch (e) {
-        if (!(e instanceof DockerError)) throw e;
-        stderr += daemonError(e.message);
-      }
-    }
-    if (stderr) return { stdout, stderr: `${stderr}exit status 1\n`, exitCode: 1 };
-    return ok(stdout);
-  }
-
-  private networkLs(argv: string[]): CommandOutput {
-    const f = this.flags('network ls', argv, [{ long: 'quiet', short: 'q', kind: 'bool' }, { long: 'no-trunc', kind: 'bool' }], true);
-    if (!('args' in f)) return f;
-    const list = [...this.engine.networks.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const id = (n: { id: string }) => (f.bools.has('no-trunc') ? n.id : n.id.slice(0, 12));
-    if (f.bools.has('quiet')) return ok(list.map((n) => `${id(n)}\n`).join(''));
-    const rows = [['NETWORK ID', 'NAME', 'DRIVER', 'SCOPE'], ...list.map((n) => [id(n), n.name, n.driver, 'local'])];
-    return ok(table(rows));
-  }
-
-  /** JSON of every network named; a missing one still prints the others (and `[]` when none). */
-  private networkInspect(argv: string[]): CommandOutput {
-    const f = this.flags('network inspect', argv, [{ long: 'format', short: 'f', kind: 'string' }], true);
-    if (!('args' in f)) return f;
-    if (f.args.length < 1) return argCountError('network inspect', 'at least 1 argument');
-    const found: Record<string, unknown>[] = [];
-    let stderr = '';
-    for (const ref of f.args) {
-      const n = this.engine.findNetwork(ref);
-      if (n) found.push(networkObject(this.engine, n));
-      else stderr += daemonError(`network ${ref} not found`);
-    }
-    const format = f.strings.get('format');
-    if (format !== undefined) return this.formatted(found, format, stderr);
-    return { stdout: `${goJsonIndent(found)}\n`, stderr, exitCode: stderr ? 1 : 0 };
-  }
-
-  /**
-   * `-f TEMPLATE` over inspect objects, which the client renders as JSON maps:
-   * a parse error exits 64; a failing object prints an empty line and the error.
-   */
-  private formatted(objects: Record<string, unknown>[], format: string, notFound: string): CommandOutput {
-    let stdout = '';
-    const stderr = '';
-    for (const obj of objects) {
-      const r = renderTemplate(format, asGoMaps(obj));
-      if ('error' in r) {
-        if (r.error.includes('unclosed action') || r.error.includes('unexpected')) return fail(`${r.error}\n`, 64, stdout);
-        return { stdout: `${stdout}\n`, stderr: `${stderr}${r.error}\n`, exitCode: 1 };
-      }
-      stdout += `${r.output}\n`;
-    }
-    if (notFound) return { stdout: objects.length === 0 ? '\n' : stdout, stderr: notFound, exitCode: 1 };
-    return ok(stdout);
-  }
-
-  private networkConnect(sub: 'connect' | 'disconnect', argv: string[]): CommandOutput {
-    const command = `network ${sub}`;
-    const specs = sub === 'connect' ? CONNECT_FLAGS : [{ long: 'force', short: 'f', kind: 'bool' as const }];
-    const f = this.flags(command, argv, specs, true);
-    if (!('args' in f)) return f;
-    if (f.args.length !== 2) return argCountError(command, 'exactly 2 arguments');
-    const [net, ctr] = f.args as [string, string];
-    try {
-      // The client looks the container up first (golden 41: an unknown network and container name the container).
-      this.engine.requireContainer(ctr);
-      if (sub === 'connect') {
-        const opts: { ip?: string; aliases?: string[]; gwPriority?: number } = {};
-        const ip = f.strings.get('ip');
-        if (ip !== undefined) opts.ip = ip;
-        const aliases = f.lists.get('alias');
-        if (aliases) opts.aliases = aliases;
-        const prio = f.strings.get('gw-priority');
-        if (prio !== undefined) opts.gwPriority = Number(prio);
-        this.engine.connect(net, ctr, opts);
-      } else {
-        this.engine.disconnect(net, ctr);
-      }
-      return ok();
-    } catch (e) {
-      if (!(e instanceof DockerError)) throw e;
-      return fail(daemonError(e.message), 1);
-    }
+    const bindings = map.get(`${port}/${proto}`) ?? [];
+    if (bindings.length === 0) return fail(`Error: No public port '${wanted}' published for ${ref}\n`, 1);
+    const hosts = bindings.map((b) => joinHostPort(b.hostIp, String(b.hostPort))).sort(naturalCompare);
+    return ok(hosts.map((h) => `${h}\n`).join(''));
   }
 }

@@ -4,6 +4,8 @@
  * for commands like `docker run`, flag parsing that stops at the first argument
  * (the image) so the container's own flags pass through untouched.
  */
+import type { CommandOutput } from '../types.ts';
+import { flagError } from './usage.ts';
 
 export type FlagKind = 'bool' | 'string' | 'list';
 
@@ -96,4 +98,18 @@ export function parseFlags(argv: string[], specs: readonly FlagSpec[], opts: { i
     out.args.push(arg);
   }
   return out;
+}
+
+/** Parses a subcommand's flags, or answers with its usage error (`unknown flag: --frob`, exit 125). */
+export function parseCommandFlags(command: string, argv: string[], specs: readonly FlagSpec[], interspersed = true): ParsedFlags | CommandOutput {
+  try {
+    return parseFlags(argv, specs, { interspersed });
+  } catch (e) {
+    if (e instanceof FlagError) return flagError(command, e.message);
+    throw e;
+  }
+}
+
+export function isParsed(f: ParsedFlags | CommandOutput): f is ParsedFlags {
+  return 'args' in f;
 }

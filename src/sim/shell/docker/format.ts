@@ -1,9 +1,13 @@
 /**
- * How the docker client renders containers: the PORTS column, `docker port`
- * lines, Go's HumanDuration for CREATED and STATUS, and tabwriter tables
- * (columns padded to the widest cell plus three blanks).
+ * How the docker client renders lists: the PORTS column, `docker port` lines,
+ * Go's HumanDuration for CREATED and STATUS, sizes, natural sort order,
+ * `--format` templates and tabwriter tables (columns padded to the widest cell
+ * plus three blanks).
  */
-import type { Container, PortBinding } from '../../docker/model.ts';
+import type { Container } from '../../docker/model.ts';
+import type { PortMap, PortSummary } from '../../docker/portmap.ts';
+import { renderTemplate } from '../gotpl.ts';
+import { fail, ok, type CommandOutput } from '../types.ts';
 
 /** go-units HumanDuration, as `docker ps` prints ages. */
 export function humanDuration(ms: number): string {
@@ -35,34 +39,111 @@ export function statusText(c: Container, now: number): string {
   }
 }
 
-/** Host bindings as the client lists them: IPv4 ones first, then the IPv6 twins of 0.0.0.0 bindings. */
-function hostBindings(p: PortBinding[]): { hostIp: string; hostPort: number; binding: PortBinding }[] {
-  const v4 = p.map((b) => ({ hostIp: b.hostIp, hostPort: b.hostPort, binding: b }));
-  const v6 = p.filter((b) => b.hostIp === '0.0.0.0').map((b) => ({ hostIp: '::', hostPort: b.hostPort, binding: b }));
-  return [...v4, ...v6];
-}
-
-export function portsColumn(c: Container): string {
-  if (c.state !== 'running' && c.state !== 'paused') return '';
-  if (c.networkMode.kind === 'container') return '';
-  const published = hostBindings(c.ports).map(({ hostIp, hostPort, binding }) => {
-    const host = hostIp === '::' ? '[::]' : hostIp;
-    return `${host}:${hostPort}->${binding.containerPort}/${binding.proto}`;
-  });
-  const publishedKeys = new Set(c.ports.map((p) => `${p.containerPort}/${p.proto}`));
-  const exposedOnly = c.exposed.filter((e) => !publishedKeys.has(e));
-  return [...exposedOnly, ...published].join(', ');
-}
-
-/** `docker port C [PORT[/PROTO]]` lines. */
-export function portLines(c: Container, filter?: { port: number; proto: string }): string[] {
-  const lines: string[] = [];
-  for (const { hostIp, hostPort, binding } of hostBindings(c.ports)) {
-    if (filter && (binding.containerPort !== filter.port || binding.proto !== filter.proto)) continue;
-    const host = hostIp === '::' ? `[::]:${hostPort}` : `${hostIp}:${hostPort}`;
-    lines.push(filter ? host : `${binding.containerPort}/${binding.proto} -> ${host}`);
+/**
+ * The PORTS column (cli/command/formatter DisplayablePorts): sorted by container
+ * port, host address, host port; exposed ports and `IP:N->N` bindings grouped
+ * into ranges first, then the other bindings.
+ */
+export function displayablePorts(ports: PortSummary[]): string {
+  const sorted = [...ports].sort((a, b) => a.privatePort - b.privatePort || (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0) || a.publicPort - b.publicPort || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+  const groups = new Map<string, { first: number; last: number }>();
+  const result: string[] = [];
+  const hostMappings: string[] = [];
+  for (const p of sorted) {
+    let key = p.type;
+    if (p.ip !== '') {
+      if (p.publicPort !== p.privatePort) {
+        hostMappings.push(`${joinHostPort(p.ip, String(p.publicPort))}->${p.privatePort}/${p.type}`);
+        continue;
+      }
+      key = `${p.ip}/${p.type}`;
+    }
+    const group = groups.get(key);
+    if (!group) {
+      groups.set(key, { first: p.privatePort, last: p.privatePort });
+    } else if (p.privatePort === group.last + 1) {
+      group.last = p.privatePort;
+    } else {
+      result.push(formGroup(key, group));
+      groups.set(key, { first: p.privatePort, last: p.privatePort });
+    }
   }
-  return lines;
+  for (const [key, group] of groups) result.push(formGroup(key, group));
+  return [...result, ...hostMappings].join(', ');
+}
+
+function formGroup(key: string, g: { first: number; last: number }): string {
+  const slash = key.lastIndexOf('/');
+  const ip = slash < 0 ? '' : key.slice(0, slash);
+  const type = key.slice(slash + 1);
+  const range = g.first === g.last ? String(g.first) : `${g.first}-${g.last}`;
+  return `${ip === '' ? range : `${joinHostPort(ip, range)}->${range}`}/${type}`;
+}
+
+/** Go's net.JoinHostPort: IPv6 addresses in brackets. */
+export function joinHostPort(host: string, port: string): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/** `docker port C` lines (`80/tcp -> 0.0.0.0:8080`), in natural sort order like the client. */
+export function portLines(map: PortMap): string[] {
+  const lines: string[] = [];
+  for (const [key, bindings] of map) for (const b of bindings ?? []) lines.push(`${key} -> ${joinHostPort(b.hostIp, String(b.hostPort))}`);
+  return lines.sort(naturalCompare);
+}
+
+/** github.com/fvbommel/sortorder NaturalLess: digit runs compare as numbers. */
+export function naturalCompare(a: string, b: string): number {
+  const chunks = (s: string) => s.match(/\d+|\D+/g) ?? [];
+  const x = chunks(a);
+  const y = chunks(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const p = x[i]!;
+    const q = y[i]!;
+    if (p === q) continue;
+    const pd = /^\d/.test(p);
+    const qd = /^\d/.test(q);
+    if (pd && qd) {
+      const d = Number(p) - Number(q);
+      if (d !== 0) return d;
+      if (p.length !== q.length) return p.length - q.length;
+      continue;
+    }
+    return p < q ? -1 : 1;
+  }
+  return x.length - y.length;
+}
+
+/** go-units HumanSizeWithPrecision(size, 3), decimal units: `4.36MB`. */
+export function humanSize(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
+  let value = bytes;
+  let i = 0;
+  while (value >= 1000 && i < units.length - 1) {
+    value /= 1000;
+    i++;
+  }
+  return `${Number(value.toPrecision(3))}${units[i]}`;
+}
+
+/**
+ * A list command's `--format` (the client's formatter.Context): `table ...` is
+ * a tabwriter table under a header of the fields' names, anything else one
+ * template line per item; `\t` and `\n` in the format are tab and newline.
+ * Rows are the typed values the template sees.
+ */
+export function formatList(format: string, rows: object[], headers: Record<string, string>): CommandOutput {
+  const isTable = format.startsWith('table');
+  const template = (isTable ? format.slice(5) : format).replace(/^ +| +$/g, '').replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+  const lines: string[] = [];
+  for (const row of rows) {
+    const r = renderTemplate(template, row);
+    if ('error' in r) return fail(`${r.error}\n`, 1);
+    lines.push(r.output);
+  }
+  if (!isTable) return ok(lines.map((l) => `${l}\n`).join(''));
+  const header = template.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (_m, name: string) => headers[name] ?? name.toUpperCase());
+  return ok(table([header, ...lines].flatMap((text) => text.split('\n')).map((line) => line.split('\t'))));
 }
 
 /** Go's tabwriter as the docker CLI sets it up: minwidth 10, padding 3, blanks. */
@@ -80,9 +161,15 @@ export function table(rows: string[][]): string {
     .join('');
 }
 
-/** `"httpd -f -p 80 -h /…"`: the command quoted, cut to 20 characters with an ellipsis. */
+/**
+ * The COMMAND column: the daemon's command string (arguments with a blank in
+ * single quotes), cut to 20 characters with an ellipsis, then Go-quoted
+ * (strconv.Quote): `"sh -c 'exit 2'"`, `"httpd -f -p 80 -h /…"`.
+ */
 export function commandColumn(cmd: string[], noTrunc: boolean): string {
-  const text = cmd.join(' ');
-  if (noTrunc || text.length <= 20) return `"${text}"`;
-  return `"${text.slice(0, 19)}…"`;
+  const [path = '', ...args] = cmd;
+  const text = args.length > 0 ? `${path} ${args.map((a) => (a.includes(' ') ? `'${a}'` : a)).join(' ')}` : path;
+  const chars = [...text];
+  const shown = noTrunc || chars.length <= 20 ? text : `${chars.slice(0, 19).join('')}…`;
+  return `"${shown.replace(/[\\"]/g, (ch) => `\\${ch}`).replace(/\n/g, '\\n').replace(/\t/g, '\\t')}"`;
 }

@@ -8,49 +8,55 @@ import { parseIPv4 } from '../../netfilter/inet.ts';
 
 export class PortSpecError extends Error {}
 
+/** go-connections nat.ParsePortSpec, checked by the client before it asks the daemon anything. */
 export function parsePortSpec(spec: string): PortBinding[] {
-  let rest = spec;
-  let proto: 'tcp' | 'udp' = 'tcp';
-  const slash = rest.lastIndexOf('/');
-  if (slash >= 0) {
-    const p = rest.slice(slash + 1);
-    if (p !== 'tcp' && p !== 'udp') throw new PortSpecError(`invalid proto: ${p}`);
-    proto = p;
-    rest = rest.slice(0, slash);
+  const parts = spec.split(':');
+  const last = parts[parts.length - 1]!;
+  const ip = parts.length === 1 ? '' : parts.length === 2 ? '' : parts.slice(0, parts.length - 2).join(':');
+  const hostPart = parts.length === 1 ? '' : parts[parts.length - 2]!;
+  const [containerPart, protoText] = splitProtoPort(last);
+  if (ip !== '' && parseIPv4(ip) === undefined) throw new PortSpecError(`invalid IP address: ${ip}`);
+  if (containerPart === '') throw new PortSpecError(`no port specified: ${spec}<empty>`);
+  const container = parseRange(containerPart);
+  if (!container) throw new PortSpecError(`invalid containerPort: ${containerPart}`);
+  let host: { start: number; end: number } | undefined;
+  if (hostPart !== '') {
+    host = parseRange(hostPart);
+    if (!host) throw new PortSpecError(`invalid hostPort: ${hostPart}`);
+    if (host.end - host.start !== container.end - container.start && container.end !== container.start) {
+      throw new PortSpecError(`invalid ranges specified for container and host Ports: ${containerPart} and ${hostPart}`);
+    }
   }
-  const parts = rest.split(':');
-  let hostIp = '0.0.0.0';
-  let hostPart = '';
-  let containerPart: string;
-  if (parts.length === 1) {
-    containerPart = parts[0]!;
-  } else if (parts.length === 2) {
-    [hostPart, containerPart] = parts as [string, string];
-  } else if (parts.length === 3) {
-    const ip = parts[0]!;
-    if (parseIPv4(ip) === undefined) throw new PortSpecError(`invalid IP address: ${ip}`);
-    hostIp = ip;
-    hostPart = parts[1]!;
-    containerPart = parts[2]!;
-  } else {
-    throw new PortSpecError(`invalid port format for --expose: ${spec}`);
-  }
-  const container = parseRange(containerPart, spec);
-  const host = hostPart === '' ? undefined : parseRange(hostPart, spec);
+  const proto = protoText.toLowerCase();
+  // sctp, which Docker accepts too, is not simulated.
+  if (proto !== 'tcp' && proto !== 'udp') throw new PortSpecError(`invalid proto: ${protoText}`);
   const bindings: PortBinding[] = [];
   for (let i = 0; i <= container.end - container.start; i++) {
     let hostPort = 0;
     if (host) hostPort = host.end - host.start === container.end - container.start ? host.start + i : host.start;
-    bindings.push({ proto, containerPort: container.start + i, hostIp, hostPort, requested: { hostIp: parts.length === 3 ? hostIp : '', hostPort: hostPart } });
+    bindings.push({ proto, containerPort: container.start + i, hostIp: ip === '' ? '0.0.0.0' : ip, hostPort, requested: { hostIp: ip, hostPort: hostPart } });
   }
   return bindings;
 }
 
-function parseRange(text: string, spec: string): { start: number; end: number } {
-  const m = /^(\d+)(?:-(\d+))?$/.exec(text);
-  if (!m) throw new PortSpecError(`invalid containerPort: ${text}`);
-  const start = Number(m[1]);
-  const end = m[2] === undefined ? start : Number(m[2]);
-  if (start < 1 || end > 65535 || end < start) throw new PortSpecError(`invalid range specified for container port: ${spec}`);
+/** nat.SplitProtoPort: `80/udp` -> 80, udp; no protocol means tcp. */
+function splitProtoPort(raw: string): [string, string] {
+  const parts = raw.split('/');
+  if (raw === '' || parts[0] === '') return ['', ''];
+  if (parts.length === 1 || parts[1] === '') return [parts[0]!, 'tcp'];
+  return [parts[0]!, parts[1]!];
+}
+
+/** nat.ParsePortRange: `N` or `N-M` with 16-bit unsigned numbers, M >= N. */
+function parseRange(text: string): { start: number; end: number } | undefined {
+  const uint16 = (t: string) => (/^\d+$/.test(t) && Number(t) <= 65535 ? Number(t) : undefined);
+  if (!text.includes('-')) {
+    const n = uint16(text);
+    return n === undefined ? undefined : { start: n, end: n };
+  }
+  const [a = '', b = ''] = text.split('-');
+  const start = uint16(a);
+  const end = uint16(b);
+  if (start === undefined || end === undefined || end < start) return undefined;
   return { start, end };
 }

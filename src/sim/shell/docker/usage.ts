@@ -19,6 +19,14 @@ export const USAGE: Record<string, string> = {
   exec: 'docker exec [OPTIONS] CONTAINER COMMAND [ARG...]',
   inspect: 'docker inspect [OPTIONS] NAME|ID [NAME|ID...]',
   logs: 'docker logs [OPTIONS] CONTAINER',
+  kill: 'docker kill [OPTIONS] CONTAINER [CONTAINER...]',
+  images: 'docker images [OPTIONS] [REPOSITORY[:TAG]]',
+  'image ls': 'docker image ls [OPTIONS] [REPOSITORY[:TAG]]',
+  'image inspect': 'docker image inspect [OPTIONS] IMAGE [IMAGE...]',
+  image: 'docker image',
+  pull: 'docker pull [OPTIONS] NAME[:TAG|@DIGEST]',
+  version: 'docker version [OPTIONS]',
+  info: 'docker info [OPTIONS]',
   network: 'docker network',
   'network create': 'docker network create [OPTIONS] NETWORK',
   'network rm': 'docker network rm NETWORK [NETWORK...]',
@@ -37,6 +45,11 @@ export function flagError(command: string, message: string): CommandOutput {
 /** Wrong number of arguments: exit 1, "See" instead of "Run". */
 export function argCountError(command: string, requirement: string): CommandOutput {
   return fail(`docker: 'docker ${command}' requires ${requirement}\n\nUsage:  ${USAGE[command] ?? `docker ${command}`}\n\nSee 'docker ${command} --help' for more information\n`, 1);
+}
+
+/** Arguments to a command that takes none (cobra's NoArgs): exit 1, "Run". */
+export function noArgsError(command: string): CommandOutput {
+  return fail(`docker: 'docker ${command}' accepts no arguments\n\nUsage:  ${USAGE[command] ?? `docker ${command}`}\n\nRun 'docker ${command} --help' for more information\n`, 1);
 }
 
 export function unknownCommand(path: string, usageOf?: string): CommandOutput {

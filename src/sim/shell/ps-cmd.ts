@@ -1,0 +1,126 @@
+/**
+ * ps: the Docker host's processes (procps-ng: dockerd, containerd, one
+ * docker-proxy per published port and address family, a shim and the main
+ * process of each running container) and a container's own (busybox ps).
+ * PIDs are assigned in start order; nothing here reads a real process table.
+ */
+import type { Engine } from '../docker/engine.ts';
+import type { Container } from '../docker/model.ts';
+import { formatIPv4 } from '../netfilter/inet.ts';
+import type { Command } from './types.ts';
+import { fail, ok } from './types.ts';
+
+export interface Process {
+  pid: number;
+  ppid: number;
+  user: string;
+  /** argv joined, as `ps -o args` prints it. */
+  args: string;
+}
+
+const comm = (p: Process): string => {
+  const first = p.args.split(' ')[0] ?? '';
+  return first.slice(first.lastIndexOf('/') + 1).slice(0, 15);
+};
+
+/** The docker host's process table, derived from the engine's state. */
+export function hostProcesses(engine: Engine): Process[] {
+  const table: Process[] = [
+    { pid: 1, ppid: 0, user: 'root', args: '/sbin/init' },
+    { pid: 312, ppid: 1, user: 'root', args: '/usr/bin/containerd' },
+    { pid: 330, ppid: 1, user: 'root', args: '/usr/sbin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock' },
+  ];
+  let next = 1000;
+  const running = [...engine.containers.values()].filter((c) => c.state === 'running' || c.state === 'paused').sort((a, b) => (a.startedAt ?? 0) - (b.startedAt ?? 0));
+  for (const c of running) {
+    for (const proxy of proxyArgs(c)) table.push({ pid: next++, ppid: 330, user: 'root', args: proxy });
+    const shim = next++;
+    table.push({ pid: shim, ppid: 1, user: 'root', args: `/usr/bin/containerd-shim-runc-v2 -namespace moby -id ${c.id} -address /run/containerd/containerd.sock` });
+    table.push({ pid: next++, ppid: shim, user: 'root', args: c.cmd.join(' ') });
+  }
+  return table;
+}
+
+/** docker-proxy's command lines for a container's published ports: IPv4, then IPv6 for wildcard bindings. */
+function proxyArgs(c: Container): string[] {
+  const ep = [...c.endpoints.values()].find((e) => e.publishesPorts);
+  if (!ep) return [];
+  const out: string[] = [];
+  for (const p of c.ports) {
+    if (p.hostPort === 0) continue;
+    const tail = `-host-port ${p.hostPort} -container-ip ${formatIPv4(ep.ip)} -container-port ${p.containerPort} -use-listen-fd`;
+    out.push(`/usr/sbin/docker-proxy -proto ${p.proto} -host-ip ${p.hostIp} ${tail}`);
+    if (p.hostIp === '0.0.0.0') out.push(`/usr/sbin/docker-proxy -proto ${p.proto} -host-ip :: ${tail}`);
+  }
+  return out;
+}
+
+const FIELDS: Record<string, { header: string; width: number; right: boolean; value: (p: Process) => string }> = {
+  pid: { header: 'PID', width: 7, right: true, value: (p) => String(p.pid) },
+  ppid: { header: 'PPID', width: 7, right: true, value: (p) => String(p.ppid) },
+  user: { header: 'USER', width: 8, right: false, value: (p) => p.user },
+  comm: { header: 'COMMAND', width: 15, right: false, value: comm },
+  args: { header: 'COMMAND', width: 0, right: false, value: (p) => p.args },
+};
+FIELDS.cmd = { ...FIELDS.args!, header: 'CMD' };
+FIELDS.command = FIELDS.args!;
+FIELDS.ucmd = { ...FIELDS.comm!, header: 'CMD' };
+
+/** procps-ng ps on the Debian machines: default, -e/-A, -f, aux, and -o FIELD,... */
+export function procpsCommand(processes: () => Process[]): Command {
+  return (argv) => {
+    let all = false;
+    let full = false;
+    let bsd = false;
+    let fields: string[] | undefined;
+    for (let i = 0; i < argv.length; i++) {
+      const a = argv[i]!;
+      if (a === '-o' || a === '--format') fields = (argv[++i] ?? '').split(/[,\s]+/).filter(Boolean);
+      else if (/^-[eAfo]+$/.test(a)) {
+        all ||= /[eA]/.test(a);
+        full ||= a.includes('f');
+        if (a.endsWith('o')) fields = (argv[++i] ?? '').split(/[,\s]+/).filter(Boolean);
+      } else if (/^[aux]+$/.test(a)) {
+        bsd = true;
+        all = true;
+      } else return fail(`error: unsupported option (BSD syntax)\n\nUsage:\n ps [options]\n\n Try 'ps --help <simple|list|output|threads|misc|all>'\n  or 'ps --help <s|l|o|t|m|a>'\n for additional help text.\n\nFor more details see ps(1).\n`, 1);
+    }
+    const unknown = fields?.find((f) => !FIELDS[f]);
+    if (unknown) return fail(`error: unknown user-defined format specifier "${unknown}"\n\nUsage:\n ps [options]\n\n Try 'ps --help <simple|list|output|threads|misc|all>'\n  or 'ps --help <s|l|o|t|m|a>'\n for additional help text.\n\nFor more details see ps(1).\n`, 1);
+    // Without -e only the processes of this terminal: the shell and ps itself.
+    const table = all ? processes() : [];
+    const self: Process = { pid: 4242, ppid: 4200, user: 'root', args: ['ps', ...argv].join(' ') };
+    const rows = [...table, ...(all ? [] : [{ pid: 4200, ppid: 4199, user: 'root', args: 'sh' }]), self];
+    if (fields) {
+      const cols = fields.map((f) => FIELDS[f]!);
+      const line = (cells: string[]) =>
+        cols
+          .map((c, i) => (c.width === 0 ? cells[i]! : c.right ? cells[i]!.padStart(c.width) : cells[i]!.padEnd(c.width)))
+          .join(' ')
+          .trimEnd();
+      return ok([line(cols.map((c) => c.header)), ...rows.map((p) => line(cols.map((c) => c.value(p))))].join('\n') + '\n');
+    }
+    if (bsd) {
+      const head = 'USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND';
+      return ok([head, ...rows.map((p) => `${p.user.padEnd(8)} ${String(p.pid).padStart(7)}  0.0  0.0      0     0 ?        S    00:00   0:00 ${p.args}`)].join('\n') + '\n');
+    }
+    if (full) {
+      const head = 'UID          PID    PPID  C STIME TTY          TIME CMD';
+      return ok([head, ...rows.map((p) => `${p.user.padEnd(8)} ${String(p.pid).padStart(7)} ${String(p.ppid).padStart(7)}  0 00:00 ?        00:00:00 ${p.args}`)].join('\n') + '\n');
+    }
+    const head = '    PID TTY          TIME CMD';
+    return ok([head, ...rows.map((p) => `${String(p.pid).padStart(7)} ${all ? '?       ' : 'pts/0   '} 00:00:00 ${comm(p)}`)].join('\n') + '\n');
+  };
+}
+
+/** busybox ps inside a container: its main process (PID 1) and ps itself. */
+export function busyboxPsCommand(container: () => Container): Command {
+  return (argv) => {
+    const c = container();
+    const rows: Process[] = [
+      { pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') },
+      { pid: 7, ppid: 0, user: 'root', args: ['ps', ...argv].join(' ') },
+    ];
+    return ok(['PID   USER     COMMAND', ...rows.map((p) => `${String(p.pid).padStart(5)} ${p.user.padEnd(8)} ${p.args}`)].join('\n') + '\n');
+  };
+}

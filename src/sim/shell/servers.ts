@@ -1,0 +1,233 @@
+/**
+ * The application layer: a TCP connection through the packet walk (following
+ * docker-proxy's second connection to the container), and what the process
+ * that accepted it answers. httpd serves files over HTTP; redis-server speaks
+ * the Redis protocol and keeps its keys per container, as long as the world lives.
+ */
+import type { Engine } from '../docker/engine.ts';
+import { formatIPv4 } from '../netfilter/inet.ts';
+import type { Trace } from '../net/trace.ts';
+import { observedResult } from '../net/trace.ts';
+import { GW_NS, HOST_NS, INTERNET_IP } from '../docker/world.ts';
+import type { FileSystem } from './fs.ts';
+
+export type ConnectFailure = 'refused' | 'timeout' | 'unreachable' | 'no-route';
+
+/** The process at the far end of an accepted connection. */
+export interface Peer {
+  process: string;
+  netns: string;
+  /** The client address the server saw (after any NAT). */
+  client: string;
+}
+
+export type Connection = { ok: true; peer: Peer; traces: Trace[] } | { ok: false; failure: ConnectFailure; traces: Trace[] };
+
+/** A key-value store per redis-server, by the container it runs in. */
+export class RedisStores {
+  private readonly stores = new Map<string, Map<string, string>>();
+
+  of(containerId: string): Map<string, string> {
+    let store = this.stores.get(containerId);
+    if (!store) this.stores.set(containerId, (store = new Map()));
+    return store;
+  }
+}
+
+/** One Redis reply, in RESP as redis 7 sends it. */
+export type RedisReply = { type: 'status' | 'error'; text: string } | { type: 'bulk'; text: string | null } | { type: 'integer'; value: number } | { type: 'array'; items: string[] };
+
+export function encodeReply(reply: RedisReply): string {
+  switch (reply.type) {
+    case 'status':
+      return `+${reply.text}\r\n`;
+    case 'error':
+      return `-${reply.text}\r\n`;
+    case 'bulk':
+      return reply.text === null ? '$-1\r\n' : `$${reply.text.length}\r\n${reply.text}\r\n`;
+    case 'integer':
+      return `:${reply.value}\r\n`;
+    case 'array':
+      return `*${reply.items.length}\r\n${reply.items.map((i) => `$${i.length}\r\n${i}\r\n`).join('')}`;
+  }
+}
+
+/** Splits an inline command as redis does: blanks separate, double or single quotes group. */
+export function splitRedisLine(line: string): string[] {
+  const args: string[] = [];
+  const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
+  for (let m = re.exec(line); m; m = re.exec(line)) args.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : (m[2] ?? m[3]!));
+  return args;
+}
+
+const wrongArgs = (name: string): RedisReply => ({ type: 'error', text: `ERR wrong number of arguments for '${name}' command` });
+
+/** Runs one command against a store. */
+export function redisCommand(store: Map<string, string>, args: string[]): RedisReply {
+  const [rawName = '', ...rest] = args;
+  const name = rawName.toLowerCase();
+  switch (name) {
+    case 'ping':
+      if (rest.length > 1) return wrongArgs(name);
+      return rest.length === 1 ? { type: 'bulk', text: rest[0]! } : { type: 'status', text: 'PONG' };
+    case 'echo':
+      return rest.length === 1 ? { type: 'bulk', text: rest[0]! } : wrongArgs(name);
+    case 'set':
+      if (rest.length < 2) return wrongArgs(name);
+      store.set(rest[0]!, rest[1]!);
+      return { type: 'status', text: 'OK' };
+    case 'get':
+      return rest.length === 1 ? { type: 'bulk', text: store.get(rest[0]!) ?? null } : wrongArgs(name);
+    case 'del':
+    case 'exists': {
+      if (rest.length === 0) return wrongArgs(name);
+      const n = rest.filter((k) => store.has(k)).length;
+      if (name === 'del') rest.forEach((k) => store.delete(k));
+      return { type: 'integer', value: n };
+    }
+    case 'incr': {
+      if (rest.length !== 1) return wrongArgs(name);
+      const current = store.get(rest[0]!) ?? '0';
+      if (!/^-?\d+$/.test(current)) return { type: 'error', text: 'ERR value is not an integer or out of range' };
+      const next = String(Number(current) + 1);
+      store.set(rest[0]!, next);
+      return { type: 'integer', value: Number(next) };
+    }
+    case 'keys': {
+      if (rest.length !== 1) return wrongArgs(name);
+      const pattern = new RegExp(`^${rest[0]!.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+      return { type: 'array', items: [...store.keys()].filter((k) => pattern.test(k)).sort() };
+    }
+    case 'dbsize':
+      return { type: 'integer', value: store.size };
+    case 'flushall':
+    case 'flushdb':
+      store.clear();
+      return { type: 'status', text: 'OK' };
+    case 'quit':
+      return { type: 'status', text: 'OK' };
+    default: {
+      const shown = rest.map((a) => `'${a}' `).join('');
+      return { type: 'error', text: `ERR unknown command '${rawName}', with args beginning with: ${shown}` };
+    }
+  }
+}
+
+/** A file tree an HTTP server serves from (a container's files), by the server's namespace. */
+export type FilesOf = (netns: string) => FileSystem | undefined;
+
+/** The "internet" web server on gw: busybox httpd over a page and a CGI script. */
+const INTERNET_PAGE = `<html><body><h1>Hello from ${INTERNET_IP} (the internet)</h1></body></html>\n`;
+
+export type HttpResult =
+  | { kind: 'ok'; body: string; traces: Trace[] }
+  | { kind: 'not-found'; traces: Trace[] }
+  | { kind: ConnectFailure | 'not-http'; traces: Trace[] };
+
+/** The servers of one world: connections through the packet walk, and what each server process answers. */
+export class Servers {
+  readonly engine: Engine;
+  private readonly filesOf: FilesOf;
+  private readonly redis = new RedisStores();
+
+  constructor(engine: Engine, filesOf: FilesOf) {
+    this.engine = engine;
+    this.filesOf = filesOf;
+  }
+
+  /** A TCP connect from namespace `from` to ip:port; docker-proxy relays to its container. */
+  connect(from: string, ip: string, port: number, depth = 0): Connection {
+    const trace = this.engine.kernel.probe({ kind: 'tcp-connect', from, dst: ip, port });
+    const traces = [trace];
+    const seen = observedResult(trace);
+    const o = trace.outcome;
+    if (seen !== 'reply' || o.kind !== 'delivered') return { ok: false, failure: seen === 'reply' ? 'timeout' : seen, traces };
+    const arrived = [...trace.hops].reverse().find((h) => h.leg === 'request' && h.kind === 'deliver')?.packet;
+    if (o.process === 'docker-proxy') {
+      const backend = arrived && this.proxyBackend(arrived.dport);
+      // docker-proxy accepts, fails to reach its container, and closes: the client sees a reset.
+      if (!backend || depth > 2) return { ok: false, failure: 'refused', traces };
+      const inner = this.connect(HOST_NS, backend.ip, backend.port, depth + 1);
+      return { ...inner, traces: [...traces, ...inner.traces] };
+    }
+    return { ok: true, peer: { process: o.process ?? '', netns: o.netns, client: arrived ? formatIPv4(arrived.src) : '' }, traces };
+  }
+
+  /** The container address and port a docker-proxy on `hostPort` forwards to. */
+  private proxyBackend(hostPort: number): { ip: string; port: number } | undefined {
+    for (const c of this.engine.containers.values()) {
+      const ep = [...c.endpoints.values()].find((e) => e.publishesPorts);
+      const binding = c.ports.find((p) => p.hostPort === hostPort && p.proto === 'tcp');
+      if (ep && binding) return { ip: formatIPv4(ep.ip), port: binding.containerPort };
+    }
+    return undefined;
+  }
+
+  /** The keys of the redis-server a connection reached. */
+  redisStore(peer: Peer): Map<string, string> {
+    const container = [...this.engine.containers.values()].find((c) => c.netns === peer.netns);
+    return this.redis.of(container?.id ?? peer.netns);
+  }
+
+  /** What a server sends back for `input` written on a connection (as `echo ... | nc` does). */
+  converse(peer: Peer, input: string): string {
+    if (peer.process === 'redis-server') {
+      const store = this.redisStore(peer);
+      let out = '';
+      for (const line of input.split('\n')) {
+        const args = splitRedisLine(line.replace(/\r$/, ''));
+        if (args.length === 0) continue;
+        out += encodeReply(redisCommand(store, args));
+        if (args[0]!.toLowerCase() === 'quit') break;
+      }
+      return out;
+    }
+    if (peer.process === 'httpd' && input.trim() !== '') return this.httpd(peer, input.split('\n')[0]!.replace(/\r$/, '')).raw;
+    return '';
+  }
+
+  /** GET `path` as wget and curl do: the body, or why there is none. */
+  httpGet(from: string, ip: string, port: number, path: string): HttpResult {
+    const conn = this.connect(from, ip, port);
+    if (!conn.ok) return { kind: conn.failure, traces: conn.traces };
+    if (conn.peer.process !== 'httpd') return { kind: 'not-http', traces: conn.traces };
+    const answer = this.httpd(conn.peer, `GET ${path} HTTP/1.1`);
+    if (answer.status === 200) return { kind: 'ok', body: answer.body, traces: conn.traces };
+    return { kind: 'not-found', traces: conn.traces };
+  }
+
+  /** busybox httpd's answer to one request line: files under -h /www, CGI on the internet host. */
+  private httpd(peer: Peer, requestLine: string): { status: number; body: string; raw: string } {
+    const date = new Date(this.engine.kernel.now).toUTCString();
+    const head = (status: string, extra: string[] = []) => [`HTTP/1.1 ${status}`, `Date: ${date}`, 'Connection: close', ...extra].join('\r\n');
+    const error = (code: number, title: string, text: string) => {
+      const body = `<HTML><HEAD><TITLE>${code} ${title}</TITLE></HEAD>\n<BODY><H1>${code} ${title}</H1>\n${text}\n</BODY></HTML>\n`;
+      return { status: code, body, raw: `${head(`${code} ${title}`, ['Content-type: text/html'])}\r\n\r\n${body}` };
+    };
+    const m = /^(GET|HEAD|POST) (\/\S*) HTTP\/1\.[01]$/.exec(requestLine);
+    if (!m) return error(400, 'Bad Request', 'Unsupported method');
+    const path = m[2]!.split('?')[0]!;
+    if (peer.netns === GW_NS) {
+      if (path === '/cgi-bin/whoami') {
+        const body = `you are ${peer.client}\n`;
+        return { status: 200, body, raw: `${head('200 OK', ['Content-Type: text/plain'])}\r\n\r\n${body}` };
+      }
+      if (path !== '/' && path !== '/index.html') return error(404, 'Not Found', 'The requested URL was not found');
+      return this.ok(head, INTERNET_PAGE);
+    }
+    const files = this.filesOf(peer.netns);
+    const file = `/www${path.endsWith('/') ? `${path}index.html` : path}`;
+    const content = files?.read(file);
+    if (content === undefined || typeof content !== 'string' || ['ENOENT', 'EISDIR', 'ENOTDIR', 'EEXIST'].includes(content)) {
+      return error(404, 'Not Found', 'The requested URL was not found');
+    }
+    return this.ok(head, content);
+  }
+
+  private ok(head: (status: string, extra?: string[]) => string, body: string): { status: number; body: string; raw: string } {
+    const modified = new Date(this.engine.kernel.now).toUTCString();
+    const etag = `"${Math.floor(this.engine.kernel.now / 1000).toString(16)}-${body.length.toString(16)}"`;
+    const headers = ['Content-type: text/html', 'Accept-Ranges: bytes', `Last-Modified: ${modified}`, `ETag: ${etag}`, `Content-Length: ${body.length}`];
+    return { status: 200, body, raw: `${head('200 OK', headers)}\r\n\r\n${body}` };
+  }
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { blockAgrees } from './replay.ts';
+
+describe('comparing a simulated block with the real engine’s', () => {
+  it('needs exact output for ordinary commands', () => {
+    expect(blockAgrees('$ docker ps -q\nabc\n', '$ docker ps -q\nabc\n')).toBe('exact');
+    expect(blockAgrees('$ docker ps -q\nabc\n', '$ docker ps -q\nabd\n')).toBe(false);
+    expect(blockAgrees('$ docker ps -q\nabc\n', undefined)).toBe(false);
+  });
+
+  it('needs only the same success or failure for reachability commands', () => {
+    const real = `$ docker exec c sh -c 'echo "GET k" | nc 172.17.0.2 6379'\n+OK\n`;
+    expect(blockAgrees(real, `$ docker exec c sh -c 'echo "GET k" | nc 172.17.0.2 6379'\n$1\nv\n`)).toBe('outcome');
+    expect(blockAgrees(real, `$ docker exec c sh -c 'echo "GET k" | nc 172.17.0.2 6379'\nnc: timed out\n[exit 1]\n`)).toBe(false);
+    expect(blockAgrees('$ lan$ curl -s http://x\n[exit 7]\n', '$ lan$ curl -s http://x\n[exit 28]\n')).toBe('outcome');
+    expect(blockAgrees('$ lan$ curl -s http://x\n[exit 7]\n', '$ lan$ curl -s http://y\n[exit 7]\n')).toBe(false);
+  });
+});

@@ -3,6 +3,7 @@
  * `#` comments and blank lines are skipped; each line prints `$ LINE`, its
  * output (a missing final newline added) and `[exit N]` when it failed.
  */
+import type { ImageSet } from '../sim/docker/images.ts';
 import { Simulator } from '../sim/shell/simulator.ts';
 import type { CommandOutput } from '../sim/shell/types.ts';
 
@@ -18,8 +19,8 @@ export function scriptLines(script: string): string[] {
     .filter((l) => l !== '' && !l.startsWith('#'));
 }
 
-export function runScript(script: string, seed = 1): { simulator: Simulator; entries: TranscriptEntry[] } {
-  const simulator = new Simulator({ seed });
+export function runScript(script: string, seed = 1, images: ImageSet = 'rig'): { simulator: Simulator; entries: TranscriptEntry[] } {
+  const simulator = new Simulator({ seed, images });
   const entries = scriptLines(script).map((line) => {
     const output = simulator.runScriptLine(line);
     // A little virtual time passes per line, as on a real host (record.sh waits after starts).

@@ -55,3 +55,12 @@ function out2(template: string, value: unknown): string {
   if ('error' in r) throw new Error(r.error);
   return r.output;
 }
+
+describe('printf as Go formats it', () => {
+  it('cuts, pads and quotes', async () => {
+    const { goSprintf } = await import('../../src/sim/shell/gotpl.ts');
+    expect(goSprintf('br-%.12s', ['109a2826bbdc5e0f'])).toBe('br-109a2826bbdc');
+    expect(goSprintf('%-6s|%5d|%05d|%q|%%', ['ab', 42, 7, 'x'])).toBe('ab    |   42|00007|"x"|%');
+    expect(goSprintf('%s %s', ['one'])).toBe('one %!s(MISSING)');
+  });
+});

@@ -10,7 +10,7 @@
 import type { KernelApi } from '../net/api.ts';
 import { SeededRandom } from '../net/rng.ts';
 import { type Cidr, formatCidr, formatIPv4, inPrefix, parseCidr, parseIPv4 } from '../netfilter/inet.ts';
-import { findImage, type Image, REGISTRY_ERROR, resolveExecutable } from './images.ts';
+import { findImage, type Image, IMAGE_SETS, type ImageSet, REGISTRY_ERROR, resolveExecutable } from './images.ts';
 import { AddressPool, overlaps, pickPool } from './ipam.ts';
 import type { Attachment, Container, Endpoint, Network, NetworkMode, PortBinding } from './model.ts';
 import { DockerRules } from './rules.ts';
@@ -69,16 +69,24 @@ const DEFAULT_BRIDGE_OPTIONS: Record<string, string> = {
   'com.docker.network.driver.mtu': '1500',
 };
 
+export interface EngineOptions {
+  /** Which images the host has (default `rig`: the real-docker rig's three). */
+  images?: ImageSet;
+}
+
 export class Engine {
   readonly kernel: KernelApi;
+  /** The images this host has (`docker images`); anything else fails to pull. */
+  readonly images: readonly Image[];
   private readonly random: SeededRandom;
   private readonly rules: DockerRules;
   readonly networks = new Map<string, Network>();
   readonly containers = new Map<string, Container>();
   private nextEphemeralPort = 32768;
 
-  constructor(kernel: KernelApi, seed = 1) {
+  constructor(kernel: KernelApi, seed = 1, options: EngineOptions = {}) {
     this.kernel = kernel;
+    this.images = IMAGE_SETS[options.images ?? 'rig'];
     this.random = new SeededRandom(seed ^ 0x5eed);
     buildWorld(kernel);
     const host = kernel.netns(HOST_NS)!;
@@ -88,6 +96,11 @@ export class Engine {
     this.addNetwork({ name: 'host', driver: 'host' });
     this.addNetwork({ name: 'none', driver: 'null' });
     this.addNetwork({ name: 'bridge', driver: 'bridge', subnet: '172.17.0.0/16', options: DEFAULT_BRIDGE_OPTIONS }, true);
+  }
+
+  /** An image of this host by name, name:tag or ID prefix. */
+  findImage(ref: string): Image | undefined {
+    return findImage(ref, this.images);
   }
 
   private newId(): string {
@@ -140,7 +153,8 @@ export class Engine {
       if (opts.gateway !== undefined) network.config.gateway = opts.gateway;
       if (opts.ipRange !== undefined) network.config.ipRange = opts.ipRange;
       network.bridge = options['com.docker.network.bridge.name'] ?? `br-${id.slice(0, 12)}`;
-      this.kernel.addBridge(HOST_NS, network.bridge);
+      // libnetwork asks for no transmit queue (TxQLen 0) on its bridges and veths.
+      this.kernel.addBridge(HOST_NS, network.bridge, { txqlen: 0 });
       this.kernel.addAddress(HOST_NS, network.bridge, `${formatIPv4(gateway)}/${subnet.prefixLen}`, { broadcast: true });
       this.kernel.setLinkUp(HOST_NS, network.bridge, true);
       this.rules.addBridge(this.bridgeRuleSpec(network));
@@ -246,7 +260,7 @@ export class Engine {
    * `warnings` receives what the daemon warns about (printed by the client).
    */
   createContainer(opts: ContainerCreateOptions, warnings: string[] = []): Container {
-    const image = findImage(opts.image);
+    const image = this.findImage(opts.image);
     if (!image) throw new DockerError(REGISTRY_ERROR);
     if (opts.name !== undefined) {
       if (!NAME_RE.test(opts.name)) throw new DockerError(`Invalid container name (${opts.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
@@ -378,7 +392,7 @@ export class Engine {
       }
     }
     const netns = this.setupNamespace(c);
-    const image = findImage(c.image)!;
+    const image = this.findImage(c.image)!;
     const program = c.cmd[0] ?? '';
     if (resolveExecutable(image, program, this.containerEnv(c)) === undefined) {
       // runc fails to exec the command: the namespace goes, the container stays `created` (exit code 127 for the client).
@@ -392,7 +406,8 @@ export class Engine {
     c.state = 'running';
     c.startedAt = this.kernel.now;
     if (c.networkMode.kind !== 'container') {
-      for (const l of image.listens) this.kernel.listen(netns, { proto: l.proto, address: '0.0.0.0', port: l.port, process: l.process });
+      // busybox httpd and nc listen on [::], dual-stack.
+      for (const l of image.listens) this.kernel.listen(netns, { proto: l.proto, address: '::', family: 6, port: l.port, process: l.process });
     }
   }
 
@@ -458,7 +473,9 @@ export class Engine {
     while (used.has(`eth${index}`)) index++;
     const ifname = `eth${index}`;
     const hostVeth = `veth${this.random.hex(4).slice(0, 7)}`;
-    this.kernel.addVeth(HOST_NS, hostVeth, ifname, netns);
+    this.kernel.addVeth(HOST_NS, hostVeth, ifname, netns, { txqlen: 0 });
+    // Networks without IPv6: Docker turns IPv6 off on the container's interface before it comes up.
+    this.kernel.setSysctl(netns, `net.ipv6.conf.${ifname}.disable_ipv6`, '1');
     this.kernel.setMaster(HOST_NS, hostVeth, n.bridge!);
     this.kernel.setLinkUp(HOST_NS, hostVeth, true);
     this.kernel.addAddress(netns, ifname, `${formatIPv4(ip)}/${pool.subnet.prefixLen}`, { broadcast: true });
@@ -504,6 +521,8 @@ export class Engine {
       if (p.hostPort === 0) p.hostPort = this.nextEphemeralPort++;
       this.rules.addPortBinding({ bridge: n.bridge!, containerIp, containerPort: p.containerPort, proto: p.proto, hostIp: p.hostIp, hostPort: p.hostPort });
       this.kernel.listen(HOST_NS, { proto: p.proto, address: p.hostIp, port: p.hostPort, process: 'docker-proxy' });
+      // A 0.0.0.0 binding also gets docker-proxy's IPv6-only [::] listener.
+      if (p.hostIp === '0.0.0.0') this.kernel.listen(HOST_NS, { proto: p.proto, address: '::', family: 6, v6only: true, port: p.hostPort, process: 'docker-proxy' });
     }
   }
 
@@ -600,7 +619,7 @@ export class Engine {
 
   /** The image a container runs. */
   imageOf(c: Container): Image {
-    return findImage(c.image)!;
+    return this.findImage(c.image)!;
   }
 
   /**
@@ -671,7 +690,7 @@ export class Engine {
     if (c.state !== 'running' && c.state !== 'paused') return c;
     this.teardownEndpoints(c);
     if (c.netns && c.networkMode.kind === 'host') {
-      for (const l of findImage(c.image)!.listens) this.kernel.unlisten(HOST_NS, l.proto, '0.0.0.0', l.port);
+      for (const l of this.findImage(c.image)!.listens) this.kernel.unlisten(HOST_NS, l.proto, '::', l.port);
     } else if (c.netns && c.networkMode.kind !== 'container') {
       this.kernel.deleteNetns(c.netns);
     }
@@ -696,6 +715,7 @@ export class Engine {
       for (const p of c.ports) {
         this.rules.removePortBinding({ bridge: n.bridge!, containerIp: ip, containerPort: p.containerPort, proto: p.proto, hostIp: p.hostIp, hostPort: p.hostPort });
         this.kernel.unlisten(HOST_NS, p.proto, p.hostIp, p.hostPort);
+        if (p.hostIp === '0.0.0.0') this.kernel.unlisten(HOST_NS, p.proto, '::', p.hostPort);
       }
       const seen = new Set<string>();
       for (const p of c.ports) {

@@ -7,7 +7,6 @@
  */
 import type { Engine } from './engine.ts';
 import { goMap, goStruct } from './govalue.ts';
-import { IMAGES } from './images.ts';
 import { goTime } from './inspect.ts';
 
 export const CLIENT = {
@@ -101,7 +100,7 @@ export function systemInfo(engine: Engine): Record<string, unknown> {
       ContainersRunning: count('running'),
       ContainersPaused: count('paused'),
       ContainersStopped: containers.length - count('running') - count('paused'),
-      Images: IMAGES.length,
+      Images: engine.images.length,
       Driver: SERVER.storageDriver,
       DriverStatus: [],
       Plugins: {

@@ -28,17 +28,18 @@ export function buildWorld(kernel: KernelApi): void {
   }
   // gw: a bridge for the LAN and the router between the LAN and "the internet".
   kernel.addBridge(GW_NS, 'br0');
-  kernel.addAddress(GW_NS, 'br0', `${GW_IP}/24`, { broadcast: true });
+  kernel.addAddress(GW_NS, 'br0', `${GW_IP}/24`);
   kernel.addAddress(GW_NS, 'lo', `${INTERNET_IP}/32`);
   kernel.setSysctl(GW_NS, 'net.ipv4.ip_forward', '1');
   for (const [ns, ip, port] of [
     [HOST_NS, HOST_IP, 'p-dh28'],
     [LAN_NS, LAN_IP, 'p-lan'],
   ] as const) {
-    kernel.addVeth(GW_NS, port, 'eth0', ns);
+    // The rig gives the host's uplink the fixed index 999 ("eth0@if999", which normalize.mjs hides).
+    kernel.addVeth(GW_NS, port, 'eth0', ns, ns === HOST_NS ? { index: 999 } : {});
     kernel.setMaster(GW_NS, port, 'br0');
     kernel.setLinkUp(GW_NS, port, true);
-    kernel.addAddress(ns, 'eth0', `${ip}/24`, { broadcast: ns === LAN_NS });
+    kernel.addAddress(ns, 'eth0', `${ip}/24`);
     kernel.setLinkUp(ns, 'eth0', true);
   }
   kernel.setLinkUp(GW_NS, 'br0', true);

@@ -17,6 +17,17 @@ export interface Probe {
   port?: number;
   /** Bind to this source address (like `ping -I ADDR`); otherwise the route's choice. */
   src?: string;
+  /**
+   * tcp-connect: the rest of the conversation once connected, as packets each way
+   * after the handshake (an HTTP request and its answer, the close). They pass the
+   * same hooks, so rule counters and conntrack see them; the Trace shows the handshake.
+   */
+  exchange?: { client: number; server: number };
+  /**
+   * tcp-connect: SYNs sent in all when nothing answers before the program gives up
+   * (the first and the kernel's retransmissions at 1 s, 3 s, 7 s... within its timeout).
+   */
+  attempts?: number;
 }
 
 /** Which way the packet is travelling: the probe itself, or what comes back. */

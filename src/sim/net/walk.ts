@@ -16,6 +16,7 @@ import type { Link } from './link.ts';
 import type { Netns, RouteDecision } from './netns.ts';
 import type { SeededRandom } from './rng.ts';
 import type { Hop, HopKind, Leg, Outcome, Probe, Trace } from './trace.ts';
+import { observedResult } from './trace.ts';
 
 export interface WalkWorld extends L2World {
   readonly now: number;
@@ -48,7 +49,7 @@ const CODE_HOST_UNREACH = 1;
 const CODE_PORT_UNREACH = 3;
 
 /** Lengths that make rule byte counters match the real tools' default packets. */
-const LEN = { ping: 84, tcpSyn: 60, tcpSynAck: 60, tcpRst: 40, udp: 34 } as const;
+const LEN = { ping: 84, tcpSyn: 60, tcpSynAck: 60, tcpAck: 52, tcpRst: 40, udp: 34 } as const;
 
 export function walkProbe(world: WalkWorld, probe: Probe): Trace {
   return new Walk(world, probe).run();
@@ -67,7 +68,10 @@ class Walk {
 
   run(): Trace {
     const outcome = this.runLegs();
-    return { probe: this.probe, hops: this.hops, outcome };
+    const trace: Trace = { probe: this.probe, hops: this.hops, outcome };
+    // A connect that got no answer at all is retried by the kernel until the program gives up.
+    if (this.probe.kind === 'tcp-connect' && (this.probe.attempts ?? 1) > 1 && observedResult(trace) === 'timeout') this.retransmit((this.probe.attempts ?? 1) - 1);
+    return trace;
   }
 
   private runLegs(): Outcome {
@@ -100,11 +104,48 @@ class Walk {
     this.leg = 'reply';
     const back = this.sendLocal(sent.ns, answer.packet);
     if (back.fate === 'arrived' && back.ns === from) {
-      if (this.isAnswerTo(back.packet, this.sentRequest ?? request)) return answer.outcome;
+      if (this.isAnswerTo(back.packet, this.sentRequest ?? request)) {
+        if (answer.outcome.kind === 'delivered' && this.probe.exchange) this.converse(from, sent.ns, this.sentRequest ?? request, answer.packet, this.probe.exchange);
+        return answer.outcome;
+      }
       this.hop('drop', from, back.packet, 'the answer does not match the sending socket');
       return { kind: 'lost', leg: 'reply', netns: from.name, reason: 'answer does not match the socket' };
     }
     return this.replyFailure(back, from);
+  }
+
+  /** Whether hops are recorded: the conversation after a handshake and retransmissions only count. */
+  private recording = true;
+
+  /**
+   * The segments that follow a TCP handshake, client and server in turn, walked
+   * through the same hooks (counters, conntrack) without adding hops to the Trace.
+   */
+  private converse(client: Netns, server: Netns, syn: Packet, synAck: Packet, exchange: { client: number; server: number }): void {
+    this.recording = false;
+    const ack = (p: Packet): Packet => ({ ...p, tcpFlags: ['ACK'], length: LEN.tcpAck });
+    for (let i = 0; i < Math.max(exchange.client, exchange.server); i++) {
+      if (i < exchange.client) {
+        this.leg = 'request';
+        this.sendLocal(client, ack(syn));
+      }
+      if (i < exchange.server) {
+        this.leg = 'reply';
+        this.sendLocal(server, ack(synAck));
+      }
+    }
+    this.recording = true;
+  }
+
+  /** SYN retransmissions of a connect nobody answered: the same packet, walked again without hops. */
+  retransmit(times: number): void {
+    const from = this.world.netns(this.probe.from);
+    const syn = this.sentRequest;
+    if (!from || !syn || times <= 0) return;
+    this.recording = false;
+    this.leg = 'request';
+    for (let i = 0; i < times; i++) this.sendLocal(from, syn);
+    this.recording = true;
   }
 
   /** The request as it left the sender (source chosen by routing), for matching answers. */
@@ -448,7 +489,7 @@ class Walk {
   }
 
   private hop(kind: HopKind, ns: Netns, packet: Packet, detail: string, extra: Partial<Hop> = {}): void {
-    this.hops.push({ kind, leg: this.leg, netns: ns.name, packet, detail, ...extra });
+    if (this.recording) this.hops.push({ kind, leg: this.leg, netns: ns.name, packet, detail, ...extra });
   }
 }
 

@@ -244,6 +244,44 @@ function truthy(v: unknown): boolean {
   return true;
 }
 
+/**
+ * Go's fmt.Sprintf for the verbs templates use: %s %v %d %q %x %f %t and %%, with
+ * flags `-` and `0`, a width and a precision (`%.12s` cuts a string, as in `br-{{printf "%.12s" .Id}}`).
+ */
+export function goSprintf(format: string, args: unknown[]): string {
+  let next = 0;
+  return format.replace(/%([-+ 0#]*)(\d+)?(?:\.(\d+))?([a-zA-Z%])/g, (_m, flags: string, width?: string, precision?: string, verb?: string) => {
+    if (verb === '%') return '%';
+    if (next >= args.length) return `%!${verb}(MISSING)`;
+    const arg = args[next++];
+    let text: string;
+    switch (verb) {
+      case 'd':
+        text = typeof arg === 'number' ? String(Math.trunc(arg)) : `%!d(${typeof arg}=${goPrint(arg)})`;
+        break;
+      case 'f':
+        text = typeof arg === 'number' ? arg.toFixed(precision === undefined ? 6 : Number(precision)) : `%!f(${typeof arg}=${goPrint(arg)})`;
+        break;
+      case 'x':
+        text = typeof arg === 'number' ? arg.toString(16) : [...new TextEncoder().encode(goPrint(arg))].map((b) => b.toString(16).padStart(2, '0')).join('');
+        break;
+      case 'q':
+        text = JSON.stringify(goPrint(arg));
+        break;
+      case 't':
+        text = typeof arg === 'boolean' ? String(arg) : `%!t(${typeof arg}=${goPrint(arg)})`;
+        break;
+      default:
+        text = goPrint(arg);
+        if (precision !== undefined && (verb === 's' || verb === 'v')) text = [...text].slice(0, Number(precision)).join('');
+    }
+    const w = width === undefined ? 0 : Number(width);
+    if (text.length >= w) return text;
+    if (flags.includes('-')) return text.padEnd(w);
+    return flags.includes('0') && /^[dfx]$/.test(verb ?? '') ? text.padStart(w, '0') : text.padStart(w);
+  });
+}
+
 const FUNCS: Record<string, (...args: unknown[]) => unknown> = {
   json: (v) => goJson(v),
   join: (list, sep) => (Array.isArray(list) ? list.map(goPrint).join(String(sep)) : ''),
@@ -253,7 +291,7 @@ const FUNCS: Record<string, (...args: unknown[]) => unknown> = {
   title: (s) => String(s).replace(/\b\w/g, (c) => c.toUpperCase()),
   println: (...args) => `${args.map(goPrint).join(' ')}\n`,
   print: (...args) => args.map(goPrint).join(''),
-  printf: (fmt, ...args) => String(fmt).replace(/%[sdvq%]/g, (m) => (m === '%%' ? '%' : m === '%q' ? JSON.stringify(goPrint(args.shift())) : goPrint(args.shift()))),
+  printf: (fmt, ...args) => goSprintf(String(fmt), args),
   len: (v) => (Array.isArray(v) ? v.length : typeof v === 'string' ? v.length : v && typeof v === 'object' && goNilKind(v) === undefined ? Object.keys(v).length : 0),
   index: (v, ...keys) => keys.reduce<unknown>((acc, k) => (Array.isArray(acc) ? acc[Number(k)] : acc && typeof acc === 'object' ? ((acc as Record<string, unknown>)[String(k)] ?? NO_VALUE) : NO_VALUE), v),
   eq: (a, ...bs) => bs.some((b) => a === b),

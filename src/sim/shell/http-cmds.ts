@@ -28,6 +28,8 @@ const isIp = (text: string): boolean => parseIPv4(text) !== undefined;
 interface Fetch {
   url: string;
   quiet: boolean;
+  /** `-T SEC`: how long to wait for the server. */
+  timeout?: number;
   /** `-O FILE`; `-` is stdout; undefined saves under the URL's file name. */
   output?: string;
 }
@@ -36,9 +38,13 @@ function parseWget(argv: string[]): Fetch | undefined {
   let url: string | undefined;
   let quiet = false;
   let output: string | undefined;
+  let timeout: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '-T' || a === '-t' || a === '--timeout' || a === '--tries') i++;
+    if (a === '-T' || a === '--timeout') timeout = Number(argv[++i]);
+    else if (/^-T\d+$/.test(a)) timeout = Number(a.slice(2));
+    else if (a.startsWith('--timeout=')) timeout = Number(a.slice('--timeout='.length));
+    else if (a === '-t' || a === '--tries') i++;
     else if (a === '-O') output = argv[++i];
     else if (a.startsWith('--output-document=')) output = a.slice('--output-document='.length);
     else if (a === '--quiet') quiet = true;
@@ -50,7 +56,9 @@ function parseWget(argv: string[]): Fetch | undefined {
     } else if (!a.startsWith('-')) url = a;
   }
   if (url === undefined) return undefined;
-  return output === undefined ? { url, quiet } : { url, quiet, output };
+  const f: Fetch = output === undefined ? { url, quiet } : { url, quiet, output };
+  if (timeout !== undefined && Number.isFinite(timeout) && timeout > 0) f.timeout = timeout;
+  return f;
 }
 
 /** The file wget saves to without -O: the URL path's last part, or index.html. */
@@ -59,12 +67,12 @@ function defaultFileName(url: string): string {
   return path.slice(path.lastIndexOf('/') + 1) || 'index.html';
 }
 
-function fetchUrl(servers: Servers, netns: string, url: string, resolve: NameResolver): { result: HttpResult; host: string; ip?: string; port: number } | undefined {
+function fetchUrl(servers: Servers, netns: string, url: string, resolve: NameResolver, timeout?: number): { result: HttpResult; host: string; ip?: string; port: number } | undefined {
   const parsed = parseUrl(url);
   if (!parsed) return undefined;
   const ip = isIp(parsed.host) ? parsed.host : resolve(parsed.host);
   if (ip === undefined) return { result: { kind: 'unreachable', traces: [] }, host: parsed.host, port: parsed.port };
-  return { result: servers.httpGet(netns, ip, parsed.port, parsed.path), host: parsed.host, ip, port: parsed.port };
+  return { result: servers.httpGet(netns, ip, parsed.port, parsed.path, timeout), host: parsed.host, ip, port: parsed.port };
 }
 
 /** busybox 1.35 wget. */
@@ -72,7 +80,7 @@ export function busyboxWget(servers: Servers, resolve: NameResolver): Command {
   return (argv, ctx) => {
     const f = parseWget(argv);
     if (!f) return fail(busyboxUsage('Usage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n'), 1);
-    const fetched = fetchUrl(servers, ctx.netns, f.url, resolve);
+    const fetched = fetchUrl(servers, ctx.netns, f.url, resolve, f.timeout);
     if (!fetched) return fail(`wget: bad address '${f.url}'\n`, 1);
     const { result, host, ip, port } = fetched;
     if (ip === undefined) return fail(`wget: bad address '${host}'\n`, 1);
@@ -111,14 +119,18 @@ export function curlCommand(servers: Servers, resolve: NameResolver): Command {
   return (argv, ctx) => {
     let silent = false;
     let url: string | undefined;
+    let timeout: number | undefined;
     for (let i = 0; i < argv.length; i++) {
       const a = argv[i]!;
-      if (a === '-m' || a === '--max-time' || a === '--connect-timeout' || a === '-o') i++;
+      if (a === '-m' || a === '--max-time' || a === '--connect-timeout') {
+        const value = Number(argv[++i]);
+        if (Number.isFinite(value) && value > 0) timeout = Math.min(timeout ?? value, value);
+      } else if (a === '-o') i++;
       else if (a.startsWith('-') && !a.startsWith('--')) silent ||= a.includes('s');
       else if (!a.startsWith('-')) url = a;
     }
     if (url === undefined) return fail("curl: try 'curl --help' or 'curl --manual' for more information\n", 2);
-    const fetched = fetchUrl(servers, ctx.netns, url, resolve);
+    const fetched = fetchUrl(servers, ctx.netns, url, resolve, timeout);
     if (!fetched) return fail(silent ? '' : `curl: (3) URL using bad/illegal format or missing URL\n`, 3);
     const { result, host, ip, port } = fetched;
     const traces = result.traces;
@@ -172,7 +184,7 @@ export function gnuWget(servers: Servers, resolve: NameResolver): Command {
       log.push(`Resolving ${parsed.host} (${parsed.host})... ${answer}`);
       ip = answer;
     }
-    const result = servers.httpGet(ctx.netns, ip, parsed.port, parsed.path);
+    const result = servers.httpGet(ctx.netns, ip, parsed.port, parsed.path, f.timeout);
     const target = isIp(parsed.host) ? `${ip}:${parsed.port}` : `${parsed.host} (${parsed.host})|${ip}|:${parsed.port}`;
     switch (result.kind) {
       case 'ok': {

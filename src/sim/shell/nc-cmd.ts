@@ -8,7 +8,7 @@ import { serviceName } from '../netfilter/services.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
 import { observedResult } from '../net/trace.ts';
 import { busyboxUsage } from './busybox.ts';
-import type { ConnectFailure, Servers } from './servers.ts';
+import { CLOSE_EXCHANGE, LINE_EXCHANGE, type ConnectFailure, type ConnectOptions, type Servers } from './servers.ts';
 import type { Command } from './types.ts';
 import { fail } from './types.ts';
 
@@ -30,10 +30,12 @@ export function ncCommand(servers: Servers, resolve: Resolver, options: { servic
     let udp = false;
     let verbose = false;
     let scan = false;
+    let wait: number | undefined;
     const words: string[] = [];
     for (let i = 0; i < argv.length; i++) {
       const a = argv[i]!;
-      if (a === '-w' || a === '-p' || a === '-s' || a === '-q' || a === '-i') i++;
+      if (a === '-w') wait = Number(argv[++i]);
+      else if (a === '-p' || a === '-s' || a === '-q' || a === '-i') i++;
       else if (a.startsWith('-') && a.length > 1) {
         udp ||= a.includes('u');
         verbose ||= a.includes('v');
@@ -55,7 +57,9 @@ export function ncCommand(servers: Servers, resolve: Resolver, options: { servic
       if (ok) return { stdout: '', stderr: verbose ? succeeded() : '', exitCode: 0, traces: [trace] };
       return { stdout: '', stderr: verbose ? `nc: connect to ${who} port ${port} (${proto}) ${OPENBSD_REASON[seen === 'refused' ? 'refused' : 'unreachable']}\n` : '', exitCode: 1, traces: [trace] };
     }
-    const conn = servers.connect(ctx.netns, ip, port);
+    const opts: ConnectOptions = { exchange: scan ? CLOSE_EXCHANGE : LINE_EXCHANGE };
+    if (wait !== undefined && wait > 0) opts.timeout = wait;
+    const conn = servers.connect(ctx.netns, ip, port, opts);
     if (!conn.ok) return { stdout: '', stderr: verbose ? `nc: connect to ${who} port ${port} (${proto}) ${OPENBSD_REASON[conn.failure]}\n` : '', exitCode: 1, traces: conn.traces };
     const answer = scan ? '' : servers.converse(conn.peer, ctx.stdin);
     return { stdout: answer, stderr: verbose ? succeeded() : '', exitCode: 0, traces: conn.traces };
@@ -91,7 +95,9 @@ export function busyboxNc(servers: Servers, resolve: Resolver): Command {
     if (!/^\d+$/.test(portText) || Number(portText) > 65535) return fail(`nc: bad port '${portText}'\n`, 1);
     const ip = parseIPv4(host) !== undefined ? host : resolve(host);
     if (ip === undefined) return fail(`nc: bad address '${host}'\n`, 1);
-    const conn = servers.connect(ctx.netns, ip, Number(portText));
+    const opts: ConnectOptions = { exchange: LINE_EXCHANGE };
+    if (wait !== undefined && wait > 0) opts.timeout = wait;
+    const conn = servers.connect(ctx.netns, ip, Number(portText), opts);
     if (!conn.ok) {
       // With -w the alarm fires first on a silent path; without it the kernel's SYN retries end in ETIMEDOUT.
       const message = conn.failure === 'timeout' && wait !== undefined ? 'nc: timed out\n' : `nc: can't connect to remote host (${ip}): ${BUSYBOX_REASON[conn.failure]}\n`;

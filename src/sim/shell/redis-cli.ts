@@ -4,7 +4,7 @@
  * when its stdout is not a terminal (OK, PONG, the value, an empty line for nil).
  */
 import { parseIPv4 } from '../netfilter/inet.ts';
-import { redisCommand, splitRedisLine, type ConnectFailure, type RedisReply, type Servers } from './servers.ts';
+import { LINE_EXCHANGE, redisCommand, splitRedisLine, type ConnectFailure, type RedisReply, type Servers } from './servers.ts';
 import type { Command } from './types.ts';
 import { fail } from './types.ts';
 
@@ -45,7 +45,7 @@ export function redisCliCommand(servers: Servers, resolve: (name: string) => str
     }
     const ip = parseIPv4(host) !== undefined ? host : resolve(host);
     if (ip === undefined) return fail(`Could not connect to Redis at ${host}:${port}: Name or service not known\n`, 1);
-    const conn = servers.connect(ctx.netns, ip, port);
+    const conn = servers.connect(ctx.netns, ip, port, { exchange: LINE_EXCHANGE });
     if (!conn.ok) return { stdout: '', stderr: `Could not connect to Redis at ${host}:${port}: ${REASON[conn.failure]}\n`, exitCode: 1, traces: conn.traces };
     const lines = args.length > 0 ? [args] : ctx.stdin.split('\n').map((l) => splitRedisLine(l)).filter((l) => l.length > 0);
     let stdout = '';

@@ -1,11 +1,13 @@
 /**
  * The files the images and machines ship: the real-docker rig's busybox-static
  * rootfs (every busybox 1.35 applet in /bin, OpenBSD nc and the wget wrapper in
- * /usr/bin, the redis stand-in in /usr/local/bin, /www/index.html) and a Debian
- * machine's few files. Paths Docker mounts or the kernel derives
+ * /usr/bin, the redis stand-in in /usr/local/bin, /www/index.html), a Debian
+ * machine's few files, and a small tree per official image (alpine, nginx,
+ * python, ubuntu): its executables and the files users look at (os-release,
+ * passwd, nginx's html and entrypoint). Paths Docker mounts or the kernel derives
  * (/etc/hosts, /proc/sys, /sys/class/net) come from virtual-files.ts instead.
  */
-import { BUSYBOX_APPLETS } from '../docker/images.ts';
+import { BUSYBOX_APPLETS, HUB_IMAGES, type Image } from '../docker/images.ts';
 import { imageTree, type Entry } from './fs.ts';
 
 
@@ -40,3 +42,101 @@ export const DEBIAN_ROOTFS: ReadonlyMap<string, Entry> = imageTree(
   },
   ['/proc', '/sys', '/tmp', '/root', '/usr/bin', '/usr/sbin', '/var/lib/docker'],
 );
+
+// ---- the official images ----------------------------------------------------------
+
+/** Device nodes, mount points and scratch directories every image has once it runs. */
+const SYSTEM_DIRS = ['/proc', '/sys', '/tmp', '/root', '/run', '/var', '/home', '/mnt', '/opt', '/srv', '/media'];
+
+/** The executables of an image as empty files. */
+const programs = (image: Image): Record<string, string> => Object.fromEntries([...image.executables].map((p) => [p, '']));
+
+/** alpine-release 3.24.2 (os-release format of alpine-baselayout, as `cat /etc/os-release` shows it in alpine:3.24). */
+const ALPINE_OS_RELEASE = 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.24.2\nPRETTY_NAME="Alpine Linux v3.24"\nHOME_URL="https://alpinelinux.org/"\nBUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"\n';
+/** alpine-baselayout-data's passwd and group. */
+const ALPINE_PASSWD = [
+  'root:x:0:0:root:/root:/bin/sh', 'bin:x:1:1:bin:/bin:/sbin/nologin', 'daemon:x:2:2:daemon:/sbin:/sbin/nologin', 'lp:x:4:7:lp:/var/spool/lpd:/sbin/nologin',
+  'sync:x:5:0:sync:/sbin:/bin/sync', 'shutdown:x:6:0:shutdown:/sbin:/sbin/shutdown', 'halt:x:7:0:halt:/sbin:/sbin/halt', 'mail:x:8:12:mail:/var/mail:/sbin/nologin',
+  'news:x:9:13:news:/usr/lib/news:/sbin/nologin', 'uucp:x:10:14:uucp:/var/spool/uucppublic:/sbin/nologin', 'cron:x:16:16:cron:/var/spool/cron:/sbin/nologin',
+  'ftp:x:21:21::/var/lib/ftp:/sbin/nologin', 'sshd:x:22:22:sshd:/dev/null:/sbin/nologin', 'games:x:35:35:games:/usr/games:/sbin/nologin',
+  'ntp:x:123:123:NTP:/var/empty:/sbin/nologin', 'guest:x:405:100:guest:/dev/null:/sbin/nologin', 'nobody:x:65534:65534:nobody:/:/sbin/nologin',
+].map((l) => `${l}\n`).join('');
+const ALPINE_GROUP = [
+  'root:x:0:root', 'bin:x:1:root,bin,daemon', 'daemon:x:2:root,bin,daemon', 'sys:x:3:root,bin', 'adm:x:4:root,daemon', 'tty:x:5:', 'disk:x:6:root', 'lp:x:7:lp',
+  'kmem:x:9:', 'wheel:x:10:root', 'floppy:x:11:root', 'mail:x:12:mail', 'news:x:13:news', 'uucp:x:14:uucp', 'cron:x:16:cron', 'console:x:17:', 'audio:x:18:',
+  'cdrom:x:19:', 'dialout:x:20:root', 'ftp:x:21:', 'sshd:x:22:', 'input:x:23:', 'tape:x:26:root', 'video:x:27:root', 'netdev:x:28:', 'kvm:x:34:kvm', 'games:x:35:',
+  'shadow:x:42:', 'www-data:x:82:', 'users:x:100:games', 'ntp:x:123:', 'abuild:x:300:', 'utmp:x:406:', 'ping:x:999:', 'nogroup:x:65533:', 'nobody:x:65534:',
+].map((l) => `${l}\n`).join('');
+
+/** Debian 13 as of base-files 13.8+deb13u6 (the nginx and python images' package lists in repo-info). */
+const DEBIAN_OS_RELEASE = 'PRETTY_NAME="Debian GNU/Linux 13 (trixie)"\nNAME="Debian GNU/Linux"\nVERSION_ID="13"\nVERSION="13 (trixie)"\nVERSION_CODENAME=trixie\nDEBIAN_VERSION_FULL=13.6\nID=debian\nHOME_URL="https://www.debian.org/"\nSUPPORT_URL="https://www.debian.org/support"\nBUG_REPORT_URL="https://bugs.debian.org/"\n';
+/** Ubuntu 26.04.1, as `docker run ubuntu:26.04 cat /etc/os-release` prints it. */
+const UBUNTU_OS_RELEASE = 'PRETTY_NAME="Ubuntu 26.04.1 LTS"\nNAME="Ubuntu"\nVERSION_ID="26.04"\nVERSION="26.04.1 LTS (Resolute Raccoon)"\nVERSION_CODENAME=resolute\nID=ubuntu\nID_LIKE=debian\nHOME_URL="https://www.ubuntu.com/"\nSUPPORT_URL="https://help.ubuntu.com/"\nBUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"\nPRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"\nUBUNTU_CODENAME=resolute\nLOGO=ubuntu-logo\n';
+/** base-passwd's passwd and group (Debian 13 and Ubuntu 26.04 ship the same master files). */
+const BASE_PASSWD = [
+  'root:x:0:0:root:/root:/bin/bash', 'daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin', 'bin:x:2:2:bin:/bin:/usr/sbin/nologin', 'sys:x:3:3:sys:/dev:/usr/sbin/nologin',
+  'sync:x:4:65534:sync:/bin:/bin/sync', 'games:x:5:60:games:/usr/games:/usr/sbin/nologin', 'man:x:6:12:man:/var/cache/man:/usr/sbin/nologin',
+  'lp:x:7:7:lp:/var/spool/lpd:/usr/sbin/nologin', 'mail:x:8:8:mail:/var/mail:/usr/sbin/nologin', 'news:x:9:9:news:/var/spool/news:/usr/sbin/nologin',
+  'uucp:x:10:10:uucp:/var/spool/uucp:/usr/sbin/nologin', 'proxy:x:13:13:proxy:/bin:/usr/sbin/nologin', 'www-data:x:33:33:www-data:/var/www:/usr/sbin/nologin',
+  'backup:x:34:34:backup:/var/backups:/usr/sbin/nologin', 'list:x:38:38:Mailing List Manager:/var/list:/usr/sbin/nologin', 'irc:x:39:39:ircd:/run/ircd:/usr/sbin/nologin',
+  '_apt:x:42:65534::/nonexistent:/usr/sbin/nologin', 'nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin',
+].map((l) => `${l}\n`).join('');
+const BASE_GROUP = [
+  'root:x:0:', 'daemon:x:1:', 'bin:x:2:', 'sys:x:3:', 'adm:x:4:', 'tty:x:5:', 'disk:x:6:', 'lp:x:7:', 'mail:x:8:', 'news:x:9:', 'uucp:x:10:', 'man:x:12:',
+  'proxy:x:13:', 'kmem:x:15:', 'dialout:x:20:', 'fax:x:21:', 'voice:x:22:', 'cdrom:x:24:', 'floppy:x:25:', 'tape:x:26:', 'sudo:x:27:', 'audio:x:29:', 'dip:x:30:',
+  'www-data:x:33:', 'backup:x:34:', 'operator:x:37:', 'list:x:38:', 'irc:x:39:', 'src:x:40:', 'shadow:x:42:', 'utmp:x:43:', 'video:x:44:', 'sasl:x:45:',
+  'plugdev:x:46:', 'staff:x:50:', 'games:x:60:', 'users:x:100:', 'nogroup:x:65534:',
+].map((l) => `${l}\n`).join('');
+
+/** nginx's welcome page (nginx/nginx docs/html/index.html since February 2026, 896 bytes) and its 50x page. */
+export const NGINX_INDEX_HTML = "<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n<style>\nhtml { color-scheme: light dark; }\nbody { width: 35em; margin: 0 auto;\nfont-family: Tahoma, Verdana, Arial, sans-serif; }\n</style>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n<p>If you see this page, nginx is successfully installed and working.\nFurther configuration is required for the web server, reverse proxy, \nAPI gateway, load balancer, content cache, or other features.</p>\n\n<p>For online documentation and support please refer to\n<a href=\"https://nginx.org/\">nginx.org</a>.<br/>\nTo engage with the community please visit\n<a href=\"https://community.nginx.org/\">community.nginx.org</a>.<br/>\nFor enterprise grade support, professional services, additional \nsecurity features and capabilities please refer to\n<a href=\"https://f5.com/nginx\">f5.com/nginx</a>.</p>\n\n<p><em>Thank you for using nginx.</em></p>\n</body>\n</html>\n";
+const NGINX_50X_HTML = "<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n<style>\nhtml { color-scheme: light dark; }\nbody { width: 35em; margin: 0 auto;\nfont-family: Tahoma, Verdana, Arial, sans-serif; }\n</style>\n</head>\n<body>\n<h1>An error occurred.</h1>\n<p>Sorry, the page you are looking for is currently unavailable.<br/>\nPlease try again later.</p>\n<p>If you are the system administrator of this resource then you should check\nthe error log for details.</p>\n<p><em>Faithfully yours, nginx.</em></p>\n</body>\n</html>\n";
+
+/** nginx/docker-nginx mainline/debian: the entrypoint and its /docker-entrypoint.d scripts. */
+const NGINX_ENTRYPOINT_FILES: Record<string, string> = {
+  '/docker-entrypoint.sh': "#!/bin/sh\n# vim:sw=4:ts=4:et\n\nset -e\n\nentrypoint_log() {\n    if [ -z \"${NGINX_ENTRYPOINT_QUIET_LOGS:-}\" ]; then\n        echo \"$@\"\n    fi\n}\n\nif [ \"$1\" = \"nginx\" ] || [ \"$1\" = \"nginx-debug\" ]; then\n    if /usr/bin/find \"/docker-entrypoint.d/\" -mindepth 1 -maxdepth 1 -type f -print -quit 2>/dev/null | read v; then\n        entrypoint_log \"$0: /docker-entrypoint.d/ is not empty, will attempt to perform configuration\"\n\n        entrypoint_log \"$0: Looking for shell scripts in /docker-entrypoint.d/\"\n        find \"/docker-entrypoint.d/\" -follow -type f -print | sort -V | while read -r f; do\n            case \"$f\" in\n                *.envsh)\n                    if [ -x \"$f\" ]; then\n                        entrypoint_log \"$0: Sourcing $f\";\n                        . \"$f\"\n                    else\n                        # warn on shell scripts without exec bit\n                        entrypoint_log \"$0: Ignoring $f, not executable\";\n                    fi\n                    ;;\n                *.sh)\n                    if [ -x \"$f\" ]; then\n                        entrypoint_log \"$0: Launching $f\";\n                        \"$f\"\n                    else\n                        # warn on shell scripts without exec bit\n                        entrypoint_log \"$0: Ignoring $f, not executable\";\n                    fi\n                    ;;\n                *) entrypoint_log \"$0: Ignoring $f\";;\n            esac\n        done\n\n        entrypoint_log \"$0: Configuration complete; ready for start up\"\n    else\n        entrypoint_log \"$0: No files found in /docker-entrypoint.d/, skipping configuration\"\n    fi\nfi\n\nexec \"$@\"\n",
+  '/docker-entrypoint.d/10-listen-on-ipv6-by-default.sh': "#!/bin/sh\n# vim:sw=4:ts=4:et\n\nset -e\n\nentrypoint_log() {\n    if [ -z \"${NGINX_ENTRYPOINT_QUIET_LOGS:-}\" ]; then\n        echo \"$@\"\n    fi\n}\n\nME=$(basename \"$0\")\nDEFAULT_CONF_FILE=\"etc/nginx/conf.d/default.conf\"\n\n# check if we have ipv6 available\nif [ ! -f \"/proc/net/if_inet6\" ]; then\n    entrypoint_log \"$ME: info: ipv6 not available\"\n    exit 0\nfi\n\nif [ ! -f \"/$DEFAULT_CONF_FILE\" ]; then\n    entrypoint_log \"$ME: info: /$DEFAULT_CONF_FILE is not a file or does not exist\"\n    exit 0\nfi\n\n# check if the file can be modified, e.g. not on a r/o filesystem\ntouch /$DEFAULT_CONF_FILE 2>/dev/null || { entrypoint_log \"$ME: info: can not modify /$DEFAULT_CONF_FILE (read-only file system?)\"; exit 0; }\n\n# check if the file is already modified, e.g. on a container restart\ngrep -q \"listen  \\[::\\]:80;\" /$DEFAULT_CONF_FILE && { entrypoint_log \"$ME: info: IPv6 listen already enabled\"; exit 0; }\n\nif [ -f \"/etc/os-release\" ]; then\n    . /etc/os-release\nelse\n    entrypoint_log \"$ME: info: can not guess the operating system\"\n    exit 0\nfi\n\nentrypoint_log \"$ME: info: Getting the checksum of /$DEFAULT_CONF_FILE\"\n\ncase \"$ID\" in\n    \"debian\")\n        CHECKSUM=$(dpkg-query --show --showformat='${Conffiles}\\n' nginx | grep $DEFAULT_CONF_FILE | cut -d' ' -f 3)\n        echo \"$CHECKSUM  /$DEFAULT_CONF_FILE\" | md5sum -c - >/dev/null 2>&1 || {\n            entrypoint_log \"$ME: info: /$DEFAULT_CONF_FILE differs from the packaged version\"\n            exit 0\n        }\n        ;;\n    \"alpine\")\n        CHECKSUM=$(apk manifest nginx 2>/dev/null| grep $DEFAULT_CONF_FILE | cut -d' ' -f 1 | cut -d ':' -f 2)\n        echo \"$CHECKSUM  /$DEFAULT_CONF_FILE\" | sha1sum -c - >/dev/null 2>&1 || {\n            entrypoint_log \"$ME: info: /$DEFAULT_CONF_FILE differs from the packaged version\"\n            exit 0\n        }\n        ;;\n    *)\n        entrypoint_log \"$ME: info: Unsupported distribution\"\n        exit 0\n        ;;\nesac\n\n# enable ipv6 on default.conf listen sockets\nsed -i -E 's,listen       80;,listen       80;\\n    listen  [::]:80;,' /$DEFAULT_CONF_FILE\n\nentrypoint_log \"$ME: info: Enabled listen on IPv6 in /$DEFAULT_CONF_FILE\"\n\nexit 0\n",
+  '/docker-entrypoint.d/15-local-resolvers.envsh': "#!/bin/sh\n# vim:sw=2:ts=2:sts=2:et\n\nset -eu\n\nLC_ALL=C\nPATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n\n[ \"${NGINX_ENTRYPOINT_LOCAL_RESOLVERS:-}\" ] || return 0\n\nNGINX_LOCAL_RESOLVERS=$(awk 'BEGIN{ORS=\" \"} $1==\"nameserver\" {if ($2 ~ \":\") {print \"[\"$2\"]\"} else {print $2}}' /etc/resolv.conf)\n\nNGINX_LOCAL_RESOLVERS=\"${NGINX_LOCAL_RESOLVERS% }\"\n\nexport NGINX_LOCAL_RESOLVERS\n",
+  '/docker-entrypoint.d/20-envsubst-on-templates.sh': "#!/bin/sh\n\nset -e\n\nME=$(basename \"$0\")\n\nentrypoint_log() {\n    if [ -z \"${NGINX_ENTRYPOINT_QUIET_LOGS:-}\" ]; then\n        echo \"$@\"\n    fi\n}\n\nadd_stream_block() {\n  local conffile=\"/etc/nginx/nginx.conf\"\n\n  if grep -q -E \"\\s*stream\\s*\\{\" \"$conffile\"; then\n    entrypoint_log \"$ME: $conffile contains a stream block; include $stream_output_dir/*.conf to enable stream templates\"\n  else\n    # check if the file can be modified, e.g. not on a r/o filesystem\n    touch \"$conffile\" 2>/dev/null || { entrypoint_log \"$ME: info: can not modify $conffile (read-only file system?)\"; exit 0; }\n    entrypoint_log \"$ME: Appending stream block to $conffile to include $stream_output_dir/*.conf\"\n    cat << END >> \"$conffile\"\n# added by \"$ME\" on \"$(date)\"\nstream {\n  include $stream_output_dir/*.conf;\n}\nEND\n  fi\n}\n\nauto_envsubst() {\n  local template_dir=\"${NGINX_ENVSUBST_TEMPLATE_DIR:-/etc/nginx/templates}\"\n  local suffix=\"${NGINX_ENVSUBST_TEMPLATE_SUFFIX:-.template}\"\n  local output_dir=\"${NGINX_ENVSUBST_OUTPUT_DIR:-/etc/nginx/conf.d}\"\n  local stream_suffix=\"${NGINX_ENVSUBST_STREAM_TEMPLATE_SUFFIX:-.stream-template}\"\n  local stream_output_dir=\"${NGINX_ENVSUBST_STREAM_OUTPUT_DIR:-/etc/nginx/stream-conf.d}\"\n  local filter=\"${NGINX_ENVSUBST_FILTER:-}\"\n\n  local template defined_envs relative_path output_path subdir\n  defined_envs=$(printf '${%s} ' $(awk \"END { for (name in ENVIRON) { print ( name ~ /${filter}/ ) ? name : \\\"\\\" } }\" < /dev/null ))\n  [ -d \"$template_dir\" ] || return 0\n  if [ ! -w \"$output_dir\" ]; then\n    entrypoint_log \"$ME: ERROR: $template_dir exists, but $output_dir is not writable\"\n    return 0\n  fi\n  find \"$template_dir\" -follow -type f -name \"*$suffix\" -print | while read -r template; do\n    relative_path=\"${template#\"$template_dir/\"}\"\n    output_path=\"$output_dir/${relative_path%\"$suffix\"}\"\n    subdir=$(dirname \"$relative_path\")\n    # create a subdirectory where the template file exists\n    mkdir -p \"$output_dir/$subdir\"\n    entrypoint_log \"$ME: Running envsubst on $template to $output_path\"\n    envsubst \"$defined_envs\" < \"$template\" > \"$output_path\"\n  done\n\n  # Print the first file with the stream suffix, this will be false if there are none\n  if test -n \"$(find \"$template_dir\" -name \"*$stream_suffix\" -print -quit)\"; then\n    mkdir -p \"$stream_output_dir\"\n    if [ ! -w \"$stream_output_dir\" ]; then\n      entrypoint_log \"$ME: ERROR: $template_dir exists, but $stream_output_dir is not writable\"\n      return 0\n    fi\n    add_stream_block\n    find \"$template_dir\" -follow -type f -name \"*$stream_suffix\" -print | while read -r template; do\n      relative_path=\"${template#\"$template_dir/\"}\"\n      output_path=\"$stream_output_dir/${relative_path%\"$stream_suffix\"}\"\n      subdir=$(dirname \"$relative_path\")\n      # create a subdirectory where the template file exists\n      mkdir -p \"$stream_output_dir/$subdir\"\n      entrypoint_log \"$ME: Running envsubst on $template to $output_path\"\n      envsubst \"$defined_envs\" < \"$template\" > \"$output_path\"\n    done\n  fi\n}\n\nauto_envsubst\n\nexit 0\n",
+  '/docker-entrypoint.d/30-tune-worker-processes.sh': "#!/bin/sh\n# vim:sw=2:ts=2:sts=2:et\n\nset -eu\n\nLC_ALL=C\nME=$(basename \"$0\")\nPATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n\n[ \"${NGINX_ENTRYPOINT_WORKER_PROCESSES_AUTOTUNE:-}\" ] || exit 0\n\ntouch /etc/nginx/nginx.conf 2>/dev/null || { echo >&2 \"$ME: error: can not modify /etc/nginx/nginx.conf (read-only file system?)\"; exit 0; }\n\nceildiv() {\n  num=$1\n  div=$2\n  echo $(( (num + div - 1) / div ))\n}\n\nget_cpuset() {\n  cpusetroot=$1\n  cpusetfile=$2\n  ncpu=0\n  [ -f \"$cpusetroot/$cpusetfile\" ] || return 1\n  for token in $( tr ',' ' ' < \"$cpusetroot/$cpusetfile\" ); do\n    case \"$token\" in\n      *-*)\n        count=$( seq $(echo \"$token\" | tr '-' ' ') | wc -l )\n        ncpu=$(( ncpu+count ))\n        ;;\n      *)\n        ncpu=$(( ncpu+1 ))\n        ;;\n    esac\n  done\n  echo \"$ncpu\"\n}\n\nget_quota() {\n  cpuroot=$1\n  ncpu=0\n  [ -f \"$cpuroot/cpu.cfs_quota_us\" ] || return 1\n  [ -f \"$cpuroot/cpu.cfs_period_us\" ] || return 1\n  cfs_quota=$( cat \"$cpuroot/cpu.cfs_quota_us\" )\n  cfs_period=$( cat \"$cpuroot/cpu.cfs_period_us\" )\n  [ \"$cfs_quota\" = \"-1\" ] && return 1\n  [ \"$cfs_period\" = \"0\" ] && return 1\n  ncpu=$( ceildiv \"$cfs_quota\" \"$cfs_period\" )\n  [ \"$ncpu\" -gt 0 ] || return 1\n  echo \"$ncpu\"\n}\n\nget_quota_v2() {\n  cpuroot=$1\n  ncpu=0\n  [ -f \"$cpuroot/cpu.max\" ] || return 1\n  cfs_quota=$( cut -d' ' -f 1 < \"$cpuroot/cpu.max\" )\n  cfs_period=$( cut -d' ' -f 2 < \"$cpuroot/cpu.max\" )\n  [ \"$cfs_quota\" = \"max\" ] && return 1\n  [ \"$cfs_period\" = \"0\" ] && return 1\n  ncpu=$( ceildiv \"$cfs_quota\" \"$cfs_period\" )\n  [ \"$ncpu\" -gt 0 ] || return 1\n  echo \"$ncpu\"\n}\n\nget_cgroup_v1_path() {\n  needle=$1\n  found=\n  foundroot=\n  mountpoint=\n\n  [ -r \"/proc/self/mountinfo\" ] || return 1\n  [ -r \"/proc/self/cgroup\" ] || return 1\n\n  while IFS= read -r line; do\n    case \"$needle\" in\n      \"cpuset\")\n        case \"$line\" in\n          *cpuset*)\n            found=$( echo \"$line\" | cut -d ' ' -f 4,5 )\n            break\n            ;;\n        esac\n        ;;\n      \"cpu\")\n        case \"$line\" in\n          *cpuset*)\n            ;;\n          *cpu,cpuacct*|*cpuacct,cpu|*cpuacct*|*cpu*)\n            found=$( echo \"$line\" | cut -d ' ' -f 4,5 )\n            break\n            ;;\n        esac\n    esac\n  done << __EOF__\n$( grep -F -- '- cgroup ' /proc/self/mountinfo )\n__EOF__\n\n  while IFS= read -r line; do\n    controller=$( echo \"$line\" | cut -d: -f 2 )\n    case \"$needle\" in\n      \"cpuset\")\n        case \"$controller\" in\n          cpuset)\n            mountpoint=$( echo \"$line\" | cut -d: -f 3 )\n            break\n            ;;\n        esac\n        ;;\n      \"cpu\")\n        case \"$controller\" in\n          cpu,cpuacct|cpuacct,cpu|cpuacct|cpu)\n            mountpoint=$( echo \"$line\" | cut -d: -f 3 )\n            break\n            ;;\n        esac\n        ;;\n    esac\ndone << __EOF__\n$( grep -F -- 'cpu' /proc/self/cgroup )\n__EOF__\n\n  case \"${found%% *}\" in\n    \"/\")\n      foundroot=\"${found##* }$mountpoint\"\n      ;;\n    \"$mountpoint\")\n      foundroot=\"${found##* }\"\n      ;;\n  esac\n  echo \"$foundroot\"\n}\n\nget_cgroup_v2_path() {\n  found=\n  foundroot=\n  mountpoint=\n\n  [ -r \"/proc/self/mountinfo\" ] || return 1\n  [ -r \"/proc/self/cgroup\" ] || return 1\n\n  while IFS= read -r line; do\n    found=$( echo \"$line\" | cut -d ' ' -f 4,5 )\n  done << __EOF__\n$( grep -F -- '- cgroup2 ' /proc/self/mountinfo )\n__EOF__\n\n  while IFS= read -r line; do\n    mountpoint=$( echo \"$line\" | cut -d: -f 3 )\ndone << __EOF__\n$( grep -F -- '0::' /proc/self/cgroup )\n__EOF__\n\n  case \"${found%% *}\" in\n    \"\")\n      return 1\n      ;;\n    \"/\")\n      foundroot=\"${found##* }$mountpoint\"\n      ;;\n    \"$mountpoint\" | /../*)\n      foundroot=\"${found##* }\"\n      ;;\n  esac\n  echo \"$foundroot\"\n}\n\nncpu_online=$( getconf _NPROCESSORS_ONLN )\nncpu_cpuset=\nncpu_quota=\nncpu_cpuset_v2=\nncpu_quota_v2=\n\ncpuset=$( get_cgroup_v1_path \"cpuset\" ) && ncpu_cpuset=$( get_cpuset \"$cpuset\" \"cpuset.effective_cpus\" ) || ncpu_cpuset=$ncpu_online\ncpu=$( get_cgroup_v1_path \"cpu\" ) && ncpu_quota=$( get_quota \"$cpu\" ) || ncpu_quota=$ncpu_online\ncgroup_v2=$( get_cgroup_v2_path ) && ncpu_cpuset_v2=$( get_cpuset \"$cgroup_v2\" \"cpuset.cpus.effective\" ) || ncpu_cpuset_v2=$ncpu_online\ncgroup_v2=$( get_cgroup_v2_path ) && ncpu_quota_v2=$( get_quota_v2 \"$cgroup_v2\" ) || ncpu_quota_v2=$ncpu_online\n\nncpu=$( printf \"%s\\n%s\\n%s\\n%s\\n%s\\n\" \\\n               \"$ncpu_online\" \\\n               \"$ncpu_cpuset\" \\\n               \"$ncpu_quota\" \\\n               \"$ncpu_cpuset_v2\" \\\n               \"$ncpu_quota_v2\" \\\n               | sort -n \\\n               | head -n 1 )\n\nsed -i.bak -r 's/^(worker_processes)(.*)$/# Commented out by '\"$ME\"' on '\"$(date)\"'\\n#\\1\\2\\n\\1 '\"$ncpu\"';/' /etc/nginx/nginx.conf\n",
+};
+
+function hubRootfs(image: Image, files: Record<string, string>, dirs: readonly string[] = []): ReadonlyMap<string, Entry> {
+  return imageTree({ ...programs(image), ...binaries('/dev', DEV_NODES), ...files }, [...SYSTEM_DIRS, ...dirs]);
+}
+
+const HUB_ROOTFS: Record<string, () => ReadonlyMap<string, Entry>> = {
+  alpine: () => hubRootfs(hubImage('alpine'), { '/etc/os-release': ALPINE_OS_RELEASE, '/etc/alpine-release': '3.24.2\n', '/etc/passwd': ALPINE_PASSWD, '/etc/group': ALPINE_GROUP }, ['/etc/apk', '/lib', '/var/cache/apk']),
+  nginx: () =>
+    hubRootfs(hubImage('nginx'), {
+      '/etc/os-release': DEBIAN_OS_RELEASE,
+      '/etc/debian_version': '13.6\n',
+      '/etc/passwd': `${BASE_PASSWD}nginx:x:101:101:nginx user:/nonexistent:/bin/false\n`,
+      '/etc/group': `${BASE_GROUP}nginx:x:101:\n`,
+      '/usr/share/nginx/html/index.html': NGINX_INDEX_HTML,
+      '/usr/share/nginx/html/50x.html': NGINX_50X_HTML,
+      ...NGINX_ENTRYPOINT_FILES,
+    }, ['/etc/nginx/conf.d', '/var/log/nginx', '/var/cache/nginx']),
+  python: () => hubRootfs(hubImage('python'), { '/etc/os-release': DEBIAN_OS_RELEASE, '/etc/debian_version': '13.6\n', '/etc/passwd': BASE_PASSWD, '/etc/group': BASE_GROUP }, ['/usr/local/lib/python3.14']),
+  ubuntu: () =>
+    hubRootfs(hubImage('ubuntu'), {
+      '/etc/os-release': UBUNTU_OS_RELEASE,
+      '/etc/passwd': `${BASE_PASSWD}ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n`,
+      '/etc/group': `${BASE_GROUP}ubuntu:x:1000:\n`,
+    }, ['/home/ubuntu']),
+};
+
+function hubImage(name: string): Image {
+  return HUB_IMAGES.find((i) => i.name === name)!;
+}
+
+const built = new Map<string, ReadonlyMap<string, Entry>>();
+
+/** The file tree of an image: the rig's shared rootfs, or the official image's own (built on first use). */
+export function rootfsOf(image: Image): ReadonlyMap<string, Entry> {
+  const make = image.distro === 'rig' ? undefined : HUB_ROOTFS[image.name];
+  if (!make) return RIG_ROOTFS;
+  let tree = built.get(image.name);
+  if (!tree) built.set(image.name, (tree = make()));
+  return tree;
+}

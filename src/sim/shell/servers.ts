@@ -2,16 +2,43 @@
  * The application layer: a TCP connection through the packet walk (following
  * docker-proxy's second connection to the container), and what the process
  * that accepted it answers. httpd serves files over HTTP; redis-server speaks
- * the Redis protocol and keeps its keys per container, as long as the world lives.
+ * the Redis protocol and keeps its keys per container, as long as the world lives;
+ * nginx (the official image) serves /usr/share/nginx/html with its own headers
+ * and error pages.
  */
 import type { Engine } from '../docker/engine.ts';
 import { formatIPv4 } from '../netfilter/inet.ts';
-import type { Trace } from '../net/trace.ts';
+import type { Probe, Trace } from '../net/trace.ts';
 import { observedResult } from '../net/trace.ts';
+import { NGINX_VERSION } from '../docker/images.ts';
 import { GW_NS, HOST_NS, INTERNET_IP } from '../docker/world.ts';
 import type { FileSystem } from './fs.ts';
 
 export type ConnectFailure = 'refused' | 'timeout' | 'unreachable' | 'no-route';
+
+export interface ConnectOptions {
+  /** Packets each way after the handshake. */
+  exchange?: { client: number; server: number };
+  /** Seconds the program waits for an answer; undefined waits for the kernel to give up. */
+  timeout?: number;
+}
+
+/**
+ * A small HTTP GET with `Connection: close` after the handshake: the client's ACK,
+ * request, ACKs and FIN; the server's ACK, answer, FIN and last ACK.
+ */
+export const HTTP_EXCHANGE = { client: 5, server: 5 } as const;
+/** A line written and answered (`echo PING | nc`, redis-cli), then closed. */
+export const LINE_EXCHANGE = { client: 4, server: 3 } as const;
+/** Connected, then closed at once (`nc -z`). */
+export const CLOSE_EXCHANGE = { client: 2, server: 1 } as const;
+
+/** SYNs Linux sends before `timeout` seconds pass: at 0, 1, 3, 7, 15... s, six retries at most. */
+export function synAttempts(timeout: number | undefined): number {
+  let attempts = 0;
+  for (let k = 0; k <= 6; k++) if (timeout === undefined || 2 ** k - 1 < timeout) attempts++;
+  return attempts;
+}
 
 /** The process at the far end of an accepted connection. */
 export interface Peer {
@@ -135,9 +162,15 @@ export class Servers {
     this.filesOf = filesOf;
   }
 
-  /** A TCP connect from namespace `from` to ip:port; docker-proxy relays to its container. */
-  connect(from: string, ip: string, port: number, depth = 0): Connection {
-    const trace = this.engine.kernel.probe({ kind: 'tcp-connect', from, dst: ip, port });
+  /**
+   * A TCP connect from namespace `from` to ip:port; docker-proxy relays to its container.
+   * `exchange` is what follows the handshake (packets each way), `timeout` how long the
+   * program waits for an answer (seconds; the kernel's SYN retries fall inside it).
+   */
+  connect(from: string, ip: string, port: number, opts: ConnectOptions = {}, depth = 0): Connection {
+    const probe: Probe = { kind: 'tcp-connect', from, dst: ip, port, attempts: synAttempts(opts.timeout) };
+    if (opts.exchange) probe.exchange = opts.exchange;
+    const trace = this.engine.kernel.probe(probe);
     const traces = [trace];
     const seen = observedResult(trace);
     const o = trace.outcome;
@@ -147,7 +180,7 @@ export class Servers {
       const backend = arrived && this.proxyBackend(arrived.dport);
       // docker-proxy accepts, fails to reach its container, and closes: the client sees a reset.
       if (!backend || depth > 2) return { ok: false, failure: 'refused', traces };
-      const inner = this.connect(HOST_NS, backend.ip, backend.port, depth + 1);
+      const inner = this.connect(HOST_NS, backend.ip, backend.port, opts, depth + 1);
       return { ...inner, traces: [...traces, ...inner.traces] };
     }
     return { ok: true, peer: { process: o.process ?? '', netns: o.netns, client: arrived ? formatIPv4(arrived.src) : '' }, traces };
@@ -183,15 +216,16 @@ export class Servers {
       return out;
     }
     if (peer.process === 'httpd' && input.trim() !== '') return this.httpd(peer, input.split('\n')[0]!.replace(/\r$/, '')).raw;
+    if (peer.process === 'nginx' && input.trim() !== '') return this.nginx(peer, input.split('\n')[0]!.replace(/\r$/, '')).raw;
     return '';
   }
 
   /** GET `path` as wget and curl do: the body, or why there is none. */
-  httpGet(from: string, ip: string, port: number, path: string): HttpResult {
-    const conn = this.connect(from, ip, port);
+  httpGet(from: string, ip: string, port: number, path: string, timeout?: number): HttpResult {
+    const conn = this.connect(from, ip, port, timeout === undefined ? { exchange: HTTP_EXCHANGE } : { exchange: HTTP_EXCHANGE, timeout });
     if (!conn.ok) return { kind: conn.failure, traces: conn.traces };
-    if (conn.peer.process !== 'httpd') return { kind: 'not-http', traces: conn.traces };
-    const answer = this.httpd(conn.peer, `GET ${path} HTTP/1.1`);
+    if (conn.peer.process !== 'httpd' && conn.peer.process !== 'nginx') return { kind: 'not-http', traces: conn.traces };
+    const answer = conn.peer.process === 'nginx' ? this.nginx(conn.peer, `GET ${path} HTTP/1.1`) : this.httpd(conn.peer, `GET ${path} HTTP/1.1`);
     if (answer.status === 200) return { kind: 'ok', body: answer.body, traces: conn.traces };
     return { kind: 'not-found', traces: conn.traces };
   }
@@ -222,6 +256,62 @@ export class Servers {
       return error(404, 'Not Found', 'The requested URL was not found');
     }
     return this.ok(head, content);
+  }
+
+  /**
+   * nginx's answer to one request line, as the official image's default server
+   * (root /usr/share/nginx/html, index index.html) gives it: the file with
+   * nginx's headers, a 301 to the directory with a slash, or nginx's own error
+   * page (CRLF lines, `nginx/VERSION` in the footer).
+   */
+  private nginx(peer: Peer, requestLine: string): { status: number; body: string; raw: string } {
+    const server = `nginx/${NGINX_VERSION}`;
+    const date = new Date(this.engine.kernel.now).toUTCString();
+    const m = /^([A-Z]+) (\/\S*) HTTP\/1\.([01])$/.exec(requestLine);
+    const keepAlive = m?.[3] === '1';
+    const head = (status: string, extra: string[]) => [`HTTP/1.1 ${status}`, `Server: ${server}`, `Date: ${date}`, ...extra].join('\r\n');
+    const errorPage = (code: number, title: string, extra: string[] = [], close = false) => {
+      const body = `<html>\r\n<head><title>${code} ${title}</title></head>\r\n<body>\r\n<center><h1>${code} ${title}</h1></center>\r\n<hr><center>${server}</center>\r\n</body>\r\n</html>\r\n`;
+      const headers = ['Content-Type: text/html', `Content-Length: ${body.length}`, ...extra, `Connection: ${keepAlive && !close ? 'keep-alive' : 'close'}`];
+      return { status: code, body, raw: `${head(`${code} ${title}`, headers)}\r\n\r\n${m?.[1] === 'HEAD' ? '' : body}` };
+    };
+    if (!m) return errorPage(400, 'Bad Request', [], true);
+    if (m[1] !== 'GET' && m[1] !== 'HEAD') return errorPage(405, 'Not Allowed');
+    let path: string;
+    try {
+      path = decodeURIComponent(m[2]!.split('?')[0]!);
+    } catch {
+      return errorPage(400, 'Bad Request', [], true);
+    }
+    const files = this.filesOf(peer.netns);
+    const root = '/usr/share/nginx/html';
+    if (!path.endsWith('/') && files?.stat(root + path) === 'dir') return errorPage(301, 'Moved Permanently', [`Location: http://${this.hostOf(peer)}${path}/`]);
+    const file = root + (path.endsWith('/') ? `${path}index.html` : path);
+    const content = files?.stat(file) === 'file' ? files.read(file) : undefined;
+    if (content === undefined || ['ENOENT', 'EISDIR', 'ENOTDIR', 'EEXIST'].includes(content)) {
+      // An index-less directory is forbidden (autoindex is off); anything else is not there.
+      return path.endsWith('/') && files?.stat(root + path) === 'dir' && path !== '/' ? errorPage(403, 'Forbidden') : errorPage(404, 'Not Found');
+    }
+    const c = [...this.engine.containers.values()].find((x) => x.netns === peer.netns);
+    const mtime = c ? this.engine.imageOf(c).created : this.engine.kernel.now;
+    const ext = /\.([a-z0-9]+)$/.exec(file)?.[1] ?? '';
+    const type = ({ html: 'text/html', htm: 'text/html', txt: 'text/plain', css: 'text/css', json: 'application/json', xml: 'text/xml' } as Record<string, string>)[ext] ?? 'application/octet-stream';
+    const headers = [
+      `Content-Type: ${type}`,
+      `Content-Length: ${content.length}`,
+      `Last-Modified: ${new Date(mtime).toUTCString()}`,
+      `Connection: ${keepAlive ? 'keep-alive' : 'close'}`,
+      `ETag: "${Math.floor(mtime / 1000).toString(16)}-${content.length.toString(16)}"`,
+      'Accept-Ranges: bytes',
+    ];
+    return { status: 200, body: content, raw: `${head('200 OK', headers)}\r\n\r\n${m[1] === 'HEAD' ? '' : content}` };
+  }
+
+  /** The address a client reached a server at (what nginx puts in a redirect's Location). */
+  private hostOf(peer: Peer): string {
+    const c = [...this.engine.containers.values()].find((x) => x.netns === peer.netns);
+    const ep = c && [...c.endpoints.values()][0];
+    return ep ? formatIPv4(ep.ip) : 'localhost';
   }
 
   private ok(head: (status: string, extra?: string[]) => string, body: string): { status: number; body: string; raw: string } {

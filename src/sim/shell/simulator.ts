@@ -24,14 +24,38 @@ import { pingCommand } from './ping.ts';
 import { envCommand, hostnameCommand } from './system-cmds.ts';
 import { catCommand, lsCommand, mkdirCommand, rmCommand, touchCommand } from './file-cmds.ts';
 import { LayeredFs, type FileSystem, type WritableLayer } from './fs.ts';
-import { DEBIAN_ROOTFS, RIG_ROOTFS } from './rootfs.ts';
+import { DEBIAN_ROOTFS, rootfsOf } from './rootfs.ts';
+import { NGINX_VERSION, PYTHON_VERSION, type Image, type ImageSet } from '../docker/images.ts';
 import { listVirtualDir, readVirtualFile, type FileContext } from './virtual-files.ts';
 import { runShell } from './sh.ts';
+import { bridgeCommand } from './net-tools/bridge.ts';
+import { brctlCommand } from './net-tools/brctl.ts';
+import { ethtoolCommand } from './net-tools/ethtool.ts';
+import { ifconfigCommand } from './net-tools/ifconfig.ts';
+import { ipCommand } from './net-tools/ip.ts';
+import { busyboxIpCommand } from './net-tools/ip-busybox.ts';
+import { netstatCommand } from './net-tools/netstat.ts';
+import { busyboxRouteCommand } from './net-tools/route.ts';
+import { ssCommand } from './net-tools/ss.ts';
 import { cutCommand, grepCommand, headCommand, tailCommand, wcCommand } from './text-cmds.ts';
 import type { Command, CommandOutput } from './types.ts';
 import { fail, ok } from './types.ts';
 
 export type Machine = 'host' | 'lan' | 'gw';
+
+/** Main processes that keep running while they have a stdin (`docker run -itd`): the images' shells and REPLs. */
+const INTERACTIVE_MAINS = new Set(['sh', '/bin/sh', 'bash', '/bin/bash', 'python3', 'python']);
+
+/** Whose wording a container's tools use. */
+const userlandOf = (image: Image): 'busybox' | 'debian' => (image.distro === 'debian' || image.distro === 'ubuntu' ? 'debian' : 'busybox');
+
+/** nginx -v / -t, as the image's nginx answers them (both on stderr). */
+const nginxCommand: Command = (argv) => {
+  if (argv[0] === '-v') return { stdout: '', stderr: `nginx version: nginx/${NGINX_VERSION}\n`, exitCode: 0 };
+  if (argv[0] === '-t') return { stdout: '', stderr: 'nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n', exitCode: 0 };
+  const bad = argv.find((a) => a.startsWith('-')) ?? argv[0];
+  return fail(bad === undefined ? 'nginx: vethlab runs nginx only as the main process\n' : `nginx: invalid option: "${bad.replace(/^-/, '')}"\n`, 1);
+};
 
 /** Text and file tools every machine and every container has. */
 const TEXT_TOOLS: [string, Command][] = [
@@ -59,6 +83,8 @@ export interface SimulatorOptions {
   seed?: number;
   /** Whether the user's terminal is a TTY (`docker run -it` needs one); scripts have none. */
   tty?: boolean;
+  /** Which images the Docker host has: `rig` (default, the goldens' three) or `playground` (all seven). */
+  images?: ImageSet;
 }
 
 export class Simulator {
@@ -73,7 +99,7 @@ export class Simulator {
 
   constructor(options: SimulatorOptions = {}) {
     this.kernel = new Kernel({ seed: options.seed ?? 1 });
-    this.engine = new Engine(this.kernel, options.seed ?? 1);
+    this.engine = new Engine(this.kernel, options.seed ?? 1, { images: options.images ?? 'rig' });
     this.servers = new Servers(this.engine, (netns) => {
       const c = [...this.engine.containers.values()].find((x) => x.netns === netns);
       return c && this.containerFs(c);
@@ -104,6 +130,12 @@ export class Simulator {
       ['curl', curlCommand(this.servers, (name) => this.lanResolve(MACHINE_NS[machine], name))],
       ['wget', gnuWget(this.servers, (name) => this.lanResolve(MACHINE_NS[machine], name))],
       ['nc', ncCommand(this.servers, (name) => this.lanResolve(MACHINE_NS[machine], name), { services: true })],
+      // The machines' namespaces are mounted under /run/netns (`ip netns add`), the containers' are not.
+      ['ip', ipCommand({ namedNetns: (ns) => Object.values(MACHINE_NS).includes(ns) })],
+      ['bridge', bridgeCommand],
+      ['brctl', brctlCommand],
+      ['ethtool', ethtoolCommand],
+      ['ss', ssCommand],
       ...TEXT_TOOLS,
     ]);
     if (machine === 'host') commands.set('docker', (argv, ctx) => this.docker(argv, ctx));
@@ -123,7 +155,7 @@ export class Simulator {
       c.logs += image.startupLog ?? '';
       return;
     }
-    if (c.cmd[0] === 'sleep' || (c.cmd.length === 1 && c.cmd[0] === 'sh' && c.interactive)) return;
+    if (c.cmd[0] === 'sleep' || (c.cmd.length === 1 && INTERACTIVE_MAINS.has(c.cmd[0]!) && c.interactive)) return;
     const result = this.runInContainer(c, c.cmd);
     c.logs += result.stdout + result.stderr;
     this.engine.exited(c.id, result.exitCode);
@@ -140,6 +172,20 @@ export class Simulator {
       const answer = lookup(this.engine, c, name);
       return answer.kind === 'address' ? answer.address : undefined;
     };
+    const image = this.engine.imageOf(c);
+    if (image.distro === 'debian' || image.distro === 'ubuntu') return this.gnuCommands(c, resolve);
+    if (image.distro === 'alpine') {
+      // Alpine's busybox: the rig's applets, with busybox nc (no OpenBSD netcat, no wget wrapper).
+      const commands = this.rigCommands(c, resolve, true);
+      commands.delete('/usr/bin/nc');
+      commands.delete('/bin/nc');
+      return commands;
+    }
+    return this.rigCommands(c, resolve, inShell);
+  }
+
+  /** The rig images' programs (see containerCommands). */
+  private rigCommands(c: Container, resolve: (name: string) => string | undefined, inShell: boolean): Map<string, Command> {
     return new Map<string, Command>([
       ['ping', pingCommand('busybox', resolve)],
       ['hostname', hostnameCommand(() => c.hostname)],
@@ -147,6 +193,10 @@ export class Simulator {
       ['env', envCommand(() => this.engine.containerEnv(c))],
       ['wget', busyboxWget(this.servers, resolve)],
       ['nslookup', nslookupCommand(this.engine, c)],
+      ['ip', busyboxIpCommand],
+      ['ifconfig', ifconfigCommand],
+      ['route', busyboxRouteCommand],
+      ['netstat', netstatCommand],
       ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin)],
       ['echo', (argv) => (argv[0] === '-n' ? ok(argv.slice(1).join(' ')) : ok(`${argv.join(' ')}\n`))],
       ['sleep', (argv) => (argv.length > 0 && argv.every((a) => /^\d+(\.\d+)?[smhd]?$/.test(a)) ? ok() : fail(argv.length === 0 ? busyboxUsage('Usage: sleep [N]...\n') : `sleep: invalid number '${argv.find((a) => !/^\d/.test(a))}'\n`, 1))],
@@ -160,6 +210,40 @@ export class Simulator {
       // The redis image has its client too.
       ...(this.engine.imageOf(c).name === 'redis' ? [['redis-cli', redisCliCommand(this.servers, resolve)] as [string, Command]] : []),
     ]);
+  }
+
+  /**
+   * The programs of a Debian-based image (nginx, python: Debian 13; ubuntu 26.04):
+   * bash and dash, coreutils and friends with GNU wording, no ping/ip/nc/nslookup;
+   * curl in nginx and python, GNU wget and procps' ps in python, nginx in nginx.
+   */
+  private gnuCommands(c: Container, resolve: (name: string) => string | undefined): Map<string, Command> {
+    const image = this.engine.imageOf(c);
+    const has = (name: string) => image.executables.has(`/usr/bin/${name}`) || image.executables.has(`/usr/sbin/${name}`) || image.executables.has(`/usr/local/bin/${name}`);
+    const gnuUsage = (tool: string, text: string) => fail(`${tool}: ${text}\nTry '${tool} --help' for more information.\n`, 1);
+    const commands = new Map<string, Command>([
+      ['hostname', hostnameCommand(() => c.hostname)],
+      ['env', envCommand(() => this.engine.containerEnv(c))],
+      ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin)],
+      ['dash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin)],
+      ['bash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash')],
+      ['echo', (argv) => (argv[0] === '-n' ? ok(argv.slice(1).join(' ')) : ok(`${argv.join(' ')}\n`))],
+      ['sleep', (argv) => (argv.length === 0 ? gnuUsage('sleep', 'missing operand') : argv.every((a) => /^\d+(\.\d+)?[smhd]?$/.test(a)) ? ok() : gnuUsage('sleep', `invalid time interval '${argv.find((a) => !/^\d+(\.\d+)?[smhd]?$/.test(a))}'`))],
+      ...TEXT_TOOLS,
+      ['true', () => ok()],
+      ['false', () => fail('', 1)],
+    ]);
+    if (has('curl')) commands.set('curl', curlCommand(this.servers, resolve));
+    if (has('wget')) commands.set('wget', gnuWget(this.servers, resolve));
+    if (has('ps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
+    if (has('nginx')) commands.set('nginx', nginxCommand);
+    if (has('python3')) {
+      const python: Command = (argv, ctx) =>
+        argv[0] === '--version' || argv[0] === '-V' ? ok(`Python ${PYTHON_VERSION}\n`) : argv.length === 0 && ctx.stdin === '' ? ok() : fail(`python3: vethlab does not run Python programs\n`, 1);
+      commands.set('python3', python);
+      commands.set('python', python);
+    }
+    return commands;
   }
 
   /** A container program by the name or path it was called with. */
@@ -206,10 +290,15 @@ export class Simulator {
     const [name, ...args] = argv;
     if (name === undefined || !c.netns) return fail('docker: no command\n', 126);
     const command = this.containerProgram(c, name, false);
+    const image = this.engine.imageOf(c);
+    // The official images answer a path only where their rootfs has that file (the rig's table also takes its aliases).
+    if (image.distro !== 'rig' && name.includes('/') && !image.executables.has(name)) {
+      return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": stat ${name}: no such file or directory\n`, 127);
+    }
     if (!command) {
       return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": executable file not found in $PATH\n`, 127);
     }
-    return command(args, { kernel: this.kernel, netns: c.netns, stdin, env: this.containerEnv(c), userland: 'busybox', fs: this.containerFs(c) });
+    return command(args, { kernel: this.kernel, netns: c.netns, stdin, env: this.containerEnv(c), userland: userlandOf(image), fs: this.containerFs(c) });
   }
 
   /**
@@ -224,11 +313,17 @@ export class Simulator {
     return this.containerShell(c, ['-c', line], '');
   }
 
-  /** busybox sh: `sh -c LINE`, or a script on stdin (none in a `docker exec` without -i). */
-  private containerShell(c: Container, argv: string[], stdin: string): CommandOutput {
+  /**
+   * The image's shell: busybox ash (rig, alpine) or dash (Debian, Ubuntu) as `sh`,
+   * bash where asked; `sh -c LINE`, or a script on stdin (none in a `docker exec`
+   * without -i). bash words a missing command its own way.
+   */
+  private containerShell(c: Container, argv: string[], stdin: string, shell: 'sh' | 'bash' = 'sh'): CommandOutput {
     const line = argv[0] === '-c' ? (argv[1] ?? '') : stdin;
-    const context = { kernel: this.kernel, netns: c.netns ?? HOST_NS, userland: 'busybox' as const, fs: this.containerFs(c) };
-    return runShell(line, { resolve: (name) => this.containerProgram(c, name, true), context, env: this.containerEnv(c) });
+    const context = { kernel: this.kernel, netns: c.netns ?? HOST_NS, userland: userlandOf(this.engine.imageOf(c)), fs: this.containerFs(c) };
+    const bashNotFound = (name: string): Command => () => fail(`bash: line 1: ${name}: command not found\n`, 127);
+    const resolve = (name: string) => this.containerProgram(c, name, true) ?? (shell === 'bash' ? bashNotFound(name) : undefined);
+    return runShell(line, { resolve, context, env: this.containerEnv(c) });
   }
 
   /** The variables a container's processes start with (`docker exec` gives the same). */
@@ -246,7 +341,7 @@ export class Simulator {
     let layer = this.containerLayers.get(c);
     if (!layer) this.containerLayers.set(c, (layer = new Map()));
     const files: FileContext = { engine: this.engine, netns: c.netns ?? HOST_NS, container: c, hostname: c.hostname };
-    return new LayeredFs(RIG_ROOTFS, layer, { read: (p) => readVirtualFile(files, p), list: (d) => listVirtualDir(files, d) }, '/');
+    return new LayeredFs(rootfsOf(this.engine.imageOf(c)), layer, { read: (p) => readVirtualFile(files, p), list: (d) => listVirtualDir(files, d) }, '/');
   }
 
   /** A Debian machine's files. */

@@ -31,10 +31,10 @@ export function readVirtualFile(ctx: FileContext, path: string): string | undefi
   if (path === '/dev/null') return '';
   const proc = /^\/proc\/sys\/(.+)$/.exec(path);
   if (proc) {
-    const value = ipv6Disabled(ctx, proc[1]!) ?? ctx.engine.kernel.netns(ctx.netns)?.sysctl(proc[1]!.replace(/\//g, '.'));
+    const value = ctx.engine.kernel.netns(ctx.netns)?.sysctl(proc[1]!.replace(/\//g, '.'));
     return value === undefined ? undefined : `${value}\n`;
   }
-  const sys = /^\/sys\/class\/net\/([^/]+)\/(iflink|ifindex|address|mtu|operstate|carrier)$/.exec(path);
+  const sys = /^\/sys\/class\/net\/([^/]+)\/(iflink|ifindex|address|mtu|operstate|carrier|tx_queue_len|type|bridge\/stp_state|bridge\/bridge_id)$/.exec(path);
   if (sys) {
     const link = ctx.engine.kernel.netns(ctx.netns)?.link(sys[1]!);
     if (!link) return undefined;
@@ -48,25 +48,24 @@ export function readVirtualFile(ctx: FileContext, path: string): string | undefi
       case 'mtu':
         return `${link.mtu}\n`;
       case 'operstate':
-        return `${!link.up ? 'down' : link.kind === 'loopback' ? 'unknown' : link.carrier ? 'up' : 'down'}\n`;
+        // Without carrier a veth (whose iflink is its peer) is lowerlayerdown, a bridge down.
+        if (!link.up) return 'down\n';
+        if (link.kind === 'loopback') return 'unknown\n';
+        if (link.carrier) return 'up\n';
+        return link.peer && link.peer.ifindex !== link.ifindex ? 'lowerlayerdown\n' : 'down\n';
+      case 'tx_queue_len':
+        return `${link.txqlen}\n`;
+      case 'type':
+        return link.kind === 'loopback' ? '772\n' : '1\n';
+      case 'bridge/stp_state':
+        return link.kind === 'bridge' ? '0\n' : undefined;
+      case 'bridge/bridge_id':
+        return link.kind === 'bridge' ? `8000.${link.mac.replace(/:/g, '')}\n` : undefined;
       case 'carrier':
         return link.up ? `${link.carrier ? 1 : 0}\n` : undefined;
     }
   }
   return undefined;
-}
-
-/**
- * net.ipv6.conf.X.disable_ipv6: IPv6 is on in every namespace, but Docker turns it
- * off on a container's interfaces of networks without IPv6 (all of them here).
- */
-function ipv6Disabled(ctx: FileContext, key: string): string | undefined {
-  const m = /^net\/ipv6\/conf\/([^/]+)\/disable_ipv6$/.exec(key);
-  if (!m) return undefined;
-  if (m[1] === 'all' || m[1] === 'default') return '0';
-  const link = ctx.engine.kernel.netns(ctx.netns)?.link(m[1]!);
-  if (!link) return undefined;
-  return ctx.container && link.kind === 'veth' ? '1' : '0';
 }
 
 /** Names the system provides in a directory (files Docker mounts, /sys/class/net's devices). */

@@ -4,7 +4,7 @@
  * registry, so a pull fails the way the real daemon's lookup does.
  */
 import type { Engine } from '../../docker/engine.ts';
-import { findImage, IMAGES, REGISTRY_ERROR, type Image } from '../../docker/images.ts';
+import { REGISTRY_ERROR, type Image } from '../../docker/images.ts';
 import { imageObject } from '../../docker/inspect.ts';
 import { fail, ok, type CommandOutput } from '../types.ts';
 import { isParsed, parseCommandFlags } from './flags.ts';
@@ -84,7 +84,7 @@ export function imagesCommand(engine: Engine, command: 'images' | 'image ls', ar
     if (key === 'dangling' && filter.slice(eq + 1) === 'true') return ok(f.bools.has('quiet') ? '' : table([['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE']]));
   }
   // Newest first, as the daemon lists them.
-  const list = [...IMAGES].filter((i) => references.every((r) => matchesReference(i, r))).sort((a, b) => b.created - a.created);
+  const list = [...engine.images].filter((i) => references.every((r) => matchesReference(i, r))).sort((a, b) => b.created - a.created);
   const noTrunc = f.bools.has('no-trunc');
   const rows = list.map((i) => imageRow(engine, i, noTrunc));
   if (f.bools.has('quiet')) return ok(rows.map((r) => `${String(r.ID)}\n`).join(''));
@@ -103,7 +103,7 @@ export function imageCommand(engine: Engine, argv: string[]): CommandOutput {
     case 'list':
       return imagesCommand(engine, 'image ls', rest);
     case 'inspect':
-      return imageInspect(rest);
+      return imageInspect(engine, rest);
     case 'pull':
       return pullCommand(rest);
     case undefined:
@@ -113,12 +113,12 @@ export function imageCommand(engine: Engine, argv: string[]): CommandOutput {
   }
 }
 
-function imageInspect(argv: string[]): CommandOutput {
+function imageInspect(engine: Engine, argv: string[]): CommandOutput {
   const f = parseCommandFlags('image inspect', argv, [{ long: 'format', short: 'f', kind: 'string' }]);
   if (!isParsed(f)) return f;
   if (f.args.length < 1) return argCountError('image inspect', 'at least 1 argument');
   const results = f.args.map((ref) => {
-    const image = findImage(ref);
+    const image = engine.findImage(ref);
     return image ? { value: imageObject(image) } : { error: daemonError(`No such image: ${/:[^/]*$/.test(ref) ? ref : `${ref}:latest`}`).trimEnd() };
   });
   return renderInspect(results, f.strings.get('format'));

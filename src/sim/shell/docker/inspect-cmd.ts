@@ -5,7 +5,6 @@
  * collected and printed at the end.
  */
 import type { Engine } from '../../docker/engine.ts';
-import { findImage } from '../../docker/images.ts';
 import { containerObject, goJsonIndent, imageObject, networkObject } from '../../docker/inspect.ts';
 import { renderInspectTemplate, templateParseError } from '../gotpl.ts';
 import { fail, type CommandOutput } from '../types.ts';
@@ -69,7 +68,7 @@ function lookup(engine: Engine, ref: string, type: string | undefined): InspectR
     if (type) return { error: daemonError(`No such container: ${ref}`).trimEnd() };
   }
   if (wants('image')) {
-    const image = findImage(ref);
+    const image = engine.findImage(ref);
     if (image) return { value: imageObject(image) };
     if (type) return { error: daemonError(`No such image: ${/:[^/]*$/.test(ref) ? ref : `${ref}:latest`}`).trimEnd() };
   }

@@ -91,7 +91,15 @@ function selected(view: NetnsView, args: string[]): Device[] | CommandOutput {
   return one ? [one] : fail(`ip: can't find device '${name}'\n`, 1);
 }
 
+/** A container's processes lack CAP_NET_ADMIN: changes fail as the kernel refuses them. */
+const NOT_PERMITTED = { link: 'ip: SIOCSIFFLAGS: Operation not permitted\n', netlink: 'ip: RTNETLINK answers: Operation not permitted\n' };
+
 function link(view: NetnsView, args: string[], opts: Opts): CommandOutput {
+  if (args[0] === 'set') {
+    const name = (args[1] === 'dev' ? args[2] : args[1]) ?? '';
+    return view.link(name) ? fail(NOT_PERMITTED.link, 1) : fail(`ip: can't find device '${name}'\n`, 1);
+  }
+  if (args[0] === 'add' || args[0] === 'del' || args[0] === 'delete') return fail(NOT_PERMITTED.netlink, 2);
   if (args[0] !== undefined && !['show', 'list', 'lst'].some((w) => prefixOf(args[0]!, w)) && args[0] !== 'dev' && !view.link(args[0])) {
     return fail(`ip: invalid argument '${args[0]}' to 'ip'\n`, 1);
   }
@@ -101,6 +109,7 @@ function link(view: NetnsView, args: string[], opts: Opts): CommandOutput {
 }
 
 function addr(view: NetnsView, args: string[], opts: Opts): CommandOutput {
+  if (args[0] === 'add' || args[0] === 'del' || args[0] === 'flush') return fail(NOT_PERMITTED.netlink, 2);
   const list = selected(view, args);
   if ('exitCode' in list) return list;
   const valid = '       valid_lft forever preferred_lft forever';
@@ -146,7 +155,7 @@ function route(view: NetnsView, args: string[]): CommandOutput {
     return ok(`${type}${r.dst} ${r.via ? `via ${r.via} ` : ''}dev ${r.dev} ${r.src ? ` src ${r.src} ` : ''}\n`);
   }
   if (['add', 'del', 'delete', 'change', 'append', 'replace', 'flush'].includes(verb)) {
-    return fail('ip: RTNETLINK answers: Operation not permitted\n', 2);
+    return fail(NOT_PERMITTED.netlink, 2);
   }
   return fail(`ip: invalid argument '${verb}' to 'ip'\n`, 1);
 }

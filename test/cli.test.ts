@@ -28,6 +28,6 @@ describe('bin/vethlab', () => {
   });
 
   it('says how to use it when asked wrongly', () => {
-    expect(vethlab(['frob'])).toMatchObject({ status: 2, stderr: "usage: vethlab run [--json] FILE|-\n       vethlab trace 'LINE' [FILE]\n" });
+    expect(vethlab(['frob'])).toMatchObject({ status: 2, stderr: "usage: vethlab run [--json] [--images rig|playground] FILE|-\n       vethlab trace 'LINE' [FILE]\n" });
   });
 });

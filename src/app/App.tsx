@@ -1,24 +1,87 @@
 /**
- * Placeholder page shown while the simulator core (src/sim) is being built.
- * It states what vethlab is and what exists today; it shows no simulated data.
+ * The page: header, the topology canvas with the packet animation, the
+ * terminal (loaded on demand with xterm.js), and the side panel with the trace
+ * and the rules. One store around one simulator feeds them all.
  */
-export function App() {
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Topology } from './canvas/Topology.tsx';
+import { RulesPanel } from './rules/RulesPanel.tsx';
+import { useApp, useAppStore } from './state/context.ts';
+import { TracePanel } from './trace/TracePanel.tsx';
+import { usePlayer } from './trace/usePlayer.ts';
+import { Header } from './ui/Header.tsx';
+import { useDocumentTheme } from './ui/theme.ts';
+
+const TerminalPane = lazy(() => import('./terminal/TerminalPane.tsx'));
+
+function Notice() {
+  const { t } = useTranslation();
+  const store = useAppStore();
+  const notice = useApp((s) => s.notice);
+  if (!notice) return null;
   return (
-    <main className="page">
-      <h1>vethlab</h1>
-      <p className="lead">A browser playground for Docker container networking.</p>
-      <p>
-        The goal: type <code>docker run</code> or <code>docker network create</code>, see the bridges, veth pairs
-        and containers as a graph, and follow each packet hop by hop through routing, the bridge and every
-        iptables rule it meets. Everything will run in your browser: no server, no Docker.
-      </p>
-      <section aria-labelledby="status-heading">
-        <h2 id="status-heading">Status</h2>
-        <p>
-          The simulator core (the netfilter and Linux kernel models) is being built. The topology canvas and the
-          terminal are not here yet.
-        </p>
-      </section>
-    </main>
+    <div className="notice" role="alert">
+      <span>{t(notice.key, notice.values ?? {})}</span>
+      <button type="button" onClick={() => store.getState().dismissNotice()} aria-label={t('notice.dismiss')}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+function SidePanel() {
+  const { t } = useTranslation();
+  const store = useAppStore();
+  const panel = useApp((s) => s.view.panel);
+  const tabs = [
+    { id: 'trace', label: t('panel.trace') },
+    { id: 'rules', label: t('panel.rules') },
+  ] as const;
+  return (
+    <aside className="side" aria-label={t('panel.label')}>
+      <div className="side-tabs" role="tablist">
+        {tabs.map((tab) => (
+          <button
+            key={tab.id}
+            type="button"
+            role="tab"
+            id={`side-tab-${tab.id}`}
+            aria-selected={panel === tab.id}
+            aria-controls={`side-${tab.id}`}
+            className={panel === tab.id ? 'active' : ''}
+            onClick={() => store.getState().setView({ panel: tab.id })}
+          >
+            {tab.label}
+          </button>
+        ))}
+      </div>
+      <div className="side-body" role="tabpanel" id={`side-${panel}`} aria-labelledby={`side-tab-${panel}`}>
+        {panel === 'trace' ? <TracePanel /> : <RulesPanel />}
+      </div>
+    </aside>
+  );
+}
+
+export function App() {
+  const { t } = useTranslation();
+  useDocumentTheme();
+  usePlayer();
+  return (
+    <div className="app">
+      <Header />
+      <Notice />
+      <main className="workspace">
+        <section className="canvas-area" aria-label={t('canvas.label')}>
+          <Topology />
+        </section>
+        <section className="terminal-area" aria-label={t('terminal.label')}>
+          <Suspense fallback={<div className="terminal-loading">{t('terminal.loading')}</div>}>
+            <TerminalPane />
+          </Suspense>
+        </section>
+        <SidePanel />
+      </main>
+    </div>
   );
 }

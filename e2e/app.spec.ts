@@ -1,0 +1,184 @@
+/**
+ * The app as a user sees it: the first screen's scenario, a ping on one
+ * network (reply, a delivered trace, the rules it passed), a ping that Docker's
+ * raw-table rule drops, a container shell tab, reload keeping the world and the
+ * node positions, a corrupt saved session, the phone layout, theme and language.
+ * Screenshots go to the test output directory (e2e-artifacts/).
+ */
+import { expect, test } from './fixtures.ts';
+
+test('the first screen shows the scenario and its hint', async ({ page, lab, shot }) => {
+  await lab.open();
+  await expect(page).toHaveTitle('vethlab');
+  for (const id of ['c:bbox1', 'c:bbox2', 'c:bbox3', 'bridge:docker0', 'host:stack', 'host:eth0', 'lan', 'gw', 'internet']) {
+    await expect(lab.node(id)).toBeVisible();
+  }
+  await expect(lab.node('c:bbox1')).toContainText('busybox');
+  await expect(lab.node('c:bbox1')).toContainText('172.18.0.2/16');
+  await expect(page.locator('.react-flow__node-bridge').filter({ hasText: 'mynet' })).toContainText('172.18.0.0/16');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(9);
+  await expect(page.getByRole('button', { name: /docker exec bbox1 ping -c 1 bbox2/ })).toBeVisible();
+  await expect(page.locator('.react-flow__minimap')).toBeVisible();
+  await shot('first-screen');
+});
+
+test('a ping between two containers on mynet is delivered, with its trace and rules', async ({ page, lab, shot }) => {
+  test.slow(); // several commands and a packet animation; the machine may be shared
+  await lab.open();
+  await lab.type('docker exec bbox1 ping -c 1 bbox2');
+  await expect(lab.terminal()).toContainText('64 bytes from 172.18.0.3: seq=0 ttl=64');
+  await expect(lab.terminal()).toContainText('1 packets transmitted, 1 packets received, 0% packet loss');
+  await expect(lab.outcome()).toHaveAttribute('data-outcome', 'replied');
+  await expect(lab.outcome()).toContainText('Delivered');
+  const hops = page.getByRole('list', { name: 'Hops' }).locator(':scope > li');
+  await expect(hops).toHaveCount(24);
+  await expect(hops.nth(0)).toContainText('bbox1');
+  // The packet moves: pause, step, and the hop and its place on the canvas light up.
+  await hops.nth(0).click();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.locator('.hop.is-current')).toHaveAttribute('data-hop', '1');
+  await expect(lab.node('c:bbox1')).toHaveClass(/is-current/);
+  await hops.nth(5).hover();
+  await expect(page.locator('.react-flow__node-bridge.is-hovered')).toContainText('mynet');
+  await hops.nth(7).click();
+  await expect(page.getByTestId('packet')).toContainText('-A DOCKER-FORWARD -i br-');
+  await shot('ping-delivered');
+
+  await lab.showPanel('Rules');
+  const rules = page.getByTestId('rules');
+  await expect(rules.locator('[data-mark="passed"]').filter({ hasText: '-A FORWARD -j DOCKER-USER' })).toHaveCount(1);
+  await expect(rules.locator('[data-mark="verdict"]').filter({ hasText: /-A DOCKER-FORWARD -i br-[0-9a-f]+ -j ACCEPT/ })).toHaveCount(1);
+  await expect(rules.locator('[data-mark="final"]')).toHaveCount(0);
+  await shot('ping-delivered-rules');
+});
+
+test('a ping from mynet to docker0 stops at the raw table rule', async ({ page, lab, shot }) => {
+  test.slow(); // several commands and a packet animation; the machine may be shared
+  await lab.open();
+  await lab.type('docker exec bbox1 ping -c 1 -W 1 172.17.0.2');
+  await expect(lab.terminal()).toContainText('1 packets transmitted, 0 packets received, 100% packet loss');
+  await expect(lab.outcome()).toHaveAttribute('data-outcome', 'dropped');
+  await expect(lab.outcome()).toContainText('-A PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP');
+  await expect(lab.outcome()).toContainText('table raw, chain PREROUTING');
+  // Let the animation reach the drop: the packet stops there with the rule.
+  await expect(page.locator('.hop.is-current')).toHaveClass(/is-deciding/, { timeout: 15_000 });
+  await expect(page.getByTestId('packet')).toHaveClass(/failed/);
+  await expect(page.getByTestId('packet')).toContainText('-A PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP');
+  await expect(lab.node('host:stack')).toHaveClass(/is-current/);
+  await shot('ping-dropped');
+  await lab.showPanel('Rules');
+  const final = page.getByTestId('rules').locator('[data-mark="final"]');
+  await expect(final).toHaveCount(1);
+  await expect(final).toContainText(/\[1:84\]\s*-A PREROUTING -d 172\.17\.0\.2\/32 ! -i docker0 -j DROP/);
+  await shot('ping-dropped-rules');
+});
+
+test('docker exec -it opens a container shell tab; exit closes it', async ({ page, lab, shot }) => {
+  test.slow(); // several commands and a packet animation; the machine may be shared
+  await lab.open();
+  await lab.type('docker exec -it bbox2 sh');
+  const tab = page.getByRole('tab', { name: 'bbox2 shell' });
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  await expect(lab.terminal('bbox2')).toContainText('/ #');
+  await lab.type('ping -c 1 bbox1', 'bbox2');
+  await expect(lab.terminal('bbox2')).toContainText('64 bytes from 172.18.0.2');
+  await expect(lab.outcome()).toHaveAttribute('data-outcome', 'replied');
+  await shot('container-shell');
+  await lab.type('exit', 'bbox2');
+  await expect(tab).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'dockerhost' })).toHaveAttribute('aria-selected', 'true');
+  // The container line was recorded as a host command (`history` lists the recorded script).
+  await lab.type('history');
+  await expect(lab.terminal()).toContainText("docker exec bbox2 sh -c 'ping -c 1 bbox1'");
+});
+
+test('Tab completes docker commands and names', async ({ page, lab }) => {
+  await lab.open();
+  await page.getByTestId('terminal-host').click();
+  await page.keyboard.type('docker ex');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('bbox3');
+  await page.keyboard.press('Space');
+  await page.keyboard.type('hostn');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(lab.terminal()).toContainText('docker exec bbox3 hostname');
+  await expect(lab.terminal()).toContainText(/hostname\s*[0-9a-f]{12}\s*root@dockerhost/);
+});
+
+test('reload keeps the world and the node positions', async ({ page, lab, shot }) => {
+  test.slow(); // several commands and a packet animation; the machine may be shared
+  await lab.open();
+  await lab.type('docker network create other');
+  await lab.type('docker run -dit --name bbox4 --network other busybox');
+  await expect(lab.node('c:bbox4')).toBeVisible();
+  const before = await lab.position('c:bbox3');
+  const box = (await lab.node('c:bbox3').boundingBox())!;
+  await page.mouse.move(box.x + 40, box.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 90, box.y + 62, { steps: 8 });
+  await page.mouse.up();
+  const moved = await lab.position('c:bbox3');
+  expect(moved.y).toBeGreaterThan(before.y + 20);
+  const bbox4 = await lab.position('c:bbox4');
+
+  await page.reload();
+  await expect(lab.node('c:bbox4')).toBeVisible();
+  await expect(lab.terminal()).toContainText('your session is back: 6 commands replayed');
+  expect(await lab.position('c:bbox3')).toEqual(moved);
+  expect(await lab.position('c:bbox4')).toEqual(bbox4);
+  await expect(page.locator('.react-flow__node-bridge').filter({ hasText: 'other' })).toBeVisible();
+  await lab.type('docker ps --format "{{.Names}}"');
+  await expect(lab.terminal()).toContainText('bbox4');
+  await shot('after-reload');
+});
+
+test('a corrupt saved session gives a fresh world and a notice', async ({ page, lab }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('vethlab.session', '{"version":1,"commands":[1,2');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  await lab.open();
+  await expect(page.getByRole('alert')).toContainText('could not be read');
+  await expect(lab.node('c:bbox2')).toBeVisible();
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('on a 390-px phone the canvas and the terminal are stacked', async ({ page, lab, shot }) => {
+  test.slow(); // several commands and a packet animation; the machine may be shared
+  await page.setViewportSize({ width: 390, height: 844 });
+  await lab.open();
+  const canvas = (await page.getByTestId('topology').boundingBox())!;
+  const term = (await page.getByTestId('terminal-host').boundingBox())!;
+  expect(canvas.width).toBeGreaterThan(380);
+  expect(term.y).toBeGreaterThanOrEqual(canvas.y + canvas.height - 1);
+  expect(term.width).toBeGreaterThan(360);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+  await shot('phone-390-top');
+  await lab.type('docker exec bbox1 ping -c 1 bbox2');
+  await expect(lab.outcome()).toHaveAttribute('data-outcome', 'replied');
+  await shot('phone-390');
+});
+
+test('dark theme and Chinese', async ({ page, lab, shot }) => {
+  test.slow(); // several commands and a packet animation; the machine may be shared
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await lab.open();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await lab.type('docker exec bbox1 ping -c 1 -W 1 172.17.0.2');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.getByRole('tab', { name: '规则' })).toBeVisible();
+  await expect(lab.outcome()).toContainText('被丢弃');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await shot('dark-zh');
+  await page.getByRole('button', { name: '切换到浅色主题' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(page.getByRole('tab', { name: '追踪' })).toBeVisible();
+});

@@ -1,0 +1,77 @@
+/**
+ * Fixtures of the e2e suite: every test fails on console errors, page errors,
+ * failed requests or HTTP errors; `lab` is a page object for the app (terminal,
+ * canvas, trace and rules panels) and `shot` saves a screenshot in the test
+ * output directory.
+ */
+import path from 'node:path';
+import { expect, type Locator, type Page, test as base, type TestInfo } from '@playwright/test';
+
+export class Lab {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.node('c:bbox1')).toBeVisible();
+    await expect(this.terminal()).toContainText('root@dockerhost:~#');
+  }
+
+  node(id: string): Locator {
+    return this.page.locator(`.react-flow__node[data-id="${id}"]`);
+  }
+
+  terminal(name = 'host'): Locator {
+    return this.page.getByTestId(`terminal-${name}`).locator('.xterm-rows');
+  }
+
+  async type(line: string, name = 'host'): Promise<void> {
+    await this.page.getByTestId(`terminal-${name}`).click();
+    await this.page.keyboard.type(line);
+    await this.page.keyboard.press('Enter');
+  }
+
+  outcome(): Locator {
+    return this.page.getByTestId('trace-outcome');
+  }
+
+  async showPanel(name: 'Trace' | 'Rules'): Promise<void> {
+    await this.page.getByRole('tab', { name, exact: true }).click();
+  }
+
+  /** The node's position in flow coordinates, from React Flow's transform. */
+  async position(id: string): Promise<{ x: number; y: number }> {
+    const style = (await this.node(id).getAttribute('style')) ?? '';
+    const m = /translate\(([-\d.]+)px,\s*([-\d.]+)px\)/.exec(style);
+    if (!m) throw new Error(`no transform on ${id}: ${style}`);
+    return { x: Number(m[1]), y: Number(m[2]) };
+  }
+}
+
+export const test = base.extend<{ lab: Lab; shot: (name: string) => Promise<void>; problems: string[] }>({
+  problems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+      page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText ?? '?'})`));
+      page.on('response', (res) => {
+        if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+      });
+      await use(problems);
+      expect(problems).toEqual([]);
+    },
+    { auto: true },
+  ],
+  lab: async ({ page }, use) => {
+    await use(new Lab(page));
+  },
+  shot: async ({ page }, use, testInfo: TestInfo) => {
+    await use(async (name: string) => {
+      await page.screenshot({ path: path.join(testInfo.project.outputDir, `${name}.png`) });
+    });
+  },
+});
+
+export { expect };

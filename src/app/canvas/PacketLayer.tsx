@@ -1,0 +1,118 @@
+/**
+ * The packet on the canvas: a dot at the place of the trace's current hop
+ * (a node, or the middle of the veth it crosses), moving hop by hop as the
+ * player advances; a callout says what netfilter decided there, shows NAT's
+ * header change, and where a packet was dropped, the rule that dropped it.
+ */
+import { ViewportPortal } from '@xyflow/react';
+import { type ReactNode, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useGraph } from '../graph/use-graph.ts';
+import { useApp } from '../state/context.ts';
+import type { XY } from '../state/persist.ts';
+import { decidingHopIndex, formatPacket, type HopPlace, hopDuration, placesOfTrace } from '../trace/places.ts';
+import { estimateSize, type Size } from './layout.ts';
+
+export function useTracePlaces(): { places: HopPlace[]; current: number | undefined } {
+  const graph = useGraph();
+  const trace = useApp((s) => s.trace);
+  const step = useApp((s) => s.player.step);
+  const places = useMemo(() => (trace ? placesOfTrace(graph, trace.trace) : []), [graph, trace]);
+  return { places, current: trace ? step : undefined };
+}
+
+interface Props {
+  positions: Record<string, XY>;
+  sizes: Record<string, Size>;
+}
+
+export function PacketLayer({ positions, sizes }: Props) {
+  const { t } = useTranslation();
+  const graph = useGraph();
+  const trace = useApp((s) => s.trace);
+  const step = useApp((s) => s.player.step);
+  const speed = useApp((s) => s.view.speed);
+  const { places } = useTracePlaces();
+
+  const rect = (id: string) => {
+    const p = positions[id];
+    const node = graph.nodes.find((n) => n.id === id);
+    if (!p || !node) return undefined;
+    const s = sizes[id] ?? estimateSize(node);
+    return { ...p, ...s };
+  };
+
+  const point = (place: HopPlace | undefined): XY | undefined => {
+    if (!place) return undefined;
+    if (place.node) {
+      const r = rect(place.node);
+      return r && { x: r.x + r.width / 2, y: r.y + Math.min(r.height / 2, 28) };
+    }
+    if (place.edge) {
+      const e = graph.edges.find((x) => x.id === place.edge);
+      if (!e) return undefined;
+      const s = rect(e.source);
+      const tr = rect(e.target);
+      if (!s || !tr) return undefined;
+      let fx = 0.5;
+      const target = graph.nodes.find((n) => n.id === e.target);
+      if (e.targetHandle && target?.data.kind === 'netns') {
+        const k = target.data.interfaces.findIndex((i) => `if:${i.name}` === e.targetHandle);
+        fx = (k + 1) / (target.data.interfaces.length + 1);
+      }
+      const a = { x: s.x + s.width / 2, y: s.y + s.height };
+      const b = { x: tr.x + tr.width * fx, y: tr.y };
+      return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    }
+    return undefined;
+  };
+
+  if (!trace) return null;
+  const hop = trace.trace.hops[step];
+  const at = point(places[step]);
+  if (!hop || !at) return null;
+  const last = step === trace.trace.hops.length - 1;
+  const deciding = decidingHopIndex(trace.trace);
+  const failed = last && trace.trace.outcome.kind !== 'replied' && trace.trace.outcome.kind !== 'delivered';
+  const duration = Math.min(500, hopDuration(trace.trace, places, step) * 0.6) / speed;
+  const o = trace.trace.outcome;
+
+  let callout: ReactNode = null;
+  if (step === deciding && (o.kind === 'dropped' || o.kind === 'rejected')) {
+    callout = (
+      <>
+        <strong>{o.kind === 'dropped' ? 'DROP' : 'REJECT'}</strong> {o.by.table} {o.by.chain}
+        {o.by.num > 0 ? ` #${o.by.num}` : ''}
+        <code>{o.by.text}</code>
+      </>
+    );
+  } else if (hop.rewritten) {
+    callout = (
+      <>
+        <strong>NAT</strong>
+        <code>{formatPacket(hop.packet)}</code>
+        <span aria-hidden>↓</span>
+        <code>{formatPacket(hop.rewritten)}</code>
+      </>
+    );
+  } else if (hop.kind === 'netfilter') {
+    callout = <code>{hop.detail}</code>;
+  } else if (failed) {
+    callout = <strong>{t(`outcome.${o.kind}`)}</strong>;
+  }
+
+  return (
+    <ViewportPortal>
+      <div
+        className={`packet leg-${hop.leg}${failed ? ' failed' : ''}`}
+        data-testid="packet"
+        style={{ transform: `translate(${at.x}px, ${at.y}px)`, transitionDuration: `${duration}ms` }}
+      >
+        <span className="packet-dot" aria-hidden>
+          {failed ? '✕' : ''}
+        </span>
+        {callout && <div className="packet-callout">{callout}</div>}
+      </div>
+    </ViewportPortal>
+  );
+}

@@ -1,0 +1,243 @@
+/**
+ * The canvas's node components, one per kind of TopoNode: the Docker host's
+ * frame, its IP stack, eth0, bridges, container namespaces, stopped or
+ * host-network containers, the LAN machines and the internet host.
+ */
+import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type {
+  BridgeNodeData,
+  ContainerInfo,
+  ContainerNodeData,
+  HostNodeData,
+  IfaceInfo,
+  IfaceNodeData,
+  InternetNodeData,
+  MachineNodeData,
+  NetnsNodeData,
+  PortInfo,
+  StackNodeData,
+} from '../graph/types.ts';
+
+type P<D extends Record<string, unknown>> = NodeProps<Node<D>>;
+
+function Top() {
+  return <Handle type="target" position={Position.Top} isConnectable={false} />;
+}
+function Bottom() {
+  return <Handle type="source" position={Position.Bottom} isConnectable={false} />;
+}
+/** Side handles: the LAN link runs left to right (gw -> eth0 -> IP stack). */
+function West() {
+  return <Handle id="w" type="target" position={Position.Left} isConnectable={false} />;
+}
+function East() {
+  return <Handle id="e" type="source" position={Position.Right} isConnectable={false} />;
+}
+
+function Iface({ iface }: { iface: IfaceInfo }) {
+  return (
+    <div className="iface">
+      <div className="iface-head">
+        <span className="mono iface-name">{iface.display}</span>
+        {iface.network && <span className="chip">{iface.network}</span>}
+        {!iface.up && <span className="chip warn">DOWN</span>}
+      </div>
+      <div className="mono iface-addr">
+        {iface.addresses.join(' ') || '—'} <span className="muted">{iface.mac}</span>
+      </div>
+    </div>
+  );
+}
+
+function Ports({ ports }: { ports: PortInfo[] }) {
+  const { t } = useTranslation();
+  if (ports.length === 0) return null;
+  return (
+    <ul className="ports">
+      {ports.map((p) => (
+        <li key={p.kind + p.text} className="mono">
+          <span className={`chip ${p.kind}`}>{t(`node.port.${p.kind}`)}</span> {p.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function StateDot({ state }: { state: string }) {
+  const { t } = useTranslation();
+  return <span className={`state state-${state}`}>{t(`node.state.${state}`, { defaultValue: state })}</span>;
+}
+
+function ContainerLine({ c, owner }: { c: ContainerInfo; owner: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className={owner ? 'ctr-line owner' : 'ctr-line'}>
+      <span className="ctr-name">{c.name}</span>
+      <span className="mono muted">{c.image}</span>
+      <StateDot state={c.state} />
+      {!owner && <span className="chip">{t('node.joined')}</span>}
+    </div>
+  );
+}
+
+export const FrameNode = memo(function FrameNode({ data }: P<HostNodeData & Record<string, unknown>>) {
+  const { t } = useTranslation();
+  return (
+    <div className="frame-title">
+      <span className="frame-icon" aria-hidden>▣</span> {t('node.host', { name: data.label })}
+    </div>
+  );
+});
+
+export const StackNode = memo(function StackNode({ data }: P<StackNodeData & Record<string, unknown>>) {
+  const { t } = useTranslation();
+  return (
+    <div className="node-body">
+      <Top />
+      <West />
+      <div className="node-title">
+        {t('node.stack')}
+        <span className={data.ipForward ? 'chip ok' : 'chip warn'}>ip_forward={data.ipForward ? 1 : 0}</span>
+      </div>
+      <ul className="routes mono">
+        {data.routes.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+      <Bottom />
+    </div>
+  );
+});
+
+export const IfaceNode = memo(function IfaceNode({ data }: P<IfaceNodeData & Record<string, unknown>>) {
+  const { t } = useTranslation();
+  return (
+    <div className="node-body">
+      <West />
+      <div className="node-title">{t('node.hostIface')}</div>
+      <Iface iface={data.iface} />
+      <East />
+    </div>
+  );
+});
+
+export const BridgeNode = memo(function BridgeNode({ data }: P<BridgeNodeData & Record<string, unknown>>) {
+  const { t } = useTranslation();
+  return (
+    <div className="node-body">
+      <Top />
+      <div className="node-title">
+        <span className="mono">{data.name}</span>
+        {data.network && <span className="chip net">{data.network}</span>}
+      </div>
+      <div className="mono small">
+        {data.subnet && (
+          <>
+            {t('node.subnet')} {data.subnet} · {t('node.gateway')} {data.gateway}
+          </>
+        )}
+        {!data.subnet && data.addresses.join(' ')}
+      </div>
+      <div className="flags">
+        <span className="chip">{t('node.bridge')}</span>
+        {data.isDefault && <span className="chip">{t('node.defaultBridge')}</span>}
+        {data.internal && <span className="chip warn">internal</span>}
+        {!data.icc && <span className="chip warn">icc off</span>}
+        <span className="muted small">{t('node.ports', { count: data.ports })}</span>
+      </div>
+      <Bottom />
+    </div>
+  );
+});
+
+export const NetnsNode = memo(function NetnsNode({ data }: P<NetnsNodeData & Record<string, unknown>>) {
+  const { t } = useTranslation();
+  const n = data.interfaces.length;
+  return (
+    <div className="node-body">
+      {data.interfaces.map((i, k) => (
+        <Handle
+          key={i.name}
+          id={`if:${i.name}`}
+          type="target"
+          position={Position.Top}
+          isConnectable={false}
+          style={{ left: `${((k + 1) / (n + 1)) * 100}%` }}
+        />
+      ))}
+      {data.containers.length > 1 && <div className="ns-label mono muted">{t('node.sharedNetns', { netns: data.netns })}</div>}
+      {data.containers.map((c, k) => (
+        <ContainerLine key={c.name} c={c} owner={k === 0} />
+      ))}
+      {data.isolated && <div className="muted small">{t('node.isolated')}</div>}
+      {data.interfaces.map((i) => (
+        <Iface key={i.name} iface={i} />
+      ))}
+      <Ports ports={data.ports} />
+    </div>
+  );
+});
+
+export const ContainerNode = memo(function ContainerNode({ data }: P<ContainerNodeData & Record<string, unknown>>) {
+  const { t } = useTranslation();
+  return (
+    <div className="node-body">
+      <Top />
+      <ContainerLine c={data.container} owner />
+      <div className="muted small">
+        {data.netns === 'host' ? t('node.hostNetwork') : t('node.noNamespace', { mode: data.container.mode })}
+      </div>
+      <Ports ports={data.ports} />
+    </div>
+  );
+});
+
+export const MachineNode = memo(function MachineNode({ data }: P<MachineNodeData & Record<string, unknown>>) {
+  const { t } = useTranslation();
+  return (
+    <div className="node-body">
+      <Top />
+      <div className="node-title">
+        {data.name}
+        <span className="chip">{t(`node.role.${data.role}`)}</span>
+      </div>
+      {data.interfaces.map((i) => (
+        <div key={i.name} className="mono small">
+          {i.name} {i.addresses.join(' ')}
+        </div>
+      ))}
+      {data.role === 'router' && (
+        <>
+          <Bottom />
+          <East />
+        </>
+      )}
+    </div>
+  );
+});
+
+export const InternetNode = memo(function InternetNode({ data }: P<InternetNodeData & Record<string, unknown>>) {
+  const { t } = useTranslation();
+  return (
+    <div className="node-body">
+      <div className="node-title">{t('node.internet')}</div>
+      <div className="mono small">
+        {data.address} · {data.services.join(', ')}
+      </div>
+      <Bottom />
+    </div>
+  );
+});
+
+export const NODE_TYPES = {
+  frame: FrameNode,
+  stack: StackNode,
+  iface: IfaceNode,
+  bridge: BridgeNode,
+  netns: NetnsNode,
+  container: ContainerNode,
+  machine: MachineNode,
+  internet: InternetNode,
+};

@@ -1,0 +1,220 @@
+/**
+ * The app's one store (zustand, vanilla so tests can drive it without React)
+ * around ONE Simulator. Every action is a command line (ARCHITECTURE.md,
+ * principle 2): the store records each line run, host lines as typed and
+ * container-shell lines as `docker exec C sh -c '...'`, and on load rebuilds the
+ * world by replaying them into a fresh seeded simulator. What the UI owns beside
+ * the world (node positions, view settings) is saved with the lines.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Trace } from '../../sim/net/trace.ts';
+import type { CommandOutput } from '../../sim/shell/types.ts';
+import type { Simulator } from '../../sim/shell/simulator.ts';
+import { containerShellLine, DEFAULT_SEED, replay, runLine, type Scenario } from '../../scenario/scenario.ts';
+import { STARTER_SCENARIO } from '../../scenario/starter.ts';
+import {
+  DEFAULT_VIEW,
+  loadSession,
+  saveSession,
+  type StorageLike,
+  type ViewSettings,
+  type XY,
+} from './persist.ts';
+
+/** A message for the user, as an i18n key with its values. */
+export interface Notice {
+  key: string;
+  values?: Record<string, string>;
+}
+
+export interface TraceState {
+  /** Grows with every new trace (the animation restarts on a new one). */
+  id: number;
+  command: string;
+  trace: Trace;
+  /** How many traces the command made (the last is shown). */
+  count: number;
+}
+
+export interface PlayerState {
+  step: number;
+  playing: boolean;
+}
+
+export interface AppState {
+  sim: Simulator;
+  seed: number;
+  /** Grows with every command: the graph is derived again. */
+  rev: number;
+  commands: string[];
+  positions: Record<string, XY>;
+  view: ViewSettings;
+  notice: Notice | null;
+  /** Where the world came from at load: the first-screen scenario, or the saved session. */
+  origin: 'scenario' | 'restored';
+  trace: TraceState | null;
+  player: PlayerState;
+  hover: { hop: number | null; node: string | null };
+  /** A line a button asked the terminal to type and run (principle 2: clicks are commands too). */
+  pendingRun: { id: number; line: string } | null;
+
+  runHost(line: string): CommandOutput;
+  runInContainer(container: string, line: string): CommandOutput;
+  setPositions(update: Record<string, XY>, opts?: { save?: boolean }): void;
+  resetLayout(): void;
+  setView(update: Partial<ViewSettings>): void;
+  dismissNotice(): void;
+  resetWorld(): void;
+  requestRun(line: string): void;
+  takePendingRun(id: number): void;
+  setStep(step: number): void;
+  setPlaying(playing: boolean): void;
+  setHover(update: Partial<AppState['hover']>): void;
+}
+
+export interface AppStoreOptions {
+  storage?: StorageLike;
+  /** The world for a visitor with nothing saved. */
+  scenario?: Scenario;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+function lastTrace(outputs: CommandOutput[], commands: readonly string[]): { command: string; traces: Trace[] } | undefined {
+  for (let i = outputs.length - 1; i >= 0; i--) {
+    const traces = outputs[i]!.traces;
+    if (traces && traces.length > 0) return { command: commands[i]!, traces };
+  }
+  return undefined;
+}
+
+export function createAppStore(options: AppStoreOptions = {}): AppStore {
+  const { storage } = options;
+  const scenario = options.scenario ?? STARTER_SCENARIO;
+  const loaded = loadSession(storage);
+
+  let seed = DEFAULT_SEED;
+  let commands: string[] = [...scenario.commands];
+  let positions: Record<string, XY> = {};
+  let view = { ...DEFAULT_VIEW };
+  let notice: Notice | null = null;
+  if (loaded.kind === 'loaded') {
+    ({ seed, commands, positions, view } = loaded.session);
+  } else if (loaded.kind === 'unreadable') {
+    notice = { key: 'notice.unreadable', values: { reason: loaded.reason } };
+  }
+  const { sim, outputs } = replay(commands, seed);
+  const restored = lastTrace(outputs, commands);
+  let traceId = 0;
+  let runId = 0;
+  const initialTrace: TraceState | null = restored
+    ? { id: ++traceId, command: restored.command, trace: restored.traces[restored.traces.length - 1]!, count: restored.traces.length }
+    : null;
+
+  const store = createStore<AppState>()((set, get) => {
+    const save = () => {
+      const s = get();
+      saveSession(storage, { seed: s.seed, commands: s.commands, positions: s.positions, view: s.view });
+    };
+
+    const record = (line: string, out: CommandOutput): CommandOutput => {
+      const traces = out.traces ?? [];
+      const last = traces[traces.length - 1];
+      set((s) => ({
+        commands: [...s.commands, line],
+        rev: s.rev + 1,
+        ...(last
+          ? {
+              trace: { id: ++traceId, command: line, trace: last, count: traces.length },
+              player: { step: 0, playing: true },
+              hover: { hop: null, node: null },
+            }
+          : {}),
+      }));
+      save();
+      return out;
+    };
+
+    return {
+      sim,
+      seed,
+      rev: 0,
+      commands,
+      positions,
+      view,
+      notice,
+      origin: loaded.kind === 'loaded' ? 'restored' : 'scenario',
+      trace: initialTrace,
+      player: { step: initialTrace ? initialTrace.trace.hops.length - 1 : 0, playing: false },
+      hover: { hop: null, node: null },
+      pendingRun: null,
+
+      runHost(line) {
+        return record(line, runLine(get().sim, line));
+      },
+      runInContainer(container, line) {
+        // The recorded form is what runs, so replay gives exactly this world.
+        const recorded = containerShellLine(container, line);
+        return record(recorded, runLine(get().sim, recorded));
+      },
+      setPositions(update, opts = {}) {
+        set((s) => ({ positions: { ...s.positions, ...update } }));
+        if (opts.save !== false) save();
+      },
+      resetLayout() {
+        set({ positions: {} });
+        save();
+      },
+      setView(update) {
+        set((s) => ({ view: { ...s.view, ...update } }));
+        save();
+      },
+      dismissNotice() {
+        set({ notice: null });
+      },
+      resetWorld() {
+        const fresh = replay(scenario.commands, DEFAULT_SEED);
+        set((s) => ({
+          sim: fresh.sim,
+          seed: DEFAULT_SEED,
+          rev: s.rev + 1,
+          commands: [...scenario.commands],
+          positions: {},
+          trace: null,
+          player: { step: 0, playing: false },
+          hover: { hop: null, node: null },
+          notice: null,
+          origin: 'scenario',
+        }));
+        save();
+      },
+      requestRun(line) {
+        set({ pendingRun: { id: ++runId, line } });
+      },
+      takePendingRun(id) {
+        if (get().pendingRun?.id === id) set({ pendingRun: null });
+      },
+      setStep(step) {
+        const t = get().trace;
+        if (!t) return;
+        const clamped = Math.max(0, Math.min(t.trace.hops.length - 1, step));
+        set((s) => ({ player: { ...s.player, step: clamped } }));
+      },
+      setPlaying(playing) {
+        const s = get();
+        if (!s.trace) return;
+        // Play at the end starts over.
+        const atEnd = s.player.step >= s.trace.trace.hops.length - 1;
+        set({ player: { step: playing && atEnd ? 0 : s.player.step, playing } });
+      },
+      setHover(update) {
+        set((s) => ({ hover: { ...s.hover, ...update } }));
+      },
+    };
+  });
+  // Saves what replaced an unreadable session only once the user acts; the backup keeps the old text.
+  if (loaded.kind !== 'unreadable') {
+    saveSession(storage, { seed, commands, positions, view });
+  }
+  return store;
+}

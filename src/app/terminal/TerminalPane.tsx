@@ -1,0 +1,276 @@
+/**
+ * The terminal (lazy-loaded with xterm.js): a tab with the Docker host's shell,
+ * and one tab per `docker exec -it C sh`. Each tab is an xterm driving a
+ * ShellSession; lines go to the store, which runs and records them.
+ */
+import { FitAddon } from '@xterm/addon-fit';
+import { type ITheme, Terminal } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp, useAppStore } from '../state/context.ts';
+import type { AppStore } from '../state/store.ts';
+import { useEffectiveTheme } from '../ui/theme.ts';
+import { complete, type CompletionContext } from './complete.ts';
+import { type LineOutcome, ShellSession } from './session.ts';
+import { builtinOf, formatHistory, interactiveExecTarget } from './shell-lines.ts';
+
+export const HOST_PROMPT = 'root@dockerhost:~# ';
+export const CONTAINER_PROMPT = '/ # ';
+
+const DARK: ITheme = {
+  background: '#0f1419',
+  foreground: '#d7dde4',
+  cursor: '#f0c674',
+  selectionBackground: '#3a4a5e',
+  green: '#8fd19e',
+  blue: '#7cb7ff',
+  brightBlack: '#7d8793',
+};
+const LIGHT: ITheme = {
+  background: '#fbfbfa',
+  foreground: '#1f2328',
+  cursor: '#1f6feb',
+  cursorAccent: '#ffffff',
+  selectionBackground: '#c8dcff',
+  green: '#1a7f37',
+  blue: '#0550ae',
+  brightBlack: '#6e7781',
+};
+
+interface Tab {
+  id: string;
+  kind: 'host' | 'container';
+  container?: string;
+}
+
+function completionContext(store: AppStore, shell: 'host' | 'container'): CompletionContext {
+  const { engine } = store.getState().sim;
+  const containers = [...engine.containers.values()];
+  return {
+    shell,
+    containers: containers.map((c) => c.name),
+    running: containers.filter((c) => c.state === 'running').map((c) => c.name),
+    networks: [...engine.networks.values()].map((n) => n.name),
+    images: engine.images.map((i) => i.name),
+  };
+}
+
+interface ViewProps {
+  tab: Tab;
+  active: boolean;
+  register(id: string, session: ShellSession | null): void;
+  openShell(container: string): void;
+  close(id: string): void;
+}
+
+function XtermView({ tab, active, register, openShell, close }: ViewProps) {
+  const { t } = useTranslation();
+  const store = useAppStore();
+  const theme = useEffectiveTheme();
+  const box = useRef<HTMLDivElement>(null);
+  const term = useRef<Terminal | null>(null);
+  const fit = useRef<FitAddon | null>(null);
+  const callbacks = useRef({ openShell, close, t });
+  useEffect(() => {
+    callbacks.current = { openShell, close, t };
+  });
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const xterm = new Terminal({
+      fontFamily: "ui-monospace, 'DejaVu Sans Mono', 'Noto Sans Mono', Menlo, Consolas, monospace",
+      fontSize: 13,
+      lineHeight: 1.15,
+      cursorBlink: true,
+      scrollback: 5000,
+      theme: document.documentElement.dataset.theme === 'dark' ? DARK : LIGHT,
+    });
+    const fitAddon = new FitAddon();
+    xterm.loadAddon(fitAddon);
+    xterm.open(el);
+    term.current = xterm;
+    fit.current = fitAddon;
+    try {
+      fitAddon.fit();
+    } catch {
+      // Not laid out yet; the ResizeObserver fits it.
+    }
+    // Copy with Ctrl+C when text is selected (and Ctrl+Shift+C); paste through the browser's paste event.
+    xterm.attachCustomKeyEventHandler((e) => {
+      if (e.type !== 'keydown') return true;
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && (e.key === 'c' || e.key === 'C') && (xterm.hasSelection() || e.shiftKey)) {
+        if (xterm.hasSelection()) void navigator.clipboard?.writeText(xterm.getSelection()).catch(() => undefined);
+        return false;
+      }
+      if (mod && (e.key === 'v' || e.key === 'V')) return false;
+      return true;
+    });
+
+    const isHost = tab.kind === 'host';
+    const prompt = isHost ? HOST_PROMPT : CONTAINER_PROMPT;
+    const styled = isHost ? `\x1b[1;32mroot@dockerhost\x1b[0m:\x1b[1;34m~\x1b[0m# ` : prompt;
+    const history = isHost ? store.getState().commands : [];
+    const run = (line: string): LineOutcome => {
+      const builtin = builtinOf(line);
+      if (builtin === 'clear') return { output: '', clear: true };
+      // The host's `history` lists the session's script (what replay runs); a container shell lists its own lines.
+      if (builtin === 'history') return { output: formatHistory(isHost ? store.getState().commands : session.historyLines) };
+      if (builtin === 'exit') {
+        if (isHost) return { output: callbacks.current.t('terminal.hostExit') };
+        return { output: '', exit: true };
+      }
+      const s = store.getState();
+      if (isHost) {
+        const target = interactiveExecTarget(line);
+        const c = target !== undefined ? s.sim.engine.findContainer(target) : undefined;
+        if (c && c.state === 'running') {
+          callbacks.current.openShell(c.name);
+          return { output: '' };
+        }
+        const out = s.runHost(line);
+        return { output: out.stdout + out.stderr };
+      }
+      const out = s.runInContainer(tab.container!, line);
+      return { output: out.stdout + out.stderr };
+    };
+    const session: ShellSession = new ShellSession(
+      {
+        write: (data) => xterm.write(data),
+        cols: () => xterm.cols,
+        run,
+        complete: (line, cursor) => complete(line, cursor, completionContext(store, isHost ? 'host' : 'container')),
+        clear: () => xterm.clear(),
+        onExit: () => callbacks.current.close(tab.id),
+      },
+      prompt,
+      styled,
+      history,
+    );
+    const t0 = callbacks.current.t;
+    if (isHost) {
+      const s = store.getState();
+      const intro = s.origin === 'restored' ? t0('terminal.restored', { count: s.commands.length }) : t0('terminal.welcome', { count: s.commands.length });
+      xterm.write(`\x1b[2m${intro.replace(/\n/g, '\r\n')}\x1b[0m\r\n`);
+    } else {
+      xterm.write(`\x1b[2m${t0('terminal.containerShell', { name: tab.container })}\x1b[0m\r\n`);
+    }
+    session.start();
+    const data = xterm.onData((d) => session.handleData(d));
+    register(tab.id, session);
+
+    const observer = new ResizeObserver(() => {
+      if (el.offsetParent === null) return;
+      try {
+        fitAddon.fit();
+      } catch {
+        // Ignore a fit during teardown.
+      }
+    });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      data.dispose();
+      register(tab.id, null);
+      xterm.dispose();
+      term.current = null;
+    };
+  }, [tab, store, register]);
+
+  useEffect(() => {
+    if (term.current) term.current.options.theme = theme === 'dark' ? DARK : LIGHT;
+  }, [theme]);
+
+  useEffect(() => {
+    if (!active) return;
+    requestAnimationFrame(() => {
+      try {
+        fit.current?.fit();
+      } catch {
+        // Not visible.
+      }
+      term.current?.focus();
+    });
+  }, [active]);
+
+  return (
+    <div
+      className="xterm-box"
+      ref={box}
+      hidden={!active}
+      role="tabpanel"
+      id={`term-${tab.id}`}
+      aria-label={tab.kind === 'host' ? t('terminal.hostTab') : tab.container}
+      data-testid={tab.kind === 'host' ? 'terminal-host' : `terminal-${tab.container}`}
+    />
+  );
+}
+
+export default function TerminalPane() {
+  const { t } = useTranslation();
+  const store = useAppStore();
+  const [tabs, setTabs] = useState<Tab[]>([{ id: 'host', kind: 'host' }]);
+  const [active, setActive] = useState('host');
+  const sessions = useRef(new Map<string, ShellSession>());
+  const counter = useRef(0);
+  const pending = useApp((s) => s.pendingRun);
+  const [hostReady, setHostReady] = useState(false);
+
+  const register = useCallback((id: string, session: ShellSession | null) => {
+    if (session) sessions.current.set(id, session);
+    else sessions.current.delete(id);
+    if (id === 'host') setHostReady(session !== null);
+  }, []);
+
+  const openShell = useCallback((container: string) => {
+    const id = `c${++counter.current}`;
+    setTabs((old) => [...old, { id, kind: 'container', container }]);
+    setActive(id);
+  }, []);
+
+  const close = useCallback((id: string) => {
+    setTabs((old) => old.filter((x) => x.id !== id));
+    setActive((cur) => (cur === id ? 'host' : cur));
+  }, []);
+
+  useEffect(() => {
+    if (!pending || !hostReady) return;
+    const host = sessions.current.get('host');
+    if (!host) return;
+    store.getState().takePendingRun(pending.id);
+    setActive('host');
+    host.typeAndRun(pending.line);
+  }, [pending, hostReady, store]);
+
+  return (
+    <div className="terminal-pane">
+      <div className="tabs" role="tablist" aria-label={t('terminal.tabs')}>
+        {tabs.map((tab) => (
+          <div key={tab.id} className={`tab${tab.id === active ? ' active' : ''}`}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab.id === active}
+              aria-controls={`term-${tab.id}`}
+              onClick={() => setActive(tab.id)}
+            >
+              {tab.kind === 'host' ? t('terminal.hostTab') : `${tab.container} ${t('terminal.shell')}`}
+            </button>
+            {tab.kind === 'container' && (
+              <button type="button" className="tab-close" onClick={() => close(tab.id)} aria-label={t('terminal.close', { name: tab.container })}>
+                ×
+              </button>
+            )}
+          </div>
+        ))}
+      </div>
+      <div className="terminal-views">
+        {tabs.map((tab) => (
+          <XtermView key={tab.id} tab={tab} active={tab.id === active} register={register} openShell={openShell} close={close} />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,233 @@
+/**
+ * One shell tab's behaviour, independent of xterm: the prompt, line editing and
+ * redraw (wrapped lines included), history, Tab completion, running a line and
+ * printing its output. The xterm glue (Terminal.tsx) feeds it onData chunks and
+ * gives it a writer; tests give it a fake one.
+ */
+import { applyCompletion, type Completion } from './complete.ts';
+import { editLine, parseInput, type LineState } from './keys.ts';
+
+export interface LineOutcome {
+  /** Text to print, exactly as the program wrote it (`\n` line ends). */
+  output: string;
+  /** Clear the screen (the `clear` command). */
+  clear?: boolean;
+  /** Close this shell (`exit` in a container's shell). */
+  exit?: boolean;
+}
+
+export interface SessionHost {
+  /** Writes to the terminal (escape sequences allowed; `\r\n` line ends). */
+  write(data: string): void;
+  /** Columns of the terminal now. */
+  cols(): number;
+  run(line: string): LineOutcome;
+  complete(line: string, cursor: number): Completion;
+  /** Clears the screen and scrollback. */
+  clear(): void;
+  onExit?(): void;
+}
+
+/** `\n` -> `\r\n` for the terminal; output that does not end a line gets one, so the prompt starts at column 0. */
+export function toTerminal(text: string): string {
+  if (text === '') return '';
+  const withEnd = text.endsWith('\n') ? text : `${text}\n`;
+  return withEnd.replace(/\r?\n/g, '\r\n');
+}
+
+/** Lists candidates in columns, as bash does on a second Tab. */
+export function formatColumns(words: string[], cols: number): string {
+  const width = Math.max(...words.map((w) => w.length)) + 2;
+  const perRow = Math.max(1, Math.floor(cols / width));
+  const rows: string[] = [];
+  for (let i = 0; i < words.length; i += perRow) {
+    rows.push(words.slice(i, i + perRow).map((w, j, row) => (j === row.length - 1 ? w : w.padEnd(width))).join(''));
+  }
+  return rows.join('\r\n');
+}
+
+export class ShellSession {
+  private line: LineState = { text: '', cursor: 0 };
+  /** Rows between the prompt's first row and the cursor. */
+  private cursorRow = 0;
+  private readonly history: string[];
+  /** Position while browsing history; history.length means the line being typed. */
+  private historyIndex: number;
+  private draft = '';
+  private closed = false;
+
+  constructor(
+    private readonly host: SessionHost,
+    /** Plain text of the prompt (its length is what the cursor math needs). */
+    private readonly prompt: string,
+    /** The prompt as written, possibly coloured. */
+    private readonly promptStyled: string = prompt,
+    history: string[] = [],
+  ) {
+    this.history = [...history];
+    this.historyIndex = this.history.length;
+  }
+
+  get text(): string {
+    return this.line.text;
+  }
+
+  get cursor(): number {
+    return this.line.cursor;
+  }
+
+  /** The lines entered so far (oldest first), for `history`. */
+  get historyLines(): readonly string[] {
+    return this.history;
+  }
+
+  /** Prints a fresh prompt (at start, after output). */
+  start(): void {
+    this.cursorRow = 0;
+    this.line = { text: '', cursor: 0 };
+    this.host.write(this.promptStyled);
+  }
+
+  /** Prints a note above the prompt line (dimmed), keeping what was typed. */
+  note(text: string): void {
+    this.moveToEnd();
+    this.host.write(`\r\n\x1b[2m${toTerminal(text)}\x1b[0m`);
+    this.cursorRow = 0;
+    this.redraw();
+  }
+
+  /** Types a line as if the user did, then runs it (buttons that run commands). */
+  typeAndRun(text: string): void {
+    this.line = { text: '', cursor: 0 };
+    this.redraw();
+    this.handleData(`${text}\r`);
+  }
+
+  handleData(data: string): void {
+    for (const key of parseInput(data)) {
+      if (this.closed) return;
+      switch (key.kind) {
+        case 'enter':
+          this.submit();
+          break;
+        case 'tab':
+          this.tab();
+          break;
+        case 'up':
+          this.browse(-1);
+          break;
+        case 'down':
+          this.browse(1);
+          break;
+        case 'interrupt':
+          this.moveToEnd();
+          this.host.write('^C\r\n');
+          this.historyIndex = this.history.length;
+          this.start();
+          break;
+        case 'eof':
+          if (this.line.text === '') this.submitText('exit', true);
+          else this.setLine(editLine(this.line, { kind: 'delete' }));
+          break;
+        case 'clear-screen':
+          this.host.clear();
+          this.cursorRow = 0;
+          this.redraw(true);
+          break;
+        default:
+          this.setLine(editLine(this.line, key));
+      }
+    }
+  }
+
+  private setLine(next: LineState): void {
+    if (next.text === this.line.text && next.cursor === this.line.cursor) return;
+    this.line = next;
+    this.redraw();
+  }
+
+  /** Redraws prompt and line from the prompt's first row, then puts the cursor in place. */
+  private redraw(fromTop = false): void {
+    const cols = Math.max(1, this.host.cols());
+    let out = '';
+    if (!fromTop && this.cursorRow > 0) out += `\x1b[${this.cursorRow}A`;
+    out += `\r\x1b[J${this.promptStyled}${this.line.text}`;
+    const total = this.prompt.length + this.line.text.length;
+    // At an exact multiple of the width the cursor waits at the last column: move it down for real.
+    if (total > 0 && total % cols === 0) out += '\r\n';
+    const endRow = Math.floor(total / cols);
+    const target = this.prompt.length + this.line.cursor;
+    const row = Math.floor(target / cols);
+    const col = target % cols;
+    if (endRow > row) out += `\x1b[${endRow - row}A`;
+    out += '\r';
+    if (col > 0) out += `\x1b[${col}C`;
+    this.cursorRow = row;
+    this.host.write(out);
+  }
+
+  /** Moves the cursor after the line's last character (before printing below it). */
+  private moveToEnd(): void {
+    const cols = Math.max(1, this.host.cols());
+    const total = this.prompt.length + this.line.text.length;
+    const endRow = Math.floor(Math.max(0, total - 1) / cols);
+    let out = '';
+    if (endRow > this.cursorRow) out += `\x1b[${endRow - this.cursorRow}B`;
+    else if (endRow < this.cursorRow) out += `\x1b[${this.cursorRow - endRow}A`;
+    const endCol = total === 0 ? 0 : ((total - 1) % cols) + 1;
+    out += '\r';
+    if (endCol > 0) out += `\x1b[${endCol}C`;
+    this.cursorRow = endRow;
+    this.host.write(out);
+  }
+
+  private browse(delta: number): void {
+    const next = this.historyIndex + delta;
+    if (next < 0 || next > this.history.length) return;
+    if (this.historyIndex === this.history.length) this.draft = this.line.text;
+    this.historyIndex = next;
+    const text = next === this.history.length ? this.draft : this.history[next]!;
+    this.line = { text, cursor: text.length };
+    this.redraw();
+  }
+
+  private tab(): void {
+    const completion = this.host.complete(this.line.text, this.line.cursor);
+    const applied = applyCompletion(this.line.text, completion);
+    if (applied.list) {
+      this.moveToEnd();
+      this.host.write(`\r\n${formatColumns(applied.list, this.host.cols())}\r\n`);
+      this.cursorRow = 0;
+      this.redraw(true);
+      return;
+    }
+    this.setLine({ text: applied.text, cursor: applied.cursor });
+  }
+
+  private submit(): void {
+    this.submitText(this.line.text, false);
+  }
+
+  private submitText(text: string, echo: boolean): void {
+    this.moveToEnd();
+    if (echo) this.host.write(text);
+    this.host.write('\r\n');
+    const trimmed = text.trim();
+    if (trimmed !== '' && this.history[this.history.length - 1] !== text) this.history.push(text);
+    this.historyIndex = this.history.length;
+    this.draft = '';
+    if (trimmed === '') {
+      this.start();
+      return;
+    }
+    const outcome = this.host.run(text);
+    if (outcome.clear) this.host.clear();
+    this.host.write(toTerminal(outcome.output));
+    if (outcome.exit) {
+      this.closed = true;
+      this.host.onExit?.();
+      return;
+    }
+    this.start();
+  }
+}

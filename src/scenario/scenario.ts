@@ -1,0 +1,68 @@
+/**
+ * A scenario is a script (ARCHITECTURE.md, principle 2): the command lines that
+ * build a world, in order, plus what the UI keeps beside them (title, notes, a
+ * hint). Replaying the lines into a fresh seeded Simulator gives the same world
+ * byte for byte, so a scenario, a saved session and a shared URL are all just
+ * lists of lines. Plain data and pure functions: no DOM, no clock, no randomness.
+ */
+import { Simulator } from '../sim/shell/simulator.ts';
+import type { CommandOutput } from '../sim/shell/types.ts';
+
+/** The seed of every world the UI builds (IDs, MAC addresses and veth names follow from it). */
+export const DEFAULT_SEED = 1;
+
+export interface Scenario {
+  id: string;
+  /** i18n keys of the UI, resolved by the app (the core has no language). */
+  titleKey: string;
+  notesKey: string;
+  /** The lines that build the world, as typed in the Docker host's terminal. */
+  commands: readonly string[];
+  /** A line worth trying next; the first screen offers it. */
+  hint?: string;
+}
+
+/** Quotes a word for a POSIX shell: bare when safe, else in single quotes (`'` as `'\''`). */
+export function shellQuote(word: string): string {
+  if (word !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The host line that stands for one line typed into a container's interactive
+ * shell: `docker exec C sh -c 'LINE'`. Recording this form keeps the session a
+ * plain host script that replays without a UI.
+ */
+export function containerShellLine(container: string, line: string): string {
+  return `docker exec ${shellQuote(container)} sh -c ${shellQuote(line)}`;
+}
+
+export interface ReplayResult {
+  sim: Simulator;
+  /** One output per command line, in order. */
+  outputs: CommandOutput[];
+}
+
+/** A fresh world as the UI uses it: seeded, with a TTY (`docker exec -it` works) and all seven images (`docker run -it ubuntu bash`). */
+export function createSimulator(seed = DEFAULT_SEED): Simulator {
+  return new Simulator({ seed, tty: true, images: 'playground' });
+}
+
+/**
+ * One host line. Commands never throw for bad input; should a simulator bug
+ * throw, the line still ends like a failed command, live and in replay alike.
+ */
+export function runLine(sim: Simulator, line: string): CommandOutput {
+  try {
+    return sim.runScriptLine(line);
+  } catch (e) {
+    return { stdout: '', stderr: `vethlab: internal error: ${(e as Error).message}\n`, exitCode: 1 };
+  }
+}
+
+/** Runs the lines, in order, in a fresh world. */
+export function replay(commands: readonly string[], seed = DEFAULT_SEED): ReplayResult {
+  const sim = createSimulator(seed);
+  const outputs = commands.map((line) => runLine(sim, line));
+  return { sim, outputs };
+}

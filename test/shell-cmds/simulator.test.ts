@@ -133,3 +133,18 @@ describe('docker ps filters (golden 12)', () => {
     expect(run(sim, 'docker ps -n 2 -q').stdout.trim().split('\n').map((id) => sim.engine.findContainer(id)!.name)).toEqual(['done', 'made']);
   });
 });
+
+describe('interactive shells on a terminal', () => {
+  it('hands `-it` shells to the terminal as sessions, and runs anything else', () => {
+    const sim = new Simulator({ tty: true, images: 'playground' });
+    const line = (l: string) => sim.runScriptLine(l);
+    expect(line('docker run -it --name s1 busybox sh')).toMatchObject({ stdout: '', exitCode: 0, session: { container: 's1', shell: 'sh' } });
+    expect(line('docker ps --format {{.Names}}:{{.State}}').stdout).toBe('s1:running\n');
+    expect(line('docker exec -it s1 sh').session).toEqual({ container: 's1', shell: 'sh' });
+    expect(line('docker exec -it s1 bash')).toMatchObject({ exitCode: 127 });
+    expect(line('docker exec -it s1 hostname').session).toBeUndefined();
+    line('docker run -itd --name u1 ubuntu');
+    expect(line('docker exec -it u1 bash').session).toEqual({ container: 'u1', shell: 'bash' });
+    expect(new Simulator().runScriptLine('docker run -it busybox sh')).toMatchObject({ stderr: 'the input device is not a TTY\n', exitCode: 1 });
+  });
+});

@@ -131,7 +131,9 @@ function XtermView({ tab, active, register, openShell, close }: ViewProps) {
           return { output: '' };
         }
         const out = s.runHost(line);
-        return { output: out.stdout + out.stderr };
+        // `docker run -it IMAGE sh`: the new container's shell opens in its own tab.
+        if (out.session) callbacks.current.openShell(out.session.container);
+        return { output: out.stderrFirst ? out.stderr + out.stdout : out.stdout + out.stderr };
       }
       const out = s.runInContainer(tab.container!, line);
       return { output: out.stdout + out.stderr };

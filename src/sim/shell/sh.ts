@@ -300,7 +300,9 @@ class Shell {
     let stdout = '';
     let stderr = '';
     let stderrFirst = false;
-    const take = (out: { stdout: string; stderr: string; stderrFirst?: boolean }) => {
+    let session: CommandOutput['session'];
+    const take = (out: { stdout: string; stderr: string; stderrFirst?: boolean; session?: CommandOutput['session'] }) => {
+      if (out.session) session = out.session;
       // Only a command whose output is the whole output can put its stderr first.
       stderrFirst = stdout === '' && stderr === '' && out.stderrFirst === true;
       stdout += out.stdout;
@@ -316,10 +318,12 @@ class Shell {
       }
     }
     const result: CommandOutput = { stdout, stderr, exitCode: this.status, traces: this.traces };
-    return stderrFirst ? { ...result, stderrFirst } : result;
+    if (stderrFirst) result.stderrFirst = true;
+    if (session) result.session = session;
+    return result;
   }
 
-  private pipeline(stages: Pipeline, stdin: string): { stdout: string; stderr: string; stderrFirst?: boolean } {
+  private pipeline(stages: Pipeline, stdin: string): { stdout: string; stderr: string; stderrFirst?: boolean; session?: CommandOutput['session'] } {
     let input = stdin;
     let stderr = '';
     let last: CommandOutput = { stdout: '', stderr: '', exitCode: 0 };
@@ -329,7 +333,11 @@ class Shell {
       input = last.stdout;
     }
     this.status = last.exitCode;
-    return stages.length === 1 && last.stderrFirst ? { stdout: last.stdout, stderr, stderrFirst: true } : { stdout: last.stdout, stderr };
+    const out: { stdout: string; stderr: string; stderrFirst?: boolean; session?: CommandOutput['session'] } = { stdout: last.stdout, stderr };
+    if (stages.length === 1 && last.stderrFirst) out.stderrFirst = true;
+    // A shell on the terminal only when nothing reads its output.
+    if (stages.length === 1 && last.session) out.session = last.session;
+    return out;
   }
 
   private simple(cmd: SimpleCommand, stdin: string): CommandOutput {

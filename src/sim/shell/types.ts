@@ -15,6 +15,11 @@ export interface CommandOutput {
   traces?: Trace[];
   /** The command wrote its stderr before its stdout (a warning ahead of the result); terminals show it so. */
   stderrFirst?: boolean;
+  /**
+   * An interactive shell now waits for the user's terminal (`docker exec -it C sh`,
+   * `docker run -it IMAGE sh`): a UI opens it as a session of that container.
+   */
+  session?: { container: string; shell: string };
 }
 
 /** Where and how a command runs. */

@@ -258,6 +258,11 @@ class DockerClient {
       this.options.onStarted?.(container);
       return withWarnings(ok(idLine));
     }
+    // `-it` with a shell: the shell runs on the user's terminal until they detach or it exits.
+    if (container.tty && container.interactive && this.options.tty && isShell(container.cmd)) {
+      this.options.onStarted?.(container);
+      return withWarnings({ ...ok(), session: { container: container.name, shell: container.cmd.join(' ') } });
+    }
     return withWarnings(this.foreground(container));
   }
 
@@ -372,6 +377,11 @@ class DockerClient {
     if (lost) return fail(daemonError(`Cannot link to a non running container: /${lost.target} AS /${c.name}/${lost.alias}`), 1);
     if (f.bools.has('tty') && !this.options.tty) return fail('the input device is not a TTY\n', 1);
     if (!this.options.runProcess) return fail('docker: container processes are not available in this shell\n', 126);
+    if (f.bools.has('tty') && f.bools.has('interactive') && isShell(cmd)) {
+      // Only if the shell exists in the image: otherwise runc's error, as for any command.
+      const probe = this.options.runProcess(c, [cmd[0]!, '-c', 'true'], { interactive: false, main: false });
+      if (probe.exitCode === 0) return { ...ok(), session: { container: c.name, shell: cmd.join(' ') } };
+    }
     return this.options.runProcess(c, cmd, { interactive: f.bools.has('interactive'), main: false });
   }
 
@@ -505,4 +515,9 @@ class DockerClient {
     const hosts = bindings.map((b) => joinHostPort(b.hostIp, String(b.hostPort))).sort(naturalCompare);
     return ok(hosts.map((h) => `${h}\n`).join(''));
   }
+}
+
+/** A command that is an interactive shell by itself (`sh`, `/bin/bash`, `ash`...), with no script to run. */
+function isShell(cmd: readonly string[]): boolean {
+  return cmd.length === 1 && /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash)$/.test(cmd[0]!);
 }

@@ -226,3 +226,18 @@ describe('ShellSession', () => {
     expect(exited()).toBe(true);
   });
 });
+
+describe('completion from the simulator’s own program lists', () => {
+  it('offers what the machine or the container really has', async () => {
+    const { Simulator } = await import('../../src/sim/shell/simulator.ts');
+    const sim = new Simulator({ images: 'playground' });
+    sim.runScriptLine('docker run -itd --name bb busybox');
+    sim.runScriptLine('docker run -itd --name ub ubuntu');
+    const host = { ...ctx, programs: sim.programNames('host'), programsOf: (c: string) => sim.programNames({ container: c }) };
+    expect(candidates('ipt', host)).toEqual(['iptables', 'iptables-restore', 'iptables-save']);
+    expect(candidates('brc', host)).toEqual(['brctl']);
+    expect(candidates('docker exec bb if', host)).toEqual(['ifconfig']);
+    expect(candidates('docker exec ub pi', host)).toEqual([]);
+    expect(candidates('p', { ...host, shell: 'container', programs: sim.programNames({ container: 'bb' }) })).toContain('ping');
+  });
+});

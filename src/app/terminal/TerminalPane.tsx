@@ -44,8 +44,9 @@ interface Tab {
   container?: string;
 }
 
-function completionContext(store: AppStore, shell: 'host' | 'container'): CompletionContext {
-  const { engine } = store.getState().sim;
+function completionContext(store: AppStore, shell: 'host' | 'container', container?: string): CompletionContext {
+  const { sim } = store.getState();
+  const { engine } = sim;
   const containers = [...engine.containers.values()];
   return {
     shell,
@@ -53,6 +54,8 @@ function completionContext(store: AppStore, shell: 'host' | 'container'): Comple
     running: containers.filter((c) => c.state === 'running').map((c) => c.name),
     networks: [...engine.networks.values()].map((n) => n.name),
     images: engine.images.map((i) => i.name),
+    programs: shell === 'host' ? sim.programNames('host') : container ? sim.programNames({ container }) : [],
+    programsOf: (name) => sim.programNames({ container: name }),
   };
 }
 
@@ -143,7 +146,7 @@ function XtermView({ tab, active, register, openShell, close }: ViewProps) {
         write: (data) => xterm.write(data),
         cols: () => xterm.cols,
         run,
-        complete: (line, cursor) => complete(line, cursor, completionContext(store, isHost ? 'host' : 'container')),
+        complete: (line, cursor) => complete(line, cursor, completionContext(store, isHost ? 'host' : 'container', tab.container)),
         clear: () => xterm.clear(),
         onExit: () => callbacks.current.close(tab.id),
       },

@@ -12,7 +12,15 @@ export interface CompletionContext {
   running: string[];
   networks: string[];
   images: string[];
+  /** The programs of this shell's machine or container (the simulator's own list); the static lists below otherwise. */
+  programs?: string[];
+  /** The programs of a running container, for `docker exec C <Tab>`. */
+  programsOf?: (container: string) => string[];
 }
+
+/** What the shells answer themselves, and the terminal's own words. */
+const BUILTINS = ['cd', 'clear', 'echo', 'exit', 'export', 'false', 'history', 'pwd', 'test', 'true'];
+const withBuiltins = (programs: string[]) => [...new Set([...programs, ...BUILTINS])].sort();
 
 export interface Completion {
   /** The word being completed: line[start, end) (end is the cursor). */
@@ -118,6 +126,7 @@ function dockerCandidates(args: string[], current: string, ctx: CompletionContex
     case 'create':
       return pos === 0 ? byPrefix(ctx.images, current) : [];
     case 'exec':
+      if (pos === 1 && ctx.programsOf) return byPrefix(ctx.programsOf(positionals(rest, table)[0]!), current);
       return pos === 0 ? byPrefix(ctx.running, current) : pos === 1 ? byPrefix(CONTAINER_COMMANDS.filter((c) => c !== 'exit' && c !== 'clear'), current) : [];
     case 'network connect':
     case 'network disconnect':
@@ -143,8 +152,9 @@ export function complete(line: string, cursor: number, ctx: CompletionContext): 
   if (ctx.shell === 'host' && (words[0] === 'lan$' || words[0] === 'gw$')) words = words.slice(1);
   const result = (candidates: string[]): Completion => ({ start, end: cursor, candidates });
   if (words.length === 0) {
-    if (ctx.shell === 'container') return result(byPrefix(CONTAINER_COMMANDS, current));
-    return result(byPrefix(lastSep < 0 && !before.slice(0, start).trim() ? [...HOST_COMMANDS, 'lan$', 'gw$'] : HOST_COMMANDS, current));
+    const programs = ctx.programs ? withBuiltins(ctx.programs) : ctx.shell === 'container' ? CONTAINER_COMMANDS : HOST_COMMANDS;
+    if (ctx.shell === 'container') return result(byPrefix(programs, current));
+    return result(byPrefix(lastSep < 0 && !before.slice(0, start).trim() ? [...programs, 'lan$', 'gw$'] : programs, current));
   }
   if (ctx.shell === 'host' && words[0] === 'docker') return result(dockerCandidates(words.slice(1), current, ctx));
   // Arguments of other tools: the names a ping, wget or nslookup is likely to want.

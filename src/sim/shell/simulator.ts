@@ -252,6 +252,21 @@ export class Simulator {
     return commands.get(name) ?? commands.get(name.replace(/^\/(usr\/)?(local\/)?s?bin\//, ''));
   }
 
+  /**
+   * The programs a user can run (for completion): a machine's, or a running
+   * container's by name or ID (empty when there is no such running container).
+   */
+  programNames(where: Machine | { container: string }): string[] {
+    let names: Iterable<string>;
+    if (typeof where === 'string') names = this.machineCommands(where).keys();
+    else {
+      const c = this.engine.findContainer(where.container);
+      if (!c || !c.netns) return [];
+      names = this.containerCommands(c, true).keys();
+    }
+    return [...new Set([...names].filter((n) => !n.startsWith('/')))].sort();
+  }
+
   /** The Debian machines ask the LAN's DNS server on gw (a real probe: a blocked path gets no answer). */
   private lanResolve(netns: string, name: string): string | undefined {
     const trace = this.kernel.probe({ kind: 'udp-send', from: netns, dst: '192.168.1.1', port: 53 });

@@ -62,11 +62,40 @@ describe('the image set is a property of the world', () => {
     expect(sh(sim, 'docker run -d --name web nginx').exitCode).toBe(0);
     expect(sh(sim, 'docker run -itd --name ub ubuntu').exitCode).toBe(0);
     expect(sh(sim, 'docker run -itd --name py python').exitCode).toBe(0);
-    expect(sh(sim, 'docker ps --format "{{.Names}} {{.Command}} {{.Ports}}"').stdout).toBe('py "python3" \nub "/bin/bash" \nweb "nginx -g \'daemon of…" 80/tcp\n');
+    expect(sh(sim, 'docker ps --format "{{.Names}} {{.Command}} {{.Ports}}"').stdout).toBe('py "python3" \nub "/bin/bash" \nweb "/docker-entrypoint.…" 80/tcp\n');
     expect(sh(sim, 'docker logs web').stdout.split('\n')[0]).toBe('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration');
     const httpd = sh(sim, 'docker run --rm alpine httpd');
     expect(httpd.exitCode).toBe(127);
     expect(httpd.stderr).toContain('exec: "httpd": executable file not found in $PATH');
     expect(sh(sim, 'docker run --rm python python3 --version').stdout).toBe('Python 3.14.7\n');
+  });
+});
+
+describe('entrypoints and stop signals', () => {
+  it('runs ENTRYPOINT + CMD, shows it in ps and inspect, and stops nginx gracefully on SIGQUIT', () => {
+    const sim = new Simulator({ images: 'playground' });
+    const sh = (l: string) => sim.runScriptLine(l);
+    sh('docker run -d --name web nginx');
+    expect(sh(`docker inspect -f '{{.Path}} {{json .Args}} {{json .Config.Entrypoint}} {{.Config.StopSignal}}' web`).stdout).toBe(
+      `/docker-entrypoint.sh ["nginx","-g","daemon off;"] ["/docker-entrypoint.sh"] SIGQUIT\n`,
+    );
+    sh('docker stop web');
+    expect(sh(`docker ps -a --format '{{.Names}} {{.Status}}'`).stdout).toMatch(/^web Exited \(0\) /);
+    sh('docker run -itd --name bx busybox');
+    sh('docker kill bx');
+    expect(sh(`docker inspect -f '{{.State.ExitCode}} {{.Config.StopSignal}}' bx`).stdout).toBe('137 SIGKILL\n');
+    sh('docker run -itd --name ux ubuntu');
+    sh('docker stop ux');
+    expect(sh(`docker inspect -f '{{.State.ExitCode}}' ux`).stdout).toBe('137\n');
+    sh('docker run -d --name ex --entrypoint sleep busybox 1000');
+    expect(sh(`docker ps --no-trunc --format '{{.Names}} {{.Command}}' --filter name=ex`).stdout).toBe('ex "sleep 1000"\n');
+  });
+});
+
+describe('--entrypoint in the foreground', () => {
+  it('runs the new entrypoint with the command as its arguments', () => {
+    const sim = new Simulator();
+    expect(sim.runScriptLine('docker run --rm --entrypoint echo busybox hello there')).toMatchObject({ stdout: 'hello there\n', exitCode: 0 });
+    expect(sim.runScriptLine('docker run --rm --entrypoint nosuch busybox')).toMatchObject({ exitCode: 127 });
   });
 });

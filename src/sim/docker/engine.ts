@@ -41,6 +41,8 @@ export interface ContainerCreateOptions {
   image: string;
   name?: string;
   cmd?: string[];
+  /** `--entrypoint X` (a single program; `''` clears the image's). */
+  entrypoint?: string;
   env?: string[];
   hostname?: string;
   /** `--network` value: a network name or ID, `host`, `none`, `container:<name|id>`. */
@@ -286,7 +288,9 @@ export class Engine {
       id,
       name,
       image: opts.image,
-      cmd: opts.cmd && opts.cmd.length > 0 ? opts.cmd : image.cmd,
+      entrypoint: opts.entrypoint === undefined ? image.entrypoint : opts.entrypoint === '' ? [] : [opts.entrypoint],
+      // A new entrypoint drops the image's CMD, as the daemon does.
+      cmd: opts.cmd && opts.cmd.length > 0 ? opts.cmd : opts.entrypoint !== undefined ? [] : image.cmd,
       env: [...image.env, ...(opts.env ?? [])],
       hostname: opts.hostname ?? id.slice(0, 12),
       created: this.kernel.now,
@@ -393,7 +397,7 @@ export class Engine {
     }
     const netns = this.setupNamespace(c);
     const image = this.findImage(c.image)!;
-    const program = c.cmd[0] ?? '';
+    const program = processArgv(c)[0] ?? '';
     if (resolveExecutable(image, program, this.containerEnv(c)) === undefined) {
       // runc fails to exec the command: the namespace goes, the container stays `created` (exit code 127 for the client).
       this.releaseNamespace(c, netns);
@@ -678,11 +682,13 @@ export class Engine {
     return this.start(ref);
   }
 
-  /** `docker kill`: SIGKILL, which is also these images' stop signal, so it ends like `stop` (exit 137). */
+  /** `docker kill`: SIGKILL, exit status 137 whatever the image's stop signal. */
   kill(ref: string): Container {
     const c = this.requireContainer(ref);
     if (c.state !== 'running' && c.state !== 'paused') throw new DockerError(`container ${c.id} is not running`);
-    return this.stop(c.id);
+    this.stop(c.id);
+    c.exitCode = 137;
+    return c;
   }
 
   stop(ref: string): Container {
@@ -698,9 +704,19 @@ export class Engine {
     delete c.sandboxId;
     delete c.sandboxEndpointId;
     c.state = 'exited';
-    c.exitCode = 137;
+    c.exitCode = this.stopStatus(c);
     c.finishedAt = this.kernel.now;
     return c;
+  }
+
+  /**
+   * The exit status `docker stop` leaves: the rig's images stop with SIGKILL (137);
+   * nginx shuts down gracefully on its SIGQUIT (0); a shell or REPL as PID 1 ignores
+   * SIGTERM until the 10 s timeout's SIGKILL (137).
+   */
+  private stopStatus(c: Container): number {
+    const image = this.findImage(c.image);
+    return image?.stopSignal === 'SIGQUIT' && c.cmd[0] === 'nginx' ? 0 : 137;
   }
 
   private teardownEndpoints(c: Container): void {
@@ -762,4 +778,18 @@ function withPublishAll(ports: PortBinding[], exposed: string[], publishAll: boo
     return { proto: proto === 'udp' ? ('udp' as const) : ('tcp' as const), containerPort: Number(port), hostIp: '0.0.0.0', hostPort: 0 };
   });
   return [...ports, ...extra];
+}
+
+/**
+ * The program that ends up running: an image's own entrypoint wrapper (nginx's
+ * /docker-entrypoint.sh) ends in `exec "$@"`, so there it is CMD; otherwise ENTRYPOINT + CMD.
+ */
+export function mainProgram(c: Pick<Container, 'entrypoint' | 'cmd'>, image: { entrypoint: readonly string[] }): string[] {
+  const ownWrapper = image.entrypoint.length > 0 && c.entrypoint.join(' ') === image.entrypoint.join(' ');
+  return ownWrapper ? c.cmd : processArgv(c);
+}
+
+/** The container's process as runc starts it: the entrypoint, then the command. */
+export function processArgv(c: Pick<Container, 'entrypoint' | 'cmd'>): string[] {
+  return [...c.entrypoint, ...c.cmd];
 }

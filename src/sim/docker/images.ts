@@ -104,7 +104,8 @@ const ROOTFS_SIZE = 4_360_000;
 /** Made up: no golden shows it. */
 const ROOTFS_LAYER = '5c1f0b6e2d8a4f3b9e7c1a0d2b4f6e8a0c2e4a6b8d0f2a4c6e8b0d2f4a6c8e0b';
 
-const RIG: Pick<Image, 'entrypoint' | 'distro' | 'executables'> = { entrypoint: [], distro: 'rig', executables: EXECUTABLES };
+/** The rig imports its images with `--change 'STOPSIGNAL SIGKILL'`. */
+const RIG: Pick<Image, 'entrypoint' | 'distro' | 'executables' | 'stopSignal'> = { entrypoint: [], distro: 'rig', executables: EXECUTABLES, stopSignal: 'SIGKILL' };
 
 /** The rig's images, in the order it imports them. */
 export const IMAGES: readonly Image[] = [

@@ -6,7 +6,7 @@
  * RFC 3339 with nanoseconds, from the virtual clock.
  */
 import { formatCidr, formatIPv4 } from '../netfilter/inet.ts';
-import type { Engine } from './engine.ts';
+import { processArgv, type Engine } from './engine.ts';
 import { goMap, goNil, goStruct, sliceOrNil } from './govalue.ts';
 import { containerPortMap } from './portmap.ts';
 import type { Image } from './images.ts';
@@ -207,8 +207,8 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
   return {
     Id: c.id,
     Created: goTime(c.created),
-    Path: c.cmd[0] ?? '',
-    Args: c.cmd.slice(1),
+    Path: processArgv(c)[0] ?? '',
+    Args: processArgv(c).slice(1),
     State: {
       Status: c.state,
       Running: running,
@@ -318,10 +318,10 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
       Image: c.image,
       Volumes: goNil('map'),
       WorkingDir: '',
-      Entrypoint: goNil('slice'),
+      Entrypoint: c.entrypoint.length > 0 ? c.entrypoint : goNil('slice'),
       OnBuild: goNil('slice'),
       Labels: goMap({}),
-      StopSignal: 'SIGKILL',
+      ...(image.stopSignal ? { StopSignal: image.stopSignal } : {}),
     }, 'container.Config', { ExposedPorts: goNil('map'), Healthcheck: null, ArgsEscaped: false, NetworkDisabled: false, MacAddress: '', StopTimeout: null, Shell: goNil('slice') }),
     NetworkSettings: {
       Bridge: '',
@@ -363,8 +363,9 @@ export function imageObject(image: Image): Record<string, unknown> {
         {
           ...(image.exposed.length > 0 ? { ExposedPorts: exposed } : {}),
           Env: image.env,
+          ...(image.entrypoint.length > 0 ? { Entrypoint: image.entrypoint } : {}),
           Cmd: image.cmd,
-          StopSignal: 'SIGKILL',
+          ...(image.stopSignal ? { StopSignal: image.stopSignal } : {}),
         },
         'dockerspec.DockerOCIImageConfig',
         { User: '', ExposedPorts: goNil('map'), Env: goNil('slice'), Entrypoint: goNil('slice'), Cmd: goNil('slice'), Volumes: goNil('map'), WorkingDir: '', Labels: goNil('map'), StopSignal: '' },

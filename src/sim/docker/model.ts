@@ -78,6 +78,8 @@ export interface Container {
   id: string;
   name: string;
   image: string;
+  /** Config.Entrypoint: the image's, or `--entrypoint`'s; the process is entrypoint + cmd. */
+  entrypoint: string[];
   cmd: string[];
   env: string[];
   hostname: string;

@@ -6,7 +6,7 @@
  */
 import { busyboxUsage } from './busybox.ts';
 import { lookup } from '../docker/dns.ts';
-import { Engine } from '../docker/engine.ts';
+import { Engine, mainProgram } from '../docker/engine.ts';
 import type { Container } from '../docker/model.ts';
 import { GW_NS, HOST_NS, LAN_NS } from '../docker/world.ts';
 import { Kernel } from '../net/index.ts';
@@ -155,8 +155,9 @@ export class Simulator {
       c.logs += image.startupLog ?? '';
       return;
     }
-    if (c.cmd[0] === 'sleep' || (c.cmd.length === 1 && INTERACTIVE_MAINS.has(c.cmd[0]!) && c.interactive)) return;
-    const result = this.runInContainer(c, c.cmd);
+    const argv = mainProgram(c, image);
+    if (argv[0] === 'sleep' || (argv.length === 1 && INTERACTIVE_MAINS.has(argv[0]!) && c.interactive)) return;
+    const result = this.runInContainer(c, argv);
     c.logs += result.stdout + result.stderr;
     this.engine.exited(c.id, result.exitCode);
     if (c.autoRemove) this.engine.remove(c.id, true);

@@ -7,7 +7,7 @@
  * `docker run`, `docker exec`) go through `runProcess`, which the shell layer
  * supplies; this module only decides what the client says.
  */
-import { DockerError, type ContainerCreateOptions, type Engine } from '../../docker/engine.ts';
+import { DockerError, mainProgram, processArgv, type ContainerCreateOptions, type Engine } from '../../docker/engine.ts';
 import type { Container, PortBinding } from '../../docker/model.ts';
 import { containerPortMap, portSummaries } from '../../docker/portmap.ts';
 import { fail, ok, type CommandOutput } from '../types.ts';
@@ -47,6 +47,7 @@ const RUN_FLAGS: FlagSpec[] = [
   { long: 'tty', short: 't', kind: 'bool' },
   { long: 'rm', kind: 'bool' },
   { long: 'name', kind: 'string' },
+  { long: 'entrypoint', kind: 'string' },
   { long: 'hostname', short: 'h', kind: 'string' },
   { long: 'env', short: 'e', kind: 'list' },
   { long: 'env-file', kind: 'list' },
@@ -197,6 +198,8 @@ class DockerClient {
     const name = f.strings.get('name');
     if (name !== undefined) opts.name = name;
     if (cmd.length > 0) opts.cmd = cmd;
+    const entrypoint = f.strings.get('entrypoint');
+    if (entrypoint !== undefined) opts.entrypoint = entrypoint;
     const hostname = f.strings.get('hostname');
     if (hostname !== undefined) opts.hostname = hostname;
     if (env.length > 0) opts.env = env;
@@ -269,7 +272,7 @@ class DockerClient {
   /** `docker run` without -d: the container's process, then the container exits with its status. */
   private foreground(c: Container): CommandOutput {
     if (!this.options.runProcess) return fail('docker: container processes are not available in this shell\n', 125);
-    const result = this.options.runProcess(c, c.cmd, { interactive: c.interactive, main: true });
+    const result = this.options.runProcess(c, mainProgram(c, this.engine.imageOf(c)), { interactive: c.interactive, main: true });
     this.engine.exited(c.id, result.exitCode);
     if (c.autoRemove) this.engine.remove(c.id, true);
     return result;
@@ -289,7 +292,7 @@ class DockerClient {
       try {
         const c = this.engine[sub](ref);
         if (sub === 'start' && f.bools.has('attach') && this.options.runProcess) {
-          const result = this.options.runProcess(c, c.cmd, { interactive: false, main: true });
+          const result = this.options.runProcess(c, mainProgram(c, this.engine.imageOf(c)), { interactive: false, main: true });
           this.engine.exited(c.id, result.exitCode);
           return { ...result, stdout: stdout + result.stdout, stderr: stderr + result.stderr };
         }
@@ -423,7 +426,7 @@ class DockerClient {
       rows.push([
         noTrunc ? c.id : c.id.slice(0, 12),
         c.image,
-        commandColumn(c.cmd, noTrunc),
+        commandColumn(processArgv(c), noTrunc),
         `${humanDuration(now - c.created)} ago`,
         statusText(c, now),
         this.portsColumn(c),
@@ -442,7 +445,7 @@ class DockerClient {
     return {
       ID: noTrunc ? c.id : c.id.slice(0, 12),
       Image: c.image,
-      Command: commandColumn(c.cmd, noTrunc),
+      Command: commandColumn(processArgv(c), noTrunc),
       CreatedAt: '',
       RunningFor: `${humanDuration(now - c.created)} ago`,
       Ports: this.portsColumn(c),

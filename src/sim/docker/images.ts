@@ -27,7 +27,7 @@ export interface Image {
   startupLog?: string;
   /** Servers the default command starts: what listens once the container runs. */
   listens: { proto: L4Proto; port: number; process: string }[];
-  /** Config.Entrypoint (none for the rig's images). Recorded, not yet run: containers start `cmd`. */
+  /** Config.Entrypoint (none for the rig's images); the process is ENTRYPOINT + CMD (see `mainProgram` in engine.ts). */
   entrypoint: string[];
   /** Config.StopSignal when the image sets one. */
   stopSignal?: string;

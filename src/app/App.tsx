@@ -5,7 +5,13 @@
  */
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionsLayer } from './actions/ActionsLayer.tsx';
+import { ActionsProvider } from './actions/ActionsProvider.tsx';
 import { Topology } from './canvas/Topology.tsx';
+import { useGallery, useGalleryStore } from './gallery/context.ts';
+import { GalleryDialog } from './gallery/GalleryDialog.tsx';
+import { GuidePanel } from './gallery/GuidePanel.tsx';
+import { InspectorPanel } from './inspector/InspectorPanel.tsx';
 import { RulesPanel } from './rules/RulesPanel.tsx';
 import { useApp, useAppStore } from './state/context.ts';
 import { TracePanel } from './trace/TracePanel.tsx';
@@ -33,10 +39,16 @@ function Notice() {
 function SidePanel() {
   const { t } = useTranslation();
   const store = useAppStore();
-  const panel = useApp((s) => s.view.panel);
+  const view = useApp((s) => s.view.panel);
+  const inspectorOpen = useApp((s) => s.inspectorOpen);
+  const gallery = useGalleryStore();
+  const guideOpen = useGallery((s) => s.guideOpen);
+  const panel = inspectorOpen ? 'inspector' : guideOpen ? 'guide' : view;
   const tabs = [
     { id: 'trace', label: t('panel.trace') },
     { id: 'rules', label: t('panel.rules') },
+    { id: 'inspector', label: t('inspector.tab', { ns: 'actions' }) },
+    { id: 'guide', label: t('guide.tab', { ns: 'gallery' }) },
   ] as const;
   return (
     <aside className="side" aria-label={t('panel.label')}>
@@ -50,14 +62,19 @@ function SidePanel() {
             aria-selected={panel === tab.id}
             aria-controls={`side-${tab.id}`}
             className={panel === tab.id ? 'active' : ''}
-            onClick={() => store.getState().setView({ panel: tab.id })}
+            onClick={() => {
+              gallery.getState().showGuide(tab.id === 'guide');
+              store.getState().setInspectorOpen(tab.id === 'inspector');
+              if (tab.id === 'guide' || tab.id === 'inspector') return;
+              store.getState().setView({ panel: tab.id });
+            }}
           >
             {tab.label}
           </button>
         ))}
       </div>
       <div className="side-body" role="tabpanel" id={`side-${panel}`} aria-labelledby={`side-tab-${panel}`}>
-        {panel === 'trace' ? <TracePanel /> : <RulesPanel />}
+        {panel === 'trace' ? <TracePanel /> : panel === 'rules' ? <RulesPanel /> : panel === 'guide' ? <GuidePanel /> : <InspectorPanel />}
       </div>
     </aside>
   );
@@ -67,21 +84,26 @@ export function App() {
   const { t } = useTranslation();
   useDocumentTheme();
   usePlayer();
+  const world = useApp((s) => s.world);
   return (
     <div className="app">
       <Header />
       <Notice />
-      <main className="workspace">
-        <section className="canvas-area" aria-label={t('canvas.label')}>
-          <Topology />
-        </section>
-        <section className="terminal-area" aria-label={t('terminal.label')}>
-          <Suspense fallback={<div className="terminal-loading">{t('terminal.loading')}</div>}>
-            <TerminalPane />
-          </Suspense>
-        </section>
-        <SidePanel />
-      </main>
+      <ActionsProvider>
+        <main className="workspace">
+          <section className="canvas-area" aria-label={t('canvas.label')}>
+            <Topology key={world} />
+            <ActionsLayer />
+          </section>
+          <section className="terminal-area" aria-label={t('terminal.label')}>
+            <Suspense fallback={<div className="terminal-loading">{t('terminal.loading')}</div>}>
+              <TerminalPane key={world} />
+            </Suspense>
+          </section>
+          <SidePanel />
+        </main>
+      </ActionsProvider>
+      <GalleryDialog />
     </div>
   );
 }

@@ -19,6 +19,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCanvasActions } from '../actions/useCanvasActions.ts';
 import type { TopoEdge } from '../graph/types.ts';
 import { useGraph } from '../graph/use-graph.ts';
 import { useApp, useAppStore } from '../state/context.ts';
@@ -52,6 +53,9 @@ export function Topology() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const flow = useRef<ReactFlowInstance<Node, Edge> | null>(null);
   const { current, places } = useTracePlaces();
+  // Context menus, drag onto a bridge to connect, selection for the inspector (src/app/actions).
+  const actions = useCanvasActions();
+  const dropTarget = actions.dropTarget;
 
   const placement = useMemo(() => placeNodes(graph, saved, sizes), [graph, saved, sizes]);
   const positions = placement.positions;
@@ -98,7 +102,7 @@ export function Topology() {
       if (n.id === 'host') continue;
       const pos = positions[n.id];
       if (!pos) continue;
-      const cls = [`node node-${n.data.kind}`, highlighted.nodes.get(n.id) ?? ''].join(' ').trim();
+      const cls = [`node node-${n.data.kind}`, highlighted.nodes.get(n.id) ?? '', dropTarget === n.id ? 'is-drop-target' : ''].join(' ').trim();
       const node: Node = {
         id: n.id,
         type: n.data.kind,
@@ -113,7 +117,7 @@ export function Topology() {
       out.push(node);
     }
     return out;
-  }, [graph, positions, sizes, frame, highlighted, selected, t]);
+  }, [graph, positions, sizes, frame, highlighted, selected, t, dropTarget]);
 
   const edges: Edge[] = useMemo(
     () =>
@@ -199,8 +203,9 @@ export function Topology() {
   }, [store]);
 
   return (
-    <div className="canvas" data-testid="topology">
+    <div className="canvas" data-testid="topology" onKeyDown={actions.onKeyDown}>
       <ReactFlow
+        {...actions.flowProps}
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}

@@ -5,7 +5,11 @@
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
+import { actionsEn } from './actions.en.ts';
+import { actionsZhCN } from './actions.zh-CN.ts';
 import { en } from './en.ts';
+import { galleryEn } from './gallery.en.ts';
+import { galleryZhCN } from './gallery.zh-CN.ts';
 import { zhCN } from './zh-CN.ts';
 
 export const LANGUAGES = [
@@ -18,7 +22,12 @@ export function initI18n(): typeof i18n {
     .use(LanguageDetector)
     .use(initReactI18next)
     .init({
-      resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+      resources: {
+        en: { translation: en, actions: actionsEn, gallery: galleryEn },
+        'zh-CN': { translation: zhCN, actions: actionsZhCN, gallery: galleryZhCN },
+      },
+      ns: ['translation', 'actions', 'gallery'],
+      defaultNS: 'translation',
       supportedLngs: ['en', 'zh-CN'],
       // `zh`, `zh-TW`... fall to Simplified Chinese before English.
       fallbackLng: { zh: ['zh-CN', 'en'], default: ['en'] },

@@ -55,8 +55,16 @@ export interface AppState {
   trace: TraceState | null;
   player: PlayerState;
   hover: { hop: number | null; node: string | null };
-  /** A line a button asked the terminal to type and run (principle 2: clicks are commands too). */
-  pendingRun: { id: number; line: string } | null;
+  /** A line a button asked the terminal to type and run (principle 2: clicks are commands too); `typeOnly` puts it on the prompt unrun. */
+  pendingRun: { id: number; line: string; typeOnly?: boolean } | null;
+  /** Grows each time the world is replaced (reset, a gallery scenario): the terminal starts afresh. */
+  world: number;
+  /** What the terminal says first after `replaceWorld` (null: the usual welcome). */
+  intro: Notice | null;
+  /** The node or veth edge the inspector shows (not saved). */
+  inspected: string | null;
+  /** The inspector's tab is the side panel's (not saved: view.panel keeps trace or rules). */
+  inspectorOpen: boolean;
 
   runHost(line: string): CommandOutput;
   runInContainer(container: string, line: string): CommandOutput;
@@ -66,10 +74,17 @@ export interface AppState {
   dismissNotice(): void;
   resetWorld(): void;
   requestRun(line: string): void;
+  /** Puts a line on the host terminal's prompt without running it. */
+  requestType(line: string): void;
+  /** A fresh world built from these lines (a gallery scenario); positions and the trace start over. */
+  replaceWorld(commands: readonly string[], intro?: Notice): void;
   takePendingRun(id: number): void;
   setStep(step: number): void;
   setPlaying(playing: boolean): void;
   setHover(update: Partial<AppState['hover']>): void;
+  /** Shows a node or veth in the inspector; with `open`, switches the side panel to it. */
+  inspect(id: string | null, open?: boolean): void;
+  setInspectorOpen(open: boolean): void;
 }
 
 export interface AppStoreOptions {
@@ -148,6 +163,10 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       player: { step: initialTrace ? initialTrace.trace.hops.length - 1 : 0, playing: false },
       hover: { hop: null, node: null },
       pendingRun: null,
+      world: 0,
+      intro: null,
+      inspected: null,
+      inspectorOpen: false,
 
       runHost(line) {
         return record(line, runLine(get().sim, line));
@@ -185,11 +204,37 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           hover: { hop: null, node: null },
           notice: null,
           origin: 'scenario',
+          world: s.world + 1,
+          intro: null,
         }));
         save();
       },
       requestRun(line) {
         set({ pendingRun: { id: ++runId, line } });
+      },
+      requestType(line) {
+        set({ pendingRun: { id: ++runId, line, typeOnly: true } });
+      },
+      replaceWorld(lines, intro) {
+        const fresh = replay(lines, DEFAULT_SEED);
+        const last = lastTrace(fresh.outputs, lines);
+        const trace = last ? { id: ++traceId, command: last.command, trace: last.traces[last.traces.length - 1]!, count: last.traces.length } : null;
+        set((s) => ({
+          sim: fresh.sim,
+          seed: DEFAULT_SEED,
+          rev: s.rev + 1,
+          commands: [...lines],
+          positions: {},
+          trace,
+          player: { step: trace ? trace.trace.hops.length - 1 : 0, playing: false },
+          hover: { hop: null, node: null },
+          notice: null,
+          origin: 'scenario',
+          world: s.world + 1,
+          intro: intro ?? null,
+          pendingRun: null,
+        }));
+        save();
       },
       takePendingRun(id) {
         if (get().pendingRun?.id === id) set({ pendingRun: null });
@@ -209,6 +254,12 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       },
       setHover(update) {
         set((s) => ({ hover: { ...s.hover, ...update } }));
+      },
+      inspect(id, open = false) {
+        set((s) => ({ inspected: id, inspectorOpen: open || s.inspectorOpen }));
+      },
+      setInspectorOpen(open) {
+        set({ inspectorOpen: open });
       },
     };
   });

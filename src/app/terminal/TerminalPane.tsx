@@ -149,6 +149,7 @@ function XtermView({ tab, active, register, openShell, close }: ViewProps) {
         complete: (line, cursor) => complete(line, cursor, completionContext(store, isHost ? 'host' : 'container', tab.container)),
         clear: () => xterm.clear(),
         onExit: () => callbacks.current.close(tab.id),
+        focus: () => xterm.focus(),
       },
       prompt,
       styled,
@@ -157,7 +158,11 @@ function XtermView({ tab, active, register, openShell, close }: ViewProps) {
     const t0 = callbacks.current.t;
     if (isHost) {
       const s = store.getState();
-      const intro = s.origin === 'restored' ? t0('terminal.restored', { count: s.commands.length }) : t0('terminal.welcome', { count: s.commands.length });
+      const intro = s.origin === 'restored'
+        ? t0('terminal.restored', { count: s.commands.length })
+        : s.intro
+          ? t0(s.intro.key, s.intro.values ?? {})
+          : t0('terminal.welcome', { count: s.commands.length });
       xterm.write(`\x1b[2m${intro.replace(/\n/g, '\r\n')}\x1b[0m\r\n`);
     } else {
       xterm.write(`\x1b[2m${t0('terminal.containerShell', { name: tab.container })}\x1b[0m\r\n`);
@@ -246,7 +251,8 @@ export default function TerminalPane() {
     if (!host) return;
     store.getState().takePendingRun(pending.id);
     setActive('host');
-    host.typeAndRun(pending.line);
+    if (pending.typeOnly) host.typeLine(pending.line);
+    else host.typeAndRun(pending.line);
   }, [pending, hostReady, store]);
 
   return (

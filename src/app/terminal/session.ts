@@ -26,6 +26,8 @@ export interface SessionHost {
   /** Clears the screen and scrollback. */
   clear(): void;
   onExit?(): void;
+  /** Gives the terminal the keyboard (after a button typed into it). */
+  focus?(): void;
 }
 
 /** `\n` -> `\r\n` for the terminal; output that does not end a line gets one, so the prompt starts at column 0. */
@@ -101,6 +103,14 @@ export class ShellSession {
     this.line = { text: '', cursor: 0 };
     this.redraw();
     this.handleData(`${text}\r`);
+  }
+
+  /** Puts a line on the prompt, unrun, for the user to edit or run with Enter. */
+  typeLine(text: string): void {
+    this.line = { text, cursor: text.length };
+    this.historyIndex = this.history.length;
+    this.redraw();
+    this.host.focus?.();
   }
 
   handleData(data: string): void {

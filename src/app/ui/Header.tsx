@@ -3,7 +3,7 @@
  * hinted command into the terminal), reset, theme toggle and language.
  */
 import { useTranslation } from 'react-i18next';
-import { STARTER_SCENARIO } from '../../scenario/starter.ts';
+import { GalleryButton, useHeaderScenario } from '../gallery/header.tsx';
 import { currentLanguage, LANGUAGES } from '../i18n/index.ts';
 import { useApp, useAppStore } from '../state/context.ts';
 import { MoonIcon, PlayIcon, SunIcon } from './icons.tsx';
@@ -15,7 +15,7 @@ export function Header() {
   const theme = useEffectiveTheme();
   const system = useSystemTheme();
   const setting = useApp((s) => s.view.theme);
-  const hint = STARTER_SCENARIO.hint;
+  const { titleKey, hint } = useHeaderScenario();
   const next = theme === 'dark' ? 'light' : 'dark';
   return (
     <header className="topbar">
@@ -26,17 +26,18 @@ export function Header() {
         <h1>vethlab</h1>
       </div>
       <div className="scenario">
-        <span className="scenario-title">{t(STARTER_SCENARIO.titleKey)}</span>
+        <span className="scenario-title">{t(titleKey)}</span>
         {hint && (
           <span className="hint">
-            <span className="hint-label">{t('hint.try')}</span>
-            <button type="button" className="hint-run" onClick={() => store.getState().requestRun(hint)} title={t('hint.run')}>
-              <code>{hint}</code> <PlayIcon />
+            <span className="hint-label">{t(hint.labelKey)}</span>
+            <button type="button" className="hint-run" onClick={hint.run} title={t('hint.run')}>
+              <code>{hint.line}</code> <PlayIcon />
             </button>
           </span>
         )}
       </div>
       <div className="actions">
+        <GalleryButton />
         <button type="button" onClick={() => store.getState().resetWorld()} title={t('header.resetTitle')}>
           {t('header.reset')}
         </button>

@@ -1,0 +1,133 @@
+/**
+ * The Guide tab: the open scenario's steps, each with its text, its command and
+ * two buttons (Run: typed and run in the host terminal exactly like a typed line,
+ * so it is recorded; Type: put on the prompt), done steps marked, the result of
+ * the step's last packet, and where Docker 28.5 differs from the article.
+ */
+import { useTranslation } from 'react-i18next';
+import { GALLERY_NS, type GalleryScenario, type GalleryStep } from '../../scenario/gallery/index.ts';
+import { useApp } from '../state/context.ts';
+import { PlayIcon } from '../ui/icons.tsx';
+import { useGallery, useGalleryStore } from './context.ts';
+import { activeScenario, doneSteps } from './model.ts';
+import './gallery.css';
+
+function StepResult({ step }: { step: GalleryStep }) {
+  const { t } = useTranslation();
+  const trace = useApp((s) => s.trace);
+  const last = useApp((s) => s.commands[s.commands.length - 1]);
+  // Only the packet of this step's own line, run last.
+  if (!trace || trace.command !== step.command || last !== step.command) return null;
+  const o = trace.trace.outcome;
+  const ok = o.kind === 'replied' || o.kind === 'delivered';
+  return (
+    <div className={`step-result ${ok ? 'ok' : 'bad'}`} data-testid="step-result" data-outcome={o.kind} role="status">
+      <strong>{t(`outcome.${o.kind}`)}</strong>
+      {(o.kind === 'dropped' || o.kind === 'rejected') && (
+        <>
+          {' '}
+          <span className="small">
+            {t(o.by.num > 0 ? 'trace.decidedBy' : 'trace.decidedByPolicy', { netns: o.netns, table: o.by.table, chain: o.by.chain, num: o.by.num })}
+          </span>
+          <code>{o.by.text}</code>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Steps({ scenario }: { scenario: GalleryScenario }) {
+  const { t } = useTranslation(GALLERY_NS);
+  const gallery = useGalleryStore();
+  const commands = useApp((s) => s.commands);
+  const current = useGallery((s) => s.step);
+  const done = doneSteps(commands, scenario);
+  return (
+    <ol className="guide-steps">
+      {scenario.steps.map((step, i) => {
+        const n = i + 1;
+        const isDone = done.has(i);
+        const isCurrent = i === current;
+        return (
+          <li
+            key={i}
+            className={`guide-step${isDone ? ' is-done' : ''}${isCurrent ? ' is-current' : ''}`}
+            aria-current={isCurrent ? 'step' : undefined}
+            data-step={n}
+          >
+            <div className="guide-step-head">
+              <span className="guide-step-num" aria-hidden>
+                {isDone ? '✓' : n}
+              </span>
+              <span className="sr-only">{t('guide.step', { n })}</span>
+              {isDone && <span className="guide-badge done">{t('guide.done')}</span>}
+              {!isDone && isCurrent && <span className="guide-badge next">{t('guide.next')}</span>}
+            </div>
+            <p className="guide-step-text">{t(step.textKey)}</p>
+            <div className="guide-cmd">
+              <code>{step.command}</code>
+              <div className="guide-cmd-buttons">
+                <button type="button" className="guide-run" onClick={() => gallery.getState().runStep(i)} aria-label={t('guide.runLabel', { n, command: step.command })}>
+                  <PlayIcon /> {t('guide.run')}
+                </button>
+                <button type="button" onClick={() => gallery.getState().typeStep(i)} aria-label={t('guide.typeLabel', { n, command: step.command })}>
+                  {t('guide.type')}
+                </button>
+              </div>
+            </div>
+            <StepResult step={step} />
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+export function GuidePanel() {
+  const { t } = useTranslation(GALLERY_NS);
+  const gallery = useGalleryStore();
+  const activeId = useGallery((s) => s.activeId);
+  const commands = useApp((s) => s.commands);
+  const scenario = activeScenario(commands, activeId);
+
+  if (!scenario) {
+    return (
+      <div className="guide guide-empty">
+        <p>{t('guide.empty')}</p>
+        <button type="button" className="gallery-primary" onClick={() => gallery.getState().openDialog()}>
+          {t('guide.browse')}
+        </button>
+      </div>
+    );
+  }
+  const done = doneSteps(commands, scenario);
+  return (
+    <div className="guide" aria-label={t('guide.label')} role="region">
+      <div className="guide-head">
+        <h2>{t(scenario.titleKey)}</h2>
+        <p className="guide-summary">{t(scenario.summaryKey)}</p>
+        <p className="gallery-source">
+          {scenario.article ? t('ui.fromArticle', { title: scenario.article.title, year: scenario.article.year }) : t('ui.beyond')}
+        </p>
+        <div className="guide-actions">
+          <button type="button" onClick={() => gallery.getState().openDialog()}>
+            {t('guide.back')}
+          </button>
+          <button type="button" onClick={() => gallery.getState().requestOpen(scenario.id)} title={t('guide.restartTitle')}>
+            {t('guide.restart')}
+          </button>
+        </div>
+        <details className="guide-setup">
+          <summary>{t('guide.setup', { count: scenario.commands.length })}</summary>
+          <pre>{scenario.commands.join('\n')}</pre>
+        </details>
+      </div>
+      <Steps scenario={scenario} />
+      {done.size === scenario.steps.length && <p className="guide-all-done">{t('guide.allDone')}</p>}
+      <aside className="guide-today" aria-label={t(scenario.article ? 'guide.today' : 'guide.todayBeyond')}>
+        <h3>{t(scenario.article ? 'guide.today' : 'guide.todayBeyond')}</h3>
+        <p>{t(scenario.todayKey)}</p>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * What the gallery reads from the session's command lines, as pure functions:
+ * whether a scenario is still the world (its setup lines begin the session),
+ * which of its steps ran, and which lines the user typed on their own (what
+ * opening another scenario would throw away).
+ */
+import { findGalleryScenario, type GalleryScenario } from '../../scenario/gallery/index.ts';
+import type { Scenario } from '../../scenario/scenario.ts';
+import { STARTER_SCENARIO } from '../../scenario/starter.ts';
+
+export function startsWith(lines: readonly string[], prefix: readonly string[]): boolean {
+  return prefix.length <= lines.length && prefix.every((line, i) => lines[i] === line);
+}
+
+/** The gallery scenario still open in a world with these lines, or undefined. */
+export function activeScenario(commands: readonly string[], id: string | null | undefined): GalleryScenario | undefined {
+  const scenario = findGalleryScenario(id);
+  return scenario && startsWith(commands, scenario.commands) ? scenario : undefined;
+}
+
+/**
+ * Indexes of the scenario's steps whose line ran since its setup. Each line run
+ * marks the first step with that line not yet done, so a step that repeats an
+ * earlier one's line (ping again after a fix) is done only when run again.
+ */
+export function doneSteps(commands: readonly string[], scenario: GalleryScenario): Set<number> {
+  const done = new Set<number>();
+  for (const line of commands.slice(scenario.commands.length)) {
+    const i = scenario.steps.findIndex((step, j) => step.command === line && !done.has(j));
+    if (i >= 0) done.add(i);
+  }
+  return done;
+}
+
+/**
+ * The lines the user ran on their own: after the open scenario's setup (or the
+ * first screen's), leaving out the scenario's own steps. A session that does not
+ * start with a known scenario is all the user's.
+ */
+export function ownCommands(commands: readonly string[], active: GalleryScenario | undefined, starter: Scenario = STARTER_SCENARIO): string[] {
+  const base = active ?? (startsWith(commands, starter.commands) ? starter : undefined);
+  if (!base) return [...commands];
+  const steps = new Set(active?.steps.map((s) => s.command) ?? (starter.hint ? [starter.hint] : []));
+  return commands.slice(base.commands.length).filter((line) => !steps.has(line));
+}
+
+/** The step to point at: the first not done after `from`, else the first not done, else none. */
+export function nextStep(scenario: GalleryScenario, done: Set<number>, from = 0): number | undefined {
+  for (let i = from; i < scenario.steps.length; i++) if (!done.has(i)) return i;
+  for (let i = 0; i < from && i < scenario.steps.length; i++) if (!done.has(i)) return i;
+  return undefined;
+}

@@ -1,0 +1,4 @@
+/** src/scenario/gallery: guided scenarios (the seed articles' experiments and more) and their checks. */
+export { checkStep, decidingRule } from './check.ts';
+export { findGalleryScenario, GALLERY, GALLERY_NS } from './scenarios.ts';
+export type { ArticleRef, GalleryScenario, GalleryStep, GalleryTag, StepExpect } from './types.ts';

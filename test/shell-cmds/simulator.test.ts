@@ -148,3 +148,13 @@ describe('interactive shells on a terminal', () => {
     expect(new Simulator().runScriptLine('docker run -it busybox sh')).toMatchObject({ stderr: 'the input device is not a TTY\n', exitCode: 1 });
   });
 });
+
+describe('names on the Docker host', () => {
+  it('reads /etc/hosts before DNS, and a host-network container takes the host’s name', () => {
+    const sim = new Simulator();
+    sim.runScriptLine('docker run -d --name web -p 8080:80 httpd');
+    expect(sim.runScriptLine('curl -s http://localhost:8080')).toMatchObject({ stdout: '<html><body><h1>It works!</h1></body></html>\n', exitCode: 0 });
+    sim.runScriptLine('docker run -itd --name hostc --network host busybox');
+    expect(sim.runScriptLine('docker exec hostc hostname').stdout).toBe('dockerhost\n');
+  });
+});

@@ -14,7 +14,7 @@ import { findImage, type Image, IMAGE_SETS, type ImageSet, REGISTRY_ERROR, resol
 import { AddressPool, overlaps, pickPool } from './ipam.ts';
 import type { Attachment, Container, Endpoint, Network, NetworkMode, PortBinding } from './model.ts';
 import { DockerRules } from './rules.ts';
-import { buildWorld, HOST_NS } from './world.ts';
+import { buildWorld, HOST_HOSTNAME, HOST_NS } from './world.ts';
 
 /** A daemon (or client-side) error; `message` is the text after "Error response from daemon: ". */
 export class DockerError extends Error {
@@ -292,7 +292,8 @@ export class Engine {
       // A new entrypoint drops the image's CMD, as the daemon does.
       cmd: opts.cmd && opts.cmd.length > 0 ? opts.cmd : opts.entrypoint !== undefined ? [] : image.cmd,
       env: [...image.env, ...(opts.env ?? [])],
-      hostname: opts.hostname ?? id.slice(0, 12),
+      // A host-network container shares the host's UTS name unless told otherwise.
+      hostname: opts.hostname ?? (networkMode.kind === 'host' ? HOST_HOSTNAME : id.slice(0, 12)),
       created: this.kernel.now,
       state: 'created',
       exitCode: 0,

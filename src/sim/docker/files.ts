@@ -5,7 +5,7 @@
 import { formatIPv4 } from '../netfilter/inet.ts';
 import type { Engine } from './engine.ts';
 import type { Container } from './model.ts';
-import { GW_IP } from './world.ts';
+import { GW_IP, HOST_HOSTNAME } from './world.ts';
 
 const STANDARD_HOSTS = [
   '127.0.0.1\tlocalhost',
@@ -43,7 +43,7 @@ export function hostsFile(engine: Engine, container: Container): string {
 
 /** A host-mode container sees the host's own /etc/hosts: the simulated host's, as Debian's installer writes it. */
 export function hostHostsFile(): string {
-  return '127.0.0.1\tlocalhost\n127.0.1.1\tdockerhost\n\n# The following lines are desirable for IPv6 capable hosts\n::1     localhost ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n';
+  return `127.0.0.1\tlocalhost\n127.0.1.1\t${HOST_HOSTNAME}\n\n# The following lines are desirable for IPv6 capable hosts\n::1     localhost ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`;
 }
 
 function firstAddress(c: Container): string | undefined {

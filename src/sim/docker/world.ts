@@ -11,6 +11,8 @@ export const HOST_NS = 'host';
 export const LAN_NS = 'lan';
 export const GW_NS = 'gw';
 
+/** The Docker host's host name (what `hostname` prints there, and a `--network host` container's). */
+export const HOST_HOSTNAME = 'dockerhost';
 export const HOST_IP = '192.168.1.108';
 export const LAN_IP = '192.168.1.20';
 export const GW_IP = '192.168.1.1';

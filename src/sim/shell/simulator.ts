@@ -8,7 +8,7 @@ import { busyboxUsage } from './busybox.ts';
 import { lookup } from '../docker/dns.ts';
 import { Engine, mainProgram } from '../docker/engine.ts';
 import type { Container } from '../docker/model.ts';
-import { GW_NS, HOST_NS, LAN_NS } from '../docker/world.ts';
+import { GW_NS, HOST_HOSTNAME, HOST_NS, LAN_NS } from '../docker/world.ts';
 import { Kernel } from '../net/index.ts';
 import { dockerCommand } from './docker/cli.ts';
 import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand, sysctlCommand } from './netfilter-cmds.ts';
@@ -76,7 +76,7 @@ const TEXT_TOOLS: [string, Command][] = [
 ];
 
 const MACHINE_NS: Record<Machine, string> = { host: HOST_NS, lan: LAN_NS, gw: GW_NS };
-const MACHINE_HOSTNAME: Record<Machine, string> = { host: 'dockerhost', lan: 'client', gw: 'gw' };
+const MACHINE_HOSTNAME: Record<Machine, string> = { host: HOST_HOSTNAME, lan: 'client', gw: 'gw' };
 const MACHINE_ENV = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root' };
 
 export interface SimulatorOptions {
@@ -127,9 +127,9 @@ export class Simulator {
       ['ip6tables-restore', iptablesRestoreCommand(6)],
       ['sysctl', sysctlCommand],
       ['hostname', hostnameCommand(() => MACHINE_HOSTNAME[machine])],
-      ['curl', curlCommand(this.servers, (name) => this.lanResolve(MACHINE_NS[machine], name))],
-      ['wget', gnuWget(this.servers, (name) => this.lanResolve(MACHINE_NS[machine], name))],
-      ['nc', ncCommand(this.servers, (name) => this.lanResolve(MACHINE_NS[machine], name), { services: true })],
+      ['curl', curlCommand(this.servers, (name) => this.machineResolve(machine, name))],
+      ['wget', gnuWget(this.servers, (name) => this.machineResolve(machine, name))],
+      ['nc', ncCommand(this.servers, (name) => this.machineResolve(machine, name), { services: true })],
       // The machines' namespaces are mounted under /run/netns (`ip netns add`), the containers' are not.
       ['ip', ipCommand({ namedNetns: (ns) => Object.values(MACHINE_NS).includes(ns) })],
       ['bridge', bridgeCommand],
@@ -266,6 +266,18 @@ export class Simulator {
       names = this.containerCommands(c, true).keys();
     }
     return [...new Set([...names].filter((n) => !n.startsWith('/')))].sort();
+  }
+
+  /** glibc's order on the Debian machines: /etc/hosts (IPv4 lines), then the LAN's DNS server. */
+  private machineResolve(machine: Machine, name: string): string | undefined {
+    const hosts = this.machineFs(machine).read('/etc/hosts');
+    if (typeof hosts === 'string') {
+      for (const line of hosts.split('\n')) {
+        const [ip, ...names] = line.replace(/#.*/, '').trim().split(/\s+/);
+        if (ip && /^\d+\.\d+\.\d+\.\d+$/.test(ip) && names.includes(name)) return ip;
+      }
+    }
+    return this.lanResolve(MACHINE_NS[machine], name);
   }
 
   /** The Debian machines ask the LAN's DNS server on gw (a real probe: a blocked path gets no answer). */

@@ -323,3 +323,19 @@ describe('the tools in the simulated machines', () => {
     expect(sim.runScriptLine('docker exec c1 route -n').stdout).toContain('0.0.0.0         172.17.0.1      0.0.0.0         UG    0      0        0 eth0\n');
   });
 });
+
+describe('CAP_NET_ADMIN in a container', () => {
+  it('lets --cap-add NET_ADMIN and --privileged change the container’s routes; others get EPERM', async () => {
+    const { Simulator } = await import('../../src/sim/shell/simulator.ts');
+    const sim = new Simulator();
+    const sh = (l: string) => sim.runScriptLine(l);
+    sh('docker run -itd --name plain busybox');
+    sh('docker run -itd --name admin --cap-add NET_ADMIN busybox');
+    sh('docker run -itd --name priv --privileged busybox');
+    expect(sh('docker exec plain ip route add 10.9.0.0/16 via 172.17.0.1')).toMatchObject({ stderr: 'ip: RTNETLINK answers: Operation not permitted\n', exitCode: 2 });
+    expect(sh('docker exec admin ip route add 10.9.0.0/16 via 172.17.0.1')).toMatchObject({ stdout: '', stderr: '', exitCode: 0 });
+    expect(sh('docker exec admin ip route').stdout).toContain('10.9.0.0/16 via 172.17.0.1 dev eth0');
+    expect(sh('docker exec priv ip link set eth0 down').exitCode).toBe(0);
+    expect(sh(`docker inspect -f '{{json .HostConfig.CapAdd}} {{.HostConfig.Privileged}}' admin priv`).stdout).toBe('["NET_ADMIN"] false\nnull true\n');
+  });
+});

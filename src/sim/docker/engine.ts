@@ -52,6 +52,9 @@ export interface ContainerCreateOptions {
   ports?: PortBinding[];
   links?: { target: string; alias: string }[];
   autoRemove?: boolean;
+  capAdd?: string[];
+  capDrop?: string[];
+  privileged?: boolean;
   tty?: boolean;
   interactive?: boolean;
   /** `-P`: every exposed port not published explicitly gets an ephemeral host port. */
@@ -298,6 +301,9 @@ export class Engine {
       state: 'created',
       exitCode: 0,
       autoRemove: opts.autoRemove ?? false,
+      capAdd: opts.capAdd ?? [],
+      capDrop: opts.capDrop ?? [],
+      privileged: opts.privileged ?? false,
       tty: opts.tty ?? false,
       interactive: opts.interactive ?? false,
       networkMode,
@@ -793,4 +799,10 @@ export function mainProgram(c: Pick<Container, 'entrypoint' | 'cmd'>, image: { e
 /** The container's process as runc starts it: the entrypoint, then the command. */
 export function processArgv(c: Pick<Container, 'entrypoint' | 'cmd'>): string[] {
   return [...c.entrypoint, ...c.cmd];
+}
+
+/** Whether the container's processes may change its network (CAP_NET_ADMIN): `--cap-add NET_ADMIN` or `--privileged`. */
+export function hasNetAdmin(c: Pick<Container, 'capAdd' | 'capDrop' | 'privileged'>): boolean {
+  const named = (list: string[], cap: string) => list.some((x) => x.toUpperCase().replace(/^CAP_/, '') === cap || x.toUpperCase() === 'ALL');
+  return (c.privileged || named(c.capAdd, 'NET_ADMIN')) && !named(c.capDrop, 'NET_ADMIN');
 }

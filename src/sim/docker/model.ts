@@ -89,6 +89,10 @@ export interface Container {
   startedAt?: number;
   finishedAt?: number;
   autoRemove: boolean;
+  /** `--cap-add` / `--cap-drop` as given (upper-case names without CAP_), and `--privileged`. */
+  capAdd: string[];
+  capDrop: string[];
+  privileged: boolean;
   tty: boolean;
   interactive: boolean;
   networkMode: NetworkMode;

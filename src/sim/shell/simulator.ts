@@ -6,7 +6,7 @@
  */
 import { busyboxUsage } from './busybox.ts';
 import { lookup } from '../docker/dns.ts';
-import { Engine, mainProgram } from '../docker/engine.ts';
+import { Engine, hasNetAdmin, mainProgram } from '../docker/engine.ts';
 import type { Container } from '../docker/model.ts';
 import { GW_NS, HOST_HOSTNAME, HOST_NS, LAN_NS } from '../docker/world.ts';
 import { Kernel } from '../net/index.ts';
@@ -33,7 +33,7 @@ import { brctlCommand } from './net-tools/brctl.ts';
 import { ethtoolCommand } from './net-tools/ethtool.ts';
 import { ifconfigCommand } from './net-tools/ifconfig.ts';
 import { ipCommand } from './net-tools/ip.ts';
-import { busyboxIpCommand } from './net-tools/ip-busybox.ts';
+import { busyboxIpCommand, netAdminIp } from './net-tools/ip-busybox.ts';
 import { netstatCommand } from './net-tools/netstat.ts';
 import { busyboxRouteCommand } from './net-tools/route.ts';
 import { ssCommand } from './net-tools/ss.ts';
@@ -194,7 +194,7 @@ export class Simulator {
       ['env', envCommand(() => this.engine.containerEnv(c))],
       ['wget', busyboxWget(this.servers, resolve)],
       ['nslookup', nslookupCommand(this.engine, c)],
-      ['ip', busyboxIpCommand],
+      ['ip', hasNetAdmin(c) ? netAdminIp(busyboxIpCommand, ipCommand()) : busyboxIpCommand],
       ['ifconfig', ifconfigCommand],
       ['route', busyboxRouteCommand],
       ['netstat', netstatCommand],

@@ -58,6 +58,9 @@ const RUN_FLAGS: FlagSpec[] = [
   { long: 'publish', short: 'p', kind: 'list' },
   { long: 'publish-all', short: 'P', kind: 'bool' },
   { long: 'link', kind: 'list' },
+  { long: 'cap-add', kind: 'list' },
+  { long: 'cap-drop', kind: 'list' },
+  { long: 'privileged', kind: 'bool' },
   { long: 'expose', kind: 'list' },
   { long: 'dns', kind: 'list' },
   { long: 'dns-search', kind: 'list' },
@@ -195,6 +198,11 @@ class DockerClient {
     const env = this.environment(f, proc);
     if ('error' in env) return usageError(env.error);
     const opts: ContainerCreateOptions = { image, tty: f.bools.has('tty'), interactive: f.bools.has('interactive'), autoRemove: f.bools.has('rm'), ports };
+    const capAdd = f.lists.get('cap-add');
+    if (capAdd) opts.capAdd = capAdd;
+    const capDrop = f.lists.get('cap-drop');
+    if (capDrop) opts.capDrop = capDrop;
+    if (f.bools.has('privileged')) opts.privileged = true;
     const name = f.strings.get('name');
     if (name !== undefined) opts.name = name;
     if (cmd.length > 0) opts.cmd = cmd;

@@ -170,3 +170,17 @@ function neigh(view: NetnsView, args: string[]): CommandOutput {
     .map((n) => `${n.address} ${dev === undefined ? `dev ${n.ifname} ` : ''}${n.mac ? `lladdr ${n.mac}` : ''} ref 1 used 0/0/0 probes ${n.state === 'FAILED' || n.state === 'INCOMPLETE' ? 3 : 1} ${n.state}\n`);
   return ok(lines.join(''));
 }
+
+const CHANGES = new Set(['add', 'del', 'delete', 'change', 'replace', 'set', 'flush', 'append']);
+
+/**
+ * busybox ip in a container that holds CAP_NET_ADMIN (`--cap-add NET_ADMIN`,
+ * `--privileged`): listings as busybox prints them, changes applied to the
+ * container's namespace through the kernel like any ip would.
+ */
+export function netAdminIp(listings: Command, changes: Command): Command {
+  return (argv, ctx) => {
+    const words = argv.filter((a) => !a.startsWith('-'));
+    return words[1] !== undefined && CHANGES.has(words[1]) ? changes(argv, ctx) : listings(argv, ctx);
+  };
+}

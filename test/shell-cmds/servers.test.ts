@@ -26,3 +26,35 @@ describe('TCP conversations in the rule counters', () => {
     expect(counts).toEqual(['14 760 DOCKER-CT', '8 440 DOCKER-ISOLATION-STAGE-1', '8 440 DOCKER-BRIDGE', '0 0 ACCEPT', '2 120 DROP', '6 320 ACCEPT']);
   });
 });
+
+describe('curl’s view of HTTP', () => {
+  it('prints headers with -I and -i, the error page without -f, and exit 22 with it', () => {
+    const sim = new Simulator();
+    sim.runScriptLine('docker run -d --name web -p 8080:80 httpd');
+    const head = sim.runScriptLine('curl -sI http://192.168.1.108:8080/').stdout;
+    expect(head.split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
+    expect(head).toContain('Content-Length: 45\r\n');
+    expect(head.endsWith('\r\n\r\n')).toBe(true);
+    expect(sim.runScriptLine('curl -si http://192.168.1.108:8080/').stdout.endsWith('\r\n\r\n<html><body><h1>It works!</h1></body></html>\n')).toBe(true);
+    expect(sim.runScriptLine('curl -s http://192.168.1.108:8080/nope')).toMatchObject({ stdout: expect.stringContaining('404 Not Found'), exitCode: 0 });
+    expect(sim.runScriptLine('curl -sf http://192.168.1.108:8080/nope')).toMatchObject({ stdout: '', stderr: '', exitCode: 22 });
+    expect(sim.runScriptLine('curl -f http://192.168.1.108:8080/nope').stderr).toBe('curl: (22) The requested URL returned error: 404\n');
+  });
+});
+
+describe('docker container, rename, top and logs --tail', () => {
+  it('answers the management command’s names and renames the DNS name too', () => {
+    const sim = new Simulator();
+    const sh = (l: string) => sim.runScriptLine(l);
+    sh('docker network create appnet');
+    sh('docker run -d --name web --network appnet redis');
+    sh('docker run -itd --name cl --network appnet busybox');
+    expect(sh(`docker container ls --format '{{.Names}}'`).stdout).toBe('cl\nweb\n');
+    expect(sh('docker rename web cache')).toMatchObject({ stdout: '', exitCode: 0 });
+    expect(sh('docker exec cl ping -c 1 cache').exitCode).toBe(0);
+    expect(sh('docker rename cache cl').stderr).toMatch(/^Error response from daemon: Error when allocating new name: Conflict\. The container name "\/cl" is already in use/);
+    expect(sh('docker top cache').stdout.split('\n')[1]).toMatch(/^root\s+\d+\s+\d+\s+0\s+00:00\s+\?\s+00:00:00\s+redis-server$/);
+    expect(sh('docker logs --tail 1 cache').stdout).toBe('Ready to accept connections tcp 6379\n');
+    expect(sh('docker container inspect appnet')).toMatchObject({ stdout: '[]\n', exitCode: 1 });
+  });
+});

@@ -677,6 +677,17 @@ export class Engine {
     return out;
   }
 
+  /** `docker rename OLD NEW`: the name, and with it the container's DNS name on its networks. */
+  rename(ref: string, name: string): Container {
+    const c = this.requireContainer(ref);
+    if (!NAME_RE.test(name)) throw new DockerError(`Error when allocating new name: Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+    if (name === c.name) throw new DockerError(`Renaming a container with the same name as its current name`);
+    const clash = [...this.containers.values()].find((o) => o.name === name);
+    if (clash) throw new DockerError(`Error when allocating new name: Conflict. The container name "/${name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+    c.name = name;
+    return c;
+  }
+
   /** The container's main process ended with `exitCode` (a foreground `docker run`). */
   exited(ref: string, exitCode: number): Container {
     const c = this.stop(ref);

@@ -118,6 +118,9 @@ export function busyboxWget(servers: Servers, resolve: NameResolver): Command {
 export function curlCommand(servers: Servers, resolve: NameResolver): Command {
   return (argv, ctx) => {
     let silent = false;
+    let head = false;
+    let include = false;
+    let failOnError = false;
     let url: string | undefined;
     let timeout: number | undefined;
     for (let i = 0; i < argv.length; i++) {
@@ -126,8 +129,16 @@ export function curlCommand(servers: Servers, resolve: NameResolver): Command {
         const value = Number(argv[++i]);
         if (Number.isFinite(value) && value > 0) timeout = Math.min(timeout ?? value, value);
       } else if (a === '-o') i++;
-      else if (a.startsWith('-') && !a.startsWith('--')) silent ||= a.includes('s');
-      else if (!a.startsWith('-')) url = a;
+      else if (a === '--head') head = true;
+      else if (a === '--include') include = true;
+      else if (a === '--fail') failOnError = true;
+      else if (a === '--silent') silent = true;
+      else if (a.startsWith('-') && !a.startsWith('--')) {
+        silent ||= a.includes('s');
+        head ||= a.includes('I');
+        include ||= a.includes('i');
+        failOnError ||= a.includes('f');
+      } else if (!a.startsWith('-')) url = a;
     }
     if (url === undefined) return fail("curl: try 'curl --help' or 'curl --manual' for more information\n", 2);
     const fetched = fetchUrl(servers, ctx.netns, url, resolve, timeout);
@@ -138,9 +149,11 @@ export function curlCommand(servers: Servers, resolve: NameResolver): Command {
     const err = (code: number, text: string): CommandOutput => ({ ...fail(silent ? '' : `curl: (${code}) ${text}\n`, code), traces });
     switch (result.kind) {
       case 'ok':
-        return { stdout: result.body, stderr: '', exitCode: 0, traces };
+        return { stdout: head ? result.head : include ? result.head + result.body : result.body, stderr: '', exitCode: 0, traces };
       case 'not-found':
-        return { stdout: '', stderr: '', exitCode: 0, traces };
+        // Without --fail an HTTP error is still a transfer: curl prints the error page and exits 0.
+        if (failOnError) return err(22, `The requested URL returned error: ${result.status}`);
+        return { stdout: head ? result.head : include ? result.head + result.body : result.body, stderr: '', exitCode: 0, traces };
       case 'refused':
         return err(7, `Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`);
       case 'no-route':

@@ -147,8 +147,9 @@ export type FilesOf = (netns: string) => FileSystem | undefined;
 const INTERNET_PAGE = `<html><body><h1>Hello from ${INTERNET_IP} (the internet)</h1></body></html>\n`;
 
 export type HttpResult =
-  | { kind: 'ok'; body: string; traces: Trace[] }
-  | { kind: 'not-found'; traces: Trace[] }
+  /** `head`: the status line and headers as sent, CRLF-separated, with the blank line. */
+  | { kind: 'ok'; body: string; head: string; traces: Trace[] }
+  | { kind: 'not-found'; status: number; body: string; head: string; traces: Trace[] }
   | { kind: ConnectFailure | 'not-http'; traces: Trace[] };
 
 /** The servers of one world: connections through the packet walk, and what each server process answers. */
@@ -226,8 +227,10 @@ export class Servers {
     if (!conn.ok) return { kind: conn.failure, traces: conn.traces };
     if (conn.peer.process !== 'httpd' && conn.peer.process !== 'nginx') return { kind: 'not-http', traces: conn.traces };
     const answer = conn.peer.process === 'nginx' ? this.nginx(conn.peer, `GET ${path} HTTP/1.1`) : this.httpd(conn.peer, `GET ${path} HTTP/1.1`);
-    if (answer.status === 200) return { kind: 'ok', body: answer.body, traces: conn.traces };
-    return { kind: 'not-found', traces: conn.traces };
+    const split = answer.raw.indexOf('\r\n\r\n');
+    const head = split < 0 ? answer.raw : answer.raw.slice(0, split + 4);
+    if (answer.status === 200) return { kind: 'ok', body: answer.body, head, traces: conn.traces };
+    return { kind: 'not-found', status: answer.status, body: answer.body, head, traces: conn.traces };
   }
 
   /** busybox httpd's answer to one request line: files under -h /www, CGI on the internet host. */

@@ -15,6 +15,7 @@ import { isParsed, parseCommandFlags, type FlagSpec, type ParsedFlags } from './
 import { commandColumn, displayablePorts, formatList, humanDuration, joinHostPort, naturalCompare, portLines, statusText, table } from './format.ts';
 import { imageCommand, imagesCommand, pullCommand } from './images.ts';
 import { inspectCommand } from './inspect-cmd.ts';
+import { hostProcesses } from '../ps-cmd.ts';
 import { networkCommand } from './network-cmds.ts';
 import { parsePortSpec, PortSpecError } from './ports.ts';
 import { infoCommand, versionCommand } from './system.ts';
@@ -140,6 +141,12 @@ class DockerClient {
         return versionCommand(this.engine, rest);
       case 'info':
         return infoCommand(this.engine, rest);
+      case 'top':
+        return this.top(rest);
+      case 'rename':
+        return this.rename(rest);
+      case 'container':
+        return this.container(rest, proc);
       case undefined:
         return fail('docker: missing command\n', 1);
       default:
@@ -363,7 +370,52 @@ class DockerClient {
     if (f.args.length !== 1) return argCountError('logs', 'exactly 1 argument');
     const c = this.engine.findContainer(f.args[0]!);
     if (!c) return fail(daemonError(`No such container: ${f.args[0]}`), 1);
-    return ok(c.logs);
+    const tail = f.strings.get('tail') ?? 'all';
+    if (tail === 'all') return ok(c.logs);
+    if (!/^-?\d+$/.test(tail)) return fail(daemonError(`invalid value for "tail": ${JSON.stringify(tail)}`), 1);
+    const lines = c.logs.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    const n = Number(tail);
+    return ok(n < 0 ? c.logs : lines.slice(lines.length - Math.min(n, lines.length)).map((l) => `${l}\n`).join(''));
+  }
+
+  /** `docker top C`: the container's processes as the host's ps -ef sees them. */
+  private top(argv: string[]): CommandOutput {
+    const f = this.flags('top', argv, [], false);
+    if (!isParsed(f)) return f;
+    if (f.args.length < 1) return argCountError('top', 'at least 1 argument');
+    const c = this.engine.findContainer(f.args[0]!);
+    if (!c) return fail(daemonError(`No such container: ${f.args[0]}`), 1);
+    if (c.state !== 'running' && c.state !== 'paused') return fail(daemonError(`container ${c.id} is not running`), 1);
+    const table = hostProcesses(this.engine);
+    const shim = table.find((p) => p.args.includes(`-id ${c.id} `));
+    const rows = table.filter((p) => shim && p.ppid === shim.pid);
+    const cols = ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'];
+    const line = (cells: string[]) => cells.map((x, i) => (i < cells.length - 1 ? x.padEnd(20) : x)).join('');
+    return ok([line(cols), ...rows.map((p) => line([p.user, String(p.pid), String(p.ppid), '0', '00:00', c.tty ? 'pts/0' : '?', '00:00:00', p.args]))].map((l) => `${l}\n`).join(''));
+  }
+
+  private rename(argv: string[]): CommandOutput {
+    const f = this.flags('rename', argv, [], false);
+    if (!isParsed(f)) return f;
+    if (f.args.length !== 2) return argCountError('rename', 'exactly 2 arguments');
+    try {
+      this.engine.rename(f.args[0]!, f.args[1]!);
+      return ok();
+    } catch (e) {
+      if (!(e instanceof DockerError)) throw e;
+      return fail(daemonError(e.message), 1);
+    }
+  }
+
+  /** `docker container SUB`: the management command's names for the same operations. */
+  private container(argv: string[], proc: ClientProcess): CommandOutput {
+    const [sub, ...rest] = argv;
+    const same: Record<string, string> = { ls: 'ps', list: 'ps', ps: 'ps', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', pause: 'pause', unpause: 'unpause', rm: 'rm', remove: 'rm', port: 'port', exec: 'exec', logs: 'logs', kill: 'kill', top: 'top', rename: 'rename' };
+    if (sub === 'inspect') return inspectCommand(this.engine, ['--type', 'container', ...rest]);
+    const target = sub === undefined ? undefined : same[sub];
+    if (target === undefined) return sub === undefined ? fail('\nUsage:  docker container COMMAND\n\nManage containers\n\nRun \'docker container COMMAND --help\' for more information on a command.\n', 1) : fail(`docker: unknown command: docker container ${sub}\n\nRun 'docker container --help' for more information\n`, 1);
+    return this.dispatch([target, ...rest], proc);
   }
 
   /** `docker exec [-i] [-t] [-e K=V] C CMD...`: argv runs directly, no shell in between. */

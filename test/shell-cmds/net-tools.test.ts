@@ -339,3 +339,17 @@ describe('CAP_NET_ADMIN in a container', () => {
     expect(sh(`docker inspect -f '{{json .HostConfig.CapAdd}} {{.HostConfig.Privileged}}' admin priv`).stdout).toBe('["NET_ADMIN"] false\nnull true\n');
   });
 });
+
+describe('busybox arp', () => {
+  it('lists what the container learned, filters by host and interface', async () => {
+    const { Simulator } = await import('../../src/sim/shell/simulator.ts');
+    const sim = new Simulator();
+    sim.runScriptLine('docker run -itd --name c1 busybox');
+    sim.runScriptLine('docker run -itd --name c2 busybox');
+    expect(sim.runScriptLine('docker exec c1 arp -n').stdout).toBe('');
+    sim.runScriptLine('docker exec c1 ping -c 1 172.17.0.3');
+    expect(sim.runScriptLine('docker exec c1 arp -n').stdout).toMatch(/^\? \(172\.17\.0\.3\) at ([0-9a-f]{2}:){5}[0-9a-f]{2} \[ether\] {2}on eth0\n$/);
+    expect(sim.runScriptLine('docker exec c1 arp -n 10.9.9.9').stdout).toBe('No match found in 1 entries\n');
+    expect(sim.runScriptLine('docker exec c1 arp -z').stderr.split('\n')[0]).toBe("arp: invalid option -- 'z'");
+  });
+});

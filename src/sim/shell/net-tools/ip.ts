@@ -76,6 +76,10 @@ export function ipCommand(options: IpOptions = {}): Command {
       case 'neighbor':
       case 'neighbour':
         return neighCmd(view, rest);
+      case 'netns':
+        // Docker's namespaces are not mounted under /run/netns: `ip netns` lists nothing.
+        if (rest.length === 0 || ['list', 'show', 'ls'].includes(rest[0]!)) return ok('');
+        return fail(`vethlab: ip netns ${rest[0]} is not simulated; Docker's namespaces are reached with docker exec\n`, 1);
       case 'help':
         return fail(IP_USAGE, 255);
       default:

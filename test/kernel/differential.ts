@@ -77,6 +77,8 @@ function describeOutcome(t: Trace): string {
       return `no route (${o.leg}) in ${o.netns}`;
     case 'no-neighbour':
       return `no neighbour (${o.leg}) in ${o.netns} for ${o.addr} on ${o.iface}`;
+    case 'ttl-exceeded':
+      return `TTL exceeded (${o.leg}) in ${o.netns}, answered from ${o.from}`;
     case 'forwarding-disabled':
       return `forwarding disabled (${o.leg}) in ${o.netns}`;
     case 'lost':

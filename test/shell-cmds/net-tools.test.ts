@@ -353,3 +353,20 @@ describe('busybox arp', () => {
     expect(sim.runScriptLine('docker exec c1 arp -z').stderr.split('\n')[0]).toBe("arp: invalid option -- 'z'");
   });
 });
+
+describe('busybox traceroute', () => {
+  it('lists the routers that answer time exceeded, and stars where a rule drops the probes', async () => {
+    const { Simulator } = await import('../../src/sim/shell/simulator.ts');
+    const sim = new Simulator();
+    sim.runScriptLine('docker network create appnet');
+    sim.runScriptLine('docker run -itd --name c1 --network appnet busybox');
+    sim.runScriptLine('docker run -itd --name c0 busybox');
+    const out = sim.runScriptLine('docker exec c1 traceroute -n 203.0.113.10');
+    expect(out.stdout.replace(/\d+\.\d{3} ms/g, 'T ms')).toBe(
+      'traceroute to 203.0.113.10 (203.0.113.10), 30 hops max, 46 byte packets\n 1  172.18.0.1  T ms  T ms  T ms\n 2  203.0.113.10  T ms  T ms  T ms\n',
+    );
+    // The raw table drops traffic for another network's container before the TTL is looked at.
+    expect(sim.runScriptLine('docker exec c1 traceroute -n -m 2 -q 1 172.17.0.2').stdout).toBe('traceroute to 172.17.0.2 (172.17.0.2), 2 hops max, 46 byte packets\n 1  *\n 2  *\n');
+    expect(sim.runScriptLine('docker exec c1 traceroute nosuchhost')).toMatchObject({ stderr: "traceroute: bad address 'nosuchhost'\n", exitCode: 1 });
+  });
+});

@@ -83,6 +83,8 @@ export function formatOutcome(o: Outcome): string {
       return `no route in ${o.netns} on the ${o.leg}`;
     case 'no-neighbour':
       return `no ARP answer for ${o.addr} on ${o.netns} ${o.iface} (${o.leg})`;
+    case 'ttl-exceeded':
+      return `TTL exceeded in ${o.netns} on the ${o.leg}: ICMP time exceeded from ${o.from}`;
     case 'forwarding-disabled':
       return `${o.netns} does not forward (net.ipv4.ip_forward = 0) on the ${o.leg}`;
     case 'lost':

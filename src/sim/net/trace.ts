@@ -17,6 +17,8 @@ export interface Probe {
   port?: number;
   /** Bind to this source address (like `ping -I ADDR`); otherwise the route's choice. */
   src?: string;
+  /** IPv4 TTL of the request (traceroute); default 64. */
+  ttl?: number;
   /**
    * tcp-connect: the rest of the conversation once connected, as packets each way
    * after the handshake (an HTTP request and its answer, the close). They pass the
@@ -87,6 +89,8 @@ export type Outcome =
   | { kind: 'no-route'; leg: Leg; netns: string }
   /** ARP on the last hop got no answer (`Destination Host Unreachable` / `No route to host`). */
   | { kind: 'no-neighbour'; leg: Leg; netns: string; iface: string; addr: string }
+  /** A router found the TTL spent and answered ICMP time exceeded from `from` (what traceroute prints). */
+  | { kind: 'ttl-exceeded'; leg: Leg; netns: string; from: string }
   /** The packet needed forwarding in a namespace whose net.ipv4.ip_forward is 0 (silently dropped). */
   | { kind: 'forwarding-disabled'; leg: Leg; netns: string }
   /** Lost for another kernel reason (link down, martian source, ...); `reason` says which. */
@@ -99,7 +103,7 @@ export interface Trace {
 }
 
 /** What a user-space tool observes, the thing the real-kernel differential compares. */
-export type Observed = 'reply' | 'refused' | 'unreachable' | 'timeout' | 'no-route';
+export type Observed = 'reply' | 'refused' | 'unreachable' | 'timeout' | 'no-route' | 'ttl-exceeded';
 
 /** Maps a Trace's outcome to what the sending program would report. */
 export function observedResult(trace: Trace): Observed {
@@ -122,6 +126,8 @@ export function observedResult(trace: Trace): Observed {
       return o.netns === trace.probe.from ? 'no-route' : 'unreachable';
     case 'no-neighbour':
       return 'unreachable';
+    case 'ttl-exceeded':
+      return 'ttl-exceeded';
     case 'dropped':
     case 'forwarding-disabled':
     case 'lost':

@@ -34,6 +34,7 @@ type Fate =
 
 const ICMP_ECHO_REPLY = 0;
 const ICMP_DEST_UNREACH = 3;
+const ICMP_TIME_EXCEEDED = 11;
 const ICMP_ECHO_REQUEST = 8;
 const ICMP_UNREACH_CODE: Record<Exclude<RejectWith, 'tcp-reset'>, number> = {
   'icmp-net-unreachable': 0,
@@ -164,14 +165,16 @@ class Walk {
         return { src, dst, proto: 'icmp', sport: 0, dport: 0, icmpType: ICMP_ECHO_REQUEST, icmpCode: 0, icmpId: r.nextUint32() & 0xffff, length: LEN.ping };
       case 'tcp-connect':
         return { src, dst, proto: 'tcp', sport: ephemeralPort(r), dport: this.probe.port ?? 80, tcpFlags: ['SYN'], length: LEN.tcpSyn };
-      case 'udp-send':
-        return { src, dst, proto: 'udp', sport: ephemeralPort(r), dport: this.probe.port ?? 53, length: LEN.udp };
+      case 'udp-send': {
+        const udp: Packet = { src, dst, proto: 'udp', sport: ephemeralPort(r), dport: this.probe.port ?? 53, length: LEN.udp };
+        return this.probe.ttl === undefined ? udp : { ...udp, ttl: this.probe.ttl };
+      }
     }
   }
 
   /** Does `p`, arriving at the sender, answer the request that was sent? */
   private isAnswerTo(p: Packet, req: Packet): boolean {
-    if (p.proto === 'icmp' && p.icmpType === ICMP_DEST_UNREACH && p.inner) {
+    if (p.proto === 'icmp' && (p.icmpType === ICMP_DEST_UNREACH || p.icmpType === ICMP_TIME_EXCEEDED) && p.inner) {
       const i = p.inner;
       return i.src === req.src && i.dst === req.dst && i.proto === req.proto && i.sport === req.sport && i.dport === req.dport;
     }
@@ -415,6 +418,15 @@ class Walk {
       this.hop('route', ns, p, `forward: no route to ${formatIPv4(p.dst)}`);
       return this.bounce(ns, p, CODE_NET_UNREACH, { kind: 'no-route', leg: this.leg, netns: ns.name });
     }
+    // ip_forward: a packet whose TTL would reach 0 here is answered with ICMP time exceeded, before FORWARD.
+    const ttl = p.ttl ?? 64;
+    if (ttl <= 1) {
+      this.hop('route', ns, p, `forward: TTL ${ttl} exceeded in transit: ICMP time exceeded back to ${formatIPv4(p.src)}`);
+      const src = ns.lookupRoute(p.src)?.src ?? 0;
+      if (p.proto === 'icmp' && p.inner) return { fate: 'lost', outcome: { kind: 'lost', leg: this.leg, netns: ns.name, reason: 'TTL exceeded by an ICMP error' } };
+      return { fate: 'bounced', ns, error: { ...icmpError(p, src, 0), icmpType: ICMP_TIME_EXCEEDED }, outcome: { kind: 'ttl-exceeded', leg: this.leg, netns: ns.name, from: formatIPv4(src) } };
+    }
+    p = { ...p, ttl: ttl - 1 };
     this.hop('route', ns, p, `forward: ${route.text}`);
     const outDev = ns.linksByIndex.get(route.ifindex)!;
     const place: PacketPlace = { inIface: inIface.name, outIface: outDev.name };
@@ -474,7 +486,7 @@ class Walk {
   /** An ICMP destination-unreachable error about `p`, sent by `ns` back to p's source. */
   private bounce(ns: Netns, p: Packet, code: number, outcome: Outcome): Fate {
     // The kernel never answers an ICMP error with another one.
-    if (p.proto === 'icmp' && p.icmpType === ICMP_DEST_UNREACH) return { fate: 'lost', outcome };
+    if (p.proto === 'icmp' && p.inner) return { fate: 'lost', outcome };
     const src = ns.isLocal(p.dst) ? p.dst : (ns.lookupRoute(p.src)?.src ?? 0);
     return { fate: 'bounced', ns, error: icmpError(p, src, code), outcome };
   }

@@ -38,6 +38,8 @@ export interface Packet {
   localError?: boolean;
   /** Total IPv4 length in bytes, used by rule counters (84 for a default ping). */
   length: number;
+  /** IPv4 time to live; undefined means the default 64. Routers decrement it. */
+  ttl?: number;
 }
 
 /** Where the packet is when a hook runs: the names `-i`, `-o` and `--physdev-*` test. */

@@ -175,7 +175,7 @@ export class Servers {
     const traces = [trace];
     const seen = observedResult(trace);
     const o = trace.outcome;
-    if (seen !== 'reply' || o.kind !== 'delivered') return { ok: false, failure: seen === 'reply' ? 'timeout' : seen, traces };
+    if (seen !== 'reply' || o.kind !== 'delivered') return { ok: false, failure: seen === 'reply' ? 'timeout' : seen === 'ttl-exceeded' ? 'unreachable' : seen, traces };
     const arrived = [...trace.hops].reverse().find((h) => h.leg === 'request' && h.kind === 'deliver')?.packet;
     if (o.process === 'docker-proxy') {
       const backend = arrived && this.proxyBackend(arrived.dport);

@@ -35,6 +35,7 @@ import { ifconfigCommand } from './net-tools/ifconfig.ts';
 import { ipCommand } from './net-tools/ip.ts';
 import { busyboxIpCommand, netAdminIp } from './net-tools/ip-busybox.ts';
 import { busyboxArpCommand } from './net-tools/arp.ts';
+import { tracerouteCommand } from './traceroute.ts';
 import { netstatCommand } from './net-tools/netstat.ts';
 import { busyboxRouteCommand } from './net-tools/route.ts';
 import { ssCommand } from './net-tools/ss.ts';
@@ -200,6 +201,7 @@ export class Simulator {
       ['route', busyboxRouteCommand],
       ['netstat', netstatCommand],
       ['arp', busyboxArpCommand],
+      ['traceroute', tracerouteCommand(resolve, () => undefined)],
       ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin)],
       ['echo', (argv) => (argv[0] === '-n' ? ok(argv.slice(1).join(' ')) : ok(`${argv.join(' ')}\n`))],
       ['sleep', (argv) => (argv.length > 0 && argv.every((a) => /^\d+(\.\d+)?[smhd]?$/.test(a)) ? ok() : fail(argv.length === 0 ? busyboxUsage('Usage: sleep [N]...\n') : `sleep: invalid number '${argv.find((a) => !/^\d/.test(a))}'\n`, 1))],

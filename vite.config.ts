@@ -9,6 +9,15 @@ export default defineConfig({
     outDir: 'dist',
     target: 'es2022',
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // The simulator (src/sim, ip-address) in one chunk of a stable name: the live app
+        // loads it after the first screen (src/app/boot); e2e/boot.spec.ts delays it.
+        codeSplitting: {
+          groups: [{ name: 'simulator', test: /[\\/]src[\\/]sim[\\/]|[\\/]node_modules[\\/]ip-address[\\/]/ }],
+        },
+      },
+    },
   },
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },

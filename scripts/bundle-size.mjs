@@ -1,6 +1,8 @@
 /**
  * Prints the gzip size of what the first screen loads (the entry chunk, its static
- * imports and CSS, as index.html references them) and of each lazy chunk. Run after
+ * imports and CSS, as index.html references them, modulepreload links included) and
+ * of each chunk loaded later (the live app and the simulator, which main.tsx starts
+ * at once while the first screen draws from a snapshot; the lazy parts). Run after
  * `vite build`: `npm run size`.
  */
 import { readFileSync, readdirSync } from 'node:fs';

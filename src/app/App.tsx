@@ -1,18 +1,17 @@
 /**
  * The page: header, the topology canvas with the packet animation, the
  * terminal (loaded on demand with xterm.js), and the side panel with the trace
- * and the rules. One store around one simulator feeds them all.
+ * and the rules. One store around one simulator feeds them all. This is the
+ * live app, loaded after the first screen (src/app/boot, Live.tsx); the
+ * panels, dialogs and gallery it does not show at once load later (lazy.ts).
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionsLayer } from './actions/ActionsLayer.tsx';
 import { ActionsProvider } from './actions/ActionsProvider.tsx';
 import { Topology } from './canvas/Topology.tsx';
 import { useGallery, useGalleryStore } from './gallery/context.ts';
-import { GalleryDialog } from './gallery/GalleryDialog.tsx';
-import { GuidePanel } from './gallery/GuidePanel.tsx';
-import { InspectorPanel } from './inspector/InspectorPanel.tsx';
-import { RulesPanel } from './rules/RulesPanel.tsx';
+import { GalleryDialog, GuidePanel, InspectorPanel, prefetchLazyParts, RulesPanel } from './lazy.ts';
 import { useApp, useAppStore } from './state/context.ts';
 import { TracePanel } from './trace/TracePanel.tsx';
 import { usePlayer } from './trace/usePlayer.ts';
@@ -74,7 +73,13 @@ function SidePanel() {
         ))}
       </div>
       <div className="side-body" role="tabpanel" id={`side-${panel}`} aria-labelledby={`side-tab-${panel}`}>
-        {panel === 'trace' ? <TracePanel /> : panel === 'rules' ? <RulesPanel /> : panel === 'guide' ? <GuidePanel /> : <InspectorPanel />}
+        {panel === 'trace' ? (
+          <TracePanel />
+        ) : (
+          <Suspense fallback={<p className="side-loading">{t('panel.loading')}</p>}>
+            {panel === 'rules' ? <RulesPanel /> : panel === 'guide' ? <GuidePanel /> : <InspectorPanel />}
+          </Suspense>
+        )}
       </div>
     </aside>
   );
@@ -85,6 +90,8 @@ export function App() {
   useDocumentTheme();
   usePlayer();
   const world = useApp((s) => s.world);
+  const galleryOpen = useGallery((s) => s.dialogOpen);
+  useEffect(prefetchLazyParts, []);
   return (
     <div className="app">
       <Header />
@@ -103,7 +110,7 @@ export function App() {
           <SidePanel />
         </main>
       </ActionsProvider>
-      <GalleryDialog />
+      <Suspense fallback={null}>{galleryOpen && <GalleryDialog />}</Suspense>
     </div>
   );
 }

@@ -1,38 +1,41 @@
 /**
- * Browser entry point: the i18n resources, the store (the saved session
- * replayed, or the first-screen scenario), then the React app into #root.
+ * Browser entry point. The live app's chunk (the store and the simulator) and
+ * the terminal's (xterm.js) start downloading at once; meanwhile the first
+ * screen draws the world from a graph snapshot (src/app/boot): the saved
+ * session's, else the starter world's. The UI strings come first (English is
+ * bundled; Chinese is a small chunk awaited when it is the language).
  */
-import { StrictMode } from 'react';
+import { lazy, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
+import { Boot } from './boot/Boot.tsx';
+import { bootState } from './boot/initial.ts';
 import { initI18n } from './i18n/index.ts';
-import { AppStoreContext } from './state/context.ts';
-import type { StorageLike } from './state/persist.ts';
-import { createAppStore } from './state/store.ts';
+import { browserStorage } from './state/persist.ts';
+import { resolveTheme } from './ui/theme.ts';
 import './app.css';
 
-function browserStorage(): StorageLike | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
+// Both downloads start now, in parallel with drawing the first screen.
+const live = import('./Live.tsx');
+import('./terminal/TerminalPane.tsx').catch(() => undefined);
+const Live = lazy(() => live);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('vethlab: index.html has no #root element');
 
-const i18n = initI18n();
-document.documentElement.lang = i18n.language;
-i18n.on('languageChanged', (lng) => {
-  document.documentElement.lang = lng;
-});
-const store = createAppStore({ storage: browserStorage() });
-
-createRoot(container).render(
-  <StrictMode>
-    <AppStoreContext.Provider value={store}>
-      <App />
-    </AppStoreContext.Provider>
-  </StrictMode>,
+const state = bootState(browserStorage());
+document.documentElement.dataset.theme = resolveTheme(
+  state.view.theme,
+  window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
 );
+
+void initI18n().then((i18n) => {
+  document.documentElement.lang = i18n.language;
+  i18n.on('languageChanged', (lng) => {
+    document.documentElement.lang = lng;
+  });
+  createRoot(container).render(
+    <StrictMode>
+      <Boot state={state} Live={Live} />
+    </StrictMode>,
+  );
+});

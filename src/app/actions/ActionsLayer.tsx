@@ -1,13 +1,13 @@
 /**
  * What the actions draw over the canvas: the toolbar ("Add container", "Add
  * network"), the open context menu, the open dialog, and a polite live region
- * that says what a drop did.
+ * that says what a drop did. The dialogs are loaded when first opened (lazy.ts).
  */
-import type { MouseEvent } from 'react';
+import { type MouseEvent, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActions } from './ActionsProvider.tsx';
 import { ContextMenu } from './ContextMenu.tsx';
-import { AddContainerDialog, AddNetworkDialog } from './Dialogs.tsx';
+import { AddContainerDialog, AddNetworkDialog } from '../lazy.ts';
 import './actions.css';
 
 export function ActionsLayer() {
@@ -27,8 +27,10 @@ export function ActionsLayer() {
         </button>
       </div>
       <ContextMenu />
-      {actions.dialog?.kind === 'container' && <AddContainerDialog {...(actions.dialog.network ? { network: actions.dialog.network } : {})} />}
-      {actions.dialog?.kind === 'network' && <AddNetworkDialog />}
+      <Suspense fallback={null}>
+        {actions.dialog?.kind === 'container' && <AddContainerDialog {...(actions.dialog.network ? { network: actions.dialog.network } : {})} />}
+        {actions.dialog?.kind === 'network' && <AddNetworkDialog />}
+      </Suspense>
       <div className="sr-only" aria-live="polite">
         {actions.announcement}
       </div>

@@ -9,47 +9,57 @@ import {
   Controls,
   ControlButton,
   type Edge,
-  MarkerType,
   MiniMap,
   type Node,
   type NodeChange,
   ReactFlow,
   type ReactFlowInstance,
+  useStoreApi,
+  type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCanvasActions } from '../actions/useCanvasActions.ts';
-import type { TopoEdge } from '../graph/types.ts';
+import type { TopologyGraph } from '../graph/types.ts';
 import { useGraph } from '../graph/use-graph.ts';
 import { useApp, useAppStore } from '../state/context.ts';
 import type { XY } from '../state/persist.ts';
 import { useEffectiveTheme } from '../ui/theme.ts';
+import { flowEdges, flowNodes, withMeasured } from './flow.ts';
 import { frameRect, placeNodes, type Size } from './layout.ts';
 import { NODE_TYPES } from './nodes.tsx';
 import { PacketLayer, useTracePlaces } from './PacketLayer.tsx';
+import { TidyIcon } from './TidyIcon.tsx';
+import { takeBootHandoff } from '../boot/handoff.ts';
 
-function edgeStyle(e: TopoEdge): Partial<Edge> {
-  switch (e.kind) {
-    case 'veth':
-      return { type: 'default', className: 'edge-veth', markerEnd: undefined };
-    case 'l3':
-      return { type: 'default', className: 'edge-l3' };
-    case 'shared-netns':
-      return { type: 'default', className: 'edge-shared' };
-    case 'route':
-      return { type: 'default', className: 'edge-route', markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14 } };
-  }
+/**
+ * Puts React Flow at the first screen's viewport before the first paint (it
+ * would apply `defaultViewport` only after, one frame late).
+ */
+function InitialViewport({ viewport }: { viewport: Viewport }) {
+  const flowStore = useStoreApi();
+  useLayoutEffect(() => {
+    flowStore.setState({ transform: [viewport.x, viewport.y, viewport.zoom] });
+  }, [flowStore, viewport]);
+  return null;
+}
+
+/** The positions of the graph's nodes among these. */
+function drawn(graph: TopologyGraph, positions: Record<string, XY>): Record<string, XY> {
+  return Object.fromEntries(graph.nodes.flatMap((n) => (positions[n.id] ? [[n.id, positions[n.id]!]] : [])));
 }
 
 export function Topology() {
   const { t } = useTranslation();
   const store = useAppStore();
   const graph = useGraph();
-  const saved = useApp((s) => s.positions);
+  // The first screen's canvas, when this one replaces it: its viewport, sizes and positions.
+  const [handoff] = useState(takeBootHandoff);
+  const stored = useApp((s) => s.positions);
   const hover = useApp((s) => s.hover);
   const theme = useEffectiveTheme();
-  const [sizes, setSizes] = useState<Record<string, Size>>({});
+  const [sizes, setSizes] = useState<Record<string, Size>>(() => handoff?.sizes ?? {});
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const flow = useRef<ReactFlowInstance<Node, Edge> | null>(null);
   const { current, places } = useTracePlaces();
@@ -57,7 +67,16 @@ export function Topology() {
   const actions = useCanvasActions();
   const dropTarget = actions.dropTarget;
 
+  // Nodes the first screen drew keep their place (a first visit: the starter layout, as placeNodes would give it).
+  const saved = useMemo(() => (handoff ? { ...drawn(graph, handoff.positions), ...stored } : stored), [graph, handoff, stored]);
   const placement = useMemo(() => placeNodes(graph, saved, sizes), [graph, saved, sizes]);
+  useEffect(() => {
+    if (!handoff) return;
+    const missing = Object.fromEntries(Object.entries(drawn(graph, handoff.positions)).filter(([id]) => !stored[id]));
+    if (Object.keys(missing).length > 0) store.getState().setPositions(missing);
+    // Once, on mount: later changes are the user's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const positions = placement.positions;
   // New nodes keep the place they got (saved, so later layouts do not move them).
   useEffect(() => {
@@ -79,77 +98,12 @@ export function Topology() {
     return { nodes, edges };
   }, [places, current, hover]);
 
-  const nodes: Node[] = useMemo(() => {
-    const out: Node[] = [];
-    const host = graph.nodes.find((n) => n.id === 'host');
-    if (host && frame) {
-      out.push({
-        id: 'host',
-        type: 'frame',
-        position: { x: frame.x, y: frame.y },
-        data: host.data as unknown as Record<string, unknown>,
-        style: { width: frame.width, height: frame.height },
-        width: frame.width,
-        height: frame.height,
-        measured: { width: frame.width, height: frame.height },
-        zIndex: -1,
-        className: 'frame',
-        selectable: false,
-        ariaLabel: t('node.host', { name: 'dockerhost' }),
-      });
-    }
-    for (const n of graph.nodes) {
-      if (n.id === 'host') continue;
-      const pos = positions[n.id];
-      if (!pos) continue;
-      const cls = [`node node-${n.data.kind}`, highlighted.nodes.get(n.id) ?? '', dropTarget === n.id ? 'is-drop-target' : ''].join(' ').trim();
-      const node: Node = {
-        id: n.id,
-        type: n.data.kind,
-        position: pos,
-        data: n.data as unknown as Record<string, unknown>,
-        className: cls,
-        selected: selected.has(n.id),
-        ariaLabel: n.id,
-      };
-      const size = sizes[n.id];
-      if (size) node.measured = size;
-      out.push(node);
-    }
-    return out;
-  }, [graph, positions, sizes, frame, highlighted, selected, t, dropTarget]);
-
-  const edges: Edge[] = useMemo(
-    () =>
-      graph.edges.map((e) => {
-        const hl = highlighted.edges.get(e.id);
-        const edge: Edge = {
-          id: e.id,
-          source: e.source,
-          target: e.target,
-          ...edgeStyle(e),
-          className: [edgeStyle(e).className, hl ?? ''].join(' ').trim(),
-          animated: hl === 'is-current',
-        };
-        if (e.targetHandle) edge.targetHandle = e.targetHandle;
-        // The LAN link runs sideways: gw's right side -> eth0 -> the IP stack's left side.
-        if (e.target === 'host:eth0') {
-          edge.sourceHandle = 'e';
-          edge.targetHandle = 'w';
-        }
-        if (e.source === 'host:eth0') {
-          edge.sourceHandle = 'e';
-          edge.targetHandle = 'w';
-        }
-        if (e.label) {
-          edge.label = e.label;
-          edge.labelBgPadding = [4, 2];
-          edge.labelBgBorderRadius = 4;
-        }
-        return edge;
-      }),
-    [graph, highlighted],
+  const nodes: Node[] = useMemo(
+    () => flowNodes({ graph, positions, sizes, frame, t, highlighted: highlighted.nodes, selected, dropTarget }),
+    [graph, positions, sizes, frame, highlighted, selected, t, dropTarget],
   );
+
+  const edges: Edge[] = useMemo(() => flowEdges(graph, highlighted.edges), [graph, highlighted]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -182,10 +136,7 @@ export function Topology() {
         }
       }
       if (Object.keys(nextSizes).length > 0) {
-        setSizes((old) => {
-          const changed = Object.entries(nextSizes).some(([id, s]) => old[id]?.width !== s.width || old[id]?.height !== s.height);
-          return changed ? { ...old, ...nextSizes } : old;
-        });
+        setSizes((old) => withMeasured(old, nextSizes));
       }
       if (selChanged) setSelected(sel);
       if (Object.keys(moved).length > 0) store.getState().setPositions(moved, { save: false });
@@ -216,8 +167,9 @@ export function Topology() {
           flow.current = instance;
         }}
         colorMode={theme}
-        fitView
+        fitView={!handoff?.viewport}
         fitViewOptions={{ padding: 0.08 }}
+        {...(handoff?.viewport ? { defaultViewport: handoff.viewport } : {})}
         minZoom={0.15}
         maxZoom={2.5}
         nodesConnectable={false}
@@ -228,16 +180,12 @@ export function Topology() {
         <Background gap={24} size={1} />
         <Controls showInteractive={false} position="top-right">
           <ControlButton onClick={tidy} title={t('canvas.tidy')} aria-label={t('canvas.tidy')}>
-            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden>
-              <rect x="1" y="1" width="5" height="4" rx="1" fill="currentColor" />
-              <rect x="10" y="1" width="5" height="4" rx="1" fill="currentColor" />
-              <rect x="5.5" y="11" width="5" height="4" rx="1" fill="currentColor" />
-              <path d="M3.5 5v3h9V5M8 8v3" stroke="currentColor" fill="none" strokeWidth="1.3" />
-            </svg>
+            <TidyIcon />
           </ControlButton>
         </Controls>
         <MiniMap pannable zoomable position="bottom-left" className="minimap" ariaLabel={t('canvas.minimap')} style={{ width: 150, height: 96 }} />
         <PacketLayer positions={positions} sizes={sizes} />
+        {handoff?.viewport && <InitialViewport viewport={handoff.viewport} />}
       </ReactFlow>
     </div>
   );

@@ -50,3 +50,23 @@ export function nextStep(scenario: GalleryScenario, done: Set<number>, from = 0)
   for (let i = 0; i < from && i < scenario.steps.length; i++) if (!done.has(i)) return i;
   return undefined;
 }
+
+/** What the top bar says about a world: the open scenario's title and next step, else the starter's title and hint. */
+export interface HeaderLine {
+  titleKey: string;
+  hint?: { line: string; labelKey: string; step?: number };
+}
+
+export function headerLine(commands: readonly string[], activeId: string | null, step: number): HeaderLine {
+  const scenario = activeScenario(commands, activeId);
+  if (!scenario) {
+    const hint = STARTER_SCENARIO.hint;
+    return { titleKey: STARTER_SCENARIO.titleKey, ...(hint ? { hint: { line: hint, labelKey: 'hint.try' } } : {}) };
+  }
+  const done = doneSteps(commands, scenario);
+  const line = scenario.steps[step]?.command;
+  return {
+    titleKey: scenario.titleKey,
+    ...(line !== undefined && !(done.size === scenario.steps.length) ? { hint: { line, labelKey: 'gallery:header.next', step } } : {}),
+  };
+}

@@ -9,11 +9,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { findGalleryScenario } from '../../scenario/gallery/index.ts';
 import type { StorageLike } from '../state/persist.ts';
+import { GALLERY_STORAGE_KEY, GALLERY_VERSION as VERSION, loadGallery as load } from './saved.ts';
 import type { AppStore } from '../state/store.ts';
 import { activeScenario, doneSteps, nextStep, ownCommands } from './model.ts';
 
-export const GALLERY_STORAGE_KEY = 'vethlab.gallery';
-const VERSION = 1;
+export { GALLERY_STORAGE_KEY };
 
 export interface GalleryState {
   /** The open scenario (null: the first screen's world, or a world of the user's own). */
@@ -46,31 +46,6 @@ export interface GalleryStoreOptions {
   storage?: StorageLike;
   /** Translates an i18n key (the terminal's note names the scenario in the user's language). */
   translate?: (key: string) => string;
-}
-
-interface Saved {
-  id: string | null;
-  step: number;
-  guide: boolean;
-}
-
-function load(storage: StorageLike | undefined): Saved {
-  const empty: Saved = { id: null, step: 0, guide: false };
-  try {
-    const text = storage?.getItem(GALLERY_STORAGE_KEY);
-    if (!text) return empty;
-    const data: unknown = JSON.parse(text);
-    if (typeof data !== 'object' || data === null) return empty;
-    const d = data as Record<string, unknown>;
-    if (d.version !== VERSION) return empty;
-    return {
-      id: typeof d.id === 'string' ? d.id : null,
-      step: typeof d.step === 'number' && Number.isInteger(d.step) && d.step >= 0 ? d.step : 0,
-      guide: d.guide === true,
-    };
-  } catch {
-    return empty;
-  }
 }
 
 export function createGalleryStore(app: AppStore, options: GalleryStoreOptions = {}): GalleryStore {

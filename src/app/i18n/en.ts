@@ -43,7 +43,7 @@ export const en = {
     port: { published: 'published', listening: 'listening' },
     state: { running: 'running', paused: 'paused', exited: 'exited', created: 'created' },
   },
-  panel: { label: 'Packet trace and rules', trace: 'Trace', rules: 'Rules' },
+  panel: { label: 'Packet trace and rules', trace: 'Trace', rules: 'Rules', loading: 'Loading…' },
   trace: {
     empty: 'No packet yet. Run a ping, wget or curl in the terminal and its journey appears here, hop by hop.',
     hops: 'Hops',
@@ -87,6 +87,10 @@ export const en = {
     hop: 'hop {{n}} / {{total}}',
   },
   rules: { passed: 'passed', verdict: 'verdict', final: 'decided' },
+  boot: {
+    failed: 'The simulator could not be loaded. Check the connection and reload the page.',
+    starting: 'Starting the simulator…',
+  },
   terminal: {
     label: 'Terminal',
     loading: 'Loading the terminal…',

@@ -1,31 +1,48 @@
 /**
  * i18next with the app's two languages. The language comes from what the user
  * chose before (localStorage), else the browser's; the header switches it.
+ * English is bundled (it is the fallback); Chinese is one chunk loaded when it
+ * is chosen (i18next loads it before switching, so no key shows meanwhile).
  */
-import i18n from 'i18next';
+import i18n, { type BackendModule } from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import { actionsEn } from './actions.en.ts';
-import { actionsZhCN } from './actions.zh-CN.ts';
 import { en } from './en.ts';
 import { galleryEn } from './gallery.en.ts';
-import { galleryZhCN } from './gallery.zh-CN.ts';
-import { zhCN } from './zh-CN.ts';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
   { code: 'zh-CN', label: '简体中文' },
 ] as const;
 
-export function initI18n(): typeof i18n {
-  void i18n
+/** Loads the languages not bundled (Chinese) from their chunk. */
+const lazyLanguages: BackendModule = {
+  type: 'backend',
+  init() {},
+  read(language, namespace, callback) {
+    if (language !== 'zh-CN') {
+      callback(null, {});
+      return;
+    }
+    import('./zh-CN.bundle.ts').then(
+      (m) => callback(null, m.zhCNBundle[namespace] ?? {}),
+      (e: Error) => callback(e, null),
+    );
+  },
+};
+
+/** Starts i18next; the promise settles once the current language's strings are there (at once for English). */
+export function initI18n(): Promise<typeof i18n> {
+  return i18n
     .use(LanguageDetector)
     .use(initReactI18next)
+    .use(lazyLanguages)
     .init({
       resources: {
         en: { translation: en, actions: actionsEn, gallery: galleryEn },
-        'zh-CN': { translation: zhCN, actions: actionsZhCN, gallery: galleryZhCN },
       },
+      partialBundledLanguages: true,
       ns: ['translation', 'actions', 'gallery'],
       defaultNS: 'translation',
       supportedLngs: ['en', 'zh-CN'],
@@ -36,8 +53,12 @@ export function initI18n(): typeof i18n {
       interpolation: { escapeValue: false },
       detection: { order: ['localStorage', 'navigator'], lookupLocalStorage: 'vethlab.lang', caches: ['localStorage'] },
       initAsync: false,
-    });
-  return i18n;
+    })
+    .then(
+      () => i18n,
+      // Strings that failed to load leave the English fallback on screen.
+      () => i18n,
+    );
 }
 
 /** The supported language closest to i18next's current one. */

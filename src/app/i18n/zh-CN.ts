@@ -45,7 +45,7 @@ export const zhCN: Resources = {
     port: { published: '已发布', listening: '监听中' },
     state: { running: '运行中', paused: '已暂停', exited: '已退出', created: '已创建' },
   },
-  panel: { label: '数据包追踪与规则', trace: '追踪', rules: '规则' },
+  panel: { label: '数据包追踪与规则', trace: '追踪', rules: '规则', loading: '加载中…' },
   trace: {
     empty: '还没有数据包。在终端里运行 ping、wget 或 curl，它的路径会逐跳显示在这里。',
     hops: '逐跳',
@@ -89,6 +89,10 @@ export const zhCN: Resources = {
     hop: '第 {{n}} / {{total}} 跳',
   },
   rules: { passed: '经过', verdict: '裁决', final: '决定' },
+  boot: {
+    failed: '无法加载模拟器。请检查网络连接后重新加载页面。',
+    starting: '正在启动模拟器…',
+  },
   terminal: {
     label: '终端',
     loading: '正在加载终端…',

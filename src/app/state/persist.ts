@@ -3,8 +3,9 @@
  * positions and view settings, with a version field. The loader is tolerant
  * (like excalidraw's): anything it cannot read gives a fresh world and a
  * reason to show, never an exception; bad optional parts are dropped alone.
- * Pure except for the two functions that take a Storage.
+ * Pure except for the functions that take a Storage.
  */
+import { type GraphSnapshot, readGraphSnapshot } from '../graph/snapshot.ts';
 
 export const STORAGE_KEY = 'vethlab.session';
 /** Where an unreadable session is kept, so nothing the user typed is thrown away. */
@@ -35,6 +36,8 @@ export interface SavedSession {
   commands: string[];
   positions: Record<string, XY>;
   view: ViewSettings;
+  /** The world's derived graph when it was saved: the first screen draws it while the simulator loads. */
+  graph?: GraphSnapshot;
 }
 
 export type LoadResult =
@@ -107,6 +110,11 @@ export function parseSession(text: string | null): LoadResult {
     positions: readPositions(data.positions, dropped),
     view: readView(data.view, dropped),
   };
+  if (data.graph !== undefined) {
+    const graph = readGraphSnapshot(data.graph);
+    if (graph) session.graph = graph;
+    else dropped.push('graph');
+  }
   return { kind: 'loaded', session, dropped };
 }
 
@@ -116,6 +124,15 @@ export function serializeSession(session: Omit<SavedSession, 'version'>): string
 
 /** The Storage methods used (window.localStorage fits; tests pass a Map-backed one). */
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** The page's localStorage, or undefined where it cannot be used (privacy modes). */
+export function browserStorage(): StorageLike | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Reads the session; storage that throws (privacy modes) counts as empty. */
 export function loadSession(storage: StorageLike | undefined): LoadResult {

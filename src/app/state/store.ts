@@ -12,6 +12,8 @@ import type { CommandOutput } from '../../sim/shell/types.ts';
 import type { Simulator } from '../../sim/shell/simulator.ts';
 import { containerShellLine, DEFAULT_SEED, replay, runLine, type Scenario } from '../../scenario/scenario.ts';
 import { STARTER_SCENARIO } from '../../scenario/starter.ts';
+import { graphOf } from '../graph/cache.ts';
+import { snapshotOf } from '../graph/snapshot.ts';
 import {
   DEFAULT_VIEW,
   loadSession,
@@ -129,7 +131,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
   const store = createStore<AppState>()((set, get) => {
     const save = () => {
       const s = get();
-      saveSession(storage, { seed: s.seed, commands: s.commands, positions: s.positions, view: s.view });
+      saveSession(storage, { seed: s.seed, commands: s.commands, positions: s.positions, view: s.view, graph: snapshotOf(graphOf(s.sim, s.rev)) });
     };
 
     const record = (line: string, out: CommandOutput): CommandOutput => {
@@ -265,7 +267,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
   });
   // Saves what replaced an unreadable session only once the user acts; the backup keeps the old text.
   if (loaded.kind !== 'unreadable') {
-    saveSession(storage, { seed, commands, positions, view });
+    saveSession(storage, { seed, commands, positions, view, graph: snapshotOf(graphOf(sim, 0)) });
   }
   return store;
 }

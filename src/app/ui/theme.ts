@@ -4,6 +4,7 @@
  */
 import { useEffect, useSyncExternalStore } from 'react';
 import { useApp } from '../state/context.ts';
+import type { ThemeSetting } from '../state/persist.ts';
 
 const QUERY = '(prefers-color-scheme: dark)';
 
@@ -21,10 +22,13 @@ export function useSystemTheme(): 'light' | 'dark' {
   );
 }
 
+export function resolveTheme(setting: ThemeSetting, system: 'light' | 'dark'): 'light' | 'dark' {
+  return setting === 'system' ? system : setting;
+}
+
 export function useEffectiveTheme(): 'light' | 'dark' {
   const setting = useApp((s) => s.view.theme);
-  const system = useSystemTheme();
-  return setting === 'system' ? system : setting;
+  return resolveTheme(setting, useSystemTheme());
 }
 
 /** Keeps `<html data-theme>` in step. */

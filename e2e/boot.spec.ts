@@ -1,0 +1,64 @@
+/**
+ * The first screen does not wait for the simulator: with its chunk held back,
+ * the starter world's nodes are drawn (from the generated snapshot) and the
+ * controls that need the simulator say it is starting; once it arrives the live
+ * app takes over at the same positions and the terminal works.
+ */
+import { expect, test } from './fixtures.ts';
+
+test('the first screen shows the starter nodes before the simulator has loaded', async ({ page, lab, shot }) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let requested = false;
+  await page.route('**/assets/simulator-*.js', async (route) => {
+    requested = true;
+    await Promise.race([held, new Promise((r) => setTimeout(r, 10_000))]);
+    await route.continue();
+  });
+  await page.goto('/');
+  for (const id of ['c:bbox1', 'c:bbox2', 'c:bbox3', 'bridge:docker0', 'host:stack', 'lan', 'gw', 'internet']) {
+    await expect(lab.node(id)).toBeVisible();
+  }
+  await expect(lab.node('c:bbox1')).toContainText('172.18.0.2/16');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(9);
+  await expect(page.getByTestId('boot-status')).toHaveText('Starting the simulator…');
+  await expect(page.getByRole('button', { name: /docker exec bbox1 ping -c 1 bbox2/ })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Gallery' })).toBeDisabled();
+  expect(requested).toBe(true);
+  const before = await lab.position('c:bbox2');
+  await shot('boot-snapshot');
+
+  release();
+  await expect(page.getByTestId('boot-status')).toHaveCount(0);
+  await expect(lab.terminal()).toContainText('root@dockerhost:~#');
+  expect(await lab.position('c:bbox2')).toEqual(before);
+  await expect(page.getByRole('button', { name: /docker exec bbox1 ping -c 1 bbox2/ })).toBeEnabled();
+  await lab.type('docker exec bbox1 ping -c 1 bbox2');
+  await expect(lab.terminal()).toContainText('1 packets transmitted, 1 packets received, 0% packet loss');
+  await shot('boot-live');
+});
+
+test('a returning visitor sees the saved world at once, where it was left', async ({ page, lab }) => {
+  await lab.open();
+  await lab.type('docker run -dit --name bbox4 --network mynet busybox');
+  await expect(lab.node('c:bbox4')).toBeVisible();
+  const bbox4 = await lab.position('c:bbox4');
+
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/assets/simulator-*.js', async (route) => {
+    await Promise.race([held, new Promise((r) => setTimeout(r, 10_000))]);
+    await route.continue();
+  });
+  await page.reload();
+  await expect(page.getByTestId('boot-status')).toBeVisible();
+  await expect(lab.node('c:bbox4')).toBeVisible();
+  expect(await lab.position('c:bbox4')).toEqual(bbox4);
+  release();
+  await expect(lab.terminal()).toContainText('your session is back: 5 commands replayed');
+  expect(await lab.position('c:bbox4')).toEqual(bbox4);
+});

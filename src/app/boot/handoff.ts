@@ -1,0 +1,28 @@
+/**
+ * What the first screen's canvas hands to the live one when the simulator has
+ * arrived, so the swap shows no change: the viewport (fitted, or where the user
+ * panned and zoomed), the node sizes measured, and the positions drawn (for a
+ * first visit, the starter layout, which the live canvas would compute alike).
+ */
+import type { Viewport } from '@xyflow/react';
+import type { Size } from '../canvas/frame.ts';
+import type { XY } from '../state/persist.ts';
+
+export interface BootHandoff {
+  viewport: Viewport | undefined;
+  sizes: Record<string, Size>;
+  positions: Record<string, XY>;
+}
+
+let handoff: BootHandoff | undefined;
+
+export function recordBootHandoff(update: Partial<BootHandoff>): void {
+  handoff = { viewport: undefined, sizes: {}, positions: {}, ...handoff, ...update };
+}
+
+/** The handoff, once: the next canvas (after a reset or a new scenario) starts afresh. */
+export function takeBootHandoff(): BootHandoff | undefined {
+  const h = handoff;
+  handoff = undefined;
+  return h;
+}

@@ -1,0 +1,39 @@
+/**
+ * What the first screen draws before the simulator has loaded, read from
+ * localStorage without it: the saved session's graph snapshot and positions
+ * (a returning visitor), else the starter world's generated snapshot; the view
+ * settings, the gallery's scenario and step, the lines run (for the header).
+ */
+import { STARTER_SCENARIO } from '../../scenario/starter.ts';
+import { loadGallery, type SavedGallery } from '../gallery/saved.ts';
+import type { GraphSnapshot } from '../graph/snapshot.ts';
+import { STARTER_SNAPSHOT } from '../graph/starter-snapshot.ts';
+import { DEFAULT_VIEW, loadSession, type StorageLike, type ViewSettings, type XY } from '../state/persist.ts';
+
+export interface BootState {
+  /** Undefined for a session saved before snapshots were (the canvas waits for the simulator). */
+  graph: GraphSnapshot | undefined;
+  positions: Record<string, XY>;
+  view: ViewSettings;
+  commands: readonly string[];
+  gallery: SavedGallery;
+}
+
+const STARTER: Pick<BootState, 'graph' | 'positions' | 'commands'> = {
+  graph: STARTER_SNAPSHOT,
+  positions: STARTER_SNAPSHOT.positions,
+  commands: STARTER_SCENARIO.commands,
+};
+
+export function bootState(storage: StorageLike | undefined): BootState {
+  const gallery = loadGallery(storage);
+  const loaded = loadSession(storage);
+  // Nothing saved, or unreadable (the store starts the starter world and says why).
+  if (loaded.kind !== 'loaded') return { ...STARTER, view: { ...DEFAULT_VIEW }, gallery };
+  const { session } = loaded;
+  const isStarter =
+    session.commands.length === STARTER.commands.length && session.commands.every((line, i) => line === STARTER.commands[i]);
+  const graph = session.graph ?? (isStarter ? STARTER_SNAPSHOT : undefined);
+  const positions = Object.keys(session.positions).length > 0 || !isStarter ? session.positions : STARTER.positions;
+  return { graph, positions, view: session.view, commands: session.commands, gallery };
+}

@@ -1,0 +1,34 @@
+/**
+ * The parts of the live app the first screen does not show, each its own
+ * chunk: loaded when first shown, or when the browser is idle after start.
+ */
+import { lazy } from 'react';
+
+const loaders = {
+  rules: () => import('./rules/RulesPanel.tsx').then((m) => ({ default: m.RulesPanel })),
+  inspector: () => import('./inspector/InspectorPanel.tsx').then((m) => ({ default: m.InspectorPanel })),
+  guide: () => import('./gallery/GuidePanel.tsx').then((m) => ({ default: m.GuidePanel })),
+  gallery: () => import('./gallery/GalleryDialog.tsx').then((m) => ({ default: m.GalleryDialog })),
+  addContainer: () => import('./actions/Dialogs.tsx').then((m) => ({ default: m.AddContainerDialog })),
+  addNetwork: () => import('./actions/Dialogs.tsx').then((m) => ({ default: m.AddNetworkDialog })),
+};
+
+export const RulesPanel = lazy(loaders.rules);
+export const InspectorPanel = lazy(loaders.inspector);
+export const GuidePanel = lazy(loaders.guide);
+export const GalleryDialog = lazy(loaders.gallery);
+export const AddContainerDialog = lazy(loaders.addContainer);
+export const AddNetworkDialog = lazy(loaders.addNetwork);
+
+/** Fetches them all once the page is idle, so the first click on one does not wait. */
+export function prefetchLazyParts(): () => void {
+  const run = () => {
+    for (const load of Object.values(loaders)) load().catch(() => undefined);
+  };
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(run, { timeout: 3000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(run, 1500);
+  return () => window.clearTimeout(id);
+}

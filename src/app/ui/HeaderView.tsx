@@ -1,0 +1,87 @@
+/**
+ * The top bar as drawn: name, the scenario's title and hint (a button that types
+ * the hinted command into the terminal), Gallery, reset, theme toggle and
+ * language. The live app (Header.tsx) gives it the store's actions; the first
+ * screen (src/app/boot) draws it before the simulator has loaded, when the
+ * buttons that need it are disabled and say it is starting.
+ */
+import { useTranslation } from 'react-i18next';
+import { GALLERY_NS } from '../../scenario/gallery/index.ts';
+import { currentLanguage, LANGUAGES } from '../i18n/index.ts';
+import type { ThemeSetting } from '../state/persist.ts';
+import { MoonIcon, PlayIcon, SunIcon } from './icons.tsx';
+
+export interface HeaderViewProps {
+  titleKey: string;
+  hint?: { line: string; labelKey: string; run?: () => void };
+  theme: 'light' | 'dark';
+  system: 'light' | 'dark';
+  setting: ThemeSetting;
+  /** Missing while the simulator loads (the button is disabled). */
+  onTheme?: (setting: ThemeSetting) => void;
+  onReset?: () => void;
+  onGallery?: () => void;
+}
+
+export function HeaderView({ titleKey, hint, theme, system, setting, onTheme, onReset, onGallery }: HeaderViewProps) {
+  const { t, i18n } = useTranslation();
+  const starting = t('boot.starting');
+  const next = theme === 'dark' ? 'light' : 'dark';
+  const themeLabel = t('header.theme', { theme: t(`theme.${next}`) });
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <span className="logo" aria-hidden>
+          ⇄
+        </span>
+        <h1>vethlab</h1>
+      </div>
+      <div className="scenario">
+        <span className="scenario-title">{t(titleKey)}</span>
+        {hint && (
+          <span className="hint">
+            <span className="hint-label">{t(hint.labelKey)}</span>
+            <button type="button" className="hint-run" onClick={hint.run} disabled={!hint.run} title={hint.run ? t('hint.run') : starting}>
+              <code>{hint.line}</code> <PlayIcon />
+            </button>
+          </span>
+        )}
+      </div>
+      <div className="actions">
+        <button
+          type="button"
+          className="gallery-open"
+          onClick={onGallery}
+          disabled={!onGallery}
+          title={onGallery ? t('ui.openTitle', { ns: GALLERY_NS }) : starting}
+          aria-haspopup="dialog"
+        >
+          {t('ui.open', { ns: GALLERY_NS })}
+        </button>
+        <button type="button" onClick={onReset} disabled={!onReset} title={onReset ? t('header.resetTitle') : starting}>
+          {t('header.reset')}
+        </button>
+        <button
+          type="button"
+          onClick={onTheme ? () => onTheme(next === system ? 'system' : next) : undefined}
+          disabled={!onTheme}
+          aria-label={themeLabel}
+          title={`${themeLabel}${setting === 'system' ? ` · ${t('theme.followsSystem')}` : ''}`}
+        >
+          {theme === 'dark' ? <MoonIcon /> : <SunIcon />}
+        </button>
+        <select
+          aria-label={t('header.language')}
+          value={currentLanguage(i18n.resolvedLanguage ?? i18n.language)}
+          onChange={(e) => void i18n.changeLanguage(e.target.value)}
+        >
+          {LANGUAGES.map((l) => (
+            <option key={l.code} value={l.code}>
+              {l.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </header>
+  );
+}

@@ -16,3 +16,11 @@ describe('comparing a simulated block with the real engine’s', () => {
     expect(blockAgrees('$ lan$ curl -s http://x\n[exit 7]\n', '$ lan$ curl -s http://y\n[exit 7]\n')).toBe(false);
   });
 });
+
+describe('traceroute blocks', () => {
+  it('compare hops exactly and timings not at all', () => {
+    const real = '$ docker exec c traceroute -n 1.2.3.4\n 1  172.18.0.1  0.011 ms  0.005 ms  0.006 ms\n';
+    expect(blockAgrees(real, '$ docker exec c traceroute -n 1.2.3.4\n 1  172.18.0.1  0.044 ms  0.044 ms  0.044 ms\n')).toBe('exact');
+    expect(blockAgrees(real, '$ docker exec c traceroute -n 1.2.3.4\n 1  172.18.0.9  0.044 ms  0.044 ms  0.044 ms\n')).toBe(false);
+  });
+});

@@ -32,9 +32,17 @@ const REACHABILITY = /(?:^|[\s|;&'"(])(?:ping|wget|curl|nc|nslookup|redis-cli)\s
 /** `[exit N]` of a block, 0 when absent. */
 const exitOf = (block: string): number => Number(/^\[exit (\d+)\]$/m.exec(block)?.[1] ?? 0);
 
+/**
+ * traceroute prints measured round-trip times the shared normalizer leaves alone:
+ * both sides compare with them masked, hops and addresses exactly.
+ */
+const maskTimings = (block: string): string => (/^\$ .*\btraceroute\b/.test(block) ? block.replace(/\d+\.\d{3} ms/g, '<T> ms') : block);
+
 /** Whether the simulator's block agrees with the real engine's. */
-export function blockAgrees(real: string, ours: string | undefined): 'exact' | 'outcome' | false {
-  if (ours === undefined) return false;
+export function blockAgrees(realBlock: string, oursBlock: string | undefined): 'exact' | 'outcome' | false {
+  if (oursBlock === undefined) return false;
+  const real = maskTimings(realBlock);
+  const ours = maskTimings(oursBlock);
   if (real === ours) return 'exact';
   const realLine = real.split('\n')[0]!;
   if (realLine !== ours.split('\n')[0] || !REACHABILITY.test(realLine.slice(2))) return false;

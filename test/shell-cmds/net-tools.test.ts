@@ -336,7 +336,7 @@ describe('CAP_NET_ADMIN in a container', () => {
     expect(sh('docker exec admin ip route add 10.9.0.0/16 via 172.17.0.1')).toMatchObject({ stdout: '', stderr: '', exitCode: 0 });
     expect(sh('docker exec admin ip route').stdout).toContain('10.9.0.0/16 via 172.17.0.1 dev eth0');
     expect(sh('docker exec priv ip link set eth0 down').exitCode).toBe(0);
-    expect(sh(`docker inspect -f '{{json .HostConfig.CapAdd}} {{.HostConfig.Privileged}}' admin priv`).stdout).toBe('["NET_ADMIN"] false\nnull true\n');
+    expect(sh(`docker inspect -f '{{json .HostConfig.CapAdd}} {{.HostConfig.Privileged}}' admin priv`).stdout).toBe('["CAP_NET_ADMIN"] false\nnull true\n');
   });
 });
 

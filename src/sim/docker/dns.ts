@@ -107,3 +107,24 @@ export function containerNameserver(engine: Engine, c: Container): string {
   if (c.networkMode.kind !== 'host' && usesEmbeddedDns(engine, c)) return EMBEDDED_DNS;
   return c.dns[0] ?? GW_IP;
 }
+
+/**
+ * A PTR query for an IPv4 address: the embedded DNS names containers of the
+ * asker's user networks `NAME.NETWORK`; anything else goes upstream, where the
+ * LAN's server knows no reverse names.
+ */
+export function reverseQuery(engine: Engine, c: Container, ip: string, server: string): { kind: 'name'; name: string } | { kind: 'nxdomain' | 'timeout' } {
+  if (server === EMBEDDED_DNS && usesEmbeddedDns(engine, c)) {
+    for (const ep of c.endpoints.values()) {
+      const network = engine.networks.get(ep.networkId)!;
+      if (network.isDefault) continue;
+      for (const other of engine.containers.values()) {
+        const otherEp = other.endpoints.get(network.id);
+        if (otherEp && (other.state === 'running' || other.state === 'paused') && formatIPv4(otherEp.ip) === ip) return { kind: 'name', name: `${other.name}.${network.name}` };
+      }
+    }
+  }
+  const upstreamServer = server === EMBEDDED_DNS ? (c.dns[0] ?? GW_IP) : server;
+  const trace = engine.kernel.probe({ kind: 'udp-send', from: c.netns ?? HOST_NS, dst: upstreamServer, port: 53 });
+  return observedResult(trace) === 'reply' && upstreamServer === GW_IP ? { kind: 'nxdomain' } : { kind: 'timeout' };
+}

@@ -301,8 +301,9 @@ export class Engine {
       state: 'created',
       exitCode: 0,
       autoRemove: opts.autoRemove ?? false,
-      capAdd: opts.capAdd ?? [],
-      capDrop: opts.capDrop ?? [],
+      // The daemon stores capabilities in their canonical CAP_ form.
+      capAdd: (opts.capAdd ?? []).map(canonicalCap),
+      capDrop: (opts.capDrop ?? []).map(canonicalCap),
       privileged: opts.privileged ?? false,
       tty: opts.tty ?? false,
       interactive: opts.interactive ?? false,
@@ -816,4 +817,10 @@ export function processArgv(c: Pick<Container, 'entrypoint' | 'cmd'>): string[] 
 export function hasNetAdmin(c: Pick<Container, 'capAdd' | 'capDrop' | 'privileged'>): boolean {
   const named = (list: string[], cap: string) => list.some((x) => x.toUpperCase().replace(/^CAP_/, '') === cap || x.toUpperCase() === 'ALL');
   return (c.privileged || named(c.capAdd, 'NET_ADMIN')) && !named(c.capDrop, 'NET_ADMIN');
+}
+
+/** `net_admin`, `NET_ADMIN`, `CAP_NET_ADMIN` -> `CAP_NET_ADMIN` (`ALL` stays). */
+function canonicalCap(cap: string): string {
+  const upper = cap.toUpperCase();
+  return upper === 'ALL' || upper.startsWith('CAP_') ? upper : `CAP_${upper}`;
 }

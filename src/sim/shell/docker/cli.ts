@@ -404,7 +404,8 @@ class DockerClient {
       return ok();
     } catch (e) {
       if (!(e instanceof DockerError)) throw e;
-      return fail(daemonError(e.message), 1);
+      const missing = e.message.startsWith('No such container');
+      return fail(daemonError(e.message) + (missing ? '' : `Error: failed to rename container named ${f.args[0]}\n`), 1);
     }
   }
 

@@ -370,3 +370,16 @@ describe('busybox traceroute', () => {
     expect(sim.runScriptLine('docker exec c1 traceroute nosuchhost')).toMatchObject({ stderr: "traceroute: bad address 'nosuchhost'\n", exitCode: 1 });
   });
 });
+
+describe('reverse names in traceroute and arp', () => {
+  it('names containers of a user network NAME.NETWORK, and leaves the rest as addresses', async () => {
+    const { Simulator } = await import('../../src/sim/shell/simulator.ts');
+    const sim = new Simulator();
+    sim.runScriptLine('docker network create appnet');
+    sim.runScriptLine('docker run -d --name web --network appnet httpd');
+    sim.runScriptLine('docker run -itd --name c1 --network appnet busybox');
+    expect(sim.runScriptLine('docker exec c1 traceroute -q 1 web').stdout.split('\n')[1]).toMatch(/^ 1 {2}web\.appnet \(172\.18\.0\.2\) {2}\d+\.\d{3} ms$/);
+    expect(sim.runScriptLine('docker exec c1 arp').stdout).toMatch(/^web\.appnet \(172\.18\.0\.2\) at /);
+    expect(sim.runScriptLine('docker exec c1 traceroute -q 1 -m 1 203.0.113.10').stdout.split('\n')[1]).toMatch(/^ 1 {2}172\.18\.0\.1 \(172\.18\.0\.1\) /);
+  });
+});

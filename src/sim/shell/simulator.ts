@@ -5,7 +5,7 @@
  * as argv for one machine or one container.
  */
 import { busyboxUsage } from './busybox.ts';
-import { lookup } from '../docker/dns.ts';
+import { containerNameserver, lookup, reverseQuery } from '../docker/dns.ts';
 import { Engine, hasNetAdmin, mainProgram } from '../docker/engine.ts';
 import type { Container } from '../docker/model.ts';
 import { GW_NS, HOST_HOSTNAME, HOST_NS, LAN_NS } from '../docker/world.ts';
@@ -189,6 +189,11 @@ export class Simulator {
 
   /** The rig images' programs (see containerCommands). */
   private rigCommands(c: Container, resolve: (name: string) => string | undefined, inShell: boolean): Map<string, Command> {
+    // Reverse names as busybox asks resolv.conf's server for them (the embedded DNS knows NAME.NETWORK).
+    const reverseName = (ip: string) => {
+      const answer = reverseQuery(this.engine, c, ip, containerNameserver(this.engine, c));
+      return answer.kind === 'name' ? answer.name : undefined;
+    };
     return new Map<string, Command>([
       ['ping', pingCommand('busybox', resolve)],
       ['hostname', hostnameCommand(() => c.hostname)],
@@ -200,8 +205,8 @@ export class Simulator {
       ['ifconfig', ifconfigCommand],
       ['route', busyboxRouteCommand],
       ['netstat', netstatCommand],
-      ['arp', busyboxArpCommand],
-      ['traceroute', tracerouteCommand(resolve, () => undefined)],
+      ['arp', busyboxArpCommand(reverseName)],
+      ['traceroute', tracerouteCommand(resolve, reverseName)],
       ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin)],
       ['echo', (argv) => (argv[0] === '-n' ? ok(argv.slice(1).join(' ')) : ok(`${argv.join(' ')}\n`))],
       ['sleep', (argv) => (argv.length > 0 && argv.every((a) => /^\d+(\.\d+)?[smhd]?$/.test(a)) ? ok() : fail(argv.length === 0 ? busyboxUsage('Usage: sleep [N]...\n') : `sleep: invalid number '${argv.find((a) => !/^\d/.test(a))}'\n`, 1))],

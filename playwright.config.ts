@@ -25,7 +25,8 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-const PORT = 4173;
+// E2E_PORT: another port when 4173 is taken (e.g. another checkout's preview server would be reused).
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const CI = Boolean(process.env.CI);
 
 export default defineConfig({

@@ -148,20 +148,56 @@ test('a corrupt saved session gives a fresh world and a notice', async ({ page, 
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
-test('on a 390-px phone the canvas and the terminal are stacked', async ({ page, lab, shot }) => {
+test('on a 390-px phone the canvas, the terminal and the panels take turns', async ({ page, lab, shot }) => {
   test.slow(); // several commands and a packet animation; the machine may be shared
   await page.setViewportSize({ width: 390, height: 844 });
   await lab.open();
+  const bar = page.getByRole('navigation', { name: 'Show' });
+  await expect(bar.getByRole('button', { name: 'Canvas' })).toHaveAttribute('aria-pressed', 'true');
+  // The canvas fills the width between the header and the bar, its nodes at a readable size.
   const canvas = (await page.getByTestId('topology').boundingBox())!;
-  const term = (await page.getByTestId('terminal-host').boundingBox())!;
+  const barBox = (await bar.boundingBox())!;
   expect(canvas.width).toBeGreaterThan(380);
-  expect(term.y).toBeGreaterThanOrEqual(canvas.y + canvas.height - 1);
-  expect(term.width).toBeGreaterThan(360);
+  expect(canvas.height).toBeGreaterThan(500);
+  expect(barBox.y + barBox.height).toBeLessThanOrEqual(844);
+  for (const id of ['c:bbox1', 'c:bbox2', 'c:bbox3']) {
+    await expect(lab.node(id)).toBeInViewport();
+    expect((await lab.node(id).boundingBox())!.width).toBeGreaterThanOrEqual(100);
+  }
+  await expect(page.locator('.react-flow__minimap')).toBeHidden();
+  await expect(page.getByTestId('terminal-host')).toBeHidden();
+  await expect(page.getByRole('complementary', { name: 'Packet trace and rules' })).toBeHidden();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
   await shot('phone-390-top');
+
+  // The terminal: full width, takes typed commands.
+  await bar.getByRole('button', { name: 'Terminal' }).click();
+  await expect(page.getByTestId('topology')).toBeHidden();
+  const term = (await page.getByTestId('terminal-host').boundingBox())!;
+  expect(term.width).toBeGreaterThan(360);
+  expect(term.height).toBeGreaterThan(400);
   await lab.type('docker exec bbox1 ping -c 1 bbox2');
+  await expect(lab.terminal()).toContainText('64 bytes from 172.18.0.3: seq=0 ttl=64');
+  // The trace arrived while the panels were hidden: their button says so.
+  await expect(bar.getByRole('button', { name: /Panels.*a new trace/ })).toBeVisible();
+  await shot('phone-390-terminal');
+
+  // The panels: the trace of that ping, and the rules.
+  await bar.getByRole('button', { name: /^Panels/ }).click();
   await expect(lab.outcome()).toHaveAttribute('data-outcome', 'replied');
+  await expect(lab.outcome()).toBeInViewport();
+  await expect(bar.getByRole('button', { name: 'Panels', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await shot('phone-390-trace');
+  await lab.showPanel('Rules');
+  await expect(page.getByTestId('rules')).toBeVisible();
+
+  // A command run from a node's menu on the canvas shows the terminal with its output.
+  await bar.getByRole('button', { name: 'Canvas' }).click();
+  await lab.node('c:bbox3').click({ button: 'right', position: { x: 40, y: 10 } });
+  await page.getByRole('menu', { name: 'Actions of bbox3' }).getByRole('menuitem', { name: /^Stop/ }).click();
+  await expect(page.getByTestId('terminal-host')).toBeVisible();
+  await expect(lab.terminal()).toContainText('root@dockerhost:~# docker stop bbox3');
   await shot('phone-390');
 });
 

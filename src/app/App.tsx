@@ -5,7 +5,7 @@
  * live app, loaded after the first screen (src/app/boot, Live.tsx); the
  * panels, dialogs and gallery it does not show at once load later (lazy.ts).
  */
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionsLayer } from './actions/ActionsLayer.tsx';
 import { ActionsProvider } from './actions/ActionsProvider.tsx';
@@ -16,6 +16,7 @@ import { useApp, useAppStore } from './state/context.ts';
 import { TracePanel } from './trace/TracePanel.tsx';
 import { usePlayer } from './trace/usePlayer.ts';
 import { Header } from './ui/Header.tsx';
+import { type Pane, PaneBar } from './ui/PaneBar.tsx';
 import { useDocumentTheme } from './ui/theme.ts';
 
 const TerminalPane = lazy(() => import('./terminal/TerminalPane.tsx'));
@@ -85,19 +86,65 @@ function SidePanel() {
   );
 }
 
+/**
+ * The pane a phone shows (PaneBar.tsx; wider screens show all three): a command
+ * run from the canvas (its menus, toolbar, the header's hint) shows the
+ * terminal, one run from the panels (the Guide's Run) stays there with its
+ * result; the inspector or the guide opening shows the panels; a trace that
+ * arrives while they are hidden marks their button.
+ */
+function usePane(): { pane: Pane; setPane(pane: Pane): void; news: boolean } {
+  const store = useAppStore();
+  const gallery = useGalleryStore();
+  const [pane, setPaneState] = useState<Pane>('canvas');
+  const [news, setNews] = useState(false);
+  const shown = useRef<Pane>(pane);
+  useEffect(() => {
+    shown.current = pane;
+  }, [pane]);
+  const setPane = (next: Pane) => {
+    setPaneState(next);
+    if (next === 'panel') setNews(false);
+  };
+  const showPanel = () => {
+    setPaneState('panel');
+    setNews(false);
+  };
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        // A line put on the prompt (the Guide's Type) is for the terminal wherever it came from.
+        const run = s.pendingRun;
+        if (run && run !== prev.pendingRun) setPaneState((p) => (p === 'canvas' || run.typeOnly ? 'terminal' : p));
+        if (s.inspectorOpen && !prev.inspectorOpen) showPanel();
+        if (s.trace && s.trace.id !== prev.trace?.id && shown.current !== 'panel') setNews(true);
+      }),
+    [store],
+  );
+  useEffect(
+    () =>
+      gallery.subscribe((s, prev) => {
+        if (s.guideOpen && !prev.guideOpen) showPanel();
+      }),
+    [gallery],
+  );
+  return { pane, setPane, news };
+}
+
 export function App() {
   const { t } = useTranslation();
   useDocumentTheme();
   usePlayer();
   const world = useApp((s) => s.world);
   const galleryOpen = useGallery((s) => s.dialogOpen);
+  const { pane, setPane, news } = usePane();
   useEffect(prefetchLazyParts, []);
   return (
     <div className="app">
       <Header />
       <Notice />
       <ActionsProvider>
-        <main className="workspace">
+        <main className="workspace" data-pane={pane}>
           <section className="canvas-area" aria-label={t('canvas.label')}>
             <Topology key={world} />
             <ActionsLayer />
@@ -110,6 +157,7 @@ export function App() {
           <SidePanel />
         </main>
       </ActionsProvider>
+      <PaneBar pane={pane} onPane={setPane} news={news} />
       <Suspense fallback={null}>{galleryOpen && <GalleryDialog />}</Suspense>
     </div>
   );

@@ -1,7 +1,7 @@
 /**
  * What the canvas wires for the actions: the context menu (right click, the
  * context-menu key or Shift+F10 on a focused node), selection for the
- * inspector (a click, Enter on a focused node, a double click to open it, a
+ * inspector (a click, a double click or Enter on a focused node to open it, a
  * click on a veth edge), and dragging a container onto a bridge, which runs
  * `docker network connect NET C` and puts the container back where it was (the
  * new veth edge shows the connection).
@@ -62,19 +62,28 @@ export function useCanvasActions() {
     [actions],
   );
 
-  /** The context-menu key and Shift+F10 on a focused node open its menu by the node. */
+  /**
+   * On a focused node: Enter shows it in the inspector (React Flow selects it too);
+   * the context-menu key and Shift+F10 open its menu by the node.
+   */
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
+      const target = event.target as HTMLElement;
+      if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
+        const id = target.classList.contains('react-flow__node') ? target.dataset.id : undefined;
+        if (id && id !== 'host') store.getState().inspect(id, true);
+        return;
+      }
       if (!actions) return;
       if (event.key !== 'ContextMenu' && !(event.shiftKey && event.key === 'F10')) return;
-      const el = (event.target as HTMLElement).closest<HTMLElement>('.react-flow__node');
+      const el = target.closest<HTMLElement>('.react-flow__node');
       const id = el?.dataset.id;
       if (!el || !id || id === 'host') return;
       event.preventDefault();
       const r = el.getBoundingClientRect();
       actions.openMenu({ target: id, x: r.left + Math.min(24, r.width / 2), y: r.top + Math.min(24, r.height / 2), returnFocus: el });
     },
-    [actions],
+    [actions, store],
   );
 
   const onSelectionChange = useCallback(

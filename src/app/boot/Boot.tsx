@@ -12,6 +12,7 @@ import { GALLERY_NS } from '../../scenario/gallery/index.ts';
 import '../actions/actions.css';
 import { headerLine } from '../gallery/model.ts';
 import { HeaderView } from '../ui/HeaderView.tsx';
+import { PaneBar } from '../ui/PaneBar.tsx';
 import { resolveTheme, useSystemTheme } from '../ui/theme.ts';
 import type { BootState } from './initial.ts';
 import { SnapshotCanvas } from './SnapshotCanvas.tsx';
@@ -46,7 +47,7 @@ export function BootScreen({ state, failed = false }: { state: BootState; failed
           <span>{t('boot.failed')}</span>
         </div>
       )}
-      <main className="workspace">
+      <main className="workspace" data-pane="canvas">
         <section className="canvas-area" aria-label={t('canvas.label')}>
           {state.graph ? (
             <SnapshotCanvas graph={state.graph} positions={state.positions} theme={theme} />
@@ -87,6 +88,7 @@ export function BootScreen({ state, failed = false }: { state: BootState; failed
           </div>
         </aside>
       </main>
+      <PaneBar pane="canvas" />
     </div>
   );
 }

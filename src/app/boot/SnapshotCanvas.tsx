@@ -8,6 +8,7 @@ import { Background, ControlButton, Controls, MiniMap, type Node, type NodeChang
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fitOptions } from '../canvas/fit.ts';
 import { flowEdges, flowNodes, withMeasured } from '../canvas/flow.ts';
 import { frameRect, type Size } from '../canvas/frame.ts';
 import { NODE_TYPES } from '../canvas/nodes.tsx';
@@ -49,7 +50,7 @@ export function SnapshotCanvas({ graph, positions, theme }: { graph: GraphSnapsh
         onNodesChange={onNodesChange}
         colorMode={theme}
         fitView
-        fitViewOptions={{ padding: 0.08 }}
+        fitViewOptions={fitOptions(frame !== undefined)}
         minZoom={0.15}
         maxZoom={2.5}
         nodesDraggable={false}

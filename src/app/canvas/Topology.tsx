@@ -26,6 +26,7 @@ import { useGraph } from '../graph/use-graph.ts';
 import { useApp, useAppStore } from '../state/context.ts';
 import type { XY } from '../state/persist.ts';
 import { useEffectiveTheme } from '../ui/theme.ts';
+import { fitOptions } from './fit.ts';
 import { flowEdges, flowNodes, withMeasured } from './flow.ts';
 import { frameRect, placeNodes, type Size } from './layout.ts';
 import { NODE_TYPES } from './nodes.tsx';
@@ -84,6 +85,7 @@ export function Topology() {
   }, [placement, store]);
 
   const frame = useMemo(() => frameRect(graph, positions, sizes), [graph, positions, sizes]);
+  const hasFrame = frame !== undefined;
 
   const highlighted = useMemo(() => {
     const nodes = new Map<string, string>();
@@ -150,8 +152,8 @@ export function Topology() {
 
   const tidy = useCallback(() => {
     store.getState().resetLayout();
-    requestAnimationFrame(() => void flow.current?.fitView({ padding: 0.1 }));
-  }, [store]);
+    requestAnimationFrame(() => void flow.current?.fitView(fitOptions(hasFrame, 0.1)));
+  }, [store, hasFrame]);
 
   return (
     <div className="canvas" data-testid="topology" onKeyDown={actions.onKeyDown}>
@@ -168,7 +170,7 @@ export function Topology() {
         }}
         colorMode={theme}
         fitView={!handoff?.viewport}
-        fitViewOptions={{ padding: 0.08 }}
+        fitViewOptions={fitOptions(hasFrame)}
         {...(handoff?.viewport ? { defaultViewport: handoff.viewport } : {})}
         minZoom={0.15}
         maxZoom={2.5}

@@ -1,17 +1,20 @@
 /**
  * The gallery dialog: a card per scenario (title, summary, tags, where it comes
  * from) and, when opening one would discard commands the user ran on their own,
- * a confirmation that lists them. Modal: role=dialog labelled by its heading,
- * focus moves in and stays in (Tab and Shift+Tab wrap), Esc or a click outside
+ * a confirmation that lists them. The shared modal Dialog (actions/Dialog.tsx):
+ * role=dialog labelled by its heading, focus moves in (again for the
+ * confirmation) and stays in (Tab and Shift+Tab wrap), Esc or a click outside
  * closes it and focus returns to what opened it.
  */
-import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GALLERY, GALLERY_NS, findGalleryScenario, type GalleryScenario } from '../../scenario/gallery/index.ts';
+import { Dialog } from '../actions/Dialog.tsx';
 import { useGallery, useGalleryStore } from './context.ts';
 import './gallery.css';
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
+/** On open, the current scenario's Open button, else the first card's. */
+const INITIAL_FOCUS = ['.gallery-card.is-current button.gallery-primary', '.gallery-card button.gallery-primary'];
 const MAX_LISTED = 6;
 
 function Card({ scenario, current }: { scenario: GalleryScenario; current: boolean }) {
@@ -44,7 +47,7 @@ function Card({ scenario, current }: { scenario: GalleryScenario; current: boole
   );
 }
 
-function Confirm({ id, titleId }: { id: string; titleId: string }) {
+function Confirm({ id }: { id: string }) {
   const { t } = useTranslation(GALLERY_NS);
   const gallery = useGalleryStore();
   const scenario = findGalleryScenario(id);
@@ -52,7 +55,6 @@ function Confirm({ id, titleId }: { id: string; titleId: string }) {
   if (!scenario) return null;
   return (
     <div className="gallery-confirm">
-      <h2 id={titleId}>{t('ui.confirmTitle')}</h2>
       <p>{t('ui.confirmText', { count: own.length, title: t(scenario.titleKey) })}</p>
       <ul className="gallery-lost">
         {own.slice(0, MAX_LISTED).map((line, i) => (
@@ -80,76 +82,30 @@ export function GalleryDialog() {
   const open = useGallery((s) => s.dialogOpen);
   const confirmId = useGallery((s) => s.confirmId);
   const activeId = useGallery((s) => s.activeId);
-  const box = useRef<HTMLDivElement>(null);
-  const titleId = useId();
-
-  // Focus in on open and on each view; back to the opener on close.
-  useEffect(() => {
-    if (!open) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    return () => {
-      if (opener?.isConnected) opener.focus();
-    };
-  }, [open]);
-  useEffect(() => {
-    if (!open || !box.current) return;
-    const el =
-      box.current.querySelector<HTMLElement>('[data-autofocus]') ??
-      box.current.querySelector<HTMLElement>('.gallery-card.is-current button.gallery-primary') ??
-      box.current.querySelector<HTMLElement>('.gallery-card button.gallery-primary') ??
-      box.current.querySelector<HTMLElement>(FOCUSABLE);
-    el?.focus();
-  }, [open, confirmId]);
 
   if (!open) return null;
-  const close = () => gallery.getState().closeDialog();
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      close();
-      return;
-    }
-    if (e.key !== 'Tab' || !box.current) return;
-    const items = [...box.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null);
-    if (items.length === 0) return;
-    const first = items[0]!;
-    const last = items[items.length - 1]!;
-    if (e.shiftKey && (document.activeElement === first || !box.current.contains(document.activeElement))) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && (document.activeElement === last || !box.current.contains(document.activeElement))) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
-
   return (
-    <div
-      className="gallery-backdrop"
-      onMouseDown={(e) => {
-        if (e.target === e.currentTarget) close();
-      }}
+    <Dialog
+      title={confirmId ? t('ui.confirmTitle') : t('ui.dialogTitle')}
+      onClose={() => gallery.getState().closeDialog()}
+      className="gallery-dialog"
+      initialFocus={INITIAL_FOCUS}
+      focusKey={confirmId}
+      restoreFocus
+      closeLabel={t('ui.close')}
     >
-      <div ref={box} className="gallery-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
-        <button type="button" className="gallery-x" onClick={close} aria-label={t('ui.close')}>
-          ×
-        </button>
-        {confirmId ? (
-          <Confirm id={confirmId} titleId={titleId} />
-        ) : (
-          <>
-            <h2 id={titleId}>{t('ui.dialogTitle')}</h2>
-            <p className="gallery-intro">{t('ui.dialogIntro')}</p>
-            <ul className="gallery-cards">
-              {GALLERY.map((s) => (
-                <Card key={s.id} scenario={s} current={s.id === activeId} />
-              ))}
-            </ul>
-          </>
-        )}
-      </div>
-    </div>
+      {confirmId ? (
+        <Confirm id={confirmId} />
+      ) : (
+        <>
+          <p className="gallery-intro">{t('ui.dialogIntro')}</p>
+          <ul className="gallery-cards">
+            {GALLERY.map((s) => (
+              <Card key={s.id} scenario={s} current={s.id === activeId} />
+            ))}
+          </ul>
+        </>
+      )}
+    </Dialog>
   );
 }

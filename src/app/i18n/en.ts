@@ -44,6 +44,7 @@ export const en = {
     state: { running: 'running', paused: 'paused', exited: 'exited', created: 'created' },
   },
   panel: { label: 'Packet trace and rules', trace: 'Trace', rules: 'Rules', loading: 'Loading…' },
+  panes: { label: 'Show', canvas: 'Canvas', terminal: 'Terminal', panel: 'Panels', newTrace: 'a new trace' },
   trace: {
     empty: 'No packet yet. Run a ping, wget or curl in the terminal and its journey appears here, hop by hop.',
     hops: 'Hops',
@@ -102,6 +103,7 @@ export const en = {
     restored: 'vethlab: your session is back: {{count}} commands replayed (↑ or history to see them).',
     containerShell: 'docker exec -it {{name}} sh (type exit to close this tab)',
     hostExit: 'This is the Docker host’s own shell; it stays open.',
+    leave: 'Tab completes a command; press Esc, then Tab, to leave the terminal.',
   },
 };
 

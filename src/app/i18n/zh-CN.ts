@@ -46,6 +46,7 @@ export const zhCN: Resources = {
     state: { running: '运行中', paused: '已暂停', exited: '已退出', created: '已创建' },
   },
   panel: { label: '数据包追踪与规则', trace: '追踪', rules: '规则', loading: '加载中…' },
+  panes: { label: '显示', canvas: '画布', terminal: '终端', panel: '面板', newTrace: '有新的追踪' },
   trace: {
     empty: '还没有数据包。在终端里运行 ping、wget 或 curl，它的路径会逐跳显示在这里。',
     hops: '逐跳',
@@ -104,5 +105,6 @@ export const zhCN: Resources = {
     restored: 'vethlab：已恢复你的会话：重放了 {{count}} 条命令（按 ↑ 或输入 history 查看）。',
     containerShell: 'docker exec -it {{name}} sh（输入 exit 关闭此标签页）',
     hostExit: '这是 Docker 主机自己的 shell，它会一直开着。',
+    leave: 'Tab 补全命令；先按 Esc 再按 Tab 可离开终端。',
   },
 };

@@ -100,9 +100,14 @@ function XtermView({ tab, active, register, openShell, close }: ViewProps) {
     } catch {
       // Not laid out yet; the ResizeObserver fits it.
     }
+    // Tab completes; after Esc, Tab and Shift+Tab leave the terminal (the browser moves the focus), so it is no keyboard trap.
+    xterm.textarea?.setAttribute('aria-description', callbacks.current.t('terminal.leave'));
+    let escaped = false;
     // Copy with Ctrl+C when text is selected (and Ctrl+Shift+C); paste through the browser's paste event.
     xterm.attachCustomKeyEventHandler((e) => {
       if (e.type !== 'keydown') return true;
+      if (e.key === 'Tab' && escaped) return false;
+      if (e.key !== 'Shift') escaped = e.key === 'Escape';
       const mod = e.ctrlKey || e.metaKey;
       if (mod && (e.key === 'c' || e.key === 'C') && (xterm.hasSelection() || e.shiftKey)) {
         if (xterm.hasSelection()) void navigator.clipboard?.writeText(xterm.getSelection()).catch(() => undefined);
@@ -193,15 +198,19 @@ function XtermView({ tab, active, register, openShell, close }: ViewProps) {
     if (term.current) term.current.options.theme = theme === 'dark' ? DARK : LIGHT;
   }, [theme]);
 
+  // The host's shell does not take the focus when the page opens (Tab goes from the header on); a tab shown later does.
+  const focusOnShow = useRef(tab.kind !== 'host');
   useEffect(() => {
     if (!active) return;
+    const focus = focusOnShow.current;
+    focusOnShow.current = true;
     requestAnimationFrame(() => {
       try {
         fit.current?.fit();
       } catch {
         // Not visible.
       }
-      term.current?.focus();
+      if (focus) term.current?.focus();
     });
   }, [active]);
 

@@ -9,24 +9,12 @@ import { createGalleryStore, GALLERY_STORAGE_KEY } from '../../src/app/gallery/s
 import { activeScenario, doneSteps, ownCommands } from '../../src/app/gallery/model.ts';
 import { galleryEn } from '../../src/app/i18n/gallery.en.ts';
 import { galleryZhCN } from '../../src/app/i18n/gallery.zh-CN.ts';
-import type { StorageLike } from '../../src/app/state/persist.ts';
 import { createAppStore } from '../../src/app/state/store.ts';
 import { checkStep, findGalleryScenario, GALLERY, GALLERY_NS } from '../../src/scenario/gallery/index.ts';
 import { replay, runLine } from '../../src/scenario/scenario.ts';
 import { STARTER_SCENARIO } from '../../src/scenario/starter.ts';
+import { MemoryStorage } from './memory-storage.ts';
 
-class MemoryStorage implements StorageLike {
-  readonly map = new Map<string, string>();
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, v);
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-}
 
 /** Looks up `gallery:a.b.c` in a resource object. */
 function lookup(resources: unknown, key: string): unknown {

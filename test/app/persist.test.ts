@@ -16,19 +16,8 @@ import {
 import { createAppStore } from '../../src/app/state/store.ts';
 import { containerShellLine, replay, shellQuote } from '../../src/scenario/scenario.ts';
 import { STARTER_SCENARIO } from '../../src/scenario/starter.ts';
+import { MemoryStorage } from './memory-storage.ts';
 
-class MemoryStorage implements StorageLike {
-  readonly map = new Map<string, string>();
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, v);
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-}
 
 describe('parseSession', () => {
   it('reads nothing as empty', () => {

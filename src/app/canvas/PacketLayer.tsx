@@ -106,6 +106,9 @@ export function PacketLayer({ positions, sizes }: Props) {
       <div
         className={`packet leg-${hop.leg}${failed ? ' failed' : ''}`}
         data-testid="packet"
+        data-hop={step + 1}
+        data-hops={trace.trace.hops.length}
+        data-command={trace.command}
         style={{ transform: `translate(${at.x}px, ${at.y}px)`, transitionDuration: `${duration}ms` }}
       >
         <span className="packet-dot" aria-hidden>

@@ -1,0 +1,162 @@
+/**
+ * Every gallery scenario, done by clicking only, as a learner would: the Gallery
+ * button, the scenario's Open button, then each step's Run button in order.
+ * Each step must show what the simulator's core says that line does (the core
+ * itself is held to the real engine by the golden transcripts): its last output
+ * line in the terminal, and for a line that sends packets, the step's result
+ * (replied, dropped by which rule...) and the packet on the canvas walking its
+ * path to the last hop. Desktop walks all ten; the phone walks the three whose
+ * packets get dropped, switching panes with the bar at the bottom.
+ */
+import type { Page } from '@playwright/test';
+import { GALLERY, type GalleryScenario } from '../src/scenario/gallery/index.ts';
+import { replay, runLine } from '../src/scenario/scenario.ts';
+import { galleryEn } from '../src/app/i18n/gallery.en.ts';
+import { expect, type Lab, test } from './fixtures.ts';
+
+/** What a step's line does in the core, run after the setup and the steps before it. */
+interface Expected {
+  command: string;
+  lastLine: string | undefined;
+  /** How many lines it prints. */
+  lines: number;
+  packet?: { outcome: string; hops: number; rule?: string };
+}
+
+function expectedSteps(scenario: GalleryScenario): Expected[] {
+  const { sim } = replay(scenario.commands);
+  return scenario.steps.map(({ command }) => {
+    const out = runLine(sim, command);
+    const lines = `${out.stderrFirst ? '' : out.stdout}${out.stderr}${out.stderrFirst ? out.stdout : ''}`
+      .split('\n')
+      .map((l) => l.replace(/\s+/g, ' ').trim())
+      .filter((l) => l !== '');
+    const trace = out.traces?.at(-1);
+    const o = trace?.outcome;
+    return {
+      command,
+      lastLine: lines.at(-1),
+      lines: lines.length,
+      ...(trace && o
+        ? { packet: { outcome: o.kind, hops: trace.hops.length, ...(o.kind === 'dropped' || o.kind === 'rejected' ? { rule: o.by.text } : {}) } }
+        : {}),
+    };
+  });
+}
+
+function title(scenario: GalleryScenario): string {
+  return (galleryEn.scenarios as Record<string, { title: string }>)[scenario.id]!.title;
+}
+
+/** The terminal's text with runs of blanks as one space (xterm pads rows). */
+async function terminalText(lab: Lab): Promise<string> {
+  return ((await lab.terminal().textContent()) ?? '').replace(/\s+/g, ' ');
+}
+
+async function openFromGallery(page: Page, scenario: GalleryScenario): Promise<void> {
+  await page.getByRole('button', { name: 'Gallery', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Gallery' });
+  await dialog.getByRole('button', { name: `Open ${title(scenario)}` }).click();
+  await expect(dialog).toBeHidden();
+}
+
+interface Panes {
+  /** Before a step: where its Run button is. */
+  toGuide(): Promise<void>;
+  /** After a step: where its output shows. */
+  toTerminal(): Promise<void>;
+  /** Where the packet walks. */
+  toCanvas(): Promise<void>;
+}
+
+const DESKTOP: Panes = { toGuide: async () => {}, toTerminal: async () => {}, toCanvas: async () => {} };
+
+function phonePanes(page: Page): Panes {
+  // "Panels" may carry a dot that says a new trace is there.
+  const pane = (name: string) => page.getByRole('navigation', { name: 'Show' }).getByRole('button', { name: new RegExp(`^${name}`) });
+  return {
+    toGuide: () => pane('Panels').click(),
+    toTerminal: () => pane('Terminal').click(),
+    toCanvas: () => pane('Canvas').click(),
+  };
+}
+
+async function walk(page: Page, lab: Lab, scenario: GalleryScenario, panes: Panes, shot: (name: string) => Promise<void>): Promise<void> {
+  await openFromGallery(page, scenario);
+  await expect(page.locator('.scenario-title')).toHaveText(title(scenario));
+  const steps = expectedSteps(scenario);
+  // Watched to its end: every dropped packet, and the shortest path of the rest.
+  const shortest = steps.reduce<Expected | undefined>(
+    (best, s) => (s.packet && !s.packet.rule && (!best || s.packet.hops < best.packet!.hops) ? s : best),
+    undefined,
+  );
+  for (const [i, want] of steps.entries()) {
+    const n = i + 1;
+    await panes.toGuide();
+    const item = page.getByRole('region', { name: 'Steps of the scenario' }).locator(`li[data-step="${n}"]`);
+    await item.getByRole('button', { name: `Run step ${n}: ${want.command}` }).click();
+    await expect(item).toHaveClass(/is-done/);
+    if (want.packet) {
+      const result = item.getByTestId('step-result');
+      await expect(result).toHaveAttribute('data-outcome', want.packet.outcome);
+      if (want.packet.rule) await expect(result).toContainText(want.packet.rule);
+    }
+    await panes.toTerminal();
+    // The line itself, unless its output has scrolled it out of sight.
+    if (want.lines <= 4) await expect(lab.terminal()).toContainText(want.command);
+    if (want.lastLine) await expect.poll(() => terminalText(lab), { message: `step ${n}: ${want.command}` }).toContain(want.lastLine);
+    if (want.packet) {
+      await panes.toCanvas();
+      const packet = page.getByTestId('packet');
+      await expect(packet).toHaveAttribute('data-command', want.command);
+      await expect(packet).toHaveAttribute('data-hops', String(want.packet.hops));
+      if (want.packet.rule || want === shortest) {
+        // The packet walks its path to the last hop (at 4x, seconds); a drop ends where its rule is.
+        await expect(packet).toHaveAttribute('data-hop', String(want.packet.hops), { timeout: 20_000 });
+        if (want.packet.rule) await expect(packet).toContainText(want.packet.rule);
+      } else {
+        // The others set off on their way (watching each to the end would take minutes).
+        await expect.poll(async () => Number(await packet.getAttribute('data-hop'))).toBeGreaterThan(1);
+      }
+    }
+  }
+  await panes.toGuide();
+  await expect(page.locator('.guide-all-done')).toBeVisible();
+  await shot(`walk-${scenario.id}`);
+}
+
+/**
+ * The first screen's hint (a ping), then the fastest animation from the player
+ * it shows, so the walk takes seconds per packet, not tens.
+ */
+async function fastest(page: Page, lab: Lab, panes: Panes): Promise<void> {
+  await page.getByRole('button', { name: 'docker exec bbox1 ping -c 1 bbox2' }).click();
+  await panes.toGuide();
+  await lab.showPanel('Trace');
+  await expect(lab.outcome()).toHaveAttribute('data-outcome', 'replied');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('4');
+}
+
+for (const scenario of GALLERY) {
+  test(`walk “${title(scenario)}” by clicking`, async ({ page, lab, shot }) => {
+    test.slow();
+    await lab.open();
+    await fastest(page, lab, DESKTOP);
+    await walk(page, lab, scenario, DESKTOP, shot);
+  });
+}
+
+test.describe('on a 390-px phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  for (const id of ['isolation-connect', 'icc-off', 'docker-user']) {
+    const scenario = GALLERY.find((s) => s.id === id)!;
+    test(`walk “${title(scenario)}” by tapping`, async ({ page, lab, shot }) => {
+      test.slow();
+      const panes = phonePanes(page);
+      await page.goto('/');
+      await expect(page.getByRole('navigation', { name: 'Show' })).toBeVisible();
+      await fastest(page, lab, panes);
+      await walk(page, lab, scenario, panes, async (name) => shot(`phone-${name}`));
+    });
+  }
+});

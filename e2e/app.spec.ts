@@ -107,7 +107,7 @@ test('Tab completes docker commands and names', async ({ page, lab }) => {
   await expect(lab.terminal()).toContainText(/hostname\s*[0-9a-f]{12}\s*root@dockerhost/);
 });
 
-test('reload keeps the world and the node positions', async ({ page, lab, shot }) => {
+test('reload keeps the world, the node positions and what the inspector shows', async ({ page, lab, shot }) => {
   test.slow(); // several commands and a packet animation; the machine may be shared
   await lab.open();
   await lab.type('docker network create other');
@@ -122,6 +122,10 @@ test('reload keeps the world and the node positions', async ({ page, lab, shot }
   const moved = await lab.position('c:bbox3');
   expect(moved.y).toBeGreaterThan(before.y + 20);
   const bbox4 = await lab.position('c:bbox4');
+  // bbox4 in the inspector.
+  await lab.node('c:bbox4').click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await expect(page.getByTestId('inspector')).toContainText('bbox4');
 
   await page.reload();
   await expect(lab.node('c:bbox4')).toBeVisible();
@@ -129,6 +133,9 @@ test('reload keeps the world and the node positions', async ({ page, lab, shot }
   expect(await lab.position('c:bbox3')).toEqual(moved);
   expect(await lab.position('c:bbox4')).toEqual(bbox4);
   await expect(page.locator('.react-flow__node-bridge').filter({ hasText: 'other' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('inspector')).toContainText('bbox4');
+  await expect(lab.node('c:bbox4')).toHaveClass(/selected/);
   await lab.type('docker ps --format "{{.Names}}"');
   await expect(lab.terminal()).toContainText('bbox4');
   await shot('after-reload');
@@ -199,6 +206,21 @@ test('on a 390-px phone the canvas, the terminal and the panels take turns', asy
   await expect(page.getByTestId('terminal-host')).toBeVisible();
   await expect(lab.terminal()).toContainText('root@dockerhost:~# docker stop bbox3');
   await shot('phone-390');
+
+  // Turned sideways, then back: the canvas fits the host again each time.
+  await bar.getByRole('button', { name: 'Canvas' }).click();
+  await page.setViewportSize({ width: 844, height: 390 });
+  // Still one pane at a time: the canvas takes the height between the header and the bar.
+  await expect(page.getByTestId('terminal-host')).toBeHidden();
+  await expect(page.locator('.react-flow__minimap')).toBeHidden();
+  for (const id of ['c:bbox1', 'c:bbox2', 'c:bbox3']) await expect(lab.node(id)).toBeInViewport();
+  await shot('phone-landscape');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(bar.getByRole('button', { name: 'Canvas' })).toHaveAttribute('aria-pressed', 'true');
+  for (const id of ['c:bbox1', 'c:bbox2', 'c:bbox3']) {
+    await expect(lab.node(id)).toBeInViewport();
+    expect((await lab.node(id).boundingBox())!.width).toBeGreaterThanOrEqual(100);
+  }
 });
 
 test('dark theme and Chinese', async ({ page, lab, shot }) => {

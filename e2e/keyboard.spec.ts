@@ -55,6 +55,23 @@ for (const scheme of ['light', 'dark'] as const) {
     for (const id of ['c:bbox1', 'c:bbox2', 'c:bbox3', 'bridge:docker0']) expect(order).toContain(`node:${id}`);
     expect(order.at(-1)).toBe('side:Trace');
 
+    // Arrow keys move between the side tabs and show each; Tab reaches only the shown one.
+    const sideTab = (name: string) => page.getByRole('tablist', { name: 'Side panel' }).getByRole('tab', { name, exact: true });
+    await page.keyboard.press('ArrowRight');
+    await expect(sideTab('Rules')).toBeFocused();
+    await expect(sideTab('Rules')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('rules')).toBeVisible();
+    await page.keyboard.press('End');
+    await expect(sideTab('Guide')).toBeFocused();
+    await expect(sideTab('Guide')).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('ArrowRight');
+    await expect(sideTab('Trace')).toBeFocused();
+    await page.keyboard.press('ArrowLeft');
+    await expect(sideTab('Guide')).toBeFocused();
+    await page.keyboard.press('Home');
+    await expect(sideTab('Trace')).toHaveAttribute('aria-selected', 'true');
+    await expect(sideTab('Rules')).toHaveAttribute('tabindex', '-1');
+
     // Back to bbox2 by Shift+Tab: its focus ring shows.
     for (let i = 0; i < 60 && (await focused(page)) !== 'node:c:bbox2'; i++) await page.keyboard.press('Shift+Tab');
     const node = lab.node('c:bbox2');

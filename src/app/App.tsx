@@ -17,6 +17,7 @@ import { TracePanel } from './trace/TracePanel.tsx';
 import { usePlayer } from './trace/usePlayer.ts';
 import { Header } from './ui/Header.tsx';
 import { type Pane, PaneBar } from './ui/PaneBar.tsx';
+import { tablistKeyDown } from './ui/tablist.ts';
 import { useDocumentTheme } from './ui/theme.ts';
 
 const TerminalPane = lazy(() => import('./terminal/TerminalPane.tsx'));
@@ -50,9 +51,21 @@ function SidePanel() {
     { id: 'inspector', label: t('inspector.tab', { ns: 'actions' }) },
     { id: 'guide', label: t('guide.tab', { ns: 'gallery' }) },
   ] as const;
+  const select = (id: (typeof tabs)[number]['id']) => {
+    gallery.getState().showGuide(id === 'guide');
+    store.getState().setInspectorOpen(id === 'inspector');
+    if (id === 'guide' || id === 'inspector') return;
+    store.getState().setView({ panel: id });
+  };
+  const ids = tabs.map((tab) => tab.id);
   return (
     <aside className="side" aria-label={t('panel.label')}>
-      <div className="side-tabs" role="tablist">
+      <div
+        className="side-tabs"
+        role="tablist"
+        aria-label={t('panel.tabs')}
+        onKeyDown={tablistKeyDown(ids, panel, (id) => select(id as (typeof ids)[number]), (id) => `side-tab-${id}`)}
+      >
         {tabs.map((tab) => (
           <button
             key={tab.id}
@@ -61,13 +74,9 @@ function SidePanel() {
             id={`side-tab-${tab.id}`}
             aria-selected={panel === tab.id}
             aria-controls={`side-${tab.id}`}
+            tabIndex={panel === tab.id ? 0 : -1}
             className={panel === tab.id ? 'active' : ''}
-            onClick={() => {
-              gallery.getState().showGuide(tab.id === 'guide');
-              store.getState().setInspectorOpen(tab.id === 'inspector');
-              if (tab.id === 'guide' || tab.id === 'inspector') return;
-              store.getState().setView({ panel: tab.id });
-            }}
+            onClick={() => select(tab.id)}
           >
             {tab.label}
           </button>

@@ -43,6 +43,7 @@ describe('parseSession', () => {
       commands: ['docker ps'],
       positions: { a: { x: 1, y: 2 }, b: { x: 'no', y: 2 }, c: null },
       view: { theme: 'dark', panel: 'sideways', speed: 3 },
+      inspector: { id: 'c:a', open: 'yes' },
     });
     const r = parseSession(text);
     expect(r.kind).toBe('loaded');
@@ -50,7 +51,8 @@ describe('parseSession', () => {
     expect(r.session.commands).toEqual(['docker ps']);
     expect(r.session.positions).toEqual({ a: { x: 1, y: 2 } });
     expect(r.session.view).toEqual({ ...DEFAULT_VIEW, theme: 'dark' });
-    expect(r.dropped.sort()).toEqual(['positions.b', 'positions.c', 'view.panel', 'view.speed']);
+    expect(r.session.inspector).toBeUndefined();
+    expect(r.dropped.sort()).toEqual(['inspector', 'positions.b', 'positions.c', 'view.panel', 'view.speed']);
   });
 
   it('round-trips what serializeSession writes', () => {
@@ -118,6 +120,24 @@ describe('the store', () => {
     expect(s.notice).toEqual({ key: 'notice.unreadable', values: { reason: 'not JSON' } });
     expect(s.commands).toEqual(STARTER_SCENARIO.commands);
     expect(storage.getItem(BACKUP_KEY)).toBe('garbage');
+  });
+
+  it('keeps what the inspector shows across a reload, and forgets it with the world', () => {
+    const storage = new MemoryStorage();
+    const store = createAppStore({ storage });
+    store.getState().inspect('c:bbox2', true);
+    let again = createAppStore({ storage }).getState();
+    expect([again.inspected, again.inspectorOpen]).toEqual(['c:bbox2', true]);
+
+    // The Trace tab over it: still selected, the inspector's tab not shown.
+    store.getState().setInspectorOpen(false);
+    again = createAppStore({ storage }).getState();
+    expect([again.inspected, again.inspectorOpen]).toEqual(['c:bbox2', false]);
+
+    store.getState().inspect('c:bbox2', true);
+    store.getState().resetWorld();
+    again = createAppStore({ storage }).getState();
+    expect([again.inspected, again.inspectorOpen]).toEqual([null, false]);
   });
 
   it('resets to the scenario', () => {

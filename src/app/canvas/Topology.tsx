@@ -25,6 +25,7 @@ import type { TopologyGraph } from '../graph/types.ts';
 import { useGraph } from '../graph/use-graph.ts';
 import { useApp, useAppStore } from '../state/context.ts';
 import type { XY } from '../state/persist.ts';
+import { PHONE_QUERY } from '../ui/PaneBar.tsx';
 import { useEffectiveTheme } from '../ui/theme.ts';
 import { fitOptions } from './fit.ts';
 import { flowEdges, flowNodes, withMeasured } from './flow.ts';
@@ -61,7 +62,11 @@ export function Topology() {
   const hover = useApp((s) => s.hover);
   const theme = useEffectiveTheme();
   const [sizes, setSizes] = useState<Record<string, Size>>(() => handoff?.sizes ?? {});
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // The node the inspector showed before a reload is still selected.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => {
+    const id = store.getState().inspected;
+    return new Set(id && graph.nodes.some((n) => n.id === id) ? [id] : []);
+  });
   const flow = useRef<ReactFlowInstance<Node, Edge> | null>(null);
   const { current, places } = useTracePlaces();
   // Context menus, drag onto a bridge to connect, selection for the inspector (src/app/actions).
@@ -149,6 +154,23 @@ export function Topology() {
 
   const onNodeMouseEnter = useCallback((_: unknown, node: Node) => store.getState().setHover({ node: node.id }), [store]);
   const onNodeMouseLeave = useCallback(() => store.getState().setHover({ node: null }), [store]);
+
+  // A phone turned sideways (or a window crossing the phone breakpoint) fits the view again.
+  useEffect(() => {
+    if (typeof window.matchMedia !== 'function') return;
+    const queries = [window.matchMedia('(orientation: portrait)'), window.matchMedia(PHONE_QUERY)];
+    let frameId = 0;
+    const refit = () => {
+      cancelAnimationFrame(frameId);
+      // After the layout has settled in its new shape.
+      frameId = requestAnimationFrame(() => void flow.current?.fitView(fitOptions(hasFrame)));
+    };
+    for (const q of queries) q.addEventListener('change', refit);
+    return () => {
+      cancelAnimationFrame(frameId);
+      for (const q of queries) q.removeEventListener('change', refit);
+    };
+  }, [hasFrame]);
 
   const tidy = useCallback(() => {
     store.getState().resetLayout();

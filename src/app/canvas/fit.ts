@@ -1,6 +1,6 @@
 /**
  * How the canvas fits the topology into view (on load, and after the tidy
- * button). Wide screens show it whole; a phone (≤ 480 px) would show it whole
+ * button). Wide screens show it whole; a phone (PHONE_QUERY) would show it whole
  * only at a zoom too small to read, so there it fits the Docker host's frame
  * to the width, at a readable zoom at least (the rest is a pan away).
  */

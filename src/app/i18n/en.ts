@@ -43,7 +43,7 @@ export const en = {
     port: { published: 'published', listening: 'listening' },
     state: { running: 'running', paused: 'paused', exited: 'exited', created: 'created' },
   },
-  panel: { label: 'Packet trace and rules', trace: 'Trace', rules: 'Rules', loading: 'Loading…' },
+  panel: { label: 'Packet trace and rules', trace: 'Trace', rules: 'Rules', loading: 'Loading…', tabs: 'Side panel' },
   panes: { label: 'Show', canvas: 'Canvas', terminal: 'Terminal', panel: 'Panels', newTrace: 'a new trace' },
   trace: {
     empty: 'No packet yet. Run a ping, wget or curl in the terminal and its journey appears here, hop by hop.',

@@ -45,7 +45,7 @@ export const zhCN: Resources = {
     port: { published: '已发布', listening: '监听中' },
     state: { running: '运行中', paused: '已暂停', exited: '已退出', created: '已创建' },
   },
-  panel: { label: '数据包追踪与规则', trace: '追踪', rules: '规则', loading: '加载中…' },
+  panel: { label: '数据包追踪与规则', trace: '追踪', rules: '规则', loading: '加载中…', tabs: '侧边面板' },
   panes: { label: '显示', canvas: '画布', terminal: '终端', panel: '面板', newTrace: '有新的追踪' },
   trace: {
     empty: '还没有数据包。在终端里运行 ping、wget 或 curl，它的路径会逐跳显示在这里。',

@@ -38,6 +38,13 @@ export interface SavedSession {
   view: ViewSettings;
   /** The world's derived graph when it was saved: the first screen draws it while the simulator loads. */
   graph?: GraphSnapshot;
+  /** What the inspector showed (a node or veth id), and whether its tab was the side panel's. */
+  inspector?: InspectorSelection;
+}
+
+export interface InspectorSelection {
+  id: string;
+  open: boolean;
 }
 
 export type LoadResult =
@@ -83,6 +90,13 @@ function readView(v: unknown, dropped: string[]): ViewSettings {
   return view;
 }
 
+function readInspector(v: unknown, dropped: string[]): InspectorSelection | undefined {
+  if (v === undefined) return undefined;
+  if (isRecord(v) && typeof v.id === 'string' && v.id !== '' && v.id.length <= 200 && typeof v.open === 'boolean') return { id: v.id, open: v.open };
+  dropped.push('inspector');
+  return undefined;
+}
+
 /** Reads a saved session's text (null when nothing is stored). Never throws. */
 export function parseSession(text: string | null): LoadResult {
   if (text === null || text === '') return { kind: 'empty' };
@@ -110,6 +124,8 @@ export function parseSession(text: string | null): LoadResult {
     positions: readPositions(data.positions, dropped),
     view: readView(data.view, dropped),
   };
+  const inspector = readInspector(data.inspector, dropped);
+  if (inspector) session.inspector = inspector;
   if (data.graph !== undefined) {
     const graph = readGraphSnapshot(data.graph);
     if (graph) session.graph = graph;

@@ -18,6 +18,7 @@ import {
   DEFAULT_VIEW,
   loadSession,
   saveSession,
+  type InspectorSelection,
   type StorageLike,
   type ViewSettings,
   type XY,
@@ -63,9 +64,9 @@ export interface AppState {
   world: number;
   /** What the terminal says first after `replaceWorld` (null: the usual welcome). */
   intro: Notice | null;
-  /** The node or veth edge the inspector shows (not saved). */
+  /** The node or veth edge the inspector shows (saved with the session). */
   inspected: string | null;
-  /** The inspector's tab is the side panel's (not saved: view.panel keeps trace or rules). */
+  /** The inspector's tab is the side panel's (saved; view.panel keeps trace or rules beneath it). */
   inspectorOpen: boolean;
 
   runHost(line: string): CommandOutput;
@@ -115,8 +116,9 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
   let positions: Record<string, XY> = {};
   let view = { ...DEFAULT_VIEW };
   let notice: Notice | null = null;
+  let inspector: InspectorSelection | undefined;
   if (loaded.kind === 'loaded') {
-    ({ seed, commands, positions, view } = loaded.session);
+    ({ seed, commands, positions, view, inspector } = loaded.session);
   } else if (loaded.kind === 'unreadable') {
     notice = { key: 'notice.unreadable', values: { reason: loaded.reason } };
   }
@@ -131,7 +133,14 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
   const store = createStore<AppState>()((set, get) => {
     const save = () => {
       const s = get();
-      saveSession(storage, { seed: s.seed, commands: s.commands, positions: s.positions, view: s.view, graph: snapshotOf(graphOf(s.sim, s.rev)) });
+      saveSession(storage, {
+        seed: s.seed,
+        commands: s.commands,
+        positions: s.positions,
+        view: s.view,
+        graph: snapshotOf(graphOf(s.sim, s.rev)),
+        ...(s.inspected ? { inspector: { id: s.inspected, open: s.inspectorOpen } } : {}),
+      });
     };
 
     const record = (line: string, out: CommandOutput): CommandOutput => {
@@ -167,8 +176,8 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       pendingRun: null,
       world: 0,
       intro: null,
-      inspected: null,
-      inspectorOpen: false,
+      inspected: inspector?.id ?? null,
+      inspectorOpen: inspector?.open ?? false,
 
       runHost(line) {
         return record(line, runLine(get().sim, line));
@@ -208,6 +217,8 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           origin: 'scenario',
           world: s.world + 1,
           intro: null,
+          inspected: null,
+          inspectorOpen: false,
         }));
         save();
       },
@@ -235,6 +246,8 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           world: s.world + 1,
           intro: intro ?? null,
           pendingRun: null,
+          inspected: null,
+          inspectorOpen: false,
         }));
         save();
       },
@@ -258,16 +271,22 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         set((s) => ({ hover: { ...s.hover, ...update } }));
       },
       inspect(id, open = false) {
-        set((s) => ({ inspected: id, inspectorOpen: open || s.inspectorOpen }));
+        const s = get();
+        const inspectorOpen = open || s.inspectorOpen;
+        if (s.inspected === id && s.inspectorOpen === inspectorOpen) return;
+        set({ inspected: id, inspectorOpen });
+        save();
       },
       setInspectorOpen(open) {
+        if (get().inspectorOpen === open) return;
         set({ inspectorOpen: open });
+        save();
       },
     };
   });
   // Saves what replaced an unreadable session only once the user acts; the backup keeps the old text.
   if (loaded.kind !== 'unreadable') {
-    saveSession(storage, { seed, commands, positions, view, graph: snapshotOf(graphOf(sim, 0)) });
+    saveSession(storage, { seed, commands, positions, view, graph: snapshotOf(graphOf(sim, 0)), ...(inspector ? { inspector } : {}) });
   }
   return store;
 }

@@ -1,6 +1,7 @@
 /**
- * On a phone (≤ 480 px wide) the workspace shows one pane at a time: the
- * canvas, the terminal, or the side panel (trace, rules, inspector, guide).
+ * On a phone (480 px or less wide, or as short when turned sideways) the
+ * workspace shows one pane at a time: the canvas, the terminal, or the side
+ * panel (trace, rules, inspector, guide).
  * This bar at the bottom switches between them; it is hidden (display: none)
  * on wider screens, where all three are shown at once (app.css). The live app
  * (App.tsx) keeps the pane in its state and switches it when a command is run
@@ -14,7 +15,7 @@ export type Pane = 'canvas' | 'terminal' | 'panel';
 export const PANES: readonly Pane[] = ['canvas', 'terminal', 'panel'];
 
 /** The phone layout's breakpoint (app.css has the same). */
-export const PHONE_QUERY = '(max-width: 480px)';
+export const PHONE_QUERY = '(max-width: 480px), (max-height: 480px)';
 
 export function isPhone(): boolean {
   return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(PHONE_QUERY).matches;

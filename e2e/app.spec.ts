@@ -93,6 +93,30 @@ test('docker exec -it opens a container shell tab; exit closes it', async ({ pag
   await expect(lab.terminal()).toContainText("docker exec bbox2 sh -c 'ping -c 1 bbox1'");
 });
 
+test('docker run -it opens the container’s main shell: × detaches, exit ends the container (--rm: its node leaves the canvas)', async ({ page, lab }) => {
+  test.slow(); // several commands; the machine may be shared
+  await lab.open();
+  // × on a main shell is a detach: the tab goes, the container stays.
+  await lab.type('docker run -it --name keep busybox sh');
+  await expect(page.getByRole('tab', { name: 'keep shell' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('button', { name: 'Detach from keep (it keeps running)' }).click();
+  await expect(page.getByRole('tab', { name: 'keep shell' })).toHaveCount(0);
+  await expect(lab.node('c:keep')).toBeVisible();
+
+  await lab.type('docker run -it --rm --name tmp busybox sh');
+  const tab = page.getByRole('tab', { name: 'tmp shell' });
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  await expect(lab.terminal('tmp')).toContainText('tmp’s main process (PID 1): exit ends the container');
+  await expect(lab.node('c:tmp')).toBeVisible();
+  await lab.type('exit', 'tmp');
+  await expect(tab).toHaveCount(0);
+  await expect(lab.node('c:tmp')).toHaveCount(0);
+  await expect(lab.node('c:keep')).toBeVisible();
+  // The exit is in the recorded script as the line that replays it.
+  await lab.type('history');
+  await expect(lab.terminal()).toContainText('docker attach tmp # exit 0');
+});
+
 test('Tab completes docker commands and names', async ({ page, lab }) => {
   await lab.open();
   await page.getByTestId('terminal-host').click();

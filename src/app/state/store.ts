@@ -10,6 +10,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Trace } from '../../sim/net/trace.ts';
 import type { CommandOutput } from '../../sim/shell/types.ts';
 import type { Simulator } from '../../sim/shell/simulator.ts';
+import { attachExitLine } from '../../sim/shell/console.ts';
 import { containerShellLine, DEFAULT_SEED, replay, runLine, type Scenario } from '../../scenario/scenario.ts';
 import { STARTER_SCENARIO } from '../../scenario/starter.ts';
 import { graphOf } from '../graph/cache.ts';
@@ -71,6 +72,13 @@ export interface AppState {
 
   runHost(line: string): CommandOutput;
   runInContainer(container: string, line: string): CommandOutput;
+  /**
+   * `exit` with this status in a container's shell tab. The main shell of a
+   * `docker run -it` session (`main`) is the container's PID 1: the container
+   * ends, recorded as `docker attach C # exit N`. An exec'd shell ends alone and
+   * nothing is recorded. Undefined when no line ran.
+   */
+  exitContainerShell(container: string, status: number, main: boolean): CommandOutput | undefined;
   setPositions(update: Record<string, XY>, opts?: { save?: boolean }): void;
   resetLayout(): void;
   setView(update: Partial<ViewSettings>): void;
@@ -186,6 +194,13 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         // The recorded form is what runs, so replay gives exactly this world.
         const recorded = containerShellLine(container, line);
         return record(recorded, runLine(get().sim, recorded));
+      },
+      exitContainerShell(container, status, main) {
+        const { engine } = get().sim;
+        const c = engine.findContainer(container);
+        // A shell already gone with its container (docker stop, kill, rm -f) only closes its tab.
+        if (!main || !c || !engine.hasConsoleShell(c)) return undefined;
+        return get().runHost(attachExitLine(c.name, status));
       },
       setPositions(update, opts = {}) {
         set((s) => ({ positions: { ...s.positions, ...update } }));

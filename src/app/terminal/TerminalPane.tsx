@@ -1,7 +1,9 @@
 /**
  * The terminal (lazy-loaded with xterm.js): a tab with the Docker host's shell,
- * and one tab per `docker exec -it C sh`. Each tab is an xterm driving a
- * ShellSession; lines go to the store, which runs and records them.
+ * and one tab per container shell: `docker exec -it C sh`, or the main shell of
+ * `docker run -it IMAGE sh` / `docker attach C`, whose `exit` ends the container
+ * (its × detaches). Each tab is an xterm driving a ShellSession; lines go to the
+ * store, which runs and records them.
  */
 import { FitAddon } from '@xterm/addon-fit';
 import { type ITheme, Terminal } from '@xterm/xterm';
@@ -13,7 +15,7 @@ import type { AppStore } from '../state/store.ts';
 import { useEffectiveTheme } from '../ui/theme.ts';
 import { complete, type CompletionContext } from './complete.ts';
 import { type LineOutcome, ShellSession } from './session.ts';
-import { builtinOf, formatHistory, interactiveExecTarget } from './shell-lines.ts';
+import { builtinOf, exitStatus, formatHistory, interactiveExecTarget } from './shell-lines.ts';
 
 export const HOST_PROMPT = 'root@dockerhost:~# ';
 export const CONTAINER_PROMPT = '/ # ';
@@ -42,6 +44,8 @@ interface Tab {
   id: string;
   kind: 'host' | 'container';
   container?: string;
+  /** The container's main process (PID 1) is this shell: its exit ends the container. */
+  main?: boolean;
 }
 
 function completionContext(store: AppStore, shell: 'host' | 'container', container?: string): CompletionContext {
@@ -63,7 +67,7 @@ interface ViewProps {
   tab: Tab;
   active: boolean;
   register(id: string, session: ShellSession | null): void;
-  openShell(container: string): void;
+  openShell(container: string, main?: boolean): void;
   close(id: string): void;
 }
 
@@ -121,13 +125,19 @@ function XtermView({ tab, active, register, openShell, close }: ViewProps) {
     const prompt = isHost ? HOST_PROMPT : CONTAINER_PROMPT;
     const styled = isHost ? `\x1b[1;32mroot@dockerhost\x1b[0m:\x1b[1;34m~\x1b[0m# ` : prompt;
     const history = isHost ? store.getState().commands : [];
+    // `$?` of this shell: what a bare `exit` (or Ctrl-D) ends it with.
+    let status = 0;
     const run = (line: string): LineOutcome => {
       const builtin = builtinOf(line);
       if (builtin === 'clear') return { output: '', clear: true };
       // The host's `history` lists the session's script (what replay runs); a container shell lists its own lines.
-      if (builtin === 'history') return { output: formatHistory(isHost ? store.getState().commands : session.historyLines) };
+      if (builtin === 'history') {
+        status = 0;
+        return { output: formatHistory(isHost ? store.getState().commands : session.historyLines) };
+      }
       if (builtin === 'exit') {
         if (isHost) return { output: callbacks.current.t('terminal.hostExit') };
+        store.getState().exitContainerShell(tab.container!, exitStatus(line, status), tab.main === true);
         return { output: '', exit: true };
       }
       const s = store.getState();
@@ -139,11 +149,12 @@ function XtermView({ tab, active, register, openShell, close }: ViewProps) {
           return { output: '' };
         }
         const out = s.runHost(line);
-        // `docker run -it IMAGE sh`: the new container's shell opens in its own tab.
-        if (out.session) callbacks.current.openShell(out.session.container);
+        // `docker run -it IMAGE sh`, `docker attach C`: the container's main shell opens in its own tab.
+        if (out.session) callbacks.current.openShell(out.session.container, out.session.main === true);
         return { output: out.stderrFirst ? out.stderr + out.stdout : out.stdout + out.stderr };
       }
       const out = s.runInContainer(tab.container!, line);
+      status = out.exitCode;
       return { output: out.stdout + out.stderr };
     };
     const session: ShellSession = new ShellSession(
@@ -170,7 +181,7 @@ function XtermView({ tab, active, register, openShell, close }: ViewProps) {
           : t0('terminal.welcome', { count: s.commands.length });
       xterm.write(`\x1b[2m${intro.replace(/\n/g, '\r\n')}\x1b[0m\r\n`);
     } else {
-      xterm.write(`\x1b[2m${t0('terminal.containerShell', { name: tab.container })}\x1b[0m\r\n`);
+      xterm.write(`\x1b[2m${t0(tab.main ? 'terminal.mainShell' : 'terminal.containerShell', { name: tab.container })}\x1b[0m\r\n`);
     }
     session.start();
     const data = xterm.onData((d) => session.handleData(d));
@@ -243,9 +254,9 @@ export default function TerminalPane() {
     if (id === 'host') setHostReady(session !== null);
   }, []);
 
-  const openShell = useCallback((container: string) => {
+  const openShell = useCallback((container: string, main = false) => {
     const id = `c${++counter.current}`;
-    setTabs((old) => [...old, { id, kind: 'container', container }]);
+    setTabs((old) => [...old, { id, kind: 'container', container, main }]);
     setActive(id);
   }, []);
 
@@ -279,7 +290,14 @@ export default function TerminalPane() {
               {tab.kind === 'host' ? t('terminal.hostTab') : `${tab.container} ${t('terminal.shell')}`}
             </button>
             {tab.kind === 'container' && (
-              <button type="button" className="tab-close" onClick={() => close(tab.id)} aria-label={t('terminal.close', { name: tab.container })}>
+              // On a main shell × is a detach (Ctrl-P Ctrl-Q): the container keeps running.
+              <button
+                type="button"
+                className="tab-close"
+                onClick={() => close(tab.id)}
+                aria-label={t(tab.main ? 'terminal.detach' : 'terminal.close', { name: tab.container })}
+                title={t(tab.main ? 'terminal.detach' : 'terminal.close', { name: tab.container })}
+              >
                 ×
               </button>
             )}

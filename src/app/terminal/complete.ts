@@ -41,7 +41,7 @@ export const CONTAINER_COMMANDS = [
 ];
 
 export const DOCKER_SUBCOMMANDS = [
-  'create', 'exec', 'image', 'images', 'info', 'inspect', 'kill', 'logs', 'network', 'pause', 'port', 'ps', 'pull', 'restart', 'rm',
+  'attach', 'create', 'exec', 'image', 'images', 'info', 'inspect', 'kill', 'logs', 'network', 'pause', 'port', 'ps', 'pull', 'restart', 'rm',
   'run', 'start', 'stop', 'unpause', 'version',
 ];
 
@@ -62,6 +62,7 @@ const FLAGS: Record<string, FlagTable> = {
   run: RUN_FLAGS,
   create: RUN_FLAGS,
   exec: { withValue: ['--env', '-e', '--user', '-u', '--workdir', '-w'], bools: ['--detach', '-d', '--interactive', '-i', '--tty', '-t'] },
+  attach: { withValue: ['--detach-keys'], bools: ['--no-stdin', '--sig-proxy'] },
   ps: { withValue: ['--filter', '-f', '--format', '--last', '-n'], bools: ['--all', '-a', '--latest', '-l', '--no-trunc', '--quiet', '-q'] },
   rm: { withValue: [], bools: ['--force', '-f', '--volumes', '-v'] },
   logs: { withValue: ['--tail', '-n'], bools: ['--follow', '-f'] },
@@ -128,6 +129,8 @@ function dockerCandidates(args: string[], current: string, ctx: CompletionContex
     case 'exec':
       if (pos === 1 && ctx.programsOf) return byPrefix(ctx.programsOf(positionals(rest, table)[0]!), current);
       return pos === 0 ? byPrefix(ctx.running, current) : pos === 1 ? byPrefix(CONTAINER_COMMANDS.filter((c) => c !== 'exit' && c !== 'clear'), current) : [];
+    case 'attach':
+      return pos === 0 ? byPrefix(ctx.running, current) : [];
     case 'network connect':
     case 'network disconnect':
       return pos === 0 ? byPrefix(ctx.networks, current) : pos === 1 ? byPrefix(ctx.containers, current) : [];

@@ -1,6 +1,6 @@
 /**
  * What the UI's shells do with a line before the simulator sees it: the
- * terminal's own builtins (`clear`, `history`, `exit`) and `docker exec -it C sh`,
+ * terminal's own builtins (`clear`, `history`, `exit [N]`) and `docker exec -it C sh`,
  * which opens the container's shell in a new tab. Pure.
  */
 
@@ -44,11 +44,23 @@ export function interactiveExecTarget(line: string): string | undefined {
 
 export type Builtin = 'clear' | 'history' | 'exit';
 
-/** A terminal builtin, if the line is one. */
+const EXIT = /^exit(?:\s+(\d+))?$/;
+
+/** A terminal builtin, if the line is one (`exit N` too; `exit abc` is left to the shell). */
 export function builtinOf(line: string): Builtin | undefined {
   const t = line.trim();
-  if (t === 'clear' || t === 'history' || t === 'exit') return t;
+  if (t === 'clear' || t === 'history') return t;
+  if (EXIT.test(t)) return 'exit';
   return undefined;
+}
+
+/**
+ * The status a shell ends with on `exit [N]` (busybox ash, dash and bash agree):
+ * N modulo 256, or without N the status of the last command (`last`).
+ */
+export function exitStatus(line: string, last: number): number {
+  const n = EXIT.exec(line.trim())?.[1];
+  return (n === undefined ? last : Number(n)) & 255;
 }
 
 /** `history`'s listing: bash's numbered lines. */

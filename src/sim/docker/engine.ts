@@ -696,6 +696,26 @@ export class Engine {
     return c;
   }
 
+  /**
+   * The main process ended by itself with `exitCode`: the container exits as by
+   * `exited` (endpoints, veths, addresses and namespace released, `Exited (N)`),
+   * and one run with `--rm` is removed. Returns the container as it was last.
+   */
+  mainProcessExited(ref: string, exitCode: number): Container {
+    const c = this.exited(ref, exitCode);
+    if (c.autoRemove) this.remove(c.id, true);
+    return c;
+  }
+
+  /**
+   * Whether the running container's main process (PID 1) is a shell on a
+   * terminal that reads what the user types (`docker run -it IMAGE sh`, or
+   * `-itd`): `docker attach` reaches it, and its `exit` ends the container.
+   */
+  hasConsoleShell(c: Container): boolean {
+    return c.state === 'running' && c.tty && c.interactive && isShellCommand(mainProgram(c, this.imageOf(c)));
+  }
+
   restart(ref: string): Container {
     this.stop(ref);
     return this.start(ref);
@@ -811,6 +831,11 @@ export function mainProgram(c: Pick<Container, 'entrypoint' | 'cmd'>, image: { e
 /** The container's process as runc starts it: the entrypoint, then the command. */
 export function processArgv(c: Pick<Container, 'entrypoint' | 'cmd'>): string[] {
   return [...c.entrypoint, ...c.cmd];
+}
+
+/** A command that is an interactive shell by itself (`sh`, `/bin/bash`, `ash`...), with no script to run. */
+export function isShellCommand(argv: readonly string[]): boolean {
+  return argv.length === 1 && /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash)$/.test(argv[0]!);
 }
 
 /** Whether the container's processes may change its network (CAP_NET_ADMIN): `--cap-add NET_ADMIN` or `--privileged`. */

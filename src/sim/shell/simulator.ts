@@ -5,6 +5,7 @@
  * as argv for one machine or one container.
  */
 import { busyboxUsage } from './busybox.ts';
+import { parseAttachExit } from './console.ts';
 import { containerNameserver, lookup, reverseQuery } from '../docker/dns.ts';
 import { Engine, hasNetAdmin, mainProgram } from '../docker/engine.ts';
 import type { Container } from '../docker/model.ts';
@@ -161,8 +162,7 @@ export class Simulator {
     if (argv[0] === 'sleep' || (argv.length === 1 && INTERACTIVE_MAINS.has(argv[0]!) && c.interactive)) return;
     const result = this.runInContainer(c, argv);
     c.logs += result.stdout + result.stderr;
-    this.engine.exited(c.id, result.exitCode);
-    if (c.autoRemove) this.engine.remove(c.id, true);
+    this.engine.mainProcessExited(c.id, result.exitCode);
   }
 
   /**
@@ -298,12 +298,28 @@ export class Simulator {
   /**
    * A line of a real-docker script (record.sh's forms): `lan$ CMD` and `gw$ CMD` run
    * on those machines, anything else (`docker ...` included) on the Docker host,
-   * each through `sh -c`.
+   * each through `sh -c`. `docker attach C # exit N` (console.ts) is the exit
+   * typed at C's main shell.
    */
   runScriptLine(line: string): CommandOutput {
+    const typedExit = parseAttachExit(line);
+    if (typedExit) return this.exitAttachedShell(typedExit.container, typedExit.status);
     const m = /^(lan|gw)\$\s+(.*)$/.exec(line);
     const machine: Machine = m ? (m[1] as Machine) : 'host';
     return this.runShellOn(machine, m ? m[2]! : line);
+  }
+
+  /**
+   * `docker attach C`, then `exit N` typed at the shell it reaches: that shell is
+   * the container's main process, so the container exits with N (released like
+   * any main process's end; removed with --rm), and attach returns N. When
+   * attach fails (no such container, stopped, not a shell on a terminal) its error is the answer.
+   */
+  private exitAttachedShell(ref: string, status: number): CommandOutput {
+    const attached = this.runOnMachine('host', ['docker', 'attach', ref]);
+    if (!attached.session?.main) return attached;
+    this.engine.mainProcessExited(attached.session.container, status);
+    return { stdout: '', stderr: '', exitCode: status };
   }
 
   /** `sh -c LINE` on a machine. */

@@ -17,9 +17,12 @@ export interface CommandOutput {
   stderrFirst?: boolean;
   /**
    * An interactive shell now waits for the user's terminal (`docker exec -it C sh`,
-   * `docker run -it IMAGE sh`): a UI opens it as a session of that container.
+   * `docker run -it IMAGE sh`, `docker attach C`): a UI opens it as a session of
+   * that container. `main`: the shell is the container's main process (PID 1),
+   * so its `exit` ends the container (recorded as `attachExitLine`); an exec'd
+   * shell's exit ends only itself.
    */
-  session?: { container: string; shell: string };
+  session?: { container: string; shell: string; main?: true };
 }
 
 /** Where and how a command runs. */

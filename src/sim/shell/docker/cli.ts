@@ -5,9 +5,11 @@
  * exec, logs); `inspect`, `network`, `images`/`image`/`pull` and
  * `version`/`info` have their own modules. Container processes (foreground
  * `docker run`, `docker exec`) go through `runProcess`, which the shell layer
- * supplies; this module only decides what the client says.
+ * supplies; this module only decides what the client says. A shell that waits
+ * on the user's terminal (`run -it`, `exec -it`, `attach`) is handed to the UI
+ * as the output's `session`.
  */
-import { DockerError, mainProgram, processArgv, type ContainerCreateOptions, type Engine } from '../../docker/engine.ts';
+import { DockerError, isShellCommand, mainProgram, processArgv, type ContainerCreateOptions, type Engine } from '../../docker/engine.ts';
 import type { Container, PortBinding } from '../../docker/model.ts';
 import { containerPortMap, portSummaries } from '../../docker/portmap.ts';
 import { fail, ok, type CommandOutput } from '../types.ts';
@@ -123,6 +125,8 @@ class DockerClient {
         return this.port(rest);
       case 'exec':
         return this.exec(rest);
+      case 'attach':
+        return this.attach(rest);
       case 'logs':
         return this.logs(rest);
       case 'kill':
@@ -276,10 +280,10 @@ class DockerClient {
       this.options.onStarted?.(container);
       return withWarnings(ok(idLine));
     }
-    // `-it` with a shell: the shell runs on the user's terminal until they detach or it exits.
-    if (container.tty && container.interactive && this.options.tty && isShell(container.cmd)) {
+    // `-it` with a shell: the shell, PID 1, runs on the user's terminal until they detach or it exits (ending the container).
+    if (container.tty && container.interactive && this.options.tty && isShellCommand(container.cmd)) {
       this.options.onStarted?.(container);
-      return withWarnings({ ...ok(), session: { container: container.name, shell: container.cmd.join(' ') } });
+      return withWarnings({ ...ok(), session: { container: container.name, shell: container.cmd.join(' '), main: true } });
     }
     return withWarnings(this.foreground(container));
   }
@@ -288,8 +292,7 @@ class DockerClient {
   private foreground(c: Container): CommandOutput {
     if (!this.options.runProcess) return fail('docker: container processes are not available in this shell\n', 125);
     const result = this.options.runProcess(c, mainProgram(c, this.engine.imageOf(c)), { interactive: c.interactive, main: true });
-    this.engine.exited(c.id, result.exitCode);
-    if (c.autoRemove) this.engine.remove(c.id, true);
+    this.engine.mainProcessExited(c.id, result.exitCode);
     return result;
   }
 
@@ -412,7 +415,7 @@ class DockerClient {
   /** `docker container SUB`: the management command's names for the same operations. */
   private container(argv: string[], proc: ClientProcess): CommandOutput {
     const [sub, ...rest] = argv;
-    const same: Record<string, string> = { ls: 'ps', list: 'ps', ps: 'ps', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', pause: 'pause', unpause: 'unpause', rm: 'rm', remove: 'rm', port: 'port', exec: 'exec', logs: 'logs', kill: 'kill', top: 'top', rename: 'rename' };
+    const same: Record<string, string> = { ls: 'ps', list: 'ps', ps: 'ps', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', pause: 'pause', unpause: 'unpause', rm: 'rm', remove: 'rm', port: 'port', exec: 'exec', attach: 'attach', logs: 'logs', kill: 'kill', top: 'top', rename: 'rename' };
     if (sub === 'inspect') return inspectCommand(this.engine, ['--type', 'container', ...rest]);
     const target = sub === undefined ? undefined : same[sub];
     if (target === undefined) return sub === undefined ? fail('\nUsage:  docker container COMMAND\n\nManage containers\n\nRun \'docker container COMMAND --help\' for more information on a command.\n', 1) : fail(`docker: unknown command: docker container ${sub}\n\nRun 'docker container --help' for more information\n`, 1);
@@ -441,12 +444,39 @@ class DockerClient {
     if (lost) return fail(daemonError(`Cannot link to a non running container: /${lost.target} AS /${c.name}/${lost.alias}`), 1);
     if (f.bools.has('tty') && !this.options.tty) return fail('the input device is not a TTY\n', 1);
     if (!this.options.runProcess) return fail('docker: container processes are not available in this shell\n', 126);
-    if (f.bools.has('tty') && f.bools.has('interactive') && isShell(cmd)) {
+    if (f.bools.has('tty') && f.bools.has('interactive') && isShellCommand(cmd)) {
       // Only if the shell exists in the image: otherwise runc's error, as for any command.
       const probe = this.options.runProcess(c, [cmd[0]!, '-c', 'true'], { interactive: false, main: false });
       if (probe.exitCode === 0) return { ...ok(), session: { container: c.name, shell: cmd.join(' ') } };
     }
     return this.options.runProcess(c, cmd, { interactive: f.bools.has('interactive'), main: false });
+  }
+
+  /**
+   * `docker attach C`: the user's terminal on the container's main process
+   * (client checks of cli/command/container/attach.go). A shell started with -it
+   * is handed over as a session (typing `exit` there ends the container); other
+   * main processes would only stream their output until they end, which vethlab
+   * does not simulate.
+   */
+  private attach(argv: string[]): CommandOutput {
+    const f = this.flags('attach', argv, [
+      { long: 'detach-keys', kind: 'string' },
+      { long: 'no-stdin', kind: 'bool' },
+      { long: 'sig-proxy', kind: 'bool' },
+    ], false);
+    if (!isParsed(f)) return f;
+    if (f.args.length !== 1) return argCountError('attach', 'exactly 1 argument');
+    const c = this.engine.findContainer(f.args[0]!);
+    if (!c) return fail(daemonError(`No such container: ${f.args[0]}`), 1);
+    if (c.state !== 'running' && c.state !== 'paused') return fail('You cannot attach to a stopped container, start it first\n', 1);
+    if (c.state === 'paused') return fail('You cannot attach to a paused container, unpause it first\n', 1);
+    const stdin = !f.bools.has('no-stdin');
+    if (stdin && c.tty && !this.options.tty) return fail('the input device is not a TTY\n', 1);
+    if (stdin && this.engine.hasConsoleShell(c)) {
+      return { ...ok(), session: { container: c.name, shell: mainProgram(c, this.engine.imageOf(c)).join(' '), main: true } };
+    }
+    return fail(`vethlab: docker attach is simulated for a shell started with -it (docker run -it IMAGE sh); what ${c.name} printed is in docker logs ${c.name}\n`, 1);
   }
 
   // ---- ps and port ----------------------------------------------------------------
@@ -579,9 +609,4 @@ class DockerClient {
     const hosts = bindings.map((b) => joinHostPort(b.hostIp, String(b.hostPort))).sort(naturalCompare);
     return ok(hosts.map((h) => `${h}\n`).join(''));
   }
-}
-
-/** A command that is an interactive shell by itself (`sh`, `/bin/bash`, `ash`...), with no script to run. */
-function isShell(cmd: readonly string[]): boolean {
-  return cmd.length === 1 && /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash)$/.test(cmd[0]!);
 }

@@ -17,6 +17,7 @@ export const USAGE: Record<string, string> = {
   ps: 'docker ps [OPTIONS]',
   port: 'docker port CONTAINER [PRIVATE_PORT[/PROTO]]',
   exec: 'docker exec [OPTIONS] CONTAINER COMMAND [ARG...]',
+  attach: 'docker attach [OPTIONS] CONTAINER',
   inspect: 'docker inspect [OPTIONS] NAME|ID [NAME|ID...]',
   logs: 'docker logs [OPTIONS] CONTAINER',
   kill: 'docker kill [OPTIONS] CONTAINER [CONTAINER...]',

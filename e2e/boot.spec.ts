@@ -17,6 +17,11 @@ test('the first screen shows the starter nodes before the simulator has loaded',
     await Promise.race([held, new Promise((r) => setTimeout(r, 10_000))]);
     await route.continue();
   });
+  // The gallery's English text is not part of the first screen (nor of the live app's start).
+  const galleryChunks: string[] = [];
+  page.on('request', (req) => {
+    if (/\/assets\/gallery\.en-[^/]*\.js$/.test(req.url())) galleryChunks.push(req.url());
+  });
   await page.goto('/');
   for (const id of ['c:bbox1', 'c:bbox2', 'c:bbox3', 'bridge:docker0', 'host:stack', 'lan', 'gw', 'internet']) {
     await expect(lab.node(id)).toBeVisible();
@@ -26,7 +31,9 @@ test('the first screen shows the starter nodes before the simulator has loaded',
   await expect(page.getByTestId('boot-status')).toHaveText('Starting the simulator…');
   await expect(page.getByRole('button', { name: /docker exec bbox1 ping -c 1 bbox2/ })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Gallery' })).toBeDisabled();
+  await expect(page.getByRole('tab', { name: 'Guide' })).toBeDisabled();
   expect(requested).toBe(true);
+  expect(galleryChunks).toEqual([]);
   const before = await lab.position('c:bbox2');
   await shot('boot-snapshot');
 
@@ -61,4 +68,42 @@ test('a returning visitor sees the saved world at once, where it was left', asyn
   release();
   await expect(lab.terminal()).toContainText('your session is back: 5 commands replayed');
   expect(await lab.position('c:bbox4')).toEqual(bbox4);
+});
+
+test('a restored gallery scenario shows its title and next step on the first screen', async ({ page, lab }) => {
+  const title = 'Isolation between networks, and the connect fix';
+  await lab.open();
+  await page.getByRole('button', { name: 'Gallery' }).click();
+  await page.getByRole('dialog', { name: 'Gallery' }).getByRole('button', { name: `Open ${title}` }).click();
+  await expect(page.locator('.scenario-title')).toHaveText(title);
+  await expect(lab.terminal()).toContainText(`opened “${title}”`);
+
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/assets/simulator-*.js', async (route) => {
+    await Promise.race([held, new Promise((r) => setTimeout(r, 10_000))]);
+    await route.continue();
+  });
+  // Every title the header shows from the first frame on: never an i18n key.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { titles: string[] }).titles = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('.scenario-title')?.textContent;
+      if (text && seen[seen.length - 1] !== text) seen.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.reload();
+  await expect(page.getByTestId('boot-status')).toBeVisible();
+  await expect(page.locator('.scenario-title')).toHaveText(title);
+  await expect(page.locator('.hint-label')).toHaveText('Next step');
+  await expect(page.getByRole('button', { name: /docker exec bbox1 ping -c 1 -W 1 172\.17\.0\.2/ })).toBeDisabled();
+  await expect(page.getByRole('tab', { name: 'Guide' })).toHaveAttribute('aria-selected', 'true');
+  release();
+  await expect(page.getByTestId('boot-status')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Steps of the scenario' })).toBeVisible();
+  await expect(page.locator('.scenario-title')).toHaveText(title);
+  expect(await page.evaluate(() => (window as unknown as { titles: string[] }).titles)).toEqual([title]);
 });

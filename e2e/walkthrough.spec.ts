@@ -112,7 +112,7 @@ async function walk(page: Page, lab: Lab, scenario: GalleryScenario, panes: Pane
       await expect(packet).toHaveAttribute('data-hops', String(want.packet.hops));
       if (want.packet.rule || want === shortest) {
         // The packet walks its path to the last hop (at 4x, seconds); a drop ends where its rule is.
-        await expect(packet).toHaveAttribute('data-hop', String(want.packet.hops), { timeout: 20_000 });
+        await expect(packet).toHaveAttribute('data-hop', String(want.packet.hops), { timeout: 45_000 });
         if (want.packet.rule) await expect(packet).toContainText(want.packet.rule);
       } else {
         // The others set off on their way (watching each to the end would take minutes).

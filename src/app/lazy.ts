@@ -1,14 +1,16 @@
 /**
  * The parts of the live app the first screen does not show, each its own
  * chunk: loaded when first shown, or when the browser is idle after start.
+ * The gallery's two parts render once the gallery's English text is there too.
  */
 import { lazy } from 'react';
+import { loadGalleryText } from './i18n/index.ts';
 
 const loaders = {
   rules: () => import('./rules/RulesPanel.tsx').then((m) => ({ default: m.RulesPanel })),
   inspector: () => import('./inspector/InspectorPanel.tsx').then((m) => ({ default: m.InspectorPanel })),
-  guide: () => import('./gallery/GuidePanel.tsx').then((m) => ({ default: m.GuidePanel })),
-  gallery: () => import('./gallery/GalleryDialog.tsx').then((m) => ({ default: m.GalleryDialog })),
+  guide: () => Promise.all([import('./gallery/GuidePanel.tsx'), loadGalleryText()]).then(([m]) => ({ default: m.GuidePanel })),
+  gallery: () => Promise.all([import('./gallery/GalleryDialog.tsx'), loadGalleryText()]).then(([m]) => ({ default: m.GalleryDialog })),
   addContainer: () => import('./actions/Dialogs.tsx').then((m) => ({ default: m.AddContainerDialog })),
   addNetwork: () => import('./actions/Dialogs.tsx').then((m) => ({ default: m.AddNetworkDialog })),
 };

@@ -3,12 +3,13 @@
  * the terminal's (xterm.js) start downloading at once; meanwhile the first
  * screen draws the world from a graph snapshot (src/app/boot): the saved
  * session's, else the starter world's. The UI strings come first (English is
- * bundled; Chinese is a small chunk awaited when it is the language).
+ * bundled; Chinese is a small chunk awaited when it is the language), and with
+ * a gallery scenario restored, its title and next step for the header.
  */
 import { lazy, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Boot } from './boot/Boot.tsx';
-import { bootState } from './boot/initial.ts';
+import { bootState, withScenarioHeader } from './boot/initial.ts';
 import { initI18n } from './i18n/index.ts';
 import { browserStorage } from './state/persist.ts';
 import { resolveTheme } from './ui/theme.ts';
@@ -22,13 +23,15 @@ const Live = lazy(() => live);
 const container = document.getElementById('root');
 if (!container) throw new Error('vethlab: index.html has no #root element');
 
-const state = bootState(browserStorage());
+const saved = bootState(browserStorage());
 document.documentElement.dataset.theme = resolveTheme(
-  state.view.theme,
+  saved.view.theme,
   window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
 );
 
-void initI18n().then((i18n) => {
+// i18next first: the gallery's text loads through it.
+const strings = initI18n();
+void Promise.all([strings, withScenarioHeader(saved)]).then(([i18n, state]) => {
   document.documentElement.lang = i18n.language;
   i18n.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;

@@ -8,9 +8,8 @@
  */
 import { Component, type ComponentType, type ReactNode, Suspense, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GALLERY_NS } from '../../scenario/gallery/index.ts';
+import { GALLERY_NS } from '../../scenario/gallery/ns.ts';
 import '../actions/actions.css';
-import { headerLine } from '../gallery/model.ts';
 import { HeaderView } from '../ui/HeaderView.tsx';
 import { PaneBar } from '../ui/PaneBar.tsx';
 import { resolveTheme, useSystemTheme } from '../ui/theme.ts';
@@ -24,7 +23,7 @@ export function BootScreen({ state, failed = false }: { state: BootState; failed
   useLayoutEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
-  const { titleKey, hint } = headerLine(state.commands, state.gallery.id, state.gallery.step);
+  const { titleKey, hint } = state.header;
   const starting = t('boot.starting');
   const panel = state.gallery.guide ? 'guide' : state.view.panel;
   const tabs = [

@@ -7,6 +7,9 @@
 import { findGalleryScenario, type GalleryScenario } from '../../scenario/gallery/index.ts';
 import type { Scenario } from '../../scenario/scenario.ts';
 import { STARTER_SCENARIO } from '../../scenario/starter.ts';
+import { type HeaderLine, starterHeaderLine } from './header-line.ts';
+
+export type { HeaderLine };
 
 export function startsWith(lines: readonly string[], prefix: readonly string[]): boolean {
   return prefix.length <= lines.length && prefix.every((line, i) => lines[i] === line);
@@ -52,17 +55,9 @@ export function nextStep(scenario: GalleryScenario, done: Set<number>, from = 0)
 }
 
 /** What the top bar says about a world: the open scenario's title and next step, else the starter's title and hint. */
-export interface HeaderLine {
-  titleKey: string;
-  hint?: { line: string; labelKey: string; step?: number };
-}
-
 export function headerLine(commands: readonly string[], activeId: string | null, step: number): HeaderLine {
   const scenario = activeScenario(commands, activeId);
-  if (!scenario) {
-    const hint = STARTER_SCENARIO.hint;
-    return { titleKey: STARTER_SCENARIO.titleKey, ...(hint ? { hint: { line: hint, labelKey: 'hint.try' } } : {}) };
-  }
+  if (!scenario) return starterHeaderLine();
   const done = doneSteps(commands, scenario);
   const line = scenario.steps[step]?.command;
   return {

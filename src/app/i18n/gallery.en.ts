@@ -2,11 +2,14 @@
  * English text of the gallery (i18next namespace `gallery`): the dialog, the
  * Guide tab, and each scenario of src/scenario/gallery under `scenarios.<id>`
  * (`steps` in the order of the scenario's steps). Facts come from the simulator.
+ * Its own chunk, loaded when the gallery is first needed (i18n/index.ts); the
+ * few strings the first screen shows are in gallery.en.first.ts.
  */
+import { galleryEnFirst } from './gallery.en.first.ts';
+
 export const galleryEn = {
   ui: {
-    open: 'Gallery',
-    openTitle: 'Guided scenarios: the articles’ experiments and more',
+    ...galleryEnFirst.ui,
     dialogTitle: 'Gallery',
     dialogIntro: 'Each scenario builds a fresh world, then guides you step by step. Every step is a command you run with one click or type yourself.',
     close: 'Close',
@@ -25,7 +28,7 @@ export const galleryEn = {
     tags: 'Topics',
   },
   guide: {
-    tab: 'Guide',
+    ...galleryEnFirst.guide,
     label: 'Steps of the scenario',
     empty: 'No guided scenario is open. The world here is the example from the first screen.',
     browse: 'Browse the gallery',

@@ -3,32 +3,42 @@
  * chose before (localStorage), else the browser's; the header switches it.
  * English is bundled (it is the fallback); Chinese is one chunk loaded when it
  * is chosen (i18next loads it before switching, so no key shows meanwhile).
+ * Of the gallery's English text only what the first screen shows is bundled;
+ * the rest (every scenario's text) is a chunk that `loadGalleryText` loads
+ * before what shows it renders: the gallery dialog, the Guide tab, the header
+ * of a scenario restored from a saved session.
  */
 import i18n, { type BackendModule } from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
+import { GALLERY_NS } from '../../scenario/gallery/ns.ts';
 import { actionsEn } from './actions.en.ts';
 import { en } from './en.ts';
-import { galleryEn } from './gallery.en.ts';
+import { galleryEnFirst } from './gallery.en.first.ts';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
   { code: 'zh-CN', label: '简体中文' },
 ] as const;
 
-/** Loads the languages not bundled (Chinese) from their chunk. */
+/** Loads the languages not bundled (Chinese) from their chunk, and the gallery's English text from its own. */
 const lazyLanguages: BackendModule = {
   type: 'backend',
   init() {},
   read(language, namespace, callback) {
-    if (language !== 'zh-CN') {
+    if (language === 'zh-CN') {
+      import('./zh-CN.bundle.ts').then(
+        (m) => callback(null, m.zhCNBundle[namespace] ?? {}),
+        (e: Error) => callback(e, null),
+      );
+    } else if (language === 'en' && namespace === GALLERY_NS) {
+      import('./gallery.en.ts').then(
+        (m) => callback(null, m.galleryEn),
+        (e: Error) => callback(e, null),
+      );
+    } else {
       callback(null, {});
-      return;
     }
-    import('./zh-CN.bundle.ts').then(
-      (m) => callback(null, m.zhCNBundle[namespace] ?? {}),
-      (e: Error) => callback(e, null),
-    );
   },
 };
 
@@ -40,10 +50,10 @@ export function initI18n(): Promise<typeof i18n> {
     .use(lazyLanguages)
     .init({
       resources: {
-        en: { translation: en, actions: actionsEn, gallery: galleryEn },
+        en: { translation: en, actions: actionsEn, [GALLERY_NS]: galleryEnFirst },
       },
       partialBundledLanguages: true,
-      ns: ['translation', 'actions', 'gallery'],
+      ns: ['translation', 'actions', GALLERY_NS],
       defaultNS: 'translation',
       supportedLngs: ['en', 'zh-CN'],
       // `zh`, `zh-TW`... fall to Simplified Chinese before English.
@@ -59,6 +69,22 @@ export function initI18n(): Promise<typeof i18n> {
       // Strings that failed to load leave the English fallback on screen.
       () => i18n,
     );
+}
+
+let galleryText: Promise<void> | undefined;
+
+/**
+ * Loads the gallery's English text (English is every language's fallback, and
+ * the one the header can switch to at any time); call it after `initI18n`. The
+ * bundled part makes i18next count the namespace as loaded, so this asks the
+ * backend again; the whole text replaces the part. Settles, loaded or not (a
+ * failed load is tried again by the next call).
+ */
+export function loadGalleryText(): Promise<void> {
+  galleryText ??= i18n.reloadResources(['en'], [GALLERY_NS]).then(() => {
+    if (i18n.getResource('en', GALLERY_NS, 'scenarios') === undefined) galleryText = undefined;
+  });
+  return galleryText;
 }
 
 /** The supported language closest to i18next's current one. */

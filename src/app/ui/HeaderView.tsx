@@ -6,7 +6,7 @@
  * buttons that need it are disabled and say it is starting.
  */
 import { useTranslation } from 'react-i18next';
-import { GALLERY_NS } from '../../scenario/gallery/index.ts';
+import { GALLERY_NS } from '../../scenario/gallery/ns.ts';
 import { currentLanguage, LANGUAGES } from '../i18n/index.ts';
 import type { ThemeSetting } from '../state/persist.ts';
 import { MoonIcon, PlayIcon, SunIcon } from './icons.tsx';

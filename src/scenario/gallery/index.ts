@@ -1,4 +1,5 @@
 /** src/scenario/gallery: guided scenarios (the seed articles' experiments and more) and their checks. */
 export { checkStep, decidingRule } from './check.ts';
-export { findGalleryScenario, GALLERY, GALLERY_NS } from './scenarios.ts';
+export { GALLERY_NS } from './ns.ts';
+export { findGalleryScenario, GALLERY } from './scenarios.ts';
 export type { ArticleRef, GalleryScenario, GalleryStep, GalleryTag, StepExpect } from './types.ts';

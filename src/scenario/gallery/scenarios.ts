@@ -5,10 +5,8 @@
  * is checked by test/app/gallery.test.ts through each step's `expect`.
  * Text is in src/app/i18n/gallery.*.ts under `scenarios.<id>`.
  */
+import { GALLERY_NS } from './ns.ts';
 import type { ArticleRef, GalleryScenario, GalleryStep, GalleryTag, StepExpect } from './types.ts';
-
-/** The i18next namespace of the gallery's text. */
-export const GALLERY_NS = 'gallery';
 
 const ARTICLES = {
   link2015: { title: 'Docker Container之间如何通信', year: '2015' },

@@ -85,6 +85,15 @@ test('docker exec -it opens a container shell tab; exit closes it', async ({ pag
   await expect(lab.terminal('bbox2')).toContainText('64 bytes from 172.18.0.2');
   await expect(lab.outcome()).toHaveAttribute('data-outcome', 'replied');
   await shot('container-shell');
+  // The arrow keys move between the terminal's tabs.
+  await tab.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: 'dockerhost' })).toBeFocused();
+  await expect(page.getByTestId('terminal-host')).toBeVisible();
+  await expect(page.getByTestId('terminal-bbox2')).toBeHidden();
+  await page.keyboard.press('ArrowRight');
+  await expect(tab).toBeFocused();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
   await lab.type('exit', 'bbox2');
   await expect(tab).toHaveCount(0);
   await expect(page.getByRole('tab', { name: 'dockerhost' })).toHaveAttribute('aria-selected', 'true');

@@ -12,6 +12,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useAppStore } from '../state/context.ts';
 import type { AppStore } from '../state/store.ts';
+import { tablistKeyDown } from '../ui/tablist.ts';
 import { useEffectiveTheme } from '../ui/theme.ts';
 import { complete, type CompletionContext } from './complete.ts';
 import { type LineOutcome, ShellSession } from './session.ts';
@@ -221,7 +222,9 @@ function XtermView({ tab, active, register, openShell, close }: ViewProps) {
       } catch {
         // Not visible.
       }
-      if (focus) term.current?.focus();
+      // Not when the tab was chosen with the arrow keys: the focus stays in the tab list.
+      const fromKeys = document.activeElement?.getAttribute('role') === 'tab' && document.activeElement.matches(':focus-visible');
+      if (focus && !fromKeys) term.current?.focus();
     });
   }, [active]);
 
@@ -277,14 +280,26 @@ export default function TerminalPane() {
 
   return (
     <div className="terminal-pane">
-      <div className="tabs" role="tablist" aria-label={t('terminal.tabs')}>
+      <div
+        className="tabs"
+        role="tablist"
+        aria-label={t('terminal.tabs')}
+        onKeyDown={tablistKeyDown(
+          tabs.map((tab) => tab.id),
+          active,
+          setActive,
+          (id) => `term-tab-${id}`,
+        )}
+      >
         {tabs.map((tab) => (
           <div key={tab.id} className={`tab${tab.id === active ? ' active' : ''}`}>
             <button
               type="button"
               role="tab"
+              id={`term-tab-${tab.id}`}
               aria-selected={tab.id === active}
               aria-controls={`term-${tab.id}`}
+              tabIndex={tab.id === active ? 0 : -1}
               onClick={() => setActive(tab.id)}
             >
               {tab.kind === 'host' ? t('terminal.hostTab') : `${tab.container} ${t('terminal.shell')}`}

@@ -265,6 +265,8 @@ test('dark theme and Chinese', async ({ page, lab, shot }) => {
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await expect(page.getByRole('tab', { name: '规则' })).toBeVisible();
   await expect(lab.outcome()).toContainText('被丢弃');
+  // Each hop's sentence too, from its note; addresses and names stay as they are.
+  await expect(page.getByRole('list', { name: '逐跳' }).locator('.hop-detail').first()).toHaveText('container:bbox1 发送 ICMP echo request 172.18.0.2 > 172.17.0.2');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await shot('dark-zh');
   await page.getByRole('button', { name: '切换到浅色主题' }).click();

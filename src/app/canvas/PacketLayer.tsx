@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useGraph } from '../graph/use-graph.ts';
 import { useApp } from '../state/context.ts';
 import type { XY } from '../state/persist.ts';
+import { hopText } from '../trace/hop-text.ts';
 import { decidingHopIndex, formatPacket, type HopPlace, hopDuration, placesOfTrace } from '../trace/places.ts';
 import { estimateSize, type Size } from './layout.ts';
 
@@ -96,7 +97,7 @@ export function PacketLayer({ positions, sizes }: Props) {
       </>
     );
   } else if (hop.kind === 'netfilter') {
-    callout = <code>{hop.detail}</code>;
+    callout = <code>{hopText(t, hop)}</code>;
   } else if (failed) {
     callout = <strong>{t(`outcome.${o.kind}`)}</strong>;
   }

@@ -1,4 +1,6 @@
 /** English strings of the UI (the simulator's own output is never translated). */
+import type { HopNoteKey } from '../../sim/net/trace.ts';
+
 export const en = {
   scenario: {
     twoNetworks: {
@@ -66,6 +68,44 @@ export const en = {
       drop: 'drop',
     },
   },
+  /**
+   * A hop's sentence from its note (src/sim/net/trace.ts, HopNote): these give the
+   * core's English `detail` back word for word (test/app/hop-notes.test.ts).
+   */
+  hop: {
+    send: '{{netns}} sends {{packet}}',
+    noRoute: 'no route to {{dst}}: Network is unreachable',
+    route: 'route: {{route}}',
+    rerouteDnat: 'rerouted after DNAT: {{route}}',
+    loopback: 'loopback: {{dev}}',
+    neighbourCached: 'neighbour {{addr}} is {{mac}} (cached)',
+    arpNoAnswer: 'ARP who-has {{addr}} on {{dev}}: no answer',
+    arpReply: 'ARP {{addr}} is-at {{mac}} ({{netns}} {{dev}})',
+    transmit: 'out of {{dev}}',
+    noCarrier: '{{dev}} has no carrier',
+    noPeer: '{{dev}} has no peer',
+    veth: 'veth {{fromNetns}}:{{fromDev}} -> {{toNetns}}:{{toDev}}',
+    notForHost: '{{dev}}: frame for {{mac}} is not for this host',
+    bridgeSend: '{{bridge}} sends out of port {{port}}',
+    bridgeDown: '{{bridge}} is down',
+    bridgeToSelf: "{{bridge}}: frame for the bridge itself, up to {{netns}}'s IP stack",
+    bridgeNoPort: '{{bridge}}: no port leads to {{mac}}',
+    hairpinOff: '{{bridge}}: destination is behind the ingress port (hairpin off)',
+    bridgeForward: '{{bridge}}: {{mac}} is on port {{port}}',
+    dnatNoNeighbour: '{{bridge}}: no neighbour for the DNAT target',
+    dnatNotBridged: '{{bridge}}: DNAT target not reachable by bridging',
+    receive: '{{netns}} receives on {{dev}}',
+    martianSource: 'martian source {{addr}} on {{dev}}',
+    martianDestination: 'martian destination {{addr}} on {{dev}}',
+    forwardingDisabled: '{{netns}} is not a router (net.ipv4.ip_forward = 0): dropped',
+    forwardNoRoute: 'forward: no route to {{dst}}',
+    ttlExceeded: 'forward: TTL {{ttl}} exceeded in transit: ICMP time exceeded back to {{src}}',
+    forward: 'forward: {{route}}',
+    hook: '{{hook}} {{verdict}}',
+    hookRule: '{{hook}} {{verdict}}: {{rule}}',
+    deliver: 'delivered to the local stack of {{netns}}',
+    answerMismatch: 'the answer does not match the sending socket',
+  } satisfies Record<HopNoteKey, string>,
   outcome: {
     replied: 'Delivered: the reply came back',
     delivered: 'Delivered',

@@ -13,6 +13,7 @@ import { useGraph } from '../graph/use-graph.ts';
 import { useApp, useAppStore } from '../state/context.ts';
 import { SPEEDS } from '../state/persist.ts';
 import { PauseIcon, PlayIcon, ReplayIcon, StepBackIcon, StepForwardIcon } from '../ui/icons.tsx';
+import { hopText } from './hop-text.ts';
 import { decidingHopIndex, formatPacket, type HopPlace, placesOfTrace } from './places.ts';
 
 function placeLabel(graph: TopologyGraph, place: HopPlace | undefined, hop: Hop): string {
@@ -196,7 +197,7 @@ export function TracePanel() {
                     <span className="hop-where">{placeLabel(graph, place, hop)}</span>
                     <span className="hop-kind">{hop.hook ? `${hop.hook}${hop.bridged ? ' (br_netfilter)' : ''}` : t(`trace.kind.${hop.kind}`)}</span>
                   </div>
-                  <div className="hop-detail">{hop.detail}</div>
+                  <div className="hop-detail">{hopText(t, hop)}</div>
                   <div className="hop-packet mono">{formatPacket(hop.packet)}</div>
                   {hop.rewritten && (
                     <div className="hop-nat mono">

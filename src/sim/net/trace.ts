@@ -47,6 +47,55 @@ export type HopKind =
   | 'deliver' // handed to a local socket or the ICMP/TCP stack
   | 'drop'; // the kernel dropped it outside netfilter (no route, no neighbour, forwarding off...)
 
+/**
+ * Which sentence a hop's `detail` is. The core has no language: the app keeps a
+ * template per key (src/app/i18n, `hop.*`), and its English ones give `detail`
+ * back word for word (test/app/hop-notes.test.ts).
+ */
+export type HopNoteKey =
+  | 'send' // {netns} sends {packet}
+  | 'noRoute' // no route to {dst}: Network is unreachable
+  | 'route' // route: {route}
+  | 'rerouteDnat' // rerouted after DNAT: {route}
+  | 'loopback' // loopback: {dev}
+  | 'neighbourCached' // neighbour {addr} is {mac} (cached)
+  | 'arpNoAnswer' // ARP who-has {addr} on {dev}: no answer
+  | 'arpReply' // ARP {addr} is-at {mac} ({netns} {dev})
+  | 'transmit' // out of {dev}
+  | 'noCarrier' // {dev} has no carrier
+  | 'noPeer' // {dev} has no peer
+  | 'veth' // veth {fromNetns}:{fromDev} -> {toNetns}:{toDev}
+  | 'notForHost' // {dev}: frame for {mac} is not for this host
+  | 'bridgeSend' // {bridge} sends out of port {port}
+  | 'bridgeDown' // {bridge} is down
+  | 'bridgeToSelf' // {bridge}: frame for the bridge itself, up to {netns}'s IP stack
+  | 'bridgeNoPort' // {bridge}: no port leads to {mac}
+  | 'hairpinOff' // {bridge}: destination is behind the ingress port (hairpin off)
+  | 'bridgeForward' // {bridge}: {mac} is on port {port}
+  | 'dnatNoNeighbour' // {bridge}: no neighbour for the DNAT target
+  | 'dnatNotBridged' // {bridge}: DNAT target not reachable by bridging
+  | 'receive' // {netns} receives on {dev}
+  | 'martianSource' // martian source {addr} on {dev}
+  | 'martianDestination' // martian destination {addr} on {dev}
+  | 'forwardingDisabled' // {netns} is not a router (net.ipv4.ip_forward = 0): dropped
+  | 'forwardNoRoute' // forward: no route to {dst}
+  | 'ttlExceeded' // forward: TTL {ttl} exceeded in transit: ICMP time exceeded back to {src}
+  | 'forward' // forward: {route}
+  | 'hook' // {hook} {verdict}
+  | 'hookRule' // {hook} {verdict}: {rule}
+  | 'deliver' // delivered to the local stack of {netns}
+  | 'answerMismatch'; // the answer does not match the sending socket
+
+/**
+ * A hop's sentence as data: the key of its template and the values that fill it.
+ * Values are technical tokens (addresses, MACs, interface and namespace names,
+ * route and rule text, hook and verdict names, packet headers): never translated.
+ */
+export interface HopNote {
+  key: HopNoteKey;
+  values: Record<string, string>;
+}
+
 export interface Hop {
   kind: HopKind;
   leg: Leg;
@@ -69,6 +118,8 @@ export interface Hop {
   rewritten?: Packet;
   /** A short human sentence: "route 172.18.0.0/16 dev eth0 src 172.18.0.2". */
   detail: string;
+  /** The same sentence as data, for a UI in another language (see HopNote). */
+  note: HopNote;
   /** For hops that decide: the rule. */
   rule?: RuleRef;
   ctState?: CtState;

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/app/i18n/en.ts';
 import { initI18n } from '../../src/app/i18n/index.ts';
 import { zhCN } from '../../src/app/i18n/zh-CN.ts';
-import { hopText } from '../../src/app/trace/hop-text.ts';
+import { hopText, lostReason } from '../../src/app/trace/hop-text.ts';
 import { replay } from '../../src/scenario/scenario.ts';
 import { STARTER_SCENARIO } from '../../src/scenario/starter.ts';
 import type { Hop, Outcome, Trace } from '../../src/sim/net/trace.ts';
@@ -107,6 +107,18 @@ describe('hop notes', () => {
     for (const [key, template] of Object.entries(en.hop)) {
       expect(placeholders(zhCN.hop[key as keyof typeof zhCN.hop]), key).toEqual(placeholders(template));
     }
+  });
+
+  it('say why a packet was lost in the UI’s language', () => {
+    const trace = tracesOf('a martian source').at(-1)!;
+    const o = trace.outcome;
+    if (o.kind !== 'lost') throw new Error(`expected lost, got ${o.kind}`);
+    expect(lostReason(i18n.getFixedT('en'), trace, o.reason)).toBe(o.reason);
+    const zh = lostReason(i18n.getFixedT('zh-CN'), trace, o.reason);
+    expect(zh).toContain('martian');
+    expect(zh).not.toBe(o.reason);
+    // A reason the last hop does not state stays the core's.
+    expect(lostReason(i18n.getFixedT('zh-CN'), trace, 'device vanished')).toBe('device vanished');
   });
 
   it('falls back to the detail when no language has the key', () => {

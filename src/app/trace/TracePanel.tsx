@@ -13,7 +13,7 @@ import { useGraph } from '../graph/use-graph.ts';
 import { useApp, useAppStore } from '../state/context.ts';
 import { SPEEDS } from '../state/persist.ts';
 import { PauseIcon, PlayIcon, ReplayIcon, StepBackIcon, StepForwardIcon } from '../ui/icons.tsx';
-import { hopText } from './hop-text.ts';
+import { hopText, lostReason } from './hop-text.ts';
 import { decidingHopIndex, formatPacket, type HopPlace, placesOfTrace } from './places.ts';
 
 function placeLabel(graph: TopologyGraph, place: HopPlace | undefined, hop: Hop): string {
@@ -61,7 +61,7 @@ function OutcomeLine({ trace }: { trace: Trace }) {
         </div>
       )}
       {o.kind === 'delivered' && <div className="small">{t('trace.deliveredTo', { netns: o.netns, process: o.process ?? '' })}</div>}
-      {o.kind === 'lost' && <div className="small">{o.reason}</div>}
+      {o.kind === 'lost' && <div className="small">{lostReason(t, trace, o.reason)}</div>}
       {o.kind === 'no-neighbour' && <div className="small mono">{`${o.netns} ${o.iface} ${o.addr}`}</div>}
     </div>
   );

@@ -5,9 +5,15 @@
  * templates, whose English gives `detail` back word for word.
  */
 import type { TFunction } from 'i18next';
-import type { Hop } from '../../sim/net/trace.ts';
+import type { Hop, Trace } from '../../sim/net/trace.ts';
 
 /** `hop.KEY` filled with the note's values; the core's `detail` when no language has that key. */
 export function hopText(t: TFunction, hop: Pick<Hop, 'detail' | 'note'>): string {
   return t(`hop.${hop.note.key}`, { ...hop.note.values, defaultValue: hop.detail });
+}
+
+/** Why a packet was lost (`lost` outcome): the kernel's drop hop in the UI's language when it says the same, else the core's reason. */
+export function lostReason(t: TFunction, trace: Pick<Trace, 'hops'>, reason: string): string {
+  const last = trace.hops.at(-1);
+  return last && last.kind === 'drop' && last.detail === reason ? hopText(t, last) : reason;
 }

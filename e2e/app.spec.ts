@@ -5,6 +5,7 @@
  * node positions, a corrupt saved session, the phone layout, theme and language.
  * Screenshots go to the test output directory (e2e-artifacts/).
  */
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 test('the first screen shows the scenario and its hint', async ({ page, lab, shot }) => {
@@ -172,6 +173,28 @@ test('reload keeps the world, the node positions and what the inspector shows', 
   await lab.type('docker ps --format "{{.Names}}"');
   await expect(lab.terminal()).toContainText('bbox4');
   await shot('after-reload');
+});
+
+/** Pastes text into a terminal as the browser does (a paste event on xterm's textarea). */
+async function paste(page: Page, text: string, name = 'host'): Promise<void> {
+  await page.getByTestId(`terminal-${name}`).locator('textarea').evaluate((el, data) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', data);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+test('a pasted script runs line by line; a runaway paste is refused whole with a message', async ({ page, lab }) => {
+  await lab.open();
+  await page.getByTestId('terminal-host').click();
+  await paste(page, 'docker network create pasted\ndocker run -dit --name p1 --network pasted busybox\n');
+  await expect(lab.node('c:p1')).toBeVisible();
+  await page.keyboard.type('echo kept');
+  await paste(page, 'docker rm -f p1\n'.repeat(2000));
+  await expect(lab.terminal()).toContainText('vethlab: paste too large: 32000 bytes in 2000 lines (at most 65536 bytes and 500 lines at once); nothing of it was run.');
+  await expect(lab.node('c:p1')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(lab.terminal()).toContainText(/echo kept\s*kept/);
 });
 
 test('a corrupt saved session gives a fresh world and a notice', async ({ page, lab }) => {

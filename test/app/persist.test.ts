@@ -140,6 +140,26 @@ describe('the store', () => {
     expect([again.inspected, again.inspectorOpen]).toEqual([null, false]);
   });
 
+  it('says once when the browser stops keeping the session, and keeps working', () => {
+    const storage = new MemoryStorage();
+    const store = createAppStore({ storage });
+    expect(store.getState().notice).toBeNull();
+    const setItem = storage.setItem.bind(storage);
+    storage.setItem = () => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    };
+    store.getState().runHost('docker network create full');
+    expect(store.getState().notice).toEqual({ key: 'notice.unsaved' });
+    store.getState().dismissNotice();
+    store.getState().runHost('docker run -dit --name late --network full busybox');
+    expect(store.getState().notice).toBeNull();
+    expect(store.getState().sim.runScriptLine('docker ps --format {{.Names}}').stdout).toContain('late');
+    // Saving again once there is room.
+    storage.setItem = setItem;
+    store.getState().runHost('docker ps');
+    expect(createAppStore({ storage }).getState().commands.at(-2)).toBe('docker run -dit --name late --network full busybox');
+  });
+
   it('resets to the scenario', () => {
     const store = createAppStore({ storage: new MemoryStorage() });
     store.getState().runHost('docker rm -f bbox3');

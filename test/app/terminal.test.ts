@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyCompletion, complete, type CompletionContext } from '../../src/app/terminal/complete.ts';
 import { editLine, parseInput } from '../../src/app/terminal/keys.ts';
-import { type LineOutcome, ShellSession, toTerminal } from '../../src/app/terminal/session.ts';
+import { type LineOutcome, PASTE_LIMITS, pasteSize, ShellSession, toTerminal } from '../../src/app/terminal/session.ts';
 import { builtinOf, interactiveExecTarget } from '../../src/app/terminal/shell-lines.ts';
 
 const ctx: CompletionContext = {
@@ -226,6 +226,30 @@ describe('ShellSession', () => {
     expect(screen.text().trim()).toBe('$');
     s.handleData('exit\r');
     expect(exited()).toBe(true);
+  });
+});
+
+describe('pasting', () => {
+  it('runs each line of a paste, and refuses a runaway paste whole, keeping the line typed', () => {
+    const { s, screen, ran } = session(() => ({ output: '' }), 200);
+    s.handleData('docker ps\ndocker network ls\r\n');
+    expect(ran).toEqual(['docker ps', 'docker network ls']);
+
+    s.handleData('echo ');
+    s.handleData('docker ps\n'.repeat(PASTE_LIMITS.lines + 1));
+    s.handleData('a'.repeat(PASTE_LIMITS.bytes + 1));
+    expect(ran).toEqual(['docker ps', 'docker network ls']);
+    expect(screen.text()).toContain(`vethlab: paste too large (${10 * (PASTE_LIMITS.lines + 1)} bytes, ${PASTE_LIMITS.lines + 1} lines); nothing was run`);
+    expect(screen.text()).toContain(`vethlab: paste too large (${PASTE_LIMITS.bytes + 1} bytes, 1 lines); nothing was run`);
+    expect(s.text).toBe('echo ');
+    s.handleData('ok\r');
+    expect(ran.at(-1)).toBe('echo ok');
+  });
+
+  it('measures a paste in UTF-8 bytes and lines', () => {
+    expect(pasteSize('a\nb')).toEqual({ bytes: 3, lines: 2 });
+    expect(pasteSize('a\r\nb\r\n')).toEqual({ bytes: 6, lines: 2 });
+    expect(pasteSize('网桥')).toEqual({ bytes: 6, lines: 1 });
   });
 });
 

@@ -18,6 +18,7 @@ export const en = {
   theme: { light: 'light', dark: 'dark', followsSystem: 'now following the system' },
   notice: {
     unreadable: 'Your saved session could not be read ({{reason}}), so a fresh world was started. The old data is kept in localStorage under "vethlab.session.unreadable".',
+    unsaved: 'This browser did not let vethlab save your session (its storage is full or blocked), so a reload would lose what you build from now on. The world itself keeps working.',
     dismiss: 'Dismiss',
   },
   canvas: {
@@ -145,6 +146,7 @@ export const en = {
     containerShell: 'docker exec -it {{name}} sh (type exit to close this tab)',
     mainShell: 'This shell is {{name}}’s main process (PID 1): exit ends the container; × detaches and leaves it running (docker attach {{name}} comes back).',
     hostExit: 'This is the Docker host’s own shell; it stays open.',
+    pasteTooLarge: 'vethlab: paste too large: {{bytes}} bytes in {{lines}} lines (at most {{maxBytes}} bytes and {{maxLines}} lines at once); nothing of it was run.',
     leave: 'Tab completes a command; press Esc, then Tab, to leave the terminal.',
   },
 };

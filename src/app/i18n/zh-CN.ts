@@ -18,6 +18,7 @@ export const zhCN: Resources = {
   theme: { light: '浅色', dark: '深色', followsSystem: '当前跟随系统' },
   notice: {
     unreadable: '无法读取已保存的会话（{{reason}}），已新建一个世界。旧数据保存在 localStorage 的 “vethlab.session.unreadable” 中。',
+    unsaved: '浏览器没有允许 vethlab 保存你的会话（存储空间已满或被禁用），所以从现在起搭建的内容在重新加载后会丢失。当前的世界仍可正常使用。',
     dismiss: '关闭',
   },
   canvas: {
@@ -141,6 +142,7 @@ export const zhCN: Resources = {
     containerShell: 'docker exec -it {{name}} sh（输入 exit 关闭此标签页）',
     mainShell: '这个 shell 是 {{name}} 的主进程（PID 1）：exit 会结束容器；× 只是分离，容器继续运行（docker attach {{name}} 可以回来）。',
     hostExit: '这是 Docker 主机自己的 shell，它会一直开着。',
+    pasteTooLarge: 'vethlab：粘贴的内容太大：{{bytes}} 字节、{{lines}} 行（一次最多 {{maxBytes}} 字节、{{maxLines}} 行）；其中的命令一条也没有运行。',
     leave: 'Tab 补全命令；先按 Esc 再按 Tab 可离开终端。',
   },
 };

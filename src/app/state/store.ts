@@ -138,10 +138,11 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
     ? { id: ++traceId, command: restored.command, trace: restored.traces[restored.traces.length - 1]!, count: restored.traces.length }
     : null;
 
+  let unsavedTold = false;
   const store = createStore<AppState>()((set, get) => {
     const save = () => {
       const s = get();
-      saveSession(storage, {
+      const saved = saveSession(storage, {
         seed: s.seed,
         commands: s.commands,
         positions: s.positions,
@@ -149,6 +150,11 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         graph: snapshotOf(graphOf(s.sim, s.rev)),
         ...(s.inspected ? { inspector: { id: s.inspected, open: s.inspectorOpen } } : {}),
       });
+      // Storage full or refused: say once that a reload would lose what was built since.
+      if (!saved && storage && !unsavedTold) {
+        unsavedTold = true;
+        set({ notice: { key: 'notice.unsaved' } });
+      }
     };
 
     const record = (line: string, out: CommandOutput): CommandOutput => {

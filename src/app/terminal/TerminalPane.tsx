@@ -15,7 +15,7 @@ import type { AppStore } from '../state/store.ts';
 import { tablistKeyDown } from '../ui/tablist.ts';
 import { useEffectiveTheme } from '../ui/theme.ts';
 import { complete, type CompletionContext } from './complete.ts';
-import { type LineOutcome, ShellSession } from './session.ts';
+import { type LineOutcome, PASTE_LIMITS, ShellSession } from './session.ts';
 import { builtinOf, exitStatus, formatHistory, interactiveExecTarget } from './shell-lines.ts';
 
 export const HOST_PROMPT = 'root@dockerhost:~# ';
@@ -167,6 +167,8 @@ function XtermView({ tab, active, register, openShell, close }: ViewProps) {
         clear: () => xterm.clear(),
         onExit: () => callbacks.current.close(tab.id),
         focus: () => xterm.focus(),
+        pasteTooLarge: ({ bytes, lines }) =>
+          callbacks.current.t('terminal.pasteTooLarge', { bytes, lines, maxBytes: PASTE_LIMITS.bytes, maxLines: PASTE_LIMITS.lines }),
       },
       prompt,
       styled,

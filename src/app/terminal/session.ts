@@ -28,6 +28,23 @@ export interface SessionHost {
   onExit?(): void;
   /** Gives the terminal the keyboard (after a button typed into it). */
   focus?(): void;
+  /** What to say when a paste is refused for its size (`PASTE_LIMITS`); nothing of it is run. */
+  pasteTooLarge?(size: { bytes: number; lines: number }): string;
+}
+
+/**
+ * The most one paste (one onData chunk) may hold. Each line of a paste runs as
+ * a command and is saved with the session, so a runaway paste (a log file, a
+ * binary) would freeze the tab and fill the browser's storage; it is refused
+ * whole instead, with a message. Keys typed by hand are far below both.
+ */
+export const PASTE_LIMITS = { bytes: 64 * 1024, lines: 500 } as const;
+
+/** Bytes (UTF-8) and lines of a pasted chunk. */
+export function pasteSize(data: string): { bytes: number; lines: number } {
+  const breaks = data.match(/\r\n|\r|\n/g)?.length ?? 0;
+  const lines = breaks + (/[\r\n]$/.test(data) || data === '' ? 0 : 1);
+  return { bytes: new TextEncoder().encode(data).length, lines };
 }
 
 /** `\n` -> `\r\n` for the terminal; output that does not end a line gets one, so the prompt starts at column 0. */
@@ -114,6 +131,13 @@ export class ShellSession {
   }
 
   handleData(data: string): void {
+    if (data.length > PASTE_LIMITS.lines) {
+      const size = pasteSize(data);
+      if (size.bytes > PASTE_LIMITS.bytes || size.lines > PASTE_LIMITS.lines) {
+        this.note(this.host.pasteTooLarge?.(size) ?? `vethlab: paste too large (${size.bytes} bytes, ${size.lines} lines); nothing was run`);
+        return;
+      }
+    }
     for (const key of parseInput(data)) {
       if (this.closed) return;
       switch (key.kind) {

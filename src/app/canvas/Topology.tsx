@@ -47,6 +47,25 @@ function InitialViewport({ viewport }: { viewport: Viewport }) {
   return null;
 }
 
+/** A node on the minimap in its kind's colour (app.css), the host's frame as an outline. */
+const MINIMAP_COLORS: Record<string, string> = {
+  netns: 'var(--c-container)',
+  container: 'var(--c-container)',
+  bridge: 'var(--c-bridge)',
+  stack: 'var(--c-stack)',
+  iface: 'var(--c-stack)',
+  machine: 'var(--c-machine)',
+  internet: 'var(--c-internet)',
+};
+
+function minimapColor(node: Node): string {
+  return node.type === 'frame' ? 'transparent' : (MINIMAP_COLORS[node.type ?? ''] ?? 'var(--muted)');
+}
+
+function minimapStroke(node: Node): string {
+  return node.type === 'frame' ? 'var(--c-stack)' : 'transparent';
+}
+
 /** The positions of the graph's nodes among these. */
 function drawn(graph: TopologyGraph, positions: Record<string, XY>): Record<string, XY> {
   return Object.fromEntries(graph.nodes.flatMap((n) => (positions[n.id] ? [[n.id, positions[n.id]!]] : [])));
@@ -207,7 +226,16 @@ export function Topology() {
             <TidyIcon />
           </ControlButton>
         </Controls>
-        <MiniMap pannable zoomable position="bottom-left" className="minimap" ariaLabel={t('canvas.minimap')} style={{ width: 150, height: 96 }} />
+        <MiniMap
+          pannable
+          zoomable
+          position="bottom-left"
+          className="minimap"
+          ariaLabel={t('canvas.minimap')}
+          style={{ width: 150, height: 96 }}
+          nodeColor={minimapColor}
+          nodeStrokeColor={minimapStroke}
+        />
         <PacketLayer positions={positions} sizes={sizes} />
         {handoff?.viewport && <InitialViewport viewport={handoff.viewport} />}
       </ReactFlow>

@@ -98,8 +98,16 @@ function run(step) {
     const timer = setTimeout(() => {
       timedOut = true;
       process.stderr.write(`\n[test-all] ${step.name}: no result after ${step.timeoutMs / 1000} s, stopping it\n`);
-      kill('SIGTERM');
-      setTimeout(() => kill('SIGKILL'), 10_000).unref();
+      // SIGINT to the runner first: Playwright then closes its browsers and the preview
+      // server it started in a process group of its own (a group-wide SIGTERM left that
+      // server holding the port); then the whole group, harder.
+      try {
+        child.kill('SIGINT');
+      } catch {
+        /* already gone */
+      }
+      setTimeout(() => kill('SIGTERM'), 15_000).unref();
+      setTimeout(() => kill('SIGKILL'), 25_000).unref();
     }, step.timeoutMs);
     const finish = (code) => {
       clearTimeout(timer);

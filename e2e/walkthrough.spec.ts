@@ -96,9 +96,12 @@ async function walk(page: Page, lab: Lab, scenario: GalleryScenario, panes: Pane
     const item = page.getByRole('region', { name: 'Steps of the scenario' }).locator(`li[data-step="${n}"]`);
     await item.getByRole('button', { name: `Run step ${n}: ${want.command}` }).click();
     await expect(item).toHaveClass(/is-done/);
+    // One result shows, this step's (another step with the same line keeps none).
+    await expect(page.getByTestId('step-result')).toHaveCount(want.packet ? 1 : 0);
     if (want.packet) {
       const result = item.getByTestId('step-result');
       await expect(result).toHaveAttribute('data-outcome', want.packet.outcome);
+      await expect(result).toBeInViewport();
       if (want.packet.rule) await expect(result).toContainText(want.packet.rule);
     }
     await panes.toTerminal();

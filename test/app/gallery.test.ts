@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createGalleryStore, GALLERY_STORAGE_KEY } from '../../src/app/gallery/store.ts';
-import { activeScenario, doneSteps, ownCommands } from '../../src/app/gallery/model.ts';
+import { activeScenario, doneSteps, lastRunStep, ownCommands } from '../../src/app/gallery/model.ts';
 import { galleryEn } from '../../src/app/i18n/gallery.en.ts';
 import { galleryZhCN } from '../../src/app/i18n/gallery.zh-CN.ts';
 import { createAppStore } from '../../src/app/state/store.ts';
@@ -96,6 +96,19 @@ describe('the gallery model', () => {
     expect(ownCommands(lines, iso)).toEqual(['docker ps']);
     expect(ownCommands([...STARTER_SCENARIO.commands, STARTER_SCENARIO.hint!, 'ip a'], undefined)).toEqual(['ip a']);
     expect(ownCommands(['docker network create x'], undefined)).toEqual(['docker network create x']);
+  });
+
+  it('knows which step the last line ran, when two steps share a line', () => {
+    const du = findGalleryScenario('docker-user')!;
+    const ping = du.steps[0]!.command;
+    expect(du.steps[7]!.command).toBe(ping);
+    const after = (...lines: string[]) => lastRunStep([...du.commands, ...lines], du);
+    expect(after(ping)).toBe(0);
+    expect(after(ping, ping)).toBe(7);
+    // Run once more when both are done: the later step shows it.
+    expect(after(ping, ping, ping)).toBe(7);
+    expect(after(ping, 'docker ps')).toBeUndefined();
+    expect(after()).toBeUndefined();
   });
 });
 

@@ -4,24 +4,31 @@
  * so it is recorded; Type: put on the prompt), done steps marked, the result of
  * the step's last packet, and where Docker 28.5 differs from the article.
  */
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GALLERY_NS, type GalleryScenario, type GalleryStep } from '../../scenario/gallery/index.ts';
 import { useApp } from '../state/context.ts';
 import { PlayIcon } from '../ui/icons.tsx';
 import { useGallery, useGalleryStore } from './context.ts';
-import { activeScenario, doneSteps } from './model.ts';
+import { activeScenario, doneSteps, lastRunStep } from './model.ts';
 import './gallery.css';
 
-function StepResult({ step }: { step: GalleryStep }) {
+function StepResult({ step, ranLast }: { step: GalleryStep; ranLast: boolean }) {
   const { t } = useTranslation();
   const trace = useApp((s) => s.trace);
   const last = useApp((s) => s.commands[s.commands.length - 1]);
+  const box = useRef<HTMLDivElement>(null);
+  const shown = ranLast && trace !== null && trace.command === step.command && last === step.command;
+  // A result that appears below the fold (a long step list, a phone) scrolls into sight.
+  useEffect(() => {
+    if (shown) box.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [shown, trace?.id]);
   // Only the packet of this step's own line, run last.
-  if (!trace || trace.command !== step.command || last !== step.command) return null;
+  if (!trace || !shown) return null;
   const o = trace.trace.outcome;
   const ok = o.kind === 'replied' || o.kind === 'delivered';
   return (
-    <div className={`step-result ${ok ? 'ok' : 'bad'}`} data-testid="step-result" data-outcome={o.kind} role="status">
+    <div ref={box} className={`step-result ${ok ? 'ok' : 'bad'}`} data-testid="step-result" data-outcome={o.kind} role="status">
       <strong>{t(`outcome.${o.kind}`)}</strong>
       {(o.kind === 'dropped' || o.kind === 'rejected') && (
         <>
@@ -42,6 +49,7 @@ function Steps({ scenario }: { scenario: GalleryScenario }) {
   const commands = useApp((s) => s.commands);
   const current = useGallery((s) => s.step);
   const done = doneSteps(commands, scenario);
+  const ranLast = lastRunStep(commands, scenario);
   return (
     <ol className="guide-steps">
       {scenario.steps.map((step, i) => {
@@ -75,7 +83,7 @@ function Steps({ scenario }: { scenario: GalleryScenario }) {
                 </button>
               </div>
             </div>
-            <StepResult step={step} />
+            <StepResult step={step} ranLast={i === ranLast} />
           </li>
         );
       })}

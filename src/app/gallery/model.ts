@@ -27,12 +27,29 @@ export function activeScenario(commands: readonly string[], id: string | null | 
  * earlier one's line (ping again after a fix) is done only when run again.
  */
 export function doneSteps(commands: readonly string[], scenario: GalleryScenario): Set<number> {
+  return walkSteps(commands, scenario).done;
+}
+
+/**
+ * The step the session's last line ran, or undefined when it was not a step's:
+ * the step it marked done, or for a line run again once all its steps are done,
+ * the last of them. Two steps with one line (ping before and after a fix) thus
+ * each show their own result.
+ */
+export function lastRunStep(commands: readonly string[], scenario: GalleryScenario): number | undefined {
+  return walkSteps(commands, scenario).last;
+}
+
+function walkSteps(commands: readonly string[], scenario: GalleryScenario): { done: Set<number>; last: number | undefined } {
   const done = new Set<number>();
+  let last: number | undefined;
   for (const line of commands.slice(scenario.commands.length)) {
-    const i = scenario.steps.findIndex((step, j) => step.command === line && !done.has(j));
+    let i = scenario.steps.findIndex((step, j) => step.command === line && !done.has(j));
     if (i >= 0) done.add(i);
+    else i = scenario.steps.map((step) => step.command).lastIndexOf(line);
+    last = i >= 0 ? i : undefined;
   }
-  return done;
+  return { done, last };
 }
 
 /**

@@ -80,6 +80,17 @@ describe('deriveGraph', () => {
     expect(quiet?.data).toMatchObject({ internal: true, icc: false });
   });
 
+  it('follows a rename: the node takes the new name, joined containers stay in its box', () => {
+    const g = deriveGraph(
+      replay([...STARTER_SCENARIO.commands, 'docker run -dit --name joined --network container:bbox3 busybox', 'docker rename bbox3 box3']).sim,
+    );
+    expect(g.nodes.find((n) => n.id === 'c:bbox3')).toBeUndefined();
+    const box = g.nodes.find((n) => n.id === 'c:box3');
+    expect(box?.data.kind).toBe('netns');
+    if (box?.data.kind !== 'netns') return;
+    expect(box.data.containers.map((c) => c.name)).toEqual(['box3', 'joined']);
+  });
+
   it('is deterministic: the same commands give the same graph', () => {
     const a = deriveGraph(replay(STARTER_SCENARIO.commands).sim);
     const b = deriveGraph(replay(STARTER_SCENARIO.commands).sim);

@@ -78,6 +78,20 @@ describe('docker kill (golden 31)', () => {
   });
 });
 
+describe('--rm', () => {
+  it('removes the container once docker stop or docker kill ends it; a restart keeps it', () => {
+    const { docker, engine } = client();
+    docker('run -dit --rm --name gone1 busybox');
+    docker('run -dit --rm --name gone2 busybox');
+    docker('run -dit --rm --name kept busybox');
+    expect(docker('stop gone1')).toEqual({ stdout: 'gone1\n', stderr: '', exitCode: 0 });
+    expect(docker('kill gone2')).toEqual({ stdout: 'gone2\n', stderr: '', exitCode: 0 });
+    expect(docker('restart kept').stdout).toBe('kept\n');
+    expect(docker("ps -a --format '{{.Names}} {{.State}}'").stdout).toBe('kept running\n');
+    expect(engine.findContainer('gone1')).toBeUndefined();
+  });
+});
+
 describe('docker network ls and prune (golden 14, 41)', () => {
   it('filters by driver and name, and formats rows or a table', () => {
     const { docker } = client();

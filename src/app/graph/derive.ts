@@ -181,7 +181,8 @@ export function deriveGraph(world: WorldView): TopologyGraph {
   for (const view of world.kernel.namespaces()) {
     if (knownNs.has(view.name)) continue;
     const members = containers.filter((c) => c.netns === view.name && c.state !== 'created' && c.state !== 'exited');
-    const owner = ownerName(view.name);
+    // The container that made the namespace (not one joined to it), by its name now (it may have been renamed).
+    const owner = members.find((c) => c.networkMode.kind !== 'container')?.name ?? ownerName(view.name);
     members.sort((a, b) => (a.name === owner ? -1 : b.name === owner ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const ownerContainer = members.find((c) => c.name === owner) ?? members[0];
     const id = owner !== undefined ? containerNodeId(owner) : `ns:${view.name}`;

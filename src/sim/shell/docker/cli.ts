@@ -309,6 +309,8 @@ class DockerClient {
     for (const ref of f.args) {
       try {
         const c = this.engine[sub](ref);
+        // The daemon removes a --rm container once it stops (a restart keeps it).
+        if (sub === 'stop' && c.autoRemove) this.engine.remove(c.id, true);
         if (sub === 'start' && f.bools.has('attach') && this.options.runProcess) {
           const result = this.options.runProcess(c, mainProgram(c, this.engine.imageOf(c)), { interactive: false, main: true });
           this.engine.exited(c.id, result.exitCode);
@@ -335,7 +337,8 @@ class DockerClient {
     let stderr = '';
     for (const ref of f.args) {
       try {
-        this.engine.kill(ref);
+        const c = this.engine.kill(ref);
+        if (c.autoRemove) this.engine.remove(c.id, true);
         stdout += `${ref}\n`;
       } catch (e) {
         if (!(e instanceof DockerError)) throw e;

@@ -89,6 +89,14 @@ describe('keys and line editing', () => {
     expect(s.cursor).toBe(4);
     expect(editLine({ text: 'abc', cursor: 1 }, { kind: 'kill-after' })).toEqual({ text: 'a', cursor: 1 });
   });
+
+  it('steps over an emoji as one character, never splitting its surrogate pair', () => {
+    const type = (keys: string, from = { text: '', cursor: 0 }) => parseInput(keys).reduce(editLine, from);
+    expect(type('echo x🐳\x7f')).toEqual({ text: 'echo x', cursor: 6 });
+    expect(type('echo 🐳z\x1b[D\x1b[DQ')).toEqual({ text: 'echo Q🐳z', cursor: 6 });
+    expect(type('🐳\x1b[H\x1b[3~')).toEqual({ text: '', cursor: 0 });
+    expect(type('网桥\x7f')).toEqual({ text: '网', cursor: 1 });
+  });
 });
 
 describe('shell lines', () => {

@@ -137,20 +137,37 @@ function wordEnd(text: string, cursor: number): number {
   return i;
 }
 
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** The index one character (code point) before `i`: an emoji's surrogate pair is one step. */
+function prevChar(text: string, i: number): number {
+  if (i <= 0) return 0;
+  return i >= 2 && isLow(text.charCodeAt(i - 1)) && isHigh(text.charCodeAt(i - 2)) ? i - 2 : i - 1;
+}
+
+/** The index one character (code point) after `i`. */
+function nextChar(text: string, i: number): number {
+  if (i >= text.length) return text.length;
+  return isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1)) ? i + 2 : i + 1;
+}
+
 /** The editing keys (readline's emacs bindings); other keys leave the line as it is. */
 export function editLine(state: LineState, key: Key): LineState {
   const { text, cursor } = state;
   switch (key.kind) {
     case 'text':
       return { text: text.slice(0, cursor) + key.text + text.slice(cursor), cursor: cursor + key.text.length };
-    case 'backspace':
-      return cursor === 0 ? state : { text: text.slice(0, cursor - 1) + text.slice(cursor), cursor: cursor - 1 };
+    case 'backspace': {
+      const at = prevChar(text, cursor);
+      return cursor === 0 ? state : { text: text.slice(0, at) + text.slice(cursor), cursor: at };
+    }
     case 'delete':
-      return cursor >= text.length ? state : { text: text.slice(0, cursor) + text.slice(cursor + 1), cursor };
+      return cursor >= text.length ? state : { text: text.slice(0, cursor) + text.slice(nextChar(text, cursor)), cursor };
     case 'left':
-      return { text, cursor: Math.max(0, cursor - 1) };
+      return { text, cursor: prevChar(text, cursor) };
     case 'right':
-      return { text, cursor: Math.min(text.length, cursor + 1) };
+      return { text, cursor: nextChar(text, cursor) };
     case 'word-left':
       return { text, cursor: wordStart(text, cursor) };
     case 'word-right':

@@ -197,6 +197,33 @@ test('a pasted script runs line by line; a runaway paste is refused whole with a
   await expect(lab.terminal()).toContainText(/echo kept\s*kept/);
 });
 
+test('Reset asks before the user’s own commands are lost, and lists them', async ({ page, lab, shot }) => {
+  await lab.open();
+  await lab.type('docker network create important');
+  await lab.type('docker run -dit --name keepme --network important busybox');
+  await expect(lab.node('c:keepme')).toBeVisible();
+  const reset = page.getByRole('button', { name: 'Reset', exact: true });
+  await reset.click();
+  const confirm = page.getByRole('dialog', { name: 'Reset the world?' });
+  await expect(confirm).toContainText('The 2 commands you ran yourself will be lost');
+  await expect(confirm.locator('code')).toHaveText(['docker network create important', 'docker run -dit --name keepme --network important busybox']);
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await shot('reset-confirm');
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(lab.node('c:keepme')).toBeVisible();
+  await expect(reset).toBeFocused();
+
+  await reset.click();
+  await confirm.getByRole('button', { name: 'Reset the world' }).click();
+  await expect(lab.node('c:keepme')).toHaveCount(0);
+  await expect(lab.node('c:bbox3')).toBeVisible();
+  // Nothing of the user's own left: Reset now resets at once.
+  await lab.type('docker exec bbox1 ping -c 1 bbox2');
+  await reset.click();
+  await expect(confirm).toHaveCount(0);
+});
+
 test('a corrupt saved session gives a fresh world and a notice', async ({ page, lab }) => {
   await page.addInitScript(() => {
     if (!sessionStorage.getItem('seeded')) {

@@ -12,6 +12,12 @@ export const en = {
   header: {
     reset: 'Reset',
     resetTitle: 'Start over with the example scenario (your commands are discarded)',
+    resetConfirmTitle: 'Reset the world?',
+    resetConfirmText_one: 'Reset goes back to the example scenario. The command you ran yourself will be lost, with what it built:',
+    resetConfirmText_other: 'Reset goes back to the example scenario. The {{count}} commands you ran yourself will be lost, with what they built:',
+    resetMore: '… and {{count}} more',
+    resetConfirm: 'Reset the world',
+    resetCancel: 'Cancel',
     theme: 'Switch to {{theme}} theme',
     language: 'Language',
   },

@@ -12,6 +12,12 @@ export const zhCN: Resources = {
   header: {
     reset: '重置',
     resetTitle: '回到示例场景重新开始（你输入的命令将被丢弃）',
+    resetConfirmTitle: '重置这个世界？',
+    resetConfirmText_one: '重置会回到示例场景。你自己运行的这条命令以及它搭建的内容都会丢失：',
+    resetConfirmText_other: '重置会回到示例场景。你自己运行的 {{count}} 条命令以及它们搭建的内容都会丢失：',
+    resetMore: '……还有 {{count}} 条',
+    resetConfirm: '重置世界',
+    resetCancel: '取消',
     theme: '切换到{{theme}}主题',
     language: '语言',
   },

@@ -1,11 +1,43 @@
 /**
  * The live top bar: HeaderView with the store's scenario, hint and actions.
+ * Reset asks first when it would throw away commands the user ran on their own
+ * (listing them, as opening a gallery scenario does).
  */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../actions/Dialog.tsx';
 import { useHeaderScenario } from '../gallery/header.tsx';
 import { useGalleryStore } from '../gallery/context.ts';
 import { useApp, useAppStore } from '../state/context.ts';
 import { HeaderView } from './HeaderView.tsx';
 import { useEffectiveTheme, useSystemTheme } from './theme.ts';
+
+const MAX_LISTED = 6;
+
+function ResetConfirm({ lines, onReset, onCancel }: { lines: readonly string[]; onReset(): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  return (
+    <Dialog title={t('header.resetConfirmTitle')} onClose={onCancel} className="reset-dialog" restoreFocus>
+      <p>{t('header.resetConfirmText', { count: lines.length })}</p>
+      <ul className="reset-lost">
+        {lines.slice(0, MAX_LISTED).map((line, i) => (
+          <li key={i}>
+            <code>{line}</code>
+          </li>
+        ))}
+        {lines.length > MAX_LISTED && <li className="muted">{t('header.resetMore', { count: lines.length - MAX_LISTED })}</li>}
+      </ul>
+      <div className="reset-actions">
+        <button type="button" data-autofocus onClick={onCancel}>
+          {t('header.resetCancel')}
+        </button>
+        <button type="button" className="danger" onClick={onReset}>
+          {t('header.resetConfirm')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
 
 export function Header() {
   const store = useAppStore();
@@ -14,16 +46,28 @@ export function Header() {
   const system = useSystemTheme();
   const setting = useApp((s) => s.view.theme);
   const { titleKey, hint } = useHeaderScenario();
+  const [lost, setLost] = useState<readonly string[] | null>(null);
+  const reset = () => {
+    setLost(null);
+    store.getState().resetWorld();
+  };
   return (
-    <HeaderView
-      titleKey={titleKey}
-      {...(hint ? { hint } : {})}
-      theme={theme}
-      system={system}
-      setting={setting}
-      onTheme={(setting) => store.getState().setView({ theme: setting })}
-      onReset={() => store.getState().resetWorld()}
-      onGallery={() => gallery.getState().openDialog()}
-    />
+    <>
+      <HeaderView
+        titleKey={titleKey}
+        {...(hint ? { hint } : {})}
+        theme={theme}
+        system={system}
+        setting={setting}
+        onTheme={(setting) => store.getState().setView({ theme: setting })}
+        onReset={() => {
+          const own = gallery.getState().ownCommands();
+          if (own.length > 0) setLost(own);
+          else reset();
+        }}
+        onGallery={() => gallery.getState().openDialog()}
+      />
+      {lost && <ResetConfirm lines={lost} onReset={reset} onCancel={() => setLost(null)} />}
+    </>
   );
 }

@@ -21,6 +21,10 @@ test('the first screen shows the scenario and its hint', async ({ page, lab, sho
   await expect(page.getByRole('button', { name: /docker exec bbox1 ping -c 1 bbox2/ })).toBeVisible();
   await expect(page.locator('.react-flow__minimap')).toBeVisible();
   await shot('first-screen');
+  // The host's IP stack in the inspector, under the canvas's own title.
+  await lab.node('host:stack').dblclick();
+  await expect(page.getByTestId('inspector').getByRole('heading', { level: 2 })).toHaveText('IP stack: routing + iptables');
+  await expect(page.getByTestId('inspector')).toContainText('ip route');
 });
 
 test('a ping between two containers on mynet is delivered, with its trace and rules', async ({ page, lab, shot }) => {
@@ -202,11 +206,18 @@ test('Reset asks before the user’s own commands are lost, and lists them', asy
   await lab.type('docker network create important');
   await lab.type('docker run -dit --name keepme --network important busybox');
   await expect(lab.node('c:keepme')).toBeVisible();
+  // Disconnected from its only network, it keeps just lo (and is not a `none` container).
+  await lab.type('docker network disconnect important keepme');
+  await expect(lab.node('c:keepme')).toContainText('on no network (all disconnected): only lo');
   const reset = page.getByRole('button', { name: 'Reset', exact: true });
   await reset.click();
   const confirm = page.getByRole('dialog', { name: 'Reset the world?' });
-  await expect(confirm).toContainText('The 2 commands you ran yourself will be lost');
-  await expect(confirm.locator('code')).toHaveText(['docker network create important', 'docker run -dit --name keepme --network important busybox']);
+  await expect(confirm).toContainText('The 3 commands you ran yourself will be lost');
+  await expect(confirm.locator('code')).toHaveText([
+    'docker network create important',
+    'docker run -dit --name keepme --network important busybox',
+    'docker network disconnect important keepme',
+  ]);
   await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await shot('reset-confirm');
   await page.keyboard.press('Escape');

@@ -171,7 +171,7 @@ export const NetnsNode = memo(function NetnsNode({ data }: P<NetnsNodeData & Rec
       {data.containers.map((c, k) => (
         <ContainerLine key={c.name} c={c} owner={k === 0} />
       ))}
-      {data.isolated && <div className="muted small">{t('node.isolated')}</div>}
+      {data.isolated && <div className="muted small">{t(data.containers[0]?.mode === 'none' ? 'node.isolated' : 'node.noNetwork')}</div>}
       {data.interfaces.map((i) => (
         <Iface key={i.name} iface={i} />
       ))}

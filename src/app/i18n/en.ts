@@ -45,6 +45,7 @@ export const en = {
     sharedNetns: 'shared namespace {{netns}}',
     joined: 'joined',
     isolated: 'network none: only lo',
+    noNetwork: 'on no network (all disconnected): only lo',
     hostNetwork: 'network host: uses the host’s namespace',
     noNamespace: 'not running: no network namespace ({{mode}})',
     internet: 'Internet host',

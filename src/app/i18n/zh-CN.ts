@@ -45,6 +45,7 @@ export const zhCN: Resources = {
     sharedNetns: '共享命名空间 {{netns}}',
     joined: '已加入',
     isolated: 'none 网络：只有 lo',
+    noNetwork: '未连接任何网络（已全部断开）：只有 lo',
     hostNetwork: 'host 网络：使用主机的命名空间',
     noNamespace: '未运行：没有网络命名空间（{{mode}}）',
     internet: '互联网主机',

@@ -285,13 +285,18 @@ function VethView({ v }: { v: VethInspection }) {
   );
 }
 
+/** The canvas's own title of the host's IP stack and eth0 nodes; other namespaces (lan, gw) by their name. */
+const NODE_TITLES: Record<string, string> = { 'host:stack': 'node.stack', 'host:eth0': 'node.hostIface' };
+
 function NetnsView({ v }: { v: NetnsInspection }) {
   const { t } = useTranslation('actions');
+  const { t: tn } = useTranslation();
+  const titleKey = NODE_TITLES[v.node];
   return (
     <>
       <header className="insp-head">
         <span className="insp-kind">{t('inspector.netnsTitle', { netns: v.netns })}</span>
-        <h2>{v.node}</h2>
+        <h2>{titleKey ? tn(titleKey) : v.node}</h2>
       </header>
       <ActionBar node={v.node} />
       <Pre title="ip -br addr" text={v.ipAddr} />

@@ -40,6 +40,20 @@ describe('curl’s view of HTTP', () => {
     expect(sim.runScriptLine('curl -sf http://192.168.1.108:8080/nope')).toMatchObject({ stdout: '', stderr: '', exitCode: 22 });
     expect(sim.runScriptLine('curl -f http://192.168.1.108:8080/nope').stderr).toBe('curl: (22) The requested URL returned error: 404\n');
   });
+
+  it('writes to -o, expands -w, and never takes an option’s value for the URL (as curl 7.88 on this machine)', () => {
+    const sim = new Simulator();
+    sim.runScriptLine('docker run -d --name web -p 8080:80 httpd');
+    const run = (line: string) => sim.runScriptLine(line);
+    expect(run(`lan$ curl -s -o /dev/null -w "%{http_code}\\n" http://192.168.1.108:8080`)).toMatchObject({ stdout: '200\n', stderr: '', exitCode: 0 });
+    expect(run('curl -s -o /tmp/page http://localhost:8080; cat /tmp/page').stdout).toBe('<html><body><h1>It works!</h1></body></html>\n');
+    expect(run("curl -s http://localhost:8080 -H 'Host: example'").stdout).toBe('<html><body><h1>It works!</h1></body></html>\n');
+    expect(run("curl -sw '%{http_code}\\n' -o /dev/null http://localhost:8080/nope").stdout).toBe('404\n');
+    // No answer: 000, no remote address (what curl 7.88 printed here for a refused port).
+    expect(run("curl -s -w '%{http_code} %{remote_ip}:%{remote_port} %{size_download}\\n' -o /dev/null http://localhost:8081")).toMatchObject({ stdout: '000 :0 0\n', exitCode: 7 });
+    expect(run('curl -o /nonexist/x http://localhost:8080')).toMatchObject({ exitCode: 23, stderr: expect.stringContaining('Warning: Failed to open the file /nonexist/x: No such file or directory\ncurl: (23) Failure writing output to destination\n') });
+    expect(run("curl -s -w '%{foo}x\\n' -o /dev/null http://localhost:8080")).toMatchObject({ stdout: 'x\n', stderr: "curl: unknown --write-out variable: 'foo'\n" });
+  });
 });
 
 describe('docker container, rename, top and logs --tail', () => {

@@ -115,6 +115,26 @@ export function busyboxWget(servers: Servers, resolve: NameResolver): Command {
 }
 
 /** curl 7.88 on the Debian machines: `-s` hides the error text, the exit code stays. */
+/** curl 7.88's options that take a value (the next word, or `--opt=value`): their value is never the URL. */
+const CURL_VALUE_OPTIONS = new Set([
+  '-o', '--output', '-w', '--write-out', '-H', '--header', '-m', '--max-time', '--connect-timeout', '-X', '--request',
+  '-d', '--data', '--data-raw', '--data-binary', '-A', '--user-agent', '-e', '--referer', '-u', '--user', '-b', '--cookie',
+  '-c', '--cookie-jar', '--resolve', '-x', '--proxy', '-T', '--upload-file', '-F', '--form', '-r', '--range', '-K', '--config',
+]);
+
+/** `-w`'s format: `%{name}` variables and `\n`/`\t`/`\r` escapes, as curl expands them. */
+function writeOut(format: string, vars: Record<string, string>): { text: string; unknown: string[] } {
+  const unknown: string[] = [];
+  const text = format
+    .replace(/%\{([a-z_]+)\}/g, (_, name: string) => {
+      if (name in vars) return vars[name]!;
+      unknown.push(name);
+      return '';
+    })
+    .replace(/\\([ntr\\])/g, (_, c: string) => ({ n: '\n', t: '\t', r: '\r', '\\': '\\' })[c]!);
+  return { text, unknown };
+}
+
 export function curlCommand(servers: Servers, resolve: NameResolver): Command {
   return (argv, ctx) => {
     let silent = false;
@@ -123,13 +143,24 @@ export function curlCommand(servers: Servers, resolve: NameResolver): Command {
     let failOnError = false;
     let url: string | undefined;
     let timeout: number | undefined;
+    let output: string | undefined;
+    let format: string | undefined;
     for (let i = 0; i < argv.length; i++) {
-      const a = argv[i]!;
-      if (a === '-m' || a === '--max-time' || a === '--connect-timeout') {
-        const value = Number(argv[++i]);
-        if (Number.isFinite(value) && value > 0) timeout = Math.min(timeout ?? value, value);
-      } else if (a === '-o') i++;
-      else if (a === '--head') head = true;
+      let a = argv[i]!;
+      let value: string | undefined;
+      const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+      if (eq > 0) {
+        value = a.slice(eq + 1);
+        a = a.slice(0, eq);
+      }
+      if (CURL_VALUE_OPTIONS.has(a)) {
+        value ??= argv[++i];
+        if (a === '-m' || a === '--max-time' || a === '--connect-timeout') {
+          const seconds = Number(value);
+          if (Number.isFinite(seconds) && seconds > 0) timeout = Math.min(timeout ?? seconds, seconds);
+        } else if (a === '-o' || a === '--output') output = value;
+        else if (a === '-w' || a === '--write-out') format = value;
+      } else if (a === '--head') head = true;
       else if (a === '--include') include = true;
       else if (a === '--fail') failOnError = true;
       else if (a === '--silent') silent = true;
@@ -138,6 +169,13 @@ export function curlCommand(servers: Servers, resolve: NameResolver): Command {
         head ||= a.includes('I');
         include ||= a.includes('i');
         failOnError ||= a.includes('f');
+        // A value option at the end of a cluster (`-so FILE`) takes the next word.
+        const last = `-${a.slice(-1)}`;
+        if (a.length > 2 && CURL_VALUE_OPTIONS.has(last)) {
+          const v = argv[++i];
+          if (last === '-o') output = v;
+          else if (last === '-w') format = v;
+        }
       } else if (!a.startsWith('-')) url = a;
     }
     if (url === undefined) return fail("curl: try 'curl --help' or 'curl --manual' for more information\n", 2);
@@ -145,15 +183,47 @@ export function curlCommand(servers: Servers, resolve: NameResolver): Command {
     if (!fetched) return fail(silent ? '' : `curl: (3) URL using bad/illegal format or missing URL\n`, 3);
     const { result, host, ip, port } = fetched;
     const traces = result.traces;
-    if (ip === undefined) return { ...fail(silent ? '' : `curl: (6) Could not resolve host: ${host}\n`, 6), traces };
-    const err = (code: number, text: string): CommandOutput => ({ ...fail(silent ? '' : `curl: (${code}) ${text}\n`, code), traces });
+    // -w after the transfer, on stdout, whatever happened (000 when no HTTP answer came).
+    const withWriteOut = (o: CommandOutput, status: number, bytes: number): CommandOutput => {
+      if (format === undefined) return o;
+      const vars = {
+        http_code: String(status).padStart(3, '0'),
+        response_code: String(status).padStart(3, '0'),
+        remote_ip: status > 0 && ip ? ip : '',
+        remote_port: status > 0 ? String(port) : '0',
+        size_download: String(bytes),
+        url_effective: url!,
+        exitcode: String(o.exitCode),
+      };
+      const { text, unknown } = writeOut(format, vars);
+      const warnings = unknown.map((name) => `curl: unknown --write-out variable: '${name}'\n`).join('');
+      return { ...o, stdout: o.stdout + text, stderr: warnings + o.stderr };
+    };
+    if (ip === undefined) return withWriteOut({ ...fail(silent ? '' : `curl: (6) Could not resolve host: ${host}\n`, 6), traces }, 0, 0);
+    const err = (code: number, text: string): CommandOutput => withWriteOut({ ...fail(silent ? '' : `curl: (${code}) ${text}\n`, code), traces }, 0, 0);
+    const transfer = (status: number, body: string, headText: string): CommandOutput => {
+      const content = head ? headText : include ? headText + body : body;
+      if (output === undefined || output === '-') return withWriteOut({ stdout: content, stderr: '', exitCode: 0, traces }, status, body.length);
+      if (output !== '/dev/null') {
+        const failed = ctx.fs.write(output, content, false);
+        if (failed) {
+          const why = failed === 'EISDIR' ? 'Is a directory' : 'No such file or directory';
+          const o = { ...fail(silent ? '' : `Warning: Failed to open the file ${output}: ${why}\ncurl: (23) Failure writing output to destination\n`, 23), traces };
+          return withWriteOut(o, status, 0);
+        }
+      }
+      return withWriteOut({ stdout: '', stderr: '', exitCode: 0, traces }, status, body.length);
+    };
     switch (result.kind) {
       case 'ok':
-        return { stdout: head ? result.head : include ? result.head + result.body : result.body, stderr: '', exitCode: 0, traces };
+        return transfer(200, result.body, result.head);
       case 'not-found':
         // Without --fail an HTTP error is still a transfer: curl prints the error page and exits 0.
-        if (failOnError) return err(22, `The requested URL returned error: ${result.status}`);
-        return { stdout: head ? result.head : include ? result.head + result.body : result.body, stderr: '', exitCode: 0, traces };
+        if (failOnError) {
+          const o = { ...fail(silent ? '' : `curl: (22) The requested URL returned error: ${result.status}\n`, 22), traces };
+          return withWriteOut(o, result.status, 0);
+        }
+        return transfer(result.status, result.body, result.head);
       case 'refused':
         return err(7, `Failed to connect to ${host} port ${port} after 0 ms: Couldn't connect to server`);
       case 'no-route':

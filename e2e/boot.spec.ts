@@ -4,9 +4,11 @@
  * controls that need the simulator say it is starting; once it arrives the live
  * app takes over at the same positions and the terminal works.
  */
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
-test('the first screen shows the starter nodes before the simulator has loaded', async ({ page, lab, shot }) => {
+/** Holds the simulator's chunk back (at most 10 s) until `release`; `requested` says whether the page asked for it. */
+async function holdSimulator(page: Page): Promise<{ release(): void; requested(): boolean }> {
   let release!: () => void;
   const held = new Promise<void>((resolve) => {
     release = resolve;
@@ -17,6 +19,11 @@ test('the first screen shows the starter nodes before the simulator has loaded',
     await Promise.race([held, new Promise((r) => setTimeout(r, 10_000))]);
     await route.continue();
   });
+  return { release, requested: () => requested };
+}
+
+test('the first screen shows the starter nodes before the simulator has loaded', async ({ page, lab, shot }) => {
+  const simulator = await holdSimulator(page);
   // The gallery's English text is not part of the first screen (nor of the live app's start).
   const galleryChunks: string[] = [];
   page.on('request', (req) => {
@@ -32,12 +39,12 @@ test('the first screen shows the starter nodes before the simulator has loaded',
   await expect(page.getByRole('button', { name: /docker exec bbox1 ping -c 1 bbox2/ })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Gallery' })).toBeDisabled();
   await expect(page.getByRole('tab', { name: 'Guide' })).toBeDisabled();
-  expect(requested).toBe(true);
+  expect(simulator.requested()).toBe(true);
   expect(galleryChunks).toEqual([]);
   const before = await lab.position('c:bbox2');
   await shot('boot-snapshot');
 
-  release();
+  simulator.release();
   await expect(page.getByTestId('boot-status')).toHaveCount(0);
   await expect(lab.terminal()).toContainText('root@dockerhost:~#');
   expect(await lab.position('c:bbox2')).toEqual(before);
@@ -53,14 +60,7 @@ test('a returning visitor sees the saved world at once, where it was left', asyn
   await expect(lab.node('c:bbox4')).toBeVisible();
   const bbox4 = await lab.position('c:bbox4');
 
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route('**/assets/simulator-*.js', async (route) => {
-    await Promise.race([held, new Promise((r) => setTimeout(r, 10_000))]);
-    await route.continue();
-  });
+  const { release } = await holdSimulator(page);
   await page.reload();
   await expect(page.getByTestId('boot-status')).toBeVisible();
   await expect(lab.node('c:bbox4')).toBeVisible();
@@ -78,14 +78,7 @@ test('a restored gallery scenario shows its title and next step on the first scr
   await expect(page.locator('.scenario-title')).toHaveText(title);
   await expect(lab.terminal()).toContainText(`opened “${title}”`);
 
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route('**/assets/simulator-*.js', async (route) => {
-    await Promise.race([held, new Promise((r) => setTimeout(r, 10_000))]);
-    await route.continue();
-  });
+  const { release } = await holdSimulator(page);
   // Every title the header shows from the first frame on: never an i18n key.
   await page.addInitScript(() => {
     const seen: string[] = [];

@@ -10,12 +10,12 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GALLERY, GALLERY_NS, findGalleryScenario, type GalleryScenario } from '../../scenario/gallery/index.ts';
 import { Dialog } from '../actions/Dialog.tsx';
+import { LostCommands } from '../actions/LostCommands.tsx';
 import { useGallery, useGalleryStore } from './context.ts';
 import './gallery.css';
 
 /** On open, the current scenario's Open button, else the first card's. */
 const INITIAL_FOCUS = ['.gallery-card.is-current button.gallery-primary', '.gallery-card button.gallery-primary'];
-const MAX_LISTED = 6;
 
 function Card({ scenario, current }: { scenario: GalleryScenario; current: boolean }) {
   const { t } = useTranslation(GALLERY_NS);
@@ -54,25 +54,15 @@ function Confirm({ id }: { id: string }) {
   const own = gallery.getState().ownCommands();
   if (!scenario) return null;
   return (
-    <div className="gallery-confirm">
-      <p>{t('ui.confirmText', { count: own.length, title: t(scenario.titleKey) })}</p>
-      <ul className="gallery-lost">
-        {own.slice(0, MAX_LISTED).map((line, i) => (
-          <li key={i}>
-            <code>{line}</code>
-          </li>
-        ))}
-        {own.length > MAX_LISTED && <li className="muted">{t('ui.confirmMore', { count: own.length - MAX_LISTED })}</li>}
-      </ul>
-      <div className="gallery-confirm-actions">
-        <button type="button" data-autofocus onClick={() => gallery.getState().cancelOpen()}>
-          {t('ui.cancel')}
-        </button>
-        <button type="button" className="gallery-danger" onClick={() => gallery.getState().confirmOpen()}>
-          {t('ui.confirmReplace')}
-        </button>
-      </div>
-    </div>
+    <LostCommands
+      text={t('ui.confirmText', { count: own.length, title: t(scenario.titleKey) })}
+      lines={own}
+      more={(count) => t('ui.confirmMore', { count })}
+      cancelLabel={t('ui.cancel')}
+      confirmLabel={t('ui.confirmReplace')}
+      onCancel={() => gallery.getState().cancelOpen()}
+      onConfirm={() => gallery.getState().confirmOpen()}
+    />
   );
 }
 

@@ -6,35 +6,26 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../actions/Dialog.tsx';
+import { LostCommands } from '../actions/LostCommands.tsx';
 import { useHeaderScenario } from '../gallery/header.tsx';
 import { useGalleryStore } from '../gallery/context.ts';
 import { useApp, useAppStore } from '../state/context.ts';
 import { HeaderView } from './HeaderView.tsx';
 import { useEffectiveTheme, useSystemTheme } from './theme.ts';
 
-const MAX_LISTED = 6;
-
 function ResetConfirm({ lines, onReset, onCancel }: { lines: readonly string[]; onReset(): void; onCancel(): void }) {
   const { t } = useTranslation();
   return (
     <Dialog title={t('header.resetConfirmTitle')} onClose={onCancel} className="reset-dialog" restoreFocus>
-      <p>{t('header.resetConfirmText', { count: lines.length })}</p>
-      <ul className="reset-lost">
-        {lines.slice(0, MAX_LISTED).map((line, i) => (
-          <li key={i}>
-            <code>{line}</code>
-          </li>
-        ))}
-        {lines.length > MAX_LISTED && <li className="muted">{t('header.resetMore', { count: lines.length - MAX_LISTED })}</li>}
-      </ul>
-      <div className="reset-actions">
-        <button type="button" data-autofocus onClick={onCancel}>
-          {t('header.resetCancel')}
-        </button>
-        <button type="button" className="danger" onClick={onReset}>
-          {t('header.resetConfirm')}
-        </button>
-      </div>
+      <LostCommands
+        text={t('header.resetConfirmText', { count: lines.length })}
+        lines={lines}
+        more={(count) => t('header.resetMore', { count })}
+        cancelLabel={t('header.resetCancel')}
+        confirmLabel={t('header.resetConfirm')}
+        onCancel={onCancel}
+        onConfirm={onReset}
+      />
     </Dialog>
   );
 }

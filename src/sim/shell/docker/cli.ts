@@ -21,7 +21,7 @@ import { hostProcesses } from '../ps-cmd.ts';
 import { networkCommand } from './network-cmds.ts';
 import { parsePortSpec, PortSpecError } from './ports.ts';
 import { infoCommand, versionCommand } from './system.ts';
-import { argCountError, daemonError, flagError, runDaemonError, unknownCommand } from './usage.ts';
+import { argCountError, cobraExactArgsError, daemonError, flagError, runDaemonError, unknownCommand } from './usage.ts';
 
 export interface DockerClientOptions {
   /** Whether the client's stdin is a terminal (`-t` needs one). The transcript runner has none. */
@@ -469,7 +469,7 @@ class DockerClient {
       { long: 'sig-proxy', kind: 'bool' },
     ], false);
     if (!isParsed(f)) return f;
-    if (f.args.length !== 1) return argCountError('attach', 'exactly 1 argument');
+    if (f.args.length !== 1) return cobraExactArgsError('attach', 1);
     const c = this.engine.findContainer(f.args[0]!);
     if (!c) return fail(daemonError(`No such container: ${f.args[0]}`), 1);
     if (c.state !== 'running' && c.state !== 'paused') return fail('You cannot attach to a stopped container, start it first\n', 1);

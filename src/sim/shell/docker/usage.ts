@@ -48,6 +48,11 @@ export function argCountError(command: string, requirement: string): CommandOutp
   return fail(`docker: 'docker ${command}' requires ${requirement}\n\nUsage:  ${USAGE[command] ?? `docker ${command}`}\n\nSee 'docker ${command} --help' for more information\n`, 1);
 }
 
+/** A wrong argument count where the CLI uses cobra's own ExactArgs (`docker attach`): "requires 1 argument", "Run". */
+export function cobraExactArgsError(command: string, n: number): CommandOutput {
+  return fail(`docker: 'docker ${command}' requires ${n} argument${n === 1 ? '' : 's'}\n\nUsage:  ${USAGE[command] ?? `docker ${command}`}\n\nRun 'docker ${command} --help' for more information\n`, 1);
+}
+
 /** Arguments to a command that takes none (cobra's NoArgs): exit 1, "Run". */
 export function noArgsError(command: string): CommandOutput {
   return fail(`docker: 'docker ${command}' accepts no arguments\n\nUsage:  ${USAGE[command] ?? `docker ${command}`}\n\nRun 'docker ${command} --help' for more information\n`, 1);

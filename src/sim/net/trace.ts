@@ -48,9 +48,9 @@ export type HopKind =
   | 'drop'; // the kernel dropped it outside netfilter (no route, no neighbour, forwarding off...)
 
 /**
- * Which sentence a hop's `detail` is. The core has no language: the app keeps a
- * template per key (src/app/i18n, `hop.*`), and its English ones give `detail`
- * back word for word (test/app/hop-notes.test.ts).
+ * Which sentence a hop's `detail` is. Its English words are hop-sentences.ts
+ * (`detail` is the note filled in there); the app has a `hop.*` template per key
+ * in each language.
  */
 export type HopNoteKey =
   | 'send' // {netns} sends {packet}

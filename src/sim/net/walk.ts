@@ -15,6 +15,7 @@ import { findByMac, findL2Path, learn, learnReverse, type L2World } from './l2.t
 import type { Link } from './link.ts';
 import type { Netns, RouteDecision } from './netns.ts';
 import type { SeededRandom } from './rng.ts';
+import { hopSentence } from './hop-sentences.ts';
 import type { Hop, HopKind, HopNote, HopNoteKey, Leg, Outcome, Probe, Trace } from './trace.ts';
 import { observedResult } from './trace.ts';
 
@@ -109,7 +110,7 @@ class Walk {
         if (answer.outcome.kind === 'delivered' && this.probe.exchange) this.converse(from, sent.ns, this.sentRequest ?? request, answer.packet, this.probe.exchange);
         return answer.outcome;
       }
-      this.hop('drop', from, back.packet, 'the answer does not match the sending socket', note('answerMismatch'));
+      this.hop('drop', from, back.packet, note('answerMismatch'));
       return { kind: 'lost', leg: 'reply', netns: from.name, reason: 'answer does not match the socket' };
     }
     return this.replyFailure(back, from);
@@ -184,7 +185,7 @@ class Walk {
 
   /** The local stack's answer: echo reply, SYN-ACK or RST, a UDP answer or ICMP port unreachable. */
   private respond(ns: Netns, p: Packet): { packet: Packet; outcome: Outcome } | undefined {
-    this.hop('deliver', ns, p, `delivered to the local stack of ${ns.name}`, note('deliver', { netns: ns.name }));
+    this.hop('deliver', ns, p, note('deliver', { netns: ns.name }));
     if (p.proto === 'icmp') {
       if (p.icmpType !== ICMP_ECHO_REQUEST || ns.sysctlFlag('net.ipv4.icmp_echo_ignore_all')) return undefined;
       return {
@@ -222,12 +223,12 @@ class Walk {
     let route = ns.lookupRoute(p.dst);
     if (route && p.src === 0 && route.src !== undefined) p = { ...p, src: route.src };
     const what = describe(p);
-    this.hop('send', ns, p, `${ns.name} sends ${what}`, note('send', { netns: ns.name, packet: what }));
+    this.hop('send', ns, p, note('send', { netns: ns.name, packet: what }));
     if (!route || p.src === 0) {
-      this.hop('route', ns, p, `no route to ${formatIPv4(p.dst)}: Network is unreachable`, note('noRoute', { dst: formatIPv4(p.dst) }));
+      this.hop('route', ns, p, note('noRoute', { dst: formatIPv4(p.dst) }));
       return { fate: 'lost', outcome: { kind: 'no-route', leg: this.leg, netns: ns.name } };
     }
-    this.hop('route', ns, p, `route: ${route.text}`, note('route', { route: route.text }));
+    this.hop('route', ns, p, note('route', { route: route.text }));
     if (this.leg === 'request' && ns.name === this.probe.from) this.sentRequest = p;
 
     const out = this.hook(ns, 'OUTPUT', p, { outIface: this.linkName(ns, route.ifindex) });
@@ -237,7 +238,7 @@ class Walk {
       const rerouted = ns.lookupRoute(out.packet.dst);
       if (!rerouted) return { fate: 'lost', outcome: { kind: 'no-route', leg: this.leg, netns: ns.name } };
       route = rerouted;
-      this.hop('route', ns, out.packet, `rerouted after DNAT: ${route.text}`, note('rerouteDnat', { route: route.text }));
+      this.hop('route', ns, out.packet, note('rerouteDnat', { route: route.text }));
     }
     return this.finishOutput(ns, out.packet, route, undefined);
   }
@@ -253,7 +254,7 @@ class Walk {
     const p = post.packet;
 
     if (route.type === 'local' || dev.kind === 'loopback') {
-      this.hop('transmit', ns, p, `loopback: ${dev.name}`, note('loopback', { dev: dev.name }), { iface: dev.name });
+      this.hop('transmit', ns, p, note('loopback', { dev: dev.name }), { iface: dev.name });
       countFrame(dev, 'tx', p);
       countFrame(dev, 'rx', p);
       return this.ipReceive(ns, dev, p, {});
@@ -276,14 +277,14 @@ class Walk {
     if (cached?.state === 'REACHABLE' && cached.mac) {
       const still = findByMac(this.world, ns, dev, cached.mac);
       if (still && still.endpoint.ns.isLocal(nexthop)) {
-        this.hop('neighbour', ns, p, `neighbour ${formatIPv4(nexthop)} is ${cached.mac} (cached)`, note('neighbourCached', { addr: formatIPv4(nexthop), mac: cached.mac }), { iface: dev.name });
+        this.hop('neighbour', ns, p, note('neighbourCached', { addr: formatIPv4(nexthop), mac: cached.mac }), { iface: dev.name });
         return cached.mac;
       }
     }
     const path = findL2Path(this.world, ns, dev, (ep) => ep.link.up && ep.ns.isLocal(nexthop) && ep.link.kind !== 'loopback');
     if (!path) {
       table.set(nexthop, { state: 'FAILED' });
-      this.hop('neighbour', ns, p, `ARP who-has ${formatIPv4(nexthop)} on ${dev.name}: no answer`, note('arpNoAnswer', { addr: formatIPv4(nexthop), dev: dev.name }), { iface: dev.name });
+      this.hop('neighbour', ns, p, note('arpNoAnswer', { addr: formatIPv4(nexthop), dev: dev.name }), { iface: dev.name });
       return undefined;
     }
     // The broadcast request teaches every bridge the asker; the reply teaches the answerer.
@@ -291,7 +292,7 @@ class Walk {
     learnReverse(path.crossings, path.endpoint.link.mac);
     table.set(nexthop, { mac: path.endpoint.link.mac, state: 'REACHABLE' });
     const at = path.endpoint;
-    this.hop('neighbour', ns, p, `ARP ${formatIPv4(nexthop)} is-at ${at.link.mac} (${at.ns.name} ${at.link.name})`, note('arpReply', { addr: formatIPv4(nexthop), mac: at.link.mac, netns: at.ns.name, dev: at.link.name }), {
+    this.hop('neighbour', ns, p, note('arpReply', { addr: formatIPv4(nexthop), mac: at.link.mac, netns: at.ns.name, dev: at.link.name }), {
       iface: dev.name,
     });
     return path.endpoint.link.mac;
@@ -302,28 +303,28 @@ class Walk {
     if (dev.kind === 'bridge') {
       // The host's own stack sends through a bridge: the bridge picks the port, no br_netfilter hooks.
       const port = this.bridgePort(ns, dev, undefined, dstMac);
-      if (!port) return this.lostHere(ns, p, `${dev.name}: no port leads to ${dstMac}`, note('bridgeNoPort', { bridge: dev.name, mac: dstMac }), dev.name);
+      if (!port) return this.lostHere(ns, p, note('bridgeNoPort', { bridge: dev.name, mac: dstMac }), dev.name);
       countFrame(dev, 'tx', p);
-      this.hop('bridge', ns, p, `${dev.name} sends out of port ${port.name}`, note('bridgeSend', { bridge: dev.name, port: port.name }), { bridge: dev.name, port: port.name });
+      this.hop('bridge', ns, p, note('bridgeSend', { bridge: dev.name, port: port.name }), { bridge: dev.name, port: port.name });
       return this.transmit(ns, port, srcMac, dstMac, p);
     }
-    this.hop('transmit', ns, p, `out of ${dev.name}`, note('transmit', { dev: dev.name }), { iface: dev.name });
-    if (!ns.carrier(dev) || !dev.peer) return this.lostHere(ns, p, `${dev.name} has no carrier`, note('noCarrier', { dev: dev.name }), dev.name);
+    this.hop('transmit', ns, p, note('transmit', { dev: dev.name }), { iface: dev.name });
+    if (!ns.carrier(dev) || !dev.peer) return this.lostHere(ns, p, note('noCarrier', { dev: dev.name }), dev.name);
     const peerNs = this.world.netns(dev.peer.netns);
     const peer = peerNs?.linksByIndex.get(dev.peer.ifindex);
-    if (!peerNs || !peer) return this.lostHere(ns, p, `${dev.name} has no peer`, note('noPeer', { dev: dev.name }), dev.name);
+    if (!peerNs || !peer) return this.lostHere(ns, p, note('noPeer', { dev: dev.name }), dev.name);
     countFrame(dev, 'tx', p);
     countFrame(peer, 'rx', p);
     // Crossing into another namespace scrubs the skb: conntrack attachments stay behind.
     if (p.localError) p = withoutLocalError(p);
     const crossing = { fromNetns: ns.name, fromDev: dev.name, toNetns: peerNs.name, toDev: peer.name };
-    this.hop('veth', peerNs, p, `veth ${ns.name}:${dev.name} -> ${peerNs.name}:${peer.name}`, note('veth', crossing), { iface: peer.name });
+    this.hop('veth', peerNs, p, note('veth', crossing), { iface: peer.name });
     if (peer.masterIndex !== undefined) {
       const bridge = peerNs.linksByIndex.get(peer.masterIndex)!;
       return this.bridgeInput(peerNs, bridge, peer, srcMac, dstMac, p);
     }
     if (dstMac !== peer.mac && dstMac !== 'ff:ff:ff:ff:ff:ff') {
-      return this.lostHere(peerNs, p, `${peer.name}: frame for ${dstMac} is not for this host`, note('notForHost', { dev: peer.name, mac: dstMac }), peer.name);
+      return this.lostHere(peerNs, p, note('notForHost', { dev: peer.name, mac: dstMac }), peer.name);
     }
     return this.ipReceive(peerNs, peer, p, {});
   }
@@ -346,21 +347,21 @@ class Walk {
   /** A frame enters a bridge through a port. */
   private bridgeInput(ns: Netns, bridge: Link, inPort: Link, srcMac: string, dstMac: string, p: Packet): Fate {
     bridge.fdb?.set(srcMac, inPort.ifindex);
-    if (!bridge.up) return this.lostHere(ns, p, `${bridge.name} is down`, note('bridgeDown', { bridge: bridge.name }), bridge.name);
+    if (!bridge.up) return this.lostHere(ns, p, note('bridgeDown', { bridge: bridge.name }), bridge.name);
     const brnf = ns.sysctlFlag('net.bridge.bridge-nf-call-iptables');
     const toSelf = dstMac === bridge.mac || (bridge.ports ?? []).some((i) => ns.linksByIndex.get(i)?.mac === dstMac);
     if (toSelf) {
       countFrame(bridge, 'rx', p);
-      this.hop('bridge', ns, p, `${bridge.name}: frame for the bridge itself, up to ${ns.name}'s IP stack`, note('bridgeToSelf', { bridge: bridge.name, netns: ns.name }), {
+      this.hop('bridge', ns, p, note('bridgeToSelf', { bridge: bridge.name, netns: ns.name }), {
         bridge: bridge.name,
         port: inPort.name,
       });
       return this.ipReceive(ns, bridge, p, { physIn: brnf ? inPort : undefined });
     }
     let outPort = this.bridgePort(ns, bridge, inPort, dstMac);
-    if (!outPort) return this.lostHere(ns, p, `${bridge.name}: no port leads to ${dstMac}`, note('bridgeNoPort', { bridge: bridge.name, mac: dstMac }), bridge.name);
-    if (outPort === inPort) return this.lostHere(ns, p, `${bridge.name}: destination is behind the ingress port (hairpin off)`, note('hairpinOff', { bridge: bridge.name }), bridge.name);
-    this.hop('bridge', ns, p, `${bridge.name}: ${dstMac} is on port ${outPort.name}`, note('bridgeForward', { bridge: bridge.name, mac: dstMac, port: outPort.name }), {
+    if (!outPort) return this.lostHere(ns, p, note('bridgeNoPort', { bridge: bridge.name, mac: dstMac }), bridge.name);
+    if (outPort === inPort) return this.lostHere(ns, p, note('hairpinOff', { bridge: bridge.name }), bridge.name);
+    this.hop('bridge', ns, p, note('bridgeForward', { bridge: bridge.name, mac: dstMac, port: outPort.name }), {
       bridge: bridge.name,
       port: inPort.name,
     });
@@ -375,10 +376,10 @@ class Walk {
         const route = ns.lookupRoute(packet.dst);
         if (!route || route.ifindex !== bridge.ifindex) return this.ipReceive(ns, bridge, packet, { physIn: inPort, preroutingDone: true });
         const mac = this.resolveNeighbour(ns, bridge, route.gateway ?? packet.dst, packet);
-        if (mac === undefined) return this.lostHere(ns, packet, `${bridge.name}: no neighbour for the DNAT target`, note('dnatNoNeighbour', { bridge: bridge.name }), bridge.name);
+        if (mac === undefined) return this.lostHere(ns, packet, note('dnatNoNeighbour', { bridge: bridge.name }), bridge.name);
         dstMac = mac;
         outPort = this.bridgePort(ns, bridge, inPort, dstMac);
-        if (!outPort || outPort === inPort) return this.lostHere(ns, packet, `${bridge.name}: DNAT target not reachable by bridging`, note('dnatNotBridged', { bridge: bridge.name }), bridge.name);
+        if (!outPort || outPort === inPort) return this.lostHere(ns, packet, note('dnatNotBridged', { bridge: bridge.name }), bridge.name);
       }
       packet = pre.packet;
       const fwd = this.hook(ns, 'FORWARD', packet, { inIface: bridge.name, outIface: bridge.name, physIn: inPort.name, physOut: outPort.name, bridged: true }, bridge.name);
@@ -393,11 +394,11 @@ class Walk {
   // ---- input path ------------------------------------------------------------
 
   private ipReceive(ns: Netns, iface: Link, p: Packet, opts: { physIn?: Link | undefined; preroutingDone?: boolean }): Fate {
-    this.hop('receive', ns, p, `${ns.name} receives on ${iface.name}`, note('receive', { netns: ns.name, dev: iface.name }), { iface: iface.name });
+    this.hop('receive', ns, p, note('receive', { netns: ns.name, dev: iface.name }), { iface: iface.name });
     const loopbackDev = iface.kind === 'loopback';
     const localnet = ns.sysctlFlag(`net.ipv4.conf.${iface.name}.route_localnet`) || ns.sysctlFlag('net.ipv4.conf.all.route_localnet');
     if (!loopbackDev && isLoopback(p.src) && !localnet) {
-      return this.lostHere(ns, p, `martian source ${formatIPv4(p.src)} on ${iface.name}`, note('martianSource', { addr: formatIPv4(p.src), dev: iface.name }), iface.name);
+      return this.lostHere(ns, p, note('martianSource', { addr: formatIPv4(p.src), dev: iface.name }), iface.name);
     }
     let packet = p;
     const physIn = opts.physIn?.name;
@@ -409,7 +410,7 @@ class Walk {
       packet = pre.packet;
     }
     if (!loopbackDev && isLoopback(packet.dst) && !localnet) {
-      return this.lostHere(ns, packet, `martian destination ${formatIPv4(packet.dst)} on ${iface.name}`, note('martianDestination', { addr: formatIPv4(packet.dst), dev: iface.name }), iface.name);
+      return this.lostHere(ns, packet, note('martianDestination', { addr: formatIPv4(packet.dst), dev: iface.name }), iface.name);
     }
     if (ns.isLocal(packet.dst) || ns.addrType(packet.dst) === 'BROADCAST') {
       const place: PacketPlace = { inIface: iface.name };
@@ -423,24 +424,24 @@ class Walk {
 
   private ipForward(ns: Netns, inIface: Link, p: Packet, physIn: string | undefined): Fate {
     if (!ns.sysctlFlag('net.ipv4.ip_forward')) {
-      this.hop('drop', ns, p, `${ns.name} is not a router (net.ipv4.ip_forward = 0): dropped`, note('forwardingDisabled', { netns: ns.name }), { iface: inIface.name });
+      this.hop('drop', ns, p, note('forwardingDisabled', { netns: ns.name }), { iface: inIface.name });
       return { fate: 'lost', outcome: { kind: 'forwarding-disabled', leg: this.leg, netns: ns.name } };
     }
     const route = ns.lookupRoute(p.dst);
     if (!route) {
-      this.hop('route', ns, p, `forward: no route to ${formatIPv4(p.dst)}`, note('forwardNoRoute', { dst: formatIPv4(p.dst) }));
+      this.hop('route', ns, p, note('forwardNoRoute', { dst: formatIPv4(p.dst) }));
       return this.bounce(ns, p, CODE_NET_UNREACH, { kind: 'no-route', leg: this.leg, netns: ns.name });
     }
     // ip_forward: a packet whose TTL would reach 0 here is answered with ICMP time exceeded, before FORWARD.
     const ttl = p.ttl ?? 64;
     if (ttl <= 1) {
-      this.hop('route', ns, p, `forward: TTL ${ttl} exceeded in transit: ICMP time exceeded back to ${formatIPv4(p.src)}`, note('ttlExceeded', { ttl: String(ttl), src: formatIPv4(p.src) }));
+      this.hop('route', ns, p, note('ttlExceeded', { ttl: String(ttl), src: formatIPv4(p.src) }));
       const src = ns.lookupRoute(p.src)?.src ?? 0;
       if (p.proto === 'icmp' && p.inner) return { fate: 'lost', outcome: { kind: 'lost', leg: this.leg, netns: ns.name, reason: 'TTL exceeded by an ICMP error' } };
       return { fate: 'bounced', ns, error: { ...icmpError(p, src, 0), icmpType: ICMP_TIME_EXCEEDED }, outcome: { kind: 'ttl-exceeded', leg: this.leg, netns: ns.name, from: formatIPv4(src) } };
     }
     p = { ...p, ttl: ttl - 1 };
-    this.hop('route', ns, p, `forward: ${route.text}`, note('forward', { route: route.text }));
+    this.hop('route', ns, p, note('forward', { route: route.text }));
     const outDev = ns.linksByIndex.get(route.ifindex)!;
     const place: PacketPlace = { inIface: inIface.name, outIface: outDev.name };
     if (physIn) place.physIn = physIn;
@@ -476,8 +477,7 @@ class Walk {
       const rule = result.decidedBy ?? decisiveStep(result)?.rule;
       if (rule) extra.rule = rule;
       if (rewritten) extra.rewritten = result.packet;
-      const said = hookDetail(hook, result);
-      this.hop('netfilter', ns, p, said.detail, said.note, extra);
+      this.hop('netfilter', ns, p, hookNote(hook, result), extra);
     }
     return result;
   }
@@ -505,9 +505,10 @@ class Walk {
     return { fate: 'bounced', ns, error: icmpError(p, src, code), outcome };
   }
 
-  /** A kernel drop outside netfilter: `reason` is the hop's detail and the outcome's reason, `why` the same as a note. */
-  private lostHere(ns: Netns, p: Packet, reason: string, why: HopNote, iface?: string): Fate {
-    this.hop('drop', ns, p, reason, why, iface ? { iface } : {});
+  /** A kernel drop outside netfilter: the hop, and the outcome whose reason is the hop's sentence. */
+  private lostHere(ns: Netns, p: Packet, why: HopNote, iface?: string): Fate {
+    const reason = hopSentence(why);
+    this.hop('drop', ns, p, why, iface ? { iface } : {});
     return { fate: 'lost', outcome: { kind: 'lost', leg: this.leg, netns: ns.name, reason } };
   }
 
@@ -515,9 +516,9 @@ class Walk {
     return ns.linksByIndex.get(ifindex)?.name ?? '?';
   }
 
-  /** Records a hop: `detail` is its English sentence, `said` the same as a note (key and values) for the app's languages. */
-  private hop(kind: HopKind, ns: Netns, packet: Packet, detail: string, said: HopNote, extra: Partial<Hop> = {}): void {
-    if (this.recording) this.hops.push({ kind, leg: this.leg, netns: ns.name, packet, detail, note: said, ...extra });
+  /** Records a hop: `said` is its sentence as a note (key and values), `detail` the note in English. */
+  private hop(kind: HopKind, ns: Netns, packet: Packet, said: HopNote, extra: Partial<Hop> = {}): void {
+    if (this.recording) this.hops.push({ kind, leg: this.leg, netns: ns.name, packet, detail: hopSentence(said), note: said, ...extra });
   }
 }
 
@@ -586,8 +587,8 @@ function decisiveStep(r: HookResult): NetfilterStep | undefined {
   return undefined;
 }
 
-function hookDetail(hook: Hook, r: HookResult): { detail: string; note: HopNote } {
+function hookNote(hook: Hook, r: HookResult): HopNote {
   const rule = r.decidedBy ?? decisiveStep(r)?.rule;
-  if (!rule) return { detail: `${hook} ${r.verdict}`, note: note('hook', { hook, verdict: r.verdict }) };
-  return { detail: `${hook} ${r.verdict}: ${rule.text}`, note: note('hookRule', { hook, verdict: r.verdict, rule: rule.text }) };
+  if (!rule) return note('hook', { hook, verdict: r.verdict });
+  return note('hookRule', { hook, verdict: r.verdict, rule: rule.text });
 }

@@ -10,7 +10,8 @@ import { activeScenario, doneSteps, lastRunStep, ownCommands } from '../../src/a
 import { galleryEn } from '../../src/app/i18n/gallery.en.ts';
 import { galleryZhCN } from '../../src/app/i18n/gallery.zh-CN.ts';
 import { createAppStore } from '../../src/app/state/store.ts';
-import { checkStep, findGalleryScenario, GALLERY, GALLERY_NS } from '../../src/scenario/gallery/index.ts';
+import { checkStep } from '../../src/scenario/check.ts';
+import { findGalleryScenario, GALLERY, GALLERY_NS } from '../../src/scenario/gallery/index.ts';
 import { replay, runLine } from '../../src/scenario/scenario.ts';
 import { STARTER_SCENARIO } from '../../src/scenario/starter.ts';
 import { MemoryStorage } from './memory-storage.ts';
@@ -43,8 +44,8 @@ describe('the gallery scenarios', () => {
       for (const [i, step] of scenario.steps.entries()) {
         const out = runLine(sim, step.command);
         expect(out.stderr).not.toContain('internal error');
-        const problem = step.expect ? checkStep(step.expect, out) : undefined;
-        if (problem) problems.push(`step ${i + 1} \`${step.command}\`: ${problem}`);
+        expect(step.expect, `step ${i + 1} declares what it does`).toBeDefined();
+        for (const problem of checkStep(step.expect!, out)) problems.push(`step ${i + 1} \`${step.command}\`: ${problem}`);
       }
       expect(problems).toEqual([]);
     });
@@ -54,7 +55,7 @@ describe('the gallery scenarios', () => {
         ['en', galleryEn],
         ['zh-CN', galleryZhCN],
       ] as const) {
-        for (const key of [scenario.titleKey, scenario.summaryKey, scenario.todayKey, ...scenario.steps.map((s) => s.textKey)]) {
+        for (const key of [scenario.titleKey, scenario.summaryKey, scenario.todayKey!, ...scenario.steps.map((s) => s.textKey)]) {
           const text = lookup(res, key);
           expect(typeof text, `${lang} ${key}`).toBe('string');
           expect((text as string).trim(), `${lang} ${key}`).not.toBe('');
@@ -62,7 +63,7 @@ describe('the gallery scenarios', () => {
         }
         const steps = lookup(res, `${GALLERY_NS}:scenarios.${scenario.id}.steps`) as unknown[];
         expect(steps, `${lang}: one text per step`).toHaveLength(scenario.steps.length);
-        for (const tag of scenario.tags) expect(res.tags[tag]).toBeTruthy();
+        for (const tag of scenario.tags) expect((res.tags as Record<string, string>)[tag], `tag ${tag}`).toBeTruthy();
       }
     });
   });
@@ -72,12 +73,19 @@ describe('the gallery scenarios', () => {
     expect(Object.keys(galleryZhCN.scenarios).sort()).toEqual(GALLERY.map((s) => s.id).sort());
   });
 
-  it('checks a step against the simulator: exit status and the deciding rule', () => {
+  it('checks a step against the simulator: exit status, packet, the deciding rule (by text or place), output', () => {
     const { sim } = replay(['docker network create net1', 'docker run -dit --name aa --network net1 busybox', 'docker run -dit --name bb busybox']);
     const out = runLine(sim, 'docker exec aa ping -c 1 -W 1 172.17.0.2');
-    expect(checkStep({ ok: false, droppedBy: '-A PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP' }, out)).toBeUndefined();
-    expect(checkStep({ ok: true }, out)).toMatch(/expected success/);
-    expect(checkStep({ ok: false, droppedBy: '-A DOCKER-USER -j DROP' }, out)).toMatch(/expected a drop by/);
+    expect(checkStep({ exit: 1, packet: 'dropped', droppedBy: '-A PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP' }, out)).toEqual([]);
+    expect(checkStep({ droppedBy: 'raw PREROUTING rule 2', output: '100% packet loss' }, out)).toEqual([]);
+    expect(checkStep({ exit: 0 }, out)).toEqual(['expected exit status 0, got 1']);
+    expect(checkStep({ packet: 'replied' }, out)).toEqual([
+      'expected the packet "replied", got "dropped by raw PREROUTING rule 2 (-A PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP)"',
+    ]);
+    expect(checkStep({ droppedBy: 'raw PREROUTING rule 3' }, out)).toEqual([
+      'expected "dropped by raw PREROUTING rule 3", got "dropped by raw PREROUTING rule 2 (-A PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP)"',
+    ]);
+    expect(checkStep({ output: '1 packets received' }, out)[0]).toMatch(/^expected the output to contain "1 packets received", got "PING 172.17.0.2/);
   });
 });
 

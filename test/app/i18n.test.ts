@@ -33,7 +33,7 @@ describe('the gallery’s English text, loaded when needed', () => {
     await loadGalleryText();
     await loadGalleryText(); // once is enough; again is harmless
     for (const scenario of GALLERY) {
-      for (const key of [scenario.titleKey, scenario.summaryKey, scenario.todayKey, ...scenario.steps.map((s) => s.textKey)]) {
+      for (const key of [scenario.titleKey, scenario.summaryKey, scenario.todayKey!, ...scenario.steps.map((s) => s.textKey)]) {
         expect(i18n.exists(key), key).toBe(true);
       }
     }

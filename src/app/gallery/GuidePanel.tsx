@@ -132,10 +132,12 @@ export function GuidePanel() {
       </div>
       <Steps scenario={scenario} />
       {done.size === scenario.steps.length && <p className="guide-all-done">{t('guide.allDone')}</p>}
-      <aside className="guide-today" aria-label={t(scenario.article ? 'guide.today' : 'guide.todayBeyond')}>
-        <h3>{t(scenario.article ? 'guide.today' : 'guide.todayBeyond')}</h3>
-        <p>{t(scenario.todayKey)}</p>
-      </aside>
+      {scenario.todayKey !== undefined && (
+        <aside className="guide-today" aria-label={t(scenario.article ? 'guide.today' : 'guide.todayBeyond')}>
+          <h3>{t(scenario.article ? 'guide.today' : 'guide.todayBeyond')}</h3>
+          <p>{t(scenario.todayKey)}</p>
+        </aside>
+      )}
     </div>
   );
 }

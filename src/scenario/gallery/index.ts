@@ -1,5 +1,5 @@
-/** src/scenario/gallery: guided scenarios (the seed articles' experiments and more) and their checks. */
-export { checkStep, decidingRule } from './check.ts';
+/** src/scenario/gallery: guided scenarios (the seed articles' experiments and more). */
 export { GALLERY_NS } from './ns.ts';
-export { findGalleryScenario, GALLERY } from './scenarios.ts';
-export type { ArticleRef, GalleryScenario, GalleryStep, GalleryTag, StepExpect } from './types.ts';
+export { findGalleryScenario, GALLERY, scenarioFromDoc } from './scenarios.ts';
+export { scenarioResource } from './resource.ts';
+export type { ArticleRef, GalleryScenario, GalleryStep } from './types.ts';

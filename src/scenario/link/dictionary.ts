@@ -1,0 +1,56 @@
+/**
+ * The preset dictionary of link version 1's deflate stream: text that scenario
+ * JSON often holds, so that even a short link refers back to it instead of
+ * spelling it out. Frozen: a link made with it must open in every later build,
+ * so changing a byte here means a new link version (codec.ts) that keeps this one.
+ * zlib's advice: the most common strings last (they are the nearest back-references).
+ */
+const V1_TEXT = [
+  '{"vethlab":1,"id":"","title":"","description":"","today":"","article":{"title":"","year":"20"},"tags":["article","link","dns","isolation","veth","bridge","iptables","ports","nat","icc","internal","host","none","joined"],',
+  '"view":{"panel":"guide","step":1,"theme":"dark"}, "hint":"',
+  'cat /etc/hosts',
+  'cat /etc/resolv.conf',
+  'docker network inspect ',
+  'docker network disconnect ',
+  'iptables-save -t filter',
+  'iptables -I DOCKER-USER -s 172.18.0.',
+  ' -j DROP',
+  'docker inspect -f ',
+  'docker port ',
+  'ip addr',
+  'ip route',
+  'brctl show',
+  'redis-cli -h ',
+  'nslookup ',
+  ' -W 1 ',
+  'wget -qO- http://',
+  'curl -s http://',
+  ' -p 8080:80 ',
+  '--link ',
+  '--internal ',
+  '--subnet 172.',
+  '-o com.docker.network.bridge.',
+  '--network host ',
+  '--network none ',
+  '--network container:',
+  ' nginx',
+  ' alpine',
+  ' httpd',
+  ' redis',
+  'docker network create ',
+  'docker network connect ',
+  '"expect":{"exit":1,"packet":"dropped","droppedBy":"-A ',
+  '"expect":{"exit":0,"packet":"replied"}},',
+  ' ping -c 1 ',
+  '"steps":[{"text":"","run":"docker exec ',
+  '"layout":{"host":[0,0],"host:stack":[0,0],"host:eth0":[0,0],"lan":[0,0],"gw":[0,0],"internet":[0,0],"network:bridge":[',
+  '"network:',
+  '"container:',
+  ' busybox",',
+  'docker run -d --name ',
+  'docker run -dit --name ',
+  ' --network ',
+  '"setup":["docker ',
+].join('');
+
+export const DICTIONARY_V1: Uint8Array = new TextEncoder().encode(V1_TEXT);

@@ -4,9 +4,16 @@
  * rules Docker 28 programs for them (raw PREROUTING drops per endpoint, the
  * isolation chains, MASQUERADE), then pings between random container pairs.
  *
+ * Then share links: each gallery scenario's whole document (all its text) as a
+ * link's data, ours (`1.DATA`: deflate with a preset dictionary, base64url)
+ * beside lz-string's compressToEncodedURIComponent of the same JSON. Ours must
+ * be shorter for every one: the script exits 1 when it is not.
+ *
  *   npm run bench
  */
 import { performance } from 'node:perf_hooks';
+import LZString from 'lz-string';
+import { encodeScenario, GALLERY } from '../src/scenario/index.ts';
 import { Kernel } from '../src/sim/net/index.ts';
 import { SeededRandom } from '../src/sim/net/rng.ts';
 
@@ -101,4 +108,35 @@ function main(): void {
   console.log(`heap: ${heapMb.toFixed(1)} MiB (before timed pings ${(heapBefore / 2 ** 20).toFixed(1)} MiB)`);
 }
 
+interface LinkSize {
+  id: string;
+  ours: number;
+  lz: number;
+}
+
+/** Characters of each gallery scenario's link data, ours and lz-string's. */
+function linkSizes(): LinkSize[] {
+  return GALLERY.map(({ id, doc }) => ({
+    id,
+    ours: encodeScenario(doc).length,
+    lz: LZString.compressToEncodedURIComponent(JSON.stringify(doc)).length,
+  }));
+}
+
+/** Prints the table and the verdict; true when ours is shorter for every scenario. */
+function linkBench(): boolean {
+  const sizes = linkSizes();
+  const width = Math.max('scenario'.length, ...sizes.map((s) => s.id.length));
+  const row = (a: string, b: string, c: string, d: string) => `${a.padEnd(width)}  ${b.padStart(6)}  ${c.padStart(9)}  ${d.padStart(5)}`;
+  console.log('\nshare links: characters of each gallery scenario\'s whole document as link data');
+  console.log(row('scenario', 'ours', 'lz-string', 'ratio'));
+  for (const s of sizes) console.log(row(s.id, String(s.ours), String(s.lz), (s.ours / s.lz).toFixed(2)));
+  const total = (k: 'ours' | 'lz') => sizes.reduce((n, s) => n + s[k], 0);
+  console.log(row('total', String(total('ours')), String(total('lz')), (total('ours') / total('lz')).toFixed(2)));
+  const longer = sizes.filter((s) => s.ours >= s.lz);
+  console.log(longer.length === 0 ? `check: ours is shorter for all ${sizes.length} scenarios` : `check FAILED: ours is not shorter for ${longer.map((s) => s.id).join(', ')}`);
+  return longer.length === 0;
+}
+
 main();
+if (!linkBench()) process.exitCode = 1;

@@ -1,7 +1,8 @@
 /**
  * Scripts in the real-docker tool's format, run on a fresh simulated world:
  * `#` comments and blank lines are skipped; each line prints `$ LINE`, its
- * output (a missing final newline added) and `[exit N]` when it failed.
+ * output (a missing final newline added) and `[exit N]` when it failed. A
+ * scenario runs the same way: its setup lines, then its steps' lines.
  */
 import type { ImageSet } from '../sim/docker/images.ts';
 import { Simulator } from '../sim/shell/simulator.ts';
@@ -19,9 +20,19 @@ export function scriptLines(script: string): string[] {
     .filter((l) => l !== '' && !l.startsWith('#'));
 }
 
-export function runScript(script: string, seed = 1, images: ImageSet = 'rig'): { simulator: Simulator; entries: TranscriptEntry[] } {
+export interface ScriptRun {
+  simulator: Simulator;
+  entries: TranscriptEntry[];
+}
+
+export function runScript(script: string, seed = 1, images: ImageSet = 'rig'): ScriptRun {
+  return runLines(scriptLines(script), seed, images);
+}
+
+/** Runs each line as it is (no comment or blank-line filtering) on a fresh world, as a script runs. */
+export function runLines(lines: readonly string[], seed = 1, images: ImageSet = 'rig'): ScriptRun {
   const simulator = new Simulator({ seed, images });
-  const entries = scriptLines(script).map((line) => {
+  const entries = lines.map((line) => {
     const output = simulator.runScriptLine(line);
     // A little virtual time passes per line, as on a real host (record.sh waits after starts).
     simulator.kernel.advance(1000);

@@ -13,7 +13,7 @@ const html = readFileSync(new URL('index.html', dist), 'utf8');
 const gz = (file) => gzipSync(readFileSync(new URL(file, dist)), { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-const first = new Set([...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]));
+const first = new Set([...html.matchAll(/(?:src|href)="\.?\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]));
 // Static imports of the entry chunks load with them.
 for (const file of [...first].filter((f) => f.endsWith('.js'))) {
   for (const m of readFileSync(new URL(file, dist), 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g)) first.add(`assets/${m[1]}`);

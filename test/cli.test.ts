@@ -28,6 +28,15 @@ describe('bin/vethlab', () => {
   });
 
   it('says how to use it when asked wrongly', () => {
-    expect(vethlab(['frob'])).toMatchObject({ status: 2, stderr: "usage: vethlab run [--json] [--images rig|playground] FILE|-\n       vethlab trace 'LINE' [FILE]\n" });
+    expect(vethlab(['frob'])).toMatchObject({ status: 2, stderr: [
+        'usage: vethlab run [--json] [--images rig|playground] FILE|-',
+        '       vethlab run [--json] [--images rig|playground] --url LINK',
+        "       vethlab trace 'LINE' [FILE]",
+        '       vethlab share [--base URL] [--step N] [--no-layout] [--short] FILE|-',
+        '       vethlab check FILE...',
+        'FILE is a shell script, or a scenario file (.yaml, .yml or .json).',
+        '',
+      ].join('\n'),
+    });
   });
 });

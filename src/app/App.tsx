@@ -15,27 +15,14 @@ import { GalleryDialog, GuidePanel, InspectorPanel, prefetchLazyParts, RulesPane
 import { useApp, useAppStore } from './state/context.ts';
 import { TracePanel } from './trace/TracePanel.tsx';
 import { usePlayer } from './trace/usePlayer.ts';
+import { useLinkOpener } from './share/useLinkOpener.ts';
 import { Header } from './ui/Header.tsx';
+import { Notice } from './ui/Notice.tsx';
 import { type Pane, PaneBar } from './ui/PaneBar.tsx';
 import { tablistKeyDown } from './ui/tablist.ts';
 import { useDocumentTheme } from './ui/theme.ts';
 
 const TerminalPane = lazy(() => import('./terminal/TerminalPane.tsx'));
-
-function Notice() {
-  const { t } = useTranslation();
-  const store = useAppStore();
-  const notice = useApp((s) => s.notice);
-  if (!notice) return null;
-  return (
-    <div className="notice" role="alert">
-      <span>{t(notice.key, notice.values ?? {})}</span>
-      <button type="button" onClick={() => store.getState().dismissNotice()} aria-label={t('notice.dismiss')}>
-        ×
-      </button>
-    </div>
-  );
-}
 
 function SidePanel() {
   const { t } = useTranslation();
@@ -140,8 +127,28 @@ function usePane(): { pane: Pane; setPane(pane: Pane): void; news: boolean } {
   return { pane, setPane, news };
 }
 
+/** While a link's world replaces the user's, a bar offers to bring theirs back. */
+function PreviousWorldBar() {
+  const { t } = useTranslation();
+  const gallery = useGalleryStore();
+  const previous = useGallery((s) => s.previous);
+  if (!previous) return null;
+  return (
+    <div className="notice previous-world" role="status">
+      <span>{t('link.shared')}</span>
+      <button type="button" className="notice-action" onClick={() => gallery.getState().backToMyWorld()}>
+        {t('link.back')}
+      </button>
+      <button type="button" className="notice-action" onClick={() => gallery.getState().forgetPrevious()}>
+        {t('link.stay')}
+      </button>
+    </div>
+  );
+}
+
 export function App() {
   const { t } = useTranslation();
+  useLinkOpener(useAppStore(), useGalleryStore());
   useDocumentTheme();
   usePlayer();
   const world = useApp((s) => s.world);
@@ -152,6 +159,7 @@ export function App() {
     <div className="app">
       <Header />
       <Notice />
+      <PreviousWorldBar />
       <ActionsProvider>
         <main className="workspace" data-pane={pane}>
           <section className="canvas-area" aria-label={t('canvas.label')}>

@@ -11,6 +11,7 @@ const loaders = {
   inspector: () => import('./inspector/InspectorPanel.tsx').then((m) => ({ default: m.InspectorPanel })),
   guide: () => Promise.all([import('./gallery/GuidePanel.tsx'), loadGalleryText()]).then(([m]) => ({ default: m.GuidePanel })),
   gallery: () => Promise.all([import('./gallery/GalleryDialog.tsx'), loadGalleryText()]).then(([m]) => ({ default: m.GalleryDialog })),
+  share: () => import('./share/ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })),
   addContainer: () => import('./actions/Dialogs.tsx').then((m) => ({ default: m.AddContainerDialog })),
   addNetwork: () => import('./actions/Dialogs.tsx').then((m) => ({ default: m.AddNetworkDialog })),
 };
@@ -19,6 +20,7 @@ export const RulesPanel = lazy(loaders.rules);
 export const InspectorPanel = lazy(loaders.inspector);
 export const GuidePanel = lazy(loaders.guide);
 export const GalleryDialog = lazy(loaders.gallery);
+export const ShareDialog = lazy(loaders.share);
 export const AddContainerDialog = lazy(loaders.addContainer);
 export const AddNetworkDialog = lazy(loaders.addNetwork);
 

@@ -8,8 +8,9 @@
 import { Simulator } from '../sim/shell/simulator.ts';
 import type { CommandOutput } from '../sim/shell/types.ts';
 
-/** The seed of every world the UI builds (IDs, MAC addresses and veth names follow from it). */
-export const DEFAULT_SEED = 1;
+import { DEFAULT_SEED } from './seed.ts';
+
+export { DEFAULT_SEED };
 
 export interface Scenario {
   id: string;

@@ -23,7 +23,7 @@ export function BootScreen({ state, failed = false }: { state: BootState; failed
   useLayoutEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
-  const { titleKey, hint } = state.header;
+  const { titleKey, hint, own } = state.header;
   const starting = t('boot.starting');
   const panel = state.gallery.guide ? 'guide' : state.view.panel;
   const tabs = [
@@ -36,6 +36,7 @@ export function BootScreen({ state, failed = false }: { state: BootState; failed
     <div className="app" aria-busy={!failed}>
       <HeaderView
         titleKey={titleKey}
+        own={own}
         {...(hint ? { hint: { line: hint.line, labelKey: hint.labelKey } } : {})}
         theme={theme}
         system={system}

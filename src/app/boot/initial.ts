@@ -39,7 +39,7 @@ export function bootState(storage: StorageLike | undefined): BootState {
     session.commands.length === STARTER.commands.length && session.commands.every((line, i) => line === STARTER.commands[i]);
   const graph = session.graph ?? (isStarter ? STARTER_SNAPSHOT : undefined);
   const positions = Object.keys(session.positions).length > 0 || !isStarter ? session.positions : STARTER.positions;
-  return { graph, positions, view: session.view, commands: session.commands, gallery, header: starterHeaderLine() };
+  return { graph, positions, view: session.view, commands: session.commands, gallery, header: starterHeaderLine(session.commands) };
 }
 
 /**
@@ -50,10 +50,11 @@ export function bootState(storage: StorageLike | undefined): BootState {
  * same chunks, then fails and the first screen says so).
  */
 export async function withScenarioHeader(state: BootState): Promise<BootState> {
-  const { id, step } = state.gallery;
+  const { id, step, linked } = state.gallery;
   if (id === null) return state;
   try {
-    const [{ headerLine }] = await Promise.all([import('../gallery/model.ts'), loadGalleryText()]);
+    const [{ headerLine }, { restoreLinkedText }] = await Promise.all([import('../gallery/model.ts'), import('../gallery/registry.ts'), loadGalleryText()]);
+    restoreLinkedText(linked);
     return { ...state, header: headerLine(state.commands, id, step) };
   } catch {
     return state;

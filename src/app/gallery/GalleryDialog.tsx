@@ -8,7 +8,7 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GALLERY, GALLERY_NS, findGalleryScenario, type GalleryScenario } from '../../scenario/gallery/index.ts';
+import { GALLERY, GALLERY_NS, type GalleryScenario } from '../../scenario/gallery/index.ts';
 import { Dialog } from '../actions/Dialog.tsx';
 import { LostCommands } from '../actions/LostCommands.tsx';
 import { useGallery, useGalleryStore } from './context.ts';
@@ -47,15 +47,16 @@ function Card({ scenario, current }: { scenario: GalleryScenario; current: boole
   );
 }
 
-function Confirm({ id }: { id: string }) {
+function Confirm() {
   const { t } = useTranslation(GALLERY_NS);
   const gallery = useGalleryStore();
-  const scenario = findGalleryScenario(id);
+  const scenario = useGallery((s) => s.pending?.scenario);
+  const fromLink = useGallery((s) => s.pending?.source === 'link');
   const own = gallery.getState().ownCommands();
   if (!scenario) return null;
   return (
     <LostCommands
-      text={t('ui.confirmText', { count: own.length, title: t(scenario.titleKey) })}
+      text={t(fromLink ? 'ui.confirmLinkText' : 'ui.confirmText', { count: own.length, title: t(scenario.titleKey) })}
       lines={own}
       more={(count) => t('ui.confirmMore', { count })}
       cancelLabel={t('ui.cancel')}
@@ -85,7 +86,7 @@ export function GalleryDialog() {
       closeLabel={t('ui.close')}
     >
       {confirmId ? (
-        <Confirm id={confirmId} />
+        <Confirm />
       ) : (
         <>
           <p className="gallery-intro">{t('ui.dialogIntro')}</p>

@@ -8,6 +8,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GALLERY_NS, type GalleryScenario, type GalleryStep } from '../../scenario/gallery/index.ts';
 import { useApp } from '../state/context.ts';
+import { useAppMode, useReadOnly } from '../ui/mode.ts';
+import { LINKED_ID } from './registry.ts';
 import { PlayIcon } from '../ui/icons.tsx';
 import { useGallery, useGalleryStore } from './context.ts';
 import { activeScenario, doneSteps, lastRunStep } from './model.ts';
@@ -50,6 +52,7 @@ function Steps({ scenario }: { scenario: GalleryScenario }) {
   const current = useGallery((s) => s.step);
   const done = doneSteps(commands, scenario);
   const ranLast = lastRunStep(commands, scenario);
+  const readOnly = useReadOnly();
   return (
     <ol className="guide-steps">
       {scenario.steps.map((step, i) => {
@@ -78,9 +81,11 @@ function Steps({ scenario }: { scenario: GalleryScenario }) {
                 <button type="button" className="guide-run" onClick={() => gallery.getState().runStep(i)} aria-label={t('guide.runLabel', { n, command: step.command })}>
                   <PlayIcon /> {t('guide.run')}
                 </button>
-                <button type="button" onClick={() => gallery.getState().typeStep(i)} aria-label={t('guide.typeLabel', { n, command: step.command })}>
-                  {t('guide.type')}
-                </button>
+                {!readOnly && (
+                  <button type="button" onClick={() => gallery.getState().typeStep(i)} aria-label={t('guide.typeLabel', { n, command: step.command })}>
+                    {t('guide.type')}
+                  </button>
+                )}
               </div>
             </div>
             <StepResult step={step} ranLast={i === ranLast} />
@@ -97,6 +102,7 @@ export function GuidePanel() {
   const activeId = useGallery((s) => s.activeId);
   const commands = useApp((s) => s.commands);
   const scenario = activeScenario(commands, activeId);
+  const { embedded } = useAppMode();
 
   if (!scenario) {
     return (
@@ -114,14 +120,18 @@ export function GuidePanel() {
       <div className="guide-head">
         <h2>{t(scenario.titleKey)}</h2>
         <p className="guide-summary">{t(scenario.summaryKey)}</p>
-        <p className="gallery-source">
-          {scenario.article ? t('ui.fromArticle', { title: scenario.article.title, year: scenario.article.year }) : t('ui.beyond')}
-        </p>
+        {(scenario.article || scenario.id !== LINKED_ID) && (
+          <p className="gallery-source">
+            {scenario.article ? t('ui.fromArticle', { title: scenario.article.title, year: scenario.article.year }) : t('ui.beyond')}
+          </p>
+        )}
         <div className="guide-actions">
-          <button type="button" onClick={() => gallery.getState().openDialog()}>
-            {t('guide.back')}
-          </button>
-          <button type="button" onClick={() => gallery.getState().requestOpen(scenario.id)} title={t('guide.restartTitle')}>
+          {!embedded && (
+            <button type="button" onClick={() => gallery.getState().openDialog()}>
+              {t('guide.back')}
+            </button>
+          )}
+          <button type="button" onClick={() => gallery.getState().requestOpen(scenario.id, { ask: !embedded })} title={t('guide.restartTitle')}>
             {t('guide.restart')}
           </button>
         </div>
@@ -131,7 +141,7 @@ export function GuidePanel() {
         </details>
       </div>
       <Steps scenario={scenario} />
-      {done.size === scenario.steps.length && <p className="guide-all-done">{t('guide.allDone')}</p>}
+      {scenario.steps.length > 0 && done.size === scenario.steps.length && <p className="guide-all-done">{t('guide.allDone')}</p>}
       {scenario.todayKey !== undefined && (
         <aside className="guide-today" aria-label={t(scenario.article ? 'guide.today' : 'guide.todayBeyond')}>
           <h3>{t(scenario.article ? 'guide.today' : 'guide.todayBeyond')}</h3>

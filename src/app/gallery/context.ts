@@ -19,6 +19,13 @@ function browserStorage(): StorageLike | undefined {
   }
 }
 
+/** Makes the gallery store of an app store with this storage (an embed's, in memory) before anything asks for it. */
+export function provideGalleryStore(app: AppStore, storage: StorageLike | undefined): GalleryStore {
+  const store = createGalleryStore(app, { storage, translate: (key) => i18n.t(key) });
+  stores.set(app, store);
+  return store;
+}
+
 export function galleryStoreFor(app: AppStore): GalleryStore {
   let store = stores.get(app);
   if (!store) {

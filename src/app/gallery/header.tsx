@@ -9,6 +9,7 @@ import { headerLine } from './model.ts';
 
 export interface HeaderScenario {
   titleKey: string;
+  own?: 'version' | 'world';
   /** The line the header offers, its label's i18n key, and what clicking it does. */
   hint?: { line: string; labelKey: string; run(): void };
 }
@@ -19,11 +20,12 @@ export function useHeaderScenario(): HeaderScenario {
   const commands = useApp((s) => s.commands);
   const activeId = useGallery((s) => s.activeId);
   const step = useGallery((s) => s.step);
-  const { titleKey, hint } = headerLine(commands, activeId, step);
-  if (!hint) return { titleKey };
+  const { titleKey, hint, own } = headerLine(commands, activeId, step);
+  if (!hint) return { titleKey, ...(own ? { own } : {}) };
   const { step: galleryStep } = hint;
   return {
     titleKey,
+    ...(own ? { own } : {}),
     hint: {
       line: hint.line,
       labelKey: hint.labelKey,

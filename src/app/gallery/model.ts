@@ -4,20 +4,17 @@
  * which of its steps ran, and which lines the user typed on their own (what
  * opening another scenario would throw away).
  */
-import { findGalleryScenario, type GalleryScenario } from '../../scenario/gallery/index.ts';
-import type { Scenario } from '../../scenario/scenario.ts';
-import { STARTER_SCENARIO } from '../../scenario/starter.ts';
-import { type HeaderLine, starterHeaderLine } from './header-line.ts';
+import type { GalleryScenario } from '../../scenario/gallery/types.ts';
+import { type HeaderLine, ownStarterCommands, starterHeaderLine, startsWith } from './header-line.ts';
+import { findScenario } from './registry.ts';
 
 export type { HeaderLine };
 
-export function startsWith(lines: readonly string[], prefix: readonly string[]): boolean {
-  return prefix.length <= lines.length && prefix.every((line, i) => lines[i] === line);
-}
+export { startsWith };
 
 /** The gallery scenario still open in a world with these lines, or undefined. */
 export function activeScenario(commands: readonly string[], id: string | null | undefined): GalleryScenario | undefined {
-  const scenario = findGalleryScenario(id);
+  const scenario = findScenario(id);
   return scenario && startsWith(commands, scenario.commands) ? scenario : undefined;
 }
 
@@ -57,11 +54,10 @@ function walkSteps(commands: readonly string[], scenario: GalleryScenario): { do
  * first screen's), leaving out the scenario's own steps. A session that does not
  * start with a known scenario is all the user's.
  */
-export function ownCommands(commands: readonly string[], active: GalleryScenario | undefined, starter: Scenario = STARTER_SCENARIO): string[] {
-  const base = active ?? (startsWith(commands, starter.commands) ? starter : undefined);
-  if (!base) return [...commands];
-  const steps = new Set(active?.steps.map((s) => s.command) ?? (starter.hint ? [starter.hint] : []));
-  return commands.slice(base.commands.length).filter((line) => !steps.has(line));
+export function ownCommands(commands: readonly string[], active: GalleryScenario | undefined): string[] {
+  if (!active) return ownStarterCommands(commands);
+  const steps = new Set(active.steps.map((s) => s.command));
+  return commands.slice(active.commands.length).filter((line) => !steps.has(line));
 }
 
 /** The step to point at: the first not done after `from`, else the first not done, else none. */
@@ -74,11 +70,12 @@ export function nextStep(scenario: GalleryScenario, done: Set<number>, from = 0)
 /** What the top bar says about a world: the open scenario's title and next step, else the starter's title and hint. */
 export function headerLine(commands: readonly string[], activeId: string | null, step: number): HeaderLine {
   const scenario = activeScenario(commands, activeId);
-  if (!scenario) return starterHeaderLine();
+  if (!scenario) return starterHeaderLine(commands);
   const done = doneSteps(commands, scenario);
   const line = scenario.steps[step]?.command;
   return {
     titleKey: scenario.titleKey,
+    ...(ownCommands(commands, scenario).length > 0 ? { own: 'version' as const } : {}),
     ...(line !== undefined && !(done.size === scenario.steps.length) ? { hint: { line, labelKey: 'gallery:header.next', step } } : {}),
   };
 }

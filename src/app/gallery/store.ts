@@ -3,17 +3,38 @@
  * scenario is open and on which step, whether the Guide tab shows, the dialog
  * and its confirmation. The world itself stays in the app store: opening a
  * scenario replaces it there (`replaceWorld`), and steps run through the same
- * path as a typed line (`requestRun`). Saved under `vethlab.gallery`; on load a
- * saved scenario counts only while the session still starts with its setup.
+ * path as a typed line (`requestRun`). A scenario comes from the gallery, or
+ * from a link or a file (`openDoc`); before a link replaces the user's world,
+ * that world is kept (previous.ts) and `backToMyWorld` brings it back. Saved
+ * under `vethlab.gallery`; on load a saved scenario counts only while the
+ * session still starts with its setup.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { findGalleryScenario } from '../../scenario/gallery/index.ts';
+import type { PanelName, ScenarioDoc, ScenarioLayout } from '../../scenario/format/types.ts';
+import type { GalleryScenario } from '../../scenario/gallery/types.ts';
 import type { StorageLike } from '../state/persist.ts';
-import { GALLERY_STORAGE_KEY, GALLERY_VERSION as VERSION, loadGallery as load } from './saved.ts';
+import { GALLERY_STORAGE_KEY, loadGallery as load, serializeGallery } from './saved.ts';
 import type { AppStore } from '../state/store.ts';
 import { activeScenario, doneSteps, nextStep, ownCommands } from './model.ts';
+import { dropPrevious, loadPrevious, savePrevious } from './previous.ts';
+import { findScenario, LINKED_ID, linkedScenario, registerLinked, restoreLinkedText, scenarioForDoc } from './registry.ts';
 
 export { GALLERY_STORAGE_KEY };
+
+/** A scenario about to open: what it is, the step to start at (0-based), and how it lays out. */
+export interface PendingOpen {
+  scenario: GalleryScenario;
+  step: number;
+  layout?: ScenarioLayout;
+  panel?: PanelName;
+  /** A link or a file keeps the world it replaces (back to my world); the gallery's cards do not. */
+  source: 'gallery' | 'link';
+}
+
+export interface OpenOptions {
+  /** Ask before the user's own commands go (default); an embed, driven by its page, does not. */
+  ask?: boolean;
+}
 
 export interface GalleryState {
   /** The open scenario (null: the first screen's world, or a world of the user's own). */
@@ -25,13 +46,24 @@ export interface GalleryState {
   dialogOpen: boolean;
   /** A scenario waiting for the user to confirm that their own commands may go. */
   confirmId: string | null;
+  pending: PendingOpen | null;
+  /** A world from before a link is kept: `backToMyWorld` can bring it back. */
+  previous: boolean;
+  /** Grows with every scenario opened (a new linked one is saved even under the same id). */
+  opened: number;
 
   openDialog(): void;
   closeDialog(): void;
-  /** Opens a scenario, or asks first when the user's own commands would be lost. */
-  requestOpen(id: string): void;
+  /** Opens a gallery scenario (or the linked one again), or asks first when the user's own commands would be lost. */
+  requestOpen(id: string, options?: OpenOptions): void;
+  /** Opens a scenario from a link or a file at its view's step (or `step`, from 1), asking first likewise. */
+  openDoc(doc: ScenarioDoc, step?: number, options?: OpenOptions): void;
   confirmOpen(): void;
   cancelOpen(): void;
+  /** Brings back the world a link replaced. */
+  backToMyWorld(): void;
+  /** Forgets it (the user chose to stay). */
+  forgetPrevious(): void;
   /** Lines the user ran on their own in this world. */
   ownCommands(): string[];
   showGuide(open: boolean): void;
@@ -52,44 +84,111 @@ export function createGalleryStore(app: AppStore, options: GalleryStoreOptions =
   const { storage } = options;
   const translate = options.translate ?? ((key: string) => key);
   const saved = load(storage);
+  restoreLinkedText(saved.linked);
   const initial = activeScenario(app.getState().commands, saved.id);
 
   const store = createStore<GalleryState>()((set, get) => {
-    const open = (id: string) => {
-      const scenario = findGalleryScenario(id);
-      if (!scenario) return;
-      app.getState().setInspectorOpen(false);
-      app.getState().replaceWorld(scenario.commands, {
-        key: 'gallery:terminal.opened',
-        values: { title: translate(scenario.titleKey), count: String(scenario.commands.length) },
+    const keepPrevious = () => {
+      const { commands, seed, positions } = app.getState();
+      const g = get();
+      const own = ownCommands(commands, activeScenario(commands, g.activeId));
+      const untouched = own.length === 0 && g.activeId === null;
+      // The first screen's world is always there to come back to; a link opened over another link keeps the older world.
+      if (untouched || (g.previous && own.length === 0)) return;
+      const linked = linkedScenario();
+      const kept = savePrevious(storage, {
+        session: { seed, commands, positions },
+        gallery: { id: g.activeId, step: g.step, guide: g.guideOpen, ...(g.activeId === LINKED_ID && linked ? { linked: linked.doc } : {}) },
       });
-      set({ activeId: id, step: 0, guideOpen: true, dialogOpen: false, confirmId: null });
+      if (kept) set({ previous: true });
     };
-    const stepLine = (step: number) => findGalleryScenario(get().activeId)?.steps[step]?.command;
+
+    const open = (p: PendingOpen) => {
+      const { scenario } = p;
+      if (p.source === 'link') keepPrevious();
+      if (scenario.id === LINKED_ID) registerLinked(scenario);
+      const ran = scenario.steps.slice(0, p.step).map((s) => s.command);
+      app.getState().setInspectorOpen(false);
+      app.getState().replaceWorld(
+        [...scenario.commands, ...ran],
+        { key: 'gallery:terminal.opened', values: { title: translate(scenario.titleKey), count: String(scenario.commands.length + ran.length) } },
+        { seed: scenario.seed, ...(p.layout ? { layout: p.layout } : {}) },
+      );
+      const hasSteps = scenario.steps.length > 0;
+      const panel = p.panel ?? (hasSteps ? 'guide' : undefined);
+      if (panel === 'trace' || panel === 'rules') app.getState().setView({ panel });
+      set((g) => ({
+        activeId: scenario.id,
+        step: Math.min(p.step, Math.max(0, scenario.steps.length - 1)),
+        guideOpen: panel === 'guide',
+        dialogOpen: false,
+        confirmId: null,
+        pending: null,
+        opened: g.opened + 1,
+      }));
+    };
+
+    const request = (p: PendingOpen, options: OpenOptions = {}) => {
+      if (options.ask !== false && get().ownCommands().length > 0) set({ pending: p, confirmId: p.scenario.id, dialogOpen: true });
+      else open(p);
+    };
+    const stepLine = (step: number) => findScenario(get().activeId)?.steps[step]?.command;
 
     return {
       activeId: initial ? initial.id : null,
-      step: initial ? Math.min(saved.step, initial.steps.length - 1) : 0,
+      step: initial ? Math.min(saved.step, Math.max(0, initial.steps.length - 1)) : 0,
       guideOpen: saved.guide,
       dialogOpen: false,
       confirmId: null,
+      pending: null,
+      previous: loadPrevious(storage) !== undefined,
+      opened: 0,
 
       openDialog() {
-        set({ dialogOpen: true, confirmId: null });
+        set({ dialogOpen: true, confirmId: null, pending: null });
       },
       closeDialog() {
-        set({ dialogOpen: false, confirmId: null });
+        set({ dialogOpen: false, confirmId: null, pending: null });
       },
-      requestOpen(id) {
-        if (get().ownCommands().length > 0) set({ confirmId: id, dialogOpen: true });
-        else open(id);
+      requestOpen(id, options) {
+        const scenario = findScenario(id);
+        if (scenario) request({ scenario, step: 0, source: id === LINKED_ID ? 'link' : 'gallery' }, options);
+      },
+      openDoc(doc, step, options) {
+        const scenario = scenarioForDoc(doc);
+        const from = (step ?? doc.view?.step ?? 1) - 1;
+        request({
+          scenario,
+          step: Math.max(0, Math.min(from, scenario.steps.length)),
+          ...(doc.layout ? { layout: doc.layout } : {}),
+          ...(doc.view?.panel ? { panel: doc.view.panel } : {}),
+          source: 'link',
+        }, options);
       },
       confirmOpen() {
-        const id = get().confirmId;
-        if (id) open(id);
+        const { pending } = get();
+        if (pending) open(pending);
       },
       cancelOpen() {
-        set({ confirmId: null });
+        // A link's question closes with the dialog; a card's goes back to the cards.
+        const fromLink = get().pending?.source === 'link';
+        set({ confirmId: null, pending: null, ...(fromLink ? { dialogOpen: false } : {}) });
+      },
+      backToMyWorld() {
+        const previous = loadPrevious(storage);
+        dropPrevious(storage);
+        set({ previous: false });
+        if (!previous) return;
+        const { session, gallery } = previous;
+        if (gallery.id === LINKED_ID && !restoreLinkedText(gallery.linked)) gallery.id = null;
+        app.getState().setInspectorOpen(false);
+        app.getState().replaceWorld(session.commands, { key: 'notice.backToMyWorld', values: { count: String(session.commands.length) } }, { seed: session.seed, positions: session.positions });
+        const scenario = activeScenario(session.commands, gallery.id);
+        set((g) => ({ activeId: scenario ? scenario.id : null, step: scenario ? gallery.step : 0, guideOpen: scenario ? gallery.guide : false, opened: g.opened + 1 }));
+      },
+      forgetPrevious() {
+        dropPrevious(storage);
+        set({ previous: false });
       },
       ownCommands() {
         const { commands } = app.getState();
@@ -137,14 +236,15 @@ export function createGalleryStore(app: AppStore, options: GalleryStoreOptions =
 
   const save = () => {
     const { activeId, step, guideOpen } = store.getState();
+    const linked = linkedScenario();
     try {
-      storage?.setItem(GALLERY_STORAGE_KEY, JSON.stringify({ version: VERSION, id: activeId, step, guide: guideOpen }));
+      storage?.setItem(GALLERY_STORAGE_KEY, serializeGallery({ id: activeId, step, guide: guideOpen, ...(activeId === LINKED_ID && linked ? { linked: linked.doc } : {}) }));
     } catch {
       // Storage full or denied: the gallery state is a convenience, the session is saved apart.
     }
   };
   store.subscribe((s, prev) => {
-    if (s.activeId !== prev.activeId || s.step !== prev.step || s.guideOpen !== prev.guideOpen) save();
+    if (s.activeId !== prev.activeId || s.step !== prev.step || s.guideOpen !== prev.guideOpen || s.opened !== prev.opened) save();
   });
   return store;
 }

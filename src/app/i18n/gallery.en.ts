@@ -24,6 +24,8 @@ export const galleryEn = {
     confirmTitle: 'Replace the current world?',
     confirmText_one: 'Opening “{{title}}” builds a new world. The command you ran yourself will be lost, with what it built:',
     confirmText_other: 'Opening “{{title}}” builds a new world. The {{count}} commands you ran yourself will be lost, with what they built:',
+    confirmLinkText_one: 'Opening the shared scenario “{{title}}” replaces your world. The command you ran yourself is kept, and “Back to my world” brings it back:',
+    confirmLinkText_other: 'Opening the shared scenario “{{title}}” replaces your world. The {{count}} commands you ran yourself are kept, and “Back to my world” brings them back:',
     confirmMore: '… and {{count}} more',
     confirmReplace: 'Replace the world',
     cancel: 'Cancel',

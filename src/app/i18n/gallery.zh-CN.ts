@@ -19,6 +19,8 @@ export const galleryZhCN: GalleryResources = {
     confirmTitle: '替换当前的世界？',
     confirmText_one: '打开“{{title}}”会新建一个世界。你自己运行的这条命令以及它造出来的东西都会丢失：',
     confirmText_other: '打开“{{title}}”会新建一个世界。你自己运行的这 {{count}} 条命令以及它们造出来的东西都会丢失：',
+    confirmLinkText_one: '打开分享的场景 “{{title}}” 会替换你的世界。你自己运行的这条命令会被保存，点 “回到我的世界” 即可恢复：',
+    confirmLinkText_other: '打开分享的场景 “{{title}}” 会替换你的世界。你自己运行的 {{count}} 条命令会被保存，点 “回到我的世界” 即可恢复：',
     confirmMore: '……还有 {{count}} 条',
     confirmReplace: '替换世界',
     cancel: '取消',

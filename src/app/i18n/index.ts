@@ -42,8 +42,16 @@ const lazyLanguages: BackendModule = {
   },
 };
 
+export interface I18nOptions {
+  /** This language, whatever the browser prefers (an embed's `lang=`). */
+  language?: 'en' | 'zh-CN';
+  /** Remember the language chosen (the full app); an embed leaves the app's choice alone. */
+  persist?: boolean;
+}
+
 /** Starts i18next; the promise settles once the current language's strings are there (at once for English). */
-export function initI18n(): Promise<typeof i18n> {
+export function initI18n(options: I18nOptions = {}): Promise<typeof i18n> {
+  const persist = options.persist !== false;
   return i18n
     .use(LanguageDetector)
     .use(initReactI18next)
@@ -61,7 +69,10 @@ export function initI18n(): Promise<typeof i18n> {
       nonExplicitSupportedLngs: false,
       load: 'currentOnly',
       interpolation: { escapeValue: false },
-      detection: { order: ['localStorage', 'navigator'], lookupLocalStorage: 'vethlab.lang', caches: ['localStorage'] },
+      detection: persist
+        ? { order: ['localStorage', 'navigator'], lookupLocalStorage: 'vethlab.lang', caches: ['localStorage'] }
+        : { order: ['navigator'], caches: [] },
+      ...(options.language ? { lng: options.language } : {}),
       initAsync: false,
     })
     .then(

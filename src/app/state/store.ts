@@ -13,7 +13,9 @@ import type { Simulator } from '../../sim/shell/simulator.ts';
 import { attachExitLine } from '../../sim/shell/console.ts';
 import { containerShellLine, DEFAULT_SEED, replay, runLine, type Scenario } from '../../scenario/scenario.ts';
 import { STARTER_SCENARIO } from '../../scenario/starter.ts';
+import type { ScenarioLayout } from '../../scenario/format/types.ts';
 import { graphOf } from '../graph/cache.ts';
+import { positionsOf } from '../graph/layout-keys.ts';
 import { snapshotOf } from '../graph/snapshot.ts';
 import {
   DEFAULT_VIEW,
@@ -69,6 +71,8 @@ export interface AppState {
   inspected: string | null;
   /** The inspector's tab is the side panel's (saved; view.panel keeps trace or rules beneath it). */
   inspectorOpen: boolean;
+  /** The last line run and how it ended (an embed tells its host page). */
+  lastRun: { id: number; line: string; exitCode: number } | null;
 
   runHost(line: string): CommandOutput;
   runInContainer(container: string, line: string): CommandOutput;
@@ -87,8 +91,14 @@ export interface AppState {
   requestRun(line: string): void;
   /** Puts a line on the host terminal's prompt without running it. */
   requestType(line: string): void;
-  /** A fresh world built from these lines (a gallery scenario); positions and the trace start over. */
-  replaceWorld(commands: readonly string[], intro?: Notice): void;
+  /**
+   * A fresh world built from these lines (a gallery scenario, a link, the
+   * world before a link); the trace starts over, and the positions too unless
+   * given (by node id, or as a scenario's layout by stable names).
+   */
+  replaceWorld(commands: readonly string[], intro?: Notice, options?: WorldOptions): void;
+  /** Shows a message (an i18n key with its values) above the workspace. */
+  setNotice(notice: Notice | null): void;
   takePendingRun(id: number): void;
   setStep(step: number): void;
   setPlaying(playing: boolean): void;
@@ -96,6 +106,12 @@ export interface AppState {
   /** Shows a node or veth in the inspector; with `open`, switches the side panel to it. */
   inspect(id: string | null, open?: boolean): void;
   setInspectorOpen(open: boolean): void;
+}
+
+export interface WorldOptions {
+  seed?: number;
+  positions?: Record<string, XY>;
+  layout?: ScenarioLayout;
 }
 
 export interface AppStoreOptions {
@@ -163,6 +179,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       set((s) => ({
         commands: [...s.commands, line],
         rev: s.rev + 1,
+        lastRun: { id: (s.lastRun?.id ?? 0) + 1, line, exitCode: out.exitCode },
         ...(last
           ? {
               trace: { id: ++traceId, command: line, trace: last, count: traces.length },
@@ -192,6 +209,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       intro: null,
       inspected: inspector?.id ?? null,
       inspectorOpen: inspector?.open ?? false,
+      lastRun: null,
 
       runHost(line) {
         return record(line, runLine(get().sim, line));
@@ -223,6 +241,9 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       dismissNotice() {
         set({ notice: null });
       },
+      setNotice(notice) {
+        set({ notice });
+      },
       resetWorld() {
         const fresh = replay(scenario.commands, DEFAULT_SEED);
         set((s) => ({
@@ -249,16 +270,19 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       requestType(line) {
         set({ pendingRun: { id: ++runId, line, typeOnly: true } });
       },
-      replaceWorld(lines, intro) {
-        const fresh = replay(lines, DEFAULT_SEED);
+      replaceWorld(lines, intro, options = {}) {
+        const seed = options.seed ?? DEFAULT_SEED;
+        const fresh = replay(lines, seed);
+        const rev = get().rev + 1;
+        const positions = options.positions ?? (options.layout ? positionsOf(options.layout, graphOf(fresh.sim, rev)) : {});
         const last = lastTrace(fresh.outputs, lines);
         const trace = last ? { id: ++traceId, command: last.command, trace: last.traces[last.traces.length - 1]!, count: last.traces.length } : null;
         set((s) => ({
           sim: fresh.sim,
-          seed: DEFAULT_SEED,
-          rev: s.rev + 1,
+          seed,
+          rev,
           commands: [...lines],
-          positions: {},
+          positions: { ...positions },
           trace,
           player: { step: trace ? trace.trace.hops.length - 1 : 0, playing: false },
           hover: { hop: null, node: null },

@@ -10,6 +10,7 @@ import { type ITheme, Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useReadOnly } from '../ui/mode.ts';
 import { useApp, useAppStore } from '../state/context.ts';
 import type { AppStore } from '../state/store.ts';
 import { tablistKeyDown } from '../ui/tablist.ts';
@@ -75,6 +76,7 @@ interface ViewProps {
 function XtermView({ tab, active, register, openShell, close }: ViewProps) {
   const { t } = useTranslation();
   const store = useAppStore();
+  const readOnly = useReadOnly();
   const theme = useEffectiveTheme();
   const box = useRef<HTMLDivElement>(null);
   const term = useRef<Terminal | null>(null);
@@ -91,8 +93,9 @@ function XtermView({ tab, active, register, openShell, close }: ViewProps) {
       fontFamily: "ui-monospace, 'DejaVu Sans Mono', 'Noto Sans Mono', Menlo, Consolas, monospace",
       fontSize: 13,
       lineHeight: 1.15,
-      cursorBlink: true,
       scrollback: 5000,
+      disableStdin: readOnly,
+      cursorBlink: !readOnly,
       theme: document.documentElement.dataset.theme === 'dark' ? DARK : LIGHT,
     });
     const fitAddon = new FitAddon();
@@ -187,7 +190,10 @@ function XtermView({ tab, active, register, openShell, close }: ViewProps) {
       xterm.write(`\x1b[2m${t0(tab.main ? 'terminal.mainShell' : 'terminal.containerShell', { name: tab.container })}\x1b[0m\r\n`);
     }
     session.start();
-    const data = xterm.onData((d) => session.handleData(d));
+    // Read-only: what runs is typed by the Guide or the host page, never by the keyboard.
+    const data = xterm.onData((d) => {
+      if (!readOnly) session.handleData(d);
+    });
     register(tab.id, session);
 
     const observer = new ResizeObserver(() => {
@@ -206,7 +212,7 @@ function XtermView({ tab, active, register, openShell, close }: ViewProps) {
       xterm.dispose();
       term.current = null;
     };
-  }, [tab, store, register]);
+  }, [tab, store, register, readOnly]);
 
   useEffect(() => {
     if (term.current) term.current.options.theme = theme === 'dark' ? DARK : LIGHT;

@@ -3,13 +3,14 @@
  * Reset asks first when it would throw away commands the user ran on their own
  * (listing them, as opening a gallery scenario does).
  */
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../actions/Dialog.tsx';
 import { LostCommands } from '../actions/LostCommands.tsx';
 import { useHeaderScenario } from '../gallery/header.tsx';
 import { useGalleryStore } from '../gallery/context.ts';
 import { useApp, useAppStore } from '../state/context.ts';
+import { ShareDialog } from '../lazy.ts';
 import { HeaderView } from './HeaderView.tsx';
 import { useEffectiveTheme, useSystemTheme } from './theme.ts';
 
@@ -36,8 +37,9 @@ export function Header() {
   const theme = useEffectiveTheme();
   const system = useSystemTheme();
   const setting = useApp((s) => s.view.theme);
-  const { titleKey, hint } = useHeaderScenario();
+  const { titleKey, hint, own } = useHeaderScenario();
   const [lost, setLost] = useState<readonly string[] | null>(null);
+  const [sharing, setSharing] = useState(false);
   const reset = () => {
     setLost(null);
     store.getState().resetWorld();
@@ -46,6 +48,7 @@ export function Header() {
     <>
       <HeaderView
         titleKey={titleKey}
+        own={own}
         {...(hint ? { hint } : {})}
         theme={theme}
         system={system}
@@ -57,8 +60,10 @@ export function Header() {
           else reset();
         }}
         onGallery={() => gallery.getState().openDialog()}
+        onShare={() => setSharing(true)}
       />
       {lost && <ResetConfirm lines={lost} onReset={reset} onCancel={() => setLost(null)} />}
+      <Suspense fallback={null}>{sharing && <ShareDialog onClose={() => setSharing(false)} />}</Suspense>
     </>
   );
 }

@@ -13,6 +13,8 @@ import { MoonIcon, PlayIcon, SunIcon } from './icons.tsx';
 
 export interface HeaderViewProps {
   titleKey: string;
+  /** The user changed the titled world (`version`), or it is all their own (`world`). */
+  own?: 'version' | 'world' | undefined;
   hint?: { line: string; labelKey: string; run?: () => void };
   theme: 'light' | 'dark';
   system: 'light' | 'dark';
@@ -21,9 +23,10 @@ export interface HeaderViewProps {
   onTheme?: (setting: ThemeSetting) => void;
   onReset?: () => void;
   onGallery?: () => void;
+  onShare?: () => void;
 }
 
-export function HeaderView({ titleKey, hint, theme, system, setting, onTheme, onReset, onGallery }: HeaderViewProps) {
+export function HeaderView({ titleKey, own, hint, theme, system, setting, onTheme, onReset, onGallery, onShare }: HeaderViewProps) {
   const { t, i18n } = useTranslation();
   const starting = t('boot.starting');
   const next = theme === 'dark' ? 'light' : 'dark';
@@ -37,7 +40,9 @@ export function HeaderView({ titleKey, hint, theme, system, setting, onTheme, on
         <h1>vethlab</h1>
       </div>
       <div className="scenario">
-        <span className="scenario-title">{t(titleKey)}</span>
+        <span className="scenario-title" data-own={own}>
+          {own === 'world' ? t('header.ownWorld') : own === 'version' ? t('header.yourVersion', { title: t(titleKey) }) : t(titleKey)}
+        </span>
         {hint && (
           <span className="hint">
             <span className="hint-label">{t(hint.labelKey)}</span>
@@ -57,6 +62,16 @@ export function HeaderView({ titleKey, hint, theme, system, setting, onTheme, on
           aria-haspopup="dialog"
         >
           {t('ui.open', { ns: GALLERY_NS })}
+        </button>
+        <button
+          type="button"
+          className="share-open"
+          onClick={onShare}
+          disabled={!onShare}
+          title={onShare ? t('header.shareTitle') : starting}
+          aria-haspopup="dialog"
+        >
+          {t('header.share')}
         </button>
         <button type="button" onClick={onReset} disabled={!onReset} title={onReset ? t('header.resetTitle') : starting}>
           {t('header.reset')}

@@ -4,7 +4,7 @@
  * docs/scenarios.md and layout pairs on one line, so that a saved file reads
  * like one an author wrote.
  */
-import { Document, isPair, isScalar, parseDocument, visit } from 'yaml';
+import { Document, isPair, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { readScenario, readScenarioText, type ReadResult } from './read.ts';
 import type { ScenarioDoc, ScenarioText } from './types.ts';
 
@@ -13,10 +13,11 @@ export const MAX_FILE_CHARS = 1024 * 1024;
 
 function parseYaml(text: string): ReadResult<unknown> {
   if (text.length > MAX_FILE_CHARS) return { ok: false, error: { kind: 'invalid', detail: `the file is larger than ${MAX_FILE_CHARS / 1024} KiB` } };
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter: lines });
   const error = doc.errors[0];
   if (error) {
-    const at = error.linePos?.[0];
+    const at = lines.linePos(error.pos[0]);
     const where = at ? `line ${at.line}, column ${at.col}: ` : '';
     return { ok: false, error: { kind: 'invalid', detail: `${where}${error.message.split('\n')[0]}` } };
   }

@@ -5,14 +5,18 @@
  * `vethlab check` and test/app/gallery.test.ts hold it to.
  */
 import type { ScenarioDoc } from '../format/types.ts';
-import { DEFAULT_SEED } from '../scenario.ts';
+import { DEFAULT_SEED } from '../seed.ts';
 import { GALLERY_DOCS } from './gallery.gen.ts';
 import { GALLERY_NS } from './ns.ts';
 import type { GalleryScenario, GalleryStep } from './types.ts';
 
-/** The scenario a document describes; its text is looked up under `gallery:scenarios.<id>`. */
-export function scenarioFromDoc(doc: ScenarioDoc, id: string): GalleryScenario {
-  const base = `${GALLERY_NS}:scenarios.${id}`;
+/**
+ * The scenario a document describes; its text is looked up under
+ * `NS:scenarios.<id>` (the gallery's namespace, or another for a scenario
+ * opened from a link or a file).
+ */
+export function scenarioFromDoc(doc: ScenarioDoc, id: string, ns: string = GALLERY_NS): GalleryScenario {
+  const base = `${ns}:scenarios.${id}`;
   const steps: GalleryStep[] = (doc.steps ?? []).map((s, i) => ({ textKey: `${base}.steps.${i}`, command: s.run, ...(s.expect ? { expect: s.expect } : {}) }));
   const hint = doc.hint ?? steps[0]?.command;
   return {

@@ -79,7 +79,9 @@ export function decodeScenario(token: string): LinkResult {
   const version = Number(match[1]);
   if (version > LINK_VERSION) return { ok: false, error: { kind: 'newer', version } };
   if (version < 1) return { ok: false, error: { kind: 'corrupt' } };
-  const bytes = fromBase64Url(match[2]!);
+  // A base64url text one character past a whole byte was cut short; what is left may still tell (truncated).
+  const text = match[2]!.length % 4 === 1 ? match[2]!.slice(0, -1) : match[2]!;
+  const bytes = fromBase64Url(text);
   if (!bytes || bytes.length === 0) return { ok: false, error: { kind: 'corrupt' } };
   const inflated = inflateCapped(bytes, DICTIONARY_V1);
   if (!(inflated instanceof Uint8Array)) return { ok: false, error: inflated };

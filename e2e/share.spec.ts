@@ -1,0 +1,140 @@
+/**
+ * Share links in the browser: the Share dialog's link (with its QR code)
+ * opened in another browser gives the same world and layout; a gallery link
+ * opens at its step; a link over the user's own world asks first and keeps it
+ * ("Back to my world"); bad links say why and change nothing; the header
+ * names the world on screen.
+ */
+import { encodeScenario } from '../src/scenario/link/codec.ts';
+import { expect, test } from './fixtures.ts';
+
+test('a world shared as a link opens the same, with its layout, in another browser', async ({ page, lab, browser, shot }) => {
+  await lab.open();
+  await expect(page.locator('.scenario-title')).toHaveText('Two networks: mynet and docker0');
+  await lab.type('docker network create shared_net');
+  await lab.type('docker run -dit --name c9 --network shared_net busybox');
+  await expect(lab.node('c:c9')).toBeVisible();
+  await expect(page.locator('.scenario-title')).toHaveText('Your version of “Two networks: mynet and docker0”');
+  // Move a node, so the layout is the user's own.
+  const box = (await lab.node('c:c9').boundingBox())!;
+  await page.mouse.move(box.x + 20, box.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 80, box.y + 70, { steps: 5 });
+  await page.mouse.up();
+  const moved = await lab.position('c:c9');
+
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share' });
+  await expect(dialog).toContainText('its 6 commands run again');
+  await expect(dialog.getByTestId('share-qr')).toBeVisible();
+  await dialog.getByLabel('Title').fill('Two networks and mine');
+  const url = await dialog.getByTestId('share-url').inputValue();
+  expect(url).toMatch(/^http:\/\/(localhost|127\.0\.0\.1):\d+\/#s=1\.[A-Za-z0-9_-]+$/);
+  await shot('share-dialog');
+  await page.keyboard.press('Escape');
+
+  // Another browser (no saved session) opens it without asking.
+  const other = await browser.newContext();
+  const page2 = await other.newPage();
+  const errors: string[] = [];
+  page2.on('pageerror', (e) => errors.push(e.message));
+  await page2.goto(url);
+  await expect(page2.locator('.react-flow__node[data-id="c:c9"]')).toBeVisible();
+  await expect(page2.locator('.scenario-title')).toHaveText('Two networks and mine');
+  await expect(page2).toHaveURL(/\/$/);
+  const style = (await page2.locator('.react-flow__node[data-id="c:c9"]').getAttribute('style')) ?? '';
+  const m = /translate\(([-\d.]+)px,\s*([-\d.]+)px\)/.exec(style)!;
+  expect([Math.round(Number(m[1])), Math.round(Number(m[2]))]).toEqual([Math.round(moved.x), Math.round(moved.y)]);
+  await page2.getByTestId('terminal-host').click();
+  await page2.keyboard.type('docker ps --format {{.Names}}');
+  await page2.keyboard.press('Enter');
+  await expect(page2.getByTestId('terminal-host').locator('.xterm-rows')).toContainText('c9');
+  // A reload keeps the opened world, and does not ask again.
+  await page2.reload();
+  await expect(page2.locator('.react-flow__node[data-id="c:c9"]')).toBeVisible();
+  await expect(page2.getByRole('dialog')).toHaveCount(0);
+  expect(errors).toEqual([]);
+  await other.close();
+});
+
+test('a gallery link opens the scenario at its step', async ({ page, lab }) => {
+  await page.goto('/#g=docker-user&step=3');
+  await expect(page.locator('.scenario-title')).toHaveText('A DOCKER-USER rule that blocks one container');
+  await expect(page.getByRole('tab', { name: 'Guide' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.guide-step[data-step="1"]')).toHaveClass(/is-done/);
+  await expect(page.locator('.guide-step[data-step="2"]')).toHaveClass(/is-done/);
+  await expect(page.locator('.guide-step[data-step="3"]')).toHaveAttribute('aria-current', 'step');
+  await page.locator('.guide-step[data-step="3"]').getByRole('button', { name: /^Run step 3/ }).click();
+  await expect(page.getByTestId('step-result')).toContainText('-A DOCKER-USER -s 172.18.0.3/32 -j DROP');
+  await expect(lab.node('c:bad')).toBeVisible();
+});
+
+test('a link over the user’s own world asks first, and the world comes back', async ({ page, lab, shot }) => {
+  await lab.open();
+  await lab.type('docker network create important');
+  await lab.type('docker run -dit --name keepme --network important busybox');
+  await expect(lab.node('c:keepme')).toBeVisible();
+  await page.evaluate(() => {
+    window.location.hash = 'g=three-ways';
+  });
+  const confirm = page.getByRole('dialog', { name: 'Replace the current world?' });
+  await expect(confirm).toContainText('The 2 commands you ran yourself are kept');
+  await shot('link-confirm');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(lab.node('c:keepme')).toBeVisible();
+
+  await page.evaluate(() => {
+    window.location.hash = 'g=three-ways';
+  });
+  await confirm.getByRole('button', { name: 'Replace the world' }).click();
+  await expect(lab.node('c:web1')).toBeVisible();
+  await expect(lab.node('c:keepme')).toHaveCount(0);
+  await expect(page.getByText('You are looking at a shared scenario. Your own world is kept.')).toBeVisible();
+  // Kept across a reload too.
+  await page.reload();
+  await expect(lab.node('c:web1')).toBeVisible();
+  await page.getByRole('button', { name: 'Back to my world' }).click();
+  await expect(lab.node('c:keepme')).toBeVisible();
+  await expect(lab.node('c:web1')).toHaveCount(0);
+  await expect(page.locator('.scenario-title')).toHaveText('Your version of “Two networks: mynet and docker0”');
+  await expect(page.getByRole('button', { name: 'Back to my world' })).toHaveCount(0);
+});
+
+test('bad links say why, in the UI’s language, and leave the world as it was', async ({ page, lab }) => {
+  const good = encodeScenario({ vethlab: 1, title: 'Cut short', setup: ['docker network create n1', 'docker run -dit --name x1 --network n1 busybox', 'docker run -dit --name x2 --network n1 busybox'] });
+  const bad: [string, string][] = [
+    [`s=${good.slice(0, Math.floor(good.length / 2))}`, 'it ends too soon'],
+    ['s=1.!!!notbase64', 'it is not a vethlab link'],
+    ['s=1.q83vEjRWeJq83vEjRWeJq83vEjRWeJ', 'it is not a vethlab link'],
+    [`s=7.${good.slice(2)}`, 'it was made by a newer vethlab (version 7)'],
+    [`s=${encodeScenario({ vethlab: 1, setup: ['x'.repeat(300 * 1024)] })}`, 'at most 256 KiB'],
+    [`s=${encodeScenario({ vethlab: 1, setup: Array.from({ length: 600 }, (_, i) => `docker network create n${i}`) })}`, 'it has 600 lines'],
+    [`s=${encodeScenario({ vethlab: 1, setup: [], title: '<img src=x onerror=alert(1)>', steps: 3 } as never)}`, 'its scenario is not valid (steps:'],
+    ['g=nope', 'the gallery has no scenario “nope”'],
+  ];
+  await lab.open();
+  await lab.type('docker network create important');
+  await expect(page.locator('.scenario-title')).toHaveText('Your version of “Two networks: mynet and docker0”');
+  for (const [fragment, why] of bad) {
+    await page.evaluate((f) => {
+      window.location.hash = f;
+    }, fragment);
+    const notice = page.getByRole('alert');
+    await expect(notice).toContainText('This link could not be opened:');
+    await expect(notice).toContainText(why);
+    await expect(notice).toContainText('Your world is unchanged.');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(lab.node('c:bbox1')).toBeVisible();
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+  }
+  await lab.type('docker network ls --format {{.Name}}');
+  await expect(lab.terminal()).toContainText('important');
+
+  // In Chinese, too.
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await page.evaluate(() => {
+    window.location.hash = 'g=nope';
+  });
+  await expect(page.getByRole('alert')).toContainText('无法打开这个链接：场景库里没有 “nope” 这个场景。你的世界没有改变。');
+});

@@ -1,0 +1,70 @@
+/**
+ * The scenarios the app can open: the gallery's, and one opened from a link or
+ * a file (its text registered in i18next under the `linked` namespace, apart
+ * from the gallery's text, which is reloaded as a whole when it first loads).
+ */
+import i18n from 'i18next';
+import { readScenario } from '../../scenario/format/read.ts';
+import type { ScenarioDoc } from '../../scenario/format/types.ts';
+import { findGalleryScenario, GALLERY } from '../../scenario/gallery/scenarios.ts';
+import { scenarioResource } from '../../scenario/gallery/resource.ts';
+import type { GalleryScenario } from '../../scenario/gallery/types.ts';
+import { scenarioFromDoc } from '../../scenario/gallery/scenarios.ts';
+
+/** The id of a scenario opened from a link or a file that is not one of the gallery's. */
+export const LINKED_ID = 'shared';
+export const LINKED_NS = 'linked';
+
+let linked: GalleryScenario | null = null;
+
+export function findScenario(id: string | null | undefined): GalleryScenario | undefined {
+  if (id === LINKED_ID) return linked ?? undefined;
+  return findGalleryScenario(id);
+}
+
+/** The linked scenario, if one is registered. */
+export function linkedScenario(): GalleryScenario | null {
+  return linked;
+}
+
+function sameScript(a: ScenarioDoc, b: ScenarioDoc): boolean {
+  const steps = (d: ScenarioDoc) => JSON.stringify((d.steps ?? []).map((s) => [s.run, s.text ?? '', s.expect ?? null]));
+  return (
+    JSON.stringify(a.setup) === JSON.stringify(b.setup) &&
+    steps(a) === steps(b) &&
+    (a.seed ?? 1) === (b.seed ?? 1) &&
+    a.title === b.title
+  );
+}
+
+/**
+ * The scenario a document opens as: the gallery's own when it is one of them
+ * unchanged (so its translations show), else the linked one.
+ */
+export function scenarioForDoc(doc: ScenarioDoc): GalleryScenario {
+  const gallery = doc.id !== undefined ? GALLERY.find((s) => s.id === doc.id) : undefined;
+  if (gallery && sameScript(gallery.doc, doc)) return gallery;
+  return scenarioFromDoc(doc, LINKED_ID, LINKED_NS);
+}
+
+/** Makes a linked scenario the one `findScenario(LINKED_ID)` gives, with its text (the author's, in every language). */
+export function registerLinked(scenario: GalleryScenario | null): void {
+  linked = scenario;
+  if (!scenario) return;
+  const add = () => {
+    const text = scenarioResource(scenario.doc);
+    if (!text.title) text.title = i18n.t('link.untitled');
+    i18n.addResourceBundle('en', LINKED_NS, { scenarios: { [LINKED_ID]: text } }, false, true);
+  };
+  // Before i18next has started (tests, or the first screen racing it), the text goes in once it has.
+  if (i18n.isInitialized) add();
+  else i18n.on('initialized', add);
+}
+
+/** Registers the linked scenario a saved state holds (its document, read again); false when it no longer reads. */
+export function restoreLinkedText(linked: unknown): boolean {
+  if (linked === undefined) return false;
+  const read = readScenario(linked);
+  if (read.ok) registerLinked(scenarioForDoc(read.doc));
+  return read.ok;
+}

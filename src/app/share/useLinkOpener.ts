@@ -1,0 +1,45 @@
+/**
+ * Opens the scenario a URL's fragment carries (`#s=...`, `#g=...`), at load and
+ * whenever the fragment changes (a link pasted into the address bar of an open
+ * tab). The fragment is removed once read, so a reload shows the world as it
+ * then is and never asks again. The codec loads only when there is a link.
+ */
+import { useEffect } from 'react';
+import { loadGalleryText } from '../i18n/index.ts';
+import type { GalleryStore } from '../gallery/store.ts';
+import type { AppStore } from '../state/store.ts';
+
+/** Whether a fragment asks for a scenario (anything else is left alone). */
+export function isScenarioFragment(hash: string): boolean {
+  return /^#?(?:[^&]*&)*(?:s|g)=/.test(hash);
+}
+
+function clearFragment(): void {
+  try {
+    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
+  } catch {
+    // A sandboxed frame may refuse: the link is then read again on reload, which is harmless.
+  }
+}
+
+export function useLinkOpener(app: AppStore, gallery: GalleryStore): void {
+  useEffect(() => {
+    const handle = () => {
+      const hash = window.location.hash;
+      if (!isScenarioFragment(hash)) return;
+      clearFragment();
+      // The gallery's text too: the header and the Guide name the scenario that opens.
+      Promise.all([import('./links.ts'), loadGalleryText()]).then(
+        ([{ resolveLink }]) => {
+          const link = resolveLink(hash);
+          if (link.kind === 'error') app.getState().setNotice(link.notice);
+          else if (link.kind === 'open') gallery.getState().openDoc(link.doc, link.step);
+        },
+        () => app.getState().setNotice({ key: 'boot.failed' }),
+      );
+    };
+    handle();
+    window.addEventListener('hashchange', handle);
+    return () => window.removeEventListener('hashchange', handle);
+  }, [app, gallery]);
+}

@@ -1,0 +1,227 @@
+/**
+ * Share links from the app's side: what the Share dialog links to (a scenario
+ * at a step, or the user's own world with its layout by stable names), how long
+ * a seed-sized world's link is, and that opening a link round-trips the world
+ * and its positions, asks first when the user's own commands would go, keeps
+ * the old world for "back to my world", and turns every bad link into a
+ * message that leaves the world as it was.
+ */
+import { describe, expect, it } from 'vitest';
+import { autoLayout } from '../../src/app/canvas/layout.ts';
+import { activeScenario } from '../../src/app/gallery/model.ts';
+import { LINKED_ID } from '../../src/app/gallery/registry.ts';
+import { createGalleryStore } from '../../src/app/gallery/store.ts';
+import { graphOf } from '../../src/app/graph/cache.ts';
+import { deriveGraph } from '../../src/app/graph/derive.ts';
+import { layoutOf, positionsOf } from '../../src/app/graph/layout-keys.ts';
+import { resolveLink } from '../../src/app/share/links.ts';
+import { shareDoc, shareFragment, shareModel, type ShareWorld } from '../../src/app/share/share-doc.ts';
+import { isScenarioFragment } from '../../src/app/share/useLinkOpener.ts';
+import { createAppStore } from '../../src/app/state/store.ts';
+import { findGalleryScenario } from '../../src/scenario/gallery/scenarios.ts';
+import { encodeScenario } from '../../src/scenario/link/codec.ts';
+import { replay } from '../../src/scenario/scenario.ts';
+import { STARTER_SCENARIO } from '../../src/scenario/starter.ts';
+import { MemoryStorage } from './memory-storage.ts';
+
+/** A world typed by a user, the size of a seed article's experiment. */
+const SEVEN = [
+  'docker network create my_net2',
+  'docker run -dit --name bbox1 --network my_net2 busybox',
+  'docker run -dit --name bbox2 --network my_net2 busybox',
+  'docker run -dit --name bbox3 busybox',
+  'docker run -d --name web1 -p 8080:80 httpd',
+  'docker network connect my_net2 web1',
+  'docker exec bbox1 ping -c 1 web1',
+];
+
+function worldOf(commands: readonly string[], scenario?: ShareWorld['scenario']): ShareWorld {
+  const { sim } = replay(commands);
+  const graph = deriveGraph(sim);
+  return { commands, seed: 1, positions: autoLayout(graph), graph, scenario };
+}
+
+describe('what the Share dialog links to', () => {
+  it('links a seven-command world with its whole layout in at most 400 characters after the address', () => {
+    const world = worldOf(SEVEN);
+    const model = shareModel(world);
+    expect(model.kind).toBe('world');
+    const doc = shareDoc(world, model, { step: 1, layout: true, title: '' });
+    expect(Object.keys(doc.layout!)).toEqual(expect.arrayContaining(['host:stack', 'network:my_net2', 'network:bridge', 'container:web1', 'container:bbox3']));
+    expect(Object.keys(doc.layout!).some((k) => k.includes('br-'))).toBe(false);
+    const fragment = shareFragment(world, model, { step: 1, layout: true, title: '' });
+    console.log(`seven-command world with ${Object.keys(doc.layout!).length} positions: ${fragment.length + 1} characters after the address`);
+    expect(fragment.length + 1).toBeLessThanOrEqual(400);
+  });
+
+  it('links an unchanged gallery scenario by its id and step; with the layout, as a whole document', () => {
+    const iso = findGalleryScenario('isolation-connect')!;
+    const world = worldOf([...iso.commands, iso.steps[0]!.command, iso.steps[1]!.command], iso);
+    const model = shareModel(world);
+    expect(model).toMatchObject({ kind: 'scenario', ran: 2, gallery: true });
+    expect(shareFragment(world, model, { step: 3, layout: false, title: '' })).toBe('g=isolation-connect&step=3');
+    expect(shareFragment(world, model, { step: 1, layout: false, title: '' })).toBe('g=isolation-connect');
+    const full = shareDoc(world, model, { step: 3, layout: true, title: '' });
+    expect(full).toMatchObject({ id: 'isolation-connect', setup: iso.commands, view: { step: 3 } });
+    expect(full.steps).toEqual(iso.doc.steps);
+  });
+
+  it('links a changed scenario as the user’s version: every line as setup, the steps carried', () => {
+    const iso = findGalleryScenario('isolation-connect')!;
+    const lines = [...iso.commands, 'docker ps', iso.steps[0]!.command];
+    const world = worldOf(lines, iso);
+    const model = shareModel(world);
+    expect(model.kind).toBe('world');
+    const doc = shareDoc(world, model, { step: 1, layout: false, title: 'My isolation' });
+    expect(doc).toEqual({ vethlab: 1, title: 'My isolation', setup: lines, steps: iso.doc.steps });
+  });
+});
+
+describe('layout by stable names', () => {
+  it('names bridges by their network and back, whatever the bridge is called', () => {
+    const { sim } = replay(SEVEN);
+    const graph = deriveGraph(sim);
+    const bridge = graph.nodes.find((n) => n.data.kind === 'bridge' && n.data.network === 'my_net2')!;
+    const layout = layoutOf({ [bridge.id]: { x: 10.4, y: 20.6 }, 'c:bbox1': { x: 1, y: 2 }, 'c:gone': { x: 5, y: 5 } }, graph);
+    expect(layout).toEqual({ 'network:my_net2': [10, 21], 'container:bbox1': [1, 2] });
+    // Another seed gives the bridge another name; the layout still finds it.
+    const other = deriveGraph(replay(SEVEN, 7).sim);
+    const otherBridge = other.nodes.find((n) => n.data.kind === 'bridge' && n.data.network === 'my_net2')!;
+    expect(otherBridge.id).not.toBe(bridge.id);
+    expect(positionsOf(layout, other)).toEqual({ [otherBridge.id]: { x: 10, y: 21 }, 'c:bbox1': { x: 1, y: 2 } });
+  });
+});
+
+function appWith(commands: readonly string[]) {
+  const storage = new MemoryStorage();
+  const app = createAppStore({ storage });
+  app.getState().replaceWorld(commands);
+  const gallery = createGalleryStore(app, { storage });
+  return { storage, app, gallery };
+}
+
+function open(hash: string, gallery: ReturnType<typeof createGalleryStore>, app: ReturnType<typeof createAppStore>) {
+  const link = resolveLink(hash);
+  if (link.kind === 'error') app.getState().setNotice(link.notice);
+  else if (link.kind === 'open') gallery.getState().openDoc(link.doc, link.step);
+  return link;
+}
+
+describe('opening a link', () => {
+  it('round-trips a world: the same lines, seed and positions', () => {
+    const world = worldOf(SEVEN);
+    const fragment = shareFragment(world, shareModel(world), { step: 1, layout: true, title: 'Seven' });
+    const { app, gallery } = appWith(STARTER_SCENARIO.commands);
+    open(`#${fragment}`, gallery, app);
+    const s = app.getState();
+    expect(s.commands).toEqual(SEVEN);
+    expect(gallery.getState().activeId).toBe(LINKED_ID);
+    const graph = graphOf(s.sim, s.rev);
+    expect(layoutOf(s.positions, graph)).toEqual(layoutOf(world.positions, world.graph));
+    expect(gallery.getState().previous).toBe(false);
+  });
+
+  it('opens a gallery link at a step with the steps before it run, and reads as that scenario', () => {
+    const { app, gallery } = appWith(STARTER_SCENARIO.commands);
+    open('#g=docker-user&step=3', gallery, app);
+    const du = findGalleryScenario('docker-user')!;
+    expect(app.getState().commands).toEqual([...du.commands, du.steps[0]!.command, du.steps[1]!.command]);
+    expect(gallery.getState()).toMatchObject({ activeId: 'docker-user', step: 2, guideOpen: true });
+  });
+
+  it('asks before replacing the user’s own commands, keeps them, and brings them back', () => {
+    const mine = [...STARTER_SCENARIO.commands, 'docker network create important', 'docker run -dit --name keepme --network important busybox'];
+    const { app, gallery, storage } = appWith(mine);
+    open('#g=three-ways', gallery, app);
+    expect(gallery.getState()).toMatchObject({ dialogOpen: true, confirmId: 'three-ways' });
+    expect(app.getState().commands).toEqual(mine);
+    gallery.getState().cancelOpen();
+    expect(gallery.getState().dialogOpen).toBe(false);
+    expect(app.getState().commands).toEqual(mine);
+
+    open('#g=three-ways', gallery, app);
+    gallery.getState().confirmOpen();
+    expect(activeScenario(app.getState().commands, 'three-ways')).toBeDefined();
+    expect(gallery.getState().previous).toBe(true);
+    expect(storage.getItem('vethlab.previous')).toContain('keepme');
+
+    gallery.getState().backToMyWorld();
+    expect(app.getState().commands).toEqual(mine);
+    expect(gallery.getState()).toMatchObject({ previous: false, activeId: null });
+    expect(storage.getItem('vethlab.previous')).toBeNull();
+  });
+
+  it('keeps a linked scenario across a reload (its document is saved with the gallery state)', () => {
+    const storage = new MemoryStorage();
+    const app = createAppStore({ storage });
+    const gallery = createGalleryStore(app, { storage });
+    const doc = { vethlab: 1 as const, title: 'Mine', setup: ['docker network create n1'], steps: [{ text: 'Look', run: 'docker network ls' }] };
+    gallery.getState().openDoc(doc);
+    expect(app.getState().commands).toEqual(['docker network create n1']);
+    const app2 = createAppStore({ storage });
+    const gallery2 = createGalleryStore(app2, { storage });
+    expect(app2.getState().commands).toEqual(['docker network create n1']);
+    expect(gallery2.getState()).toMatchObject({ activeId: LINKED_ID, guideOpen: true });
+  });
+});
+
+describe('a bad link', () => {
+  const good = encodeScenario({ vethlab: 1, setup: SEVEN });
+  const data = good.slice(2);
+  const cases: [string, string, Record<string, string>?][] = [
+    ['corrupt', `#s=1.${data.slice(0, 10)}!!${data.slice(12)}`, {}],
+    ['truncated', `#s=1.${data.slice(0, Math.floor(data.length / 2))}`, {}],
+    ['random bytes', '#s=1.q83vEjRWeJq83vEjRWeJq83vEjRWeJ', {}],
+    ['a newer link version', `#s=2.${data}`, { version: '2' }],
+    ['a newer document', `#s=${encodeScenario({ vethlab: 99, setup: [] } as never)}`, { version: '99' }],
+    ['too many lines', `#s=${encodeScenario({ vethlab: 1, setup: Array.from({ length: 501 }, (_, i) => `docker network create n${i}`) })}`, { lines: '501' }],
+    ['not a scenario', `#s=${encodeScenario({ vethlab: 1, setup: 'docker ps' } as never)}`, {}],
+    ['an unknown gallery scenario', '#g=no-such-thing', { id: 'no-such-thing' }],
+  ];
+
+  it.each(cases)('%s: a message, and the world as it was', (_name, hash, values) => {
+    const mine = [...STARTER_SCENARIO.commands, 'docker network create important'];
+    const { app, gallery } = appWith(mine);
+    const before = app.getState().sim;
+    const link = open(hash, gallery, app);
+    expect(link.kind).toBe('error');
+    const notice = app.getState().notice!;
+    expect(notice.key).toBe('link.bad');
+    expect(notice.values).toMatchObject(values ?? {});
+    expect(app.getState().commands).toEqual(mine);
+    expect(app.getState().sim).toBe(before);
+    expect(gallery.getState()).toMatchObject({ activeId: null, dialogOpen: false, previous: false });
+  });
+
+  it('names each kind: corrupt, truncated, too large, newer, invalid', () => {
+    const reasons = cases.map(([, hash]) => {
+      const link = resolveLink(hash);
+      return link.kind === 'error' ? link.notice.values!.reasonKey : link.kind;
+    });
+    expect(reasons).toEqual([
+      'link.corrupt',
+      'link.truncated',
+      'link.corrupt',
+      'link.newer',
+      'link.newer',
+      'link.tooManyLines',
+      'link.invalid',
+      'link.unknownScenario',
+    ]);
+  });
+
+  it('stops a link that inflates beyond 256 KiB', () => {
+    const huge = encodeScenario({ vethlab: 1, setup: ['x'.repeat(300 * 1024)] });
+    expect(huge.length).toBeLessThan(2000);
+    const link = resolveLink(`#s=${huge}`);
+    expect(link.kind === 'error' && link.notice.values!.reasonKey).toBe('link.tooLarge');
+  });
+
+  it('leaves other fragments alone', () => {
+    expect(isScenarioFragment('#top')).toBe(false);
+    expect(isScenarioFragment('')).toBe(false);
+    expect(isScenarioFragment('#s=1.abc')).toBe(true);
+    expect(isScenarioFragment('#g=three-ways&step=2')).toBe(true);
+    expect(resolveLink('#section-2')).toEqual({ kind: 'none' });
+  });
+});

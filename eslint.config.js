@@ -69,6 +69,11 @@ export default defineConfig(
     files: ['*.{js,mjs,cjs,ts}', 'scripts/**', 'test/**', 'e2e/**', 'src/cli/**'],
     languageOptions: { globals: { ...globals.node } },
   },
+  // Browser: the embed script tutorial pages include as it is (no build; ES5 plus URL and CustomEvent).
+  {
+    files: ['public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
+  },
   // Browser: the React app.
   {
     files: ['src/app/**/*.{ts,tsx}'],

@@ -31,6 +31,15 @@ test('a world shared as a link opens the same, with its layout, in another brows
   const url = await dialog.getByTestId('share-url').inputValue();
   expect(url).toMatch(/^http:\/\/(localhost|127\.0\.0\.1):\d+\/#s=1\.[A-Za-z0-9_-]+$/);
   await shot('share-dialog');
+  // The Embed tab writes both snippets for the same link.
+  await dialog.getByRole('tab', { name: 'Embed' }).click();
+  await dialog.getByLabel('Read-only (steps run, typing is off)').check();
+  const fragment = url.slice(url.indexOf('#'));
+  await expect(dialog.getByTestId('embed-script')).toHaveValue(
+    new RegExp(`^<script src="http://[^"]+/embed\\.js" async></script>\n<div data-vethlab="http://[^"]+/${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" data-title="vethlab: Two networks and mine" data-readonly="1"></div>$`),
+  );
+  await expect(dialog.getByTestId('embed-iframe')).toHaveValue(new RegExp(`^<iframe src="http://[^"]+/embed\\.html\\?readonly=1${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" title="vethlab: Two networks and mine"`));
+  await shot('share-embed');
   await page.keyboard.press('Escape');
 
   // Another browser (no saved session) opens it without asking.

@@ -12,7 +12,10 @@ import { activeScenario } from '../gallery/model.ts';
 import { graphOf } from '../graph/cache.ts';
 import { useApp } from '../state/context.ts';
 import { QR_MAX_CHARS, QrCode } from './QrCode.tsx';
+import { DEFAULT_EMBED, EMBED_PANELS, type EmbedPanel, type EmbedTheme } from '../embed/options.ts';
+import { embedSnippets } from './embed-snippets.ts';
 import { shareFragment, shareModel, siteAddress, type ShareWorld } from './share-doc.ts';
+import { tablistKeyDown } from '../ui/tablist.ts';
 import './share.css';
 
 function useShareWorld(): ShareWorld {
@@ -40,8 +43,74 @@ async function copyText(text: string, field: HTMLInputElement | null): Promise<b
   }
 }
 
+const TABS = ['link', 'embed'] as const;
+
+function EmbedTab({ fragment, title }: { fragment: string; title: string }) {
+  const { t } = useTranslation();
+  const [panels, setPanels] = useState<EmbedPanel[]>([...DEFAULT_EMBED.panels]);
+  const [readOnly, setReadOnly] = useState(false);
+  const [autoplay, setAutoplay] = useState(false);
+  const [theme, setTheme] = useState<EmbedTheme>('auto');
+  const [copied, setCopied] = useState<string | null>(null);
+  const ids = { theme: useId(), script: useId(), iframe: useId() };
+  const site = new URL('./', window.location.href).href;
+  const snippets = embedSnippets(site, fragment, { panels, readOnly, autoplay, theme }, title);
+  const toggle = (panel: EmbedPanel, on: boolean) =>
+    setPanels((old) => EMBED_PANELS.filter((p) => (p === panel ? on : old.includes(p))));
+  const copy = (which: 'script' | 'iframe') => {
+    void copyText(snippets[which], null).then((ok) => setCopied(ok ? which : 'failed'));
+  };
+  return (
+    <div className="share-embed">
+      <fieldset className="share-panels">
+        <legend>{t('share.embedPanels')}</legend>
+        {EMBED_PANELS.map((panel) => (
+          <label key={panel} className="check">
+            <input type="checkbox" checked={panels.includes(panel)} disabled={panels.length === 1 && panels.includes(panel)} onChange={(e) => toggle(panel, e.target.checked)} />
+            {t(`share.panel.${panel}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label className="check">
+        <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} />
+        {t('share.readOnly')}
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={autoplay} onChange={(e) => setAutoplay(e.target.checked)} />
+        {t('share.autoplay')}
+      </label>
+      <div className="field">
+        <label htmlFor={ids.theme}>{t('share.theme')}</label>
+        <select id={ids.theme} value={theme} onChange={(e) => setTheme(e.target.value as EmbedTheme)}>
+          <option value="auto">{t('share.themeAuto')}</option>
+          <option value="light">{t('theme.light')}</option>
+          <option value="dark">{t('theme.dark')}</option>
+        </select>
+      </div>
+      <label htmlFor={ids.script} className="share-snippet-label">
+        {t('share.scriptSnippet')}
+      </label>
+      <textarea id={ids.script} readOnly rows={3} value={snippets.script} data-testid="embed-script" onFocus={(e) => e.currentTarget.select()} />
+      <button type="button" onClick={() => copy('script')}>
+        {t('share.copySnippet')}
+      </button>
+      <label htmlFor={ids.iframe} className="share-snippet-label">
+        {t('share.iframeSnippet')}
+      </label>
+      <textarea id={ids.iframe} readOnly rows={3} value={snippets.iframe} data-testid="embed-iframe" onFocus={(e) => e.currentTarget.select()} />
+      <button type="button" onClick={() => copy('iframe')}>
+        {t('share.copySnippet')}
+      </button>
+      <p className="field-help" role="status">
+        {copied === 'failed' ? t('share.copyFailed') : copied ? t('share.copied') : t('share.embedHelp')}
+      </p>
+    </div>
+  );
+}
+
 export function ShareDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
+  const [tab, setTab] = useState<'link' | 'embed'>('link');
   const world = useShareWorld();
   const model = useMemo(() => shareModel(world), [world]);
   const scenarioTitle = t(model.scenario?.titleKey ?? 'scenario.twoNetworks.title');
@@ -52,12 +121,36 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
   const [field, setField] = useState<HTMLInputElement | null>(null);
   const ids = { link: useId(), step: useId(), title: useId(), layout: useId() };
 
-  const url = useMemo(() => `${siteAddress(window.location)}#${shareFragment(world, model, { step, layout, title })}`, [world, model, step, layout, title]);
+  const fragment = useMemo(() => shareFragment(world, model, { step, layout, title }), [world, model, step, layout, title]);
+  const url = `${siteAddress(window.location)}#${fragment}`;
   const after = url.length - siteAddress(window.location).length;
+  const shownTitle = model.kind === 'scenario' ? scenarioTitle : title.trim() || t('link.untitled');
 
   return (
     <Dialog title={t('share.title')} onClose={onClose} className="share-dialog" restoreFocus initialFocus={['.share-copy']}>
-      <div className="dialog-form">
+      <div
+        className="share-tabs"
+        role="tablist"
+        aria-label={t('share.title')}
+        onKeyDown={tablistKeyDown(TABS, tab, (id) => setTab(id as (typeof TABS)[number]), (id) => `share-tab-${id}`)}
+      >
+        {TABS.map((id) => (
+          <button
+            key={id}
+            id={`share-tab-${id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            aria-controls="share-tabpanel"
+            tabIndex={tab === id ? 0 : -1}
+            className={tab === id ? 'active' : ''}
+            onClick={() => setTab(id)}
+          >
+            {t(`share.tab.${id}`)}
+          </button>
+        ))}
+      </div>
+      <div className="dialog-form" role="tabpanel" id="share-tabpanel" aria-labelledby={`share-tab-${tab}`}>
         <p className="share-what">
           {model.kind === 'scenario'
             ? t('share.whatScenario', { title: scenarioTitle })
@@ -87,6 +180,10 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
           <input id={ids.layout} type="checkbox" checked={layout} onChange={(e) => setLayout(e.target.checked)} />
           {t('share.layout')}
         </label>
+        {tab === 'embed' ? (
+          <EmbedTab fragment={fragment} title={shownTitle} />
+        ) : (
+          <>
         <div className="share-link">
           <label htmlFor={ids.link} className="sr-only">
             {t('share.link')}
@@ -107,6 +204,8 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
           <QrCode text={url} label={t('share.qr')} />
         ) : (
           <p className="field-help share-no-qr">{t('share.tooLongForQr', { max: QR_MAX_CHARS })}</p>
+        )}
+          </>
         )}
       </div>
     </Dialog>

@@ -147,3 +147,49 @@ test('bad links say why, in the UI’s language, and leave the world as it was',
   });
   await expect(page.getByRole('alert')).toContainText('无法打开这个链接：场景库里没有 “nope” 这个场景。你的世界没有改变。');
 });
+
+test('a world saved as a scenario file opens again from the gallery; a bad file says why', async ({ page, lab }, testInfo) => {
+  await lab.open();
+  await lab.type('docker network create filed');
+  await lab.type('docker run -dit --name f1 --network filed busybox');
+  await expect(lab.node('c:f1')).toBeVisible();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share' });
+  await dialog.getByLabel('Title').fill('Filed away');
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download as a scenario file (.yaml)' }).click()]);
+  expect(download.suggestedFilename()).toBe('filed-away.vethlab.yaml');
+  const file = testInfo.outputPath('filed-away.vethlab.yaml');
+  await download.saveAs(file);
+  await page.keyboard.press('Escape');
+
+  // A fresh world, then the file: the same lines and title.
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Reset the world?' }).getByRole('button', { name: 'Reset the world' }).click();
+  await expect(lab.node('c:f1')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Gallery', exact: true }).click();
+  await page.getByTestId('open-file').setInputFiles(file);
+  await expect(lab.node('c:f1')).toBeVisible();
+  await expect(page.locator('.scenario-title')).toHaveText('Filed away');
+
+  await page.getByRole('button', { name: 'Gallery', exact: true }).click();
+  await page.getByTestId('open-file').setInputFiles({ name: 'broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from('vethlab: 1\nsetup:\n  - docker ps\n steps: []\n') });
+  await expect(page.getByRole('alert')).toContainText('The file “broken.yaml” could not be opened: line 4, column 1: All mapping items must start at the same column. Your world is unchanged.');
+  await expect(lab.node('c:f1')).toBeVisible();
+});
+
+test('text in a link is shown as text: nothing in it runs in the page', async ({ page, lab }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  const evil = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+  const link = encodeScenario({ vethlab: 1, title: evil, description: evil, setup: ['docker network create n1'], steps: [{ text: evil, run: 'echo "<b>hi</b>"' }] });
+  await page.goto(`/#s=${link}`);
+  await expect(page.locator('.scenario-title')).toHaveText(evil);
+  await expect(page.locator('.guide-step-text')).toHaveText(evil);
+  await page.getByRole('button', { name: /^Run step 1/ }).click();
+  await expect(lab.terminal()).toContainText('<b>hi</b>');
+  expect(await page.locator('img[src="x"], script:text("alert")').count()).toBe(0);
+  expect(dialogs).toEqual([]);
+});

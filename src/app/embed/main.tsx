@@ -28,8 +28,11 @@ void Promise.all([initI18n({ persist: false, ...(options.lang ? { language: opti
   const storage = new MemoryStorage();
   const app = createAppStore({ storage });
   const gallery = provideGalleryStore(app, storage);
-  app.getState().setView({ theme: options.theme === 'auto' ? 'system' : options.theme });
   const link = resolveLink(window.location.hash);
+  // The URL's theme, else the scenario's own view, else the reader's system.
+  const urlTheme = new URLSearchParams(window.location.search).has('theme');
+  const theme = urlTheme ? options.theme : (link.kind === 'open' ? link.doc.view?.theme : undefined) ?? 'auto';
+  app.getState().setView({ theme: theme === 'auto' ? 'system' : theme });
   if (link.kind === 'error') app.getState().setNotice(link.notice);
   else if (link.kind === 'open') gallery.getState().openDoc(link.doc, options.step ?? link.step, { ask: false });
   createRoot(container).render(

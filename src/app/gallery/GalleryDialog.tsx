@@ -6,11 +6,13 @@
  * confirmation) and stays in (Tab and Shift+Tab wrap), Esc or a click outside
  * closes it and focus returns to what opened it.
  */
-import { useId } from 'react';
+import { type ChangeEvent, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GALLERY, GALLERY_NS, type GalleryScenario } from '../../scenario/gallery/index.ts';
 import { Dialog } from '../actions/Dialog.tsx';
 import { LostCommands } from '../actions/LostCommands.tsx';
+import { readScenarioFile } from '../share/files.ts';
+import { useAppStore } from '../state/context.ts';
 import { useGallery, useGalleryStore } from './context.ts';
 import './gallery.css';
 
@@ -67,6 +69,35 @@ function Confirm() {
   );
 }
 
+/** Opens a scenario file from the user's disk (as a link opens: asking first over their own commands). */
+function OpenFile() {
+  const { t } = useTranslation(GALLERY_NS);
+  const gallery = useGalleryStore();
+  const app = useAppStore();
+  const input = useRef<HTMLInputElement>(null);
+  const onChange = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    void readScenarioFile(file).then((read) => {
+      if (read.ok) gallery.getState().openDoc(read.doc);
+      else {
+        gallery.getState().closeDialog();
+        app.getState().setNotice(read.notice);
+      }
+    });
+  };
+  return (
+    <div className="gallery-file">
+      <button type="button" onClick={() => input.current?.click()}>
+        {t('ui.openFile')}
+      </button>
+      <input ref={input} type="file" accept=".yaml,.yml,.json,application/yaml,application/json" hidden onChange={onChange} data-testid="open-file" />
+      <span className="small">{t('ui.openFileHelp')}</span>
+    </div>
+  );
+}
+
 export function GalleryDialog() {
   const { t } = useTranslation(GALLERY_NS);
   const gallery = useGalleryStore();
@@ -90,6 +121,7 @@ export function GalleryDialog() {
       ) : (
         <>
           <p className="gallery-intro">{t('ui.dialogIntro')}</p>
+          <OpenFile />
           <ul className="gallery-cards">
             {GALLERY.map((s) => (
               <Card key={s.id} scenario={s} current={s.id === activeId} />

@@ -33,6 +33,7 @@ export const en = {
     backToMyWorld: 'vethlab: your world is back ({{count}} commands replayed).',
   },
   share: {
+    download: 'Download as a scenario file (.yaml)',
     tab: { link: 'Link', embed: 'Embed' },
     embedPanels: 'Panels',
     panel: { canvas: 'Canvas', terminal: 'Terminal', guide: 'Guide', trace: 'Trace' },
@@ -66,6 +67,9 @@ export const en = {
   },
   embed: {
     open: 'Open in vethlab',
+  },
+  file: {
+    bad: 'The file “{{name}}” could not be opened: {{detail}}. Your world is unchanged.',
   },
   link: {
     untitled: 'A shared world',

@@ -15,6 +15,8 @@ export const galleryEn = {
     dialogTitle: 'Gallery',
     dialogIntro: 'Each scenario builds a fresh world, then guides you step by step. Every step is a command you run with one click or type yourself.',
     close: 'Close',
+    openFile: 'Open a scenario file…',
+    openFileHelp: 'A .yaml file saved from Share, or written by a tutorial author (docs/scenarios.md).',
     openScenario: 'Open',
     current: 'open now',
     steps_one: '{{count}} step',

@@ -33,6 +33,7 @@ export const zhCN: Resources = {
     backToMyWorld: 'vethlab：你的世界回来了（重放了 {{count}} 条命令）。',
   },
   share: {
+    download: '下载为场景文件（.yaml）',
     tab: { link: '链接', embed: '嵌入' },
     embedPanels: '面板',
     panel: { canvas: '画布', terminal: '终端', guide: '引导', trace: '追踪' },
@@ -66,6 +67,9 @@ export const zhCN: Resources = {
   },
   embed: {
     open: '在 vethlab 中打开',
+  },
+  file: {
+    bad: '无法打开文件 “{{name}}”：{{detail}}。你的世界没有改变。',
   },
   link: {
     untitled: '一个分享的世界',

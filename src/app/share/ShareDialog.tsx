@@ -14,7 +14,8 @@ import { useApp } from '../state/context.ts';
 import { QR_MAX_CHARS, QrCode } from './QrCode.tsx';
 import { DEFAULT_EMBED, EMBED_PANELS, type EmbedPanel, type EmbedTheme } from '../embed/options.ts';
 import { embedSnippets } from './embed-snippets.ts';
-import { shareFragment, shareModel, siteAddress, type ShareWorld } from './share-doc.ts';
+import { downloadScenario } from './files.ts';
+import { shareDoc, shareFragment, shareModel, siteAddress, type ShareWorld } from './share-doc.ts';
 import { tablistKeyDown } from '../ui/tablist.ts';
 import './share.css';
 
@@ -197,6 +198,9 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
             {t('share.copy')}
           </button>
         </div>
+        <button type="button" className="share-download" onClick={() => void downloadScenario(shareDoc(world, model, { step, layout, title }))}>
+          {t('share.download')}
+        </button>
         <p className="field-help share-size" role="status">
           {copied === 'yes' ? t('share.copied') : copied === 'no' ? t('share.copyFailed') : t('share.size', { count: after })}
         </p>

@@ -113,4 +113,6 @@ export const LIMITS = {
   textChars: 8192,
   layoutEntries: 5000,
   tags: 32,
+  /** Characters of a scenario file (a scenario of 500 long lines fits). */
+  fileChars: 1024 * 1024,
 } as const;

@@ -6,10 +6,10 @@
  */
 import { Document, isPair, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { readScenario, readScenarioText, type ReadResult } from './read.ts';
-import type { ScenarioDoc, ScenarioText } from './types.ts';
+import { LIMITS, type ScenarioDoc, type ScenarioText } from './types.ts';
 
-/** A file larger than this is refused before parsing (a scenario of 500 long lines fits). */
-export const MAX_FILE_CHARS = 1024 * 1024;
+/** A file larger than this is refused before parsing. */
+export const MAX_FILE_CHARS = LIMITS.fileChars;
 
 function parseYaml(text: string): ReadResult<unknown> {
   if (text.length > MAX_FILE_CHARS) return { ok: false, error: { kind: 'invalid', detail: `the file is larger than ${MAX_FILE_CHARS / 1024} KiB` } };

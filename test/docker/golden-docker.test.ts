@@ -12,7 +12,7 @@ import { dockerCommand } from '../../src/sim/shell/docker/cli.ts';
 import { Simulator } from '../../src/sim/shell/simulator.ts';
 import { hostsFile } from '../../src/sim/docker/files.ts';
 // @ts-expect-error: the shared normalizer is plain JavaScript without types.
-import { normalizeTranscript } from '../../../shared/tools/real-docker/normalize.mjs';
+import { normalizeTranscript } from '../fixtures/normalize.mjs';
 
 const GOLDEN = new URL('../golden/', import.meta.url);
 const PLAIN_DOCKER = /^docker [A-Za-z0-9 ._:/=,-]+$/;

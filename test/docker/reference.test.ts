@@ -1,5 +1,5 @@
 /**
- * The engine against the real Docker 28.5 hosts in ../shared/reference: the same
+ * The engine against the real Docker 28.5 hosts in test/fixtures/reference: the same
  * commands must leave the same iptables-save, and the traffic noted there must
  * end the same way.
  */
@@ -9,7 +9,7 @@ import { Engine } from '../../src/sim/docker/engine.ts';
 import { HOST_NS } from '../../src/sim/docker/world.ts';
 import { Kernel, observedResult } from '../../src/sim/net/index.ts';
 
-const REF = new URL('../../../shared/reference/', import.meta.url);
+const REF = new URL('../fixtures/reference/', import.meta.url);
 const read = (state: string, file: string) => readFileSync(new URL(`${state}/${file}`, REF), 'utf8');
 
 function save(engine: Engine, family: 4 | 6 = 4): string {

@@ -12,34 +12,12 @@ import type { Packet } from '../../src/sim/netfilter/index.ts';
 import { context, fmt, ip, ping, rules, tcp } from './helpers.ts';
 
 const host = context({ eth0: '192.168.1.108', docker0: '172.17.0.1', 'br-d65a1319446f': '172.18.0.1' });
-const bPublish = join(import.meta.dirname, '../../../shared/reference/b-publish/iptables-save.txt');
+const bPublish = join(import.meta.dirname, '../fixtures/reference/b-publish/iptables-save.txt');
 
 function dockerHost(): Netfilter {
   const nf = new Netfilter();
-  // The rules of the reference host; without the file, the few that matter here.
-  let text: string;
-  try {
-    text = readFileSync(bPublish, 'utf8');
-  } catch {
-    text = [
-      '*filter',
-      ':FORWARD DROP [0:0]',
-      ':DOCKER - [0:0]',
-      '-A FORWARD -o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
-      '-A FORWARD -o docker0 -j DOCKER',
-      '-A FORWARD -i docker0 -j ACCEPT',
-      '-A FORWARD -i br-d65a1319446f -j ACCEPT',
-      '-A DOCKER -d 172.17.0.2/32 ! -i docker0 -o docker0 -p tcp -m tcp --dport 80 -j ACCEPT',
-      'COMMIT',
-      '*nat',
-      ':DOCKER - [0:0]',
-      '-A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER',
-      '-A POSTROUTING -s 172.18.0.0/16 ! -o br-d65a1319446f -j MASQUERADE',
-      '-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80',
-      'COMMIT',
-      '',
-    ].join('\n');
-  }
+  // The rules of the reference host (a fixture: missing, the test fails).
+  const text = readFileSync(bPublish, 'utf8');
   expect(nf.restore([], text, 4).exitCode).toBe(0);
   return nf;
 }

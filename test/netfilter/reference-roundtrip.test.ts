@@ -1,14 +1,14 @@
 /**
- * The iptables-save dumps of a real Docker 28.5 host (shared/reference) parse
+ * The iptables-save dumps of a real Docker 28.5 host (test/fixtures/reference) parse
  * with iptables-restore and print again, byte for byte, with the same timestamp.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Netfilter } from '../../src/sim/netfilter/netfilter.ts';
 import { generatedTime } from './replay.ts';
 
-const refDir = join(import.meta.dirname, '../../../shared/reference');
+const refDir = join(import.meta.dirname, '../fixtures/reference');
 const states = ['a-fresh', 'b-publish', 'c-internal-noicc'];
 const dumps: { file: string; family: 4 | 6; counters: boolean }[] = [
   { file: 'iptables-save.txt', family: 4, counters: false },
@@ -16,7 +16,7 @@ const dumps: { file: string; family: 4 | 6; counters: boolean }[] = [
   { file: 'ip6tables-save.txt', family: 6, counters: false },
 ];
 
-describe.skipIf(!existsSync(refDir))('reference dumps round-trip through restore and save', () => {
+describe('reference dumps round-trip through restore and save', () => {
   for (const state of states) {
     for (const { file, family, counters } of dumps) {
       it(`${state}/${file}`, () => {

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { formatTranscript, runScript } from '../../src/cli/transcript.ts';
 // @ts-expect-error: the shared normalizer is plain JavaScript without types.
-import { normalizeTranscript } from '../../../shared/tools/real-docker/normalize.mjs';
+import { normalizeTranscript } from '../fixtures/normalize.mjs';
 
 export const GOLDEN_DIR = new URL('../golden/', import.meta.url);
 

@@ -15,7 +15,7 @@ export const galleryEn = {
     dialogTitle: 'Gallery',
     dialogIntro: 'Each scenario builds a fresh world, then guides you step by step. Every step is a command you run with one click or type yourself.',
     close: 'Close',
-    openFile: 'Open a scenario file…',
+    openFile: 'Load a scenario file…',
     openFileHelp: 'A .yaml file saved from Share, or written by a tutorial author (docs/scenarios.md).',
     openScenario: 'Open',
     current: 'open now',

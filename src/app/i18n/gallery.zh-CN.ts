@@ -10,7 +10,7 @@ export const galleryZhCN: GalleryResources = {
     dialogTitle: '场景库',
     dialogIntro: '每个场景都会新建一个世界，然后一步步带你做实验。每一步都是一条命令，可以一键运行，也可以自己敲。',
     close: '关闭',
-    openFile: '打开场景文件……',
+    openFile: '载入场景文件……',
     openFileHelp: '从“分享”保存的 .yaml 文件，或教程作者编写的文件（docs/scenarios.md）。',
     openScenario: '打开',
     current: '当前场景',

@@ -20,7 +20,7 @@ export function scenarioFileName(title: string | undefined): string {
 /** Offers the document as a download. */
 export async function downloadScenario(doc: ScenarioDoc): Promise<void> {
   const { scenarioToYaml } = await import('../../scenario/format/yaml.ts');
-  const text = `# A vethlab scenario (docs/scenarios.md). Open it in vethlab (Gallery, Open a file), or check it: vethlab check FILE\n${scenarioToYaml(doc)}`;
+  const text = `# A vethlab scenario (docs/scenarios.md). Load it in vethlab (Gallery, Load a scenario file), or check it: vethlab check FILE\n${scenarioToYaml(doc)}`;
   const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
   const a = document.createElement('a');
   a.href = url;

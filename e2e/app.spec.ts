@@ -201,7 +201,7 @@ test('a pasted script runs line by line; a runaway paste is refused whole with a
   await expect(lab.terminal()).toContainText(/echo kept\s*kept/);
 });
 
-test('Reset asks before the user’s own commands are lost, and lists them', async ({ page, lab, shot }) => {
+test('Reset offers the example world or an empty host, and lists the user’s own commands that would be lost', async ({ page, lab, shot }) => {
   await lab.open();
   await lab.type('docker network create important');
   await lab.type('docker run -dit --name keepme --network important busybox');
@@ -211,28 +211,40 @@ test('Reset asks before the user’s own commands are lost, and lists them', asy
   await expect(lab.node('c:keepme')).toContainText('on no network (all disconnected): only lo');
   const reset = page.getByRole('button', { name: 'Reset', exact: true });
   await reset.click();
-  const confirm = page.getByRole('dialog', { name: 'Reset the world?' });
-  await expect(confirm).toContainText('The 3 commands you ran yourself will be lost');
-  await expect(confirm.locator('code')).toHaveText([
+  const start = page.getByRole('dialog', { name: 'Start over' });
+  await expect(start).toContainText('The 3 commands you ran yourself will be lost');
+  await expect(start.locator('code')).toHaveText([
     'docker network create important',
     'docker run -dit --name keepme --network important busybox',
     'docker network disconnect important keepme',
   ]);
-  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expect(start.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await shot('reset-confirm');
   await page.keyboard.press('Escape');
-  await expect(confirm).toBeHidden();
+  await expect(start).toBeHidden();
   await expect(lab.node('c:keepme')).toBeVisible();
   await expect(reset).toBeFocused();
 
   await reset.click();
-  await confirm.getByRole('button', { name: 'Reset the world' }).click();
+  await start.getByRole('button', { name: 'The example world' }).click();
   await expect(lab.node('c:keepme')).toHaveCount(0);
   await expect(lab.node('c:bbox3')).toBeVisible();
-  // Nothing of the user's own left: Reset now resets at once.
+  await expect(page.locator('.scenario-title')).toHaveText('Two networks: mynet and docker0');
+
+  // Nothing of the user's own left: the choice alone, then an empty host.
   await lab.type('docker exec bbox1 ping -c 1 bbox2');
   await reset.click();
-  await expect(confirm).toHaveCount(0);
+  await expect(start.locator('code')).toHaveCount(0);
+  await start.getByRole('button', { name: 'An empty host' }).click();
+  await expect(lab.node('c:bbox1')).toHaveCount(0);
+  await expect(lab.node('host:stack')).toBeVisible();
+  await expect(page.locator('.scenario-title')).toHaveText('An empty Docker host');
+  await page.reload();
+  await expect(page.locator('.scenario-title')).toHaveText('An empty Docker host');
+  await expect(lab.node('c:bbox1')).toHaveCount(0);
+  await lab.type('docker ps');
+  await expect(lab.terminal()).toContainText('CONTAINER ID   IMAGE');
+  await expect(page.locator('.scenario-title')).toHaveText('Your own world');
 });
 
 test('a corrupt saved session gives a fresh world and a notice', async ({ page, lab }) => {
@@ -335,4 +347,26 @@ test('dark theme and Chinese', async ({ page, lab, shot }) => {
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await expect(page.getByRole('tab', { name: '追踪' })).toBeVisible();
+});
+
+test('a drop the articles would not show is explained; a container tab’s line heads its trace', async ({ page, lab }) => {
+  await lab.open();
+  // bbox1 (mynet) pings bbox3 on docker0 by address: Docker 28 drops it in raw PREROUTING.
+  await lab.type('docker exec bbox1 ping -c 1 -W 1 172.17.0.2');
+  await expect(lab.outcome()).toContainText('-A PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP');
+  const since = page.getByTestId('trace-since');
+  await expect(since).toContainText('Since the articles:');
+  await expect(since).toContainText('dropped even earlier: in the raw table’s PREROUTING');
+  await expect(since.getByRole('button', { name: 'Try “Isolation between networks, and the connect fix”' })).toBeVisible();
+  // A reply has nothing to explain.
+  await lab.type('docker exec bbox1 ping -c 1 bbox2');
+  await expect(lab.outcome()).toContainText('reply');
+  await expect(since).toHaveCount(0);
+
+  // Typed in bbox1's own shell tab, the trace is headed by that line, not its recorded form.
+  await lab.type('docker exec -it bbox1 sh');
+  await expect(lab.terminal('bbox1')).toContainText('/ #');
+  await lab.type('ping -c 1 bbox2', 'bbox1');
+  await expect(lab.terminal('bbox1')).toContainText('1 packets transmitted, 1 packets received');
+  await expect(page.locator('.trace-command')).toHaveText('bbox1 / # ping -c 1 bbox2');
 });

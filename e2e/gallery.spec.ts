@@ -139,6 +139,7 @@ test('opening a scenario asks before the user’s own commands are lost; the dia
 
   // Reset goes back to the first screen; the Guide says no scenario is open.
   await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('dialog', { name: 'Start over' }).getByRole('button', { name: 'The example world' }).click();
   await expect(lab.node('c:bbox3')).toBeVisible();
   await expect(page.getByText('No guided scenario is open')).toBeVisible();
   await expect(page.getByRole('button', { name: /docker exec bbox1 ping -c 1 bbox2/ })).toBeVisible();

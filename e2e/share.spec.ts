@@ -164,7 +164,7 @@ test('a world saved as a scenario file opens again from the gallery; a bad file 
 
   // A fresh world, then the file: the same lines and title.
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
-  await page.getByRole('dialog', { name: 'Reset the world?' }).getByRole('button', { name: 'Reset the world' }).click();
+  await page.getByRole('dialog', { name: 'Start over' }).getByRole('button', { name: 'The example world' }).click();
   await expect(lab.node('c:f1')).toHaveCount(0);
   await page.getByRole('button', { name: 'Gallery', exact: true }).click();
   await page.getByTestId('open-file').setInputFiles(file);

@@ -17,6 +17,7 @@ import { createAppStore } from '../../src/app/state/store.ts';
 import { containerShellLine, replay, shellQuote } from '../../src/scenario/scenario.ts';
 import { STARTER_SCENARIO } from '../../src/scenario/starter.ts';
 import { MemoryStorage } from './memory-storage.ts';
+import { EMPTY_HEADER, starterHeaderLine } from '../../src/app/gallery/header-line.ts';
 
 
 describe('parseSession', () => {
@@ -166,6 +167,17 @@ describe('the store', () => {
     store.getState().resetWorld();
     expect(store.getState().commands).toEqual(STARTER_SCENARIO.commands);
     expect(store.getState().sim.engine.findContainer('bbox3')?.state).toBe('running');
+  });
+
+  it('resets to an empty host, which a reload keeps, with its own header', () => {
+    const storage = new MemoryStorage();
+    const store = createAppStore({ storage });
+    store.getState().resetWorld('empty');
+    expect(store.getState().commands).toEqual([]);
+    expect(store.getState().sim.engine.findContainer('bbox1')).toBeUndefined();
+    expect(createAppStore({ storage }).getState().commands).toEqual([]);
+    expect(starterHeaderLine([])).toEqual(EMPTY_HEADER);
+    expect(starterHeaderLine(['docker network create n1'])).toMatchObject({ own: 'world' });
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The body of a "replace the world?" confirmation (opening a gallery scenario,
  * Reset): what will be lost, the user's own command lines (the first few, then
- * how many more), and Cancel (focused) beside the destructive button.
+ * how many more), and Cancel (focused) beside the destructive button (or the
+ * caller's own buttons, as Reset's choice of worlds).
  */
 import './actions.css';
 
@@ -12,10 +13,11 @@ export interface LostCommandsProps {
   lines: readonly string[];
   /** "… and N more" for the lines not listed. */
   more(count: number): string;
-  cancelLabel: string;
-  confirmLabel: string;
-  onCancel(): void;
-  onConfirm(): void;
+  /** Without these, only the list (the caller draws its own buttons). */
+  cancelLabel?: string;
+  confirmLabel?: string;
+  onCancel?(): void;
+  onConfirm?(): void;
 }
 
 export function LostCommands({ text, lines, more, cancelLabel, confirmLabel, onCancel, onConfirm }: LostCommandsProps) {
@@ -30,14 +32,16 @@ export function LostCommands({ text, lines, more, cancelLabel, confirmLabel, onC
         ))}
         {lines.length > MAX_LISTED && <li className="muted">{more(lines.length - MAX_LISTED)}</li>}
       </ul>
-      <div className="confirm-actions">
-        <button type="button" data-autofocus onClick={onCancel}>
-          {cancelLabel}
-        </button>
-        <button type="button" className="danger" onClick={onConfirm}>
-          {confirmLabel}
-        </button>
-      </div>
+      {onCancel && onConfirm && (
+        <div className="confirm-actions">
+          <button type="button" data-autofocus onClick={onCancel}>
+            {cancelLabel}
+          </button>
+          <button type="button" className="danger" onClick={onConfirm}>
+            {confirmLabel}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -29,8 +29,12 @@ export function ownStarterCommands(commands: readonly string[]): string[] {
   return commands.slice(starter.commands.length).filter((line) => line !== starter.hint);
 }
 
+/** An empty Docker host (Reset's other choice): its title and a first line to try. */
+export const EMPTY_HEADER: HeaderLine = { titleKey: 'scenario.empty.title', hint: { line: 'docker network create mynet', labelKey: 'hint.try' } };
+
 /** The header of a world with no scenario open: the starter's title and hint, and whether the user changed it. */
 export function starterHeaderLine(commands: readonly string[] = STARTER_SCENARIO.commands): HeaderLine {
+  if (commands.length === 0) return EMPTY_HEADER;
   const hint = STARTER_SCENARIO.hint;
   const own = ownStarterCommands(commands).length === 0 ? undefined : startsWith(commands, STARTER_SCENARIO.commands) ? 'version' : 'world';
   return { titleKey: STARTER_SCENARIO.titleKey, ...(own ? { own } : {}), ...(hint ? { hint: { line: hint, labelKey: 'hint.try' } } : {}) };

@@ -37,6 +37,8 @@ export interface TraceState {
   /** Grows with every new trace (the animation restarts on a new one). */
   id: number;
   command: string;
+  /** The line as typed in a container's shell tab (`command` is its recorded `docker exec C sh -c` form). */
+  typed?: { container: string; line: string };
   trace: Trace;
   /** How many traces the command made (the last is shown). */
   count: number;
@@ -87,7 +89,8 @@ export interface AppState {
   resetLayout(): void;
   setView(update: Partial<ViewSettings>): void;
   dismissNotice(): void;
-  resetWorld(): void;
+  /** Starts over: the first screen's world, or (`empty`) a Docker host with nothing on it. */
+  resetWorld(kind?: 'starter' | 'empty'): void;
   requestRun(line: string): void;
   /** Puts a line on the host terminal's prompt without running it. */
   requestType(line: string): void;
@@ -173,7 +176,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       }
     };
 
-    const record = (line: string, out: CommandOutput): CommandOutput => {
+    const record = (line: string, out: CommandOutput, typed?: TraceState['typed']): CommandOutput => {
       const traces = out.traces ?? [];
       const last = traces[traces.length - 1];
       set((s) => ({
@@ -182,7 +185,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         lastRun: { id: (s.lastRun?.id ?? 0) + 1, line, exitCode: out.exitCode },
         ...(last
           ? {
-              trace: { id: ++traceId, command: line, trace: last, count: traces.length },
+              trace: { id: ++traceId, command: line, trace: last, count: traces.length, ...(typed ? { typed } : {}) },
               player: { step: 0, playing: true },
               hover: { hop: null, node: null },
             }
@@ -217,7 +220,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       runInContainer(container, line) {
         // The recorded form is what runs, so replay gives exactly this world.
         const recorded = containerShellLine(container, line);
-        return record(recorded, runLine(get().sim, recorded));
+        return record(recorded, runLine(get().sim, recorded), { container, line });
       },
       exitContainerShell(container, status, main) {
         const { engine } = get().sim;
@@ -244,13 +247,14 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       setNotice(notice) {
         set({ notice });
       },
-      resetWorld() {
-        const fresh = replay(scenario.commands, DEFAULT_SEED);
+      resetWorld(kind = 'starter') {
+        const lines = kind === 'empty' ? [] : scenario.commands;
+        const fresh = replay(lines, DEFAULT_SEED);
         set((s) => ({
           sim: fresh.sim,
           seed: DEFAULT_SEED,
           rev: s.rev + 1,
-          commands: [...scenario.commands],
+          commands: [...lines],
           positions: {},
           trace: null,
           player: { step: 0, playing: false },

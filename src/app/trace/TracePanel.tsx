@@ -4,17 +4,21 @@
  * Hovering a hop highlights its place on the canvas; hovering a node on the
  * canvas highlights the hops that happened there.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Hop, Outcome, Trace } from '../../sim/net/trace.ts';
 import type { NetfilterStep } from '../../sim/netfilter/hook.ts';
+import { GALLERY_NS } from '../../scenario/gallery/ns.ts';
+import { useGallery, useGalleryStore } from '../gallery/context.ts';
 import type { TopologyGraph } from '../graph/types.ts';
 import { useGraph } from '../graph/use-graph.ts';
 import { useApp, useAppStore } from '../state/context.ts';
+import { loadGalleryText } from '../i18n/index.ts';
 import { SPEEDS } from '../state/persist.ts';
 import { PauseIcon, PlayIcon, ReplayIcon, StepBackIcon, StepForwardIcon } from '../ui/icons.tsx';
 import { hopText, lostReason } from './hop-text.ts';
 import { decidingHopIndex, formatPacket, type HopPlace, placesOfTrace } from './places.ts';
+import { sinceArticles } from './since-articles.ts';
 
 function placeLabel(graph: TopologyGraph, place: HopPlace | undefined, hop: Hop): string {
   const id = place?.node ?? place?.edge;
@@ -131,6 +135,33 @@ function PlayerControls({ trace }: { trace: Trace }) {
   );
 }
 
+/**
+ * For a packet that ends where the articles would not have it end, the
+ * gallery's explanation of what changed (its text loads with the gallery's),
+ * unless that scenario is open (its Guide says it already).
+ */
+function SinceArticles({ trace }: { trace: Trace }) {
+  const { t, i18n } = useTranslation();
+  const gallery = useGalleryStore();
+  const activeId = useGallery((s) => s.activeId);
+  const id = sinceArticles(trace);
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    if (id !== undefined) void loadGalleryText().then(() => setLoaded(true));
+  }, [id]);
+  if (id === undefined || id === activeId) return null;
+  const key = `${GALLERY_NS}:scenarios.${id}.today`;
+  if (!loaded && !i18n.exists(key)) return null;
+  return (
+    <aside className="trace-since" aria-label={t('trace.since')} data-testid="trace-since">
+      <strong>{t('trace.since')}</strong> {t(key)}{' '}
+      <button type="button" className="linklike" onClick={() => gallery.getState().requestOpen(id)}>
+        {t('trace.sinceOpen', { title: t(`${GALLERY_NS}:scenarios.${id}.title`) })}
+      </button>
+    </aside>
+  );
+}
+
 export function TracePanel() {
   const { t } = useTranslation();
   const store = useAppStore();
@@ -162,10 +193,11 @@ export function TracePanel() {
     <div className="trace-panel">
       <div className="trace-head">
         <div className="trace-command mono" title={state.command}>
-          $ {state.command}
+          {state.typed ? `${state.typed.container} / # ${state.typed.line}` : `$ ${state.command}`}
           {state.count > 1 && <span className="muted"> {t('trace.lastOf', { count: state.count })}</span>}
         </div>
         <OutcomeLine trace={trace} />
+        <SinceArticles trace={trace} />
         <PlayerControls trace={trace} />
       </div>
       <div className="hops-scroll">

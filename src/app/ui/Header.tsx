@@ -14,19 +14,32 @@ import { ShareDialog } from '../lazy.ts';
 import { HeaderView } from './HeaderView.tsx';
 import { useEffectiveTheme, useSystemTheme } from './theme.ts';
 
-function ResetConfirm({ lines, onReset, onCancel }: { lines: readonly string[]; onReset(): void; onCancel(): void }) {
+/** Reset's question: the example world or an empty host, and what the user's own commands were (they go). */
+function StartOver({ lines, onReset, onCancel }: { lines: readonly string[]; onReset(kind: 'starter' | 'empty'): void; onCancel(): void }) {
   const { t } = useTranslation();
   return (
-    <Dialog title={t('header.resetConfirmTitle')} onClose={onCancel} className="reset-dialog" restoreFocus>
-      <LostCommands
-        text={t('header.resetConfirmText', { count: lines.length })}
-        lines={lines}
-        more={(count) => t('header.resetMore', { count })}
-        cancelLabel={t('header.resetCancel')}
-        confirmLabel={t('header.resetConfirm')}
-        onCancel={onCancel}
-        onConfirm={onReset}
-      />
+    <Dialog title={t('start.title')} onClose={onCancel} className="reset-dialog" restoreFocus>
+      <div className="confirm-loss">
+        <p>{t('start.text')}</p>
+        {lines.length > 0 && (
+          <LostCommands
+            text={t('start.lost', { count: lines.length })}
+            lines={lines}
+            more={(count) => t('header.resetMore', { count })}
+          />
+        )}
+        <div className="confirm-actions">
+          <button type="button" data-autofocus onClick={onCancel}>
+            {t('start.cancel')}
+          </button>
+          <button type="button" className={lines.length > 0 ? 'danger' : ''} onClick={() => onReset('empty')}>
+            {t('start.empty')}
+          </button>
+          <button type="button" className={lines.length > 0 ? 'danger' : 'primary'} onClick={() => onReset('starter')}>
+            {t('start.example')}
+          </button>
+        </div>
+      </div>
     </Dialog>
   );
 }
@@ -39,10 +52,12 @@ export function Header() {
   const setting = useApp((s) => s.view.theme);
   const { titleKey, hint, own } = useHeaderScenario();
   const [lost, setLost] = useState<readonly string[] | null>(null);
+  const [starting, setStarting] = useState(false);
   const [sharing, setSharing] = useState(false);
-  const reset = () => {
+  const reset = (kind: 'starter' | 'empty') => {
     setLost(null);
-    store.getState().resetWorld();
+    setStarting(false);
+    store.getState().resetWorld(kind);
   };
   return (
     <>
@@ -55,14 +70,22 @@ export function Header() {
         setting={setting}
         onTheme={(setting) => store.getState().setView({ theme: setting })}
         onReset={() => {
-          const own = gallery.getState().ownCommands();
-          if (own.length > 0) setLost(own);
-          else reset();
+          setLost(gallery.getState().ownCommands());
+          setStarting(true);
         }}
         onGallery={() => gallery.getState().openDialog()}
         onShare={() => setSharing(true)}
       />
-      {lost && <ResetConfirm lines={lost} onReset={reset} onCancel={() => setLost(null)} />}
+      {starting && (
+        <StartOver
+          lines={lost ?? []}
+          onReset={reset}
+          onCancel={() => {
+            setStarting(false);
+            setLost(null);
+          }}
+        />
+      )}
       <Suspense fallback={null}>{sharing && <ShareDialog onClose={() => setSharing(false)} />}</Suspense>
     </>
   );

@@ -10,7 +10,7 @@ import type { HopNote, HopNoteKey } from './trace.ts';
 export const HOP_SENTENCES = {
   send: '{{netns}} sends {{packet}}',
   noRoute: 'no route to {{dst}}: Network is unreachable',
-  route: 'route: {{route}}',
+  route: '{{route}}',
   rerouteDnat: 'rerouted after DNAT: {{route}}',
   loopback: 'loopback: {{dev}}',
   neighbourCached: 'neighbour {{addr}} is {{mac}} (cached)',
@@ -19,7 +19,7 @@ export const HOP_SENTENCES = {
   transmit: 'out of {{dev}}',
   noCarrier: '{{dev}} has no carrier',
   noPeer: '{{dev}} has no peer',
-  veth: 'veth {{fromNetns}}:{{fromDev}} -> {{toNetns}}:{{toDev}}',
+  veth: '{{fromNetns}}:{{fromDev}} -> {{toNetns}}:{{toDev}}',
   notForHost: '{{dev}}: frame for {{mac}} is not for this host',
   bridgeSend: '{{bridge}} sends out of port {{port}}',
   bridgeDown: '{{bridge}} is down',

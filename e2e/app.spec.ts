@@ -370,3 +370,12 @@ test('a drop the articles would not show is explained; a container tab’s line 
   await expect(lab.terminal('bbox1')).toContainText('1 packets transmitted, 1 packets received');
   await expect(page.locator('.trace-command')).toHaveText('bbox1 / # ping -c 1 bbox2');
 });
+
+test('the articles’ DOCKER-ISOLATION chain: the real answer, then a note on what changed', async ({ lab }) => {
+  await lab.open();
+  await lab.type('iptables -S DOCKER-ISOLATION');
+  await expect(lab.terminal()).toContainText("iptables v1.8.9 (nf_tables): chain `DOCKER-ISOLATION' in table `filter' is incompatible, use 'nft' tool.");
+  await expect(lab.terminal()).toContainText('vethlab: the articles’ single DOCKER-ISOLATION chain is gone');
+  await lab.type('iptables -S DOCKER-ISOLATION-STAGE-1');
+  await expect(lab.terminal()).toContainText('-N DOCKER-ISOLATION-STAGE-1');
+});

@@ -206,6 +206,7 @@ export const en = {
     starting: 'Starting the simulator…',
   },
   terminal: {
+    hintIsolation: 'vethlab: the articles’ single DOCKER-ISOLATION chain is gone: today isolation is two chains, DOCKER-ISOLATION-STAGE-1 and DOCKER-ISOLATION-STAGE-2 (try iptables -S DOCKER-ISOLATION-STAGE-1). The “incompatible” answer is what this host’s iptables (nf_tables) prints for the old name.',
     label: 'Terminal',
     loading: 'Loading the terminal…',
     tabs: 'Shells',

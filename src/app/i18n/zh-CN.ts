@@ -202,6 +202,7 @@ export const zhCN: Resources = {
     starting: '正在启动模拟器…',
   },
   terminal: {
+    hintIsolation: 'vethlab：文章里那条 DOCKER-ISOLATION 链已经不存在了：如今隔离由两条链实现，DOCKER-ISOLATION-STAGE-1 和 DOCKER-ISOLATION-STAGE-2（试试 iptables -S DOCKER-ISOLATION-STAGE-1）。“incompatible” 是这台主机的 iptables（nf_tables）对旧名字的回答。',
     label: '终端',
     loading: '正在加载终端…',
     tabs: 'Shell 标签页',

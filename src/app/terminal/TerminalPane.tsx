@@ -11,6 +11,7 @@ import '@xterm/xterm/css/xterm.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReadOnly } from '../ui/mode.ts';
+import { articleHint } from './hints.ts';
 import { useApp, useAppStore } from '../state/context.ts';
 import type { AppStore } from '../state/store.ts';
 import { tablistKeyDown } from '../ui/tablist.ts';
@@ -155,7 +156,9 @@ function XtermView({ tab, active, register, openShell, close }: ViewProps) {
         const out = s.runHost(line);
         // `docker run -it IMAGE sh`, `docker attach C`: the container's main shell opens in its own tab.
         if (out.session) callbacks.current.openShell(out.session.container, out.session.main === true);
-        return { output: out.stderrFirst ? out.stderr + out.stdout : out.stdout + out.stderr };
+        const hint = articleHint(line, out);
+        const note = hint ? `\x1b[2m${callbacks.current.t(hint)}\x1b[0m\n` : '';
+        return { output: (out.stderrFirst ? out.stderr + out.stdout : out.stdout + out.stderr) + note };
       }
       const out = s.runInContainer(tab.container!, line);
       status = out.exitCode;

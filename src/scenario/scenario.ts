@@ -40,6 +40,8 @@ export function containerShellLine(container: string, line: string): string {
 
 export interface ReplayResult {
   sim: Simulator;
+  /** The world's clock when it began (times are counted from it). */
+  start: number;
   /** One output per command line, in order. */
   outputs: CommandOutput[];
 }
@@ -61,9 +63,26 @@ export function runLine(sim: Simulator, line: string): CommandOutput {
   }
 }
 
-/** Runs the lines, in order, in a fresh world. */
-export function replay(commands: readonly string[], seed = DEFAULT_SEED): ReplayResult {
+/**
+ * Moves the world's clock forward to `elapsed` ms after it began (never back):
+ * the time a line ran at, so that `docker ps` says `Up 5 minutes` again on replay.
+ */
+export function advanceTo(sim: Simulator, start: number, elapsed: number): void {
+  const kernel = sim.engine.kernel;
+  const target = start + elapsed;
+  if (Number.isFinite(target) && target > kernel.now) kernel.advance(target - kernel.now);
+}
+
+/**
+ * Runs the lines, in order, in a fresh world. With `times` (ms after the world
+ * began, one per line, as the UI records them), each line runs at its time.
+ */
+export function replay(commands: readonly string[], seed = DEFAULT_SEED, times?: readonly number[]): ReplayResult {
   const sim = createSimulator(seed);
-  const outputs = commands.map((line) => runLine(sim, line));
-  return { sim, outputs };
+  const start = sim.engine.kernel.now;
+  const outputs = commands.map((line, i) => {
+    if (times?.[i] !== undefined) advanceTo(sim, start, times[i]!);
+    return runLine(sim, line);
+  });
+  return { sim, start, outputs };
 }

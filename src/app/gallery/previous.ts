@@ -9,14 +9,15 @@ import { parseGallery, serializeGallery, type SavedGallery } from './saved.ts';
 export const PREVIOUS_KEY = 'vethlab.previous';
 
 export interface PreviousWorld {
-  session: Pick<SavedSession, 'seed' | 'commands' | 'positions'>;
+  session: Pick<SavedSession, 'seed' | 'commands' | 'positions' | 'times'>;
   gallery: SavedGallery;
 }
 
 export function savePrevious(storage: StorageLike | undefined, world: PreviousWorld): boolean {
   try {
-    const { seed, commands, positions } = world.session;
-    storage?.setItem(PREVIOUS_KEY, JSON.stringify({ version: 1, session: serializeSession({ seed, commands, positions, view: { theme: 'system', panel: 'trace', speed: 1 } }), gallery: serializeGallery(world.gallery) }));
+    const { seed, commands, positions, times } = world.session;
+    const session = serializeSession({ seed, commands, positions, ...(times ? { times } : {}), view: { theme: 'system', panel: 'trace', speed: 1 } });
+    storage?.setItem(PREVIOUS_KEY, JSON.stringify({ version: 1, session, gallery: serializeGallery(world.gallery) }));
     return storage !== undefined;
   } catch {
     return false;
@@ -31,8 +32,8 @@ export function loadPrevious(storage: StorageLike | undefined): PreviousWorld | 
     if (data.version !== 1 || typeof data.session !== 'string' || typeof data.gallery !== 'string') return undefined;
     const session = parseSession(data.session);
     if (session.kind !== 'loaded') return undefined;
-    const { seed, commands, positions } = session.session;
-    return { session: { seed, commands, positions }, gallery: parseGallery(data.gallery) };
+    const { seed, commands, positions, times } = session.session;
+    return { session: { seed, commands, positions, ...(times ? { times } : {}) }, gallery: parseGallery(data.gallery) };
   } catch {
     return undefined;
   }

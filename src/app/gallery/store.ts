@@ -89,7 +89,7 @@ export function createGalleryStore(app: AppStore, options: GalleryStoreOptions =
 
   const store = createStore<GalleryState>()((set, get) => {
     const keepPrevious = () => {
-      const { commands, seed, positions } = app.getState();
+      const { commands, seed, positions, times } = app.getState();
       const g = get();
       const own = ownCommands(commands, activeScenario(commands, g.activeId));
       const untouched = own.length === 0 && g.activeId === null;
@@ -97,7 +97,7 @@ export function createGalleryStore(app: AppStore, options: GalleryStoreOptions =
       if (untouched || (g.previous && own.length === 0)) return;
       const linked = linkedScenario();
       const kept = savePrevious(storage, {
-        session: { seed, commands, positions },
+        session: { seed, commands, positions, times },
         gallery: { id: g.activeId, step: g.step, guide: g.guideOpen, ...(g.activeId === LINKED_ID && linked ? { linked: linked.doc } : {}) },
       });
       if (kept) set({ previous: true });
@@ -182,7 +182,7 @@ export function createGalleryStore(app: AppStore, options: GalleryStoreOptions =
         const { session, gallery } = previous;
         if (gallery.id === LINKED_ID && !restoreLinkedText(gallery.linked)) gallery.id = null;
         app.getState().setInspectorOpen(false);
-        app.getState().replaceWorld(session.commands, { key: 'notice.backToMyWorld', values: { count: String(session.commands.length) } }, { seed: session.seed, positions: session.positions });
+        app.getState().replaceWorld(session.commands, { key: 'notice.backToMyWorld', values: { count: String(session.commands.length) } }, { seed: session.seed, positions: session.positions, ...(session.times ? { times: session.times } : {}) });
         const scenario = activeScenario(session.commands, gallery.id);
         set((g) => ({ activeId: scenario ? scenario.id : null, step: scenario ? gallery.step : 0, guideOpen: scenario ? gallery.guide : false, opened: g.opened + 1 }));
       },

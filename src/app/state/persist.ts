@@ -40,6 +40,10 @@ export interface SavedSession {
   graph?: GraphSnapshot;
   /** What the inspector showed (a node or veth id), and whether its tab was the side panel's. */
   inspector?: InspectorSelection;
+  /** When each line ran, in ms after the world began (replay runs each at its time: `Up 5 minutes`). */
+  times?: number[];
+  /** The wall-clock time of the save (ms): the world's clock goes on from there while the page is closed. */
+  savedAt?: number;
 }
 
 export interface InspectorSelection {
@@ -97,6 +101,15 @@ function readInspector(v: unknown, dropped: string[]): InspectorSelection | unde
   return undefined;
 }
 
+/** One time per line, never going back; anything else is dropped (the lines then replay at once). */
+function readTimes(v: unknown, lines: number, dropped: string[]): number[] | undefined {
+  if (v === undefined) return undefined;
+  const ok = Array.isArray(v) && v.length === lines && v.every((t, i) => finite(t) && t >= 0 && (i === 0 || t >= (v[i - 1] as number)));
+  if (ok) return v as number[];
+  dropped.push('times');
+  return undefined;
+}
+
 /** Reads a saved session's text (null when nothing is stored). Never throws. */
 export function parseSession(text: string | null): LoadResult {
   if (text === null || text === '') return { kind: 'empty' };
@@ -126,6 +139,10 @@ export function parseSession(text: string | null): LoadResult {
   };
   const inspector = readInspector(data.inspector, dropped);
   if (inspector) session.inspector = inspector;
+  const times = readTimes(data.times, commands.length, dropped);
+  if (times) session.times = times;
+  if (finite(data.savedAt) && data.savedAt > 0) session.savedAt = data.savedAt;
+  else if (data.savedAt !== undefined) dropped.push('savedAt');
   if (data.graph !== undefined) {
     const graph = readGraphSnapshot(data.graph);
     if (graph) session.graph = graph;

@@ -11,7 +11,7 @@ import type { Trace } from '../../sim/net/trace.ts';
 import type { CommandOutput } from '../../sim/shell/types.ts';
 import type { Simulator } from '../../sim/shell/simulator.ts';
 import { attachExitLine } from '../../sim/shell/console.ts';
-import { containerShellLine, DEFAULT_SEED, replay, runLine, type Scenario } from '../../scenario/scenario.ts';
+import { advanceTo, containerShellLine, DEFAULT_SEED, replay, runLine, type Scenario } from '../../scenario/scenario.ts';
 import { STARTER_SCENARIO } from '../../scenario/starter.ts';
 import type { ScenarioLayout } from '../../scenario/format/types.ts';
 import { graphOf } from '../graph/cache.ts';
@@ -52,6 +52,8 @@ export interface PlayerState {
 export interface AppState {
   sim: Simulator;
   seed: number;
+  /** When each line ran, ms after the world began (parallel to `commands`). */
+  times: number[];
   /** Grows with every command: the graph is derived again. */
   rev: number;
   commands: string[];
@@ -113,12 +115,16 @@ export interface AppState {
 
 export interface WorldOptions {
   seed?: number;
+  /** When each line ran (the world before a link, brought back). */
+  times?: readonly number[];
   positions?: Record<string, XY>;
   layout?: ScenarioLayout;
 }
 
 export interface AppStoreOptions {
   storage?: StorageLike;
+  /** The wall clock (ms), for the time that passes between lines; tests give their own. */
+  now?: () => number;
   /** The world for a visitor with nothing saved. */
   scenario?: Scenario;
 }
@@ -144,12 +150,18 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
   let view = { ...DEFAULT_VIEW };
   let notice: Notice | null = null;
   let inspector: InspectorSelection | undefined;
+  let times: number[] = commands.map(() => 0);
+  let savedAt: number | undefined;
   if (loaded.kind === 'loaded') {
-    ({ seed, commands, positions, view, inspector } = loaded.session);
+    ({ seed, commands, positions, view, inspector, savedAt } = loaded.session);
+    times = loaded.session.times ?? commands.map(() => 0);
   } else if (loaded.kind === 'unreadable') {
     notice = { key: 'notice.unreadable', values: { reason: loaded.reason } };
   }
-  const { sim, outputs } = replay(commands, seed);
+  const wallClock = options.now ?? Date.now;
+  const { sim, start, outputs } = replay(commands, seed, times);
+  // The world's clock follows the wall clock between lines (and while the page was closed), never backwards.
+  const clock = { start, wall: savedAt ?? wallClock() };
   const restored = lastTrace(outputs, commands);
   let traceId = 0;
   let runId = 0;
@@ -164,6 +176,8 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       const saved = saveSession(storage, {
         seed: s.seed,
         commands: s.commands,
+        times: s.times,
+        savedAt: clock.wall,
         positions: s.positions,
         view: s.view,
         graph: snapshotOf(graphOf(s.sim, s.rev)),
@@ -176,11 +190,26 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       }
     };
 
-    const record = (line: string, out: CommandOutput, typed?: TraceState['typed']): CommandOutput => {
+    /** Moves the world's clock by the wall time since the last line; the time the next line runs at. */
+    const tick = (): number => {
+      const { sim: world } = get();
+      const wall = wallClock();
+      const elapsed = world.engine.kernel.now - clock.start + Math.max(0, wall - clock.wall);
+      advanceTo(world, clock.start, elapsed);
+      clock.wall = wall;
+      return elapsed;
+    };
+    const run = (line: string): { out: CommandOutput; at: number } => {
+      const at = tick();
+      return { out: runLine(get().sim, line), at };
+    };
+
+    const record = (line: string, { out, at }: { out: CommandOutput; at: number }, typed?: TraceState['typed']): CommandOutput => {
       const traces = out.traces ?? [];
       const last = traces[traces.length - 1];
       set((s) => ({
         commands: [...s.commands, line],
+        times: [...s.times, at],
         rev: s.rev + 1,
         lastRun: { id: (s.lastRun?.id ?? 0) + 1, line, exitCode: out.exitCode },
         ...(last
@@ -198,6 +227,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
     return {
       sim,
       seed,
+      times,
       rev: 0,
       commands,
       positions,
@@ -215,12 +245,12 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       lastRun: null,
 
       runHost(line) {
-        return record(line, runLine(get().sim, line));
+        return record(line, run(line));
       },
       runInContainer(container, line) {
         // The recorded form is what runs, so replay gives exactly this world.
         const recorded = containerShellLine(container, line);
-        return record(recorded, runLine(get().sim, recorded), { container, line });
+        return record(recorded, run(recorded), { container, line });
       },
       exitContainerShell(container, status, main) {
         const { engine } = get().sim;
@@ -250,11 +280,13 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       resetWorld(kind = 'starter') {
         const lines = kind === 'empty' ? [] : scenario.commands;
         const fresh = replay(lines, DEFAULT_SEED);
+        Object.assign(clock, { start: fresh.start, wall: wallClock() });
         set((s) => ({
           sim: fresh.sim,
           seed: DEFAULT_SEED,
           rev: s.rev + 1,
           commands: [...lines],
+          times: lines.map(() => 0),
           positions: {},
           trace: null,
           player: { step: 0, playing: false },
@@ -276,7 +308,9 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       },
       replaceWorld(lines, intro, options = {}) {
         const seed = options.seed ?? DEFAULT_SEED;
-        const fresh = replay(lines, seed);
+        const times = options.times?.length === lines.length ? [...options.times] : lines.map(() => 0);
+        const fresh = replay(lines, seed, times);
+        Object.assign(clock, { start: fresh.start, wall: wallClock() });
         const rev = get().rev + 1;
         const positions = options.positions ?? (options.layout ? positionsOf(options.layout, graphOf(fresh.sim, rev)) : {});
         const last = lastTrace(fresh.outputs, lines);
@@ -286,6 +320,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           seed,
           rev,
           commands: [...lines],
+          times,
           positions: { ...positions },
           trace,
           player: { step: trace ? trace.trace.hops.length - 1 : 0, playing: false },
@@ -335,7 +370,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
   });
   // Saves what replaced an unreadable session only once the user acts; the backup keeps the old text.
   if (loaded.kind !== 'unreadable') {
-    saveSession(storage, { seed, commands, positions, view, graph: snapshotOf(graphOf(sim, 0)), ...(inspector ? { inspector } : {}) });
+    saveSession(storage, { seed, commands, times, savedAt: clock.wall, positions, view, graph: snapshotOf(graphOf(sim, 0)), ...(inspector ? { inspector } : {}) });
   }
   return store;
 }

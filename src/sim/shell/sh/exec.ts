@@ -1,0 +1,710 @@
+/**
+ * The interpreter: runs a program one top-level command at a time, as dash's
+ * cmdloop does, walking the syntax tree: lists, pipelines (each stage a
+ * subshell, run one after the other), compound commands, functions,
+ * redirections, and simple commands (assignments, builtins, functions, then
+ * the machine's programs). Subshells (`( )`, pipeline stages, `$(...)`) are
+ * copies of the shell's state. Control flow (break, continue, return, exit,
+ * fatal errors) travels as thrown signals that never leave `run`. A step
+ * budget stops runaway loops and recursion. No clock, no randomness.
+ */
+import type { Trace } from '../../net/trace.ts';
+import type { FileSystem } from '../fs.ts';
+import type { Command, CommandContext, CommandOutput } from '../types.ts';
+import type { Dialect, Node, Redir, Word } from './ast.ts';
+import { builtinOf, SPECIAL_BUILTINS } from './builtins.ts';
+import { ShellSyntaxError, syntaxMessage } from './errors.ts';
+import { Expander, type ExpandHost } from './expand.ts';
+import { Capture, FileSink, Input, NULL_SINK, Terminal, type Sink } from './io.ts';
+import { Parser } from './parser.ts';
+import { matchPattern } from './pattern.ts';
+
+export interface ShellOptions {
+  /** The command named `name`, or undefined when there is none. */
+  resolve: (name: string) => Command | undefined;
+  /** Context for each command (kernel, namespace, userland, files). */
+  context: Omit<CommandContext, 'stdin' | 'env'>;
+  env?: Record<string, string>;
+}
+
+/** Loop turns one run may take (all loops together) before it is stopped. */
+export const LOOP_BUDGET = 10_000;
+/** Nested function calls, `eval`s and command substitutions. */
+export const DEPTH_BUDGET = 200;
+
+/** Stands for the shell's process id in `$$` (there are no real processes). */
+const SHELL_PID = 7;
+
+export class ExitSignal {
+  constructor(readonly status: number) {}
+}
+export class BreakSignal {
+  constructor(readonly levels: number) {}
+}
+export class ContinueSignal {
+  constructor(readonly levels: number) {}
+}
+export class ReturnSignal {
+  constructor(readonly status: number) {}
+}
+class BudgetSignal {
+  constructor(readonly message: string) {}
+}
+
+export interface Var {
+  value: string | undefined;
+  exported: boolean;
+  readonly: boolean;
+}
+
+/** What all the subshells of one run share. */
+interface Shared {
+  terminal: Terminal;
+  traces: Trace[];
+  session?: CommandOutput['session'];
+  steps: number;
+  nextPid: number;
+  exitTrap?: string;
+}
+
+export interface Flags {
+  errexit: boolean;
+  nounset: boolean;
+  noglob: boolean;
+  xtrace: boolean;
+  pipefail: boolean;
+}
+
+export class Shell implements ExpandHost {
+  readonly dialect: Dialect;
+  readonly options: ShellOptions;
+  readonly shared: Shared;
+  vars = new Map<string, Var>();
+  functions = new Map<string, Node>();
+  positional: string[] = [];
+  status = 0;
+  fs: FileSystem;
+  fds = new Map<number, Sink>();
+  stdin = new Input('');
+  flags: Flags = { errexit: false, nounset: false, noglob: false, xtrace: false, pipefail: false };
+  /** Local variables of each function call: what each name held before `local`. */
+  frames: Map<string, Var | undefined>[] = [];
+  loopDepth = 0;
+  depth = 0;
+  lineno = 1;
+  /** The builtin running (errors name it: `sh: 1: cd: ...`, `sh: eval: line 0: ...`). */
+  commandName: string | null = null;
+  lastBg: number | undefined;
+  /** Set by `exec` without a command: its redirections stay. */
+  keepRedirections = false;
+  private lastSubStatus: number | undefined;
+  private conditions = 0;
+  private inPipeline = false;
+  private readonly expander: Expander;
+
+  constructor(options: ShellOptions, shared?: Shared) {
+    this.options = options;
+    this.dialect = options.context.userland === 'busybox' ? 'ash' : 'dash';
+    this.fs = options.context.fs;
+    this.shared = shared ?? { terminal: new Terminal(), traces: [], steps: 0, nextPid: SHELL_PID + 1 };
+    this.fds.set(1, this.shared.terminal.stdout);
+    this.fds.set(2, this.shared.terminal.stderr);
+    for (const [k, v] of Object.entries(options.env ?? {})) this.vars.set(k, { value: v, exported: true, readonly: false });
+    this.vars.set('PWD', { value: this.fs.cwd, exported: true, readonly: false });
+    this.expander = new Expander(this);
+  }
+
+  get nounset(): boolean {
+    return this.flags.nounset;
+  }
+
+  get noglob(): boolean {
+    return this.flags.noglob;
+  }
+
+  // ---- running a program ------------------------------------------------------------
+
+  /** Runs a program (`sh -c TEXT`) to its end; never throws. */
+  run(src: string, stdin: string): CommandOutput {
+    this.stdin = new Input(stdin);
+    this.guard(() => this.source(src, 1, null));
+    const trap = this.shared.exitTrap;
+    if (trap !== undefined) {
+      this.shared.exitTrap = undefined;
+      const status = this.status;
+      this.guard(() => this.source(trap, this.lineno, null));
+      this.status = status;
+    }
+    const { stdout, stderr, stderrFirst } = this.shared.terminal.result();
+    const out: CommandOutput = { stdout, stderr, exitCode: this.status, traces: this.shared.traces };
+    if (stderrFirst) out.stderrFirst = true;
+    if (this.shared.session) out.session = this.shared.session;
+    return out;
+  }
+
+  /** Runs `fn`, ending quietly on exit, return or a spent budget (the budget's message is printed). */
+  private guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof ExitSignal || e instanceof ReturnSignal) this.status = e.status;
+      else if (e instanceof BudgetSignal) {
+        this.shared.terminal.stderr.write(e.message);
+        this.status = 124;
+      } else if (!(e instanceof BreakSignal || e instanceof ContinueSignal)) {
+        this.shared.terminal.stderr.write(`vethlab: internal error in the shell: ${e instanceof Error ? e.message : String(e)}\n`);
+        this.status = 2;
+      }
+    }
+  }
+
+  /** Parses and runs program text command by command (the top level, `eval`, `.`). */
+  source(src: string, firstLine: number, name: string | null): void {
+    const parser = new Parser(src, this.dialect, firstLine);
+    for (;;) {
+      let node: Node | null | 'eof';
+      try {
+        node = parser.next();
+      } catch (e) {
+        if (!(e instanceof ShellSyntaxError)) throw e;
+        const saved = this.commandName;
+        this.commandName = name;
+        const text = this.errorLine(syntaxMessage(e.detail, this.dialect), e.line);
+        this.commandName = saved;
+        this.err(text);
+        throw new ExitSignal(2);
+      }
+      if (node === 'eof') return;
+      if (node !== null) this.evalNode(node);
+    }
+  }
+
+  // ---- messages ---------------------------------------------------------------------
+
+  /**
+   * An error line in the shell's words: dash `sh: LINE: [NAME: ]MSG`, busybox
+   * ash `sh: [NAME: line LINE-1: ]MSG` (ash counts a `-c` script's lines from 0).
+   */
+  errorLine(message: string, line = this.lineno): string {
+    const name = this.commandName;
+    if (this.dialect === 'dash') return `sh: ${line}: ${name ? `${name}: ` : ''}${message}\n`;
+    return `sh: ${name ? `${name}: line ${line - 1}: ` : ''}${message}\n`;
+  }
+
+  out(text: string): void {
+    this.fds.get(1)?.write(text);
+  }
+
+  err(text: string): void {
+    this.fds.get(2)?.write(text);
+  }
+
+  /** An error that ends the shell (status 2), as a non-interactive shell does. */
+  fatal(message: string): never {
+    const text = message === 'Bad substitution' && this.dialect === 'ash' ? 'syntax error: bad substitution' : message;
+    this.err(this.errorLine(text));
+    throw new ExitSignal(2);
+  }
+
+  // ---- variables ----------------------------------------------------------------------
+
+  getVar(name: string): string | undefined {
+    return this.vars.get(name)?.value;
+  }
+
+  setVar(name: string, value: string | undefined, opts: { exported?: boolean; readonly?: boolean } = {}): void {
+    const v = this.vars.get(name);
+    if (v?.readonly && value !== undefined) this.fatal(`${name}: is read only`);
+    if (v) {
+      v.value = value;
+      if (opts.exported) v.exported = true;
+      if (opts.readonly) v.readonly = true;
+    } else this.vars.set(name, { value, exported: opts.exported ?? false, readonly: opts.readonly ?? false });
+  }
+
+  special(name: string): string {
+    switch (name) {
+      case '?':
+        return String(this.status);
+      case '$':
+        return String(SHELL_PID);
+      case '!':
+        return this.lastBg === undefined ? '' : String(this.lastBg);
+      case '-': {
+        const f = this.flags;
+        const letters = `${f.errexit ? 'e' : ''}${f.noglob ? 'f' : ''}${f.nounset ? 'u' : ''}${f.xtrace ? 'x' : ''}`;
+        return this.dialect === 'ash' ? `${letters}c` : letters;
+      }
+      default:
+        return 'sh';
+    }
+  }
+
+  /** The environment a program gets: exported variables. */
+  private environment(extra: [string, string][]): Record<string, string> {
+    const env: Record<string, string> = {};
+    for (const [k, v] of this.vars) if (v.exported && v.value !== undefined) env[k] = v.value;
+    for (const [k, v] of extra) env[k] = v;
+    return env;
+  }
+
+  /** `NAME=word` of a command: the name and the expanded value. */
+  private assignment(word: Word): [string, string] {
+    const first = word[0] as { kind: 'lit'; text: string; quoted: boolean };
+    const eq = first.text.indexOf('=');
+    const rest: Word = [{ kind: 'lit', text: first.text.slice(eq + 1), quoted: false }, ...word.slice(1)];
+    return [first.text.slice(0, eq), this.expander.string(rest, true)];
+  }
+
+  // ---- subshells ------------------------------------------------------------------------
+
+  /** A copy of this shell's state (a subshell: `( )`, a pipeline stage, `$(...)`). */
+  fork(): Shell {
+    const child = new Shell(this.options, this.shared);
+    child.vars = new Map([...this.vars].map(([k, v]) => [k, { ...v }]));
+    child.functions = new Map(this.functions);
+    child.positional = [...this.positional];
+    child.status = this.status;
+    child.fs = this.fs;
+    child.fds = new Map(this.fds);
+    child.stdin = this.stdin;
+    child.flags = { ...this.flags };
+    child.frames = this.frames.map(() => new Map());
+    child.loopDepth = this.loopDepth;
+    child.depth = this.depth;
+    child.lineno = this.lineno;
+    child.commandName = this.commandName;
+    child.lastBg = this.lastBg;
+    child.inPipeline = this.inPipeline;
+    child.conditions = this.conditions;
+    return child;
+  }
+
+  /** Runs `fn` in this (forked) shell to its end: exit and return end it, loop control does nothing. */
+  private runSubshell(fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof ExitSignal || e instanceof ReturnSignal) this.status = e.status;
+      else if (!(e instanceof BreakSignal || e instanceof ContinueSignal)) throw e;
+    }
+  }
+
+  /** Runs a command substitution and returns what it printed. */
+  substitute(body: Node | null): string {
+    this.enter('command substitution');
+    const child = this.fork();
+    const capture = new Capture();
+    child.fds.set(1, capture);
+    child.inPipeline = true;
+    try {
+      child.runSubshell(() => child.evalNode(body));
+    } finally {
+      this.depth--;
+    }
+    this.lastSubStatus = child.status;
+    return capture.text;
+  }
+
+  /** Counts one level of nesting (function call, eval, substitution) against the budget. */
+  enter(what: string): void {
+    if (++this.depth > DEPTH_BUDGET) {
+      this.depth--;
+      throw new BudgetSignal(`vethlab: ${what} stopped at a nesting depth of ${DEPTH_BUDGET}\n`);
+    }
+  }
+
+  private step(): void {
+    if (++this.shared.steps > LOOP_BUDGET) throw new BudgetSignal(`vethlab: the loop was stopped after ${LOOP_BUDGET} iterations\n`);
+  }
+
+  // ---- evaluation --------------------------------------------------------------------------
+
+  /** Evaluates a node where `set -e` does not apply (a condition, the left of && and ||). */
+  private condition(n: Node | null): void {
+    this.conditions++;
+    try {
+      this.evalNode(n);
+    } finally {
+      this.conditions--;
+    }
+  }
+
+  evalNode(n: Node | null): void {
+    if (n === null) {
+      this.status = 0;
+      return;
+    }
+    switch (n.type) {
+      case 'semi':
+        this.evalNode(n.left);
+        this.evalNode(n.right);
+        return;
+      case 'and':
+      case 'or':
+        this.condition(n.left);
+        if ((this.status === 0) === (n.type === 'and')) this.evalNode(n.right);
+        return;
+      case 'not':
+        this.condition(n.body);
+        this.status = this.status === 0 ? 1 : 0;
+        return;
+      case 'bg': {
+        const child = this.fork();
+        child.runSubshell(() => child.evalNode(n.body));
+        this.lastBg = this.shared.nextPid++;
+        this.status = 0;
+        return;
+      }
+      case 'pipe':
+        this.pipeline(n.cmds);
+        break;
+      case 'cmd':
+        this.simple(n);
+        break;
+      case 'if':
+        this.condition(n.test);
+        if (this.status === 0) this.evalNode(n.then);
+        else if (n.else) this.evalNode(n.else);
+        else this.status = 0;
+        return;
+      case 'while':
+      case 'until':
+        this.whileLoop(n.type, n.test, n.body);
+        return;
+      case 'for':
+        this.forLoop(n);
+        return;
+      case 'case':
+        this.caseCommand(n);
+        return;
+      case 'group':
+        this.evalNode(n.body);
+        return;
+      case 'subshell': {
+        const child = this.fork();
+        child.runSubshell(() => child.evalNode(n.body));
+        this.status = child.status;
+        break;
+      }
+      case 'redir': {
+        this.lineno = n.line;
+        const restore = this.redirect(n.redirs, false);
+        if (!restore) return;
+        try {
+          this.evalNode(n.body);
+        } finally {
+          restore();
+        }
+        return;
+      }
+      case 'defun':
+        this.functions.set(n.name, n.body);
+        this.status = 0;
+        return;
+    }
+    if (this.flags.errexit && this.status !== 0 && this.conditions === 0) throw new ExitSignal(this.status);
+  }
+
+  /** Runs a loop body: false when `break` ended the loop. */
+  private loopBody(body: Node | null): boolean {
+    try {
+      this.evalNode(body);
+      return true;
+    } catch (e) {
+      if (e instanceof BreakSignal) {
+        this.status = 0;
+        if (e.levels > 1) throw new BreakSignal(e.levels - 1);
+        return false;
+      }
+      if (e instanceof ContinueSignal) {
+        if (e.levels > 1) throw new ContinueSignal(e.levels - 1);
+        return true;
+      }
+      throw e;
+    }
+  }
+
+  private whileLoop(type: 'while' | 'until', test: Node | null, body: Node | null): void {
+    let status = 0;
+    this.loopDepth++;
+    try {
+      for (;;) {
+        this.step();
+        this.condition(test);
+        if ((this.status === 0) !== (type === 'while')) break;
+        const more = this.loopBody(body);
+        status = this.status;
+        if (!more) break;
+      }
+    } finally {
+      this.loopDepth--;
+    }
+    this.status = status;
+  }
+
+  private forLoop(n: Node & { type: 'for' }): void {
+    this.lineno = n.line;
+    const items = n.words ? this.expander.fields(n.words) : [...this.positional];
+    let status = 0;
+    this.loopDepth++;
+    try {
+      for (const item of items) {
+        this.step();
+        this.setVar(n.name, item);
+        const more = this.loopBody(n.body);
+        status = this.status;
+        if (!more) break;
+      }
+    } finally {
+      this.loopDepth--;
+    }
+    this.status = status;
+  }
+
+  private caseCommand(n: Node & { type: 'case' }): void {
+    this.lineno = n.line;
+    const word = this.expander.string(n.word, true);
+    for (const item of n.items) {
+      if (item.patterns.some((p) => matchPattern(this.expander.pattern(p), word))) {
+        this.evalNode(item.body);
+        return;
+      }
+    }
+    this.status = 0;
+  }
+
+  private pipeline(cmds: Node[]): void {
+    let input = this.stdin;
+    const statuses: number[] = [];
+    cmds.forEach((cmd, i) => {
+      const child = this.fork();
+      child.inPipeline = true;
+      child.stdin = input;
+      const capture = i < cmds.length - 1 ? new Capture() : undefined;
+      if (capture) child.fds.set(1, capture);
+      child.runSubshell(() => child.evalNode(cmd));
+      statuses.push(child.status);
+      if (capture) input = new Input(capture.text);
+    });
+    const failed = statuses.filter((s) => s !== 0);
+    this.status = this.flags.pipefail && failed.length > 0 ? failed[failed.length - 1]! : statuses[statuses.length - 1]!;
+  }
+
+  // ---- simple commands -----------------------------------------------------------------------
+
+  private simple(n: Node & { type: 'cmd' }): void {
+    this.lineno = n.line;
+    this.lastSubStatus = undefined;
+    const args = this.expander.fields(n.args);
+    if (args.length === 0) {
+      const restore = this.redirect(n.redirs, false);
+      if (!restore) return;
+      try {
+        const done: [string, string][] = [];
+        for (const a of n.assigns) {
+          const [name, value] = this.assignment(a);
+          this.setVar(name, value);
+          done.push([name, value]);
+        }
+        if (this.flags.xtrace && done.length > 0) this.trace(done, []);
+        this.status = this.lastSubStatus ?? 0;
+      } finally {
+        restore();
+      }
+      return;
+    }
+    const name = args[0]!;
+    const builtin = builtinOf(name, this.dialect);
+    const special = builtin !== undefined && SPECIAL_BUILTINS.has(name);
+    const fn = special ? undefined : this.functions.get(name);
+    const restore = this.redirect(n.redirs, special);
+    if (!restore) return;
+    try {
+      const assigns = n.assigns.map((a) => this.assignment(a));
+      if (this.flags.xtrace) this.trace(assigns, args);
+      if (special) {
+        for (const [k, v] of assigns) this.setVar(k, v);
+        this.runBuiltin(name, args);
+      } else if (fn || builtin) {
+        this.withTemporary(assigns, () => (fn ? this.callFunction(name, fn, args.slice(1)) : this.runBuiltin(name, args)));
+      } else this.external(name, args, assigns);
+    } finally {
+      if (this.keepRedirections) this.keepRedirections = false;
+      else restore();
+    }
+  }
+
+  /** `set -x`: `+ cmd args` on stderr (ash quotes what needs it, dash does not). */
+  private trace(assigns: [string, string][], args: string[]): void {
+    const quote = (w: string) => (this.dialect === 'ash' && !/^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? `'${w.replace(/'/g, `'\\''`)}'` : w);
+    this.err(`+ ${[...assigns.map(([k, v]) => `${k}=${quote(v)}`), ...args.map(quote)].join(' ')}\n`);
+  }
+
+  /** Runs argv as a command from a builtin (`command`, `exec`): a builtin, a function if allowed, or a program. */
+  runCommand(args: string[], functions: boolean): number {
+    const name = args[0]!;
+    const fn = functions ? this.functions.get(name) : undefined;
+    if (builtinOf(name, this.dialect)) this.runBuiltin(name, args);
+    else if (fn) this.callFunction(name, fn, args.slice(1));
+    else this.external(name, args, []);
+    return this.status;
+  }
+
+  /** Variables set for one builtin or function call (`IFS= read -r line`), then put back. */
+  private withTemporary(assigns: [string, string][], fn: () => void): void {
+    if (assigns.length === 0) {
+      fn();
+      return;
+    }
+    const saved = assigns.map(([k]) => [k, this.vars.get(k)] as const);
+    for (const [k, v] of assigns) {
+      const old = this.vars.get(k);
+      if (old?.readonly) this.fatal(`${k}: is read only`);
+      this.vars.set(k, { value: v, exported: true, readonly: false });
+    }
+    try {
+      fn();
+    } finally {
+      for (const [k, old] of saved.reverse()) {
+        if (old) this.vars.set(k, old);
+        else this.vars.delete(k);
+      }
+    }
+  }
+
+  runBuiltin(name: string, args: string[]): void {
+    const saved = this.commandName;
+    this.commandName = name;
+    try {
+      this.status = builtinOf(name, this.dialect)!(this, args);
+    } finally {
+      this.commandName = saved;
+    }
+  }
+
+  callFunction(name: string, body: Node, args: string[]): void {
+    this.enter(`the function ${name} was`);
+    const savedPositional = this.positional;
+    const savedLoop = this.loopDepth;
+    const frame = new Map<string, Var | undefined>();
+    this.positional = args;
+    this.loopDepth = 0;
+    this.frames.push(frame);
+    try {
+      this.evalNode(body);
+    } catch (e) {
+      if (e instanceof ReturnSignal) this.status = e.status;
+      else throw e;
+    } finally {
+      for (const [k, old] of frame) {
+        if (old) this.vars.set(k, old);
+        else this.vars.delete(k);
+      }
+      this.frames.pop();
+      this.positional = savedPositional;
+      this.loopDepth = savedLoop;
+      this.depth--;
+    }
+  }
+
+  private external(name: string, args: string[], assigns: [string, string][]): void {
+    const command = this.options.resolve(name);
+    if (!command) {
+      this.err(this.errorLine(`${name}: not found`));
+      this.status = 127;
+      return;
+    }
+    const out = command(args.slice(1), { ...this.options.context, fs: this.fs, stdin: this.stdin.rest(), env: this.environment(assigns) });
+    if (out.traces) this.shared.traces.push(...out.traces);
+    if (out.session && !this.inPipeline && this.fds.get(1) === this.shared.terminal.stdout) this.shared.session = out.session;
+    if (out.stderrFirst) {
+      this.err(out.stderr);
+      this.out(out.stdout);
+    } else {
+      this.out(out.stdout);
+      this.err(out.stderr);
+    }
+    this.status = out.exitCode;
+  }
+
+  // ---- redirections -----------------------------------------------------------------------------
+
+  /**
+   * Opens a command's redirections left to right, as the shell does before it
+   * runs the command (`>` truncates at once, `<` must exist). Returns what
+   * undoes them, or undefined after an error (printed; the status set; a
+   * special builtin's error ends the shell).
+   */
+  redirect(redirs: Redir[], special: boolean): (() => void) | undefined {
+    if (redirs.length === 0) return () => undefined;
+    const savedFds = this.fds;
+    const savedIn = this.stdin;
+    const restore = () => {
+      this.fds = savedFds;
+      this.stdin = savedIn;
+    };
+    this.fds = new Map(this.fds);
+    for (const r of redirs) {
+      const problem = this.open(r);
+      if (problem !== undefined) {
+        this.err(this.errorLine(problem));
+        restore();
+        this.status = this.dialect === 'dash' ? 2 : 1;
+        if (special) throw new ExitSignal(this.status);
+        return undefined;
+      }
+    }
+    return restore;
+  }
+
+  /** Opens one redirection; the error text when it cannot. */
+  private open(r: Redir): string | undefined {
+    const ash = this.dialect === 'ash';
+    if (r.op === '<<' || r.op === '<<-') {
+      const text = r.here!.expand ? this.expander.string(r.here!.body) : r.here!.body.map((p) => (p.kind === 'lit' ? p.text : '')).join('');
+      if (r.fd === 0) this.stdin = new Input(text);
+      return undefined;
+    }
+    const target = this.expander.string(r.target, true);
+    if (r.op === '>&' || r.op === '<&') {
+      if (target === '-') {
+        if (r.fd === 0) this.stdin = new Input('');
+        else this.fds.set(r.fd, NULL_SINK);
+        return undefined;
+      }
+      if (!/^\d+$/.test(target)) return ash ? `${target}: bad file descriptor` : `Syntax error: Bad fd number`;
+      const src = Number(target);
+      if (r.fd === 0 || src === 0) return src === 0 ? undefined : `${target}: Bad file descriptor`;
+      const sink = this.fds.get(src);
+      if (!sink) return `${target}: Bad file descriptor`;
+      this.fds.set(r.fd, sink);
+      return undefined;
+    }
+    if (r.op === '<' || r.op === '<>') {
+      let content: string;
+      if (target === '/dev/null') content = '';
+      else if (target === '/dev/stdin') content = this.stdin.rest();
+      else {
+        const read = this.fs.read(target);
+        if (read === 'ENOENT' && r.op === '<>' && !this.fs.write(target, '', true)) content = '';
+        else if (read === 'ENOENT' || read === 'EISDIR' || read === 'ENOTDIR' || read === 'EEXIST') {
+          return ash ? `can't open ${target}: no such file` : `cannot open ${target}: No such file`;
+        } else content = read;
+      }
+      if (r.fd === 0) this.stdin = new Input(content);
+      return undefined;
+    }
+    let sink: Sink;
+    if (target === '/dev/null') sink = NULL_SINK;
+    else if (target === '/dev/stdout' || target === '/dev/stderr') sink = this.fds.get(target === '/dev/stdout' ? 1 : 2) ?? NULL_SINK;
+    else {
+      const failed = this.fs.write(target, '', r.op === '>>');
+      if (failed === 'EISDIR') return ash ? `can't create ${target}: Is a directory` : `cannot create ${target}: Is a directory`;
+      if (failed) return ash ? `can't create ${target}: nonexistent directory` : `cannot create ${target}: Directory nonexistent`;
+      sink = new FileSink(this.fs, target);
+    }
+    this.fds.set(r.fd, sink);
+    return undefined;
+  }
+}

@@ -35,6 +35,8 @@ export interface NetworkCreateOptions {
   ipRange?: string;
   internal?: boolean;
   options?: Record<string, string>;
+  /** `--label`s (Compose marks its networks with `com.docker.compose.*`). */
+  labels?: Record<string, string>;
 }
 
 export interface ContainerCreateOptions {
@@ -62,6 +64,14 @@ export interface ContainerCreateOptions {
   dns?: string[];
   dnsSearch?: string[];
   extraHosts?: { name: string; ip: string }[];
+  /** `--label`s (Compose marks its containers with `com.docker.compose.*`). */
+  labels?: Record<string, string>;
+  /**
+   * Several user networks at create, each with its own endpoint settings (the API's
+   * NetworkingConfig.EndpointsConfig with several entries, as Compose sends it since
+   * API 1.44); the first is the network mode. Used instead of `network`, `ip` and `aliases`.
+   */
+  endpoints?: { network: string; aliases?: string[]; ip?: string }[];
 }
 
 const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
@@ -151,6 +161,7 @@ export class Engine {
       config: {},
       options: isDefault ? options : { ...options },
     };
+    if (opts.labels) network.labels = { ...opts.labels };
     if (driver === 'bridge') {
       const { subnet, gateway, range } = this.planAddresses(opts);
       network.pool = new AddressPool(subnet, gateway, range);
@@ -274,7 +285,8 @@ export class Engine {
         throw new DockerError(`Conflict. The container name "/${opts.name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`);
       }
     }
-    const networkMode = this.parseNetworkMode(opts.network ?? 'bridge');
+    const endpoints = opts.endpoints ?? [];
+    const networkMode: NetworkMode = endpoints.length > 0 ? { kind: 'bridge', networks: endpoints.map((e) => e.network) } : this.parseNetworkMode(opts.network ?? 'bridge');
     this.checkNetworkModeConflicts(networkMode, opts);
     for (const link of opts.links ?? []) {
       if (!this.findContainer(link.target)) throw new DockerError(`could not get container for ${link.target}: No such container: ${link.target}`);
@@ -283,6 +295,10 @@ export class Engine {
       const netName = networkMode.kind === 'bridge' ? (networkMode.networks[0] ?? 'bridge') : networkMode.kind;
       const problems = this.endpointIpProblems(netName, this.findNetwork(netName), opts.ip);
       if (problems) throw new DockerError(`invalid config for network ${netName}: invalid endpoint settings:\n${problems}`);
+    }
+    for (const e of endpoints) {
+      const problems = e.ip === undefined ? undefined : this.endpointIpProblems(e.network, this.findNetwork(e.network), e.ip);
+      if (problems) throw new DockerError(`invalid config for network ${e.network}: invalid endpoint settings:\n${problems}`);
     }
     if (networkMode.kind === 'host' && (opts.ports?.length ?? 0) > 0) warnings.push('Published ports are discarded when using host network mode');
     const id = this.newId();
@@ -322,7 +338,14 @@ export class Engine {
     // it is only a DNS alias for this container (rig fact 21).
     const onUserNetwork = networkMode.kind === 'bridge' && networkMode.networks.some((ref) => !(this.findNetwork(ref)?.isDefault ?? ref === 'bridge'));
     if (!onUserNetwork) container.legacyLinks = opts.links ?? [];
-    if (networkMode.kind === 'bridge') {
+    if (opts.labels) container.labels = { ...opts.labels };
+    if (endpoints.length > 0) {
+      for (const e of endpoints) {
+        const att: Attachment = { aliases: e.aliases ?? [], links: [], gwPriority: 0 };
+        if (e.ip !== undefined) att.requestedIp = parseIPv4(e.ip)!;
+        container.attachments.set(e.network, att);
+      }
+    } else if (networkMode.kind === 'bridge') {
       for (const netName of networkMode.networks) {
         const requestedIp = opts.ip === undefined ? undefined : parseIPv4(opts.ip);
         const links = onUserNetwork ? (opts.links ?? []).map((l) => `${l.target}:${l.alias}`) : [];

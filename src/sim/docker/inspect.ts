@@ -54,8 +54,13 @@ export function networkObject(engine: Engine, n: Network): Record<string, unknow
     ConfigOnly: false,
     Containers: goMap(containers),
     Options: goMap({ ...n.options }),
-    Labels: goMap({}),
+    Labels: goMap(sortedKeys(n.labels)),
   };
+}
+
+/** A map as Go's JSON encoder writes it: keys in byte order. */
+function sortedKeys(map: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(map ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** IPAM.Config: what was asked for; a pool Docker picked shows its subnet and gateway. */
@@ -134,7 +139,8 @@ function networkEntries(engine: Engine, c: Container): Record<string, unknown> {
     const ipamConfig =
       att?.requestedIp !== undefined ? ipamEndpointConfig({ IPv4Address: formatIPv4(att.requestedIp) }) : att?.connected ? ipamEndpointConfig({}) : null;
     const aliases = n.isDefault ? goNil('slice') : (att?.aliases ?? []);
-    const dnsNames = n.isDefault ? goNil('slice') : [c.name, ...(att?.aliases ?? []), c.id.slice(0, 12), ...(c.hostname !== c.id.slice(0, 12) ? [c.hostname] : [])];
+    // buildEndpointDNSNames: name, aliases, short ID, hostname, without repeats (Compose's aliases start with the name).
+    const dnsNames = n.isDefault ? goNil('slice') : [...new Set([c.name, ...(att?.aliases ?? []), c.id.slice(0, 12), c.hostname])];
     out[n.name] = endpointSettings({
       ipamConfig,
       links: sliceOrNil(att?.links ?? []),
@@ -320,7 +326,7 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
       WorkingDir: '',
       Entrypoint: c.entrypoint.length > 0 ? c.entrypoint : goNil('slice'),
       OnBuild: goNil('slice'),
-      Labels: goMap({}),
+      Labels: goMap(sortedKeys(c.labels)),
       ...(image.stopSignal ? { StopSignal: image.stopSignal } : {}),
     }, 'container.Config', { ExposedPorts: goNil('map'), Healthcheck: null, ArgsEscaped: false, NetworkDisabled: false, MacAddress: '', StopTimeout: null, Shell: goNil('slice') }),
     NetworkSettings: {

@@ -25,6 +25,8 @@ export interface Network {
   config: { subnet?: string; gateway?: string; ipRange?: string };
   /** `-o key=value` options as given. */
   options: Record<string, string>;
+  /** `--label`s as given (none: `{}` in inspect). */
+  labels?: Record<string, string>;
 }
 
 export interface PortBinding {
@@ -113,6 +115,8 @@ export interface Container {
   netns?: string;
   /** What the main process printed, for `docker logs` (across starts). */
   logs: string;
+  /** `--label`s as given (Compose's `com.docker.compose.*`); none: `{}` in inspect. */
+  labels?: Record<string, string>;
   /** libnetwork's sandbox for this run (new at every start). */
   sandboxId?: string;
   /** In host or none mode, the endpoint libnetwork makes on that network for this run. */

@@ -41,11 +41,17 @@ export function runLines(lines: readonly string[], seed = 1, images: ImageSet = 
   return { simulator, entries };
 }
 
+/**
+ * One command's block. A command of several lines (a loop or a here-document
+ * typed at the terminal, one entry of a session) shows its further lines after
+ * the shell's `> ` prompt, as on the terminal; the rig's record.sh runs a
+ * script line by line, so its transcripts never hold one.
+ */
 export function formatEntry(e: TranscriptEntry): string {
   const body = e.output.stderrFirst ? e.output.stderr + e.output.stdout : e.output.stdout + e.output.stderr;
   const newline = body === '' || body.endsWith('\n') ? '' : '\n';
   const exit = e.output.exitCode !== 0 ? `[exit ${e.output.exitCode}]\n` : '';
-  return `$ ${e.line}\n${body}${newline}${exit}`;
+  return `$ ${e.line.replace(/\n/g, '\n> ')}\n${body}${newline}${exit}`;
 }
 
 export function formatTranscript(entries: TranscriptEntry[]): string {

@@ -4,8 +4,19 @@
  * printing its output. The xterm glue (Terminal.tsx) feeds it onData chunks and
  * gives it a writer; tests give it a fake one.
  */
+import { needsContinuation } from '../../sim/shell/sh.ts';
 import { applyCompletion, type Completion } from './complete.ts';
 import { editLine, parseInput, type LineState } from './keys.ts';
+
+/** The shell's continuation prompt (PS2), after a line that opens a loop, a quote or a here-document. */
+export const PS2 = '> ';
+
+/** Whether the text typed so far is an unfinished construct the shell would read more lines for. */
+export function awaitsMore(text: string): boolean {
+  if (text.trim() === '') return false;
+  // `lan$ CMD` and `gw$ CMD` run CMD on those machines.
+  return needsContinuation(text.replace(/^(lan|gw)\$\s+/, ''));
+}
 
 export interface LineOutcome {
   /** Text to print, exactly as the program wrote it (`\n` line ends). */
@@ -74,15 +85,22 @@ export class ShellSession {
   private historyIndex: number;
   private draft = '';
   private closed = false;
+  /** Lines already entered of a construct that is not finished yet (a loop, a here-document). */
+  private pending: string[] = [];
+  /** The prompt of the line being edited: the shell's own, or PS2 while a construct is open. */
+  private prompt: string;
+  private promptStyled: string;
 
   constructor(
     private readonly host: SessionHost,
     /** Plain text of the prompt (its length is what the cursor math needs). */
-    private readonly prompt: string,
+    private readonly mainPrompt: string,
     /** The prompt as written, possibly coloured. */
-    private readonly promptStyled: string = prompt,
+    private readonly mainPromptStyled: string = mainPrompt,
     history: string[] = [],
   ) {
+    this.prompt = mainPrompt;
+    this.promptStyled = mainPromptStyled;
     this.history = [...history];
     this.historyIndex = this.history.length;
   }
@@ -100,10 +118,13 @@ export class ShellSession {
     return this.history;
   }
 
-  /** Prints a fresh prompt (at start, after output). */
+  /** Prints a fresh prompt (at start, after output): PS2 while a construct is open. */
   start(): void {
     this.cursorRow = 0;
     this.line = { text: '', cursor: 0 };
+    const more = this.pending.length > 0;
+    this.prompt = more ? PS2 : this.mainPrompt;
+    this.promptStyled = more ? PS2 : this.mainPromptStyled;
     this.host.write(this.promptStyled);
   }
 
@@ -157,10 +178,13 @@ export class ShellSession {
           this.moveToEnd();
           this.host.write('^C\r\n');
           this.historyIndex = this.history.length;
+          this.pending = [];
           this.start();
           break;
         case 'eof':
-          if (this.line.text === '') this.submitText('exit', true);
+          // At PS2, end of input: the shell reads what it has (and says what is missing).
+          if (this.line.text === '' && this.pending.length > 0) this.submitText('', false, true);
+          else if (this.line.text === '') this.submitText('exit', true);
           else this.setLine(editLine(this.line, { kind: 'delete' }));
           break;
         case 'clear-screen':
@@ -180,19 +204,45 @@ export class ShellSession {
     this.redraw();
   }
 
+  /**
+   * The text as drawn, line by line: the first after the prompt, any further
+   * line (a multi-line entry from history) after PS2; each line's first row.
+   */
+  private layout(): { row: number; lead: number; start: number; length: number }[] {
+    const cols = Math.max(1, this.host.cols());
+    const out: { row: number; lead: number; start: number; length: number }[] = [];
+    let row = 0;
+    let start = 0;
+    this.line.text.split('\n').forEach((text, i) => {
+      const lead = i === 0 ? this.prompt.length : PS2.length;
+      out.push({ row, lead, start, length: text.length });
+      row += Math.max(1, Math.ceil((lead + text.length) / cols));
+      start += text.length + 1;
+    });
+    return out;
+  }
+
+  /** Row (from the prompt's first row) and column of a position in the text. */
+  private place(offset: number): { row: number; col: number } {
+    const cols = Math.max(1, this.host.cols());
+    const lines = this.layout();
+    const line = [...lines].reverse().find((l) => l.start <= offset) ?? lines[0]!;
+    const abs = line.lead + offset - line.start;
+    return { row: line.row + Math.floor(abs / cols), col: abs % cols };
+  }
+
   /** Redraws prompt and line from the prompt's first row, then puts the cursor in place. */
   private redraw(fromTop = false): void {
     const cols = Math.max(1, this.host.cols());
     let out = '';
     if (!fromTop && this.cursorRow > 0) out += `\x1b[${this.cursorRow}A`;
-    out += `\r\x1b[J${this.promptStyled}${this.line.text}`;
-    const total = this.prompt.length + this.line.text.length;
+    out += `\r\x1b[J${this.promptStyled}${this.line.text.replace(/\n/g, `\r\n${PS2}`)}`;
+    const last = this.layout().pop()!;
+    const total = last.lead + last.length;
     // At an exact multiple of the width the cursor waits at the last column: move it down for real.
     if (total > 0 && total % cols === 0) out += '\r\n';
-    const endRow = Math.floor(total / cols);
-    const target = this.prompt.length + this.line.cursor;
-    const row = Math.floor(target / cols);
-    const col = target % cols;
+    const endRow = last.row + Math.floor(total / cols);
+    const { row, col } = this.place(this.line.cursor);
     if (endRow > row) out += `\x1b[${endRow - row}A`;
     out += '\r';
     if (col > 0) out += `\x1b[${col}C`;
@@ -203,8 +253,9 @@ export class ShellSession {
   /** Moves the cursor after the line's last character (before printing below it). */
   private moveToEnd(): void {
     const cols = Math.max(1, this.host.cols());
-    const total = this.prompt.length + this.line.text.length;
-    const endRow = Math.floor(Math.max(0, total - 1) / cols);
+    const last = this.layout().pop()!;
+    const total = last.lead + last.length;
+    const endRow = last.row + Math.floor(Math.max(0, total - 1) / cols);
     let out = '';
     if (endRow > this.cursorRow) out += `\x1b[${endRow - this.cursorRow}B`;
     else if (endRow < this.cursorRow) out += `\x1b[${this.cursorRow - endRow}A`;
@@ -242,19 +293,33 @@ export class ShellSession {
     this.submitText(this.line.text, false);
   }
 
-  private submitText(text: string, echo: boolean): void {
+  /**
+   * Enter: the line runs, unless it leaves a construct open (`for ...; do`,
+   * `cat <<EOF`, an open quote): then the shell's PS2 asks for the next line,
+   * and the whole construct runs, and is remembered, as one command. `force`
+   * (end of input at PS2) runs what there is.
+   */
+  private submitText(text: string, echo: boolean, force = false): void {
     this.moveToEnd();
     if (echo) this.host.write(text);
     this.host.write('\r\n');
-    const trimmed = text.trim();
-    if (trimmed !== '' && this.history[this.history.length - 1] !== text) this.history.push(text);
+    const full = this.pending.length > 0 ? [...this.pending, text].join('\n') : text;
     this.historyIndex = this.history.length;
     this.draft = '';
+    if (!force && awaitsMore(full)) {
+      this.pending.push(text);
+      this.start();
+      return;
+    }
+    this.pending = [];
+    const trimmed = full.trim();
+    if (trimmed !== '' && this.history[this.history.length - 1] !== full) this.history.push(full);
+    this.historyIndex = this.history.length;
     if (trimmed === '') {
       this.start();
       return;
     }
-    const outcome = this.host.run(text);
+    const outcome = this.host.run(full);
     if (outcome.clear) this.host.clear();
     this.host.write(toTerminal(outcome.output));
     if (outcome.exit) {

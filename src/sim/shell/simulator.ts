@@ -299,12 +299,13 @@ export class Simulator {
    * A line of a real-docker script (record.sh's forms): `lan$ CMD` and `gw$ CMD` run
    * on those machines, anything else (`docker ...` included) on the Docker host,
    * each through `sh -c`. `docker attach C # exit N` (console.ts) is the exit
-   * typed at C's main shell.
+   * typed at C's main shell. A line may hold a multi-line construct (a loop, a
+   * here-document) typed at the terminal: it is one program.
    */
   runScriptLine(line: string): CommandOutput {
     const typedExit = parseAttachExit(line);
     if (typedExit) return this.exitAttachedShell(typedExit.container, typedExit.status);
-    const m = /^(lan|gw)\$\s+(.*)$/.exec(line);
+    const m = /^(lan|gw)\$\s+(.*)$/s.exec(line);
     const machine: Machine = m ? (m[1] as Machine) : 'host';
     return this.runShellOn(machine, m ? m[2]! : line);
   }

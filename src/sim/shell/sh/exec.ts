@@ -673,7 +673,13 @@ export class Shell implements ExpandHost {
         else this.fds.set(r.fd, NULL_SINK);
         return undefined;
       }
-      if (!/^\d+$/.test(target)) return ash ? `${target}: bad file descriptor` : `Syntax error: Bad fd number`;
+      if (!/^\d+$/.test(target)) {
+        if (!ash || r.op !== '>&') return ash ? `${target}: bad file descriptor` : 'Syntax error: Bad fd number';
+        // busybox (like bash): `>&FILE` sends stdout and stderr to the file.
+        const problem = this.open({ fd: 1, op: '>', target: r.target });
+        if (problem === undefined) this.fds.set(2, this.fds.get(1)!);
+        return problem;
+      }
       const src = Number(target);
       if (r.fd === 0 || src === 0) return src === 0 ? undefined : `${target}: Bad file descriptor`;
       const sink = this.fds.get(src);

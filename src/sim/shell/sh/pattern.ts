@@ -44,7 +44,8 @@ function bracket(p: string, i: number): { re: string; end: number } | undefined 
     first = false;
     if (c === '[' && p[j + 1] === ':') {
       const close = p.indexOf(':]', j + 2);
-      const cls = close > 0 ? CLASSES[p.slice(j + 2, close)] : undefined;
+      const name = p.slice(j + 2, close);
+      const cls = close > 0 && Object.hasOwn(CLASSES, name) ? CLASSES[name] : undefined;
       if (cls !== undefined) {
         body += cls;
         j = close + 2;

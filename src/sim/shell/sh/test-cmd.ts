@@ -16,7 +16,7 @@ export interface TestResult {
 }
 
 type OpType = 'unary' | 'binary' | 'not' | 'andor' | 'paren';
-const OPS: Record<string, OpType> = {
+const OPS: Record<string, OpType> = Object.assign(Object.create(null) as Record<string, OpType>, {
   '-r': 'unary',
   '-w': 'unary',
   '-x': 'unary',
@@ -56,7 +56,7 @@ const OPS: Record<string, OpType> = {
   '-o': 'andor',
   '(': 'paren',
   ')': 'paren',
-};
+});
 
 class TestError {
   constructor(readonly message: string) {}

@@ -121,6 +121,16 @@ describe('opening a link', () => {
     expect(gallery.getState().previous).toBe(false);
   });
 
+  it('round-trips a command typed over several lines (a loop) as one line of the world', () => {
+    const lines = ['docker network create n1', 'for i in 1 2 3\ndo docker run -dit --name c$i --network n1 busybox\ndone'];
+    const world = worldOf(lines);
+    const fragment = shareFragment(world, shareModel(world), { step: 1, layout: false, title: '' });
+    const { app, gallery } = appWith(STARTER_SCENARIO.commands);
+    open(`#${fragment}`, gallery, app);
+    expect(app.getState().commands).toEqual(lines);
+    expect(app.getState().sim.engine.findContainer('c3')?.state).toBe('running');
+  });
+
   it('opens a gallery link at a step with the steps before it run, and reads as that scenario', () => {
     const { app, gallery } = appWith(STARTER_SCENARIO.commands);
     open('#g=docker-user&step=3', gallery, app);

@@ -57,7 +57,9 @@ describe('reading a scenario', () => {
     expect(detail({ vethlab: 1, setup: 'docker ps' })).toMatch(/^setup: /);
     expect(detail({ vethlab: 1, setup: [], steps: [{ run: 'ls', expcet: { exit: 0 } }] })).toMatch(/^steps\.0\.expcet: /);
     expect(detail({ vethlab: 1, setup: [], steps: [{ run: 'ls', expect: { packet: 'arrived' } }] })).toMatch(/^steps\.0\.expect\.packet: /);
-    expect(detail({ vethlab: 1, setup: ['a\nb'] })).toBe('setup.0: a command line has a line break');
+    expect(detail({ vethlab: 1, setup: ['a\r\nb'] })).toBe('setup.0: a command line has a carriage return');
+    // A loop or a here-document typed over several lines is one command.
+    expect(detail({ vethlab: 1, setup: ['for i in 1 2\ndo echo $i\ndone'] })).toBe('ok');
     expect(detail({ vethlab: 1, setup: [], layout: { 'container:a': [1, 'x'] } })).toMatch(/^layout\.container:a\.1: /);
     expect(detail({ vethlab: 1, setup: Array.from({ length: 501 }, () => 'ls') })).toBe('501 lines: a scenario holds at most 500');
   });

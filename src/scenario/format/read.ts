@@ -8,7 +8,12 @@ import * as v from 'valibot';
 import { migrate } from './migrate.ts';
 import { LIMITS, PACKET_OUTCOMES, SCENARIO_VERSION, type ScenarioDoc, type ScenarioText } from './types.ts';
 
-const line = v.pipe(v.string(), v.maxLength(LIMITS.lineChars, `a command line is longer than ${LIMITS.lineChars} characters`), v.check((s) => !/[\n\r]/.test(s), 'a command line has a line break'));
+/** One command as the terminal records it: a loop or a here-document spans lines (joined by \n); a carriage return never belongs. */
+const line = v.pipe(
+  v.string(),
+  v.maxLength(LIMITS.lineChars, `a command line is longer than ${LIMITS.lineChars} characters`),
+  v.check((s) => !s.includes('\r'), 'a command line has a carriage return'),
+);
 const text = v.pipe(v.string(), v.maxLength(LIMITS.textChars, `a text is longer than ${LIMITS.textChars} characters`));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 

@@ -41,7 +41,7 @@ export const CONTAINER_COMMANDS = [
 ];
 
 export const DOCKER_SUBCOMMANDS = [
-  'attach', 'create', 'exec', 'image', 'images', 'info', 'inspect', 'kill', 'logs', 'network', 'pause', 'port', 'ps', 'pull', 'restart', 'rm',
+  'attach', 'compose', 'create', 'exec', 'image', 'images', 'info', 'inspect', 'kill', 'logs', 'network', 'pause', 'port', 'ps', 'pull', 'restart', 'rm',
   'run', 'start', 'stop', 'unpause', 'version',
 ];
 

@@ -17,6 +17,7 @@ import { isParsed, parseCommandFlags, type FlagSpec, type ParsedFlags } from './
 import { commandColumn, displayablePorts, formatList, humanDuration, joinHostPort, naturalCompare, portLines, statusText, table } from './format.ts';
 import { imageCommand, imagesCommand, pullCommand } from './images.ts';
 import { inspectCommand } from './inspect-cmd.ts';
+import { composeCommand } from '../compose/index.ts';
 import { hostProcesses } from '../ps-cmd.ts';
 import { networkCommand } from './network-cmds.ts';
 import { parsePortSpec, PortSpecError } from './ports.ts';
@@ -149,6 +150,8 @@ class DockerClient {
         return this.top(rest);
       case 'rename':
         return this.rename(rest);
+      case 'compose':
+        return composeCommand(this.engine, this.options, rest, proc);
       case 'container':
         return this.container(rest, proc);
       case undefined:

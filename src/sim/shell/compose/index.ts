@@ -1,0 +1,375 @@
+/**
+ * `docker compose` (the Compose v2.40 CLI plugin): its flags and commands, the
+ * project read from the client machine's files (files.ts, model.ts), the engine
+ * operations (plan.ts) and what it prints (format.ts). Progress events and
+ * warnings go to stderr as Compose writes them without a terminal; `--progress
+ * quiet` silences the events. Errors are one line and exit status 1.
+ */
+import type { Engine } from '../../docker/engine.ts';
+import { isShellCommand } from '../../docker/engine.ts';
+import type { Container } from '../../docker/model.ts';
+import { containerPortMap, portSummaries } from '../../docker/portmap.ts';
+import { FlagError, parseFlags, type FlagSpec, type ParsedFlags } from '../docker/flags.ts';
+import { fail, ok, type CommandOutput } from '../types.ts';
+import { loadProject, projectName, projectOrName, type HostFiles, type ProjectOptions } from './files.ts';
+import { configYaml, logsOutput, lsOutput, psOutput, warningLine } from './format.ts';
+import { ComposeError } from './model.ts';
+import { ComposeOps, COMPOSE_VERSION, LABEL, projectContainers, shortName, type Outcome } from './plan.ts';
+
+/** What `docker compose` needs from the docker client that runs it. */
+export interface ComposeClient {
+  /** Whether the client's stdin is a terminal (exec allocates a TTY by default then). */
+  tty: boolean;
+  runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean }) => CommandOutput;
+  onStarted?: (container: Container) => void;
+}
+
+/** The client process: its environment and its machine's files (`fs.cwd` is where it runs). */
+export interface ComposeProcess {
+  env?: Record<string, string>;
+  fs?: { read(path: string): string; cwd?: string };
+}
+
+const GLOBAL_FLAGS: FlagSpec[] = [
+  { long: 'file', short: 'f', kind: 'list' },
+  { long: 'project-name', short: 'p', kind: 'string' },
+  { long: 'project-directory', kind: 'string' },
+  { long: 'workdir', kind: 'string' },
+  { long: 'progress', kind: 'string' },
+  { long: 'env-file', kind: 'list' },
+  { long: 'profile', kind: 'list' },
+  { long: 'ansi', kind: 'string' },
+  { long: 'parallel', kind: 'string' },
+  { long: 'compatibility', kind: 'bool' },
+  { long: 'dry-run', kind: 'bool' },
+  { long: 'all-resources', kind: 'bool' },
+];
+
+const b = (long: string, short?: string): FlagSpec => (short ? { long, short, kind: 'bool' } : { long, kind: 'bool' });
+const s = (long: string, short?: string): FlagSpec => (short ? { long, short, kind: 'string' } : { long, kind: 'string' });
+const l = (long: string, short?: string): FlagSpec => (short ? { long, short, kind: 'list' } : { long, kind: 'list' });
+
+const UP_FLAGS = [b('detach', 'd'), b('build'), b('no-build'), b('force-recreate'), b('no-recreate'), b('remove-orphans'), b('no-deps'), b('wait'), s('wait-timeout'), b('quiet-pull'), s('pull'), b('no-start'), s('timeout', 't'), b('abort-on-container-exit'), b('abort-on-container-failure'), l('attach'), l('no-attach'), b('attach-dependencies'), b('no-color'), b('no-log-prefix'), b('timestamps'), l('scale'), b('yes', 'y'), b('menu'), s('exit-code-from'), b('always-recreate-deps'), b('renew-anon-volumes', 'V'), b('watch', 'w'), b('quiet-build')];
+
+const SUBCOMMAND_FLAGS: Record<string, FlagSpec[]> = {
+  up: UP_FLAGS,
+  create: [b('build'), b('no-build'), b('force-recreate'), b('no-recreate'), b('remove-orphans'), s('pull'), b('quiet-pull'), l('scale'), b('yes', 'y')],
+  down: [b('volumes', 'v'), b('remove-orphans'), s('rmi'), s('timeout', 't')],
+  ps: [b('all', 'a'), b('quiet', 'q'), b('services'), s('format'), s('filter'), l('status'), b('no-trunc'), b('orphans')],
+  logs: [b('follow', 'f'), s('tail', 'n'), b('timestamps', 't'), b('no-color'), b('no-log-prefix'), s('since'), s('until'), s('index')],
+  exec: [b('detach', 'd'), b('no-tty', 'T'), b('no-TTY'), l('env', 'e'), s('workdir', 'w'), s('user', 'u'), b('privileged'), s('index'), b('interactive', 'i'), b('tty', 't')],
+  port: [s('protocol'), s('index')],
+  stop: [s('timeout', 't')],
+  start: [b('wait'), s('wait-timeout')],
+  restart: [s('timeout', 't'), b('no-deps')],
+  config: [b('services'), b('volumes'), b('networks'), b('images'), b('profiles'), b('quiet', 'q'), s('format'), s('output', 'o'), b('resolve-image-digests'), b('no-interpolate'), b('no-normalize'), b('no-path-resolution'), b('no-consistency'), s('hash'), b('environment'), b('variables')],
+  ls: [b('all', 'a'), b('quiet', 'q'), s('format'), l('filter')],
+  version: [b('short'), s('format', 'f')],
+};
+
+const PROGRESS_MODES = ['auto', 'tty', 'plain', 'json', 'quiet'];
+
+const USAGE = `Usage:  docker compose [OPTIONS] COMMAND
+
+Define and run multi-container applications with Docker
+
+Options:
+      --all-resources              Include all resources, even those not
+                                   used by services
+      --ansi string                Control when to print ANSI control
+                                   characters ("never"|"always"|"auto")
+                                   (default "auto")
+      --compatibility              Run compose in backward compatibility mode
+      --dry-run                    Execute command in dry run mode
+      --env-file stringArray       Specify an alternate environment file
+  -f, --file stringArray           Compose configuration files
+      --parallel int               Control max parallelism, -1 for
+                                   unlimited (default -1)
+      --profile stringArray        Specify a profile to enable
+      --progress string            Set type of progress output (auto,
+                                   tty, plain, json, quiet)
+      --project-directory string   Specify an alternate working directory
+                                   (default: the path of the, first
+                                   specified, Compose file)
+  -p, --project-name string        Project name
+
+Management Commands:
+  bridge      Convert compose files into another model
+
+Commands:
+  attach      Attach local standard input, output, and error streams to a service's running container
+  build       Build or rebuild services
+  commit      Create a new image from a service container's changes
+  config      Parse, resolve and render compose file in canonical format
+  cp          Copy files/folders between a service container and the local filesystem
+  create      Creates containers for a service
+  down        Stop and remove containers, networks
+  events      Receive real time events from containers
+  exec        Execute a command in a running container
+  export      Export a service container's filesystem as a tar archive
+  images      List images used by the created containers
+  kill        Force stop service containers
+  logs        View output from containers
+  ls          List running compose projects
+  pause       Pause services
+  port        Print the public port for a port binding
+  ps          List containers
+  publish     Publish compose application
+  pull        Pull service images
+  push        Push service images
+  restart     Restart service containers
+  rm          Removes stopped service containers
+  run         Run a one-off command on a service
+  scale       Scale services 
+  start       Start services
+  stats       Display a live stream of container(s) resource usage statistics
+  stop        Stop services
+  top         Display the running processes
+  unpause     Unpause services
+  up          Create and start containers
+  version     Show the Docker Compose version information
+  volumes     List volumes
+  wait        Block until containers of all (or specified) services stop.
+  watch       Watch build context for service and rebuild/refresh containers when files are updated
+
+Run 'docker compose COMMAND --help' for more information on a command.
+`;
+
+const KNOWN = new Set(['attach', 'bridge', 'build', 'commit', 'config', 'cp', 'create', 'down', 'events', 'exec', 'export', 'images', 'kill', 'logs', 'ls', 'pause', 'port', 'ps', 'publish', 'pull', 'push', 'restart', 'rm', 'run', 'scale', 'start', 'stats', 'stop', 'top', 'unpause', 'up', 'version', 'volumes', 'wait', 'watch']);
+
+/** One `docker compose ...` invocation. */
+export function composeCommand(engine: Engine, client: ComposeClient, argv: string[], proc: ComposeProcess = {}): CommandOutput {
+  return new ComposeRun(engine, client, proc).run(argv);
+}
+
+class ComposeRun {
+  private readonly engine: Engine;
+  private readonly client: ComposeClient;
+  private readonly host: HostFiles;
+  private readonly env: Record<string, string>;
+  private readonly warnings: string[] = [];
+  private quiet = false;
+
+  constructor(engine: Engine, client: ComposeClient, proc: ComposeProcess) {
+    this.engine = engine;
+    this.client = client;
+    const fs = proc.fs;
+    this.host = { cwd: fs?.cwd ?? '/', read: (p) => (fs ? fs.read(p) : 'ENOENT') };
+    this.env = { ...(proc.env ?? {}) };
+  }
+
+  private readonly warn = (msg: string) => {
+    this.warnings.push(warningLine(this.engine.kernel.now, msg));
+  };
+
+  run(argv: string[]): CommandOutput {
+    let globals: ParsedFlags;
+    try {
+      globals = parseFlags(argv, GLOBAL_FLAGS, { interspersed: false });
+    } catch (e) {
+      if (e instanceof FlagError) return fail(`${e.message}\n`, 1);
+      throw e;
+    }
+    const [sub, ...rest] = globals.args;
+    if (sub === undefined) return ok(USAGE);
+    if (!KNOWN.has(sub)) return fail(`${USAGE}unknown docker command: "compose ${sub}"\n`, 1);
+    const specs = SUBCOMMAND_FLAGS[sub];
+    if (!specs) return fail(`vethlab: docker compose ${sub} is not simulated (up, down, ps, logs, exec, port, stop, start, restart, config, ls and version are)\n`, 1);
+    let f: ParsedFlags;
+    try {
+      // Compose's global flags may follow the subcommand too (its own win: `logs -f` follows); exec's stop at the service.
+      f = parseFlags(rest, [...GLOBAL_FLAGS, ...specs], { interspersed: sub !== 'exec' });
+    } catch (e) {
+      if (e instanceof FlagError) return fail(`${e.message}\n`, 1);
+      throw e;
+    }
+    const opts = this.options(globals, f);
+    const progress = f.strings.get('progress') ?? globals.strings.get('progress') ?? this.env.COMPOSE_PROGRESS ?? 'auto';
+    if (!PROGRESS_MODES.includes(progress)) return fail(`unsupported --progress value ${JSON.stringify(progress)}\n`, 1);
+    this.quiet = progress === 'quiet';
+    try {
+      return this.withWarnings(this.dispatch(sub, f, opts));
+    } catch (e) {
+      if (e instanceof ComposeError) return this.withWarnings(fail(`${e.message}\n`, 1));
+      throw e;
+    }
+  }
+
+  private options(globals: ParsedFlags, f: ParsedFlags): ProjectOptions {
+    const pick = (name: string) => f.strings.get(name) ?? globals.strings.get(name);
+    const opts: ProjectOptions = { files: [...(globals.lists.get('file') ?? []), ...(f.lists.get('file') ?? [])], envFiles: [...(globals.lists.get('env-file') ?? []), ...(f.lists.get('env-file') ?? [])], env: this.env };
+    const name = pick('project-name');
+    if (name !== undefined) opts.projectName = name;
+    // `--workdir` is the hidden old name of --project-directory (before the subcommand; exec has its own -w).
+    const dir = pick('project-directory') ?? globals.strings.get('workdir');
+    if (dir !== undefined) opts.projectDir = dir;
+    return opts;
+  }
+
+  /** Warnings come first on stderr, as logrus writes them while the project loads. */
+  private withWarnings(out: CommandOutput): CommandOutput {
+    if (this.warnings.length === 0) return out;
+    return { ...out, stderr: this.warnings.join('') + out.stderr, stderrFirst: true };
+  }
+
+  /** An operation's events (unless quiet) and warnings on stderr, its error last. */
+  private outcome(o: Outcome, stdout = ''): CommandOutput {
+    for (const w of o.warnings) this.warn(w);
+    const events = this.quiet ? '' : o.events.map((e) => `${e}\n`).join('');
+    return { stdout, stderr: events + (o.error !== undefined ? `${o.error}\n` : ''), exitCode: o.error !== undefined ? 1 : 0 };
+  }
+
+  private ops(): ComposeOps {
+    return new ComposeOps(this.engine, this.client.onStarted ? { onStarted: this.client.onStarted } : {}, this.env);
+  }
+
+  private dispatch(sub: string, f: ParsedFlags, opts: ProjectOptions): CommandOutput {
+    switch (sub) {
+      case 'up':
+      case 'create':
+        return this.up(sub, f, opts);
+      case 'down': {
+        const { project, name } = projectOrName(opts, this.host, this.warn, f.args);
+        return this.outcome(this.ops().down(name, project, f.args, { volumes: f.bools.has('volumes'), removeOrphans: f.bools.has('remove-orphans') }));
+      }
+      case 'stop': {
+        const { name } = projectOrName(opts, this.host, this.warn, f.args);
+        return this.outcome(this.ops().stop(name, f.args));
+      }
+      case 'start': {
+        const { project, name } = projectOrName(opts, this.host, this.warn, f.args);
+        return this.outcome(this.ops().start(name, project, f.args));
+      }
+      case 'restart': {
+        const { name } = projectOrName(opts, this.host, this.warn, f.args);
+        return this.outcome(this.ops().restart(name, f.args));
+      }
+      case 'ps':
+        return this.ps(f, opts);
+      case 'logs':
+        return this.logs(f, opts);
+      case 'exec':
+        return this.exec(f, opts);
+      case 'port':
+        return this.port(f, opts);
+      case 'config':
+        return this.config(f, opts);
+      case 'ls':
+        return this.ls(f);
+      case 'version':
+        return ok(f.bools.has('short') ? `${COMPOSE_VERSION}-3\n` : `Docker Compose version ${COMPOSE_VERSION}-3\n`);
+      default:
+        return fail(`vethlab: docker compose ${sub} is not simulated\n`, 1);
+    }
+  }
+
+  private up(sub: 'up' | 'create', f: ParsedFlags, opts: ProjectOptions): CommandOutput {
+    const project = loadProject(opts, this.host, this.warn, f.args);
+    const start = sub === 'up' && !f.bools.has('no-start');
+    const o = this.ops().up(project, f.args, { start, noDeps: f.bools.has('no-deps'), forceRecreate: f.bools.has('force-recreate'), noRecreate: f.bools.has('no-recreate'), removeOrphans: f.bools.has('remove-orphans') });
+    const out = this.outcome(o);
+    if (sub === 'create' || f.bools.has('detach') || o.error !== undefined) return out;
+    // Attached `up` streams the containers' output until Ctrl+C; here it shows what they printed so far and returns.
+    const containers = projectContainers(this.engine, project.name, { services: f.args });
+    const attaching = `Attaching to ${containers.map(shortName).join(', ')}\n`;
+    const note = 'vethlab: the containers keep running in the background, as after `docker compose up -d` (following their output is not simulated)\n';
+    return { ...out, stdout: attaching + logsOutput(containers, { prefix: true }), stderr: out.stderr + note, stderrFirst: true };
+  }
+
+  private ps(f: ParsedFlags, opts: ProjectOptions): CommandOutput {
+    const { project, name } = projectOrName(opts, this.host, this.warn, f.args);
+    if (project) for (const svc of f.args) if (!project.services.has(svc)) throw new ComposeError(`no such service: ${svc}`);
+    const statuses = f.lists.get('status') ?? [];
+    let containers = projectContainers(this.engine, name, { all: f.bools.has('all') || statuses.length > 0, services: f.args });
+    if (statuses.length > 0) containers = containers.filter((c) => statuses.includes(c.state));
+    const filter = f.strings.get('filter');
+    if (filter !== undefined) {
+      const [key, value = ''] = filter.split('=');
+      if (key !== 'status') throw new ComposeError(`unknown filter ${key}`);
+      containers = containers.filter((c) => c.state === value);
+    }
+    const format = f.strings.get('format');
+    return psOutput(this.engine, containers, { ...(format !== undefined ? { format } : {}), quiet: f.bools.has('quiet'), services: f.bools.has('services'), trunc: !f.bools.has('no-trunc') });
+  }
+
+  private logs(f: ParsedFlags, opts: ProjectOptions): CommandOutput {
+    const { project, name } = projectOrName(opts, this.host, this.warn, f.args);
+    if (project) for (const svc of f.args) if (!project.services.has(svc)) throw new ComposeError(`no such service: ${svc}`);
+    const tail = f.strings.get('tail') ?? 'all';
+    const containers = projectContainers(this.engine, name, { all: true, services: f.args });
+    return ok(logsOutput(containers, { prefix: !f.bools.has('no-log-prefix'), ...(tail === 'all' ? {} : { tail: Number(tail) }) }));
+  }
+
+  /** The service's container that `exec` and `port` use (the running one numbered lowest). */
+  private serviceContainer(project: string, service: string): Container {
+    const c = projectContainers(this.engine, project, { services: [service] })[0];
+    if (!c) throw new ComposeError(`service ${JSON.stringify(service)} is not running`);
+    return c;
+  }
+
+  private exec(f: ParsedFlags, opts: ProjectOptions): CommandOutput {
+    if (f.args.length < 2) throw new ComposeError(`requires at least 2 arg(s), only received ${f.args.length}`);
+    const [service, ...cmd] = f.args as [string, ...string[]];
+    const name = projectName(opts, this.host, this.warn);
+    const c = this.serviceContainer(name, service);
+    if (c.state === 'paused') throw new ComposeError(`Error response from daemon: Container ${c.id} is paused, unpause the container before exec`);
+    if (!this.client.runProcess) return fail('docker: container processes are not available in this shell\n', 126);
+    // Like `docker exec -it` when the client has a terminal: a shell opens as a session of the container.
+    const tty = this.client.tty && !f.bools.has('no-tty') && !f.bools.has('no-TTY');
+    if (tty && isShellCommand(cmd)) {
+      const probe = this.client.runProcess(c, [cmd[0]!, '-c', 'true'], { interactive: false, main: false });
+      if (probe.exitCode === 0) return { ...ok(), session: { container: c.name, shell: cmd.join(' ') } };
+    }
+    // -e, -w and -u are accepted; the simulated exec runs with the container's environment, in /, as root.
+    return this.client.runProcess(c, cmd, { interactive: !f.bools.has('detach'), main: false });
+  }
+
+  private port(f: ParsedFlags, opts: ProjectOptions): CommandOutput {
+    if (f.args.length < 2) throw new ComposeError(`requires at least 2 arg(s), only received ${f.args.length}`);
+    const [service, portText] = f.args as [string, string];
+    if (!/^\d+$/.test(portText) || Number(portText) > 65535) {
+      throw new ComposeError(`strconv.ParseUint: parsing ${JSON.stringify(portText)}: ${/^\d+$/.test(portText) ? 'value out of range' : 'invalid syntax'}`);
+    }
+    const port = Number(portText);
+    const protocol = (f.strings.get('protocol') ?? 'tcp').toLowerCase();
+    const name = projectName(opts, this.host, this.warn);
+    const c = this.serviceContainer(name, service);
+    const ports = portSummaries(containerPortMap(this.engine, c));
+    const found = ports.find((p) => p.privatePort === port && p.type === protocol);
+    if (!found) throw new ComposeError(`no port ${port}/${protocol} for container ${c.name}: ${ports.map((p) => `${p.publicPort}/${p.type}`).join(', ')}`);
+    return ok(`${found.ip}:${found.publicPort}\n`);
+  }
+
+  private config(f: ParsedFlags, opts: ProjectOptions): CommandOutput {
+    const project = loadProject(opts, this.host, this.warn, f.args);
+    if (f.bools.has('quiet')) return ok();
+    if (f.bools.has('services')) return ok([...project.services.keys()].map((n) => `${n}\n`).join(''));
+    if (f.bools.has('networks')) return ok([...project.networks.keys()].map((n) => `${n}\n`).join(''));
+    if (f.bools.has('volumes')) return ok([...project.volumes.keys()].map((n) => `${n}\n`).join(''));
+    if (f.bools.has('images')) return ok([...project.services.values()].map((x) => `${x.image ?? ''}\n`).join(''));
+    const format = f.strings.get('format') ?? 'yaml';
+    if (format !== 'yaml') throw new ComposeError(`vethlab: docker compose config --format ${format} is not simulated (yaml is)`);
+    return ok(configYaml(project));
+  }
+
+  /** `docker compose ls`: projects by their containers' labels, running ones unless -a. */
+  private ls(f: ParsedFlags): CommandOutput {
+    const byProject = new Map<string, Container[]>();
+    for (const c of this.engine.containers.values()) {
+      const p = c.labels?.[LABEL.project];
+      if (p === undefined) continue;
+      byProject.set(p, [...(byProject.get(p) ?? []), c]);
+    }
+    const rows = [...byProject.entries()]
+      .filter(([, cs]) => f.bools.has('all') || cs.some((c) => c.state === 'running'))
+      .sort(([a], [b2]) => (a < b2 ? -1 : 1))
+      .map(([name, cs]) => {
+        const counts = new Map<string, number>();
+        for (const c of cs) counts.set(c.state, (counts.get(c.state) ?? 0) + 1);
+        const status = [...counts.entries()].sort(([a], [b2]) => (a < b2 ? -1 : 1)).map(([st, n]) => `${st}(${n})`).join(', ');
+        const files = [...new Set(cs.map((c) => c.labels?.[LABEL.configFiles] ?? ''))].join(',');
+        return { name, status, files };
+      });
+    return ok(lsOutput(rows, f.bools.has('quiet')));
+  }
+}

@@ -1,0 +1,436 @@
+/**
+ * What Compose asks the engine to do, through the engine's public API only (as
+ * the docker client does): `up` (networks, volumes, containers created in
+ * dependency order then started), `down`, `stop`, `start`, `restart`, and the
+ * lookups the other commands make (a project's containers by their
+ * `com.docker.compose.*` labels). Each operation reports the progress events
+ * Compose prints (` Container demo-web-1  Started`) in a fixed plausible order:
+ * the real Compose runs the services of one dependency level in parallel, so
+ * its order within a level varies from run to run.
+ */
+import { DockerError, type ContainerCreateOptions, type Engine } from '../../docker/engine.ts';
+import { REGISTRY_ERROR } from '../../docker/images.ts';
+import type { Container, PortBinding } from '../../docker/model.ts';
+import { sha256Hex } from './hash.ts';
+import { ComposeError, dependencyLevels, withDependencies, type NetworkDef, type Project, type Service } from './model.ts';
+
+export const COMPOSE_VERSION = '2.40.3';
+
+export const LABEL = {
+  project: 'com.docker.compose.project',
+  service: 'com.docker.compose.service',
+  network: 'com.docker.compose.network',
+  volume: 'com.docker.compose.volume',
+  oneoff: 'com.docker.compose.oneoff',
+  number: 'com.docker.compose.container-number',
+  hash: 'com.docker.compose.config-hash',
+  version: 'com.docker.compose.version',
+  dependsOn: 'com.docker.compose.depends_on',
+  image: 'com.docker.compose.image',
+  configFiles: 'com.docker.compose.project.config_files',
+  workingDir: 'com.docker.compose.project.working_dir',
+} as const;
+
+/** A Compose operation's outcome: progress events, logrus warnings, and the error that ended it. */
+export interface Outcome {
+  events: string[];
+  warnings: string[];
+  error?: string;
+}
+
+export interface Hooks {
+  /** A container was started: its main process begins (the docker client's onStarted). */
+  onStarted?: (c: Container) => void;
+}
+
+/**
+ * Named volumes Compose created, per engine. The engine does not model volumes
+ * yet: this records only that Compose announced one (` Volume demo_data
+ * Created`), so that a second `up` does not announce it again and `down -v`
+ * removes it; mounts are not modelled and no file is shared between containers.
+ */
+const VOLUMES = new WeakMap<Engine, Map<string, string>>();
+
+export function composeVolumes(engine: Engine): Map<string, string> {
+  let v = VOLUMES.get(engine);
+  if (!v) VOLUMES.set(engine, (v = new Map()));
+  return v;
+}
+
+const event = (kind: 'Container' | 'Network' | 'Volume', name: string, status: string) => ` ${kind} ${name}  ${status}`;
+
+const daemonText = (e: DockerError) => (e.side === 'client' ? e.message : `Error response from daemon: ${e.message}`);
+
+/** The project's containers (by label), sorted by name; running ones only unless `all`. */
+export function projectContainers(engine: Engine, project: string, opts: { all?: boolean; services?: string[] } = {}): Container[] {
+  return [...engine.containers.values()]
+    .filter((c) => c.labels?.[LABEL.project] === project && c.labels[LABEL.hash] !== undefined)
+    .filter((c) => opts.all || c.state === 'running' || c.state === 'paused')
+    .filter((c) => !opts.services || opts.services.length === 0 || opts.services.includes(c.labels?.[LABEL.service] ?? ''))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** `PROJECT-SERVICE-1`, or the service's `container_name`. */
+export function containerName(project: Project, s: Service): string {
+  return s.containerName ?? `${project.name}-${s.name}-1`;
+}
+
+/** How Compose names a container in logs: without the project prefix unless container_name chose it. */
+export function shortName(c: Container): string {
+  const project = c.labels?.[LABEL.project] ?? '';
+  const service = c.labels?.[LABEL.service] ?? '';
+  const number = c.labels?.[LABEL.number] ?? '1';
+  return c.name === `${project}-${service}-${number}` ? c.name.slice(project.length + 1) : c.name;
+}
+
+/**
+ * The service's configuration digest (`com.docker.compose.config-hash`):
+ * compose hashes the service's JSON without its name, build, scale and
+ * depends_on, so two services configured alike share a hash; this hashes the
+ * same parts of vethlab's model (deterministic, not byte-identical with Compose's).
+ */
+export function serviceHash(s: Service): string {
+  const { name: _name, dependsOn: _deps, ...rest } = s;
+  return sha256Hex(JSON.stringify(rest, (_k, v: unknown) => (v instanceof Map ? [...v.entries()] : v)));
+}
+
+function networkHash(n: NetworkDef): string {
+  return sha256Hex(JSON.stringify(n));
+}
+
+/** The networks in the order Compose joins them (NetworksByPriority: priority, then name); the first is the network mode. */
+function networksByPriority(s: Service): string[] {
+  const priority = (key: string) => Number(s.networks.get(key)?.other.priority ?? 0);
+  return [...s.networks.keys()].sort((a, b) => priority(b) - priority(a) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function publishedPorts(s: Service): PortBinding[] {
+  return s.ports
+    .filter((p) => p.protocol === 'tcp' || p.protocol === 'udp')
+    .map((p) => {
+      const first = p.published === undefined ? 0 : Number(p.published.split('-')[0]);
+      return { proto: p.protocol as 'tcp' | 'udp', containerPort: p.target, hostIp: p.hostIp ?? '0.0.0.0', hostPort: first, requested: { hostIp: p.hostIp ?? '', hostPort: p.published ?? '' } };
+    });
+}
+
+export class ComposeOps {
+  private readonly engine: Engine;
+  private readonly hooks: Hooks;
+  private readonly clientEnv: Record<string, string>;
+
+  constructor(engine: Engine, hooks: Hooks, clientEnv: Record<string, string>) {
+    this.engine = engine;
+    this.hooks = hooks;
+    this.clientEnv = clientEnv;
+  }
+
+  private containerOptions(project: Project, s: Service): ContainerCreateOptions {
+    const name = containerName(project, s);
+    const labels: Record<string, string> = Object.fromEntries(s.labels);
+    Object.assign(labels, {
+      [LABEL.hash]: serviceHash(s),
+      [LABEL.number]: '1',
+      [LABEL.dependsOn]: [...s.dependsOn.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([d, x]) => `${d}:${x.condition}:${x.restart}`).join(','),
+      [LABEL.image]: this.engine.findImage(s.image ?? '')?.id ?? '',
+      [LABEL.oneoff]: 'False',
+      [LABEL.project]: project.name,
+      [LABEL.configFiles]: project.configFiles.join(','),
+      [LABEL.workingDir]: project.workingDir,
+      [LABEL.service]: s.name,
+      [LABEL.version]: COMPOSE_VERSION,
+    });
+    const opts: ContainerCreateOptions = { image: s.image ?? '', name, labels, ports: publishedPorts(s) };
+    if (s.command !== undefined) opts.cmd = s.command;
+    if (s.entrypoint !== undefined) {
+      // The engine takes one entrypoint program (`--entrypoint`): the rest of a longer one
+      // goes ahead of the command, so the process is the same.
+      opts.entrypoint = s.entrypoint[0] ?? '';
+      if (s.entrypoint.length > 1) opts.cmd = [...s.entrypoint.slice(1), ...(s.command ?? [])];
+    }
+    const env = s.environment.map(([k, v]) => (v !== null ? `${k}=${v}` : this.clientEnv[k] !== undefined ? `${k}=${this.clientEnv[k]}` : k));
+    if (env.length > 0) opts.env = env;
+    if (s.hostname !== undefined) opts.hostname = s.hostname;
+    if (s.networkMode !== undefined) {
+      const mode = s.networkMode;
+      if (mode.startsWith('service:')) {
+        const target = projectContainers(this.engine, project.name, { all: true, services: [mode.slice(8)] })[0];
+        if (!target) throw new ComposeError(`cannot share network namespace with service ${mode.slice(8)}: container missing`);
+        opts.network = `container:${target.id}`;
+      } else opts.network = mode;
+      if (opts.network.startsWith('container:') || opts.network === 'host') delete opts.hostname;
+      return opts;
+    }
+    opts.endpoints = networksByPriority(s).map((key) => {
+      const cfg = s.networks.get(key) ?? null;
+      const def = project.networks.get(key)!;
+      const e: { network: string; aliases: string[]; ip?: string } = { network: def.name, aliases: [name, s.name, ...(cfg?.aliases ?? [])] };
+      if (cfg?.ipv4Address !== undefined) e.ip = cfg.ipv4Address;
+      return e;
+    });
+    return opts;
+  }
+
+  /** Networks the selected services use: created (or found, or the external one checked). */
+  private ensureNetworks(project: Project, services: string[], out: Outcome): void {
+    const used = new Set(services.flatMap((n) => [...(project.services.get(n)?.networks.keys() ?? [])]));
+    for (const n of project.networks.values()) {
+      if (!used.has(n.key)) continue;
+      const existing = [...this.engine.networks.values()].find((x) => x.name === n.name);
+      if (n.external) {
+        if (!existing) throw new ComposeError(`network ${n.name} declared as external, but could not be found`);
+        continue;
+      }
+      if (existing) {
+        const labels = existing.labels ?? {};
+        if (labels[LABEL.project] === undefined) out.warnings.push(`a network with name ${n.name} exists but was not created by compose.\nSet \`external: true\` to use an existing network`);
+        else if (labels[LABEL.project] !== project.name) out.warnings.push(`a network with name ${n.name} exists but was not created for project ${JSON.stringify(project.name)}.\nSet \`external: true\` to use an existing network`);
+        if (labels[LABEL.project] !== undefined && labels[LABEL.network] !== n.key) {
+          throw new ComposeError(`network ${n.name} was found but has incorrect label ${LABEL.network} set to ${JSON.stringify(labels[LABEL.network] ?? '')} (expected: ${JSON.stringify(n.key)})`);
+        }
+        continue;
+      }
+      const driver = n.driver ?? 'bridge';
+      const labels: Record<string, string> = { ...Object.fromEntries(n.labels), [LABEL.hash]: networkHash(n), [LABEL.network]: n.key, [LABEL.project]: project.name, [LABEL.version]: COMPOSE_VERSION };
+      const pool = n.ipam?.config[0];
+      out.events.push(event('Network', n.name, 'Creating'));
+      try {
+        this.engine.createNetwork({
+          name: n.name,
+          driver,
+          internal: n.internal,
+          options: n.driverOpts,
+          labels,
+          ...(pool?.subnet !== undefined ? { subnet: pool.subnet } : {}),
+          ...(pool?.gateway !== undefined ? { gateway: pool.gateway } : {}),
+          ...(pool?.ipRange !== undefined ? { ipRange: pool.ipRange } : {}),
+        });
+      } catch (e) {
+        if (!(e instanceof DockerError)) throw e;
+        out.events.push(event('Network', n.name, 'Error'));
+        throw new ComposeError(`failed to create network ${n.name}: ${daemonText(e)}`);
+      }
+      out.events.push(event('Network', n.name, 'Created'));
+    }
+  }
+
+  /** `up` (and `create` with start: false): see the module comment. */
+  up(project: Project, requested: string[], opts: { start: boolean; noDeps?: boolean; forceRecreate?: boolean; noRecreate?: boolean; removeOrphans?: boolean }): Outcome {
+    const out: Outcome = { events: [], warnings: [] };
+    try {
+      const services = requested.length > 0 ? (opts.noDeps ? requested : withDependencies(project, requested)) : [...project.services.keys()];
+      if (services.length === 0) throw new ComposeError('no service selected');
+      // ensureImagesExists: an image the host lacks is pulled first; this host cannot pull.
+      for (const name of services) {
+        const image = project.services.get(name)!.image ?? '';
+        if (this.engine.findImage(image)) continue;
+        out.events.push(` ${name} Pulling `, ` ${name} Error ${REGISTRY_ERROR}`);
+        throw new ComposeError(`Error response from daemon: ${REGISTRY_ERROR}`);
+      }
+      this.ensureNetworks(project, services, out);
+      const volumes = composeVolumes(this.engine);
+      const usedVolumes = new Set(services.flatMap((n) => project.services.get(n)!.volumes.flatMap((m) => (m.type === 'volume' && m.source ? [m.source] : []))));
+      for (const v of project.volumes.values()) {
+        if (!usedVolumes.has(v.key) || v.external || volumes.has(v.name)) continue;
+        out.events.push(event('Volume', v.name, 'Creating'), event('Volume', v.name, 'Created'));
+        volumes.set(v.name, project.name);
+      }
+      const all = projectContainers(this.engine, project.name, { all: true });
+      const orphans = all.filter((c) => !project.services.has(c.labels?.[LABEL.service] ?? ''));
+      if (orphans.length > 0) {
+        if (opts.removeOrphans) for (const c of orphans) this.engine.remove(c.id, true);
+        else out.warnings.push(`Found orphan containers ([${orphans.map((c) => c.name).join(' ')}]) for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.`);
+      }
+      const levels = dependencyLevels(project, services);
+      for (const level of levels) {
+        const creating: { name: string; recreate: boolean }[] = [];
+        for (const name of level) {
+          const s = project.services.get(name)!;
+          const existing = projectContainers(this.engine, project.name, { all: true, services: [name] })[0];
+          const diverged = existing && (opts.forceRecreate || (!opts.noRecreate && existing.labels?.[LABEL.hash] !== serviceHash(s)));
+          if (existing && !diverged) {
+            if (existing.state === 'running' || existing.state === 'paused') out.events.push(event('Container', existing.name, 'Running'));
+            continue;
+          }
+          creating.push({ name, recreate: existing !== undefined });
+        }
+        for (const { name, recreate } of creating) out.events.push(event('Container', containerName(project, project.services.get(name)!), recreate ? 'Recreate' : 'Creating'));
+        for (const { name, recreate } of creating) {
+          const s = project.services.get(name)!;
+          if (recreate) {
+            const old = projectContainers(this.engine, project.name, { all: true, services: [name] })[0];
+            if (old) this.engine.remove(old.id, true);
+          }
+          try {
+            this.engine.createContainer(this.containerOptions(project, s));
+          } catch (e) {
+            if (e instanceof DockerError) throw new ComposeError(daemonText(e));
+            throw e;
+          }
+          out.events.push(event('Container', containerName(project, s), recreate ? 'Recreated' : 'Created'));
+        }
+      }
+      if (opts.start) this.startLevels(project, levels, out);
+    } catch (e) {
+      if (!(e instanceof ComposeError)) throw e;
+      out.error = e.message;
+    }
+    return out;
+  }
+
+  /** Starts what is not running, level by level (Starting for each of a level, then Started). */
+  private startLevels(project: Project, levels: string[][], out: Outcome): void {
+    for (const level of levels) {
+      const todo = level.flatMap((name) => projectContainers(this.engine, project.name, { all: true, services: [name] })).filter((c) => c.state !== 'running' && c.state !== 'paused');
+      for (const c of todo) out.events.push(event('Container', c.name, 'Starting'));
+      for (const c of todo) {
+        try {
+          this.engine.start(c.id);
+        } catch (e) {
+          if (!(e instanceof DockerError)) throw e;
+          out.events.push(event('Container', c.name, 'Error'));
+          throw new ComposeError(daemonText(e));
+        }
+        this.hooks.onStarted?.(c);
+        out.events.push(event('Container', c.name, 'Started'));
+      }
+    }
+  }
+
+  /** The dependency levels of a project's containers from their depends_on labels (for commands run without the file). */
+  private levelsOf(containers: Container[]): Container[][] {
+    const deps = new Map(containers.map((c) => [c.labels?.[LABEL.service] ?? c.name, (c.labels?.[LABEL.dependsOn] ?? '').split(',').filter((d) => d !== '').map((d) => d.split(':')[0]!)]));
+    const levels: Container[][] = [];
+    const placed = new Set<string>();
+    let rest = [...containers];
+    while (rest.length > 0) {
+      const level = rest.filter((c) => (deps.get(c.labels?.[LABEL.service] ?? c.name) ?? []).every((d) => placed.has(d) || !deps.has(d)));
+      const take = level.length > 0 ? level : rest;
+      levels.push(take);
+      for (const c of take) placed.add(c.labels?.[LABEL.service] ?? c.name);
+      rest = rest.filter((c) => !take.includes(c));
+    }
+    return levels;
+  }
+
+  /** `stop`: dependents first; Stopping for a level's running containers, then Stopped. */
+  stop(projectName: string, services: string[]): Outcome {
+    const out: Outcome = { events: [], warnings: [] };
+    const levels = this.levelsOf(projectContainers(this.engine, projectName, { all: true, services })).reverse();
+    for (const level of levels) {
+      const running = level.filter((c) => c.state === 'running' || c.state === 'paused');
+      for (const c of running) out.events.push(event('Container', c.name, 'Stopping'));
+      for (const c of running) {
+        this.engine.stop(c.id);
+        out.events.push(event('Container', c.name, 'Stopped'));
+      }
+    }
+    return out;
+  }
+
+  /** `start`: dependencies first; a selected service without a container is an error. */
+  start(projectName: string, project: Project | undefined, services: string[]): Outcome {
+    const out: Outcome = { events: [], warnings: [] };
+    const names = services.length > 0 ? services : project ? [...project.services.keys()] : [];
+    for (const name of names) {
+      if (projectContainers(this.engine, projectName, { all: true, services: [name] }).length === 0) {
+        out.error = `service ${JSON.stringify(name)} has no container to start`;
+        return out;
+      }
+    }
+    const levels = this.levelsOf(projectContainers(this.engine, projectName, { all: true, services }));
+    for (const level of levels) {
+      const todo = level.filter((c) => c.state !== 'running' && c.state !== 'paused');
+      for (const c of todo) out.events.push(event('Container', c.name, 'Starting'));
+      for (const c of todo) {
+        try {
+          this.engine.start(c.id);
+        } catch (e) {
+          if (!(e instanceof DockerError)) throw e;
+          out.events.push(event('Container', c.name, 'Error'));
+          out.error = daemonText(e);
+          return out;
+        }
+        this.hooks.onStarted?.(c);
+        out.events.push(event('Container', c.name, 'Started'));
+      }
+    }
+    return out;
+  }
+
+  /** `restart`: every container of the selection, Restarting then Started. */
+  restart(projectName: string, services: string[]): Outcome {
+    const out: Outcome = { events: [], warnings: [] };
+    for (const level of this.levelsOf(projectContainers(this.engine, projectName, { all: true, services }))) {
+      for (const c of level) out.events.push(event('Container', c.name, 'Restarting'));
+      for (const c of level) {
+        try {
+          this.engine.restart(c.id);
+        } catch (e) {
+          if (!(e instanceof DockerError)) throw e;
+          out.error = daemonText(e);
+          return out;
+        }
+        this.hooks.onStarted?.(c);
+        out.events.push(event('Container', c.name, 'Started'));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * `down`: the containers (dependents first: Stopping for a level, then each
+   * Stopped, Removing, Removed), then the project's networks and, with -v, its
+   * volumes. Without the file, what carries the project's labels.
+   */
+  down(projectName: string, project: Project | undefined, services: string[], opts: { volumes: boolean; removeOrphans: boolean }): Outcome {
+    const out: Outcome = { events: [], warnings: [] };
+    let containers = projectContainers(this.engine, projectName, { all: true, services });
+    if (project && !opts.removeOrphans && services.length === 0) containers = containers.filter((c) => project.services.has(c.labels?.[LABEL.service] ?? ''));
+    const found = containers.length > 0;
+    for (const level of this.levelsOf(containers).reverse()) {
+      const running = level.filter((c) => c.state === 'running' || c.state === 'paused');
+      for (const c of running) out.events.push(event('Container', c.name, 'Stopping'));
+      for (const c of level) {
+        if (running.includes(c)) {
+          this.engine.stop(c.id);
+          out.events.push(event('Container', c.name, 'Stopped'));
+        }
+        out.events.push(event('Container', c.name, 'Removing'));
+        this.engine.remove(c.id, true);
+        out.events.push(event('Container', c.name, 'Removed'));
+      }
+    }
+    // ensureNetworksDown: one removal per network of the model (by its labels), in use or not.
+    const networks = project
+      ? [...project.networks.values()].filter((n) => !n.external).map((n) => ({ key: n.key, name: n.name }))
+      : [...this.engine.networks.values()].filter((n) => n.labels?.[LABEL.project] === projectName).map((n) => ({ key: n.labels?.[LABEL.network] ?? '', name: n.name })).sort((a, b2) => (a.name < b2.name ? -1 : 1));
+    const volumes = composeVolumes(this.engine);
+    const volumeNames = !opts.volumes ? [] : project ? [...project.volumes.values()].filter((v) => !v.external).map((v) => v.name) : [...volumes.entries()].filter(([, p]) => p === projectName).map(([v]) => v);
+    if (!found && networks.length === 0 && volumeNames.length === 0) out.warnings.push(`Warning: No resource found to remove for project ${JSON.stringify(projectName)}.`);
+    for (const v of volumeNames) {
+      if (!volumes.has(v)) continue;
+      out.events.push(event('Volume', v, 'Removing'));
+      volumes.delete(v);
+      out.events.push(event('Volume', v, 'Removed'));
+    }
+    for (const { key, name } of networks) {
+      const n = [...this.engine.networks.values()].find((x) => x.name === name && x.labels?.[LABEL.project] === projectName && x.labels[LABEL.network] === key);
+      if (!n) continue;
+      out.events.push(event('Network', name, 'Removing'));
+      if ([...this.engine.containers.values()].some((c) => c.endpoints.has(n.id))) {
+        out.events.push(event('Network', name, 'Resource is still in use'));
+        continue;
+      }
+      try {
+        this.engine.removeNetwork(n.id);
+      } catch (e) {
+        if (!(e instanceof DockerError)) throw e;
+        out.events.push(event('Network', name, 'Error'));
+        out.error = `failed to remove network ${name}: ${daemonText(e)}`;
+        return out;
+      }
+      out.events.push(event('Network', name, 'Removed'));
+    }
+    return out;
+  }
+}

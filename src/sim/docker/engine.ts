@@ -10,22 +10,17 @@
 import type { KernelApi } from '../net/api.ts';
 import { SeededRandom } from '../net/rng.ts';
 import { type Cidr, formatCidr, formatIPv4, inPrefix, parseCidr, parseIPv4 } from '../netfilter/inet.ts';
-import { findImage, type Image, IMAGE_SETS, type ImageSet, REGISTRY_ERROR, resolveExecutable } from './images.ts';
+import { DockerError, ImageNotFoundError } from './errors.ts';
+import { ImageService } from './image-service.ts';
+import { ImageStore } from './image-store.ts';
+import { type Image, IMAGE_SETS, type ImageSet, resolveExecutable } from './images.ts';
+import { parseAnyReference, withDefaultTag } from './reference.ts';
 import { AddressPool, overlaps, pickPool } from './ipam.ts';
 import type { Attachment, Container, Endpoint, Network, NetworkMode, PortBinding } from './model.ts';
 import { DockerRules } from './rules.ts';
 import { buildWorld, HOST_HOSTNAME, HOST_NS } from './world.ts';
 
-/** A daemon (or client-side) error; `message` is the text after "Error response from daemon: ". */
-export class DockerError extends Error {
-  /** `client` errors are printed without the daemon prefix. */
-  readonly side: 'daemon' | 'client';
-  constructor(message: string, side: 'daemon' | 'client' = 'daemon') {
-    super(message);
-    this.name = 'DockerError';
-    this.side = side;
-  }
-}
+export { DockerError, ImageNotFoundError } from './errors.ts';
 
 export interface NetworkCreateOptions {
   name: string;
@@ -91,8 +86,10 @@ export interface EngineOptions {
 
 export class Engine {
   readonly kernel: KernelApi;
-  /** The images this host has (`docker images`); anything else fails to pull. */
-  readonly images: readonly Image[];
+  /** The daemon's images and what it does with them (pull, tag, rmi); the rig's host cannot pull. */
+  readonly imageService: ImageService;
+  /** The image each container was created from (it keeps running after `docker rmi -f`). */
+  private readonly containerImages = new WeakMap<Container, Image>();
   private readonly random: SeededRandom;
   private readonly rules: DockerRules;
   readonly networks = new Map<string, Network>();
@@ -101,7 +98,9 @@ export class Engine {
 
   constructor(kernel: KernelApi, seed = 1, options: EngineOptions = {}) {
     this.kernel = kernel;
-    this.images = IMAGE_SETS[options.images ?? 'rig'];
+    const set = options.images ?? 'rig';
+    const users = { usersOf: (image: Image) => [...this.containers.values()].filter((c) => this.containerImages.get(c)?.id === image.id).map((c) => ({ id: c.id, running: c.state === 'running' || c.state === 'paused' })) };
+    this.imageService = new ImageService(new ImageStore(IMAGE_SETS[set]), set === 'playground', users, () => this.kernel.now);
     this.random = new SeededRandom(seed ^ 0x5eed);
     buildWorld(kernel);
     const host = kernel.netns(HOST_NS)!;
@@ -113,9 +112,15 @@ export class Engine {
     this.addNetwork({ name: 'bridge', driver: 'bridge', subnet: '172.17.0.0/16', options: DEFAULT_BRIDGE_OPTIONS }, true);
   }
 
-  /** An image of this host by name, name:tag or ID prefix. */
+  /** The images this host has (`docker images`), in the order it got them. */
+  get images(): readonly Image[] {
+    return this.imageService.store.list();
+  }
+
+  /** An image of this host by name, name:tag, name@digest, ID or ID prefix (the daemon's GetImage). */
   findImage(ref: string): Image | undefined {
-    return findImage(ref, this.images);
+    const found = this.imageService.store.lookup(ref);
+    return 'image' in found ? found.image : undefined;
   }
 
   private newId(): string {
@@ -276,8 +281,9 @@ export class Engine {
    * `warnings` receives what the daemon warns about (printed by the client).
    */
   createContainer(opts: ContainerCreateOptions, warnings: string[] = []): Container {
-    const image = this.findImage(opts.image);
-    if (!image) throw new DockerError(REGISTRY_ERROR);
+    const found = this.imageService.store.lookup(opts.image);
+    if ('error' in found) throw found.error.startsWith('No such image: ') ? new ImageNotFoundError(found.error) : new DockerError(found.error);
+    const image = found.image;
     if (opts.name !== undefined) {
       if (!NAME_RE.test(opts.name)) throw new DockerError(`Invalid container name (${opts.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
       const clash = [...this.containers.values()].find((c) => c.name === opts.name);
@@ -310,7 +316,7 @@ export class Engine {
       entrypoint: opts.entrypoint === undefined ? image.entrypoint : opts.entrypoint === '' ? [] : [opts.entrypoint],
       // A new entrypoint drops the image's CMD, as the daemon does.
       cmd: opts.cmd && opts.cmd.length > 0 ? opts.cmd : opts.entrypoint !== undefined ? [] : image.cmd,
-      env: [...image.env, ...(opts.env ?? [])],
+      env: mergeEnv(opts.env ?? [], image.env),
       // A host-network container shares the host's UTS name unless told otherwise.
       hostname: opts.hostname ?? (networkMode.kind === 'host' ? HOST_HOSTNAME : id.slice(0, 12)),
       created: this.kernel.now,
@@ -355,6 +361,7 @@ export class Engine {
       }
     }
     this.containers.set(id, container);
+    this.containerImages.set(container, image);
     return container;
   }
 
@@ -427,7 +434,7 @@ export class Engine {
       }
     }
     const netns = this.setupNamespace(c);
-    const image = this.findImage(c.image)!;
+    const image = this.imageOf(c);
     const program = processArgv(c)[0] ?? '';
     if (resolveExecutable(image, program, this.containerEnv(c)) === undefined) {
       // runc fails to exec the command: the namespace goes, the container stays `created` (exit code 127 for the client).
@@ -654,33 +661,39 @@ export class Engine {
 
   /** The image a container runs. */
   imageOf(c: Container): Image {
-    return this.findImage(c.image)!;
+    return this.containerImages.get(c) ?? this.findImage(c.image)!;
   }
 
   /**
-   * The environment a process in the container gets: the image's PATH, HOSTNAME,
-   * the legacy link variables (rig fact 22), the user's -e values, HOME.
+   * The IMAGE a container lists (daemon/list.go): the reference it was created
+   * with while that still names its image, else the image's ID.
    */
-  containerEnv(c: Container): string[] {
-    // Later entries replace earlier ones with the same key; a bare `KEY` (a `-e KEY`
-    // the client could not fill in) removes it (ReplaceOrAppendEnvValues).
-    const merged: string[] = [];
-    for (const e of c.env) {
-      const key = e.split('=')[0]!;
-      const at = merged.findIndex((m) => m.split('=')[0] === key);
-      if (!e.includes('=')) {
-        if (at >= 0) merged.splice(at, 1);
-      } else if (at >= 0) merged[at] = e;
-      else merged.push(e);
-    }
-    const env = merged.filter((e) => e.startsWith('PATH='));
-    env.push(`HOSTNAME=${c.hostname}`);
-    for (const link of c.legacyLinks) env.push(...this.linkEnv(c, link));
-    env.push(...merged.filter((e) => !e.startsWith('PATH=')));
+  listedImage(c: Container): string {
+    const image = this.imageOf(c);
+    return c.image === image.id || this.findImage(c.image)?.id === image.id ? c.image : image.id;
+  }
+
+  /**
+   * The environment a process in the container gets (CreateDaemonEnvironment):
+   * PATH, HOSTNAME, TERM=xterm when the process has a terminal (`run -t` for the
+   * main process, `exec -t` for an exec), the legacy link variables (rig fact
+   * 22), then Config.Env replacing or appending (ReplaceOrAppendEnvValues: a
+   * bare `KEY`, a `-e KEY` the client could not fill in, removes it); HOME last.
+   */
+  containerEnv(c: Container, process: { tty?: boolean } = {}): string[] {
+    const defaults = [`PATH=${DEFAULT_PATH}`, `HOSTNAME=${c.hostname}`];
+    if (process.tty) defaults.push('TERM=xterm');
+    for (const link of c.legacyLinks) defaults.push(...this.linkEnv(c, link));
+    const env = replaceOrAppendEnv(defaults, c.env);
     if (!env.some((e) => e.startsWith('HOME='))) env.push('HOME=/root');
     return env;
   }
 
+  /**
+   * A legacy link's variables (daemon/links Link.ToEnv): the first exposed
+   * port, every port, the name, then the target's Config.Env as ALIAS_ENV_KEY
+   * (PATH and HOME left out).
+   */
   private linkEnv(c: Container, link: { target: string; alias: string }): string[] {
     const target = this.findContainer(link.target);
     if (!target) return [];
@@ -698,6 +711,13 @@ export class Engine {
       });
     }
     out.push(`${prefix}_NAME=/${c.name}/${link.alias}`);
+    for (const e of target.env) {
+      const eq = e.indexOf('=');
+      if (eq < 0) continue;
+      const key = e.slice(0, eq);
+      if (key === 'HOME' || key === 'PATH') continue;
+      out.push(`${prefix}_ENV_${key}=${e.slice(eq + 1)}`);
+    }
     return out;
   }
 
@@ -758,7 +778,7 @@ export class Engine {
     if (c.state !== 'running' && c.state !== 'paused') return c;
     this.teardownEndpoints(c);
     if (c.netns && c.networkMode.kind === 'host') {
-      for (const l of this.findImage(c.image)!.listens) this.kernel.unlisten(HOST_NS, l.proto, '::', l.port);
+      for (const l of this.imageOf(c).listens) this.kernel.unlisten(HOST_NS, l.proto, '::', l.port);
     } else if (c.netns && c.networkMode.kind !== 'container') {
       this.kernel.deleteNetns(c.netns);
     }
@@ -777,8 +797,8 @@ export class Engine {
    * SIGTERM until the 10 s timeout's SIGKILL (137).
    */
   private stopStatus(c: Container): number {
-    const image = this.findImage(c.image);
-    return image?.stopSignal === 'SIGQUIT' && c.cmd[0] === 'nginx' ? 0 : 137;
+    const image = this.imageOf(c);
+    return image.stopSignal === 'SIGQUIT' && c.cmd[0] === 'nginx' ? 0 : 137;
   }
 
   private teardownEndpoints(c: Container): void {
@@ -826,7 +846,16 @@ export class Engine {
 
   /** `docker run -d`: create, then start; a failed start leaves the created container. */
   run(opts: ContainerCreateOptions): Container {
-    const c = this.createContainer(opts);
+    let c: Container;
+    try {
+      c = this.createContainer(opts);
+    } catch (e) {
+      // As the client does: a missing image is pulled, then created again.
+      const ref = parseAnyReference(opts.image);
+      if (!(e instanceof ImageNotFoundError) || !ref.ok || ref.value.kind !== 'named') throw e;
+      this.imageService.pull(withDefaultTag(ref.value.ref));
+      c = this.createContainer(opts);
+    }
     this.start(c.id);
     return c;
   }
@@ -871,4 +900,29 @@ export function hasNetAdmin(c: Pick<Container, 'capAdd' | 'capDrop' | 'privilege
 function canonicalCap(cap: string): string {
   const upper = cap.toUpperCase();
   return upper === 'ALL' || upper.startsWith('CAP_') ? upper : `CAP_${upper}`;
+}
+
+/** The daemon's merge of a new container's Env with its image's (daemon/commit.go merge): the user's first, then the image's other keys. */
+function mergeEnv(user: readonly string[], image: readonly string[]): string[] {
+  if (user.length === 0) return [...image];
+  const keys = new Set(user.map((e) => e.split('=')[0]!));
+  return [...user, ...image.filter((e) => !keys.has(e.split('=')[0]!))];
+}
+
+/** oci.DefaultPathEnv on Linux: every process starts with it, the image's or the user's PATH replaces it. */
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/** container.ReplaceOrAppendEnvValues: a known key is replaced in place, a bare key removes it, anything else is appended. */
+function replaceOrAppendEnv(defaults: readonly string[], overrides: readonly string[]): string[] {
+  const env: (string | undefined)[] = [...defaults];
+  const index = new Map(defaults.map((e, i) => [e.slice(0, e.indexOf('=')), i]));
+  for (const value of overrides) {
+    const eq = value.indexOf('=');
+    const at = index.get(eq < 0 ? value : value.slice(0, eq));
+    if (eq < 0) {
+      if (at !== undefined) env[at] = undefined;
+    } else if (at !== undefined) env[at] = value;
+    else env.push(value);
+  }
+  return env.filter((e): e is string => e !== undefined);
 }

@@ -1,12 +1,16 @@
 /**
- * The line a session records when the user ends a container's main shell at its
- * terminal (`exit` in the tab of `docker run -it IMAGE sh`): `docker attach C # exit N`.
- * On a real host that is how one reaches the main process (PID 1) from the host's
+ * A container's console as the terminal shows it: the prompt its interactive
+ * shell draws (from the image's shells, userland.ts), and the line a session
+ * records when the user ends a container's main shell at its terminal (`exit`
+ * in the tab of `docker run -it IMAGE sh`): `docker attach C # exit N`. On a
+ * real host that is how one reaches the main process (PID 1) from the host's
  * shell, then `exit N` typed at its prompt; the comment carries that typed line,
  * so the session stays a script of host lines and replays to the same world
  * (ARCHITECTURE.md, principle 2). The Simulator reads this form before the
  * shell, which would drop the comment. Pure.
  */
+import type { Engine } from '../docker/engine.ts';
+import type { Image } from '../docker/images.ts';
 
 const ATTACH_EXIT = /^docker\s+attach\s+([A-Za-z0-9][A-Za-z0-9_.-]*)\s+#\s*exit(?:\s+(\d+))?\s*$/;
 
@@ -20,4 +24,68 @@ export function parseAttachExit(line: string): { container: string; status: numb
   const m = ATTACH_EXIT.exec(line.trim());
   if (!m) return undefined;
   return { container: m[1]!, status: m[2] === undefined ? 0 : Number(m[2]) & 255 };
+}
+
+// ---- the prompt of a container's interactive shell ------------------------------
+
+/** busybox ash's default PS1 (lineedit: `\w \$ `), also Alpine's for a non-login `sh`. */
+const ASH_PS1 = '\\w \\$ ';
+
+/**
+ * A PS1 as bash and busybox ash expand it for root: `\u` user, `\h` host up to
+ * the first dot, `\H` host, `\w` the directory with HOME as `~`, `\W` its last
+ * part, `\$` `#`, `\s` the shell's name, `\v` bash's version.
+ */
+export function renderPs1(ps1: string, p: { hostname: string; cwd: string; home: string; shell: string; version?: string }): string {
+  const w = p.cwd === p.home ? '~' : p.cwd.startsWith(`${p.home}/`) && p.home !== '/' ? `~${p.cwd.slice(p.home.length)}` : p.cwd;
+  return ps1.replace(/\\([uhHwW$sv])/g, (_m, c: string) => {
+    switch (c) {
+      case 'u':
+        return 'root';
+      case 'h':
+        return p.hostname.split('.')[0]!;
+      case 'H':
+        return p.hostname;
+      case 'w':
+        return w;
+      case 'W':
+        return w === '/' || w === '~' ? w : w.slice(w.lastIndexOf('/') + 1);
+      case '$':
+        return '#';
+      case 's':
+        return p.shell;
+      default:
+        return p.version ?? '';
+    }
+  });
+}
+
+/**
+ * The prompt the shell of an image draws at start, by what runs (`bash`,
+ * `/bin/sh`, `ash`, `dash`): bash with its base's PS1 (Debian's and Ubuntu's
+ * bash.bashrc `\u@\h:\w\$ ` -> `root@3f4d5c1b2a6e:/# `, Alpine's bashrc
+ * `\h:\w\$ `, bash's own `\s-\v\$ ` on Oracle Linux -> `bash-5.1# `); `sh` as
+ * the image has it (busybox ash `/ # `, dash `# `, bash as sh `sh-5.1# `). The
+ * rig's images have busybox ash only. Data: the image's `shells` (userland.ts).
+ */
+export function shellPrompt(image: Pick<Image, 'shells' | 'workingDir'>, command: string, where: { hostname: string; home: string; cwd?: string }): string {
+  const shells = image.shells ?? { sh: 'ash' };
+  const name = (command.trim().split(/\s+/)[0] ?? 'sh').replace(/^.*\//, '');
+  const cwd = where.cwd ?? (image.workingDir || '/');
+  const at = { hostname: where.hostname, cwd, home: where.home };
+  const kind = name === 'bash' ? 'bash' : name === 'sh' ? shells.sh : name === 'ash' || name === 'dash' ? name : shells.sh;
+  if (kind === 'dash') return '# ';
+  if (kind === 'ash') return renderPs1(ASH_PS1, { ...at, shell: name });
+  const bash = shells.bash ?? { ps1: '\\s-\\v\\$ ', version: '5.2' };
+  // bash started as `sh` reads no bashrc: its compiled-in `\s-\v\$ `.
+  const ps1 = name === 'bash' ? bash.ps1 : '\\s-\\v\\$ ';
+  return renderPs1(ps1, { ...at, shell: name, version: bash.version });
+}
+
+/** The prompt of an interactive session the client handed over (`docker run -it IMAGE bash`, `docker exec -it C sh`). */
+export function sessionPrompt(engine: Engine, session: { container: string; shell: string }): string {
+  const c = engine.findContainer(session.container);
+  if (!c) return ASH_PS1.replace('\\w', '/').replace('\\$', '#');
+  const home = engine.containerEnv(c).find((e) => e.startsWith('HOME='))?.slice(5) ?? '/root';
+  return shellPrompt(engine.imageOf(c), session.shell, { hostname: c.hostname, home });
 }

@@ -2,12 +2,15 @@
  * The files the images and machines ship: the real-docker rig's busybox-static
  * rootfs (every busybox 1.35 applet in /bin, OpenBSD nc and the wget wrapper in
  * /usr/bin, the redis stand-in in /usr/local/bin, /www/index.html), a Debian
- * machine's few files, and a small tree per official image (alpine, nginx,
- * python, ubuntu): its executables and the files users look at (os-release,
- * passwd, nginx's html and entrypoint). Paths Docker mounts or the kernel derives
- * (/etc/hosts, /proc/sys, /sys/class/net) come from virtual-files.ts instead.
+ * machine's few files, and for every other image a tree built from data: its
+ * executables, its userland base's files (os-release, passwd, group: one set
+ * per base of src/sim/docker/userland.ts) and the named file sets its catalog
+ * entry lists (nginx's html and entrypoint, httpd's htdocs, the webapp's
+ * app.py). Paths Docker mounts or the kernel derives (/etc/hosts, /proc/sys,
+ * /sys/class/net) come from virtual-files.ts instead.
  */
-import { BUSYBOX_APPLETS, HUB_IMAGES, type Image } from '../docker/images.ts';
+import { BUSYBOX_APPLETS, type Image } from '../docker/images.ts';
+import type { UserlandName } from '../docker/userland.ts';
 import { imageTree, type Entry } from './fs.ts';
 
 
@@ -101,42 +104,96 @@ const NGINX_ENTRYPOINT_FILES: Record<string, string> = {
   '/docker-entrypoint.d/30-tune-worker-processes.sh': "#!/bin/sh\n# vim:sw=2:ts=2:sts=2:et\n\nset -eu\n\nLC_ALL=C\nME=$(basename \"$0\")\nPATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n\n[ \"${NGINX_ENTRYPOINT_WORKER_PROCESSES_AUTOTUNE:-}\" ] || exit 0\n\ntouch /etc/nginx/nginx.conf 2>/dev/null || { echo >&2 \"$ME: error: can not modify /etc/nginx/nginx.conf (read-only file system?)\"; exit 0; }\n\nceildiv() {\n  num=$1\n  div=$2\n  echo $(( (num + div - 1) / div ))\n}\n\nget_cpuset() {\n  cpusetroot=$1\n  cpusetfile=$2\n  ncpu=0\n  [ -f \"$cpusetroot/$cpusetfile\" ] || return 1\n  for token in $( tr ',' ' ' < \"$cpusetroot/$cpusetfile\" ); do\n    case \"$token\" in\n      *-*)\n        count=$( seq $(echo \"$token\" | tr '-' ' ') | wc -l )\n        ncpu=$(( ncpu+count ))\n        ;;\n      *)\n        ncpu=$(( ncpu+1 ))\n        ;;\n    esac\n  done\n  echo \"$ncpu\"\n}\n\nget_quota() {\n  cpuroot=$1\n  ncpu=0\n  [ -f \"$cpuroot/cpu.cfs_quota_us\" ] || return 1\n  [ -f \"$cpuroot/cpu.cfs_period_us\" ] || return 1\n  cfs_quota=$( cat \"$cpuroot/cpu.cfs_quota_us\" )\n  cfs_period=$( cat \"$cpuroot/cpu.cfs_period_us\" )\n  [ \"$cfs_quota\" = \"-1\" ] && return 1\n  [ \"$cfs_period\" = \"0\" ] && return 1\n  ncpu=$( ceildiv \"$cfs_quota\" \"$cfs_period\" )\n  [ \"$ncpu\" -gt 0 ] || return 1\n  echo \"$ncpu\"\n}\n\nget_quota_v2() {\n  cpuroot=$1\n  ncpu=0\n  [ -f \"$cpuroot/cpu.max\" ] || return 1\n  cfs_quota=$( cut -d' ' -f 1 < \"$cpuroot/cpu.max\" )\n  cfs_period=$( cut -d' ' -f 2 < \"$cpuroot/cpu.max\" )\n  [ \"$cfs_quota\" = \"max\" ] && return 1\n  [ \"$cfs_period\" = \"0\" ] && return 1\n  ncpu=$( ceildiv \"$cfs_quota\" \"$cfs_period\" )\n  [ \"$ncpu\" -gt 0 ] || return 1\n  echo \"$ncpu\"\n}\n\nget_cgroup_v1_path() {\n  needle=$1\n  found=\n  foundroot=\n  mountpoint=\n\n  [ -r \"/proc/self/mountinfo\" ] || return 1\n  [ -r \"/proc/self/cgroup\" ] || return 1\n\n  while IFS= read -r line; do\n    case \"$needle\" in\n      \"cpuset\")\n        case \"$line\" in\n          *cpuset*)\n            found=$( echo \"$line\" | cut -d ' ' -f 4,5 )\n            break\n            ;;\n        esac\n        ;;\n      \"cpu\")\n        case \"$line\" in\n          *cpuset*)\n            ;;\n          *cpu,cpuacct*|*cpuacct,cpu|*cpuacct*|*cpu*)\n            found=$( echo \"$line\" | cut -d ' ' -f 4,5 )\n            break\n            ;;\n        esac\n    esac\n  done << __EOF__\n$( grep -F -- '- cgroup ' /proc/self/mountinfo )\n__EOF__\n\n  while IFS= read -r line; do\n    controller=$( echo \"$line\" | cut -d: -f 2 )\n    case \"$needle\" in\n      \"cpuset\")\n        case \"$controller\" in\n          cpuset)\n            mountpoint=$( echo \"$line\" | cut -d: -f 3 )\n            break\n            ;;\n        esac\n        ;;\n      \"cpu\")\n        case \"$controller\" in\n          cpu,cpuacct|cpuacct,cpu|cpuacct|cpu)\n            mountpoint=$( echo \"$line\" | cut -d: -f 3 )\n            break\n            ;;\n        esac\n        ;;\n    esac\ndone << __EOF__\n$( grep -F -- 'cpu' /proc/self/cgroup )\n__EOF__\n\n  case \"${found%% *}\" in\n    \"/\")\n      foundroot=\"${found##* }$mountpoint\"\n      ;;\n    \"$mountpoint\")\n      foundroot=\"${found##* }\"\n      ;;\n  esac\n  echo \"$foundroot\"\n}\n\nget_cgroup_v2_path() {\n  found=\n  foundroot=\n  mountpoint=\n\n  [ -r \"/proc/self/mountinfo\" ] || return 1\n  [ -r \"/proc/self/cgroup\" ] || return 1\n\n  while IFS= read -r line; do\n    found=$( echo \"$line\" | cut -d ' ' -f 4,5 )\n  done << __EOF__\n$( grep -F -- '- cgroup2 ' /proc/self/mountinfo )\n__EOF__\n\n  while IFS= read -r line; do\n    mountpoint=$( echo \"$line\" | cut -d: -f 3 )\ndone << __EOF__\n$( grep -F -- '0::' /proc/self/cgroup )\n__EOF__\n\n  case \"${found%% *}\" in\n    \"\")\n      return 1\n      ;;\n    \"/\")\n      foundroot=\"${found##* }$mountpoint\"\n      ;;\n    \"$mountpoint\" | /../*)\n      foundroot=\"${found##* }\"\n      ;;\n  esac\n  echo \"$foundroot\"\n}\n\nncpu_online=$( getconf _NPROCESSORS_ONLN )\nncpu_cpuset=\nncpu_quota=\nncpu_cpuset_v2=\nncpu_quota_v2=\n\ncpuset=$( get_cgroup_v1_path \"cpuset\" ) && ncpu_cpuset=$( get_cpuset \"$cpuset\" \"cpuset.effective_cpus\" ) || ncpu_cpuset=$ncpu_online\ncpu=$( get_cgroup_v1_path \"cpu\" ) && ncpu_quota=$( get_quota \"$cpu\" ) || ncpu_quota=$ncpu_online\ncgroup_v2=$( get_cgroup_v2_path ) && ncpu_cpuset_v2=$( get_cpuset \"$cgroup_v2\" \"cpuset.cpus.effective\" ) || ncpu_cpuset_v2=$ncpu_online\ncgroup_v2=$( get_cgroup_v2_path ) && ncpu_quota_v2=$( get_quota_v2 \"$cgroup_v2\" ) || ncpu_quota_v2=$ncpu_online\n\nncpu=$( printf \"%s\\n%s\\n%s\\n%s\\n%s\\n\" \\\n               \"$ncpu_online\" \\\n               \"$ncpu_cpuset\" \\\n               \"$ncpu_quota\" \\\n               \"$ncpu_cpuset_v2\" \\\n               \"$ncpu_quota_v2\" \\\n               | sort -n \\\n               | head -n 1 )\n\nsed -i.bak -r 's/^(worker_processes)(.*)$/# Commented out by '\"$ME\"' on '\"$(date)\"'\\n#\\1\\2\\n\\1 '\"$ncpu\"';/' /etc/nginx/nginx.conf\n",
 };
 
-function hubRootfs(image: Image, files: Record<string, string>, dirs: readonly string[] = []): ReadonlyMap<string, Entry> {
-  return imageTree({ ...programs(image), ...binaries('/dev', DEV_NODES), ...files }, [...SYSTEM_DIRS, ...dirs]);
+/** Debian 12 (base-files 12.4+deb12u12), as the bookworm images ship it. */
+const DEBIAN_12_OS_RELEASE = 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\nVERSION_ID="12"\nVERSION="12 (bookworm)"\nVERSION_CODENAME=bookworm\nID=debian\nHOME_URL="https://www.debian.org/"\nSUPPORT_URL="https://www.debian.org/support"\nBUG_REPORT_URL="https://bugs.debian.org/"\n';
+const ubuntuOsRelease = (version: string, pretty: string, codename: string, logo: boolean) =>
+  `PRETTY_NAME="Ubuntu ${version} LTS"\nNAME="Ubuntu"\nVERSION_ID="${version.slice(0, 5)}"\nVERSION="${version} LTS (${pretty})"\nVERSION_CODENAME=${codename}\nID=ubuntu\nID_LIKE=debian\nHOME_URL="https://www.ubuntu.com/"\nSUPPORT_URL="https://help.ubuntu.com/"\nBUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"\nPRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"\nUBUNTU_CODENAME=${codename}\n${logo ? 'LOGO=ubuntu-logo\n' : ''}`;
+/** Ubuntu 14.04's lsb-era os-release (the last trusty image, 14.04.6). */
+const UBUNTU_14_OS_RELEASE = 'NAME="Ubuntu"\nVERSION="14.04.6 LTS, Trusty Tahr"\nID=ubuntu\nID_LIKE=debian\nPRETTY_NAME="Ubuntu 14.04.6 LTS"\nVERSION_ID="14.04"\nHOME_URL="http://www.ubuntu.com/"\nSUPPORT_URL="http://help.ubuntu.com/"\nBUG_REPORT_URL="http://bugs.launchpad.net/ubuntu/"\n';
+const UBUNTU_12_OS_RELEASE = 'NAME="Ubuntu"\nVERSION="12.04.4 LTS, Precise Pangolin"\nID=ubuntu\nID_LIKE=debian\nPRETTY_NAME="Ubuntu precise (12.04.4 LTS)"\nVERSION_ID="12.04"\n';
+const OL9_OS_RELEASE = 'NAME="Oracle Linux Server"\nVERSION="9.6"\nID="ol"\nID_LIKE="fedora"\nVARIANT="Server"\nVARIANT_ID="server"\nVERSION_ID="9.6"\nPLATFORM_ID="platform:el9"\nPRETTY_NAME="Oracle Linux Server 9.6"\nANSI_COLOR="0;31"\nCPE_NAME="cpe:/o:oracle:linux:9:6:server"\nHOME_URL="https://linux.oracle.com/"\nBUG_REPORT_URL="https://github.com/oracle/oracle-linux"\n';
+const ALPINE_320_OS_RELEASE = 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.20.8\nPRETTY_NAME="Alpine Linux v3.20"\nHOME_URL="https://alpinelinux.org/"\nBUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"\n';
+/** The busybox image's /etc (buildroot's skeleton, as docker-library/busybox builds it). */
+const BUSYBOX_PASSWD = 'root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/bin/false\nbin:x:2:2:bin:/bin:/bin/false\nsys:x:3:3:sys:/dev:/bin/false\nsync:x:4:100:sync:/bin:/bin/sync\nmail:x:8:8:mail:/var/spool/mail:/bin/false\nwww-data:x:33:33:www-data:/var/www:/bin/false\noperator:x:37:37:Operator:/var:/bin/false\nnobody:x:65534:65534:nobody:/home:/bin/false\n';
+const BUSYBOX_GROUP = 'root:x:0:\ndaemon:x:1:\nbin:x:2:\nsys:x:3:\nadm:x:4:\ntty:x:5:\ndisk:x:6:\nlp:x:7:\nmail:x:8:\nkmem:x:9:\nwheel:x:10:root\ncdrom:x:11:\ndialout:x:18:\nfloppy:x:19:\nvideo:x:28:\naudio:x:29:\ntape:x:32:\nwww-data:x:33:\noperator:x:37:\nutmp:x:43:\nplugdev:x:46:\nstaff:x:50:\nlock:x:54:\nnetdev:x:82:\nusers:x:100:\nnobody:x:65534:\n';
+const OL9_PASSWD = 'root:x:0:0:root:/root:/bin/bash\nbin:x:1:1:bin:/bin:/sbin/nologin\ndaemon:x:2:2:daemon:/sbin:/sbin/nologin\nadm:x:3:4:adm:/var/adm:/sbin/nologin\nlp:x:4:7:lp:/var/spool/lpd:/sbin/nologin\nsync:x:5:0:sync:/sbin:/bin/sync\nshutdown:x:6:0:shutdown:/sbin:/sbin/shutdown\nhalt:x:7:0:halt:/sbin:/sbin/halt\nmail:x:8:12:mail:/var/spool/mail:/sbin/nologin\noperator:x:11:0:operator:/root:/sbin/nologin\ngames:x:12:100:games:/usr/games:/sbin/nologin\nftp:x:14:50:FTP User:/var/ftp:/sbin/nologin\nnobody:x:65534:65534:Kernel Overflow User:/:/sbin/nologin\n';
+const UBUNTU_USER = { passwd: 'ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n', group: 'ubuntu:x:1000:\n' };
+
+/** What each userland base puts in /etc, and the directories it has besides the system ones. */
+interface BaseFiles {
+  files: Record<string, string>;
+  dirs: readonly string[];
+  /** Accounts the images of this base add to /etc/passwd and /etc/group go after these. */
+  passwd: string;
+  group: string;
 }
 
-const HUB_ROOTFS: Record<string, () => ReadonlyMap<string, Entry>> = {
-  alpine: () => hubRootfs(hubImage('alpine'), { '/etc/os-release': ALPINE_OS_RELEASE, '/etc/alpine-release': '3.24.2\n', '/etc/passwd': ALPINE_PASSWD, '/etc/group': ALPINE_GROUP }, ['/etc/apk', '/lib', '/var/cache/apk']),
-  nginx: () =>
-    hubRootfs(hubImage('nginx'), {
-      '/etc/os-release': DEBIAN_OS_RELEASE,
-      '/etc/debian_version': '13.6\n',
-      '/etc/passwd': `${BASE_PASSWD}nginx:x:101:101:nginx user:/nonexistent:/bin/false\n`,
-      '/etc/group': `${BASE_GROUP}nginx:x:101:\n`,
-      '/usr/share/nginx/html/index.html': NGINX_INDEX_HTML,
-      '/usr/share/nginx/html/50x.html': NGINX_50X_HTML,
-      ...NGINX_ENTRYPOINT_FILES,
-    }, ['/etc/nginx/conf.d', '/var/log/nginx', '/var/cache/nginx']),
-  python: () => hubRootfs(hubImage('python'), { '/etc/os-release': DEBIAN_OS_RELEASE, '/etc/debian_version': '13.6\n', '/etc/passwd': BASE_PASSWD, '/etc/group': BASE_GROUP }, ['/usr/local/lib/python3.14']),
-  ubuntu: () =>
-    hubRootfs(hubImage('ubuntu'), {
-      '/etc/os-release': UBUNTU_OS_RELEASE,
-      '/etc/passwd': `${BASE_PASSWD}ubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n`,
-      '/etc/group': `${BASE_GROUP}ubuntu:x:1000:\n`,
-    }, ['/home/ubuntu']),
+const debianBase = (osRelease: string, version: string): BaseFiles => ({ files: { '/etc/os-release': osRelease, '/etc/debian_version': `${version}\n` }, dirs: ['/usr/local/bin'], passwd: BASE_PASSWD, group: BASE_GROUP });
+const ubuntuBase = (osRelease: string, user: boolean): BaseFiles => ({ files: { '/etc/os-release': osRelease }, dirs: user ? ['/home/ubuntu'] : [], passwd: BASE_PASSWD + (user ? UBUNTU_USER.passwd : ''), group: BASE_GROUP + (user ? UBUNTU_USER.group : '') });
+
+const BASE_FILES: Record<UserlandName, BaseFiles> = {
+  alpine: { files: { '/etc/os-release': ALPINE_OS_RELEASE, '/etc/alpine-release': '3.24.2\n' }, dirs: ['/etc/apk', '/lib', '/var/cache/apk'], passwd: ALPINE_PASSWD, group: ALPINE_GROUP },
+  busybox: { files: {}, dirs: ['/var/www', '/home'], passwd: BUSYBOX_PASSWD, group: BUSYBOX_GROUP },
+  'debian-trixie': debianBase(DEBIAN_OS_RELEASE, '13.6'),
+  'debian-bookworm': debianBase(DEBIAN_12_OS_RELEASE, '12.12'),
+  'ubuntu-resolute': ubuntuBase(UBUNTU_OS_RELEASE, true),
+  'ubuntu-noble': ubuntuBase(ubuntuOsRelease('24.04.4', 'Noble Numbat', 'noble', true), true),
+  'ubuntu-jammy': ubuntuBase(ubuntuOsRelease('22.04.5', 'Jammy Jellyfish', 'jammy', false), false),
+  'ubuntu-trusty': ubuntuBase(UBUNTU_14_OS_RELEASE, false),
+  'ubuntu-precise': ubuntuBase(UBUNTU_12_OS_RELEASE, false),
+  oraclelinux: { files: { '/etc/os-release': OL9_OS_RELEASE, '/etc/oracle-release': 'Oracle Linux Server release 9.6\n' }, dirs: [], passwd: OL9_PASSWD, group: 'root:x:0:\nbin:x:1:\ndaemon:x:2:\nsys:x:3:\nadm:x:4:\ntty:x:5:\ndisk:x:6:\nlp:x:7:\nmem:x:8:\nkmem:x:9:\nwheel:x:10:\nmail:x:12:\nnobody:x:65534:\n' },
 };
 
-function hubImage(name: string): Image {
-  return HUB_IMAGES.find((i) => i.name === name)!;
+/** A named set of files an image adds to its base (its catalog entry's `fileSets`), with the accounts it creates. */
+interface FileSet {
+  files?: Record<string, string>;
+  dirs?: readonly string[];
+  passwd?: string;
+  group?: string;
+}
+
+/** docker-training/webapp's webapp/app.py (Flask, port 5000). */
+const WEBAPP_APP_PY = "import os\n\nfrom flask import Flask\n\napp = Flask(__name__)\n\n@app.route('/')\ndef hello():\n    provider = str(os.environ.get('PROVIDER', 'world'))\n    return 'Hello '+provider+'!'\n\nif __name__ == '__main__':\n    # Bind to PORT if defined, otherwise default to 5000.\n    port = int(os.environ.get('PORT', 5000))\n    app.run(host='0.0.0.0', port=port)\n";
+
+export const FILE_SETS: Record<string, FileSet> = {
+  nginx: {
+    files: { '/usr/share/nginx/html/index.html': NGINX_INDEX_HTML, '/usr/share/nginx/html/50x.html': NGINX_50X_HTML, ...NGINX_ENTRYPOINT_FILES },
+    dirs: ['/etc/nginx/conf.d', '/var/log/nginx', '/var/cache/nginx'],
+    passwd: 'nginx:x:101:101:nginx user:/nonexistent:/bin/false\n',
+    group: 'nginx:x:101:\n',
+  },
+  /** Apache's default htdocs/index.html (httpd's own docs/docroot). */
+  httpd: { files: { '/usr/local/apache2/htdocs/index.html': IT_WORKS }, dirs: ['/usr/local/apache2/conf', '/usr/local/apache2/logs', '/usr/local/apache2/cgi-bin'] },
+  'alpine-3.20': { files: { '/etc/os-release': ALPINE_320_OS_RELEASE, '/etc/alpine-release': '3.20.8\n' } },
+  'python-3.14': { dirs: ['/usr/local/lib/python3.14'] },
+  'python-3.12': { dirs: ['/usr/local/lib/python3.12'] },
+  webapp: { files: { '/opt/webapp/app.py': WEBAPP_APP_PY, '/opt/webapp/Procfile': 'web: python app.py\n', '/opt/webapp/requirements.txt': 'Flask\n' } },
+};
+
+/** The tree of an image built from data: executables, base files, file sets (later ones win), /dev. */
+function dataRootfs(image: Image): ReadonlyMap<string, Entry> {
+  const base = BASE_FILES[image.base!];
+  const sets = (image.fileSets ?? []).map((name) => FILE_SETS[name] ?? {});
+  const files: Record<string, string> = {
+    ...programs(image),
+    ...binaries('/dev', DEV_NODES),
+    ...base.files,
+    '/etc/passwd': base.passwd + sets.map((s) => s.passwd ?? '').join(''),
+    '/etc/group': base.group + sets.map((s) => s.group ?? '').join(''),
+  };
+  for (const set of sets) Object.assign(files, set.files ?? {});
+  const dirs = [...SYSTEM_DIRS, ...base.dirs, ...sets.flatMap((s) => s.dirs ?? [])];
+  if (image.workingDir) dirs.push(image.workingDir);
+  for (const v of image.volumes ?? []) dirs.push(v);
+  return imageTree(files, dirs);
 }
 
 const built = new Map<string, ReadonlyMap<string, Entry>>();
 
-/** The file tree of an image: the rig's shared rootfs, or the official image's own (built on first use). */
+/** The file tree of an image: the rig's shared rootfs, or the one its data describes (built on first use). */
 export function rootfsOf(image: Image): ReadonlyMap<string, Entry> {
-  const make = image.distro === 'rig' ? undefined : HUB_ROOTFS[image.name];
-  if (!make) return RIG_ROOTFS;
-  let tree = built.get(image.name);
-  if (!tree) built.set(image.name, (tree = make()));
+  if (image.base === undefined) return RIG_ROOTFS;
+  let tree = built.get(image.id);
+  if (!tree) built.set(image.id, (tree = dataRootfs(image)));
   return tree;
 }

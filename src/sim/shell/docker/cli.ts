@@ -9,13 +9,16 @@
  * on the user's terminal (`run -it`, `exec -it`, `attach`) is handed to the UI
  * as the output's `session`.
  */
-import { DockerError, isShellCommand, mainProgram, processArgv, type ContainerCreateOptions, type Engine } from '../../docker/engine.ts';
+import { DockerError, ImageNotFoundError, isShellCommand, mainProgram, processArgv, type ContainerCreateOptions, type Engine } from '../../docker/engine.ts';
+import { familiarName, familiarString, parseAnyReference, parseNormalizedNamed, type NamedReference } from '../../docker/reference.ts';
 import type { Container, PortBinding } from '../../docker/model.ts';
 import { containerPortMap, portSummaries } from '../../docker/portmap.ts';
 import { fail, ok, type CommandOutput } from '../types.ts';
 import { isParsed, parseCommandFlags, type FlagSpec, type ParsedFlags } from './flags.ts';
 import { commandColumn, displayablePorts, formatList, humanDuration, joinHostPort, naturalCompare, portLines, statusText, table } from './format.ts';
-import { imageCommand, imagesCommand, pullCommand } from './images.ts';
+import { imageCommand, imagesCommand } from './images.ts';
+import { pullCommand, pullForRun } from './pull.ts';
+import { rmiCommand, tagCommand } from './tag-rmi.ts';
 import { inspectCommand } from './inspect-cmd.ts';
 import { composeCommand } from '../compose/index.ts';
 import { hostProcesses } from '../ps-cmd.ts';
@@ -27,8 +30,12 @@ import { argCountError, cobraExactArgsError, daemonError, flagError, runDaemonEr
 export interface DockerClientOptions {
   /** Whether the client's stdin is a terminal (`-t` needs one). The transcript runner has none. */
   tty: boolean;
-  /** Runs a container's command in its namespace (the container's userland); undefined: no processes. */
-  runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean }) => CommandOutput;
+  /**
+   * Runs a container's command in its namespace (the container's userland); undefined: no processes.
+   * `tty`: the process has a terminal (the main process of `run -t`, an `exec -t`), so its
+   * environment has TERM=xterm (`engine.containerEnv(c, { tty })`).
+   */
+  runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean; tty?: boolean }) => CommandOutput;
   /** A container was started in the background (`run -d`, `start`, `restart`): its main process begins. */
   onStarted?: (container: Container) => void;
 }
@@ -141,7 +148,11 @@ class DockerClient {
       case 'image':
         return imageCommand(this.engine, rest);
       case 'pull':
-        return pullCommand(rest);
+        return pullCommand(this.engine, rest);
+      case 'tag':
+        return tagCommand(this.engine, rest);
+      case 'rmi':
+        return rmiCommand(this.engine, rest);
       case 'version':
         return versionCommand(this.engine, rest);
       case 'info':
@@ -200,7 +211,8 @@ class DockerClient {
     if (f.args.length < 1) return argCountError(command, 'at least 1 argument');
     const [image, ...cmd] = f.args as [string, ...string[]];
     const detach = f.bools.has('detach');
-    if (start && f.bools.has('tty') && !detach && !this.options.tty) return fail('the input device is not a TTY\n', 1);
+    // CheckTty: a terminal is needed only to attach stdin to one (`-it`); `-t` alone runs without.
+    if (start && f.bools.has('tty') && f.bools.has('interactive') && !detach && !this.options.tty) return fail('the input device is not a TTY\n', 1);
     const usageError = (message: string) => fail(`docker: ${message}\n\nRun 'docker ${command} --help' for more information\n`, 125);
     let ports: PortBinding[];
     try {
@@ -254,19 +266,34 @@ class DockerClient {
       });
     }
     const fromDaemon = (message: string, stdout = '') => (start ? runDaemonError(message, stdout) : fail(daemonError(message), 1, stdout));
+    // The client parses the image reference itself (ParseAnyReference): `run` says so as a usage error, `create` bare.
+    const ref = parseAnyReference(image);
+    if (!ref.ok) return start ? usageError(ref.error) : fail(`${ref.error}\n`, 1);
     let container: Container;
     const warnings: string[] = [];
+    // What the client printed on stderr before the container's own output: the pull of a missing image.
+    let pulled = '';
     try {
       container = this.engine.createContainer(opts, warnings);
     } catch (e) {
-      if (e instanceof DockerError) {
-        const pulling = e.message.startsWith('Get "https://registry-1.docker.io') ? `Unable to find image '${image.includes(':') ? image : `${image}:latest`}' locally\n` : '';
-        const out = fromDaemon(e.message);
-        return { ...out, stderr: pulling + out.stderr };
+      if (!(e instanceof DockerError)) throw e;
+      if (!(e instanceof ImageNotFoundError) || ref.value.kind !== 'named') return fromDaemon(e.message);
+      // The daemon has no such image: the client pulls it (stderr), then asks again.
+      const pull = pullForRun(this.engine, ref.value.ref);
+      pulled = pull.notice;
+      const again = (message: string): CommandOutput => {
+        const out = fromDaemon(message);
+        return { ...out, stderr: pulled + out.stderr };
+      };
+      if (pull.error !== undefined) return again(pull.error);
+      try {
+        container = this.engine.createContainer(opts, warnings);
+      } catch (e2) {
+        if (e2 instanceof DockerError) return again(e2.message);
+        throw e2;
       }
-      throw e;
     }
-    const warned = warnings.map((w) => `WARNING: ${w}\n`).join('');
+    const warned = pulled + warnings.map((w) => `WARNING: ${w}\n`).join('');
     const withWarnings = (out: CommandOutput): CommandOutput => (warned === '' ? out : { ...out, stderr: warned + out.stderr, stderrFirst: true });
     const idLine = `${container.id}\n`;
     if (!start) return withWarnings(ok(idLine));
@@ -294,7 +321,7 @@ class DockerClient {
   /** `docker run` without -d: the container's process, then the container exits with its status. */
   private foreground(c: Container): CommandOutput {
     if (!this.options.runProcess) return fail('docker: container processes are not available in this shell\n', 125);
-    const result = this.options.runProcess(c, mainProgram(c, this.engine.imageOf(c)), { interactive: c.interactive, main: true });
+    const result = this.options.runProcess(c, mainProgram(c, this.engine.imageOf(c)), { interactive: c.interactive, main: true, tty: c.tty });
     this.engine.mainProcessExited(c.id, result.exitCode);
     return result;
   }
@@ -315,7 +342,7 @@ class DockerClient {
         // The daemon removes a --rm container once it stops (a restart keeps it).
         if (sub === 'stop' && c.autoRemove) this.engine.remove(c.id, true);
         if (sub === 'start' && f.bools.has('attach') && this.options.runProcess) {
-          const result = this.options.runProcess(c, mainProgram(c, this.engine.imageOf(c)), { interactive: false, main: true });
+          const result = this.options.runProcess(c, mainProgram(c, this.engine.imageOf(c)), { interactive: false, main: true, tty: c.tty });
           this.engine.exited(c.id, result.exitCode);
           return { ...result, stdout: stdout + result.stdout, stderr: stderr + result.stderr };
         }
@@ -448,14 +475,14 @@ class DockerClient {
     // Once a link's target is removed, even exec fails (rig fact 23).
     const lost = c.legacyLinks.find((link) => !this.engine.findContainer(link.target));
     if (lost) return fail(daemonError(`Cannot link to a non running container: /${lost.target} AS /${c.name}/${lost.alias}`), 1);
-    if (f.bools.has('tty') && !this.options.tty) return fail('the input device is not a TTY\n', 1);
+    if (f.bools.has('tty') && f.bools.has('interactive') && !this.options.tty) return fail('the input device is not a TTY\n', 1);
     if (!this.options.runProcess) return fail('docker: container processes are not available in this shell\n', 126);
     if (f.bools.has('tty') && f.bools.has('interactive') && isShellCommand(cmd)) {
       // Only if the shell exists in the image: otherwise runc's error, as for any command.
       const probe = this.options.runProcess(c, [cmd[0]!, '-c', 'true'], { interactive: false, main: false });
       if (probe.exitCode === 0) return { ...ok(), session: { container: c.name, shell: cmd.join(' ') } };
     }
-    return this.options.runProcess(c, cmd, { interactive: f.bools.has('interactive'), main: false });
+    return this.options.runProcess(c, cmd, { interactive: f.bools.has('interactive'), main: false, tty: f.bools.has('tty') });
   }
 
   /**
@@ -522,7 +549,7 @@ class DockerClient {
     for (const c of list) {
       rows.push([
         noTrunc ? c.id : c.id.slice(0, 12),
-        c.image,
+        this.imageColumn(c, noTrunc),
         commandColumn(processArgv(c), noTrunc),
         `${humanDuration(now - c.created)} ago`,
         statusText(c, now),
@@ -541,7 +568,7 @@ class DockerClient {
     if (mode.kind === 'host' || mode.kind === 'none') networks.push(mode.kind);
     return {
       ID: noTrunc ? c.id : c.id.slice(0, 12),
-      Image: c.image,
+      Image: this.imageColumn(c, noTrunc),
       Command: commandColumn(processArgv(c), noTrunc),
       CreatedAt: '',
       RunningFor: `${humanDuration(now - c.created)} ago`,
@@ -555,6 +582,21 @@ class DockerClient {
       Networks: networks.sort().join(','),
       LocalVolumes: '0',
     };
+  }
+
+  /**
+   * The IMAGE column (ContainerContext.Image): what the daemon lists (the
+   * reference while it still names the image, else the image ID), truncated
+   * to 12 hex digits, a name without its digest, a tag as given.
+   */
+  private imageColumn(c: Container, noTrunc: boolean): string {
+    const listed = this.engine.listedImage(c);
+    if (noTrunc) return listed;
+    const id = this.engine.imageOf(c).id;
+    if (listed === id) return id.slice('sha256:'.length, 'sha256:'.length + 12);
+    const ref = parseNormalizedNamed(listed);
+    if (!ref.ok) return listed;
+    return ref.value.tag !== undefined ? familiarString({ ...ref.value, digest: undefined } as NamedReference) : familiarName(ref.value);
   }
 
   /** The PORTS column: what the daemon reports for the container, as DisplayablePorts groups it. */

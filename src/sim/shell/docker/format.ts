@@ -21,9 +21,11 @@ export function humanDuration(ms: number): string {
   const hours = Math.round(seconds / 3600);
   if (hours === 1) return 'About an hour';
   if (hours < 48) return `${hours} hours`;
-  const days = Math.floor(hours / 24);
-  if (days < 14) return `${days} days`;
-  return `${Math.floor(days / 7)} weeks`;
+  if (hours < 24 * 7 * 2) return `${Math.floor(hours / 24)} days`;
+  // go-units duration.go: weeks below two months, months below two years, then years.
+  if (hours < 24 * 30 * 2) return `${Math.floor(hours / 24 / 7)} weeks`;
+  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24 / 30)} months`;
+  return `${Math.floor(seconds / 3600 / 24 / 365)} years`;
 }
 
 export function statusText(c: Container, now: number): string {

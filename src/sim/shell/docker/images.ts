@@ -1,15 +1,19 @@
 /**
- * `docker images` / `docker image ls`, `docker image inspect` and `docker pull`:
- * the engine's offline images (the rig's busybox, httpd, redis); the rig has no
- * registry, so a pull fails the way the real daemon's lookup does.
+ * `docker images` / `docker image ls` and `docker image inspect`, and the
+ * `docker image` management command (ls, inspect, pull, tag, rm): one row per
+ * name of an image (cli formatter imageFormatTaggedAndDigest), newest image
+ * first, the `reference` filter as the daemon matches it (FamiliarMatch).
  */
 import type { Engine } from '../../docker/engine.ts';
-import { REGISTRY_ERROR, type Image } from '../../docker/images.ts';
-import { imageObject } from '../../docker/inspect.ts';
+import type { Image } from '../../docker/images.ts';
+import { imageObject } from '../../docker/image-inspect.ts';
+import { familiarMatch, familiarName, type NamedReference } from '../../docker/reference.ts';
 import { fail, ok, type CommandOutput } from '../types.ts';
 import { isParsed, parseCommandFlags } from './flags.ts';
 import { formatList, humanDuration, humanSize, table } from './format.ts';
 import { renderInspect } from './inspect-cmd.ts';
+import { pullCommand } from './pull.ts';
+import { rmiCommand, tagCommand } from './tag-rmi.ts';
 import { argCountError, daemonError, unknownCommand } from './usage.ts';
 
 const HEADERS: Record<string, string> = {
@@ -34,13 +38,13 @@ function unixTimeString(ms: number): string {
 }
 
 /** The row a `docker images --format` template sees (the client's imageContext). */
-function imageRow(engine: Engine, image: Image, noTrunc: boolean): Record<string, unknown> {
+function imageRow(engine: Engine, image: Image, repo: string, tag: string, digest: string, noTrunc: boolean): Record<string, unknown> {
   const hex = image.id.slice('sha256:'.length);
   return {
     ID: noTrunc ? image.id : hex.slice(0, 12),
-    Repository: image.name,
-    Tag: image.tag,
-    Digest: '<none>',
+    Repository: repo,
+    Tag: tag,
+    Digest: digest,
     CreatedSince: `${humanDuration(engine.kernel.now - image.created)} ago`,
     CreatedAt: unixTimeString(image.created),
     Size: humanSize(image.size),
@@ -51,14 +55,36 @@ function imageRow(engine: Engine, image: Image, noTrunc: boolean): Record<string
   };
 }
 
-/** `busybox`, `busybox:latest`, `docker.io/library/busybox:*`: does `pattern` name this image? */
-function matchesReference(image: Image, pattern: string): boolean {
-  const bare = pattern.replace(/^(docker\.io\/)?(library\/)?/, '');
-  const colon = bare.lastIndexOf(':');
-  const repo = colon < 0 ? bare : bare.slice(0, colon);
-  const tag = colon < 0 ? undefined : bare.slice(colon + 1);
-  const glob = (p: string, s: string) => new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`).test(s);
-  return glob(repo, image.name) && (tag === undefined || glob(tag, image.tag));
+/**
+ * An image's rows: per repository (in the order of its names), one per tag
+ * (or, with --digests, per tag and digest), then repositories known only by
+ * digest; an image without names is `<none>`. The client groups by repository
+ * in a Go map, so several repositories of one image come in no fixed order;
+ * here they keep the reference store's order.
+ */
+function rowsOf(refs: NamedReference[], digests: boolean): { repo: string; tag: string; digest: string }[] {
+  if (refs.length === 0) return [{ repo: '<none>', tag: '<none>', digest: '<none>' }];
+  const tags = new Map<string, string[]>();
+  const byDigest = new Map<string, string[]>();
+  for (const r of refs) {
+    const repo = familiarName(r);
+    if (r.tag !== undefined) tags.set(repo, [...(tags.get(repo) ?? []), r.tag]);
+    if (r.digest !== undefined) byDigest.set(repo, [...(byDigest.get(repo) ?? []), r.digest]);
+  }
+  const rows: { repo: string; tag: string; digest: string }[] = [];
+  for (const [repo, list] of tags) {
+    const ds = digests ? (byDigest.get(repo) ?? []) : [];
+    byDigest.delete(repo);
+    for (const tag of list) {
+      if (ds.length === 0) rows.push({ repo, tag, digest: '<none>' });
+      else for (const d of ds) rows.push({ repo, tag, digest: d });
+    }
+  }
+  for (const [repo, ds] of byDigest) {
+    if (digests) for (const d of ds) rows.push({ repo, tag: '<none>', digest: d });
+    else rows.push({ repo, tag: '<none>', digest: '' });
+  }
+  return rows;
 }
 
 export function imagesCommand(engine: Engine, command: 'images' | 'image ls', argv: string[]): CommandOutput {
@@ -83,16 +109,22 @@ export function imagesCommand(engine: Engine, command: 'images' | 'image ls', ar
     if (key === 'reference') references.push(filter.slice(eq + 1));
     if (key === 'dangling' && filter.slice(eq + 1) === 'true') return ok(f.bools.has('quiet') ? '' : table([['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE']]));
   }
-  // Newest first, as the daemon lists them.
-  const list = [...engine.images].filter((i) => references.every((r) => matchesReference(i, r))).sort((a, b) => b.created - a.created);
+  // Newest first, as the daemon lists them; a reference filter keeps only the names it matches.
+  const store = engine.imageService.store;
   const noTrunc = f.bools.has('no-trunc');
-  const rows = list.map((i) => imageRow(engine, i, noTrunc));
+  const digests = f.bools.has('digests');
+  const rows: Record<string, unknown>[] = [];
+  for (const image of [...engine.images].sort((a, b) => b.created - a.created)) {
+    const all = store.refsOf(image.id);
+    const refs = references.length === 0 ? all : all.filter((r) => references.some((p) => familiarMatch(p, r)));
+    if (references.length > 0 && refs.length === 0) continue;
+    for (const row of rowsOf(refs, digests)) rows.push(imageRow(engine, image, row.repo, row.tag, row.digest, noTrunc));
+  }
   if (f.bools.has('quiet')) return ok(rows.map((r) => `${String(r.ID)}\n`).join(''));
   const format = f.strings.get('format');
   if (format !== undefined && format !== '' && format !== 'table') return formatList(format, rows, HEADERS);
-  const digests = f.bools.has('digests');
   const header = ['REPOSITORY', 'TAG', ...(digests ? ['DIGEST'] : []), 'IMAGE ID', 'CREATED', 'SIZE'];
-  return ok(table([header, ...rows.map((r) => [String(r.Repository), String(r.Tag), ...(digests ? ['<none>'] : []), String(r.ID), String(r.CreatedSince), String(r.Size)])]));
+  return ok(table([header, ...rows.map((r) => [String(r.Repository), String(r.Tag), ...(digests ? [String(r.Digest)] : []), String(r.ID), String(r.CreatedSince), String(r.Size)])]));
 }
 
 /** `docker image SUBCOMMAND`. */
@@ -105,7 +137,12 @@ export function imageCommand(engine: Engine, argv: string[]): CommandOutput {
     case 'inspect':
       return imageInspect(engine, rest);
     case 'pull':
-      return pullCommand(rest);
+      return pullCommand(engine, rest, 'image pull');
+    case 'tag':
+      return tagCommand(engine, rest, 'image tag');
+    case 'rm':
+    case 'remove':
+      return rmiCommand(engine, rest, 'image rm');
     case undefined:
       return fail('\nUsage:  docker image COMMAND\n\nManage images\n\nRun \'docker image COMMAND --help\' for more information on a command.\n', 0);
     default:
@@ -118,24 +155,8 @@ function imageInspect(engine: Engine, argv: string[]): CommandOutput {
   if (!isParsed(f)) return f;
   if (f.args.length < 1) return argCountError('image inspect', 'at least 1 argument');
   const results = f.args.map((ref) => {
-    const image = engine.findImage(ref);
-    return image ? { value: imageObject(image) } : { error: daemonError(`No such image: ${/:[^/]*$/.test(ref) ? ref : `${ref}:latest`}`).trimEnd() };
+    const found = engine.imageService.store.lookup(ref);
+    return 'image' in found ? { value: imageObject(engine, found.image) } : { error: daemonError(found.error).trimEnd() };
   });
   return renderInspect(results, f.strings.get('format'));
-}
-
-/** `docker pull NAME[:TAG]`: even a local image is looked up in the registry, which the rig cannot reach. */
-export function pullCommand(argv: string[]): CommandOutput {
-  const f = parseCommandFlags('pull', argv, [
-    { long: 'all-tags', short: 'a', kind: 'bool' },
-    { long: 'quiet', short: 'q', kind: 'bool' },
-    { long: 'platform', kind: 'string' },
-    { long: 'disable-content-trust', kind: 'bool' },
-  ]);
-  if (!isParsed(f)) return f;
-  if (f.args.length !== 1) return argCountError('pull', 'exactly 1 argument');
-  const ref = f.args[0]!;
-  const tagged = /:[^/]*$/.test(ref) || ref.includes('@');
-  const notice = tagged || f.bools.has('all-tags') ? '' : 'Using default tag: latest\n';
-  return { stdout: notice, stderr: daemonError(REGISTRY_ERROR), exitCode: 1 };
 }

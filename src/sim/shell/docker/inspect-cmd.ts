@@ -5,7 +5,8 @@
  * collected and printed at the end.
  */
 import type { Engine } from '../../docker/engine.ts';
-import { containerObject, goJsonIndent, imageObject, networkObject } from '../../docker/inspect.ts';
+import { containerObject, goJsonIndent, networkObject } from '../../docker/inspect.ts';
+import { imageObject } from '../../docker/image-inspect.ts';
 import { renderInspectTemplate, templateParseError } from '../gotpl.ts';
 import { fail, type CommandOutput } from '../types.ts';
 import { isParsed, parseCommandFlags } from './flags.ts';
@@ -68,9 +69,9 @@ function lookup(engine: Engine, ref: string, type: string | undefined): InspectR
     if (type) return { error: daemonError(`No such container: ${ref}`).trimEnd() };
   }
   if (wants('image')) {
-    const image = engine.findImage(ref);
-    if (image) return { value: imageObject(image) };
-    if (type) return { error: daemonError(`No such image: ${/:[^/]*$/.test(ref) ? ref : `${ref}:latest`}`).trimEnd() };
+    const found = engine.imageService.store.lookup(ref);
+    if ('image' in found) return { value: imageObject(engine, found.image) };
+    if (type) return { error: daemonError(found.error).trimEnd() };
   }
   if (wants('network')) {
     const n = engine.findNetwork(ref);

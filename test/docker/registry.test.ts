@@ -142,6 +142,6 @@ describe('names of an image', () => {
     expect(run('docker rmi nginx:alpine').stderr).toMatch(/^Error response from daemon: conflict: unable to remove repository reference "nginx:alpine" \(must force\) - container [0-9a-f]{12} is using its referenced image 55fcc661c2cd\n$/);
     expect(run('docker rmi -f nginx:alpine').stdout).toMatch(/^Untagged: nginx:alpine\nUntagged: nginx@sha256:[0-9a-f]{64}\n$/);
     expect(run('docker ps --format "{{.Image}}"').stdout).toBe('55fcc661c2cd\n');
-    expect(run('docker images --format "{{.Repository}}:{{.Tag}} {{.ID}}" --filter dangling=false').stdout).toContain('<none>:<none> 55fcc661c2cd\n');
+    expect(run('docker images --format "{{.Repository}}:{{.Tag}} {{.ID}}" --filter dangling=true').stdout).toBe('<none>:<none> 55fcc661c2cd\n');
   });
 });

@@ -612,8 +612,11 @@ class DockerClient {
         return c.id.startsWith(value);
       case 'status':
         return c.state === value;
-      case 'ancestor':
-        return c.image === value || c.image === `${value}:latest`;
+      case 'ancestor': {
+        // The daemon resolves the image and compares IDs (a name that names nothing matches nothing).
+        const image = this.engine.findImage(value);
+        return c.image === value || (image !== undefined && image.id === this.engine.imageOf(c).id);
+      }
       case 'exited':
         return c.state === 'exited' && String(c.exitCode) === value;
       case 'network': {

@@ -101,13 +101,15 @@ export function imagesCommand(engine: Engine, command: 'images' | 'image ls', ar
   if (f.args.length > 1) return argCountError(command, 'at most 1 argument');
   const references: string[] = [];
   if (f.args[0] !== undefined) references.push(f.args[0]);
+  // dangling=true: only images without a tag; dangling=false: only images with a name (daemon/images/images.go).
+  let dangling: boolean | undefined;
   for (const filter of f.lists.get('filter') ?? []) {
     const eq = filter.indexOf('=');
     const key = eq < 0 ? filter : filter.slice(0, eq);
     if (eq < 0) return fail(`invalid argument "${filter}" for "-f, --filter" flag: bad format of filter (expected name=value)\nSee 'docker ${command} --help'.\n`, 125);
     if (!LIST_FILTERS.has(key)) return fail(daemonError(`invalid filter '${key}'`), 1);
     if (key === 'reference') references.push(filter.slice(eq + 1));
-    if (key === 'dangling' && filter.slice(eq + 1) === 'true') return ok(f.bools.has('quiet') ? '' : table([['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE']]));
+    if (key === 'dangling') dangling = filter.slice(eq + 1) === 'true';
   }
   // Newest first, as the daemon lists them; a reference filter keeps only the names it matches.
   const store = engine.imageService.store;
@@ -116,6 +118,8 @@ export function imagesCommand(engine: Engine, command: 'images' | 'image ls', ar
   const rows: Record<string, unknown>[] = [];
   for (const image of [...engine.images].sort((a, b) => b.created - a.created)) {
     const all = store.refsOf(image.id);
+    if (dangling === true && all.some((r) => r.tag !== undefined)) continue;
+    if (dangling === false && all.length === 0) continue;
     const refs = references.length === 0 ? all : all.filter((r) => references.some((p) => familiarMatch(p, r)));
     if (references.length > 0 && refs.length === 0) continue;
     for (const row of rowsOf(refs, digests)) rows.push(imageRow(engine, image, row.repo, row.tag, row.digest, noTrunc));

@@ -440,7 +440,9 @@ export class Engine {
       // runc fails to exec the command: the namespace goes, the container stays `created` (exit code 127 for the client).
       this.releaseNamespace(c, netns);
       c.exitCode = 127;
-      throw new DockerError(`failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${program}": executable file not found in $PATH`);
+      // exec.LookPath: a name is searched in PATH, a path is stat'ed.
+      const why = program.includes('/') ? `stat ${program}: no such file or directory` : 'executable file not found in $PATH';
+      throw new DockerError(`failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${program}": ${why}`);
     }
     c.netns = netns;
     c.sandboxId = this.newId();

@@ -146,8 +146,6 @@ const HUB_PULLED: readonly InitialImage[] = ['alpine', 'nginx', 'python', 'ubunt
   return { image, refs: [ref, { domain: ref.domain, path: ref.path, digest }] };
 });
 
-export const HUB_IMAGES: readonly Image[] = HUB_PULLED.map((i) => i.image);
-
 const RIG_INITIAL: readonly InitialImage[] = IMAGES.map((image) => ({ image, refs: [named(`${image.name}:${image.tag}`)] }));
 
 /** The images each kind of world starts with. */

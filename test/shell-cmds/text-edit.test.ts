@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { scratchFs } from '../../src/sim/shell/fs.ts';
 import { Kernel } from '../../src/sim/net/index.ts';
-import { sedCommand, sortCommand, trCommand, uniqCommand } from '../../src/sim/shell/text-edit-cmds.ts';
+import { sortCommand, trCommand, uniqCommand } from '../../src/sim/shell/text-edit-cmds.ts';
+import { sedCommand } from '../../src/sim/shell/sed.ts';
 import type { Command } from '../../src/sim/shell/types.ts';
 
 const run = (cmd: Command, argv: string[], stdin: string) => cmd(argv, { kernel: new Kernel(), netns: 'x', stdin, env: {}, userland: 'debian', fs: scratchFs() });
@@ -24,7 +25,7 @@ describe('sort, uniq and tr', () => {
     expect(run(trCommand, ['-d', '\\r'], '+PONG\r\n').stdout).toBe('+PONG\n');
     expect(run(trCommand, ['-s', ' '], 'a   b\n').stdout).toBe('a b\n');
     expect(run(trCommand, ['[:lower:]', '[:upper:]'], 'ab\n').stdout).toBe('AB\n');
-    expect(run(trCommand, ['a'], '').stderr).toBe("tr: missing operand after 'a'\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n");
+    expect(run(trCommand, ['a'], '').stderr).toBe("tr: missing operand after ‘a’\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n");
   });
 });
 

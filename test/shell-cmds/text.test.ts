@@ -1,7 +1,10 @@
 import { scratchFs } from '../../src/sim/shell/fs.ts';
 import { describe, expect, it } from 'vitest';
 import { Kernel } from '../../src/sim/net/index.ts';
-import { cutCommand, grepCommand, headCommand, wcCommand } from '../../src/sim/shell/text-cmds.ts';
+import { cutCommand, headCommand, wcCommand } from '../../src/sim/shell/text-cmds.ts';
+import { grepCommand as grepFamily } from '../../src/sim/shell/grep-cmd.ts';
+
+const grepCommand = grepFamily('grep');
 import type { Command } from '../../src/sim/shell/types.ts';
 
 const run = (cmd: Command, argv: string[], stdin: string) => cmd(argv, { kernel: new Kernel(), netns: 'x', stdin, env: {}, userland: 'debian', fs: scratchFs() });

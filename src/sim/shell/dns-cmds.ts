@@ -41,3 +41,60 @@ export function nslookupCommand(engine: Engine, c: Container): Command {
     }
   };
 }
+
+/**
+ * getent hosts NAME... (glibc's, on the Debian machines and images): /etc/hosts
+ * first (IPv6 entries first, as getent asks for AF_INET6 before AF_INET), then
+ * the resolver; one line per address, `%-15s NAME ALIASES`. Status 2 when a
+ * key is not found; `getent hosts` alone lists /etc/hosts; passwd and group
+ * read those files.
+ */
+export function getentCommand(resolve: (name: string) => string | undefined): Command {
+  return (argv, ctx) => {
+    const [db, ...keys] = argv;
+    if (db === undefined) return fail("getent: wrong number of arguments\nTry `getent --help' or `getent --usage' for more information.\n", 1);
+    const read = (path: string): string[][] => {
+      const text = ctx.fs.read(path);
+      return typeof text === 'string' && !['ENOENT', 'EISDIR', 'ENOTDIR', 'EEXIST'].includes(text) ? text.split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean).map((l) => l.split(/\s+/)) : [];
+    };
+    const line = (ip: string, names: string[]) => `${ip.padEnd(15)} ${names.join(' ')}\n`;
+    if (db === 'hosts') {
+      const entries = read('/etc/hosts');
+      if (keys.length === 0) return { stdout: entries.map((e) => line(e[0]!, e.slice(1))).join(''), stderr: '', exitCode: 0 };
+      let stdout = '';
+      let missing = false;
+      for (const key of keys) {
+        if (/^\d+\.\d+\.\d+\.\d+$/.test(key) || key.includes(':')) {
+          const hit = entries.find((e) => e[0] === key);
+          if (hit) stdout += line(hit[0]!, hit.slice(1));
+          else missing = true;
+          continue;
+        }
+        const v6 = entries.find((e) => e[0]!.includes(':') && e.slice(1).includes(key));
+        const v4 = entries.find((e) => !e[0]!.includes(':') && e.slice(1).includes(key));
+        const hit = v6 ?? v4;
+        if (hit) {
+          stdout += line(hit[0]!, hit.slice(1));
+          continue;
+        }
+        const ip = resolve(key);
+        if (ip === undefined) missing = true;
+        else stdout += line(ip, [key]);
+      }
+      return { stdout, stderr: '', exitCode: missing ? 2 : 0 };
+    }
+    if (db === 'passwd' || db === 'group') {
+      const entries = read(`/etc/${db}`).map((e) => e.join(' ')).map((l) => l.split(':'));
+      if (keys.length === 0) return { stdout: entries.map((e) => `${e.join(':')}\n`).join(''), stderr: '', exitCode: 0 };
+      let stdout = '';
+      let missing = false;
+      for (const key of keys) {
+        const hit = entries.find((e) => e[0] === key || e[2] === key);
+        if (hit) stdout += `${hit.join(':')}\n`;
+        else missing = true;
+      }
+      return { stdout, stderr: '', exitCode: missing ? 2 : 0 };
+    }
+    return fail(`Unknown database: ${db}\nTry \`getent --help' or \`getent --usage' for more information.\n`, 1);
+  };
+}

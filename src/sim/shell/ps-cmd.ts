@@ -16,6 +16,8 @@ export interface Process {
   user: string;
   /** argv joined, as `ps -o args` prints it. */
   args: string;
+  /** The container whose main process this is (its ID). */
+  container?: string;
 }
 
 const comm = (p: Process): string => {
@@ -36,7 +38,7 @@ export function hostProcesses(engine: Engine): Process[] {
     for (const proxy of proxyArgs(c)) table.push({ pid: next++, ppid: 330, user: 'root', args: proxy });
     const shim = next++;
     table.push({ pid: shim, ppid: 1, user: 'root', args: `/usr/bin/containerd-shim-runc-v2 -namespace moby -id ${c.id} -address /run/containerd/containerd.sock` });
-    table.push({ pid: next++, ppid: shim, user: 'root', args: c.cmd.join(' ') });
+    table.push({ pid: next++, ppid: shim, user: 'root', args: c.cmd.join(' '), container: c.id });
   }
   return table;
 }

@@ -4,7 +4,6 @@
  * and gw; busybox inside containers). Every UI action and script line ends here
  * as argv for one machine or one container.
  */
-import { busyboxUsage } from './busybox.ts';
 import { parseAttachExit } from './console.ts';
 import { containerNameserver, lookup, reverseQuery } from '../docker/dns.ts';
 import { Engine, hasNetAdmin, mainProgram } from '../docker/engine.ts';
@@ -15,15 +14,15 @@ import { dockerCommand } from './docker/cli.ts';
 import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand, sysctlCommand } from './netfilter-cmds.ts';
 import { busyboxWget, curlCommand, gnuWget } from './http-cmds.ts';
 import { LAN_ZONE } from '../docker/dns.ts';
-import { nslookupCommand } from './dns-cmds.ts';
+import { getentCommand, nslookupCommand } from './dns-cmds.ts';
 import { busyboxNc, ncCommand } from './nc-cmd.ts';
 import { redisCliCommand } from './redis-cli.ts';
 import { busyboxPsCommand, hostProcesses, procpsCommand } from './ps-cmd.ts';
-import { sedCommand, sortCommand, trCommand, uniqCommand } from './text-edit-cmds.ts';
 import { Servers } from './servers.ts';
 import { pingCommand } from './ping.ts';
-import { envCommand, hostnameCommand } from './system-cmds.ts';
-import { catCommand, lsCommand, mkdirCommand, rmCommand, touchCommand } from './file-cmds.ts';
+import { DEBIAN_MACHINE_EXECUTABLES, DEFAULT_PATH, lookPath, notModelled } from './programs.ts';
+import { sudoCommand, type SignalResult } from './process-cmds.ts';
+import { toolbox, type ToolboxPlace } from './toolbox.ts';
 import { LayeredFs, type FileSystem, type WritableLayer } from './fs.ts';
 import { DEBIAN_ROOTFS, rootfsOf } from './rootfs.ts';
 import { NGINX_VERSION, PYTHON_VERSION, type Image, type ImageSet } from '../docker/images.ts';
@@ -40,7 +39,6 @@ import { tracerouteCommand } from './traceroute.ts';
 import { netstatCommand } from './net-tools/netstat.ts';
 import { busyboxRouteCommand } from './net-tools/route.ts';
 import { ssCommand } from './net-tools/ss.ts';
-import { cutCommand, grepCommand, headCommand, tailCommand, wcCommand } from './text-cmds.ts';
 import type { Command, CommandOutput } from './types.ts';
 import { fail, ok } from './types.ts';
 
@@ -60,27 +58,16 @@ const nginxCommand: Command = (argv) => {
   return fail(bad === undefined ? 'nginx: vethlab runs nginx only as the main process\n' : `nginx: invalid option: "${bad.replace(/^-/, '')}"\n`, 1);
 };
 
-/** Text and file tools every machine and every container has. */
-const TEXT_TOOLS: [string, Command][] = [
-  ['cat', catCommand],
-  ['ls', lsCommand],
-  ['mkdir', mkdirCommand],
-  ['rm', rmCommand],
-  ['touch', touchCommand],
-  ['sort', sortCommand],
-  ['uniq', uniqCommand],
-  ['tr', trCommand],
-  ['sed', sedCommand],
-  ['cut', cutCommand],
-  ['grep', grepCommand],
-  ['head', headCommand],
-  ['tail', tailCommand],
-  ['wc', wcCommand],
-];
+/** The rig's binaries by size (`ls -l`): busybox-static 1.35, and the two wrapper scripts in /usr/bin. */
+const RIG_BINARY_SIZES: Record<string, number> = { '/bin/busybox': 1982256, '/usr/bin/nc': 104, '/usr/bin/wget': 501 };
 
 const MACHINE_NS: Record<Machine, string> = { host: HOST_NS, lan: LAN_NS, gw: GW_NS };
 const MACHINE_HOSTNAME: Record<Machine, string> = { host: HOST_HOSTNAME, lan: 'client', gw: 'gw' };
-const MACHINE_ENV = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root' };
+/**
+ * The environment of the simulated Debian machines' root shell (a login as
+ * root on Debian 12; the rig's host lines inherit the recorder's instead).
+ */
+const MACHINE_ENV = { SHELL: '/bin/bash', PWD: '/root', LOGNAME: 'root', HOME: '/root', LANG: 'C.UTF-8', TERM: 'xterm-256color', USER: 'root', SHLVL: '1', PATH: DEFAULT_PATH, MAIL: '/var/mail/root' };
 
 export interface SimulatorOptions {
   seed?: number;
@@ -120,7 +107,7 @@ export class Simulator {
 
   /** The commands of a Debian machine. */
   private machineCommands(machine: Machine): Map<string, Command> {
-    const commands = new Map<string, Command>([
+    const commands: Map<string, Command> = new Map<string, Command>([
       ['ping', pingCommand('iputils', () => undefined)],
       ['iptables', iptablesCommand(4)],
       ['ip6tables', iptablesCommand(6)],
@@ -129,7 +116,6 @@ export class Simulator {
       ['iptables-restore', iptablesRestoreCommand(4)],
       ['ip6tables-restore', iptablesRestoreCommand(6)],
       ['sysctl', sysctlCommand],
-      ['hostname', hostnameCommand(() => MACHINE_HOSTNAME[machine])],
       ['curl', curlCommand(this.servers, (name) => this.machineResolve(machine, name))],
       ['wget', gnuWget(this.servers, (name) => this.machineResolve(machine, name))],
       ['nc', ncCommand(this.servers, (name) => this.machineResolve(machine, name), { services: true })],
@@ -139,7 +125,9 @@ export class Simulator {
       ['brctl', brctlCommand],
       ['ethtool', ethtoolCommand],
       ['ss', ssCommand],
-      ...TEXT_TOOLS,
+      ...toolbox(this.machinePlace(machine, () => commands)),
+      ['getent', getentCommand((name) => this.machineResolve(machine, name))],
+      ['sudo', sudoCommand((name) => this.machineProgram(machine, name, commands), (name) => lookPath(name, DEBIAN_MACHINE_EXECUTABLES))],
     ]);
     if (machine === 'host') commands.set('docker', (argv, ctx) => this.docker(argv, ctx));
     commands.set('ps', procpsCommand(() => (machine === 'host' ? hostProcesses(this.engine) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }])));
@@ -196,9 +184,8 @@ export class Simulator {
     };
     return new Map<string, Command>([
       ['ping', pingCommand('busybox', resolve)],
-      ['hostname', hostnameCommand(() => c.hostname)],
+      ...toolbox(this.containerPlace(c, inShell)),
       ['ps', busyboxPsCommand(() => c)],
-      ['env', envCommand(() => this.engine.containerEnv(c))],
       ['wget', busyboxWget(this.servers, resolve)],
       ['nslookup', nslookupCommand(this.engine, c)],
       ['ip', hasNetAdmin(c) ? netAdminIp(busyboxIpCommand, ipCommand()) : busyboxIpCommand],
@@ -208,11 +195,6 @@ export class Simulator {
       ['arp', busyboxArpCommand(reverseName)],
       ['traceroute', tracerouteCommand(resolve, reverseName)],
       ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin)],
-      ['echo', (argv) => (argv[0] === '-n' ? ok(argv.slice(1).join(' ')) : ok(`${argv.join(' ')}\n`))],
-      ['sleep', (argv) => (argv.length > 0 && argv.every((a) => /^\d+(\.\d+)?[smhd]?$/.test(a)) ? ok() : fail(argv.length === 0 ? busyboxUsage('Usage: sleep [N]...\n') : `sleep: invalid number '${argv.find((a) => !/^\d/.test(a))}'\n`, 1))],
-      ...TEXT_TOOLS,
-      ['true', () => ok()],
-      ['false', () => fail('', 1)],
       // The rig's images ship OpenBSD netcat as /usr/bin/nc, without /etc/services.
       ['nc', inShell ? busyboxNc(this.servers, resolve) : ncCommand(this.servers, resolve, { services: false })],
       ['/usr/bin/nc', ncCommand(this.servers, resolve, { services: false })],
@@ -230,19 +212,16 @@ export class Simulator {
   private gnuCommands(c: Container, resolve: (name: string) => string | undefined): Map<string, Command> {
     const image = this.engine.imageOf(c);
     const has = (name: string) => image.executables.has(`/usr/bin/${name}`) || image.executables.has(`/usr/sbin/${name}`) || image.executables.has(`/usr/local/bin/${name}`);
-    const gnuUsage = (tool: string, text: string) => fail(`${tool}: ${text}\nTry '${tool} --help' for more information.\n`, 1);
+    // The everyday tools the image has (a Debian base has no awk unless mawk is listed).
+    const tools = toolbox(this.containerPlace(c, true)).filter(([name]) => has(name) || image.executables.has(`/bin/${name}`));
     const commands = new Map<string, Command>([
-      ['hostname', hostnameCommand(() => c.hostname)],
-      ['env', envCommand(() => this.engine.containerEnv(c))],
+      ...tools,
+      ['getent', getentCommand(resolve)],
       ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin)],
       ['dash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin)],
       ['bash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash')],
-      ['echo', (argv) => (argv[0] === '-n' ? ok(argv.slice(1).join(' ')) : ok(`${argv.join(' ')}\n`))],
-      ['sleep', (argv) => (argv.length === 0 ? gnuUsage('sleep', 'missing operand') : argv.every((a) => /^\d+(\.\d+)?[smhd]?$/.test(a)) ? ok() : gnuUsage('sleep', `invalid time interval '${argv.find((a) => !/^\d+(\.\d+)?[smhd]?$/.test(a))}'`))],
-      ...TEXT_TOOLS,
-      ['true', () => ok()],
-      ['false', () => fail('', 1)],
     ]);
+    if (!has('getent')) commands.delete('getent');
     if (has('curl')) commands.set('curl', curlCommand(this.servers, resolve));
     if (has('wget')) commands.set('wget', gnuWget(this.servers, resolve));
     if (has('ps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
@@ -259,7 +238,65 @@ export class Simulator {
   /** A container program by the name or path it was called with. */
   private containerProgram(c: Container, name: string, inShell: boolean): Command | undefined {
     const commands = this.containerCommands(c, inShell);
-    return commands.get(name) ?? commands.get(name.replace(/^\/(usr\/)?(local\/)?s?bin\//, ''));
+    const found = commands.get(name) ?? commands.get(name.replace(/^\/(usr\/)?(local\/)?s?bin\//, ''));
+    if (found) return found;
+    // A program the image has but vethlab does not run says so; it never pretends to be missing.
+    const path = lookPath(name, this.engine.imageOf(c).executables, this.containerEnv(c).PATH ?? DEFAULT_PATH);
+    return path === undefined ? undefined : notModelled(name, path, 'image');
+  }
+
+  /** A Debian machine's program by name or path: a command, the honest answer for an unmodelled one, or none. */
+  private machineProgram(machine: Machine, name: string, commands = this.machineCommands(machine)): Command | undefined {
+    const path = lookPath(name, DEBIAN_MACHINE_EXECUTABLES);
+    const found = commands.get(name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name);
+    if (found && (path !== undefined || !name.includes('/'))) return found;
+    return path === undefined ? undefined : notModelled(name, path, 'machine');
+  }
+
+  /** What the everyday tools need to know of a Debian machine. */
+  private machinePlace(machine: Machine, commands: () => Map<string, Command>): ToolboxPlace {
+    const boot = this.kernel.now;
+    return {
+      program: (name) => this.machineProgram(machine, name, commands()),
+      executables: () => DEBIAN_MACHINE_EXECUTABLES,
+      hostname: () => MACHINE_HOSTNAME[machine],
+      signal: (pid, sig) => this.signalHostProcess(machine, pid, sig),
+      ls: { mtime: () => boot, dirModes: { '/root': 'drwx------' } },
+      voice: { kill: 'dash', printf: 'coreutils' },
+    };
+  }
+
+  /** What the everyday tools need to know of a container (busybox's builtins when a shell runs them). */
+  private containerPlace(c: Container, inShell: boolean): ToolboxPlace {
+    const image = this.engine.imageOf(c);
+    const rootfs = rootfsOf(image);
+    const rig = image.distro === 'rig';
+    return {
+      program: (name) => this.containerProgram(c, name, true),
+      executables: () => image.executables,
+      hostname: () => c.hostname,
+      // PID 1 ignores signals it has no handler for, even SIGKILL from inside its namespace.
+      signal: (pid) => (pid === 1 ? 'ok' : 'none'),
+      ls: {
+        mtime: (path) => (rootfs.has(path) ? image.created : c.created),
+        ...(rig ? { linkTarget: (path: string) => (/^\/bin\/[^/]+$/.test(path) && path !== '/bin/busybox' && image.executables.has(path) ? 'busybox' : undefined), binarySize: (path: string) => RIG_BINARY_SIZES[path] } : {}),
+      },
+      voice: { kill: inShell ? 'ash' : 'busybox', printf: inShell ? 'ash' : 'busybox' },
+    };
+  }
+
+  /** A signal from a Debian machine's shell: only the Docker host has container processes to hit. */
+  private signalHostProcess(machine: Machine, pid: number, sig: number): SignalResult {
+    const table = machine === 'host' ? hostProcesses(this.engine) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }];
+    const p = table.find((x) => x.pid === pid);
+    if (!p) return 'none';
+    if (sig === 0) return 'ok';
+    if (p.container !== undefined) {
+      // A container's PID 1 takes only SIGKILL from outside its namespace (no handlers for the rest).
+      if (sig === 9) this.engine.mainProcessExited(p.container, 137);
+      return 'ok';
+    }
+    return { message: `vethlab: kill: signalling ${p.args.split(' ')[0]} (PID ${pid}) is not modelled here\n` };
   }
 
   /**
@@ -327,14 +364,14 @@ export class Simulator {
   runShellOn(machine: Machine, line: string, stdin = ''): CommandOutput {
     const commands = this.machineCommands(machine);
     const context = { kernel: this.kernel, netns: MACHINE_NS[machine], userland: 'debian' as const, fs: this.machineFs(machine) };
-    return runShell(line, { resolve: (name) => commands.get(name), context, env: { ...MACHINE_ENV } }, stdin);
+    return runShell(line, { resolve: (name) => this.machineProgram(machine, name, commands), context, env: { ...MACHINE_ENV } }, stdin);
   }
 
   /** Runs argv on a machine, as `ip netns exec NS CMD...` would. */
   runOnMachine(machine: Machine, argv: string[], stdin = ''): CommandOutput {
     const [name, ...args] = argv;
     if (name === undefined) return { stdout: '', stderr: '', exitCode: 0 };
-    const command = this.machineCommands(machine).get(name);
+    const command = this.machineProgram(machine, name);
     if (!command) return fail(`sh: 1: ${name}: not found\n`, 127);
     return command(args, { kernel: this.kernel, netns: MACHINE_NS[machine], stdin, env: { ...MACHINE_ENV }, userland: 'debian', fs: this.machineFs(machine) });
   }

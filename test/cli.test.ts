@@ -27,11 +27,42 @@ describe('bin/vethlab', () => {
     expect(r.stdout).toContain('outcome: dropped in host on the request by raw PREROUTING rule 2: -A PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP');
   });
 
+  it('traces with the playground images, and in one line per hop with --short', () => {
+    const setup = 'docker network create n\ndocker run -itd --name c1 --network n busybox\ndocker run -itd --name c2 --network n busybox\ndocker exec c1 false\n';
+    const short = vethlab(['trace', '--short', 'docker exec c1 ping -c 1 c2', '-'], setup);
+    expect(short.status).toBe(0);
+    const hops = short.stdout.slice(short.stdout.indexOf('ping from container:c1 to 172.18.0.3\n'));
+    expect(hops.split('\n').slice(0, 3)).toEqual([
+      'ping from container:c1 to 172.18.0.3',
+      ' 1. > container:c1: send: container:c1 sends ICMP echo request 172.18.0.2 > 172.18.0.3',
+      ' 2. > container:c1: route: 172.18.0.0/16 dev eth0 proto kernel scope link src 172.18.0.2',
+    ]);
+    expect(hops).toContain(' 8. > host (bridge): FORWARD ACCEPT: -A DOCKER-FORWARD -i br-');
+    expect(hops.endsWith('\n= replied\n')).toBe(true);
+    // --images is an option, not a file named "playground".
+    expect(vethlab(['trace', '--images', 'playground', 'docker run --rm alpine echo hi'])).toMatchObject({ status: 0, stdout: 'hi\n(no packets)\n' });
+    expect(vethlab(['trace', 'docker run --rm alpine echo hi'])).toMatchObject({ status: 0 });
+  });
+
+  it('trace: the traced line may fail; an unreadable setup file may not', () => {
+    const failed = vethlab(['trace', 'ping -c 1 -W 1 10.9.9.9']);
+    expect(failed.status).toBe(0);
+    expect(failed.stdout).toContain('[exit 1]\n\nprobe: ping from host to 10.9.9.9\n');
+    expect(vethlab(['trace', 'true', 'no-such-setup.sh'])).toMatchObject({ status: 1, stdout: '', stderr: 'vethlab: no-such-setup.sh: no such file\n' });
+    expect(vethlab(['trace', '--images', 'debian', 'true'])).toMatchObject({ status: 2 });
+  });
+
+  it('without a command: the usage and status 2 (--help: status 0)', () => {
+    expect(vethlab([])).toMatchObject({ status: 2, stdout: '' });
+    expect(vethlab([]).stderr).toMatch(/^usage: vethlab run /);
+    expect(vethlab(['--help'])).toMatchObject({ status: 0 });
+  });
+
   it('says how to use it when asked wrongly', () => {
     expect(vethlab(['frob'])).toMatchObject({ status: 2, stderr: [
         'usage: vethlab run [--json] [--images rig|playground] FILE|-',
         '       vethlab run [--json] [--images rig|playground] --url LINK',
-        "       vethlab trace 'LINE' [FILE]",
+        "       vethlab trace [--images rig|playground] [--short] 'LINE' [FILE|-]",
         '       vethlab share [--base URL] [--step N] [--no-layout] [--short] FILE|-',
         '       vethlab check FILE...',
         'FILE is a shell script, or a scenario file (.yaml, .yml or .json).',

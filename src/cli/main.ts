@@ -9,21 +9,25 @@
  *                     and redis)
  *   run --url LINK    the same for the scenario a share link holds (run.ts)
  *   trace LINE [FILE] runs FILE, then prints LINE's packet traces as text
+ *                     (`--short`: one line per hop; `--images` as for run;
+ *                     trace.ts says when it exits non-zero)
  *   share FILE        prints FILE's share link (share.ts)
  *   check FILE...     holds each scenario file's steps to their `expect` (check.ts)
  *
  * FILE is a shell script, or a scenario file (.yaml, .yml, .json; see
  * docs/scenarios.md). Errors print `vethlab: MESSAGE` on one line of standard
- * error; the exit status is 1 for bad input, 2 for a command given wrongly.
+ * error; the exit status is 1 for bad input, 2 for a command given wrongly
+ * (and for no command at all: the usage, as CLIs do; `--help` prints it with 0).
  */
 import { checkCommand } from './check.ts';
 import { CliError, UsageError } from './errors.ts';
-import { runCommand, traceCommand } from './run.ts';
+import { runCommand } from './run.ts';
+import { traceCommand } from './trace.ts';
 import { shareCommand } from './share.ts';
 
 export const USAGE = `usage: vethlab run [--json] [--images rig|playground] FILE|-
        vethlab run [--json] [--images rig|playground] --url LINK
-       vethlab trace 'LINE' [FILE]
+       vethlab trace [--images rig|playground] [--short] 'LINE' [FILE|-]
        vethlab share [--base URL] [--step N] [--no-layout] [--short] FILE|-
        vethlab check FILE...
 FILE is a shell script, or a scenario file (.yaml, .yml or .json).
@@ -41,7 +45,7 @@ export function main(argv: string[]): number {
   const run = command === undefined ? undefined : COMMANDS.get(command);
   if (!run) {
     process.stderr.write(USAGE);
-    return command === undefined || command === '--help' || command === '-h' ? 0 : 2;
+    return command === '--help' || command === '-h' ? 0 : 2;
   }
   try {
     return run(rest);

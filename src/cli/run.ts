@@ -1,11 +1,11 @@
 /**
- * `vethlab run` and `vethlab trace`: a script, a scenario file or a share link,
- * run line by line on a fresh simulated host. Every input runs the same way
+ * `vethlab run`: a script, a scenario file or a share link, run line by line
+ * on a fresh simulated host (`vethlab trace` builds its world the same way,
+ * trace.ts). Every input runs the same way
  * (runLines: the scenario's seed, the rig's images unless `--images
  * playground`), so a link prints exactly what the file it was made from prints.
  */
 import type { ImageSet } from '../sim/docker/images.ts';
-import { formatTrace } from '../sim/net/index.ts';
 import { DEFAULT_SEED, type ScenarioDoc } from '../scenario/index.ts';
 import { parseArgs } from './args.ts';
 import { UsageError } from './errors.ts';
@@ -13,7 +13,8 @@ import { docFromLink } from './link.ts';
 import { readInput, scenarioLines } from './scenario-file.ts';
 import { formatTranscript, runLines, type ScriptRun } from './transcript.ts';
 
-function imageSet(value: string | undefined): ImageSet {
+/** `--images`: the rig's three images (the default) or the playground's seven. */
+export function imageSet(value: string | undefined): ImageSet {
   if (value === undefined || value === 'rig' || value === 'playground') return value ?? 'rig';
   throw new UsageError('--images must be rig or playground');
 }
@@ -36,17 +37,5 @@ export function runCommand(args: readonly string[]): number {
   } else {
     process.stdout.write(formatTranscript(entries));
   }
-  return 0;
-}
-
-export function traceCommand(args: readonly string[]): number {
-  const [line, file, ...extra] = args;
-  if (line === undefined || extra.length > 0) throw new UsageError('trace takes a LINE and at most one FILE');
-  const doc: ScenarioDoc = file === undefined ? { vethlab: 1, setup: [] } : readInput(file).doc;
-  const { simulator } = runDoc(doc);
-  const output = simulator.runScriptLine(line);
-  process.stdout.write(output.stdout + output.stderr);
-  for (const trace of output.traces ?? []) process.stdout.write(`\n${formatTrace(trace)}`);
-  if ((output.traces ?? []).length === 0) process.stdout.write('(no packets)\n');
   return 0;
 }

@@ -5,7 +5,8 @@
  * silence, or a send error. Times come from the hop count, so they are
  * deterministic (transcripts normalize them anyway).
  */
-import { BUSYBOX_BANNER, busyboxUsage } from './busybox.ts';
+import { appletUsage } from './busybox-help.ts';
+import { getopt, getoptMessage, isGetoptError } from './getopt.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
 import type { Trace } from '../net/trace.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
@@ -17,28 +18,44 @@ export type Resolver = (name: string, ctx: CommandContext) => string | undefined
 interface PingOptions {
   count: number;
   target: string;
+  /** -q: only the first line and the statistics. */
+  quiet: boolean;
 }
 
+/** iputils ping's usage, after its `ping: invalid option -- 'x'` line (exit 2). */
+const IPUTILS_USAGE = "\nUsage\n  ping [options] <destination>\n\nOptions:\n  <destination>      dns name or ip address\n  -a                 use audible ping\n  -A                 use adaptive ping\n  -B                 sticky source address\n  -c <count>         stop after <count> replies\n  -C                 call connect() syscall on socket creation\n  -D                 print timestamps\n  -d                 use SO_DEBUG socket option\n  -e <identifier>    define identifier for ping session, default is random for\n                     SOCK_RAW and kernel defined for SOCK_DGRAM\n                     Imply using SOCK_RAW (for IPv4 only for identifier 0)\n  -f                 flood ping\n  -h                 print help and exit\n  -I <interface>     either interface name or address\n  -i <interval>      seconds between sending each packet\n  -L                 suppress loopback of multicast packets\n  -l <preload>       send <preload> number of packages while waiting replies\n  -m <mark>          tag the packets going out\n  -M <pmtud opt>     define mtu discovery, can be one of <do|dont|want>\n  -n                 no dns name resolution\n  -O                 report outstanding replies\n  -p <pattern>       contents of padding byte\n  -q                 quiet output\n  -Q <tclass>        use quality of service <tclass> bits\n  -s <size>          use <size> as number of data bytes to be sent\n  -S <size>          use <size> as SO_SNDBUF socket option value\n  -t <ttl>           define time to live\n  -U                 print user-to-user latency\n  -v                 verbose output\n  -V                 print version and exit\n  -w <deadline>      reply wait <deadline> in seconds\n  -W <timeout>       time to wait for response\n\nIPv4 options:\n  -4                 use IPv4\n  -b                 allow pinging broadcast\n  -R                 record route\n  -T <timestamp>     define timestamp, can be one of <tsonly|tsandaddr|tsprespec>\n\nIPv6 options:\n  -6                 use IPv6\n  -F <flowlabel>     define flow label, default is random\n  -N <nodeinfo opt>  use icmp6 node info query, try <help> as argument\n\nFor more details see ping(8).\n";
+
+/**
+ * The options as each ping reads them (getopt: `-c1 -W1`, `-c 1`, clusters
+ * like `-qc1`): the count, quiet output and the target; the rest (waits,
+ * sizes, TTLs, interfaces) are taken and have no effect here.
+ */
 function parseArgs(argv: string[], flavour: 'iputils' | 'busybox'): PingOptions | CommandOutput {
-  let count = flavour === 'busybox' ? 4 : 4;
-  let target: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '-c') count = Number(argv[++i]);
-    else if (a.startsWith('-c') && a.length > 2) count = Number(a.slice(2));
-    else if (a === '-W' || a === '-w' || a === '-i' || a === '-s' || a === '-I' || a === '-t') i++;
-    else if (a === '-q' || a === '-n' || a === '-4') continue;
-    else if (a.startsWith('-')) {
-      return flavour === 'busybox'
-        ? fail(`ping: unrecognized option '${a}'\n${BUSYBOX_BANNER}\n\nUsage: ping [OPTIONS] HOST\n`, 1)
-        : fail(`ping: invalid option -- '${a.slice(1, 2)}'\n`, 2);
-    } else target = a;
+  const busybox = flavour === 'busybox';
+  const parsed = getopt(argv, busybox ? { flags: '46Aq', valued: 'csitIWwp' } : { flags: '46aAbBCdDfhLnOqrRUvV', valued: 'ceFiIlmMNpQsStTwW' });
+  if (isGetoptError(parsed)) {
+    const message = getoptMessage('ping', parsed);
+    return busybox ? fail(message + appletUsage('ping'), 1) : fail(message + IPUTILS_USAGE, 2);
   }
+  let count = 4;
+  let quiet = false;
+  for (const [k, v] of parsed.options) {
+    if (k === 'q') quiet = true;
+    else if (k === 'c') {
+      if (!/^\d+$/.test(v!)) return busybox ? fail(`ping: invalid number '${v}'\n`, 1) : fail(`ping: invalid argument: '${v}'\n`, 1);
+      count = Number(v);
+      if (count < 1) return busybox ? fail('vethlab: ping -c 0 would ping until interrupted\n', 1) : fail(`ping: invalid argument: '${v}': out of range: 1 <= value <= 9223372036854775807\n`, 1);
+    } else if ((k === 'W' || k === 'w' || k === 'i') && !/^\d+(\.\d+)?$/.test(v!)) {
+      if (busybox) return fail(`ping: invalid number '${v}'\n`, 1);
+      if (k === 'W') return fail(`ping: bad linger time: ${v}\n`, 1);
+      return fail(`ping: invalid argument: '${v}'\n`, 1);
+    }
+  }
+  const target = parsed.operands[parsed.operands.length - 1];
   if (target === undefined) {
-    return flavour === 'busybox' ? fail(busyboxUsage('Usage: ping [OPTIONS] HOST\n'), 1) : fail('ping: usage error: Destination address required\n', 1);
+    return busybox ? fail(appletUsage('ping'), 1) : fail('ping: usage error: Destination address required\n', 1);
   }
-  if (!Number.isInteger(count) || count < 1) return fail(`ping: invalid argument: '${count}'\n`, flavour === 'busybox' ? 1 : 2);
-  return { count, target };
+  return { count, target, quiet };
 }
 
 /** 64 minus the routers on the way back. */
@@ -86,6 +103,7 @@ export function pingCommand(flavour: 'iputils' | 'busybox', resolve: Resolver): 
     const received = times.length;
     const loss = Math.round(((opts.count - received) / opts.count) * 100);
     let out: string;
+    if (opts.quiet) lines.length = 0;
     if (flavour === 'busybox') {
       out = `PING ${opts.target} (${ip}): 56 data bytes\n${lines.map((l) => `${l}\n`).join('')}\n--- ${opts.target} ping statistics ---\n${opts.count} packets transmitted, ${received} packets received, ${loss}% packet loss\n`;
       if (received > 0) out += `round-trip min/avg/max = ${stats(times).slice(0, 3).join('/')} ms\n`;

@@ -297,8 +297,13 @@ export class ComposeOps {
   }
 
   /** The dependency levels of a project's containers from their depends_on labels (for commands run without the file). */
-  private levelsOf(containers: Container[]): Container[][] {
-    const deps = new Map(containers.map((c) => [c.labels?.[LABEL.service] ?? c.name, (c.labels?.[LABEL.dependsOn] ?? '').split(',').filter((d) => d !== '').map((d) => d.split(':')[0]!)]));
+  private levelsOf(containers: Container[], onlyRestart = false): Container[][] {
+    const depsOf = (c: Container) =>
+      (c.labels?.[LABEL.dependsOn] ?? '')
+        .split(',')
+        .filter((d) => d !== '' && (!onlyRestart || d.endsWith(':true')))
+        .map((d) => d.split(':')[0]!);
+    const deps = new Map(containers.map((c) => [c.labels?.[LABEL.service] ?? c.name, depsOf(c)]));
     const levels: Container[][] = [];
     const placed = new Set<string>();
     let rest = [...containers];
@@ -357,10 +362,14 @@ export class ComposeOps {
     return out;
   }
 
-  /** `restart`: every container of the selection, Restarting then Started. */
+  /**
+   * `restart`: every container of the selection, Restarting then Started; only
+   * `depends_on` entries with `restart: true` order it (the real Compose restarts
+   * the others in parallel).
+   */
   restart(projectName: string, services: string[]): Outcome {
     const out: Outcome = { events: [], warnings: [] };
-    for (const level of this.levelsOf(projectContainers(this.engine, projectName, { all: true, services }))) {
+    for (const level of this.levelsOf(projectContainers(this.engine, projectName, { all: true, services }), true)) {
       for (const c of level) out.events.push(event('Container', c.name, 'Restarting'));
       for (const c of level) {
         try {

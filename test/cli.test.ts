@@ -41,8 +41,7 @@ describe('bin/vethlab', () => {
     expect(hops.endsWith('\n= replied\n')).toBe(true);
     // --images is an option, not a file named "playground".
     expect(vethlab(['trace', '--images', 'playground', 'docker run --rm alpine echo hi'])).toMatchObject({ status: 0, stdout: 'hi\n(no packets)\n' });
-    expect(vethlab(['trace', 'docker run --rm alpine echo hi'])).toMatchObject({ status: 0 });
-  });
+  }, 60_000);
 
   it('trace: the traced line may fail; an unreadable setup file may not', () => {
     const failed = vethlab(['trace', 'ping -c 1 -W 1 10.9.9.9']);
@@ -50,13 +49,14 @@ describe('bin/vethlab', () => {
     expect(failed.stdout).toContain('[exit 1]\n\nprobe: ping from host to 10.9.9.9\n');
     expect(vethlab(['trace', 'true', 'no-such-setup.sh'])).toMatchObject({ status: 1, stdout: '', stderr: 'vethlab: no-such-setup.sh: no such file\n' });
     expect(vethlab(['trace', '--images', 'debian', 'true'])).toMatchObject({ status: 2 });
-  });
+  }, 60_000);
 
   it('without a command: the usage and status 2 (--help: status 0)', () => {
-    expect(vethlab([])).toMatchObject({ status: 2, stdout: '' });
-    expect(vethlab([]).stderr).toMatch(/^usage: vethlab run /);
+    const bare = vethlab([]);
+    expect(bare).toMatchObject({ status: 2, stdout: '' });
+    expect(bare.stderr).toMatch(/^usage: vethlab run /);
     expect(vethlab(['--help'])).toMatchObject({ status: 0 });
-  });
+  }, 60_000);
 
   it('says how to use it when asked wrongly', () => {
     expect(vethlab(['frob'])).toMatchObject({ status: 2, stderr: [

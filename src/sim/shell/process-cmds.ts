@@ -256,7 +256,8 @@ export function killCommand(voice: KillVoice, signal: (pid: number, sig: number)
         continue;
       }
       const r = signal(Number(a), sig);
-      if (r === 'none') stderr += voice === 'dash' ? `${prefix}No such process\n` : `${prefix}can't kill pid ${a}: No such process\n`;
+      // dash's message carries strerror's text and a newline of its own: a blank line follows.
+      if (r === 'none') stderr += voice === 'dash' ? `${prefix}No such process\n\n` : `${prefix}can't kill pid ${a}: No such process\n`;
       else if (r !== 'ok') stderr += r.message;
     }
     return { stdout: '', stderr, exitCode: stderr ? 1 : 0 };

@@ -39,7 +39,7 @@ import { tracerouteCommand } from './traceroute.ts';
 import { netstatCommand } from './net-tools/netstat.ts';
 import { busyboxRouteCommand } from './net-tools/route.ts';
 import { ssCommand } from './net-tools/ss.ts';
-import type { Command, CommandOutput } from './types.ts';
+import type { Command, CommandContext, CommandOutput } from './types.ts';
 import { fail, ok } from './types.ts';
 
 export type Machine = 'host' | 'lan' | 'gw';
@@ -126,6 +126,9 @@ export class Simulator {
       ['ethtool', ethtoolCommand],
       ['ss', ssCommand],
       ...toolbox(this.machinePlace(machine, () => commands)),
+      // dash as a program (`sudo sh -c ...`, `xargs sh -c ...`), with the caller's environment.
+      ['sh', (argv, ctx) => this.machineShell(machine, argv, ctx)],
+      ['dash', (argv, ctx) => this.machineShell(machine, argv, ctx)],
       ['getent', getentCommand((name) => this.machineResolve(machine, name))],
       ['sudo', sudoCommand((name) => this.machineProgram(machine, name, commands), (name) => lookPath(name, DEBIAN_MACHINE_EXECUTABLES))],
     ]);
@@ -365,6 +368,14 @@ export class Simulator {
     const commands = this.machineCommands(machine);
     const context = { kernel: this.kernel, netns: MACHINE_NS[machine], userland: 'debian' as const, fs: this.machineFs(machine) };
     return runShell(line, { resolve: (name) => this.machineProgram(machine, name, commands), context, env: { ...MACHINE_ENV } }, stdin);
+  }
+
+  /** `sh -c LINE` (or a script on stdin) run by a program on a machine, in that program's environment. */
+  private machineShell(machine: Machine, argv: string[], ctx: CommandContext): CommandOutput {
+    const line = argv[0] === '-c' ? (argv[1] ?? '') : ctx.stdin;
+    const commands = this.machineCommands(machine);
+    const context = { kernel: this.kernel, netns: MACHINE_NS[machine], userland: 'debian' as const, fs: ctx.fs };
+    return runShell(line, { resolve: (name) => this.machineProgram(machine, name, commands), context, env: { ...ctx.env } }, argv[0] === '-c' ? ctx.stdin : '');
   }
 
   /** Runs argv on a machine, as `ip netns exec NS CMD...` would. */

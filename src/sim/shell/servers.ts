@@ -14,6 +14,9 @@ import { NGINX_VERSION } from '../docker/images.ts';
 import { GW_NS, HOST_NS, INTERNET_IP } from '../docker/world.ts';
 import type { FileSystem } from './fs.ts';
 
+/** Where the official httpd image keeps its pages. */
+const APACHE_DOCROOT = '/usr/local/apache2/htdocs';
+
 export type ConnectFailure = 'refused' | 'timeout' | 'unreachable' | 'no-route';
 
 export interface ConnectOptions {
@@ -233,7 +236,7 @@ export class Servers {
     return { kind: 'not-found', status: answer.status, body: answer.body, head, traces: conn.traces };
   }
 
-  /** busybox httpd's answer to one request line: files under -h /www, CGI on the internet host. */
+  /** busybox httpd's answer to one request line: files under -h /www (htdocs in the official image), CGI on the internet host. */
   private httpd(peer: Peer, requestLine: string): { status: number; body: string; raw: string } {
     const date = new Date(this.engine.kernel.now).toUTCString();
     const head = (status: string, extra: string[] = []) => [`HTTP/1.1 ${status}`, `Date: ${date}`, 'Connection: close', ...extra].join('\r\n');
@@ -253,7 +256,10 @@ export class Servers {
       return this.ok(head, INTERNET_PAGE);
     }
     const files = this.filesOf(peer.netns);
-    const file = `/www${path.endsWith('/') ? `${path}index.html` : path}`;
+    // The rig's busybox httpd serves -h /www; the official image's Apache, its htdocs.
+    // (Apache's own headers and error pages are not modelled yet: the body is what a tutorial reads.)
+    const root = files?.stat(APACHE_DOCROOT) === 'dir' ? APACHE_DOCROOT : '/www';
+    const file = `${root}${path.endsWith('/') ? `${path}index.html` : path}`;
     const content = files?.read(file);
     if (content === undefined || typeof content !== 'string' || ['ENOENT', 'EISDIR', 'ENOTDIR', 'EEXIST'].includes(content)) {
       return error(404, 'Not Found', 'The requested URL was not found');

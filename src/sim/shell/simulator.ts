@@ -275,7 +275,8 @@ export class Simulator {
     const rootfs = rootfsOf(image);
     const rig = image.distro === 'rig';
     return {
-      program: (name) => this.containerProgram(c, name, true),
+      // env, xargs and find -exec find programs by PATH, as execvp does (not busybox sh's applets-first).
+      program: (name) => this.containerProgram(c, name, false),
       executables: () => image.executables,
       hostname: () => c.hostname,
       // PID 1 ignores signals it has no handler for, even SIGKILL from inside its namespace.

@@ -32,14 +32,16 @@ export interface NetworkCreateOptions {
   options?: Record<string, string>;
   /** `--label`s (Compose marks its networks with `com.docker.compose.*`). */
   labels?: Record<string, string>;
+  /** The client sent no IPAM options (Compose; the docker CLI sends `{}`): inspect shows `null`. */
+  noIpamOptions?: boolean;
 }
 
 export interface ContainerCreateOptions {
   image: string;
   name?: string;
   cmd?: string[];
-  /** `--entrypoint X` (a single program; `''` clears the image's). */
-  entrypoint?: string;
+  /** `--entrypoint X` (a single program; `''` clears the image's), or a whole list as the API takes it (Compose). */
+  entrypoint?: string | string[];
   env?: string[];
   hostname?: string;
   /** `--network` value: a network name or ID, `host`, `none`, `container:<name|id>`. */
@@ -66,7 +68,9 @@ export interface ContainerCreateOptions {
    * NetworkingConfig.EndpointsConfig with several entries, as Compose sends it since
    * API 1.44); the first is the network mode. Used instead of `network`, `ip` and `aliases`.
    */
-  endpoints?: { network: string; aliases?: string[]; ip?: string }[];
+  endpoints?: { network: string; aliases?: string[]; ip?: string; ipamConfig?: boolean }[];
+  /** `--expose` (and Compose's ports and `expose`): ports the container exposes besides the image's, `80` or `80/udp`. */
+  expose?: string[];
 }
 
 const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
@@ -167,6 +171,7 @@ export class Engine {
       options: isDefault ? options : { ...options },
     };
     if (opts.labels) network.labels = { ...opts.labels };
+    if (opts.noIpamOptions) network.noIpamOptions = true;
     if (driver === 'bridge') {
       const { subnet, gateway, range } = this.planAddresses(opts);
       network.pool = new AddressPool(subnet, gateway, range);
@@ -313,7 +318,7 @@ export class Engine {
       id,
       name,
       image: opts.image,
-      entrypoint: opts.entrypoint === undefined ? image.entrypoint : opts.entrypoint === '' ? [] : [opts.entrypoint],
+      entrypoint: opts.entrypoint === undefined ? image.entrypoint : Array.isArray(opts.entrypoint) ? [...opts.entrypoint] : opts.entrypoint === '' ? [] : [opts.entrypoint],
       // A new entrypoint drops the image's CMD, as the daemon does.
       cmd: opts.cmd && opts.cmd.length > 0 ? opts.cmd : opts.entrypoint !== undefined ? [] : image.cmd,
       env: mergeEnv(opts.env ?? [], image.env),
@@ -333,7 +338,7 @@ export class Engine {
       endpoints: new Map(),
       attachments: new Map(),
       ports: withPublishAll([...(opts.ports ?? [])], image.exposed, opts.publishAll ?? false),
-      exposed: [...image.exposed],
+      exposed: [...new Set([...image.exposed, ...(opts.expose ?? []).map((e) => (e.includes('/') ? e : `${e}/tcp`))])],
       legacyLinks: [],
       logs: '',
       dns: opts.dns ?? [],
@@ -347,7 +352,8 @@ export class Engine {
     if (opts.labels) container.labels = { ...opts.labels };
     if (endpoints.length > 0) {
       for (const e of endpoints) {
-        const att: Attachment = { aliases: e.aliases ?? [], links: [], gwPriority: 0 };
+        // What Compose sends: an IPAM config for a network given settings, no driver options.
+        const att: Attachment = { aliases: e.aliases ?? [], links: [], gwPriority: 0, sent: { ipamConfig: e.ipamConfig ?? false } };
         if (e.ip !== undefined) att.requestedIp = parseIPv4(e.ip)!;
         container.attachments.set(e.network, att);
       }

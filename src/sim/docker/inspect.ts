@@ -46,7 +46,7 @@ export function networkObject(engine: Engine, n: Network): Record<string, unknow
     Driver: n.driver,
     EnableIPv4: true,
     EnableIPv6: false,
-    IPAM: { Driver: 'default', Options: n.isDefault || n.driver !== 'bridge' ? goNil('map') : goMap({}), Config: ipamConfig(n) },
+    IPAM: { Driver: 'default', Options: n.isDefault || n.driver !== 'bridge' || n.noIpamOptions ? goNil('map') : goMap({}), Config: ipamConfig(n) },
     Internal: n.internal,
     Attachable: false,
     Ingress: false,
@@ -137,7 +137,7 @@ function networkEntries(engine: Engine, c: Container): Record<string, unknown> {
     const att = c.attachments.get(n.name) ?? c.attachments.get(n.id);
     // The client sends an IPAM config for `--ip` and for every `network connect` (then `{}`).
     const ipamConfig =
-      att?.requestedIp !== undefined ? ipamEndpointConfig({ IPv4Address: formatIPv4(att.requestedIp) }) : att?.connected ? ipamEndpointConfig({}) : null;
+      att?.requestedIp !== undefined ? ipamEndpointConfig({ IPv4Address: formatIPv4(att.requestedIp) }) : att?.connected || att?.sent?.ipamConfig ? ipamEndpointConfig({}) : null;
     const aliases = n.isDefault ? goNil('slice') : (att?.aliases ?? []);
     // buildEndpointDNSNames: name, aliases, short ID, hostname, without repeats (Compose's aliases start with the name).
     const dnsNames = n.isDefault ? goNil('slice') : [...new Set([c.name, ...(att?.aliases ?? []), c.id.slice(0, 12), c.hostname])];
@@ -146,7 +146,7 @@ function networkEntries(engine: Engine, c: Container): Record<string, unknown> {
       links: sliceOrNil(att?.links ?? []),
       aliases,
       mac: ep?.mac ?? '',
-      driverOpts: att?.connected ? goMap({}) : n.isDefault ? goNil('map') : goMap({}),
+      driverOpts: att?.sent ? goNil('map') : att?.connected ? goMap({}) : n.isDefault ? goNil('map') : goMap({}),
       gwPriority: att?.gwPriority ?? 0,
       networkId: n.id,
       endpointId: ep?.id ?? '',

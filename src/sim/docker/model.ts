@@ -27,6 +27,8 @@ export interface Network {
   options: Record<string, string>;
   /** `--label`s as given (none: `{}` in inspect). */
   labels?: Record<string, string>;
+  /** Created without IPAM options (by Compose): IPAM.Options is `null` in inspect. */
+  noIpamOptions?: boolean;
 }
 
 export interface PortBinding {
@@ -66,6 +68,8 @@ export interface Attachment {
   gwPriority: number;
   /** Made by `docker network connect` (whose client always sends an IPAM config and driver options). */
   connected?: boolean;
+  /** Endpoint settings as an API client sent them (Compose): an IPAM config (`{}` without an address) or none, and no driver options. */
+  sent?: { ipamConfig: boolean };
 }
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'exited';

@@ -141,12 +141,10 @@ export class ComposeOps {
     });
     const opts: ContainerCreateOptions = { image: s.image ?? '', name, labels, ports: publishedPorts(s) };
     if (s.command !== undefined) opts.cmd = s.command;
-    if (s.entrypoint !== undefined) {
-      // The engine takes one entrypoint program (`--entrypoint`): the rest of a longer one
-      // goes ahead of the command, so the process is the same.
-      opts.entrypoint = s.entrypoint[0] ?? '';
-      if (s.entrypoint.length > 1) opts.cmd = [...s.entrypoint.slice(1), ...(s.command ?? [])];
-    }
+    if (s.entrypoint !== undefined) opts.entrypoint = s.entrypoint;
+    // buildContainerPorts: every port's target and every `expose` entry.
+    const expose = [...s.ports.map((p) => `${p.target}/${p.protocol}`), ...s.expose];
+    if (expose.length > 0) opts.expose = expose;
     const env = s.environment.map(([k, v]) => (v !== null ? `${k}=${v}` : this.clientEnv[k] !== undefined ? `${k}=${this.clientEnv[k]}` : k));
     if (env.length > 0) opts.env = env;
     if (s.hostname !== undefined) opts.hostname = s.hostname;
@@ -163,7 +161,8 @@ export class ComposeOps {
     opts.endpoints = networksByPriority(s).map((key) => {
       const cfg = s.networks.get(key) ?? null;
       const def = project.networks.get(key)!;
-      const e: { network: string; aliases: string[]; ip?: string } = { network: def.name, aliases: [name, s.name, ...(cfg?.aliases ?? [])] };
+      // createEndpointSettings: an IPAM config whenever the service gives the network settings.
+      const e: { network: string; aliases: string[]; ip?: string; ipamConfig: boolean } = { network: def.name, aliases: [name, s.name, ...(cfg?.aliases ?? [])], ipamConfig: cfg !== null };
       if (cfg?.ipv4Address !== undefined) e.ip = cfg.ipv4Address;
       return e;
     });
@@ -200,6 +199,7 @@ export class ComposeOps {
           internal: n.internal,
           options: n.driverOpts,
           labels,
+          noIpamOptions: true,
           ...(pool?.subnet !== undefined ? { subnet: pool.subnet } : {}),
           ...(pool?.gateway !== undefined ? { gateway: pool.gateway } : {}),
           ...(pool?.ipRange !== undefined ? { ipRange: pool.ipRange } : {}),

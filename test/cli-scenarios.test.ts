@@ -295,7 +295,7 @@ ${file} — Wrong expectations
     expect(r.stdout.endsWith('\n1 file, 4 steps: 4 passed, 0 failed; 2 files could not be read\n')).toBe(true);
   });
 
-  it('runs from bin/vethlab, as a tutorial’s CI runs it', () => {
+  it('runs from bin/vethlab, as a tutorial’s CI runs it', { timeout: 60_000 }, () => {
     const r = spawnSync(process.execPath, [BIN, 'check', EXAMPLE, fixture('wrong-expectations.yaml')], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('\n2 files, 8 steps: 5 passed, 2 failed, 1 expected nothing\n');

@@ -9,7 +9,8 @@ function vethlab(args: string[], input = ''): { stdout: string; stderr: string; 
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
-describe('bin/vethlab', () => {
+// Each test starts Node with tsx, which compiles the simulator first: seconds on a loaded 2-core machine.
+describe('bin/vethlab', { timeout: 60_000 }, () => {
   it('runs a script from stdin and prints the real-docker transcript format', () => {
     const script = '# comment\n\ndocker network create net1\ndocker run -itd --name c1 --network net1 busybox\ndocker exec c1 sh -c "echo hi; exit 3"\nlan$ ping -c 1 -W 1 192.168.1.108\n';
     const r = vethlab(['run', '-'], script);

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
@@ -6,12 +5,10 @@ import { defineConfig } from 'vite';
 // The app is a static site: `vite build` writes dist/, `vite preview` serves it
 // (Playwright's e2e suite runs against the preview server on port 4173).
 
-/** The HTML pages of the site: index.html, and embed.html (the embed view) once it exists. */
+/** The HTML pages of the site: the app, and the embed view for tutorial pages' iframes. */
 function pages(): Record<string, string> {
   const page = (file: string) => fileURLToPath(new URL(file, import.meta.url));
-  const input: Record<string, string> = { index: page('./index.html') };
-  if (existsSync(page('./embed.html'))) input.embed = page('./embed.html');
-  return input;
+  return { index: page('./index.html'), embed: page('./embed.html') };
 }
 
 export default defineConfig({

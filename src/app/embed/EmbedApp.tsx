@@ -11,10 +11,9 @@ import { ActionsProvider } from '../actions/ActionsProvider.tsx';
 import { Topology } from '../canvas/Topology.tsx';
 import { useGallery, useGalleryStore } from '../gallery/context.ts';
 import { useHeaderScenario } from '../gallery/header.tsx';
-import { activeScenario } from '../gallery/model.ts';
-import { graphOf } from '../graph/cache.ts';
 import { GuidePanel } from '../lazy.ts';
 import { shareFragment, shareModel } from '../share/share-doc.ts';
+import { useShareWorld } from '../share/use-share-world.ts';
 import { useApp, useAppStore } from '../state/context.ts';
 import { TracePanel } from '../trace/TracePanel.tsx';
 import { usePlayer } from '../trace/usePlayer.ts';
@@ -29,20 +28,14 @@ const TerminalPane = lazy(() => import('../terminal/TerminalPane.tsx'));
 
 /** The full app's address (beside embed.html) with the world as it is now. */
 function useOpenInVethlab(): string {
-  const commands = useApp((s) => s.commands);
-  const seed = useApp((s) => s.seed);
-  const positions = useApp((s) => s.positions);
-  const sim = useApp((s) => s.sim);
-  const rev = useApp((s) => s.rev);
-  const activeId = useGallery((s) => s.activeId);
+  const world = useShareWorld();
   const step = useGallery((s) => s.step);
   return useMemo(() => {
-    const world = { commands, seed, positions, graph: graphOf(sim, rev), scenario: activeScenario(commands, activeId) };
     const model = shareModel(world);
     const at = model.kind === 'scenario' ? Math.max(model.ran, step) + 1 : 1;
     const fragment = shareFragment(world, model, { step: at, layout: model.kind === 'world', title: '' });
     return `${new URL('./', window.location.href).href}#${fragment}`;
-  }, [commands, seed, positions, sim, rev, activeId, step]);
+  }, [world, step]);
 }
 
 /** Without a terminal, a step's line (the Guide's Run, the host page's API) runs straight in the store. */

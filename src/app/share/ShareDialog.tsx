@@ -7,30 +7,15 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../actions/Dialog.tsx';
-import { useGallery } from '../gallery/context.ts';
-import { activeScenario } from '../gallery/model.ts';
-import { graphOf } from '../graph/cache.ts';
-import { useApp } from '../state/context.ts';
 import { QR_MAX_CHARS, QrCode } from './QrCode.tsx';
 import { DEFAULT_EMBED, EMBED_PANELS, type EmbedPanel, type EmbedTheme } from '../embed/options.ts';
 import { embedSnippets } from './embed-snippets.ts';
 import { downloadScenario } from './files.ts';
-import { shareDoc, shareFragment, shareModel, siteAddress, type ShareWorld } from './share-doc.ts';
+import { shareDoc, shareFragment, shareModel, siteAddress } from './share-doc.ts';
+import { useShareWorld } from './use-share-world.ts';
 import { tablistKeyDown } from '../ui/tablist.ts';
 import './share.css';
 
-function useShareWorld(): ShareWorld {
-  const commands = useApp((s) => s.commands);
-  const seed = useApp((s) => s.seed);
-  const positions = useApp((s) => s.positions);
-  const sim = useApp((s) => s.sim);
-  const rev = useApp((s) => s.rev);
-  const activeId = useGallery((s) => s.activeId);
-  return useMemo(
-    () => ({ commands, seed, positions, graph: graphOf(sim, rev), scenario: activeScenario(commands, activeId) }),
-    [commands, seed, positions, sim, rev, activeId],
-  );
-}
 
 /** Copies text; where the Clipboard API is refused (no permission, http), the field's selection and execCommand. */
 async function copyText(text: string, field: HTMLInputElement | null): Promise<boolean> {

@@ -68,7 +68,7 @@ export interface ContainerCreateOptions {
    * NetworkingConfig.EndpointsConfig with several entries, as Compose sends it since
    * API 1.44); the first is the network mode. Used instead of `network`, `ip` and `aliases`.
    */
-  endpoints?: { network: string; aliases?: string[]; ip?: string; ipamConfig?: boolean }[];
+  endpoints?: { network: string; aliases?: string[]; ip?: string; ipamConfig?: boolean; links?: { target: string; alias: string }[] }[];
   /** `--expose` (and Compose's ports and `expose`): ports the container exposes besides the image's, `80` or `80/udp`. */
   expose?: string[];
 }
@@ -98,6 +98,8 @@ export class Engine {
   private readonly rules: DockerRules;
   readonly networks = new Map<string, Network>();
   readonly containers = new Map<string, Container>();
+  /** Told when a running container stops, before its namespace goes: its processes end with it. */
+  readonly stopObservers: ((c: Container) => void)[] = [];
   private nextEphemeralPort = 32768;
 
   constructor(kernel: KernelApi, seed = 1, options: EngineOptions = {}) {
@@ -353,7 +355,7 @@ export class Engine {
     if (endpoints.length > 0) {
       for (const e of endpoints) {
         // What Compose sends: an IPAM config for a network given settings, no driver options.
-        const att: Attachment = { aliases: e.aliases ?? [], links: [], gwPriority: 0, sent: { ipamConfig: e.ipamConfig ?? false } };
+        const att: Attachment = { aliases: e.aliases ?? [], links: (e.links ?? []).map((l) => `${l.target}:${l.alias}`), gwPriority: 0, sent: { ipamConfig: e.ipamConfig ?? false } };
         if (e.ip !== undefined) att.requestedIp = parseIPv4(e.ip)!;
         container.attachments.set(e.network, att);
       }
@@ -455,8 +457,9 @@ export class Engine {
     if (c.networkMode.kind === 'host' || c.networkMode.kind === 'none') c.sandboxEndpointId = this.newId();
     c.state = 'running';
     c.startedAt = this.kernel.now;
-    if (c.networkMode.kind !== 'container') {
-      // busybox httpd and nc listen on [::], dual-stack.
+    if (c.networkMode.kind !== 'container' && runsImageDefault(c, image)) {
+      // The image's own servers (busybox httpd and nc listen on [::], dual-stack). Any other
+      // command line decides its sockets itself when the shell layer runs it.
       for (const l of image.listens) this.kernel.listen(netns, { proto: l.proto, address: '::', family: 6, port: l.port, process: l.process });
     }
   }
@@ -784,9 +787,11 @@ export class Engine {
   stop(ref: string): Container {
     const c = this.requireContainer(ref);
     if (c.state !== 'running' && c.state !== 'paused') return c;
+    // Its processes end first (the shell layer closes their sockets).
+    for (const observe of this.stopObservers) observe(c);
     this.teardownEndpoints(c);
     if (c.netns && c.networkMode.kind === 'host') {
-      for (const l of this.imageOf(c).listens) this.kernel.unlisten(HOST_NS, l.proto, '::', l.port);
+      if (runsImageDefault(c, this.imageOf(c))) for (const l of this.imageOf(c).listens) this.kernel.unlisten(HOST_NS, l.proto, '::', l.port);
     } else if (c.netns && c.networkMode.kind !== 'container') {
       this.kernel.deleteNetns(c.netns);
     }
@@ -886,6 +891,11 @@ function withPublishAll(ports: PortBinding[], exposed: string[], publishAll: boo
 export function mainProgram(c: Pick<Container, 'entrypoint' | 'cmd'>, image: { entrypoint: readonly string[] }): string[] {
   const ownWrapper = image.entrypoint.length > 0 && c.entrypoint.join(' ') === image.entrypoint.join(' ');
   return ownWrapper ? c.cmd : processArgv(c);
+}
+
+/** Whether the container runs its image's own command (entrypoint and CMD as the image has them): its servers are the image's. */
+export function runsImageDefault(c: Pick<Container, 'entrypoint' | 'cmd'>, image: { entrypoint: readonly string[]; cmd: readonly string[] }): boolean {
+  return c.entrypoint.join('\0') === image.entrypoint.join('\0') && c.cmd.join('\0') === image.cmd.join('\0');
 }
 
 /** The container's process as runc starts it: the entrypoint, then the command. */

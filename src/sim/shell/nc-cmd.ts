@@ -8,8 +8,10 @@ import { serviceName } from '../netfilter/services.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
 import { observedResult } from '../net/trace.ts';
 import { busyboxUsage } from './busybox.ts';
+import { getopt, getoptMessage, isGetoptError } from './getopt.ts';
+import { bindAll, netcatListening, stillRunning } from './listen.ts';
 import { CLOSE_EXCHANGE, LINE_EXCHANGE, type ConnectFailure, type ConnectOptions, type Servers } from './servers.ts';
-import type { Command } from './types.ts';
+import type { Command, CommandContext, CommandOutput } from './types.ts';
 import { fail } from './types.ts';
 
 type Resolver = (name: string) => string | undefined;
@@ -24,24 +26,20 @@ const OPENBSD_REASON: Record<ConnectFailure, string> = {
   unreachable: 'failed: No route to host',
 };
 
-/** OpenBSD netcat 1.219: silent unless -v; `-z` only checks the port. */
+/** OpenBSD netcat 1.219: silent unless -v; `-z` only checks the port; `-l` listens. */
 export function ncCommand(servers: Servers, resolve: Resolver, options: { services: boolean }): Command {
   return (argv, ctx) => {
-    let udp = false;
-    let verbose = false;
-    let scan = false;
-    let wait: number | undefined;
-    const words: string[] = [];
-    for (let i = 0; i < argv.length; i++) {
-      const a = argv[i]!;
-      if (a === '-w') wait = Number(argv[++i]);
-      else if (a === '-p' || a === '-s' || a === '-q' || a === '-i') i++;
-      else if (a.startsWith('-') && a.length > 1) {
-        udp ||= a.includes('u');
-        verbose ||= a.includes('v');
-        scan ||= a.includes('z');
-      } else words.push(a);
-    }
+    const parsed = getopt(argv, { flags: '46bCDdFhklNnrStUuvZz', valued: 'IiMmOPpqsTVWwXx' });
+    if (isGetoptError(parsed)) return fail(`${getoptMessage('nc', parsed)}${OPENBSD_USAGE}`, 1);
+    const has = (letter: string) => parsed.options.some(([k]) => k === letter);
+    const value = (letter: string) => parsed.options.filter(([k]) => k === letter).pop()?.[1];
+    const udp = has('u');
+    const verbose = has('v');
+    const scan = has('z');
+    const waitText = value('w');
+    const wait = waitText === undefined ? undefined : Number(waitText);
+    const words = parsed.operands;
+    if (has('l')) return openbsdListen(ctx, argv, { udp, keep: has('k'), v6: has('6'), port: value('p'), operands: words });
     const [host, portText] = words;
     if (host === undefined || portText === undefined || !/^\d+$/.test(portText)) return fail(OPENBSD_USAGE, 1);
     const port = Number(portText);
@@ -52,6 +50,7 @@ export function ncCommand(servers: Servers, resolve: Resolver, options: { servic
     const succeeded = () => `Connection to ${who} ${port} port [${proto}/${(options.services ? serviceName(port, proto) : undefined) ?? '*'}] succeeded!\n`;
     if (udp) {
       const trace = ctx.kernel.probe({ kind: 'udp-send', from: ctx.netns, dst: ip, port });
+      if (!scan) servers.datagram(trace, ctx.stdin);
       const seen = observedResult(trace);
       const ok = seen === 'reply' || seen === 'timeout';
       if (ok) return { stdout: '', stderr: verbose ? succeeded() : '', exitCode: 0, traces: [trace] };
@@ -61,9 +60,29 @@ export function ncCommand(servers: Servers, resolve: Resolver, options: { servic
     if (wait !== undefined && wait > 0) opts.timeout = wait;
     const conn = servers.connect(ctx.netns, ip, port, opts);
     if (!conn.ok) return { stdout: '', stderr: verbose ? `nc: connect to ${who} port ${port} (${proto}) ${OPENBSD_REASON[conn.failure]}\n` : '', exitCode: 1, traces: conn.traces };
-    const answer = scan ? '' : servers.converse(conn.peer, ctx.stdin);
+    // A scan connects and closes at once: a one-client listener is done with it too.
+    const answer = servers.converse(conn.peer, scan ? '' : ctx.stdin);
+    if (scan) return { stdout: '', stderr: verbose ? succeeded() : '', exitCode: 0, traces: conn.traces };
     return { stdout: answer, stderr: verbose ? succeeded() : '', exitCode: 0, traces: conn.traces };
   };
+}
+
+/**
+ * `nc -l [-p] PORT` / `nc -l ADDR PORT` (OpenBSD, Debian's): binds 0.0.0.0 (`::`
+ * with -6), then waits; a port in use ends it with err(3)'s line.
+ */
+function openbsdListen(ctx: CommandContext, argv: string[], o: { udp: boolean; keep: boolean; v6: boolean; port: string | undefined; operands: string[] }): CommandOutput {
+  const words = [...o.operands];
+  const portText = o.port ?? words.pop();
+  const address = words[0] ?? (o.v6 ? '::' : '0.0.0.0');
+  if (portText === undefined || words.length > 1) return fail(OPENBSD_USAGE, 1);
+  if (!/^\d+$/.test(portText) || Number(portText) < 1 || Number(portText) > 65535) return fail(`nc: port number invalid: ${portText}\n`, 1);
+  const family = address.includes(':') ? 6 : 4;
+  if (family === 4 && parseIPv4(address) === undefined) return fail(`nc: getaddrinfo: Name or service not known\n`, 1);
+  const listen = { proto: o.udp ? 'udp' : 'tcp', address, family, port: Number(portText) } as const;
+  const failed = bindAll(ctx, [listen], 'nc');
+  if (failed) return fail(failed === 'EADDRINUSE' ? 'nc: Address already in use\n' : 'nc: Cannot assign requested address\n', 1);
+  return stillRunning(netcatListening(ctx, { listen, keep: o.keep, reply: ctx.stdin, argv: ['nc', ...argv] }));
 }
 
 const BUSYBOX_REASON: Record<ConnectFailure, string> = {
@@ -79,15 +98,24 @@ const BUSYBOX_NC_USAGE = busyboxUsage('Usage: nc [-iN] [-wN] [-l] [-p PORT] [-f 
 export function busyboxNc(servers: Servers, resolve: Resolver): Command {
   return (argv, ctx) => {
     let wait: number | undefined;
+    let listen = 0;
+    let port: string | undefined;
     const words: string[] = [];
     for (let i = 0; i < argv.length; i++) {
       const a = argv[i]!;
       if (a === '-w') wait = Number(argv[++i]);
       else if (/^-w\d+$/.test(a)) wait = Number(a.slice(2));
-      else if (a === '-p' || a === '-i' || a === '-e' || a === '-f') i++;
+      else if (a === '-p') port = argv[++i];
+      else if (/^-l+$/.test(a)) listen += a.length - 1;
+      else if (/^-l+p$/.test(a)) {
+        listen += a.length - 2;
+        port = argv[++i];
+      } else if (a === '-i' || a === '-f') i++;
+      else if (a === '-e') return fail(`vethlab: busybox nc -e (running a program for each client) is not modelled\n`, 1);
       else if (a.startsWith('-') && a.length > 1) return fail(`nc: invalid option -- '${a[1]}'\n${BUSYBOX_NC_USAGE}`, 1);
       else words.push(a);
     }
+    if (listen > 0) return busyboxListen(ctx, argv, { port, keep: listen > 1, operands: words });
     const [host, portText] = words;
     if (host === undefined || portText === undefined || words.length > 2) {
       return fail(BUSYBOX_NC_USAGE, 1);
@@ -105,4 +133,18 @@ export function busyboxNc(servers: Servers, resolve: Resolver): Command {
     }
     return { stdout: servers.converse(conn.peer, ctx.stdin), stderr: '', exitCode: 0, traces: conn.traces };
   };
+}
+
+/**
+ * busybox `nc -l -p PORT`: a dual-stack `::` socket (netstat: `:::PORT`), one
+ * client (`-ll`: one after another). Without -p busybox takes an ephemeral port
+ * and prints nothing of it, which vethlab does not pick.
+ */
+function busyboxListen(ctx: CommandContext, argv: string[], o: { port: string | undefined; keep: boolean; operands: string[] }): CommandOutput {
+  if (o.operands.length > 0) return fail(BUSYBOX_NC_USAGE, 1);
+  if (o.port === undefined) return fail('vethlab: busybox nc -l without -p PORT (an ephemeral port) is not modelled\n', 1);
+  if (!/^\d+$/.test(o.port) || Number(o.port) > 65535) return fail(`nc: bad port '${o.port}'\n`, 1);
+  const listen = { proto: 'tcp', address: '::', family: 6, port: Number(o.port) } as const;
+  if (bindAll(ctx, [listen], 'nc')) return fail('nc: bind: Address already in use\n', 1);
+  return stillRunning(netcatListening(ctx, { listen, keep: o.keep, reply: ctx.stdin, argv: ['nc', ...argv] }));
 }

@@ -13,6 +13,7 @@ import { observedResult } from '../net/trace.ts';
 import { NGINX_VERSION } from '../docker/images.ts';
 import { GW_NS, HOST_NS, INTERNET_IP } from '../docker/world.ts';
 import type { FileSystem } from './fs.ts';
+import type { Processes } from './processes.ts';
 
 /** Where the official httpd image keeps its pages. */
 const APACHE_DOCROOT = '/usr/local/apache2/htdocs';
@@ -47,6 +48,8 @@ export function synAttempts(timeout: number | undefined): number {
 export interface Peer {
   process: string;
   netns: string;
+  /** The port the connection reached (after any NAT). */
+  port: number;
   /** The client address the server saw (after any NAT). */
   client: string;
 }
@@ -160,6 +163,8 @@ export class Servers {
   readonly engine: Engine;
   private readonly filesOf: FilesOf;
   private readonly redis = new RedisStores();
+  /** The programs running in containers (servers started by command lines); set by the simulator. */
+  programs: Processes | undefined;
 
   constructor(engine: Engine, filesOf: FilesOf) {
     this.engine = engine;
@@ -187,7 +192,7 @@ export class Servers {
       const inner = this.connect(HOST_NS, backend.ip, backend.port, opts, depth + 1);
       return { ...inner, traces: [...traces, ...inner.traces] };
     }
-    return { ok: true, peer: { process: o.process ?? '', netns: o.netns, client: arrived ? formatIPv4(arrived.src) : '' }, traces };
+    return { ok: true, peer: { process: o.process ?? '', netns: o.netns, port: arrived?.dport ?? port, client: arrived ? formatIPv4(arrived.src) : '' }, traces };
   }
 
   /** The container address and port a docker-proxy on `hostPort` forwards to. */
@@ -208,6 +213,8 @@ export class Servers {
 
   /** What a server sends back for `input` written on a connection (as `echo ... | nc` does). */
   converse(peer: Peer, input: string): string {
+    const raw = this.rawServer(peer, 'tcp');
+    if (raw) return this.programs!.serve(raw, { proto: 'tcp', port: peer.port, client: peer.client, data: input });
     if (peer.process === 'redis-server') {
       const store = this.redisStore(peer);
       let out = '';
@@ -222,6 +229,26 @@ export class Servers {
     if (peer.process === 'httpd' && input.trim() !== '') return this.httpd(peer, input.split('\n')[0]!.replace(/\r$/, '')).raw;
     if (peer.process === 'nginx' && input.trim() !== '') return this.nginx(peer, input.split('\n')[0]!.replace(/\r$/, '')).raw;
     return '';
+  }
+
+  /** A program that answers with whatever it is given to send (netcat listening, a script around it). */
+  private rawServer(peer: Peer, proto: 'tcp' | 'udp') {
+    const p = this.programs?.at(peer.netns, proto, peer.port);
+    return p?.program.serve ? p : undefined;
+  }
+
+  /**
+   * A UDP datagram the kernel delivered (`trace`): the server that bound the port reads
+   * `data` (netcat prints it). Nothing comes back to a client that only sends.
+   */
+  datagram(trace: Trace, data: string): void {
+    const o = trace.outcome;
+    if (o.kind !== 'delivered') return;
+    const arrived = [...trace.hops].reverse().find((h) => h.leg === 'request' && h.kind === 'deliver')?.packet;
+    if (!arrived) return;
+    const peer: Peer = { process: o.process ?? '', netns: o.netns, port: arrived.dport, client: formatIPv4(arrived.src) };
+    const raw = this.rawServer(peer, 'udp');
+    if (raw) this.programs!.serve(raw, { proto: 'udp', port: peer.port, client: peer.client, data });
   }
 
   /** GET `path` as wget and curl do: the body, or why there is none. */
@@ -258,7 +285,8 @@ export class Servers {
     const files = this.filesOf(peer.netns);
     // The rig's busybox httpd serves -h /www; the official image's Apache, its htdocs.
     // (Apache's own headers and error pages are not modelled yet: the body is what a tutorial reads.)
-    const root = files?.stat(APACHE_DOCROOT) === 'dir' ? APACHE_DOCROOT : '/www';
+    const started = this.programs?.at(peer.netns, 'tcp', peer.port)?.program.docroot;
+    const root = started ?? (files?.stat(APACHE_DOCROOT) === 'dir' ? APACHE_DOCROOT : '/www');
     const file = `${root}${path.endsWith('/') ? `${path}index.html` : path}`;
     const content = files?.read(file);
     if (content === undefined || typeof content !== 'string' || ['ENOENT', 'EISDIR', 'ENOTDIR', 'EEXIST'].includes(content)) {

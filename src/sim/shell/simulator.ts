@@ -6,7 +6,7 @@
  */
 import { parseAttachExit } from './console.ts';
 import { containerNameserver, lookup, reverseQuery } from '../docker/dns.ts';
-import { Engine, hasNetAdmin, mainProgram } from '../docker/engine.ts';
+import { Engine, hasNetAdmin, mainProgram, runsImageDefault } from '../docker/engine.ts';
 import type { Container } from '../docker/model.ts';
 import { GW_NS, HOST_HOSTNAME, HOST_NS, LAN_NS } from '../docker/world.ts';
 import { Kernel } from '../net/index.ts';
@@ -19,6 +19,8 @@ import { busyboxNc, ncCommand } from './nc-cmd.ts';
 import { redisCliCommand } from './redis-cli.ts';
 import { busyboxPsCommand, hostProcesses, procpsCommand } from './ps-cmd.ts';
 import { Servers } from './servers.ts';
+import { Processes } from './processes.ts';
+import { busyboxHttpd } from './httpd-cmd.ts';
 import { pingCommand } from './ping.ts';
 import { DEBIAN_MACHINE_EXECUTABLES, DEFAULT_PATH, lookPath, notModelled } from './programs.ts';
 import { sudoCommand, type SignalResult } from './process-cmds.ts';
@@ -86,6 +88,8 @@ export class Simulator {
   private readonly containerLayers = new WeakMap<Container, WritableLayer>();
   /** The server processes' side of every connection (httpd's files, redis's keys). */
   readonly servers: Servers;
+  /** Programs still running in containers (servers from command lines, background jobs). */
+  readonly processes: Processes;
 
   constructor(options: SimulatorOptions = {}) {
     this.kernel = new Kernel({ seed: options.seed ?? 1 });
@@ -94,10 +98,12 @@ export class Simulator {
       const c = [...this.engine.containers.values()].find((x) => x.netns === netns);
       return c && this.containerFs(c);
     });
+    this.processes = new Processes(this.engine);
+    this.servers.programs = this.processes;
     this.docker = dockerCommand(this.engine, {
       tty: options.tty ?? false,
       runProcess: (c, argv, opts) => {
-        const result = this.runInContainer(c, argv);
+        const result = this.runProgram(c, argv, { main: opts.main, logs: opts.main });
         if (opts.main) c.logs += result.stdout + result.stderr;
         return result;
       },
@@ -144,16 +150,26 @@ export class Simulator {
    */
   private startMainProcess(c: Container): void {
     const image = this.engine.imageOf(c);
-    const isDefault = c.cmd.join(' ') === image.cmd.join(' ');
-    if (isDefault && image.listens.length > 0) {
+    if (runsImageDefault(c, image) && image.listens.length > 0) {
       c.logs += image.startupLog ?? '';
       return;
     }
     const argv = mainProgram(c, image);
     if (argv[0] === 'sleep' || (argv.length === 1 && INTERACTIVE_MAINS.has(argv[0]!) && c.interactive)) return;
-    const result = this.runInContainer(c, argv);
+    const result = this.runProgram(c, argv, { main: true, logs: true });
     c.logs += result.stdout + result.stderr;
-    this.engine.mainProcessExited(c.id, result.exitCode);
+    if (!result.running) this.engine.mainProcessExited(c.id, result.exitCode);
+  }
+
+  /**
+   * Runs argv in a container; a program still running when it returns (a server)
+   * stays as a process of the container, and so do the background jobs it left.
+   * `logs`: what they print later goes to `docker logs` (PID 1 and its jobs).
+   */
+  private runProgram(c: Container, argv: string[], role: { main: boolean; logs: boolean }): CommandOutput {
+    const result = this.runInContainer(c, argv, '', (program) => this.processes.adopt(c, program, { main: false, logs: role.logs }));
+    if (result.running && c.state === 'running') this.processes.adopt(c, result.running, role);
+    return result;
   }
 
   /**
@@ -173,6 +189,8 @@ export class Simulator {
       const commands = this.rigCommands(c, resolve, true);
       commands.delete('/usr/bin/nc');
       commands.delete('/bin/nc');
+      // Alpine's busybox leaves httpd to busybox-extras.
+      commands.delete('httpd');
       return commands;
     }
     return this.rigCommands(c, resolve, inShell);
@@ -197,7 +215,8 @@ export class Simulator {
       ['netstat', netstatCommand],
       ['arp', busyboxArpCommand(reverseName)],
       ['traceroute', tracerouteCommand(resolve, reverseName)],
-      ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin)],
+      ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', ctx.spawn)],
+      ['httpd', busyboxHttpd],
       // The rig's images ship OpenBSD netcat as /usr/bin/nc, without /etc/services.
       ['nc', inShell ? busyboxNc(this.servers, resolve) : ncCommand(this.servers, resolve, { services: false })],
       ['/usr/bin/nc', ncCommand(this.servers, resolve, { services: false })],
@@ -220,9 +239,9 @@ export class Simulator {
     const commands = new Map<string, Command>([
       ...tools,
       ['getent', getentCommand(resolve)],
-      ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin)],
-      ['dash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin)],
-      ['bash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash')],
+      ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', ctx.spawn)],
+      ['dash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', ctx.spawn)],
+      ['bash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', ctx.spawn)],
     ]);
     if (!has('getent')) commands.delete('getent');
     if (has('curl')) commands.set('curl', curlCommand(this.servers, resolve));
@@ -389,7 +408,7 @@ export class Simulator {
   }
 
   /** Runs argv as a process of a running container (`docker exec`, or its main command). */
-  runInContainer(c: Container, argv: string[], stdin = ''): CommandOutput {
+  runInContainer(c: Container, argv: string[], stdin = '', spawn?: CommandContext['spawn']): CommandOutput {
     const [name, ...args] = argv;
     if (name === undefined || !c.netns) return fail('docker: no command\n', 126);
     const command = this.containerProgram(c, name, false);
@@ -401,7 +420,9 @@ export class Simulator {
     if (!command) {
       return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": executable file not found in $PATH\n`, 127);
     }
-    return command(args, { kernel: this.kernel, netns: c.netns, stdin, env: this.containerEnv(c), userland: userlandOf(image), fs: this.containerFs(c) });
+    const ctx: CommandContext = { kernel: this.kernel, netns: c.netns, stdin, env: this.containerEnv(c), userland: userlandOf(image), fs: this.containerFs(c) };
+    if (spawn) ctx.spawn = spawn;
+    return command(args, ctx);
   }
 
   /**
@@ -413,7 +434,19 @@ export class Simulator {
     if (!c) return fail(`Error response from daemon: No such container: ${ref}\n`, 1);
     if (c.state === 'paused') return fail(`Error response from daemon: Container ${c.name} is paused, unpause the container before exec\n`, 1);
     if (c.state !== 'running' || !c.netns) return fail(`Error response from daemon: container ${c.id} is not running\n`, 1);
-    return this.containerShell(c, ['-c', line], '');
+    const out = this.containerShell(c, ['-c', line], '', 'sh', (program) => this.processes.adopt(c, program, { main: false, logs: false }));
+    return this.keptRunning(c, out);
+  }
+
+  /**
+   * A line of a terminal that started a server in the foreground: vethlab's
+   * terminal cannot wait on it, so it goes on in the background, and the terminal says so.
+   */
+  private keptRunning(c: Container, out: CommandOutput): CommandOutput {
+    if (!out.running) return out;
+    this.processes.adopt(c, out.running, { main: false, logs: false });
+    const { running, ...rest } = out;
+    return { ...rest, stderr: `${rest.stderr}vethlab: ${running.argv[0] ?? 'the program'} keeps running in the background (the terminal does not wait for it); stop it with docker restart ${c.name}\n` };
   }
 
   /**
@@ -421,9 +454,10 @@ export class Simulator {
    * bash where asked; `sh -c LINE`, or a script on stdin (none in a `docker exec`
    * without -i). bash words a missing command its own way.
    */
-  private containerShell(c: Container, argv: string[], stdin: string, shell: 'sh' | 'bash' = 'sh'): CommandOutput {
+  private containerShell(c: Container, argv: string[], stdin: string, shell: 'sh' | 'bash' = 'sh', spawn?: CommandContext['spawn']): CommandOutput {
     const line = argv[0] === '-c' ? (argv[1] ?? '') : stdin;
-    const context = { kernel: this.kernel, netns: c.netns ?? HOST_NS, userland: userlandOf(this.engine.imageOf(c)), fs: this.containerFs(c) };
+    const context: Omit<CommandContext, 'stdin' | 'env'> = { kernel: this.kernel, netns: c.netns ?? HOST_NS, userland: userlandOf(this.engine.imageOf(c)), fs: this.containerFs(c) };
+    if (spawn) context.spawn = spawn;
     const bashNotFound = (name: string): Command => () => fail(`bash: line 1: ${name}: command not found\n`, 127);
     const resolve = (name: string) => this.containerProgram(c, name, true) ?? (shell === 'bash' ? bashNotFound(name) : undefined);
     return runShell(line, { resolve, context, env: this.containerEnv(c) });

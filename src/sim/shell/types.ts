@@ -23,6 +23,54 @@ export interface CommandOutput {
    * shell's exit ends only itself.
    */
   session?: { container: string; shell: string; main?: true };
+  /**
+   * The program has not ended: it listens and waits for clients (`nc -l`, `httpd -f`,
+   * a script stopped at one of those). Its sockets are bound already; whoever ran it
+   * keeps it as a process of its container until it ends.
+   */
+  running?: Running;
+}
+
+/** A socket a server listens on. */
+export interface Listen {
+  proto: 'tcp' | 'udp';
+  address: string;
+  family: 4 | 6;
+  port: number;
+  v6only?: boolean;
+}
+
+/** What a client sent to a raw server: a TCP connection's bytes, or one UDP datagram. */
+export interface ClientData {
+  proto: 'tcp' | 'udp';
+  port: number;
+  /** The client's address as the server saw it. */
+  client: string;
+  data: string;
+}
+
+/** What a raw server did with a client's data. */
+export interface Served {
+  /** Sent back to the client. */
+  reply: string;
+  /** What the program printed meanwhile. */
+  stdout: string;
+  stderr: string;
+  /** Still running (the same or a changed program), or ended with a status. */
+  next: Running | { exitCode: number };
+}
+
+/** A program that is still running: a server, or a script waiting inside one. */
+export interface Running {
+  /** The program's name as netstat -p shows it, and what answers clients without `serve` (httpd, redis-server...). */
+  process: string;
+  argv: string[];
+  /** Bound sockets (in the namespace the program runs in). */
+  listens: Listen[];
+  /** Where an HTTP server serves files from (busybox httpd's -h, python's --directory). */
+  docroot?: string;
+  /** Raw servers (nc, a script around one): what a client's data does. */
+  serve?: (input: ClientData) => Served;
 }
 
 /** Where and how a command runs. */
@@ -38,6 +86,12 @@ export interface CommandContext {
   userland: 'debian' | 'busybox';
   /** The machine's or container's files. */
   fs: FileSystem;
+  /**
+   * Hands over a program that goes on running after the command that started it
+   * (`CMD &` waiting for clients, busybox `httpd -p` without -f): it becomes a
+   * process of this machine. Absent where nothing can keep it (it is then refused).
+   */
+  spawn?: (program: Running) => void;
 }
 
 export type Command = (argv: string[], ctx: CommandContext) => CommandOutput;

@@ -52,6 +52,29 @@ export interface ClientProcess {
 
 const FS_ERRORS: Record<string, string> = { ENOENT: 'no such file or directory', EISDIR: 'is a directory', ENOTDIR: 'not a directory' };
 
+/**
+ * Several `--network` flags (API 1.44+), as the CLI's parseNetworkOpts reads them: the
+ * first network takes `--ip` and `--network-alias`; a network named twice, or a
+ * user-defined network beside bridge/host/none/container:, is refused by the client.
+ */
+function severalNetworks(networks: string[], first: { ip?: string | undefined; aliases?: string[] | undefined; links?: { target: string; alias: string }[] }): { endpoints: NonNullable<ContainerCreateOptions['endpoints']> } | { error: string } {
+  const endpoints: NonNullable<ContainerCreateOptions['endpoints']> = [];
+  let userDefined = false;
+  let builtIn = false;
+  for (const [i, network] of networks.entries()) {
+    if (['default', 'bridge', 'host', 'none'].includes(network) || network.startsWith('container:')) builtIn = true;
+    else userDefined = true;
+    if (endpoints.some((e) => e.network === network)) return { error: `network "${network}" is specified multiple times` };
+    const endpoint: (typeof endpoints)[number] = { network };
+    if (i === 0 && first.ip !== undefined) endpoint.ip = first.ip;
+    if (i === 0 && first.aliases) endpoint.aliases = first.aliases;
+    if (i === 0 && first.links && first.links.length > 0) endpoint.links = first.links;
+    endpoints.push(endpoint);
+  }
+  if (userDefined && builtIn) return { error: 'conflicting options: cannot attach both user-defined and non-user-defined network-modes' };
+  return { endpoints };
+}
+
 const RUN_FLAGS: FlagSpec[] = [
   { long: 'detach', short: 'd', kind: 'bool' },
   { long: 'interactive', short: 'i', kind: 'bool' },
@@ -62,8 +85,8 @@ const RUN_FLAGS: FlagSpec[] = [
   { long: 'hostname', short: 'h', kind: 'string' },
   { long: 'env', short: 'e', kind: 'list' },
   { long: 'env-file', kind: 'list' },
-  { long: 'network', kind: 'string' },
-  { long: 'net', kind: 'string' },
+  { long: 'network', kind: 'list' },
+  { long: 'net', kind: 'list' },
   { long: 'ip', kind: 'string' },
   { long: 'network-alias', kind: 'list' },
   { long: 'publish', short: 'p', kind: 'list' },
@@ -237,12 +260,6 @@ class DockerClient {
     const hostname = f.strings.get('hostname');
     if (hostname !== undefined) opts.hostname = hostname;
     if (env.length > 0) opts.env = env;
-    const network = f.strings.get('network') ?? f.strings.get('net');
-    if (network !== undefined) opts.network = network;
-    const ip = f.strings.get('ip');
-    if (ip !== undefined) opts.ip = ip;
-    const aliases = f.lists.get('network-alias');
-    if (aliases) opts.aliases = aliases;
     if (f.bools.has('publish-all')) opts.publishAll = true;
     const linkSpecs = f.lists.get('link') ?? [];
     const badLink = linkSpecs.find((l) => l.split(':').length > 2);
@@ -252,6 +269,18 @@ class DockerClient {
       return { target, alias: alias ?? target };
     });
     if (links.length > 0) opts.links = links;
+    const networks = [...(f.lists.get('network') ?? []), ...(f.lists.get('net') ?? [])];
+    const ip = f.strings.get('ip');
+    const aliases = f.lists.get('network-alias');
+    if (networks.length > 1) {
+      const several = severalNetworks(networks, { ip, aliases, links });
+      if ('error' in several) return usageError(several.error);
+      opts.endpoints = several.endpoints;
+    } else {
+      if (networks[0] !== undefined) opts.network = networks[0];
+      if (ip !== undefined) opts.ip = ip;
+      if (aliases) opts.aliases = aliases;
+    }
     const dns = f.lists.get('dns');
     if (dns) opts.dns = dns;
     const dnsSearch = f.lists.get('dns-search');
@@ -322,8 +351,13 @@ class DockerClient {
   private foreground(c: Container): CommandOutput {
     if (!this.options.runProcess) return fail('docker: container processes are not available in this shell\n', 125);
     const result = this.options.runProcess(c, mainProgram(c, this.engine.imageOf(c)), { interactive: c.interactive, main: true, tty: c.tty });
-    this.engine.mainProcessExited(c.id, result.exitCode);
-    return result;
+    if (!result.running) {
+      this.engine.mainProcessExited(c.id, result.exitCode);
+      return result;
+    }
+    // A server in the foreground: the real client would stream its output until it ends.
+    const { running, ...rest } = result;
+    return { ...rest, stderr: `${rest.stderr}vethlab: ${running.argv[0] ?? 'the program'} keeps running in ${c.name} (the terminal does not follow it, as with -d); see docker logs ${c.name}\n` };
   }
 
   // ---- lifecycle ----------------------------------------------------------------
@@ -482,7 +516,12 @@ class DockerClient {
       const probe = this.options.runProcess(c, [cmd[0]!, '-c', 'true'], { interactive: false, main: false });
       if (probe.exitCode === 0) return { ...ok(), session: { container: c.name, shell: cmd.join(' ') } };
     }
-    return this.options.runProcess(c, cmd, { interactive: f.bools.has('interactive'), main: false, tty: f.bools.has('tty') });
+    const result = this.options.runProcess(c, cmd, { interactive: f.bools.has('interactive'), main: false, tty: f.bools.has('tty') });
+    // -d: the process runs on with no one reading its output; the client returns at once.
+    if (f.bools.has('detach')) return ok();
+    if (!result.running) return result;
+    const { running, ...rest } = result;
+    return { ...rest, stderr: `${rest.stderr}vethlab: ${running.argv[0] ?? 'the program'} keeps running in ${c.name} (the terminal does not wait for it, as with exec -d)\n` };
   }
 
   /**

@@ -5,12 +5,13 @@
  * true, false and `:`. The special builtins' errors end a non-interactive
  * shell (status 2), as both shells do.
  */
-import type { Shell } from './exec.ts';
+import type { Flow, Shell } from './exec.ts';
 import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from './exec.ts';
 import { runPrintf } from './printf.ts';
 import { runTest } from './test-cmd.ts';
 
-export type Builtin = (sh: Shell, args: string[]) => number;
+/** A builtin's status; one that runs commands (eval, `.`, command, exec) is a flow that may wait on a server. */
+export type Builtin = (sh: Shell, args: string[]) => number | Flow<number>;
 
 /** POSIX's special builtins (found before functions; their errors are fatal). */
 export const SPECIAL_BUILTINS = new Set([':', '.', 'break', 'continue', 'eval', 'exec', 'exit', 'export', 'local', 'readonly', 'return', 'set', 'shift', 'source', 'trap', 'unset']);
@@ -314,13 +315,13 @@ const read: Builtin = (sh, args) => {
   return any && ended ? 0 : 1;
 };
 
-const evalBuiltin: Builtin = (sh, args) => {
+const evalBuiltin: Builtin = function* (sh, args) {
   const text = args.slice(1).join(' ');
   const line = sh.lineno;
   sh.status = 0;
   sh.enter('eval');
   try {
-    sh.source(text, sh.dialect === 'dash' ? 1 : line, 'eval');
+    yield* sh.source(text, sh.dialect === 'dash' ? 1 : line, 'eval');
   } finally {
     sh.depth--;
     sh.lineno = line;
@@ -328,7 +329,7 @@ const evalBuiltin: Builtin = (sh, args) => {
   return sh.status;
 };
 
-const dot: Builtin = (sh, args) => {
+const dot: Builtin = function* (sh, args) {
   const file = args[1];
   if (file === undefined) return 0;
   const content = sh.fs.read(file);
@@ -342,7 +343,7 @@ const dot: Builtin = (sh, args) => {
   sh.status = 0;
   sh.enter('.');
   try {
-    sh.source(content, 1, args[0]!);
+    yield* sh.source(content, 1, args[0]!);
   } finally {
     sh.depth--;
     sh.lineno = line;
@@ -363,9 +364,10 @@ function describe(sh: Shell, name: string): { kind: 'special' | 'builtin' | 'fun
   return { kind: 'file', path: `/usr/bin/${name}` };
 }
 
-const type: Builtin = (sh, args) => {
+/** What `type NAME...` prints for each name; 127 when one is not found. */
+function describeNames(sh: Shell, names: string[]): number {
   let status = 0;
-  for (const name of args.slice(1)) {
+  for (const name of names) {
     const d = describe(sh, name);
     if (!d) {
       sh.out(`${name}: not found\n`);
@@ -375,9 +377,11 @@ const type: Builtin = (sh, args) => {
     else sh.out(`${name} is a ${d.kind === 'special' ? 'special ' : ''}shell builtin\n`);
   }
   return status;
-};
+}
 
-const command: Builtin = (sh, args) => {
+const type: Builtin = (sh, args) => describeNames(sh, args.slice(1));
+
+const command: Builtin = function* (sh, args) {
   let i = 1;
   let mode: '' | '-v' | '-V' = '';
   for (; i < args.length && args[i]!.startsWith('-'); i++) {
@@ -389,7 +393,7 @@ const command: Builtin = (sh, args) => {
   }
   const rest = args.slice(i);
   if (rest.length === 0) return 0;
-  if (mode === '-V') return type(sh, ['type', ...rest]);
+  if (mode === '-V') return describeNames(sh, rest);
   if (mode === '-v') {
     let status = 0;
     for (const name of rest) {
@@ -399,15 +403,15 @@ const command: Builtin = (sh, args) => {
     }
     return status;
   }
-  return sh.runCommand(rest, false);
+  return yield* sh.runCommand(rest, false);
 };
 
-const exec: Builtin = (sh, args) => {
+const exec: Builtin = function* (sh, args) {
   if (args.length === 1) {
     sh.keepRedirections = true;
     return 0;
   }
-  throw new ExitSignal(sh.runCommand(args.slice(1), false));
+  throw new ExitSignal(yield* sh.runCommand(args.slice(1), false));
 };
 
 const trap: Builtin = (sh, args) => {

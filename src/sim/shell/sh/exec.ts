@@ -7,10 +7,15 @@
  * copies of the shell's state. Control flow (break, continue, return, exit,
  * fatal errors) travels as thrown signals that never leave `run`. A step
  * budget stops runaway loops and recursion. No clock, no randomness.
+ *
+ * Evaluation is a generator: a program that waits for clients (`nc -l`,
+ * `httpd -f`) is yielded, and the script stops there until it ends, so that
+ * `sh -c 'nc -l -p 80; echo done'` or a `while` loop around `nc -l` runs on
+ * after each client, as a container's main process does.
  */
 import type { Trace } from '../../net/trace.ts';
 import type { FileSystem } from '../fs.ts';
-import type { Command, CommandContext, CommandOutput } from '../types.ts';
+import type { Command, CommandContext, CommandOutput, Running, Served } from '../types.ts';
 import type { Dialect, Node, Redir, Word } from './ast.ts';
 import { builtinOf, SPECIAL_BUILTINS } from './builtins.ts';
 import { ShellSyntaxError, syntaxMessage } from './errors.ts';
@@ -31,6 +36,9 @@ export interface ShellOptions {
 export const LOOP_BUDGET = 10_000;
 /** Nested function calls, `eval`s and command substitutions. */
 export const DEPTH_BUDGET = 200;
+
+/** A run of the shell: yields each program it waits on, resumed with how that program ended. */
+export type Flow<T = void> = Generator<Running, T, CommandOutput>;
 
 /** Stands for the shell's process id in `$$` (there are no real processes). */
 const SHELL_PID = 7;
@@ -65,6 +73,8 @@ interface Shared {
   steps: number;
   nextPid: number;
   exitTrap?: string;
+  /** The top-level run is stopped at a waiting program or has ended: what is printed now is a background job's. */
+  idle: boolean;
 }
 
 export interface Flags {
@@ -106,7 +116,7 @@ export class Shell implements ExpandHost {
     this.options = options;
     this.dialect = options.context.userland === 'busybox' ? 'ash' : 'dash';
     this.fs = options.context.fs;
-    this.shared = shared ?? { terminal: new Terminal(), traces: [], steps: 0, nextPid: SHELL_PID + 1 };
+    this.shared = shared ?? { terminal: new Terminal(), traces: [], steps: 0, nextPid: SHELL_PID + 1, idle: false };
     this.fds.set(1, this.shared.terminal.stdout);
     this.fds.set(2, this.shared.terminal.stderr);
     for (const [k, v] of Object.entries(options.env ?? {})) this.vars.set(k, { value: v, exported: true, readonly: false });
@@ -124,28 +134,74 @@ export class Shell implements ExpandHost {
 
   // ---- running a program ------------------------------------------------------------
 
-  /** Runs a program (`sh -c TEXT`) to its end; never throws. */
+  /**
+   * Runs a program (`sh -c TEXT`); never throws. When it stops at a program that waits
+   * for clients, the output so far comes back with `running`: the rest of the script
+   * runs as that program's clients come and it ends.
+   */
   run(src: string, stdin: string): CommandOutput {
     this.stdin = new Input(stdin);
-    this.guard(() => this.source(src, 1, null));
+    const flow = this.program(src);
+    return this.advance(flow, flow.next());
+  }
+
+  private *program(src: string): Flow {
+    yield* this.guard(this.source(src, 1, null));
     const trap = this.shared.exitTrap;
     if (trap !== undefined) {
       this.shared.exitTrap = undefined;
       const status = this.status;
-      this.guard(() => this.source(trap, this.lineno, null));
+      yield* this.guard(this.source(trap, this.lineno, null));
       this.status = status;
     }
-    const { stdout, stderr, stderrFirst } = this.shared.terminal.result();
-    const out: CommandOutput = { stdout, stderr, exitCode: this.status, traces: this.shared.traces };
+  }
+
+  /** Output since the last call, and the program's state: ended, or waiting in `running`. */
+  private advance(flow: Flow, step: IteratorResult<Running, void>): CommandOutput {
+    this.shared.idle = true;
+    const { stdout, stderr, stderrFirst } = this.shared.terminal.drain();
+    const out: CommandOutput = { stdout, stderr, exitCode: this.status, traces: this.shared.traces.splice(0) };
     if (stderrFirst) out.stderrFirst = true;
     if (this.shared.session) out.session = this.shared.session;
+    if (!step.done) out.running = this.waiting(flow, step.value);
     return out;
   }
 
-  /** Runs `fn`, ending quietly on exit, return or a spent budget (the budget's message is printed). */
-  private guard(fn: () => void): void {
+  /** The script, stopped at `inner`, as one running program: clients reach `inner`; when it ends the script goes on. */
+  private waiting(flow: Flow, inner: Running): Running {
+    const serve = inner.serve;
+    const running: Running = { ...inner };
+    if (!serve) return running;
+    running.serve = (input): Served => {
+      const served = serve(input);
+      if (!('exitCode' in served.next)) {
+        const drained = this.shared.terminal.drain();
+        return { ...served, stdout: drained.stdout, stderr: drained.stderr, next: this.waiting(flow, served.next) };
+      }
+      this.shared.idle = false;
+      const out = this.advance(flow, flow.next({ stdout: '', stderr: '', exitCode: served.next.exitCode }));
+      return { reply: served.reply, stdout: out.stdout, stderr: out.stderr, next: out.running ?? { exitCode: out.exitCode } };
+    };
+    return running;
+  }
+
+  /**
+   * Runs a flow where the shell cannot stop (a command substitution, a trap): a
+   * program that would wait for clients is refused in one honest line.
+   */
+  drive<T>(flow: Flow<T>): T {
+    let step = flow.next();
+    while (!step.done) {
+      this.err(`vethlab: ${step.value.argv[0] ?? 'a server'} would wait for clients here; only a script's own commands can (not $(...))\n`);
+      step = flow.next({ stdout: '', stderr: '', exitCode: 1 });
+    }
+    return step.value;
+  }
+
+  /** Runs `flow`, ending quietly on exit, return or a spent budget (the budget's message is printed). */
+  private *guard(flow: Flow): Flow {
     try {
-      fn();
+      yield* flow;
     } catch (e) {
       if (e instanceof ExitSignal || e instanceof ReturnSignal) this.status = e.status;
       else if (e instanceof BudgetSignal) {
@@ -159,7 +215,7 @@ export class Shell implements ExpandHost {
   }
 
   /** Parses and runs program text command by command (the top level, `eval`, `.`). */
-  source(src: string, firstLine: number, name: string | null): void {
+  *source(src: string, firstLine: number, name: string | null): Flow {
     const parser = new Parser(src, this.dialect, firstLine);
     for (;;) {
       let node: Node | null | 'eof';
@@ -175,7 +231,7 @@ export class Shell implements ExpandHost {
         throw new ExitSignal(2);
       }
       if (node === 'eof') return;
-      if (node !== null) this.evalNode(node);
+      if (node !== null) yield* this.evalNode(node);
     }
   }
 
@@ -280,10 +336,10 @@ export class Shell implements ExpandHost {
     return child;
   }
 
-  /** Runs `fn` in this (forked) shell to its end: exit and return end it, loop control does nothing. */
-  private runSubshell(fn: () => void): void {
+  /** Runs `flow` in this (forked) shell to its end: exit and return end it, loop control does nothing. */
+  private *runSubshell(flow: Flow): Flow {
     try {
-      fn();
+      yield* flow;
     } catch (e) {
       if (e instanceof ExitSignal || e instanceof ReturnSignal) this.status = e.status;
       else if (!(e instanceof BreakSignal || e instanceof ContinueSignal)) throw e;
@@ -298,7 +354,7 @@ export class Shell implements ExpandHost {
     child.fds.set(1, capture);
     child.inPipeline = true;
     try {
-      child.runSubshell(() => child.evalNode(body));
+      this.drive(child.runSubshell(child.evalNode(body)));
     } finally {
       this.depth--;
     }
@@ -321,69 +377,68 @@ export class Shell implements ExpandHost {
   // ---- evaluation --------------------------------------------------------------------------
 
   /** Evaluates a node where `set -e` does not apply (a condition, the left of && and ||). */
-  private condition(n: Node | null): void {
+  private *condition(n: Node | null): Flow {
     this.conditions++;
     try {
-      this.evalNode(n);
+      yield* this.evalNode(n);
     } finally {
       this.conditions--;
     }
   }
 
-  evalNode(n: Node | null): void {
+  *evalNode(n: Node | null): Flow {
     if (n === null) {
       this.status = 0;
       return;
     }
     switch (n.type) {
       case 'semi':
-        this.evalNode(n.left);
-        this.evalNode(n.right);
+        yield* this.evalNode(n.left);
+        yield* this.evalNode(n.right);
         return;
       case 'and':
       case 'or':
-        this.condition(n.left);
-        if ((this.status === 0) === (n.type === 'and')) this.evalNode(n.right);
+        yield* this.condition(n.left);
+        if ((this.status === 0) === (n.type === 'and')) yield* this.evalNode(n.right);
         return;
       case 'not':
-        this.condition(n.body);
+        yield* this.condition(n.body);
         this.status = this.status === 0 ? 1 : 0;
         return;
       case 'bg': {
-        const child = this.fork();
-        child.runSubshell(() => child.evalNode(n.body));
+        this.background(n.body);
         this.lastBg = this.shared.nextPid++;
         this.status = 0;
         return;
       }
       case 'pipe':
-        this.pipeline(n.cmds);
+        yield* this.pipeline(n.cmds);
         break;
       case 'cmd':
-        this.simple(n);
+        yield* this.simple(n);
         break;
       case 'if':
-        this.condition(n.test);
-        if (this.status === 0) this.evalNode(n.then);
-        else if (n.else) this.evalNode(n.else);
+        yield* this.condition(n.test);
+        if (this.status === 0) yield* this.evalNode(n.then);
+        else if (n.else) yield* this.evalNode(n.else);
         else this.status = 0;
         return;
       case 'while':
       case 'until':
-        this.whileLoop(n.type, n.test, n.body);
+        yield* this.whileLoop(n.type, n.test, n.body);
         return;
       case 'for':
-        this.forLoop(n);
+        yield* this.forLoop(n);
         return;
       case 'case':
-        this.caseCommand(n);
+        yield* this.caseCommand(n);
         return;
       case 'group':
-        this.evalNode(n.body);
+        yield* this.evalNode(n.body);
         return;
       case 'subshell': {
         const child = this.fork();
-        child.runSubshell(() => child.evalNode(n.body));
+        yield* child.runSubshell(child.evalNode(n.body));
         this.status = child.status;
         break;
       }
@@ -392,7 +447,7 @@ export class Shell implements ExpandHost {
         const restore = this.redirect(n.redirs, false);
         if (!restore) return;
         try {
-          this.evalNode(n.body);
+          yield* this.evalNode(n.body);
         } finally {
           restore();
         }
@@ -407,9 +462,9 @@ export class Shell implements ExpandHost {
   }
 
   /** Runs a loop body: false when `break` ended the loop. */
-  private loopBody(body: Node | null): boolean {
+  private *loopBody(body: Node | null): Flow<boolean> {
     try {
-      this.evalNode(body);
+      yield* this.evalNode(body);
       return true;
     } catch (e) {
       if (e instanceof BreakSignal) {
@@ -425,15 +480,15 @@ export class Shell implements ExpandHost {
     }
   }
 
-  private whileLoop(type: 'while' | 'until', test: Node | null, body: Node | null): void {
+  private *whileLoop(type: 'while' | 'until', test: Node | null, body: Node | null): Flow {
     let status = 0;
     this.loopDepth++;
     try {
       for (;;) {
         this.step();
-        this.condition(test);
+        yield* this.condition(test);
         if ((this.status === 0) !== (type === 'while')) break;
-        const more = this.loopBody(body);
+        const more = yield* this.loopBody(body);
         status = this.status;
         if (!more) break;
       }
@@ -443,7 +498,7 @@ export class Shell implements ExpandHost {
     this.status = status;
   }
 
-  private forLoop(n: Node & { type: 'for' }): void {
+  private *forLoop(n: Node & { type: 'for' }): Flow {
     this.lineno = n.line;
     const items = n.words ? this.expander.fields(n.words) : [...this.positional];
     let status = 0;
@@ -452,7 +507,7 @@ export class Shell implements ExpandHost {
       for (const item of items) {
         this.step();
         this.setVar(n.name, item);
-        const more = this.loopBody(n.body);
+        const more = yield* this.loopBody(n.body);
         status = this.status;
         if (!more) break;
       }
@@ -462,38 +517,38 @@ export class Shell implements ExpandHost {
     this.status = status;
   }
 
-  private caseCommand(n: Node & { type: 'case' }): void {
+  private *caseCommand(n: Node & { type: 'case' }): Flow {
     this.lineno = n.line;
     const word = this.expander.string(n.word, true);
     for (const item of n.items) {
       if (item.patterns.some((p) => matchPattern(this.expander.pattern(p), word))) {
-        this.evalNode(item.body);
+        yield* this.evalNode(item.body);
         return;
       }
     }
     this.status = 0;
   }
 
-  private pipeline(cmds: Node[]): void {
+  private *pipeline(cmds: Node[]): Flow {
     let input = this.stdin;
     const statuses: number[] = [];
-    cmds.forEach((cmd, i) => {
+    for (const [i, cmd] of cmds.entries()) {
       const child = this.fork();
       child.inPipeline = true;
       child.stdin = input;
       const capture = i < cmds.length - 1 ? new Capture() : undefined;
       if (capture) child.fds.set(1, capture);
-      child.runSubshell(() => child.evalNode(cmd));
+      yield* child.runSubshell(child.evalNode(cmd));
       statuses.push(child.status);
       if (capture) input = new Input(capture.text);
-    });
+    }
     const failed = statuses.filter((s) => s !== 0);
     this.status = this.flags.pipefail && failed.length > 0 ? failed[failed.length - 1]! : statuses[statuses.length - 1]!;
   }
 
   // ---- simple commands -----------------------------------------------------------------------
 
-  private simple(n: Node & { type: 'cmd' }): void {
+  private *simple(n: Node & { type: 'cmd' }): Flow {
     this.lineno = n.line;
     this.lastSubStatus = undefined;
     const args = this.expander.fields(n.args);
@@ -525,10 +580,10 @@ export class Shell implements ExpandHost {
       if (this.flags.xtrace) this.trace(assigns, args);
       if (special) {
         for (const [k, v] of assigns) this.setVar(k, v);
-        this.runBuiltin(name, args);
+        yield* this.runBuiltin(name, args);
       } else if (fn || builtin) {
-        this.withTemporary(assigns, () => (fn ? this.callFunction(name, fn, args.slice(1)) : this.runBuiltin(name, args)));
-      } else this.external(name, args, assigns);
+        yield* this.withTemporary(assigns, fn ? this.callFunction(name, fn, args.slice(1)) : this.runBuiltin(name, args));
+      } else yield* this.external(name, args, assigns);
     } finally {
       if (this.keepRedirections) this.keepRedirections = false;
       else restore();
@@ -542,19 +597,19 @@ export class Shell implements ExpandHost {
   }
 
   /** Runs argv as a command from a builtin (`command`, `exec`): a builtin, a function if allowed, or a program. */
-  runCommand(args: string[], functions: boolean): number {
+  *runCommand(args: string[], functions: boolean): Flow<number> {
     const name = args[0]!;
     const fn = functions ? this.functions.get(name) : undefined;
-    if (builtinOf(name, this.dialect)) this.runBuiltin(name, args);
-    else if (fn) this.callFunction(name, fn, args.slice(1));
-    else this.external(name, args, []);
+    if (builtinOf(name, this.dialect)) yield* this.runBuiltin(name, args);
+    else if (fn) yield* this.callFunction(name, fn, args.slice(1));
+    else yield* this.external(name, args, []);
     return this.status;
   }
 
   /** Variables set for one builtin or function call (`IFS= read -r line`), then put back. */
-  private withTemporary(assigns: [string, string][], fn: () => void): void {
+  private *withTemporary(assigns: [string, string][], flow: Flow): Flow {
     if (assigns.length === 0) {
-      fn();
+      yield* flow;
       return;
     }
     const saved = assigns.map(([k]) => [k, this.vars.get(k)] as const);
@@ -564,7 +619,7 @@ export class Shell implements ExpandHost {
       this.vars.set(k, { value: v, exported: true, readonly: false });
     }
     try {
-      fn();
+      yield* flow;
     } finally {
       for (const [k, old] of saved.reverse()) {
         if (old) this.vars.set(k, old);
@@ -573,17 +628,18 @@ export class Shell implements ExpandHost {
     }
   }
 
-  runBuiltin(name: string, args: string[]): void {
+  *runBuiltin(name: string, args: string[]): Flow {
     const saved = this.commandName;
     this.commandName = name;
     try {
-      this.status = builtinOf(name, this.dialect)!(this, args);
+      const result = builtinOf(name, this.dialect)!(this, args);
+      this.status = typeof result === 'number' ? result : yield* result;
     } finally {
       this.commandName = saved;
     }
   }
 
-  callFunction(name: string, body: Node, args: string[]): void {
+  *callFunction(name: string, body: Node, args: string[]): Flow {
     this.enter(`the function ${name} was`);
     const savedPositional = this.positional;
     const savedLoop = this.loopDepth;
@@ -592,7 +648,7 @@ export class Shell implements ExpandHost {
     this.loopDepth = 0;
     this.frames.push(frame);
     try {
-      this.evalNode(body);
+      yield* this.evalNode(body);
     } catch (e) {
       if (e instanceof ReturnSignal) this.status = e.status;
       else throw e;
@@ -608,7 +664,7 @@ export class Shell implements ExpandHost {
     }
   }
 
-  private external(name: string, args: string[], assigns: [string, string][]): void {
+  private *external(name: string, args: string[], assigns: [string, string][]): Flow {
     const command = this.options.resolve(name);
     if (!command) {
       this.err(this.errorLine(`${name}: not found`));
@@ -616,6 +672,14 @@ export class Shell implements ExpandHost {
       return;
     }
     const out = command(args.slice(1), { ...this.options.context, fs: this.fs, stdin: this.stdin.rest(), env: this.environment(assigns) });
+    yield* this.wait(out);
+  }
+
+  /**
+   * Prints a program's output and takes its status; a program still running (a server)
+   * stops the script until it ends, its later output written where this command's went.
+   */
+  private *wait(out: CommandOutput): Flow {
     if (out.traces) this.shared.traces.push(...out.traces);
     if (out.session && !this.inPipeline && this.fds.get(1) === this.shared.terminal.stdout) this.shared.session = out.session;
     if (out.stderrFirst) {
@@ -626,6 +690,56 @@ export class Shell implements ExpandHost {
       this.err(out.stderr);
     }
     this.status = out.exitCode;
+    if (!out.running) return;
+    const ended = yield this.writingHere(out.running);
+    this.out(ended.stdout);
+    this.err(ended.stderr);
+    this.status = ended.exitCode;
+  }
+
+  /** A running program whose output, as clients come, goes to this command's stdout and stderr. */
+  private writingHere(running: Running): Running {
+    const serve = running.serve;
+    if (!serve) return running;
+    const fds = this.fds;
+    return {
+      ...running,
+      serve: (input) => {
+        const served = serve(input);
+        fds.get(1)?.write(served.stdout);
+        fds.get(2)?.write(served.stderr);
+        const next = 'exitCode' in served.next ? served.next : this.writingHere(served.next);
+        return { ...served, stdout: '', stderr: '', next };
+      },
+    };
+  }
+
+  /**
+   * `CMD &`: runs in a forked shell until it ends or waits for clients; a waiting job
+   * goes on as a process of the machine (ctx.spawn), printing where its stdout leads.
+   */
+  private background(body: Node | null): void {
+    const child = this.fork();
+    const flow = child.runSubshell(child.evalNode(body));
+    const step = flow.next();
+    if (step.done) return;
+    const job = child.backgroundJob(flow, step.value);
+    if (this.options.context.spawn) this.options.context.spawn(job);
+  }
+
+  /** A background job stopped at `inner`: when `inner` ends, the job's next commands run. */
+  private backgroundJob(flow: Flow, inner: Running): Running {
+    const serve = inner.serve;
+    if (!serve) return inner;
+    return {
+      ...inner,
+      serve: (input) => {
+        const served = serve(input);
+        if (!('exitCode' in served.next)) return { ...served, next: this.backgroundJob(flow, served.next) };
+        const step = flow.next({ stdout: '', stderr: '', exitCode: served.next.exitCode });
+        return { ...served, next: step.done ? { exitCode: this.status } : this.backgroundJob(flow, step.value) };
+      },
+    };
   }
 
   // ---- redirections -----------------------------------------------------------------------------

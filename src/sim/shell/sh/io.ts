@@ -23,6 +23,13 @@ export class Terminal {
     else this.chunks.push({ fd, text });
   }
 
+  /** What was printed since the last drain (see `result`), then forgotten. */
+  drain(): { stdout: string; stderr: string; stderrFirst: boolean } {
+    const result = this.result();
+    this.chunks.length = 0;
+    return result;
+  }
+
   /** stdout and stderr apart, and whether all of stderr came before any stdout (a terminal shows it so). */
   result(): { stdout: string; stderr: string; stderrFirst: boolean } {
     let stdout = '';

@@ -1,0 +1,88 @@
+/**
+ * The programs that go on running inside containers after the command that
+ * started them returned: a main process that waits for clients (`nc -lk -p
+ * 9001`, `httpd -f -p 8080`, a script stopped at one), `docker exec -d` servers,
+ * background jobs (`nc -l -p 80 &`), daemons (busybox `httpd -p 80`). Each holds
+ * its bound sockets; a client's data reaches it here. What a main process (and
+ * its jobs) prints goes to `docker logs`; an exec'd one's output has no reader.
+ * When a main process ends, its container exits with its status.
+ */
+import type { Engine } from '../docker/engine.ts';
+import type { Container } from '../docker/model.ts';
+import type { ClientData, Running } from './types.ts';
+import { unbindAll } from './listen.ts';
+
+export interface Process {
+  pid: number;
+  container: Container;
+  /** The container's run it belongs to (a restart starts a new run). */
+  startedAt: number;
+  program: Running;
+  /** PID 1, or a job of PID 1's shell: its output goes to the container's log. */
+  logs: boolean;
+  /** The container's main process itself: its end ends the container. */
+  main: boolean;
+}
+
+export class Processes {
+  private list: Process[] = [];
+  private nextPid = 20;
+
+  constructor(private readonly engine: Engine) {
+    engine.stopObservers.push((c) => this.containerStopping(c));
+  }
+
+  /** Keeps a program that is still running as a process of `c`. */
+  adopt(c: Container, program: Running, role: { main: boolean; logs: boolean }): Process {
+    const p: Process = { pid: role.main ? 1 : this.nextPid++, container: c, startedAt: c.startedAt ?? 0, program, logs: role.logs, main: role.main };
+    this.list.push(p);
+    return p;
+  }
+
+  /** The live processes of a running container, in PID order. */
+  of(c: Container): Process[] {
+    return this.live().filter((p) => p.container === c);
+  }
+
+  /** The process whose socket takes `proto` traffic to `port` in namespace `netns`. */
+  at(netns: string, proto: 'tcp' | 'udp', port: number): Process | undefined {
+    return this.live().find((p) => p.container.netns === netns && p.program.listens.some((l) => l.proto === proto && l.port === port));
+  }
+
+  /**
+   * A client's data reaches a raw server: what the server sends back. Its output is
+   * logged (or lost), and its next state kept; a main process that ended takes its
+   * container with it.
+   */
+  serve(p: Process, input: ClientData): string {
+    const serve = p.program.serve;
+    if (!serve) return '';
+    const served = serve(input);
+    if (p.logs) p.container.logs += served.stdout + served.stderr;
+    if ('exitCode' in served.next) {
+      this.end(p, served.next.exitCode);
+    } else {
+      // A script's next server binds its own socket; the one that ended closed its own.
+      p.program = served.next;
+    }
+    return served.reply;
+  }
+
+  /** A process ended by itself: its sockets close; PID 1's end is its container's. */
+  private end(p: Process, exitCode: number): void {
+    this.list = this.list.filter((x) => x !== p);
+    unbindAll({ kernel: this.engine.kernel, netns: p.container.netns ?? '' }, p.program.listens);
+    if (p.main && p.container.state === 'running') this.engine.mainProcessExited(p.container.id, exitCode);
+  }
+
+  private containerStopping(c: Container): void {
+    const mine = this.list.filter((p) => p.container === c);
+    this.list = this.list.filter((p) => p.container !== c);
+    for (const p of mine) unbindAll({ kernel: this.engine.kernel, netns: c.netns ?? '' }, p.program.listens);
+  }
+
+  private live(): Process[] {
+    this.list = this.list.filter((p) => p.container.state !== 'exited' && p.container.state !== 'created' && p.startedAt === (p.container.startedAt ?? 0) && this.engine.containers.get(p.container.id) === p.container);
+    return this.list;
+  }
+}

@@ -5,7 +5,7 @@
  */
 import { busyboxUsage } from './busybox.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
-import type { HttpResult, Servers } from './servers.ts';
+import type { HttpClient, HttpResult, Servers } from './servers.ts';
 import type { Command, CommandOutput } from './types.ts';
 import { fail } from './types.ts';
 
@@ -67,12 +67,12 @@ function defaultFileName(url: string): string {
   return path.slice(path.lastIndexOf('/') + 1) || 'index.html';
 }
 
-function fetchUrl(servers: Servers, netns: string, url: string, resolve: NameResolver, timeout?: number): { result: HttpResult; host: string; ip?: string; port: number } | undefined {
+function fetchUrl(servers: Servers, netns: string, url: string, resolve: NameResolver, timeout?: number, client: HttpClient = 'busybox-wget'): { result: HttpResult; host: string; ip?: string; port: number } | undefined {
   const parsed = parseUrl(url);
   if (!parsed) return undefined;
   const ip = isIp(parsed.host) ? parsed.host : resolve(parsed.host);
   if (ip === undefined) return { result: { kind: 'unreachable', traces: [] }, host: parsed.host, port: parsed.port };
-  return { result: servers.httpGet(netns, ip, parsed.port, parsed.path, timeout), host: parsed.host, ip, port: parsed.port };
+  return { result: servers.httpGet(netns, ip, parsed.port, parsed.path, timeout, client, parsed.host), host: parsed.host, ip, port: parsed.port };
 }
 
 /** busybox 1.35 wget. */
@@ -179,7 +179,7 @@ export function curlCommand(servers: Servers, resolve: NameResolver): Command {
       } else if (!a.startsWith('-')) url = a;
     }
     if (url === undefined) return fail("curl: try 'curl --help' or 'curl --manual' for more information\n", 2);
-    const fetched = fetchUrl(servers, ctx.netns, url, resolve, timeout);
+    const fetched = fetchUrl(servers, ctx.netns, url, resolve, timeout, 'curl');
     if (!fetched) return fail(silent ? '' : `curl: (3) URL using bad/illegal format or missing URL\n`, 3);
     const { result, host, ip, port } = fetched;
     const traces = result.traces;
@@ -267,7 +267,7 @@ export function gnuWget(servers: Servers, resolve: NameResolver): Command {
       log.push(`Resolving ${parsed.host} (${parsed.host})... ${answer}`);
       ip = answer;
     }
-    const result = servers.httpGet(ctx.netns, ip, parsed.port, parsed.path, f.timeout);
+    const result = servers.httpGet(ctx.netns, ip, parsed.port, parsed.path, f.timeout, 'gnu-wget', parsed.host);
     const target = isIp(parsed.host) ? `${ip}:${parsed.port}` : `${parsed.host} (${parsed.host})|${ip}|:${parsed.port}`;
     switch (result.kind) {
       case 'ok': {

@@ -148,3 +148,39 @@ function busyboxListen(ctx: CommandContext, argv: string[], o: { port: string | 
   if (bindAll(ctx, [listen], 'nc')) return fail('nc: bind: Address already in use\n', 1);
   return stillRunning(netcatListening(ctx, { listen, keep: o.keep, reply: ctx.stdin, argv: ['nc', ...argv] }));
 }
+
+const ALPINE_NC_USAGE = busyboxUsage(
+  'Usage: nc [OPTIONS] HOST PORT  - connect\nnc [OPTIONS] -l -p PORT [HOST] [PORT]  - listen\n\n\t-e PROG\tRun PROG after connect (must be last)\n\t-l\tListen mode, for inbound connects\n\t-lk\tWith -e, provides persistent server\n\t-p PORT\tLocal port\n\t-s ADDR\tLocal address\n\t-w SEC\tTimeout for connects and final net reads\n\t-i SEC\tDelay interval for lines sent\n\t-n\tDon\'t do DNS resolution\n\t-u\tUDP mode\n\t-b\tAllow broadcasts\n\t-v\tVerbose\n\t-o FILE\tHex dump traffic\n\t-z\tZero-I/O mode (scanning)\n',
+);
+
+/**
+ * Alpine's busybox nc (nc_bloaty, "nc 1.10" compatible): -l/-lk listen (TCP, or UDP
+ * with -u) on `-p PORT`, and the small nc's connect otherwise.
+ */
+export function alpineNc(servers: Servers, resolve: Resolver): Command {
+  const small = busyboxNc(servers, resolve);
+  return (argv, ctx) => {
+    const parsed = getopt(argv, { flags: 'lkunvzb', valued: 'pswioe' });
+    if (isGetoptError(parsed)) return fail(`${getoptMessage('nc', parsed)}${ALPINE_NC_USAGE}`, 1);
+    const has = (letter: string) => parsed.options.some(([k]) => k === letter);
+    const value = (letter: string) => parsed.options.filter(([k]) => k === letter).pop()?.[1];
+    for (const letter of ['e', 'o', 'b']) if (has(letter)) return fail(`vethlab: nc -${letter} is not modelled\n`, 1);
+    if (!has('l')) {
+      if (!has('u')) return small(argv.filter((a) => a !== '-n' && a !== '-v'), ctx);
+      const [host, portText] = parsed.operands;
+      if (host === undefined || portText === undefined || !/^\d+$/.test(portText)) return fail(ALPINE_NC_USAGE, 1);
+      const ip = parseIPv4(host) !== undefined ? host : resolve(host);
+      if (ip === undefined) return fail(`nc: bad address '${host}'\n`, 1);
+      const trace = ctx.kernel.probe({ kind: 'udp-send', from: ctx.netns, dst: ip, port: Number(portText) });
+      servers.datagram(trace, ctx.stdin);
+      return { stdout: '', stderr: '', exitCode: 0, traces: [trace] };
+    }
+    const portText = value('p');
+    if (portText === undefined) return fail('vethlab: nc -l without -p PORT (an ephemeral port) is not modelled\n', 1);
+    if (!/^\d+$/.test(portText) || Number(portText) > 65535) return fail(`nc: bad port '${portText}'\n`, 1);
+    const address = value('s') ?? '::';
+    const listen = { proto: has('u') ? 'udp' : 'tcp', address, family: address.includes(':') ? 6 : 4, port: Number(portText) } as const;
+    if (bindAll(ctx, [listen], 'nc')) return fail('nc: bind: Address in use\n', 1);
+    return stillRunning(netcatListening(ctx, { listen, keep: has('k'), reply: ctx.stdin, argv: ['nc', ...argv] }));
+  };
+}

@@ -37,6 +37,9 @@ export const LINE_EXCHANGE = { client: 4, server: 3 } as const;
 /** Connected, then closed at once (`nc -z`). */
 export const CLOSE_EXCHANGE = { client: 2, server: 1 } as const;
 
+/** How long Linux takes to give up on a neighbour (ucast_solicit 3 x retrans_time 1 s): then EHOSTUNREACH. */
+const ARP_FAILURE_SECONDS = 3;
+
 /** SYNs Linux sends before `timeout` seconds pass: at 0, 1, 3, 7, 15... s, six retries at most. */
 export function synAttempts(timeout: number | undefined): number {
   let attempts = 0;
@@ -149,6 +152,29 @@ export function redisCommand(store: Map<string, string>, args: string[]): RedisR
 /** A file tree an HTTP server serves from (a container's files), by the server's namespace. */
 export type FilesOf = (netns: string) => FileSystem | undefined;
 
+/** Who sends an HTTP request: each writes its own headers. */
+export type HttpClient = 'busybox-wget' | 'gnu-wget' | 'curl';
+
+/** The request each client sends, as a raw server prints it (recorded on the rig: golden 55). */
+function httpRequest(client: HttpClient, path: string, host: string): string {
+  const headers = {
+    'busybox-wget': ['User-Agent: Wget', 'Connection: close'],
+    'gnu-wget': ['User-Agent: Wget/1.21.3', 'Accept: */*', 'Accept-Encoding: identity', 'Connection: Keep-Alive'],
+    curl: ['User-Agent: curl/7.88.1', 'Accept: */*'],
+  }[client];
+  return [`GET ${path} HTTP/1.1`, `Host: ${host}`, ...headers, '', ''].join('\r\n');
+}
+
+/** What a raw server wrote back, read as an HTTP answer; 'silent' when it wrote nothing. */
+function parseHttpAnswer(raw: string): { status: number; head: string; body: string } | 'silent' | undefined {
+  if (raw === '') return 'silent';
+  const m = /^HTTP\/1\.[01] (\d{3})[^\n]*\n/.exec(raw);
+  if (!m) return undefined;
+  const split = /\r?\n\r?\n/.exec(raw);
+  if (!split) return { status: Number(m[1]), head: raw, body: '' };
+  return { status: Number(m[1]), head: raw.slice(0, split.index + split[0].length), body: raw.slice(split.index + split[0].length) };
+}
+
 /** The "internet" web server on gw: busybox httpd over a page and a CGI script. */
 const INTERNET_PAGE = `<html><body><h1>Hello from ${INTERNET_IP} (the internet)</h1></body></html>\n`;
 
@@ -183,7 +209,12 @@ export class Servers {
     const traces = [trace];
     const seen = observedResult(trace);
     const o = trace.outcome;
-    if (seen !== 'reply' || o.kind !== 'delivered') return { ok: false, failure: seen === 'reply' ? 'timeout' : seen === 'ttl-exceeded' ? 'unreachable' : seen, traces };
+    if (seen !== 'reply' || o.kind !== 'delivered') {
+      let failure: ConnectFailure = seen === 'reply' ? 'timeout' : seen === 'ttl-exceeded' ? 'unreachable' : seen;
+      // A neighbour that never answers ARP fails the connect after 3 s (3 solicitations, 1 s apart): a shorter timer fires first.
+      if (failure === 'unreachable' && seen !== 'ttl-exceeded' && opts.timeout !== undefined && opts.timeout < ARP_FAILURE_SECONDS) failure = 'timeout';
+      return { ok: false, failure, traces };
+    }
     const arrived = [...trace.hops].reverse().find((h) => h.leg === 'request' && h.kind === 'deliver')?.packet;
     if (o.process === 'docker-proxy') {
       const backend = arrived && this.proxyBackend(arrived.dport);
@@ -251,10 +282,21 @@ export class Servers {
     if (raw) this.programs!.serve(raw, { proto: 'udp', port: peer.port, client: peer.client, data });
   }
 
-  /** GET `path` as wget and curl do: the body, or why there is none. */
-  httpGet(from: string, ip: string, port: number, path: string, timeout?: number): HttpResult {
+  /**
+   * GET `path` as wget and curl do: the body, or why there is none. `client` is who
+   * asks and `host` the name in the URL: a raw server (nc) prints their request.
+   */
+  httpGet(from: string, ip: string, port: number, path: string, timeout?: number, client: HttpClient = 'curl', host = ip): HttpResult {
     const conn = this.connect(from, ip, port, timeout === undefined ? { exchange: HTTP_EXCHANGE } : { exchange: HTTP_EXCHANGE, timeout });
     if (!conn.ok) return { kind: conn.failure, traces: conn.traces };
+    if (this.rawServer(conn.peer, 'tcp')) {
+      const answer = parseHttpAnswer(this.converse(conn.peer, httpRequest(client, path, port === 80 ? host : `${host}:${port}`)));
+      // A server that sends nothing and keeps the connection open: the client's timer ends it.
+      if (answer === 'silent') return { kind: 'timeout', traces: conn.traces };
+      if (answer === undefined) return { kind: 'not-http', traces: conn.traces };
+      if (answer.status === 200) return { kind: 'ok', body: answer.body, head: answer.head, traces: conn.traces };
+      return { kind: 'not-found', status: answer.status, body: answer.body, head: answer.head, traces: conn.traces };
+    }
     if (conn.peer.process !== 'httpd' && conn.peer.process !== 'nginx') return { kind: 'not-http', traces: conn.traces };
     const answer = conn.peer.process === 'nginx' ? this.nginx(conn.peer, `GET ${path} HTTP/1.1`) : this.httpd(conn.peer, `GET ${path} HTTP/1.1`);
     const split = answer.raw.indexOf('\r\n\r\n');

@@ -15,8 +15,10 @@ import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand, sysctlCom
 import { busyboxWget, curlCommand, gnuWget } from './http-cmds.ts';
 import { LAN_ZONE } from '../docker/dns.ts';
 import { getentCommand, nslookupCommand } from './dns-cmds.ts';
-import { busyboxNc, ncCommand } from './nc-cmd.ts';
+import { alpineNc, busyboxNc, ncCommand } from './nc-cmd.ts';
 import { redisCliCommand } from './redis-cli.ts';
+import { redisServerCommand } from './redis-server-cmd.ts';
+import { pythonHttpServer } from './python-http.ts';
 import { busyboxPsCommand, hostProcesses, procpsCommand } from './ps-cmd.ts';
 import { Servers } from './servers.ts';
 import { Processes } from './processes.ts';
@@ -189,6 +191,7 @@ export class Simulator {
       const commands = this.rigCommands(c, resolve, true);
       commands.delete('/usr/bin/nc');
       commands.delete('/bin/nc');
+      commands.set('nc', alpineNc(this.servers, resolve));
       // Alpine's busybox leaves httpd to busybox-extras.
       commands.delete('httpd');
       return commands;
@@ -248,9 +251,12 @@ export class Simulator {
     if (has('wget')) commands.set('wget', gnuWget(this.servers, resolve));
     if (has('ps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
     if (has('nginx')) commands.set('nginx', nginxCommand);
+    if (has('redis-cli')) commands.set('redis-cli', redisCliCommand(this.servers, resolve));
+    if (has('redis-server')) commands.set('redis-server', redisServerCommand);
     if (has('python3')) {
       const python: Command = (argv, ctx) =>
-        argv[0] === '--version' || argv[0] === '-V' ? ok(`Python ${PYTHON_VERSION}\n`) : argv.length === 0 && ctx.stdin === '' ? ok() : fail(`python3: vethlab does not run Python programs\n`, 1);
+        pythonHttpServer(argv, ctx, PYTHON_VERSION) ??
+        (argv[0] === '--version' || argv[0] === '-V' ? ok(`Python ${PYTHON_VERSION}\n`) : argv.length === 0 && ctx.stdin === '' ? ok() : fail(`python3: vethlab does not run Python programs\n`, 1));
       commands.set('python3', python);
       commands.set('python', python);
     }

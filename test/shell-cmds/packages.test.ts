@@ -171,3 +171,33 @@ describe('apt formatting helpers', () => {
     expect(showColumns(['aa', 'b', 'cccc', 'd'], 2, 12)).toBe('  aa  cccc\n  b   d\n');
   });
 });
+
+describe('pip in the python images', () => {
+  it('installs from (a model of) PyPI with pip\'s lines and its warning about root', () => {
+    const { sh } = world();
+    sh('docker run -d --name py python sleep 1000');
+    const out = sh('docker exec py pip install flask');
+    expect(out.exitCode).toBe(0);
+    expect(out.stdout.split('\n').slice(0, 4)).toEqual([
+      'Collecting flask',
+      '  Downloading flask-3.1.1-py3-none-any.whl.metadata (3.0 kB)',
+      'Collecting blinker>=1.9.0 (from flask)',
+      '  Downloading blinker-1.9.0-py3-none-any.whl.metadata (1.6 kB)',
+    ]);
+    expect(out.stdout).toContain('Installing collected packages: blinker, click, flask, itsdangerous, jinja2, markupsafe, werkzeug\nSuccessfully installed blinker-1.9.0 click-8.2.1 flask-3.1.1 itsdangerous-2.2.0 jinja2-3.1.6 markupsafe-3.0.2 werkzeug-3.1.3\n');
+    expect(out.stderr).toMatch(/^WARNING: Running pip as the 'root' user can result in broken permissions/);
+    expect(sh('docker exec py pip install redis').stdout).toContain('Successfully installed redis-6.2.0\n');
+    expect(sh('docker exec py pip install redis').stdout).toBe('Requirement already satisfied: redis in /usr/local/lib/python3.14/site-packages (6.2.0)\n');
+    expect(sh('docker exec py pip list').stdout).toContain('redis        6.2.0\n');
+  });
+
+  it('finds nothing without a network, after pip\'s retries', () => {
+    const { sh } = world();
+    sh('docker run -d --name py --network none python sleep 1000');
+    const out = sh('docker exec py pip install redis');
+    expect(out.exitCode).toBe(1);
+    expect(out.stderr.split('\n')).toHaveLength(8);
+    expect(out.stderr).toContain("Failed to resolve 'pypi.org' ([Errno -3] Temporary failure in name resolution)");
+    expect(out.stderr).toMatch(/ERROR: Could not find a version that satisfies the requirement redis \(from versions: none\)\nERROR: No matching distribution found for redis\n$/);
+  });
+});

@@ -27,6 +27,8 @@ export const LAN_ZONE: Readonly<Record<string, string>> = {
   'deb.debian.org': '203.0.113.10',
   'archive.ubuntu.com': '203.0.113.10',
   'security.ubuntu.com': '203.0.113.10',
+  'pypi.org': '203.0.113.10',
+  'files.pythonhosted.org': '203.0.113.10',
 };
 
 export type LookupResult =

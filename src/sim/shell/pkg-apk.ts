@@ -192,18 +192,21 @@ export function apkCommand(place: () => PackagePlace): Command {
     if (refused !== undefined) return fail(`vethlab: apk ${refused} is not modelled here\n`, 1);
     const [applet, ...names] = words;
     const here = place();
+    // -q leaves only warnings and errors.
+    const quiet = argv.includes('-q') || argv.includes('--quiet');
+    const run = (o: CommandOutput): CommandOutput => (quiet ? { ...o, stdout: '' } : o);
     switch (applet) {
       case undefined:
         return fail(`apk-tools ${isApk3(release) ? '3.0.3' : '2.14.6'}, compiled for x86_64.\n\nusage: apk [<OPTIONS>...] COMMAND [<ARGUMENTS>...]\n`, 1);
       // Without a cache apk fetches the indexes on every run, so -U / --no-cache change nothing visible.
       case 'add':
-        return add(here, release, names, ctx.fs);
+        return run(add(here, release, names, ctx.fs));
       case 'del':
-        return del(here, release, names, ctx.fs);
+        return run(del(here, release, names, ctx.fs));
       case 'update':
-        return update(here, release);
+        return run(update(here, release));
       case 'info':
-        return info(here, names);
+        return run(info(here, names));
       default:
         return fail(`vethlab: apk ${applet} is not modelled here (add, del, update and info are)\n`, 1);
     }

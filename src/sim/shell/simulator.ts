@@ -45,6 +45,9 @@ import { apkCommand } from './pkg-apk.ts';
 import { aptCommand } from './pkg-apt.ts';
 import { installedExecutables, newPackageState, type MirrorReach, type PackagePlace, type PackageState } from './pkg-state.ts';
 import { HTTP_EXCHANGE } from './servers.ts';
+import { digCommand, hostCommand } from './dig-cmd.ts';
+import { pipCommand } from './pkg-pip.ts';
+import { tcpdumpCommand, type TcpdumpPlace } from './tcpdump.ts';
 
 export type Machine = 'host' | 'lan' | 'gw';
 
@@ -205,6 +208,19 @@ export class Simulator {
     };
   }
 
+  /** What tcpdump asks of the world: interfaces, and whose ping (busybox counts from 0, iputils from 1) sent an echo. */
+  private tcpdumpPlace(): TcpdumpPlace {
+    return {
+      hasInterface: (netns, iface) => this.kernel.netns(netns)?.links().some((l) => l.name === iface) ?? false,
+      pingSeqBase: (netns) => {
+        const sender = [...this.engine.containers.values()].find((x) => x.netns === netns);
+        if (!sender) return 1;
+        const iputils = this.containerPackages.get(sender)?.installed.has('iputils-ping') || userlandOf(this.engine.imageOf(sender)) === 'debian';
+        return iputils ? 1 : 0;
+      },
+    };
+  }
+
   /** A mirror as a container reaches it: its resolver's answer, then a TCP connection to port 80 there. */
   private reachMirror(c: Container, host: string): MirrorReach {
     const answer = lookup(this.engine, c, host);
@@ -218,6 +234,11 @@ export class Simulator {
 
   /** The programs installed packages put in place of (or next to) the image's. */
   private withInstalledPrograms(c: Container, commands: Map<string, Command>, resolve: (name: string) => string | undefined): Map<string, Command> {
+    // The python images' pip installs from PyPI (a model of it: pkg-pip.ts).
+    if (this.containerExecutables(c).has('/usr/local/bin/pip')) {
+      const pip = pipCommand(() => this.packagePlace(c), (this.containerEnv(c).PYTHON_VERSION ?? PYTHON_VERSION).split('.').slice(0, 2).join('.'));
+      for (const name of ['pip', 'pip3']) commands.set(name, pip);
+    }
     const installed = this.containerPackages.get(c)?.installed;
     if (!installed || installed.size === 0) return commands;
     const has = (...names: string[]) => names.some((n) => installed.has(n));
@@ -231,6 +252,9 @@ export class Simulator {
     if (has('redis', 'redis-tools')) commands.set('redis-cli', redisCliCommand(this.servers, resolve));
     if (has('procps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
     if (has('bash')) commands.set('bash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash'));
+    if (has('bind-tools', 'bind9-dnsutils')) commands.set('dig', digCommand(this.engine, c, resolve));
+    if (has('bind-tools', 'bind9-host')) commands.set('host', hostCommand(this.engine, c, resolve));
+    if (has('tcpdump')) commands.set('tcpdump', tcpdumpCommand(this.tcpdumpPlace()));
     return commands;
   }
 

@@ -23,6 +23,12 @@ export interface CommandOutput {
    * shell's exit ends only itself.
    */
   session?: { container: string; shell: string; main?: true };
+  /**
+   * A program that goes on reading after it returns (tcpdump as a background job):
+   * the shell calls this when its line ends, with the Traces of the commands run
+   * after it, and prints what it returns.
+   */
+  afterLine?: (later: Trace[]) => { stdout: string; stderr: string };
 }
 
 /** Where and how a command runs. */

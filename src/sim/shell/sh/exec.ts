@@ -65,6 +65,8 @@ interface Shared {
   steps: number;
   nextPid: number;
   exitTrap?: string;
+  /** Background readers (tcpdump) waiting for the line's later packets: from which trace on. */
+  readers?: { finish: NonNullable<CommandOutput['afterLine']>; from: number }[];
 }
 
 export interface Flags {
@@ -134,6 +136,12 @@ export class Shell implements ExpandHost {
       const status = this.status;
       this.guard(() => this.source(trap, this.lineno, null));
       this.status = status;
+    }
+    // A background reader ends with the line: it prints what the commands after it sent.
+    for (const reader of this.shared.readers?.splice(0) ?? []) {
+      const seen = reader.finish(this.shared.traces.slice(reader.from));
+      this.out(seen.stdout);
+      this.err(seen.stderr);
     }
     const { stdout, stderr, stderrFirst } = this.shared.terminal.result();
     const out: CommandOutput = { stdout, stderr, exitCode: this.status, traces: this.shared.traces };
@@ -617,6 +625,7 @@ export class Shell implements ExpandHost {
     }
     const out = command(args.slice(1), { ...this.options.context, fs: this.fs, stdin: this.stdin.rest(), env: this.environment(assigns) });
     if (out.traces) this.shared.traces.push(...out.traces);
+    if (out.afterLine) (this.shared.readers ??= []).push({ finish: out.afterLine, from: this.shared.traces.length });
     if (out.session && !this.inPipeline && this.fds.get(1) === this.shared.terminal.stdout) this.shared.session = out.session;
     if (out.stderrFirst) {
       this.err(out.stderr);

@@ -22,6 +22,13 @@ export const LAN_ZONE: Readonly<Record<string, string>> = {
   'gw.lan': '192.168.1.1',
   'dockerhost.lan': '192.168.1.108',
   'client.lan': '192.168.1.20',
+  // The package mirrors apk and apt fetch from stand on the one internet host (src/sim/shell/pkg-*.ts).
+  'dl-cdn.alpinelinux.org': '203.0.113.10',
+  'deb.debian.org': '203.0.113.10',
+  'archive.ubuntu.com': '203.0.113.10',
+  'security.ubuntu.com': '203.0.113.10',
+  'pypi.org': '203.0.113.10',
+  'files.pythonhosted.org': '203.0.113.10',
 };
 
 export type LookupResult =

@@ -45,6 +45,13 @@ import { busyboxRouteCommand } from './net-tools/route.ts';
 import { ssCommand } from './net-tools/ss.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
 import { fail, ok } from './types.ts';
+import { apkCommand } from './pkg-apk.ts';
+import { aptCommand } from './pkg-apt.ts';
+import { installedExecutables, newPackageState, type MirrorReach, type PackagePlace, type PackageState } from './pkg-state.ts';
+import { HTTP_EXCHANGE } from './servers.ts';
+import { digCommand, hostCommand } from './dig-cmd.ts';
+import { pipCommand } from './pkg-pip.ts';
+import { tcpdumpCommand, type TcpdumpPlace } from './tcpdump.ts';
 
 export type Machine = 'host' | 'lan' | 'gw';
 
@@ -88,6 +95,8 @@ export class Simulator {
   /** What each machine and container wrote to its files (a container's writable layer). */
   private readonly machineLayers = new Map<Machine, WritableLayer>();
   private readonly containerLayers = new WeakMap<Container, WritableLayer>();
+  /** The packages apk or apt installed in a container (part of its writable layer). */
+  private readonly containerPackages = new WeakMap<Container, PackageState>();
   /** The server processes' side of every connection (httpd's files, redis's keys). */
   readonly servers: Servers;
   /** Programs still running in containers (servers from command lines, background jobs). */
@@ -194,9 +203,80 @@ export class Simulator {
       commands.set('nc', alpineNc(this.servers, resolve));
       // Alpine's busybox leaves httpd to busybox-extras.
       commands.delete('httpd');
-      return commands;
+      if (this.containerExecutables(c).has('/sbin/apk')) commands.set('apk', apkCommand(() => this.packagePlace(c)));
+      return this.withInstalledPrograms(c, commands, resolve);
     }
     return this.rigCommands(c, resolve, inShell);
+  }
+
+  /** Executables of a container: its image's and those its installed packages added. */
+  private containerExecutables(c: Container): ReadonlySet<string> {
+    const image = this.engine.imageOf(c).executables;
+    const added = installedExecutables(this.containerPackages.get(c));
+    return added.size === 0 ? image : new Set([...image, ...added]);
+  }
+
+  /** Where a package manager runs in a container: its installed packages and its way to the mirrors. */
+  private packagePlace(c: Container): PackagePlace {
+    let state = this.containerPackages.get(c);
+    if (!state) this.containerPackages.set(c, (state = newPackageState()));
+    const image = this.engine.imageOf(c);
+    return {
+      state,
+      // Alpine's own packages are the minirootfs's; busybox applets share paths with the catalog's tools.
+      imageHas: (path) => image.distro !== 'alpine' && image.executables.has(path),
+      reach: (host) => this.reachMirror(c, host),
+    };
+  }
+
+  /** What tcpdump asks of the world: interfaces, and whose ping (busybox counts from 0, iputils from 1) sent an echo. */
+  private tcpdumpPlace(): TcpdumpPlace {
+    return {
+      hasInterface: (netns, iface) => this.kernel.netns(netns)?.links().some((l) => l.name === iface) ?? false,
+      pingSeqBase: (netns) => {
+        const sender = [...this.engine.containers.values()].find((x) => x.netns === netns);
+        if (!sender) return 1;
+        const iputils = this.containerPackages.get(sender)?.installed.has('iputils-ping') || userlandOf(this.engine.imageOf(sender)) === 'debian';
+        return iputils ? 1 : 0;
+      },
+    };
+  }
+
+  /** A mirror as a container reaches it: its resolver's answer, then a TCP connection to port 80 there. */
+  private reachMirror(c: Container, host: string): MirrorReach {
+    const answer = lookup(this.engine, c, host);
+    const dnsTraces = answer.kind !== 'servfail' && answer.trace ? [answer.trace] : [];
+    if (answer.kind === 'nxdomain') return { ok: false, failure: 'nxdomain', traces: dnsTraces };
+    if (answer.kind !== 'address' || !c.netns) return { ok: false, failure: 'dns', traces: dnsTraces };
+    const conn = this.servers.connect(c.netns, answer.address, 80, { exchange: HTTP_EXCHANGE, timeout: 30 });
+    const traces = [...dnsTraces, ...conn.traces];
+    return conn.ok ? { ok: true, address: answer.address, traces } : { ok: false, failure: conn.failure, address: answer.address, traces };
+  }
+
+  /** The programs installed packages put in place of (or next to) the image's. */
+  private withInstalledPrograms(c: Container, commands: Map<string, Command>, resolve: (name: string) => string | undefined): Map<string, Command> {
+    // The python images' pip installs from PyPI (a model of it: pkg-pip.ts).
+    if (this.containerExecutables(c).has('/usr/local/bin/pip')) {
+      const pip = pipCommand(() => this.packagePlace(c), (this.containerEnv(c).PYTHON_VERSION ?? PYTHON_VERSION).split('.').slice(0, 2).join('.'));
+      for (const name of ['pip', 'pip3']) commands.set(name, pip);
+    }
+    const installed = this.containerPackages.get(c)?.installed;
+    if (!installed || installed.size === 0) return commands;
+    const has = (...names: string[]) => names.some((n) => installed.has(n));
+    const ipChanges: Command = hasNetAdmin(c) ? ipCommand() : () => fail('RTNETLINK answers: Operation not permitted\n', 2);
+    if (has('curl')) commands.set('curl', curlCommand(this.servers, resolve));
+    if (has('wget')) commands.set('wget', gnuWget(this.servers, resolve));
+    if (has('iproute2-minimal', 'iproute2')) commands.set('ip', netAdminIp(ipCommand(), ipChanges));
+    if (has('iproute2-ss', 'iproute2')) commands.set('ss', ssCommand);
+    if (has('iputils-ping')) commands.set('ping', pingCommand('iputils', resolve));
+    if (has('netcat-openbsd')) commands.set('nc', ncCommand(this.servers, resolve, { services: false }));
+    if (has('redis', 'redis-tools')) commands.set('redis-cli', redisCliCommand(this.servers, resolve));
+    if (has('procps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
+    if (has('bash')) commands.set('bash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash'));
+    if (has('bind-tools', 'bind9-dnsutils')) commands.set('dig', digCommand(this.engine, c, resolve));
+    if (has('bind-tools', 'bind9-host')) commands.set('host', hostCommand(this.engine, c, resolve));
+    if (has('tcpdump')) commands.set('tcpdump', tcpdumpCommand(this.tcpdumpPlace()));
+    return commands;
   }
 
   /** The rig images' programs (see containerCommands). */
@@ -235,10 +315,10 @@ export class Simulator {
    * curl in nginx and python, GNU wget and procps' ps in python, nginx in nginx.
    */
   private gnuCommands(c: Container, resolve: (name: string) => string | undefined): Map<string, Command> {
-    const image = this.engine.imageOf(c);
-    const has = (name: string) => image.executables.has(`/usr/bin/${name}`) || image.executables.has(`/usr/sbin/${name}`) || image.executables.has(`/usr/local/bin/${name}`);
+    const executables = this.containerExecutables(c);
+    const has = (name: string) => executables.has(`/usr/bin/${name}`) || executables.has(`/usr/sbin/${name}`) || executables.has(`/usr/local/bin/${name}`);
     // The everyday tools the image has (a Debian base has no awk unless mawk is listed).
-    const tools = toolbox(this.containerPlace(c, true)).filter(([name]) => has(name) || image.executables.has(`/bin/${name}`));
+    const tools = toolbox(this.containerPlace(c, true)).filter(([name]) => has(name) || executables.has(`/bin/${name}`));
     const commands = new Map<string, Command>([
       ...tools,
       ['getent', getentCommand(resolve)],
@@ -253,6 +333,8 @@ export class Simulator {
     if (has('nginx')) commands.set('nginx', nginxCommand);
     if (has('redis-cli')) commands.set('redis-cli', redisCliCommand(this.servers, resolve));
     if (has('redis-server')) commands.set('redis-server', redisServerCommand);
+    if (has('apt-get')) commands.set('apt-get', aptCommand('apt-get', () => this.packagePlace(c)));
+    if (has('apt')) commands.set('apt', aptCommand('apt', () => this.packagePlace(c)));
     if (has('python3')) {
       const python: Command = (argv, ctx) =>
         pythonHttpServer(argv, ctx, PYTHON_VERSION) ??
@@ -260,7 +342,7 @@ export class Simulator {
       commands.set('python3', python);
       commands.set('python', python);
     }
-    return commands;
+    return this.withInstalledPrograms(c, commands, resolve);
   }
 
   /** A container program by the name or path it was called with. */
@@ -269,7 +351,7 @@ export class Simulator {
     const found = commands.get(name) ?? commands.get(name.replace(/^\/(usr\/)?(local\/)?s?bin\//, ''));
     if (found) return found;
     // A program the image has but vethlab does not run says so; it never pretends to be missing.
-    const path = lookPath(name, this.engine.imageOf(c).executables, this.containerEnv(c).PATH ?? DEFAULT_PATH);
+    const path = lookPath(name, this.containerExecutables(c), this.containerEnv(c).PATH ?? DEFAULT_PATH);
     return path === undefined ? undefined : notModelled(name, path, 'image');
   }
 
@@ -302,7 +384,7 @@ export class Simulator {
     return {
       // env, xargs and find -exec find programs by PATH, as execvp does (not busybox sh's applets-first).
       program: (name) => this.containerProgram(c, name, false),
-      executables: () => image.executables,
+      executables: () => this.containerExecutables(c),
       hostname: () => c.hostname,
       // PID 1 ignores signals it has no handler for, even SIGKILL from inside its namespace.
       signal: (pid) => (pid === 1 ? 'ok' : 'none'),
@@ -420,7 +502,7 @@ export class Simulator {
     const command = this.containerProgram(c, name, false);
     const image = this.engine.imageOf(c);
     // The official images answer a path only where their rootfs has that file (the rig's table also takes its aliases).
-    if (image.distro !== 'rig' && name.includes('/') && !image.executables.has(name)) {
+    if (image.distro !== 'rig' && name.includes('/') && !this.containerExecutables(c).has(name)) {
       return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": stat ${name}: no such file or directory\n`, 127);
     }
     if (!command) {

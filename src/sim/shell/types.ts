@@ -29,6 +29,12 @@ export interface CommandOutput {
    * keeps it as a process of its container until it ends.
    */
   running?: Running;
+  /**
+   * A program that goes on reading after it returns (tcpdump as a background job):
+   * the shell calls this when its line ends, with the Traces of the commands run
+   * after it, and prints what it returns.
+   */
+  afterLine?: (later: Trace[]) => { stdout: string; stderr: string };
 }
 
 /** A socket a server listens on. */

@@ -75,6 +75,8 @@ interface Shared {
   exitTrap?: string;
   /** The top-level run is stopped at a waiting program or has ended: what is printed now is a background job's. */
   idle: boolean;
+  /** Background readers (tcpdump) waiting for the line's later packets: from which trace on. */
+  readers?: { finish: NonNullable<CommandOutput['afterLine']>; from: number }[];
 }
 
 export interface Flags {
@@ -153,6 +155,12 @@ export class Shell implements ExpandHost {
       const status = this.status;
       yield* this.guard(this.source(trap, this.lineno, null));
       this.status = status;
+    }
+    // A background reader ends with the line: it prints what the commands after it sent.
+    for (const reader of this.shared.readers?.splice(0) ?? []) {
+      const seen = reader.finish(this.shared.traces.slice(reader.from));
+      this.out(seen.stdout);
+      this.err(seen.stderr);
     }
   }
 
@@ -681,6 +689,7 @@ export class Shell implements ExpandHost {
    */
   private *wait(out: CommandOutput): Flow {
     if (out.traces) this.shared.traces.push(...out.traces);
+    if (out.afterLine) (this.shared.readers ??= []).push({ finish: out.afterLine, from: this.shared.traces.length });
     if (out.session && !this.inPipeline && this.fds.get(1) === this.shared.terminal.stdout) this.shared.session = out.session;
     if (out.stderrFirst) {
       this.err(out.stderr);

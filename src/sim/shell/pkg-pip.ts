@@ -1,0 +1,133 @@
+/**
+ * pip install in the python images, offline against a pinned set of the
+ * distributions tutorials install (redis, requests, flask and their
+ * dependencies), fetched over the simulated network from pypi.org and
+ * files.pythonhosted.org (both on the internet host). Output as pip 25 prints
+ * it without a terminal: "Collecting", "Downloading" (wheel metadata, then the
+ * wheel), "Installing collected packages", "Successfully installed", and the
+ * warning about running as root (pip's src/pip/_internal/cli/req_command.py
+ * and commands/install.py). Python programs do not run here, so what pip
+ * installs only shows in `pip list` and the next `pip install`.
+ * Versions as PyPI listed them in mid-2025; sizes rounded.
+ */
+import type { MirrorReach, PackagePlace } from './pkg-state.ts';
+import type { Command, CommandOutput } from './types.ts';
+import { fail } from './types.ts';
+
+interface Distribution {
+  name: string;
+  version: string;
+  /** The wheel's size in kB (pip's "Downloading X (N kB)"). */
+  kb: number;
+  /** Its metadata's size in kB. */
+  metaKb: number;
+  /** Requirements as its metadata states them (`name` + version specifier). */
+  requires: readonly string[];
+}
+
+const DISTRIBUTIONS: readonly Distribution[] = [
+  { name: 'redis', version: '6.2.0', kb: 278, metaKb: 10, requires: [] },
+  { name: 'charset_normalizer', version: '3.4.2', kb: 148, metaKb: 35, requires: [] },
+  { name: 'idna', version: '3.10', kb: 70, metaKb: 10, requires: [] },
+  { name: 'urllib3', version: '2.5.0', kb: 129, metaKb: 6.5, requires: [] },
+  { name: 'certifi', version: '2025.7.14', kb: 162, metaKb: 2.4, requires: [] },
+  { name: 'requests', version: '2.32.4', kb: 64, metaKb: 4.9, requires: ['charset_normalizer<4,>=2', 'idna<4,>=2.5', 'urllib3<3,>=1.21.1', 'certifi>=2017.4.17'] },
+  { name: 'blinker', version: '1.9.0', kb: 8.5, metaKb: 1.6, requires: [] },
+  { name: 'click', version: '8.2.1', kb: 102, metaKb: 2.5, requires: [] },
+  { name: 'itsdangerous', version: '2.2.0', kb: 16, metaKb: 1.9, requires: [] },
+  { name: 'MarkupSafe', version: '3.0.2', kb: 23, metaKb: 4.0, requires: [] },
+  { name: 'jinja2', version: '3.1.6', kb: 134, metaKb: 2.9, requires: ['MarkupSafe>=2.0'] },
+  { name: 'werkzeug', version: '3.1.3', kb: 224, metaKb: 3.7, requires: ['MarkupSafe>=2.1.1'] },
+  { name: 'flask', version: '3.1.1', kb: 103, metaKb: 3.0, requires: ['blinker>=1.9.0', 'click>=8.1.3', 'itsdangerous>=2.2.0', 'jinja2>=3.1.2', 'markupsafe>=2.1.1', 'werkzeug>=3.1.0'] },
+];
+
+/** A requirement's name and its specifier (`idna<4,>=2.5` -> idna, <4,>=2.5). */
+const splitRequirement = (req: string): [string, string] => {
+  const at = req.search(/[<>=!~]/);
+  return at < 0 ? [req, ''] : [req.slice(0, at), req.slice(at)];
+};
+const byName = (name: string) => DISTRIBUTIONS.find((d) => d.name.toLowerCase() === name.toLowerCase().replace(/-/g, '_'));
+
+/** The installed distributions of a place (kept with its packages). */
+const installedOf = new WeakMap<PackagePlace['state'], Map<string, Distribution>>();
+
+const ROOT_WARNING =
+  "WARNING: Running pip as the 'root' user can result in broken permissions and conflicting behaviour with the system package manager, possibly rendering your system unusable. It is recommended to use a virtual environment instead: https://pip.pypa.io/warnings/venv. Use the --root-user-action option if you want to disable this warning\n";
+
+const wheel = (d: Distribution) => `${d.name.toLowerCase() === 'markupsafe' ? 'MarkupSafe' : d.name}-${d.version}-py3-none-any.whl`;
+/** pip's format_size (src/pip/_internal/utils/misc.py): one decimal under 10 kB, whole kB above, MB past a million bytes. */
+const size = (kb: number) => (kb > 1000 ? `${(kb / 1000).toFixed(1)} MB` : kb > 10 ? `${Math.floor(kb)} kB` : `${kb.toFixed(1)} kB`);
+
+/** urllib3's words for a failed connection, in pip's retry warning. */
+function connectionError(reach: Exclude<MirrorReach, { ok: true }>): string {
+  if (reach.failure === 'dns' || reach.failure === 'nxdomain') return "NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection object at 0x7f0e5c1d2a50>: Failed to resolve 'pypi.org' ([Errno -3] Temporary failure in name resolution)')";
+  if (reach.failure === 'timeout') return "ConnectTimeoutError(<pip._vendor.urllib3.connection.HTTPSConnection object at 0x7f0e5c1d2a50>, 'Connection to pypi.org timed out. (connect timeout=15)')";
+  return "NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection object at 0x7f0e5c1d2a50>: Failed to establish a new connection: [Errno 111] Connection refused')";
+}
+
+function install(place: PackagePlace, names: string[]): CommandOutput {
+  const installed = installedOf.get(place.state) ?? new Map<string, Distribution>();
+  installedOf.set(place.state, installed);
+  const reach = place.reach('pypi.org');
+  const traces = reach.traces;
+  if (!reach.ok) {
+    const [first] = names;
+    const retries = [4, 3, 2, 1, 0].map((total) => `WARNING: Retrying (Retry(total=${total}, connect=None, read=None, redirect=None, status=None)) after connection broken by '${connectionError(reach)}': /simple/${first}/\n`).join('');
+    return { stdout: '', stderr: `${retries}ERROR: Could not find a version that satisfies the requirement ${first} (from versions: none)\nERROR: No matching distribution found for ${first}\n`, exitCode: 1, traces };
+  }
+  const order: { d: Distribution; from?: { by: Distribution; spec: string } }[] = [];
+  let stdout = '';
+  const visit = (d: Distribution, from?: { by: Distribution; spec: string }) => {
+    if (order.some((o) => o.d === d)) return;
+    const asked = from ? `${d.name.toLowerCase()}${from.spec}` : d.name.toLowerCase();
+    if (installed.has(d.name)) {
+      stdout += `Requirement already satisfied: ${asked} in /usr/local/lib/python3.14/site-packages ${from ? `(from ${from.by.name.toLowerCase()}) ` : ''}(${d.version})\n`;
+      return;
+    }
+    order.push(from ? { d, from } : { d });
+    stdout += `Collecting ${asked}${from ? ` (from ${from.by.name.toLowerCase()})` : ''}\n  Downloading ${wheel(d)}.metadata (${size(d.metaKb)})\n`;
+    for (const r of d.requires) {
+      const [name, spec] = splitRequirement(r);
+      visit(byName(name)!, { by: d, spec });
+    }
+  };
+  for (const name of names) {
+    const d = byName(name);
+    if (!d) return { stdout, stderr: `ERROR: Could not find a version that satisfies the requirement ${name} (from versions: none)\nERROR: No matching distribution found for ${name}\n`, exitCode: 1, traces };
+    visit(d);
+  }
+  for (const { d } of order) stdout += `Downloading ${wheel(d)} (${size(d.kb)})\n`;
+  if (order.length === 0) return { stdout, stderr: ROOT_WARNING, exitCode: 0, traces };
+  const names2 = order.map((o) => o.d).sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
+  stdout += `Installing collected packages: ${names2.map((d) => d.name.toLowerCase()).join(', ')}\n`;
+  for (const { d } of order) installed.set(d.name, d);
+  stdout += `Successfully installed ${names2.map((d) => `${d.name.toLowerCase()}-${d.version}`).join(' ')}\n`;
+  return { stdout, stderr: ROOT_WARNING, exitCode: 0, traces };
+}
+
+/** `pip install PKG...`, `pip list`, `pip --version`. */
+export function pipCommand(place: () => PackagePlace, pythonVersion: string): Command {
+  return (argv) => {
+    const [sub, ...rest] = argv;
+    const words = rest.filter((a) => !['-q', '--quiet', '--no-cache-dir', '--upgrade', '-U', '--root-user-action=ignore'].includes(a));
+    const refused = words.find((a) => a.startsWith('-'));
+    if (refused !== undefined) return fail(`vethlab: pip ${refused} is not modelled here\n`, 1);
+    if (sub === '--version' || sub === '-V') return { stdout: `pip 25.2 from /usr/local/lib/python${pythonVersion}/site-packages/pip (python ${pythonVersion})\n`, stderr: '', exitCode: 0 };
+    if (sub === 'install') {
+      if (words.length === 0) return fail('ERROR: You must give at least one requirement to install (see "pip help install")\n', 1);
+      const out = install(place(), words);
+      const quiet = rest.includes('-q') || rest.includes('--quiet');
+      const silentRoot = rest.includes('--root-user-action=ignore');
+      return { ...out, stdout: quiet ? '' : out.stdout, stderr: silentRoot ? out.stderr.replace(ROOT_WARNING, '') : out.stderr };
+    }
+    if (sub === 'list') {
+      const mine = [...(installedOf.get(place().state)?.values() ?? [])];
+      const rows = [{ name: 'pip', version: '25.2' }, ...mine].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
+      const width = Math.max(7, ...rows.map((r) => r.name.length));
+      const vwidth = Math.max(7, ...rows.map((r) => r.version.length));
+      const line = (a: string, b: string) => `${a.padEnd(width)} ${b}`.trimEnd();
+      return { stdout: [line('Package', 'Version'), line('-'.repeat(width), '-'.repeat(vwidth)), ...rows.map((r) => line(r.name, r.version))].join('\n') + '\n', stderr: '', exitCode: 0 };
+    }
+    return fail(`vethlab: pip ${sub ?? ''} is not modelled here (install, list and --version are)\n`.replace('pip  is', 'pip without a command is'), 1);
+  };
+}

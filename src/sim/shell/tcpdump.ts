@@ -1,0 +1,207 @@
+/**
+ * tcpdump 4.99 (`tcpdump [-n] [-c N] [-i IFACE] [EXPRESSION]`) over the same
+ * Traces the Trace panel shows: every hop where a packet leaves an interface
+ * (transmit), arrives on the far end of a veth, or passes a bridge (tcpdump
+ * puts the bridge in promiscuous mode, so bridged frames reach it too) is
+ * one captured packet on that interface, in tcpdump's line format.
+ *
+ * A terminal here runs one command at a time, so the capture runs as a
+ * background job of the line it is typed on: `tcpdump -c 4 -n -i eth0 &
+ * ping -c 1 web` arms it, the commands after the `&` run, and when the line
+ * ends tcpdump prints what crossed the interface (as many as -c allows) and
+ * its closing counts, as if the count was reached or the job interrupted.
+ * Typed alone it has nothing to wait for, and says so.
+ *
+ * Formats from tcpdump's print-icmp.c, print-tcp.c, print-udp.c and
+ * tcpdump.c (the "listening on" line and the closing counts). Times come from
+ * the virtual clock; TCP sequence numbers and timestamps are derived from the
+ * connection, so a transcript repeats byte for byte. Only what the Trace holds
+ * is shown: a TCP connection's handshake, not the data after it.
+ */
+import { formatIPv4 } from '../netfilter/inet.ts';
+import type { Packet } from '../netfilter/index.ts';
+import type { Trace } from '../net/trace.ts';
+import type { Command, CommandOutput } from './types.ts';
+import { fail } from './types.ts';
+
+interface Filter {
+  proto?: 'icmp' | 'tcp' | 'udp';
+  port?: number;
+  host?: string;
+}
+
+interface Options {
+  iface: string;
+  count?: number;
+  numeric: boolean;
+  filter: Filter;
+}
+
+const USAGE_HINT = 'vethlab: tcpdump shows the packets of the commands run after it on the same line, e.g. `tcpdump -c 4 -n -i eth0 & ping -c 1 web`\n';
+
+function parseFilter(words: string[]): Filter | { error: string } {
+  const filter: Filter = {};
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === 'and' || w === '&&') continue;
+    if (w === 'icmp' || w === 'tcp' || w === 'udp') filter.proto = w;
+    else if (w === 'port' && /^\d+$/.test(words[i + 1] ?? '')) filter.port = Number(words[++i]);
+    else if (w === 'host' && words[i + 1] !== undefined) filter.host = words[++i]!;
+    else return { error: `vethlab: tcpdump filter "${words.join(' ')}" is not modelled here (icmp, tcp, udp, port N, host ADDR joined by and are)\n` };
+  }
+  return filter;
+}
+
+function parse(argv: string[]): Options | CommandOutput {
+  let iface = 'eth0';
+  let count: number | undefined;
+  let numeric = false;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '-i') iface = argv[++i] ?? '';
+    else if (a.startsWith('-i') && a.length > 2) iface = a.slice(2);
+    else if (a === '-c' || /^-c\d+$/.test(a)) {
+      const v = a === '-c' ? argv[++i] : a.slice(2);
+      if (!/^\d+$/.test(v ?? '') || Number(v) < 1) return fail(`tcpdump: invalid packet count ${v ?? ''}\n`, 1);
+      count = Number(v);
+    } else if (/^-n+$/.test(a)) numeric = true;
+    else if (/^-[nl]+$/.test(a)) numeric = a.includes('n') || numeric;
+    else if (a.startsWith('-')) return fail(`vethlab: tcpdump ${a} is not modelled here (-n, -c N, -i IFACE are)\n`, 1);
+    else rest.push(a);
+  }
+  if (iface === 'any') return fail('vethlab: tcpdump -i any is not modelled here (name one interface)\n', 1);
+  const filter = parseFilter(rest);
+  if ('error' in filter) return fail(filter.error, 1);
+  return { iface, numeric, filter, ...(count === undefined ? {} : { count }) };
+}
+
+/** One packet as tcpdump saw it, and the trace it belongs to. */
+interface Sighting {
+  packet: Packet;
+  trace: number;
+  hop: number;
+  probe: Trace['probe'];
+}
+
+/** Where the packets of these traces crossed `iface` in `netns`. */
+export function sightings(traces: readonly Trace[], netns: string, iface: string): Sighting[] {
+  const seen: Sighting[] = [];
+  traces.forEach((trace, t) => {
+    trace.hops.forEach((hop, h) => {
+      if (hop.netns !== netns) return;
+      const onIface = (hop.kind === 'transmit' || hop.kind === 'veth') && hop.iface === iface;
+      const onBridge = hop.kind === 'bridge' && hop.bridge === iface;
+      if (onIface || onBridge) seen.push({ packet: hop.packet, trace: t, hop: h, probe: trace.probe });
+    });
+  });
+  return seen;
+}
+
+function matches(p: Packet, f: Filter): boolean {
+  if (f.proto && p.proto !== f.proto) return false;
+  if (f.port !== undefined && p.sport !== f.port && p.dport !== f.port) return false;
+  if (f.host !== undefined && formatIPv4(p.src) !== f.host && formatIPv4(p.dst) !== f.host) return false;
+  return true;
+}
+
+/** A number from text, the same every run (ISNs and TCP timestamps are random in a kernel). */
+function hash(text: string): number {
+  let h = 2166136261;
+  for (const ch of text) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return h;
+}
+
+const FLAG_LETTERS: Record<string, string> = { SYN: 'S', FIN: 'F', RST: 'R', PSH: 'P', ACK: '.' };
+
+/** The line after the timestamp, as tcpdump -n prints it. */
+export function packetLine(p: Packet, seq: number): string {
+  const src = formatIPv4(p.src);
+  const dst = formatIPv4(p.dst);
+  if (p.proto === 'icmp') {
+    const length = p.length - 20;
+    if (p.icmpType === 8 || p.icmpType === 0) return `IP ${src} > ${dst}: ICMP echo ${p.icmpType === 8 ? 'request' : 'reply'}, id ${p.icmpId ?? 0}, seq ${seq}, length ${length}`;
+    if (p.icmpType === 3 && p.inner) {
+      const i = p.inner;
+      const what = p.icmpCode === 3 ? `${formatIPv4(i.dst)} ${i.proto} port ${i.dport} unreachable` : p.icmpCode === 1 ? `host ${formatIPv4(i.dst)} unreachable` : p.icmpCode === 0 ? `net ${formatIPv4(i.dst)} unreachable` : `${formatIPv4(i.dst)} unreachable - admin prohibited filter`;
+      return `IP ${src} > ${dst}: ICMP ${what}, length ${length}`;
+    }
+    if (p.icmpType === 11) return `IP ${src} > ${dst}: ICMP time exceeded in-transit, length ${length}`;
+    return `IP ${src} > ${dst}: ICMP type-#${p.icmpType ?? 0}, length ${length}`;
+  }
+  const ends = `IP ${src}.${p.sport} > ${dst}.${p.dport}`;
+  if (p.proto === 'udp') return `${ends}: UDP, length ${Math.max(0, p.length - 28)}`;
+  const flags = p.tcpFlags ?? [];
+  const letters = ['SYN', 'FIN', 'RST', 'PSH'].filter((f) => flags.includes(f as never)).map((f) => FLAG_LETTERS[f]).join('') + (flags.includes('ACK' as never) ? '.' : '');
+  // The client's and the server's initial sequence numbers, from the connection's addresses and ports.
+  const client = p.sport > p.dport;
+  const conn = client ? `${src}:${p.sport}>${dst}:${p.dport}` : `${dst}:${p.dport}>${src}:${p.sport}`;
+  const clientIsn = hash(`isn ${conn}`);
+  const serverIsn = hash(`isn' ${conn}`);
+  const tsClient = hash(`ts ${conn}`) % 4_000_000_000;
+  const tsServer = hash(`ts' ${conn}`) % 4_000_000_000;
+  if (flags.includes('SYN' as never)) {
+    if (!flags.includes('ACK' as never)) return `${ends}: Flags [${letters}], seq ${clientIsn}, win 64240, options [mss 1460,sackOK,TS val ${tsClient} ecr 0,nop,wscale 7], length 0`;
+    return `${ends}: Flags [${letters}], seq ${serverIsn}, ack ${(clientIsn + 1) >>> 0}, win 65160, options [mss 1460,sackOK,TS val ${tsServer} ecr ${tsClient},nop,wscale 7], length 0`;
+  }
+  if (flags.includes('RST' as never)) return `${ends}: Flags [${letters}], seq 0, ack ${(clientIsn + 1) >>> 0}, win 0, length 0`;
+  return `${ends}: Flags [${letters}], ack 1, win 502, length 0`;
+}
+
+/** HH:MM:SS.uuuuuu of a moment of the virtual clock (ms, fractions allowed). */
+function stamp(ms: number): string {
+  const d = new Date(Math.floor(ms));
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  const micros = Math.round((ms - Math.floor(ms / 1000) * 1000) * 1000);
+  return `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(micros, 6)}`;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export interface TcpdumpPlace {
+  /** Whether the namespace has an interface of that name. */
+  hasInterface: (netns: string, iface: string) => boolean;
+  /** The first ICMP sequence number a sender's ping uses (busybox 0, iputils 1). */
+  pingSeqBase: (netns: string) => number;
+}
+
+/** tcpdump in a namespace (a container's or a machine's). */
+export function tcpdumpCommand(place: TcpdumpPlace): Command {
+  return (argv, ctx) => {
+    const opts = parse(argv);
+    if (!('iface' in opts)) return opts;
+    // Without -n tcpdump asks DNS for every address; vethlab prints addresses only.
+    if (!opts.numeric) return fail('vethlab: tcpdump without -n (name lookups for every address) is not modelled here; add -n\n', 1);
+    if (!place.hasInterface(ctx.netns, opts.iface)) return fail(`tcpdump: ${opts.iface}: No such device exists\n(No such device exists)\n`, 1);
+    const header = `tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\nlistening on ${opts.iface}, link-type EN10MB (Ethernet), snapshot length 262144 bytes\n`;
+    const started = ctx.kernel.now;
+    return {
+      stdout: '',
+      stderr: header,
+      exitCode: 0,
+      afterLine: (later) => {
+        const seen = sightings(later, ctx.netns, opts.iface).filter((s) => matches(s.packet, opts.filter));
+        if (later.length === 0) return { stdout: '', stderr: USAGE_HINT };
+        const shown = opts.count === undefined ? seen : seen.slice(0, opts.count);
+        // Each probe of a ping goes a second after the one before; packets of one probe microseconds apart.
+        const pings = new Map<number, number>();
+        // One ping run keeps one echo id (the model draws one per probe): the first one seen from that sender to that target.
+        const echoIds = new Map<string, number>();
+        const lines = shown.map((s) => {
+          if (!pings.has(s.trace) && s.probe.kind === 'icmp-echo') pings.set(s.trace, pings.size);
+          const round = pings.get(s.trace) ?? 0;
+          const seq = place.pingSeqBase(s.probe.from) + round;
+          let packet = s.packet;
+          if (s.probe.kind === 'icmp-echo' && packet.icmpId !== undefined) {
+            const run = `${s.probe.from}>${s.probe.dst}`;
+            if (!echoIds.has(run)) echoIds.set(run, packet.icmpId);
+            packet = { ...packet, icmpId: echoIds.get(run)! };
+          }
+          return `${stamp(started + round * 1000 + s.trace + s.hop * 0.013)} ${packetLine(packet, seq)}\n`;
+        });
+        const n = shown.length;
+        return { stdout: lines.join(''), stderr: `${plural(n, 'packet')} captured\n${plural(n, 'packet')} received by filter\n0 packets dropped by kernel\n` };
+      },
+    };
+  };
+}

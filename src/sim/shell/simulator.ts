@@ -24,6 +24,8 @@ import { DEBIAN_MACHINE_EXECUTABLES, DEFAULT_PATH, lookPath, notModelled } from 
 import { sudoCommand, type SignalResult } from './process-cmds.ts';
 import { toolbox, type ToolboxPlace } from './toolbox.ts';
 import { LayeredFs, type FileSystem, type WritableLayer } from './fs.ts';
+import { ContainerMounts } from './container-mounts.ts';
+import { hostPaths, MountedFs } from './mounts.ts';
 import { DEBIAN_ROOTFS, rootfsOf } from './rootfs.ts';
 import { NGINX_VERSION, PYTHON_VERSION, type Image, type ImageSet } from '../docker/images.ts';
 import { listVirtualDir, readVirtualFile, type FileContext } from './virtual-files.ts';
@@ -86,10 +88,13 @@ export class Simulator {
   private readonly containerLayers = new WeakMap<Container, WritableLayer>();
   /** The server processes' side of every connection (httpd's files, redis's keys). */
   readonly servers: Servers;
+  /** The trees behind containers' binds, volumes and tmpfs mounts. */
+  private readonly mounts = new ContainerMounts();
 
   constructor(options: SimulatorOptions = {}) {
     this.kernel = new Kernel({ seed: options.seed ?? 1 });
     this.engine = new Engine(this.kernel, options.seed ?? 1, { images: options.images ?? 'rig' });
+    this.engine.hostPaths = hostPaths(() => this.machineFs('host'));
     this.servers = new Servers(this.engine, (netns) => {
       const c = [...this.engine.containers.values()].find((x) => x.netns === netns);
       return c && this.containerFs(c);
@@ -444,7 +449,10 @@ export class Simulator {
     let layer = this.containerLayers.get(c);
     if (!layer) this.containerLayers.set(c, (layer = new Map()));
     const files: FileContext = { engine: this.engine, netns: c.netns ?? HOST_NS, container: c, hostname: c.hostname };
-    return new LayeredFs(rootfsOf(this.engine.imageOf(c)), layer, { read: (p) => readVirtualFile(files, p), list: (d) => listVirtualDir(files, d) }, '/');
+    const image = rootfsOf(this.engine.imageOf(c));
+    const own = new LayeredFs(image, layer, { read: (p) => readVirtualFile(files, p), list: (d) => listVirtualDir(files, d) }, '/');
+    if (c.mounts.length === 0) return own;
+    return new MountedFs(own, this.mounts.mountsOf(c, { host: () => this.machineFs('host'), volume: (name) => this.engine.findVolume(name), image }));
   }
 
   /** A Debian machine's files. */

@@ -25,6 +25,7 @@ import { sudoCommand, type SignalResult } from './process-cmds.ts';
 import { toolbox, type ToolboxPlace } from './toolbox.ts';
 import { LayeredFs, type FileSystem, type WritableLayer } from './fs.ts';
 import { ContainerMounts } from './container-mounts.ts';
+import { startNginx, testNginxConfig, type NginxStart } from './nginx-process.ts';
 import { hostPaths, MountedFs } from './mounts.ts';
 import { DEBIAN_ROOTFS, rootfsOf } from './rootfs.ts';
 import { NGINX_VERSION, PYTHON_VERSION, type Image, type ImageSet } from '../docker/images.ts';
@@ -52,10 +53,13 @@ const INTERACTIVE_MAINS = new Set(['sh', '/bin/sh', 'bash', '/bin/bash', 'python
 /** Whose wording a container's tools use. */
 const userlandOf = (image: Image): 'busybox' | 'debian' => (image.distro === 'debian' || image.distro === 'ubuntu' ? 'debian' : 'busybox');
 
-/** nginx -v / -t, as the image's nginx answers them (both on stderr). */
-const nginxCommand: Command = (argv) => {
+/** nginx -v / -t, as the image's nginx answers them (both on stderr); -t reads the configuration as it is now. */
+const nginxCommand = (test: () => { ok: boolean; stderr: string }): Command => (argv) => {
   if (argv[0] === '-v') return { stdout: '', stderr: `nginx version: nginx/${NGINX_VERSION}\n`, exitCode: 0 };
-  if (argv[0] === '-t') return { stdout: '', stderr: 'nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n', exitCode: 0 };
+  if (argv[0] === '-t') {
+    const result = test();
+    return { stdout: '', stderr: result.stderr, exitCode: result.ok ? 0 : 1 };
+  }
   const bad = argv.find((a) => a.startsWith('-')) ?? argv[0];
   return fail(bad === undefined ? 'nginx: vethlab runs nginx only as the main process\n' : `nginx: invalid option: "${bad.replace(/^-/, '')}"\n`, 1);
 };
@@ -150,6 +154,7 @@ export class Simulator {
   private startMainProcess(c: Container): void {
     const image = this.engine.imageOf(c);
     const isDefault = c.cmd.join(' ') === image.cmd.join(' ');
+    if (isDefault && image.listens.some((l) => l.process === 'nginx')) return startNginx(c, this.nginxDeps(c));
     if (isDefault && image.listens.length > 0) {
       c.logs += image.startupLog ?? '';
       return;
@@ -159,6 +164,17 @@ export class Simulator {
     const result = this.runInContainer(c, argv);
     c.logs += result.stdout + result.stderr;
     this.engine.mainProcessExited(c.id, result.exitCode);
+  }
+
+  /** What nginx reads at start: the container's files and resolver, and where its configuration is kept. */
+  private nginxDeps(c: Container): NginxStart {
+    return { engine: this.engine, files: this.containerFs(c), resolve: (name) => this.containerResolve(c, name), configs: this.servers.nginxConfigs };
+  }
+
+  /** A name as the container's resolver answers it (its /etc/hosts, then Docker's DNS). */
+  private containerResolve(c: Container, name: string): string | undefined {
+    const answer = lookup(this.engine, c, name);
+    return answer.kind === 'address' ? answer.address : undefined;
   }
 
   /**
@@ -233,7 +249,7 @@ export class Simulator {
     if (has('curl')) commands.set('curl', curlCommand(this.servers, resolve));
     if (has('wget')) commands.set('wget', gnuWget(this.servers, resolve));
     if (has('ps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
-    if (has('nginx')) commands.set('nginx', nginxCommand);
+    if (has('nginx')) commands.set('nginx', nginxCommand(() => testNginxConfig(this.containerFs(c), (name) => this.containerResolve(c, name))));
     if (has('python3')) {
       const python: Command = (argv, ctx) =>
         argv[0] === '--version' || argv[0] === '-V' ? ok(`Python ${PYTHON_VERSION}\n`) : argv.length === 0 && ctx.stdin === '' ? ok() : fail(`python3: vethlab does not run Python programs\n`, 1);

@@ -79,6 +79,14 @@ describe('nginx with a mounted configuration', () => {
     expect(logs.stdout + logs.stderr).toMatch(/\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[emerg\] 1#1: host not found in upstream "nosuchapp:5000\/" in \/etc\/nginx\/conf.d\/default.conf:6\nnginx: \[emerg\] host not found in upstream "nosuchapp:5000\/" in \/etc\/nginx\/conf.d\/default.conf:6\n$/);
   });
 
+  it('names an upstream block\'s server as written when it does not resolve', () => {
+    const sim = world(`upstream apps {\n    server app1:80;\n    server gone:80;\n}\nserver {\n    location / {\n        proxy_pass http://apps;\n    }\n}`);
+    run(sim, 'docker run -d --name proxy --network appnet -v /srv/proxy/default.conf:/etc/nginx/conf.d/default.conf:ro nginx');
+    const logs = run(sim, 'docker logs proxy');
+    expect(logs.stdout + logs.stderr).toContain('nginx: [emerg] host not found in upstream "gone:80" in /etc/nginx/conf.d/default.conf:3\n');
+    expect(run(sim, 'docker exec proxy true').stderr).toMatch(/is not running/);
+  });
+
   it('balances an upstream block round robin, and listens where listen says', () => {
     const sim = world(`upstream apps {
     server app1:80;

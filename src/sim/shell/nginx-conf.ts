@@ -48,6 +48,8 @@ export interface ServerBlock {
 }
 
 export interface UpstreamServer extends Where {
+  /** As written (`app1:80`): nginx's messages quote it so. */
+  url: string;
   host: string;
   port: number;
 }
@@ -238,7 +240,7 @@ export function loadNginxConfig(fs: FileSystem): NginxConfig {
         for (const x of d.block ?? []) {
           if (x.name !== 'server') continue;
           const m = /^([^:]+)(?::(\d+))?$/.exec(x.args[0] ?? '');
-          if (m) servers.push({ host: m[1]!, port: m[2] === undefined ? 80 : Number(m[2]), file: x.file, line: x.line });
+          if (m) servers.push({ url: x.args[0]!, host: m[1]!, port: m[2] === undefined ? 80 : Number(m[2]), file: x.file, line: x.line });
         }
         config.upstreams.set(d.args[0] ?? '', servers);
       }
@@ -251,7 +253,8 @@ export function loadNginxConfig(fs: FileSystem): NginxConfig {
  * The names nginx resolves at start (ngx_parse_url, no_resolve off): each
  * upstream block's servers, and every proxy_pass host that names no upstream.
  * `resolve` is the container's resolver; a name it cannot answer is nginx's
- * `host not found in upstream "URL" in FILE:LINE`.
+ * `host not found in upstream "URL" in FILE:LINE`, URL as written after
+ * `http://` (ngx_http_upstream_add / ngx_http_upstream_server: "%s in upstream \"%V\"").
  */
 export function checkUpstreamHosts(config: NginxConfig, resolveName: (name: string) => string | undefined): void {
   const resolve = (name: string) => {
@@ -261,7 +264,7 @@ export function checkUpstreamHosts(config: NginxConfig, resolveName: (name: stri
   };
   for (const servers of config.upstreams.values()) {
     for (const s of servers) {
-      if (resolve(s.host) === undefined) throw new NginxEmerg(`host not found in upstream "${s.host}${s.port === 80 ? '' : `:${s.port}`}" in ${s.file}:${s.line}`);
+      if (resolve(s.host) === undefined) throw new NginxEmerg(`host not found in upstream "${s.url}" in ${s.file}:${s.line}`);
     }
   }
   for (const server of config.servers) {

@@ -23,7 +23,7 @@ describe('the tutorials', () => {
 
   for (const file of FILES) {
     it(`${file} passes vethlab check, every step`, () => {
-      const steps = (readFileSync(`${DIR}/${file}`, 'utf8').match(/^ {2}- text:/gm) ?? []).length;
+      const steps = (readFileSync(`${DIR}/${file}`, 'utf8').match(/^ {2}- (text|run):/gm) ?? []).length;
       let stdout = '';
       vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array) => {
         stdout += typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk);

@@ -18,6 +18,8 @@ import { parseAnyReference, withDefaultTag } from './reference.ts';
 import { AddressPool, overlaps, pickPool } from './ipam.ts';
 import type { Attachment, Container, Endpoint, Network, NetworkMode, PortBinding } from './model.ts';
 import { DockerRules } from './rules.ts';
+import { ANONYMOUS_LABEL, volumeNameProblem, volumeSize, type HostPaths, type MountRequest, type Volume } from './volumes.ts';
+import { planMounts, realizeMounts } from './mount-plan.ts';
 import { buildWorld, HOST_HOSTNAME, HOST_NS } from './world.ts';
 
 export { DockerError, ImageNotFoundError } from './errors.ts';
@@ -71,6 +73,11 @@ export interface ContainerCreateOptions {
   endpoints?: { network: string; aliases?: string[]; ip?: string; ipamConfig?: boolean; links?: { target: string; alias: string }[] }[];
   /** `--expose` (and Compose's ports and `expose`): ports the container exposes besides the image's, `80` or `80/udp`. */
   expose?: string[];
+  /** `-v SRC:DST[:MODE]` (HostConfig.Binds), `-v /path` (anonymous volumes), `--mount`, `--volumes-from`. */
+  binds?: string[];
+  anonymousVolumes?: string[];
+  mounts?: MountRequest[];
+  volumesFrom?: string[];
 }
 
 const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
@@ -100,6 +107,10 @@ export class Engine {
   readonly containers = new Map<string, Container>();
   /** Told when a running container stops, before its namespace goes: its processes end with it. */
   readonly stopObservers: ((c: Container) => void)[] = [];
+  /** The local driver's volumes, by name. */
+  readonly volumes = new Map<string, Volume>();
+  /** The host's files, for bind sources (the shell layer supplies them); none: every bind source exists. */
+  hostPaths: HostPaths | undefined;
   private nextEphemeralPort = 32768;
 
   constructor(kernel: KernelApi, seed = 1, options: EngineOptions = {}) {
@@ -314,6 +325,7 @@ export class Engine {
       if (problems) throw new DockerError(`invalid config for network ${e.network}: invalid endpoint settings:\n${problems}`);
     }
     if (networkMode.kind === 'host' && (opts.ports?.length ?? 0) > 0) warnings.push('Published ports are discarded when using host network mode');
+    const mountPlan = planMounts(this, opts, image.volumes ?? []);
     const id = this.newId();
     const name = opts.name ?? this.generateName();
     const container: Container = {
@@ -346,7 +358,10 @@ export class Engine {
       dns: opts.dns ?? [],
       dnsSearch: opts.dnsSearch ?? [],
       extraHosts: opts.extraHosts ?? [],
+      mounts: [],
+      mountConfig: mountPlan.config,
     };
+    container.mounts = realizeMounts(this, mountPlan);
     // On the default bridge a link is the legacy kind (env, /etc/hosts); on a user network
     // it is only a DNS alias for this container (rig fact 21).
     const onUserNetwork = networkMode.kind === 'bridge' && networkMode.networks.some((ref) => !(this.findNetwork(ref)?.isDefault ?? ref === 'bridge'));
@@ -841,14 +856,71 @@ export class Engine {
     c.endpoints.delete(ep.networkId);
   }
 
-  remove(ref: string, force = false): Container {
+  /** `docker rm [-f] [-v]`: `-v` (and `--rm`) also removes the container's anonymous volumes no other container uses. */
+  remove(ref: string, force = false, removeVolumes = false): Container {
     const c = this.requireContainer(ref);
     if (c.state === 'running' || c.state === 'paused') {
       if (!force) throw new DockerError(`cannot remove container "${c.name}": container is running: stop the container before removing or force remove`);
       this.stop(c.id);
     }
     this.containers.delete(c.id);
+    if (removeVolumes || c.autoRemove) {
+      for (const m of c.mounts) {
+        const v = m.type === 'volume' ? this.volumes.get(m.source) : undefined;
+        if (v?.labels?.[ANONYMOUS_LABEL] !== undefined && this.volumeUsers(v.name).length === 0) this.volumes.delete(v.name);
+      }
+    }
     return c;
+  }
+
+  // ---- volumes ---------------------------------------------------------------
+
+  /** `docker volume create [NAME]`: an existing name is kept as it is; none makes a 64-hex name. */
+  createVolume(name?: string, labels?: Record<string, string>): Volume {
+    if (name !== undefined) {
+      const problem = volumeNameProblem(name);
+      if (problem) throw new DockerError(problem);
+      const existing = this.volumes.get(name);
+      if (existing) return existing;
+    }
+    const v: Volume = { name: name ?? this.newId(), created: this.kernel.now, labels, files: new Map() };
+    this.volumes.set(v.name, v);
+    return v;
+  }
+
+  findVolume(name: string): Volume | undefined {
+    return this.volumes.get(name);
+  }
+
+  /** The containers (any state) whose mounts use the volume. */
+  volumeUsers(name: string): Container[] {
+    return [...this.containers.values()].filter((c) => c.mounts.some((m) => m.type === 'volume' && m.source === name));
+  }
+
+  /** `docker volume rm [-f] NAME`. */
+  removeVolume(name: string, force = false): void {
+    const v = this.volumes.get(name);
+    if (!v) {
+      if (force) return;
+      throw new DockerError(`get ${name}: no such volume`);
+    }
+    const users = this.volumeUsers(name);
+    if (users.length > 0) throw new DockerError(`remove ${name}: volume is in use - [${users.map((c) => c.id).join(', ')}]`);
+    this.volumes.delete(name);
+  }
+
+  /** `docker volume prune [-a]`: unused volumes (anonymous ones only without -a), with the bytes they held. */
+  pruneVolumes(all: boolean): { names: string[]; size: number } {
+    const names: string[] = [];
+    let size = 0;
+    for (const v of [...this.volumes.values()]) {
+      if (!all && v.labels?.[ANONYMOUS_LABEL] === undefined) continue;
+      if (this.volumeUsers(v.name).length > 0) continue;
+      names.push(v.name);
+      size += volumeSize(v);
+      this.volumes.delete(v.name);
+    }
+    return { names, size };
   }
 
   requireContainer(ref: string): Container {

@@ -11,6 +11,7 @@ import { goMap, goNil, goStruct, sliceOrNil } from './govalue.ts';
 import { containerPortMap } from './portmap.ts';
 import type { Image } from './images.ts';
 import type { Container, Network } from './model.ts';
+import { mountObject, mountRequestObject } from './volumes.ts';
 
 /** Go's time.Time in JSON: 2026-11-23T22:06:18.161749122Z. */
 export function goTime(ms: number): string {
@@ -208,6 +209,8 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
   const defaultNet = engine.findNetwork('bridge')!;
   const onDefault = eth0 && eth0.networkId === defaultNet.id;
   const userEnv = c.env.filter((e) => !image.env.includes(e));
+  // Config.Volumes: `-v /path` targets and the image's VOLUMEs.
+  const configVolumes = [...new Set([...(image.volumes ?? []), ...c.mountConfig.anonymous])].sort();
   const exposed = goMap(Object.fromEntries(c.exposed.map((e) => [e, {}])));
   const legacyLinks = c.legacyLinks.map((l) => `/${engine.findContainer(l.target)?.name ?? l.target}:/${c.name}/${l.alias}`);
   return {
@@ -241,8 +244,8 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
     ProcessLabel: '',
     AppArmorProfile: '',
     ExecIDs: goNil('slice'),
-    HostConfig: {
-      Binds: goNil('slice'),
+    HostConfig: goStruct({
+      Binds: sliceOrNil(c.mountConfig.binds),
       ContainerIDFile: '',
       LogConfig: { Type: 'json-file', Config: goMap({}) },
       NetworkMode: networkModeText(engine, c),
@@ -250,7 +253,7 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
       RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
       AutoRemove: c.autoRemove,
       VolumeDriver: '',
-      VolumesFrom: goNil('slice'),
+      VolumesFrom: sliceOrNil(c.mountConfig.volumesFrom),
       ConsoleSize: [0, 0],
       CapAdd: sliceOrNil(c.capAdd),
       CapDrop: sliceOrNil(c.capDrop),
@@ -303,11 +306,12 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
       CpuPercent: 0,
       IOMaximumIOps: 0,
       IOMaximumBandwidth: 0,
+      ...(c.mountConfig.mounts.length > 0 ? { Mounts: c.mountConfig.mounts.map(mountRequestObject) } : {}),
       MaskedPaths: MASKED_PATHS,
       ReadonlyPaths: READONLY_PATHS,
-    },
+    }, 'container.HostConfig', { Mounts: goNil('slice') }),
     GraphDriver: { Data: goMap({ ID: c.id }), Name: 'vfs' },
-    Mounts: [],
+    Mounts: c.mounts.map(mountObject),
     Config: goStruct({
       Hostname: c.hostname,
       Domainname: '',
@@ -322,7 +326,7 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
       Env: sliceOrNil(userEnv),
       Cmd: c.cmd,
       Image: c.image,
-      Volumes: goNil('map'),
+      Volumes: configVolumes.length > 0 ? goMap(Object.fromEntries(configVolumes.map((v) => [v, {}]))) : goNil('map'),
       WorkingDir: '',
       Entrypoint: c.entrypoint.length > 0 ? c.entrypoint : goNil('slice'),
       OnBuild: goNil('slice'),

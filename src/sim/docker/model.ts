@@ -4,6 +4,7 @@
  * owns every change.
  */
 import type { AddressPool } from './ipam.ts';
+import type { MountConfig, MountPoint } from './volumes.ts';
 
 export type NetworkDriver = 'bridge' | 'host' | 'null';
 
@@ -121,6 +122,10 @@ export interface Container {
   logs: string;
   /** `--label`s as given (Compose's `com.docker.compose.*`); none: `{}` in inspect. */
   labels?: Record<string, string>;
+  /** Its mount points (binds, volumes, tmpfs), by destination. */
+  mounts: MountPoint[];
+  /** What the user asked for (-v, --mount, --volumes-from), as inspect shows it. */
+  mountConfig: MountConfig;
   /** libnetwork's sandbox for this run (new at every start). */
   sandboxId?: string;
   /** In host or none mode, the endpoint libnetwork makes on that network for this run. */

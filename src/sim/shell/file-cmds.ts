@@ -11,13 +11,14 @@ import { isOutput, toolOptions, usageError } from './text-cmds.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
 import { fail, ok } from './types.ts';
 
-export const isFsError = (v: unknown): v is FsError => v === 'ENOENT' || v === 'EISDIR' || v === 'ENOTDIR' || v === 'EEXIST';
+export const isFsError = (v: unknown): v is FsError => v === 'ENOENT' || v === 'EISDIR' || v === 'ENOTDIR' || v === 'EEXIST' || v === 'EROFS';
 
 export const REASON: Record<FsError, string> = {
   ENOENT: 'No such file or directory',
   EISDIR: 'Is a directory',
   ENOTDIR: 'Not a directory',
   EEXIST: 'File exists',
+  EROFS: 'Read-only file system',
 };
 
 const done = (stdout: string, stderr: string, failStatus = 1): CommandOutput => ({ stdout, stderr, exitCode: stderr ? failStatus : 0 });

@@ -5,7 +5,8 @@
  * every read (/etc/hosts, /proc/sys, /sys/class/net), which always win.
  */
 
-export type FsError = 'ENOENT' | 'EISDIR' | 'ENOTDIR' | 'EEXIST';
+/** EROFS: a write under a read-only mount (mounts.ts). */
+export type FsError = 'ENOENT' | 'EISDIR' | 'ENOTDIR' | 'EEXIST' | 'EROFS';
 
 export type Entry = { kind: 'file'; content: string } | { kind: 'dir' };
 /** A writable layer's entry: a file, a directory, or a whiteout hiding the image's file. */

@@ -67,12 +67,15 @@ function defaultFileName(url: string): string {
   return path.slice(path.lastIndexOf('/') + 1) || 'index.html';
 }
 
+/** The Host header curl and wget send: the URL's host, with its port unless 80. */
+const hostHeader = (u: { host: string; port: number }) => (u.port === 80 ? u.host : `${u.host}:${u.port}`);
+
 function fetchUrl(servers: Servers, netns: string, url: string, resolve: NameResolver, timeout?: number, client: HttpClient = 'busybox-wget'): { result: HttpResult; host: string; ip?: string; port: number } | undefined {
   const parsed = parseUrl(url);
   if (!parsed) return undefined;
   const ip = isIp(parsed.host) ? parsed.host : resolve(parsed.host);
   if (ip === undefined) return { result: { kind: 'unreachable', traces: [] }, host: parsed.host, port: parsed.port };
-  return { result: servers.httpGet(netns, ip, parsed.port, parsed.path, timeout, client, parsed.host), host: parsed.host, ip, port: parsed.port };
+  return { result: servers.httpGet(netns, ip, parsed.port, parsed.path, timeout, client, hostHeader(parsed)), host: parsed.host, ip, port: parsed.port };
 }
 
 /** busybox 1.35 wget. */
@@ -267,7 +270,7 @@ export function gnuWget(servers: Servers, resolve: NameResolver): Command {
       log.push(`Resolving ${parsed.host} (${parsed.host})... ${answer}`);
       ip = answer;
     }
-    const result = servers.httpGet(ctx.netns, ip, parsed.port, parsed.path, f.timeout, 'gnu-wget', parsed.host);
+    const result = servers.httpGet(ctx.netns, ip, parsed.port, parsed.path, f.timeout, 'gnu-wget', hostHeader(parsed));
     const target = isIp(parsed.host) ? `${ip}:${parsed.port}` : `${parsed.host} (${parsed.host})|${ip}|:${parsed.port}`;
     switch (result.kind) {
       case 'ok': {

@@ -14,6 +14,21 @@ import { NGINX_VERSION } from '../docker/images.ts';
 import { GW_NS, HOST_NS, INTERNET_IP } from '../docker/world.ts';
 import type { FileSystem } from './fs.ts';
 import type { Processes } from './processes.ts';
+import type { NginxConfig } from './nginx-conf.ts';
+import { nginxAnswer, type NginxAnswer } from './nginx-server.ts';
+
+/** nginx's reason phrases (ngx_http_status_lines) for the statuses it sends itself. */
+const NGINX_STATUS: Record<number, string> = {
+  200: 'OK', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 307: 'Temporary Redirect', 308: 'Permanent Redirect',
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Not Allowed', 500: 'Internal Server Error',
+  502: 'Bad Gateway', 503: 'Service Temporarily Unavailable', 504: 'Gateway Time-out',
+};
+
+/** nginx's error log time (ngx_cached_err_log_time): `2026/12/06 20:00:00`, UTC in the container. */
+export function nginxLogTime(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10).replace(/-/g, '/')} ${iso.slice(11, 19)}`;
+}
 
 /** Where the official httpd image keeps its pages. */
 const APACHE_DOCROOT = '/usr/local/apache2/htdocs';
@@ -153,7 +168,7 @@ export function redisCommand(store: Map<string, string>, args: string[]): RedisR
 export type FilesOf = (netns: string) => FileSystem | undefined;
 
 /** Who sends an HTTP request: each writes its own headers. */
-export type HttpClient = 'busybox-wget' | 'gnu-wget' | 'curl';
+export type HttpClient = 'busybox-wget' | 'gnu-wget' | 'curl' | 'nginx';
 
 /** The request each client sends, as a raw server prints it (recorded on the rig: golden 55). */
 function httpRequest(client: HttpClient, path: string, host: string): string {
@@ -161,8 +176,10 @@ function httpRequest(client: HttpClient, path: string, host: string): string {
     'busybox-wget': ['User-Agent: Wget', 'Connection: close'],
     'gnu-wget': ['User-Agent: Wget/1.21.3', 'Accept: */*', 'Accept-Encoding: identity', 'Connection: Keep-Alive'],
     curl: ['User-Agent: curl/7.88.1', 'Accept: */*'],
+    // proxy_pass: HTTP/1.0 unless proxy_http_version says otherwise (ngx_http_proxy_module).
+    nginx: ['Connection: close'],
   }[client];
-  return [`GET ${path} HTTP/1.1`, `Host: ${host}`, ...headers, '', ''].join('\r\n');
+  return [`GET ${path} HTTP/1.${client === 'nginx' ? 0 : 1}`, `Host: ${host}`, ...headers, '', ''].join('\r\n');
 }
 
 /** What a raw server wrote back, read as an HTTP answer; 'silent' when it wrote nothing. */
@@ -191,6 +208,10 @@ export class Servers {
   private readonly redis = new RedisStores();
   /** The programs running in containers (servers started by command lines); set by the simulator. */
   programs: Processes | undefined;
+  /** The configuration each nginx container read at its start (nginx-process.ts), by container ID. */
+  readonly nginxConfigs = new Map<string, NginxConfig>();
+  /** Round-robin turns per nginx container and upstream. */
+  private readonly upstreamTurns = new Map<string, number>();
 
   constructor(engine: Engine, filesOf: FilesOf) {
     this.engine = engine;
@@ -284,13 +305,14 @@ export class Servers {
 
   /**
    * GET `path` as wget and curl do: the body, or why there is none. `client` is who
-   * asks and `host` the name in the URL: a raw server (nc) prints their request.
+   * asks and `hostHeader` its Host header (the URL's host, with its port unless 80):
+   * a raw server (nc) prints their request; nginx matches server_name with it.
    */
-  httpGet(from: string, ip: string, port: number, path: string, timeout?: number, client: HttpClient = 'curl', host = ip): HttpResult {
+  httpGet(from: string, ip: string, port: number, path: string, timeout?: number, client: HttpClient = 'curl', hostHeader = port === 80 ? ip : `${ip}:${port}`): HttpResult {
     const conn = this.connect(from, ip, port, timeout === undefined ? { exchange: HTTP_EXCHANGE } : { exchange: HTTP_EXCHANGE, timeout });
     if (!conn.ok) return { kind: conn.failure, traces: conn.traces };
     if (this.rawServer(conn.peer, 'tcp')) {
-      const answer = parseHttpAnswer(this.converse(conn.peer, httpRequest(client, path, port === 80 ? host : `${host}:${port}`)));
+      const answer = parseHttpAnswer(this.converse(conn.peer, httpRequest(client, path, hostHeader)));
       // A server that sends nothing and keeps the connection open: the client's timer ends it.
       if (answer === 'silent') return { kind: 'timeout', traces: conn.traces };
       if (answer === undefined) return { kind: 'not-http', traces: conn.traces };
@@ -298,11 +320,14 @@ export class Servers {
       return { kind: 'not-found', status: answer.status, body: answer.body, head: answer.head, traces: conn.traces };
     }
     if (conn.peer.process !== 'httpd' && conn.peer.process !== 'nginx') return { kind: 'not-http', traces: conn.traces };
-    const answer = conn.peer.process === 'nginx' ? this.nginx(conn.peer, `GET ${path} HTTP/1.1`) : this.httpd(conn.peer, `GET ${path} HTTP/1.1`);
+    // A proxied request's own legs (nginx -> upstream) follow the client's.
+    const legs: Trace[] = [];
+    const answer = conn.peer.process === 'nginx' ? this.nginx(conn.peer, `GET ${path} HTTP/1.1`, hostHeader, legs) : this.httpd(conn.peer, `GET ${path} HTTP/1.1`);
     const split = answer.raw.indexOf('\r\n\r\n');
     const head = split < 0 ? answer.raw : answer.raw.slice(0, split + 4);
-    if (answer.status === 200) return { kind: 'ok', body: answer.body, head, traces: conn.traces };
-    return { kind: 'not-found', status: answer.status, body: answer.body, head, traces: conn.traces };
+    const traces = [...conn.traces, ...legs];
+    if (answer.status === 200) return { kind: 'ok', body: answer.body, head, traces };
+    return { kind: 'not-found', status: answer.status, body: answer.body, head, traces };
   }
 
   /** busybox httpd's answer to one request line: files under -h /www (htdocs in the official image), CGI on the internet host. */
@@ -338,52 +363,74 @@ export class Servers {
   }
 
   /**
-   * nginx's answer to one request line, as the official image's default server
-   * (root /usr/share/nginx/html, index index.html) gives it: the file with
-   * nginx's headers, a 301 to the directory with a slash, or nginx's own error
+   * nginx's answer to one request line: with the configuration it read at start
+   * (nginx-server.ts: servers, locations, return, proxy_pass), or as the official
+   * image's default server (root /usr/share/nginx/html, index index.html): the file
+   * with nginx's headers, a 301 to the directory with a slash, or nginx's own error
    * page (CRLF lines, `nginx/VERSION` in the footer).
    */
-  private nginx(peer: Peer, requestLine: string): { status: number; body: string; raw: string } {
+  private nginx(peer: Peer, requestLine: string, host = '', traces: Trace[] = []): { status: number; body: string; raw: string } {
     const server = `nginx/${NGINX_VERSION}`;
     const date = new Date(this.engine.kernel.now).toUTCString();
     const m = /^([A-Z]+) (\/\S*) HTTP\/1\.([01])$/.exec(requestLine);
     const keepAlive = m?.[3] === '1';
     const head = (status: string, extra: string[]) => [`HTTP/1.1 ${status}`, `Server: ${server}`, `Date: ${date}`, ...extra].join('\r\n');
-    const errorPage = (code: number, title: string, extra: string[] = [], close = false) => {
-      const body = `<html>\r\n<head><title>${code} ${title}</title></head>\r\n<body>\r\n<center><h1>${code} ${title}</h1></center>\r\n<hr><center>${server}</center>\r\n</body>\r\n</html>\r\n`;
-      const headers = ['Content-Type: text/html', `Content-Length: ${body.length}`, ...extra, `Connection: ${keepAlive && !close ? 'keep-alive' : 'close'}`];
-      return { status: code, body, raw: `${head(`${code} ${title}`, headers)}\r\n\r\n${m?.[1] === 'HEAD' ? '' : body}` };
+    const errorAnswer = (code: number): NginxAnswer => {
+      const title = `${code} ${NGINX_STATUS[code] ?? ''}`.trim();
+      return { status: code, body: `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>${server}</center>\r\n</body>\r\n</html>\r\n`, headers: [], contentType: 'text/html' };
     };
-    if (!m) return errorPage(400, 'Bad Request', [], true);
-    if (m[1] !== 'GET' && m[1] !== 'HEAD') return errorPage(405, 'Not Allowed');
+    const render = (a: NginxAnswer, close = false) => {
+      const title = `${a.status} ${NGINX_STATUS[a.status] ?? ''}`.trim();
+      const headers = [`Content-Type: ${a.contentType ?? 'text/html'}`, `Content-Length: ${a.body.length}`, ...a.headers.filter((h) => !h.startsWith('Last-Modified') && !h.startsWith('ETag') && !h.startsWith('Accept-Ranges')), ...a.headers.filter((h) => h.startsWith('Last-Modified')), `Connection: ${keepAlive && !close ? 'keep-alive' : 'close'}`, ...a.headers.filter((h) => h.startsWith('ETag') || h.startsWith('Accept-Ranges'))];
+      return { status: a.status, body: a.body, raw: `${head(title, headers)}\r\n\r\n${m?.[1] === 'HEAD' ? '' : a.body}` };
+    };
+    if (!m) return render(errorAnswer(400), true);
+    if (m[1] !== 'GET' && m[1] !== 'HEAD') return render(errorAnswer(405));
     let path: string;
     try {
       path = decodeURIComponent(m[2]!.split('?')[0]!);
     } catch {
-      return errorPage(400, 'Bad Request', [], true);
+      return render(errorAnswer(400), true);
     }
     const files = this.filesOf(peer.netns);
-    const root = '/usr/share/nginx/html';
-    if (!path.endsWith('/') && files?.stat(root + path) === 'dir') return errorPage(301, 'Moved Permanently', [`Location: http://${this.hostOf(peer)}${path}/`]);
-    const file = root + (path.endsWith('/') ? `${path}index.html` : path);
-    const content = files?.stat(file) === 'file' ? files.read(file) : undefined;
-    if (content === undefined || ['ENOENT', 'EISDIR', 'ENOTDIR', 'EEXIST'].includes(content)) {
-      // An index-less directory is forbidden (autoindex is off); anything else is not there.
-      return path.endsWith('/') && files?.stat(root + path) === 'dir' && path !== '/' ? errorPage(403, 'Forbidden') : errorPage(404, 'Not Found');
-    }
     const c = [...this.engine.containers.values()].find((x) => x.netns === peer.netns);
-    const mtime = c ? this.engine.imageOf(c).created : this.engine.kernel.now;
-    const ext = /\.([a-z0-9]+)$/.exec(file)?.[1] ?? '';
-    const type = ({ html: 'text/html', htm: 'text/html', txt: 'text/plain', css: 'text/css', json: 'application/json', xml: 'text/xml' } as Record<string, string>)[ext] ?? 'application/octet-stream';
-    const headers = [
-      `Content-Type: ${type}`,
-      `Content-Length: ${content.length}`,
-      `Last-Modified: ${new Date(mtime).toUTCString()}`,
-      `Connection: ${keepAlive ? 'keep-alive' : 'close'}`,
-      `ETag: "${Math.floor(mtime / 1000).toString(16)}-${content.length.toString(16)}"`,
-      'Accept-Ranges: bytes',
-    ];
-    return { status: 200, body: content, raw: `${head('200 OK', headers)}\r\n\r\n${m[1] === 'HEAD' ? '' : content}` };
+    const serveFile = (root: string, index: readonly string[], reqPath: string): NginxAnswer => {
+      if (!reqPath.endsWith('/') && files?.stat(root + reqPath) === 'dir') return { ...errorAnswer(301), headers: [`Location: http://${this.hostOf(peer)}${reqPath}/`] };
+      const candidates = reqPath.endsWith('/') ? index.map((i) => `${root}${reqPath}${i}`) : [root + reqPath];
+      const file = candidates.find((f) => files?.stat(f) === 'file');
+      const content = file === undefined ? undefined : files!.read(file);
+      if (file === undefined || content === undefined || ['ENOENT', 'EISDIR', 'ENOTDIR', 'EEXIST', 'EROFS'].includes(content)) {
+        // An index-less directory is forbidden (autoindex is off); anything else is not there.
+        return reqPath.endsWith('/') && files?.stat(root + reqPath) === 'dir' && reqPath !== '/' ? errorAnswer(403) : errorAnswer(404);
+      }
+      const mtime = c ? this.engine.imageOf(c).created : this.engine.kernel.now;
+      const ext = /\.([a-z0-9]+)$/.exec(file)?.[1] ?? '';
+      const type = ({ html: 'text/html', htm: 'text/html', txt: 'text/plain', css: 'text/css', json: 'application/json', xml: 'text/xml' } as Record<string, string>)[ext] ?? 'application/octet-stream';
+      return { status: 200, body: content, contentType: type, headers: [`Last-Modified: ${new Date(mtime).toUTCString()}`, `ETag: "${Math.floor(mtime / 1000).toString(16)}-${content.length.toString(16)}"`, 'Accept-Ranges: bytes'] };
+    };
+    const config = c && this.nginxConfigs.get(c.id);
+    if (!config || !c) return render(serveFile('/usr/share/nginx/html', ['index.html'], path));
+    const answer = nginxAnswer(
+      {
+        config,
+        files,
+        fetch: (ip, port, p, h) => this.httpGet(peer.netns, ip, port, p, undefined, 'nginx', h),
+        nextTurn: (upstream) => {
+          const key = `${c.id}/${upstream}`;
+          const turn = this.upstreamTurns.get(key) ?? 0;
+          this.upstreamTurns.set(key, turn + 1);
+          return turn;
+        },
+        errorLog: (line) => {
+          c.logs += `${nginxLogTime(this.engine.kernel.now)} ${line}\n`;
+        },
+        serveFile,
+        errorPage: errorAnswer,
+        traces,
+      },
+      { method: m[1]!, path, port: peer.port ?? 80, host, client: peer.client },
+    );
+    return render(answer);
   }
 
   /** The address a client reached a server at (what nginx puts in a redirect's Location). */

@@ -28,6 +28,9 @@ import { DEBIAN_MACHINE_EXECUTABLES, DEFAULT_PATH, lookPath, notModelled } from 
 import { sudoCommand, type SignalResult } from './process-cmds.ts';
 import { toolbox, type ToolboxPlace } from './toolbox.ts';
 import { LayeredFs, type FileSystem, type WritableLayer } from './fs.ts';
+import { ContainerMounts } from './container-mounts.ts';
+import { startNginx, testNginxConfig, type NginxStart } from './nginx-process.ts';
+import { hostPaths, MountedFs } from './mounts.ts';
 import { DEBIAN_ROOTFS, rootfsOf } from './rootfs.ts';
 import { NGINX_VERSION, PYTHON_VERSION, type Image, type ImageSet } from '../docker/images.ts';
 import { listVirtualDir, readVirtualFile, type FileContext } from './virtual-files.ts';
@@ -61,10 +64,13 @@ const INTERACTIVE_MAINS = new Set(['sh', '/bin/sh', 'bash', '/bin/bash', 'python
 /** Whose wording a container's tools use. */
 const userlandOf = (image: Image): 'busybox' | 'debian' => (image.distro === 'debian' || image.distro === 'ubuntu' ? 'debian' : 'busybox');
 
-/** nginx -v / -t, as the image's nginx answers them (both on stderr). */
-const nginxCommand: Command = (argv) => {
+/** nginx -v / -t, as the image's nginx answers them (both on stderr); -t reads the configuration as it is now. */
+const nginxCommand = (test: () => { ok: boolean; stderr: string }): Command => (argv) => {
   if (argv[0] === '-v') return { stdout: '', stderr: `nginx version: nginx/${NGINX_VERSION}\n`, exitCode: 0 };
-  if (argv[0] === '-t') return { stdout: '', stderr: 'nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n', exitCode: 0 };
+  if (argv[0] === '-t') {
+    const result = test();
+    return { stdout: '', stderr: result.stderr, exitCode: result.ok ? 0 : 1 };
+  }
   const bad = argv.find((a) => a.startsWith('-')) ?? argv[0];
   return fail(bad === undefined ? 'nginx: vethlab runs nginx only as the main process\n' : `nginx: invalid option: "${bad.replace(/^-/, '')}"\n`, 1);
 };
@@ -101,10 +107,13 @@ export class Simulator {
   readonly servers: Servers;
   /** Programs still running in containers (servers from command lines, background jobs). */
   readonly processes: Processes;
+  /** The trees behind containers' binds, volumes and tmpfs mounts. */
+  private readonly mounts = new ContainerMounts();
 
   constructor(options: SimulatorOptions = {}) {
     this.kernel = new Kernel({ seed: options.seed ?? 1 });
     this.engine = new Engine(this.kernel, options.seed ?? 1, { images: options.images ?? 'rig' });
+    this.engine.hostPaths = hostPaths(() => this.machineFs('host'));
     this.servers = new Servers(this.engine, (netns) => {
       const c = [...this.engine.containers.values()].find((x) => x.netns === netns);
       return c && this.containerFs(c);
@@ -161,7 +170,9 @@ export class Simulator {
    */
   private startMainProcess(c: Container): void {
     const image = this.engine.imageOf(c);
-    if (runsImageDefault(c, image) && image.listens.length > 0) {
+    const isDefault = runsImageDefault(c, image);
+    if (isDefault && image.listens.some((l) => l.process === 'nginx')) return startNginx(c, this.nginxDeps(c));
+    if (isDefault && image.listens.length > 0) {
       c.logs += image.startupLog ?? '';
       return;
     }
@@ -181,6 +192,17 @@ export class Simulator {
     const result = this.runInContainer(c, argv, '', (program) => this.processes.adopt(c, program, { main: false, logs: role.logs }));
     if (result.running && c.state === 'running') this.processes.adopt(c, result.running, role);
     return result;
+  }
+
+  /** What nginx reads at start: the container's files and resolver, and where its configuration is kept. */
+  private nginxDeps(c: Container): NginxStart {
+    return { engine: this.engine, files: this.containerFs(c), resolve: (name) => this.containerResolve(c, name), configs: this.servers.nginxConfigs };
+  }
+
+  /** A name as the container's resolver answers it (its /etc/hosts, then Docker's DNS). */
+  private containerResolve(c: Container, name: string): string | undefined {
+    const answer = lookup(this.engine, c, name);
+    return answer.kind === 'address' ? answer.address : undefined;
   }
 
   /**
@@ -330,7 +352,7 @@ export class Simulator {
     if (has('curl')) commands.set('curl', curlCommand(this.servers, resolve));
     if (has('wget')) commands.set('wget', gnuWget(this.servers, resolve));
     if (has('ps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
-    if (has('nginx')) commands.set('nginx', nginxCommand);
+    if (has('nginx')) commands.set('nginx', nginxCommand(() => testNginxConfig(this.containerFs(c), (name) => this.containerResolve(c, name))));
     if (has('redis-cli')) commands.set('redis-cli', redisCliCommand(this.servers, resolve));
     if (has('redis-server')) commands.set('redis-server', redisServerCommand);
     if (has('apt-get')) commands.set('apt-get', aptCommand('apt-get', () => this.packagePlace(c)));
@@ -566,7 +588,10 @@ export class Simulator {
     let layer = this.containerLayers.get(c);
     if (!layer) this.containerLayers.set(c, (layer = new Map()));
     const files: FileContext = { engine: this.engine, netns: c.netns ?? HOST_NS, container: c, hostname: c.hostname };
-    return new LayeredFs(rootfsOf(this.engine.imageOf(c)), layer, { read: (p) => readVirtualFile(files, p), list: (d) => listVirtualDir(files, d) }, '/');
+    const image = rootfsOf(this.engine.imageOf(c));
+    const own = new LayeredFs(image, layer, { read: (p) => readVirtualFile(files, p), list: (d) => listVirtualDir(files, d) }, '/');
+    if (c.mounts.length === 0) return own;
+    return new MountedFs(own, this.mounts.mountsOf(c, { host: () => this.machineFs('host'), volume: (name) => this.engine.findVolume(name), image }));
   }
 
   /** A Debian machine's files. */

@@ -42,9 +42,8 @@ export interface Dependency {
 }
 
 /**
- * A `volumes:` entry of a service. Mounts are not modelled by the engine yet: the
- * entries are read, checked and printed by `config`, and named volumes are
- * announced as Compose does, but no file is shared.
+ * A `volumes:` entry of a service: read, checked and printed by `config`, and sent
+ * to the engine at `up` (plan.ts serviceMounts).
  */
 export interface Mount {
   type: string;

@@ -11,6 +11,7 @@
 import { DockerError, type ContainerCreateOptions, type Engine } from '../../docker/engine.ts';
 import { REGISTRY_ERROR } from '../../docker/images.ts';
 import type { Container, PortBinding } from '../../docker/model.ts';
+import type { MountRequest } from '../../docker/volumes.ts';
 import { sha256Hex } from './hash.ts';
 import { ComposeError, dependencyLevels, withDependencies, type NetworkDef, type Project, type Service } from './model.ts';
 
@@ -44,10 +45,9 @@ export interface Hooks {
 }
 
 /**
- * Named volumes Compose created, per engine. The engine does not model volumes
- * yet: this records only that Compose announced one (` Volume demo_data
- * Created`), so that a second `up` does not announce it again and `down -v`
- * removes it; mounts are not modelled and no file is shared between containers.
+ * Named volumes Compose created, per engine (` Volume demo_data Created`), so that
+ * a second `up` does not announce one again and `down -v` removes it; the volumes
+ * themselves are the engine's (`<project>_<key>`, with Compose's labels).
  */
 const VOLUMES = new WeakMap<Engine, Map<string, string>>();
 
@@ -60,6 +60,29 @@ export function composeVolumes(engine: Engine): Map<string, string> {
 const event = (kind: 'Container' | 'Network' | 'Volume', name: string, status: string) => ` ${kind} ${name}  ${status}`;
 
 const daemonText = (e: DockerError) => (e.side === 'client' ? e.message : `Error response from daemon: ${e.message}`);
+
+/**
+ * A service's `volumes:` as Compose sends them (buildContainerVolumes): short-syntax
+ * binds (create_host_path) as HostConfig.Binds, so that dockerd creates a missing
+ * source; the rest as HostConfig.Mounts, a named volume by its project name.
+ */
+function serviceMounts(project: Project, s: Service): Pick<ContainerCreateOptions, 'binds' | 'mounts'> {
+  const binds: string[] = [];
+  const mounts: MountRequest[] = [];
+  for (const m of s.volumes) {
+    const createHostPath = (m.other.bind as { create_host_path?: unknown } | undefined)?.create_host_path === true;
+    if (m.type === 'bind' && createHostPath && m.source) {
+      binds.push(`${m.source}:${m.target}${m.readOnly ? ':ro' : ':rw'}`);
+      continue;
+    }
+    const source = m.type === 'volume' && m.source ? (project.volumes.get(m.source)?.name ?? m.source) : m.source;
+    const r: MountRequest = { type: m.type, target: m.target };
+    if (source) r.source = source;
+    if (m.readOnly) r.readOnly = true;
+    mounts.push(r);
+  }
+  return { ...(binds.length > 0 ? { binds } : {}), ...(mounts.length > 0 ? { mounts } : {}) };
+}
 
 /** The project's containers (by label), sorted by name; running ones only unless `all`. */
 export function projectContainers(engine: Engine, project: string, opts: { all?: boolean; services?: string[] } = {}): Container[] {
@@ -140,6 +163,7 @@ export class ComposeOps {
       [LABEL.version]: COMPOSE_VERSION,
     });
     const opts: ContainerCreateOptions = { image: s.image ?? '', name, labels, ports: publishedPorts(s) };
+    Object.assign(opts, serviceMounts(project, s));
     if (s.command !== undefined) opts.cmd = s.command;
     if (s.entrypoint !== undefined) opts.entrypoint = s.entrypoint;
     // buildContainerPorts: every port's target and every `expose` entry.
@@ -233,6 +257,7 @@ export class ComposeOps {
         if (!usedVolumes.has(v.key) || v.external || volumes.has(v.name)) continue;
         out.events.push(event('Volume', v.name, 'Creating'), event('Volume', v.name, 'Created'));
         volumes.set(v.name, project.name);
+        if (!this.engine.findVolume(v.name)) this.engine.createVolume(v.name, { [LABEL.project]: project.name, [LABEL.version]: COMPOSE_VERSION, [LABEL.volume]: v.key });
       }
       const all = projectContainers(this.engine, project.name, { all: true });
       const orphans = all.filter((c) => !project.services.has(c.labels?.[LABEL.service] ?? ''));
@@ -420,6 +445,7 @@ export class ComposeOps {
       if (!volumes.has(v)) continue;
       out.events.push(event('Volume', v, 'Removing'));
       volumes.delete(v);
+      if (this.engine.findVolume(v) && this.engine.volumeUsers(v).length === 0) this.engine.removeVolume(v);
       out.events.push(event('Volume', v, 'Removed'));
     }
     for (const { key, name } of networks) {

@@ -24,6 +24,9 @@ import { composeCommand } from '../compose/index.ts';
 import { hostProcesses } from '../ps-cmd.ts';
 import { networkCommand } from './network-cmds.ts';
 import { parsePortSpec, PortSpecError } from './ports.ts';
+import { parseMountFlag, splitVolumeFlags } from './mount-flags.ts';
+import type { MountRequest } from '../../docker/volumes.ts';
+import { volumeCommand } from './volume-cmds.ts';
 import { infoCommand, versionCommand } from './system.ts';
 import { argCountError, cobraExactArgsError, daemonError, flagError, runDaemonError, unknownCommand } from './usage.ts';
 
@@ -47,7 +50,8 @@ export interface DockerClientOptions {
  */
 export interface ClientProcess {
   env?: Record<string, string>;
-  fs?: { read(path: string): string };
+  /** `cwd`: where `-v ./dir:/x` starts from. */
+  fs?: { read(path: string): string; readonly cwd?: string };
 }
 
 const FS_ERRORS: Record<string, string> = { ENOENT: 'no such file or directory', EISDIR: 'is a directory', ENOTDIR: 'not a directory' };
@@ -99,6 +103,9 @@ const RUN_FLAGS: FlagSpec[] = [
   { long: 'dns', kind: 'list' },
   { long: 'dns-search', kind: 'list' },
   { long: 'add-host', kind: 'list' },
+  { long: 'volume', short: 'v', kind: 'list' },
+  { long: 'mount', kind: 'list' },
+  { long: 'volumes-from', kind: 'list' },
 ];
 
 const PS_HEADERS: Record<string, string> = { ID: 'CONTAINER ID', Names: 'NAMES', Image: 'IMAGE', Command: 'COMMAND', RunningFor: 'CREATED', CreatedAt: 'CREATED AT', Status: 'STATUS', State: 'STATE', Ports: 'PORTS', Networks: 'NETWORKS', Size: 'SIZE', Mounts: 'MOUNTS', Labels: 'LABELS', LocalVolumes: 'LOCAL VOLUMES' };
@@ -166,6 +173,8 @@ class DockerClient {
         return inspectCommand(this.engine, rest);
       case 'network':
         return networkCommand(this.engine, rest);
+      case 'volume':
+        return volumeCommand(this.engine, rest);
       case 'images':
         return imagesCommand(this.engine, 'images', rest);
       case 'image':
@@ -294,6 +303,9 @@ class DockerClient {
         return { name: h.slice(0, colon), ip: h.slice(colon + 1) };
       });
     }
+    const volumeFlags = this.volumeOptions(command, f, proc);
+    if ('stderr' in volumeFlags) return volumeFlags;
+    Object.assign(opts, volumeFlags);
     const fromDaemon = (message: string, stdout = '') => (start ? runDaemonError(message, stdout) : fail(daemonError(message), 1, stdout));
     // The client parses the image reference itself (ParseAnyReference): `run` says so as a usage error, `create` bare.
     const ref = parseAnyReference(image);
@@ -345,6 +357,25 @@ class DockerClient {
       return withWarnings({ ...ok(), session: { container: container.name, shell: container.cmd.join(' '), main: true } });
     }
     return withWarnings(this.foreground(container));
+  }
+
+  /** `-v`, `--mount` and `--volumes-from` as the client sends them, or its flag error. */
+  private volumeOptions(command: string, f: ParsedFlags, proc: ClientProcess): Pick<ContainerCreateOptions, 'binds' | 'anonymousVolumes' | 'mounts' | 'volumesFrom'> | CommandOutput {
+    const out: Pick<ContainerCreateOptions, 'binds' | 'anonymousVolumes' | 'mounts' | 'volumesFrom'> = {};
+    const mounts: MountRequest[] = [];
+    for (const value of f.lists.get('mount') ?? []) {
+      const m = parseMountFlag(value);
+      if ('error' in m) return flagError(command, `invalid argument "${value}" for "--mount" flag: ${m.error}`);
+      if ('refused' in m) return fail(`${m.refused}\n`, 125);
+      mounts.push(m);
+    }
+    if (mounts.length > 0) out.mounts = mounts;
+    const { binds, anonymous } = splitVolumeFlags(f.lists.get('volume') ?? [], proc.fs?.cwd ?? '/root');
+    if (binds.length > 0) out.binds = binds;
+    if (anonymous.length > 0) out.anonymousVolumes = anonymous;
+    const from = f.lists.get('volumes-from');
+    if (from) out.volumesFrom = from;
+    return out;
   }
 
   /** `docker run` without -d: the container's process, then the container exits with its status. */
@@ -422,7 +453,7 @@ class DockerClient {
     let exitCode = 0;
     for (const ref of f.args) {
       try {
-        this.engine.remove(ref, force);
+        this.engine.remove(ref, force, f.bools.has('volumes'));
         stdout += `${ref}\n`;
       } catch (e) {
         if (!(e instanceof DockerError)) throw e;

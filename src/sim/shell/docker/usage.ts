@@ -41,6 +41,12 @@ export const USAGE: Record<string, string> = {
   'network disconnect': 'docker network disconnect [OPTIONS] NETWORK CONTAINER',
   'network prune': 'docker network prune [OPTIONS]',
   'network inspect': 'docker network inspect [OPTIONS] NETWORK [NETWORK...]',
+  volume: 'docker volume COMMAND',
+  'volume create': 'docker volume create [OPTIONS] [VOLUME]',
+  'volume ls': 'docker volume ls [OPTIONS]',
+  'volume inspect': 'docker volume inspect [OPTIONS] VOLUME [VOLUME...]',
+  'volume rm': 'docker volume rm [OPTIONS] VOLUME [VOLUME...]',
+  'volume prune': 'docker volume prune [OPTIONS]',
 };
 
 /** `unknown flag: --frob` and friends: exit 125, with the usage block. */

@@ -830,6 +830,7 @@ export class Shell implements ExpandHost {
     else {
       const failed = this.fs.write(target, '', r.op === '>>');
       if (failed === 'EISDIR') return ash ? `can't create ${target}: Is a directory` : `cannot create ${target}: Is a directory`;
+      if (failed === 'EROFS') return ash ? `can't create ${target}: Read-only file system` : `cannot create ${target}: Read-only file system`;
       if (failed) return ash ? `can't create ${target}: nonexistent directory` : `cannot create ${target}: Directory nonexistent`;
       sink = new FileSink(this.fs, target);
     }

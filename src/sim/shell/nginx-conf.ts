@@ -1,0 +1,307 @@
+/**
+ * nginx's configuration as nginx reads it at start: /etc/nginx/nginx.conf and
+ * what it includes (globs such as conf.d/*.conf, in name order), tokenized as
+ * ngx_conf_file.c does (words, quotes, `;`, blocks, `#` comments), and the
+ * directives vethlab serves with: `upstream` (servers, round robin), `server`
+ * with `listen` (port, addr:port), `server_name`, `root`, `index`,
+ * `location` (=, ^~, prefix, ~ and ~* regex), `return` and
+ * `proxy_pass http://HOST[:PORT][/URI]`. Other directives are read and left
+ * alone. Errors are nginx's own `[emerg]` texts with FILE:LINE.
+ */
+import { resolvePath, type FileSystem } from './fs.ts';
+
+export const NGINX_CONF = '/etc/nginx/nginx.conf';
+/** The image ships mime.types; vethlab does not model its table (servers.ts knows the common types). */
+const UNMODELLED_INCLUDES = new Set(['/etc/nginx/mime.types']);
+
+export interface Where {
+  file: string;
+  line: number;
+}
+
+export interface ProxyPass extends Where {
+  /** What follows `http://`: `app:5000`, `backend`, `app:5000/api/`. */
+  url: string;
+  host: string;
+  /** Undefined: port 80, or an upstream block's name. */
+  port?: number;
+  /** The URI part (`/api/`), which replaces the matched location prefix; undefined passes the request's URI. */
+  uri?: string;
+}
+
+export interface Location {
+  match: '=' | '^~' | 'prefix' | '~' | '~*';
+  path: string;
+  root?: string;
+  index?: string[];
+  return?: { code: number; text?: string };
+  proxyPass?: ProxyPass;
+}
+
+export interface ServerBlock {
+  listens: { address?: string; port: number; defaultServer: boolean }[];
+  names: string[];
+  root?: string;
+  index?: string[];
+  return?: { code: number; text?: string };
+  locations: Location[];
+}
+
+export interface UpstreamServer extends Where {
+  /** As written (`app1:80`): nginx's messages quote it so. */
+  url: string;
+  host: string;
+  port: number;
+}
+
+export interface NginxConfig {
+  servers: ServerBlock[];
+  upstreams: Map<string, UpstreamServer[]>;
+  /** The addresses nginx resolved at start: it keeps them (a restarted app's new address is not seen until a reload). */
+  resolved: Map<string, string>;
+}
+
+/** An `[emerg]` that stops nginx: the text after `[emerg] `, with ` in FILE:LINE`. */
+export class NginxEmerg extends Error {}
+
+interface Directive extends Where {
+  name: string;
+  args: string[];
+  block?: Directive[];
+}
+
+type Token = { kind: 'word'; text: string; line: number } | { kind: ';' | '{' | '}'; line: number };
+
+function tokenize(text: string, file: string): Token[] {
+  const tokens: Token[] = [];
+  let line = 1;
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === '\n') {
+      line++;
+      i++;
+    } else if (/\s/.test(ch)) i++;
+    else if (ch === '#') {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (ch === ';' || ch === '{' || ch === '}') {
+      tokens.push({ kind: ch, line });
+      i++;
+    } else if (ch === '"' || ch === "'") {
+      const start = line;
+      let word = '';
+      i++;
+      while (i < text.length && text[i] !== ch) {
+        if (text[i] === '\\' && i + 1 < text.length) i++;
+        if (text[i] === '\n') line++;
+        word += text[i];
+        i++;
+      }
+      if (i >= text.length) throw new NginxEmerg(`unexpected end of file, expecting ";" or "}" in ${file}:${line}`);
+      i++;
+      tokens.push({ kind: 'word', text: word, line: start });
+    } else {
+      let word = '';
+      while (i < text.length && !/[\s;{}]/.test(text[i]!)) word += text[i++];
+      tokens.push({ kind: 'word', text: word, line });
+    }
+  }
+  return tokens;
+}
+
+/** One file's directives, its includes read in place. */
+function parseFile(fs: FileSystem, file: string, depth: number): Directive[] {
+  const text = fs.read(file);
+  if (typeof text !== 'string' || text === 'ENOENT' || text === 'EISDIR' || text === 'ENOTDIR' || text === 'EEXIST' || text === 'EROFS') {
+    throw new NginxEmerg(`open() "${file}" failed (2: No such file or directory)`);
+  }
+  const tokens = tokenize(text, file);
+  let pos = 0;
+  const lastLine = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+  const block = (inner: boolean): Directive[] => {
+    const out: Directive[] = [];
+    for (;;) {
+      const t = tokens[pos];
+      if (!t) {
+        if (inner) throw new NginxEmerg(`unexpected end of file, expecting "}" in ${file}:${lastLine}`);
+        return out;
+      }
+      if (t.kind === '}') {
+        if (!inner) throw new NginxEmerg(`unexpected "}" in ${file}:${t.line}`);
+        pos++;
+        return out;
+      }
+      if (t.kind !== 'word') throw new NginxEmerg(`unexpected "${t.kind}" in ${file}:${t.line}`);
+      const d: Directive = { name: t.text, args: [], file, line: t.line };
+      pos++;
+      for (;;) {
+        const a = tokens[pos];
+        if (!a) throw new NginxEmerg(`unexpected end of file, expecting ";" or "}" in ${file}:${lastLine}`);
+        pos++;
+        if (a.kind === 'word') d.args.push(a.text);
+        else if (a.kind === ';') break;
+        else if (a.kind === '{') {
+          d.block = block(true);
+          break;
+        } else throw new NginxEmerg(`unexpected "}" in ${file}:${a.line}`);
+      }
+      if (d.name === 'include' && !d.block) out.push(...includeFiles(fs, d, depth));
+      else out.push(d);
+    }
+  };
+  return block(false);
+}
+
+function includeFiles(fs: FileSystem, d: Directive, depth: number): Directive[] {
+  if (d.args.length !== 1) throw new NginxEmerg(`invalid number of arguments in "include" directive in ${d.file}:${d.line}`);
+  const pattern = resolvePath('/etc/nginx', d.args[0]!);
+  if (UNMODELLED_INCLUDES.has(pattern) || depth > 10) return [];
+  if (!/[*?[]/.test(pattern)) return parseFile(fs, pattern, depth + 1);
+  const dir = pattern.slice(0, pattern.lastIndexOf('/')) || '/';
+  const glob = new RegExp(`^${pattern.slice(dir.length + 1).replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const names = fs.list(dir);
+  if (!Array.isArray(names)) return [];
+  return names.filter((n) => glob.test(n) && fs.stat(`${dir}/${n}`) === 'file').flatMap((n) => parseFile(fs, `${dir}/${n}`, depth + 1));
+}
+
+/** `listen 8080`, `listen 127.0.0.1:8080 default_server`, `listen [::]:80`. */
+function parseListen(d: Directive): ServerBlock['listens'][number] {
+  const value = d.args[0] ?? '';
+  const defaultServer = d.args.includes('default_server') || d.args.includes('default');
+  const m = /^(?:(\[[^\]]*\]|[^:]+):)?(\d+)$/.exec(value);
+  if (!m) {
+    // A bare address listens on port 80.
+    if (/^[\d.]+$|^\[.*\]$|^[a-z][\w.-]*$/i.test(value) && !/^\d+$/.test(value)) return { address: value, port: 80, defaultServer };
+    throw new NginxEmerg(`invalid port in "${value}" of the "listen" directive in ${d.file}:${d.line}`);
+  }
+  const port = Number(m[2]);
+  if (port < 1 || port > 65535) throw new NginxEmerg(`invalid port in "${value}" of the "listen" directive in ${d.file}:${d.line}`);
+  return { ...(m[1] ? { address: m[1] } : {}), port, defaultServer };
+}
+
+function parseReturn(d: Directive): { code: number; text?: string } {
+  const [first = '', second] = d.args;
+  if (/^\d+$/.test(first)) return second === undefined ? { code: Number(first) } : { code: Number(first), text: second };
+  // `return URL` is a 302 to it.
+  return { code: 302, text: first };
+}
+
+/** `proxy_pass http://HOST[:PORT][/URI]`. */
+function parseProxyPass(d: Directive): ProxyPass {
+  const value = d.args[0] ?? '';
+  const m = /^http:\/\/([^/:]+)(?::(\d+))?(\/.*)?$/.exec(value);
+  if (!m) {
+    if (value.startsWith('https://')) throw new NginxEmerg(`vethlab: proxy_pass to https:// is not modelled here in ${d.file}:${d.line}`);
+    throw new NginxEmerg(`invalid URL prefix in "${value}" in ${d.file}:${d.line}`);
+  }
+  const p: ProxyPass = { url: value.slice('http://'.length), host: m[1]!, file: d.file, line: d.line };
+  if (m[2] !== undefined) p.port = Number(m[2]);
+  if (m[3] !== undefined) p.uri = m[3];
+  return p;
+}
+
+function parseLocation(d: Directive): Location {
+  const [a = '', b] = d.args;
+  const match: Location['match'] = b !== undefined && ['=', '^~', '~', '~*'].includes(a) ? (a as Location['match']) : 'prefix';
+  const loc: Location = { match, path: b !== undefined && match !== 'prefix' ? b : a };
+  for (const x of d.block ?? []) {
+    if (x.name === 'root') loc.root = x.args[0];
+    else if (x.name === 'index') loc.index = x.args;
+    else if (x.name === 'return') loc.return = parseReturn(x);
+    else if (x.name === 'proxy_pass') loc.proxyPass = parseProxyPass(x);
+  }
+  return loc;
+}
+
+function parseServer(d: Directive): ServerBlock {
+  const s: ServerBlock = { listens: [], names: [], locations: [] };
+  for (const x of d.block ?? []) {
+    if (x.name === 'listen') s.listens.push(parseListen(x));
+    else if (x.name === 'server_name') s.names.push(...x.args);
+    else if (x.name === 'root') s.root = x.args[0];
+    else if (x.name === 'index') s.index = x.args;
+    else if (x.name === 'return') s.return = parseReturn(x);
+    else if (x.name === 'location') s.locations.push(parseLocation(x));
+  }
+  // A server without listen listens on *:80 (as root may).
+  if (s.listens.length === 0) s.listens.push({ port: 80, defaultServer: false });
+  return s;
+}
+
+/** Reads the whole configuration from a container's files; throws NginxEmerg. */
+export function loadNginxConfig(fs: FileSystem): NginxConfig {
+  const top = parseFile(fs, NGINX_CONF, 0);
+  const config: NginxConfig = { servers: [], upstreams: new Map(), resolved: new Map() };
+  for (const http of top.filter((d) => d.name === 'http')) {
+    for (const d of http.block ?? []) {
+      if (d.name === 'server') config.servers.push(parseServer(d));
+      else if (d.name === 'upstream') {
+        const servers: UpstreamServer[] = [];
+        for (const x of d.block ?? []) {
+          if (x.name !== 'server') continue;
+          const m = /^([^:]+)(?::(\d+))?$/.exec(x.args[0] ?? '');
+          if (m) servers.push({ url: x.args[0]!, host: m[1]!, port: m[2] === undefined ? 80 : Number(m[2]), file: x.file, line: x.line });
+        }
+        config.upstreams.set(d.args[0] ?? '', servers);
+      }
+    }
+  }
+  return config;
+}
+
+/**
+ * The names nginx resolves at start (ngx_parse_url, no_resolve off): each
+ * upstream block's servers, and every proxy_pass host that names no upstream.
+ * `resolve` is the container's resolver; a name it cannot answer is nginx's
+ * `host not found in upstream "URL" in FILE:LINE`, URL as written after
+ * `http://` (ngx_http_upstream_add / ngx_http_upstream_server: "%s in upstream \"%V\"").
+ */
+export function checkUpstreamHosts(config: NginxConfig, resolveName: (name: string) => string | undefined): void {
+  const resolve = (name: string) => {
+    const ip = resolveName(name);
+    if (ip !== undefined) config.resolved.set(name, ip);
+    return ip;
+  };
+  for (const servers of config.upstreams.values()) {
+    for (const s of servers) {
+      if (resolve(s.host) === undefined) throw new NginxEmerg(`host not found in upstream "${s.url}" in ${s.file}:${s.line}`);
+    }
+  }
+  for (const server of config.servers) {
+    for (const loc of server.locations) {
+      const p = loc.proxyPass;
+      if (!p || (p.port === undefined && config.upstreams.has(p.host))) continue;
+      if (resolve(p.host) === undefined) throw new NginxEmerg(`host not found in upstream "${p.url}" in ${p.file}:${p.line}`);
+    }
+  }
+}
+
+/** The location that answers `path` (ngx_http_core_find_location): exact, then the longest prefix, then regexes in order unless ^~. */
+export function findLocation(server: ServerBlock, path: string): Location | undefined {
+  const exact = server.locations.find((l) => l.match === '=' && l.path === path);
+  if (exact) return exact;
+  const prefix = server.locations.filter((l) => (l.match === 'prefix' || l.match === '^~') && path.startsWith(l.path)).sort((a, b) => b.path.length - a.path.length)[0];
+  if (prefix?.match !== '^~') {
+    for (const l of server.locations) {
+      if (l.match !== '~' && l.match !== '~*') continue;
+      try {
+        if (new RegExp(l.path, l.match === '~*' ? 'i' : '').test(path)) return l;
+      } catch {
+        continue;
+      }
+    }
+  }
+  return prefix;
+}
+
+/** The server for a connection to `port` with `host` as the Host header: a server_name match, else the port's default (first) server. */
+export function findServer(config: NginxConfig, port: number, host: string): ServerBlock | undefined {
+  const onPort = config.servers.filter((s) => s.listens.some((l) => l.port === port));
+  const name = host.replace(/:\d+$/, '');
+  return onPort.find((s) => s.names.includes(name)) ?? onPort.find((s) => s.listens.some((l) => l.port === port && l.defaultServer)) ?? onPort[0];
+}
+
+/** The ports nginx listens on (TCP), each once. */
+export function listenPorts(config: NginxConfig): number[] {
+  return [...new Set(config.servers.flatMap((s) => s.listens.map((l) => l.port)))].sort((a, b) => a - b);
+}

@@ -1,0 +1,87 @@
+/**
+ * The official nginx image's main process at start: docker-entrypoint.sh's
+ * scripts (10-listen-on-ipv6-by-default.sh edits the packaged default.conf,
+ * or says why not: a mounted file differs, a read-only mount), then nginx
+ * reading its configuration (nginx-conf.ts) and resolving its upstreams by
+ * the container's resolver. A configuration nginx refuses ends the container
+ * with status 1 and nginx's two `[emerg]` lines in `docker logs` (the error
+ * log, linked to stderr, then nginx's own stderr line, as ngx_log_error and
+ * ngx_log_stderr write them); otherwise nginx listens on its `listen` ports.
+ */
+import type { Container } from '../docker/model.ts';
+import type { Engine } from '../docker/engine.ts';
+import type { FileSystem } from './fs.ts';
+import { checkUpstreamHosts, listenPorts, loadNginxConfig, NginxEmerg, type NginxConfig } from './nginx-conf.ts';
+import { NGINX_DEFAULT_CONF } from './rootfs.ts';
+import { nginxLogTime } from './servers.ts';
+
+const DEFAULT_CONF = '/etc/nginx/conf.d/default.conf';
+const IPV6_SCRIPT = '10-listen-on-ipv6-by-default.sh';
+
+/** What 10-listen-on-ipv6-by-default.sh does to the container's default.conf, and the lines it prints. */
+function listenOnIpv6(fs: FileSystem): string[] {
+  const say = (text: string) => `${IPV6_SCRIPT}: info: ${text}`;
+  const current = fs.stat(DEFAULT_CONF) === 'file' ? fs.read(DEFAULT_CONF) : undefined;
+  if (current === undefined) return [say(`${DEFAULT_CONF} is not a file or does not exist`)];
+  if (fs.write(DEFAULT_CONF, '', true) !== undefined) return [say(`can not modify ${DEFAULT_CONF} (read-only file system?)`)];
+  if (current.includes('listen  [::]:80;')) return [say('IPv6 listen already enabled')];
+  const checksum = say(`Getting the checksum of ${DEFAULT_CONF}`);
+  if (current !== NGINX_DEFAULT_CONF) return [checksum, say(`${DEFAULT_CONF} differs from the packaged version`)];
+  fs.write(DEFAULT_CONF, current.replace('listen       80;', 'listen       80;\n    listen  [::]:80;'), false);
+  return [checksum, say(`Enabled listen on IPv6 in ${DEFAULT_CONF}`)];
+}
+
+/** The entrypoint's log with this start's lines from the IPv6 script in place of the image's. */
+function entrypointLog(imageLog: string, ipv6Lines: string[]): string {
+  const lines = imageLog.split('\n');
+  const first = lines.findIndex((l) => l.startsWith(`${IPV6_SCRIPT}:`));
+  if (first < 0) return imageLog;
+  const count = lines.filter((l) => l.startsWith(`${IPV6_SCRIPT}:`)).length;
+  lines.splice(first, count, ...ipv6Lines);
+  return lines.join('\n');
+}
+
+export interface NginxStart {
+  engine: Engine;
+  files: FileSystem;
+  resolve: (name: string) => string | undefined;
+  /** Where the configuration goes for the requests to come. */
+  configs: Map<string, NginxConfig>;
+}
+
+/** Starts nginx in a running container (its image's default command). */
+export function startNginx(c: Container, deps: NginxStart): void {
+  const image = deps.engine.imageOf(c);
+  c.logs += entrypointLog(image.startupLog ?? '', listenOnIpv6(deps.files));
+  let config: NginxConfig;
+  try {
+    config = loadNginxConfig(deps.files);
+    checkUpstreamHosts(config, deps.resolve);
+  } catch (e) {
+    if (!(e instanceof NginxEmerg)) throw e;
+    c.logs += `${nginxLogTime(deps.engine.kernel.now)} [emerg] 1#1: ${e.message}\nnginx: [emerg] ${e.message}\n`;
+    deps.configs.delete(c.id);
+    deps.engine.mainProcessExited(c.id, 1);
+    return;
+  }
+  deps.configs.set(c.id, config);
+  if (!c.netns || c.networkMode.kind === 'host' || c.networkMode.kind === 'container') return;
+  // The engine started the image's listener (port 80); nginx listens where its configuration says.
+  const ports = listenPorts(config);
+  for (const l of image.listens) if (!ports.includes(l.port)) deps.engine.kernel.unlisten(c.netns, l.proto, '::', l.port);
+  for (const port of ports) {
+    if (image.listens.some((l) => l.port === port)) continue;
+    deps.engine.kernel.listen(c.netns, { proto: 'tcp', address: '::', family: 6, port, process: 'nginx' });
+  }
+}
+
+/** `nginx -t` in the container: the configuration as nginx would read it now (both lines on stderr). */
+export function testNginxConfig(files: FileSystem, resolve: (name: string) => string | undefined): { ok: boolean; stderr: string } {
+  try {
+    checkUpstreamHosts(loadNginxConfig(files), resolve);
+    return { ok: true, stderr: 'nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n' };
+  } catch (e) {
+    if (!(e instanceof NginxEmerg)) throw e;
+    return { ok: false, stderr: `nginx: [emerg] ${e.message}\nnginx: configuration file /etc/nginx/nginx.conf test failed\n` };
+  }
+}

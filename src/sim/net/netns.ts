@@ -105,6 +105,9 @@ export class Netns implements NetnsView {
   private readonly sysctls = new Map<string, string>();
   /** peernet2id: the ids this namespace gave the namespaces its links lead into, in order of first use. */
   private readonly peerIds = new Map<string, number>();
+  /** The ids in peerIds, and no free id lies below `lowestFreePeerId` (allocation stays O(1) with thousands of peers). */
+  private readonly usedPeerIds = new Set<number>();
+  private lowestFreePeerId = 0;
   private nextIfindex = 1;
   private readonly resolve: LinkResolver;
 
@@ -124,16 +127,21 @@ export class Netns implements NetnsView {
   allocatePeerId(netns: string): number {
     const known = this.peerIds.get(netns);
     if (known !== undefined) return known;
-    const used = new Set(this.peerIds.values());
-    let id = 0;
-    while (used.has(id)) id++;
+    let id = this.lowestFreePeerId;
+    while (this.usedPeerIds.has(id)) id++;
     this.peerIds.set(netns, id);
+    this.usedPeerIds.add(id);
+    this.lowestFreePeerId = id + 1;
     return id;
   }
 
   /** A namespace went away: its id is free again. */
   releasePeerId(netns: string): void {
+    const id = this.peerIds.get(netns);
+    if (id === undefined) return;
     this.peerIds.delete(netns);
+    this.usedPeerIds.delete(id);
+    this.lowestFreePeerId = Math.min(this.lowestFreePeerId, id);
   }
 
   netnsId(netns: string): number | undefined {
@@ -195,13 +203,27 @@ export class Netns implements NetnsView {
    * fe80:: address; it keeps it when the carrier goes, loses it when the device
    * goes down or IPv6 is disabled on it.
    */
-  syncAddrconf(): void {
+  syncAddrconf(changed?: readonly Link[]): void {
     const allOff = this.sysctl('net.ipv6.conf.all.disable_ipv6') === '1';
-    for (const link of this.linksByIndex.values()) {
+    for (const link of changed ? this.withMasters(changed) : this.linksByIndex.values()) {
       const off = allOff || this.sysctl(`net.ipv6.conf.${link.name}.disable_ipv6`) === '1';
       if (!link.up || off) delete link.addrconf;
       else if (this.carrier(link)) link.addrconf = true;
     }
+  }
+
+  /** Devices of this namespace among `links`, with the bridges above them (a bridge's carrier follows its ports'). */
+  private withMasters(links: readonly Link[]): Set<Link> {
+    const out = new Set<Link>();
+    for (let link of links) {
+      while (this.linksByIndex.get(link.ifindex) === link && !out.has(link)) {
+        out.add(link);
+        const master = link.masterIndex === undefined ? undefined : this.linksByIndex.get(link.masterIndex);
+        if (!master) break;
+        link = master;
+      }
+    }
+    return out;
   }
 
   carrier(link: Link): boolean {
@@ -515,5 +537,5 @@ function parseDst(dst: string): number {
 
 /** `sysctl` accepts both dots and slashes. */
 export function normalizeSysctlKey(key: string): string {
-  return key.replace(/\//g, '.');
+  return key.includes('/') ? key.replace(/\//g, '.') : key;
 }

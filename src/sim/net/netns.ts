@@ -249,11 +249,13 @@ export class Netns implements NetnsView {
   }
 
   isLocal(addr: number): boolean {
-    for (const a of this.activeAddrs()) {
+    // Every hop asks this: a loop over the addresses, no filtered copy of them.
+    for (const a of this.addrs) {
+      const link = this.linksByIndex.get(a.ifindex);
+      if (link?.up !== true) continue;
       if (a.addr === addr) return true;
       // lo's 127.0.0.1/8 makes the whole prefix local ("local 127.0.0.0/8 dev lo").
-      const link = this.linksByIndex.get(a.ifindex);
-      if (link?.kind === 'loopback' && inPrefix(addr, a.addr, a.prefixLen)) return true;
+      if (link.kind === 'loopback' && inPrefix(addr, a.addr, a.prefixLen)) return true;
     }
     return false;
   }
@@ -262,8 +264,8 @@ export class Netns implements NetnsView {
     if (this.isLocal(addr)) return 'LOCAL';
     if (addr === 0 || addr === 0xffffffff) return 'BROADCAST';
     if (isMulticast(addr)) return 'MULTICAST';
-    for (const a of this.activeAddrs()) {
-      if (a.prefixLen < 31 && (a.broadcast ?? -1) === addr) return 'BROADCAST';
+    for (const a of this.addrs) {
+      if (a.prefixLen < 31 && (a.broadcast ?? -1) === addr && this.linksByIndex.get(a.ifindex)?.up === true) return 'BROADCAST';
     }
     return 'UNICAST';
   }
@@ -308,7 +310,14 @@ export class Netns implements NetnsView {
         best = { route, connected };
       }
     };
-    for (const r of this.connectedRoutes()) consider(r, true);
+    // The connected routes, as connectedRoutes() lists them, without building that list
+    // (a duplicate of an earlier route is never better than it, so it changes nothing).
+    for (const a of this.addrs) {
+      const link = this.linksByIndex.get(a.ifindex);
+      if (link?.up !== true || link.kind === 'loopback' || a.prefixLen === 32) continue;
+      if (!inPrefix(dst, a.addr, a.prefixLen)) continue;
+      consider({ dst: networkOf(a.addr, a.prefixLen), prefixLen: a.prefixLen, ifindex: a.ifindex, src: a.addr, metric: 0, scope: 'link' }, true);
+    }
     for (const r of this.staticRoutes) consider(r, false);
     if (!best) return undefined;
     const { route } = best;

@@ -63,7 +63,7 @@ export class Kernel implements KernelApi {
     }
     this.spaces.delete(name);
     for (const other of this.spaces.values()) other.releasePeerId(name);
-    this.settle();
+    // Nothing outside read this namespace's devices: deleteLink settled its veths' peers.
   }
 
   netns(name: string): Netns | undefined {
@@ -121,9 +121,17 @@ export class Kernel implements KernelApi {
     b.allocatePeerId(a.name);
   }
 
-  /** Derived state that follows a change: IPv6 autoconfiguration of devices that came up with carrier. */
-  private settle(): void {
-    for (const ns of this.spaces.values()) ns.syncAddrconf();
+  /**
+   * Derived state that follows a change to one device: IPv6 autoconfiguration of
+   * devices that came up with carrier. What can change is the device itself, the
+   * bridges above it and, for a veth, the other end and the bridges above that
+   * (its carrier follows this end); every other device reads nothing that changed,
+   * so a change costs a few devices, not the whole world.
+   */
+  private settleLink(ns: Netns, link: Link): void {
+    ns.syncAddrconf([link]);
+    const peer = link.peer && this.resolveLink(link.peer.netns, link.peer.ifindex);
+    if (peer) this.spaces.get(link.peer!.netns)!.syncAddrconf([peer]);
   }
 
   addBridge(netns: string, name: string, opts: Pick<NewLinkOptions, 'index' | 'txqlen'> = {}): void {
@@ -161,7 +169,7 @@ export class Kernel implements KernelApi {
     const peer = link.peer && this.resolveLink(link.peer.netns, link.peer.ifindex);
     if (peer) peer.peer = { netns: dest.name, ifindex: link.ifindex };
     if (link.peer) this.linkNamespaces(dest, this.requireNetns(link.peer.netns));
-    this.settle();
+    this.settleLink(dest, link);
   }
 
   renameLink(netns: string, name: string, newName: string): void {
@@ -191,7 +199,7 @@ export class Kernel implements KernelApi {
         peerNs.detach(peer);
       }
     }
-    this.settle();
+    // Both ends are gone and setMaster settled the bridges they left: nothing else read them.
   }
 
   setLinkUp(netns: string, name: string, up: boolean): void {
@@ -202,7 +210,7 @@ export class Kernel implements KernelApi {
       ns.removeRoutesVia(link.ifindex);
       ns.neigh.delete(link.ifindex);
     }
-    this.settle();
+    this.settleLink(ns, link);
   }
 
   setMaster(netns: string, name: string, bridge: string | undefined): void {
@@ -214,7 +222,7 @@ export class Kernel implements KernelApi {
       if (master?.ports) master.ports = master.ports.filter((i) => i !== link.ifindex);
       if (master?.fdb) for (const [mac, port] of master.fdb) if (port === link.ifindex) master.fdb.delete(mac);
       delete link.masterIndex;
-      this.settle();
+      if (master) this.settleLink(ns, master);
       return;
     }
     const br = this.requireLink(ns, bridge);
@@ -224,7 +232,7 @@ export class Kernel implements KernelApi {
     if (link.masterIndex !== undefined) this.setMaster(netns, name, undefined);
     link.masterIndex = br.ifindex;
     br.ports!.push(link.ifindex);
-    this.settle();
+    this.settleLink(ns, link);
   }
 
   setMac(netns: string, name: string, mac: string): void {
@@ -327,7 +335,8 @@ export class Kernel implements KernelApi {
       throw new KernelError('ENOENT', `sysctl: cannot stat /proc/sys/${key.replace(/\./g, '/')}: No such file or directory`);
     }
     ns.writeSysctl(key, value);
-    this.settle();
+    // A sysctl (all.disable_ipv6, a device's disable_ipv6) reaches every device of its namespace.
+    ns.syncAddrconf();
   }
 
   listen(netns: string, socket: SocketInfo): void {

@@ -105,6 +105,9 @@ export class Netns implements NetnsView {
   private readonly sysctls = new Map<string, string>();
   /** peernet2id: the ids this namespace gave the namespaces its links lead into, in order of first use. */
   private readonly peerIds = new Map<string, number>();
+  /** The ids in peerIds, and no free id lies below `lowestFreePeerId` (allocation stays O(1) with thousands of peers). */
+  private readonly usedPeerIds = new Set<number>();
+  private lowestFreePeerId = 0;
   private nextIfindex = 1;
   private readonly resolve: LinkResolver;
 
@@ -124,16 +127,21 @@ export class Netns implements NetnsView {
   allocatePeerId(netns: string): number {
     const known = this.peerIds.get(netns);
     if (known !== undefined) return known;
-    const used = new Set(this.peerIds.values());
-    let id = 0;
-    while (used.has(id)) id++;
+    let id = this.lowestFreePeerId;
+    while (this.usedPeerIds.has(id)) id++;
     this.peerIds.set(netns, id);
+    this.usedPeerIds.add(id);
+    this.lowestFreePeerId = id + 1;
     return id;
   }
 
   /** A namespace went away: its id is free again. */
   releasePeerId(netns: string): void {
+    const id = this.peerIds.get(netns);
+    if (id === undefined) return;
     this.peerIds.delete(netns);
+    this.usedPeerIds.delete(id);
+    this.lowestFreePeerId = Math.min(this.lowestFreePeerId, id);
   }
 
   netnsId(netns: string): number | undefined {
@@ -195,13 +203,27 @@ export class Netns implements NetnsView {
    * fe80:: address; it keeps it when the carrier goes, loses it when the device
    * goes down or IPv6 is disabled on it.
    */
-  syncAddrconf(): void {
+  syncAddrconf(changed?: readonly Link[]): void {
     const allOff = this.sysctl('net.ipv6.conf.all.disable_ipv6') === '1';
-    for (const link of this.linksByIndex.values()) {
+    for (const link of changed ? this.withMasters(changed) : this.linksByIndex.values()) {
       const off = allOff || this.sysctl(`net.ipv6.conf.${link.name}.disable_ipv6`) === '1';
       if (!link.up || off) delete link.addrconf;
       else if (this.carrier(link)) link.addrconf = true;
     }
+  }
+
+  /** Devices of this namespace among `links`, with the bridges above them (a bridge's carrier follows its ports'). */
+  private withMasters(links: readonly Link[]): Set<Link> {
+    const out = new Set<Link>();
+    for (let link of links) {
+      while (this.linksByIndex.get(link.ifindex) === link && !out.has(link)) {
+        out.add(link);
+        const master = link.masterIndex === undefined ? undefined : this.linksByIndex.get(link.masterIndex);
+        if (!master) break;
+        link = master;
+      }
+    }
+    return out;
   }
 
   carrier(link: Link): boolean {
@@ -227,11 +249,13 @@ export class Netns implements NetnsView {
   }
 
   isLocal(addr: number): boolean {
-    for (const a of this.activeAddrs()) {
+    // Every hop asks this: a loop over the addresses, no filtered copy of them.
+    for (const a of this.addrs) {
+      const link = this.linksByIndex.get(a.ifindex);
+      if (link?.up !== true) continue;
       if (a.addr === addr) return true;
       // lo's 127.0.0.1/8 makes the whole prefix local ("local 127.0.0.0/8 dev lo").
-      const link = this.linksByIndex.get(a.ifindex);
-      if (link?.kind === 'loopback' && inPrefix(addr, a.addr, a.prefixLen)) return true;
+      if (link.kind === 'loopback' && inPrefix(addr, a.addr, a.prefixLen)) return true;
     }
     return false;
   }
@@ -240,8 +264,8 @@ export class Netns implements NetnsView {
     if (this.isLocal(addr)) return 'LOCAL';
     if (addr === 0 || addr === 0xffffffff) return 'BROADCAST';
     if (isMulticast(addr)) return 'MULTICAST';
-    for (const a of this.activeAddrs()) {
-      if (a.prefixLen < 31 && (a.broadcast ?? -1) === addr) return 'BROADCAST';
+    for (const a of this.addrs) {
+      if (a.prefixLen < 31 && (a.broadcast ?? -1) === addr && this.linksByIndex.get(a.ifindex)?.up === true) return 'BROADCAST';
     }
     return 'UNICAST';
   }
@@ -286,7 +310,14 @@ export class Netns implements NetnsView {
         best = { route, connected };
       }
     };
-    for (const r of this.connectedRoutes()) consider(r, true);
+    // The connected routes, as connectedRoutes() lists them, without building that list
+    // (a duplicate of an earlier route is never better than it, so it changes nothing).
+    for (const a of this.addrs) {
+      const link = this.linksByIndex.get(a.ifindex);
+      if (link?.up !== true || link.kind === 'loopback' || a.prefixLen === 32) continue;
+      if (!inPrefix(dst, a.addr, a.prefixLen)) continue;
+      consider({ dst: networkOf(a.addr, a.prefixLen), prefixLen: a.prefixLen, ifindex: a.ifindex, src: a.addr, metric: 0, scope: 'link' }, true);
+    }
     for (const r of this.staticRoutes) consider(r, false);
     if (!best) return undefined;
     const { route } = best;
@@ -515,5 +546,5 @@ function parseDst(dst: string): number {
 
 /** `sysctl` accepts both dots and slashes. */
 export function normalizeSysctlKey(key: string): string {
-  return key.replace(/\//g, '.');
+  return key.includes('/') ? key.replace(/\//g, '.') : key;
 }

@@ -76,6 +76,12 @@ export class Ruleset {
   private order: TableName[] = [];
   /** Bumped on every change, so the packet walk can cache per-ruleset data. */
   generation = 0;
+  /**
+   * Chains with at least this many rules are walked through a rule index
+   * (rule-index.ts); shorter ones rule by rule. Both give the same result:
+   * tests set it to 0 or Infinity to compare them.
+   */
+  indexMinRules = 16;
   constructor(family: 4 | 6) {
     this.family = family;
   }

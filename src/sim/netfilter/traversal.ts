@@ -12,6 +12,7 @@ import type { MatchInput } from './matches/index.ts';
 import { ifaceMatches } from './matches/iface.ts';
 import { PROTO_NUMBER, type Packet, type PacketPlace } from './packet.ts';
 import type { Rule } from './rule.ts';
+import { chainIndex } from './rule-index.ts';
 import type { Chain, Ruleset, Table } from './ruleset.ts';
 import type { TargetAction } from './targets.ts';
 
@@ -40,6 +41,28 @@ interface WalkState {
   untracked: boolean;
   input: MatchInput;
   ct: Conntrack;
+  rs: Ruleset;
+}
+
+/**
+ * Where the walk is in one chain: the next rule's position, and with an index
+ * the candidate positions (only rules that can match) and the next one's place.
+ */
+interface Cursor {
+  chain: Chain;
+  idx: number;
+  candidates?: readonly number[];
+  next: number;
+}
+
+function enterChain(chain: Chain, s: WalkState): Cursor {
+  const index = chainIndex(chain, s.rs.generation, s.rs.indexMinRules);
+  return { chain, idx: 0, next: 0, ...(index ? { candidates: index.candidates(s.packet, s.place) } : {}) };
+}
+
+/** The end of the chain: the policy or the return comes next. */
+function atEnd(chain: Chain): Cursor {
+  return { chain, idx: chain.rules.length, next: 0 };
 }
 
 type ChainVerdict =
@@ -78,17 +101,28 @@ function clonePacket(p: Packet): Packet {
   return { ...p };
 }
 
-/** Walks one built-in chain of one table; returns the verdict. */
+/**
+ * Walks one built-in chain of one table; returns the verdict. Long chains are
+ * walked through their index: the rules it skips are rules that cannot match,
+ * which a linear walk would pass without a step or a count, so the result is the same.
+ */
 function walkChain(table: Table, builtin: Chain, s: WalkState): ChainVerdict {
   const tname = table.name;
-  const stack: { chain: Chain; idx: number }[] = [];
-  let chain = builtin;
-  let idx = 0;
-  s.steps.push({ action: 'enter', table: tname, chain: chain.name });
+  const stack: Cursor[] = [];
+  let cur = enterChain(builtin, s);
+  s.steps.push({ action: 'enter', table: tname, chain: builtin.name });
   let budget = 100000; // the kernel refuses loops; this only guards the model
   for (;;) {
+    const chain = cur.chain;
+    if (cur.candidates) {
+      // Skipped rules count against the guard as a linear walk's passes would.
+      const to = cur.next < cur.candidates.length ? cur.candidates[cur.next]! : chain.rules.length;
+      budget -= to - cur.idx;
+      cur.idx = to;
+      if (budget < 0) return { v: 'DROP', ref: policyRef(tname, builtin) };
+    }
     if (--budget < 0) return { v: 'DROP', ref: policyRef(tname, builtin) };
-    if (idx >= chain.rules.length) {
+    if (cur.idx >= chain.rules.length) {
       if (chain === builtin || chain.policy) {
         const pol = chain.policy ?? 'ACCEPT';
         const ref = policyRef(tname, chain);
@@ -96,19 +130,13 @@ function walkChain(table: Table, builtin: Chain, s: WalkState): ChainVerdict {
         return pol === 'DROP' ? { v: 'DROP', ref } : { v: 'ACCEPT', ref };
       }
       s.steps.push({ action: 'return', table: tname, chain: chain.name });
-      const back = stack.pop();
-      if (!back) {
-        chain = builtin;
-        idx = builtin.rules.length;
-        continue;
-      }
-      chain = back.chain;
-      idx = back.idx;
+      cur = stack.pop() ?? atEnd(builtin);
       continue;
     }
-    const rule = chain.rules[idx];
-    const num = idx + 1;
-    idx++;
+    const rule = chain.rules[cur.idx];
+    const num = cur.idx + 1;
+    cur.idx++;
+    cur.next++;
     if (!ruleMatches(rule, s)) continue;
     rule.counters.packets++;
     rule.counters.bytes += s.packet.length;
@@ -128,14 +156,8 @@ function walkChain(table: Table, builtin: Chain, s: WalkState): ChainVerdict {
         }
         s.steps.push({ action: 'return', table: tname, chain: chain.name, rule: ref });
         const back = stack.pop();
-        if (!back || chain === builtin) {
-          // RETURN in a built-in chain: the policy decides.
-          chain = builtin;
-          idx = builtin.rules.length;
-          continue;
-        }
-        chain = back.chain;
-        idx = back.idx;
+        // RETURN in a built-in chain: the policy decides.
+        cur = !back || chain === builtin ? atEnd(builtin) : back;
         continue;
       }
       case 'jump':
@@ -143,11 +165,10 @@ function walkChain(table: Table, builtin: Chain, s: WalkState): ChainVerdict {
         const next = table.chains.get(t.chain);
         if (!next) continue;
         s.steps.push({ action: t.kind, table: tname, chain: chain.name, rule: ruleRef(tname, chain, rule, num) });
-        if (t.kind === 'jump') stack.push({ chain, idx });
+        if (t.kind === 'jump') stack.push(cur);
         else if (chain === builtin) stack.length = 0;
-        chain = next;
-        idx = 0;
-        s.steps.push({ action: 'enter', table: tname, chain: chain.name });
+        cur = enterChain(next, s);
+        s.steps.push({ action: 'enter', table: tname, chain: next.name });
         continue;
       }
       case 'ext': {
@@ -395,6 +416,7 @@ export function runHook(rs: Ruleset, ct: Conntrack, hook: Hook, packet: Packet, 
     fresh: false,
     untracked: false,
     ct,
+    rs,
     input: {
       packet: pkt,
       place,

@@ -1,0 +1,229 @@
+/**
+ * `npm run bench:ui`: the built app in Debian's Chromium (as playwright.config.ts
+ * finds it), served by `vite preview` on port 4182, measured as a visitor meets it:
+ *
+ * - time to the first drawn topology (the link's first container on the canvas)
+ *   and to the terminal accepting a command (its prompt, the simulator running),
+ *   for a gallery link and for a 300-container link (src/scenario/link);
+ * - bytes transferred before each, gzip-compressed (each response's body as the
+ *   network events deliver it, gzip level 6 as a static host serves it), with each
+ *   chunk's share;
+ * - frame times (median, p95) while dragging a node and while a packet animates,
+ *   at 30 and 300 containers (requestAnimationFrame deltas).
+ *
+ * Budgets of issue 13 with PASS/OVER; a table, then one JSON object. Needs a
+ * build (`npm run bench:ui` builds first). Never part of `npm test`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import config from '../playwright.config.ts';
+import { galleryFragment, GALLERY, scenarioFragment } from '../src/scenario/index.ts';
+import { formatTable, toJson, type Figure } from './bench/report.ts';
+import { summarize, type Summary } from './bench/stats.ts';
+import { containerName, networkOf, worldScript, WORLD_SIZES, type WorldSize } from './bench/worlds.ts';
+import { FRAME_RECORDER, milestoneScript, type Milestones } from './bench-ui/page-probes.ts';
+
+const PORT = 4182;
+const BASE = `http://127.0.0.1:${PORT}/`;
+const GALLERY_ID = 'isolation-connect';
+const THIRTY: WorldSize = { name: 'thirty', networks: 3, containers: 30, published: 10, userRules: 0 };
+const LARGE = WORLD_SIZES[2]!;
+
+function progress(what: string): void {
+  process.stderr.write(`bench:ui: ${what}\n`);
+}
+
+/** `vite preview` of dist/ on PORT; resolves once it answers. */
+async function startPreview(): Promise<ChildProcess> {
+  if (!existsSync('dist/index.html')) throw new Error('bench:ui: no dist/ (run `npm run build` first; `npm run bench:ui` does)');
+  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) return server;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  server.kill();
+  throw new Error(`bench:ui: vite preview did not answer on ${BASE}`);
+}
+
+async function launch(): Promise<Browser> {
+  const launchOptions = config.projects?.[0]?.use?.launchOptions ?? {};
+  return chromium.launch(launchOptions);
+}
+
+interface Transfer {
+  url: string;
+  /** Milliseconds after navigation start when the response had fully arrived. */
+  end: number;
+  gzip: number;
+}
+
+interface Load {
+  marks: Required<Milestones>;
+  transfers: Transfer[];
+}
+
+/** Opens BASE#fragment in a fresh context (cold cache) and waits for both milestones. */
+async function coldLoad(browser: Browser, fragment: string, nodeId: string): Promise<Load> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(milestoneScript(nodeId));
+  const pending: Promise<Transfer | undefined>[] = [];
+  page.on('requestfinished', (request) => {
+    pending.push(
+      (async () => {
+        const response = await request.response();
+        if (!response) return undefined;
+        const body = await response.body();
+        const timing = request.timing();
+        return { url: request.url(), end: timing.startTime + timing.responseEnd, gzip: gzipSync(body, { level: 6 }).length };
+      })(),
+    );
+  });
+  await page.goto(`${BASE}#${fragment}`);
+  await page.waitForFunction(() => {
+    const m = (window as unknown as { __benchMarks?: Milestones }).__benchMarks;
+    return m?.topology !== undefined && m.terminal !== undefined;
+  }, undefined, { timeout: 120_000 });
+  const { marks, origin } = await page.evaluate(() => ({ marks: (window as unknown as { __benchMarks: Required<Milestones> }).__benchMarks, origin: performance.timeOrigin }));
+  // The terminal does take a command: one line, answered.
+  await page.getByTestId('terminal-host').click();
+  await page.keyboard.type('echo bench-ready');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('terminal-host').locator('.xterm-rows').getByText('bench-ready', { exact: true }).first().waitFor({ timeout: 30_000 });
+  const transfers = (await Promise.all(pending)).filter((t): t is Transfer => t !== undefined).map((t) => ({ ...t, end: t.end - origin }));
+  await context.close();
+  return { marks, transfers };
+}
+
+/** A link's world whose first container names the node to wait for. */
+function firstContainer(lines: readonly string[]): string {
+  for (const line of lines) {
+    const m = /--name[ =]([A-Za-z0-9_.-]+)/.exec(line);
+    if (m) return m[1]!;
+  }
+  throw new Error('bench:ui: the scenario starts no named container');
+}
+
+function chunkName(url: string): string {
+  const path = new URL(url).pathname;
+  return path.endsWith('/') ? 'index.html' : path.slice(path.lastIndexOf('/') + 1).replace(/-[A-Za-z0-9_-]{8}\.(js|css)$/, '.$1');
+}
+
+/** Bytes (gzip) that had arrived by `at`, with each chunk's share. */
+function bytesBefore(transfers: readonly Transfer[], at: number): { total: number; chunks: { name: string; gzip: number }[] } {
+  const before = transfers.filter((t) => t.end <= at && !t.url.startsWith('data:'));
+  const chunks = before.map((t) => ({ name: chunkName(t.url), gzip: t.gzip })).sort((a, b) => b.gzip - a.gzip);
+  return { total: chunks.reduce((n, c) => n + c.gzip, 0), chunks };
+}
+
+/** Records frame times while `act` runs, then returns them. */
+async function frames(page: Page, act: () => Promise<void>): Promise<Summary> {
+  await page.evaluate(FRAME_RECORDER);
+  await act();
+  const deltas = await page.evaluate(() => (window as unknown as { __benchFrames: () => number[] }).__benchFrames());
+  return summarize(deltas.slice(2));
+}
+
+/** Opens a world's link and measures frames while a node is dragged and while a ping's packet animates. */
+async function frameFigures(browser: Browser, size: WorldSize): Promise<{ drag: Summary; packet: Summary }> {
+  const lines = worldScript(size);
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(milestoneScript(`c:${containerName(0)}`));
+  await page.goto(`${BASE}#${scenarioFragment({ vethlab: 1, setup: lines })}`);
+  await page.waitForFunction(() => {
+    const m = (window as unknown as { __benchMarks?: Milestones }).__benchMarks;
+    return m?.topology !== undefined && m.terminal !== undefined;
+  }, undefined, { timeout: 180_000 });
+  const node = page.locator(`.react-flow__node[data-id="c:${containerName(0)}"]`);
+  const box = await node.boundingBox();
+  if (!box) throw new Error('bench:ui: the node to drag is not on screen');
+  const drag = await frames(page, async () => {
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 60; i++) {
+      await page.mouse.move(box.x + box.width / 2 + i * 3, box.y + box.height / 2 + i * 2);
+      await page.waitForTimeout(16);
+    }
+    await page.mouse.up();
+  });
+  // A ping between two containers of one network; its packet then travels the canvas.
+  const peer = Array.from({ length: size.containers }, (_, i) => i).find((i) => i > 0 && networkOf(i, size) === networkOf(0, size))!;
+  const packet = await frames(page, async () => {
+    await page.getByTestId('terminal-host').click();
+    await page.keyboard.type(`docker exec ${containerName(0)} ping -c 1 ${containerName(peer)}`);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(2500);
+  });
+  await context.close();
+  return { drag, packet };
+}
+
+async function main(): Promise<number> {
+  const server = await startPreview();
+  const browser = await launch();
+  const figures: Figure[] = [];
+  const chunkShares: Record<string, unknown> = {};
+  try {
+    const gallery = GALLERY.find((s) => s.id === GALLERY_ID)!;
+    const links = [
+      { name: 'gallery', fragment: galleryFragment(GALLERY_ID), node: `c:${firstContainer(gallery.doc.setup)}`, note: `#g=${GALLERY_ID}` },
+      { name: 'link-300', fragment: scenarioFragment({ vethlab: 1, setup: worldScript(LARGE) }), node: `c:${containerName(0)}`, note: '300 containers, 30 networks' },
+    ];
+    for (const link of links) {
+      progress(`cold load of the ${link.name} link`);
+      const load = await coldLoad(browser, link.fragment, link.node);
+      const topo = bytesBefore(load.transfers, load.marks.topology);
+      const term = bytesBefore(load.transfers, load.marks.terminal);
+      figures.push(
+        { key: `${link.name}.first-topology`, value: load.marks.topology, unit: 'ms', budget: { max: 1500, text: '<= 1.5 s' }, note: link.note },
+        { key: `${link.name}.terminal-ready`, value: load.marks.terminal, unit: 'ms', budget: { max: 2500, text: '<= 2.5 s' } },
+        { key: `${link.name}.gzip-before-topology`, value: topo.total / 1000, unit: 'KB' },
+        { key: `${link.name}.gzip-before-terminal`, value: term.total / 1000, unit: 'KB', budget: { max: 330, text: '<= 330 KB' } },
+      );
+      chunkShares[link.name] = { beforeTopology: topo.chunks, beforeTerminal: term.chunks };
+      if (link.name === 'gallery') {
+        process.stdout.write('gzip bytes before the terminal accepts a command (gallery link), by chunk:\n');
+        for (const c of term.chunks) process.stdout.write(`  ${c.name.padEnd(40)} ${(c.gzip / 1000).toFixed(1).padStart(7)} KB  ${((c.gzip / term.total) * 100).toFixed(1).padStart(5)}%\n`);
+        process.stdout.write('\n');
+      }
+    }
+    for (const size of [THIRTY, LARGE]) {
+      progress(`frames at ${size.containers} containers`);
+      const f = await frameFigures(browser, size);
+      const n = size.containers;
+      figures.push(
+        { key: `frames-${n}.drag.median`, value: f.drag.median, unit: 'ms', note: `${f.drag.samples} frames` },
+        { key: `frames-${n}.drag.p95`, value: f.drag.p95, unit: 'ms' },
+        { key: `frames-${n}.packet.median`, value: f.packet.median, unit: 'ms', note: `${f.packet.samples} frames` },
+        { key: `frames-${n}.packet.p95`, value: f.packet.p95, unit: 'ms' },
+      );
+    }
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+  // Wall-clock figures: a loaded machine inflates them, so the load is printed beside them.
+  const load = loadavg()[0]!;
+  process.stdout.write(`load ${load.toFixed(1)} on ${cpus().length} CPUs\n\n`);
+  process.stdout.write(formatTable(figures));
+  process.stdout.write(`\n${JSON.stringify(toJson(figures, { port: PORT, load, cpus: cpus().length, chunks: chunkShares, date: new Date().toISOString() }))}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

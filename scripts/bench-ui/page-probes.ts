@@ -1,0 +1,42 @@
+/**
+ * What the benchmark installs in the page before the app's scripts run
+ * (page.addInitScript): a watch on the DOM that notes, in performance.now()
+ * milliseconds since navigation, when a given topology node is first drawn and
+ * when the host terminal first shows its prompt with the simulator running (the
+ * first screen's "starting" notice gone), and a requestAnimationFrame recorder
+ * of frame times. Plain browser code, passed to the page as a string.
+ */
+
+export interface Milestones {
+  topology?: number;
+  terminal?: number;
+}
+
+/** The script; `nodeId` is the React Flow node that says the link's world is drawn (`c:NAME`). */
+export function milestoneScript(nodeId: string): string {
+  return `(() => {
+  const marks = {};
+  window.__benchMarks = marks;
+  const check = () => {
+    if (marks.topology === undefined && document.querySelector('.react-flow__node[data-id=${JSON.stringify(nodeId)}]')) marks.topology = performance.now();
+    if (marks.terminal === undefined && !document.querySelector('[data-testid="boot-status"]')) {
+      const rows = document.querySelector('[data-testid="terminal-host"] .xterm-rows');
+      if (rows && rows.textContent.includes('root@dockerhost:~#')) marks.terminal = performance.now();
+    }
+    if (marks.topology !== undefined && marks.terminal !== undefined) observer.disconnect();
+  };
+  const observer = new MutationObserver(check);
+  const start = () => { observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true }); check(); };
+  if (document.documentElement) start(); else document.addEventListener('DOMContentLoaded', start);
+})();`;
+}
+
+/** Starts recording frame times; `window.__benchFrames()` stops and returns the deltas (ms). */
+export const FRAME_RECORDER = `(() => {
+  const deltas = [];
+  let last = performance.now();
+  let running = true;
+  const tick = (t) => { deltas.push(t - last); last = t; if (running) requestAnimationFrame(tick); };
+  requestAnimationFrame((t) => { last = t; requestAnimationFrame(tick); });
+  window.__benchFrames = () => { running = false; return deltas; };
+})();`;

@@ -18,6 +18,7 @@ import { usePlayer } from './trace/usePlayer.ts';
 import { useLinkOpener } from './share/useLinkOpener.ts';
 import { Header } from './ui/Header.tsx';
 import { Notice } from './ui/Notice.tsx';
+import { PanelBoundary } from './ui/PanelBoundary.tsx';
 import { type Pane, PaneBar } from './ui/PaneBar.tsx';
 import { tablistKeyDown } from './ui/tablist.ts';
 import { useDocumentTheme } from './ui/theme.ts';
@@ -70,13 +71,15 @@ function SidePanel() {
         ))}
       </div>
       <div className="side-body" role="tabpanel" id={`side-${panel}`} aria-labelledby={`side-tab-${panel}`}>
-        {panel === 'trace' ? (
-          <TracePanel />
-        ) : (
-          <Suspense fallback={<p className="side-loading">{t('panel.loading')}</p>}>
-            {panel === 'rules' ? <RulesPanel /> : panel === 'guide' ? <GuidePanel /> : <InspectorPanel />}
-          </Suspense>
-        )}
+        <PanelBoundary key={panel} panel={panel}>
+          {panel === 'trace' ? (
+            <TracePanel />
+          ) : (
+            <Suspense fallback={<p className="side-loading">{t('panel.loading')}</p>}>
+              {panel === 'rules' ? <RulesPanel /> : panel === 'guide' ? <GuidePanel /> : <InspectorPanel />}
+            </Suspense>
+          )}
+        </PanelBoundary>
       </div>
     </aside>
   );
@@ -163,19 +166,25 @@ export function App() {
       <ActionsProvider>
         <main className="workspace" data-pane={pane}>
           <section className="canvas-area" aria-label={t('canvas.label')}>
-            <Topology key={world} />
-            <ActionsLayer />
+            <PanelBoundary key={world} panel="canvas">
+              <Topology />
+              <ActionsLayer />
+            </PanelBoundary>
           </section>
           <section className="terminal-area" aria-label={t('terminal.label')}>
-            <Suspense fallback={<div className="terminal-loading">{t('terminal.loading')}</div>}>
-              <TerminalPane key={world} />
-            </Suspense>
+            <PanelBoundary key={world} panel="terminal">
+              <Suspense fallback={<div className="terminal-loading">{t('terminal.loading')}</div>}>
+                <TerminalPane />
+              </Suspense>
+            </PanelBoundary>
           </section>
           <SidePanel />
         </main>
       </ActionsProvider>
       <PaneBar pane={pane} onPane={setPane} news={news} />
-      <Suspense fallback={null}>{galleryOpen && <GalleryDialog />}</Suspense>
+      <PanelBoundary panel="gallery">
+        <Suspense fallback={null}>{galleryOpen && <GalleryDialog />}</Suspense>
+      </PanelBoundary>
     </div>
   );
 }

@@ -31,6 +31,11 @@ export const en = {
     shareTitle: 'Share this world as a link, a QR code or an embed',
   },
   theme: { light: 'light', dark: 'dark', followsSystem: 'now following the system' },
+  boundary: {
+    failed: 'The {{panel}} ran into an error and stopped drawing. Your world, the terminal and your saved session are unaffected.',
+    retry: 'Draw it again',
+    panel: { canvas: 'canvas', terminal: 'terminal', trace: 'trace panel', rules: 'rules panel', inspector: 'inspector', guide: 'guide', gallery: 'gallery' },
+  },
   notice: {
     unreadable: 'Your saved session could not be read ({{reason}}), so a fresh world was started. The old data is kept in localStorage under "vethlab.session.unreadable".',
     unsaved: 'This browser did not let vethlab save your session (its storage is full or blocked), so a reload would lose what you build from now on. The world itself keeps working.',

@@ -31,6 +31,11 @@ export const zhCN: Resources = {
     shareTitle: '把这个世界分享为链接、二维码或嵌入代码',
   },
   theme: { light: '浅色', dark: '深色', followsSystem: '当前跟随系统' },
+  boundary: {
+    failed: '{{panel}}出错，已停止绘制。你的世界、终端和已保存的会话都不受影响。',
+    retry: '重新绘制',
+    panel: { canvas: '画布', terminal: '终端', trace: '追踪面板', rules: '规则面板', inspector: '检查器', guide: '引导', gallery: '图库' },
+  },
   notice: {
     unreadable: '无法读取已保存的会话（{{reason}}），已新建一个世界。旧数据保存在 localStorage 的 “vethlab.session.unreadable” 中。',
     unsaved: '浏览器没有允许 vethlab 保存你的会话（存储空间已满或被禁用），所以从现在起搭建的内容在重新加载后会丢失。当前的世界仍可正常使用。',

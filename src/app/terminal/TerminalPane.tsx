@@ -23,6 +23,13 @@ import { builtinOf, exitStatus, formatHistory, interactiveExecTarget } from './s
 export const HOST_PROMPT = 'root@dockerhost:~# ';
 export const CONTAINER_PROMPT = '/ # ';
 
+/**
+ * Muted text (the welcome, hints, a shell tab's first line): bright black, whose colour
+ * each theme sets to keep 4.5:1 on its background. Not SGR 2 (dim): xterm draws dim as
+ * the foreground at half opacity, which no foreground brings to 4.5:1.
+ */
+export const MUTED = '\x1b[90m';
+
 const DARK: ITheme = {
   background: '#0f1419',
   foreground: '#d7dde4',
@@ -40,7 +47,10 @@ const LIGHT: ITheme = {
   selectionBackground: '#c8dcff',
   green: '#1a7f37',
   blue: '#0550ae',
-  brightBlack: '#6e7781',
+  // The prompt is bold, which xterm draws in the bright colours: as dark as the plain ones, for contrast.
+  brightGreen: '#1a7f37',
+  brightBlue: '#0550ae',
+  brightBlack: '#636c76',
 };
 
 interface Tab {
@@ -157,7 +167,7 @@ function XtermView({ tab, active, register, openShell, close }: ViewProps) {
         // `docker run -it IMAGE sh`, `docker attach C`: the container's main shell opens in its own tab.
         if (out.session) callbacks.current.openShell(out.session.container, out.session.main === true);
         const hint = articleHint(line, out);
-        const note = hint ? `\x1b[2m${callbacks.current.t(hint)}\x1b[0m\n` : '';
+        const note = hint ? `${MUTED}${callbacks.current.t(hint)}\x1b[0m\n` : '';
         return { output: (out.stderrFirst ? out.stderr + out.stdout : out.stdout + out.stderr) + note };
       }
       const out = s.runInContainer(tab.container!, line);
@@ -188,9 +198,9 @@ function XtermView({ tab, active, register, openShell, close }: ViewProps) {
         : s.intro
           ? t0(s.intro.key, s.intro.values ?? {})
           : t0('terminal.welcome', { count: s.commands.length });
-      xterm.write(`\x1b[2m${intro.replace(/\n/g, '\r\n')}\x1b[0m\r\n`);
+      xterm.write(`${MUTED}${intro.replace(/\n/g, '\r\n')}\x1b[0m\r\n`);
     } else {
-      xterm.write(`\x1b[2m${t0(tab.main ? 'terminal.mainShell' : 'terminal.containerShell', { name: tab.container })}\x1b[0m\r\n`);
+      xterm.write(`${MUTED}${t0(tab.main ? 'terminal.mainShell' : 'terminal.containerShell', { name: tab.container })}\x1b[0m\r\n`);
     }
     session.start();
     // Read-only: what runs is typed by the Guide or the host page, never by the keyboard.

@@ -131,7 +131,7 @@ export class ShellSession {
   /** Prints a note above the prompt line (dimmed), keeping what was typed. */
   note(text: string): void {
     this.moveToEnd();
-    this.host.write(`\r\n\x1b[2m${toTerminal(text)}\x1b[0m`);
+    this.host.write(`\r\n\x1b[90m${toTerminal(text)}\x1b[0m`); // MUTED (TerminalPane.tsx): not dim, for contrast
     this.cursorRow = 0;
     this.redraw();
   }

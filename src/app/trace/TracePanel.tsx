@@ -200,7 +200,7 @@ export function TracePanel() {
         <SinceArticles trace={trace} />
         <PlayerControls trace={trace} />
       </div>
-      <div className="hops-scroll">
+      <div className="hops-scroll" tabIndex={0}>
         <ol className="hops" ref={list} aria-label={t('trace.hops')}>
           {trace.hops.map((hop, i) => {
             const place = places[i];

@@ -27,9 +27,11 @@ import { useApp, useAppStore } from '../state/context.ts';
 import type { XY } from '../state/persist.ts';
 import { PHONE_QUERY } from '../ui/PaneBar.tsx';
 import { useEffectiveTheme } from '../ui/theme.ts';
-import { fitOptions } from './fit.ts';
+import { boundsOf, panToShow } from './camera.ts';
+import { EDGE_TYPES } from './edges.tsx';
+import { fitOptions, isNarrow } from './fit.ts';
 import { flowEdges, flowNodes, withMeasured } from './flow.ts';
-import { frameRect, placeNodes, type Size } from './layout.ts';
+import { estimateSize, frameRect, type LayoutOptions, placeNodes, type Size } from './layout.ts';
 import { NODE_TYPES } from './nodes.tsx';
 import { PacketLayer, useTracePlaces } from './PacketLayer.tsx';
 import { TidyIcon } from './TidyIcon.tsx';
@@ -94,7 +96,23 @@ export function Topology() {
 
   // Nodes the first screen drew keep their place (a first visit: the starter layout, as placeNodes would give it).
   const saved = useMemo(() => (handoff ? { ...drawn(graph, handoff.positions), ...stored } : stored), [graph, handoff, stored]);
-  const placement = useMemo(() => placeNodes(graph, saved, sizes), [graph, saved, sizes]);
+  // The canvas's shape, measured before the first paint: the layout fits it (a phone's upright screen: narrow).
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const [shape, setShape] = useState<LayoutOptions | null>(null);
+  useLayoutEffect(() => {
+    const el = canvasRef.current;
+    if (!el) return;
+    const measure = () => {
+      const aspect = el.clientHeight > 0 ? el.clientWidth / el.clientHeight : undefined;
+      setShape((old) => (old && old.aspect === aspect && old.narrow === isNarrow() ? old : { ...(aspect ? { aspect } : {}), narrow: isNarrow() }));
+    };
+    measure();
+    if (typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  const placement = useMemo(() => placeNodes(graph, saved, sizes, shape ?? {}), [graph, saved, sizes, shape]);
   useEffect(() => {
     if (!handoff) return;
     const missing = Object.fromEntries(Object.entries(drawn(graph, handoff.positions)).filter(([id]) => !stored[id]));
@@ -103,10 +121,24 @@ export function Topology() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const positions = placement.positions;
-  // New nodes keep the place they got (saved, so later layouts do not move them).
+  // New nodes keep the place they got (saved, so later layouts do not move them), once the canvas's shape is known.
+  // A node added to a world already drawn is brought into view by a short pan, at the same zoom.
+  const shown = useRef(false);
   useEffect(() => {
-    if (Object.keys(placement.added).length > 0) store.getState().setPositions(placement.added);
-  }, [placement, store]);
+    if (!shape) return;
+    const added = Object.keys(placement.added);
+    if (added.length > 0) store.getState().setPositions(placement.added);
+    const el = canvasRef.current;
+    if (shown.current && !placement.fresh && added.length > 0 && flow.current && el) {
+      const boxes = graph.nodes.flatMap((n) => (placement.added[n.id] ? [{ ...placement.added[n.id]!, ...(sizes[n.id] ?? estimateSize(n)) }] : []));
+      const rect = boundsOf(boxes);
+      const view = rect && panToShow(flow.current.getViewport(), { width: el.clientWidth, height: el.clientHeight }, rect);
+      if (view) void flow.current.setViewport(view, { duration: 300 });
+    }
+    shown.current = true;
+    // Sizes change as nodes are measured; only a new placement pans.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [placement, store, shape]);
 
   const frame = useMemo(() => frameRect(graph, positions, sizes), [graph, positions, sizes]);
   const hasFrame = frame !== undefined;
@@ -197,12 +229,13 @@ export function Topology() {
   }, [store, hasFrame]);
 
   return (
-    <div className="canvas" data-testid="topology" onKeyDown={actions.onKeyDown}>
+    <div className="canvas" data-testid="topology" onKeyDown={actions.onKeyDown} ref={canvasRef}>
       <ReactFlow
         {...actions.flowProps}
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
         onNodeMouseEnter={onNodeMouseEnter}
         onNodeMouseLeave={onNodeMouseLeave}

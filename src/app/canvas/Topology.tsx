@@ -36,6 +36,7 @@ import { NODE_TYPES } from './nodes.tsx';
 import { PacketLayer, useTracePlaces } from './PacketLayer.tsx';
 import { TidyIcon } from './TidyIcon.tsx';
 import { takeBootHandoff } from '../boot/handoff.ts';
+import { STARTER_SNAPSHOT } from '../graph/starter-snapshot.ts';
 
 /**
  * Puts React Flow at the first screen's viewport before the first paint (it
@@ -95,23 +96,40 @@ export function Topology() {
   const dropTarget = actions.dropTarget;
 
   // Nodes the first screen drew keep their place (a first visit: the starter layout, as placeNodes would give it).
-  const saved = useMemo(() => (handoff ? { ...drawn(graph, handoff.positions), ...stored } : stored), [graph, handoff, stored]);
+  // Until the layout is cleared (Tidy, a turned phone): the store holds them from the mount on (the effect below).
+  const [handoffCleared, setHandoffCleared] = useState(false);
+  const saved = useMemo(
+    () => (handoff && !handoffCleared ? { ...drawn(graph, handoff.positions), ...stored } : stored),
+    [graph, handoff, handoffCleared, stored],
+  );
+  const clearLayout = useCallback(() => {
+    setHandoffCleared(true);
+    store.getState().resetLayout();
+  }, [store]);
   // The canvas's shape, measured before the first paint: the layout fits it (a phone's upright screen: narrow).
   const canvasRef = useRef<HTMLDivElement>(null);
   const [shape, setShape] = useState<LayoutOptions | null>(null);
-  useLayoutEffect(() => {
+  const measureShape = useCallback(() => {
     const el = canvasRef.current;
     if (!el) return;
-    const measure = () => {
-      const aspect = el.clientHeight > 0 ? el.clientWidth / el.clientHeight : undefined;
-      setShape((old) => (old && old.aspect === aspect && old.narrow === isNarrow() ? old : { ...(aspect ? { aspect } : {}), narrow: isNarrow() }));
-    };
-    measure();
-    if (typeof ResizeObserver !== 'function') return;
-    const observer = new ResizeObserver(measure);
+    const aspect = el.clientHeight > 0 ? el.clientWidth / el.clientHeight : undefined;
+    setShape((old) => (old && old.aspect === aspect && old.narrow === isNarrow() ? old : { ...(aspect ? { aspect } : {}), narrow: isNarrow() }));
+  }, []);
+  useLayoutEffect(() => {
+    const el = canvasRef.current;
+    measureShape();
+    if (!el || typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(measureShape);
     observer.observe(el);
     return () => observer.disconnect();
-  }, []);
+  }, [measureShape]);
+  // Whether the positions on screen are the automatic layout for an upright phone (true) or a wider
+  // screen (false), while the user has not moved a node (null): turning the phone lays them out anew.
+  const autoNarrow = useRef<boolean | null>(
+    handoff && Object.keys(stored).length === 0 && JSON.stringify(handoff.positions) === JSON.stringify(isNarrow() ? STARTER_SNAPSHOT.narrowPositions : STARTER_SNAPSHOT.positions)
+      ? isNarrow()
+      : null,
+  );
   const placement = useMemo(() => placeNodes(graph, saved, sizes, shape ?? {}), [graph, saved, sizes, shape]);
   useEffect(() => {
     if (!handoff) return;
@@ -128,6 +146,7 @@ export function Topology() {
     if (!shape) return;
     const added = Object.keys(placement.added);
     if (added.length > 0) store.getState().setPositions(placement.added);
+    if (placement.fresh) autoNarrow.current = shape.narrow ?? false;
     const el = canvasRef.current;
     if (shown.current && !placement.fresh && added.length > 0 && flow.current && el) {
       const boxes = graph.nodes.flatMap((n) => (placement.added[n.id] ? [{ ...placement.added[n.id]!, ...(sizes[n.id] ?? estimateSize(n)) }] : []));
@@ -198,7 +217,10 @@ export function Topology() {
       }
       if (selChanged) setSelected(sel);
       if (Object.keys(moved).length > 0) store.getState().setPositions(moved, { save: false });
-      if (dragEnded) store.getState().setPositions({});
+      if (dragEnded) {
+        store.getState().setPositions({});
+        autoNarrow.current = null;
+      }
     },
     [frame, graph, positions, selected, store],
   );
@@ -213,20 +235,27 @@ export function Topology() {
     let frameId = 0;
     const refit = () => {
       cancelAnimationFrame(frameId);
+      // The automatic layout, still untouched, takes the new shape (bridges stacked upright, side by side sideways).
+      if (autoNarrow.current !== null && autoNarrow.current !== isNarrow()) {
+        measureShape();
+        clearLayout();
+      }
       // After the layout has settled in its new shape.
-      frameId = requestAnimationFrame(() => void flow.current?.fitView(fitOptions(hasFrame)));
+      frameId = requestAnimationFrame(() => {
+        frameId = requestAnimationFrame(() => void flow.current?.fitView(fitOptions(hasFrame)));
+      });
     };
     for (const q of queries) q.addEventListener('change', refit);
     return () => {
       cancelAnimationFrame(frameId);
       for (const q of queries) q.removeEventListener('change', refit);
     };
-  }, [hasFrame]);
+  }, [hasFrame, measureShape, clearLayout]);
 
   const tidy = useCallback(() => {
-    store.getState().resetLayout();
+    clearLayout();
     requestAnimationFrame(() => void flow.current?.fitView(fitOptions(hasFrame, 0.1)));
-  }, [store, hasFrame]);
+  }, [clearLayout, hasFrame]);
 
   return (
     <div className="canvas" data-testid="topology" onKeyDown={actions.onKeyDown} ref={canvasRef}>

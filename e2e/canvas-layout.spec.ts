@@ -1,0 +1,104 @@
+/**
+ * The canvas at any size (issue 12): a container made from the terminal is
+ * brought into view; three networks of ten fit a 1280x720 canvas with names
+ * readable (zoom 0.5 or more); an upright phone shows the Docker host's whole
+ * frame width. Screenshots of the three worlds of the issue at fit view are
+ * saved with the run (docs/canvas/ holds copies).
+ */
+import type { Locator, Page } from '@playwright/test';
+import { encodeScenario } from '../src/scenario/link/codec.ts';
+import { expect, test } from './fixtures.ts';
+
+/** Setup lines of a world with `networks` user networks of `each` containers. */
+function gridWorld(networks: number, each: number): string[] {
+  const lines: string[] = [];
+  for (let n = 1; n <= networks; n++) {
+    lines.push(`docker network create net${n}`);
+    for (let c = 1; c <= each; c++) lines.push(`docker run -dit --name n${n}c${c} --network net${n} busybox`);
+  }
+  return lines;
+}
+
+async function openWorld(page: Page, title: string, setup: string[], last: string): Promise<void> {
+  await page.goto(`/#s=${encodeScenario({ vethlab: 1, title, setup })}`);
+  await expect(page.locator(`.react-flow__node[data-id="${last}"]`)).toBeVisible({ timeout: 20_000 });
+}
+
+/** React Flow's zoom, from its viewport's transform. */
+async function zoomOf(page: Page): Promise<number> {
+  const style = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+  const m = /scale\(([\d.]+)\)/.exec(style);
+  return m ? Number(m[1]) : NaN;
+}
+
+async function inside(inner: Locator, outer: Locator): Promise<boolean> {
+  const a = (await inner.boundingBox())!;
+  const b = (await outer.boundingBox())!;
+  return a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
+}
+
+test('a container made from the terminal is brought into view, the rest staying where it was', async ({ page, lab, shot }) => {
+  await lab.open();
+  // Zoomed in on the left of the host, where the new network's column is out of view.
+  for (let i = 0; i < 3; i++) await page.locator('.react-flow__controls-zoomin').click();
+  const before = await lab.position('c:bbox1');
+  const zoom = await zoomOf(page);
+  const viewport = await page.locator('.react-flow__viewport').getAttribute('style');
+  await lab.type('docker network create n2');
+  await lab.type('docker run -dit --name web --network n2 busybox');
+  const web = lab.node('c:web');
+  await expect(web).toBeVisible();
+  // The short pan has ended when the node is inside the canvas.
+  await expect.poll(() => inside(web, page.getByTestId('topology'))).toBe(true);
+  expect(await lab.position('c:bbox1')).toEqual(before);
+  expect(await zoomOf(page)).toBeCloseTo(zoom, 5);
+  expect(await page.locator('.react-flow__viewport').getAttribute('style')).not.toBe(viewport);
+  await shot('canvas-new-container-panned');
+  await page.locator('.react-flow__controls-fitview').click();
+  await expect.poll(() => inside(page.locator('.react-flow__node[data-id="host"]'), page.getByTestId('topology'))).toBe(true);
+  await shot('canvas-starter-plus-network');
+});
+
+test.describe('on a 1280x720 canvas', () => {
+  // The side panel takes a third of the width and the terminal a third of the height: the canvas is 1280x720.
+  test.use({ viewport: { width: 1940, height: 1185 } });
+
+  test('three networks of ten fit at a readable zoom', async ({ page, shot }) => {
+    await openWorld(page, 'Three networks of ten', gridWorld(3, 10), 'c:n3c10');
+    const canvas = (await page.getByTestId('topology').boundingBox())!;
+    expect(Math.round(canvas.width)).toBeGreaterThanOrEqual(1270);
+    expect(Math.round(canvas.height)).toBeGreaterThanOrEqual(710);
+    expect(await zoomOf(page)).toBeGreaterThanOrEqual(0.5);
+    for (const id of ['host', 'gw', 'c:n1c1', 'c:n3c10']) {
+      expect(await inside(page.locator(`.react-flow__node[data-id="${id}"]`), page.getByTestId('topology')), id).toBe(true);
+    }
+    await shot('canvas-3x10');
+  });
+
+  test('thirty networks of ten draw as a diagram', async ({ page, shot }) => {
+    test.setTimeout(90_000);
+    await openWorld(page, 'Thirty networks of ten', gridWorld(30, 10), 'c:n30c10');
+    await expect(page.locator('.react-flow__node[data-id="host"]')).toBeVisible();
+    await shot('canvas-30x10');
+  });
+});
+
+test.describe('on an upright 390-px phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test("the canvas shows the Docker host's whole frame width, starter and three networks of ten", async ({ page, lab, shot }) => {
+    await lab.open();
+    const frame = page.locator('.react-flow__node[data-id="host"]');
+    const widthShown = async () => {
+      const box = (await frame.boundingBox())!;
+      return box.x >= -0.5 && box.x + box.width <= 390.5;
+    };
+    await expect.poll(widthShown).toBe(true);
+    expect(await zoomOf(page)).toBeGreaterThanOrEqual(0.55);
+    await shot('canvas-phone-starter');
+    await openWorld(page, 'Three networks of ten', gridWorld(3, 10), 'c:n3c10');
+    await expect.poll(widthShown).toBe(true);
+    expect(await zoomOf(page)).toBeGreaterThanOrEqual(0.55);
+    await shot('canvas-phone-3x10');
+  });
+});

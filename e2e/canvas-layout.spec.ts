@@ -102,3 +102,45 @@ test.describe('on an upright 390-px phone', () => {
     await shot('canvas-phone-3x10');
   });
 });
+
+test('the canvas exports as PNG and SVG pictures, in the current theme', async ({ page, lab }) => {
+  const backgrounds: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await lab.open();
+    const background = await page.locator('.react-flow').evaluate((el) => getComputedStyle(el).getPropertyValue('--xy-background-color').trim());
+    const png = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export the canvas as a PNG picture' }).click();
+    const pngFile = await png;
+    expect(pngFile.suggestedFilename()).toBe('vethlab-topology.png');
+    const pngBytes = await readAll(await pngFile.createReadStream());
+    expect([...pngBytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(pngBytes.length).toBeGreaterThan(10_000);
+    const svg = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export the canvas as an SVG picture' }).click();
+    const svgFile = await svg;
+    expect(svgFile.suggestedFilename()).toBe('vethlab-topology.svg');
+    const text = (await readAll(await svgFile.createReadStream())).toString('utf8');
+    // The whole diagram, drawn on the theme's background.
+    for (const name of ['bbox1', 'bbox2', 'bbox3', 'dockerhost']) expect(text.includes(name), `${scheme}: ${name}`).toBe(true);
+    expect(text.startsWith('<svg'), 'an SVG document').toBe(true);
+    // The picture's background is the theme's canvas colour (computed, as html-to-image inlines it).
+    const rgb = await page.evaluate((c) => {
+      const probe = document.createElement('div');
+      probe.style.color = c;
+      document.body.append(probe);
+      const value = getComputedStyle(probe).color;
+      probe.remove();
+      return value;
+    }, background);
+    backgrounds.push(rgb);
+    expect(text.includes(`border-box ${rgb};`), `${scheme} background ${rgb}`).toBe(true);
+  }
+  expect(backgrounds[0]).not.toBe(backgrounds[1]);
+});
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
+}

@@ -29,6 +29,7 @@ import { PHONE_QUERY } from '../ui/PaneBar.tsx';
 import { useEffectiveTheme } from '../ui/theme.ts';
 import { boundsOf, panToShow } from './camera.ts';
 import { EDGE_TYPES } from './edges.tsx';
+import type { PictureFormat } from './export.ts';
 import { fitOptions, isNarrow } from './fit.ts';
 import { flowEdges, flowNodes, withMeasured } from './flow.ts';
 import { estimateSize, frameRect, type LayoutOptions, placeNodes, type Size } from './layout.ts';
@@ -252,6 +253,24 @@ export function Topology() {
     };
   }, [hasFrame, measureShape, clearLayout]);
 
+  // PNG and SVG of the whole diagram, in the current theme (export.ts; html-to-image loads on first use).
+  const exportPicture = useCallback(
+    async (format: PictureFormat) => {
+      const el = canvasRef.current;
+      const viewport = el?.querySelector<HTMLElement>('.react-flow__viewport');
+      const flowEl = el?.querySelector<HTMLElement>('.react-flow');
+      if (!viewport || !flowEl || !flow.current) return;
+      const background = getComputedStyle(flowEl).getPropertyValue('--xy-background-color').trim() || getComputedStyle(flowEl).backgroundColor;
+      try {
+        const { renderPicture, saveAs } = await import('./export.ts');
+        saveAs(await renderPicture(viewport, flow.current.getNodes(), format, background), `vethlab-topology.${format}`);
+      } catch (err) {
+        store.getState().setNotice({ key: 'canvas.exportFailed', values: { reason: err instanceof Error ? err.message : String(err) } });
+      }
+    },
+    [store],
+  );
+
   const tidy = useCallback(() => {
     clearLayout();
     requestAnimationFrame(() => void flow.current?.fitView(fitOptions(hasFrame, 0.1)));
@@ -286,6 +305,12 @@ export function Topology() {
         <Controls showInteractive={false} position="top-right">
           <ControlButton onClick={tidy} title={t('canvas.tidy')} aria-label={t('canvas.tidy')}>
             <TidyIcon />
+          </ControlButton>
+          <ControlButton onClick={() => void exportPicture('png')} title={t('canvas.exportPng')} aria-label={t('canvas.exportPng')} className="export-button">
+            PNG
+          </ControlButton>
+          <ControlButton onClick={() => void exportPicture('svg')} title={t('canvas.exportSvg')} aria-label={t('canvas.exportSvg')} className="export-button">
+            SVG
           </ControlButton>
         </Controls>
         <MiniMap

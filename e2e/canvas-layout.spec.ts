@@ -72,6 +72,8 @@ test.describe('on a 1280x720 canvas', () => {
     for (const id of ['host', 'gw', 'c:n1c1', 'c:n3c10']) {
       expect(await inside(page.locator(`.react-flow__node[data-id="${id}"]`), page.getByTestId('topology')), id).toBe(true);
     }
+    // Above the compact zoom: full boxes, with their interfaces.
+    await expect(page.locator('.compact-name')).toHaveCount(0);
     await shot('canvas-3x10');
   });
 
@@ -79,7 +81,15 @@ test.describe('on a 1280x720 canvas', () => {
     test.setTimeout(90_000);
     await openWorld(page, 'Thirty networks of ten', gridWorld(30, 10), 'c:n30c10');
     await expect(page.locator('.react-flow__node[data-id="host"]')).toBeVisible();
+    // Semantic zoom: at fit view, containers and bridges are compact chips of name, state and address.
+    expect(await zoomOf(page)).toBeLessThan(0.45);
+    await expect(page.locator('.react-flow__node[data-id="c:n1c1"] .compact-name')).toHaveText('n1c1');
+    await expect(page.locator('.react-flow__node[data-id="c:n1c1"] .compact-line')).toContainText('running 172.18.0.2');
     await shot('canvas-30x10');
+    // Zoomed in, the details come back.
+    while ((await zoomOf(page)) < 0.5) await page.locator('.react-flow__controls-zoomin').click();
+    await expect(page.locator('.react-flow__node[data-id="c:n1c1"] .compact-name')).toHaveCount(0);
+    await expect(page.locator('.react-flow__node[data-id="c:n1c1"] .iface-name')).toHaveText(/^eth0@if\d+$/);
   });
 });
 

@@ -18,7 +18,7 @@ const text = `/**
 import type { XY } from '../state/persist.ts';
 import type { GraphSnapshot } from './snapshot.ts';
 
-export const STARTER_SNAPSHOT: GraphSnapshot & { positions: Record<string, XY> } = ${JSON.stringify(starterSnapshot(), null, 2)};
+export const STARTER_SNAPSHOT: GraphSnapshot & { positions: Record<string, XY>; narrowPositions: Record<string, XY> } = ${JSON.stringify(starterSnapshot(), null, 2)};
 `;
 writeFileSync(out, text);
 console.log(`wrote ${out.pathname}`);

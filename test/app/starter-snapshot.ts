@@ -8,5 +8,6 @@ import { STARTER_SCENARIO } from '../../src/scenario/starter.ts';
 export function starterSnapshot() {
   const graph = deriveGraph(replay(STARTER_SCENARIO.commands).sim);
   // A first visit: nothing saved and nothing measured yet, as the live canvas places it.
-  return { ...snapshotOf(graph), positions: placeNodes(graph, {}, {}).positions };
+  // The wide layout, and the upright phone's (bridges stacked) for a first visit on a phone.
+  return { ...snapshotOf(graph), positions: placeNodes(graph, {}, {}).positions, narrowPositions: placeNodes(graph, {}, {}, { narrow: true, aspect: 390 / 470 }).positions };
 }

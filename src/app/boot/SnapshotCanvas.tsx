@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { fitOptions } from '../canvas/fit.ts';
 import { flowEdges, flowNodes, withMeasured } from '../canvas/flow.ts';
 import { frameRect, type Size } from '../canvas/frame.ts';
+import { EDGE_TYPES } from '../canvas/edges.tsx';
 import { NODE_TYPES } from '../canvas/nodes.tsx';
 import { TidyIcon } from '../canvas/TidyIcon.tsx';
 import type { GraphSnapshot } from '../graph/snapshot.ts';
@@ -47,6 +48,7 @@ export function SnapshotCanvas({ graph, positions, theme }: { graph: GraphSnapsh
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
         colorMode={theme}
         fitView

@@ -5,6 +5,7 @@
  * settings, the gallery's scenario and step, the lines run, the header's line.
  */
 import { STARTER_SCENARIO } from '../../scenario/starter.ts';
+import { isNarrow } from '../canvas/fit.ts';
 import { type HeaderLine, starterHeaderLine } from '../gallery/header-line.ts';
 import { loadGallery, type SavedGallery } from '../gallery/saved.ts';
 import type { GraphSnapshot } from '../graph/snapshot.ts';
@@ -25,7 +26,10 @@ export interface BootState {
 
 const STARTER: Pick<BootState, 'graph' | 'positions' | 'commands'> = {
   graph: STARTER_SNAPSHOT,
-  positions: STARTER_SNAPSHOT.positions,
+  // An upright phone gets the layout with the bridges stacked, which fits its width.
+  get positions() {
+    return isNarrow() ? STARTER_SNAPSHOT.narrowPositions : STARTER_SNAPSHOT.positions;
+  },
   commands: STARTER_SCENARIO.commands,
 };
 

@@ -27,13 +27,17 @@ import { useApp, useAppStore } from '../state/context.ts';
 import type { XY } from '../state/persist.ts';
 import { PHONE_QUERY } from '../ui/PaneBar.tsx';
 import { useEffectiveTheme } from '../ui/theme.ts';
-import { fitOptions } from './fit.ts';
+import { boundsOf, panToShow } from './camera.ts';
+import { EDGE_TYPES } from './edges.tsx';
+import type { PictureFormat } from './export.ts';
+import { fitOptions, isNarrow } from './fit.ts';
 import { flowEdges, flowNodes, withMeasured } from './flow.ts';
-import { frameRect, placeNodes, type Size } from './layout.ts';
+import { estimateSize, frameRect, type LayoutOptions, placeNodes, type Size } from './layout.ts';
 import { NODE_TYPES } from './nodes.tsx';
 import { PacketLayer, useTracePlaces } from './PacketLayer.tsx';
 import { TidyIcon } from './TidyIcon.tsx';
 import { takeBootHandoff } from '../boot/handoff.ts';
+import { STARTER_SNAPSHOT } from '../graph/starter-snapshot.ts';
 
 /**
  * Puts React Flow at the first screen's viewport before the first paint (it
@@ -93,8 +97,41 @@ export function Topology() {
   const dropTarget = actions.dropTarget;
 
   // Nodes the first screen drew keep their place (a first visit: the starter layout, as placeNodes would give it).
-  const saved = useMemo(() => (handoff ? { ...drawn(graph, handoff.positions), ...stored } : stored), [graph, handoff, stored]);
-  const placement = useMemo(() => placeNodes(graph, saved, sizes), [graph, saved, sizes]);
+  // Until the layout is cleared (Tidy, a turned phone): the store holds them from the mount on (the effect below).
+  const [handoffCleared, setHandoffCleared] = useState(false);
+  const saved = useMemo(
+    () => (handoff && !handoffCleared ? { ...drawn(graph, handoff.positions), ...stored } : stored),
+    [graph, handoff, handoffCleared, stored],
+  );
+  const clearLayout = useCallback(() => {
+    setHandoffCleared(true);
+    store.getState().resetLayout();
+  }, [store]);
+  // The canvas's shape, measured before the first paint: the layout fits it (a phone's upright screen: narrow).
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const [shape, setShape] = useState<LayoutOptions | null>(null);
+  const measureShape = useCallback(() => {
+    const el = canvasRef.current;
+    if (!el) return;
+    const aspect = el.clientHeight > 0 ? el.clientWidth / el.clientHeight : undefined;
+    setShape((old) => (old && old.aspect === aspect && old.narrow === isNarrow() ? old : { ...(aspect ? { aspect } : {}), narrow: isNarrow() }));
+  }, []);
+  useLayoutEffect(() => {
+    const el = canvasRef.current;
+    measureShape();
+    if (!el || typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(measureShape);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [measureShape]);
+  // Whether the positions on screen are the automatic layout for an upright phone (true) or a wider
+  // screen (false), while the user has not moved a node (null): turning the phone lays them out anew.
+  const autoNarrow = useRef<boolean | null>(
+    handoff && Object.keys(stored).length === 0 && JSON.stringify(handoff.positions) === JSON.stringify(isNarrow() ? STARTER_SNAPSHOT.narrowPositions : STARTER_SNAPSHOT.positions)
+      ? isNarrow()
+      : null,
+  );
+  const placement = useMemo(() => placeNodes(graph, saved, sizes, shape ?? {}), [graph, saved, sizes, shape]);
   useEffect(() => {
     if (!handoff) return;
     const missing = Object.fromEntries(Object.entries(drawn(graph, handoff.positions)).filter(([id]) => !stored[id]));
@@ -103,10 +140,25 @@ export function Topology() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const positions = placement.positions;
-  // New nodes keep the place they got (saved, so later layouts do not move them).
+  // New nodes keep the place they got (saved, so later layouts do not move them), once the canvas's shape is known.
+  // A node added to a world already drawn is brought into view by a short pan, at the same zoom.
+  const shown = useRef(false);
   useEffect(() => {
-    if (Object.keys(placement.added).length > 0) store.getState().setPositions(placement.added);
-  }, [placement, store]);
+    if (!shape) return;
+    const added = Object.keys(placement.added);
+    if (added.length > 0) store.getState().setPositions(placement.added);
+    if (placement.fresh) autoNarrow.current = shape.narrow ?? false;
+    const el = canvasRef.current;
+    if (shown.current && !placement.fresh && added.length > 0 && flow.current && el) {
+      const boxes = graph.nodes.flatMap((n) => (placement.added[n.id] ? [{ ...placement.added[n.id]!, ...(sizes[n.id] ?? estimateSize(n)) }] : []));
+      const rect = boundsOf(boxes);
+      const view = rect && panToShow(flow.current.getViewport(), { width: el.clientWidth, height: el.clientHeight }, rect);
+      if (view) void flow.current.setViewport(view, { duration: 300 });
+    }
+    shown.current = true;
+    // Sizes change as nodes are measured; only a new placement pans.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [placement, store, shape]);
 
   const frame = useMemo(() => frameRect(graph, positions, sizes), [graph, positions, sizes]);
   const hasFrame = frame !== undefined;
@@ -166,7 +218,10 @@ export function Topology() {
       }
       if (selChanged) setSelected(sel);
       if (Object.keys(moved).length > 0) store.getState().setPositions(moved, { save: false });
-      if (dragEnded) store.getState().setPositions({});
+      if (dragEnded) {
+        store.getState().setPositions({});
+        autoNarrow.current = null;
+      }
     },
     [frame, graph, positions, selected, store],
   );
@@ -181,28 +236,54 @@ export function Topology() {
     let frameId = 0;
     const refit = () => {
       cancelAnimationFrame(frameId);
+      // The automatic layout, still untouched, takes the new shape (bridges stacked upright, side by side sideways).
+      if (autoNarrow.current !== null && autoNarrow.current !== isNarrow()) {
+        measureShape();
+        clearLayout();
+      }
       // After the layout has settled in its new shape.
-      frameId = requestAnimationFrame(() => void flow.current?.fitView(fitOptions(hasFrame)));
+      frameId = requestAnimationFrame(() => {
+        frameId = requestAnimationFrame(() => void flow.current?.fitView(fitOptions(hasFrame)));
+      });
     };
     for (const q of queries) q.addEventListener('change', refit);
     return () => {
       cancelAnimationFrame(frameId);
       for (const q of queries) q.removeEventListener('change', refit);
     };
-  }, [hasFrame]);
+  }, [hasFrame, measureShape, clearLayout]);
+
+  // PNG and SVG of the whole diagram, in the current theme (export.ts; html-to-image loads on first use).
+  const exportPicture = useCallback(
+    async (format: PictureFormat) => {
+      const el = canvasRef.current;
+      const viewport = el?.querySelector<HTMLElement>('.react-flow__viewport');
+      const flowEl = el?.querySelector<HTMLElement>('.react-flow');
+      if (!viewport || !flowEl || !flow.current) return;
+      const background = getComputedStyle(flowEl).getPropertyValue('--xy-background-color').trim() || getComputedStyle(flowEl).backgroundColor;
+      try {
+        const { renderPicture, saveAs } = await import('./export.ts');
+        saveAs(await renderPicture(viewport, flow.current.getNodes(), format, background), `vethlab-topology.${format}`);
+      } catch (err) {
+        store.getState().setNotice({ key: 'canvas.exportFailed', values: { reason: err instanceof Error ? err.message : String(err) } });
+      }
+    },
+    [store],
+  );
 
   const tidy = useCallback(() => {
-    store.getState().resetLayout();
+    clearLayout();
     requestAnimationFrame(() => void flow.current?.fitView(fitOptions(hasFrame, 0.1)));
-  }, [store, hasFrame]);
+  }, [clearLayout, hasFrame]);
 
   return (
-    <div className="canvas" data-testid="topology" onKeyDown={actions.onKeyDown}>
+    <div className="canvas" data-testid="topology" onKeyDown={actions.onKeyDown} ref={canvasRef}>
       <ReactFlow
         {...actions.flowProps}
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
         onNodeMouseEnter={onNodeMouseEnter}
         onNodeMouseLeave={onNodeMouseLeave}
@@ -224,6 +305,12 @@ export function Topology() {
         <Controls showInteractive={false} position="top-right">
           <ControlButton onClick={tidy} title={t('canvas.tidy')} aria-label={t('canvas.tidy')}>
             <TidyIcon />
+          </ControlButton>
+          <ControlButton onClick={() => void exportPicture('png')} title={t('canvas.exportPng')} aria-label={t('canvas.exportPng')} className="export-button">
+            PNG
+          </ControlButton>
+          <ControlButton onClick={() => void exportPicture('svg')} title={t('canvas.exportSvg')} aria-label={t('canvas.exportSvg')} className="export-button">
+            SVG
           </ControlButton>
         </Controls>
         <MiniMap

@@ -7,8 +7,15 @@
 import type { FitViewOptions } from '@xyflow/react';
 import { isPhone } from '../ui/PaneBar.tsx';
 
-/** The zoom below which a phone does not fit: a container's box is then about 110 px wide. */
-export const PHONE_MIN_FIT_ZOOM = 0.6;
+/** The zoom below which a phone does not fit: a container's box is then about 140 px wide. */
+export const PHONE_MIN_FIT_ZOOM = 0.55;
+
+/** A phone held upright: the layout stacks the bridges so the host's frame fits its width. */
+export const NARROW_QUERY = '(max-width: 480px)';
+
+export function isNarrow(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(NARROW_QUERY).matches;
+}
 
 export function fitOptions(hasFrame: boolean, padding = 0.08): FitViewOptions {
   if (!isPhone() || !hasFrame) return { padding };

@@ -8,6 +8,7 @@ import type { TFunction } from 'i18next';
 import type { TopoEdge, TopologyGraph } from '../graph/types.ts';
 import type { XY } from '../state/persist.ts';
 import type { Rect, Size } from './frame.ts';
+import { busEdgeHint } from './routes.ts';
 
 function edgeStyle(e: TopoEdge): Partial<Edge> {
   switch (e.kind) {
@@ -74,7 +75,8 @@ export function flowNodes({ graph, positions, sizes, frame, t, highlighted, sele
   return out;
 }
 
-export function flowEdges(graph: Pick<TopologyGraph, 'edges'>, highlighted?: ReadonlyMap<string, string>): Edge[] {
+export function flowEdges(graph: Pick<TopologyGraph, 'nodes' | 'edges'>, highlighted?: ReadonlyMap<string, string>): Edge[] {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   return graph.edges.map((e) => {
     const hl = highlighted?.get(e.id);
     const style = edgeStyle(e);
@@ -86,6 +88,12 @@ export function flowEdges(graph: Pick<TopologyGraph, 'edges'>, highlighted?: Rea
       className: [style.className, hl ?? ''].join(' ').trim(),
       animated: hl === 'is-current',
     };
+    // Links down a bus keep to the layout's gaps (routes.ts).
+    const hint = busEdgeHint(e, byId.get(e.target));
+    if (hint) {
+      edge.type = 'bus';
+      edge.data = { laneDx: hint.laneDx, approach: hint.approach, labelRise: hint.labelRise };
+    }
     if (e.targetHandle) edge.targetHandle = e.targetHandle;
     // The LAN link runs sideways: gw's right side -> eth0 -> the IP stack's left side.
     if (e.target === 'host:eth0' || e.source === 'host:eth0') {

@@ -2,8 +2,14 @@
  * The canvas's node components, one per kind of TopoNode: the Docker host's
  * frame, its IP stack, eth0, bridges, container namespaces, stopped or
  * host-network containers, the LAN machines and the internet host.
+ *
+ * Semantic zoom: below COMPACT_ZOOM (a whole large world at fit view) bridges
+ * and containers draw as compact chips, their name, state and address in large
+ * type, readable where the full box's rows would be specks; zooming in brings
+ * the details back. Each node subscribes to whether the zoom is below the
+ * threshold only, so zooming re-renders nodes once, when it crosses it.
  */
-import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
+import { Handle, type Node, type NodeProps, Position, type ReactFlowState, useStore } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -21,6 +27,26 @@ import type {
 } from '../graph/types.ts';
 
 type P<D extends Record<string, unknown>> = NodeProps<Node<D>>;
+
+/** The zoom below which bridges and containers draw as compact chips. */
+export const COMPACT_ZOOM = 0.45;
+const isCompact = (s: ReactFlowState) => s.transform[2] < COMPACT_ZOOM;
+
+function useCompact(): boolean {
+  return useStore(isCompact);
+}
+
+/** A compact chip: a name in large type, then a line of state and address. */
+function Chip({ name, state, detail }: { name: string; state?: string; detail: string }) {
+  return (
+    <div className="compact">
+      <div className="compact-name">{name}</div>
+      <div className="compact-line mono">
+        {state && <StateDot state={state} />} {detail}
+      </div>
+    </div>
+  );
+}
 
 function Top() {
   return <Handle type="target" position={Position.Top} isConnectable={false} />;
@@ -125,6 +151,16 @@ export const IfaceNode = memo(function IfaceNode({ data }: P<IfaceNodeData & Rec
 
 export const BridgeNode = memo(function BridgeNode({ data }: P<BridgeNodeData & Record<string, unknown>>) {
   const { t } = useTranslation();
+  const compact = useCompact();
+  if (compact) {
+    return (
+      <div className="node-body">
+        <Top />
+        <Chip name={data.network ?? data.name} detail={data.subnet ?? data.addresses.join(' ')} />
+        <Bottom />
+      </div>
+    );
+  }
   return (
     <div className="node-body">
       <Top />
@@ -154,19 +190,32 @@ export const BridgeNode = memo(function BridgeNode({ data }: P<BridgeNodeData & 
 
 export const NetnsNode = memo(function NetnsNode({ data }: P<NetnsNodeData & Record<string, unknown>>) {
   const { t } = useTranslation();
+  const compact = useCompact();
   const n = data.interfaces.length;
+  const handles = data.interfaces.map((i, k) => (
+    <Handle
+      key={i.name}
+      id={`if:${i.name}`}
+      type="target"
+      position={Position.Top}
+      isConnectable={false}
+      style={{ left: `${((k + 1) / (n + 1)) * 100}%` }}
+    />
+  ));
+  const owner = data.containers[0];
+  if (compact && owner) {
+    const more = data.containers.length > 1 ? ` +${data.containers.length - 1}` : '';
+    const address = data.interfaces.flatMap((i) => i.addresses.map((a) => a.split('/')[0]!))[0] ?? owner.mode;
+    return (
+      <div className="node-body">
+        {handles}
+        <Chip name={owner.name + more} state={owner.state} detail={address} />
+      </div>
+    );
+  }
   return (
     <div className="node-body">
-      {data.interfaces.map((i, k) => (
-        <Handle
-          key={i.name}
-          id={`if:${i.name}`}
-          type="target"
-          position={Position.Top}
-          isConnectable={false}
-          style={{ left: `${((k + 1) / (n + 1)) * 100}%` }}
-        />
-      ))}
+      {handles}
       {data.containers.length > 1 && <div className="ns-label mono muted">{t('node.sharedNetns', { netns: data.netns })}</div>}
       {data.containers.map((c, k) => (
         <ContainerLine key={c.name} c={c} owner={k === 0} />
@@ -182,6 +231,15 @@ export const NetnsNode = memo(function NetnsNode({ data }: P<NetnsNodeData & Rec
 
 export const ContainerNode = memo(function ContainerNode({ data }: P<ContainerNodeData & Record<string, unknown>>) {
   const { t } = useTranslation();
+  const compact = useCompact();
+  if (compact) {
+    return (
+      <div className="node-body">
+        <Top />
+        <Chip name={data.container.name} state={data.container.state} detail={data.container.mode} />
+      </div>
+    );
+  }
   return (
     <div className="node-body">
       <Top />

@@ -6,7 +6,7 @@
 import type { XY } from '../state/persist.ts';
 import type { GraphSnapshot } from './snapshot.ts';
 
-export const STARTER_SNAPSHOT: GraphSnapshot & { positions: Record<string, XY> } = {
+export const STARTER_SNAPSHOT: GraphSnapshot & { positions: Record<string, XY>; narrowPositions: Record<string, XY> } = {
   "nodes": [
     {
       "id": "internet",
@@ -346,44 +346,86 @@ export const STARTER_SNAPSHOT: GraphSnapshot & { positions: Record<string, XY> }
   ],
   "positions": {
     "internet": {
-      "x": -417,
+      "x": -342,
       "y": -85
     },
     "gw": {
-      "x": -417,
+      "x": -342,
       "y": 37
     },
     "lan": {
-      "x": -417,
+      "x": -342,
       "y": 159
     },
     "host:stack": {
-      "x": 265,
+      "x": 350,
       "y": 0
     },
     "host:eth0": {
-      "x": -65,
+      "x": 0,
       "y": 37
     },
     "bridge:docker0": {
-      "x": 560,
-      "y": 190
+      "x": 0,
+      "y": 200
     },
     "bridge:br-12cf8b548fc9": {
-      "x": 140,
-      "y": 190
+      "x": 286,
+      "y": 200
     },
     "c:bbox1": {
-      "x": 280,
-      "y": 338
+      "x": 286,
+      "y": 348
     },
     "c:bbox2": {
-      "x": 0,
-      "y": 338
+      "x": 286,
+      "y": 490
     },
     "c:bbox3": {
-      "x": 560,
-      "y": 338
+      "x": 0,
+      "y": 348
+    }
+  },
+  "narrowPositions": {
+    "internet": {
+      "x": -342,
+      "y": -85
+    },
+    "gw": {
+      "x": -342,
+      "y": 37
+    },
+    "lan": {
+      "x": -342,
+      "y": 159
+    },
+    "host:stack": {
+      "x": 350,
+      "y": 0
+    },
+    "host:eth0": {
+      "x": 0,
+      "y": 37
+    },
+    "bridge:docker0": {
+      "x": 0,
+      "y": 200
+    },
+    "bridge:br-12cf8b548fc9": {
+      "x": 0,
+      "y": 506
+    },
+    "c:bbox1": {
+      "x": 0,
+      "y": 654
+    },
+    "c:bbox2": {
+      "x": 286,
+      "y": 654
+    },
+    "c:bbox3": {
+      "x": 0,
+      "y": 348
     }
   }
 };

@@ -99,6 +99,9 @@ export const en = {
     label: 'Network topology',
     tidy: 'Tidy up: lay out every node again',
     minimap: 'Minimap',
+    exportPng: 'Export the canvas as a PNG picture',
+    exportSvg: 'Export the canvas as an SVG picture',
+    exportFailed: 'The picture could not be made: {{reason}}',
   },
   node: {
     host: 'Docker host {{name}}',

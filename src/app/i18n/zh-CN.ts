@@ -99,6 +99,9 @@ export const zhCN: Resources = {
     label: '网络拓扑',
     tidy: '整理：重新排列所有节点',
     minimap: '缩略图',
+    exportPng: '将画布导出为 PNG 图片',
+    exportSvg: '将画布导出为 SVG 图片',
+    exportFailed: '无法生成图片：{{reason}}',
   },
   node: {
     host: 'Docker 主机 {{name}}',

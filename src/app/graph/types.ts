@@ -118,7 +118,7 @@ export type EdgeKind = 'veth' | 'l3' | 'shared-netns' | 'route';
 export interface TopoEdge {
   id: string;
   kind: EdgeKind;
-  /** Upper end (towards the internet) and lower end (towards containers): dagre ranks by it. */
+  /** Upper end (towards the internet) and lower end (towards containers). */
   source: string;
   target: string;
   /** Handle on the target: `if:<name>` on a container's interface. */

@@ -43,6 +43,8 @@ export interface ContainerCreateOptions {
   /** `--entrypoint X` (a single program; `''` clears the image's), or a whole list as the API takes it (Compose). */
   entrypoint?: string | string[];
   env?: string[];
+  /** `-w` / `--workdir`: where the processes start (the image's WorkingDir otherwise). */
+  workingDir?: string;
   hostname?: string;
   /** `--network` value: a network name or ID, `host`, `none`, `container:<name|id>`. */
   network?: string;
@@ -322,6 +324,7 @@ export class Engine {
       // A new entrypoint drops the image's CMD, as the daemon does.
       cmd: opts.cmd && opts.cmd.length > 0 ? opts.cmd : opts.entrypoint !== undefined ? [] : image.cmd,
       env: mergeEnv(opts.env ?? [], image.env),
+      workingDir: opts.workingDir ?? image.workingDir ?? '',
       // A host-network container shares the host's UTS name unless told otherwise.
       hostname: opts.hostname ?? (networkMode.kind === 'host' ? HOST_HOSTNAME : id.slice(0, 12)),
       created: this.kernel.now,

@@ -44,6 +44,16 @@ import { fail, ok } from './types.ts';
 
 export type Machine = 'host' | 'lan' | 'gw';
 
+/**
+ * A shell's program and parameters from its argv, as dash, ash and bash take
+ * them: `-c TEXT [NAME [ARG...]]` runs TEXT with `$0` = NAME (else the name
+ * the shell was started by) and `$1`... = ARGs; without -c, the script on stdin.
+ */
+function shellOperands(argv: readonly string[], name: string, stdin: string): { line: string; arg0: string; args: string[] } {
+  if (argv[0] !== '-c') return { line: stdin, arg0: name, args: [] };
+  return { line: argv[1] ?? '', arg0: argv[2] ?? name, args: argv.slice(3) };
+}
+
 /** Main processes that keep running while they have a stdin (`docker run -itd`): the images' shells and REPLs. */
 const INTERACTIVE_MAINS = new Set(['sh', '/bin/sh', 'bash', '/bin/bash', 'python3', 'python']);
 
@@ -97,7 +107,7 @@ export class Simulator {
     this.docker = dockerCommand(this.engine, {
       tty: options.tty ?? false,
       runProcess: (c, argv, opts) => {
-        const result = this.runInContainer(c, argv);
+        const result = this.runInContainer(c, argv, '', { tty: opts.tty === true, ...(opts.workdir !== undefined ? { workdir: opts.workdir } : {}) });
         if (opts.main) c.logs += result.stdout + result.stderr;
         return result;
       },
@@ -128,7 +138,7 @@ export class Simulator {
       ...toolbox(this.machinePlace(machine, () => commands)),
       // dash as a program (`sudo sh -c ...`, `xargs sh -c ...`), with the caller's environment.
       ['sh', (argv, ctx) => this.machineShell(machine, argv, ctx)],
-      ['dash', (argv, ctx) => this.machineShell(machine, argv, ctx)],
+      ['dash', (argv, ctx) => this.machineShell(machine, argv, ctx, 'dash')],
       ['getent', getentCommand((name) => this.machineResolve(machine, name))],
       ['sudo', sudoCommand((name) => this.machineProgram(machine, name, commands), (name) => lookPath(name, DEBIAN_MACHINE_EXECUTABLES))],
     ]);
@@ -198,6 +208,7 @@ export class Simulator {
       ['arp', busyboxArpCommand(reverseName)],
       ['traceroute', tracerouteCommand(resolve, reverseName)],
       ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin)],
+      ['/bin/sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', '/bin/sh')],
       // The rig's images ship OpenBSD netcat as /usr/bin/nc, without /etc/services.
       ['nc', inShell ? busyboxNc(this.servers, resolve) : ncCommand(this.servers, resolve, { services: false })],
       ['/usr/bin/nc', ncCommand(this.servers, resolve, { services: false })],
@@ -215,14 +226,16 @@ export class Simulator {
   private gnuCommands(c: Container, resolve: (name: string) => string | undefined): Map<string, Command> {
     const image = this.engine.imageOf(c);
     const has = (name: string) => image.executables.has(`/usr/bin/${name}`) || image.executables.has(`/usr/sbin/${name}`) || image.executables.has(`/usr/local/bin/${name}`);
-    // The everyday tools the image has (a Debian base has no awk unless mawk is listed).
+    // The everyday tools the image has; Debian's awk is mawk, by either name.
     const tools = toolbox(this.containerPlace(c, true)).filter(([name]) => has(name) || image.executables.has(`/bin/${name}`));
+    const awk = tools.find(([name]) => name === 'awk');
+    if (awk && has('mawk')) tools.push(['mawk', awk[1]]);
     const commands = new Map<string, Command>([
       ...tools,
       ['getent', getentCommand(resolve)],
-      ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin)],
-      ['dash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin)],
-      ['bash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash')],
+      // Each name and path the shells are started by (`$0` is that name: `bash`, `/bin/bash`).
+      ...(['sh', '/bin/sh', 'dash', '/bin/dash', '/usr/bin/dash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', name)]),
+      ...(['bash', '/bin/bash', '/usr/bin/bash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', name)]),
     ]);
     if (!has('getent')) commands.delete('getent');
     if (has('curl')) commands.set('curl', curlCommand(this.servers, resolve));
@@ -372,11 +385,11 @@ export class Simulator {
   }
 
   /** `sh -c LINE` (or a script on stdin) run by a program on a machine, in that program's environment. */
-  private machineShell(machine: Machine, argv: string[], ctx: CommandContext): CommandOutput {
-    const line = argv[0] === '-c' ? (argv[1] ?? '') : ctx.stdin;
+  private machineShell(machine: Machine, argv: string[], ctx: CommandContext, name = 'sh'): CommandOutput {
+    const { line, arg0, args } = shellOperands(argv, name, ctx.stdin);
     const commands = this.machineCommands(machine);
     const context = { kernel: this.kernel, netns: MACHINE_NS[machine], userland: 'debian' as const, fs: ctx.fs };
-    return runShell(line, { resolve: (name) => this.machineProgram(machine, name, commands), context, env: { ...ctx.env } }, argv[0] === '-c' ? ctx.stdin : '');
+    return runShell(line, { resolve: (program) => this.machineProgram(machine, program, commands), context, env: { ...ctx.env }, arg0, args }, argv[0] === '-c' ? ctx.stdin : '');
   }
 
   /** Runs argv on a machine, as `ip netns exec NS CMD...` would. */
@@ -389,9 +402,13 @@ export class Simulator {
   }
 
   /** Runs argv as a process of a running container (`docker exec`, or its main command). */
-  runInContainer(c: Container, argv: string[], stdin = ''): CommandOutput {
+  runInContainer(c: Container, argv: string[], stdin = '', process: { tty?: boolean; workdir?: string } = {}): CommandOutput {
     const [name, ...args] = argv;
     if (name === undefined || !c.netns) return fail('docker: no command\n', 126);
+    const fs = this.containerFs(c, process.workdir);
+    if (process.workdir !== undefined && fs.stat('.') !== 'dir') {
+      return fail(`OCI runtime exec failed: exec failed: unable to start container process: chdir to cwd ("${process.workdir}") set in config.json failed: ${fs.stat('.') ? 'not a directory' : 'no such file or directory'}\n`, 127);
+    }
     const command = this.containerProgram(c, name, false);
     const image = this.engine.imageOf(c);
     // The official images answer a path only where their rootfs has that file (the rig's table also takes its aliases).
@@ -401,7 +418,7 @@ export class Simulator {
     if (!command) {
       return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": executable file not found in $PATH\n`, 127);
     }
-    return command(args, { kernel: this.kernel, netns: c.netns, stdin, env: this.containerEnv(c), userland: userlandOf(image), fs: this.containerFs(c) });
+    return command(args, { kernel: this.kernel, netns: c.netns, stdin, env: this.containerEnv(c, process), userland: userlandOf(image), fs });
   }
 
   /**
@@ -421,30 +438,40 @@ export class Simulator {
    * bash where asked; `sh -c LINE`, or a script on stdin (none in a `docker exec`
    * without -i). bash words a missing command its own way.
    */
-  private containerShell(c: Container, argv: string[], stdin: string, shell: 'sh' | 'bash' = 'sh'): CommandOutput {
-    const line = argv[0] === '-c' ? (argv[1] ?? '') : stdin;
+  private containerShell(c: Container, argv: string[], stdin: string, shell: 'sh' | 'bash' = 'sh', name: string = shell): CommandOutput {
+    const { line, arg0, args } = shellOperands(argv, name, stdin);
     const context = { kernel: this.kernel, netns: c.netns ?? HOST_NS, userland: userlandOf(this.engine.imageOf(c)), fs: this.containerFs(c) };
     const bashNotFound = (name: string): Command => () => fail(`bash: line 1: ${name}: command not found\n`, 127);
     const resolve = (name: string) => this.containerProgram(c, name, true) ?? (shell === 'bash' ? bashNotFound(name) : undefined);
-    return runShell(line, { resolve, context, env: this.containerEnv(c) });
+    return runShell(line, { resolve, context, env: this.containerEnv(c), arg0, args });
   }
 
   /** The variables a container's processes start with (`docker exec` gives the same). */
-  private containerEnv(c: Container): Record<string, string> {
+  private containerEnv(c: Container, process: { tty?: boolean } = {}): Record<string, string> {
     const env: Record<string, string> = {};
-    for (const entry of this.engine.containerEnv(c)) {
+    for (const entry of this.engine.containerEnv(c, process)) {
       const eq = entry.indexOf('=');
       if (eq > 0) env[entry.slice(0, eq)] = entry.slice(eq + 1);
     }
     return env;
   }
 
-  /** A container's files: its image, its writable layer, and what Docker mounts. */
-  containerFs(c: Container): FileSystem {
+  /**
+   * A container's files: its image, its writable layer, and what Docker mounts,
+   * seen from its working directory (`exec -w DIR`, else Config.WorkingDir),
+   * which the daemon creates when the image lacks it.
+   */
+  containerFs(c: Container, workdir?: string): FileSystem {
     let layer = this.containerLayers.get(c);
     if (!layer) this.containerLayers.set(c, (layer = new Map()));
     const files: FileContext = { engine: this.engine, netns: c.netns ?? HOST_NS, container: c, hostname: c.hostname };
-    return new LayeredFs(rootfsOf(this.engine.imageOf(c)), layer, { read: (p) => readVirtualFile(files, p), list: (d) => listVirtualDir(files, d) }, '/');
+    const root = new LayeredFs(rootfsOf(this.engine.imageOf(c)), layer, { read: (p) => readVirtualFile(files, p), list: (d) => listVirtualDir(files, d) }, '/');
+    const configured = c.workingDir || '/';
+    if (root.stat(configured) === undefined) {
+      let prefix = '';
+      for (const part of configured.split('/').filter(Boolean)) root.mkdir((prefix += `/${part}`));
+    }
+    return root.withCwd(workdir ?? configured);
   }
 
   /** A Debian machine's files. */

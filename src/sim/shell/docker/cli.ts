@@ -35,7 +35,7 @@ export interface DockerClientOptions {
    * `tty`: the process has a terminal (the main process of `run -t`, an `exec -t`), so its
    * environment has TERM=xterm (`engine.containerEnv(c, { tty })`).
    */
-  runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean; tty?: boolean }) => CommandOutput;
+  runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean; tty?: boolean; workdir?: string }) => CommandOutput;
   /** A container was started in the background (`run -d`, `start`, `restart`): its main process begins. */
   onStarted?: (container: Container) => void;
 }
@@ -60,6 +60,7 @@ const RUN_FLAGS: FlagSpec[] = [
   { long: 'name', kind: 'string' },
   { long: 'entrypoint', kind: 'string' },
   { long: 'hostname', short: 'h', kind: 'string' },
+  { long: 'workdir', short: 'w', kind: 'string' },
   { long: 'env', short: 'e', kind: 'list' },
   { long: 'env-file', kind: 'list' },
   { long: 'network', kind: 'string' },
@@ -236,6 +237,8 @@ class DockerClient {
     if (entrypoint !== undefined) opts.entrypoint = entrypoint;
     const hostname = f.strings.get('hostname');
     if (hostname !== undefined) opts.hostname = hostname;
+    const workdir = f.strings.get('workdir');
+    if (workdir !== undefined) opts.workingDir = workdir;
     if (env.length > 0) opts.env = env;
     const network = f.strings.get('network') ?? f.strings.get('net');
     if (network !== undefined) opts.network = network;
@@ -482,7 +485,8 @@ class DockerClient {
       const probe = this.options.runProcess(c, [cmd[0]!, '-c', 'true'], { interactive: false, main: false });
       if (probe.exitCode === 0) return { ...ok(), session: { container: c.name, shell: cmd.join(' ') } };
     }
-    return this.options.runProcess(c, cmd, { interactive: f.bools.has('interactive'), main: false, tty: f.bools.has('tty') });
+    const workdir = f.strings.get('workdir');
+    return this.options.runProcess(c, cmd, { interactive: f.bools.has('interactive'), main: false, tty: f.bools.has('tty'), ...(workdir !== undefined ? { workdir } : {}) });
   }
 
   /**

@@ -896,9 +896,17 @@ export function processArgv(c: Pick<Container, 'entrypoint' | 'cmd'>): string[] 
   return [...c.entrypoint, ...c.cmd];
 }
 
-/** A command that is an interactive shell by itself (`sh`, `/bin/bash`, `ash`...), with no script to run. */
+/**
+ * A command that is interactive by itself on a terminal, with no script to
+ * run: a shell (`sh`, `/bin/bash`, `ash`...) or Python's REPL (`python3`).
+ */
 export function isShellCommand(argv: readonly string[]): boolean {
-  return argv.length === 1 && /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash)$/.test(argv[0]!);
+  return argv.length === 1 && (/^(\/usr)?(\/bin\/)?(sh|bash|ash|dash)$/.test(argv[0]!) || isPythonCommand(argv));
+}
+
+/** `python`, `python3`, `python3.12`, by name or path, with no arguments: the REPL. */
+export function isPythonCommand(argv: readonly string[]): boolean {
+  return argv.length === 1 && /^(\/usr(\/local)?\/bin\/)?python(3(\.\d+)?)?$/.test(argv[0]!);
 }
 
 /** Whether the container's processes may change its network (CAP_NET_ADMIN): `--cap-add NET_ADMIN` or `--privileged`. */

@@ -4,9 +4,12 @@
  * and gw; busybox inside containers). Every UI action and script line ends here
  * as argv for one machine or one container.
  */
-import { parseAttachExit } from './console.ts';
+import { parseAttachExit, parseReplLine } from './console.ts';
+import { pipCommand, sitePackages } from './python/pip.ts';
+import { PythonRepl, type PythonSetup } from './python/repl.ts';
 import { containerNameserver, lookup, reverseQuery } from '../docker/dns.ts';
-import { Engine, hasNetAdmin, mainProgram } from '../docker/engine.ts';
+import { Engine, hasNetAdmin, isPythonCommand, mainProgram } from '../docker/engine.ts';
+import { parseIPv4 } from '../netfilter/inet.ts';
 import type { Container } from '../docker/model.ts';
 import { GW_NS, HOST_HOSTNAME, HOST_NS, LAN_NS } from '../docker/world.ts';
 import { Kernel } from '../net/index.ts';
@@ -18,7 +21,7 @@ import { getentCommand, nslookupCommand } from './dns-cmds.ts';
 import { busyboxNc, ncCommand } from './nc-cmd.ts';
 import { redisCliCommand } from './redis-cli.ts';
 import { busyboxPsCommand, hostProcesses, procpsCommand } from './ps-cmd.ts';
-import { Servers } from './servers.ts';
+import { LINE_EXCHANGE, redisCommand, Servers, type ConnectFailure } from './servers.ts';
 import { pingCommand } from './ping.ts';
 import { DEBIAN_MACHINE_EXECUTABLES, DEFAULT_PATH, lookPath, notModelled } from './programs.ts';
 import { sudoCommand, type SignalResult } from './process-cmds.ts';
@@ -43,6 +46,14 @@ import type { Command, CommandContext, CommandOutput } from './types.ts';
 import { fail, ok } from './types.ts';
 
 export type Machine = 'host' | 'lan' | 'gw';
+
+/** A socket's errno and strerror for each way a connect fails (what redis-py's ConnectionError quotes). */
+const CONNECT_ERRNO: Record<ConnectFailure, { errno: number; reason: string }> = {
+  refused: { errno: 111, reason: 'Connection refused' },
+  timeout: { errno: 110, reason: 'Connection timed out' },
+  unreachable: { errno: 113, reason: 'No route to host' },
+  'no-route': { errno: 101, reason: 'Network is unreachable' },
+};
 
 /**
  * A shell's program and parameters from its argv, as dash, ash and bash take
@@ -96,6 +107,8 @@ export class Simulator {
   private readonly containerLayers = new WeakMap<Container, WritableLayer>();
   /** The server processes' side of every connection (httpd's files, redis's keys). */
   readonly servers: Servers;
+  /** The Python REPL each container runs on a terminal (`docker exec -it C python3`, `docker run -it python`), by container ID. */
+  private readonly repls = new Map<string, PythonRepl>();
 
   constructor(options: SimulatorOptions = {}) {
     this.kernel = new Kernel({ seed: options.seed ?? 1 });
@@ -142,7 +155,7 @@ export class Simulator {
       ['getent', getentCommand((name) => this.machineResolve(machine, name))],
       ['sudo', sudoCommand((name) => this.machineProgram(machine, name, commands), (name) => lookPath(name, DEBIAN_MACHINE_EXECUTABLES))],
     ]);
-    if (machine === 'host') commands.set('docker', (argv, ctx) => this.docker(argv, ctx));
+    if (machine === 'host') commands.set('docker', (argv, ctx) => this.startsRepl(this.docker(argv, ctx)));
     commands.set('ps', procpsCommand(() => (machine === 'host' ? hostProcesses(this.engine) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }])));
     return commands;
   }
@@ -243,10 +256,13 @@ export class Simulator {
     if (has('ps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
     if (has('nginx')) commands.set('nginx', nginxCommand);
     if (has('python3')) {
+      const version = this.containerEnv(c).PYTHON_VERSION ?? PYTHON_VERSION;
+      // Without a terminal and with nothing on stdin, the interpreter reads EOF and ends; on a terminal it is the REPL (python/repl.ts).
       const python: Command = (argv, ctx) =>
-        argv[0] === '--version' || argv[0] === '-V' ? ok(`Python ${PYTHON_VERSION}\n`) : argv.length === 0 && ctx.stdin === '' ? ok() : fail(`python3: vethlab does not run Python programs\n`, 1);
+        argv[0] === '--version' || argv[0] === '-V' ? ok(`Python ${version}\n`) : argv.length === 0 && ctx.stdin === '' ? ok() : fail(`python3: vethlab does not run Python programs\n`, 1);
       commands.set('python3', python);
       commands.set('python', python);
+      if (has('pip')) for (const name of ['pip', 'pip3']) commands.set(name, pipCommand(version));
     }
     return commands;
   }
@@ -359,6 +375,8 @@ export class Simulator {
   runScriptLine(line: string): CommandOutput {
     const typedExit = parseAttachExit(line);
     if (typedExit) return this.exitAttachedShell(typedExit.container, typedExit.status);
+    const typedPython = parseReplLine(line);
+    if (typedPython) return this.replLine(typedPython.container, typedPython.main, typedPython.typed);
     const m = /^(lan|gw)\$\s+(.*)$/s.exec(line);
     const machine: Machine = m ? (m[1] as Machine) : 'host';
     return this.runShellOn(machine, m ? m[2]! : line);
@@ -375,6 +393,99 @@ export class Simulator {
     if (!attached.session?.main) return attached;
     this.engine.mainProcessExited(attached.session.container, status);
     return { stdout: '', stderr: '', exitCode: status };
+  }
+
+  // ---- Python's REPL on a container's terminal ------------------------------------------
+
+  /**
+   * The Python of a container's image, for its REPL: the version its image
+   * sets (PYTHON_VERSION), sys.version's build part (the official images
+   * compile CPython in their own build, so its date is the image's Created;
+   * Debian 13's GCC), colour as a terminal with TERM=xterm gives it. Python 2
+   * (training/webapp) and images without the official layout have none.
+   */
+  private pythonSetup(c: Container): PythonSetup | undefined {
+    const image = this.engine.imageOf(c);
+    const env = this.containerEnv(c, { tty: true });
+    const version = env.PYTHON_VERSION;
+    if (version === undefined || !image.executables.has('/usr/local/bin/python3')) return undefined;
+    const built = new Date(image.created);
+    const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][built.getUTCMonth()]!;
+    const time = built.toISOString().slice(11, 19);
+    const compiler = image.base === 'debian-bookworm' ? 'GCC 12.2.0' : image.base === 'alpine' ? undefined : 'GCC 14.2.0';
+    if (compiler === undefined) return undefined;
+    const colors = env.PYTHON_COLORS === '1' || (env.PYTHON_COLORS !== '0' && !env.NO_COLOR && env.TERM !== 'dumb');
+    return {
+      version,
+      build: `main, ${month} ${String(built.getUTCDate()).padStart(2, ' ')} ${built.getUTCFullYear()}, ${time}`,
+      compiler,
+      colors,
+      hasPackage: (name) => this.containerFs(c).stat(`${sitePackages(version)}/${name}`) === 'dir',
+      redis: (host, port, args) => {
+        const ip = parseIPv4(host) !== undefined ? host : host === 'localhost' ? '127.0.0.1' : this.containerResolve(c, host);
+        if (ip === undefined) return { error: { errno: -2, reason: 'Name or service not known' }, traces: [] };
+        const conn = this.servers.connect(c.netns ?? HOST_NS, ip, port, { exchange: LINE_EXCHANGE });
+        if (!conn.ok) return { error: CONNECT_ERRNO[conn.failure], traces: conn.traces };
+        if (conn.peer.process !== 'redis-server') return { notRedis: true, traces: conn.traces };
+        return { reply: redisCommand(this.servers.redisStore(conn.peer), args), traces: conn.traces };
+      },
+    };
+  }
+
+  /** A container's name lookup (its resolv.conf: the embedded DNS or the default bridge's). */
+  private containerResolve(c: Container, name: string): string | undefined {
+    const answer = lookup(this.engine, c, name);
+    return answer.kind === 'address' ? answer.address : undefined;
+  }
+
+  /**
+   * A terminal session the docker client handed over: a Python one starts a
+   * fresh REPL for that container (what `docker exec -it C python3` and
+   * `docker run -it python` start), or says plainly when its Python is not modelled.
+   */
+  private startsRepl(out: CommandOutput): CommandOutput {
+    const session = out.session;
+    if (!session || !isPythonCommand(session.shell.split(' '))) return out;
+    const c = this.engine.findContainer(session.container);
+    const setup = c && this.pythonSetup(c);
+    if (!c || !setup) {
+      const note = `vethlab: this image's Python REPL is not modelled here (try redis-cli or sh)\n`;
+      return { stdout: out.stdout, stderr: out.stderr + note, exitCode: out.exitCode };
+    }
+    this.repls.set(c.id, new PythonRepl(setup));
+    return out;
+  }
+
+  /** The REPL a container runs on a terminal, if any. */
+  repl(container: string): PythonRepl | undefined {
+    const c = this.engine.findContainer(container);
+    return c ? this.repls.get(c.id) : undefined;
+  }
+
+  /**
+   * One line typed at a container's Python prompt (`replLineOf`). exit() ends
+   * the REPL; when it is the container's main process the container exits
+   * with its status. The answer carries the next prompt, or that the REPL ended.
+   */
+  private replLine(ref: string, main: boolean, typed: string): CommandOutput {
+    const c = this.engine.findContainer(ref);
+    if (!c) return fail(`Error response from daemon: No such container: ${ref}\n`, 1);
+    if (c.state !== 'running' || !c.netns) return fail(`Error response from daemon: container ${c.id} is not running\n`, 1);
+    let repl = this.repls.get(c.id);
+    if (!repl) {
+      const setup = this.pythonSetup(c);
+      if (!setup) return fail(`vethlab: ${c.name} runs no Python REPL\n`, 1);
+      this.repls.set(c.id, (repl = new PythonRepl(setup)));
+    }
+    const answer = repl.feed(typed);
+    const traces = answer.traces ? { traces: answer.traces } : {};
+    if (answer.exit !== undefined) {
+      this.repls.delete(c.id);
+      if (main) this.engine.mainProcessExited(c.id, answer.exit);
+      return { stdout: answer.output, stderr: '', exitCode: answer.exit, ...traces, repl: { ended: true } };
+    }
+    const prompt = repl.prompt();
+    return { stdout: answer.output, stderr: '', exitCode: 0, ...traces, repl: { prompt: prompt.plain, styledPrompt: prompt.styled } };
   }
 
   /** `sh -c LINE` on a machine. */

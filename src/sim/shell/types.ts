@@ -23,6 +23,8 @@ export interface CommandOutput {
    * shell's exit ends only itself.
    */
   session?: { container: string; shell: string; main?: true };
+  /** A line ran in a Python REPL on a terminal: the prompt it shows next, or that it ended. */
+  repl?: { prompt?: string; styledPrompt?: string; ended?: true };
 }
 
 /** Where and how a command runs. */

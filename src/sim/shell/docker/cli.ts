@@ -9,7 +9,7 @@
  * on the user's terminal (`run -it`, `exec -it`, `attach`) is handed to the UI
  * as the output's `session`.
  */
-import { DockerError, ImageNotFoundError, isShellCommand, mainProgram, processArgv, type ContainerCreateOptions, type Engine } from '../../docker/engine.ts';
+import { DockerError, ImageNotFoundError, isPythonCommand, isShellCommand, mainProgram, processArgv, type ContainerCreateOptions, type Engine } from '../../docker/engine.ts';
 import { familiarName, familiarString, parseAnyReference, parseNormalizedNamed, type NamedReference } from '../../docker/reference.ts';
 import type { Container, PortBinding } from '../../docker/model.ts';
 import { containerPortMap, portSummaries } from '../../docker/portmap.ts';
@@ -482,7 +482,7 @@ class DockerClient {
     if (!this.options.runProcess) return fail('docker: container processes are not available in this shell\n', 126);
     if (f.bools.has('tty') && f.bools.has('interactive') && isShellCommand(cmd)) {
       // Only if the shell exists in the image: otherwise runc's error, as for any command.
-      const probe = this.options.runProcess(c, [cmd[0]!, '-c', 'true'], { interactive: false, main: false });
+      const probe = this.options.runProcess(c, isPythonCommand(cmd) ? [cmd[0]!, '--version'] : [cmd[0]!, '-c', 'true'], { interactive: false, main: false });
       if (probe.exitCode === 0) return { ...ok(), session: { container: c.name, shell: cmd.join(' ') } };
     }
     const workdir = f.strings.get('workdir');

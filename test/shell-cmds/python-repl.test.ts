@@ -183,6 +183,12 @@ describe('a REPL session as a script', () => {
     ]);
     expect(world.outputs[4]!.stdout).toBe('True\n');
     expect(world.sim.runScriptLine('docker exec cache redis-cli get k').stdout).toBe('v\n');
+    // docker attach reaches the same REPL, with its variables.
+    const sim = world.sim;
+    sim.runScriptLine('docker run -it --name py2 python:latest');
+    sim.runScriptLine(replLineOf('py2', true, 'python3', 'x = 41'));
+    expect(sim.runScriptLine('docker attach py2').session).toMatchObject({ container: 'py2', main: true });
+    expect(sim.runScriptLine(replLineOf('py2', true, 'python3', 'x + 1')).stdout).toBe('42\n');
     // exit() in the main process's REPL ends the container with its status.
     expect(world.sim.runScriptLine(`docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' py`).stdout).toBe('exited 3\n');
   });

@@ -452,7 +452,8 @@ export class Simulator {
       const note = `vethlab: this image's Python REPL is not modelled here (try redis-cli or sh)\n`;
       return { stdout: out.stdout, stderr: out.stderr + note, exitCode: out.exitCode };
     }
-    this.repls.set(c.id, new PythonRepl(setup));
+    // `docker attach` reaches the main process's REPL that runs already (its variables with it); anything else starts one.
+    if (!(session.main && this.repls.has(c.id))) this.repls.set(c.id, new PythonRepl(setup));
     return out;
   }
 

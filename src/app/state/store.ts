@@ -10,7 +10,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Trace } from '../../sim/net/trace.ts';
 import type { CommandOutput } from '../../sim/shell/types.ts';
 import type { Simulator } from '../../sim/shell/simulator.ts';
-import { attachExitLine } from '../../sim/shell/console.ts';
+import { attachExitLine, replLineOf } from '../../sim/shell/console.ts';
 import { advanceTo, containerShellLine, DEFAULT_SEED, replay, runLine, type Scenario } from '../../scenario/scenario.ts';
 import { STARTER_SCENARIO } from '../../scenario/starter.ts';
 import type { ScenarioLayout } from '../../scenario/format/types.ts';
@@ -38,7 +38,7 @@ export interface TraceState {
   id: number;
   command: string;
   /** The line as typed in a container's shell tab (`command` is its recorded `docker exec C sh -c` form). */
-  typed?: { container: string; line: string };
+  typed?: { container: string; line: string; /** The prompt it was typed at: a shell's (`/ #`, the default) or Python's `>>>`. */ prompt?: string };
   trace: Trace;
   /** How many traces the command made (the last is shown). */
   count: number;
@@ -80,6 +80,11 @@ export interface AppState {
 
   runHost(line: string): CommandOutput;
   runInContainer(container: string, line: string): CommandOutput;
+  /**
+   * A line typed into a container's Python REPL (`program`: how it was
+   * started, `python3`); recorded as `replLineOf`, the main process's when `main`.
+   */
+  runInRepl(container: string, program: string, line: string, main: boolean): CommandOutput;
   /**
    * `exit` with this status in a container's shell tab. The main shell of a
    * `docker run -it` session (`main`) is the container's PID 1: the container
@@ -251,6 +256,10 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         // The recorded form is what runs, so replay gives exactly this world.
         const recorded = containerShellLine(container, line);
         return record(recorded, run(recorded), { container, line });
+      },
+      runInRepl(container, program, line, main) {
+        const recorded = replLineOf(container, main, program, line);
+        return record(recorded, run(recorded), { container, line, prompt: '>>>' });
       },
       exitContainerShell(container, status, main) {
         const { engine } = get().sim;

@@ -2,8 +2,10 @@
  * The terminal (lazy-loaded with xterm.js): a tab with the Docker host's shell,
  * and one tab per container shell: `docker exec -it C sh`, or the main shell of
  * `docker run -it IMAGE sh` / `docker attach C`, whose `exit` ends the container
- * (its × detaches). Each tab is an xterm driving a ShellSession; lines go to the
- * store, which runs and records them.
+ * (its × and Docker's Ctrl-P Ctrl-Q detach). A container's Python REPL
+ * (`docker exec -it C python3`, `python` typed in its shell, `docker run -it
+ * python`) runs in a tab the same way. Each tab is an xterm driving a
+ * ShellSession; lines go to the store, which runs and records them.
  */
 import { FitAddon } from '@xterm/addon-fit';
 import { type ITheme, Terminal } from '@xterm/xterm';
@@ -16,9 +18,11 @@ import { useApp, useAppStore } from '../state/context.ts';
 import type { AppStore } from '../state/store.ts';
 import { tablistKeyDown } from '../ui/tablist.ts';
 import { useEffectiveTheme } from '../ui/theme.ts';
-import { complete, type CompletionContext } from './complete.ts';
+import { complete, imageCompletions, type CompletionContext } from './complete.ts';
 import { type LineOutcome, PASTE_LIMITS, ShellSession } from './session.ts';
-import { builtinOf, exitStatus, formatHistory, interactiveExecTarget } from './shell-lines.ts';
+import { builtinOf, exitStatus, formatHistory, interactiveExecTarget, splitWords } from './shell-lines.ts';
+import { isPythonCommand } from '../../sim/docker/engine.ts';
+import { sessionPrompt } from '../../sim/shell/console.ts';
 
 export const HOST_PROMPT = 'root@dockerhost:~# ';
 export const CONTAINER_PROMPT = '/ # ';
@@ -59,7 +63,20 @@ interface Tab {
   container?: string;
   /** The container's main process (PID 1) is this shell: its exit ends the container. */
   main?: boolean;
+  /** The program the tab started with (`sh`, `bash`, `python3`). */
+  shell?: string;
+  /** The client command that holds the terminal: on a detach `docker attach` and `docker exec` say `read escape sequence`, `docker run` nothing. */
+  via?: 'run' | 'attach' | 'exec';
 }
+
+/** What `docker exec` and `docker attach` print when Ctrl-P Ctrl-Q detaches them (moby/term's EscapeError; `docker run -it` prints nothing): recorded on the rig with script(1). */
+const DETACHED = 'read escape sequence';
+
+/** `python`, `python3` (or a path) typed alone: the REPL on this terminal. */
+const isBarePython = (line: string): string | undefined => {
+  const words = splitWords(line.trim());
+  return words.length === 1 && isPythonCommand(words) ? words[0] : undefined;
+};
 
 function completionContext(store: AppStore, shell: 'host' | 'container', container?: string): CompletionContext {
   const { sim } = store.getState();
@@ -70,7 +87,7 @@ function completionContext(store: AppStore, shell: 'host' | 'container', contain
     containers: containers.map((c) => c.name),
     running: containers.filter((c) => c.state === 'running').map((c) => c.name),
     networks: [...engine.networks.values()].map((n) => n.name),
-    images: engine.images.map((i) => i.name),
+    images: imageCompletions(engine.images, (id) => engine.imageService.store.repoTags(id)),
     programs: shell === 'host' ? sim.programNames('host') : container ? sim.programNames({ container }) : [],
     programsOf: (name) => sim.programNames({ container: name }),
   };
@@ -80,11 +97,13 @@ interface ViewProps {
   tab: Tab;
   active: boolean;
   register(id: string, session: ShellSession | null): void;
-  openShell(container: string, main?: boolean): void;
+  openShell(opened: { container: string; main?: boolean; shell: string; via: Tab['via'] }): void;
   close(id: string): void;
+  /** A container tab detached: the host's terminal says what the client printed. */
+  detached(message?: string): void;
 }
 
-function XtermView({ tab, active, register, openShell, close }: ViewProps) {
+function XtermView({ tab, active, register, openShell, close, detached }: ViewProps) {
   const { t } = useTranslation();
   const store = useAppStore();
   const readOnly = useReadOnly();
@@ -92,9 +111,9 @@ function XtermView({ tab, active, register, openShell, close }: ViewProps) {
   const box = useRef<HTMLDivElement>(null);
   const term = useRef<Terminal | null>(null);
   const fit = useRef<FitAddon | null>(null);
-  const callbacks = useRef({ openShell, close, t });
+  const callbacks = useRef({ openShell, close, detached, t });
   useEffect(() => {
-    callbacks.current = { openShell, close, t };
+    callbacks.current = { openShell, close, detached, t };
   });
 
   useEffect(() => {
@@ -137,12 +156,39 @@ function XtermView({ tab, active, register, openShell, close }: ViewProps) {
     });
 
     const isHost = tab.kind === 'host';
-    const prompt = isHost ? HOST_PROMPT : CONTAINER_PROMPT;
+    const { sim: world } = store.getState();
+    const prompt = isHost ? HOST_PROMPT : sessionPrompt(world.engine, { container: tab.container!, shell: tab.shell ?? 'sh' });
     const styled = isHost ? `\x1b[1;32mroot@dockerhost\x1b[0m:\x1b[1;34m~\x1b[0m# ` : prompt;
     const history = isHost ? store.getState().commands : [];
     // `$?` of this shell: what a bare `exit` (or Ctrl-D) ends it with.
     let status = 0;
+    /** The Python REPL on this terminal: how it was started, and whether it is this tab's own program (else it returns to the shell). */
+    let python: { program: string; ownTab: boolean } | undefined;
+    const enterPython = (program: string, ownTab: boolean): string => {
+      const repl = store.getState().sim.repl(tab.container!);
+      if (!repl) return '';
+      python = { program, ownTab };
+      const next = repl.prompt();
+      session.setProgram({ prompt: next.plain, styled: next.styled, shellContinuation: false });
+      return repl.banner();
+    };
+    /** The REPL ended: the tab closes when the REPL was its program, else its shell's prompt comes back. */
+    const leavePython = (output: string): LineOutcome => {
+      const ownTab = python?.ownTab === true;
+      python = undefined;
+      if (ownTab) return { output, exit: true };
+      session.setProgram();
+      return { output };
+    };
+    const runPython = (line: string): LineOutcome => {
+      const out = store.getState().runInRepl(tab.container!, python!.program, line, tab.main === true);
+      const output = out.stdout + out.stderr;
+      if (out.repl?.ended || !out.repl) return leavePython(output);
+      session.setProgram({ prompt: out.repl.prompt!, styled: out.repl.styledPrompt!, shellContinuation: false });
+      return { output };
+    };
     const run = (line: string): LineOutcome => {
+      if (python) return runPython(line);
       const builtin = builtinOf(line);
       if (builtin === 'clear') return { output: '', clear: true };
       // The host's `history` lists the session's script (what replay runs); a container shell lists its own lines.
@@ -160,15 +206,27 @@ function XtermView({ tab, active, register, openShell, close }: ViewProps) {
         const target = interactiveExecTarget(line);
         const c = target !== undefined ? s.sim.engine.findContainer(target) : undefined;
         if (c && c.state === 'running') {
-          callbacks.current.openShell(c.name);
+          callbacks.current.openShell({ container: c.name, shell: splitWords(line).at(-1)!, via: 'exec' });
           return { output: '' };
         }
         const out = s.runHost(line);
-        // `docker run -it IMAGE sh`, `docker attach C`: the container's main shell opens in its own tab.
-        if (out.session) callbacks.current.openShell(out.session.container, out.session.main === true);
+        // `docker run -it IMAGE sh`, `docker attach C`, `docker exec -it C python3`: the program opens in its own tab.
+        if (out.session) {
+          const verb = splitWords(line)[1];
+          const via = verb === 'attach' ? 'attach' : verb === 'exec' ? 'exec' : 'run';
+          callbacks.current.openShell({ container: out.session.container, main: out.session.main === true, shell: out.session.shell, via });
+        }
         const hint = articleHint(line, out);
         const note = hint ? `${MUTED}${callbacks.current.t(hint)}\x1b[0m\n` : '';
         return { output: (out.stderrFirst ? out.stderr + out.stdout : out.stdout + out.stderr) + note };
+      }
+      // `python` typed in a container's shell: its REPL takes this terminal until it ends.
+      const program = isBarePython(line);
+      if (program !== undefined) {
+        const out = s.runHost(`docker exec -it ${tab.container!} ${program}`);
+        if (out.session) return { output: enterPython(program, false) };
+        status = out.exitCode;
+        return { output: out.stdout + out.stderr };
       }
       const out = s.runInContainer(tab.container!, line);
       status = out.exitCode;
@@ -182,6 +240,23 @@ function XtermView({ tab, active, register, openShell, close }: ViewProps) {
         complete: (line, cursor) => complete(line, cursor, completionContext(store, isHost ? 'host' : 'container', tab.container)),
         clear: () => xterm.clear(),
         onExit: () => callbacks.current.close(tab.id),
+        ...(isHost
+          ? {}
+          : {
+              // Ctrl-D: the REPL's end of input; a shell's is `exit`.
+              eof: (): LineOutcome => {
+                if (!python) return run('exit');
+                const repl = store.getState().sim.repl(tab.container!);
+                const end = repl?.eof() ?? { output: '\n', exit: 0 };
+                if (end.exit === undefined) return { output: end.output };
+                if (tab.main) store.getState().exitContainerShell(tab.container!, end.exit, true);
+                return leavePython(end.output);
+              },
+              onDetach: () => {
+                callbacks.current.detached(tab.via === 'run' ? undefined : DETACHED);
+                callbacks.current.close(tab.id);
+              },
+            }),
         focus: () => xterm.focus(),
         pasteTooLarge: ({ bytes, lines }) =>
           callbacks.current.t('terminal.pasteTooLarge', { bytes, lines, maxBytes: PASTE_LIMITS.bytes, maxLines: PASTE_LIMITS.lines }),
@@ -200,7 +275,9 @@ function XtermView({ tab, active, register, openShell, close }: ViewProps) {
           : t0('terminal.welcome', { count: s.commands.length });
       xterm.write(`${MUTED}${intro.replace(/\n/g, '\r\n')}\x1b[0m\r\n`);
     } else {
-      xterm.write(`${MUTED}${t0(tab.main ? 'terminal.mainShell' : 'terminal.containerShell', { name: tab.container })}\x1b[0m\r\n`);
+      xterm.write(`${MUTED}${t0(tab.main ? 'terminal.mainShell' : 'terminal.containerShell', { name: tab.container, shell: tab.shell ?? 'sh' })}\x1b[0m\r\n`);
+      // A tab whose program is Python's REPL opens with its banner and `>>> `.
+      if (tab.shell !== undefined && isPythonCommand(tab.shell.split(' '))) xterm.write(enterPython(tab.shell, true).replace(/\n/g, '\r\n'));
     }
     session.start();
     // Read-only: what runs is typed by the Guide or the host page, never by the keyboard.
@@ -278,10 +355,14 @@ export default function TerminalPane() {
     if (id === 'host') setHostReady(session !== null);
   }, []);
 
-  const openShell = useCallback((container: string, main = false) => {
+  const openShell = useCallback((opened: { container: string; main?: boolean; shell: string; via: Tab['via'] }) => {
     const id = `c${++counter.current}`;
-    setTabs((old) => [...old, { id, kind: 'container', container, main }]);
+    setTabs((old) => [...old, { id, kind: 'container', ...opened, main: opened.main === true }]);
     setActive(id);
+  }, []);
+
+  const detached = useCallback((message?: string) => {
+    if (message !== undefined) sessions.current.get('host')?.print(message);
   }, []);
 
   const close = useCallback((id: string) => {
@@ -342,7 +423,7 @@ export default function TerminalPane() {
       </div>
       <div className="terminal-views">
         {tabs.map((tab) => (
-          <XtermView key={tab.id} tab={tab} active={tab.id === active} register={register} openShell={openShell} close={close} />
+          <XtermView key={tab.id} tab={tab} active={tab.id === active} register={register} openShell={openShell} close={close} detached={detached} />
         ))}
       </div>
     </div>

@@ -195,3 +195,12 @@ export function applyCompletion(text: string, c: Completion): AppliedCompletion 
   if (prefix.length > current.length) return insert(prefix, false);
   return { text, cursor: c.end, list: c.candidates };
 }
+
+/**
+ * The image names `docker run <Tab>` offers: every RepoTag of every image
+ * (`redis:7`, `busybox:latest`), as `docker images` lists them; an untagged
+ * image has none.
+ */
+export function imageCompletions(images: readonly { id: string }[], repoTags: (id: string) => string[]): string[] {
+  return [...new Set(images.flatMap((i) => repoTags(i.id)))].sort();
+}

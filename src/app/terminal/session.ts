@@ -37,6 +37,16 @@ export interface SessionHost {
   /** Clears the screen and scrollback. */
   clear(): void;
   onExit?(): void;
+  /**
+   * Ctrl-D at an empty prompt; without it the shell runs `exit` (bash's and
+   * ash's answer). A REPL ends its own way.
+   */
+  eof?(): LineOutcome;
+  /**
+   * Docker's detach keys (Ctrl-P Ctrl-Q) on a container's terminal: called
+   * instead of passing them on. Without it the keys edit the line.
+   */
+  onDetach?(): void;
   /** Gives the terminal the keyboard (after a button typed into it). */
   focus?(): void;
   /** What to say when a paste is refused for its size (`PASTE_LIMITS`); nothing of it is run. */
@@ -90,6 +100,13 @@ export class ShellSession {
   /** The prompt of the line being edited: the shell's own, or PS2 while a construct is open. */
   private prompt: string;
   private promptStyled: string;
+  /** The program's own prompt (the shell's, or a REPL's `>>> ` / `... `). */
+  private ownPrompt: string;
+  private ownPromptStyled: string;
+  /** Whether unfinished shell constructs continue at PS2 (not in a REPL, which asks for more itself). */
+  private shellContinuation = true;
+  /** Ctrl-P was typed: docker holds it until the next key shows whether it detaches. */
+  private heldCtrlP = false;
 
   constructor(
     private readonly host: SessionHost,
@@ -101,6 +118,8 @@ export class ShellSession {
   ) {
     this.prompt = mainPrompt;
     this.promptStyled = mainPromptStyled;
+    this.ownPrompt = mainPrompt;
+    this.ownPromptStyled = mainPromptStyled;
     this.history = [...history];
     this.historyIndex = this.history.length;
   }
@@ -123,9 +142,30 @@ export class ShellSession {
     this.cursorRow = 0;
     this.line = { text: '', cursor: 0 };
     const more = this.pending.length > 0;
-    this.prompt = more ? PS2 : this.mainPrompt;
-    this.promptStyled = more ? PS2 : this.mainPromptStyled;
+    this.prompt = more ? PS2 : this.ownPrompt;
+    this.promptStyled = more ? PS2 : this.ownPromptStyled;
     this.host.write(this.promptStyled);
+  }
+
+  /**
+   * The program on this terminal changed (a REPL started or ended): its prompt
+   * from the next line on, and whether shell constructs continue at PS2.
+   * Without arguments, the session's own shell again.
+   */
+  setProgram(program?: { prompt: string; styled?: string; shellContinuation: boolean }): void {
+    this.ownPrompt = program?.prompt ?? this.mainPrompt;
+    this.ownPromptStyled = program ? (program.styled ?? program.prompt) : this.mainPromptStyled;
+    this.shellContinuation = program?.shellContinuation ?? true;
+    this.pending = [];
+  }
+
+  /** Writes program output above the prompt (undimmed), keeping what was typed. */
+  print(text: string): void {
+    let out = '';
+    if (this.cursorRow > 0) out += `\x1b[${this.cursorRow}A`;
+    this.host.write(`${out}\r\x1b[J${toTerminal(text)}`);
+    this.cursorRow = 0;
+    this.redraw(true);
   }
 
   /** Prints a note above the prompt line (dimmed), keeping what was typed. */
@@ -159,6 +199,11 @@ export class ShellSession {
         return;
       }
     }
+    if (this.host.onDetach) {
+      const kept = this.detachKeys(data);
+      if (kept === undefined) return;
+      data = kept;
+    }
     for (const key of parseInput(data)) {
       if (this.closed) return;
       switch (key.kind) {
@@ -184,6 +229,7 @@ export class ShellSession {
         case 'eof':
           // At PS2, end of input: the shell reads what it has (and says what is missing).
           if (this.line.text === '' && this.pending.length > 0) this.submitText('', false, true);
+          else if (this.line.text === '' && this.host.eof) this.finish(this.host.eof());
           else if (this.line.text === '') this.submitText('exit', true);
           else this.setLine(editLine(this.line, { kind: 'delete' }));
           break;
@@ -196,6 +242,30 @@ export class ShellSession {
           this.setLine(editLine(this.line, key));
       }
     }
+  }
+
+  /**
+   * Docker's detach sequence, as the client's escape proxy reads it: Ctrl-P is
+   * held back; Ctrl-Q next detaches (nothing after it is typed); any other key
+   * releases the held Ctrl-P before it. The keys left to type, or undefined
+   * once detached.
+   */
+  private detachKeys(data: string): string | undefined {
+    let kept = '';
+    for (const ch of data) {
+      if (this.heldCtrlP) {
+        this.heldCtrlP = false;
+        if (ch === '\x11') {
+          this.closed = true;
+          this.host.onDetach?.();
+          return undefined;
+        }
+        kept += '\x10';
+      }
+      if (ch === '\x10') this.heldCtrlP = true;
+      else kept += ch;
+    }
+    return kept;
   }
 
   private setLine(next: LineState): void {
@@ -306,7 +376,7 @@ export class ShellSession {
     const full = this.pending.length > 0 ? [...this.pending, text].join('\n') : text;
     this.historyIndex = this.history.length;
     this.draft = '';
-    if (!force && awaitsMore(full)) {
+    if (!force && this.shellContinuation && awaitsMore(full)) {
       this.pending.push(text);
       this.start();
       return;
@@ -319,7 +389,11 @@ export class ShellSession {
       this.start();
       return;
     }
-    const outcome = this.host.run(full);
+    this.finish(this.host.run(full));
+  }
+
+  /** Prints what a line (or Ctrl-D) gave, then closes the tab or shows the next prompt. */
+  private finish(outcome: LineOutcome): void {
     if (outcome.clear) this.host.clear();
     this.host.write(toTerminal(outcome.output));
     if (outcome.exit) {

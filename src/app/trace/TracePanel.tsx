@@ -193,7 +193,7 @@ export function TracePanel() {
     <div className="trace-panel">
       <div className="trace-head">
         <div className="trace-command mono" title={state.command}>
-          {state.typed ? `${state.typed.container} / # ${state.typed.line}` : `$ ${state.command}`}
+          {state.typed ? `${state.typed.container} ${state.typed.prompt ?? '/ #'} ${state.typed.line}` : `$ ${state.command}`}
           {state.count > 1 && <span className="muted"> {t('trace.lastOf', { count: state.count })}</span>}
         </div>
         <OutcomeLine trace={trace} />

@@ -45,6 +45,8 @@ export interface ContainerCreateOptions {
   /** `--entrypoint X` (a single program; `''` clears the image's), or a whole list as the API takes it (Compose). */
   entrypoint?: string | string[];
   env?: string[];
+  /** `-w` / `--workdir`: where the processes start (the image's WorkingDir otherwise). */
+  workingDir?: string;
   hostname?: string;
   /** `--network` value: a network name or ID, `host`, `none`, `container:<name|id>`. */
   network?: string;
@@ -336,6 +338,7 @@ export class Engine {
       // A new entrypoint drops the image's CMD, as the daemon does.
       cmd: opts.cmd && opts.cmd.length > 0 ? opts.cmd : opts.entrypoint !== undefined ? [] : image.cmd,
       env: mergeEnv(opts.env ?? [], image.env),
+      workingDir: opts.workingDir ?? image.workingDir ?? '',
       // A host-network container shares the host's UTS name unless told otherwise.
       hostname: opts.hostname ?? (networkMode.kind === 'host' ? HOST_HOSTNAME : id.slice(0, 12)),
       created: this.kernel.now,
@@ -975,9 +978,17 @@ export function processArgv(c: Pick<Container, 'entrypoint' | 'cmd'>): string[] 
   return [...c.entrypoint, ...c.cmd];
 }
 
-/** A command that is an interactive shell by itself (`sh`, `/bin/bash`, `ash`...), with no script to run. */
+/**
+ * A command that is interactive by itself on a terminal, with no script to
+ * run: a shell (`sh`, `/bin/bash`, `ash`...) or Python's REPL (`python3`).
+ */
 export function isShellCommand(argv: readonly string[]): boolean {
-  return argv.length === 1 && /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash)$/.test(argv[0]!);
+  return argv.length === 1 && (/^(\/usr)?(\/bin\/)?(sh|bash|ash|dash)$/.test(argv[0]!) || isPythonCommand(argv));
+}
+
+/** `python`, `python3`, `python3.12`, by name or path, with no arguments: the REPL. */
+export function isPythonCommand(argv: readonly string[]): boolean {
+  return argv.length === 1 && /^(\/usr(\/local)?\/bin\/)?python(3(\.\d+)?)?$/.test(argv[0]!);
 }
 
 /** Whether the container's processes may change its network (CAP_NET_ADMIN): `--cap-add NET_ADMIN` or `--privileged`. */

@@ -9,7 +9,6 @@ import { formatCidr, formatIPv4 } from '../netfilter/inet.ts';
 import { processArgv, type Engine } from './engine.ts';
 import { goMap, goNil, goStruct, sliceOrNil } from './govalue.ts';
 import { containerPortMap } from './portmap.ts';
-import type { Image } from './images.ts';
 import type { Container, Network } from './model.ts';
 import { mountObject, mountRequestObject } from './volumes.ts';
 
@@ -139,7 +138,9 @@ function networkEntries(engine: Engine, c: Container): Record<string, unknown> {
     // The client sends an IPAM config for `--ip` and for every `network connect` (then `{}`).
     const ipamConfig =
       att?.requestedIp !== undefined ? ipamEndpointConfig({ IPv4Address: formatIPv4(att.requestedIp) }) : att?.connected || att?.sent?.ipamConfig ? ipamEndpointConfig({}) : null;
-    const aliases = n.isDefault ? goNil('slice') : (att?.aliases ?? []);
+    // The docker CLI's run sends no aliases unless given (null), its connect an empty list; Compose sends its own.
+    const sentAliases = att !== undefined && (att.aliases.length > 0 || att.connected === true || att.sent !== undefined);
+    const aliases = !n.isDefault && sentAliases ? att.aliases : goNil('slice');
     // buildEndpointDNSNames: name, aliases, short ID, hostname, without repeats (Compose's aliases start with the name).
     const dnsNames = n.isDefault ? goNil('slice') : [...new Set([c.name, ...(att?.aliases ?? []), c.id.slice(0, 12), c.hostname])];
     out[n.name] = endpointSettings({
@@ -147,11 +148,13 @@ function networkEntries(engine: Engine, c: Container): Record<string, unknown> {
       links: sliceOrNil(att?.links ?? []),
       aliases,
       mac: ep?.mac ?? '',
-      driverOpts: att?.sent ? goNil('map') : att?.connected ? goMap({}) : n.isDefault ? goNil('map') : goMap({}),
+      // Only `network connect` sends driver options (an empty map); run and Compose send none.
+      driverOpts: att?.connected ? goMap({}) : goNil('map'),
       gwPriority: att?.gwPriority ?? 0,
       networkId: n.id,
       endpointId: ep?.id ?? '',
-      gateway: ep ? formatIPv4(n.pool!.gateway) : '',
+      // An --internal network gives its endpoints no gateway (no default route through it).
+      gateway: ep && !n.internal ? formatIPv4(n.pool!.gateway) : '',
       ip: ep ? formatIPv4(ep.ip) : '',
       prefixLen: ep ? n.pool!.subnet.prefixLen : 0,
       dnsNames,
@@ -327,7 +330,7 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
       Cmd: c.cmd,
       Image: c.image,
       Volumes: configVolumes.length > 0 ? goMap(Object.fromEntries(configVolumes.map((v) => [v, {}]))) : goNil('map'),
-      WorkingDir: '',
+      WorkingDir: c.workingDir,
       Entrypoint: c.entrypoint.length > 0 ? c.entrypoint : goNil('slice'),
       OnBuild: goNil('slice'),
       Labels: goMap(sortedKeys(c.labels)),
@@ -354,40 +357,4 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
       Networks: networkEntries(engine, c),
     },
   };
-}
-
-/** `docker image inspect` / `docker inspect IMAGE`: image.InspectResponse of an imported image (no parent, no digest). */
-export function imageObject(image: Image): Record<string, unknown> {
-  const exposed = goMap(Object.fromEntries(image.exposed.map((e) => [e, {}])));
-  return goStruct(
-    {
-      Id: image.id,
-      RepoTags: [`${image.name}:${image.tag}`],
-      RepoDigests: [],
-      Parent: '',
-      Comment: 'Imported from -',
-      Created: goTime(image.created),
-      DockerVersion: '',
-      Author: '',
-      Config: goStruct(
-        {
-          ...(image.exposed.length > 0 ? { ExposedPorts: exposed } : {}),
-          Env: image.env,
-          ...(image.entrypoint.length > 0 ? { Entrypoint: image.entrypoint } : {}),
-          Cmd: image.cmd,
-          ...(image.stopSignal ? { StopSignal: image.stopSignal } : {}),
-        },
-        'dockerspec.DockerOCIImageConfig',
-        { User: '', ExposedPorts: goNil('map'), Env: goNil('slice'), Entrypoint: goNil('slice'), Cmd: goNil('slice'), Volumes: goNil('map'), WorkingDir: '', Labels: goNil('map'), StopSignal: '' },
-      ),
-      Architecture: 'amd64',
-      Os: 'linux',
-      Size: image.size,
-      GraphDriver: { Data: goNil('map'), Name: 'vfs' },
-      RootFS: { Type: 'layers', Layers: [`sha256:${image.layer}`] },
-      Metadata: { LastTagTime: goTime(image.created) },
-    },
-    'image.InspectResponse',
-    { Container: '', ContainerConfig: null, Variant: '', OsVersion: '', VirtualSize: 0, Descriptor: null, Manifests: goNil('slice') },
-  );
 }

@@ -89,6 +89,8 @@ export interface Container {
   entrypoint: string[];
   cmd: string[];
   env: string[];
+  /** Config.WorkingDir: `-w`'s, else the image's (`''`: `/`). */
+  workingDir: string;
   hostname: string;
   created: number;
   state: ContainerState;

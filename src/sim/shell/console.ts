@@ -13,6 +13,24 @@ import type { Engine } from '../docker/engine.ts';
 import type { Image } from '../docker/images.ts';
 
 const ATTACH_EXIT = /^docker\s+attach\s+([A-Za-z0-9][A-Za-z0-9_.-]*)\s+#\s*exit(?:\s+(\d+))?\s*$/;
+const REPL_LINE = /^docker\s+(?:attach\s+([A-Za-z0-9][A-Za-z0-9_.-]*)|exec\s+-it\s+([A-Za-z0-9][A-Za-z0-9_.-]*)\s+\S+)\s+# >>> (.*)$/s;
+
+/**
+ * A line typed into a Python REPL on a container's terminal, as a session
+ * records it: `docker exec -it C python3 # >>> LINE` (a REPL the user started
+ * with exec or from a shell), `docker attach C # >>> LINE` (the container's
+ * main process). Like `attachExitLine`, the comment carries what was typed.
+ */
+export function replLineOf(container: string, main: boolean, program: string, line: string): string {
+  return main ? `docker attach ${container} # >>> ${line}` : `docker exec -it ${container} ${program} # >>> ${line}`;
+}
+
+/** The container, REPL kind and typed text of a `replLineOf` line, or undefined for any other line. */
+export function parseReplLine(line: string): { container: string; main: boolean; typed: string } | undefined {
+  const m = REPL_LINE.exec(line);
+  if (!m) return undefined;
+  return { container: (m[1] ?? m[2])!, main: m[1] !== undefined, typed: m[3]! };
+}
 
 /** `docker attach C # exit N`, with N as the shell gives it to the kernel (0-255). */
 export function attachExitLine(container: string, status: number): string {

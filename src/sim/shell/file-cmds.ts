@@ -1,9 +1,7 @@
 /**
  * Commands that change or read whole files in the file tree (fs.ts): cat,
  * mkdir, rmdir, rm, touch, cp and mv, in GNU coreutils' words on the Debian
- * machines and busybox's in containers. The tree has no way to remove a
- * directory yet, so rmdir, `rm -r` and `mv` of a directory say so honestly
- * after doing what they can. ls is in ls-cmd.ts.
+ * machines and busybox's in containers. ls is in ls-cmd.ts.
  */
 import { appletUsage } from './busybox-help.ts';
 import type { FileSystem, FsError } from './fs.ts';
@@ -11,7 +9,7 @@ import { isOutput, toolOptions, usageError } from './text-cmds.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
 import { fail, ok } from './types.ts';
 
-export const isFsError = (v: unknown): v is FsError => v === 'ENOENT' || v === 'EISDIR' || v === 'ENOTDIR' || v === 'EEXIST' || v === 'EROFS';
+export const isFsError = (v: unknown): v is FsError => typeof v === 'string' && v in REASON;
 
 export const REASON: Record<FsError, string> = {
   ENOENT: 'No such file or directory',
@@ -19,11 +17,11 @@ export const REASON: Record<FsError, string> = {
   ENOTDIR: 'Not a directory',
   EEXIST: 'File exists',
   EROFS: 'Read-only file system',
+  ENOTEMPTY: 'Directory not empty',
+  EBUSY: 'Device or resource busy',
 };
 
 const done = (stdout: string, stderr: string, failStatus = 1): CommandOutput => ({ stdout, stderr, exitCode: stderr ? failStatus : 0 });
-
-const NO_DIR_REMOVAL = (tool: string, path: string) => `vethlab: ${tool}: removing the directory ${path} is not modelled here\n`;
 
 export const catCommand: Command = (argv, ctx) => {
   const busybox = ctx.userland === 'busybox';
@@ -78,27 +76,52 @@ export const rmdirCommand: Command = (argv, ctx) => {
   const parsed = toolOptions('rmdir', argv, ctx, { flags: 'pv', long: { parents: { key: 'p' }, 'ignore-fail-on-non-empty': { key: 'ignore' } } });
   if (isOutput(parsed)) return parsed;
   if (parsed.operands.length === 0) return busybox ? fail(appletUsage('rmdir'), 1) : usageError('rmdir', ctx, 'rmdir: missing operand\n');
+  const parents = parsed.options.some(([k]) => k === 'p');
+  const ignoreNonEmpty = parsed.options.some(([k]) => k === 'ignore');
   let stderr = '';
-  for (const path of parsed.operands) {
-    const kind = ctx.fs.stat(path);
-    const list = ctx.fs.list(path);
-    const why = kind === undefined ? REASON.ENOENT : kind === 'file' ? REASON.ENOTDIR : Array.isArray(list) && list.length > 0 ? 'Directory not empty' : undefined;
-    if (why) stderr += busybox ? `rmdir: '${path}': ${why}\n` : `rmdir: failed to remove '${path}': ${why}\n`;
-    else stderr += NO_DIR_REMOVAL('rmdir', path);
+  for (const operand of parsed.operands) {
+    // -p: then each parent, as the path names them (dirname until `.` or `/`), stopping at the first failure.
+    for (let path = operand; ; path = dirName(path)) {
+      const failed = ctx.fs.rmdir(path);
+      if (failed) {
+        if (!(ignoreNonEmpty && failed === 'ENOTEMPTY')) stderr += busybox ? `rmdir: '${path}': ${REASON[failed]}\n` : `rmdir: failed to remove '${path}': ${REASON[failed]}\n`;
+        break;
+      }
+      if (!parents || dirName(path) === '.' || dirName(path) === path) break;
+    }
   }
   return done('', stderr);
 };
 
-/** Removes a tree's files, depth first; what is left (its directories) is reported. */
-function removeTree(fs: FileSystem, path: string): string[] {
+/** dirname(3): `a/b/` -> `a`, `a` -> `.`, `/a` -> `/`. */
+function dirName(path: string): string {
+  const trimmed = path.replace(/\/+$/, '') || '/';
+  const slash = trimmed.lastIndexOf('/');
+  if (slash < 0) return '.';
+  return trimmed.slice(0, slash).replace(/\/+$/, '') || '/';
+}
+
+/** `rm -d`: an empty directory only. */
+function removeEmptyDir(fs: FileSystem, path: string): { path: string; error: FsError } | undefined {
+  const error = fs.rmdir(path);
+  return error ? { path, error } : undefined;
+}
+
+/** Removes a tree depth first, as `rm -r` does; the first failure (a path and why), if any. */
+function removeTree(fs: FileSystem, path: string): { path: string; error: FsError } | undefined {
   if (fs.stat(path) !== 'dir') {
-    fs.remove(path);
-    return [];
+    const error = fs.remove(path);
+    return error ? { path, error } : undefined;
   }
   const names = fs.list(path);
-  const left = [path];
-  if (Array.isArray(names)) for (const n of names) left.push(...removeTree(fs, `${path.replace(/\/$/, '')}/${n}`));
-  return left;
+  if (Array.isArray(names)) {
+    for (const n of names) {
+      const failed = removeTree(fs, `${path.replace(/\/$/, '')}/${n}`);
+      if (failed) return failed;
+    }
+  }
+  const error = fs.rmdir(path);
+  return error ? { path, error } : undefined;
 }
 
 export const rmCommand: Command = (argv, ctx) => {
@@ -120,12 +143,9 @@ export const rmCommand: Command = (argv, ctx) => {
       continue;
     }
     if (kind === 'dir') {
-      if (!recursive) {
-        stderr += busybox ? `rm: '${path}' is a directory\n` : `rm: cannot remove '${path}': Is a directory\n`;
-        continue;
-      }
-      const left = removeTree(ctx.fs, path);
-      stderr += NO_DIR_REMOVAL('rm', left.length > 1 ? `${path} (its files are gone)` : path);
+      const failed = recursive ? removeTree(ctx.fs, path) : has('d') ? removeEmptyDir(ctx.fs, path) : { path, error: 'EISDIR' as const };
+      if (failed?.error === 'EISDIR') stderr += busybox ? `rm: '${path}' is a directory\n` : `rm: cannot remove '${path}': Is a directory\n`;
+      else if (failed) stderr += busybox ? `rm: can't remove '${failed.path}': ${REASON[failed.error]}\n` : `rm: cannot remove '${failed.path}': ${REASON[failed.error]}\n`;
       continue;
     }
     ctx.fs.remove(path);
@@ -216,10 +236,7 @@ function copyOrMove(tool: 'cp' | 'mv'): Command {
         stderr += busybox ? `${tool}: can't create '${r.path}': ${REASON[r.error]}\n` : `${tool}: cannot create regular file '${r.path}': ${REASON[r.error]}\n`;
         continue;
       }
-      if (tool === 'mv') {
-        const left = removeTree(ctx.fs, source);
-        if (left.length > 0) stderr += `vethlab: mv: the copy at ${to} is made, but removing the directory ${source} is not modelled here\n`;
-      }
+      if (tool === 'mv') removeTree(ctx.fs, source);
     }
     return done('', stderr);
   };

@@ -6,7 +6,7 @@
  */
 
 /** EROFS: a write under a read-only mount (mounts.ts). */
-export type FsError = 'ENOENT' | 'EISDIR' | 'ENOTDIR' | 'EEXIST' | 'EROFS';
+export type FsError = 'ENOENT' | 'EISDIR' | 'ENOTDIR' | 'EEXIST' | 'EROFS' | 'ENOTEMPTY' | 'EBUSY';
 
 export type Entry = { kind: 'file'; content: string } | { kind: 'dir' };
 /** A writable layer's entry: a file, a directory, or a whiteout hiding the image's file. */
@@ -21,6 +21,8 @@ export interface FileSystem {
   write(path: string, data: string, append: boolean): FsError | undefined;
   mkdir(path: string): FsError | undefined;
   remove(path: string): FsError | undefined;
+  /** Removes an empty directory (rmdir(2)): ENOTDIR for a file, ENOTEMPTY while it has entries, EBUSY for `/`. */
+  rmdir(path: string): FsError | undefined;
   /** A directory's entry names, sorted as ls prints them. */
   list(path: string): string[] | FsError;
   /** The same files seen from another working directory (`cd`). */
@@ -119,6 +121,20 @@ export class LayeredFs implements FileSystem {
     if (!e) return 'ENOENT';
     if (e.kind === 'dir') return 'EISDIR';
     // Files of the image are hidden by a whiteout, as overlayfs does.
+    this.layer.delete(abs);
+    if (this.image.has(abs)) this.layer.set(abs, { kind: 'whiteout' });
+    return undefined;
+  }
+
+  rmdir(path: string): FsError | undefined {
+    const abs = resolvePath(this.cwd, path);
+    const e = this.entry(abs);
+    if (!e) return 'ENOENT';
+    if (e.kind === 'file') return 'ENOTDIR';
+    if (abs === '/') return 'EBUSY';
+    const names = this.list(abs);
+    if (Array.isArray(names) && names.length > 0) return 'ENOTEMPTY';
+    // A directory of the image is hidden by a whiteout, as a file is.
     this.layer.delete(abs);
     if (this.image.has(abs)) this.layer.set(abs, { kind: 'whiteout' });
     return undefined;

@@ -73,6 +73,15 @@ export class MountedFs implements FileSystem {
     return r.fs.remove(r.path);
   }
 
+  rmdir(path: string): FsError | undefined {
+    const abs = resolvePath(this.cwd, path);
+    // A mount point is busy (rmdir(2) on it: EBUSY); under a read-only mount nothing goes.
+    if (this.mounts.some((m) => m.destination === abs)) return 'EBUSY';
+    const r = this.route(path);
+    if (r.readOnly) return r.fs.stat(r.path) === undefined ? 'ENOENT' : 'EROFS';
+    return r.fs.rmdir(r.path);
+  }
+
   list(path: string): string[] | FsError {
     const r = this.route(path);
     const names = r.fs.list(r.path);

@@ -73,3 +73,14 @@ export const dirnameCommand: Command = (argv, ctx) => {
   if (busybox && ops.length > 1) return fail(appletUsage('dirname'), 1);
   return ok(ops.map((p) => `${dir(p)}\n`).join(''));
 };
+
+/**
+ * /bin/pwd: the working directory (this tree has no symlinks, so -L and -P
+ * agree). GNU's warns about operands and prints anyway; busybox's ignores them.
+ */
+export const pwdCommand: Command = (argv, ctx) => {
+  const parsed = toolOptions('pwd', argv, ctx, { flags: 'LP', long: { logical: { key: 'L' }, physical: { key: 'P' } } });
+  if (isOutput(parsed)) return parsed;
+  const warning = parsed.operands.length > 0 && ctx.userland !== 'busybox' ? 'pwd: ignoring non-option arguments\n' : '';
+  return { stdout: `${ctx.fs.cwd}\n`, stderr: warning, exitCode: 0 };
+};

@@ -131,3 +131,8 @@ export function pipCommand(place: () => PackagePlace, pythonVersion: string): Co
     return fail(`vethlab: pip ${sub ?? ''} is not modelled here (install, list and --version are)\n`.replace('pip  is', 'pip without a command is'), 1);
   };
 }
+
+/** Whether pip installed a distribution in this container (Python's `import NAME` finds it). */
+export function pipInstalled(state: PackagePlace['state'] | undefined, name: string): boolean {
+  return state !== undefined && [...(installedOf.get(state)?.keys() ?? [])].some((n) => n.toLowerCase() === name.toLowerCase());
+}

@@ -4,9 +4,11 @@
  * and gw; busybox inside containers). Every UI action and script line ends here
  * as argv for one machine or one container.
  */
-import { parseAttachExit } from './console.ts';
+import { parseAttachExit, parseReplLine } from './console.ts';
+import { PythonRepl, type PythonSetup } from './python/repl.ts';
 import { containerNameserver, lookup, reverseQuery } from '../docker/dns.ts';
-import { Engine, hasNetAdmin, mainProgram, runsImageDefault } from '../docker/engine.ts';
+import { Engine, hasNetAdmin, isPythonCommand, mainProgram, runsImageDefault } from '../docker/engine.ts';
+import { parseIPv4 } from '../netfilter/inet.ts';
 import type { Container } from '../docker/model.ts';
 import { GW_NS, HOST_HOSTNAME, HOST_NS, LAN_NS } from '../docker/world.ts';
 import { Kernel } from '../net/index.ts';
@@ -20,7 +22,7 @@ import { redisCliCommand } from './redis-cli.ts';
 import { redisServerCommand } from './redis-server-cmd.ts';
 import { pythonHttpServer } from './python-http.ts';
 import { busyboxPsCommand, hostProcesses, procpsCommand } from './ps-cmd.ts';
-import { Servers } from './servers.ts';
+import { LINE_EXCHANGE, redisCommand, Servers, type ConnectFailure } from './servers.ts';
 import { Processes } from './processes.ts';
 import { busyboxHttpd } from './httpd-cmd.ts';
 import { pingCommand } from './ping.ts';
@@ -53,10 +55,28 @@ import { aptCommand } from './pkg-apt.ts';
 import { installedExecutables, newPackageState, type MirrorReach, type PackagePlace, type PackageState } from './pkg-state.ts';
 import { HTTP_EXCHANGE } from './servers.ts';
 import { digCommand, hostCommand } from './dig-cmd.ts';
-import { pipCommand } from './pkg-pip.ts';
+import { pipCommand, pipInstalled } from './pkg-pip.ts';
 import { tcpdumpCommand, type TcpdumpPlace } from './tcpdump.ts';
 
 export type Machine = 'host' | 'lan' | 'gw';
+
+/** A socket's errno and strerror for each way a connect fails (what redis-py's ConnectionError quotes). */
+const CONNECT_ERRNO: Record<ConnectFailure, { errno: number; reason: string }> = {
+  refused: { errno: 111, reason: 'Connection refused' },
+  timeout: { errno: 110, reason: 'Connection timed out' },
+  unreachable: { errno: 113, reason: 'No route to host' },
+  'no-route': { errno: 101, reason: 'Network is unreachable' },
+};
+
+/**
+ * A shell's program and parameters from its argv, as dash, ash and bash take
+ * them: `-c TEXT [NAME [ARG...]]` runs TEXT with `$0` = NAME (else the name
+ * the shell was started by) and `$1`... = ARGs; without -c, the script on stdin.
+ */
+function shellOperands(argv: readonly string[], name: string, stdin: string): { line: string; arg0: string; args: string[] } {
+  if (argv[0] !== '-c') return { line: stdin, arg0: name, args: [] };
+  return { line: argv[1] ?? '', arg0: argv[2] ?? name, args: argv.slice(3) };
+}
 
 /** Main processes that keep running while they have a stdin (`docker run -itd`): the images' shells and REPLs. */
 const INTERACTIVE_MAINS = new Set(['sh', '/bin/sh', 'bash', '/bin/bash', 'python3', 'python']);
@@ -109,6 +129,8 @@ export class Simulator {
   readonly processes: Processes;
   /** The trees behind containers' binds, volumes and tmpfs mounts. */
   private readonly mounts = new ContainerMounts();
+  /** The Python REPL each container runs on a terminal (`docker exec -it C python3`, `docker run -it python`), by container ID. */
+  private readonly repls = new Map<string, PythonRepl>();
 
   constructor(options: SimulatorOptions = {}) {
     this.kernel = new Kernel({ seed: options.seed ?? 1 });
@@ -123,7 +145,7 @@ export class Simulator {
     this.docker = dockerCommand(this.engine, {
       tty: options.tty ?? false,
       runProcess: (c, argv, opts) => {
-        const result = this.runProgram(c, argv, { main: opts.main, logs: opts.main });
+        const result = this.runProgram(c, argv, { main: opts.main, logs: opts.main }, { tty: opts.tty === true, ...(opts.workdir !== undefined ? { workdir: opts.workdir } : {}) });
         if (opts.main) c.logs += result.stdout + result.stderr;
         return result;
       },
@@ -154,11 +176,11 @@ export class Simulator {
       ...toolbox(this.machinePlace(machine, () => commands)),
       // dash as a program (`sudo sh -c ...`, `xargs sh -c ...`), with the caller's environment.
       ['sh', (argv, ctx) => this.machineShell(machine, argv, ctx)],
-      ['dash', (argv, ctx) => this.machineShell(machine, argv, ctx)],
+      ['dash', (argv, ctx) => this.machineShell(machine, argv, ctx, 'dash')],
       ['getent', getentCommand((name) => this.machineResolve(machine, name))],
       ['sudo', sudoCommand((name) => this.machineProgram(machine, name, commands), (name) => lookPath(name, DEBIAN_MACHINE_EXECUTABLES))],
     ]);
-    if (machine === 'host') commands.set('docker', (argv, ctx) => this.docker(argv, ctx));
+    if (machine === 'host') commands.set('docker', (argv, ctx) => this.startsRepl(this.docker(argv, ctx)));
     commands.set('ps', procpsCommand(() => (machine === 'host' ? hostProcesses(this.engine) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }])));
     return commands;
   }
@@ -188,8 +210,8 @@ export class Simulator {
    * stays as a process of the container, and so do the background jobs it left.
    * `logs`: what they print later goes to `docker logs` (PID 1 and its jobs).
    */
-  private runProgram(c: Container, argv: string[], role: { main: boolean; logs: boolean }): CommandOutput {
-    const result = this.runInContainer(c, argv, '', (program) => this.processes.adopt(c, program, { main: false, logs: role.logs }));
+  private runProgram(c: Container, argv: string[], role: { main: boolean; logs: boolean }, process: { tty?: boolean; workdir?: string } = {}): CommandOutput {
+    const result = this.runInContainer(c, argv, '', { ...process, spawn: (program) => this.processes.adopt(c, program, { main: false, logs: role.logs }) });
     if (result.running && c.state === 'running') this.processes.adopt(c, result.running, role);
     return result;
   }
@@ -320,7 +342,8 @@ export class Simulator {
       ['netstat', netstatCommand],
       ['arp', busyboxArpCommand(reverseName)],
       ['traceroute', tracerouteCommand(resolve, reverseName)],
-      ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', ctx.spawn)],
+      ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', 'sh', ctx.spawn)],
+      ['/bin/sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', '/bin/sh', ctx.spawn)],
       ['httpd', busyboxHttpd],
       // The rig's images ship OpenBSD netcat as /usr/bin/nc, without /etc/services.
       ['nc', inShell ? busyboxNc(this.servers, resolve) : ncCommand(this.servers, resolve, { services: false })],
@@ -339,14 +362,16 @@ export class Simulator {
   private gnuCommands(c: Container, resolve: (name: string) => string | undefined): Map<string, Command> {
     const executables = this.containerExecutables(c);
     const has = (name: string) => executables.has(`/usr/bin/${name}`) || executables.has(`/usr/sbin/${name}`) || executables.has(`/usr/local/bin/${name}`);
-    // The everyday tools the image has (a Debian base has no awk unless mawk is listed).
+    // The everyday tools the image has; Debian's awk is mawk, by either name.
     const tools = toolbox(this.containerPlace(c, true)).filter(([name]) => has(name) || executables.has(`/bin/${name}`));
+    const awk = tools.find(([name]) => name === 'awk');
+    if (awk && has('mawk')) tools.push(['mawk', awk[1]]);
     const commands = new Map<string, Command>([
       ...tools,
       ['getent', getentCommand(resolve)],
-      ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', ctx.spawn)],
-      ['dash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', ctx.spawn)],
-      ['bash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', ctx.spawn)],
+      // Each name and path the shells are started by (`$0` is that name: `bash`, `/bin/bash`).
+      ...(['sh', '/bin/sh', 'dash', '/bin/dash', '/usr/bin/dash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', name, ctx.spawn)]),
+      ...(['bash', '/bin/bash', '/usr/bin/bash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', name, ctx.spawn)]),
     ]);
     if (!has('getent')) commands.delete('getent');
     if (has('curl')) commands.set('curl', curlCommand(this.servers, resolve));
@@ -358,9 +383,11 @@ export class Simulator {
     if (has('apt-get')) commands.set('apt-get', aptCommand('apt-get', () => this.packagePlace(c)));
     if (has('apt')) commands.set('apt', aptCommand('apt', () => this.packagePlace(c)));
     if (has('python3')) {
+      const version = this.containerEnv(c).PYTHON_VERSION ?? PYTHON_VERSION;
+      // Without a terminal and with nothing on stdin, the interpreter reads EOF and ends; on a terminal it is the REPL (python/repl.ts).
       const python: Command = (argv, ctx) =>
-        pythonHttpServer(argv, ctx, PYTHON_VERSION) ??
-        (argv[0] === '--version' || argv[0] === '-V' ? ok(`Python ${PYTHON_VERSION}\n`) : argv.length === 0 && ctx.stdin === '' ? ok() : fail(`python3: vethlab does not run Python programs\n`, 1));
+        pythonHttpServer(argv, ctx, version) ??
+        (argv[0] === '--version' || argv[0] === '-V' ? ok(`Python ${version}\n`) : argv.length === 0 && ctx.stdin === '' ? ok() : fail(`python3: vethlab does not run Python programs\n`, 1));
       commands.set('python3', python);
       commands.set('python', python);
     }
@@ -475,6 +502,8 @@ export class Simulator {
   runScriptLine(line: string): CommandOutput {
     const typedExit = parseAttachExit(line);
     if (typedExit) return this.exitAttachedShell(typedExit.container, typedExit.status);
+    const typedPython = parseReplLine(line);
+    if (typedPython) return this.replLine(typedPython.container, typedPython.main, typedPython.typed);
     const m = /^(lan|gw)\$\s+(.*)$/s.exec(line);
     const machine: Machine = m ? (m[1] as Machine) : 'host';
     return this.runShellOn(machine, m ? m[2]! : line);
@@ -493,6 +522,94 @@ export class Simulator {
     return { stdout: '', stderr: '', exitCode: status };
   }
 
+  // ---- Python's REPL on a container's terminal ------------------------------------------
+
+  /**
+   * The Python of a container's image, for its REPL: the version its image
+   * sets (PYTHON_VERSION), sys.version's build part (the official images
+   * compile CPython in their own build, so its date is the image's Created;
+   * Debian 13's GCC), colour as a terminal with TERM=xterm gives it. Python 2
+   * (training/webapp) and images without the official layout have none.
+   */
+  private pythonSetup(c: Container): PythonSetup | undefined {
+    const image = this.engine.imageOf(c);
+    const env = this.containerEnv(c, { tty: true });
+    const version = env.PYTHON_VERSION;
+    if (version === undefined || !image.executables.has('/usr/local/bin/python3')) return undefined;
+    const built = new Date(image.created);
+    const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][built.getUTCMonth()]!;
+    const time = built.toISOString().slice(11, 19);
+    const compiler = image.base === 'debian-bookworm' ? 'GCC 12.2.0' : image.base === 'alpine' ? undefined : 'GCC 14.2.0';
+    if (compiler === undefined) return undefined;
+    const colors = env.PYTHON_COLORS === '1' || (env.PYTHON_COLORS !== '0' && !env.NO_COLOR && env.TERM !== 'dumb');
+    return {
+      version,
+      build: `main, ${month} ${String(built.getUTCDate()).padStart(2, ' ')} ${built.getUTCFullYear()}, ${time}`,
+      compiler,
+      colors,
+      hasPackage: (name) => pipInstalled(this.containerPackages.get(c), name),
+      redis: (host, port, args) => {
+        const ip = parseIPv4(host) !== undefined ? host : host === 'localhost' ? '127.0.0.1' : this.containerResolve(c, host);
+        if (ip === undefined) return { error: { errno: -2, reason: 'Name or service not known' }, traces: [] };
+        const conn = this.servers.connect(c.netns ?? HOST_NS, ip, port, { exchange: LINE_EXCHANGE });
+        if (!conn.ok) return { error: CONNECT_ERRNO[conn.failure], traces: conn.traces };
+        if (conn.peer.process !== 'redis-server') return { notRedis: true, traces: conn.traces };
+        return { reply: redisCommand(this.servers.redisStore(conn.peer), args), traces: conn.traces };
+      },
+    };
+  }
+
+  /**
+   * A terminal session the docker client handed over: a Python one starts a
+   * fresh REPL for that container (what `docker exec -it C python3` and
+   * `docker run -it python` start), or says plainly when its Python is not modelled.
+   */
+  private startsRepl(out: CommandOutput): CommandOutput {
+    const session = out.session;
+    if (!session || !isPythonCommand(session.shell.split(' '))) return out;
+    const c = this.engine.findContainer(session.container);
+    const setup = c && this.pythonSetup(c);
+    if (!c || !setup) {
+      const note = `vethlab: this image's Python REPL is not modelled here (try redis-cli or sh)\n`;
+      return { stdout: out.stdout, stderr: out.stderr + note, exitCode: out.exitCode };
+    }
+    // `docker attach` reaches the main process's REPL that runs already (its variables with it); anything else starts one.
+    if (!(session.main && this.repls.has(c.id))) this.repls.set(c.id, new PythonRepl(setup));
+    return out;
+  }
+
+  /** The REPL a container runs on a terminal, if any. */
+  repl(container: string): PythonRepl | undefined {
+    const c = this.engine.findContainer(container);
+    return c ? this.repls.get(c.id) : undefined;
+  }
+
+  /**
+   * One line typed at a container's Python prompt (`replLineOf`). exit() ends
+   * the REPL; when it is the container's main process the container exits
+   * with its status. The answer carries the next prompt, or that the REPL ended.
+   */
+  private replLine(ref: string, main: boolean, typed: string): CommandOutput {
+    const c = this.engine.findContainer(ref);
+    if (!c) return fail(`Error response from daemon: No such container: ${ref}\n`, 1);
+    if (c.state !== 'running' || !c.netns) return fail(`Error response from daemon: container ${c.id} is not running\n`, 1);
+    let repl = this.repls.get(c.id);
+    if (!repl) {
+      const setup = this.pythonSetup(c);
+      if (!setup) return fail(`vethlab: ${c.name} runs no Python REPL\n`, 1);
+      this.repls.set(c.id, (repl = new PythonRepl(setup)));
+    }
+    const answer = repl.feed(typed);
+    const traces = answer.traces ? { traces: answer.traces } : {};
+    if (answer.exit !== undefined) {
+      this.repls.delete(c.id);
+      if (main) this.engine.mainProcessExited(c.id, answer.exit);
+      return { stdout: answer.output, stderr: '', exitCode: answer.exit, ...traces, repl: { ended: true } };
+    }
+    const prompt = repl.prompt();
+    return { stdout: answer.output, stderr: '', exitCode: 0, ...traces, repl: { prompt: prompt.plain, styledPrompt: prompt.styled } };
+  }
+
   /** `sh -c LINE` on a machine. */
   runShellOn(machine: Machine, line: string, stdin = ''): CommandOutput {
     const commands = this.machineCommands(machine);
@@ -501,11 +618,11 @@ export class Simulator {
   }
 
   /** `sh -c LINE` (or a script on stdin) run by a program on a machine, in that program's environment. */
-  private machineShell(machine: Machine, argv: string[], ctx: CommandContext): CommandOutput {
-    const line = argv[0] === '-c' ? (argv[1] ?? '') : ctx.stdin;
+  private machineShell(machine: Machine, argv: string[], ctx: CommandContext, name = 'sh'): CommandOutput {
+    const { line, arg0, args } = shellOperands(argv, name, ctx.stdin);
     const commands = this.machineCommands(machine);
     const context = { kernel: this.kernel, netns: MACHINE_NS[machine], userland: 'debian' as const, fs: ctx.fs };
-    return runShell(line, { resolve: (name) => this.machineProgram(machine, name, commands), context, env: { ...ctx.env } }, argv[0] === '-c' ? ctx.stdin : '');
+    return runShell(line, { resolve: (program) => this.machineProgram(machine, program, commands), context, env: { ...ctx.env }, arg0, args }, argv[0] === '-c' ? ctx.stdin : '');
   }
 
   /** Runs argv on a machine, as `ip netns exec NS CMD...` would. */
@@ -518,9 +635,13 @@ export class Simulator {
   }
 
   /** Runs argv as a process of a running container (`docker exec`, or its main command). */
-  runInContainer(c: Container, argv: string[], stdin = '', spawn?: CommandContext['spawn']): CommandOutput {
+  runInContainer(c: Container, argv: string[], stdin = '', process: { tty?: boolean; workdir?: string; spawn?: CommandContext['spawn'] } = {}): CommandOutput {
     const [name, ...args] = argv;
     if (name === undefined || !c.netns) return fail('docker: no command\n', 126);
+    const fs = this.containerFs(c, process.workdir);
+    if (process.workdir !== undefined && fs.stat('.') !== 'dir') {
+      return fail(`OCI runtime exec failed: exec failed: unable to start container process: chdir to cwd ("${process.workdir}") set in config.json failed: ${fs.stat('.') ? 'not a directory' : 'no such file or directory'}\n`, 127);
+    }
     const command = this.containerProgram(c, name, false);
     const image = this.engine.imageOf(c);
     // The official images answer a path only where their rootfs has that file (the rig's table also takes its aliases).
@@ -530,8 +651,8 @@ export class Simulator {
     if (!command) {
       return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": executable file not found in $PATH\n`, 127);
     }
-    const ctx: CommandContext = { kernel: this.kernel, netns: c.netns, stdin, env: this.containerEnv(c), userland: userlandOf(image), fs: this.containerFs(c) };
-    if (spawn) ctx.spawn = spawn;
+    const ctx: CommandContext = { kernel: this.kernel, netns: c.netns, stdin, env: this.containerEnv(c, process), userland: userlandOf(image), fs };
+    if (process.spawn) ctx.spawn = process.spawn;
     return command(args, ctx);
   }
 
@@ -544,7 +665,7 @@ export class Simulator {
     if (!c) return fail(`Error response from daemon: No such container: ${ref}\n`, 1);
     if (c.state === 'paused') return fail(`Error response from daemon: Container ${c.name} is paused, unpause the container before exec\n`, 1);
     if (c.state !== 'running' || !c.netns) return fail(`Error response from daemon: container ${c.id} is not running\n`, 1);
-    const out = this.containerShell(c, ['-c', line], '', 'sh', (program) => this.processes.adopt(c, program, { main: false, logs: false }));
+    const out = this.containerShell(c, ['-c', line], '', 'sh', 'sh', (program) => this.processes.adopt(c, program, { main: false, logs: false }));
     return this.keptRunning(c, out);
   }
 
@@ -564,34 +685,43 @@ export class Simulator {
    * bash where asked; `sh -c LINE`, or a script on stdin (none in a `docker exec`
    * without -i). bash words a missing command its own way.
    */
-  private containerShell(c: Container, argv: string[], stdin: string, shell: 'sh' | 'bash' = 'sh', spawn?: CommandContext['spawn']): CommandOutput {
-    const line = argv[0] === '-c' ? (argv[1] ?? '') : stdin;
+  private containerShell(c: Container, argv: string[], stdin: string, shell: 'sh' | 'bash' = 'sh', name: string = shell, spawn?: CommandContext['spawn']): CommandOutput {
+    const { line, arg0, args } = shellOperands(argv, name, stdin);
     const context: Omit<CommandContext, 'stdin' | 'env'> = { kernel: this.kernel, netns: c.netns ?? HOST_NS, userland: userlandOf(this.engine.imageOf(c)), fs: this.containerFs(c) };
     if (spawn) context.spawn = spawn;
     const bashNotFound = (name: string): Command => () => fail(`bash: line 1: ${name}: command not found\n`, 127);
     const resolve = (name: string) => this.containerProgram(c, name, true) ?? (shell === 'bash' ? bashNotFound(name) : undefined);
-    return runShell(line, { resolve, context, env: this.containerEnv(c) });
+    return runShell(line, { resolve, context, env: this.containerEnv(c), arg0, args });
   }
 
   /** The variables a container's processes start with (`docker exec` gives the same). */
-  private containerEnv(c: Container): Record<string, string> {
+  private containerEnv(c: Container, process: { tty?: boolean } = {}): Record<string, string> {
     const env: Record<string, string> = {};
-    for (const entry of this.engine.containerEnv(c)) {
+    for (const entry of this.engine.containerEnv(c, process)) {
       const eq = entry.indexOf('=');
       if (eq > 0) env[entry.slice(0, eq)] = entry.slice(eq + 1);
     }
     return env;
   }
 
-  /** A container's files: its image, its writable layer, and what Docker mounts. */
-  containerFs(c: Container): FileSystem {
+  /**
+   * A container's files: its image, its writable layer, and what Docker mounts,
+   * seen from its working directory (`exec -w DIR`, else Config.WorkingDir),
+   * which the daemon creates when the image lacks it.
+   */
+  containerFs(c: Container, workdir?: string): FileSystem {
     let layer = this.containerLayers.get(c);
     if (!layer) this.containerLayers.set(c, (layer = new Map()));
     const files: FileContext = { engine: this.engine, netns: c.netns ?? HOST_NS, container: c, hostname: c.hostname };
     const image = rootfsOf(this.engine.imageOf(c));
     const own = new LayeredFs(image, layer, { read: (p) => readVirtualFile(files, p), list: (d) => listVirtualDir(files, d) }, '/');
-    if (c.mounts.length === 0) return own;
-    return new MountedFs(own, this.mounts.mountsOf(c, { host: () => this.machineFs('host'), volume: (name) => this.engine.findVolume(name), image }));
+    const configured = c.workingDir || '/';
+    if (own.stat(configured) === undefined) {
+      let prefix = '';
+      for (const part of configured.split('/').filter(Boolean)) own.mkdir((prefix += `/${part}`));
+    }
+    const root = c.mounts.length === 0 ? own : new MountedFs(own, this.mounts.mountsOf(c, { host: () => this.machineFs('host'), volume: (name) => this.engine.findVolume(name), image }));
+    return root.withCwd(workdir ?? configured);
   }
 
   /** A Debian machine's files. */

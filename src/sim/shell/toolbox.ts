@@ -2,7 +2,7 @@
  * The everyday programs every machine and image answers with, in one table:
  * text (cat, grep, sed, awk, cut, sort, uniq, tr, head, tail, wc, tee, seq,
  * printf), files (ls, find, cp, mv, rm, mkdir, rmdir, touch), names (which,
- * basename, dirname), identity (id, whoami, groups, uname, nproc, hostname,
+ * basename, dirname, pwd), identity (id, whoami, groups, uname, nproc, hostname,
  * env), time (date, sleep) and processes (kill, xargs). Each program picks
  * GNU's or busybox's behaviour from the userland it runs in; what differs per
  * place (its executables, its hostname, its processes) comes in `ToolboxPlace`.
@@ -13,7 +13,7 @@ import { catCommand, cpCommand, mkdirCommand, mvCommand, rmCommand, rmdirCommand
 import { findCommand } from './find-cmd.ts';
 import { grepCommand } from './grep-cmd.ts';
 import { lsCommand, type LsInfo } from './ls-cmd.ts';
-import { basenameCommand, dirnameCommand, whichCommand } from './path-cmds.ts';
+import { basenameCommand, dirnameCommand, pwdCommand, whichCommand } from './path-cmds.ts';
 import { printfCommand, type PrintfVoice } from './printf-cmd.ts';
 import { killCommand, xargsCommand, type KillVoice, type SignalResult } from './process-cmds.ts';
 import { sedCommand } from './sed.ts';
@@ -70,6 +70,7 @@ export function toolbox(place: ToolboxPlace): [string, Command][] {
     ['which', whichCommand(place.executables)],
     ['basename', basenameCommand],
     ['dirname', dirnameCommand],
+    ['pwd', pwdCommand],
     ['id', idCommand],
     ['whoami', whoamiCommand],
     ['groups', groupsCommand],

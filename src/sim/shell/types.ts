@@ -23,6 +23,8 @@ export interface CommandOutput {
    * shell's exit ends only itself.
    */
   session?: { container: string; shell: string; main?: true };
+  /** A line ran in a Python REPL on a terminal: the prompt it shows next, or that it ended. */
+  repl?: { prompt?: string; styledPrompt?: string; ended?: true };
   /**
    * The program has not ended: it listens and waits for clients (`nc -l`, `httpd -f`,
    * a script stopped at one of those). Its sockets are bound already; whoever ran it

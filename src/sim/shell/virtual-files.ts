@@ -1,6 +1,6 @@
 /**
  * The files a learner cats: what Docker writes into a container (/etc/hosts,
- * /etc/resolv.conf, /etc/hostname), and the kernel's /proc/sys and
+ * /etc/resolv.conf, /etc/hostname, /.dockerenv), and the kernel's /proc/sys and
  * /sys/class/net views of the namespace, all derived from the model on read.
  */
 import { hostHostsFile, hostnameFile, hostsFile, resolvConf } from '../docker/files.ts';
@@ -29,6 +29,8 @@ export function readVirtualFile(ctx: FileContext, path: string): string | undefi
       return c ? hostnameFile(ctx.engine, c) : `${ctx.hostname}\n`;
   }
   if (path === '/dev/null') return '';
+  // dockerd creates an empty /.dockerenv in every container (tools test for it to know they run in one).
+  if (path === '/.dockerenv' && c) return '';
   const proc = /^\/proc\/sys\/(.+)$/.exec(path);
   if (proc) {
     const value = ctx.engine.kernel.netns(ctx.netns)?.sysctl(proc[1]!.replace(/\//g, '.'));
@@ -71,6 +73,8 @@ export function readVirtualFile(ctx: FileContext, path: string): string | undefi
 /** Names the system provides in a directory (files Docker mounts, /sys/class/net's devices). */
 export function listVirtualDir(ctx: FileContext, dir: string): string[] {
   switch (dir) {
+    case '/':
+      return ctx.container ? ['.dockerenv'] : [];
     case '/etc':
       // Docker's init layer adds the /etc/mtab link to every container.
       return ctx.container ? ['hostname', 'hosts', 'mtab', 'resolv.conf'] : ['hostname', 'hosts', 'resolv.conf'];

@@ -9,7 +9,7 @@
  * on the user's terminal (`run -it`, `exec -it`, `attach`) is handed to the UI
  * as the output's `session`.
  */
-import { DockerError, ImageNotFoundError, isShellCommand, mainProgram, processArgv, type ContainerCreateOptions, type Engine } from '../../docker/engine.ts';
+import { DockerError, ImageNotFoundError, isPythonCommand, isShellCommand, mainProgram, processArgv, type ContainerCreateOptions, type Engine } from '../../docker/engine.ts';
 import { familiarName, familiarString, parseAnyReference, parseNormalizedNamed, type NamedReference } from '../../docker/reference.ts';
 import type { Container, PortBinding } from '../../docker/model.ts';
 import { containerPortMap, portSummaries } from '../../docker/portmap.ts';
@@ -38,7 +38,7 @@ export interface DockerClientOptions {
    * `tty`: the process has a terminal (the main process of `run -t`, an `exec -t`), so its
    * environment has TERM=xterm (`engine.containerEnv(c, { tty })`).
    */
-  runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean; tty?: boolean }) => CommandOutput;
+  runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean; tty?: boolean; workdir?: string }) => CommandOutput;
   /** A container was started in the background (`run -d`, `start`, `restart`): its main process begins. */
   onStarted?: (container: Container) => void;
 }
@@ -87,6 +87,7 @@ const RUN_FLAGS: FlagSpec[] = [
   { long: 'name', kind: 'string' },
   { long: 'entrypoint', kind: 'string' },
   { long: 'hostname', short: 'h', kind: 'string' },
+  { long: 'workdir', short: 'w', kind: 'string' },
   { long: 'env', short: 'e', kind: 'list' },
   { long: 'env-file', kind: 'list' },
   { long: 'network', kind: 'list' },
@@ -268,6 +269,8 @@ class DockerClient {
     if (entrypoint !== undefined) opts.entrypoint = entrypoint;
     const hostname = f.strings.get('hostname');
     if (hostname !== undefined) opts.hostname = hostname;
+    const workdir = f.strings.get('workdir');
+    if (workdir !== undefined) opts.workingDir = workdir;
     if (env.length > 0) opts.env = env;
     if (f.bools.has('publish-all')) opts.publishAll = true;
     const linkSpecs = f.lists.get('link') ?? [];
@@ -544,10 +547,11 @@ class DockerClient {
     if (!this.options.runProcess) return fail('docker: container processes are not available in this shell\n', 126);
     if (f.bools.has('tty') && f.bools.has('interactive') && isShellCommand(cmd)) {
       // Only if the shell exists in the image: otherwise runc's error, as for any command.
-      const probe = this.options.runProcess(c, [cmd[0]!, '-c', 'true'], { interactive: false, main: false });
+      const probe = this.options.runProcess(c, isPythonCommand(cmd) ? [cmd[0]!, '--version'] : [cmd[0]!, '-c', 'true'], { interactive: false, main: false });
       if (probe.exitCode === 0) return { ...ok(), session: { container: c.name, shell: cmd.join(' ') } };
     }
-    const result = this.options.runProcess(c, cmd, { interactive: f.bools.has('interactive'), main: false, tty: f.bools.has('tty') });
+    const workdir = f.strings.get('workdir');
+    const result = this.options.runProcess(c, cmd, { interactive: f.bools.has('interactive'), main: false, tty: f.bools.has('tty'), ...(workdir !== undefined ? { workdir } : {}) });
     // -d: the process runs on with no one reading its output; the client returns at once.
     if (f.bools.has('detach')) return ok();
     if (!result.running) return result;

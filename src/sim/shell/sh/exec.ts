@@ -30,6 +30,10 @@ export interface ShellOptions {
   /** Context for each command (kernel, namespace, userland, files). */
   context: Omit<CommandContext, 'stdin' | 'env'>;
   env?: Record<string, string>;
+  /** `$0`: the name the shell was started by (`sh`, `bash`, `/bin/bash`), or the first operand after `-c TEXT`. */
+  arg0?: string;
+  /** `$1`...: the operands after `-c TEXT` and its `$0`. */
+  args?: readonly string[];
 }
 
 /** Loop turns one run may take (all loops together) before it is stopped. */
@@ -123,6 +127,7 @@ export class Shell implements ExpandHost {
     this.fds.set(2, this.shared.terminal.stderr);
     for (const [k, v] of Object.entries(options.env ?? {})) this.vars.set(k, { value: v, exported: true, readonly: false });
     this.vars.set('PWD', { value: this.fs.cwd, exported: true, readonly: false });
+    this.positional = [...(options.args ?? [])];
     this.expander = new Expander(this);
   }
 
@@ -300,7 +305,7 @@ export class Shell implements ExpandHost {
         return this.dialect === 'ash' ? `${letters}c` : letters;
       }
       default:
-        return 'sh';
+        return this.options.arg0 ?? 'sh';
     }
   }
 

@@ -9,7 +9,9 @@
 //   build      vite build
 //   e2e        playwright test against the built app (not run when build failed)
 //
-// All steps run even when one fails, so CI shows everything; a step that runs past
+// lint and typecheck run side by side, and so do unit and kernel (the kernel suite waits
+// on `ip` and iptables more than it computes); a step that runs beside another prints
+// its output when it ends. All steps run even when one fails, so CI shows everything; a step that runs past
 // its time limit is stopped and counted as failed. At the end: a table of steps
 // (result, time, test counts) and one closing line `Tests: N passed, N failed, N skipped`
 // (a failed step without test counts, e.g. lint, counts as one failure). Exit code 1
@@ -24,13 +26,13 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (rel) => path.join(ROOT, 'node_modules', rel);
 const MIN = 60_000;
 
-/** @type {{ name: string, argv: string[], timeoutMs: number, needs?: string }[]} */
+/** `beside`: runs at the same time as the step before it. @type {{ name: string, argv: string[], timeoutMs: number, needs?: string, beside?: boolean }[]} */
 const STEPS = [
   { name: 'lint', argv: [bin('eslint/bin/eslint.js'), '.', '--max-warnings', '0'], timeoutMs: 3 * MIN },
-  { name: 'typecheck', argv: [bin('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'], timeoutMs: 3 * MIN },
+  { name: 'typecheck', argv: [bin('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'], timeoutMs: 3 * MIN, beside: true },
   { name: 'unit', argv: [bin('vitest/vitest.mjs'), 'run', '--project', 'unit'], timeoutMs: 3 * MIN },
   // --passWithNoTests: the kernel suite may have no files yet (vitest exits 1 otherwise).
-  { name: 'kernel', argv: [bin('vitest/vitest.mjs'), 'run', '--project', 'kernel', '--passWithNoTests'], timeoutMs: 8 * MIN },
+  { name: 'kernel', argv: [bin('vitest/vitest.mjs'), 'run', '--project', 'kernel', '--passWithNoTests'], timeoutMs: 8 * MIN, beside: true },
   { name: 'build', argv: [bin('vite/bin/vite.js'), 'build'], timeoutMs: 2 * MIN },
   { name: 'e2e', argv: [bin('@playwright/test/cli.js'), 'test'], timeoutMs: 8 * MIN, needs: 'build' },
 ];
@@ -50,12 +52,12 @@ function banner(text) {
 }
 
 /** Runs one step, streaming its output; resolves with its exit code, time and test counts. */
-let current; // the running step's child, stopped with us on Ctrl-C
+const running = new Set(); // the running steps' children, stopped with us on Ctrl-C
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    if (current?.pid) {
+    for (const child of running) {
       try {
-        process.kill(-current.pid, signal);
+        process.kill(-child.pid, signal);
       } catch {
         /* already gone */
       }
@@ -64,12 +66,13 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-function run(step) {
+/** Runs one step; `out` receives its output (the terminal, or a buffer printed later). */
+function run(step, out = { stdout: (d) => process.stdout.write(d), stderr: (d) => process.stderr.write(d) }) {
   return new Promise((resolve) => {
     const started = Date.now();
     // detached: the step gets its own process group, so a timeout stops all of it
     const child = spawn(process.execPath, step.argv, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    current = child;
+    running.add(child);
     let counts;
     let pending = '';
     let timedOut = false;
@@ -84,10 +87,10 @@ function run(step) {
       }
     };
     child.stdout.on('data', (d) => {
-      process.stdout.write(d);
+      out.stdout(d);
       scan(d);
     });
-    child.stderr.on('data', (d) => process.stderr.write(d));
+    child.stderr.on('data', (d) => out.stderr(d));
     const kill = (signal) => {
       try {
         process.kill(-child.pid, signal); // the step's whole process group (browsers, servers)
@@ -110,6 +113,7 @@ function run(step) {
       setTimeout(() => kill('SIGKILL'), 25_000).unref();
     }, step.timeoutMs);
     const finish = (code) => {
+      running.delete(child);
       clearTimeout(timer);
       scan('\n');
       resolve({ code: timedOut ? 124 : code, timedOut, ms: Date.now() - started, counts });
@@ -130,17 +134,39 @@ if (unknown.length) {
 }
 const steps = wanted.length ? STEPS.filter((s) => wanted.includes(s.name)) : STEPS;
 
+// Groups of steps that run together: a step and the ones `beside` it.
+const groups = [];
+for (const step of steps) {
+  if (step.beside && groups.length > 0) groups[groups.length - 1].push(step);
+  else groups.push([step]);
+}
+
+const title = (step) => `${step.name}: ${['node', ...step.argv.map((a) => path.relative(ROOT, a) || a)].join(' ')}`;
 const results = [];
 const t0 = Date.now();
-for (const step of steps) {
-  const dep = step.needs && results.find((r) => r.name === step.needs);
-  if (dep && dep.code !== 0) {
-    banner(`${step.name}: not run (${step.needs} failed)`);
-    results.push({ name: step.name, code: 1, ms: 0, note: `not run: ${step.needs} failed` });
+for (const group of groups) {
+  const runnable = [];
+  for (const step of group) {
+    const dep = step.needs && results.find((r) => r.name === step.needs);
+    if (dep && dep.code !== 0) {
+      banner(`${step.name}: not run (${step.needs} failed)`);
+      results.push({ name: step.name, code: 1, ms: 0, note: `not run: ${step.needs} failed` });
+    } else runnable.push(step);
+  }
+  if (runnable.length === 1) {
+    banner(title(runnable[0]));
+    results.push({ name: runnable[0].name, ...(await run(runnable[0])) });
     continue;
   }
-  banner(`${step.name}: ${['node', ...step.argv.map((a) => path.relative(ROOT, a) || a)].join(' ')}`);
-  results.push({ name: step.name, ...(await run(step)) });
+  // Side by side: each step's output is kept and printed, in order, once it has ended.
+  banner(`${runnable.map((s) => s.name).join(' + ')}: side by side`);
+  const outputs = runnable.map(() => []);
+  const ended = await Promise.all(runnable.map((step, i) => run(step, { stdout: (d) => outputs[i].push(['out', d]), stderr: (d) => outputs[i].push(['err', d]) })));
+  runnable.forEach((step, i) => {
+    banner(title(step));
+    for (const [fd, d] of outputs[i]) (fd === 'out' ? process.stdout : process.stderr).write(d);
+    results.push({ name: step.name, ...ended[i] });
+  });
 }
 const totalMs = Date.now() - t0;
 

@@ -34,7 +34,7 @@ const STEPS = [
   // --passWithNoTests: the kernel suite may have no files yet (vitest exits 1 otherwise).
   { name: 'kernel', argv: [bin('vitest/vitest.mjs'), 'run', '--project', 'kernel', '--passWithNoTests'], timeoutMs: 8 * MIN, beside: true },
   { name: 'build', argv: [bin('vite/bin/vite.js'), 'build'], timeoutMs: 2 * MIN },
-  { name: 'e2e', argv: [bin('@playwright/test/cli.js'), 'test'], timeoutMs: 8 * MIN, needs: 'build' },
+  { name: 'e2e', argv: [bin('@playwright/test/cli.js'), 'test'], timeoutMs: 9 * MIN, needs: 'build' },
 ];
 
 const CLOSING = /^(\w+): (\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/;

@@ -27,8 +27,8 @@ export type HostMessage = v.InferOutput<typeof hostMessage>;
 
 export type EmbedEvent =
   | { type: 'vethlab:ready'; version: typeof API_VERSION; title: string; steps: number }
-  /** A step of the open scenario ran (from 1). */
-  | { type: 'vethlab:step'; step: number; command: string; exitCode: number }
+  /** A step of the open scenario ran (from 1); `problems` when the step declares an expectation (empty: it was met). */
+  | { type: 'vethlab:step'; step: number; command: string; exitCode: number; problems?: string[] }
   /** A command sent packets: how the last one ended (and the rule, for a drop). */
   | { type: 'vethlab:trace'; command: string; outcome: string; rule?: string; hops: number }
   | { type: 'vethlab:resize'; height: number }

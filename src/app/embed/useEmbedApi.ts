@@ -7,6 +7,7 @@
 import i18n from 'i18next';
 import { useEffect } from 'react';
 import { activeScenario, lastRunStep } from '../gallery/model.ts';
+import { checkStep } from '../../scenario/check.ts';
 import type { GalleryStore } from '../gallery/store.ts';
 import { resolveLink } from '../share/links.ts';
 import type { AppStore } from '../state/store.ts';
@@ -82,8 +83,10 @@ export function useEmbedApi(app: AppStore, gallery: GalleryStore, options: Embed
         if (s.lastRun && s.lastRun !== prev.lastRun) {
           const scenario = activeScenario(s.commands, gallery.getState().activeId);
           const step = scenario ? lastRunStep(s.commands, scenario) : undefined;
+          const expectation = step !== undefined ? scenario?.steps[step]?.expect : undefined;
           if (step !== undefined && scenario?.steps[step]?.command === s.lastRun.line) {
-            postToHost({ type: 'vethlab:step', step: step + 1, command: s.lastRun.line, exitCode: s.lastRun.exitCode }, origin);
+            const verdict = expectation ? { problems: checkStep(expectation, s.lastRun.output) } : {};
+            postToHost({ type: 'vethlab:step', step: step + 1, command: s.lastRun.line, exitCode: s.lastRun.exitCode, ...verdict }, origin);
           }
         }
         if (s.trace && s.trace.id !== prev.trace?.id) {

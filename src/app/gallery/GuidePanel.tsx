@@ -13,34 +13,62 @@ import { LINKED_ID } from './registry.ts';
 import { PlayIcon } from '../ui/icons.tsx';
 import { useGallery, useGalleryStore } from './context.ts';
 import { activeScenario, doneSteps, lastRunStep } from './model.ts';
+import { checkStep } from '../../scenario/check.ts';
 import './gallery.css';
+
+/** Whether the step's last run did what the scenario expects (tutorial files declare it); null without an expectation. */
+function ExpectationVerdict({ step }: { step: GalleryStep }) {
+  const { t } = useTranslation(GALLERY_NS);
+  const lastRun = useApp((s) => s.lastRun);
+  if (!step.expect || !lastRun || lastRun.line !== step.command) return null;
+  const problems = checkStep(step.expect, lastRun.output);
+  return (
+    <div className={`step-verdict ${problems.length === 0 ? 'ok' : 'bad'}`} data-testid="step-verdict" data-verdict={problems.length === 0 ? 'as-expected' : 'unexpected'}>
+      <strong>{t(problems.length === 0 ? 'guide.asExpected' : 'guide.notAsExpected')}</strong>
+      {problems.length > 0 && (
+        <ul>
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
 
 function StepResult({ step, ranLast }: { step: GalleryStep; ranLast: boolean }) {
   const { t } = useTranslation();
   const trace = useApp((s) => s.trace);
   const last = useApp((s) => s.commands[s.commands.length - 1]);
+  const lastRunId = useApp((s) => s.lastRun?.id);
   const box = useRef<HTMLDivElement>(null);
-  const shown = ranLast && trace !== null && trace.command === step.command && last === step.command;
+  const ran = ranLast && last === step.command;
+  const traced = ran && trace !== null && trace.command === step.command;
   // A result that appears below the fold (a long step list, a phone) scrolls into sight.
   useEffect(() => {
-    if (shown) box.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [shown, trace?.id]);
-  // Only the packet of this step's own line, run last.
-  if (!trace || !shown) return null;
-  const o = trace.trace.outcome;
-  const ok = o.kind === 'replied' || o.kind === 'delivered';
+    if (ran) box.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [ran, lastRunId]);
+  // Only this step's own line, run last.
+  if (!ran || (!traced && !step.expect)) return null;
+  const o = traced ? trace.trace.outcome : undefined;
+  const ok = o !== undefined && (o.kind === 'replied' || o.kind === 'delivered');
   return (
-    <div ref={box} className={`step-result ${ok ? 'ok' : 'bad'}`} data-testid="step-result" data-outcome={o.kind} role="status">
-      <strong>{t(`outcome.${o.kind}`)}</strong>
-      {(o.kind === 'dropped' || o.kind === 'rejected') && (
-        <>
-          {' '}
-          <span className="small">
-            {t(o.by.num > 0 ? 'trace.decidedBy' : 'trace.decidedByPolicy', { netns: o.netns, table: o.by.table, chain: o.by.chain, num: o.by.num })}
-          </span>
-          <code>{o.by.text}</code>
-        </>
+    <div ref={box} className="step-results" role="status">
+      {o && (
+        <div className={`step-result ${ok ? 'ok' : 'bad'}`} data-testid="step-result" data-outcome={o.kind}>
+          <strong>{t(`outcome.${o.kind}`)}</strong>
+          {(o.kind === 'dropped' || o.kind === 'rejected') && (
+            <>
+              {' '}
+              <span className="small">
+                {t(o.by.num > 0 ? 'trace.decidedBy' : 'trace.decidedByPolicy', { netns: o.netns, table: o.by.table, chain: o.by.chain, num: o.by.num })}
+              </span>
+              <code>{o.by.text}</code>
+            </>
+          )}
+        </div>
       )}
+      <ExpectationVerdict step={step} />
     </div>
   );
 }

@@ -55,6 +55,8 @@ export const galleryEn = {
     expectOk: 'expected: succeeds',
     expectFail: 'expected: fails',
     expectDrop: 'expected: dropped',
+    asExpected: '✓ As the scenario expects',
+    notAsExpected: '✗ Not what the scenario expects:',
     allDone: 'All steps done. Try your own commands, or pick another scenario.',
   },
   header: {

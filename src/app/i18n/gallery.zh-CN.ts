@@ -50,6 +50,8 @@ export const galleryZhCN: GalleryResources = {
     expectOk: '预期：成功',
     expectFail: '预期：失败',
     expectDrop: '预期：被丢弃',
+    asExpected: '✓ 与场景的预期一致',
+    notAsExpected: '✗ 与场景的预期不符：',
     allDone: '所有步骤都完成了。试试你自己的命令，或者换一个场景。',
   },
   header: {

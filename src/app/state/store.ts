@@ -75,8 +75,8 @@ export interface AppState {
   inspected: string | null;
   /** The inspector's tab is the side panel's (saved; view.panel keeps trace or rules beneath it). */
   inspectorOpen: boolean;
-  /** The last line run and how it ended (an embed tells its host page). */
-  lastRun: { id: number; line: string; exitCode: number } | null;
+  /** The last line run and what it printed (the Guide checks a step against its expectation; an embed tells its host page). Not saved. */
+  lastRun: { id: number; line: string; exitCode: number; output: CommandOutput } | null;
 
   runHost(line: string): CommandOutput;
   runInContainer(container: string, line: string): CommandOutput;
@@ -216,7 +216,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         commands: [...s.commands, line],
         times: [...s.times, at],
         rev: s.rev + 1,
-        lastRun: { id: (s.lastRun?.id ?? 0) + 1, line, exitCode: out.exitCode },
+        lastRun: { id: (s.lastRun?.id ?? 0) + 1, line, exitCode: out.exitCode, output: out },
         ...(last
           ? {
               trace: { id: ++traceId, command: line, trace: last, count: traces.length, ...(typed ? { typed } : {}) },

@@ -9,9 +9,11 @@
 //   build      vite build
 //   e2e        playwright test against the built app (not run when build failed)
 //
-// lint and typecheck run side by side, and so do unit and kernel (the kernel suite waits
-// on `ip` and iptables more than it computes); a step that runs beside another prints
-// its output when it ends. All steps run even when one fails, so CI shows everything; a step that runs past
+// Two lanes run at the same time: the browser lane (build, then e2e, which mostly waits
+// on the app's animations and timers) and the Node lane (lint beside typecheck, then unit
+// beside kernel: the kernel suite waits on `ip` and iptables more than it computes).
+// While more than one step runs, each step's output is kept and printed when it ends.
+// All steps run even when one fails, so CI shows everything; a step that runs past
 // its time limit is stopped and counted as failed. At the end: a table of steps
 // (result, time, test counts) and one closing line `Tests: N passed, N failed, N skipped`
 // (a failed step without test counts, e.g. lint, counts as one failure). Exit code 1
@@ -26,15 +28,19 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (rel) => path.join(ROOT, 'node_modules', rel);
 const MIN = 60_000;
 
-/** `beside`: runs at the same time as the step before it. @type {{ name: string, argv: string[], timeoutMs: number, needs?: string, beside?: boolean }[]} */
+/**
+ * `lane`: steps of one lane run in order, lanes at the same time; `beside`: runs at the
+ * same time as the step before it in its lane.
+ * @type {{ name: string, lane: 'node' | 'browser', argv: string[], timeoutMs: number, needs?: string, beside?: boolean }[]}
+ */
 const STEPS = [
-  { name: 'lint', argv: [bin('eslint/bin/eslint.js'), '.', '--max-warnings', '0'], timeoutMs: 3 * MIN },
-  { name: 'typecheck', argv: [bin('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'], timeoutMs: 3 * MIN, beside: true },
-  { name: 'unit', argv: [bin('vitest/vitest.mjs'), 'run', '--project', 'unit'], timeoutMs: 3 * MIN },
+  { name: 'lint', lane: 'node', argv: [bin('eslint/bin/eslint.js'), '.', '--max-warnings', '0'], timeoutMs: 4 * MIN },
+  { name: 'typecheck', lane: 'node', argv: [bin('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'], timeoutMs: 4 * MIN, beside: true },
+  { name: 'unit', lane: 'node', argv: [bin('vitest/vitest.mjs'), 'run', '--project', 'unit'], timeoutMs: 5 * MIN },
   // --passWithNoTests: the kernel suite may have no files yet (vitest exits 1 otherwise).
-  { name: 'kernel', argv: [bin('vitest/vitest.mjs'), 'run', '--project', 'kernel', '--passWithNoTests'], timeoutMs: 8 * MIN, beside: true },
-  { name: 'build', argv: [bin('vite/bin/vite.js'), 'build'], timeoutMs: 2 * MIN },
-  { name: 'e2e', argv: [bin('@playwright/test/cli.js'), 'test'], timeoutMs: 9 * MIN, needs: 'build' },
+  { name: 'kernel', lane: 'node', argv: [bin('vitest/vitest.mjs'), 'run', '--project', 'kernel', '--passWithNoTests'], timeoutMs: 8 * MIN, beside: true },
+  { name: 'build', lane: 'browser', argv: [bin('vite/bin/vite.js'), 'build'], timeoutMs: 2 * MIN },
+  { name: 'e2e', lane: 'browser', argv: [bin('@playwright/test/cli.js'), 'test'], timeoutMs: 9 * MIN, needs: 'build' },
 ];
 
 const CLOSING = /^(\w+): (\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/;
@@ -134,40 +140,50 @@ if (unknown.length) {
 }
 const steps = wanted.length ? STEPS.filter((s) => wanted.includes(s.name)) : STEPS;
 
-// Groups of steps that run together: a step and the ones `beside` it.
-const groups = [];
-for (const step of steps) {
-  if (step.beside && groups.length > 0) groups[groups.length - 1].push(step);
-  else groups.push([step]);
+/** A lane's groups: a step and the ones `beside` it run together. */
+function groupsOf(laneSteps) {
+  const groups = [];
+  for (const step of laneSteps) {
+    if (step.beside && groups.length > 0) groups[groups.length - 1].push(step);
+    else groups.push([step]);
+  }
+  return groups;
 }
+const lanes = [...new Set(steps.map((s) => s.lane))].map((lane) => groupsOf(steps.filter((s) => s.lane === lane)));
 
 const title = (step) => `${step.name}: ${['node', ...step.argv.map((a) => path.relative(ROOT, a) || a)].join(' ')}`;
 const results = [];
-const t0 = Date.now();
-for (const group of groups) {
-  const runnable = [];
-  for (const step of group) {
-    const dep = step.needs && results.find((r) => r.name === step.needs);
-    if (dep && dep.code !== 0) {
-      banner(`${step.name}: not run (${step.needs} failed)`);
-      results.push({ name: step.name, code: 1, ms: 0, note: `not run: ${step.needs} failed` });
-    } else runnable.push(step);
-  }
-  if (runnable.length === 1) {
-    banner(title(runnable[0]));
-    results.push({ name: runnable[0].name, ...(await run(runnable[0])) });
-    continue;
-  }
-  // Side by side: each step's output is kept and printed, in order, once it has ended.
-  banner(`${runnable.map((s) => s.name).join(' + ')}: side by side`);
-  const outputs = runnable.map(() => []);
-  const ended = await Promise.all(runnable.map((step, i) => run(step, { stdout: (d) => outputs[i].push(['out', d]), stderr: (d) => outputs[i].push(['err', d]) })));
-  runnable.forEach((step, i) => {
+/** Runs one step: streamed when it runs alone, else kept and printed when it ends. */
+async function runStep(step, alone) {
+  if (alone) {
     banner(title(step));
-    for (const [fd, d] of outputs[i]) (fd === 'out' ? process.stdout : process.stderr).write(d);
-    results.push({ name: step.name, ...ended[i] });
-  });
+    return run(step);
+  }
+  const output = [];
+  const ended = await run(step, { stdout: (d) => output.push(['out', d]), stderr: (d) => output.push(['err', d]) });
+  banner(`${title(step)} (ran beside other steps; ${(ended.ms / 1000).toFixed(1)} s)`);
+  for (const [fd, d] of output) (fd === 'out' ? process.stdout : process.stderr).write(d);
+  return ended;
 }
+async function runLane(groups) {
+  for (const group of groups) {
+    const runnable = [];
+    for (const step of group) {
+      const dep = step.needs && results.find((r) => r.name === step.needs);
+      if (dep && dep.code !== 0) {
+        banner(`${step.name}: not run (${step.needs} failed)`);
+        results.push({ name: step.name, code: 1, ms: 0, note: `not run: ${step.needs} failed` });
+      } else runnable.push(step);
+    }
+    const alone = lanes.length === 1 && runnable.length === 1;
+    if (!alone) process.stdout.write(`\n[test-all] started: ${runnable.map((s) => s.name).join(', ')}\n`);
+    const ended = await Promise.all(runnable.map((step) => runStep(step, alone)));
+    runnable.forEach((step, i) => results.push({ name: step.name, ...ended[i] }));
+  }
+}
+const t0 = Date.now();
+await Promise.all(lanes.map(runLane));
+results.sort((a, b) => steps.findIndex((s) => s.name === a.name) - steps.findIndex((s) => s.name === b.name));
 const totalMs = Date.now() - t0;
 
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;

@@ -48,6 +48,9 @@ export interface ContainerCreateOptions {
   /** `-w` / `--workdir`: where the processes start (the image's WorkingDir otherwise). */
   workingDir?: string;
   hostname?: string;
+  domainname?: string;
+  /** `--mac-address`: the first network's interface gets it. */
+  macAddress?: string;
   /** `--network` value: a network name or ID, `host`, `none`, `container:<name|id>`. */
   network?: string;
   ip?: string;
@@ -72,7 +75,7 @@ export interface ContainerCreateOptions {
    * NetworkingConfig.EndpointsConfig with several entries, as Compose sends it since
    * API 1.44); the first is the network mode. Used instead of `network`, `ip` and `aliases`.
    */
-  endpoints?: { network: string; aliases?: string[]; ip?: string; ipamConfig?: boolean; links?: { target: string; alias: string }[] }[];
+  endpoints?: { network: string; aliases?: string[]; ip?: string; mac?: string; ipamConfig?: boolean; links?: { target: string; alias: string }[] }[];
   /** `--expose` (and Compose's ports and `expose`): ports the container exposes besides the image's, `80` or `80/udp`. */
   expose?: string[];
   /** `-v SRC:DST[:MODE]` (HostConfig.Binds), `-v /path` (anonymous volumes), `--mount`, `--volumes-from`. */
@@ -341,6 +344,8 @@ export class Engine {
       workingDir: opts.workingDir ?? image.workingDir ?? '',
       // A host-network container shares the host's UTS name unless told otherwise.
       hostname: opts.hostname ?? (networkMode.kind === 'host' ? HOST_HOSTNAME : id.slice(0, 12)),
+      domainname: opts.domainname ?? '',
+      macAddress: opts.macAddress ?? '',
       created: this.kernel.now,
       state: 'created',
       exitCode: 0,
@@ -375,6 +380,7 @@ export class Engine {
         // What Compose sends: an IPAM config for a network given settings, no driver options.
         const att: Attachment = { aliases: e.aliases ?? [], links: (e.links ?? []).map((l) => `${l.target}:${l.alias}`), gwPriority: 0, sent: { ipamConfig: e.ipamConfig ?? false } };
         if (e.ip !== undefined) att.requestedIp = parseIPv4(e.ip)!;
+        if (e.mac !== undefined) att.requestedMac = e.mac;
         container.attachments.set(e.network, att);
       }
     } else if (networkMode.kind === 'bridge') {
@@ -383,6 +389,7 @@ export class Engine {
         const links = onUserNetwork ? (opts.links ?? []).map((l) => `${l.target}:${l.alias}`) : [];
         const att: Attachment = { aliases: opts.aliases ?? [], links, gwPriority: 0 };
         if (requestedIp !== undefined) att.requestedIp = requestedIp;
+        if (opts.macAddress !== undefined && netName === networkMode.networks[0]) att.requestedMac = opts.macAddress;
         container.attachments.set(netName, att);
       }
     }
@@ -414,7 +421,7 @@ export class Engine {
     if (addr === undefined || addr === 0) problems.push(`invalid IPv4 address: ${ip}`);
     if (n) {
       if (n.config.subnet === undefined) problems.push('user specified IP address is supported only when connecting to networks with user configured subnets');
-      else if (addr !== undefined && !n.pool!.contains(addr)) problems.push(`no configured subnet or ip-range contain the IP address ${ip}`);
+      else if (addr === undefined || !n.pool!.contains(addr)) problems.push(`no configured subnet or ip-range contain the IP address ${ip}`);
     }
     if (problems.length === 0) return undefined;
     return problems.length === 1 ? problems[0] : problems.map((p) => `* ${p}`).join('\n');
@@ -482,6 +489,24 @@ export class Engine {
     }
   }
 
+  /**
+   * A stopping container lets go of its namespace. The namespace lives on while a
+   * `--network container:` joiner still runs in it: its veths are gone with the
+   * endpoints, only lo is left (golden 57), and the owner's next start makes a new
+   * one, so the old one is handed to the joiners under its sandbox's name.
+   */
+  private releaseSharedNamespace(c: Container, netns: string): void {
+    const sharers = [...this.containers.values()].filter((o) => o !== c && o.netns === netns && (o.state === 'running' || o.state === 'paused'));
+    if (sharers.length === 0) {
+      if (this.kernel.netns(netns)) this.kernel.deleteNetns(netns);
+      return;
+    }
+    if (c.networkMode.kind === 'container') return; // a joiner leaves; the namespace stays its owner's
+    const orphan = `sandbox:${(c.sandboxId ?? this.newId()).slice(0, 12)}`;
+    this.kernel.renameNetns(netns, orphan);
+    for (const o of sharers) o.netns = orphan;
+  }
+
   /** Undoes setupNamespace for a start that failed afterwards. */
   private releaseNamespace(c: Container, netns: string): void {
     this.teardownEndpoints(c);
@@ -545,6 +570,8 @@ export class Engine {
     const ifname = `eth${index}`;
     const hostVeth = `veth${this.random.hex(4).slice(0, 7)}`;
     this.kernel.addVeth(HOST_NS, hostVeth, ifname, netns, { txqlen: 0 });
+    // A duplicate of another container's MAC is not refused (golden 56).
+    if (att.requestedMac !== undefined) this.kernel.setMac(netns, ifname, att.requestedMac);
     // Networks without IPv6: Docker turns IPv6 off on the container's interface before it comes up.
     this.kernel.setSysctl(netns, `net.ipv6.conf.${ifname}.disable_ipv6`, '1');
     this.kernel.setMaster(HOST_NS, hostVeth, n.bridge!);
@@ -645,6 +672,9 @@ export class Engine {
         this.attach(c, c.netns, n);
       } catch (e) {
         c.attachments.delete(n.name);
+        // Only a start wraps what the endpoint's setup says (daemon initializeNetworking; golden 56).
+        const start = 'failed to set up container networking: ';
+        if (e instanceof DockerError && e.message.startsWith(start)) throw new DockerError(e.message.slice(start.length), e.side);
         throw e;
       }
       this.setDefaultRoute(c, c.netns);
@@ -790,7 +820,13 @@ export class Engine {
 
   restart(ref: string): Container {
     this.stop(ref);
-    return this.start(ref);
+    try {
+      return this.start(ref);
+    } catch (e) {
+      // daemon ContainerRestart wraps what the start says (golden 57).
+      if (e instanceof DockerError) throw new DockerError(`Cannot restart container ${ref}: ${e.message}`, e.side);
+      throw e;
+    }
   }
 
   /** `docker kill`: SIGKILL, exit status 137 whatever the image's stop signal. */
@@ -810,8 +846,8 @@ export class Engine {
     this.teardownEndpoints(c);
     if (c.netns && c.networkMode.kind === 'host') {
       if (runsImageDefault(c, this.imageOf(c))) for (const l of this.imageOf(c).listens) this.kernel.unlisten(HOST_NS, l.proto, '::', l.port);
-    } else if (c.netns && c.networkMode.kind !== 'container') {
-      this.kernel.deleteNetns(c.netns);
+    } else if (c.netns) {
+      this.releaseSharedNamespace(c, c.netns);
     }
     delete c.netns;
     delete c.sandboxId;

@@ -37,7 +37,7 @@ export function hostsFile(engine: Engine, container: Container): string {
     lines.push(`${ip}\t${names.join(' ')}`);
   }
   const own = firstAddress(c);
-  if (own !== undefined) lines.push(`${own}\t${c.hostname}`);
+  if (own !== undefined) lines.push(`${own}\t${c.domainname ? `${c.hostname}.${c.domainname} ` : ''}${c.hostname}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -317,7 +317,7 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
     Mounts: c.mounts.map(mountObject),
     Config: goStruct({
       Hostname: c.hostname,
-      Domainname: '',
+      Domainname: c.domainname,
       User: '',
       AttachStdin: false,
       AttachStdout: false,
@@ -335,7 +335,7 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
       OnBuild: goNil('slice'),
       Labels: goMap(sortedKeys(c.labels)),
       ...(image.stopSignal ? { StopSignal: image.stopSignal } : {}),
-    }, 'container.Config', { ExposedPorts: goNil('map'), Healthcheck: null, ArgsEscaped: false, NetworkDisabled: false, MacAddress: '', StopTimeout: null, Shell: goNil('slice') }),
+    }, 'container.Config', { ExposedPorts: goNil('map'), Healthcheck: null, ArgsEscaped: false, NetworkDisabled: false, MacAddress: c.macAddress, StopTimeout: null, Shell: goNil('slice') }),
     NetworkSettings: {
       Bridge: '',
       SandboxID: c.sandboxId ?? '',

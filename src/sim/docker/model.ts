@@ -64,6 +64,8 @@ export interface Endpoint {
 export interface Attachment {
   aliases: string[];
   requestedIp?: number;
+  /** `--mac-address` for this network's interface (the first network's). */
+  requestedMac?: string;
   links: string[];
   /** `--gw-priority`: the highest wins the default route, then the name that sorts first. */
   gwPriority: number;
@@ -92,6 +94,10 @@ export interface Container {
   /** Config.WorkingDir: `-w`'s, else the image's (`''`: `/`). */
   workingDir: string;
   hostname: string;
+  /** `--domainname`: /etc/hosts names the container HOSTNAME.DOMAIN too. */
+  domainname: string;
+  /** `--mac-address` as the deprecated Config.MacAddress shows it ('' when not given). */
+  macAddress: string;
   created: number;
   state: ContainerState;
   exitCode: number;

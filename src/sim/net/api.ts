@@ -167,6 +167,11 @@ export interface KernelApi {
 
   addNetns(name: string): NetnsView;
   deleteNetns(name: string): void;
+  /**
+   * Gives a namespace another name, as moving its bind-mounted file does (dockerd's
+   * sandbox files): its links, addresses and sockets stay; links that lead into it follow.
+   */
+  renameNetns(name: string, newName: string): void;
   netns(name: string): NetnsView | undefined;
   namespaces(): NetnsView[];
 

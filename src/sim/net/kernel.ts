@@ -66,6 +66,18 @@ export class Kernel implements KernelApi {
     // Nothing outside read this namespace's devices: deleteLink settled its veths' peers.
   }
 
+  renameNetns(name: string, newName: string): void {
+    const ns = this.requireNetns(name);
+    if (this.spaces.has(newName)) throw new KernelError('EEXIST', `Cannot create namespace file "/run/netns/${newName}": File exists`);
+    this.spaces.delete(name);
+    ns.name = newName;
+    this.spaces.set(newName, ns);
+    for (const other of this.spaces.values()) {
+      other.renamePeer(name, newName);
+      for (const link of other.linksByIndex.values()) if (link.peer?.netns === name) link.peer = { ...link.peer, netns: newName };
+    }
+  }
+
   netns(name: string): Netns | undefined {
     return this.spaces.get(name);
   }

@@ -94,7 +94,8 @@ const CONF6_KEYS: Record<string, string> = {
 };
 
 export class Netns implements NetnsView {
-  readonly name: string;
+  /** Changes only through Kernel.renameNetns. */
+  name: string;
   readonly netfilter = new Netfilter();
   readonly linksByIndex = new Map<number, Link>();
   readonly linksByName = new Map<string, Link>();
@@ -136,6 +137,14 @@ export class Netns implements NetnsView {
   }
 
   /** A namespace went away: its id is free again. */
+  /** A peer namespace got another name: its id stays. */
+  renamePeer(netns: string, newName: string): void {
+    const id = this.peerIds.get(netns);
+    if (id === undefined) return;
+    this.peerIds.delete(netns);
+    this.peerIds.set(newName, id);
+  }
+
   releasePeerId(netns: string): void {
     const id = this.peerIds.get(netns);
     if (id === undefined) return;

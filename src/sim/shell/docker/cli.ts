@@ -61,7 +61,16 @@ const FS_ERRORS: Record<string, string> = { ENOENT: 'no such file or directory',
  * first network takes `--ip` and `--network-alias`; a network named twice, or a
  * user-defined network beside bridge/host/none/container:, is refused by the client.
  */
-function severalNetworks(networks: string[], first: { ip?: string | undefined; aliases?: string[] | undefined; links?: { target: string; alias: string }[] }): { endpoints: NonNullable<ContainerCreateOptions['endpoints']> } | { error: string } {
+/** Go's net.ParseMAC: 6, 8 or 20 bytes as hex pairs split by `:` or `-`, or hex quads split by `.`. */
+function isMacAddress(s: string): boolean {
+  const bytes = [6, 8, 20];
+  const pairs = /^[0-9a-fA-F]{2}([:-])[0-9a-fA-F]{2}(?:\1[0-9a-fA-F]{2})*$/.exec(s);
+  if (pairs) return bytes.includes(s.split(pairs[1]!).length);
+  if (/^[0-9a-fA-F]{4}(?:\.[0-9a-fA-F]{4})*$/.test(s)) return bytes.includes(s.split('.').length * 2);
+  return false;
+}
+
+function severalNetworks(networks: string[], first: { ip?: string | undefined; mac?: string; aliases?: string[] | undefined; links?: { target: string; alias: string }[] }): { endpoints: NonNullable<ContainerCreateOptions['endpoints']> } | { error: string } {
   const endpoints: NonNullable<ContainerCreateOptions['endpoints']> = [];
   let userDefined = false;
   let builtIn = false;
@@ -71,6 +80,7 @@ function severalNetworks(networks: string[], first: { ip?: string | undefined; a
     if (endpoints.some((e) => e.network === network)) return { error: `network "${network}" is specified multiple times` };
     const endpoint: (typeof endpoints)[number] = { network };
     if (i === 0 && first.ip !== undefined) endpoint.ip = first.ip;
+    if (i === 0 && first.mac !== undefined) endpoint.mac = first.mac;
     if (i === 0 && first.aliases) endpoint.aliases = first.aliases;
     if (i === 0 && first.links && first.links.length > 0) endpoint.links = first.links;
     endpoints.push(endpoint);
@@ -87,6 +97,8 @@ const RUN_FLAGS: FlagSpec[] = [
   { long: 'name', kind: 'string' },
   { long: 'entrypoint', kind: 'string' },
   { long: 'hostname', short: 'h', kind: 'string' },
+  { long: 'domainname', kind: 'string' },
+  { long: 'mac-address', kind: 'string' },
   { long: 'workdir', short: 'w', kind: 'string' },
   { long: 'env', short: 'e', kind: 'list' },
   { long: 'env-file', kind: 'list' },
@@ -269,6 +281,14 @@ class DockerClient {
     if (entrypoint !== undefined) opts.entrypoint = entrypoint;
     const hostname = f.strings.get('hostname');
     if (hostname !== undefined) opts.hostname = hostname;
+    const domainname = f.strings.get('domainname');
+    if (domainname !== undefined) opts.domainname = domainname;
+    const mac = f.strings.get('mac-address');
+    if (mac !== undefined && mac !== '') {
+      // The client checks it with Go's net.ParseMAC and says so in its own words.
+      if (!isMacAddress(mac.trim())) return usageError(`${mac} is not a valid mac address`);
+      opts.macAddress = mac;
+    }
     const workdir = f.strings.get('workdir');
     if (workdir !== undefined) opts.workingDir = workdir;
     if (env.length > 0) opts.env = env;
@@ -285,7 +305,7 @@ class DockerClient {
     const ip = f.strings.get('ip');
     const aliases = f.lists.get('network-alias');
     if (networks.length > 1) {
-      const several = severalNetworks(networks, { ip, aliases, links });
+      const several = severalNetworks(networks, { ip, aliases, links, ...(opts.macAddress !== undefined ? { mac: opts.macAddress } : {}) });
       if ('error' in several) return usageError(several.error);
       opts.endpoints = several.endpoints;
     } else {

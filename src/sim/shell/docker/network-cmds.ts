@@ -239,7 +239,13 @@ function networkConnect(engine: Engine, sub: 'connect' | 'disconnect', argv: str
   if (f.args.length !== 2) return argCountError(command, 'exactly 2 arguments');
   const [net, ctr] = f.args as [string, string];
   try {
-    // The client looks the container up first (golden 41: an unknown network and container name the container).
+    // The daemon looks the container up first (golden 41: an unknown network and container name the container);
+    // `disconnect -f` of an unknown container deletes a stale endpoint of that name instead
+    // (daemon ForceEndpointDelete; the simulator keeps none, golden 57).
+    if (sub === 'disconnect' && f.bools.has('force') && !engine.findContainer(ctr)) {
+      if (!engine.findNetwork(net)) throw new DockerError(`network ${net} not found`);
+      throw new DockerError(`endpoint ${ctr} not found`);
+    }
     engine.requireContainer(ctr);
     if (sub === 'connect') {
       const opts: { ip?: string; aliases?: string[]; gwPriority?: number } = {};

@@ -66,3 +66,24 @@ test('a failing canvas or terminal leaves the other and the world; in Chinese to
   forgiveCaught(problems, 'canvas');
   forgiveCaught(problems, 'terminal');
 });
+
+test('an embed has the same boundaries: a failing canvas says so, the terminal and the Guide go on', async ({ page, problems }) => {
+  await page.goto('/embed.html#g=isolation-connect');
+  await expect(page.locator('.embed-title')).toHaveText('Isolation between networks, and the connect fix');
+  await expect(page.locator('.react-flow__node[data-id="c:bbox1"]')).toBeVisible();
+  await failPanel(page, 'canvas');
+  const error = page.getByTestId('panel-error-canvas');
+  await expect(error).toContainText('The canvas ran into an error');
+  await expect(error).toContainText('a test made the canvas panel fail');
+  // The rest of the embed goes on: the Guide's steps, and the terminal runs a line.
+  await expect(page.locator('.guide-step[data-step="1"]')).toBeVisible();
+  await page.getByTestId('terminal-host').click();
+  await page.keyboard.type('docker network create after_error');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('terminal-host').locator('.xterm-rows')).toContainText('root@dockerhost:~# docker network create after_error');
+  // Drawn again, with what ran meanwhile.
+  await failPanel(page, null);
+  await error.getByRole('button', { name: 'Draw it again' }).click();
+  await expect(page.locator('.react-flow__node', { hasText: 'after_error' }).first()).toBeVisible();
+  forgiveCaught(problems, 'canvas');
+});

@@ -22,6 +22,7 @@ import { PanelBoundary } from './ui/PanelBoundary.tsx';
 import { type Pane, PaneBar } from './ui/PaneBar.tsx';
 import { tablistKeyDown } from './ui/tablist.ts';
 import { useDocumentTheme } from './ui/theme.ts';
+import { useUndoShortcuts } from './ui/undo-keys.ts';
 
 const TerminalPane = lazy(() => import('./terminal/TerminalPane.tsx'));
 
@@ -151,7 +152,9 @@ function PreviousWorldBar() {
 
 export function App() {
   const { t } = useTranslation();
-  useLinkOpener(useAppStore(), useGalleryStore());
+  const store = useAppStore();
+  useLinkOpener(store, useGalleryStore());
+  useUndoShortcuts(store);
   useDocumentTheme();
   usePlayer();
   const world = useApp((s) => s.world);

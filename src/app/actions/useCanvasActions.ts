@@ -131,7 +131,8 @@ export function useCanvasActions() {
       const bridge = bridgeAt(pointOf(event));
       const line = bridge ? dropLine(store.getState().sim, node.id, bridge) : undefined;
       if (!bridge || !line) return;
-      // Back to its own place: the drop was a command, not a move.
+      // Back to its own place: the drop was a command, not a move (nor one to undo).
+      store.getState().discardMove();
       store.getState().setPositions({ [node.id]: from.position });
       actions.run(line);
       actions.announce(t('drag.announce', { container: node.id.slice(2), bridge: bridge.slice('bridge:'.length), line }));

@@ -217,9 +217,9 @@ export function Topology() {
         setSizes((old) => withMeasured(old, nextSizes));
       }
       if (selChanged) setSelected(sel);
-      if (Object.keys(moved).length > 0) store.getState().setPositions(moved, { save: false });
+      if (Object.keys(moved).length > 0) store.getState().dragNodes(moved);
       if (dragEnded) {
-        store.getState().setPositions({});
+        store.getState().endDrag();
         autoNarrow.current = null;
       }
     },

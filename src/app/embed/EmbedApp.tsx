@@ -2,7 +2,9 @@
  * The embed view (embed.html, in a tutorial page's iframe): the canvas, the
  * terminal and the Guide (or the panels the URL asks for), no header chrome,
  * a title bar with "Open in vethlab", which opens the world as it is now in
- * the full app. Nothing is saved: the stores live in memory (main.tsx).
+ * the full app. Nothing is saved: the stores live in memory (main.tsx). Each
+ * panel has the full app's error boundary (PanelBoundary): one that throws
+ * says so and the others go on.
  */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +20,7 @@ import { useApp, useAppStore } from '../state/context.ts';
 import { TracePanel } from '../trace/TracePanel.tsx';
 import { usePlayer } from '../trace/usePlayer.ts';
 import { Notice } from '../ui/Notice.tsx';
+import { PanelBoundary } from '../ui/PanelBoundary.tsx';
 import { useDocumentTheme } from '../ui/theme.ts';
 import type { EmbedOptions } from './options.ts';
 import { useAutoplay } from './useAutoplay.ts';
@@ -80,8 +83,10 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
   const world = useApp((s) => s.world);
   const canvas = (
     <section className="embed-canvas" aria-label={t('canvas.label')}>
-      <Topology key={world} />
-      {!options.readOnly && <ActionsLayer />}
+      <PanelBoundary key={world} panel="canvas">
+        <Topology />
+        {!options.readOnly && <ActionsLayer />}
+      </PanelBoundary>
     </section>
   );
   return (
@@ -91,21 +96,27 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
       {show('canvas') && (options.readOnly ? canvas : <ActionsProvider>{canvas}</ActionsProvider>)}
       {show('terminal') && (
         <section className="embed-terminal" aria-label={t('terminal.label')}>
-          <Suspense fallback={<div className="terminal-loading">{t('terminal.loading')}</div>}>
-            <TerminalPane key={world} />
-          </Suspense>
+          <PanelBoundary key={world} panel="terminal">
+            <Suspense fallback={<div className="terminal-loading">{t('terminal.loading')}</div>}>
+              <TerminalPane />
+            </Suspense>
+          </PanelBoundary>
         </section>
       )}
       {show('trace') && (
         <section className="embed-trace side-body" aria-label={t('panel.trace')}>
-          <TracePanel />
+          <PanelBoundary panel="trace">
+            <TracePanel />
+          </PanelBoundary>
         </section>
       )}
       {show('guide') && (
         <section className="embed-guide side-body" aria-label={t('guide.tab', { ns: 'gallery' })}>
-          <Suspense fallback={<p className="side-loading">{t('panel.loading')}</p>}>
-            <GuidePanel />
-          </Suspense>
+          <PanelBoundary panel="guide">
+            <Suspense fallback={<p className="side-loading">{t('panel.loading')}</p>}>
+              <GuidePanel />
+            </Suspense>
+          </PanelBoundary>
         </section>
       )}
     </div>

@@ -1,11 +1,12 @@
 /**
  * The saved session (localStorage): the command lines run so far, node
- * positions and view settings, with a version field. The loader is tolerant
+ * positions, view settings and the undo history, with a version field. The loader is tolerant
  * (like excalidraw's): anything it cannot read gives a fresh world and a
  * reason to show, never an exception; bad optional parts are dropped alone.
  * Pure except for the functions that take a Storage.
  */
 import { type GraphSnapshot, readGraphSnapshot } from '../graph/snapshot.ts';
+import { type History, readHistory } from './history.ts';
 
 export const STORAGE_KEY = 'vethlab.session';
 /** Where an unreadable session is kept, so nothing the user typed is thrown away. */
@@ -44,6 +45,8 @@ export interface SavedSession {
   times?: number[];
   /** The wall-clock time of the save (ms): the world's clock goes on from there while the page is closed. */
   savedAt?: number;
+  /** What undo and redo can take back and do again (history.ts), so that they survive a reload. */
+  history?: History;
 }
 
 export interface InspectorSelection {
@@ -143,6 +146,11 @@ export function parseSession(text: string | null): LoadResult {
   if (times) session.times = times;
   if (finite(data.savedAt) && data.savedAt > 0) session.savedAt = data.savedAt;
   else if (data.savedAt !== undefined) dropped.push('savedAt');
+  if (data.history !== undefined) {
+    const history = readHistory(data.history);
+    if (history) session.history = history;
+    else dropped.push('history');
+  }
   if (data.graph !== undefined) {
     const graph = readGraphSnapshot(data.graph);
     if (graph) session.graph = graph;

@@ -4,7 +4,9 @@
  * principle 2): the store records each line run, host lines as typed and
  * container-shell lines as `docker exec C sh -c '...'`, and on load rebuilds the
  * world by replaying them into a fresh seeded simulator. What the UI owns beside
- * the world (node positions, view settings) is saved with the lines.
+ * the world (node positions, view settings) is saved with the lines, and so is
+ * the undo history (history.ts): undoing a command replays the lines without
+ * it, undoing a drag puts the nodes back.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Trace } from '../../sim/net/trace.ts';
@@ -17,6 +19,7 @@ import type { ScenarioLayout } from '../../scenario/format/types.ts';
 import { graphOf } from '../graph/cache.ts';
 import { positionsOf } from '../graph/layout-keys.ts';
 import { snapshotOf } from '../graph/snapshot.ts';
+import { EMPTY_HISTORY, fitsCommands, type History, type HistoryEntry, record as recordEntry, redo as redoEntry, undo as undoEntry } from './history.ts';
 import {
   DEFAULT_VIEW,
   loadSession,
@@ -31,6 +34,11 @@ import {
 export interface Notice {
   key: string;
   values?: Record<string, string>;
+}
+
+/** What undo or redo just did, or why it could not (a status line, not an alert); `id` grows with each. */
+export interface HistoryNote extends Notice {
+  id: number;
 }
 
 export interface TraceState {
@@ -77,6 +85,9 @@ export interface AppState {
   inspectorOpen: boolean;
   /** The last line run and what it printed (the Guide checks a step against its expectation; an embed tells its host page). Not saved. */
   lastRun: { id: number; line: string; exitCode: number; output: CommandOutput } | null;
+  /** What undo and redo can take back and do again (saved with the session). */
+  history: History;
+  historyNote: HistoryNote | null;
 
   runHost(line: string): CommandOutput;
   runInContainer(container: string, line: string): CommandOutput;
@@ -93,6 +104,16 @@ export interface AppState {
    */
   exitContainerShell(container: string, status: number, main: boolean): CommandOutput | undefined;
   setPositions(update: Record<string, XY>, opts?: { save?: boolean }): void;
+  /** Nodes moved by a drag under way (not saved yet; where they started is remembered for undo). */
+  dragNodes(update: Record<string, XY>): void;
+  /** The drag ended: saved, and one move for undo when a node is somewhere else. */
+  endDrag(): void;
+  /** The last move was not one (a container dropped on a bridge runs a command): back where it was, and out of the history. */
+  discardMove(): void;
+  /** Takes back the last command (the world is rebuilt from the lines without it) or move. */
+  undo(): void;
+  /** Does again what undo took back, unless something new was done since. */
+  redo(): void;
   resetLayout(): void;
   setView(update: Partial<ViewSettings>): void;
   dismissNotice(): void;
@@ -157,9 +178,12 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
   let inspector: InspectorSelection | undefined;
   let times: number[] = commands.map(() => 0);
   let savedAt: number | undefined;
+  let history = EMPTY_HISTORY;
   if (loaded.kind === 'loaded') {
     ({ seed, commands, positions, view, inspector, savedAt } = loaded.session);
     times = loaded.session.times ?? commands.map(() => 0);
+    // A history that does not end with the session's lines (edited by hand, another tab) cannot undo them: dropped.
+    if (loaded.session.history && fitsCommands(loaded.session.history, commands)) history = loaded.session.history;
   } else if (loaded.kind === 'unreadable') {
     notice = { key: 'notice.unreadable', values: { reason: loaded.reason } };
   }
@@ -175,6 +199,9 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
     : null;
 
   let unsavedTold = false;
+  let noteId = 0;
+  /** Where the nodes of the drag under way were before it (null: no saved position). */
+  let dragStart: Record<string, XY | null> | null = null;
   const store = createStore<AppState>()((set, get) => {
     const save = () => {
       const s = get();
@@ -187,6 +214,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         view: s.view,
         graph: snapshotOf(graphOf(s.sim, s.rev)),
         ...(s.inspected ? { inspector: { id: s.inspected, open: s.inspectorOpen } } : {}),
+        history: s.history,
       });
       // Storage full or refused: say once that a reload would lose what was built since.
       if (!saved && storage && !unsavedTold) {
@@ -215,6 +243,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       set((s) => ({
         commands: [...s.commands, line],
         times: [...s.times, at],
+        history: recordEntry(s.history, { kind: 'command', line, at }),
         rev: s.rev + 1,
         lastRun: { id: (s.lastRun?.id ?? 0) + 1, line, exitCode: out.exitCode, output: out },
         ...(last
@@ -228,6 +257,54 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       save();
       return out;
     };
+
+    const note = (key: string, values?: Record<string, string>) => ({ historyNote: { id: ++noteId, key, ...(values ? { values } : {}) } });
+
+    /**
+     * The world rebuilt from these lines (undo and redo of a command): replayed at their
+     * times, then brought to the time the world had reached, so its clock never goes back.
+     * The terminal stays (its scrollback is the user's); the trace is the new world's last.
+     */
+    const rebuild = (lines: string[], lineTimes: number[]): Partial<AppState> => {
+      const elapsed = tick();
+      const fresh = replay(lines, get().seed, lineTimes);
+      advanceTo(fresh.sim, fresh.start, elapsed);
+      clock.start = fresh.start;
+      const last = lastTrace(fresh.outputs, lines);
+      const trace = last ? { id: ++traceId, command: last.command, trace: last.traces[last.traces.length - 1]!, count: last.traces.length } : null;
+      return {
+        sim: fresh.sim,
+        commands: lines,
+        times: lineTimes,
+        rev: get().rev + 1,
+        trace,
+        player: { step: trace ? trace.trace.hops.length - 1 : 0, playing: false },
+        hover: { hop: null, node: null },
+      };
+    };
+
+    /** The positions after a move's nodes go to `to` (null: no saved position, placed anew). */
+    const movedTo = (to: Record<string, XY | null>): Record<string, XY> => {
+      const next = { ...get().positions };
+      for (const [id, p] of Object.entries(to)) {
+        if (p) next[id] = p;
+        else delete next[id];
+      }
+      return next;
+    };
+
+    /** Applies an entry backwards (undo) or forwards (redo); false when the world no longer fits it. */
+    const apply = (entry: HistoryEntry, direction: 'undo' | 'redo'): Partial<AppState> | undefined => {
+      const s = get();
+      if (entry.kind === 'move') return { positions: movedTo(direction === 'undo' ? entry.before : entry.after) };
+      if (direction === 'undo') {
+        if (s.commands.at(-1) !== entry.line) return undefined;
+        return rebuild(s.commands.slice(0, -1), s.times.slice(0, -1));
+      }
+      return rebuild([...s.commands, entry.line], [...s.times, Math.max(entry.at, s.times.at(-1) ?? 0)]);
+    };
+
+    const describe = (entry: HistoryEntry): Record<string, string> | undefined => (entry.kind === 'command' ? { line: entry.line } : undefined);
 
     return {
       sim,
@@ -248,6 +325,8 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       inspected: inspector?.id ?? null,
       inspectorOpen: inspector?.open ?? false,
       lastRun: null,
+      history,
+      historyNote: null,
 
       runHost(line) {
         return record(line, run(line));
@@ -271,6 +350,55 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       setPositions(update, opts = {}) {
         set((s) => ({ positions: { ...s.positions, ...update } }));
         if (opts.save !== false) save();
+      },
+      dragNodes(update) {
+        const start = (dragStart ??= {});
+        const { positions: current } = get();
+        for (const id of Object.keys(update)) if (!(id in start)) start[id] = current[id] ?? null;
+        set((s) => ({ positions: { ...s.positions, ...update } }));
+      },
+      endDrag() {
+        const before = dragStart;
+        dragStart = null;
+        if (before) {
+          const { positions: current } = get();
+          const after = Object.fromEntries(Object.keys(before).flatMap((id) => (current[id] ? [[id, current[id]]] : [])));
+          const moved = Object.keys(before).some((id) => before[id]?.x !== after[id]?.x || before[id]?.y !== after[id]?.y);
+          if (moved) set((s) => ({ history: recordEntry(s.history, { kind: 'move', before, after }) }));
+        }
+        save();
+      },
+      discardMove() {
+        const { history } = get();
+        const last = history.past.at(-1);
+        if (last?.kind !== 'move') return;
+        set({ positions: movedTo(last.before), history: { ...history, past: history.past.slice(0, -1) } });
+        save();
+      },
+      undo() {
+        const step = undoEntry(get().history);
+        if (!step) {
+          set(note('history.nothingToUndo'));
+          return;
+        }
+        const change = apply(step.entry, 'undo');
+        // Cannot happen while every line goes through `record`; should it, the history is what is wrong.
+        if (!change) {
+          set({ history: EMPTY_HISTORY, ...note('history.nothingToUndo') });
+          return;
+        }
+        set({ ...change, history: step.history, ...note(step.entry.kind === 'command' ? 'history.undone' : 'history.undoneMove', describe(step.entry)) });
+        save();
+      },
+      redo() {
+        const { history } = get();
+        const step = redoEntry(history);
+        if (!step) {
+          set(note(history.redoLost ? 'history.redoLost' : 'history.nothingToRedo'));
+          return;
+        }
+        set({ ...apply(step.entry, 'redo'), history: step.history, ...note(step.entry.kind === 'command' ? 'history.redone' : 'history.redoneMove', describe(step.entry)) });
+        save();
       },
       resetLayout() {
         set({ positions: {} });
@@ -306,6 +434,8 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           intro: null,
           inspected: null,
           inspectorOpen: false,
+          history: EMPTY_HISTORY,
+          historyNote: null,
         }));
         save();
       },
@@ -341,6 +471,8 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           pendingRun: null,
           inspected: null,
           inspectorOpen: false,
+          history: EMPTY_HISTORY,
+          historyNote: null,
         }));
         save();
       },
@@ -379,7 +511,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
   });
   // Saves what replaced an unreadable session only once the user acts; the backup keeps the old text.
   if (loaded.kind !== 'unreadable') {
-    saveSession(storage, { seed, commands, times, savedAt: clock.wall, positions, view, graph: snapshotOf(graphOf(sim, 0)), ...(inspector ? { inspector } : {}) });
+    saveSession(storage, { seed, commands, times, savedAt: clock.wall, positions, view, graph: snapshotOf(graphOf(sim, 0)), ...(inspector ? { inspector } : {}), history });
   }
   return store;
 }

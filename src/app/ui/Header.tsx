@@ -1,7 +1,8 @@
 /**
  * The live top bar: HeaderView with the store's scenario, hint and actions.
  * Reset asks first when it would throw away commands the user ran on their own
- * (listing them, as opening a gallery scenario does).
+ * (listing them, as opening a gallery scenario does). Undo and redo say what
+ * they did in a status line (HistoryStatus).
  */
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import { useGalleryStore } from '../gallery/context.ts';
 import { useApp, useAppStore } from '../state/context.ts';
 import { ShareDialog } from '../lazy.ts';
 import { HeaderView } from './HeaderView.tsx';
+import { HistoryStatus } from './HistoryStatus.tsx';
 import { useEffectiveTheme, useSystemTheme } from './theme.ts';
 
 /** Reset's question: the example world or an empty host, and what the user's own commands were (they go). */
@@ -54,6 +56,8 @@ export function Header() {
   const [lost, setLost] = useState<readonly string[] | null>(null);
   const [starting, setStarting] = useState(false);
   const [sharing, setSharing] = useState(false);
+  const canUndo = useApp((s) => s.history.past.length > 0);
+  const canRedo = useApp((s) => s.history.future.length > 0);
   const reset = (kind: 'starter' | 'empty') => {
     setLost(null);
     setStarting(false);
@@ -75,7 +79,12 @@ export function Header() {
         }}
         onGallery={() => gallery.getState().openDialog()}
         onShare={() => setSharing(true)}
+        onUndo={() => store.getState().undo()}
+        onRedo={() => store.getState().redo()}
+        canUndo={canUndo}
+        canRedo={canRedo}
       />
+      <HistoryStatus />
       {starting && (
         <StartOver
           lines={lost ?? []}

@@ -1,7 +1,7 @@
 /**
  * The top bar as drawn: name, the scenario's title and hint (a button that types
- * the hinted command into the terminal), Gallery, reset, theme toggle and
- * language. The live app (Header.tsx) gives it the store's actions; the first
+ * the hinted command into the terminal), undo and redo, Gallery, reset, theme
+ * toggle and language. The live app (Header.tsx) gives it the store's actions; the first
  * screen (src/app/boot) draws it before the simulator has loaded, when the
  * buttons that need it are disabled and say it is starting.
  */
@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { GALLERY_NS } from '../../scenario/gallery/ns.ts';
 import { currentLanguage, LANGUAGES } from '../i18n/index.ts';
 import type { ThemeSetting } from '../state/persist.ts';
-import { MoonIcon, PlayIcon, SunIcon } from './icons.tsx';
+import { MoonIcon, PlayIcon, RedoIcon, SunIcon, UndoIcon } from './icons.tsx';
 
 export interface HeaderViewProps {
   titleKey: string;
@@ -24,9 +24,14 @@ export interface HeaderViewProps {
   onReset?: () => void;
   onGallery?: () => void;
   onShare?: () => void;
+  /** Undo and redo; `canUndo`/`canRedo` false: nothing to take back or do again (the button still says why when pressed). */
+  onUndo?: () => void;
+  onRedo?: () => void;
+  canUndo?: boolean;
+  canRedo?: boolean;
 }
 
-export function HeaderView({ titleKey, own, hint, theme, system, setting, onTheme, onReset, onGallery, onShare }: HeaderViewProps) {
+export function HeaderView({ titleKey, own, hint, theme, system, setting, onTheme, onReset, onGallery, onShare, onUndo, onRedo, canUndo = false, canRedo = false }: HeaderViewProps) {
   const { t, i18n } = useTranslation();
   const starting = t('boot.starting');
   const next = theme === 'dark' ? 'light' : 'dark';
@@ -53,6 +58,31 @@ export function HeaderView({ titleKey, own, hint, theme, system, setting, onThem
         )}
       </div>
       <div className="actions">
+        {/* aria-disabled, not disabled: with nothing to redo the button stays reachable and says why. */}
+        <button
+          type="button"
+          className="history-button"
+          onClick={onUndo}
+          disabled={!onUndo}
+          aria-disabled={onUndo && !canUndo ? true : undefined}
+          aria-label={t('header.undo')}
+          aria-keyshortcuts="Control+Z"
+          title={onUndo ? t('header.undoTitle') : starting}
+        >
+          <UndoIcon />
+        </button>
+        <button
+          type="button"
+          className="history-button"
+          onClick={onRedo}
+          disabled={!onRedo}
+          aria-disabled={onRedo && !canRedo ? true : undefined}
+          aria-label={t('header.redo')}
+          aria-keyshortcuts="Control+Shift+Z"
+          title={onRedo ? t('header.redoTitle') : starting}
+        >
+          <RedoIcon />
+        </button>
         <button
           type="button"
           className="gallery-open"

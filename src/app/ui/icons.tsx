@@ -55,3 +55,19 @@ export function MoonIcon() {
     </svg>
   );
 }
+export function UndoIcon() {
+  return (
+    <svg {...common}>
+      <path d="M5.5 9.5h5a3 3 0 0 0 0-6h-5" stroke="currentColor" strokeWidth="1.6" fill="none" strokeLinecap="round" transform="translate(0 3)" />
+      <path d="M5 9.5 2.5 12 5 14.5" stroke="currentColor" strokeWidth="1.6" fill="none" strokeLinecap="round" strokeLinejoin="round" transform="translate(0 -2.5)" />
+    </svg>
+  );
+}
+export function RedoIcon() {
+  return (
+    <svg {...common} style={{ transform: 'scaleX(-1)' }}>
+      <path d="M5.5 9.5h5a3 3 0 0 0 0-6h-5" stroke="currentColor" strokeWidth="1.6" fill="none" strokeLinecap="round" transform="translate(0 3)" />
+      <path d="M5 9.5 2.5 12 5 14.5" stroke="currentColor" strokeWidth="1.6" fill="none" strokeLinecap="round" strokeLinejoin="round" transform="translate(0 -2.5)" />
+    </svg>
+  );
+}

@@ -104,6 +104,8 @@ export class Engine {
   /** The image each container was created from (it keeps running after `docker rmi -f`). */
   private readonly containerImages = new WeakMap<Container, Image>();
   private readonly random: SeededRandom;
+  /** The embedded DNS's own generator (libnetwork's shuffleRNG): it shuffles a shared name's addresses. */
+  readonly resolverRandom: SeededRandom;
   private readonly rules: DockerRules;
   readonly networks = new Map<string, Network>();
   readonly containers = new Map<string, Container>();
@@ -121,6 +123,7 @@ export class Engine {
     const users = { usersOf: (image: Image) => [...this.containers.values()].filter((c) => this.containerImages.get(c)?.id === image.id).map((c) => ({ id: c.id, running: c.state === 'running' || c.state === 'paused' })) };
     this.imageService = new ImageService(new ImageStore(IMAGE_SETS[set]), set === 'playground', users, () => this.kernel.now);
     this.random = new SeededRandom(seed ^ 0x5eed);
+    this.resolverRandom = new SeededRandom(seed ^ 0xd45);
     buildWorld(kernel);
     const host = kernel.netns(HOST_NS)!;
     this.rules = new DockerRules(host.netfilter);

@@ -15,6 +15,7 @@
  * among addresses of one subnet, and musl does not sort IPv4 at all.
  */
 import { formatIPv4 } from '../netfilter/inet.ts';
+import type { KernelApi } from '../net/api.ts';
 import type { SeededRandom } from '../net/rng.ts';
 import type { Trace } from '../net/trace.ts';
 import { observedResult } from '../net/trace.ts';
@@ -122,6 +123,25 @@ function upstream(engine: Engine, c: Container, name: string): LookupResult {
 }
 
 export const EMBEDDED_DNS = '127.0.0.11';
+
+/** The kernel's ip_local_port_range, where a listener bound to port 0 gets its port. */
+const EPHEMERAL_FIRST = 32768;
+const EPHEMERAL_LAST = 60999;
+
+/**
+ * The embedded DNS's sockets in a container's namespace (libnetwork's
+ * Resolver.SetupFunc): dockerd binds a UDP and a TCP listener on 127.0.0.11,
+ * port 0 each, so each gets a random ephemeral port (the container's
+ * DOCKER_OUTPUT rules send port 53 there). They belong to dockerd, a process
+ * the container cannot see. Started once, with the first user-defined network.
+ */
+export function startResolverSockets(kernel: KernelApi, random: SeededRandom, netns: string): void {
+  const taken = kernel.netns(netns)?.sockets() ?? [];
+  if (taken.some((s) => s.address === EMBEDDED_DNS && s.process === 'dockerd')) return;
+  const port = () => EPHEMERAL_FIRST + (random.nextUint32() % (EPHEMERAL_LAST - EPHEMERAL_FIRST + 1));
+  kernel.listen(netns, { proto: 'udp', address: EMBEDDED_DNS, port: port(), process: 'dockerd' });
+  kernel.listen(netns, { proto: 'tcp', address: EMBEDDED_DNS, port: port(), process: 'dockerd' });
+}
 
 /**
  * One query to one server, as nslookup makes it (no /etc/hosts): the embedded

@@ -17,6 +17,7 @@ import { type Image, IMAGE_SETS, type ImageSet, resolveExecutable } from './imag
 import { parseAnyReference, withDefaultTag } from './reference.ts';
 import { AddressPool, overlaps, pickPool } from './ipam.ts';
 import type { Attachment, Container, Endpoint, Network, NetworkMode, PortBinding } from './model.ts';
+import { startResolverSockets } from './dns.ts';
 import { DockerRules } from './rules.ts';
 import { ANONYMOUS_LABEL, volumeNameProblem, volumeSize, type HostPaths, type MountRequest, type Volume } from './volumes.ts';
 import { planMounts, realizeMounts } from './mount-plan.ts';
@@ -514,6 +515,7 @@ export class Engine {
     this.kernel.addAddress(netns, 'lo', '127.0.0.1/8');
     try {
       nets.forEach((n) => this.attach(c, netns, n));
+      if (nets.some((n) => !n.isDefault)) startResolverSockets(this.kernel, this.resolverRandom, netns);
       this.setDefaultRoute(c, netns);
     } catch (e) {
       this.teardownEndpoints(c);
@@ -646,6 +648,7 @@ export class Engine {
     if (c.netns && (c.state === 'running' || c.state === 'paused')) {
       try {
         this.attach(c, c.netns, n);
+        if (!n.isDefault) startResolverSockets(this.kernel, this.resolverRandom, c.netns);
       } catch (e) {
         c.attachments.delete(n.name);
         throw e;

@@ -45,7 +45,7 @@ import { ipCommand } from './net-tools/ip.ts';
 import { busyboxIpCommand, netAdminIp } from './net-tools/ip-busybox.ts';
 import { busyboxArpCommand } from './net-tools/arp.ts';
 import { tracerouteCommand } from './traceroute.ts';
-import { netstatCommand } from './net-tools/netstat.ts';
+import { alpineNetstatCommand, netstatCommand } from './net-tools/netstat.ts';
 import { busyboxRouteCommand } from './net-tools/route.ts';
 import { ssCommand } from './net-tools/ss.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
@@ -254,6 +254,7 @@ export class Simulator {
       commands.set('nc', alpineNc(this.servers, resolve));
       // Alpine's busybox leaves httpd to busybox-extras.
       commands.delete('httpd');
+      commands.set('netstat', alpineNetstatCommand);
       if (this.containerExecutables(c).has('/sbin/apk')) commands.set('apk', apkCommand(() => this.packagePlace(c)));
       return this.withInstalledPrograms(c, commands, resolve);
     }

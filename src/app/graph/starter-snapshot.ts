@@ -162,7 +162,16 @@ export const STARTER_SNAPSHOT: GraphSnapshot & { positions: Record<string, XY>; 
             "network": "mynet"
           }
         ],
-        "ports": [],
+        "ports": [
+          {
+            "kind": "listening",
+            "text": "udp 127.0.0.11:52238 dockerd"
+          },
+          {
+            "kind": "listening",
+            "text": "tcp 127.0.0.11:40013 dockerd"
+          }
+        ],
         "isolated": false
       }
     },
@@ -192,7 +201,16 @@ export const STARTER_SNAPSHOT: GraphSnapshot & { positions: Record<string, XY>; 
             "network": "mynet"
           }
         ],
-        "ports": [],
+        "ports": [
+          {
+            "kind": "listening",
+            "text": "udp 127.0.0.11:51602 dockerd"
+          },
+          {
+            "kind": "listening",
+            "text": "tcp 127.0.0.11:56516 dockerd"
+          }
+        ],
         "isolated": false
       }
     },
@@ -378,8 +396,8 @@ export const STARTER_SNAPSHOT: GraphSnapshot & { positions: Record<string, XY>; 
       "y": 348
     },
     "c:bbox2": {
-      "x": 286,
-      "y": 490
+      "x": 572,
+      "y": 348
     },
     "c:bbox3": {
       "x": 0,

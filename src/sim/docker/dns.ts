@@ -6,8 +6,17 @@
  * NAME.NETWORK, plus its --link aliases; other names go to the host's resolver
  * (the LAN's DNS on gw). The query to that server is a real probe, so a blocked
  * path means no answer.
+ *
+ * A name several containers share (a --network-alias, a scaled compose service)
+ * answers with all their addresses, shuffled on every query as libnetwork's
+ * resolver.go does (shuffleAddr, a Fisher-Yates pass over its own generator) for
+ * round robin. Clients that connect (ping, wget, curl, nc) take the first address,
+ * as getaddrinfo hands it to them: glibc's RFC 3484 sort keeps the answer's order
+ * among addresses of one subnet, and musl does not sort IPv4 at all.
  */
 import { formatIPv4 } from '../netfilter/inet.ts';
+import type { KernelApi } from '../net/api.ts';
+import type { SeededRandom } from '../net/rng.ts';
 import type { Trace } from '../net/trace.ts';
 import { observedResult } from '../net/trace.ts';
 import type { Engine } from './engine.ts';
@@ -32,7 +41,8 @@ export const LAN_ZONE: Readonly<Record<string, string>> = {
 };
 
 export type LookupResult =
-  | { kind: 'address'; address: string; source: 'hosts' | 'embedded' | 'upstream'; trace?: Trace }
+  /** `address` is the first of `addresses`, the one a connecting client uses. */
+  | { kind: 'address'; address: string; addresses: readonly string[]; source: 'hosts' | 'embedded' | 'upstream'; trace?: Trace }
   | { kind: 'nxdomain'; source: 'embedded' | 'upstream'; trace?: Trace }
   | { kind: 'servfail' }
   | { kind: 'timeout'; trace?: Trace };
@@ -47,17 +57,40 @@ export function lookupInHosts(hosts: string, name: string): string | undefined {
 
 export function lookup(engine: Engine, c: Container, name: string): LookupResult {
   const fromHosts = lookupInHosts(hostsFile(engine, c), name);
-  if (fromHosts !== undefined && fromHosts.includes('.')) return { kind: 'address', address: fromHosts, source: 'hosts' };
+  if (fromHosts !== undefined && fromHosts.includes('.')) return { kind: 'address', address: fromHosts, addresses: [fromHosts], source: 'hosts' };
   if (usesEmbeddedDns(engine, c)) {
-    const found = embeddedLookup(engine, c, name);
-    if (found !== undefined) return { kind: 'address', address: found, source: 'embedded' };
+    const found = embeddedAnswer(engine, c, name);
+    if (found !== undefined) return found;
     const external = [...c.endpoints.values()].some((ep) => !engine.networks.get(ep.networkId)?.internal);
     if (!external) return { kind: 'servfail' };
   }
   return upstream(engine, c, name);
 }
 
-function embeddedLookup(engine: Engine, c: Container, name: string): string | undefined {
+/** The embedded DNS's answer for a name it knows: all its addresses, shuffled. */
+function embeddedAnswer(engine: Engine, c: Container, name: string): LookupResult | undefined {
+  const found = embeddedLookup(engine, c, name);
+  if (found.length === 0) return undefined;
+  const addresses = shuffled(engine.resolverRandom, found);
+  return { kind: 'address', address: addresses[0]!, addresses, source: 'embedded' };
+}
+
+/** resolver.go's shuffleAddr: Fisher-Yates from the last element down. */
+function shuffled(random: SeededRandom, items: readonly string[]): string[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const r = random.nextUint32() % (i + 1);
+    [out[i], out[r]] = [out[r]!, out[i]!];
+  }
+  return out;
+}
+
+/**
+ * Every address the name has on the first of the container's networks that
+ * knows it (libnetwork's Sandbox.ResolveName stops at the first network with
+ * an answer), in the order the containers joined.
+ */
+function embeddedLookup(engine: Engine, c: Container, name: string): string[] {
   for (const ep of c.endpoints.values()) {
     const network = engine.networks.get(ep.networkId)!;
     if (network.isDefault) continue;
@@ -65,15 +98,17 @@ function embeddedLookup(engine: Engine, c: Container, name: string): string | un
     const suffix = `.${network.name}`;
     const asked = name.endsWith(suffix) ? [name, name.slice(0, -suffix.length)] : [name];
     const wanted = asked.map((n) => ep.links.map((l) => l.split(':')).find(([, a]) => (a ?? '') === n)?.[0] ?? n);
+    const found: string[] = [];
     for (const other of engine.containers.values()) {
       if (other.state !== 'running' && other.state !== 'paused') continue;
       const otherEp = other.endpoints.get(network.id);
       if (!otherEp) continue;
       const names = [other.name, ...otherEp.aliases, other.id.slice(0, 12), other.hostname];
-      if (wanted.some((w) => names.includes(w))) return formatIPv4(otherEp.ip);
+      if (wanted.some((w) => names.includes(w))) found.push(formatIPv4(otherEp.ip));
     }
+    if (found.length > 0) return found;
   }
-  return undefined;
+  return [];
 }
 
 /** Asks the LAN's DNS server, from the container's namespace (through NAT, like any of its packets). */
@@ -84,10 +119,29 @@ function upstream(engine: Engine, c: Container, name: string): LookupResult {
   const trace = engine.kernel.probe({ kind: 'udp-send', from: netns, dst: server, port: 53 });
   if (observedResult(trace) !== 'reply' || server !== GW_IP) return { kind: 'timeout', trace };
   const address = LAN_ZONE[name.replace(/\.$/, '')];
-  return address === undefined ? { kind: 'nxdomain', source: 'upstream', trace } : { kind: 'address', address, source: 'upstream', trace };
+  return address === undefined ? { kind: 'nxdomain', source: 'upstream', trace } : { kind: 'address', address, addresses: [address], source: 'upstream', trace };
 }
 
 export const EMBEDDED_DNS = '127.0.0.11';
+
+/** The kernel's ip_local_port_range, where a listener bound to port 0 gets its port. */
+const EPHEMERAL_FIRST = 32768;
+const EPHEMERAL_LAST = 60999;
+
+/**
+ * The embedded DNS's sockets in a container's namespace (libnetwork's
+ * Resolver.SetupFunc): dockerd binds a UDP and a TCP listener on 127.0.0.11,
+ * port 0 each, so each gets a random ephemeral port (the container's
+ * DOCKER_OUTPUT rules send port 53 there). They belong to dockerd, a process
+ * the container cannot see. Started once, with the first user-defined network.
+ */
+export function startResolverSockets(kernel: KernelApi, random: SeededRandom, netns: string): void {
+  const taken = kernel.netns(netns)?.sockets() ?? [];
+  if (taken.some((s) => s.address === EMBEDDED_DNS && s.process === 'dockerd')) return;
+  const port = () => EPHEMERAL_FIRST + (random.nextUint32() % (EPHEMERAL_LAST - EPHEMERAL_FIRST + 1));
+  kernel.listen(netns, { proto: 'udp', address: EMBEDDED_DNS, port: port(), process: 'dockerd' });
+  kernel.listen(netns, { proto: 'tcp', address: EMBEDDED_DNS, port: port(), process: 'dockerd' });
+}
 
 /**
  * One query to one server, as nslookup makes it (no /etc/hosts): the embedded
@@ -97,8 +151,8 @@ export const EMBEDDED_DNS = '127.0.0.11';
 export function queryServer(engine: Engine, c: Container, name: string, server: string): LookupResult {
   if (server === EMBEDDED_DNS) {
     if (!usesEmbeddedDns(engine, c)) return { kind: 'timeout' };
-    const found = embeddedLookup(engine, c, name);
-    if (found !== undefined) return { kind: 'address', address: found, source: 'embedded' };
+    const found = embeddedAnswer(engine, c, name);
+    if (found !== undefined) return found;
     const external = [...c.endpoints.values()].some((ep) => !engine.networks.get(ep.networkId)?.internal);
     if (!external) return { kind: 'servfail' };
     return upstream(engine, c, name);
@@ -106,7 +160,7 @@ export function queryServer(engine: Engine, c: Container, name: string, server: 
   const trace = engine.kernel.probe({ kind: 'udp-send', from: c.netns ?? HOST_NS, dst: server, port: 53 });
   if (observedResult(trace) !== 'reply' || server !== GW_IP) return { kind: 'timeout', trace };
   const address = LAN_ZONE[name.replace(/\.$/, '')];
-  return address === undefined ? { kind: 'nxdomain', source: 'upstream', trace } : { kind: 'address', address, source: 'upstream', trace };
+  return address === undefined ? { kind: 'nxdomain', source: 'upstream', trace } : { kind: 'address', address, addresses: [address], source: 'upstream', trace };
 }
 
 /** The first nameserver of the container's resolv.conf. */

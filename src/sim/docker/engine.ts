@@ -17,6 +17,7 @@ import { type Image, IMAGE_SETS, type ImageSet, resolveExecutable } from './imag
 import { parseAnyReference, withDefaultTag } from './reference.ts';
 import { AddressPool, overlaps, pickPool } from './ipam.ts';
 import type { Attachment, Container, Endpoint, Network, NetworkMode, PortBinding } from './model.ts';
+import { startResolverSockets } from './dns.ts';
 import { DockerRules } from './rules.ts';
 import { ANONYMOUS_LABEL, volumeNameProblem, volumeSize, type HostPaths, type MountRequest, type Volume } from './volumes.ts';
 import { planMounts, realizeMounts } from './mount-plan.ts';
@@ -107,6 +108,8 @@ export class Engine {
   /** The image each container was created from (it keeps running after `docker rmi -f`). */
   private readonly containerImages = new WeakMap<Container, Image>();
   private readonly random: SeededRandom;
+  /** The embedded DNS's own generator (libnetwork's shuffleRNG): it shuffles a shared name's addresses. */
+  readonly resolverRandom: SeededRandom;
   private readonly rules: DockerRules;
   readonly networks = new Map<string, Network>();
   readonly containers = new Map<string, Container>();
@@ -124,6 +127,7 @@ export class Engine {
     const users = { usersOf: (image: Image) => [...this.containers.values()].filter((c) => this.containerImages.get(c)?.id === image.id).map((c) => ({ id: c.id, running: c.state === 'running' || c.state === 'paused' })) };
     this.imageService = new ImageService(new ImageStore(IMAGE_SETS[set]), set === 'playground', users, () => this.kernel.now);
     this.random = new SeededRandom(seed ^ 0x5eed);
+    this.resolverRandom = new SeededRandom(seed ^ 0xd45);
     buildWorld(kernel);
     const host = kernel.netns(HOST_NS)!;
     this.rules = new DockerRules(host.netfilter);
@@ -536,6 +540,7 @@ export class Engine {
     this.kernel.addAddress(netns, 'lo', '127.0.0.1/8');
     try {
       nets.forEach((n) => this.attach(c, netns, n));
+      if (nets.some((n) => !n.isDefault)) startResolverSockets(this.kernel, this.resolverRandom, netns);
       this.setDefaultRoute(c, netns);
     } catch (e) {
       this.teardownEndpoints(c);
@@ -670,6 +675,7 @@ export class Engine {
     if (c.netns && (c.state === 'running' || c.state === 'paused')) {
       try {
         this.attach(c, c.netns, n);
+        if (!n.isDefault) startResolverSockets(this.kernel, this.resolverRandom, c.netns);
       } catch (e) {
         c.attachments.delete(n.name);
         // Only a start wraps what the endpoint's setup says (daemon initializeNetworking; golden 56).

@@ -75,7 +75,8 @@ export function ask(engine: Engine, c: Container, server: string, name: string, 
       return { reply: upstream('NXDOMAIN'), traces };
     case 'address':
       if (answer.source === 'embedded') {
-        if (type === 'A') return { reply: embedded([{ name: fqdn(name), ttl: 600, type: 'A', data: answer.address }]), traces };
+        // A shared alias: one record per address, in the shuffled order (resolver.go's shuffleAddr).
+        if (type === 'A') return { reply: embedded(answer.addresses.map((address) => ({ name: fqdn(name), ttl: 600, type: 'A', data: address }))), traces };
         // A container name without IPv6, or MX for it: an empty NOERROR (resolver.go's handleIPQuery / handleMXQuery).
         if (type === 'AAAA' || type === 'MX') return { reply: embedded(), traces };
         // Other types go on to gw's server, which knows no container names.

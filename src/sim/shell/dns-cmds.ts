@@ -30,7 +30,9 @@ export function nslookupCommand(engine: Engine, c: Container): Command {
     switch (answer.kind) {
       case 'address': {
         const note = answer.source === 'embedded' ? 'Non-authoritative answer:\n' : '';
-        return { stdout: `${head}${note}Name:\t${name}\nAddress: ${answer.address}\n\n`, stderr: '', exitCode: 0, traces };
+        // Each record of the answer, in the order the server sent them (golden dns-shared-alias).
+        const records = answer.addresses.map((address) => `Name:\t${name}\nAddress: ${address}\n`).join('');
+        return { stdout: `${head}${note}${records}\n`, stderr: '', exitCode: 0, traces };
       }
       case 'nxdomain':
         return { stdout: `${head}** server can't find ${name}: NXDOMAIN\n\n`, stderr: '', exitCode: 1, traces };
@@ -47,9 +49,11 @@ export function nslookupCommand(engine: Engine, c: Container): Command {
  * first (IPv6 entries first, as getent asks for AF_INET6 before AF_INET), then
  * the resolver; one line per address, `%-15s NAME ALIASES`. Status 2 when a
  * key is not found; `getent hosts` alone lists /etc/hosts; passwd and group
- * read those files.
+ * read those files. A name the resolver answers with several addresses prints
+ * one line for each, in the answer's order (glibc getent.c's print_hosts walks
+ * h_addr_list).
  */
-export function getentCommand(resolve: (name: string) => string | undefined): Command {
+export function getentCommand(resolveAll: (name: string) => readonly string[]): Command {
   return (argv, ctx) => {
     const [db, ...keys] = argv;
     if (db === undefined) return fail("getent: wrong number of arguments\nTry `getent --help' or `getent --usage' for more information.\n", 1);
@@ -77,9 +81,9 @@ export function getentCommand(resolve: (name: string) => string | undefined): Co
           stdout += line(hit[0]!, hit.slice(1));
           continue;
         }
-        const ip = resolve(key);
-        if (ip === undefined) missing = true;
-        else stdout += line(ip, [key]);
+        const addresses = resolveAll(key);
+        if (addresses.length === 0) missing = true;
+        else stdout += addresses.map((ip) => line(ip, [key])).join('');
       }
       return { stdout, stderr: '', exitCode: missing ? 2 : 0 };
     }

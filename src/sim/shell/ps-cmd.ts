@@ -115,7 +115,16 @@ export function procpsCommand(processes: () => Process[]): Command {
   };
 }
 
-/** busybox ps inside a container: its main process (PID 1) and ps itself. */
+/** busybox ps.c's out_spec columns that -o takes here: width, header, right-aligned value. */
+const BUSYBOX_FIELDS: Record<string, { width: number; header: string; value: (p: Process) => string; right?: boolean }> = {
+  user: { width: 8, header: 'USER', value: (p) => p.user },
+  comm: { width: 16, header: 'COMMAND', value: (p) => (p.args.split(' ')[0] ?? '').split('/').pop()!.slice(0, 15) },
+  args: { width: 0, header: 'COMMAND', value: (p) => p.args },
+  pid: { width: 5, header: 'PID', value: (p) => String(p.pid), right: true },
+  ppid: { width: 5, header: 'PPID', value: (p) => String(p.ppid), right: true },
+};
+
+/** busybox ps inside a container: its main process (PID 1) and ps itself; `-o` picks columns (the last one unpadded). */
 export function busyboxPsCommand(container: () => Container): Command {
   return (argv) => {
     const c = container();
@@ -123,6 +132,22 @@ export function busyboxPsCommand(container: () => Container): Command {
       { pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') },
       { pid: 7, ppid: 0, user: 'root', args: ['ps', ...argv].join(' ') },
     ];
-    return ok(['PID   USER     COMMAND', ...rows.map((p) => `${String(p.pid).padStart(5)} ${p.user.padEnd(8)} ${p.args}`)].join('\n') + '\n');
+    let names = ['pid', 'user', 'args'];
+    for (let i = 0; i < argv.length; i++) {
+      const a = argv[i]!;
+      if (a === '-o' || a.startsWith('-o')) {
+        names = (a === '-o' ? (argv[++i] ?? '') : a.slice(2)).split(',').filter(Boolean);
+        const unknown = names.find((n) => !BUSYBOX_FIELDS[n]);
+        if (unknown !== undefined) return fail(`vethlab: busybox ps -o ${unknown} is not modelled here (${Object.keys(BUSYBOX_FIELDS).join(', ')} are)\n`, 1);
+      } else if (/^-[aAdeflT]+$/.test(a) || !a.startsWith('-')) {
+        // busybox ps takes -a -A -d -e -f -l -T and words (`ps aux`) for compatibility and ignores them.
+        continue;
+      } else return fail(`vethlab: busybox ps ${a} is not modelled here (-o is)\n`, 1);
+    }
+    const cols = names.map((n) => BUSYBOX_FIELDS[n]!);
+    // Headers are left-aligned in their columns, values right-aligned where numeric; the last column is not padded.
+    const line = (cells: string[], header: boolean) =>
+      cells.map((cell, i) => (i === cells.length - 1 ? cell : cols[i]!.right && !header ? cell.padStart(cols[i]!.width) : cell.padEnd(cols[i]!.width))).join(' ');
+    return ok([line(cols.map((col) => col.header), true), ...rows.map((p) => line(cols.map((col) => col.value(p)), false))].join('\n') + '\n');
   };
 }

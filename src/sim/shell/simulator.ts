@@ -45,7 +45,7 @@ import { ipCommand } from './net-tools/ip.ts';
 import { busyboxIpCommand, netAdminIp } from './net-tools/ip-busybox.ts';
 import { busyboxArpCommand } from './net-tools/arp.ts';
 import { tracerouteCommand } from './traceroute.ts';
-import { netstatCommand } from './net-tools/netstat.ts';
+import { alpineNetstatCommand, netstatCommand } from './net-tools/netstat.ts';
 import { busyboxRouteCommand } from './net-tools/route.ts';
 import { ssCommand } from './net-tools/ss.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
@@ -177,7 +177,7 @@ export class Simulator {
       // dash as a program (`sudo sh -c ...`, `xargs sh -c ...`), with the caller's environment.
       ['sh', (argv, ctx) => this.machineShell(machine, argv, ctx)],
       ['dash', (argv, ctx) => this.machineShell(machine, argv, ctx, 'dash')],
-      ['getent', getentCommand((name) => this.machineResolve(machine, name))],
+      ['getent', getentCommand((name) => [this.machineResolve(machine, name)].filter((a) => a !== undefined))],
       ['sudo', sudoCommand((name) => this.machineProgram(machine, name, commands), (name) => lookPath(name, DEBIAN_MACHINE_EXECUTABLES))],
     ]);
     if (machine === 'host') commands.set('docker', (argv, ctx) => this.startsRepl(this.docker(argv, ctx)));
@@ -227,12 +227,19 @@ export class Simulator {
     return answer.kind === 'address' ? answer.address : undefined;
   }
 
+  /** Every address the container's resolver gives a name (a shared alias has several). */
+  private containerResolveAll(c: Container, name: string): readonly string[] {
+    const answer = lookup(this.engine, c, name);
+    return answer.kind === 'address' ? answer.addresses : [];
+  }
+
   /**
    * The programs a container answers with: busybox applets, plus the rig image's
    * /usr/bin/nc (OpenBSD netcat). Inside `sh -c` busybox prefers its own applets,
    * so there `nc` is busybox's.
    */
   private containerCommands(c: Container, inShell = false): Map<string, Command> {
+    // Clients that connect (ping, wget, nc, curl) use the first address of the answer (docker/dns.ts says why).
     const resolve = (name: string) => {
       const answer = lookup(this.engine, c, name);
       return answer.kind === 'address' ? answer.address : undefined;
@@ -247,6 +254,7 @@ export class Simulator {
       commands.set('nc', alpineNc(this.servers, resolve));
       // Alpine's busybox leaves httpd to busybox-extras.
       commands.delete('httpd');
+      commands.set('netstat', alpineNetstatCommand);
       if (this.containerExecutables(c).has('/sbin/apk')) commands.set('apk', apkCommand(() => this.packagePlace(c)));
       return this.withInstalledPrograms(c, commands, resolve);
     }
@@ -368,7 +376,7 @@ export class Simulator {
     if (awk && has('mawk')) tools.push(['mawk', awk[1]]);
     const commands = new Map<string, Command>([
       ...tools,
-      ['getent', getentCommand(resolve)],
+      ['getent', getentCommand((name) => this.containerResolveAll(c, name))],
       // Each name and path the shells are started by (`$0` is that name: `bash`, `/bin/bash`).
       ...(['sh', '/bin/sh', 'dash', '/bin/dash', '/usr/bin/dash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', name, ctx.spawn)]),
       ...(['bash', '/bin/bash', '/usr/bin/bash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', name, ctx.spawn)]),

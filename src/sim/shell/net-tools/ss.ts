@@ -8,8 +8,8 @@ import type { Command } from '../types.ts';
 import { fail, ok } from '../types.ts';
 import { padEnd, padStart } from './devices.ts';
 
-/** listen(2) backlogs of the programs the model runs (Go's docker-proxy takes somaxconn). */
-const BACKLOG: Record<string, number> = { 'docker-proxy': 4096, httpd: 9, 'redis-server': 1 };
+/** listen(2) backlogs of the programs the model runs (Go's listeners, docker-proxy's and the embedded DNS's, take somaxconn). */
+const BACKLOG: Record<string, number> = { 'docker-proxy': 4096, dockerd: 4096, httpd: 9, 'redis-server': 1 };
 
 export const ssCommand: Command = (argv, ctx) => {
   const flags = new Set<string>();

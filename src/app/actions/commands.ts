@@ -7,6 +7,7 @@
  */
 import type { Container, Network } from '../../sim/docker/model.ts';
 import type { Image } from '../../sim/docker/images.ts';
+import { boundPorts } from '../../sim/docker/portmap.ts';
 import { formatCidr, parseCidr, prefixMask } from '../../sim/netfilter/inet.ts';
 import { shellQuote } from '../../scenario/scenario.ts';
 
@@ -104,7 +105,7 @@ export function validateRun(form: RunForm, world: ActionWorld): Problem[] {
   const taken = new Map<string, string>();
   for (const c of world.engine.containers.values()) {
     if (!isRunning(c)) continue;
-    for (const p of c.ports) if (p.hostPort > 0) taken.set(`${p.hostPort}/${p.proto}`, c.name);
+    for (const b of boundPorts(c)) if (b.proxied) taken.set(`${b.hostPort}/${b.proto}`, c.name);
   }
   for (const p of ports) {
     const m = PORT_RE.exec(p);

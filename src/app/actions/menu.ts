@@ -9,6 +9,7 @@
  */
 import type { Container, Network } from '../../sim/docker/model.ts';
 import type { Image } from '../../sim/docker/images.ts';
+import { boundPorts } from '../../sim/docker/portmap.ts';
 import type { NetnsView } from '../../sim/net/api.ts';
 import { HOST_IP, INTERNET_IP } from '../../sim/docker/world.ts';
 import { formatIPv4 } from '../../sim/netfilter/inet.ts';
@@ -138,8 +139,8 @@ export function containerMenu(world: MenuWorld, name: string): MenuItem[] {
       if (!addr) continue;
       const u = url(addr, serverPort(world, t));
       fetch.children.push(run(`fetch:${t.name}`, 'menu.target', `docker exec ${n} ${fetchCommand(image, u)}`, { name: t.name, address: u.slice(7) }));
-      for (const p of t.ports) {
-        if (p.hostPort <= 0 || p.proto !== 'tcp') continue;
+      for (const p of boundPorts(t)) {
+        if (!p.proxied || p.hostIp.includes(':') || p.proto !== 'tcp') continue;
         const pu = url(HOST_IP, p.hostPort);
         fetch.children.push(
           run(`fetch:${t.name}:${p.hostPort}`, 'menu.published', `docker exec ${n} ${fetchCommand(image, pu)}`, { name: t.name, address: pu.slice(7), port: String(p.containerPort) }),
@@ -211,8 +212,8 @@ function publishedMenu(world: MenuWorld, node: 'host:stack' | 'lan'): MenuItem[]
   const children: MenuItem[] = [];
   for (const c of world.engine.containers.values()) {
     if (c.state !== 'running') continue;
-    for (const p of c.ports) {
-      if (p.hostPort <= 0 || p.proto !== 'tcp') continue;
+    for (const p of boundPorts(c)) {
+      if (!p.proxied || p.hostIp.includes(':') || p.proto !== 'tcp') continue;
       const u = url(node === 'lan' ? HOST_IP : '127.0.0.1', p.hostPort);
       const line = node === 'lan' ? `lan$ curl -sS ${u}` : `curl -sS ${u}`;
       children.push(run(`fetch:${c.name}:${p.hostPort}`, 'menu.published', line, { name: c.name, address: u.slice(7), port: String(p.containerPort) }));

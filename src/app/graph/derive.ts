@@ -5,6 +5,7 @@
  * returns plain data. No DOM, no React; unit tests call it on a Simulator.
  */
 import type { Container, Network } from '../../sim/docker/model.ts';
+import { boundPorts } from '../../sim/docker/portmap.ts';
 import type { LinkInfo, NetnsView } from '../../sim/net/api.ts';
 import { formatCidr, formatIPv4 } from '../../sim/netfilter/inet.ts';
 import type {
@@ -59,9 +60,9 @@ function containerInfo(c: Container): ContainerInfo {
 }
 
 function publishedPorts(c: Container): PortInfo[] {
-  return c.ports
-    .filter((p) => p.hostPort > 0)
-    .map((p) => ({ kind: 'published', text: `${p.hostIp}:${p.hostPort}->${p.containerPort}/${p.proto}` }));
+  return boundPorts(c)
+    .filter((b) => b.proxied && !b.hostIp.includes(':'))
+    .map((b) => ({ kind: 'published', text: `${b.hostIp}:${b.hostPort}->${b.containerPort}/${b.proto}` }));
 }
 
 function listeningPorts(view: NetnsView): PortInfo[] {

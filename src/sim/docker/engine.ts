@@ -16,9 +16,11 @@ import { ImageStore } from './image-store.ts';
 import { type Image, IMAGE_SETS, type ImageSet, resolveExecutable } from './images.ts';
 import { parseAnyReference, withDefaultTag } from './reference.ts';
 import { AddressPool, overlaps, pickPool } from './ipam.ts';
-import type { Attachment, Container, Endpoint, Network, NetworkMode, PortBinding } from './model.ts';
+import type { Attachment, BoundPort, Container, Endpoint, Network, NetworkMode, PortBinding } from './model.ts';
+import { bindPorts, PortBindError, releasePorts } from './port-binding.ts';
+import { PortAllocator } from './portalloc.ts';
+import { type BridgeRuleSpec, DockerRules, type GatewayMode } from './rules.ts';
 import { startResolverSockets } from './dns.ts';
-import { DockerRules } from './rules.ts';
 import { ANONYMOUS_LABEL, volumeNameProblem, volumeSize, type HostPaths, type MountRequest, type Volume } from './volumes.ts';
 import { planMounts, realizeMounts } from './mount-plan.ts';
 import { buildWorld, HOST_HOSTNAME, HOST_NS } from './world.ts';
@@ -119,7 +121,8 @@ export class Engine {
   readonly volumes = new Map<string, Volume>();
   /** The host's files, for bind sources (the shell layer supplies them); none: every bind source exists. */
   hostPaths: HostPaths | undefined;
-  private nextEphemeralPort = 32768;
+  /** The host ports published containers hold, per address and protocol. */
+  private readonly portAllocator = new PortAllocator();
 
   constructor(kernel: KernelApi, seed = 1, options: EngineOptions = {}) {
     this.kernel = kernel;
@@ -203,6 +206,8 @@ export class Engine {
       network.bridge = options['com.docker.network.bridge.name'] ?? `br-${id.slice(0, 12)}`;
       // libnetwork asks for no transmit queue (TxQLen 0) on its bridges and veths.
       this.kernel.addBridge(HOST_NS, network.bridge, { txqlen: 0 });
+      const mtu = networkMtu(network);
+      if (mtu !== undefined) this.kernel.setMtu(HOST_NS, network.bridge, mtu);
       this.kernel.addAddress(HOST_NS, network.bridge, `${formatIPv4(gateway)}/${subnet.prefixLen}`, { broadcast: true });
       this.kernel.setLinkUp(HOST_NS, network.bridge, true);
       this.rules.addBridge(this.bridgeRuleSpec(network));
@@ -262,8 +267,8 @@ export class Engine {
     });
   }
 
-  private bridgeRuleSpec(n: Network) {
-    return { bridge: n.bridge!, subnet: formatCidr(n.pool!.subnet), internal: n.internal, icc: n.icc, masquerade: n.masquerade };
+  private bridgeRuleSpec(n: Network): BridgeRuleSpec {
+    return { bridge: n.bridge!, subnet: formatCidr(n.pool!.subnet), internal: n.internal, icc: n.icc, masquerade: n.masquerade, gatewayMode: gatewayMode(n) };
   }
 
   removeNetwork(ref: string): Network {
@@ -337,6 +342,7 @@ export class Engine {
     const mountPlan = planMounts(this, opts, image.volumes ?? []);
     const id = this.newId();
     const name = opts.name ?? this.generateName();
+    const exposed = [...new Set([...image.exposed, ...(opts.expose ?? []).map((e) => (e.includes('/') ? e : `${e}/tcp`))])];
     const container: Container = {
       id,
       name,
@@ -363,8 +369,8 @@ export class Engine {
       networkMode,
       endpoints: new Map(),
       attachments: new Map(),
-      ports: withPublishAll([...(opts.ports ?? [])], image.exposed, opts.publishAll ?? false),
-      exposed: [...new Set([...image.exposed, ...(opts.expose ?? []).map((e) => (e.includes('/') ? e : `${e}/tcp`))])],
+      ports: withPublishAll([...(opts.ports ?? [])], exposed, opts.publishAll ?? false),
+      exposed,
       legacyLinks: [],
       logs: '',
       dns: opts.dns ?? [],
@@ -556,7 +562,6 @@ export class Engine {
     const att = this.attachmentFor(c, n) ?? { aliases: [], links: [], gwPriority: 0 };
     const endpointId = this.newId();
     const publishesPorts = c.endpoints.size === 0 && !n.internal && c.ports.length > 0;
-    if (publishesPorts) this.checkPortsFree(c, endpointId);
     let ip: number | undefined;
     if (att.requestedIp !== undefined) {
       if (!pool.contains(att.requestedIp)) {
@@ -568,6 +573,13 @@ export class Engine {
       ip = pool.allocate();
       if (ip === undefined) throw new DockerError(`failed to set up container networking: no available IPv4 addresses on this network's address pools: ${n.name} (${n.id})`);
     }
+    let bound: BoundPort[] = [];
+    try {
+      if (publishesPorts) bound = this.allocatePorts(c, n, endpointId);
+    } catch (e) {
+      pool.release(ip);
+      throw e;
+    }
     // The lowest free ethN: a network connected after a disconnect reuses the gap.
     const used = new Set([...c.endpoints.values()].map((e) => e.ifname));
     let index = 0;
@@ -577,6 +589,11 @@ export class Engine {
     this.kernel.addVeth(HOST_NS, hostVeth, ifname, netns, { txqlen: 0 });
     // A duplicate of another container's MAC is not refused (golden 56).
     if (att.requestedMac !== undefined) this.kernel.setMac(netns, ifname, att.requestedMac);
+    const mtu = networkMtu(n);
+    if (mtu !== undefined) {
+      this.kernel.setMtu(HOST_NS, hostVeth, mtu);
+      this.kernel.setMtu(netns, ifname, mtu);
+    }
     // Networks without IPv6: Docker turns IPv6 off on the container's interface before it comes up.
     this.kernel.setSysctl(netns, `net.ipv6.conf.${ifname}.disable_ipv6`, '1');
     this.kernel.setMaster(HOST_NS, hostVeth, n.bridge!);
@@ -584,49 +601,55 @@ export class Engine {
     this.kernel.addAddress(netns, ifname, `${formatIPv4(ip)}/${pool.subnet.prefixLen}`, { broadcast: true });
     this.kernel.setLinkUp(netns, ifname, true);
     const mac = this.kernel.netns(netns)!.link(ifname)!.mac;
-    const endpoint: Endpoint = { id: endpointId, networkId: n.id, ifname, hostVeth, ip, mac, aliases: att.aliases, links: att.links, publishesPorts };
+    const endpoint: Endpoint = { id: endpointId, networkId: n.id, ifname, hostVeth, ip, mac, aliases: att.aliases, links: att.links, publishesPorts, bound };
     if (att.requestedIp !== undefined) endpoint.requestedIp = att.requestedIp;
     c.endpoints.set(n.id, endpoint);
     // Internal networks get no raw guard (reference c-internal-noicc): nothing routes to them.
     if (!n.internal) {
-      this.rules.addEndpoint(n.bridge!, formatIPv4(ip));
-      if (publishesPorts) this.publishPorts(c, n, endpoint);
+      if (gatewayMode(n) === 'nat') this.rules.addEndpoint(n.bridge!, formatIPv4(ip));
+      if (publishesPorts) this.publishPorts(n, endpoint);
     }
     return endpoint;
   }
 
-  /** A host port already bound by another container (same protocol, overlapping address) fails the start. */
-  private checkPortsFree(c: Container, endpointId: string): void {
-    for (const p of c.ports) {
-      if (p.hostPort === 0) continue;
-      const holder = [...this.containers.values()].find(
-        (o) =>
-          o !== c &&
-          [...o.endpoints.values()].some((e) => e.publishesPorts) &&
-          o.ports.some((q) => q.proto === p.proto && q.hostPort === p.hostPort && (q.hostIp === '0.0.0.0' || p.hostIp === '0.0.0.0' || q.hostIp === p.hostIp)),
-      );
-      if (holder) {
-        throw new DockerError(`failed to set up container networking: driver failed programming external connectivity on endpoint ${c.name} (${endpointId}): Bind for ${p.hostIp}:${p.hostPort} failed: port is already allocated`);
-      }
+  /** The host ports for the container's bindings on network `n`, or the driver's error (nothing kept). */
+  private allocatePorts(c: Container, n: Network, endpointId: string): BoundPort[] {
+    const ctx = { defaultHostIp: n.options['com.docker.network.bridge.host_binding_ipv4'] ?? '0.0.0.0', routed: gatewayMode(n) === 'routed' };
+    try {
+      // The simulated kernel, like the rig's, has no SCTP: docker-proxy cannot listen.
+      return bindPorts(c.ports, ctx, this.portAllocator, (proto) => proto !== 'sctp');
+    } catch (e) {
+      if (!(e instanceof PortBindError)) throw e;
+      throw new DockerError(`failed to set up container networking: driver failed programming external connectivity on endpoint ${c.name} (${endpointId}): ${e.message}`);
     }
   }
 
-  private publishPorts(c: Container, n: Network, ep: Endpoint): void {
+  /** Rules and docker-proxy listeners for the ports an endpoint holds, in the order they were bound. */
+  private publishPorts(n: Network, ep: Endpoint): void {
     const containerIp = formatIPv4(ep.ip);
-    const seen = new Set<string>();
-    for (const p of c.ports) {
-      const key = `${p.containerPort}/${p.proto}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      this.rules.addPortFilter({ bridge: n.bridge!, containerIp, containerPort: p.containerPort, proto: p.proto });
+    const opened = new Set<string>();
+    for (const b of ep.bound) {
+      const key = `${b.containerPort}/${b.proto}`;
+      if (!opened.has(key) && gatewayMode(n) !== 'nat-unprotected') this.rules.addPortFilter({ bridge: n.bridge!, containerIp, containerPort: b.containerPort, proto: b.proto });
+      opened.add(key);
+      if (!b.proxied) continue;
+      if (!b.hostIp.includes(':')) this.rules.addPortBinding({ bridge: n.bridge!, containerIp, containerPort: b.containerPort, proto: b.proto, hostIp: b.hostIp, hostPort: b.hostPort });
+      const v6 = b.hostIp.includes(':');
+      this.kernel.listen(HOST_NS, { proto: b.proto, address: b.hostIp, port: b.hostPort, process: 'docker-proxy', ...(v6 ? { family: 6, v6only: true } : {}) });
     }
-    for (const p of c.ports) {
-      if (p.hostPort === 0) p.hostPort = this.nextEphemeralPort++;
-      this.rules.addPortBinding({ bridge: n.bridge!, containerIp, containerPort: p.containerPort, proto: p.proto, hostIp: p.hostIp, hostPort: p.hostPort });
-      this.kernel.listen(HOST_NS, { proto: p.proto, address: p.hostIp, port: p.hostPort, process: 'docker-proxy' });
-      // A 0.0.0.0 binding also gets docker-proxy's IPv6-only [::] listener.
-      if (p.hostIp === '0.0.0.0') this.kernel.listen(HOST_NS, { proto: p.proto, address: '::', family: 6, v6only: true, port: p.hostPort, process: 'docker-proxy' });
+  }
+
+  private unpublishPorts(n: Network, ep: Endpoint): void {
+    const containerIp = formatIPv4(ep.ip);
+    const opened = new Set<string>();
+    for (const b of ep.bound) {
+      if (b.proxied && !b.hostIp.includes(':')) this.rules.removePortBinding({ bridge: n.bridge!, containerIp, containerPort: b.containerPort, proto: b.proto, hostIp: b.hostIp, hostPort: b.hostPort });
+      if (b.proxied) this.kernel.unlisten(HOST_NS, b.proto, b.hostIp, b.hostPort);
+      const key = `${b.containerPort}/${b.proto}`;
+      if (!opened.has(key) && gatewayMode(n) !== 'nat-unprotected') this.rules.removePortFilter({ bridge: n.bridge!, containerIp, containerPort: b.containerPort, proto: b.proto });
+      opened.add(key);
     }
+    releasePorts(ep.bound, this.portAllocator);
   }
 
   /**
@@ -882,20 +905,8 @@ export class Engine {
   private teardownEndpoint(c: Container, ep: Endpoint): void {
     const n = this.networks.get(ep.networkId)!;
     const ip = formatIPv4(ep.ip);
-    if (ep.publishesPorts) {
-      for (const p of c.ports) {
-        this.rules.removePortBinding({ bridge: n.bridge!, containerIp: ip, containerPort: p.containerPort, proto: p.proto, hostIp: p.hostIp, hostPort: p.hostPort });
-        this.kernel.unlisten(HOST_NS, p.proto, p.hostIp, p.hostPort);
-        if (p.hostIp === '0.0.0.0') this.kernel.unlisten(HOST_NS, p.proto, '::', p.hostPort);
-      }
-      const seen = new Set<string>();
-      for (const p of c.ports) {
-        if (seen.has(`${p.containerPort}/${p.proto}`)) continue;
-        seen.add(`${p.containerPort}/${p.proto}`);
-        this.rules.removePortFilter({ bridge: n.bridge!, containerIp: ip, containerPort: p.containerPort, proto: p.proto });
-      }
-    }
-    if (!n.internal) this.rules.removeEndpoint(n.bridge!, ip);
+    if (ep.publishesPorts && !n.internal) this.unpublishPorts(n, ep);
+    if (!n.internal && gatewayMode(n) === 'nat') this.rules.removeEndpoint(n.bridge!, ip);
     n.pool!.release(ep.ip);
     if (this.kernel.netns(HOST_NS)!.link(ep.hostVeth)) this.kernel.deleteLink(HOST_NS, ep.hostVeth);
     c.endpoints.delete(ep.networkId);
@@ -996,7 +1007,8 @@ function withPublishAll(ports: PortBinding[], exposed: string[], publishAll: boo
   const published = new Set(ports.map((p) => `${p.containerPort}/${p.proto}`));
   const extra = exposed.filter((e) => !published.has(e)).map((e) => {
     const [port = '0', proto = 'tcp'] = e.split('/');
-    return { proto: proto === 'udp' ? ('udp' as const) : ('tcp' as const), containerPort: Number(port), hostIp: '0.0.0.0', hostPort: 0 };
+    const known: PortBinding['proto'] = proto === 'udp' || proto === 'sctp' ? proto : 'tcp';
+    return { proto: known, containerPort: Number(port), hostIp: '0.0.0.0', hostPort: 0 };
   });
   return [...ports, ...extra];
 }
@@ -1068,4 +1080,16 @@ function replaceOrAppendEnv(defaults: readonly string[], overrides: readonly str
     else env.push(value);
   }
   return env.filter((e): e is string => e !== undefined);
+}
+
+/** The network's IPv4 gateway mode (nat unless `com.docker.network.bridge.gateway_mode_ipv4` says otherwise). */
+export function gatewayMode(n: Network): GatewayMode {
+  const mode = n.options['com.docker.network.bridge.gateway_mode_ipv4'];
+  return mode === 'routed' || mode === 'nat-unprotected' ? mode : 'nat';
+}
+
+/** `com.docker.network.driver.mtu` for a user network: both veth ends and the bridge take it (golden 62). */
+function networkMtu(n: Network): number | undefined {
+  const text = n.options['com.docker.network.driver.mtu'];
+  return n.isDefault || text === undefined ? undefined : Number(text);
 }

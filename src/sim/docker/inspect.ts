@@ -8,7 +8,7 @@
 import { formatCidr, formatIPv4 } from '../netfilter/inet.ts';
 import { processArgv, type Engine } from './engine.ts';
 import { goMap, goNil, goStruct, sliceOrNil } from './govalue.ts';
-import { containerPortMap } from './portmap.ts';
+import { containerPortMap, hostPortText } from './portmap.ts';
 import type { Container, Network } from './model.ts';
 import { mountObject, mountRequestObject } from './volumes.ts';
 
@@ -116,7 +116,7 @@ function portBindings(c: Container): Record<string, { HostIp: string; HostPort: 
 function livePorts(engine: Engine, c: Container): Record<string, unknown> {
   const out: Record<string, unknown> = goMap({});
   for (const [key, bindings] of containerPortMap(engine, c)) {
-    out[key] = bindings ? bindings.map((b) => ({ HostIp: b.hostIp, HostPort: String(b.hostPort) })) : goNil('slice');
+    out[key] = bindings ? bindings.map((b) => ({ HostIp: b.hostIp, HostPort: hostPortText(b) })) : goNil('slice');
   }
   return out;
 }

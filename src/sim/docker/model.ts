@@ -32,12 +32,19 @@ export interface Network {
   noIpamOptions?: boolean;
 }
 
+/** The protocols `-p` takes (the allocator keeps one port space for each). */
+export type PortProto = 'tcp' | 'udp' | 'sctp';
+
+/** One `-p` binding as asked for; the ports it got are on the publishing endpoint (Endpoint.bound). */
 export interface PortBinding {
-  proto: 'tcp' | 'udp';
+  proto: PortProto;
   containerPort: number;
+  /** `0.0.0.0` when no address was given (then `requested.hostIp` is empty). */
   hostIp: string;
-  /** 0 until an ephemeral port is assigned at start. */
+  /** The host port asked for; 0: any free one of the ephemeral range. */
   hostPort: number;
+  /** The end of a host range (`8000-8010:80`): the first free port of hostPort..hostPortEnd. */
+  hostPortEnd?: number;
   /** The host side as the user wrote it (`8080`, `8000-8001`, empty): `.HostConfig.PortBindings` keeps it. */
   requested?: { hostIp: string; hostPort: string };
 }
@@ -58,6 +65,19 @@ export interface Endpoint {
   links: string[];
   /** The container's published ports are programmed on this endpoint (its first). */
   publishesPorts: boolean;
+  /** The host ports it holds, in the order the bridge driver bound them (one docker-proxy each when proxied). */
+  bound: BoundPort[];
+}
+
+/** A host port bound for a container port: an IPv4 or IPv6 address, or routed with no host port at all. */
+export interface BoundPort {
+  proto: 'tcp' | 'udp';
+  containerPort: number;
+  hostIp: string;
+  /** 0 on a routed network: the container port is opened, nothing is mapped. */
+  hostPort: number;
+  /** Whether a docker-proxy listens on the host port (not for routed bindings). */
+  proxied: boolean;
 }
 
 /** What the user asked for on one network; kept while the container is stopped. */

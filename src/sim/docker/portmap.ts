@@ -2,12 +2,12 @@
  * A container's ports as the daemon reports them (`.NetworkSettings.Ports`, the
  * PORTS of `docker ps`, `docker port`): what its endpoints actually carry. An
  * endpoint on a non-internal bridge network exposes the image's ports; the one
- * that publishes (see Engine.attach) adds the host bindings, each 0.0.0.0 one
- * with its IPv6 twin `::`. Internal networks, host, none and container:
- * modes, and stopped containers report nothing.
+ * that publishes (see Engine.attach) adds the host ports it bound, IPv4 ones
+ * before IPv6 ones for each container port. Internal networks, host, none and
+ * container: modes, and stopped containers report nothing.
  */
 import type { Engine } from './engine.ts';
-import type { Container } from './model.ts';
+import type { BoundPort, Container } from './model.ts';
 
 export interface HostBinding {
   hostIp: string;
@@ -23,11 +23,21 @@ export function containerPortMap(engine: Engine, c: Container): PortMap {
   const endpoints = [...c.endpoints.values()].filter((ep) => !engine.networks.get(ep.networkId)?.internal);
   if (endpoints.length === 0) return out;
   for (const e of c.exposed) out.set(e, null);
-  if (!endpoints.some((ep) => ep.publishesPorts)) return out;
-  const add = (key: string, b: HostBinding) => out.set(key, [...(out.get(key) ?? []), b]);
-  for (const p of c.ports) add(`${p.containerPort}/${p.proto}`, { hostIp: p.hostIp, hostPort: p.hostPort });
-  for (const p of c.ports) if (p.hostIp === '0.0.0.0') add(`${p.containerPort}/${p.proto}`, { hostIp: '::', hostPort: p.hostPort });
+  const bound = boundPorts(c);
+  const add = (b: BoundPort) => out.set(`${b.containerPort}/${b.proto}`, [...(out.get(`${b.containerPort}/${b.proto}`) ?? []), { hostIp: b.hostIp, hostPort: b.hostPort }]);
+  for (const b of bound) if (!b.hostIp.includes(':')) add(b);
+  for (const b of bound) if (b.hostIp.includes(':')) add(b);
   return out;
+}
+
+/** The host ports a running container holds (on its publishing endpoint), in the order they were bound. */
+export function boundPorts(c: Container): BoundPort[] {
+  return [...c.endpoints.values()].find((ep) => ep.publishesPorts)?.bound ?? [];
+}
+
+/** nat.PortBinding.HostPort: a string, empty for a routed binding that maps no host port (golden 62). */
+export function hostPortText(b: HostBinding): string {
+  return b.hostPort === 0 ? '' : String(b.hostPort);
 }
 
 /** One entry of the daemon's container list (`types.Port`): a binding, or an exposed port alone. */

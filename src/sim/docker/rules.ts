@@ -7,12 +7,16 @@
  */
 import type { Netfilter } from '../netfilter/netfilter.ts';
 
+/** `com.docker.network.bridge.gateway_mode_ipv4`: NAT with direct access dropped, NAT open to direct routing, or no NAT at all. */
+export type GatewayMode = 'nat' | 'nat-unprotected' | 'routed';
+
 export interface BridgeRuleSpec {
   bridge: string;
   subnet: string; // A.B.C.D/N
   internal: boolean;
   icc: boolean;
   masquerade: boolean;
+  gatewayMode: GatewayMode;
 }
 
 export interface PortRuleSpec {
@@ -56,50 +60,11 @@ export class DockerRules {
   }
 
   addBridge(b: BridgeRuleSpec): void {
-    const br = b.bridge;
-    if (b.internal) {
-      this.run(`-I DOCKER-ISOLATION-STAGE-1 -i ${br} ! -d ${b.subnet} -j DROP`);
-      this.run(`-I DOCKER-ISOLATION-STAGE-1 -o ${br} ! -s ${b.subnet} -j DROP`);
-      this.run(`-A DOCKER-FORWARD -i ${br} -o ${br} -j ${b.icc ? 'ACCEPT' : 'DROP'}`);
-      return;
-    }
-    this.run(`-A DOCKER-CT -o ${br} -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT`);
-    this.run(`-A DOCKER-BRIDGE -o ${br} -j DOCKER`);
-    this.run(`-A DOCKER ! -i ${br} -o ${br} -j DROP`);
-    this.run(`-A DOCKER-ISOLATION-STAGE-1 -i ${br} ! -o ${br} -j DOCKER-ISOLATION-STAGE-2`);
-    this.run(`-I DOCKER-ISOLATION-STAGE-2 -o ${br} -j DROP`);
-    if (b.icc) {
-      this.run(`-A DOCKER-FORWARD -i ${br} -j ACCEPT`);
-    } else {
-      this.run(`-A DOCKER-FORWARD -i ${br} -o ${br} -j DROP`);
-      this.run(`-A DOCKER-FORWARD -i ${br} ! -o ${br} -j ACCEPT`);
-    }
-    if (b.masquerade) this.run(`-t nat -I POSTROUTING -s ${b.subnet} ! -o ${br} -j MASQUERADE`);
-    this.run(`-t nat -I DOCKER -i ${br} -j RETURN`);
+    for (const line of bridgeRules(b)) this.run(line);
   }
 
   removeBridge(b: BridgeRuleSpec): void {
-    const br = b.bridge;
-    const del = (line: string) => this.run(line.replace(/^(-t \w+ )?-[AI] /, '$1-D '));
-    if (b.internal) {
-      del(`-I DOCKER-ISOLATION-STAGE-1 -i ${br} ! -d ${b.subnet} -j DROP`);
-      del(`-I DOCKER-ISOLATION-STAGE-1 -o ${br} ! -s ${b.subnet} -j DROP`);
-      del(`-A DOCKER-FORWARD -i ${br} -o ${br} -j ${b.icc ? 'ACCEPT' : 'DROP'}`);
-      return;
-    }
-    del(`-A DOCKER-CT -o ${br} -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT`);
-    del(`-A DOCKER-BRIDGE -o ${br} -j DOCKER`);
-    del(`-A DOCKER ! -i ${br} -o ${br} -j DROP`);
-    del(`-A DOCKER-ISOLATION-STAGE-1 -i ${br} ! -o ${br} -j DOCKER-ISOLATION-STAGE-2`);
-    del(`-I DOCKER-ISOLATION-STAGE-2 -o ${br} -j DROP`);
-    if (b.icc) {
-      del(`-A DOCKER-FORWARD -i ${br} -j ACCEPT`);
-    } else {
-      del(`-A DOCKER-FORWARD -i ${br} -o ${br} -j DROP`);
-      del(`-A DOCKER-FORWARD -i ${br} ! -o ${br} -j ACCEPT`);
-    }
-    if (b.masquerade) del(`-t nat -I POSTROUTING -s ${b.subnet} ! -o ${br} -j MASQUERADE`);
-    del(`-t nat -I DOCKER -i ${br} -j RETURN`);
+    for (const line of bridgeRules(b).reverse()) this.run(line.replace(/^(-t \w+ )?-[AI] /, '$1-D '));
   }
 
   /** Traffic for a container's address must come in through its own bridge. */
@@ -130,6 +95,31 @@ export class DockerRules {
     if (p.hostIp.startsWith('127.')) this.run(`-t raw -D PREROUTING -d ${p.hostIp}/32 ! -i lo -p ${p.proto} -m ${p.proto} --dport ${p.hostPort} -j DROP`);
     this.run(`-t nat -D DOCKER ${dnatMatch(p)} -j DNAT --to-destination ${p.containerIp}:${p.containerPort}`);
   }
+}
+
+/**
+ * A bridge network's rules (iptabler/network.go setupIPTables): per chain in the
+ * order the real engine leaves them. `routed` opens the network to the outside
+ * (ICMP, and a RETURN before isolation, with replies let back in) and skips
+ * MASQUERADE; `nat-unprotected` accepts anything routed to it instead of dropping;
+ * `enable_ip_masquerade=false` drops MASQUERADE and the proxy's DNAT skip.
+ */
+function bridgeRules(b: BridgeRuleSpec): string[] {
+  const br = b.bridge;
+  if (b.internal) {
+    return [`-I DOCKER-ISOLATION-STAGE-1 -i ${br} ! -d ${b.subnet} -j DROP`, `-I DOCKER-ISOLATION-STAGE-1 -o ${br} ! -s ${b.subnet} -j DROP`, `-A DOCKER-FORWARD -i ${br} -o ${br} -j ${b.icc ? 'ACCEPT' : 'DROP'}`];
+  }
+  const routed = b.gatewayMode === 'routed';
+  const lines = [`-A DOCKER-CT -o ${br} -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT`, `-A DOCKER-BRIDGE -o ${br} -j DOCKER`];
+  if (routed) lines.push(`-A DOCKER -o ${br} -p icmp -j ACCEPT`);
+  lines.push(`-A DOCKER ! -i ${br} -o ${br} -j ${b.gatewayMode === 'nat-unprotected' ? 'ACCEPT' : 'DROP'}`);
+  if (routed) lines.push(`-I DOCKER-ISOLATION-STAGE-1 -o ${br} -j RETURN`, `-I DOCKER-ISOLATION-STAGE-1 -i ${br} -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT`);
+  lines.push(`-A DOCKER-ISOLATION-STAGE-1 -i ${br} ! -o ${br} -j DOCKER-ISOLATION-STAGE-2`, `-I DOCKER-ISOLATION-STAGE-2 -o ${br} -j DROP`);
+  if (b.icc) lines.push(`-A DOCKER-FORWARD -i ${br} -j ACCEPT`);
+  else lines.push(`-A DOCKER-FORWARD -i ${br} -o ${br} -j DROP`, `-A DOCKER-FORWARD -i ${br} ! -o ${br} -j ACCEPT`);
+  if (b.masquerade && !routed) lines.push(`-t nat -I POSTROUTING -s ${b.subnet} ! -o ${br} -j MASQUERADE`);
+  if (b.masquerade) lines.push(`-t nat -I DOCKER -i ${br} -j RETURN`);
+  return lines;
 }
 
 function dnatMatch(p: PortRuleSpec): string {

@@ -43,18 +43,13 @@ export function hostProcesses(engine: Engine): Process[] {
   return table;
 }
 
-/** docker-proxy's command lines for a container's published ports: IPv4, then IPv6 for wildcard bindings. */
+/** docker-proxy's command lines: one per host port the container holds, in the order they were bound. */
 function proxyArgs(c: Container): string[] {
   const ep = [...c.endpoints.values()].find((e) => e.publishesPorts);
   if (!ep) return [];
-  const out: string[] = [];
-  for (const p of c.ports) {
-    if (p.hostPort === 0) continue;
-    const tail = `-host-port ${p.hostPort} -container-ip ${formatIPv4(ep.ip)} -container-port ${p.containerPort} -use-listen-fd`;
-    out.push(`/usr/sbin/docker-proxy -proto ${p.proto} -host-ip ${p.hostIp} ${tail}`);
-    if (p.hostIp === '0.0.0.0') out.push(`/usr/sbin/docker-proxy -proto ${p.proto} -host-ip :: ${tail}`);
-  }
-  return out;
+  return ep.bound
+    .filter((b) => b.proxied)
+    .map((b) => `/usr/sbin/docker-proxy -proto ${b.proto} -host-ip ${b.hostIp} -host-port ${b.hostPort} -container-ip ${formatIPv4(ep.ip)} -container-port ${b.containerPort} -use-listen-fd`);
 }
 
 const FIELDS: Record<string, { header: string; width: number; right: boolean; value: (p: Process) => string }> = {

@@ -251,7 +251,7 @@ export class Servers {
   private proxyBackend(hostPort: number): { ip: string; port: number } | undefined {
     for (const c of this.engine.containers.values()) {
       const ep = [...c.endpoints.values()].find((e) => e.publishesPorts);
-      const binding = c.ports.find((p) => p.hostPort === hostPort && p.proto === 'tcp');
+      const binding = ep?.bound.find((b) => b.proxied && b.hostPort === hostPort && b.proto === 'tcp');
       if (ep && binding) return { ip: formatIPv4(ep.ip), port: binding.containerPort };
     }
     return undefined;

@@ -128,12 +128,13 @@ function networksByPriority(s: Service): string[] {
 }
 
 function publishedPorts(s: Service): PortBinding[] {
-  return s.ports
-    .filter((p) => p.protocol === 'tcp' || p.protocol === 'udp')
-    .map((p) => {
-      const first = p.published === undefined ? 0 : Number(p.published.split('-')[0]);
-      return { proto: p.protocol as 'tcp' | 'udp', containerPort: p.target, hostIp: p.hostIp ?? '0.0.0.0', hostPort: first, requested: { hostIp: p.hostIp ?? '', hostPort: p.published ?? '' } };
-    });
+  const protos: readonly string[] = ['tcp', 'udp', 'sctp'];
+  return s.ports.filter((p) => protos.includes(p.protocol)).map((p) => {
+    const [first, last] = (p.published ?? '0').split('-').map(Number) as [number, number | undefined];
+    const binding: PortBinding = { proto: p.protocol as PortBinding['proto'], containerPort: p.target, hostIp: p.hostIp ?? '0.0.0.0', hostPort: first, requested: { hostIp: p.hostIp ?? '', hostPort: p.published ?? '' } };
+    if (last !== undefined && last > first) binding.hostPortEnd = last;
+    return binding;
+  });
 }
 
 export class ComposeOps {

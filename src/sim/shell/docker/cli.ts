@@ -12,7 +12,7 @@
 import { DockerError, ImageNotFoundError, isPythonCommand, isShellCommand, mainProgram, processArgv, type ContainerCreateOptions, type Engine } from '../../docker/engine.ts';
 import { familiarName, familiarString, parseAnyReference, parseNormalizedNamed, type NamedReference } from '../../docker/reference.ts';
 import type { Container, PortBinding } from '../../docker/model.ts';
-import { containerPortMap, portSummaries } from '../../docker/portmap.ts';
+import { containerPortMap, hostPortText, portSummaries } from '../../docker/portmap.ts';
 import { fail, ok, type CommandOutput } from '../types.ts';
 import { isParsed, parseCommandFlags, type FlagSpec, type ParsedFlags } from './flags.ts';
 import { commandColumn, displayablePorts, formatList, humanDuration, joinHostPort, naturalCompare, portLines, statusText, table } from './format.ts';
@@ -23,7 +23,7 @@ import { inspectCommand } from './inspect-cmd.ts';
 import { composeCommand } from '../compose/index.ts';
 import { hostProcesses } from '../ps-cmd.ts';
 import { networkCommand } from './network-cmds.ts';
-import { parsePortSpec, PortSpecError } from './ports.ts';
+import { parseExpose, parsePortSpec, PortSpecError } from './ports.ts';
 import { parseMountFlag, splitVolumeFlags } from './mount-flags.ts';
 import type { MountRequest } from '../../docker/volumes.ts';
 import { volumeCommand } from './volume-cmds.ts';
@@ -260,8 +260,10 @@ class DockerClient {
     if (start && f.bools.has('tty') && f.bools.has('interactive') && !detach && !this.options.tty) return fail('the input device is not a TTY\n', 1);
     const usageError = (message: string) => fail(`docker: ${message}\n\nRun 'docker ${command} --help' for more information\n`, 125);
     let ports: PortBinding[];
+    let expose: string[];
     try {
       ports = (f.lists.get('publish') ?? []).flatMap(parsePortSpec);
+      expose = (f.lists.get('expose') ?? []).flatMap(parseExpose);
     } catch (e) {
       if (e instanceof PortSpecError) return usageError(e.message);
       throw e;
@@ -293,6 +295,7 @@ class DockerClient {
     if (workdir !== undefined) opts.workingDir = workdir;
     if (env.length > 0) opts.env = env;
     if (f.bools.has('publish-all')) opts.publishAll = true;
+    if (expose.length > 0) opts.expose = expose;
     const linkSpecs = f.lists.get('link') ?? [];
     const badLink = linkSpecs.find((l) => l.split(':').length > 2);
     if (badLink !== undefined) return flagError(command, `invalid argument "${badLink}" for "--link" flag: bad format for links: ${badLink}`);
@@ -751,7 +754,7 @@ class DockerClient {
     }
     const bindings = map.get(`${port}/${proto}`) ?? [];
     if (bindings.length === 0) return fail(`Error: No public port '${wanted}' published for ${ref}\n`, 1);
-    const hosts = bindings.map((b) => joinHostPort(b.hostIp, String(b.hostPort))).sort(naturalCompare);
+    const hosts = bindings.map((b) => joinHostPort(b.hostIp, hostPortText(b))).sort(naturalCompare);
     return ok(hosts.map((h) => `${h}\n`).join(''));
   }
 }

@@ -5,7 +5,7 @@
  * plus three blanks).
  */
 import type { Container } from '../../docker/model.ts';
-import type { PortMap, PortSummary } from '../../docker/portmap.ts';
+import { hostPortText, type PortMap, type PortSummary } from '../../docker/portmap.ts';
 import { renderTemplate } from '../gotpl.ts';
 import { fail, ok, type CommandOutput } from '../types.ts';
 
@@ -90,7 +90,7 @@ export function joinHostPort(host: string, port: string): string {
 /** `docker port C` lines (`80/tcp -> 0.0.0.0:8080`), in natural sort order like the client. */
 export function portLines(map: PortMap): string[] {
   const lines: string[] = [];
-  for (const [key, bindings] of map) for (const b of bindings ?? []) lines.push(`${key} -> ${joinHostPort(b.hostIp, String(b.hostPort))}`);
+  for (const [key, bindings] of map) for (const b of bindings ?? []) lines.push(`${key} -> ${joinHostPort(b.hostIp, hostPortText(b))}`);
   return lines.sort(naturalCompare);
 }
 

@@ -1,7 +1,9 @@
 /**
  * `-p` / `--publish` specs as the docker client reads them:
  * `[ip:][hostPort[-hostPortEnd]:]containerPort[-end][/proto]`. A host range for
- * one container port binds its first free port (golden 21: 8000-8001:80 uses 8000).
+ * one container port binds its first free port (golden 60: 8000-8010:80 takes 8001
+ * when 8000 is in use); a range to a range of the same length maps port by port,
+ * and `.HostConfig.PortBindings` keeps each host port alone (golden 60).
  */
 import type { PortBinding } from '../../docker/model.ts';
 import { parseIPv4 } from '../../netfilter/inet.ts';
@@ -28,13 +30,19 @@ export function parsePortSpec(spec: string): PortBinding[] {
     }
   }
   const proto = protoText.toLowerCase();
-  // sctp, which Docker accepts too, is not simulated.
-  if (proto !== 'tcp' && proto !== 'udp') throw new PortSpecError(`invalid proto: ${protoText}`);
+  if (proto !== 'tcp' && proto !== 'udp' && proto !== 'sctp') throw new PortSpecError(`invalid proto: ${protoText}`);
   const bindings: PortBinding[] = [];
+  const oneToOne = host !== undefined && container.end > container.start;
   for (let i = 0; i <= container.end - container.start; i++) {
-    let hostPort = 0;
-    if (host) hostPort = host.end - host.start === container.end - container.start ? host.start + i : host.start;
-    bindings.push({ proto, containerPort: container.start + i, hostIp: ip === '' ? '0.0.0.0' : ip, hostPort, requested: { hostIp: ip, hostPort: hostPart } });
+    const binding: PortBinding = { proto, containerPort: container.start + i, hostIp: ip === '' ? '0.0.0.0' : ip, hostPort: 0, requested: { hostIp: ip, hostPort: hostPart } };
+    if (host && oneToOne) {
+      binding.hostPort = host.start + i;
+      binding.requested = { hostIp: ip, hostPort: String(host.start + i) };
+    } else if (host) {
+      binding.hostPort = host.start;
+      if (host.end > host.start) binding.hostPortEnd = host.end;
+    }
+    bindings.push(binding);
   }
   return bindings;
 }
@@ -59,4 +67,19 @@ function parseRange(text: string): { start: number; end: number } | undefined {
   const end = uint16(b);
   if (start === undefined || end === undefined || end < start) return undefined;
   return { start, end };
+}
+
+/**
+ * `--expose PORT[-END][/PROTO]` as the client expands it (cli/command/container/opts.go):
+ * one exposed port per number of the range. Texts the client's parser words
+ * differently across go-connections releases are refused with a vethlab line.
+ */
+export function parseExpose(spec: string): string[] {
+  if (spec.includes(':')) throw new PortSpecError(`invalid port format for --expose: ${spec}`);
+  const [portPart, protoText] = splitProtoPort(spec);
+  const range = parseRange(portPart);
+  if (!range) throw new PortSpecError(`vethlab: --expose ${spec}: not a port or port range (PORT[-END][/PROTO])`);
+  const out: string[] = [];
+  for (let p = range.start; p <= range.end; p++) out.push(`${p}/${protoText.toLowerCase()}`);
+  return out;
 }

@@ -1,7 +1,8 @@
 /**
  * Every golden script replayed on the simulator: each command's normalized output
  * and exit status against the real Docker 28.5 engine's (reachability commands:
- * their success or failure, see replay.ts). Every command of every script agrees;
+ * their success or failure, see replay.ts). Every command of every script agrees,
+ * and the simulator prints no block more or fewer than the real engine;
  * a difference fails with the real engine's block beside the simulator's.
  */
 import { readdirSync } from 'node:fs';
@@ -30,6 +31,7 @@ describe('golden transcripts from the real engine', () => {
       results.push(r);
       if (r.firstDiff) expect(r.firstDiff.ours, `${name}: ${r.agree}/${r.blocks} agree`).toBe(r.firstDiff.real);
       expect(r.agree).toBe(r.blocks);
+      expect(r.oursBlocks, `${name}: the simulator printed ${r.oursBlocks} blocks, the real engine ${r.blocks}`).toBe(r.blocks);
     });
   }
 });

@@ -3,7 +3,8 @@
  * real engine's transcript. Every command's output must agree exactly, except that
  * reachability commands (ping, wget, curl, nc, nslookup, redis-cli) need only agree
  * on success or failure, as the engine issue allows: their timings and the rig's
- * stand-in servers differ in wording, not in what reached what.
+ * stand-in servers differ in wording, not in what reached what. Packet and byte counters
+ * are compared too (the normalizer's keepCounters), and so is the number of blocks.
  */
 import { readFileSync } from 'node:fs';
 import { formatTranscript, runScript } from '../../src/cli/transcript.ts';
@@ -28,7 +29,7 @@ export interface Replay {
   diffs: { index: number; real: string; ours: string }[];
 }
 
-export const blocksOf = (text: string): string[] => (normalizeTranscript(text) as string).split(/^(?=\$ )/m);
+export const blocksOf = (text: string): string[] => (normalizeTranscript(text, { keepCounters: true }) as string).split(/^(?=\$ )/m);
 
 const REACHABILITY = /(?:^|[\s|;&'"(])(?:ping|wget|curl|nc|nslookup|redis-cli)\s/;
 

@@ -1,7 +1,8 @@
 /**
  * Every golden script replayed on the simulator: each command's normalized output
  * and exit status against the real Docker 28.5 engine's (reachability commands:
- * their success or failure, see replay.ts). Every command of every script agrees;
+ * their success or failure, see replay.ts). Every command of every script agrees,
+ * and the simulator prints no block more or fewer than the real engine;
  * a difference fails with the real engine's block beside the simulator's.
  */
 import { readdirSync } from 'node:fs';
@@ -24,12 +25,22 @@ describe('golden transcripts from the real engine', () => {
     expect(names.length).toBeGreaterThanOrEqual(30);
   });
 
+  // ping lines are reachability, which may agree on the outcome alone: these goldens test ping's and
+  // traceroute's flags, so every line of theirs must agree byte for byte (times normalized).
+  for (const name of ['fidelity-ping-flags', 'fidelity-traceroute']) {
+    it(`${name} agrees byte for byte`, () => {
+      const r = replay(name);
+      expect(r.diffs.map((d) => d.ours), `${name}: ${r.exact}/${r.blocks} exact`).toEqual([]);
+    });
+  }
+
   for (const name of names) {
     it(name, () => {
       const r = replay(name);
       results.push(r);
       if (r.firstDiff) expect(r.firstDiff.ours, `${name}: ${r.agree}/${r.blocks} agree`).toBe(r.firstDiff.real);
       expect(r.agree).toBe(r.blocks);
+      expect(r.oursBlocks, `${name}: the simulator printed ${r.oursBlocks} blocks, the real engine ${r.blocks}`).toBe(r.blocks);
     });
   }
 });

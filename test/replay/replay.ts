@@ -3,7 +3,8 @@
  * real engine's transcript. Every command's output must agree exactly, except that
  * reachability commands (ping, wget, curl, nc, nslookup, redis-cli) need only agree
  * on success or failure, as the engine issue allows: their timings and the rig's
- * stand-in servers differ in wording, not in what reached what.
+ * stand-in servers differ in wording, not in what reached what. Packet and byte counters
+ * are compared too (the normalizer's keepCounters), and so is the number of blocks.
  */
 import { readFileSync } from 'node:fs';
 import { formatTranscript, runScript } from '../../src/cli/transcript.ts';
@@ -14,7 +15,10 @@ export const GOLDEN_DIR = new URL('../golden/', import.meta.url);
 
 export interface Replay {
   name: string;
+  /** The real engine's blocks (one per command). */
   blocks: number;
+  /** The simulator's blocks: equal to `blocks`, or output went missing or was added. */
+  oursBlocks: number;
   /** Blocks that agree (exactly, or on success for reachability commands). */
   agree: number;
   /** Of those, the blocks that agree byte for byte. */
@@ -25,7 +29,7 @@ export interface Replay {
   diffs: { index: number; real: string; ours: string }[];
 }
 
-export const blocksOf = (text: string): string[] => (normalizeTranscript(text) as string).split(/^(?=\$ )/m);
+export const blocksOf = (text: string): string[] => (normalizeTranscript(text, { keepCounters: true }) as string).split(/^(?=\$ )/m);
 
 const REACHABILITY = /(?:^|[\s|;&'"(])(?:ping|wget|curl|nc|nslookup|redis-cli)\s/;
 
@@ -51,8 +55,14 @@ export function blockAgrees(realBlock: string, oursBlock: string | undefined): '
 
 export function replay(name: string): Replay {
   const script = readFileSync(new URL(`scripts/${name}.sh`, GOLDEN_DIR), 'utf8');
-  const real = blocksOf(readFileSync(new URL(`transcripts/${name}.txt`, GOLDEN_DIR), 'utf8'));
-  const ours = blocksOf(formatTranscript(runScript(script).entries));
+  const realText = readFileSync(new URL(`transcripts/${name}.txt`, GOLDEN_DIR), 'utf8');
+  return compareTranscripts(name, realText, formatTranscript(runScript(script).entries));
+}
+
+/** Compares two raw transcripts block by block, after both are normalized. */
+export function compareTranscripts(name: string, realText: string, oursText: string): Replay {
+  const real = blocksOf(realText);
+  const ours = blocksOf(oursText);
   let agree = 0;
   let exact = 0;
   const diffs: Replay['diffs'] = [];
@@ -62,7 +72,9 @@ export function replay(name: string): Replay {
     if (verdict === 'exact') exact++;
     else diffs.push({ index, real: block, ours: ours[index] ?? '(missing)' });
   });
-  const result: Replay = { name, blocks: real.length, agree, exact, diffs };
+  // Output the real engine never printed fails too, not only output it printed and we lack.
+  ours.slice(real.length).forEach((block, offset) => diffs.push({ index: real.length + offset, real: '(no block: the real transcript ends before this)', ours: block }));
+  const result: Replay = { name, blocks: real.length, oursBlocks: ours.length, agree, exact, diffs };
   const first = diffs.find((d) => !blockAgrees(d.real, d.ours));
   return first ? { ...result, firstDiff: { real: first.real, ours: first.ours } } : result;
 }

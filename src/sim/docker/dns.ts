@@ -111,15 +111,35 @@ function embeddedLookup(engine: Engine, c: Container, name: string): string[] {
   return [];
 }
 
-/** Asks the LAN's DNS server, from the container's namespace (through NAT, like any of its packets). */
+/**
+ * Asks the LAN's DNS server. A container's own query leaves from its namespace (through
+ * NAT, like any of its packets); the embedded DNS forwards from dockerd's, the host's:
+ * the rig's MASQUERADE counters never count a forwarded query.
+ */
 function upstream(engine: Engine, c: Container, name: string): LookupResult {
-  const netns = c.netns ?? HOST_NS;
+  const netns = usesEmbeddedDns(engine, c) ? HOST_NS : (c.netns ?? HOST_NS);
   // `--dns` servers replace the host's; only the LAN's server (gw) knows any names here.
   const server = c.dns[0] ?? GW_IP;
-  const trace = engine.kernel.probe({ kind: 'udp-send', from: netns, dst: server, port: 53 });
-  if (observedResult(trace) !== 'reply' || server !== GW_IP) return { kind: 'timeout', trace };
   const address = LAN_ZONE[name.replace(/\.$/, '')];
+  const trace = engine.kernel.probe({ kind: 'udp-send', from: netns, dst: server, port: 53, ...dnsSizes(name, address !== undefined) });
+  if (observedResult(trace) !== 'reply' || server !== GW_IP) return { kind: 'timeout', trace };
   return address === undefined ? { kind: 'nxdomain', source: 'upstream', trace } : { kind: 'address', address, addresses: [address], source: 'upstream', trace };
+}
+
+/** A question's IP length: IP 20, UDP 8, DNS header 12, the name as labels (a length byte each, a root byte), type and class 4. */
+export function dnsQuerySize(name: string): number {
+  const labels = name.replace(/\.$/, '').split('.').filter((l) => l !== '');
+  return 20 + 8 + 12 + labels.reduce((n, l) => n + l.length + 1, 1) + 4;
+}
+
+/**
+ * The sizes of one A query and its answer: the question echoed, plus one A record named by a
+ * compression pointer (16 bytes) when the name is known. The answers' sizes are the DNS wire
+ * format's, not yet compared with the rig's server (only first packets, the questions, were).
+ */
+export function dnsSizes(name: string, answered: boolean): { size: number; replySize: number } {
+  const size = dnsQuerySize(name);
+  return { size, replySize: answered ? size + 16 : size };
 }
 
 export const EMBEDDED_DNS = '127.0.0.11';
@@ -157,9 +177,9 @@ export function queryServer(engine: Engine, c: Container, name: string, server: 
     if (!external) return { kind: 'servfail' };
     return upstream(engine, c, name);
   }
-  const trace = engine.kernel.probe({ kind: 'udp-send', from: c.netns ?? HOST_NS, dst: server, port: 53 });
-  if (observedResult(trace) !== 'reply' || server !== GW_IP) return { kind: 'timeout', trace };
   const address = LAN_ZONE[name.replace(/\.$/, '')];
+  const trace = engine.kernel.probe({ kind: 'udp-send', from: c.netns ?? HOST_NS, dst: server, port: 53, ...dnsSizes(name, address !== undefined) });
+  if (observedResult(trace) !== 'reply' || server !== GW_IP) return { kind: 'timeout', trace };
   return address === undefined ? { kind: 'nxdomain', source: 'upstream', trace } : { kind: 'address', address, addresses: [address], source: 'upstream', trace };
 }
 
@@ -186,6 +206,8 @@ export function reverseQuery(engine: Engine, c: Container, ip: string, server: s
     }
   }
   const upstreamServer = server === EMBEDDED_DNS ? (c.dns[0] ?? GW_IP) : server;
-  const trace = engine.kernel.probe({ kind: 'udp-send', from: c.netns ?? HOST_NS, dst: upstreamServer, port: 53 });
+  const ptrName = `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
+  const from = server === EMBEDDED_DNS && usesEmbeddedDns(engine, c) ? HOST_NS : (c.netns ?? HOST_NS);
+  const trace = engine.kernel.probe({ kind: 'udp-send', from, dst: upstreamServer, port: 53, ...dnsSizes(ptrName, false) });
   return observedResult(trace) === 'reply' && upstreamServer === GW_IP ? { kind: 'nxdomain' } : { kind: 'timeout' };
 }

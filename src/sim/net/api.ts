@@ -6,7 +6,7 @@
  */
 import type { Netfilter } from '../netfilter/netfilter.ts';
 import type { L4Proto } from '../netfilter/index.ts';
-import type { Probe, Trace } from './trace.ts';
+import type { Exchange, Probe, Trace } from './trace.ts';
 
 export type LinkKind = 'loopback' | 'veth' | 'bridge';
 
@@ -207,4 +207,9 @@ export interface KernelApi {
 
   /** Walk one probe (request and reply legs) through the model. Never throws for network reasons. */
   probe(probe: Probe): Trace;
+  /**
+   * The segments after the handshake of a connect `trace` made, walked once their sizes
+   * are known (an HTTP answer is known only after the connect reached its server).
+   */
+  converse(trace: Trace, exchange: Exchange): void;
 }

@@ -10,8 +10,8 @@ import { KernelError, type KernelApi, type NetnsView, type NewLinkOptions, type 
 import { isValidIfname, zeroStats, type Link } from './link.ts';
 import { Netns } from './netns.ts';
 import { SeededRandom } from './rng.ts';
-import type { Probe, Trace } from './trace.ts';
-import { walkProbe } from './walk.ts';
+import type { Exchange, Probe, Trace } from './trace.ts';
+import { walkExchange, walkProbe } from './walk.ts';
 
 export interface KernelOptions {
   /** Seed for MAC addresses (and anything else random); same seed, same world. */
@@ -385,6 +385,10 @@ export class Kernel implements KernelApi {
 
   probe(probe: Probe): Trace {
     return walkProbe(this, probe);
+  }
+
+  converse(trace: Trace, exchange: Exchange): void {
+    walkExchange(this, trace, exchange);
   }
 
   /** For messages: an address as text. */

@@ -20,16 +20,36 @@ export interface Probe {
   /** IPv4 TTL of the request (traceroute); default 64. */
   ttl?: number;
   /**
+   * icmp-echo and udp-send: the request's IP length in bytes, headers included (what rule
+   * counters add up): ping's 56 data bytes are 84; default 84 for echo, 34 for UDP.
+   */
+  size?: number;
+  /** icmp-echo: the echo identifier; one ping run keeps one, so conntrack sees one flow. Default: a random one. */
+  icmpId?: number;
+  /** udp-send: the IP length of the answer a listening socket sends back; default 34. */
+  replySize?: number;
+  /**
    * tcp-connect: the rest of the conversation once connected, as packets each way
    * after the handshake (an HTTP request and its answer, the close). They pass the
    * same hooks, so rule counters and conntrack see them; the Trace shows the handshake.
    */
-  exchange?: { client: number; server: number };
+  exchange?: Exchange;
   /**
    * tcp-connect: SYNs sent in all when nothing answers before the program gives up
    * (the first and the kernel's retransmissions at 1 s, 3 s, 7 s... within its timeout).
    */
   attempts?: number;
+}
+
+/**
+ * A TCP conversation after its handshake: segments each way, and the payload bytes each
+ * side sends in all (an HTTP request and its answer), carried by its first segment.
+ */
+export interface Exchange {
+  client: number;
+  server: number;
+  clientBytes?: number;
+  serverBytes?: number;
 }
 
 /** Which way the packet is travelling: the probe itself, or what comes back. */

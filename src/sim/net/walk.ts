@@ -16,7 +16,7 @@ import type { Link } from './link.ts';
 import type { Netns, RouteDecision } from './netns.ts';
 import type { SeededRandom } from './rng.ts';
 import { hopSentence } from './hop-sentences.ts';
-import type { Hop, HopKind, HopNote, HopNoteKey, Leg, Outcome, Probe, Trace } from './trace.ts';
+import type { Exchange, Hop, HopKind, HopNote, HopNoteKey, Leg, Outcome, Probe, Trace } from './trace.ts';
 import { observedResult } from './trace.ts';
 
 export interface WalkWorld extends L2World {
@@ -55,6 +55,17 @@ const LEN = { ping: 84, tcpSyn: 60, tcpSynAck: 60, tcpAck: 52, tcpRst: 40, udp: 
 
 export function walkProbe(world: WalkWorld, probe: Probe): Trace {
   return new Walk(world, probe).run();
+}
+
+/** The conversation after the handshake `trace` recorded: its SYN as sent and the server's SYN-ACK, walked again as data. */
+export function walkExchange(world: WalkWorld, trace: Trace, exchange: Exchange): void {
+  const o = trace.outcome;
+  const syn = trace.hops.find((h) => h.leg === 'request' && h.kind === 'send' && h.netns === trace.probe.from)?.packet;
+  const synAck = trace.hops.find((h) => h.leg === 'reply' && h.kind === 'send')?.packet;
+  const client = world.netns(trace.probe.from);
+  const server = o.kind === 'delivered' ? world.netns(o.netns) : undefined;
+  if (trace.probe.kind !== 'tcp-connect' || !syn || !synAck || !client || !server) return;
+  new Walk(world, trace.probe).converse(client, server, syn, synAck, exchange);
 }
 
 class Walk {
@@ -123,17 +134,17 @@ class Walk {
    * The segments that follow a TCP handshake, client and server in turn, walked
    * through the same hooks (counters, conntrack) without adding hops to the Trace.
    */
-  private converse(client: Netns, server: Netns, syn: Packet, synAck: Packet, exchange: { client: number; server: number }): void {
+  converse(client: Netns, server: Netns, syn: Packet, synAck: Packet, exchange: Exchange): void {
     this.recording = false;
-    const ack = (p: Packet): Packet => ({ ...p, tcpFlags: ['ACK'], length: LEN.tcpAck });
+    const segment = (p: Packet, payload: number): Packet => ({ ...p, tcpFlags: ['ACK'], length: LEN.tcpAck + payload });
     for (let i = 0; i < Math.max(exchange.client, exchange.server); i++) {
       if (i < exchange.client) {
         this.leg = 'request';
-        this.sendLocal(client, ack(syn));
+        this.sendLocal(client, segment(syn, i === 0 ? (exchange.clientBytes ?? 0) : 0));
       }
       if (i < exchange.server) {
         this.leg = 'reply';
-        this.sendLocal(server, ack(synAck));
+        this.sendLocal(server, segment(synAck, i === 0 ? (exchange.serverBytes ?? 0) : 0));
       }
     }
     this.recording = true;
@@ -162,12 +173,14 @@ class Walk {
   private makeRequest(src: number, dst: number): Packet {
     const r = this.world.random;
     switch (this.probe.kind) {
-      case 'icmp-echo':
-        return { src, dst, proto: 'icmp', sport: 0, dport: 0, icmpType: ICMP_ECHO_REQUEST, icmpCode: 0, icmpId: r.nextUint32() & 0xffff, length: LEN.ping };
+      case 'icmp-echo': {
+        const echo: Packet = { src, dst, proto: 'icmp', sport: 0, dport: 0, icmpType: ICMP_ECHO_REQUEST, icmpCode: 0, icmpId: this.probe.icmpId ?? r.nextUint32() & 0xffff, length: this.probe.size ?? LEN.ping };
+        return this.probe.ttl === undefined ? echo : { ...echo, ttl: this.probe.ttl };
+      }
       case 'tcp-connect':
         return { src, dst, proto: 'tcp', sport: ephemeralPort(r), dport: this.probe.port ?? 80, tcpFlags: ['SYN'], length: LEN.tcpSyn };
       case 'udp-send': {
-        const udp: Packet = { src, dst, proto: 'udp', sport: ephemeralPort(r), dport: this.probe.port ?? 53, length: LEN.udp };
+        const udp: Packet = { src, dst, proto: 'udp', sport: ephemeralPort(r), dport: this.probe.port ?? 53, length: this.probe.size ?? LEN.udp };
         return this.probe.ttl === undefined ? udp : { ...udp, ttl: this.probe.ttl };
       }
     }
@@ -189,7 +202,8 @@ class Walk {
     if (p.proto === 'icmp') {
       if (p.icmpType !== ICMP_ECHO_REQUEST || ns.sysctlFlag('net.ipv4.icmp_echo_ignore_all')) return undefined;
       return {
-        packet: { ...p, src: p.dst, dst: p.src, icmpType: ICMP_ECHO_REPLY },
+        // The answer starts with the answering stack's own TTL, not what is left of the request's.
+        packet: { ...p, src: p.dst, dst: p.src, icmpType: ICMP_ECHO_REPLY, ttl: undefined },
         outcome: { kind: 'replied' },
       };
     }
@@ -208,7 +222,7 @@ class Walk {
     }
     if (socket) {
       return {
-        packet: { src: p.dst, dst: p.src, proto: 'udp', sport: p.dport, dport: p.sport, length: LEN.udp },
+        packet: { src: p.dst, dst: p.src, proto: 'udp', sport: p.dport, dport: p.sport, length: this.probe.replySize ?? LEN.udp },
         outcome: { kind: 'delivered', netns: ns.name, process: socket.process },
       };
     }

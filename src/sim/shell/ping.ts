@@ -8,7 +8,7 @@
 import { appletUsage } from './busybox-help.ts';
 import { getopt, getoptMessage, isGetoptError } from './getopt.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
-import type { Trace } from '../net/trace.ts';
+import type { Probe, Trace } from '../net/trace.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
 import { fail } from './types.ts';
 
@@ -20,6 +20,23 @@ interface PingOptions {
   target: string;
   /** -q: only the first line and the statistics. */
   quiet: boolean;
+  /** -s: data bytes after the 8-byte ICMP header (56: an 84-byte IP packet). */
+  size: number;
+  /** -t: the request's TTL; undefined keeps the kernel's 64 (busybox also for values setsockopt refuses). */
+  ttl?: number;
+  /** busybox -I: a source address (`from ADDR` in the first line) or an interface name. */
+  source?: string;
+  /** busybox -w: seconds until ping stops sending and exits. */
+  deadline?: number;
+  /** -i: seconds between requests (only timing: what the deadline lets through). */
+  interval: number;
+}
+
+/** busybox's xatou_range message, or its "invalid number" for what is not a number. */
+function busyboxNumber(text: string, min: number, max: number): number | string {
+  if (!/^\d+$/.test(text)) return `ping: invalid number '${text}'\n`;
+  const n = Number(text);
+  return n < min || n > max ? `ping: number ${text} is not in ${min}..${max} range\n` : n;
 }
 
 /** iputils ping's usage, after its `ping: invalid option -- 'x'` line (exit 2). */
@@ -39,6 +56,11 @@ function parseArgs(argv: string[], flavour: 'iputils' | 'busybox'): PingOptions 
   }
   let count = 4;
   let quiet = false;
+  let size = 56;
+  let interval = 1;
+  let ttl: number | undefined;
+  let source: string | undefined;
+  let deadline: number | undefined;
   for (const [k, v] of parsed.options) {
     if (k === 'q') quiet = true;
     else if (k === 'c') {
@@ -49,13 +71,35 @@ function parseArgs(argv: string[], flavour: 'iputils' | 'busybox'): PingOptions 
       if (busybox) return fail(`ping: invalid number '${v}'\n`, 1);
       if (k === 'W') return fail(`ping: bad linger time: ${v}\n`, 1);
       return fail(`ping: invalid argument: '${v}'\n`, 1);
-    }
+    } else if (k === 's') {
+      const n = busybox ? busyboxNumber(v!, 0, 65535) : /^\d+$/.test(v!) && Number(v) <= 65507 ? Number(v) : `vethlab: ping -s ${v}: only 0..65507 is modelled\n`;
+      if (typeof n === 'string') return fail(n, busybox ? 1 : 2);
+      size = n;
+    } else if (k === 't') {
+      const n = busybox ? busyboxNumber(v!, 0, 4294967295) : /^\d+$/.test(v!) && Number(v) >= 1 && Number(v) <= 255 ? Number(v) : `vethlab: ping -t ${v}: only 1..255 is modelled\n`;
+      if (typeof n === 'string') return fail(n, busybox ? 1 : 2);
+      // busybox ignores setsockopt's refusal of 0 or more than 255: the kernel's 64 stays.
+      ttl = n >= 1 && n <= 255 ? n : undefined;
+    } else if (k === 'p' && busybox) {
+      const n = /^[0-9a-fA-F]+$/.test(v!) ? parseInt(v!, 16) : NaN;
+      if (Number.isNaN(n)) return fail(`ping: invalid number '${v}'\n`, 1);
+      if (n > 255) return fail(`ping: number ${v} is not in 0..255 range\n`, 1);
+    } else if (k === 'I' && busybox) source = v;
+    else if (k === 'w' && busybox) deadline = Number(v);
+    else if (k === 'i') interval = Number(v);
+    else if (k === '6' && busybox) return fail('vethlab: ping -6: IPv6 is not modelled yet\n', 1);
   }
   const target = parsed.operands[parsed.operands.length - 1];
   if (target === undefined) {
     return busybox ? fail(appletUsage('ping'), 1) : fail('ping: usage error: Destination address required\n', 1);
   }
-  return { count, target, quiet };
+  // -w without -c: as many requests as the deadline allows.
+  if (deadline !== undefined && !parsed.options.some(([k]) => k === 'c')) count = Infinity;
+  const opts: PingOptions = { count, target, quiet, size, interval };
+  if (ttl !== undefined) opts.ttl = ttl;
+  if (source !== undefined) opts.source = source;
+  if (deadline !== undefined) opts.deadline = deadline;
+  return opts;
 }
 
 /** 64 minus the routers on the way back. */
@@ -77,42 +121,71 @@ export function pingCommand(flavour: 'iputils' | 'busybox', resolve: Resolver): 
         ? fail(`ping: bad address '${opts.target}'\n`, 1)
         : fail(`ping: ${opts.target}: Name or service not known\n`, 2);
     }
+    let source: string | undefined;
+    if (opts.source !== undefined && flavour === 'busybox') {
+      // busybox -I: an interface of the namespace binds to it; anything else is a host to resolve and bind to.
+      const ns = ctx.kernel.netns(ctx.netns);
+      const iface = ns?.link(opts.source);
+      if (iface && iface.name !== ns?.routeGet(ip)?.dev) return fail(`vethlab: ping -I ${opts.source}: sending through an interface the route does not use is not modelled\n`, 1);
+      if (!iface) {
+        source = parseIPv4(opts.source) !== undefined ? opts.source : resolve(opts.source, ctx);
+        if (source === undefined) return fail(`ping: bad address '${opts.source}'\n`, 1);
+        if (!ns?.addresses().some((a) => a.address === source)) return fail('ping: bind: Cannot assign requested address\n', 1);
+      }
+    }
+    const first = flavour === 'busybox'
+      ? `PING ${opts.target} (${ip})${source !== undefined ? ` from ${source}` : ''}: ${opts.size} data bytes\n`
+      : `PING ${opts.target} (${ip}) ${opts.size}(${opts.size + 28}) bytes of data.\n`;
+    // -w: requests go out every -i seconds until the deadline (busybox), or -c of them, whichever is first.
+    const sends = opts.deadline === undefined ? opts.count : Math.min(opts.count, Math.max(1, Math.ceil(opts.deadline / opts.interval)));
+    // Fewer than 4 data bytes leave no room for the send time: no time=, no round-trip line.
+    const timed = opts.size >= (flavour === 'busybox' ? 4 : 16);
     const traces: Trace[] = [];
     const lines: string[] = [];
     const times: number[] = [];
     let errors = 0;
-    for (let seq = 0; seq < opts.count; seq++) {
-      const trace = ctx.kernel.probe({ kind: 'icmp-echo', from: ctx.netns, dst: ip });
+    for (let seq = 0; seq < sends; seq++) {
+      const probe: Probe = { kind: 'icmp-echo', from: ctx.netns, dst: ip, size: opts.size + 28 };
+      if (opts.ttl !== undefined) probe.ttl = opts.ttl;
+      if (source !== undefined) probe.src = source;
+      // Every request of a run carries the first one's identifier: after it, conntrack sees ESTABLISHED.
+      const icmpId = traces[0]?.hops[0]?.packet.icmpId;
+      if (icmpId !== undefined) probe.icmpId = icmpId;
+      const trace = ctx.kernel.probe(probe);
       traces.push(trace);
       const o = trace.outcome;
       if (o.kind === 'no-route' && o.leg === 'request' && o.netns === ctx.netns) {
         const message = flavour === 'busybox' ? 'ping: sendto: Network is unreachable\n' : 'ping: connect: Network is unreachable\n';
-        return { stdout: flavour === 'busybox' ? `PING ${opts.target} (${ip}): 56 data bytes\n` : '', stderr: message, exitCode: flavour === 'busybox' ? 1 : 2, traces };
+        return { stdout: flavour === 'busybox' ? first : '', stderr: message, exitCode: flavour === 'busybox' ? 1 : 2, traces };
       }
       if (o.kind === 'replied') {
         const t = rtt(trace);
-        times.push(t);
+        if (timed) times.push(t);
+        const time = timed ? ` time=${t.toFixed(3)} ms` : '';
         lines.push(flavour === 'busybox'
-          ? `64 bytes from ${ip}: seq=${seq} ttl=${replyTtl(trace)} time=${t.toFixed(3)} ms`
-          : `64 bytes from ${ip}: icmp_seq=${seq + 1} ttl=${replyTtl(trace)} time=${t.toFixed(3)} ms`);
-      } else if (flavour === 'iputils' && (o.kind === 'no-neighbour' || o.kind === 'rejected' || (o.kind === 'no-route' && o.leg === 'request'))) {
+          ? `${opts.size + 8} bytes from ${ip}: seq=${seq} ttl=${replyTtl(trace)}${time}`
+          : `${opts.size + 8} bytes from ${ip}: icmp_seq=${seq + 1} ttl=${replyTtl(trace)}${time}`);
+      } else if (flavour === 'iputils' && (o.kind === 'no-neighbour' || o.kind === 'rejected' || o.kind === 'ttl-exceeded' || (o.kind === 'no-route' && o.leg === 'request'))) {
+        // busybox ignores ICMP errors (a TTL that runs out shows only as loss); iputils prints them.
         errors++;
         lines.push(`From ${errorSource(trace)} icmp_seq=${seq + 1} ${icmpErrorText(trace)}`);
       }
     }
-    const received = times.length;
-    const loss = Math.round(((opts.count - received) / opts.count) * 100);
+    const received = traces.filter((t) => t.outcome.kind === 'replied').length;
+    const loss = Math.round(((sends - received) / sends) * 100);
     let out: string;
     if (opts.quiet) lines.length = 0;
     if (flavour === 'busybox') {
-      out = `PING ${opts.target} (${ip}): 56 data bytes\n${lines.map((l) => `${l}\n`).join('')}\n--- ${opts.target} ping statistics ---\n${opts.count} packets transmitted, ${received} packets received, ${loss}% packet loss\n`;
-      if (received > 0) out += `round-trip min/avg/max = ${stats(times).slice(0, 3).join('/')} ms\n`;
+      out = `${first}${lines.map((l) => `${l}\n`).join('')}\n--- ${opts.target} ping statistics ---\n${sends} packets transmitted, ${received} packets received, ${loss}% packet loss\n`;
+      if (times.length > 0) out += `round-trip min/avg/max = ${stats(times).slice(0, 3).join('/')} ms\n`;
     } else {
       const errorPart = errors > 0 ? `, +${errors} errors` : '';
-      out = `PING ${opts.target} (${ip}) 56(84) bytes of data.\n${lines.map((l) => `${l}\n`).join('')}\n--- ${opts.target} ping statistics ---\n${opts.count} packets transmitted, ${received} received${errorPart}, ${loss}% packet loss, time ${(opts.count - 1) * 1000}ms\n`;
-      out += received > 0 ? `rtt min/avg/max/mdev = ${stats(times).join('/')} ms\n` : '\n';
+      out = `${first}${lines.map((l) => `${l}\n`).join('')}\n--- ${opts.target} ping statistics ---\n${sends} packets transmitted, ${received} received${errorPart}, ${loss}% packet loss, time ${(sends - 1) * 1000}ms\n`;
+      out += times.length > 0 ? `rtt min/avg/max/mdev = ${stats(times).join('/')} ms\n` : '\n';
     }
-    const exitCode = received > 0 ? 0 : 1;
+    // busybox with a deadline fails when fewer than -c answers came (print_stats_and_exit).
+    const short = flavour === 'busybox' && opts.deadline !== undefined && opts.count !== Infinity && received < opts.count;
+    const exitCode = received > 0 && !short ? 0 : 1;
     return { stdout: out, stderr: '', exitCode, traces };
   };
 }

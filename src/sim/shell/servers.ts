@@ -55,11 +55,16 @@ export const CLOSE_EXCHANGE = { client: 2, server: 1 } as const;
 /** How long Linux takes to give up on a neighbour (ucast_solicit 3 x retrans_time 1 s): then EHOSTUNREACH. */
 const ARP_FAILURE_SECONDS = 3;
 
-/** SYNs Linux sends before `timeout` seconds pass: at 0, 1, 3, 7, 15... s, six retries at most. */
+/**
+ * When Linux sends a connect's SYNs, in seconds: kernel 6.18's net.ipv4.tcp_syn_linear_timeouts
+ * (4, the rig's kernel) retransmits 1 s apart before backing off exponentially, six retries at
+ * most (tcp_syn_retries). The rig's counters show it: `curl -m 3` sends 3 SYNs, `wget -T 2` 2.
+ */
+const SYN_TIMES = [0, 1, 2, 3, 4, 5, 7];
+
+/** SYNs Linux sends before `timeout` seconds pass. */
 export function synAttempts(timeout: number | undefined): number {
-  let attempts = 0;
-  for (let k = 0; k <= 6; k++) if (timeout === undefined || 2 ** k - 1 < timeout) attempts++;
-  return attempts;
+  return SYN_TIMES.filter((t) => timeout === undefined || t < timeout).length;
 }
 
 /** The process at the far end of an accepted connection. */
@@ -309,25 +314,40 @@ export class Servers {
    * a raw server (nc) prints their request; nginx matches server_name with it.
    */
   httpGet(from: string, ip: string, port: number, path: string, timeout?: number, client: HttpClient = 'curl', hostHeader = port === 80 ? ip : `${ip}:${port}`): HttpResult {
-    const conn = this.connect(from, ip, port, timeout === undefined ? { exchange: HTTP_EXCHANGE } : { exchange: HTTP_EXCHANGE, timeout });
+    // The conversation is walked once the answer is known: its bytes are what rule counters add.
+    const conn = this.connect(from, ip, port, timeout === undefined ? {} : { timeout });
     if (!conn.ok) return { kind: conn.failure, traces: conn.traces };
+    const request = httpRequest(client, path, hostHeader);
     if (this.rawServer(conn.peer, 'tcp')) {
-      const answer = parseHttpAnswer(this.converse(conn.peer, httpRequest(client, path, hostHeader)));
+      const raw = this.converse(conn.peer, request);
+      this.talk(conn.traces, request, raw);
+      const answer = parseHttpAnswer(raw);
       // A server that sends nothing and keeps the connection open: the client's timer ends it.
       if (answer === 'silent') return { kind: 'timeout', traces: conn.traces };
       if (answer === undefined) return { kind: 'not-http', traces: conn.traces };
       if (answer.status === 200) return { kind: 'ok', body: answer.body, head: answer.head, traces: conn.traces };
       return { kind: 'not-found', status: answer.status, body: answer.body, head: answer.head, traces: conn.traces };
     }
-    if (conn.peer.process !== 'httpd' && conn.peer.process !== 'nginx') return { kind: 'not-http', traces: conn.traces };
+    if (conn.peer.process !== 'httpd' && conn.peer.process !== 'nginx') {
+      this.talk(conn.traces, request, '');
+      return { kind: 'not-http', traces: conn.traces };
+    }
     // A proxied request's own legs (nginx -> upstream) follow the client's.
     const legs: Trace[] = [];
     const answer = conn.peer.process === 'nginx' ? this.nginx(conn.peer, `GET ${path} HTTP/1.1`, hostHeader, legs) : this.httpd(conn.peer, `GET ${path} HTTP/1.1`);
+    this.talk(conn.traces, request, answer.raw);
     const split = answer.raw.indexOf('\r\n\r\n');
     const head = split < 0 ? answer.raw : answer.raw.slice(0, split + 4);
     const traces = [...conn.traces, ...legs];
     if (answer.status === 200) return { kind: 'ok', body: answer.body, head, traces };
     return { kind: 'not-found', status: answer.status, body: answer.body, head, traces };
+  }
+
+  /** An HTTP request and its answer over each connection a connect made (client to docker-proxy, proxy to container). */
+  private talk(traces: Trace[], request: string, answer: string): void {
+    const bytes = (text: string) => new TextEncoder().encode(text).length;
+    const exchange = { ...HTTP_EXCHANGE, clientBytes: bytes(request), serverBytes: bytes(answer) };
+    for (const trace of traces) if (trace.probe.kind === 'tcp-connect' && trace.outcome.kind === 'delivered') this.engine.kernel.converse(trace, exchange);
   }
 
   /** busybox httpd's answer to one request line: files under -h /www (htdocs in the official image), CGI on the internet host. */
@@ -344,7 +364,8 @@ export class Servers {
     if (peer.netns === GW_NS) {
       if (path === '/cgi-bin/whoami') {
         const body = `you are ${peer.client}\n`;
-        return { status: 200, body, raw: `${head('200 OK', ['Content-Type: text/plain'])}\r\n\r\n${body}` };
+        // busybox httpd sends its status line, then the CGI's output as it is (the rig's script prints one header).
+        return { status: 200, body, raw: `HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n${body}` };
       }
       if (path !== '/' && path !== '/index.html') return error(404, 'Not Found', 'The requested URL was not found');
       return this.ok(head, INTERNET_PAGE);

@@ -15,7 +15,7 @@ import { Kernel } from '../net/index.ts';
 import { dockerCommand } from './docker/cli.ts';
 import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand, sysctlCommand } from './netfilter-cmds.ts';
 import { busyboxWget, curlCommand, gnuWget } from './http-cmds.ts';
-import { LAN_ZONE } from '../docker/dns.ts';
+import { dnsSizes, LAN_ZONE } from '../docker/dns.ts';
 import { getentCommand, nslookupCommand } from './dns-cmds.ts';
 import { alpineNc, busyboxNc, ncCommand } from './nc-cmd.ts';
 import { redisCliCommand } from './redis-cli.ts';
@@ -496,7 +496,7 @@ export class Simulator {
 
   /** The Debian machines ask the LAN's DNS server on gw (a real probe: a blocked path gets no answer). */
   private lanResolve(netns: string, name: string): string | undefined {
-    const trace = this.kernel.probe({ kind: 'udp-send', from: netns, dst: '192.168.1.1', port: 53 });
+    const trace = this.kernel.probe({ kind: 'udp-send', from: netns, dst: '192.168.1.1', port: 53, ...dnsSizes(name, LAN_ZONE[name] !== undefined) });
     return trace.outcome.kind === 'delivered' ? LAN_ZONE[name] : undefined;
   }
 

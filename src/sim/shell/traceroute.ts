@@ -5,16 +5,20 @@
  * walk, so a firewall that drops them shows as `*` exactly where it drops.
  */
 import { parseIPv4 } from '../netfilter/inet.ts';
-import type { Trace } from '../net/trace.ts';
+import type { Probe, Trace } from '../net/trace.ts';
 import { busyboxUsage } from './busybox.ts';
-import type { Command } from './types.ts';
+import { getopt, getoptMessage, isGetoptError } from './getopt.ts';
+import type { Command, CommandOutput } from './types.ts';
 import { fail } from './types.ts';
 
 const USAGE = busyboxUsage(
-  'Usage: traceroute [-46FIlnrv] [-f 1ST_TTL] [-m MAXTTL] [-q PROBES] [-p PORT]\n\t[-t TOS] [-w WAIT_SEC] [-s SRC_IP] [-i IFACE]\n\t[-z PAUSE_MSEC] HOST [BYTES]\n\nTrace the route to HOST\n\n\t-4,-6\tForce IP or IPv6 name resolution\n\t-F\tSet don\'t fragment bit\n\t-I\tUse ICMP ECHO instead of UDP datagrams\n\t-l\tDisplay TTL value of the returned packet\n\t-n\tPrint numeric addresses\n\t-r\tBypass routing tables, send directly to HOST\n\t-v\tVerbose\n\t-f N\tFirst number of hops (default 1)\n\t-m N\tMax number of hops\n\t-q N\tNumber of probes per hop (default 3)\n\t-p N\tBase UDP port number used in probes\n\t\t(default 33434)\n\t-s IP\tSource address\n\t-i IFACE Source interface\n\t-t N\tType-of-service in probe packets (default 0)\n\t-w SEC\tWait for a response (default 3)\n\t-z MSEC\tWait before each send\n',
+  'Usage: traceroute [-46Flnrv] [-f 1ST_TTL] [-m MAXTTL] [-q PROBES] [-p PORT]\n\t[-t TOS] [-w WAIT_SEC] [-s SRC_IP] [-i IFACE]\n\t[-z PAUSE_MSEC] HOST [BYTES]\n\nTrace the route to HOST\n\n\t-4,-6\tForce IP or IPv6 name resolution\n\t-F\tSet don\'t fragment bit\n\t-l\tDisplay TTL value of the returned packet\n\t-n\tPrint numeric addresses\n\t-r\tBypass routing tables, send directly to HOST\n\t-v\tVerbose\n\t-f N\tFirst number of hops (default 1)\n\t-m N\tMax number of hops\n\t-q N\tNumber of probes per hop (default 3)\n\t-p N\tBase UDP port number used in probes\n\t\t(default 33434)\n\t-s IP\tSource address\n\t-i IFACE Source interface\n\t-t N\tType-of-service in probe packets (default 0)\n\t-w SEC\tWait for a response (default 3)\n\t-z MSEC\tWait before each send\n',
 );
 
 type Resolver = (name: string) => string | undefined;
+
+/** The values busybox's xatou_range accepts for each numeric option (-f is checked against -m later). */
+const RANGES: Partial<Record<string, [number, number]>> = { m: [1, 255], q: [1, 10], p: [0, 65535], w: [1, 86400], z: [0, 3600000], t: [0, 255] };
 
 /** The address an answer came from: the source of what arrived back at the sender. */
 function answerFrom(trace: Trace): string | undefined {
@@ -26,29 +30,53 @@ function answerFrom(trace: Trace): string | undefined {
 
 export function tracerouteCommand(resolve: Resolver, nameOf: (ip: string) => string | undefined): Command {
   return (argv, ctx) => {
+    const parsed = getopt(argv, { flags: '46FIlnrv', valued: 'fimpqstwz' });
+    if (isGetoptError(parsed)) return fail(`${getoptMessage('traceroute', parsed)}${USAGE}`, 1);
     let numeric = false;
+    let icmp = false;
     let maxTtl = 30;
-    let firstTtl = 1;
+    let firstTtlText: string | undefined;
     let probes = 3;
     let port = 33434;
-    let host: string | undefined;
-    for (let i = 0; i < argv.length; i++) {
-      const a = argv[i]!;
-      const value = () => Number(argv[++i]);
-      if (a === '-m') maxTtl = value();
-      else if (a === '-f') firstTtl = value();
-      else if (a === '-q') probes = value();
-      else if (a === '-p') port = value();
-      else if (a === '-w' || a === '-t' || a === '-s' || a === '-i' || a === '-z') i++;
-      else if (/^-[46FInlrv]+$/.test(a)) numeric ||= a.includes('n');
-      else if (a.startsWith('-')) return fail(`traceroute: invalid option -- '${a[1]}'\n${USAGE}`, 1);
-      else if (host === undefined) host = a;
+    for (const [k, v] of parsed.options) {
+      const number = (min: number, max: number): number | CommandOutput => {
+        if (!/^\d+$/.test(v!)) return fail(`traceroute: invalid number '${v}'\n`, 1);
+        const n = Number(v);
+        return n < min || n > max ? fail(`traceroute: number ${v} is not in ${min}..${max} range\n`, 1) : n;
+      };
+      const range = RANGES[k];
+      if (range) {
+        const n = number(...range);
+        if (typeof n !== 'number') return n;
+        if (k === 'm') maxTtl = n;
+        else if (k === 'q') probes = n;
+        else if (k === 'p') port = n;
+        // -w, -z and -t (timing, type of service) change no line here: checked and taken.
+      } else if (k === 'n') numeric = true;
+      else if (k === 'I') icmp = true;
+      else if (k === 'f') firstTtlText = v;
+      else if (k === '6') return fail('vethlab: traceroute -6: IPv6 is not modelled yet\n', 1);
+      else if (k !== '4' && k !== 'F') return fail(`vethlab: traceroute -${k} is not modelled (it would change what is sent or printed)\n`, 1);
     }
-    if (host === undefined || ![maxTtl, firstTtl, probes, port].every((n) => Number.isInteger(n) && n > 0)) return fail(USAGE, 1);
+    const [host, bytesText, ...extra] = parsed.operands;
+    if (host === undefined || extra.length > 0) return fail(USAGE, 1);
+    let firstTtl = 1;
+    if (firstTtlText !== undefined) {
+      // busybox checks -f against the maximum TTL, after reading every option.
+      if (!/^\d+$/.test(firstTtlText)) return fail(`traceroute: invalid number '${firstTtlText}'\n`, 1);
+      firstTtl = Number(firstTtlText);
+      if (firstTtl < 1 || firstTtl > maxTtl) return fail(`traceroute: number ${firstTtlText} is not in 1..${maxTtl} range\n`, 1);
+    }
+    let packetBytes = 46;
+    if (bytesText !== undefined) {
+      if (!/^\d+$/.test(bytesText)) return fail(`traceroute: invalid number '${bytesText}'\n`, 1);
+      packetBytes = Number(bytesText);
+      if (packetBytes < 46 || packetBytes > 32768) return fail(`vethlab: traceroute packets of ${bytesText} bytes are not modelled (46..32768 are)\n`, 1);
+    }
     const ip = parseIPv4(host) !== undefined ? host : resolve(host);
     if (ip === undefined) return fail(`traceroute: bad address '${host}'\n`, 1);
     const label = (addr: string) => (numeric ? addr : `${nameOf(addr) ?? addr} (${addr})`);
-    let stdout = `traceroute to ${host} (${ip}), ${maxTtl} hops max, 46 byte packets\n`;
+    let stdout = `traceroute to ${host} (${ip}), ${maxTtl} hops max, ${packetBytes} byte packets\n`;
     const traces: Trace[] = [];
     let seq = 0;
     for (let ttl = firstTtl; ttl <= maxTtl; ttl++) {
@@ -56,11 +84,14 @@ export function tracerouteCommand(resolve: Resolver, nameOf: (ip: string) => str
       let last: string | undefined;
       let done = false;
       for (let q = 0; q < probes; q++) {
-        const trace = ctx.kernel.probe({ kind: 'udp-send', from: ctx.netns, dst: ip, port: port + seq++, ttl });
+        // -I: echo requests, which the destination answers with an echo reply; else UDP to a closed port.
+        const probe: Probe = icmp ? { kind: 'icmp-echo', from: ctx.netns, dst: ip, ttl, size: packetBytes } : { kind: 'udp-send', from: ctx.netns, dst: ip, port: port + seq, ttl, size: packetBytes };
+        seq++;
+        const trace = ctx.kernel.probe(probe);
         traces.push(trace);
         const o = trace.outcome;
         if (o.kind === 'no-route' && o.netns === ctx.netns) return { stdout, stderr: 'traceroute: sendto: Network is unreachable\n', exitCode: 1, traces };
-        const from = o.kind === 'ttl-exceeded' || o.kind === 'port-closed' || o.kind === 'rejected' || o.kind === 'no-route' || o.kind === 'no-neighbour' ? answerFrom(trace) : undefined;
+        const from = o.kind === 'ttl-exceeded' || o.kind === 'replied' || o.kind === 'port-closed' || o.kind === 'rejected' || o.kind === 'no-route' || o.kind === 'no-neighbour' ? answerFrom(trace) : undefined;
         if (from === undefined) {
           line += '  *';
           continue;

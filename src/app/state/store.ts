@@ -58,6 +58,8 @@ export interface AppState {
   rev: number;
   commands: string[];
   positions: Record<string, XY>;
+  /** Bridges (node ids) whose containers the canvas draws as one group node: view state, saved with the positions. */
+  collapsed: string[];
   view: ViewSettings;
   notice: Notice | null;
   /** Where the world came from at load: the first-screen scenario, or the saved session. */
@@ -94,6 +96,8 @@ export interface AppState {
   exitContainerShell(container: string, status: number, main: boolean): CommandOutput | undefined;
   setPositions(update: Record<string, XY>, opts?: { save?: boolean }): void;
   resetLayout(): void;
+  /** Collapses a bridge's containers into one group node on the canvas, or expands them again. */
+  setCollapsed(bridge: string, collapsed: boolean): void;
   setView(update: Partial<ViewSettings>): void;
   dismissNotice(): void;
   /** Starts over: the first screen's world, or (`empty`) a Docker host with nothing on it. */
@@ -152,6 +156,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
   let seed = DEFAULT_SEED;
   let commands: string[] = [...scenario.commands];
   let positions: Record<string, XY> = {};
+  let collapsed: string[] = [];
   let view = { ...DEFAULT_VIEW };
   let notice: Notice | null = null;
   let inspector: InspectorSelection | undefined;
@@ -160,6 +165,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
   if (loaded.kind === 'loaded') {
     ({ seed, commands, positions, view, inspector, savedAt } = loaded.session);
     times = loaded.session.times ?? commands.map(() => 0);
+    collapsed = loaded.session.collapsed ?? [];
   } else if (loaded.kind === 'unreadable') {
     notice = { key: 'notice.unreadable', values: { reason: loaded.reason } };
   }
@@ -184,6 +190,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         times: s.times,
         savedAt: clock.wall,
         positions: s.positions,
+        ...(s.collapsed.length > 0 ? { collapsed: s.collapsed } : {}),
         view: s.view,
         graph: snapshotOf(graphOf(s.sim, s.rev)),
         ...(s.inspected ? { inspector: { id: s.inspected, open: s.inspectorOpen } } : {}),
@@ -236,6 +243,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       rev: 0,
       commands,
       positions,
+      collapsed,
       view,
       notice,
       origin: loaded.kind === 'loaded' ? 'restored' : 'scenario',
@@ -276,6 +284,12 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         set({ positions: {} });
         save();
       },
+      setCollapsed(bridge, collapse) {
+        const { collapsed: now } = get();
+        if (now.includes(bridge) === collapse) return;
+        set({ collapsed: collapse ? [...now, bridge] : now.filter((id) => id !== bridge) });
+        save();
+      },
       setView(update) {
         set((s) => ({ view: { ...s.view, ...update } }));
         save();
@@ -297,6 +311,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           commands: [...lines],
           times: lines.map(() => 0),
           positions: {},
+          collapsed: [],
           trace: null,
           player: { step: 0, playing: false },
           hover: { hop: null, node: null },
@@ -331,6 +346,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           commands: [...lines],
           times,
           positions: { ...positions },
+          collapsed: [],
           trace,
           player: { step: trace ? trace.trace.hops.length - 1 : 0, playing: false },
           hover: { hop: null, node: null },
@@ -379,7 +395,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
   });
   // Saves what replaced an unreadable session only once the user acts; the backup keeps the old text.
   if (loaded.kind !== 'unreadable') {
-    saveSession(storage, { seed, commands, times, savedAt: clock.wall, positions, view, graph: snapshotOf(graphOf(sim, 0)), ...(inspector ? { inspector } : {}) });
+    saveSession(storage, { seed, commands, times, savedAt: clock.wall, positions, ...(collapsed.length > 0 ? { collapsed } : {}), view, graph: snapshotOf(graphOf(sim, 0)), ...(inspector ? { inspector } : {}) });
   }
   return store;
 }

@@ -7,15 +7,15 @@
 import { ViewportPortal } from '@xyflow/react';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useGraph } from '../graph/use-graph.ts';
 import { useApp } from '../state/context.ts';
 import type { XY } from '../state/persist.ts';
 import { hopText } from '../trace/hop-text.ts';
 import { decidingHopIndex, formatPacket, type HopPlace, hopDuration, placesOfTrace } from '../trace/places.ts';
 import { estimateSize, type Size } from './layout.ts';
+import { useCanvasGraph } from './use-canvas-graph.ts';
 
 export function useTracePlaces(): { places: HopPlace[]; current: number | undefined } {
-  const graph = useGraph();
+  const graph = useCanvasGraph();
   const trace = useApp((s) => s.trace);
   const step = useApp((s) => s.player.step);
   const places = useMemo(() => (trace ? placesOfTrace(graph, trace.trace) : []), [graph, trace]);
@@ -29,7 +29,7 @@ interface Props {
 
 export function PacketLayer({ positions, sizes }: Props) {
   const { t } = useTranslation();
-  const graph = useGraph();
+  const graph = useCanvasGraph();
   const trace = useApp((s) => s.trace);
   const step = useApp((s) => s.player.step);
   const speed = useApp((s) => s.view.speed);

@@ -22,7 +22,6 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { useTranslation } from 'react-i18next';
 import { useCanvasActions } from '../actions/useCanvasActions.ts';
 import type { TopologyGraph } from '../graph/types.ts';
-import { useGraph } from '../graph/use-graph.ts';
 import { useApp, useAppStore } from '../state/context.ts';
 import type { XY } from '../state/persist.ts';
 import { PHONE_QUERY } from '../ui/PaneBar.tsx';
@@ -36,6 +35,9 @@ import { estimateSize, frameRect, type LayoutOptions, placeNodes, type Size } fr
 import { NODE_TYPES } from './nodes.tsx';
 import { PacketLayer, useTracePlaces } from './PacketLayer.tsx';
 import { TidyIcon } from './TidyIcon.tsx';
+import { useCanvasGraph } from './use-canvas-graph.ts';
+import { CollapseControl } from './collapse-control.ts';
+import { useGraph } from '../graph/use-graph.ts';
 import { takeBootHandoff } from '../boot/handoff.ts';
 import { STARTER_SNAPSHOT } from '../graph/starter-snapshot.ts';
 
@@ -60,6 +62,7 @@ const MINIMAP_COLORS: Record<string, string> = {
   iface: 'var(--c-stack)',
   machine: 'var(--c-machine)',
   internet: 'var(--c-internet)',
+  group: 'var(--c-container)',
 };
 
 function minimapColor(node: Node): string {
@@ -78,7 +81,9 @@ function drawn(graph: TopologyGraph, positions: Record<string, XY>): Record<stri
 export function Topology() {
   const { t } = useTranslation();
   const store = useAppStore();
-  const graph = useGraph();
+  const graph = useCanvasGraph();
+  // The world's own graph: nodes a collapsed group hides still move with the host's frame.
+  const worldGraph = useGraph();
   // The first screen's canvas, when this one replaces it: its viewport, sizes and positions.
   const [handoff] = useState(takeBootHandoff);
   const stored = useApp((s) => s.positions);
@@ -198,9 +203,10 @@ export function Topology() {
             const dx = c.position.x - frame.x;
             const dy = c.position.y - frame.y;
             if (dx === 0 && dy === 0) continue;
-            for (const n of graph.nodes) {
-              const p = positions[n.id];
-              if (n.parent === 'host' && p) moved[n.id] = { x: p.x + dx, y: p.y + dy };
+            const kept = store.getState().positions;
+            for (const n of [...graph.nodes, ...worldGraph.nodes]) {
+              const p = positions[n.id] ?? kept[n.id];
+              if (n.parent === 'host' && p && !moved[n.id]) moved[n.id] = { x: p.x + dx, y: p.y + dy };
             }
           } else {
             moved[c.id] = { x: Math.round(c.position.x), y: Math.round(c.position.y) };
@@ -223,7 +229,7 @@ export function Topology() {
         autoNarrow.current = null;
       }
     },
-    [frame, graph, positions, selected, store],
+    [frame, graph, worldGraph, positions, selected, store],
   );
 
   const onNodeMouseEnter = useCallback((_: unknown, node: Node) => store.getState().setHover({ node: node.id }), [store]);
@@ -276,56 +282,60 @@ export function Topology() {
     requestAnimationFrame(() => void flow.current?.fitView(fitOptions(hasFrame, 0.1)));
   }, [clearLayout, hasFrame]);
 
+  const setCollapsed = useCallback((bridge: string, collapse: boolean) => store.getState().setCollapsed(bridge, collapse), [store]);
+
   return (
-    <div className="canvas" data-testid="topology" onKeyDown={actions.onKeyDown} ref={canvasRef}>
-      <ReactFlow
-        {...actions.flowProps}
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={NODE_TYPES}
-        edgeTypes={EDGE_TYPES}
-        onNodesChange={onNodesChange}
-        onNodeMouseEnter={onNodeMouseEnter}
-        onNodeMouseLeave={onNodeMouseLeave}
-        onInit={(instance) => {
-          flow.current = instance;
-        }}
-        colorMode={theme}
-        fitView={!handoff?.viewport}
-        fitViewOptions={fitOptions(hasFrame)}
-        {...(handoff?.viewport ? { defaultViewport: handoff.viewport } : {})}
-        minZoom={0.15}
-        maxZoom={2.5}
-        nodesConnectable={false}
-        edgesFocusable={false}
-        proOptions={{ hideAttribution: true }}
-        aria-label={t('canvas.label')}
-      >
-        <Background gap={24} size={1} />
-        <Controls showInteractive={false} position="top-right">
-          <ControlButton onClick={tidy} title={t('canvas.tidy')} aria-label={t('canvas.tidy')}>
-            <TidyIcon />
-          </ControlButton>
-          <ControlButton onClick={() => void exportPicture('png')} title={t('canvas.exportPng')} aria-label={t('canvas.exportPng')} className="export-button">
-            PNG
-          </ControlButton>
-          <ControlButton onClick={() => void exportPicture('svg')} title={t('canvas.exportSvg')} aria-label={t('canvas.exportSvg')} className="export-button">
-            SVG
-          </ControlButton>
-        </Controls>
-        <MiniMap
-          pannable
-          zoomable
-          position="bottom-left"
-          className="minimap"
-          ariaLabel={t('canvas.minimap')}
-          style={{ width: 150, height: 96 }}
-          nodeColor={minimapColor}
-          nodeStrokeColor={minimapStroke}
-        />
-        <PacketLayer positions={positions} sizes={sizes} />
-        {handoff?.viewport && <InitialViewport viewport={handoff.viewport} />}
-      </ReactFlow>
-    </div>
+    <CollapseControl.Provider value={setCollapsed}>
+      <div className="canvas" data-testid="topology" onKeyDown={actions.onKeyDown} ref={canvasRef}>
+        <ReactFlow
+          {...actions.flowProps}
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
+          onNodesChange={onNodesChange}
+          onNodeMouseEnter={onNodeMouseEnter}
+          onNodeMouseLeave={onNodeMouseLeave}
+          onInit={(instance) => {
+            flow.current = instance;
+          }}
+          colorMode={theme}
+          fitView={!handoff?.viewport}
+          fitViewOptions={fitOptions(hasFrame)}
+          {...(handoff?.viewport ? { defaultViewport: handoff.viewport } : {})}
+          minZoom={0.15}
+          maxZoom={2.5}
+          nodesConnectable={false}
+          edgesFocusable={false}
+          proOptions={{ hideAttribution: true }}
+          aria-label={t('canvas.label')}
+        >
+          <Background gap={24} size={1} />
+          <Controls showInteractive={false} position="top-right">
+            <ControlButton onClick={tidy} title={t('canvas.tidy')} aria-label={t('canvas.tidy')}>
+              <TidyIcon />
+            </ControlButton>
+            <ControlButton onClick={() => void exportPicture('png')} title={t('canvas.exportPng')} aria-label={t('canvas.exportPng')} className="export-button">
+              PNG
+            </ControlButton>
+            <ControlButton onClick={() => void exportPicture('svg')} title={t('canvas.exportSvg')} aria-label={t('canvas.exportSvg')} className="export-button">
+              SVG
+            </ControlButton>
+          </Controls>
+          <MiniMap
+            pannable
+            zoomable
+            position="bottom-left"
+            className="minimap"
+            ariaLabel={t('canvas.minimap')}
+            style={{ width: 150, height: 96 }}
+            nodeColor={minimapColor}
+            nodeStrokeColor={minimapStroke}
+          />
+          <PacketLayer positions={positions} sizes={sizes} />
+          {handoff?.viewport && <InitialViewport viewport={handoff.viewport} />}
+        </ReactFlow>
+      </div>
+    </CollapseControl.Provider>
   );
 }

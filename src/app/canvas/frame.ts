@@ -32,6 +32,8 @@ export function estimateSize(node: TopoNode): Size {
       return { width: 220, height: 66 };
     case 'internet':
       return { width: 220, height: 66 };
+    case 'group':
+      return { width: NODE_WIDTH, height: 74 };
     case 'host':
       return { width: 0, height: 0 };
   }

@@ -12,10 +12,12 @@
 import { Handle, type Node, type NodeProps, Position, type ReactFlowState, useStore } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCollapseControl } from './collapse-control.ts';
 import type {
   BridgeNodeData,
   ContainerInfo,
   ContainerNodeData,
+  GroupNodeData,
   HostNodeData,
   IfaceInfo,
   IfaceNodeData,
@@ -149,14 +151,45 @@ export const IfaceNode = memo(function IfaceNode({ data }: P<IfaceNodeData & Rec
   );
 });
 
-export const BridgeNode = memo(function BridgeNode({ data }: P<BridgeNodeData & Record<string, unknown>>) {
+/**
+ * The button that collapses a network's containers into one node and expands
+ * them again: a real button, so Tab reaches it and Enter or Space presses it.
+ * Only on bridges with containers, and only on the live canvas.
+ */
+function CollapseToggle({ bridge, network, collapsed }: { bridge: string; network: string; collapsed: boolean }) {
+  const { t } = useTranslation();
+  const setCollapsed = useCollapseControl();
+  if (!setCollapsed) return null;
+  const label = t(collapsed ? 'node.expand' : 'node.collapse', { network });
+  return (
+    <button
+      type="button"
+      className="collapse-toggle nodrag nopan"
+      aria-expanded={!collapsed}
+      aria-label={label}
+      title={label}
+      onClick={(event) => {
+        event.stopPropagation();
+        setCollapsed(bridge, !collapsed);
+      }}
+      onKeyDown={(event) => event.stopPropagation()}
+    >
+      <span aria-hidden>{collapsed ? '▸' : '▾'}</span>
+    </button>
+  );
+}
+
+export const BridgeNode = memo(function BridgeNode({ id, data }: P<BridgeNodeData & Record<string, unknown>>) {
   const { t } = useTranslation();
   const compact = useCompact();
+  const network = data.network ?? data.name;
+  const toggle = data.collapsed || data.ports > 0 ? <CollapseToggle bridge={id} network={network} collapsed={data.collapsed ?? false} /> : null;
   if (compact) {
     return (
       <div className="node-body">
         <Top />
-        <Chip name={data.network ?? data.name} detail={data.subnet ?? data.addresses.join(' ')} />
+        {toggle}
+        <Chip name={network} detail={data.subnet ?? data.addresses.join(' ')} />
         <Bottom />
       </div>
     );
@@ -164,6 +197,7 @@ export const BridgeNode = memo(function BridgeNode({ data }: P<BridgeNodeData & 
   return (
     <div className="node-body">
       <Top />
+      {toggle}
       <div className="node-title">
         <span className="mono">{data.name}</span>
         {data.network && <span className="chip net">{data.network}</span>}
@@ -252,6 +286,36 @@ export const ContainerNode = memo(function ContainerNode({ data }: P<ContainerNo
   );
 });
 
+/** A collapsed network's containers: how many, in which states, and the button that expands them. */
+export const GroupNode = memo(function GroupNode({ data }: P<GroupNodeData & Record<string, unknown>>) {
+  const { t } = useTranslation();
+  const compact = useCompact();
+  const title = t('node.group', { network: data.network, count: data.containers });
+  const states = data.states.map(([state, count]) => (
+    <span key={state} className={`state state-${state}`}>
+      {t('node.groupState', { count, state: t(`node.state.${state}`, { defaultValue: state }) })}
+    </span>
+  ));
+  return (
+    <div className="node-body">
+      <Top />
+      <CollapseToggle bridge={data.bridge} network={data.network} collapsed />
+      {compact ? (
+        <div className="compact" title={title}>
+          <div className="compact-name">{data.network}</div>
+          <div className="compact-line">{t('node.groupCount', { count: data.containers })}</div>
+        </div>
+      ) : (
+        <>
+          <div className="node-title group-title">{title}</div>
+          <div className="group-states small">{states}</div>
+          <div className="muted small">{t('node.groupLinks', { count: data.links })}</div>
+        </>
+      )}
+    </div>
+  );
+});
+
 export const MachineNode = memo(function MachineNode({ data }: P<MachineNodeData & Record<string, unknown>>) {
   const { t } = useTranslation();
   return (
@@ -298,4 +362,5 @@ export const NODE_TYPES = {
   container: ContainerNode,
   machine: MachineNode,
   internet: InternetNode,
+  group: GroupNode,
 };

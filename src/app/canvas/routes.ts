@@ -85,7 +85,8 @@ export function busEdgeHint(edge: TopoEdge, target: TopoNode | undefined): (BusH
     const handleX = ((k + 1) / (n + 1)) * NODE_WIDTH;
     return { handleX, laneDx: handleX + COL_GAP / 2, approach: labelRoom(n), labelRise: LABEL_HEIGHT / 2 + 5 + LABEL_STEP * k };
   }
-  const downward = (edge.kind === 'l3' && d.kind === 'bridge') || (edge.kind === 'shared-netns' && d.kind === 'container');
+  const downward =
+    (edge.kind === 'l3' && d.kind === 'bridge') || (edge.kind === 'shared-netns' && d.kind === 'container') || (edge.kind === 'veth' && d.kind === 'group');
   if (!downward) return undefined;
   const handleX = NODE_WIDTH / 2;
   return { handleX, laneDx: handleX + COL_GAP / 2, approach: labelRoom(1), labelRise: LABEL_HEIGHT / 2 + 5 };

@@ -6,7 +6,7 @@
  * `host`, `host:stack`, `host:eth0`, `lan`, `gw`, `internet`.
  */
 
-export type NodeKind = 'host' | 'stack' | 'iface' | 'bridge' | 'netns' | 'container' | 'machine' | 'internet';
+export type NodeKind = 'host' | 'stack' | 'iface' | 'bridge' | 'netns' | 'container' | 'machine' | 'internet' | 'group';
 
 export interface IfaceInfo {
   name: string;
@@ -64,6 +64,8 @@ export interface BridgeNodeData {
   icc: boolean;
   isDefault: boolean;
   ports: number;
+  /** The canvas shows its containers as one group node (view state: canvas/collapse.ts, never deriveGraph). */
+  collapsed?: boolean;
 }
 export interface NetnsNodeData {
   kind: 'netns';
@@ -96,6 +98,21 @@ export interface InternetNodeData {
   services: string[];
 }
 
+/** A collapsed network's containers drawn as one node (canvas/collapse.ts; never made by deriveGraph). */
+export interface GroupNodeData {
+  kind: 'group';
+  /** The bridge node whose containers it stands for. */
+  bridge: string;
+  /** The network's name (the bridge's name when it has no network). */
+  network: string;
+  /** Containers hidden in it, joined (`container:`) ones included. */
+  containers: number;
+  /** How many of them are in each state, most first (`running` 9, `paused` 1). */
+  states: [string, number][];
+  /** The veth pairs from the bridge into them, drawn as one edge. */
+  links: number;
+}
+
 export type TopoNodeData =
   | HostNodeData
   | StackNodeData
@@ -104,7 +121,8 @@ export type TopoNodeData =
   | NetnsNodeData
   | ContainerNodeData
   | MachineNodeData
-  | InternetNodeData;
+  | InternetNodeData
+  | GroupNodeData;
 
 export interface TopoNode {
   id: string;

@@ -36,6 +36,8 @@ export interface SavedSession {
   seed: number;
   commands: string[];
   positions: Record<string, XY>;
+  /** Bridges (node ids) whose containers the canvas draws as one group node (canvas/collapse.ts). */
+  collapsed?: string[];
   view: ViewSettings;
   /** The world's derived graph when it was saved: the first screen draws it while the simulator loads. */
   graph?: GraphSnapshot;
@@ -79,6 +81,13 @@ function readPositions(v: unknown, dropped: string[]): Record<string, XY> {
     else dropped.push(`positions.${id}`);
   }
   return out;
+}
+
+function readCollapsed(v: unknown, dropped: string[]): string[] | undefined {
+  if (v === undefined) return undefined;
+  if (Array.isArray(v) && v.length <= 1000 && v.every((id) => typeof id === 'string' && id.startsWith('bridge:') && id.length <= 200)) return [...new Set(v as string[])];
+  dropped.push('collapsed');
+  return undefined;
 }
 
 function readView(v: unknown, dropped: string[]): ViewSettings {
@@ -140,6 +149,8 @@ export function parseSession(text: string | null): LoadResult {
     positions: readPositions(data.positions, dropped),
     view: readView(data.view, dropped),
   };
+  const collapsed = readCollapsed(data.collapsed, dropped);
+  if (collapsed && collapsed.length > 0) session.collapsed = collapsed;
   const inspector = readInspector(data.inspector, dropped);
   if (inspector) session.inspector = inspector;
   const times = readTimes(data.times, commands.length, dropped);

@@ -66,6 +66,8 @@ export interface AppState {
   rev: number;
   commands: string[];
   positions: Record<string, XY>;
+  /** Bridges (node ids) whose containers the canvas draws as one group node: view state, saved with the positions. */
+  collapsed: string[];
   view: ViewSettings;
   notice: Notice | null;
   /** Where the world came from at load: the first-screen scenario, or the saved session. */
@@ -115,6 +117,8 @@ export interface AppState {
   /** Does again what undo took back, unless something new was done since. */
   redo(): void;
   resetLayout(): void;
+  /** Collapses a bridge's containers into one group node on the canvas, or expands them again. */
+  setCollapsed(bridge: string, collapsed: boolean): void;
   setView(update: Partial<ViewSettings>): void;
   dismissNotice(): void;
   /** Starts over: the first screen's world, or (`empty`) a Docker host with nothing on it. */
@@ -173,6 +177,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
   let seed = DEFAULT_SEED;
   let commands: string[] = [...scenario.commands];
   let positions: Record<string, XY> = {};
+  let collapsed: string[] = [];
   let view = { ...DEFAULT_VIEW };
   let notice: Notice | null = null;
   let inspector: InspectorSelection | undefined;
@@ -184,6 +189,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
     times = loaded.session.times ?? commands.map(() => 0);
     // A history that does not end with the session's lines (edited by hand, another tab) cannot undo them: dropped.
     if (loaded.session.history && fitsCommands(loaded.session.history, commands)) history = loaded.session.history;
+    collapsed = loaded.session.collapsed ?? [];
   } else if (loaded.kind === 'unreadable') {
     notice = { key: 'notice.unreadable', values: { reason: loaded.reason } };
   }
@@ -211,6 +217,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         times: s.times,
         savedAt: clock.wall,
         positions: s.positions,
+        ...(s.collapsed.length > 0 ? { collapsed: s.collapsed } : {}),
         view: s.view,
         graph: snapshotOf(graphOf(s.sim, s.rev)),
         ...(s.inspected ? { inspector: { id: s.inspected, open: s.inspectorOpen } } : {}),
@@ -313,6 +320,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       rev: 0,
       commands,
       positions,
+      collapsed,
       view,
       notice,
       origin: loaded.kind === 'loaded' ? 'restored' : 'scenario',
@@ -404,6 +412,12 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         set({ positions: {} });
         save();
       },
+      setCollapsed(bridge, collapse) {
+        const { collapsed: now } = get();
+        if (now.includes(bridge) === collapse) return;
+        set({ collapsed: collapse ? [...now, bridge] : now.filter((id) => id !== bridge) });
+        save();
+      },
       setView(update) {
         set((s) => ({ view: { ...s.view, ...update } }));
         save();
@@ -425,6 +439,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           commands: [...lines],
           times: lines.map(() => 0),
           positions: {},
+          collapsed: [],
           trace: null,
           player: { step: 0, playing: false },
           hover: { hop: null, node: null },
@@ -461,6 +476,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           commands: [...lines],
           times,
           positions: { ...positions },
+          collapsed: [],
           trace,
           player: { step: trace ? trace.trace.hops.length - 1 : 0, playing: false },
           hover: { hop: null, node: null },
@@ -511,7 +527,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
   });
   // Saves what replaced an unreadable session only once the user acts; the backup keeps the old text.
   if (loaded.kind !== 'unreadable') {
-    saveSession(storage, { seed, commands, times, savedAt: clock.wall, positions, view, graph: snapshotOf(graphOf(sim, 0)), ...(inspector ? { inspector } : {}), history });
+    saveSession(storage, { seed, commands, times, savedAt: clock.wall, positions, ...(collapsed.length > 0 ? { collapsed } : {}), view, graph: snapshotOf(graphOf(sim, 0)), ...(inspector ? { inspector } : {}), history });
   }
   return store;
 }

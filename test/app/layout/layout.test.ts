@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Rect, frameRect } from '../../../src/app/canvas/frame.ts';
+import { collapseGraph, groupNodeId } from '../../../src/app/canvas/collapse.ts';
 import { autoLayoutOf, type LayoutOptions, PITCH, placeNodes } from '../../../src/app/canvas/layout.ts';
 import { deriveGraph } from '../../../src/app/graph/derive.ts';
 import type { TopologyGraph } from '../../../src/app/graph/types.ts';
@@ -199,5 +200,77 @@ describe('incremental placement', () => {
     const tidy = placeNodes(graph, {}, {}, WIDE);
     expect(tidy.fresh).toBe(true);
     expect(tidy.positions).toEqual(autoLayoutOf(graph, {}, WIDE).positions);
+  });
+});
+
+describe('collapsed networks', () => {
+  /** Every other network of a world collapsed (docker0 included when it has containers). */
+  function halfCollapsed(graph: TopologyGraph): string[] {
+    return graph.nodes.filter((n) => n.data.kind === 'bridge').flatMap((n, i) => (i % 2 === 0 ? [n.id] : []));
+  }
+
+  it('draws worlds with collapsed networks as diagrams, each group in one grid cell under its bridge', () => {
+    const specs: WorldSpec[] = [grid(3, 10), grid(30, 10), ...Array.from({ length: 12 }, (_, i) => randomSpec(i + 1))];
+    for (const [i, spec] of specs.entries()) {
+      const whole = world(spec);
+      const graph = collapseGraph(whole, halfCollapsed(whole));
+      for (const options of [WIDE, PHONE]) {
+        const auto = autoLayoutOf(graph, {}, options);
+        const label = `world ${i} ${options.narrow ? 'phone' : 'wide'}`;
+        expect(problems(graph, auto.positions, auto.columns), label).toEqual([]);
+        for (const n of graph.nodes) {
+          if (n.data.kind !== 'group') continue;
+          const bus = auto.positions[n.data.bridge]!;
+          const box = auto.positions[n.id]!;
+          expect(box.x, `${label} ${n.id}`).toBe(bus.x);
+          expect(box.y, `${label} ${n.id}`).toBeGreaterThan(bus.y);
+        }
+      }
+    }
+  });
+
+  it('shrinks a 30x10 world: with every network collapsed its fit zoom nearly doubles (the stack’s 31 routes stay as tall)', () => {
+    const whole = world(grid(30, 10));
+    const graph = collapseGraph(whole, whole.nodes.filter((n) => n.data.kind === 'bridge').map((n) => n.id));
+    expect(graph.nodes.filter((n) => n.data.kind === 'group')).toHaveLength(30);
+    const canvas = { width: 1280, height: 720 };
+    const aspect = canvas.width / canvas.height;
+    const zoom = fitZoom(graph, autoLayoutOf(graph, {}, { aspect }).positions, canvas);
+    expect(zoom).toBeGreaterThan(1.8 * fitZoom(whole, autoLayoutOf(whole, {}, { aspect }).positions, canvas));
+  });
+
+  it('collapsing and expanding never moves a placed node, and the group takes its bridge’s first cell', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const whole = world(randomSpec(seed));
+      const saved = placeNodes(whole, {}, {}, WIDE).positions;
+      const collapsed = halfCollapsed(whole);
+      const drawn = collapseGraph(whole, collapsed);
+      const next = placeNodes(drawn, saved, {}, WIDE);
+      for (const [id, p] of Object.entries(saved)) if (next.positions[id]) expect(next.positions[id], `seed ${seed} ${id}`).toEqual(p);
+      expect(overlappingPairs([...nodeBoxes(drawn, next.positions)]), `seed ${seed}`).toEqual([]);
+      for (const id of Object.keys(next.added)) expect(id.startsWith('group:'), `seed ${seed} ${id}`).toBe(true);
+      for (const bridge of collapsed) {
+        const group = next.positions[groupNodeId(bridge)];
+        if (group) expect(group.x, `seed ${seed} ${bridge}`).toBe(saved[bridge]!.x);
+      }
+      // Expanded again: every container is back where it was, and nothing else is placed.
+      const back = placeNodes(whole, { ...saved, ...next.added }, {}, WIDE);
+      expect(back.added, `seed ${seed}`).toEqual({});
+      for (const n of whole.nodes) if (saved[n.id]) expect(back.positions[n.id], `seed ${seed} ${n.id}`).toEqual(saved[n.id]);
+    }
+  });
+
+  it('places a container added while its network is collapsed in a free cell once expanded', () => {
+    const before = world(grid(3, 10));
+    const saved = placeNodes(before, {}, {}, WIDE).positions;
+    const collapsedBridge = bridgeId(2);
+    const drawn = placeNodes(collapseGraph(before, [collapsedBridge]), saved, {}, WIDE);
+    const after = world({ networks: [0, 10, 11, 10] });
+    // Still collapsed: the new container hides in the group, nothing moves or is added.
+    const hidden = placeNodes(collapseGraph(after, [collapsedBridge]), { ...saved, ...drawn.added }, {}, WIDE);
+    expect(hidden.added).toEqual({});
+    const expanded = placeNodes(after, { ...saved, ...drawn.added }, {}, WIDE);
+    expect(Object.keys(expanded.added)).toEqual(['c:c2x10']);
+    expect(overlappingPairs([...nodeBoxes(after, expanded.positions)])).toEqual([]);
   });
 });

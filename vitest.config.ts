@@ -19,6 +19,9 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/kernel/**', '**/node_modules/**'],
           environment: 'node',
+          // A hang detector, not a speed check (speed is `npm run bench`'s): npm test runs
+          // this suite beside the browser tests on 2 cores, where a world of 300 takes seconds.
+          testTimeout: 30_000,
         },
       },
       {

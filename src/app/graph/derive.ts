@@ -66,7 +66,12 @@ function publishedPorts(c: Container): PortInfo[] {
 }
 
 function listeningPorts(view: NetnsView): PortInfo[] {
-  return view.sockets().map((s) => ({ kind: 'listening', text: `${s.proto} ${s.address}:${s.port} ${s.process}` }));
+  // The embedded DNS's own two sockets (dockerd's, on 127.0.0.11, in every container of a
+  // user network) are the resolver, not a server the container runs: netstat shows them.
+  return view
+    .sockets()
+    .filter((s) => !(s.process === 'dockerd' && s.address === '127.0.0.11'))
+    .map((s) => ({ kind: 'listening', text: `${s.proto} ${s.address}:${s.port} ${s.process}` }));
 }
 
 function ifaceInfo(view: NetnsView, link: LinkInfo, network?: string): IfaceInfo {

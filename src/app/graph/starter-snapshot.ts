@@ -162,16 +162,7 @@ export const STARTER_SNAPSHOT: GraphSnapshot & { positions: Record<string, XY>; 
             "network": "mynet"
           }
         ],
-        "ports": [
-          {
-            "kind": "listening",
-            "text": "udp 127.0.0.11:52238 dockerd"
-          },
-          {
-            "kind": "listening",
-            "text": "tcp 127.0.0.11:40013 dockerd"
-          }
-        ],
+        "ports": [],
         "isolated": false
       }
     },
@@ -201,16 +192,7 @@ export const STARTER_SNAPSHOT: GraphSnapshot & { positions: Record<string, XY>; 
             "network": "mynet"
           }
         ],
-        "ports": [
-          {
-            "kind": "listening",
-            "text": "udp 127.0.0.11:51602 dockerd"
-          },
-          {
-            "kind": "listening",
-            "text": "tcp 127.0.0.11:56516 dockerd"
-          }
-        ],
+        "ports": [],
         "isolated": false
       }
     },
@@ -396,8 +378,8 @@ export const STARTER_SNAPSHOT: GraphSnapshot & { positions: Record<string, XY>; 
       "y": 348
     },
     "c:bbox2": {
-      "x": 572,
-      "y": 348
+      "x": 286,
+      "y": 490
     },
     "c:bbox3": {
       "x": 0,

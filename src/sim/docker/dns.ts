@@ -7,12 +7,13 @@
  * (the LAN's DNS on gw). The query to that server is a real probe, so a blocked
  * path means no answer.
  */
+import { formatIPv6 } from '../netfilter/addr.ts';
 import { formatIPv4 } from '../netfilter/inet.ts';
 import type { Trace } from '../net/trace.ts';
 import { observedResult } from '../net/trace.ts';
 import type { Engine } from './engine.ts';
 import { hostsFile, usesEmbeddedDns } from './files.ts';
-import type { Container } from './model.ts';
+import type { Container, Endpoint } from './model.ts';
 import { GW_IP, HOST_NS } from './world.ts';
 
 /** What the LAN's DNS server on gw knows (the rig's zone); everything else is NXDOMAIN. */
@@ -58,6 +59,18 @@ export function lookup(engine: Engine, c: Container, name: string): LookupResult
 }
 
 function embeddedLookup(engine: Engine, c: Container, name: string): string | undefined {
+  const found = embeddedEndpoint(engine, c, name);
+  return found && formatIPv4(found.ip);
+}
+
+/** The AAAA answer of the embedded DNS: the IPv6 address of the name's endpoint, on a network with IPv6. */
+export function embeddedLookup6(engine: Engine, c: Container, name: string): string | undefined {
+  if (!usesEmbeddedDns(engine, c)) return undefined;
+  const found = embeddedEndpoint(engine, c, name);
+  return found?.ip6 === undefined ? undefined : formatIPv6(found.ip6);
+}
+
+function embeddedEndpoint(engine: Engine, c: Container, name: string): Endpoint | undefined {
   for (const ep of c.endpoints.values()) {
     const network = engine.networks.get(ep.networkId)!;
     if (network.isDefault) continue;
@@ -70,7 +83,7 @@ function embeddedLookup(engine: Engine, c: Container, name: string): string | un
       const otherEp = other.endpoints.get(network.id);
       if (!otherEp) continue;
       const names = [other.name, ...otherEp.aliases, other.id.slice(0, 12), other.hostname];
-      if (wanted.some((w) => names.includes(w))) return formatIPv4(otherEp.ip);
+      if (wanted.some((w) => names.includes(w))) return otherEp;
     }
   }
   return undefined;

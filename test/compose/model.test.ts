@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadProject, type HostFiles } from '../../src/sim/shell/compose/files.ts';
 import { configYaml } from '../../src/sim/shell/compose/format.ts';
-import { sha256Hex } from '../../src/sim/shell/compose/hash.ts';
+import { sha256Hex } from '../../src/sim/docker/sha256.ts';
 import { ComposeError, dependencyLevels, interpolate, normalizeProjectName, parseShortPort, shellSplit } from '../../src/sim/shell/compose/model.ts';
 import { validate } from '../../src/sim/shell/compose/schema.ts';
 import { parseYaml, toGoYaml } from '../../src/sim/shell/compose/yaml.ts';

@@ -14,6 +14,7 @@
  * as getaddrinfo hands it to them: glibc's RFC 3484 sort keeps the answer's order
  * among addresses of one subnet, and musl does not sort IPv4 at all.
  */
+import { formatIPv6 } from '../netfilter/addr.ts';
 import { formatIPv4 } from '../netfilter/inet.ts';
 import type { KernelApi } from '../net/api.ts';
 import type { SeededRandom } from '../net/rng.ts';
@@ -21,7 +22,7 @@ import type { Trace } from '../net/trace.ts';
 import { observedResult } from '../net/trace.ts';
 import type { Engine } from './engine.ts';
 import { hostsFile, usesEmbeddedDns } from './files.ts';
-import type { Container } from './model.ts';
+import type { Container, Endpoint } from './model.ts';
 import { GW_IP, HOST_NS } from './world.ts';
 
 /** What the LAN's DNS server on gw knows (the rig's zone); everything else is NXDOMAIN. */
@@ -85,12 +86,23 @@ function shuffled(random: SeededRandom, items: readonly string[]): string[] {
   return out;
 }
 
+function embeddedLookup(engine: Engine, c: Container, name: string): string[] {
+  return embeddedEndpoints(engine, c, name).map((ep) => formatIPv4(ep.ip));
+}
+
+/** The AAAA answer of the embedded DNS: the IPv6 address of the name's endpoint, on a network with IPv6. */
+export function embeddedLookup6(engine: Engine, c: Container, name: string): string | undefined {
+  if (!usesEmbeddedDns(engine, c)) return undefined;
+  const found = embeddedEndpoints(engine, c, name)[0];
+  return found?.ip6 === undefined ? undefined : formatIPv6(found.ip6);
+}
+
 /**
- * Every address the name has on the first of the container's networks that
+ * The endpoints the name has on the first of the container's networks that
  * knows it (libnetwork's Sandbox.ResolveName stops at the first network with
  * an answer), in the order the containers joined.
  */
-function embeddedLookup(engine: Engine, c: Container, name: string): string[] {
+function embeddedEndpoints(engine: Engine, c: Container, name: string): Endpoint[] {
   for (const ep of c.endpoints.values()) {
     const network = engine.networks.get(ep.networkId)!;
     if (network.isDefault) continue;
@@ -98,13 +110,13 @@ function embeddedLookup(engine: Engine, c: Container, name: string): string[] {
     const suffix = `.${network.name}`;
     const asked = name.endsWith(suffix) ? [name, name.slice(0, -suffix.length)] : [name];
     const wanted = asked.map((n) => ep.links.map((l) => l.split(':')).find(([, a]) => (a ?? '') === n)?.[0] ?? n);
-    const found: string[] = [];
+    const found: Endpoint[] = [];
     for (const other of engine.containers.values()) {
       if (other.state !== 'running' && other.state !== 'paused') continue;
       const otherEp = other.endpoints.get(network.id);
       if (!otherEp) continue;
       const names = [other.name, ...otherEp.aliases, other.id.slice(0, 12), other.hostname];
-      if (wanted.some((w) => names.includes(w))) found.push(formatIPv4(otherEp.ip));
+      if (wanted.some((w) => names.includes(w))) found.push(otherEp);
     }
     if (found.length > 0) return found;
   }

@@ -20,10 +20,12 @@ import type { Attachment, BoundPort, Container, Endpoint, Network, NetworkMode, 
 import { bindPorts, PortBindError, releasePorts } from './port-binding.ts';
 import { PortAllocator } from './portalloc.ts';
 import { type BridgeRuleSpec, DockerRules, type GatewayMode } from './rules.ts';
+import { AddressPool6, type Cidr6, formatCidr6, inPrefix6, networkOf6, overlaps6, parseCidr6, pickPool6 } from './ipam6.ts';
+import { formatIPv6, parseIPv6 } from '../netfilter/addr.ts';
 import { startResolverSockets } from './dns.ts';
 import { ANONYMOUS_LABEL, volumeNameProblem, volumeSize, type HostPaths, type MountRequest, type Volume } from './volumes.ts';
 import { planMounts, realizeMounts } from './mount-plan.ts';
-import { buildWorld, HOST_HOSTNAME, HOST_NS } from './world.ts';
+import { buildWorld, ENGINE_ID, HOST_HOSTNAME, HOST_NS } from './world.ts';
 
 export { DockerError, ImageNotFoundError } from './errors.ts';
 
@@ -33,6 +35,15 @@ export interface NetworkCreateOptions {
   subnet?: string;
   gateway?: string;
   ipRange?: string;
+  /** `--ipv4=false` turns IPv4 off (default on). */
+  ipv4?: boolean;
+  /** `--ipv6`. */
+  ipv6?: boolean;
+  /** An IPv6 `--subnet` and its `--gateway`. */
+  subnet6?: string;
+  gateway6?: string;
+  /** Families of the `--subnet`s in the order given. */
+  subnetOrder?: (4 | 6)[];
   internal?: boolean;
   options?: Record<string, string>;
   /** `--label`s (Compose marks its networks with `com.docker.compose.*`). */
@@ -57,6 +68,8 @@ export interface ContainerCreateOptions {
   /** `--network` value: a network name or ID, `host`, `none`, `container:<name|id>`. */
   network?: string;
   ip?: string;
+  /** `--ip6`: the container's IPv6 address on its network. */
+  ip6?: string;
   aliases?: string[];
   ports?: PortBinding[];
   links?: { target: string; alias: string }[];
@@ -176,6 +189,7 @@ export class Engine {
     if (driver === 'host') throw new DockerError('only one instance of "host" network is allowed');
     if (driver === 'null') throw new DockerError('only one instance of "null" network is allowed');
     if (driver !== 'bridge') throw new DockerError(`plugin "${driver}" not found`);
+    if (opts.ipv4 === false && !opts.ipv6) throw new DockerError('IPv4 or IPv6 must be enabled');
     return this.addNetwork({ ...opts, driver });
   }
 
@@ -193,24 +207,43 @@ export class Engine {
       masquerade: options['com.docker.network.bridge.enable_ip_masquerade'] !== 'false',
       isDefault,
       config: {},
+      configOrder: [],
       options: isDefault ? options : { ...options },
     };
     if (opts.labels) network.labels = { ...opts.labels };
     if (opts.noIpamOptions) network.noIpamOptions = true;
     if (driver === 'bridge') {
-      const { subnet, gateway, range } = this.planAddresses(opts);
-      network.pool = new AddressPool(subnet, gateway, range);
-      if (opts.subnet !== undefined && !isDefault) network.config.subnet = formatCidr(subnet);
-      if (opts.gateway !== undefined) network.config.gateway = opts.gateway;
-      if (opts.ipRange !== undefined) network.config.ipRange = opts.ipRange;
+      const v6 = this.planAddresses6(opts);
+      const v4 = opts.ipv4 === false ? undefined : this.planAddresses(opts);
+      if (v4) {
+        network.pool = new AddressPool(v4.subnet, v4.gateway, v4.range);
+        if (opts.subnet !== undefined && !isDefault) network.config.subnet = formatCidr(v4.subnet);
+        if (opts.gateway !== undefined) network.config.gateway = opts.gateway;
+        if (opts.ipRange !== undefined) network.config.ipRange = opts.ipRange;
+      }
+      if (v6) {
+        network.config6 = v6.config;
+        if (v6.pool) network.pool6 = v6.pool;
+      }
+      network.configOrder = [...(opts.subnetOrder ?? [])];
+      if (v4 && opts.subnet === undefined) network.configOrder.push(4);
+      if (network.pool6 && opts.subnet6 === undefined) network.configOrder.push(6);
       network.bridge = options['com.docker.network.bridge.name'] ?? `br-${id.slice(0, 12)}`;
       // libnetwork asks for no transmit queue (TxQLen 0) on its bridges and veths.
       this.kernel.addBridge(HOST_NS, network.bridge, { txqlen: 0 });
       const mtu = networkMtu(network);
       if (mtu !== undefined) this.kernel.setMtu(HOST_NS, network.bridge, mtu);
-      this.kernel.addAddress(HOST_NS, network.bridge, `${formatIPv4(gateway)}/${subnet.prefixLen}`, { broadcast: true });
+      if (v4) this.kernel.addAddress(HOST_NS, network.bridge, `${formatIPv4(v4.gateway)}/${v4.subnet.prefixLen}`, { broadcast: true });
+      if (network.pool6) {
+        // Docker gives its bridges their IPv6 gateway without duplicate address detection.
+        this.kernel.addAddress6(HOST_NS, network.bridge, `${formatIPv6(network.pool6.gateway)}/${network.pool6.subnet.prefixLen}`, { nodad: true });
+        if (![...this.networks.values()].some((n) => n.pool6)) {
+          this.kernel.setSysctl(HOST_NS, 'net.ipv6.conf.all.forwarding', '1');
+          this.rules.enableIPv6Forwarding();
+        }
+      }
       this.kernel.setLinkUp(HOST_NS, network.bridge, true);
-      this.rules.addBridge(this.bridgeRuleSpec(network));
+      for (const spec of this.bridgeRuleSpecs(network)) this.rules.addBridge(spec);
     }
     this.networks.set(id, network);
     return network;
@@ -253,6 +286,34 @@ export class Engine {
     return range ? { subnet, gateway, range } : { subnet, gateway };
   }
 
+  /** The IPv6 side of a new network: an asked-for subnet is checked (and only recorded without --ipv6); with --ipv6 and none, a ULA /64. */
+  private planAddresses6(opts: NetworkCreateOptions): { config: NonNullable<Network['config6']>; pool?: AddressPool6 } | undefined {
+    const taken = [...this.networks.values()].flatMap((n) => (n.pool6 ? [n.pool6.subnet] : []));
+    let subnet: Cidr6 | undefined;
+    if (opts.subnet6 !== undefined) {
+      const exact = parseCidr6(opts.subnet6);
+      if (!exact) throw new DockerError(`invalid network config:\ninvalid subnet ${opts.subnet6}: invalid CIDR block notation`);
+      subnet = networkOf6(exact);
+      if (subnet.addr !== exact.addr) throw new DockerError(`invalid network config:\ninvalid subnet ${opts.subnet6}: it should be ${formatCidr6(subnet)}`);
+      if (opts.ipv6 && taken.some((t) => overlaps6(t, subnet!))) throw new DockerError('invalid pool request: Pool overlaps with other one on this address space');
+    } else if (opts.ipv6) {
+      subnet = pickPool6(ENGINE_ID, taken);
+      if (!subnet) throw new DockerError('could not find an available, non-overlapping IPv6 address pool among the defaults to assign to the network');
+    } else {
+      return undefined;
+    }
+    let gateway = subnet.addr + 1n;
+    if (opts.gateway6 !== undefined) {
+      const gw = parseIPv6(opts.gateway6);
+      if (gw === undefined || !inPrefix6(gw, subnet)) throw new DockerError(`no matching subnet for gateway ${opts.gateway6}`, 'client');
+      gateway = gw;
+    }
+    const config: NonNullable<Network['config6']> = { subnet: formatCidr6(subnet), requested: opts.subnet6 !== undefined };
+    if (opts.subnet6 === undefined) config.gateway = formatIPv6(gateway);
+    else if (opts.gateway6 !== undefined) config.gateway = opts.gateway6;
+    return opts.ipv6 ? { config, pool: new AddressPool6(subnet, gateway) } : { config };
+  }
+
   private takenSubnets(): Cidr[] {
     return [...this.networks.values()].flatMap((n) => (n.pool ? [n.pool.subnet] : []));
   }
@@ -267,8 +328,13 @@ export class Engine {
     });
   }
 
-  private bridgeRuleSpec(n: Network): BridgeRuleSpec {
-    return { bridge: n.bridge!, subnet: formatCidr(n.pool!.subnet), internal: n.internal, icc: n.icc, masquerade: n.masquerade, gatewayMode: gatewayMode(n) };
+  /** The rule sets of a bridge network: iptables for its IPv4 side, ip6tables for its IPv6 side. */
+  private bridgeRuleSpecs(n: Network): BridgeRuleSpec[] {
+    const base = { bridge: n.bridge!, internal: n.internal, icc: n.icc, masquerade: n.masquerade, gatewayMode: gatewayMode(n) };
+    const specs: BridgeRuleSpec[] = [];
+    if (n.pool) specs.push({ ...base, family: 4, subnet: formatCidr(n.pool.subnet) });
+    if (n.pool6) specs.push({ ...base, family: 6, subnet: formatCidr6(n.pool6.subnet) });
+    return specs;
   }
 
   removeNetwork(ref: string): Network {
@@ -280,7 +346,7 @@ export class Engine {
       const ep = users[0]!.endpoints.get(n.id)!;
       throw new DockerError(`error while removing network: network ${n.name} has active endpoints (name:"${users[0]!.name}" id:"${ep.id.slice(0, 12)}")`);
     }
-    this.rules.removeBridge(this.bridgeRuleSpec(n));
+    for (const spec of this.bridgeRuleSpecs(n)) this.rules.removeBridge(spec);
     this.kernel.deleteLink(HOST_NS, n.bridge!);
     this.networks.delete(n.id);
     return n;
@@ -332,6 +398,11 @@ export class Engine {
     if (networkMode.kind !== 'container' && opts.ip !== undefined) {
       const netName = networkMode.kind === 'bridge' ? (networkMode.networks[0] ?? 'bridge') : networkMode.kind;
       const problems = this.endpointIpProblems(netName, this.findNetwork(netName), opts.ip);
+      if (problems) throw new DockerError(`invalid config for network ${netName}: invalid endpoint settings:\n${problems}`);
+    }
+    if (networkMode.kind !== 'container' && opts.ip6 !== undefined) {
+      const netName = networkMode.kind === 'bridge' ? (networkMode.networks[0] ?? 'bridge') : networkMode.kind;
+      const problems = this.endpointIp6Problems(netName, this.findNetwork(netName), opts.ip6);
       if (problems) throw new DockerError(`invalid config for network ${netName}: invalid endpoint settings:\n${problems}`);
     }
     for (const e of endpoints) {
@@ -400,6 +471,7 @@ export class Engine {
         const att: Attachment = { aliases: opts.aliases ?? [], links, gwPriority: 0 };
         if (requestedIp !== undefined) att.requestedIp = requestedIp;
         if (opts.macAddress !== undefined && netName === networkMode.networks[0]) att.requestedMac = opts.macAddress;
+        if (opts.ip6 !== undefined) att.requestedIp6 = parseIPv6(opts.ip6)!;
         container.attachments.set(netName, att);
       }
     }
@@ -432,6 +504,21 @@ export class Engine {
     if (n) {
       if (n.config.subnet === undefined) problems.push('user specified IP address is supported only when connecting to networks with user configured subnets');
       else if (addr === undefined || !n.pool!.contains(addr)) problems.push(`no configured subnet or ip-range contain the IP address ${ip}`);
+    }
+    if (problems.length === 0) return undefined;
+    return problems.length === 1 ? problems[0] : problems.map((p) => `* ${p}`).join('\n');
+  }
+
+  /** The same checks for `--ip6`, against the network's IPv6 subnet. */
+  private endpointIp6Problems(netName: string, n: Network | undefined, ip6: string): string | undefined {
+    const problems: string[] = [];
+    const userDefined = !['default', 'bridge', 'host', 'none'].includes(netName) && !netName.startsWith('container:');
+    if (!userDefined) problems.push('user specified IP address is supported on user defined networks only');
+    const addr = parseIPv6(ip6);
+    if (addr === undefined) problems.push(`invalid IPv6 address: ${ip6}`);
+    if (n) {
+      if (!n.config6?.requested || !n.pool6) problems.push('user specified IP address is supported only when connecting to networks with user configured subnets');
+      else if (addr !== undefined && !n.pool6.contains(addr)) problems.push(`no configured subnet or ip-range contain the IP address ${ip6}`);
     }
     if (problems.length === 0) return undefined;
     return problems.length === 1 ? problems[0] : problems.map((p) => `* ${p}`).join('\n');
@@ -558,7 +645,8 @@ export class Engine {
 
   /** One endpoint: address, veth pair (container end made in the container's namespace), rules. */
   private attach(c: Container, netns: string, n: Network): Endpoint {
-    const pool = n.pool!;
+    if (!n.pool) throw new DockerError(`vethlab: containers on a network without IPv4 (${n.name}, --ipv4=false) are not modelled yet`, 'client');
+    const pool = n.pool;
     const att = this.attachmentFor(c, n) ?? { aliases: [], links: [], gwPriority: 0 };
     const endpointId = this.newId();
     const publishesPorts = c.endpoints.size === 0 && !n.internal && c.ports.length > 0;
@@ -594,22 +682,41 @@ export class Engine {
       this.kernel.setMtu(HOST_NS, hostVeth, mtu);
       this.kernel.setMtu(netns, ifname, mtu);
     }
+    const ip6 = n.pool6 ? this.allocate6(n, att) : undefined;
     // Networks without IPv6: Docker turns IPv6 off on the container's interface before it comes up.
-    this.kernel.setSysctl(netns, `net.ipv6.conf.${ifname}.disable_ipv6`, '1');
+    if (!n.pool6) this.kernel.setSysctl(netns, `net.ipv6.conf.${ifname}.disable_ipv6`, '1');
     this.kernel.setMaster(HOST_NS, hostVeth, n.bridge!);
     this.kernel.setLinkUp(HOST_NS, hostVeth, true);
     this.kernel.addAddress(netns, ifname, `${formatIPv4(ip)}/${pool.subnet.prefixLen}`, { broadcast: true });
+    if (ip6 !== undefined) this.kernel.addAddress6(netns, ifname, `${formatIPv6(ip6)}/${n.pool6!.subnet.prefixLen}`, { nodad: true });
     this.kernel.setLinkUp(netns, ifname, true);
     const mac = this.kernel.netns(netns)!.link(ifname)!.mac;
     const endpoint: Endpoint = { id: endpointId, networkId: n.id, ifname, hostVeth, ip, mac, aliases: att.aliases, links: att.links, publishesPorts, bound };
+    if (ip6 !== undefined) endpoint.ip6 = ip6;
     if (att.requestedIp !== undefined) endpoint.requestedIp = att.requestedIp;
     c.endpoints.set(n.id, endpoint);
     // Internal networks get no raw guard (reference c-internal-noicc): nothing routes to them.
     if (!n.internal) {
       if (gatewayMode(n) === 'nat') this.rules.addEndpoint(n.bridge!, formatIPv4(ip));
+      if (ip6 !== undefined) this.rules.addEndpoint(n.bridge!, formatIPv6(ip6), 6);
       if (publishesPorts) this.publishPorts(n, endpoint);
     }
     return endpoint;
+  }
+
+  /** An endpoint's IPv6 address: `--ip6`'s, or the lowest free one. */
+  private allocate6(n: Network, att: Attachment): bigint {
+    const pool = n.pool6!;
+    if (att.requestedIp6 !== undefined) {
+      if (!pool.contains(att.requestedIp6)) {
+        throw new DockerError(`invalid config for network ${n.name}: invalid endpoint settings:\nno configured subnet or ip-range contain the IP address ${formatIPv6(att.requestedIp6)}`);
+      }
+      if (!pool.claim(att.requestedIp6)) throw new DockerError('failed to set up container networking: Address already in use');
+      return att.requestedIp6;
+    }
+    const ip6 = pool.allocate();
+    if (ip6 === undefined) throw new DockerError(`failed to set up container networking: no available IPv6 addresses on this network's address pools: ${n.name} (${n.id})`);
+    return ip6;
   }
 
   /** The host ports for the container's bindings on network `n`, or the driver's error (nothing kept). */
@@ -627,13 +734,19 @@ export class Engine {
   /** Rules and docker-proxy listeners for the ports an endpoint holds, in the order they were bound. */
   private publishPorts(n: Network, ep: Endpoint): void {
     const containerIp = formatIPv4(ep.ip);
+    // On an IPv6 network ip6tables opens the container's IPv6 address too, and DNATs the `[::]` twin to it.
+    const containerIp6 = n.pool6 && ep.ip6 !== undefined ? formatIPv6(ep.ip6) : undefined;
     const opened = new Set<string>();
     for (const b of ep.bound) {
       const key = `${b.containerPort}/${b.proto}`;
-      if (!opened.has(key) && gatewayMode(n) !== 'nat-unprotected') this.rules.addPortFilter({ bridge: n.bridge!, containerIp, containerPort: b.containerPort, proto: b.proto });
+      if (!opened.has(key) && gatewayMode(n) !== 'nat-unprotected') {
+        this.rules.addPortFilter({ bridge: n.bridge!, family: 4, containerIp, containerPort: b.containerPort, proto: b.proto });
+        if (containerIp6 !== undefined) this.rules.addPortFilter({ bridge: n.bridge!, family: 6, containerIp: containerIp6, containerPort: b.containerPort, proto: b.proto });
+      }
       opened.add(key);
       if (!b.proxied) continue;
-      if (!b.hostIp.includes(':')) this.rules.addPortBinding({ bridge: n.bridge!, containerIp, containerPort: b.containerPort, proto: b.proto, hostIp: b.hostIp, hostPort: b.hostPort });
+      if (!b.hostIp.includes(':')) this.rules.addPortBinding({ bridge: n.bridge!, family: 4, containerIp, containerPort: b.containerPort, proto: b.proto, hostIp: b.hostIp, hostPort: b.hostPort });
+      else if (containerIp6 !== undefined) this.rules.addPortBinding({ bridge: n.bridge!, family: 6, containerIp: containerIp6, containerPort: b.containerPort, proto: b.proto, hostIp: b.hostIp, hostPort: b.hostPort });
       const v6 = b.hostIp.includes(':');
       this.kernel.listen(HOST_NS, { proto: b.proto, address: b.hostIp, port: b.hostPort, process: 'docker-proxy', ...(v6 ? { family: 6, v6only: true } : {}) });
     }
@@ -641,12 +754,17 @@ export class Engine {
 
   private unpublishPorts(n: Network, ep: Endpoint): void {
     const containerIp = formatIPv4(ep.ip);
+    const containerIp6 = n.pool6 && ep.ip6 !== undefined ? formatIPv6(ep.ip6) : undefined;
     const opened = new Set<string>();
     for (const b of ep.bound) {
-      if (b.proxied && !b.hostIp.includes(':')) this.rules.removePortBinding({ bridge: n.bridge!, containerIp, containerPort: b.containerPort, proto: b.proto, hostIp: b.hostIp, hostPort: b.hostPort });
+      if (b.proxied && !b.hostIp.includes(':')) this.rules.removePortBinding({ bridge: n.bridge!, family: 4, containerIp, containerPort: b.containerPort, proto: b.proto, hostIp: b.hostIp, hostPort: b.hostPort });
+      else if (b.proxied && containerIp6 !== undefined) this.rules.removePortBinding({ bridge: n.bridge!, family: 6, containerIp: containerIp6, containerPort: b.containerPort, proto: b.proto, hostIp: b.hostIp, hostPort: b.hostPort });
       if (b.proxied) this.kernel.unlisten(HOST_NS, b.proto, b.hostIp, b.hostPort);
       const key = `${b.containerPort}/${b.proto}`;
-      if (!opened.has(key) && gatewayMode(n) !== 'nat-unprotected') this.rules.removePortFilter({ bridge: n.bridge!, containerIp, containerPort: b.containerPort, proto: b.proto });
+      if (!opened.has(key) && gatewayMode(n) !== 'nat-unprotected') {
+        this.rules.removePortFilter({ bridge: n.bridge!, family: 4, containerIp, containerPort: b.containerPort, proto: b.proto });
+        if (containerIp6 !== undefined) this.rules.removePortFilter({ bridge: n.bridge!, family: 6, containerIp: containerIp6, containerPort: b.containerPort, proto: b.proto });
+      }
       opened.add(key);
     }
     releasePorts(ep.bound, this.portAllocator);
@@ -667,6 +785,10 @@ export class Engine {
       .sort((a, b) => b.priority - a.priority || (a.n.name < b.n.name ? -1 : a.n.name > b.n.name ? 1 : 0));
     const first = candidates[0];
     if (first) this.kernel.addRoute(netns, { dst: 'default', via: formatIPv4(first.n.pool!.gateway), dev: first.ep.ifname });
+    // IPv6 picks its gateway the same way among the networks that have IPv6.
+    if (host.routes6().some((r) => r.dst === 'default')) this.kernel.deleteRoute6(netns, { dst: 'default' });
+    const first6 = candidates.find(({ n, ep }) => n.pool6 && ep.ip6 !== undefined);
+    if (first6) this.kernel.addRoute6(netns, { dst: 'default', via: formatIPv6(first6.n.pool6!.gateway), dev: first6.ep.ifname });
   }
 
   private attachmentFor(c: Container, n: Network): Attachment | undefined {
@@ -907,7 +1029,9 @@ export class Engine {
     const ip = formatIPv4(ep.ip);
     if (ep.publishesPorts && !n.internal) this.unpublishPorts(n, ep);
     if (!n.internal && gatewayMode(n) === 'nat') this.rules.removeEndpoint(n.bridge!, ip);
+    if (!n.internal && ep.ip6 !== undefined) this.rules.removeEndpoint(n.bridge!, formatIPv6(ep.ip6), 6);
     n.pool!.release(ep.ip);
+    if (ep.ip6 !== undefined) n.pool6?.release(ep.ip6);
     if (this.kernel.netns(HOST_NS)!.link(ep.hostVeth)) this.kernel.deleteLink(HOST_NS, ep.hostVeth);
     c.endpoints.delete(ep.networkId);
   }

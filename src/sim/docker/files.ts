@@ -2,9 +2,10 @@
  * The files Docker writes into a container: /etc/hosts, /etc/resolv.conf and
  * /etc/hostname, exactly as Docker 28.5 writes them (golden 19, rig facts 19-20).
  */
+import { formatIPv6 } from '../netfilter/addr.ts';
 import { formatIPv4 } from '../netfilter/inet.ts';
 import type { Engine } from './engine.ts';
-import type { Container } from './model.ts';
+import type { Container, Endpoint } from './model.ts';
 import { GW_IP, HOST_HOSTNAME } from './world.ts';
 
 const STANDARD_HOSTS = [
@@ -37,7 +38,11 @@ export function hostsFile(engine: Engine, container: Container): string {
     lines.push(`${ip}\t${names.join(' ')}`);
   }
   const own = firstAddress(c);
-  if (own !== undefined) lines.push(`${own}\t${c.domainname ? `${c.hostname}.${c.domainname} ` : ''}${c.hostname}`);
+  const names = `${c.domainname ? `${c.hostname}.${c.domainname} ` : ''}${c.hostname}`;
+  if (own !== undefined) lines.push(`${own}\t${names}`);
+  // On an IPv6 network the container's own IPv6 address follows (golden ipv6-addr).
+  const own6 = firstEndpoint(c)?.ip6;
+  if (own6 !== undefined) lines.push(`${formatIPv6(own6)}\t${names}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -46,8 +51,12 @@ export function hostHostsFile(): string {
   return `127.0.0.1\tlocalhost\n127.0.1.1\t${HOST_HOSTNAME}\n\n# The following lines are desirable for IPv6 capable hosts\n::1     localhost ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`;
 }
 
+function firstEndpoint(c: Container): Endpoint | undefined {
+  return [...c.endpoints.values()].sort((a, b) => a.ifname.localeCompare(b.ifname))[0];
+}
+
 function firstAddress(c: Container): string | undefined {
-  const eth0 = [...c.endpoints.values()].sort((a, b) => a.ifname.localeCompare(b.ifname))[0];
+  const eth0 = firstEndpoint(c);
   return eth0 && formatIPv4(eth0.ip);
 }
 

@@ -5,6 +5,7 @@
  * typed values `-f` templates read come out as with the real client. Times are
  * RFC 3339 with nanoseconds, from the virtual clock.
  */
+import { formatIPv6 } from '../netfilter/addr.ts';
 import { formatCidr, formatIPv4 } from '../netfilter/inet.ts';
 import { processArgv, type Engine } from './engine.ts';
 import { goMap, goNil, goStruct, sliceOrNil } from './govalue.ts';
@@ -27,7 +28,7 @@ export function networkObject(engine: Engine, n: Network): Record<string, unknow
       EndpointID: ep.id,
       MacAddress: ep.mac,
       IPv4Address: `${formatIPv4(ep.ip)}/${n.pool!.subnet.prefixLen}`,
-      IPv6Address: '',
+      IPv6Address: ep.ip6 !== undefined && n.pool6 ? `${formatIPv6(ep.ip6)}/${n.pool6.subnet.prefixLen}` : '',
     };
   }
   // Containers in host and none mode are listed on those networks without addresses.
@@ -44,8 +45,8 @@ export function networkObject(engine: Engine, n: Network): Record<string, unknow
     Created: goTime(n.created),
     Scope: 'local',
     Driver: n.driver,
-    EnableIPv4: true,
-    EnableIPv6: false,
+    EnableIPv4: n.driver !== 'bridge' || n.pool !== undefined,
+    EnableIPv6: n.pool6 !== undefined,
     IPAM: { Driver: 'default', Options: n.isDefault || n.driver !== 'bridge' || n.noIpamOptions ? goNil('map') : goMap({}), Config: ipamConfig(n) },
     Internal: n.internal,
     Attachable: false,
@@ -63,21 +64,28 @@ function sortedKeys(map: Record<string, string> | undefined): Record<string, str
   return Object.fromEntries(Object.entries(map ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** IPAM.Config: what was asked for; a pool Docker picked shows its subnet and gateway. */
+/** IPAM.Config: what was asked for; a pool Docker picked shows its subnet and gateway. IPv4 and IPv6 entries in the network's order. */
 function ipamConfig(n: Network): unknown {
-  if (!n.pool) return goNil('slice');
-  const cfg = n.config;
-  const out: Record<string, string> = {};
-  if (cfg.subnet === undefined) {
-    out.Subnet = formatCidr(n.pool.subnet);
-    out.Gateway = formatIPv4(n.pool.gateway);
-  } else {
-    out.Subnet = cfg.subnet;
-    if (cfg.ipRange !== undefined) out.IPRange = cfg.ipRange;
-    if (cfg.gateway !== undefined) out.Gateway = cfg.gateway;
-  }
+  if (!n.pool && !n.config6) return goNil('slice');
+  const entry4 = (pool: NonNullable<Network['pool']>): Record<string, string> => {
+    const cfg = n.config;
+    const out: Record<string, string> = {};
+    if (cfg.subnet === undefined) {
+      out.Subnet = formatCidr(pool.subnet);
+      out.Gateway = formatIPv4(pool.gateway);
+    } else {
+      out.Subnet = cfg.subnet;
+      if (cfg.ipRange !== undefined) out.IPRange = cfg.ipRange;
+      if (cfg.gateway !== undefined) out.Gateway = cfg.gateway;
+    }
+    return out;
+  };
+  const entries = (n.configOrder.length > 0 ? n.configOrder : [4 as const]).flatMap((family) => {
+    if (family === 4) return n.pool ? [entry4(n.pool)] : [];
+    return n.config6 ? [{ Subnet: n.config6.subnet, ...(n.config6.gateway !== undefined ? { Gateway: n.config6.gateway } : {}) }] : [];
+  });
   // network.IPAMConfig: every field is omitempty.
-  return [goStruct(out, 'network.IPAMConfig', { Subnet: '', IPRange: '', Gateway: '', AuxAddress: goNil('map') })];
+  return entries.map((out) => goStruct(out, 'network.IPAMConfig', { Subnet: '', IPRange: '', Gateway: '', AuxAddress: goNil('map') }));
 }
 
 /** Go's json.MarshalIndent with four spaces, as the CLI prints inspect output. */
@@ -136,8 +144,10 @@ function networkEntries(engine: Engine, c: Container): Record<string, unknown> {
     const ep = c.endpoints.get(n.id);
     const att = c.attachments.get(n.name) ?? c.attachments.get(n.id);
     // The client sends an IPAM config for `--ip` and for every `network connect` (then `{}`).
-    const ipamConfig =
-      att?.requestedIp !== undefined ? ipamEndpointConfig({ IPv4Address: formatIPv4(att.requestedIp) }) : att?.connected || att?.sent?.ipamConfig ? ipamEndpointConfig({}) : null;
+    const requested: Record<string, string> = {};
+    if (att?.requestedIp !== undefined) requested.IPv4Address = formatIPv4(att.requestedIp);
+    if (att?.requestedIp6 !== undefined) requested.IPv6Address = formatIPv6(att.requestedIp6);
+    const ipamConfig = Object.keys(requested).length > 0 ? ipamEndpointConfig(requested) : att?.connected || att?.sent?.ipamConfig ? ipamEndpointConfig({}) : null;
     // The docker CLI's run sends no aliases unless given (null), its connect an empty list; Compose sends its own.
     const sentAliases = att !== undefined && (att.aliases.length > 0 || att.connected === true || att.sent !== undefined);
     const aliases = !n.isDefault && sentAliases ? att.aliases : goNil('slice');
@@ -157,6 +167,9 @@ function networkEntries(engine: Engine, c: Container): Record<string, unknown> {
       gateway: ep && !n.internal ? formatIPv4(n.pool!.gateway) : '',
       ip: ep ? formatIPv4(ep.ip) : '',
       prefixLen: ep ? n.pool!.subnet.prefixLen : 0,
+      ...(ep?.ip6 !== undefined && n.pool6
+        ? { gateway6: n.internal ? '' : formatIPv6(n.pool6.gateway), ip6: formatIPv6(ep.ip6), prefixLen6: n.pool6.subnet.prefixLen }
+        : {}),
       dnsNames,
     });
   }
@@ -179,6 +192,9 @@ interface EndpointFields {
   gateway?: string;
   ip?: string;
   prefixLen?: number;
+  gateway6?: string;
+  ip6?: string;
+  prefixLen6?: number;
   dnsNames?: unknown;
 }
 
@@ -196,9 +212,9 @@ function endpointSettings(f: EndpointFields) {
     Gateway: f.gateway ?? '',
     IPAddress: f.ip ?? '',
     IPPrefixLen: f.prefixLen ?? 0,
-    IPv6Gateway: '',
-    GlobalIPv6Address: '',
-    GlobalIPv6PrefixLen: 0,
+    IPv6Gateway: f.gateway6 ?? '',
+    GlobalIPv6Address: f.ip6 ?? '',
+    GlobalIPv6PrefixLen: f.prefixLen6 ?? 0,
     DNSNames: f.dnsNames ?? goNil('slice'),
   };
 }

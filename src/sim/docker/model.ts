@@ -4,6 +4,7 @@
  * owns every change.
  */
 import type { AddressPool } from './ipam.ts';
+import type { AddressPool6 } from './ipam6.ts';
 import type { MountConfig, MountPoint } from './volumes.ts';
 
 export type NetworkDriver = 'bridge' | 'host' | 'null';
@@ -16,7 +17,14 @@ export interface Network {
   created: number;
   /** Bridge networks only. */
   bridge?: string;
+  /** IPv4 addresses; none on a network created with `--ipv4=false`. */
   pool?: AddressPool;
+  /** EnableIPv6 (`--ipv6`): the bridge and its endpoints get IPv6 addresses from here. */
+  pool6?: AddressPool6;
+  /** An IPv6 subnet and gateway as asked for (a subnet without `--ipv6` is only recorded). */
+  config6?: { subnet: string; gateway?: string; /** given with --subnet (`--ip6` needs that) */ requested: boolean };
+  /** Families in the order inspect's IPAM.Config lists them: the user's subnets as given, then the pools Docker picked (IPv4, IPv6). */
+  configOrder: (4 | 6)[];
   internal: boolean;
   icc: boolean;
   masquerade: boolean;
@@ -57,6 +65,8 @@ export interface Endpoint {
   /** Host-side veth name. */
   hostVeth: string;
   ip: number;
+  /** Its IPv6 address, on a network with IPv6 enabled. */
+  ip6?: bigint;
   mac: string;
   aliases: string[];
   /** `--ip` given by the user: kept across restarts. */
@@ -86,6 +96,8 @@ export interface Attachment {
   requestedIp?: number;
   /** `--mac-address` for this network's interface (the first network's). */
   requestedMac?: string;
+  /** `--ip6` given by the user. */
+  requestedIp6?: bigint;
   links: string[];
   /** `--gw-priority`: the highest wins the default route, then the name that sorts first. */
   gwPriority: number;

@@ -10,9 +10,13 @@ import type { Netfilter } from '../netfilter/netfilter.ts';
 /** `com.docker.network.bridge.gateway_mode_ipv4`: NAT with direct access dropped, NAT open to direct routing, or no NAT at all. */
 export type GatewayMode = 'nat' | 'nat-unprotected' | 'routed';
 
+type Family = 4 | 6;
+
 export interface BridgeRuleSpec {
   bridge: string;
-  subnet: string; // A.B.C.D/N
+  /** Which table set: iptables (4) or ip6tables (6). */
+  family: Family;
+  subnet: string; // A.B.C.D/N or an IPv6 prefix
   internal: boolean;
   icc: boolean;
   masquerade: boolean;
@@ -21,10 +25,11 @@ export interface BridgeRuleSpec {
 
 export interface PortRuleSpec {
   bridge: string;
+  family: Family;
   containerIp: string;
   containerPort: number;
   proto: 'tcp' | 'udp';
-  hostIp: string; // '0.0.0.0' for any
+  hostIp: string; // '0.0.0.0' (or '::' with family 6) for any
   hostPort: number;
 }
 
@@ -59,41 +64,46 @@ export class DockerRules {
     this.run('-P FORWARD DROP');
   }
 
+  /** The first IPv6 network turns IPv6 forwarding on: ip6tables' FORWARD policy then guards it too. */
+  enableIPv6Forwarding(): void {
+    this.run('-P FORWARD DROP', 6);
+  }
+
   addBridge(b: BridgeRuleSpec): void {
-    for (const line of bridgeRules(b)) this.run(line);
+    for (const line of bridgeRules(b)) this.run(line, b.family);
   }
 
   removeBridge(b: BridgeRuleSpec): void {
-    for (const line of bridgeRules(b).reverse()) this.run(line.replace(/^(-t \w+ )?-[AI] /, '$1-D '));
+    for (const line of bridgeRules(b).reverse()) this.run(line.replace(/^(-t \w+ )?-[AI] /, '$1-D '), b.family);
   }
 
   /** Traffic for a container's address must come in through its own bridge. */
-  addEndpoint(bridge: string, ip: string): void {
-    this.run(`-t raw -A PREROUTING -d ${ip}/32 ! -i ${bridge} -j DROP`);
+  addEndpoint(bridge: string, ip: string, family: Family = 4): void {
+    this.run(`-t raw -A PREROUTING -d ${ip}/${hostLen(family)} ! -i ${bridge} -j DROP`, family);
   }
 
-  removeEndpoint(bridge: string, ip: string): void {
-    this.run(`-t raw -D PREROUTING -d ${ip}/32 ! -i ${bridge} -j DROP`);
+  removeEndpoint(bridge: string, ip: string, family: Family = 4): void {
+    this.run(`-t raw -D PREROUTING -d ${ip}/${hostLen(family)} ! -i ${bridge} -j DROP`, family);
   }
 
   /** One container port opened in DOCKER (newest first). */
   addPortFilter(p: Omit<PortRuleSpec, 'hostIp' | 'hostPort'>): void {
-    this.run(`-I DOCKER -d ${p.containerIp}/32 ! -i ${p.bridge} -o ${p.bridge} -p ${p.proto} -m ${p.proto} --dport ${p.containerPort} -j ACCEPT`);
+    this.run(`-I DOCKER ${portFilter(p)}`, p.family);
   }
 
   removePortFilter(p: Omit<PortRuleSpec, 'hostIp' | 'hostPort'>): void {
-    this.run(`-D DOCKER -d ${p.containerIp}/32 ! -i ${p.bridge} -o ${p.bridge} -p ${p.proto} -m ${p.proto} --dport ${p.containerPort} -j ACCEPT`);
+    this.run(`-D DOCKER ${portFilter(p)}`, p.family);
   }
 
   /** One host binding: the DNAT, and for a loopback binding the raw guard against other interfaces. */
   addPortBinding(p: PortRuleSpec): void {
     if (p.hostIp.startsWith('127.')) this.run(`-t raw -A PREROUTING -d ${p.hostIp}/32 ! -i lo -p ${p.proto} -m ${p.proto} --dport ${p.hostPort} -j DROP`);
-    this.run(`-t nat -A DOCKER ${dnatMatch(p)} -j DNAT --to-destination ${p.containerIp}:${p.containerPort}`);
+    this.run(`-t nat -A DOCKER ${dnatMatch(p)} -j DNAT --to-destination ${dnatTarget(p)}`, p.family);
   }
 
   removePortBinding(p: PortRuleSpec): void {
     if (p.hostIp.startsWith('127.')) this.run(`-t raw -D PREROUTING -d ${p.hostIp}/32 ! -i lo -p ${p.proto} -m ${p.proto} --dport ${p.hostPort} -j DROP`);
-    this.run(`-t nat -D DOCKER ${dnatMatch(p)} -j DNAT --to-destination ${p.containerIp}:${p.containerPort}`);
+    this.run(`-t nat -D DOCKER ${dnatMatch(p)} -j DNAT --to-destination ${dnatTarget(p)}`, p.family);
   }
 }
 
@@ -107,7 +117,13 @@ export class DockerRules {
 function bridgeRules(b: BridgeRuleSpec): string[] {
   const br = b.bridge;
   if (b.internal) {
-    return [`-I DOCKER-ISOLATION-STAGE-1 -i ${br} ! -d ${b.subnet} -j DROP`, `-I DOCKER-ISOLATION-STAGE-1 -o ${br} ! -s ${b.subnet} -j DROP`, `-A DOCKER-FORWARD -i ${br} -o ${br} -j ${b.icc ? 'ACCEPT' : 'DROP'}`];
+    // The IPv6 rules of an --internal network name both interfaces (`! -i BR -o BR`), the IPv4 ones one.
+    const [inward, outward] = b.family === 6 ? [`! -i ${br} -o ${br}`, `-i ${br} ! -o ${br}`] : [`-o ${br}`, `-i ${br}`];
+    return [
+      `-I DOCKER-ISOLATION-STAGE-1 ${outward} ! -d ${b.subnet} -j DROP`,
+      `-I DOCKER-ISOLATION-STAGE-1 ${inward} ! -s ${b.subnet} -j DROP`,
+      `-A DOCKER-FORWARD -i ${br} -o ${br} -j ${b.icc ? 'ACCEPT' : 'DROP'}`,
+    ];
   }
   const routed = b.gatewayMode === 'routed';
   const lines = [`-A DOCKER-CT -o ${br} -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT`, `-A DOCKER-BRIDGE -o ${br} -j DOCKER`];
@@ -122,9 +138,22 @@ function bridgeRules(b: BridgeRuleSpec): string[] {
   return lines;
 }
 
+const hostLen = (family: Family) => (family === 4 ? 32 : 128);
+
+function portFilter(p: Omit<PortRuleSpec, 'hostIp' | 'hostPort'>): string {
+  return `-d ${p.containerIp}/${hostLen(p.family)} ! -i ${p.bridge} -o ${p.bridge} -p ${p.proto} -m ${p.proto} --dport ${p.containerPort} -j ACCEPT`;
+}
+
+function dnatTarget(p: PortRuleSpec): string {
+  return p.family === 4 ? `${p.containerIp}:${p.containerPort}` : `[${p.containerIp}]:${p.containerPort}`;
+}
+
+/** IPv6 DNAT leaves link-local sources alone (`! -s fe80::/10`). */
 function dnatMatch(p: PortRuleSpec): string {
-  const dst = p.hostIp === '0.0.0.0' ? '' : `-d ${p.hostIp}/32 `;
-  return `${dst}! -i ${p.bridge} -p ${p.proto} -m ${p.proto} --dport ${p.hostPort}`;
+  const any = p.hostIp === '0.0.0.0' || p.hostIp === '::';
+  const dst = any ? '' : `-d ${p.hostIp}/${hostLen(p.family)} `;
+  const src = p.family === 6 ? '! -s fe80::/10 ' : '';
+  return `${src}${dst}! -i ${p.bridge} -p ${p.proto} -m ${p.proto} --dport ${p.hostPort}`;
 }
 
 /** Docker's rule strings have no quoting: splitting on blanks gives iptables' argv. */

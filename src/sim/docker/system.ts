@@ -8,6 +8,7 @@
 import type { Engine } from './engine.ts';
 import { goMap, goStruct } from './govalue.ts';
 import { goTime } from './inspect.ts';
+import { ENGINE_ID } from './world.ts';
 
 export const CLIENT = {
   version: '28.2.2',
@@ -95,7 +96,7 @@ export function systemInfo(engine: Engine): Record<string, unknown> {
   const count = (state: string) => containers.filter((c) => c.state === state).length;
   return goStruct(
     {
-      ID: 'b3f4c2d1-7e6a-4c9b-8d2e-1f0a9b8c7d6e',
+      ID: ENGINE_ID,
       Containers: containers.length,
       ContainersRunning: count('running'),
       ContainersPaused: count('paused'),

@@ -14,6 +14,8 @@ export const GW_NS = 'gw';
 /** The Docker host's host name (what `hostname` prints there, and a `--network host` container's). */
 export const HOST_HOSTNAME = 'dockerhost';
 export const HOST_IP = '192.168.1.108';
+/** dockerd's engine ID (/var/lib/docker/engine-id, `docker info`'s ID): its IPv6 ULA prefix is derived from it. */
+export const ENGINE_ID = 'b3f4c2d1-7e6a-4c9b-8d2e-1f0a9b8c7d6e';
 export const LAN_IP = '192.168.1.20';
 export const GW_IP = '192.168.1.1';
 export const INTERNET_IP = '203.0.113.10';

@@ -40,12 +40,27 @@ export interface LinkStats {
   txBytes: number;
 }
 
-/** An IPv6 address the kernel configured by itself: `::1` on lo, the EUI-64 link-local `fe80::` on other devices. */
+/** An IPv6 address: `::1` on lo and the EUI-64 link-local `fe80::` the kernel configures itself, global ones given with `ip -6 addr add` (dockerd's, with `nodad`). */
 export interface Address6Info {
   ifname: string;
   address: string;
   prefixLen: number;
-  scope: 'host' | 'link';
+  scope: 'host' | 'link' | 'global';
+  /** IFA_F_NODAD: iproute2 prints `nodad`, busybox `flags 02`. */
+  nodad?: boolean;
+}
+
+/** One IPv6 route as the kernel dumps it (main table, and the local table's multicast routes). */
+export interface Route6Info {
+  /** `default` or `PREFIX/LEN`. */
+  dst: string;
+  via?: string;
+  dev: string;
+  proto?: 'kernel';
+  metric: number;
+  linkdown: boolean;
+  /** `multicast ff00::/8` of the local table: busybox `ip -6 route` shows it, iproute2's main-table dump does not. */
+  multicast?: true;
 }
 
 /** What `ip route get ADDR` answers: the route the kernel would use, resolved. */
@@ -145,8 +160,10 @@ export interface NetnsView {
   links(): LinkInfo[];
   link(name: string): LinkInfo | undefined;
   addresses(): AddressInfo[];
-  /** IPv6 addresses (lo's ::1, link-locals), in device order. */
+  /** IPv6 addresses (lo's ::1, global ones, link-locals), in device order. */
   addresses6(): Address6Info[];
+  /** IPv6 routes in the kernel's dump order. */
+  routes6(): Route6Info[];
   /** The main routing table, in the order `ip route` prints it. */
   routes(): RouteInfo[];
   /** The route lookup for a destination (`ip route get`); undefined when unreachable. */
@@ -192,6 +209,12 @@ export interface KernelApi {
   /** `ip addr add A.B.C.D/N [broadcast +] dev IF`: also adds the connected route. */
   addAddress(netns: string, ifname: string, cidr: string, opts?: { broadcast?: boolean }): void;
   deleteAddress(netns: string, ifname: string, cidr: string): void;
+  /** `ip -6 addr add ADDR/N dev IF [nodad]`: also adds the prefix route. */
+  addAddress6(netns: string, ifname: string, cidr: string, opts?: { nodad?: boolean }): void;
+  deleteAddress6(netns: string, ifname: string, cidr: string): void;
+  /** `ip -6 route add default via ADDR dev IF` (metric 1024, the kernel's default for IPv6). */
+  addRoute6(netns: string, route: { dst: 'default'; via: string; dev: string }): void;
+  deleteRoute6(netns: string, route: { dst: 'default'; dev?: string }): void;
   addRoute(netns: string, route: RouteSpec): void;
   deleteRoute(netns: string, route: RouteSpec): void;
 

@@ -6,6 +6,7 @@
  */
 import type { L4Proto } from '../netfilter/index.ts';
 import { formatIPv4, parseCidr, parseIPv4, broadcastOf, inPrefix } from '../netfilter/inet.ts';
+import { parseIPv6 } from '../netfilter/addr.ts';
 import { KernelError, type KernelApi, type NetnsView, type NewLinkOptions, type RouteSpec, type SocketInfo } from './api.ts';
 import { isValidIfname, zeroStats, type Link } from './link.ts';
 import { Netns } from './netns.ts';
@@ -284,6 +285,41 @@ export class Kernel implements KernelApi {
     ns.addrs.splice(i, 1);
   }
 
+  addAddress6(netns: string, ifname: string, cidr: string, opts: { nodad?: boolean } = {}): void {
+    const ns = this.requireNetns(netns);
+    const link = this.requireLink(ns, ifname);
+    const parsed = parseCidr6Text(cidr);
+    if (!parsed) throw new KernelError('EINVAL', `Error: inet6 prefix is expected rather than "${cidr}".`);
+    if (ns.addrs6.some((a) => a.ifindex === link.ifindex && a.addr === parsed.addr)) throw new KernelError('EEXIST', 'RTNETLINK answers: File exists');
+    ns.addrs6.push({ ifindex: link.ifindex, addr: parsed.addr, prefixLen: parsed.prefixLen, nodad: opts.nodad ?? false });
+  }
+
+  deleteAddress6(netns: string, ifname: string, cidr: string): void {
+    const ns = this.requireNetns(netns);
+    const link = this.requireLink(ns, ifname);
+    const parsed = parseCidr6Text(cidr);
+    const i = parsed ? ns.addrs6.findIndex((a) => a.ifindex === link.ifindex && a.addr === parsed.addr) : -1;
+    if (i < 0) throw new KernelError('EADDRNOTAVAIL', 'RTNETLINK answers: Cannot assign requested address');
+    ns.addrs6.splice(i, 1);
+  }
+
+  addRoute6(netns: string, route: { dst: 'default'; via: string; dev: string }): void {
+    const ns = this.requireNetns(netns);
+    const link = this.requireLink(ns, route.dev);
+    const via = parseIPv6(route.via);
+    if (via === undefined) throw new KernelError('EINVAL', `Error: inet6 address is expected rather than "${route.via}".`);
+    if (ns.staticRoutes6.some((r) => r.prefixLen === 0 && r.ifindex === link.ifindex)) throw new KernelError('EEXIST', 'RTNETLINK answers: File exists');
+    ns.staticRoutes6.push({ dst: 0n, prefixLen: 0, via, ifindex: link.ifindex, metric: 1024 });
+  }
+
+  deleteRoute6(netns: string, route: { dst: 'default'; dev?: string }): void {
+    const ns = this.requireNetns(netns);
+    const ifindex = route.dev === undefined ? undefined : this.requireLink(ns, route.dev).ifindex;
+    const i = ns.staticRoutes6.findIndex((r) => r.prefixLen === 0 && (ifindex === undefined || r.ifindex === ifindex));
+    if (i < 0) throw new KernelError('ESRCH', 'RTNETLINK answers: No such process');
+    ns.staticRoutes6.splice(i, 1);
+  }
+
   private parseRouteSpec(ns: Netns, spec: RouteSpec) {
     const dst = spec.dst === 'default' ? { addr: 0, prefixLen: 0 } : parseCidr(spec.dst);
     if (!dst) throw new KernelError('EINVAL', `Error: any valid prefix is expected rather than "${spec.dst}".`);
@@ -402,4 +438,13 @@ function parseIPv6Bind(text: string): number | undefined {
   if (text === '::') return 0;
   if (text === '::1') return 1;
   return undefined;
+}
+
+/** `ADDR/N` (or a bare address, /128) as IPv6. */
+function parseCidr6Text(text: string): { addr: bigint; prefixLen: number } | undefined {
+  const [a, len] = text.split('/');
+  const addr = parseIPv6(a ?? '');
+  const prefixLen = len === undefined ? 128 : /^\d{1,3}$/.test(len) ? Number(len) : NaN;
+  if (addr === undefined || !(prefixLen <= 128)) return undefined;
+  return { addr, prefixLen };
 }

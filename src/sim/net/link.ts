@@ -29,8 +29,8 @@ export interface Link {
   txqlen: number;
   /** Packets and bytes counted by the walk. */
   stats: LinkStats;
-  /** IPv6 autoconfiguration ran (the device came up with carrier and IPv6 on): it has ::1 or its fe80:: address. */
-  addrconf?: boolean;
+  /** IPv6 autoconfiguration ran (the device came up with carrier and IPv6 on): it has ::1 or its fe80:: address. The number orders devices by when it ran. */
+  addrconf?: number;
 }
 
 export function zeroStats(): LinkStats {

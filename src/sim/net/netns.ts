@@ -15,6 +15,7 @@ import {
   isMulticast,
   networkOf,
 } from '../netfilter/inet.ts';
+import { formatIPv6, prefixMask6 } from '../netfilter/addr.ts';
 import type {
   Address6Info,
   AddressInfo,
@@ -23,6 +24,7 @@ import type {
   NeighbourInfo,
   NetnsView,
   RouteGetInfo,
+  Route6Info,
   RouteInfo,
   SocketInfo,
 } from './api.ts';
@@ -34,6 +36,23 @@ export interface Address {
   prefixLen: number;
   broadcast?: number;
   scope: 'host' | 'link' | 'global';
+}
+
+/** An IPv6 address configured on a device (dockerd's gateways and endpoints, with IFA_F_NODAD). */
+export interface Address6 {
+  ifindex: number;
+  addr: bigint;
+  prefixLen: number;
+  nodad: boolean;
+}
+
+/** An IPv6 route added by hand or by dockerd (a container's default route). */
+export interface StaticRoute6 {
+  dst: bigint;
+  prefixLen: number;
+  via?: bigint;
+  ifindex: number;
+  metric: number;
 }
 
 export interface StaticRoute {
@@ -91,6 +110,7 @@ const CONF_KEYS: Record<string, string> = {
 /** net.ipv6.conf.{all,default,IF}.* */
 const CONF6_KEYS: Record<string, string> = {
   disable_ipv6: '0',
+  forwarding: '0',
 };
 
 export class Netns implements NetnsView {
@@ -101,6 +121,10 @@ export class Netns implements NetnsView {
   readonly linksByName = new Map<string, Link>();
   readonly addrs: Address[] = [];
   readonly staticRoutes: StaticRoute[] = [];
+  readonly addrs6: Address6[] = [];
+  readonly staticRoutes6: StaticRoute6[] = [];
+  /** Order in which devices got their link-local address: their fe80::/64 routes follow it. */
+  private addrconfCount = 0;
   readonly neigh = new Map<number, Map<number, Neighbour>>();
   readonly socketList: Socket[] = [];
   private readonly sysctls = new Map<string, string>();
@@ -217,7 +241,7 @@ export class Netns implements NetnsView {
     for (const link of changed ? this.withMasters(changed) : this.linksByIndex.values()) {
       const off = allOff || this.sysctl(`net.ipv6.conf.${link.name}.disable_ipv6`) === '1';
       if (!link.up || off) delete link.addrconf;
-      else if (this.carrier(link)) link.addrconf = true;
+      else if (this.carrier(link) && !link.addrconf) link.addrconf = ++this.addrconfCount;
     }
   }
 
@@ -240,6 +264,8 @@ export class Netns implements NetnsView {
   }
 
   removeAddressesOf(ifindex: number): void {
+    for (let i = this.addrs6.length - 1; i >= 0; i--) if (this.addrs6[i]!.ifindex === ifindex) this.addrs6.splice(i, 1);
+    for (let i = this.staticRoutes6.length - 1; i >= 0; i--) if (this.staticRoutes6[i]!.ifindex === ifindex) this.staticRoutes6.splice(i, 1);
     for (let i = this.addrs.length - 1; i >= 0; i--) if (this.addrs[i]!.ifindex === ifindex) this.addrs.splice(i, 1);
   }
 
@@ -434,9 +460,53 @@ export class Netns implements NetnsView {
     for (const link of [...this.linksByIndex.values()].sort((a, b) => a.ifindex - b.ifindex)) {
       if (!link.addrconf) continue;
       if (link.kind === 'loopback') out.push({ ifname: link.name, address: '::1', prefixLen: 128, scope: 'host' });
-      else out.push({ ifname: link.name, address: linkLocal6(link.mac), prefixLen: 64, scope: 'link' });
     }
-    return out;
+    // The kernel lists a device's global addresses before its link-local one.
+    for (const link of [...this.linksByIndex.values()].sort((a, b) => a.ifindex - b.ifindex)) {
+      for (const a of this.addrs6) {
+        if (a.ifindex !== link.ifindex) continue;
+        const info: Address6Info = { ifname: link.name, address: formatIPv6(a.addr), prefixLen: a.prefixLen, scope: 'global' };
+        if (a.nodad) info.nodad = true;
+        out.push(info);
+      }
+      if (link.addrconf && link.kind !== 'loopback') out.push({ ifname: link.name, address: linkLocal6(link.mac), prefixLen: 64, scope: 'link' });
+    }
+    const order = new Map([...this.linksByIndex.values()].map((l) => [l.name, l.ifindex]));
+    return out.sort((a, b) => order.get(a.ifname)! - order.get(b.ifname)!);
+  }
+
+  /**
+   * The IPv6 routes of the main table (prefix routes of addresses, fe80::/64 per
+   * device in the order they got their link-local address, static ones) and the
+   * local table's multicast ff00::/8 per device, in the kernel's dump order:
+   * by destination, the default route (the trie's root) last, then multicast.
+   */
+  routes6(): Route6Info[] {
+    const main: (Route6Info & { key: bigint; seq: number })[] = [];
+    const multicast: Route6Info[] = [];
+    const carrier = (ifindex: number) => this.carrier(this.linksByIndex.get(ifindex)!);
+    for (const a of this.addrs6) {
+      const link = this.linksByIndex.get(a.ifindex);
+      if (!link?.up) continue;
+      const dst = a.addr & prefixMask6(a.prefixLen);
+      main.push({ dst: `${formatIPv6(dst)}/${a.prefixLen}`, dev: link.name, proto: 'kernel', metric: 256, linkdown: !carrier(link.ifindex), key: dst, seq: 0 });
+    }
+    const lls = [...this.linksByIndex.values()].filter((l) => l.addrconf && l.kind !== 'loopback' && l.up).sort((a, b) => a.addrconf! - b.addrconf!);
+    for (const link of lls) {
+      main.push({ dst: 'fe80::/64', dev: link.name, proto: 'kernel', metric: 256, linkdown: !carrier(link.ifindex), key: 0xfe80n << 112n, seq: link.addrconf! });
+    }
+    for (const r of this.staticRoutes6) {
+      const link = this.linksByIndex.get(r.ifindex);
+      if (!link?.up) continue;
+      const route: Route6Info & { key: bigint; seq: number } = {
+        dst: r.prefixLen === 0 ? 'default' : `${formatIPv6(r.dst)}/${r.prefixLen}`, dev: link.name, metric: r.metric, linkdown: !carrier(r.ifindex), key: r.prefixLen === 0 ? 1n << 128n : r.dst, seq: 0,
+      };
+      if (r.via !== undefined) route.via = formatIPv6(r.via);
+      main.push(route);
+    }
+    for (const link of lls) multicast.push({ dst: 'ff00::/8', dev: link.name, metric: 256, linkdown: !carrier(link.ifindex), multicast: true });
+    main.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.seq - b.seq));
+    return [...main.map(({ key: _key, seq: _seq, ...r }) => r), ...multicast];
   }
 
   routeGet(dst: string): RouteGetInfo | undefined {

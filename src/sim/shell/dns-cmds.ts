@@ -4,7 +4,7 @@
  * carry "Non-authoritative answer:", forwarded ones do not (golden 18).
  */
 import { busyboxUsage } from './busybox.ts';
-import { containerNameserver, queryServer, reverseQuery } from '../docker/dns.ts';
+import { containerNameserver, EMBEDDED_DNS, embeddedLookup6, queryServer, reverseQuery } from '../docker/dns.ts';
 import type { Engine } from '../docker/engine.ts';
 import type { Container } from '../docker/model.ts';
 import type { Command } from './types.ts';
@@ -24,8 +24,14 @@ export function nslookupCommand(engine: Engine, c: Container): Command {
       if (reverse.kind === 'nxdomain') return { stdout: `${head}** server can't find ${arpa}: NXDOMAIN\n\n`, stderr: '', exitCode: 1 };
       return { stdout: ';; connection timed out; no servers could be reached\n\n', stderr: '', exitCode: 1 };
     }
-    const answer = queryServer(engine, c, name, server);
     const head = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
+    // -type=QUERY_TYPE: A is the model's; AAAA only as the embedded DNS answers it for an IPv6 endpoint.
+    const qtype = argv.find((a) => /^-(type|query)=/.test(a))?.replace(/^-\w+=/, '').toLowerCase();
+    const address6 = server === EMBEDDED_DNS ? embeddedLookup6(engine, c, name) : undefined;
+    if (qtype === 'aaaa' && address6 !== undefined) return { stdout: `${head}Non-authoritative answer:\nName:\t${name}\nAddress: ${address6}\n\n`, stderr: '', exitCode: 0 };
+    if (qtype !== undefined && qtype !== 'a') return fail(`vethlab: nslookup -type=${qtype} is not modelled here beyond the AAAA records of containers on IPv6 networks\n`, 1);
+    if (qtype === undefined && address6 !== undefined) return fail(`vethlab: ${name} has an IPv6 address too, and nslookup's AAAA half is not modelled yet (-type=a or -type=aaaa asks for one)\n`, 1);
+    const answer = queryServer(engine, c, name, server);
     const traces = answer.kind !== 'servfail' && answer.trace ? [answer.trace] : [];
     switch (answer.kind) {
       case 'address': {

@@ -7,6 +7,7 @@
  */
 import { appletUsage } from './busybox-help.ts';
 import { getopt, getoptMessage, isGetoptError } from './getopt.ts';
+import { parseIPv6 } from '../netfilter/addr.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
 import type { Probe, Trace } from '../net/trace.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
@@ -18,6 +19,8 @@ export type Resolver = (name: string, ctx: CommandContext) => string | undefined
 interface PingOptions {
   count: number;
   target: string;
+  /** -4 / -6 as given (the last one wins). */
+  family?: 4 | 6;
   /** -q: only the first line and the statistics. */
   quiet: boolean;
   /** -s: data bytes after the 8-byte ICMP header (56: an 84-byte IP packet). */
@@ -61,8 +64,10 @@ function parseArgs(argv: string[], flavour: 'iputils' | 'busybox'): PingOptions 
   let ttl: number | undefined;
   let source: string | undefined;
   let deadline: number | undefined;
+  let family: 4 | 6 | undefined;
   for (const [k, v] of parsed.options) {
     if (k === 'q') quiet = true;
+    else if (k === '4' || k === '6') family = k === '4' ? 4 : 6;
     else if (k === 'c') {
       if (!/^\d+$/.test(v!)) return busybox ? fail(`ping: invalid number '${v}'\n`, 1) : fail(`ping: invalid argument: '${v}'\n`, 1);
       count = Number(v);
@@ -99,6 +104,7 @@ function parseArgs(argv: string[], flavour: 'iputils' | 'busybox'): PingOptions 
   if (ttl !== undefined) opts.ttl = ttl;
   if (source !== undefined) opts.source = source;
   if (deadline !== undefined) opts.deadline = deadline;
+  if (family !== undefined) opts.family = family;
   return opts;
 }
 
@@ -111,10 +117,21 @@ function rtt(trace: Trace): number {
   return 0.04 + trace.hops.length * 0.004;
 }
 
-export function pingCommand(flavour: 'iputils' | 'busybox', resolve: Resolver): Command {
+/**
+ * `resolve6` gives a name's IPv6 address (busybox asks for AAAA first, so a name
+ * with one is pinged over IPv6 unless -4 is given). Packets over IPv6 are not
+ * modelled yet: those pings say so instead of answering over IPv4.
+ */
+export function pingCommand(flavour: 'iputils' | 'busybox', resolve: Resolver, resolve6: Resolver = () => undefined): Command {
   return (argv, ctx) => {
     const opts = parseArgs(argv, flavour);
     if ('exitCode' in opts) return opts;
+    const literal6 = opts.target.includes(':') && parseIPv6(opts.target) !== undefined;
+    const address6 = literal6 ? opts.target : opts.family === 4 ? undefined : resolve6(opts.target, ctx);
+    if (opts.family === 6 || address6 !== undefined) {
+      const hint = address6 !== undefined && !literal6 ? ` (${opts.target} is ${address6}; ping -4 ${opts.target} pings its IPv4 address)` : '';
+      return fail(`vethlab: ping over IPv6 is not modelled yet${hint}\n`, flavour === 'busybox' ? 1 : 2);
+    }
     const ip = parseIPv4(opts.target) !== undefined ? opts.target : resolve(opts.target, ctx);
     if (ip === undefined) {
       return flavour === 'busybox'

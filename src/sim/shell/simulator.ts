@@ -6,7 +6,7 @@
  */
 import { parseAttachExit, parseReplLine } from './console.ts';
 import { PythonRepl, type PythonSetup } from './python/repl.ts';
-import { containerNameserver, lookup, reverseQuery } from '../docker/dns.ts';
+import { containerNameserver, embeddedLookup6, lookup, reverseQuery } from '../docker/dns.ts';
 import { Engine, hasNetAdmin, isPythonCommand, mainProgram, runsImageDefault } from '../docker/engine.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
 import type { Container } from '../docker/model.ts';
@@ -339,7 +339,7 @@ export class Simulator {
       return answer.kind === 'name' ? answer.name : undefined;
     };
     return new Map<string, Command>([
-      ['ping', pingCommand('busybox', resolve)],
+      ['ping', pingCommand('busybox', resolve, (name) => embeddedLookup6(this.engine, c, name))],
       ...toolbox(this.containerPlace(c, inShell)),
       ['ps', busyboxPsCommand(() => c)],
       ['wget', busyboxWget(this.servers, resolve)],

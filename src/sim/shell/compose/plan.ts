@@ -12,7 +12,7 @@ import { DockerError, type ContainerCreateOptions, type Engine } from '../../doc
 import { REGISTRY_ERROR } from '../../docker/images.ts';
 import type { Container, PortBinding } from '../../docker/model.ts';
 import type { MountRequest } from '../../docker/volumes.ts';
-import { sha256Hex } from './hash.ts';
+import { sha256Hex } from '../../docker/sha256.ts';
 import { ComposeError, dependencyLevels, withDependencies, type NetworkDef, type Project, type Service } from './model.ts';
 
 export const COMPOSE_VERSION = '2.40.3';

@@ -105,6 +105,7 @@ const RUN_FLAGS: FlagSpec[] = [
   { long: 'network', kind: 'list' },
   { long: 'net', kind: 'list' },
   { long: 'ip', kind: 'string' },
+  { long: 'ip6', kind: 'string' },
   { long: 'network-alias', kind: 'list' },
   { long: 'publish', short: 'p', kind: 'list' },
   { long: 'publish-all', short: 'P', kind: 'bool' },
@@ -306,7 +307,10 @@ class DockerClient {
     if (links.length > 0) opts.links = links;
     const networks = [...(f.lists.get('network') ?? []), ...(f.lists.get('net') ?? [])];
     const ip = f.strings.get('ip');
+    const ip6 = f.strings.get('ip6');
     const aliases = f.lists.get('network-alias');
+    if (networks.length > 1 && ip6 !== undefined) return fail('vethlab: --ip6 with several --network flags is not modelled yet\n', 125);
+    if (ip6 !== undefined) opts.ip6 = ip6;
     if (networks.length > 1) {
       const several = severalNetworks(networks, { ip, aliases, links, ...(opts.macAddress !== undefined ? { mac: opts.macAddress } : {}) });
       if ('error' in several) return usageError(several.error);

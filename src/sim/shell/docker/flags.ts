@@ -17,6 +17,8 @@ export interface FlagSpec {
 
 export interface ParsedFlags {
   bools: Set<string>;
+  /** Bools given as `--flag=false` (for flags whose default is true, such as `--ipv4`). */
+  falses: Set<string>;
   strings: Map<string, string>;
   lists: Map<string, string[]>;
   args: string[];
@@ -33,11 +35,16 @@ export class FlagError extends Error {
 export function parseFlags(argv: string[], specs: readonly FlagSpec[], opts: { interspersed: boolean }): ParsedFlags {
   const byLong = new Map(specs.map((s) => [s.long, s]));
   const byShort = new Map(specs.filter((s) => s.short).map((s) => [s.short!, s]));
-  const out: ParsedFlags = { bools: new Set(), strings: new Map(), lists: new Map(), args: [] };
+  const out: ParsedFlags = { bools: new Set(), falses: new Set(), strings: new Map(), lists: new Map(), args: [] };
   const set = (spec: FlagSpec, value: string | undefined, shown: string) => {
     if (spec.kind === 'bool') {
-      if (value === undefined || value === 'true') out.bools.add(spec.long);
-      else if (value === 'false') out.bools.delete(spec.long);
+      if (value === undefined || value === 'true') {
+        out.bools.add(spec.long);
+        out.falses.delete(spec.long);
+      } else if (value === 'false') {
+        out.bools.delete(spec.long);
+        out.falses.add(spec.long);
+      }
       else throw new FlagError(`invalid argument "${value}" for "${shown}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`);
       return;
     }

@@ -23,6 +23,8 @@ const NETWORK_CREATE_FLAGS: FlagSpec[] = [
   { long: 'gateway', kind: 'list' },
   { long: 'ip-range', kind: 'list' },
   { long: 'internal', kind: 'bool' },
+  { long: 'ipv4', kind: 'bool' },
+  { long: 'ipv6', kind: 'bool' },
   { long: 'opt', short: 'o', kind: 'list' },
   { long: 'attachable', kind: 'bool' },
 ];
@@ -78,17 +80,29 @@ function networkCreate(engine: Engine, argv: string[]): CommandOutput {
     const eq = o.indexOf('=');
     options[eq < 0 ? o : o.slice(0, eq)] = eq < 0 ? '' : o.slice(eq + 1);
   }
-  const subnet = f.lists.get('subnet')?.[0];
-  const gateway = f.lists.get('gateway')?.[0];
+  // The client pairs each --gateway with the --subnet of its family (one subnet per family here).
+  const isV6 = (a: string) => a.includes(':');
+  const subnets = f.lists.get('subnet') ?? [];
+  const gateways = f.lists.get('gateway') ?? [];
+  const subnet = subnets.find((a) => !isV6(a));
+  const subnet6 = subnets.find(isV6);
+  const gateway = gateways.find((a) => !isV6(a));
+  const gateway6 = gateways.find(isV6);
   const ipRange = f.lists.get('ip-range')?.[0];
+  if (gateway6 !== undefined && subnet6 === undefined) return fail(`no matching subnet for gateway ${gateway6}\n`, 1);
   try {
     const n = engine.createNetwork({
       name: f.args[0]!,
       internal: f.bools.has('internal'),
       options,
+      ...(f.falses.has('ipv4') ? { ipv4: false } : {}),
+      ...(f.bools.has('ipv6') ? { ipv6: true } : {}),
+      subnetOrder: [...new Set(subnets.map((a) => (isV6(a) ? 6 : 4) as 4 | 6))],
       ...(f.strings.has('driver') ? { driver: f.strings.get('driver')! } : {}),
       ...(subnet !== undefined ? { subnet } : {}),
+      ...(subnet6 !== undefined ? { subnet6 } : {}),
       ...(gateway !== undefined ? { gateway } : {}),
+      ...(gateway6 !== undefined ? { gateway6 } : {}),
       ...(ipRange !== undefined ? { ipRange } : {}),
     });
     return ok(`${n.id}\n`);
@@ -132,8 +146,8 @@ function lsRow(n: Network, noTrunc: boolean): Record<string, unknown> {
     Name: n.name,
     Driver: n.driver,
     Scope: 'local',
-    IPv4: 'true',
-    IPv6: 'false',
+    IPv4: String(n.driver !== 'bridge' || n.pool !== undefined),
+    IPv6: String(n.pool6 !== undefined),
     Internal: String(n.internal),
     Labels: '',
     CreatedAt: goTimeString(n.created),

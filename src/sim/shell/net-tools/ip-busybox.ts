@@ -51,7 +51,7 @@ export const busyboxIpCommand: Command = (argv, ctx) => {
   const [object, ...rest] = argv.slice(i);
   if (object === undefined) return fail(USAGE, 1);
   if (prefixOf(object, 'address')) return addr(view, rest, opts);
-  if (prefixOf(object, 'route')) return route(view, rest);
+  if (prefixOf(object, 'route')) return opts.family === 6 ? route6(view, rest) : route(view, rest);
   if (prefixOf(object, 'link')) return link(view, rest, opts);
   if (prefixOf(object, 'neigh')) return neigh(view, rest);
   return fail(`ip: invalid argument '${object}' to 'ip'\n`, 1);
@@ -68,6 +68,16 @@ function header(view: NetnsView, dev: Device): string {
   const { name, mdown } = nameAndLink(view, dev);
   const i = dev.info;
   let line = `${i.ifindex}: ${name}: ${flagList(dev, mdown)} mtu ${i.mtu} qdisc ${dev.qdisc} `;
+  if (i.master) line += `master ${i.master} `;
+  if (i.txqlen) line += `qlen ${i.txqlen}`;
+  return line;
+}
+
+/** With -6 the link line comes from the IPv6 dump, which has no qdisc. */
+function header6(view: NetnsView, dev: Device): string {
+  const { name, mdown } = nameAndLink(view, dev);
+  const i = dev.info;
+  let line = `${i.ifindex}: ${name}: ${flagList(dev, mdown)} mtu ${i.mtu} `;
   if (i.master) line += `master ${i.master} `;
   if (i.txqlen) line += `qlen ${i.txqlen}`;
   return line;
@@ -117,13 +127,14 @@ function addr(view: NetnsView, args: string[], opts: Opts): CommandOutput {
   for (const dev of list) {
     const { v4, v6 } = addressesOf(view, dev.info.name);
     const inet = opts.family === 6 ? [] : v4.map((a) => `    inet ${a.address}/${a.prefixLen}${a.broadcast ? ` brd ${a.broadcast}` : ''} scope ${a.scope} ${a.ifname}`);
-    const inet6 = opts.family === 4 ? [] : v6.map((a) => `    inet6 ${a.address}/${a.prefixLen} scope ${a.scope} `);
+    // busybox prints the address flags as a number: IFA_F_NODAD is 02.
+    const inet6 = opts.family === 4 ? [] : v6.map((a) => `    inet6 ${a.address}/${a.prefixLen} scope ${a.scope} ${a.nodad ? 'flags 02 ' : ''}`);
     if (opts.family !== undefined && inet.length + inet6.length === 0) continue;
     if (opts.oneline) {
       for (const l of [...inet, ...inet6]) out.push(`${dev.info.ifindex}: ${dev.info.name}${l}\\${valid}\n`);
       continue;
     }
-    const lines = [header(view, dev)];
+    const lines = [opts.family === 6 ? header6(view, dev) : header(view, dev)];
     if (opts.family === undefined) lines.push(`    ${linkLayer(dev.info)}`);
     for (const l of [...inet, ...inet6]) lines.push(l, valid);
     out.push(lines.map((l) => `${l}\n`).join(''));
@@ -157,6 +168,17 @@ function route(view: NetnsView, args: string[]): CommandOutput {
   if (['add', 'del', 'delete', 'change', 'append', 'replace', 'flush'].includes(verb)) {
     return fail(NOT_PERMITTED.netlink, 2);
   }
+  return fail(`ip: invalid argument '${verb}' to 'ip'\n`, 1);
+}
+
+/** `ip -6 route`: the kernel's IPv6 dump but local routes (busybox keeps the local table's multicast ones). */
+function route6(view: NetnsView, args: string[]): CommandOutput {
+  const [verb] = args;
+  if (verb === undefined || ['show', 'list'].some((w) => prefixOf(verb, w))) {
+    const lines = view.routes6().map((r) => `${r.multicast ? 'multicast ' : ''}${r.dst} ${r.via ? `via ${r.via} ` : ''}dev ${r.dev}  metric ${r.metric} \n`);
+    return ok(lines.join(''));
+  }
+  if (['add', 'del', 'delete', 'change', 'append', 'replace', 'flush'].includes(verb)) return fail(NOT_PERMITTED.netlink, 2);
   return fail(`ip: invalid argument '${verb}' to 'ip'\n`, 1);
 }
 

@@ -4,7 +4,7 @@
  * `show dev X`, `master X`, `type T`), the common changes (`link set/add/del`,
  * `addr add/del`, `route add/del`) through the kernel API, and its errors.
  */
-import { KernelError, type KernelApi, type NetnsView, type RouteInfo } from '../../net/api.ts';
+import { KernelError, type KernelApi, type NetnsView, type Route6Info, type RouteInfo } from '../../net/api.ts';
 import type { Command, CommandContext, CommandOutput } from '../types.ts';
 import { fail, ok } from '../types.ts';
 import { addressesOf, byIndex, devices, flagList, linkLayer, padEnd, padStart, type Device } from './devices.ts';
@@ -397,13 +397,13 @@ function addressCmd(view: NetnsView, ctx: CommandContext, args: string[], opts: 
     if ('exitCode' in filter) return filter;
     const list = selectDevices(view, filter);
     if ('exitCode' in list) return list;
-    return ok(showAddresses(view, list, opts));
+    return ok(showAddresses(view, list, opts, filter.dev !== undefined));
   }
   if (verb === 'add' || matches(verb, 'delete')) return addrChange(ctx, verb === 'add', rest);
   return fail(`Command "${verb}" is unknown, try "ip address help".\n`, 255);
 }
 
-function showAddresses(view: NetnsView, list: Device[], opts: Opts): string {
+function showAddresses(view: NetnsView, list: Device[], opts: Opts, named = false): string {
   const out: string[] = [];
   for (const dev of list) {
     const { v4, v6 } = addressesOf(view, dev.info.name);
@@ -417,13 +417,14 @@ function showAddresses(view: NetnsView, list: Device[], opts: Opts): string {
     }
     const valid = '       valid_lft forever preferred_lft forever';
     const inet = lines4.map((a) => `    inet ${a.address}/${a.prefixLen}${a.broadcast ? ` brd ${a.broadcast}` : ''} scope ${a.scope} ${a.ifname}`);
-    const inet6 = lines6.map((a) => `    inet6 ${a.address}/${a.prefixLen} scope ${a.scope} `);
+    const inet6 = lines6.map((a) => `    inet6 ${a.address}/${a.prefixLen} scope ${a.scope} ${a.nodad ? 'nodad ' : ''}`);
     if (opts.oneline) {
       const prefix = `${dev.info.ifindex}: ${dev.info.name}`;
       for (const l of [...inet, ...inet6]) out.push(`${prefix}${l}\\${valid}\n`);
       continue;
     }
-    const head = opts.family === 6 ? ipv6Header(view, dev) : [linkHeader(view, dev, false)];
+    // With -6 the header comes from the IPv6 dump, unless a device was named (then from its link).
+    const head = opts.family === 6 && !named ? ipv6Header(view, dev) : [linkHeader(view, dev, false)];
     const block = [...head];
     if (opts.family === undefined) block.push(`    ${linkLayer(dev.info)}${linkNetns(dev, opts)}`);
     for (const l of [...inet, ...inet6]) block.push(l, valid);
@@ -435,7 +436,12 @@ function showAddresses(view: NetnsView, list: Device[], opts: Opts): string {
 
 /** With -6 the link line comes from the IPv6 dump, which has no qdisc or group. */
 function ipv6Header(view: NetnsView, dev: Device): string[] {
-  const { name, mdown } = nameAndLink(view, dev);
+  let { name, mdown } = nameAndLink(view, dev);
+  // That dump carries no link-netnsid, so iproute2 looks the peer's ifindex up here (a veth shows `@eth0`).
+  if (dev.iflink !== undefined && dev.linkNetnsid !== undefined) {
+    name = `${dev.info.name}@${byIndex(view, dev.iflink)?.name ?? `if${dev.iflink}`}`;
+    mdown = false;
+  }
   const i = dev.info;
   return [`${i.ifindex}: ${name}: ${flagList(dev, mdown)} mtu ${i.mtu} state ${dev.operstate}${i.txqlen ? ` qlen ${i.txqlen}` : ' '}`];
 }
@@ -474,16 +480,30 @@ export function routeLine(r: RouteInfo, omitDev: boolean): string {
   return line;
 }
 
+/** iproute2's line for an IPv6 route of the main table. */
+function route6Line(r: Route6Info, omitDev: boolean): string {
+  let line = `${r.dst} `;
+  if (r.via) line += `via ${r.via} `;
+  if (!omitDev) line += `dev ${r.dev} `;
+  if (r.proto) line += `proto ${r.proto} `;
+  line += `metric ${r.metric} `;
+  if (r.linkdown) line += 'linkdown ';
+  return `${line}pref medium`;
+}
+
 function routeCmd(view: NetnsView, ctx: CommandContext, args: string[], opts: Opts): CommandOutput {
   const [verb, ...rest] = args;
   if (verb === undefined || matches(verb, 'show') || matches(verb, 'list')) {
-    if (opts.family === 6) return ok();
     let dev: string | undefined;
     const words = verb === undefined ? [] : rest;
     for (let i = 0; i < words.length; i++) {
       if (words[i] === 'dev' || words[i] === 'oif') dev = words[++i];
     }
     if (dev !== undefined && !view.link(dev)) return fail(`Cannot find device "${dev}"\n`, 1);
+    if (opts.family === 6) {
+      const routes6 = view.routes6().filter((r) => !r.multicast && (dev === undefined || r.dev === dev));
+      return ok(routes6.map((r) => `${route6Line(r, dev !== undefined)}\n`).join(''));
+    }
     const routes = view.routes().filter((r) => dev === undefined || r.dev === dev);
     return ok(routes.map((r) => `${routeLine(r, dev !== undefined)}\n`).join(''));
   }

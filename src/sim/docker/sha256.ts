@@ -1,5 +1,6 @@
 /**
- * SHA-256 of a string's UTF-8 bytes, hex-encoded: Compose labels what it
+ * SHA-256 of a string's UTF-8 bytes, hex-encoded. dockerd derives its IPv6 ULA prefix
+ * from the digest of its engine ID; Compose labels what it
  * creates with the digest of the object's configuration
  * (`com.docker.compose.config-hash`) and compares it on the next `up` to decide
  * whether a container must be recreated. Synchronous, so that commands stay so.

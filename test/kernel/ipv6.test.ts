@@ -1,0 +1,98 @@
+/**
+ * IPv6 against the real kernel of this machine. The ip6tables rules the simulated
+ * dockerd programs for a dual-stack network with a published port load into a
+ * real namespace with ip6tables-restore and save back to the same text; with them
+ * in place (FORWARD policy DROP) real ICMPv6 echo, neighbour discovery included,
+ * crosses the bridge between two containers and reaches the gateway, while a LAN
+ * host routing to a container's address is dropped. The simulator's packet walk is
+ * IPv4 only, so these are the real kernel's verdicts on the simulator's rules, not
+ * yet a differential of the walk. Skipped where the kernel suite is, or without
+ * ip6tables-restore.
+ */
+import { spawnSync } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatTranscript, runScript } from '../../src/cli/transcript.ts';
+import { nextPrefix, noKernelReason } from './env.ts';
+
+function sh(argv: string[], input?: string): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(argv[0]!, argv.slice(1), { input, encoding: 'utf8', timeout: 30000 });
+  return { code: r.status ?? 128, stdout: r.stdout ?? '', stderr: r.stderr ?? String(r.error ?? '') };
+}
+
+const skipReason = noKernelReason ?? (sh(['sh', '-c', 'command -v ip6tables-restore']).code === 0 ? undefined : 'ip6tables-restore not installed');
+if (skipReason !== undefined) console.log(`kernel ipv6: skipped (${skipReason})`);
+
+/** What the simulator's `ip6tables-save` prints after dockerd set up v6b, two containers and a published port; and v6b's bridge. */
+function simulatedRules(): { save: string; bridge: string } {
+  const script = [
+    'docker network create --ipv6 --subnet 2001:db8:1::/64 v6b',
+    'docker run -itd --name a1 --network v6b busybox',
+    'docker run -itd --name a2 --network v6b busybox',
+    'docker run -d --name web --network v6b -p 8080:80 httpd',
+    'ip6tables-save',
+  ].join('\n');
+  const text = formatTranscript(runScript(script).entries);
+  const save = text.slice(text.indexOf('$ ip6tables-save\n') + '$ ip6tables-save\n'.length);
+  const bridge = /-o (br-[0-9a-f]{12}) /.exec(save)?.[1] ?? '';
+  return { save, bridge };
+}
+
+/** ip6tables-save without its dated comments and counters. */
+const comparable = (save: string) => save.split('\n').filter((l) => !l.startsWith('#') && l !== '').map((l) => l.replace(/ \[\d+:\d+\]$/, ' [0:0]')).join('\n');
+
+const prefix = nextPrefix('v6');
+const ns = (name: string) => `${prefix}${name}`;
+const made: string[] = [];
+
+afterAll(() => {
+  for (const n of made) sh(['ip', 'netns', 'del', n]);
+});
+
+describe.skipIf(skipReason !== undefined)('IPv6 on the real kernel with the simulated ip6tables rules', () => {
+  it('loads the rules and saves them back unchanged', () => {
+    const { save } = simulatedRules();
+    expect(save).toContain('-A DOCKER ! -s fe80::/10 ! -i br-');
+    made.push(ns('rules'));
+    expect(sh(['ip', 'netns', 'add', ns('rules')]).code).toBe(0);
+    const restore = sh(['ip', 'netns', 'exec', ns('rules'), 'ip6tables-restore'], save);
+    expect(restore.stderr).toBe('');
+    const back = sh(['ip', 'netns', 'exec', ns('rules'), 'ip6tables-save']);
+    expect(comparable(back.stdout)).toBe(comparable(save));
+  });
+
+  it('passes ICMPv6 echo between containers and to the gateway, and drops a LAN host routing to a container', () => {
+    const { save, bridge } = simulatedRules();
+    const [host, c1, c2, lan] = ['host', 'c1', 'c2', 'lan'].map(ns) as [string, string, string, string];
+    const setup = [
+      'set -e',
+      ...[host, c1, c2, lan].flatMap((n) => [`ip netns add ${n}`, `ip netns exec ${n} sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0`, `ip -n ${n} link set lo up`]),
+      `ip -n ${host} link add ${bridge} type bridge`,
+      `ip -n ${host} link add veth1 type veth peer name eth0 netns ${c1}`,
+      `ip -n ${host} link add veth2 type veth peer name eth0 netns ${c2}`,
+      `ip -n ${host} link add eth0 type veth peer name eth0 netns ${lan}`,
+      `ip -n ${host} link set veth1 master ${bridge}`,
+      `ip -n ${host} link set veth2 master ${bridge}`,
+      `ip -n ${host} addr add 2001:db8:1::1/64 dev ${bridge} nodad`,
+      `ip -n ${host} addr add 2001:db8:ff::1/64 dev eth0 nodad`,
+      `ip -n ${c1} addr add 2001:db8:1::2/64 dev eth0 nodad`,
+      `ip -n ${c2} addr add 2001:db8:1::3/64 dev eth0 nodad`,
+      `ip -n ${lan} addr add 2001:db8:ff::20/64 dev eth0 nodad`,
+      ...[bridge, 'veth1', 'veth2', 'eth0'].map((d) => `ip -n ${host} link set ${d} up`),
+      ...[c1, c2, lan].map((n) => `ip -n ${n} link set eth0 up`),
+      `ip -n ${c1} -6 route add default via 2001:db8:1::1`,
+      `ip -n ${c2} -6 route add default via 2001:db8:1::1`,
+      `ip -n ${lan} -6 route add 2001:db8:1::/64 via 2001:db8:ff::1`,
+      `ip netns exec ${host} sysctl -qw net.ipv6.conf.all.forwarding=1`,
+      `ip netns exec ${host} sysctl -qw net.bridge.bridge-nf-call-ip6tables=1`,
+    ].join('\n');
+    made.push(host, c1, c2, lan);
+    const built = sh(['sh', '-c', setup]);
+    expect(built.stderr).toBe('');
+    expect(sh(['ip', 'netns', 'exec', host, 'ip6tables-restore'], save).stderr).toBe('');
+    const ping = (from: string, dst: string) => (sh(['ip', 'netns', 'exec', from, 'ping', '-6', '-c', '1', '-W', '2', dst]).code === 0 ? 'reply' : 'no reply');
+    expect([ping(c1, '2001:db8:1::3'), ping(c1, '2001:db8:1::1'), ping(lan, '2001:db8:1::2')]).toEqual(['reply', 'reply', 'no reply']);
+    // The LAN's echo died in the raw table, before any routing.
+    const raw = sh(['ip', 'netns', 'exec', host, 'ip6tables', '-t', 'raw', '-L', 'PREROUTING', '-v', '-n', '-x']).stdout;
+    expect(raw).toMatch(/^\s+[1-9]\d*\s+\d+\s+DROP\s.*2001:db8:1::2(\s|$)/m);
+  });
+});

@@ -92,7 +92,6 @@ function parseArgs(argv: string[], flavour: 'iputils' | 'busybox'): PingOptions 
     } else if (k === 'I' && busybox) source = v;
     else if (k === 'w' && busybox) deadline = Number(v);
     else if (k === 'i') interval = Number(v);
-    else if (k === '6' && busybox) return fail('vethlab: ping -6: IPv6 is not modelled yet\n', 1);
   }
   const target = parsed.operands[parsed.operands.length - 1];
   if (target === undefined) {

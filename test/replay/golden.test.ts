@@ -27,7 +27,7 @@ describe('golden transcripts from the real engine', () => {
 
   // ping lines are reachability, which may agree on the outcome alone: these goldens test ping's and
   // traceroute's flags, so every line of theirs must agree byte for byte (times normalized).
-  for (const name of ['fidelity-ping-flags', 'fidelity-traceroute']) {
+  for (const name of ['fidelity-ping-flags', 'fidelity-iputils-ping', 'fidelity-traceroute']) {
     it(`${name} agrees byte for byte`, () => {
       const r = replay(name);
       expect(r.diffs.map((d) => d.ours), `${name}: ${r.exact}/${r.blocks} exact`).toEqual([]);

@@ -97,3 +97,18 @@ describe('traceroute: every option of its help', () => {
     expect(run('-n 203.0.113.10 100').stdout).toContain('100 byte packets');
   });
 });
+
+describe('wget: options not modelled are refused, not ignored', () => {
+  const sim = world();
+  sim.runScriptLine('docker run -d --name web --network appnet httpd');
+  it('refuses --spider and -S instead of downloading and saving', () => {
+    for (const option of ['--spider', '-S', '-c', '--header=X:1']) {
+      expect(sim.runScriptLine(`docker exec c1 wget ${option} http://web/`)).toMatchObject({ stdout: '', exitCode: 1, stderr: expect.stringMatching(/^vethlab: wget (--spider|-S|-c|--header) is not modelled yet/) });
+    }
+    expect(sim.runScriptLine('docker exec c1 ls').stdout).not.toContain('index.html');
+  });
+  it('still takes -q, -O and -T in every spelling the goldens use', () => {
+    expect(sim.runScriptLine('docker exec c1 wget -qO- -T 2 http://web/').stdout).toBe('<html><body><h1>It works!</h1></body></html>\n');
+    expect(sim.runScriptLine('docker exec c1 wget -q -O - http://web/').exitCode).toBe(0);
+  });
+});

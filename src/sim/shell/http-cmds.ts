@@ -32,6 +32,8 @@ interface Fetch {
   timeout?: number;
   /** `-O FILE`; `-` is stdout; undefined saves under the URL's file name. */
   output?: string;
+  /** The first option given that is not modelled (`--spider`, `-S`...): refused, never ignored. */
+  unmodelled?: string;
 }
 
 function parseWget(argv: string[]): Fetch | undefined {
@@ -39,6 +41,7 @@ function parseWget(argv: string[]): Fetch | undefined {
   let quiet = false;
   let output: string | undefined;
   let timeout: number | undefined;
+  let unmodelled: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '-T' || a === '--timeout') timeout = Number(argv[++i]);
@@ -48,15 +51,21 @@ function parseWget(argv: string[]): Fetch | undefined {
     else if (a === '-O') output = argv[++i];
     else if (a.startsWith('--output-document=')) output = a.slice('--output-document='.length);
     else if (a === '--quiet') quiet = true;
-    else if (a.startsWith('-') && !a.startsWith('--')) {
+    else if (a.startsWith('--tries=')) continue;
+    else if (a.startsWith('-') && !a.startsWith('--') && a !== '-') {
       // Bundled short options: -qO- , -qO FILE, -qOFILE.
       const o = a.indexOf('O');
-      if (a.slice(1, o < 0 ? undefined : o).includes('q')) quiet = true;
+      const flags = a.slice(1, o < 0 ? undefined : o);
+      if (flags.includes('q')) quiet = true;
+      const other = [...flags].find((c) => c !== 'q');
+      if (other !== undefined) unmodelled ??= `-${other}`;
       if (o > 0) output = o < a.length - 1 ? a.slice(o + 1) : argv[++i];
-    } else if (!a.startsWith('-')) url = a;
+    } else if (a.startsWith('--')) unmodelled ??= a.split('=')[0]!;
+    else url = a;
   }
   if (url === undefined) return undefined;
   const f: Fetch = output === undefined ? { url, quiet } : { url, quiet, output };
+  if (unmodelled !== undefined) f.unmodelled = unmodelled;
   if (timeout !== undefined && Number.isFinite(timeout) && timeout > 0) f.timeout = timeout;
   return f;
 }
@@ -78,11 +87,15 @@ function fetchUrl(servers: Servers, netns: string, url: string, resolve: NameRes
   return { result: servers.httpGet(netns, ip, parsed.port, parsed.path, timeout, client, hostHeader(parsed)), host: parsed.host, ip, port: parsed.port };
 }
 
+/** One honest line for an option wget has that is not modelled: it would change what is fetched or printed. */
+const unmodelledWget = (option: string) => `vethlab: wget ${option} is not modelled yet (modelled: -q, -O FILE, -T SEC)\n`;
+
 /** busybox 1.35 wget. */
 export function busyboxWget(servers: Servers, resolve: NameResolver): Command {
   return (argv, ctx) => {
     const f = parseWget(argv);
     if (!f) return fail(busyboxUsage('Usage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n'), 1);
+    if (f.unmodelled !== undefined) return fail(unmodelledWget(f.unmodelled), 1);
     const fetched = fetchUrl(servers, ctx.netns, f.url, resolve, f.timeout);
     if (!fetched) return fail(`wget: bad address '${f.url}'\n`, 1);
     const { result, host, ip, port } = fetched;
@@ -250,6 +263,7 @@ export function gnuWget(servers: Servers, resolve: NameResolver): Command {
   return (argv, ctx) => {
     const f = parseWget(argv);
     if (!f) return fail("wget: missing URL\nUsage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n", 1);
+    if (f.unmodelled !== undefined) return fail(unmodelledWget(f.unmodelled), 1);
     const parsed = parseUrl(f.url);
     if (!parsed) return fail(`${f.url}: Invalid URL ${f.url}: Unsupported scheme\n`, 1);
     const url = `http://${parsed.host}${parsed.port === 80 ? '' : `:${parsed.port}`}${parsed.path}`;

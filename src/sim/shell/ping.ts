@@ -77,12 +77,14 @@ function parseArgs(argv: string[], flavour: 'iputils' | 'busybox'): PingOptions 
       if (k === 'W') return fail(`ping: bad linger time: ${v}\n`, 1);
       return fail(`ping: invalid argument: '${v}'\n`, 1);
     } else if (k === 's') {
-      const n = busybox ? busyboxNumber(v!, 0, 65535) : /^\d+$/.test(v!) && Number(v) <= 65507 ? Number(v) : `vethlab: ping -s ${v}: only 0..65507 is modelled\n`;
-      if (typeof n === 'string') return fail(n, busybox ? 1 : 2);
+      const n = busybox ? busyboxNumber(v!, 0, 65535) : !/^\d+$/.test(v!) ? `ping: invalid argument: '${v}'\n` : Number(v) <= 2147483647 ? Number(v) : `vethlab: ping -s ${v}: only 0..2147483647 is modelled\n`;
+      if (typeof n === 'string') return fail(n, 1);
       size = n;
     } else if (k === 't') {
-      const n = busybox ? busyboxNumber(v!, 0, 4294967295) : /^\d+$/.test(v!) && Number(v) >= 1 && Number(v) <= 255 ? Number(v) : `vethlab: ping -t ${v}: only 1..255 is modelled\n`;
-      if (typeof n === 'string') return fail(n, busybox ? 1 : 2);
+      const n = busybox ? busyboxNumber(v!, 0, 4294967295) : !/^\d+$/.test(v!) ? `ping: invalid argument: '${v}'\n` : Number(v) > 255 ? `ping: invalid argument: '${v}': out of range: 0 <= value <= 255\n` : Number(v);
+      if (typeof n === 'string') return fail(n, 1);
+      // iputils passes 0 to setsockopt, which refuses it.
+      if (!busybox && n === 0) return fail('ping: cannot set unicast time-to-live: Invalid argument\n', 2);
       // busybox ignores setsockopt's refusal of 0 or more than 255: the kernel's 64 stays.
       ttl = n >= 1 && n <= 255 ? n : undefined;
     } else if (k === 'p' && busybox) {
@@ -161,6 +163,8 @@ export function pingCommand(flavour: 'iputils' | 'busybox', resolve: Resolver, r
     const times: number[] = [];
     let errors = 0;
     for (let seq = 0; seq < sends; seq++) {
+      // More than an IP packet holds (65535 - 28): sendto fails and iputils counts the request as lost.
+      if (opts.size > 65507) continue;
       const probe: Probe = { kind: 'icmp-echo', from: ctx.netns, dst: ip, size: opts.size + 28 };
       if (opts.ttl !== undefined) probe.ttl = opts.ttl;
       if (source !== undefined) probe.src = source;
@@ -224,6 +228,7 @@ function errorSource(trace: Trace): string {
 function icmpErrorText(trace: Trace): string {
   const o = trace.outcome;
   if (o.kind === 'no-neighbour') return 'Destination Host Unreachable';
+  if (o.kind === 'ttl-exceeded') return 'Time to live exceeded';
   if (o.kind === 'no-route') return 'Destination Net Unreachable';
   if (o.kind === 'rejected') {
     switch (o.with) {

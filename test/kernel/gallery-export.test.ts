@@ -7,7 +7,7 @@
  *   VETHLAB_KERNEL_VERBOSE=1   print every probe
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GALLERY } from '../../src/scenario/gallery/index.ts';
+import { findGalleryScenario, GALLERY } from '../../src/scenario/gallery/index.ts';
 import { JOBS, nextPrefix, noKernelReason } from './env.ts';
 import { formatProbe, runGalleryScenario } from './gallery.ts';
 import { liftRouteErrorRateLimit, pool, restoreRouteErrorRateLimit } from './real.ts';
@@ -41,4 +41,12 @@ describe.skipIf(skip)('gallery export on the real kernel', () => {
     // Every scenario sends packets in its steps: a gallery with none checked would prove nothing.
     expect(reports.every((r) => r.probes.length > 0), reports.filter((r) => r.probes.length === 0).map((r) => r.id).join(', ')).toBe(true);
   }, 120_000);
+
+  it('catches a real world that differs: docker-user exported without its DOCKER-USER rule', async () => {
+    const g = findGalleryScenario('docker-user')!;
+    const report = await runGalleryScenario(g, () => nextPrefix('gx'), { tamper: (script) => script.replace(/^-A DOCKER-USER -s \S+ -j DROP\n/m, '') });
+    const caught = report.probes.filter((p) => p.problem !== undefined).map(formatProbe);
+    expect(report.error).toBeUndefined();
+    expect(caught[0], caught.join('\n')).toMatch(/^step 3 docker exec bad ping -c 1 -W 1 203\.0\.113\.10: container:bad icmp-echo 203\.0\.113\.10 -> DISAGREE: sim timeout, real kernel reply/);
+  }, 60_000);
 });

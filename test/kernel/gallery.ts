@@ -106,7 +106,7 @@ function cleanupWithScript(script: string, world: RealWorld): string | undefined
 const RULES_BLOCK = /^ip netns exec (\S+) iptables-restore <<'VETHLAB_RULES'\n([\s\S]*?)^VETHLAB_RULES$/gm;
 
 /** Each namespace's iptables-restore text in a script. */
-function ruleBlocks(script: string): Map<string, string> {
+export function ruleBlocks(script: string): Map<string, string> {
   return new Map([...script.matchAll(RULES_BLOCK)].map((m) => [m[1]!, m[2]!]));
 }
 
@@ -114,7 +114,7 @@ function ruleBlocks(script: string): Map<string, string> {
  * How two scripts of one world (same prefix) differ: not at all, only in rules
  * (each namespace restoring the same tables), or in anything else.
  */
-function worldChange(before: string, after: string): 'none' | 'rules' | 'topology' {
+export function worldChange(before: string, after: string): 'none' | 'rules' | 'topology' {
   if (before === after) return 'none';
   if (before.replace(RULES_BLOCK, '') !== after.replace(RULES_BLOCK, '')) return 'topology';
   const tables = (text: string) => text.split('\n').filter((l) => l.startsWith('*')).join(' ');
@@ -126,7 +126,13 @@ function worldChange(before: string, after: string): 'none' | 'rules' | 'topolog
 }
 
 /** Runs one gallery scenario on both sides. Never throws; always removes its namespaces. */
-export async function runGalleryScenario(g: GalleryScenario, nextPrefix: () => string, timeoutMs = 1000): Promise<GalleryReport> {
+export async function runGalleryScenario(
+  g: GalleryScenario,
+  nextPrefix: () => string,
+  options: { timeoutMs?: number; /** Changes each script before it runs: the suite's self-check that a different world is caught. */ tamper?: (script: string) => string } = {},
+): Promise<GalleryReport> {
+  const timeoutMs = options.timeoutMs ?? 1000;
+  const scriptOf = (prefix: string) => (options.tamper ?? ((x: string) => x))(linuxScript(kernel, { prefix }));
   const t0 = Date.now();
   const report: GalleryReport = { id: g.id, probes: [], builds: 0, timing: { sim: 0, build: 0, probe: 0, teardown: 0 }, ms: 0 };
   let tick = Date.now();
@@ -150,7 +156,7 @@ export async function runGalleryScenario(g: GalleryScenario, nextPrefix: () => s
       if (traces.length === 0) continue;
       // Reuse the real world while the simulated one keeps its shape; conntrack and ARP
       // carry over from step to step on both sides, as they do for a learner.
-      const sameNames = world ? linuxScript(kernel, { prefix: world.prefix }) : '';
+      const sameNames = world ? scriptOf(world.prefix) : '';
       const change = world === undefined ? 'topology' : worldChange(worldScript, sameNames);
       if (change === 'rules') {
         // Only iptables rules changed (e.g. `iptables -I DOCKER-USER ...`): restore them in place.
@@ -169,7 +175,7 @@ export async function runGalleryScenario(g: GalleryScenario, nextPrefix: () => s
         const prefix = nextPrefix();
         worldOptions = linuxExportOptions(kernel, prefix);
         const rename = worldOptions.rename!;
-        worldScript = linuxScript(kernel, { prefix });
+        worldScript = scriptOf(prefix);
         // Servers start when a packet is to reach them: each Node agent costs a second or more on a busy machine.
         world = await RealWorld.build(worldScript, prefix, kernel.namespaces().map((n) => rename(n.name)), [], { lazyAgents: true });
         listeners = realListeners(kernel, rename);

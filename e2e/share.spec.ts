@@ -5,6 +5,7 @@
  * ("Back to my world"); bad links say why and change nothing; the header
  * names the world on screen.
  */
+import { readFileSync } from 'node:fs';
 import { encodeScenario } from '../src/scenario/link/codec.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -146,6 +147,25 @@ test('bad links say why, in the UI’s language, and leave the world as it was',
     window.location.hash = 'g=nope';
   });
   await expect(page.getByRole('alert')).toContainText('无法打开这个链接：场景库里没有 “nope” 这个场景。你的世界没有改变。');
+});
+
+test('"Reproduce on Linux" downloads a shell script that builds the world on screen in namespaces', async ({ page, lab }, testInfo) => {
+  await lab.open();
+  await lab.type('docker network create linuxnet');
+  await lab.type('docker run -dit --name lx1 --network linuxnet busybox');
+  await expect(lab.node('c:lx1')).toBeVisible();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share' });
+  await dialog.getByLabel('Title').fill('On my laptop');
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Reproduce on Linux (.sh)' }).click()]);
+  expect(download.suggestedFilename()).toBe('on-my-laptop.linux.sh');
+  const file = testInfo.outputPath('on-my-laptop.linux.sh');
+  await download.saveAs(file);
+  const script = readFileSync(file, 'utf8');
+  expect(script.startsWith('#!/bin/sh\n# "On my laptop": a vethlab world rebuilt on the real Linux kernel, without Docker.\n')).toBe(true);
+  // The container just started, in its own namespace, on the network's bridge.
+  expect(script).toContain('\nip netns add vl-lx1\n');
+  expect(script).toMatch(/\nip -n vl-host link add br-[0-9a-f]{12} type bridge\n/);
 });
 
 test('a world saved as a scenario file opens again from the gallery; a bad file says why', async ({ page, lab }, testInfo) => {

@@ -66,6 +66,7 @@ describe('bin/vethlab', { timeout: 60_000 }, () => {
         "       vethlab trace [--images rig|playground] [--short] 'LINE' [FILE|-]",
         '       vethlab share [--base URL] [--step N] [--no-layout] [--short] FILE|-',
         '       vethlab check FILE...',
+        '       vethlab export --linux [--prefix P] [--step N] [--images rig|playground] [-o OUT] FILE|-',
         'FILE is a shell script, or a scenario file (.yaml, .yml or .json).',
         '',
       ].join('\n'),

@@ -13,6 +13,9 @@
  *                     trace.ts says when it exits non-zero)
  *   share FILE        prints FILE's share link (share.ts)
  *   check FILE...     holds each scenario file's steps to their `expect` (check.ts)
+ *   export --linux FILE  prints a shell script that rebuilds FILE's world on a
+ *                     real Linux machine, in network namespaces, without Docker
+ *                     (`-o OUT` writes it to OUT; export.ts)
  *
  * FILE is a shell script, or a scenario file (.yaml, .yml, .json; see
  * docs/scenarios.md). Errors print `vethlab: MESSAGE` on one line of standard
@@ -20,6 +23,7 @@
  * (and for no command at all: the usage, as CLIs do; `--help` prints it with 0).
  */
 import { checkCommand } from './check.ts';
+import { exportCommand } from './export.ts';
 import { CliError, UsageError } from './errors.ts';
 import { runCommand } from './run.ts';
 import { traceCommand } from './trace.ts';
@@ -30,6 +34,7 @@ export const USAGE = `usage: vethlab run [--json] [--images rig|playground] FILE
        vethlab trace [--images rig|playground] [--short] 'LINE' [FILE|-]
        vethlab share [--base URL] [--step N] [--no-layout] [--short] FILE|-
        vethlab check FILE...
+       vethlab export --linux [--prefix P] [--step N] [--images rig|playground] [-o OUT] FILE|-
 FILE is a shell script, or a scenario file (.yaml, .yml or .json).
 `;
 
@@ -38,6 +43,7 @@ const COMMANDS: ReadonlyMap<string, (args: readonly string[]) => number> = new M
   ['trace', traceCommand],
   ['share', shareCommand],
   ['check', checkCommand],
+  ['export', exportCommand],
 ]);
 
 export function main(argv: string[]): number {

@@ -229,6 +229,8 @@ export class RealWorld {
   private readonly agents = new Map<string, Agent>();
   private destroyed = false;
   private tokens = 0;
+  /** Agents start on first use (build's `lazyAgents`); reset() then reaches only those. */
+  private lazyAgents = false;
 
   private constructor(
     readonly prefix: string,
@@ -246,27 +248,26 @@ export class RealWorld {
    * the agents and the listeners. Throws with the script's error output on failure,
    * after removing whatever it created.
    */
-  static async build(script: string, prefix: string, names: string[], listeners: Listener[]): Promise<RealWorld> {
+  static async build(script: string, prefix: string, names: string[], listeners: Listener[], options: { lazyAgents?: boolean } = {}): Promise<RealWorld> {
     hookExit();
     const world = new RealWorld(prefix, names);
+    world.lazyAgents = options.lazyAgents === true;
     live.add(world);
     try {
       const r = await shAsync(['sh', '-s'], script);
       if (r.code !== 0) throw new Error(`world script failed (exit ${r.code}): ${r.stderr.trim()}`);
-      for (const name of names) world.agents.set(name, new Agent(world.realName(name)));
       const tune = [
         'sysctl -qw net.ipv4.icmp_ratelimit=0 net.ipv4.icmp_msgs_per_sec=100000 net.ipv4.icmp_msgs_burst=100000 2>/dev/null || true',
         `for d in /proc/sys/net/ipv4/neigh/*/; do echo ${ARP_RETRANS_MS} > "$d"retrans_time_ms; echo 3 > "$d"mcast_solicit; done 2>/dev/null || true`,
       ].join('\n');
+      // Lazy: an agent (a Node process) starts only in a namespace that needs one, so tune them directly.
+      if (!world.lazyAgents) for (const name of names) world.agents.set(name, new Agent(world.realName(name)));
       const hellos = await Promise.all(
-        names.map((n) => world.exec(n, ['sh', '-c', tune])),
+        names.map((n) => (world.lazyAgents ? shAsync(['ip', 'netns', 'exec', world.realName(n), 'sh', '-c', tune]) : world.exec(n, ['sh', '-c', tune]))),
       );
       const bad = hellos.findIndex((h) => h.code !== 0);
       if (bad >= 0) throw new Error(`agent setup failed in ${names[bad]}: ${hellos[bad]!.stderr}`);
-      for (const l of listeners) {
-        const res = await world.agent(l.netns).request({ op: 'listen', proto: l.proto, address: l.address, port: l.port });
-        if (res.ok !== true) throw new Error(`listen ${l.proto} ${l.address}:${l.port} in ${l.netns}: ${String(res.error)}`);
-      }
+      for (const l of listeners) await world.listen(l);
       return world;
     } catch (err) {
       await world.destroy();
@@ -274,8 +275,18 @@ export class RealWorld {
     }
   }
 
+  /** Opens a listener (at build, or later in a world whose servers start when first needed). */
+  async listen(l: Listener): Promise<void> {
+    const res = await this.agent(l.netns).request({ op: 'listen', proto: l.proto, address: l.address, port: l.port });
+    if (res.ok !== true) throw new Error(`listen ${l.proto} ${l.address}:${l.port} in ${l.netns}: ${String(res.error)}`);
+  }
+
   private agent(name: string): Agent {
-    const a = this.agents.get(name);
+    let a = this.agents.get(name);
+    if (!a && this.lazyAgents && this.names.includes(name)) {
+      a = new Agent(this.realName(name));
+      this.agents.set(name, a);
+    }
     if (!a) throw new Error(`no namespace ${name} in this world`);
     return a;
   }

@@ -70,10 +70,10 @@ describe('exportShellScript', () => {
   });
 
   it('writes the sysctls the walk depends on', () => {
-    expect(lines).toContain('ip netns exec vl-host sysctl -qw net.ipv4.ip_forward=1');
-    expect(lines).toContain('ip netns exec vl-web sysctl -qw net.ipv4.ip_forward=0');
-    expect(lines).toContain('ip netns exec vl-host sysctl -qw net.bridge.bridge-nf-call-iptables=1');
-    expect(lines).toContain('ip netns exec vl-host sysctl -qw net.ipv4.conf.docker0.route_localnet=1');
+    // One sysctl command per namespace, with every setting it needs.
+    const settingsOf = (ns: string) => lines.filter((l) => l.startsWith(`ip netns exec ${ns} sysctl -qw `)).flatMap((l) => l.split(' ').slice(5));
+    expect(settingsOf('vl-host')).toEqual(expect.arrayContaining(['net.ipv4.ip_forward=1', 'net.bridge.bridge-nf-call-iptables=1', 'net.ipv4.conf.docker0.route_localnet=1']));
+    expect(settingsOf('vl-web')).toContain('net.ipv4.ip_forward=0');
   });
 
   it('restores each namespace rules from its iptables-save text, and skips empty ones', () => {

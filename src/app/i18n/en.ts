@@ -57,6 +57,8 @@ export const en = {
   },
   share: {
     download: 'Download as a scenario file (.yaml)',
+    linux: 'Reproduce on Linux (.sh)',
+    linuxHelp: 'A shell script that builds this network on a real Linux machine, in network namespaces, without Docker (sudo sh FILE; sudo sh FILE --cleanup removes it).',
     tab: { link: 'Link', embed: 'Embed' },
     embedPanels: 'Panels',
     panel: { canvas: 'Canvas', terminal: 'Terminal', guide: 'Guide', trace: 'Trace' },

@@ -57,6 +57,8 @@ export const zhCN: Resources = {
   },
   share: {
     download: '下载为场景文件（.yaml）',
+    linux: '在 Linux 上重现（.sh）',
+    linuxHelp: '一个 shell 脚本：在真实的 Linux 机器上用网络命名空间搭建同样的网络，无需 Docker（sudo sh FILE；sudo sh FILE --cleanup 删除它）。',
     tab: { link: '链接', embed: '嵌入' },
     embedPanels: '面板',
     panel: { canvas: '画布', terminal: '终端', guide: '引导', trace: '追踪' },

@@ -10,9 +10,10 @@ import { Dialog } from '../actions/Dialog.tsx';
 import { QR_MAX_CHARS, QrCode } from './QrCode.tsx';
 import { DEFAULT_EMBED, EMBED_PANELS, type EmbedPanel, type EmbedTheme } from '../embed/options.ts';
 import { embedSnippets } from './embed-snippets.ts';
-import { downloadScenario } from './files.ts';
+import { downloadLinuxScript, downloadScenario } from './files.ts';
 import { shareDoc, shareFragment, shareModel, siteAddress } from './share-doc.ts';
 import { useShareWorld } from './use-share-world.ts';
+import { useApp } from '../state/context.ts';
 import { tablistKeyDown } from '../ui/tablist.ts';
 import './share.css';
 
@@ -98,6 +99,7 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<'link' | 'embed'>('link');
   const world = useShareWorld();
+  const sim = useApp((s) => s.sim);
   const model = useMemo(() => shareModel(world), [world]);
   const scenarioTitle = t(model.scenario?.titleKey ?? 'scenario.twoNetworks.title');
   const [step, setStep] = useState(model.kind === 'scenario' ? Math.min(model.ran + 1, model.scenario.steps.length + 1) : 1);
@@ -185,6 +187,9 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
         </div>
         <button type="button" className="share-download" onClick={() => void downloadScenario(shareDoc(world, model, { step, layout, title }))}>
           {t('share.download')}
+        </button>
+        <button type="button" className="share-download" title={t('share.linuxHelp')} onClick={() => void downloadLinuxScript(sim.engine.kernel, shownTitle).catch(() => undefined)}>
+          {t('share.linux')}
         </button>
         <p className="field-help share-size" role="status">
           {copied === 'yes' ? t('share.copied') : copied === 'no' ? t('share.copyFailed') : t('share.size', { count: after })}

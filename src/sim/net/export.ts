@@ -15,6 +15,8 @@ import type { AddressInfo, KernelApi, LinkInfo, NetnsView, RouteInfo } from './a
 export interface ExportOptions {
   /** Put in front of every namespace name: `vl-` turns `host` into `vl-host`. */
   prefix: string;
+  /** The real name of a simulated namespace, before the prefix (default: its name as it is). */
+  rename?: (name: string) => string;
 }
 
 /** Sysctls written namespace-wide, before any link exists, so new devices inherit them. */
@@ -70,16 +72,14 @@ function vethOwner(ns: NetnsView, link: LinkInfo): boolean {
   return link.name < peer.name;
 }
 
+/** The real names of the world's namespaces, prefix included, in the order the script creates them. */
+export function exportedNamespaceNames(kernel: KernelApi, opts: ExportOptions): string[] {
+  return sortedNamespaces(kernel).map((ns) => `${opts.prefix}${opts.rename ? opts.rename(ns.name) : ns.name}`);
+}
+
 export function exportShellScript(kernel: KernelApi, opts: ExportOptions): string {
   const { prefix } = opts;
-  const nsName = (name: string) => `${prefix}${name}`;
-  const spaces = sortedNamespaces(kernel);
-  const out: string[] = [];
-  const section = (title: string) => out.push('', `# --- ${title} ---`);
-  const inNs = (ns: NetnsView, ...words: string[]) => cmd('ip', '-n', nsName(ns.name), ...words);
-  const execIn = (ns: NetnsView, ...words: string[]) => cmd('ip', 'netns', 'exec', nsName(ns.name), ...words);
-
-  out.push(
+  const out = [
     '#!/bin/sh',
     '# Rebuilds a vethlab world with the real Linux kernel. Run it as root on a',
     '# machine with iproute2 and iptables (nf_tables or legacy). It only creates',
@@ -89,7 +89,27 @@ export function exportShellScript(kernel: KernelApi, opts: ExportOptions): strin
     '# Enter a namespace with:  ip netns exec NAME sh',
     '# Remove everything with the commands at the end of this script.',
     'set -e',
-  );
+    ...worldCommands(kernel, opts),
+    '',
+    '# --- clean up afterwards with ---',
+    ...exportedNamespaceNames(kernel, opts).map((name) => `#   ${cmd('ip', 'netns', 'del', name)}`),
+  ];
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * The commands that build the world, section by section (each opening with a
+ * blank line and a `# --- title ---` comment), without a header or a clean-up:
+ * for scripts that wrap them (src/scenario/export/linux.ts).
+ */
+export function worldCommands(kernel: KernelApi, opts: ExportOptions): string[] {
+  const { prefix, rename } = opts;
+  const nsName = (name: string) => `${prefix}${rename ? rename(name) : name}`;
+  const spaces = sortedNamespaces(kernel);
+  const out: string[] = [];
+  const section = (title: string) => out.push('', `# --- ${title} ---`);
+  const inNs = (ns: NetnsView, ...words: string[]) => cmd('ip', '-n', nsName(ns.name), ...words);
+  const execIn = (ns: NetnsView, ...words: string[]) => cmd('ip', 'netns', 'exec', nsName(ns.name), ...words);
 
   section('network namespaces');
   for (const ns of spaces) out.push(cmd('ip', 'netns', 'add', nsName(ns.name)));
@@ -100,20 +120,22 @@ export function exportShellScript(kernel: KernelApi, opts: ExportOptions): strin
     out.push('# bridge-nf-call-iptables exists once the br_netfilter module is loaded.');
     out.push('modprobe br_netfilter 2>/dev/null || true');
   }
+  // One sysctl per namespace: entering a namespace costs a process and a mount namespace.
   for (const ns of spaces) {
+    const settings: string[] = [];
     for (const key of NETNS_SYSCTLS) {
       const value = ns.sysctl(key);
-      if (value === undefined) continue;
-      out.push(execIn(ns, 'sysctl', '-qw', `${key}=${value}`));
+      if (value !== undefined) settings.push(`${key}=${value}`);
     }
     for (const scope of ['all', 'default']) {
       for (const key of CONF_KEYS) {
         const value = ns.sysctl(`net.ipv4.conf.${scope}.${key}`);
         // rp_filter always: distributions change its default, and it decides asymmetric paths.
         if (value === undefined || (value === '0' && key !== 'rp_filter')) continue;
-        out.push(execIn(ns, 'sysctl', '-qw', `${confKey(scope, key)}=${value}`));
+        settings.push(`${confKey(scope, key)}=${value}`);
       }
     }
+    if (settings.length > 0) out.push(execIn(ns, 'sysctl', '-qw', ...settings));
   }
 
   section('bridges');
@@ -156,14 +178,16 @@ export function exportShellScript(kernel: KernelApi, opts: ExportOptions): strin
 
   section('per-device sysctls');
   for (const ns of spaces) {
+    const settings: string[] = [];
     for (const link of ns.links()) {
       for (const key of CONF_KEYS) {
         const value = ns.sysctl(`net.ipv4.conf.${link.name}.${key}`);
         const dflt = ns.sysctl(`net.ipv4.conf.default.${key}`) ?? '0';
         if (value === undefined || value === dflt) continue;
-        out.push(execIn(ns, 'sysctl', '-qw', `${confKey(link.name, key)}=${value}`));
+        settings.push(`${confKey(link.name, key)}=${value}`);
       }
     }
+    if (settings.length > 0) out.push(execIn(ns, 'sysctl', '-qw', ...settings));
   }
 
   section('addresses (before links go up, so lo gets only these)');
@@ -232,8 +256,5 @@ export function exportShellScript(kernel: KernelApi, opts: ExportOptions): strin
   for (const { ns, s } of sockets) {
     out.push(`# ${nsName(ns.name)}: ${s.proto} ${s.address}:${s.port} (${s.process})`);
   }
-
-  section('clean up afterwards with');
-  for (const ns of spaces) out.push(`#   ${cmd('ip', 'netns', 'del', nsName(ns.name))}`);
-  return `${out.join('\n')}\n`;
+  return out;
 }

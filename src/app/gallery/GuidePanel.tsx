@@ -15,18 +15,58 @@ import { useGallery, useGalleryStore } from './context.ts';
 import { activeScenario, doneSteps, lastRunStep } from './model.ts';
 import './gallery.css';
 
+/** Terminal escape sequences (colours, as Python's tracebacks print them) have no place in the Guide's text. */
+const ESCAPES = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g');
+
+/** What the step's line printed, as the terminal shows it (lines kept whole; a long one scrolls). */
+function StepOutput({ step, ranLast }: { step: GalleryStep; ranLast: boolean }) {
+  const { t } = useTranslation(GALLERY_NS);
+  const lastRun = useApp((s) => s.lastRun);
+  if (!ranLast || lastRun?.line !== step.command) return null;
+  const text = lastRun.output.replace(ESCAPES, '').replace(/\n$/, '');
+  if (text === '') return null;
+  return (
+    <pre className="step-output" data-testid="step-output" aria-label={t('guide.output')} tabIndex={0}>
+      {text}
+    </pre>
+  );
+}
+
+/** A command that wraps at its spaces only, never inside a word (`redis-` / `cli`). */
+function CommandWords({ line }: { line: string }) {
+  const words = line.split(' ');
+  return (
+    <code>
+      {words.map((word, i) => (
+        <span key={i}>
+          <span className="word">{word}</span>
+          {i < words.length - 1 ? ' ' : ''}
+        </span>
+      ))}
+    </code>
+  );
+}
+
 function StepResult({ step, ranLast }: { step: GalleryStep; ranLast: boolean }) {
   const { t } = useTranslation();
   const trace = useApp((s) => s.trace);
   const last = useApp((s) => s.commands[s.commands.length - 1]);
+  const lastRun = useApp((s) => s.lastRun);
   const box = useRef<HTMLDivElement>(null);
-  const shown = ranLast && trace !== null && trace.command === step.command && last === step.command;
+  const shown = ranLast && last === step.command;
   // A result that appears below the fold (a long step list, a phone) scrolls into sight.
   useEffect(() => {
     if (shown) box.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [shown, trace?.id]);
-  // Only the packet of this step's own line, run last.
-  if (!trace || !shown) return null;
+  }, [shown, trace?.id, lastRun?.id]);
+  if (!shown) return null;
+  // The packet only of this step's own line, run last.
+  if (!trace || trace.command !== step.command) {
+    return (
+      <div ref={box}>
+        <StepOutput step={step} ranLast={ranLast} />
+      </div>
+    );
+  }
   const o = trace.trace.outcome;
   const ok = o.kind === 'replied' || o.kind === 'delivered';
   return (
@@ -41,6 +81,7 @@ function StepResult({ step, ranLast }: { step: GalleryStep; ranLast: boolean }) 
           <code>{o.by.text}</code>
         </>
       )}
+      <StepOutput step={step} ranLast={ranLast} />
     </div>
   );
 }
@@ -76,7 +117,7 @@ function Steps({ scenario }: { scenario: GalleryScenario }) {
             </div>
             <p className="guide-step-text">{t(step.textKey)}</p>
             <div className="guide-cmd">
-              <code>{step.command}</code>
+              <CommandWords line={step.command} />
               <div className="guide-cmd-buttons">
                 <button type="button" className="guide-run" onClick={() => gallery.getState().runStep(i)} aria-label={t('guide.runLabel', { n, command: step.command })}>
                   <PlayIcon /> {t('guide.run')}

@@ -77,8 +77,8 @@ export interface AppState {
   inspected: string | null;
   /** The inspector's tab is the side panel's (saved; view.panel keeps trace or rules beneath it). */
   inspectorOpen: boolean;
-  /** The last line run and how it ended (an embed tells its host page). */
-  lastRun: { id: number; line: string; exitCode: number } | null;
+  /** The last line run, how it ended (an embed tells its host page) and what it printed (the Guide shows it under its step). */
+  lastRun: { id: number; line: string; exitCode: number; output: string } | null;
 
   runHost(line: string): CommandOutput;
   runInContainer(container: string, line: string): CommandOutput;
@@ -223,7 +223,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         commands: [...s.commands, line],
         times: [...s.times, at],
         rev: s.rev + 1,
-        lastRun: { id: (s.lastRun?.id ?? 0) + 1, line, exitCode: out.exitCode },
+        lastRun: { id: (s.lastRun?.id ?? 0) + 1, line, exitCode: out.exitCode, output: out.stderrFirst ? out.stderr + out.stdout : out.stdout + out.stderr },
         ...(last
           ? {
               trace: { id: ++traceId, command: line, trace: last, count: traces.length, ...(typed ? { typed } : {}) },

@@ -176,6 +176,13 @@ test('the gallery and the guide on a 390-px phone', async ({ page, lab, shot }) 
   await dialog.getByRole('button', { name: `Open ${ISOLATION}` }).click();
   await page.getByRole('button', { name: `Run step 1: ${PING}` }).click();
   await expect(step(page, 1).getByTestId('step-result')).toHaveAttribute('data-outcome', 'dropped');
+  // Under the step, the lines ping printed, not only "dropped".
+  await expect(step(page, 1).getByTestId('step-output')).toContainText('1 packets transmitted, 0 packets received, 100% packet loss');
+  // Commands wrap at spaces only: every word of every step's command stands on one line.
+  const words = page.locator('.guide-cmd code .word');
+  expect(await words.count()).toBeGreaterThan(3);
+  const broken = await words.evaluateAll((els) => els.filter((el) => el.getClientRects().length > 1).map((el) => el.textContent));
+  expect(broken).toEqual([]);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
   await step(page, 1).scrollIntoViewIfNeeded();

@@ -6,6 +6,7 @@
  * state, saved with the positions and surviving a reload, never the world's.
  */
 import { describe, expect, it } from 'vitest';
+import { bootState } from '../../src/app/boot/initial.ts';
 import { collapseGraph, groupEdgeId, groupNodeId } from '../../src/app/canvas/collapse.ts';
 import { deriveGraph } from '../../src/app/graph/derive.ts';
 import type { GroupNodeData, TopologyGraph } from '../../src/app/graph/types.ts';
@@ -123,6 +124,16 @@ describe('the collapsed networks as view state', () => {
     reloaded.getState().setCollapsed('bridge:docker0', true);
     reloaded.getState().resetWorld();
     expect(reloaded.getState().collapsed).toEqual([]);
+  });
+
+  it('are drawn on the first screen too, before the simulator loads', () => {
+    const storage = new MemoryStorage();
+    const store = createAppStore({ storage, now: () => 0 });
+    store.getState().setCollapsed('bridge:docker0', true);
+    const ids = bootState(storage).graph!.nodes.map((n) => n.id);
+    expect(ids).toContain(groupNodeId('bridge:docker0'));
+    expect(ids).not.toContain('c:bbox3');
+    expect(ids).toContain('c:bbox1');
   });
 
   it('are read tolerantly: a bad list is dropped alone', () => {

@@ -5,6 +5,7 @@
  * settings, the gallery's scenario and step, the lines run, the header's line.
  */
 import { STARTER_SCENARIO } from '../../scenario/starter.ts';
+import { collapseGraph } from '../canvas/collapse.ts';
 import { isNarrow } from '../canvas/fit.ts';
 import { type HeaderLine, starterHeaderLine } from '../gallery/header-line.ts';
 import { loadGallery, type SavedGallery } from '../gallery/saved.ts';
@@ -41,7 +42,10 @@ export function bootState(storage: StorageLike | undefined): BootState {
   const { session } = loaded;
   const isStarter =
     session.commands.length === STARTER.commands.length && session.commands.every((line, i) => line === STARTER.commands[i]);
-  const graph = session.graph ?? (isStarter ? STARTER_SNAPSHOT : undefined);
+  const saved = session.graph ?? (isStarter ? STARTER_SNAPSHOT : undefined);
+  // Collapsed networks drawn as the live canvas will draw them, so the swap shows no change.
+  const drawn = saved && session.collapsed ? collapseGraph({ ...saved, netnsNode: {}, vethEdge: {}, ifaceNode: {} }, session.collapsed) : undefined;
+  const graph = saved && drawn ? { ...saved, nodes: drawn.nodes, edges: drawn.edges } : saved;
   const positions = Object.keys(session.positions).length > 0 || !isStarter ? session.positions : STARTER.positions;
   return { graph, positions, view: session.view, commands: session.commands, gallery, header: starterHeaderLine(session.commands) };
 }

@@ -5,7 +5,11 @@
  * A container on several networks stands in a group of its own right after the
  * first of its bridges, and the bridges are ordered so that networks sharing
  * containers are neighbours; `container:` mode containers share their target's
- * box (deriveGraph); host-network and stopped containers close the list. The
+ * box (deriveGraph); host-network and stopped containers close the list. Bridges
+ * with no container stand one under another in a column of their own (as many
+ * as the tallest grid beside them is high), so an empty network does not take a
+ * whole column. A collapsed network's group node (collapse.ts) is one box: one
+ * cell under its bridge. The
  * LAN router, the internet host and the LAN client stand in a column left of
  * the frame.
  *
@@ -60,10 +64,19 @@ function interfaceCount(node: TopoNode): number {
   return node.data.kind === 'netns' ? node.data.interfaces.length : 1;
 }
 
-/** A bus (a bridge) with the boxes whose home it is, or a group without a bus. */
+/** A bus (a bridge) with the boxes whose home it is, a group without a bus, or a stack of empty buses. */
 interface Block {
   bus?: TopoNode;
   members: TopoNode[];
+  /** Bridges with no container, one under another in a single column. */
+  stack?: TopoNode[];
+}
+
+/** The blocks in order, with the empty bridges taken out to be stacked where the first of them stood. */
+interface Blocks {
+  blocks: Block[];
+  empty: TopoNode[];
+  emptyAt: number;
 }
 
 /** Which bridges each box is attached to (by its veth edges), in graph order. */
@@ -106,7 +119,7 @@ function chainOrder(bridges: TopoNode[], attached: Map<string, string[]>): TopoN
   return out;
 }
 
-function blocksOf(graph: TopologyGraph): Block[] {
+function blocksOf(graph: TopologyGraph): Blocks {
   const attached = attachments(graph);
   const host = graph.nodes.filter((n) => n.parent === 'host');
   const bridges = chainOrder(host.filter((n) => n.data.kind === 'bridge'), attached);
@@ -132,9 +145,47 @@ function blocksOf(graph: TopologyGraph): Block[] {
       block.members.push(box);
     }
   }
-  for (const b of bridges) blocks.push(homes.get(b.id)!, ...(sharedAfter.get(b.id) ?? []));
+  const empty: TopoNode[] = [];
+  let emptyAt = -1;
+  const linked = new Set([...attached.values()].flat());
+  for (const b of bridges) {
+    const home = homes.get(b.id)!;
+    const shared = sharedAfter.get(b.id) ?? [];
+    // Empty: no box on it at all (a bridge whose only boxes stand in a shared group keeps its place beside them).
+    if (!linked.has(b.id)) {
+      if (emptyAt < 0) emptyAt = blocks.length;
+      empty.push(b);
+      continue;
+    }
+    blocks.push(home, ...shared);
+  }
   if (misc.members.length > 0) blocks.push(misc);
-  return blocks;
+  return { blocks, empty, emptyAt: Math.max(0, emptyAt) };
+}
+
+/** Between stacked empty buses: room for the label and the approach of the link coming into the lower one. */
+const STACK_GAP = labelRoom(1) + 14;
+
+function stackHeight(buses: number, busHeight: number): number {
+  return buses * busHeight + Math.max(0, buses - 1) * STACK_GAP;
+}
+
+/**
+ * The blocks with the empty bridges stacked: as many in one column as fit the
+ * height of the tallest grid beside them (one at least), so an empty network
+ * does not take a whole column of its own.
+ */
+function withStacks({ blocks, empty, emptyAt }: Blocks, grids: Grid[], busHeight: number, busGap: number): { blocks: Block[]; grids: Grid[] } {
+  if (empty.length === 0) return { blocks, grids };
+  const room = busHeight + busGap + Math.max(0, ...grids.map(gridHeight));
+  const perStack = Math.max(1, Math.floor((room + STACK_GAP) / (busHeight + STACK_GAP)));
+  const stacks: Block[] = [];
+  for (let i = 0; i < empty.length; i += perStack) stacks.push({ members: [], stack: empty.slice(i, i + perStack) });
+  const stackGrids = stacks.map((b): Grid => ({ columns: 1, rowHeights: [stackHeight(b.stack!.length, busHeight) - busHeight - busGap], gap: 0 }));
+  return {
+    blocks: [...blocks.slice(0, emptyAt), ...stacks, ...blocks.slice(emptyAt)],
+    grids: [...grids.slice(0, emptyAt), ...stackGrids, ...grids.slice(emptyAt)],
+  };
 }
 
 /** The room between a block's rows: the labels of the edges into its boxes. */
@@ -171,7 +222,7 @@ function flowRows(blocks: Block[], grids: Grid[], span: number): number[][] {
     const cols = grids[i]!.columns;
     const row = rows[rows.length - 1];
     // A shared group stays in its first bridge's row, even past the span: it stands between its bridges.
-    if (row && (used + cols <= span || !b.bus)) {
+    if (row && (used + cols <= span || (!b.bus && !b.stack))) {
       row.push(i);
       used += cols;
     } else {
@@ -203,6 +254,7 @@ function arrange(blocks: Block[], grids: Grid[], span: number, busHeight: number
       const grid = grids[i]!;
       const x0 = col * PITCH;
       if (out && block.bus) out[block.bus.id] = { x: x0, y };
+      if (out && block.stack) block.stack.forEach((bus, j) => (out[bus.id] = { x: x0, y: y + j * (busHeight + STACK_GAP) }));
       const top = y + busHeight + busGap;
       if (out) {
         let rowTop = top;
@@ -244,8 +296,9 @@ export function autoLayoutOf(graph: TopologyGraph, sizes: Record<string, Size> =
   const topWidth = (eth0 ? eth0Size.width + SIDE_GAP : 0) + stackSize.width;
   const gridTop = stack || eth0 ? topHeight + TOP_GAP : 0;
 
-  const blocks = blocksOf(graph);
-  const busHeight = Math.max(0, ...blocks.flatMap((b) => (b.bus ? [sizeOf(b.bus, sizes).height] : [])));
+  const sorted = blocksOf(graph);
+  const { blocks } = sorted;
+  const busHeight = Math.max(0, ...blocks.flatMap((b) => (b.bus ? [sizeOf(b.bus, sizes).height] : [])), ...sorted.empty.map((b) => sizeOf(b, sizes).height));
   const busGap = DROP + labelRoom(Math.max(1, ...blocks.flatMap((b) => b.members.map(interfaceCount)))) + 14;
   const largest = Math.max(1, ...blocks.map((b) => b.members.length));
   const maxK = options.narrow ? 2 : Math.min(MAX_COLUMNS, largest);
@@ -254,13 +307,14 @@ export function autoLayoutOf(graph: TopologyGraph, sizes: Record<string, Size> =
   let best: Arrangement | undefined;
   let bestScore = Infinity;
   // Upright phones: two columns, so each bus heads rows of two (the buses stack down the screen).
+  const gridsAt = (k: number) => withStacks(sorted, blocks.map((b) => gridOf(b, k, sizes)), busHeight, busGap);
   for (let k = options.narrow ? 2 : 1; k <= maxK; k++) {
-    const grids = blocks.map((b) => gridOf(b, k, sizes));
+    const { blocks: laid, grids } = gridsAt(k);
     const widest = Math.max(1, ...grids.map((g) => g.columns));
     const total = grids.reduce((a, g) => a + g.columns, 0);
     const spans = options.narrow ? [Math.max(2, widest)] : Array.from({ length: Math.max(1, total - widest + 1) }, (_, i) => widest + i);
     for (const span of spans) {
-      const { width, height } = arrange(blocks, grids, span, busHeight, busGap);
+      const { width, height } = arrange(laid, grids, span, busHeight, busGap);
       const frameWidth = Math.max(topWidth, width) + 2 * FRAME_PAD;
       const frameHeight = gridTop + height + 2 * FRAME_PAD + FRAME_TITLE;
       // The size the canvas must show, at its aspect: the smaller it is, the larger the zoom that fits it.
@@ -275,9 +329,9 @@ export function autoLayoutOf(graph: TopologyGraph, sizes: Record<string, Size> =
     }
   }
   const k = best?.k ?? 1;
-  const grids = blocks.map((b) => gridOf(b, k, sizes));
+  const { blocks: laid, grids } = gridsAt(k);
   const inGrid: Record<string, XY> = {};
-  arrange(blocks, grids, best?.span ?? 1, busHeight, busGap, inGrid);
+  arrange(laid, grids, best?.span ?? 1, busHeight, busGap, inGrid);
   for (const [id, p] of Object.entries(inGrid)) out[id] = { x: p.x, y: p.y + gridTop };
 
   // The outside column, left of the frame: internet above gw (level with eth0), lan below.

@@ -36,6 +36,39 @@ function ExpectationVerdict({ step }: { step: GalleryStep }) {
   );
 }
 
+/** Terminal escape sequences (colours, as Python's tracebacks print them) have no place in the Guide's text. */
+const ESCAPES = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g');
+
+/** What the step's line printed, as the terminal shows it (lines kept whole; a long one scrolls). */
+function StepOutput({ step, ranLast }: { step: GalleryStep; ranLast: boolean }) {
+  const { t } = useTranslation(GALLERY_NS);
+  const lastRun = useApp((s) => s.lastRun);
+  if (!ranLast || lastRun?.line !== step.command) return null;
+  const out = lastRun.output;
+  const text = (out.stderrFirst ? out.stderr + out.stdout : out.stdout + out.stderr).replace(ESCAPES, '').replace(/\n$/, '');
+  if (text === '') return null;
+  return (
+    <pre className="step-output" data-testid="step-output" aria-label={t('guide.output')} tabIndex={0}>
+      {text}
+    </pre>
+  );
+}
+
+/** A command that wraps at its spaces only, never inside a word (`redis-` / `cli`). */
+function CommandWords({ line }: { line: string }) {
+  const words = line.split(' ');
+  return (
+    <code>
+      {words.map((word, i) => (
+        <span key={i}>
+          <span className="word">{word}</span>
+          {i < words.length - 1 ? ' ' : ''}
+        </span>
+      ))}
+    </code>
+  );
+}
+
 function StepResult({ step, ranLast }: { step: GalleryStep; ranLast: boolean }) {
   const { t } = useTranslation();
   const trace = useApp((s) => s.trace);
@@ -47,9 +80,9 @@ function StepResult({ step, ranLast }: { step: GalleryStep; ranLast: boolean }) 
   // A result that appears below the fold (a long step list, a phone) scrolls into sight.
   useEffect(() => {
     if (ran) box.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [ran, lastRunId]);
+  }, [ran, lastRunId, trace?.id]);
   // Only this step's own line, run last.
-  if (!ran || (!traced && !step.expect)) return null;
+  if (!ran) return null;
   const o = traced ? trace.trace.outcome : undefined;
   const ok = o !== undefined && (o.kind === 'replied' || o.kind === 'delivered');
   return (
@@ -69,6 +102,7 @@ function StepResult({ step, ranLast }: { step: GalleryStep; ranLast: boolean }) 
         </div>
       )}
       <ExpectationVerdict step={step} />
+      <StepOutput step={step} ranLast={ranLast} />
     </div>
   );
 }
@@ -104,7 +138,7 @@ function Steps({ scenario }: { scenario: GalleryScenario }) {
             </div>
             <p className="guide-step-text">{t(step.textKey)}</p>
             <div className="guide-cmd">
-              <code>{step.command}</code>
+              <CommandWords line={step.command} />
               <div className="guide-cmd-buttons">
                 <button type="button" className="guide-run" onClick={() => gallery.getState().runStep(i)} aria-label={t('guide.runLabel', { n, command: step.command })}>
                   <PlayIcon /> {t('guide.run')}

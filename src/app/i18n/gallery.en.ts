@@ -46,6 +46,7 @@ export const galleryEn = {
     step: 'Step {{n}}',
     run: 'Run',
     runLabel: 'Run step {{n}}: {{command}}',
+    output: 'What the step’s command printed',
     type: 'Type',
     typeLabel: 'Type step {{n}} into the terminal: {{command}}',
     done: 'done',

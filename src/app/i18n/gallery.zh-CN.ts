@@ -41,6 +41,7 @@ export const galleryZhCN: GalleryResources = {
     step: '第 {{n}} 步',
     run: '运行',
     runLabel: '运行第 {{n}} 步：{{command}}',
+    output: '这一步的命令输出',
     type: '输入',
     typeLabel: '把第 {{n}} 步输入到终端：{{command}}',
     done: '已完成',

@@ -148,6 +148,30 @@ describe('the automatic layout', () => {
   });
 });
 
+describe('empty networks', () => {
+  const spec: WorldSpec = { networks: [0, 12, 0, 0, 5, 0, 0, 0, 0] };
+  const emptyBridges = (graph: TopologyGraph) => graph.nodes.filter((n) => n.data.kind === 'bridge' && n.data.ports === 0).map((n) => n.id);
+
+  it('share a column, one bus under another, and still draw as a diagram', () => {
+    const graph = world(spec);
+    expect(emptyBridges(graph)).toHaveLength(7);
+    for (const options of [WIDE, PHONE]) {
+      const auto = autoLayoutOf(graph, {}, options);
+      expect(problems(graph, auto.positions, auto.columns), options.narrow ? 'phone' : 'wide').toEqual([]);
+      const columns = new Set(emptyBridges(graph).map((id) => auto.positions[id]!.x));
+      expect(columns.size, options.narrow ? 'phone' : 'wide').toBeLessThan(7);
+    }
+    // On a wide screen the seven fit beside the grids: at most two columns.
+    const wide = autoLayoutOf(graph, {}, WIDE).positions;
+    expect(new Set(emptyBridges(graph).map((id) => wide[id]!.x)).size).toBeLessThanOrEqual(2);
+  });
+
+  it('make the drawing no wider than the same world without them', () => {
+    const width = (graph: TopologyGraph) => frameRect(graph, autoLayoutOf(graph, {}, WIDE).positions)!.width;
+    expect(width(world(spec))).toBeLessThanOrEqual(width(world({ networks: [0, 12, 5] })) + PITCH);
+  });
+});
+
 describe('incremental placement', () => {
   /** The world grown by `more`, placed over the first world's layout. */
   function grow(before: WorldSpec, after: WorldSpec, options: LayoutOptions = WIDE) {

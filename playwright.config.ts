@@ -43,6 +43,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     screenshot: 'only-on-failure',
+    // The built app registers a service worker that would serve later loads from its cache, past
+    // page.route() and the preview server: blocked here, allowed only by e2e/offline.spec.ts.
+    serviceWorkers: 'block',
     trace: 'retain-on-failure',
   },
   projects: [

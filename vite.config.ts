@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // The app is a static site: `vite build` writes dist/, `vite preview` serves it
 // (Playwright's e2e suite runs against the preview server on port 4173).
@@ -39,12 +40,54 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The app offline (vite-plugin-pwa, Workbox's generateSW): a service worker, sw.js, that
+ * precaches every file of the build (the pages, the first screen, the lazy chunks: simulator,
+ * terminal, panels, gallery text, Chinese strings) and the manifest's icons, so that after one
+ * visit the app, the embed and the terminal work with no network. `prompt`: a new build waits
+ * until the user chooses to reload (src/app/ui/UpdateBar.tsx), never reloads under them. The
+ * saved session is in localStorage, which no cache update touches. Registered by the live app's
+ * own module (no inline script, so the CSP above holds), in production builds only.
+ */
+function offline() {
+  return VitePWA({
+    registerType: 'prompt',
+    injectRegister: false,
+    // globPatterns below already take the icons and the favicon (listed twice, they would be precached twice).
+    includeManifestIcons: false,
+    manifest: {
+      name: 'vethlab: Docker container networking, simulated',
+      short_name: 'vethlab',
+      description: 'A browser playground for Docker container networking: bridges, veth pairs, iptables and packets, simulated faithfully.',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      background_color: '#ffffff',
+      theme_color: '#2563eb',
+      icons: [
+        { src: 'pwa-192x192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: 'pwa-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        { src: 'pwa-maskable-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      // Every file the pages load (the plugin adds the manifest); not the source maps.
+      globPatterns: ['**/*.{html,js,css,svg,png}'],
+      // embed.html?panels=... and index.html?x are the precached pages all the same (the world is in the fragment).
+      ignoreURLParametersMatching: [/.*/],
+      // A static site with no client-side routes: an unknown address is the host's 404, online and offline.
+      navigateFallback: null,
+      cleanupOutdatedCaches: true,
+    },
+  });
+}
+
 export default defineConfig({
   // Relative URLs everywhere in dist/ (index.html → ./assets/…, chunks → import.meta.url),
   // so one build works at a domain root and under any path, e.g. USER.github.io/vethlab/
   // (docs/deploy.md; e2e/subpath.spec.ts serves it at / and at /vethlab/).
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), offline()],
   build: {
     outDir: 'dist',
     target: 'es2022',

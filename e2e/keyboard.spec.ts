@@ -46,8 +46,10 @@ for (const scheme of ['light', 'dark'] as const) {
     const order = await tabUntil(page, (f) => f.startsWith('side:'));
     const kinds = order.map((f) => f.split(':')[0]).filter((k, i, all) => k !== all[i - 1]);
     expect(kinds.filter((k) => k !== 'other')).toEqual(['header', 'node', 'terminal', 'side']);
-    expect(order.slice(0, 5)).toEqual([
+    expect(order.slice(0, 7)).toEqual([
       'header:docker exec bbox1 ping -c 1 bbox2',
+      'header:Undo',
+      'header:Redo',
       'header:Gallery',
       'header:Share',
       'header:Reset',

@@ -20,6 +20,7 @@ import { Header } from './ui/Header.tsx';
 import { Notice } from './ui/Notice.tsx';
 import { PanelBoundary } from './ui/PanelBoundary.tsx';
 import { type Pane, PaneBar } from './ui/PaneBar.tsx';
+import { UpdateBar } from './ui/UpdateBar.tsx';
 import { tablistKeyDown } from './ui/tablist.ts';
 import { useDocumentTheme } from './ui/theme.ts';
 import { useUndoShortcuts } from './ui/undo-keys.ts';
@@ -166,6 +167,7 @@ export function App() {
       <Header />
       <Notice />
       <PreviousWorldBar />
+      <UpdateBar />
       <ActionsProvider>
         <main className="workspace" data-pane={pane}>
           <section className="canvas-area" aria-label={t('canvas.label')}>

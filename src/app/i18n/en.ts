@@ -35,6 +35,11 @@ export const en = {
     redoTitle: 'Redo what was undone (Ctrl+Shift+Z outside the terminal)',
   },
   theme: { light: 'light', dark: 'dark', followsSystem: 'now following the system' },
+  update: {
+    available: 'A new version of vethlab is available — reload to use it. Your world is kept.',
+    reload: 'Reload',
+    later: 'Later',
+  },
   history: {
     undone: 'Undone: {{line}}',
     redone: 'Redone: {{line}}',

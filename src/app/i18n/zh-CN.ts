@@ -35,6 +35,11 @@ export const zhCN: Resources = {
     redoTitle: '重做刚才撤销的操作（在终端之外按 Ctrl+Shift+Z）',
   },
   theme: { light: '浅色', dark: '深色', followsSystem: '当前跟随系统' },
+  update: {
+    available: 'vethlab 有新版本可用——重新加载即可使用。你的世界会保留。',
+    reload: '重新加载',
+    later: '稍后',
+  },
   history: {
     undone: '已撤销：{{line}}',
     redone: '已重做：{{line}}',

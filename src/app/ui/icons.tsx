@@ -55,19 +55,20 @@ export function MoonIcon() {
     </svg>
   );
 }
-export function UndoIcon() {
+/** A hooked arrow back; RedoIcon is its mirror image. */
+function HookArrow({ mirrored }: { mirrored: boolean }) {
   return (
     <svg {...common}>
-      <path d="M5.5 9.5h5a3 3 0 0 0 0-6h-5" stroke="currentColor" strokeWidth="1.6" fill="none" strokeLinecap="round" transform="translate(0 3)" />
-      <path d="M5 9.5 2.5 12 5 14.5" stroke="currentColor" strokeWidth="1.6" fill="none" strokeLinecap="round" strokeLinejoin="round" transform="translate(0 -2.5)" />
+      <g transform={mirrored ? 'matrix(-1 0 0 1 16 0)' : undefined} stroke="currentColor" strokeWidth="1.6" fill="none" strokeLinecap="round" strokeLinejoin="round">
+        <path d="M5.5 2.5 2 6l3.5 3.5" />
+        <path d="M2.5 6h7a4 4 0 0 1 0 8H7" />
+      </g>
     </svg>
   );
 }
+export function UndoIcon() {
+  return <HookArrow mirrored={false} />;
+}
 export function RedoIcon() {
-  return (
-    <svg {...common} style={{ transform: 'scaleX(-1)' }}>
-      <path d="M5.5 9.5h5a3 3 0 0 0 0-6h-5" stroke="currentColor" strokeWidth="1.6" fill="none" strokeLinecap="round" transform="translate(0 3)" />
-      <path d="M5 9.5 2.5 12 5 14.5" stroke="currentColor" strokeWidth="1.6" fill="none" strokeLinecap="round" strokeLinejoin="round" transform="translate(0 -2.5)" />
-    </svg>
-  );
+  return <HookArrow mirrored />;
 }

@@ -92,3 +92,13 @@ describe('the bridge under the pointer', () => {
     expect(bridgeAtPoint(graph, positions, { [b.id]: { width: 250, height: 200 } }, below)).toBe(b.id);
   });
 });
+
+describe('edge label shapes (measured once per shape)', () => {
+  it('gives veth labels of one length one shape, and keeps the characters outside the monospace set', async () => {
+    const { labelShape } = await import('../../src/app/canvas/edge-label.tsx');
+    expect(labelShape('veth1a2b3c4 ⇄ eth0')).toBe(labelShape('vethffee009 ⇄ eth1'));
+    expect(labelShape('veth1a2b3c4 ⇄ eth0')).toContain('⇄');
+    expect(labelShape('veth1a2b3c4 ⇄ eth0')).not.toBe(labelShape('veth1a2b3c4 ⇄ eth10'));
+    expect(labelShape('172.18.0.1/16')).toBe(labelShape('10.250.0.1/16').padStart(13, '0'));
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:ui`: the built app in Debian's Chromium (as playwright.config.ts
- * finds it), served by `vite preview` on port 4182, measured as a visitor meets it:
+ * finds it), served by `vite preview` on port 4182 (or BENCH_UI_PORT), measured as a visitor meets it:
  *
  * - time to the first drawn topology (the link's first container on the canvas)
  *   and to the terminal accepting a command (its prompt, the simulator running),
@@ -26,7 +26,8 @@ import { summarize, type Summary } from './bench/stats.ts';
 import { containerName, networkOf, worldScript, WORLD_SIZES, type WorldSize } from './bench/worlds.ts';
 import { FRAME_RECORDER, milestoneScript, type Milestones } from './bench-ui/page-probes.ts';
 
-const PORT = 4182;
+/** BENCH_UI_PORT overrides the preview server's port (others on the machine may be using 4182). */
+const PORT = Number(process.env.BENCH_UI_PORT ?? 4182);
 const BASE = `http://127.0.0.1:${PORT}/`;
 const GALLERY_ID = 'isolation-connect';
 const THIRTY: WorldSize = { name: 'thirty', networks: 3, containers: 30, published: 10, userRules: 0 };

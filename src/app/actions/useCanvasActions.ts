@@ -22,21 +22,24 @@ function pointOf(event: MouseEvent | TouchEvent): { x: number; y: number } | und
   return { x: event.clientX, y: event.clientY };
 }
 
-/** The bridge node under a point, other than the dragged one. */
-function bridgeAt(point: { x: number; y: number } | undefined): string | undefined {
-  if (!point) return undefined;
+/** The bridge node under a point of the screen (client coordinates). */
+export type BridgeFinder = (point: { x: number; y: number }) => string | undefined;
+
+/** The bridge node under a point, other than the dragged one, asked of the DOM. */
+const bridgeInDom: BridgeFinder = (point) => {
   for (const el of document.elementsFromPoint(point.x, point.y)) {
     const node = el.closest<HTMLElement>('.react-flow__node-bridge');
     if (node?.dataset.id) return node.dataset.id;
   }
   return undefined;
-}
+};
 
 function nodeElement(id: string): HTMLElement | null {
   return document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
 }
 
-export function useCanvasActions() {
+/** `findBridge`: the canvas's own geometry (canvas/hit.ts), cheaper than the DOM's while dragging. */
+export function useCanvasActions(findBridge: BridgeFinder = bridgeInDom) {
   const actions = useActions();
   const store = useAppStore();
   const { t } = useTranslation('actions');
@@ -114,12 +117,13 @@ export function useCanvasActions() {
   const onNodeDrag = useCallback(
     (event: MouseEvent | TouchEvent, node: Node) => {
       if (!setDropTarget || start.current?.id !== node.id) return;
-      const bridge = bridgeAt(pointOf(event));
+      const point = pointOf(event);
+      const bridge = point && findBridge(point);
       const line = bridge ? dropLine(store.getState().sim, node.id, bridge) : undefined;
       const next = line ? bridge! : null;
       if (next !== dropTarget) setDropTarget(next);
     },
-    [dropTarget, setDropTarget, store],
+    [dropTarget, setDropTarget, store, findBridge],
   );
 
   const onNodeDragStop = useCallback(
@@ -128,7 +132,8 @@ export function useCanvasActions() {
       start.current = null;
       if (!actions || from?.id !== node.id) return;
       actions.setDropTarget(null);
-      const bridge = bridgeAt(pointOf(event));
+      const point = pointOf(event);
+      const bridge = point && findBridge(point);
       const line = bridge ? dropLine(store.getState().sim, node.id, bridge) : undefined;
       if (!bridge || !line) return;
       // Back to its own place: the drop was a command, not a move (nor one to undo).
@@ -137,7 +142,7 @@ export function useCanvasActions() {
       actions.run(line);
       actions.announce(t('drag.announce', { container: node.id.slice(2), bridge: bridge.slice('bridge:'.length), line }));
     },
-    [actions, store, t],
+    [actions, store, t, findBridge],
   );
 
   const flowProps = useMemo(

@@ -15,9 +15,17 @@ export interface BootHandoff {
 }
 
 let handoff: BootHandoff | undefined;
+let discarded = false;
 
 export function recordBootHandoff(update: Partial<BootHandoff>): void {
+  if (discarded) return;
   handoff = { viewport: undefined, sizes: {}, positions: {}, ...handoff, ...update };
+}
+
+/** The live app starts with another world than the first screen drew (a link's): its canvas starts afresh. */
+export function discardBootHandoff(): void {
+  discarded = true;
+  handoff = undefined;
 }
 
 /** The handoff, once: the next canvas (after a reset or a new scenario) starts afresh. */

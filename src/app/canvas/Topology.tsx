@@ -30,10 +30,12 @@ import { boundsOf, panToShow } from './camera.ts';
 import { EDGE_TYPES } from './edges.tsx';
 import type { PictureFormat } from './export.ts';
 import { fitOptions, isNarrow } from './fit.ts';
+import { bridgeAtPoint } from './hit.ts';
 import { flowEdges, flowNodes, withMeasured } from './flow.ts';
 import { estimateSize, frameRect, type LayoutOptions, placeNodes, type Size } from './layout.ts';
 import { NODE_TYPES } from './nodes.tsx';
 import { PacketLayer, useTracePlaces } from './PacketLayer.tsx';
+import { StableElements } from './stable.ts';
 import { TidyIcon } from './TidyIcon.tsx';
 import { useCanvasGraph } from './use-canvas-graph.ts';
 import { CollapseControl } from './collapse-control.ts';
@@ -98,7 +100,14 @@ export function Topology() {
   const flow = useRef<ReactFlowInstance<Node, Edge> | null>(null);
   const { current, places } = useTracePlaces();
   // Context menus, drag onto a bridge to connect, selection for the inspector (src/app/actions).
-  const actions = useCanvasActions();
+  // The bridge under the pointer comes from the layout (hit.ts), read through a ref so the finder stays one function.
+  const geometry = useRef<{ graph: TopologyGraph; positions: Record<string, XY>; sizes: Record<string, Size> } | null>(null);
+  const findBridge = useCallback((point: XY) => {
+    const g = geometry.current;
+    const f = flow.current;
+    return g && f ? bridgeAtPoint(g.graph, g.positions, g.sizes, f.screenToFlowPosition(point)) : undefined;
+  }, []);
+  const actions = useCanvasActions(findBridge);
   const dropTarget = actions.dropTarget;
 
   // Nodes the first screen drew keep their place (a first visit: the starter layout, as placeNodes would give it).
@@ -145,6 +154,9 @@ export function Topology() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const positions = placement.positions;
+  useEffect(() => {
+    geometry.current = { graph, positions, sizes };
+  }, [graph, positions, sizes]);
   // New nodes keep the place they got (saved, so later layouts do not move them), once the canvas's shape is known.
   // A node added to a world already drawn is brought into view by a short pan, at the same zoom.
   const shown = useRef(false);
@@ -181,12 +193,15 @@ export function Topology() {
     return { nodes, edges };
   }, [places, current, hover]);
 
+  // Derived afresh, but each node or edge that did not change stays the same object (stable.ts).
+  const [stableNodes] = useState(() => new StableElements<Node>());
+  const [stableEdges] = useState(() => new StableElements<Edge>());
   const nodes: Node[] = useMemo(
-    () => flowNodes({ graph, positions, sizes, frame, t, highlighted: highlighted.nodes, selected, dropTarget }),
-    [graph, positions, sizes, frame, highlighted, selected, t, dropTarget],
+    () => stableNodes.keep(flowNodes({ graph, positions, sizes, frame, t, highlighted: highlighted.nodes, selected, dropTarget })),
+    [stableNodes, graph, positions, sizes, frame, highlighted, selected, t, dropTarget],
   );
 
-  const edges: Edge[] = useMemo(() => flowEdges(graph, highlighted.edges), [graph, highlighted]);
+  const edges: Edge[] = useMemo(() => stableEdges.keep(flowEdges(graph, highlighted.edges)), [stableEdges, graph, highlighted]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {

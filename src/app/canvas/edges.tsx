@@ -1,11 +1,12 @@
 /**
  * The canvas's custom edge: a link running down a bus (stack to bridge, bridge
  * to container), drawn along the gaps of the layout by busRoute (routes.ts) with
- * its label just above the lower node. Memoized: it redraws only when its ends
- * or its data change.
+ * its label just above the lower node (edge-label.tsx: measured once per shape,
+ * not once per edge). Memoized: it redraws only when its ends or its data change.
  */
 import { BaseEdge, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { EdgeLabel } from './edge-label.tsx';
 import { type BusHint, busRoute, svgPath } from './routes.ts';
 
 export type BusEdgeData = BusHint & Record<string, unknown>;
@@ -15,17 +16,12 @@ export const BusEdge = memo(function BusEdge(props: EdgeProps<Edge<BusEdgeData>>
   if (!data) return null;
   const route = busRoute({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, data);
   return (
-    <BaseEdge
-      path={svgPath(route.points)}
-      labelX={route.label.x}
-      labelY={route.label.y}
-      label={label}
-      labelBgPadding={labelBgPadding}
-      labelBgBorderRadius={labelBgBorderRadius}
-      markerEnd={markerEnd}
-      style={style}
-      interactionWidth={interactionWidth}
-    />
+    <>
+      <BaseEdge path={svgPath(route.points)} markerEnd={markerEnd} style={style} interactionWidth={interactionWidth} />
+      {typeof label === 'string' && label !== '' && (
+        <EdgeLabel x={route.label.x} y={route.label.y} label={label} padding={labelBgPadding ?? [2, 4]} radius={labelBgBorderRadius ?? 2} />
+      )}
+    </>
   );
 });
 

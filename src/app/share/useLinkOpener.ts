@@ -22,22 +22,28 @@ function clearFragment(): void {
   }
 }
 
+/**
+ * Opens the scenario the page's fragment carries, if it carries one, and clears
+ * the fragment; settles once the world is replaced (or the notice says why not).
+ */
+export function openFragmentLink(app: AppStore, gallery: GalleryStore): Promise<void> {
+  const hash = window.location.hash;
+  if (!isScenarioFragment(hash)) return Promise.resolve();
+  clearFragment();
+  // The gallery's text too: the header and the Guide name the scenario that opens.
+  return Promise.all([import('./links.ts'), loadGalleryText()])
+    .then(([{ resolveLink }]) => {
+      const link = resolveLink(hash);
+      if (link.kind === 'error') app.getState().setNotice(link.notice);
+      else if (link.kind === 'open') gallery.getState().openDoc(link.doc, link.step);
+    })
+    .catch(() => app.getState().setNotice({ key: 'boot.failed' }));
+}
+
+/** The page's link at mount (Live.tsx has usually opened it already) and any pasted later. */
 export function useLinkOpener(app: AppStore, gallery: GalleryStore): void {
   useEffect(() => {
-    const handle = () => {
-      const hash = window.location.hash;
-      if (!isScenarioFragment(hash)) return;
-      clearFragment();
-      // The gallery's text too: the header and the Guide name the scenario that opens.
-      Promise.all([import('./links.ts'), loadGalleryText()]).then(
-        ([{ resolveLink }]) => {
-          const link = resolveLink(hash);
-          if (link.kind === 'error') app.getState().setNotice(link.notice);
-          else if (link.kind === 'open') gallery.getState().openDoc(link.doc, link.step);
-        },
-        () => app.getState().setNotice({ key: 'boot.failed' }),
-      );
-    };
+    const handle = () => void openFragmentLink(app, gallery);
     handle();
     window.addEventListener('hashchange', handle);
     return () => window.removeEventListener('hashchange', handle);

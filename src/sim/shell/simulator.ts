@@ -56,6 +56,7 @@ import { installedExecutables, newPackageState, type MirrorReach, type PackagePl
 import { HTTP_EXCHANGE } from './servers.ts';
 import { digCommand, hostCommand } from './dig-cmd.ts';
 import { pipCommand, pipInstalled } from './pkg-pip.ts';
+import { socatCommand } from './socat-cmd.ts';
 import { tcpdumpCommand, type TcpdumpPlace } from './tcpdump.ts';
 
 export type Machine = 'host' | 'lan' | 'gw';
@@ -328,6 +329,10 @@ export class Simulator {
     if (has('bind-tools', 'bind9-dnsutils')) commands.set('dig', digCommand(this.engine, c, resolve));
     if (has('bind-tools', 'bind9-host')) commands.set('host', hostCommand(this.engine, c, resolve));
     if (has('tcpdump')) commands.set('tcpdump', tcpdumpCommand(this.tcpdumpPlace()));
+    if (has('socat')) {
+      const libc = this.engine.imageOf(c).distro === 'alpine' ? 'musl' : 'glibc';
+      commands.set('socat', socatCommand({ servers: this.servers, resolve, child: (line, stdin) => this.containerShell(c, ['-c', line], stdin), pid: () => this.processes.newPid(), libc }));
+    }
     return commands;
   }
 
@@ -699,7 +704,8 @@ export class Simulator {
     if (spawn) context.spawn = spawn;
     const bashNotFound = (name: string): Command => () => fail(`bash: line 1: ${name}: command not found\n`, 127);
     const resolve = (name: string) => this.containerProgram(c, name, true) ?? (shell === 'bash' ? bashNotFound(name) : undefined);
-    return runShell(line, { resolve, context, env: this.containerEnv(c), arg0, args });
+    // `sh -c LINE` reads its script from LINE, and its commands read the shell's stdin.
+    return runShell(line, { resolve, context, env: this.containerEnv(c), arg0, args }, argv[0] === '-c' ? stdin : '');
   }
 
   /** The variables a container's processes start with (`docker exec` gives the same). */

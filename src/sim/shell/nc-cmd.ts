@@ -6,7 +6,7 @@
  */
 import { serviceName } from '../netfilter/services.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
-import { observedResult } from '../net/trace.ts';
+import { observedResult, type Trace } from '../net/trace.ts';
 import { busyboxUsage } from './busybox.ts';
 import { getopt, getoptMessage, isGetoptError } from './getopt.ts';
 import { bindAll, netcatListening, stillRunning } from './listen.ts';
@@ -63,9 +63,10 @@ export function ncCommand(servers: Servers, resolve: Resolver, options: { servic
     const conn = servers.connect(ctx.netns, ip, port, opts);
     if (!conn.ok) return { stdout: '', stderr: verbose ? `nc: connect to ${who} port ${port} (${proto}) ${OPENBSD_REASON[conn.failure]}\n` : '', exitCode: 1, traces: conn.traces };
     // A scan connects and closes at once: a one-client listener is done with it too.
-    const answer = servers.converse(conn.peer, scan ? '' : ctx.stdin);
-    if (scan) return { stdout: '', stderr: verbose ? succeeded() : '', exitCode: 0, traces: conn.traces };
-    return { stdout: answer, stderr: verbose ? succeeded() : '', exitCode: 0, traces: conn.traces };
+    const legs: Trace[] = [];
+    const answer = servers.converse(conn.peer, scan ? '' : ctx.stdin, legs);
+    if (scan) return { stdout: '', stderr: verbose ? succeeded() : '', exitCode: 0, traces: [...conn.traces, ...legs] };
+    return { stdout: answer, stderr: verbose ? succeeded() : '', exitCode: 0, traces: [...conn.traces, ...legs] };
   };
 }
 
@@ -133,7 +134,9 @@ export function busyboxNc(servers: Servers, resolve: Resolver): Command {
       const message = conn.failure === 'timeout' && wait !== undefined ? 'nc: timed out\n' : `nc: can't connect to remote host (${ip}): ${BUSYBOX_REASON[conn.failure]}\n`;
       return { stdout: '', stderr: message, exitCode: 1, traces: conn.traces };
     }
-    return { stdout: servers.converse(conn.peer, ctx.stdin), stderr: '', exitCode: 0, traces: conn.traces };
+    const legs: Trace[] = [];
+    const answer = servers.converse(conn.peer, ctx.stdin, legs);
+    return { stdout: answer, stderr: '', exitCode: 0, traces: [...conn.traces, ...legs] };
   };
 }
 

@@ -85,3 +85,60 @@ export function testNginxConfig(files: FileSystem, resolve: (name: string) => st
     return { ok: false, stderr: `nginx: [emerg] ${e.message}\nnginx: configuration file /etc/nginx/nginx.conf test failed\n` };
   }
 }
+
+/** The signals `nginx -s` sends the master, and what the master logs on receiving each (os/unix/ngx_process.c, ngx_process_cycle.c). */
+const NGINX_SIGNALS = {
+  stop: { number: 15, name: 'SIGTERM', action: 'exiting' },
+  quit: { number: 3, name: 'SIGQUIT', action: 'shutting down' },
+  reload: { number: 1, name: 'SIGHUP', action: 'reconfiguring' },
+  reopen: { number: 10, name: 'SIGUSR1', action: 'reopening' },
+} as const;
+
+export type NginxSignal = keyof typeof NGINX_SIGNALS;
+
+export const isNginxSignal = (name: string): name is NginxSignal => Object.hasOwn(NGINX_SIGNALS, name);
+
+/**
+ * `nginx -s SIGNAL` in a running nginx container (core/nginx.c: the signaller
+ * reads the configuration first, as ngx_init_cycle does, so a broken file is
+ * refused with nginx's `[emerg]` line and the running master keeps its old one;
+ * then ngx_signal_process logs "signal process started" and signals the master).
+ * The master, PID 1, logs the signal to `docker logs`: reload re-reads the
+ * configuration and moves its listeners, stop and quit end the container with 0.
+ */
+export function signalNginx(c: Container, deps: NginxStart, signal: NginxSignal, signallerPid: number): { ok: boolean; stderr: string } {
+  let config: NginxConfig;
+  try {
+    config = loadNginxConfig(deps.files);
+    checkUpstreamHosts(config, deps.resolve);
+  } catch (e) {
+    if (!(e instanceof NginxEmerg)) throw e;
+    // The image's error.log is a link to stderr, and nginx writes its own stderr line too (as at start).
+    return { ok: false, stderr: `${nginxLogTime(deps.engine.kernel.now)} [emerg] ${signallerPid}#${signallerPid}: ${e.message}\nnginx: [emerg] ${e.message}\n` };
+  }
+  const time = () => nginxLogTime(deps.engine.kernel.now);
+  const running = deps.configs.get(c.id);
+  // No master: the pid file is not there (the official image's nginx.conf: pid /run/nginx.pid).
+  if (!running || c.state !== 'running') return { ok: false, stderr: `${time()} [notice] ${signallerPid}#${signallerPid}: signal process started\n${time()} [error] ${signallerPid}#${signallerPid}: open() "/run/nginx.pid" failed (2: No such file or directory)\nnginx: [error] open() "/run/nginx.pid" failed (2: No such file or directory)\n` };
+  const s = NGINX_SIGNALS[signal];
+  c.logs += `${time()} [notice] 1#1: signal ${s.number} (${s.name}) received from ${signallerPid}, ${s.action}\n`;
+  if (signal === 'reload') {
+    c.logs += `${time()} [notice] 1#1: reconfiguring\n`;
+    moveListeners(c, deps, listenPorts(running), listenPorts(config));
+    deps.configs.set(c.id, config);
+  } else if (signal === 'reopen') {
+    c.logs += `${time()} [notice] 1#1: reopening logs\n`;
+  } else {
+    c.logs += `${time()} [notice] 1#1: exit\n`;
+    deps.configs.delete(c.id);
+    deps.engine.mainProcessExited(c.id, 0);
+  }
+  return { ok: true, stderr: `${time()} [notice] ${signallerPid}#${signallerPid}: signal process started\n` };
+}
+
+/** A reload's listeners: the ports the old configuration had and the new one lacks close, new ones open. */
+function moveListeners(c: Container, deps: NginxStart, before: number[], after: number[]): void {
+  if (!c.netns || c.networkMode.kind === 'host' || c.networkMode.kind === 'container') return;
+  for (const port of before) if (!after.includes(port)) deps.engine.kernel.unlisten(c.netns, 'tcp', '::', port);
+  for (const port of after) if (!before.includes(port)) deps.engine.kernel.listen(c.netns, { proto: 'tcp', address: '::', family: 6, port, process: 'nginx' });
+}

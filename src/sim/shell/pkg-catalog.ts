@@ -2,7 +2,7 @@
  * The package catalogs the simulated mirrors serve: for each distro release an
  * image can be built on (Alpine's branch, Debian's or Ubuntu's codename), the
  * packages tutorials install (curl, wget, dig, ip/ss, ping, net-tools, tcpdump,
- * netcat, the redis/postgres/mariadb clients, jq, vim, bash, iptables), each
+ * netcat, socat, the redis/postgres/mariadb clients, jq, vim, bash, iptables), each
  * with its version, sizes, the libraries it pulls in and the executables it
  * puts on disk. Only that pinned set exists; any other name is "no such
  * package" / "Unable to locate package", as a real mirror answers a typo.
@@ -111,6 +111,7 @@ const ALPINE_ROWS: readonly Row[] = [
   ['tcpdump', '4.99.5-r1', 460, 1136, 'libpcap', '/usr/bin/tcpdump'],
   ['libbsd', '0.12.2-r0', 40, 92],
   ['netcat-openbsd', '1.229.1-r0', 20, 52, 'libbsd', '/usr/bin/nc'],
+  ['socat', '1.8.0.3-r1', 160, 388, '', '/usr/bin/socat /usr/bin/filan /usr/bin/procan'],
   ['libgcc', '14.2.0-r6', 150, 276],
   ['libstdc++', '14.2.0-r6', 1050, 2748, 'libgcc'],
   ['redis', '8.0.3-r0', 2030, 6072, 'libgcc', '/usr/bin/redis-server /usr/bin/redis-cli /usr/bin/redis-benchmark /usr/bin/redis-check-aof /usr/bin/redis-check-rdb /usr/bin/redis-sentinel', 'community'],
@@ -196,6 +197,7 @@ const TRIXIE_ROWS: readonly Row[] = [
   ['tcpdump', '4.99.5-2', 480, 1300, 'libpcap0.8t64', '/usr/bin/tcpdump'],
   ['libbsd0', '0.12.2-2', 131, 352],
   ['netcat-openbsd', '1.229-1', 43, 112, 'libbsd0', '/usr/bin/nc.openbsd /usr/bin/nc /usr/bin/netcat'],
+  ['socat', '1.8.0.3-1', 398, 1716, '', '/usr/bin/socat /usr/bin/socat1 /usr/bin/filan /usr/bin/procan'],
   ['libjemalloc2', '5.3.0-3', 243, 732],
   ['liblzf1', '3.6-4+b3', 10, 40],
   ['redis-tools', '5:8.0.2-3', 1177, 6032, 'libjemalloc2 liblzf1', '/usr/bin/redis-cli /usr/bin/redis-benchmark /usr/bin/redis-check-aof /usr/bin/redis-check-rdb'],
@@ -235,7 +237,7 @@ const BOOKWORM_VERSIONS: Record<string, string> = {
   'libmaxminddb0': '1.7.1-1', 'libprotobuf-c1': '1.4.1-1+b1', 'libuv1': '1.44.2-1+deb12u1', 'libxml2': '2.9.14+dfsg-1.3~deb12u2', 'bind9-libs': '1:9.18.33-1~deb12u2',
   'bind9-host': '1:9.18.33-1~deb12u2', 'bind9-dnsutils': '1:9.18.33-1~deb12u2', 'dnsutils': '1:9.18.33-1~deb12u2', 'libbpf1': '1:1.1.0-1', 'libcap2-bin': '1:2.66-4+deb12u1',
   'libelf1': '0.188-2.1', 'libmnl0': '1.0.4-3', 'libxtables12': '1.8.9-2', 'libatm1': '1:2.5.1-4+b2', 'iproute2': '6.1.0-3', 'iputils-ping': '3:20221126-1+deb12u1',
-  'net-tools': '2.10-0.1', 'libpcap0.8': '1.10.3-1', 'tcpdump': '4.99.3-1', 'libbsd0': '0.11.7-2', 'netcat-openbsd': '1.219-1', 'libjemalloc2': '5.3.0-1', 'liblzf1': '3.6-3',
+  'net-tools': '2.10-0.1', 'libpcap0.8': '1.10.3-1', 'tcpdump': '4.99.3-1', 'libbsd0': '0.11.7-2', 'netcat-openbsd': '1.219-1', 'socat': '1.7.4.4-2', 'libjemalloc2': '5.3.0-1', 'liblzf1': '3.6-3',
   'redis-tools': '5:7.0.15-1~deb12u4', 'libpq5': '15.13-0+deb12u1', 'postgresql-client-common': '248', 'postgresql-client-15': '15.13-0+deb12u1', 'postgresql-client': '15+248',
   'mariadb-common': '1:10.11.11-0+deb12u1', 'libmariadb3': '1:10.11.11-0+deb12u1', 'mariadb-client-core': '1:10.11.11-0+deb12u1', 'mariadb-client': '1:10.11.11-0+deb12u1',
   'libonig5': '6.9.8-1', 'libjq1': '1.6-2.1', 'jq': '1.6-2.1', 'libgpm2': '1.20.7-10+b1', 'libsodium23': '1.0.18-1', 'vim-common': '2:9.0.1378-2+deb12u2',
@@ -265,7 +267,7 @@ function bookwormRows(): Row[] {
 const NOBLE_VERSIONS: Record<string, string> = {
   'curl': '8.5.0-2ubuntu10.6', 'libcurl4t64': '8.5.0-2ubuntu10.6', 'wget': '1.21.4-1ubuntu4.1', 'bind9-dnsutils': '1:9.18.30-0ubuntu0.24.04.2', 'bind9-host': '1:9.18.30-0ubuntu0.24.04.2',
   'bind9-libs': '1:9.18.30-0ubuntu0.24.04.2', 'dnsutils': '1:9.18.30-0ubuntu0.24.04.2', 'iproute2': '6.1.0-1ubuntu6', 'iputils-ping': '3:20240117-1build1', 'net-tools': '2.10-0.1ubuntu4',
-  'tcpdump': '4.99.4-3ubuntu4', 'libpcap0.8t64': '1.10.4-4.1ubuntu3', 'netcat-openbsd': '1.226-1ubuntu2', 'redis-tools': '5:7.0.15-1build2', 'jq': '1.7.1-3build1', 'libjq1': '1.7.1-3build1',
+  'tcpdump': '4.99.4-3ubuntu4', 'libpcap0.8t64': '1.10.4-4.1ubuntu3', 'netcat-openbsd': '1.226-1ubuntu2', 'socat': '1.8.0.0-4build3', 'redis-tools': '5:7.0.15-1build2', 'jq': '1.7.1-3build1', 'libjq1': '1.7.1-3build1',
   'vim': '2:9.1.0016-1ubuntu7.8', 'vim-common': '2:9.1.0016-1ubuntu7.8', 'vim-runtime': '2:9.1.0016-1ubuntu7.8', 'iptables': '1.8.10-3ubuntu2', 'postgresql-client-16': '16.9-0ubuntu0.24.04.1',
   'postgresql-client': '16+257build1.1', 'mariadb-client': '1:10.11.13-0ubuntu0.24.04.1', 'ca-certificates': '20240203', 'procps': '2:4.0.4-4ubuntu3.2', 'bash': '5.2.21-2ubuntu4',
 };

@@ -9,6 +9,7 @@
  */
 import type { Engine } from '../docker/engine.ts';
 import type { Container } from '../docker/model.ts';
+import type { Trace } from '../net/trace.ts';
 import type { ClientData, Running } from './types.ts';
 import { unbindAll } from './listen.ts';
 
@@ -39,6 +40,11 @@ export class Processes {
     return p;
   }
 
+  /** A PID for a process that is not kept here (a server's forked child, a program that failed at its start). */
+  newPid(): number {
+    return this.nextPid++;
+  }
+
   /** The live processes of a running container, in PID order. */
   of(c: Container): Process[] {
     return this.live().filter((p) => p.container === c);
@@ -52,12 +58,14 @@ export class Processes {
   /**
    * A client's data reaches a raw server: what the server sends back. Its output is
    * logged (or lost), and its next state kept; a main process that ended takes its
-   * container with it.
+   * container with it. A server that relays (socat's forwarder) adds its own
+   * connection's traces to `legs`.
    */
-  serve(p: Process, input: ClientData): string {
+  serve(p: Process, input: ClientData, legs: Trace[] = []): string {
     const serve = p.program.serve;
     if (!serve) return '';
     const served = serve(input);
+    if (served.legs) legs.push(...served.legs);
     if (p.logs) p.container.logs += served.stdout + served.stderr;
     if ('exitCode' in served.next) {
       this.end(p, served.next.exitCode);

@@ -268,10 +268,13 @@ export class Servers {
     return this.redis.of(container?.id ?? peer.netns);
   }
 
-  /** What a server sends back for `input` written on a connection (as `echo ... | nc` does). */
-  converse(peer: Peer, input: string): string {
+  /**
+   * What a server sends back for `input` written on a connection (as `echo ... | nc` does).
+   * A relay's own connections (socat forwarding) are added to `legs`.
+   */
+  converse(peer: Peer, input: string, legs: Trace[] = []): string {
     const raw = this.rawServer(peer, 'tcp');
-    if (raw) return this.programs!.serve(raw, { proto: 'tcp', port: peer.port, client: peer.client, data: input });
+    if (raw) return this.programs!.serve(raw, { proto: 'tcp', port: peer.port, client: peer.client, data: input }, legs);
     if (peer.process === 'redis-server') {
       const store = this.redisStore(peer);
       let out = '';
@@ -298,14 +301,30 @@ export class Servers {
    * A UDP datagram the kernel delivered (`trace`): the server that bound the port reads
    * `data` (netcat prints it). Nothing comes back to a client that only sends.
    */
-  datagram(trace: Trace, data: string): void {
+  datagram(trace: Trace, data: string, legs: Trace[] = []): void {
     const o = trace.outcome;
     if (o.kind !== 'delivered') return;
     const arrived = [...trace.hops].reverse().find((h) => h.leg === 'request' && h.kind === 'deliver')?.packet;
     if (!arrived) return;
     const peer: Peer = { process: o.process ?? '', netns: o.netns, port: arrived.dport, client: formatIPv4(arrived.src) };
     const raw = this.rawServer(peer, 'udp');
-    if (raw) this.programs!.serve(raw, { proto: 'udp', port: peer.port, client: peer.client, data });
+    if (raw) this.programs!.serve(raw, { proto: 'udp', port: peer.port, client: peer.client, data }, legs);
+  }
+
+  /**
+   * A relay's second leg (socat `TCP:host:port` behind a listener): a TCP connection
+   * from `from` to ip:port carrying `data` and what the server answers, its bytes
+   * walked as the conversation's. Its traces (and any further relay's) go to `legs`.
+   */
+  relay(from: string, ip: string, port: number, data: string, legs: Trace[]): { ok: true; reply: string } | { ok: false; failure: ConnectFailure } {
+    const conn = this.connect(from, ip, port);
+    legs.push(...conn.traces);
+    if (!conn.ok) return { ok: false, failure: conn.failure };
+    const further: Trace[] = [];
+    const reply = this.converse(conn.peer, data, further);
+    this.talk(conn.traces, data, reply, LINE_EXCHANGE);
+    legs.push(...further);
+    return { ok: true, reply };
   }
 
   /**
@@ -319,14 +338,16 @@ export class Servers {
     if (!conn.ok) return { kind: conn.failure, traces: conn.traces };
     const request = httpRequest(client, path, hostHeader);
     if (this.rawServer(conn.peer, 'tcp')) {
-      const raw = this.converse(conn.peer, request);
+      const relayed: Trace[] = [];
+      const raw = this.converse(conn.peer, request, relayed);
       this.talk(conn.traces, request, raw);
       const answer = parseHttpAnswer(raw);
+      const traces = [...conn.traces, ...relayed];
       // A server that sends nothing and keeps the connection open: the client's timer ends it.
-      if (answer === 'silent') return { kind: 'timeout', traces: conn.traces };
-      if (answer === undefined) return { kind: 'not-http', traces: conn.traces };
-      if (answer.status === 200) return { kind: 'ok', body: answer.body, head: answer.head, traces: conn.traces };
-      return { kind: 'not-found', status: answer.status, body: answer.body, head: answer.head, traces: conn.traces };
+      if (answer === 'silent') return { kind: 'timeout', traces };
+      if (answer === undefined) return { kind: 'not-http', traces };
+      if (answer.status === 200) return { kind: 'ok', body: answer.body, head: answer.head, traces };
+      return { kind: 'not-found', status: answer.status, body: answer.body, head: answer.head, traces };
     }
     if (conn.peer.process !== 'httpd' && conn.peer.process !== 'nginx') {
       this.talk(conn.traces, request, '');
@@ -344,9 +365,9 @@ export class Servers {
   }
 
   /** An HTTP request and its answer over each connection a connect made (client to docker-proxy, proxy to container). */
-  private talk(traces: Trace[], request: string, answer: string): void {
+  private talk(traces: Trace[], request: string, answer: string, segments: { client: number; server: number } = HTTP_EXCHANGE): void {
     const bytes = (text: string) => new TextEncoder().encode(text).length;
-    const exchange = { ...HTTP_EXCHANGE, clientBytes: bytes(request), serverBytes: bytes(answer) };
+    const exchange = { ...segments, clientBytes: bytes(request), serverBytes: bytes(answer) };
     for (const trace of traces) if (trace.probe.kind === 'tcp-connect' && trace.outcome.kind === 'delivered') this.engine.kernel.converse(trace, exchange);
   }
 

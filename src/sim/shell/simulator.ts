@@ -31,7 +31,7 @@ import { sudoCommand, type SignalResult } from './process-cmds.ts';
 import { toolbox, type ToolboxPlace } from './toolbox.ts';
 import { LayeredFs, type FileSystem, type WritableLayer } from './fs.ts';
 import { ContainerMounts } from './container-mounts.ts';
-import { startNginx, testNginxConfig, type NginxStart } from './nginx-process.ts';
+import { isNginxSignal, signalNginx, startNginx, testNginxConfig, type NginxSignal, type NginxStart } from './nginx-process.ts';
 import { hostPaths, MountedFs } from './mounts.ts';
 import { DEBIAN_ROOTFS, rootfsOf } from './rootfs.ts';
 import { NGINX_VERSION, PYTHON_VERSION, type Image, type ImageSet } from '../docker/images.ts';
@@ -56,6 +56,7 @@ import { installedExecutables, newPackageState, type MirrorReach, type PackagePl
 import { HTTP_EXCHANGE } from './servers.ts';
 import { digCommand, hostCommand } from './dig-cmd.ts';
 import { pipCommand, pipInstalled } from './pkg-pip.ts';
+import { socatCommand } from './socat-cmd.ts';
 import { tcpdumpCommand, type TcpdumpPlace } from './tcpdump.ts';
 
 export type Machine = 'host' | 'lan' | 'gw';
@@ -84,11 +85,22 @@ const INTERACTIVE_MAINS = new Set(['sh', '/bin/sh', 'bash', '/bin/bash', 'python
 /** Whose wording a container's tools use. */
 const userlandOf = (image: Image): 'busybox' | 'debian' => (image.distro === 'debian' || image.distro === 'ubuntu' ? 'debian' : 'busybox');
 
-/** nginx -v / -t, as the image's nginx answers them (both on stderr); -t reads the configuration as it is now. */
-const nginxCommand = (test: () => { ok: boolean; stderr: string }): Command => (argv) => {
+/**
+ * nginx -v / -t / -s SIGNAL, as the image's nginx answers them (all on stderr); -t reads the
+ * configuration as it is now, -s signals the running master (nginx-process.ts's signalNginx).
+ */
+const nginxCommand = (test: () => { ok: boolean; stderr: string }, signal: (name: NginxSignal) => { ok: boolean; stderr: string }): Command => (argv) => {
   if (argv[0] === '-v') return { stdout: '', stderr: `nginx version: nginx/${NGINX_VERSION}\n`, exitCode: 0 };
   if (argv[0] === '-t') {
     const result = test();
+    return { stdout: '', stderr: result.stderr, exitCode: result.ok ? 0 : 1 };
+  }
+  if (argv[0] === '-s' || argv[0]?.startsWith('-s')) {
+    // core/nginx.c ngx_get_options: the value follows -s, glued or as the next word.
+    const name = argv[0] === '-s' ? argv[1] : argv[0].slice(2);
+    if (name === undefined) return fail('nginx: option "-s" requires parameter\n', 1);
+    if (!isNginxSignal(name)) return fail(`nginx: invalid option: "-s ${name}"\n`, 1);
+    const result = signal(name);
     return { stdout: '', stderr: result.stderr, exitCode: result.ok ? 0 : 1 };
   }
   const bad = argv.find((a) => a.startsWith('-')) ?? argv[0];
@@ -328,6 +340,10 @@ export class Simulator {
     if (has('bind-tools', 'bind9-dnsutils')) commands.set('dig', digCommand(this.engine, c, resolve));
     if (has('bind-tools', 'bind9-host')) commands.set('host', hostCommand(this.engine, c, resolve));
     if (has('tcpdump')) commands.set('tcpdump', tcpdumpCommand(this.tcpdumpPlace()));
+    if (has('socat')) {
+      const libc = this.engine.imageOf(c).distro === 'alpine' ? 'musl' : 'glibc';
+      commands.set('socat', socatCommand({ servers: this.servers, resolve, child: (line, stdin) => this.containerShell(c, ['-c', line], stdin), pid: () => this.processes.newPid(), libc }));
+    }
     return commands;
   }
 
@@ -385,7 +401,7 @@ export class Simulator {
     if (has('curl')) commands.set('curl', curlCommand(this.servers, resolve));
     if (has('wget')) commands.set('wget', gnuWget(this.servers, resolve));
     if (has('ps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
-    if (has('nginx')) commands.set('nginx', nginxCommand(() => testNginxConfig(this.containerFs(c), (name) => this.containerResolve(c, name))));
+    if (has('nginx')) commands.set('nginx', nginxCommand(() => testNginxConfig(this.containerFs(c), (name) => this.containerResolve(c, name)), (name) => signalNginx(c, this.nginxDeps(c), name, this.processes.newPid())));
     if (has('redis-cli')) commands.set('redis-cli', redisCliCommand(this.servers, resolve));
     if (has('redis-server')) commands.set('redis-server', redisServerCommand);
     if (has('apt-get')) commands.set('apt-get', aptCommand('apt-get', () => this.packagePlace(c)));
@@ -699,7 +715,8 @@ export class Simulator {
     if (spawn) context.spawn = spawn;
     const bashNotFound = (name: string): Command => () => fail(`bash: line 1: ${name}: command not found\n`, 127);
     const resolve = (name: string) => this.containerProgram(c, name, true) ?? (shell === 'bash' ? bashNotFound(name) : undefined);
-    return runShell(line, { resolve, context, env: this.containerEnv(c), arg0, args });
+    // `sh -c LINE` reads its script from LINE, and its commands read the shell's stdin.
+    return runShell(line, { resolve, context, env: this.containerEnv(c), arg0, args }, argv[0] === '-c' ? stdin : '');
   }
 
   /** The variables a container's processes start with (`docker exec` gives the same). */

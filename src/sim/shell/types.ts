@@ -66,6 +66,8 @@ export interface Served {
   stderr: string;
   /** Still running (the same or a changed program), or ended with a status. */
   next: Running | { exitCode: number };
+  /** The connections it made to answer (a relay's second leg). */
+  legs?: Trace[];
 }
 
 /** A program that is still running: a server, or a script waiting inside one. */

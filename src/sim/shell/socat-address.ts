@@ -1,0 +1,167 @@
+/**
+ * socat's address words (`TCP-LISTEN:8080,fork,reuseaddr`, `SYSTEM:'echo hi'`,
+ * `-`): the keyword, its colon-separated parameters and its comma-separated
+ * options, split as socat 1.8's xioparse_single does (nestlex: single and
+ * double quotes are removed, (), [] and {} keep their separators), then read
+ * into what vethlab models. Errors carry socat's own message text
+ * (xioopen.c, xiohelp.c's xiohelp_syntax), or one `vethlab:` line for what
+ * socat accepts and vethlab does not model.
+ */
+
+/** What an address does, once read. */
+export type SocatAddress =
+  | { kind: 'stdio' }
+  | { kind: 'listen'; proto: 'tcp' | 'udp'; port: number; address: string; fork: boolean; mode: 'listen' | 'recvfrom' | 'recv' }
+  | { kind: 'connect'; proto: 'tcp' | 'udp'; host: string; port: number }
+  | { kind: 'program'; shell: boolean; line: string; stderr: boolean };
+
+export type ParsedAddress = { ok: true; address: SocatAddress } | { ok: false; error: string } | { ok: false; vethlab: string };
+
+/** socat 1.8's address keywords (xioopen.c's addressnames), for telling "unknown" from "not modelled". */
+const KNOWN_ADDRESSES = new Set(
+  (
+    'ABSTRACT ABSTRACT-CLIENT ABSTRACT-CONNECT ABSTRACT-LISTEN ABSTRACT-RECV ABSTRACT-RECVFROM ABSTRACT-SENDTO ACCEPT ACCEPT-FD CREAT CREATE DATAGRAM ' +
+    'DCCP DCCP-CONNECT DCCP-L DCCP-LISTEN DCCP4 DCCP4-CONNECT DCCP4-L DCCP4-LISTEN DCCP6 DCCP6-CONNECT DCCP6-L DCCP6-LISTEN DGRAM DTLS DTLS-C DTLS-CLIENT ' +
+    'DTLS-CONNECT DTLS-L DTLS-LISTEN DTLS-SERVER ECHO EXEC FD FIFO FILE GOPEN IF INET INET-L INET-LISTEN INET4 INET4-L INET4-LISTEN INET6 INET6-L INET6-LISTEN ' +
+    'INTERFACE IP IP-DATAGRAM IP-DGRAM IP-RECV IP-RECVFROM IP-SEND IP-SENDTO IP4 IP4-DATAGRAM IP4-DGRAM IP4-RECV IP4-RECVFROM IP4-SEND IP4-SENDTO IP6 ' +
+    'IP6-DATAGRAM IP6-DGRAM IP6-RECV IP6-RECVFROM IP6-SEND IP6-SENDTO LOCAL OPEN OPENSSL OPENSSL-CONNECT OPENSSL-DTLS-CLIENT OPENSSL-DTLS-CONNECT ' +
+    'OPENSSL-DTLS-LISTEN OPENSSL-DTLS-SERVER OPENSSL-LISTEN PIPE POSIXMQ-BIDIRECTIONAL POSIXMQ-READ POSIXMQ-RECEIVE POSIXMQ-RECV POSIXMQ-SEND PROXY ' +
+    'PROXY-CONNECT PTY READLINE SCTP SCTP-CONNECT SCTP-L SCTP-LISTEN SCTP4 SCTP4-CONNECT SCTP4-L SCTP4-LISTEN SCTP6 SCTP6-CONNECT SCTP6-L SCTP6-LISTEN ' +
+    'SENDTO SHELL SOCKET-CONNECT SOCKET-DATAGRAM SOCKET-LISTEN SOCKET-RECV SOCKET-RECVFROM SOCKET-SENDTO SOCKETPAIR SOCKS SOCKS4 SOCKS4A SOCKS5 ' +
+    'SOCKS5-BIND SOCKS5-CONNECT SOCKS5-LISTEN SSL SSL-L STDERR STDIN STDIO STDOUT SYSTEM TCP TCP-CONNECT TCP-L TCP-LISTEN TCP4 TCP4-CONNECT TCP4-L ' +
+    'TCP4-LISTEN TCP6 TCP6-CONNECT TCP6-L TCP6-LISTEN TUN UDP UDP-CONNECT UDP-DATAGRAM UDP-DGRAM UDP-L UDP-LISTEN UDP-RECV UDP-RECVFROM UDP-SEND ' +
+    'UDP-SENDTO UDP4 UDP4-CONNECT UDP4-DATAGRAM UDP4-DGRAM UDP4-L UDP4-LISTEN UDP4-RECV UDP4-RECVFROM UDP4-SEND UDP4-SENDTO UDP6 UDP6-CONNECT ' +
+    'UDP6-DATAGRAM UDP6-DGRAM UDP6-L UDP6-LISTEN UDP6-RECV UDP6-RECVFROM UDP6-SEND UDP6-SENDTO UDPLITE UNIX UNIX-CLIENT UNIX-CONNECT UNIX-L ' +
+    'UNIX-LISTEN UNIX-RECV UNIX-RECVFROM UNIX-SEND UNIX-SENDTO VSOCK VSOCK-CONNECT VSOCK-L VSOCK-LISTEN'
+  ).split(' '),
+);
+
+type Kind = { kind: 'stdio' } | { kind: 'listen'; proto: 'tcp' | 'udp'; mode: 'listen' | 'recvfrom' | 'recv' } | { kind: 'connect'; proto: 'tcp' | 'udp' } | { kind: 'program'; shell: boolean };
+
+/** The modelled keywords (IPv4 and the families' defaults, which socat opens as IPv4). */
+const MODELLED: Record<string, Kind> = {
+  '-': { kind: 'stdio' },
+  STDIO: { kind: 'stdio' },
+  STDIN: { kind: 'stdio' },
+  STDOUT: { kind: 'stdio' },
+  EXEC: { kind: 'program', shell: false },
+  SYSTEM: { kind: 'program', shell: true },
+};
+for (const k of ['TCP', 'TCP-CONNECT', 'TCP4', 'TCP4-CONNECT']) MODELLED[k] = { kind: 'connect', proto: 'tcp' };
+for (const k of ['UDP', 'UDP-CONNECT', 'UDP4', 'UDP4-CONNECT', 'UDP-SENDTO', 'UDP-SEND', 'UDP4-SENDTO', 'UDP4-SEND']) MODELLED[k] = { kind: 'connect', proto: 'udp' };
+for (const k of ['TCP-LISTEN', 'TCP-L', 'TCP4-LISTEN', 'TCP4-L']) MODELLED[k] = { kind: 'listen', proto: 'tcp', mode: 'listen' };
+for (const k of ['UDP-LISTEN', 'UDP-L', 'UDP4-LISTEN', 'UDP4-L']) MODELLED[k] = { kind: 'listen', proto: 'udp', mode: 'listen' };
+for (const k of ['UDP-RECVFROM', 'UDP4-RECVFROM']) MODELLED[k] = { kind: 'listen', proto: 'udp', mode: 'recvfrom' };
+for (const k of ['UDP-RECV', 'UDP4-RECV']) MODELLED[k] = { kind: 'listen', proto: 'udp', mode: 'recv' };
+
+/** Each kind's parameters after the keyword, and its usage tail (the addresses' HELP texts). */
+const SYNTAX: Record<Kind['kind'], { count: number; usage: string }> = {
+  stdio: { count: 0, usage: '' },
+  listen: { count: 1, usage: ':<port>' },
+  connect: { count: 2, usage: ':<host>:<port>' },
+  program: { count: 1, usage: ':<command-line>' },
+};
+
+/** Address options each kind takes in vethlab (socat's other options are refused, not ignored). */
+const OPTIONS: Record<Kind['kind'], readonly string[]> = {
+  stdio: [],
+  // reuseaddr and reuseport only matter for a port in TIME_WAIT, which the model has not: binding works with or without them.
+  listen: ['fork', 'reuseaddr', 'so-reuseaddr', 'reuseport', 'so-reuseport', 'bind'],
+  connect: [],
+  program: ['stderr'],
+};
+
+/**
+ * Splits at top-level separators as nestlex does: quotes are removed, brackets
+ * nest, and each piece is returned with the separator that ended it.
+ */
+function splitTop(text: string, separators: string): { piece: string; end: string }[] {
+  const out: { piece: string; end: string }[] = [];
+  let piece = '';
+  const open: string[] = [];
+  const closing: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "'" || ch === '"') {
+      const end = text.indexOf(ch, i + 1);
+      const stop = end < 0 ? text.length : end;
+      piece += text.slice(i + 1, stop);
+      i = stop;
+    } else if (ch === '\\' && i + 1 < text.length) {
+      piece += text[++i];
+    } else if (closing[ch]) {
+      open.push(closing[ch]!);
+      piece += ch;
+    } else if (open.length > 0 && ch === open[open.length - 1]) {
+      open.pop();
+      piece += ch;
+    } else if (open.length === 0 && separators.includes(ch)) {
+      out.push({ piece, end: ch });
+      piece = '';
+    } else {
+      piece += ch;
+    }
+  }
+  out.push({ piece, end: '' });
+  return out;
+}
+
+/** Reads one address word. */
+export function parseAddress(word: string): ParsedAddress {
+  // Parameters are colon-separated up to the first comma; options follow, comma-separated.
+  const parts = splitTop(word, ':,');
+  const firstComma = parts.findIndex((p) => p.end === ',');
+  const head = firstComma < 0 ? parts : parts.slice(0, firstComma + 1);
+  const keyword = head[0]!.piece;
+  const params = head.slice(1).map((p) => p.piece);
+  // Options are comma-separated only: a colon inside one (bind=ADDR:PORT) is its own.
+  const options: string[] = [];
+  for (const p of firstComma < 0 ? [] : parts.slice(firstComma + 1)) {
+    if (options.length === 0 || parts[parts.indexOf(p) - 1]!.end === ',') options.push(p.piece);
+    else options[options.length - 1] += `:${p.piece}`;
+  }
+  const upper = keyword.toUpperCase();
+  const kind = MODELLED[upper];
+  if (!kind) {
+    if (KNOWN_ADDRESSES.has(upper)) return { ok: false, vethlab: `vethlab: socat's ${upper} address is not modelled\n` };
+    // A lone digit is a file descriptor and a word with a slash a file (GOPEN), as socat reads them.
+    if (/^\d$/.test(keyword) || keyword.includes('/')) return { ok: false, vethlab: `vethlab: socat's ${/^\d$/.test(keyword) ? 'FD' : 'GOPEN'} address is not modelled\n` };
+    return { ok: false, error: `unknown device/address "${keyword}"` };
+  }
+  const syntax = SYNTAX[kind.kind];
+  if (params.length !== syntax.count) {
+    return { ok: false, error: `${keyword}: wrong number of parameters (${params.length} instead of ${syntax.count}): usage: ${keyword}${kind.kind === 'program' && kind.shell ? ':<shell-command>' : syntax.usage}` };
+  }
+  const flags = new Map<string, string | true>();
+  for (const option of options.filter((o) => o !== '')) {
+    const eq = option.indexOf('=');
+    const name = (eq < 0 ? option : option.slice(0, eq)).toLowerCase();
+    if (!OPTIONS[kind.kind].includes(name)) return { ok: false, vethlab: `vethlab: socat's address option "${name}" is not modelled${OPTIONS[kind.kind].length ? ` on ${upper} (only ${OPTIONS[kind.kind].join(', ')})` : ` on ${upper}`}\n` };
+    flags.set(name, eq < 0 ? true : option.slice(eq + 1));
+  }
+  switch (kind.kind) {
+    case 'stdio':
+      return { ok: true, address: { kind: 'stdio' } };
+    case 'program':
+      return { ok: true, address: { kind: 'program', shell: kind.shell, line: params[0]!, stderr: flags.has('stderr') } };
+    case 'connect': {
+      const port = portNumber(params[1]!);
+      if (typeof port === 'object') return port;
+      return { ok: true, address: { kind: 'connect', proto: kind.proto, host: params[0]!, port } };
+    }
+    case 'listen': {
+      const port = portNumber(params[0]!);
+      if (typeof port === 'object') return port;
+      const bind = flags.get('bind');
+      const address = typeof bind === 'string' ? bind : '0.0.0.0';
+      if (!/^\d+\.\d+\.\d+\.\d+$/.test(address)) return { ok: false, vethlab: 'vethlab: socat bind= with a name or an IPv6 address is not modelled\n' };
+      return { ok: true, address: { kind: 'listen', proto: kind.proto, port, address, fork: flags.has('fork'), mode: kind.mode } };
+    }
+  }
+}
+
+/** A numeric port; socat would look a service name up in /etc/services, which vethlab does not. */
+function portNumber(text: string): number | { ok: false; vethlab: string } {
+  if (/^\d+$/.test(text) && Number(text) <= 65535) return Number(text);
+  return { ok: false, vethlab: `vethlab: socat port "${text}" (a service name or out of range) is not modelled\n` };
+}

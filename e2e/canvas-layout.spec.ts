@@ -149,6 +149,28 @@ test('the canvas exports as PNG and SVG pictures, in the current theme', async (
   expect(backgrounds[0]).not.toBe(backgrounds[1]);
 });
 
+test("an exported picture can include the last packet's path: its edges and numbered hop markers", async ({ page, lab }) => {
+  await lab.open();
+  await lab.type('docker exec bbox1 ping -c 1 bbox2');
+  await expect(lab.outcome()).toBeVisible();
+  const exportSvg = async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export the canvas as an SVG picture' }).click();
+    return (await readAll(await (await download).createReadStream())).toString('utf8');
+  };
+  const plain = await exportSvg();
+  expect(plain.includes('path-marker')).toBe(false);
+  const option = page.getByRole('button', { name: 'Include the last packet’s path in exported pictures' });
+  await option.click();
+  await expect(option).toHaveAttribute('aria-pressed', 'true');
+  const withPath = await exportSvg();
+  expect(withPath.match(/class="path-marker leg-request"/g)?.length ?? 0).toBeGreaterThan(2);
+  expect(withPath).toContain('class="path-marker leg-reply"');
+  expect(withPath).toMatch(/react-flow__edge[^"]*is-path/);
+  // The canvas itself is back as it was: no markers.
+  await expect(page.locator('.path-marker')).toHaveCount(0);
+});
+
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));

@@ -36,7 +36,7 @@ const MIN = 60_000;
 const STEPS = [
   { name: 'lint', lane: 'node', argv: [bin('eslint/bin/eslint.js'), '.', '--max-warnings', '0'], timeoutMs: 4 * MIN },
   { name: 'typecheck', lane: 'node', argv: [bin('typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.json'], timeoutMs: 4 * MIN, beside: true },
-  { name: 'unit', lane: 'node', argv: [bin('vitest/vitest.mjs'), 'run', '--project', 'unit'], timeoutMs: 5 * MIN },
+  { name: 'unit', lane: 'node', argv: [bin('vitest/vitest.mjs'), 'run', '--project', 'unit'], timeoutMs: 8 * MIN },
   // --passWithNoTests: the kernel suite may have no files yet (vitest exits 1 otherwise).
   { name: 'kernel', lane: 'node', argv: [bin('vitest/vitest.mjs'), 'run', '--project', 'kernel', '--passWithNoTests'], timeoutMs: 8 * MIN, beside: true },
   { name: 'build', lane: 'browser', argv: [bin('vite/bin/vite.js'), 'build'], timeoutMs: 2 * MIN },

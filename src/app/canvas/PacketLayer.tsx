@@ -11,7 +11,8 @@ import { useApp } from '../state/context.ts';
 import type { XY } from '../state/persist.ts';
 import { hopText } from '../trace/hop-text.ts';
 import { decidingHopIndex, formatPacket, type HopPlace, hopDuration, placesOfTrace } from '../trace/places.ts';
-import { estimateSize, type Size } from './layout.ts';
+import type { Size } from './layout.ts';
+import { placePoint } from './place-point.ts';
 import { useCanvasGraph } from './use-canvas-graph.ts';
 
 export function useTracePlaces(): { places: HopPlace[]; current: number | undefined } {
@@ -35,38 +36,7 @@ export function PacketLayer({ positions, sizes }: Props) {
   const speed = useApp((s) => s.view.speed);
   const { places } = useTracePlaces();
 
-  const rect = (id: string) => {
-    const p = positions[id];
-    const node = graph.nodes.find((n) => n.id === id);
-    if (!p || !node) return undefined;
-    const s = sizes[id] ?? estimateSize(node);
-    return { ...p, ...s };
-  };
-
-  const point = (place: HopPlace | undefined): XY | undefined => {
-    if (!place) return undefined;
-    if (place.node) {
-      const r = rect(place.node);
-      return r && { x: r.x + r.width / 2, y: r.y + Math.min(r.height / 2, 28) };
-    }
-    if (place.edge) {
-      const e = graph.edges.find((x) => x.id === place.edge);
-      if (!e) return undefined;
-      const s = rect(e.source);
-      const tr = rect(e.target);
-      if (!s || !tr) return undefined;
-      let fx = 0.5;
-      const target = graph.nodes.find((n) => n.id === e.target);
-      if (e.targetHandle && target?.data.kind === 'netns') {
-        const k = target.data.interfaces.findIndex((i) => `if:${i.name}` === e.targetHandle);
-        fx = (k + 1) / (target.data.interfaces.length + 1);
-      }
-      const a = { x: s.x + s.width / 2, y: s.y + s.height };
-      const b = { x: tr.x + tr.width * fx, y: tr.y };
-      return { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
-    }
-    return undefined;
-  };
+  const point = (place: HopPlace | undefined): XY | undefined => placePoint(graph, positions, sizes, place);
 
   if (!trace) return null;
   const hop = trace.trace.hops[step];

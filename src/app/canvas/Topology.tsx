@@ -36,6 +36,8 @@ import { estimateSize, frameRect, type LayoutOptions, placeNodes, type Size } fr
 import { NODE_TYPES } from './nodes.tsx';
 import { PacketLayer, useTracePlaces } from './PacketLayer.tsx';
 import { StableElements } from './stable.ts';
+import { PathLayer } from './PathLayer.tsx';
+import { pathMarkers } from './place-point.ts';
 import { TidyIcon } from './TidyIcon.tsx';
 import { useCanvasGraph } from './use-canvas-graph.ts';
 import { CollapseControl } from './collapse-control.ts';
@@ -180,9 +182,25 @@ export function Topology() {
   const frame = useMemo(() => frameRect(graph, positions, sizes), [graph, positions, sizes]);
   const hasFrame = frame !== undefined;
 
+  // An exported picture with the last packet's path: its edges and nodes highlighted and its hops numbered while it is drawn.
+  const trace = useApp((s) => s.trace);
+  const [pathInExport, setPathInExport] = useState(false);
+  const [drawingPath, setDrawingPath] = useState(false);
+  const markers = useMemo(
+    () => (drawingPath && trace ? pathMarkers(graph, positions, sizes, trace.trace, places) : []),
+    [drawingPath, trace, graph, positions, sizes, places],
+  );
+
   const highlighted = useMemo(() => {
     const nodes = new Map<string, string>();
     const edges = new Map<string, string>();
+    if (drawingPath) {
+      for (const p of places) {
+        if (p.node) nodes.set(p.node, 'is-path');
+        if (p.edge) edges.set(p.edge, 'is-path');
+      }
+      return { nodes, edges };
+    }
     const mark = (p: { node?: string; edge?: string } | undefined, cls: string) => {
       if (p?.node && !nodes.has(p.node)) nodes.set(p.node, cls);
       if (p?.edge && !edges.has(p.edge)) edges.set(p.edge, cls);
@@ -191,7 +209,7 @@ export function Topology() {
     if (current !== undefined) mark(places[current], 'is-current');
     if (hover.node) nodes.set(hover.node, nodes.get(hover.node) ?? 'is-hovered');
     return { nodes, edges };
-  }, [places, current, hover]);
+  }, [places, current, hover, drawingPath]);
 
   // Derived afresh, but each node or edge that did not change stays the same object (stable.ts).
   const [stableNodes] = useState(() => new StableElements<Node>());
@@ -282,14 +300,22 @@ export function Topology() {
       const flowEl = el?.querySelector<HTMLElement>('.react-flow');
       if (!viewport || !flowEl || !flow.current) return;
       const background = getComputedStyle(flowEl).getPropertyValue('--xy-background-color').trim() || getComputedStyle(flowEl).backgroundColor;
+      const withPath = pathInExport && store.getState().trace !== null;
       try {
         const { renderPicture, saveAs } = await import('./export.ts');
+        if (withPath) {
+          setDrawingPath(true);
+          // Drawn once React has rendered the path (two frames: the render, then its paint).
+          await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        }
         saveAs(await renderPicture(viewport, flow.current.getNodes(), format, background), `vethlab-topology.${format}`);
       } catch (err) {
         store.getState().setNotice({ key: 'canvas.exportFailed', values: { reason: err instanceof Error ? err.message : String(err) } });
+      } finally {
+        if (withPath) setDrawingPath(false);
       }
     },
-    [store],
+    [store, pathInExport],
   );
 
   const tidy = useCallback(() => {
@@ -336,6 +362,16 @@ export function Topology() {
             <ControlButton onClick={() => void exportPicture('svg')} title={t('canvas.exportSvg')} aria-label={t('canvas.exportSvg')} className="export-button">
               SVG
             </ControlButton>
+            <ControlButton
+              onClick={() => setPathInExport((on) => !on)}
+              title={t('canvas.exportPath')}
+              aria-label={t('canvas.exportPath')}
+              aria-pressed={pathInExport}
+              disabled={!trace}
+              className={`export-button export-path${pathInExport ? ' is-on' : ''}`}
+            >
+              PATH
+            </ControlButton>
           </Controls>
           <MiniMap
             pannable
@@ -347,7 +383,8 @@ export function Topology() {
             nodeColor={minimapColor}
             nodeStrokeColor={minimapStroke}
           />
-          <PacketLayer positions={positions} sizes={sizes} />
+          {!drawingPath && <PacketLayer positions={positions} sizes={sizes} />}
+          {drawingPath && <PathLayer markers={markers} />}
           {handoff?.viewport && <InitialViewport viewport={handoff.viewport} />}
         </ReactFlow>
       </div>

@@ -122,6 +122,7 @@ export const en = {
     exportPng: 'Export the canvas as a PNG picture',
     exportSvg: 'Export the canvas as an SVG picture',
     exportFailed: 'The picture could not be made: {{reason}}',
+    exportPath: 'Include the last packet’s path in exported pictures',
   },
   node: {
     host: 'Docker host {{name}}',

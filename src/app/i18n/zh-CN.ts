@@ -122,6 +122,7 @@ export const zhCN: Resources = {
     exportPng: '将画布导出为 PNG 图片',
     exportSvg: '将画布导出为 SVG 图片',
     exportFailed: '无法生成图片：{{reason}}',
+    exportPath: '导出的图片包含最后一个数据包的路径',
   },
   node: {
     host: 'Docker 主机 {{name}}',

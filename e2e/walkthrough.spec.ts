@@ -140,26 +140,28 @@ async function fastest(page: Page, lab: Lab, panes: Panes): Promise<void> {
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('4');
 }
 
-for (const scenario of GALLERY) {
-  test(`walk “${title(scenario)}” by clicking`, async ({ page, lab, shot }) => {
-    test.slow();
-    await lab.open();
-    await fastest(page, lab, DESKTOP);
-    await walk(page, lab, scenario, DESKTOP, shot);
-  });
-}
+// One page walks them all, one after another from the gallery, as a learner would: a boot
+// per scenario would cost the suite more than the walks themselves.
+test('walk every gallery scenario by clicking', async ({ page, lab, shot }) => {
+  test.setTimeout(GALLERY.length * 60_000);
+  await lab.open();
+  await fastest(page, lab, DESKTOP);
+  for (const scenario of GALLERY) {
+    await test.step(`walk “${title(scenario)}”`, () => walk(page, lab, scenario, DESKTOP, shot));
+  }
+});
 
 test.describe('on a 390-px phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-  for (const id of ['isolation-connect', 'icc-off', 'docker-user']) {
-    const scenario = GALLERY.find((s) => s.id === id)!;
-    test(`walk “${title(scenario)}” by tapping`, async ({ page, lab, shot }) => {
-      test.slow();
-      const panes = phonePanes(page);
-      await page.goto('/');
-      await expect(page.getByRole('navigation', { name: 'Show' })).toBeVisible();
-      await fastest(page, lab, panes);
-      await walk(page, lab, scenario, panes, async (name) => shot(`phone-${name}`));
-    });
-  }
+  const dropping = ['isolation-connect', 'icc-off', 'docker-user'].map((id) => GALLERY.find((s) => s.id === id)!);
+  test('walk the scenarios whose packets get dropped by tapping', async ({ page, lab, shot }) => {
+    test.setTimeout(dropping.length * 60_000);
+    const panes = phonePanes(page);
+    await page.goto('/');
+    await expect(page.getByRole('navigation', { name: 'Show' })).toBeVisible();
+    await fastest(page, lab, panes);
+    for (const scenario of dropping) {
+      await test.step(`walk “${title(scenario)}”`, () => walk(page, lab, scenario, panes, async (name) => shot(`phone-${name}`)));
+    }
+  });
 });

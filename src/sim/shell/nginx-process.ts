@@ -49,17 +49,30 @@ export interface NginxStart {
   configs: Map<string, NginxConfig>;
 }
 
+/** The mounted configuration, read and checked as nginx does before it starts or signals; or its `[emerg]` message. */
+function readNginxConfig(deps: NginxStart): NginxConfig | string {
+  try {
+    const config = loadNginxConfig(deps.files);
+    checkUpstreamHosts(config, deps.resolve);
+    return config;
+  } catch (e) {
+    if (!(e instanceof NginxEmerg)) throw e;
+    return e.message;
+  }
+}
+
+/** What process `pid` prints of an `[emerg]`: the error log's line (a link to stderr) and nginx's own. */
+function emergLines(deps: NginxStart, pid: number, message: string): string {
+  return `${nginxLogTime(deps.engine.kernel.now)} [emerg] ${pid}#${pid}: ${message}\nnginx: [emerg] ${message}\n`;
+}
+
 /** Starts nginx in a running container (its image's default command). */
 export function startNginx(c: Container, deps: NginxStart): void {
   const image = deps.engine.imageOf(c);
   c.logs += entrypointLog(image.startupLog ?? '', listenOnIpv6(deps.files));
-  let config: NginxConfig;
-  try {
-    config = loadNginxConfig(deps.files);
-    checkUpstreamHosts(config, deps.resolve);
-  } catch (e) {
-    if (!(e instanceof NginxEmerg)) throw e;
-    c.logs += `${nginxLogTime(deps.engine.kernel.now)} [emerg] 1#1: ${e.message}\nnginx: [emerg] ${e.message}\n`;
+  const config = readNginxConfig(deps);
+  if (typeof config === 'string') {
+    c.logs += emergLines(deps, 1, config);
     deps.configs.delete(c.id);
     deps.engine.mainProcessExited(c.id, 1);
     return;
@@ -107,15 +120,9 @@ export const isNginxSignal = (name: string): name is NginxSignal => Object.hasOw
  * configuration and moves its listeners, stop and quit end the container with 0.
  */
 export function signalNginx(c: Container, deps: NginxStart, signal: NginxSignal, signallerPid: number): { ok: boolean; stderr: string } {
-  let config: NginxConfig;
-  try {
-    config = loadNginxConfig(deps.files);
-    checkUpstreamHosts(config, deps.resolve);
-  } catch (e) {
-    if (!(e instanceof NginxEmerg)) throw e;
-    // The image's error.log is a link to stderr, and nginx writes its own stderr line too (as at start).
-    return { ok: false, stderr: `${nginxLogTime(deps.engine.kernel.now)} [emerg] ${signallerPid}#${signallerPid}: ${e.message}\nnginx: [emerg] ${e.message}\n` };
-  }
+  const config = readNginxConfig(deps);
+  // The image's error.log is a link to stderr, and nginx writes its own stderr line too (as at start).
+  if (typeof config === 'string') return { ok: false, stderr: emergLines(deps, signallerPid, config) };
   const time = () => nginxLogTime(deps.engine.kernel.now);
   const running = deps.configs.get(c.id);
   // No master: the pid file is not there (the official image's nginx.conf: pid /run/nginx.pid).

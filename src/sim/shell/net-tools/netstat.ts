@@ -14,40 +14,30 @@ import { busyboxUsage } from '../busybox.ts';
 import { padEnd, padStart } from './devices.ts';
 import { netstatRoutes } from './route.ts';
 
+/** The options both busybox builds list; Alpine's adds -W and -p. */
+const USAGE_OPTIONS = `Display networking information
+
+\t-r\tRouting table
+\t-a\tAll sockets
+\t-l\tListening sockets
+\t\tElse: connected sockets
+\t-t\tTCP sockets
+\t-u\tUDP sockets
+\t-w\tRaw sockets
+\t-x\tUnix sockets
+\t\tElse: all socket types
+\t-e\tOther/more information
+\t-n\tDon't resolve names
+`;
+
 /** The rig's Debian build (golden dns-resolver-sockets). */
 const DEBIAN_USAGE = busyboxUsage(`Usage: netstat [-ral] [-tuwx] [-en]
 
-Display networking information
-
-\t-r\tRouting table
-\t-a\tAll sockets
-\t-l\tListening sockets
-\t\tElse: connected sockets
-\t-t\tTCP sockets
-\t-u\tUDP sockets
-\t-w\tRaw sockets
-\t-x\tUnix sockets
-\t\tElse: all socket types
-\t-e\tOther/more information
-\t-n\tDon't resolve names
-`);
+${USAGE_OPTIONS}`);
 
 const ALPINE_USAGE = busyboxUsage(`Usage: netstat [-ral] [-tuwx] [-enWp]
 
-Display networking information
-
-\t-r\tRouting table
-\t-a\tAll sockets
-\t-l\tListening sockets
-\t\tElse: connected sockets
-\t-t\tTCP sockets
-\t-u\tUDP sockets
-\t-w\tRaw sockets
-\t-x\tUnix sockets
-\t\tElse: all socket types
-\t-e\tOther/more information
-\t-n\tDon't resolve names
-\t-W\tWide display
+${USAGE_OPTIONS}\t-W\tWide display
 \t-p\tShow PID/program name for sockets
 `);
 

@@ -115,6 +115,14 @@ describe('share, then run --url', () => {
     }
   });
 
+  it('carries the collapsed networks with the layout; --no-layout leaves both out and keeps the step', () => {
+    const doc: ScenarioDoc = { vethlab: 1, setup: ['docker network create n1'], layout: { 'network:n1': [10, 20] }, view: { step: 1, collapsed: ['network:n1'] } };
+    expect(docFromLink(shareLink(doc))).toEqual(doc);
+    expect(docFromLink(shareLink(doc, { layout: false }))).toEqual({ vethlab: 1, setup: ['docker network create n1'], view: { step: 1 } });
+    const onlyCollapsed: ScenarioDoc = { vethlab: 1, setup: [], view: { collapsed: ['network:bridge'] } };
+    expect(docFromLink(shareLink(onlyCollapsed, { layout: false }))).toEqual({ vethlab: 1, setup: [] });
+  });
+
   it('sets the step the link opens at', () => {
     const doc = docFromLink(share('--step', '3', EXAMPLE));
     expect(doc.view).toEqual({ step: 3 });

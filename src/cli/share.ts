@@ -28,7 +28,15 @@ export interface ShareOptions {
 /** The document as the link carries it: `--step` and `--no-layout` applied. */
 export function sharedDoc(doc: ScenarioDoc, options: ShareOptions = {}): ScenarioDoc {
   const out: ScenarioDoc = { ...doc };
-  if (options.layout === false) delete out.layout;
+  if (options.layout === false) {
+    // The layout is the diagram as the author drew it: positions and collapsed networks.
+    delete out.layout;
+    if (out.view?.collapsed !== undefined) {
+      const { collapsed: _collapsed, ...view } = out.view;
+      if (Object.keys(view).length > 0) out.view = view;
+      else delete out.view;
+    }
+  }
   if (options.step !== undefined) {
     const steps = doc.steps?.length ?? 0;
     if (options.step > steps) throw new UsageError(`--step ${options.step}: the scenario has ${steps === 0 ? 'no steps' : `${steps} step${steps === 1 ? '' : 's'}`}`);

@@ -1,8 +1,8 @@
 /**
  * Share links from the app's side: what the Share dialog links to (a scenario
  * at a step, or the user's own world with its layout by stable names), how long
- * a seed-sized world's link is, and that opening a link round-trips the world
- * and its positions, asks first when the user's own commands would go, keeps
+ * a seed-sized world's link is, and that opening a link round-trips the world,
+ * its positions and its collapsed networks, asks first when the user's own commands would go, keeps
  * the old world for "back to my world", and turns every bad link into a
  * message that leaves the world as it was.
  */
@@ -38,7 +38,12 @@ const SEVEN = [
 function worldOf(commands: readonly string[], scenario?: ShareWorld['scenario']): ShareWorld {
   const { sim } = replay(commands);
   const graph = deriveGraph(sim);
-  return { commands, seed: 1, positions: autoLayout(graph), graph, scenario };
+  return { commands, seed: 1, positions: autoLayout(graph), collapsed: [], graph, scenario };
+}
+
+/** The canvas id of a network's bridge in this world. */
+function bridgeOf(graph: ShareWorld['graph'], network: string): string {
+  return graph.nodes.find((n) => n.data.kind === 'bridge' && n.data.network === network)!.id;
 }
 
 describe('what the Share dialog links to', () => {
@@ -64,6 +69,27 @@ describe('what the Share dialog links to', () => {
     const full = shareDoc(world, model, { step: 3, layout: true, title: '' });
     expect(full).toMatchObject({ id: 'isolation-connect', setup: iso.commands, view: { step: 3 } });
     expect(full.steps).toEqual(iso.doc.steps);
+  });
+
+  it('carries the collapsed networks with the layout, by network name, for a few characters more', () => {
+    const world = worldOf(SEVEN);
+    const model = shareModel(world);
+    const plain = shareFragment(world, model, { step: 1, layout: true, title: '' });
+    world.collapsed = [bridgeOf(world.graph, 'my_net2')];
+    expect(shareDoc(world, model, { step: 1, layout: true, title: '' }).view).toEqual({ collapsed: ['network:my_net2'] });
+    // Without the layout, the diagram is the reader's own: no positions, nothing collapsed.
+    expect(shareDoc(world, model, { step: 1, layout: false, title: '' }).view).toBeUndefined();
+    const collapsed = shareFragment(world, model, { step: 1, layout: true, title: '' });
+    console.log(`one collapsed network adds ${collapsed.length - plain.length} characters to a ${plain.length}-character link`);
+    expect(collapsed.length - plain.length).toBeLessThanOrEqual(30);
+
+    // A gallery scenario at a step: the step and the collapsed network in one view.
+    const iso = findGalleryScenario('isolation-connect')!;
+    const at = worldOf([...iso.commands, iso.steps[0]!.command], iso);
+    at.collapsed = [bridgeOf(at.graph, 'my_net2')];
+    const atModel = shareModel(at);
+    expect(shareDoc(at, atModel, { step: 2, layout: true, title: '' }).view).toEqual({ step: 2, collapsed: ['network:my_net2'] });
+    expect(shareFragment(at, atModel, { step: 2, layout: false, title: '' })).toBe('g=isolation-connect&step=2');
   });
 
   it('links a changed scenario as the user’s version: every line as setup, the steps carried', () => {
@@ -118,7 +144,35 @@ describe('opening a link', () => {
     expect(gallery.getState().activeId).toBe(LINKED_ID);
     const graph = graphOf(s.sim, s.rev);
     expect(layoutOf(s.positions, graph)).toEqual(layoutOf(world.positions, world.graph));
+    // Nothing was collapsed: the link says nothing of it, and the reader's canvas is all expanded.
+    expect(resolveLink(`#${fragment}`)).toMatchObject({ kind: 'open', doc: { title: 'Seven' } });
+    expect((resolveLink(`#${fragment}`) as { doc: { view?: unknown } }).doc.view).toBeUndefined();
+    expect(s.collapsed).toEqual([]);
     expect(gallery.getState().previous).toBe(false);
+  });
+
+  it('opens with the author’s collapsed networks, found by name in the reader’s world, and keeps them over a reload', () => {
+    const world = { ...worldOf(SEVEN), seed: 7 };
+    world.graph = deriveGraph(replay(SEVEN, 7).sim);
+    world.positions = autoLayout(world.graph);
+    world.collapsed = [bridgeOf(world.graph, 'my_net2'), bridgeOf(world.graph, 'bridge')];
+    const fragment = shareFragment(world, shareModel(world), { step: 1, layout: true, title: '' });
+    const { app, gallery, storage } = appWith(STARTER_SCENARIO.commands);
+    open(`#${fragment}`, gallery, app);
+    const s = app.getState();
+    const graph = graphOf(s.sim, s.rev);
+    expect(s.collapsed).toEqual([bridgeOf(graph, 'my_net2'), bridgeOf(graph, 'bridge')]);
+    // Saved with the positions, as a collapse by hand is.
+    expect(createAppStore({ storage }).getState().collapsed).toEqual(s.collapsed);
+  });
+
+  it('ignores collapsed names the world does not have, and names that are not a bridge', () => {
+    const doc = { vethlab: 1 as const, setup: ['docker network create n1', 'docker run -dit --name c1 --network n1 busybox'], view: { collapsed: ['network:gone', 'container:c1', 'network:n1', 'network:n1'] } };
+    const { app, gallery } = appWith(STARTER_SCENARIO.commands);
+    open(`#s=${encodeScenario(doc)}`, gallery, app);
+    const s = app.getState();
+    expect(s.commands).toEqual(doc.setup);
+    expect(s.collapsed).toEqual([bridgeOf(graphOf(s.sim, s.rev), 'n1')]);
   });
 
   it('round-trips a command typed over several lines (a loop) as one line of the world', () => {
@@ -186,6 +240,7 @@ describe('a bad link', () => {
     ['a newer document', `#s=${encodeScenario({ vethlab: 99, setup: [] } as never)}`, { version: '99' }],
     ['too many lines', `#s=${encodeScenario({ vethlab: 1, setup: Array.from({ length: 501 }, (_, i) => `docker network create n${i}`) })}`, { lines: '501' }],
     ['not a scenario', `#s=${encodeScenario({ vethlab: 1, setup: 'docker ps' } as never)}`, {}],
+    ['collapsed networks that are not names', `#s=${encodeScenario({ vethlab: 1, setup: [], view: { collapsed: [3] } } as never)}`, {}],
     ['an unknown gallery scenario', '#g=no-such-thing', { id: 'no-such-thing' }],
   ];
 
@@ -215,6 +270,7 @@ describe('a bad link', () => {
       'link.newer',
       'link.newer',
       'link.tooManyLines',
+      'link.invalid',
       'link.invalid',
       'link.unknownScenario',
     ]);

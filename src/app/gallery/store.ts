@@ -26,6 +26,8 @@ export interface PendingOpen {
   scenario: GalleryScenario;
   step: number;
   layout?: ScenarioLayout;
+  /** Networks drawn collapsed, by stable names. */
+  collapsed?: readonly string[];
   panel?: PanelName;
   /** A link or a file keeps the world it replaces (back to my world); the gallery's cards do not. */
   source: 'gallery' | 'link';
@@ -112,7 +114,7 @@ export function createGalleryStore(app: AppStore, options: GalleryStoreOptions =
       app.getState().replaceWorld(
         [...scenario.commands, ...ran],
         { key: 'gallery:terminal.opened', values: { title: translate(scenario.titleKey), count: String(scenario.commands.length + ran.length) } },
-        { seed: scenario.seed, ...(p.layout ? { layout: p.layout } : {}) },
+        { seed: scenario.seed, ...(p.layout ? { layout: p.layout } : {}), ...(p.collapsed ? { collapsed: p.collapsed } : {}) },
       );
       const hasSteps = scenario.steps.length > 0;
       const panel = p.panel ?? (hasSteps ? 'guide' : undefined);
@@ -161,6 +163,7 @@ export function createGalleryStore(app: AppStore, options: GalleryStoreOptions =
           scenario,
           step: Math.max(0, Math.min(from, scenario.steps.length)),
           ...(doc.layout ? { layout: doc.layout } : {}),
+          ...(doc.view?.collapsed ? { collapsed: doc.view.collapsed } : {}),
           ...(doc.view?.panel ? { panel: doc.view.panel } : {}),
           source: 'link',
         }, options);

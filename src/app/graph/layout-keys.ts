@@ -33,18 +33,42 @@ export function layoutOf(positions: Record<string, XY>, graph: TopologyGraph): S
   return layout;
 }
 
-/** A scenario's layout as positions of this world's canvas nodes; names it does not have are left out. */
-export function positionsOf(layout: ScenarioLayout | undefined, graph: TopologyGraph): Record<string, XY> {
-  if (!layout) return {};
+/** This world's canvas node ids by their stable names. */
+function idsByName(graph: TopologyGraph): Map<string, string> {
   const idOf = new Map<string, string>();
   for (const node of graph.nodes) {
     const name = stableName(node.id, graph);
     if (name !== undefined) idOf.set(name, node.id);
   }
+  return idOf;
+}
+
+/** A scenario's layout as positions of this world's canvas nodes; names it does not have are left out. */
+export function positionsOf(layout: ScenarioLayout | undefined, graph: TopologyGraph): Record<string, XY> {
+  if (!layout) return {};
+  const idOf = idsByName(graph);
   const positions: Record<string, XY> = {};
   for (const [name, [x, y]] of Object.entries(layout)) {
     const id = idOf.get(name);
     if (id !== undefined) positions[id] = { x, y };
   }
   return positions;
+}
+
+/** Collapsed bridges (canvas node ids) by stable names (`network:NAME`), in order; ids this canvas lacks are left out. */
+export function collapsedNamesOf(collapsed: readonly string[], graph: TopologyGraph): string[] {
+  const bridges = new Set(graph.nodes.filter((n) => n.data.kind === 'bridge').map((n) => n.id));
+  return collapsed.flatMap((id) => {
+    const name = bridges.has(id) ? stableName(id, graph) : undefined;
+    return name !== undefined ? [name] : [];
+  });
+}
+
+/** A scenario's collapsed networks as this world's bridge node ids; names it does not have are left out. */
+export function collapsedIdsOf(names: readonly string[] | undefined, graph: TopologyGraph): string[] {
+  if (!names) return [];
+  const idOf = idsByName(graph);
+  const bridges = new Set(graph.nodes.filter((n) => n.data.kind === 'bridge').map((n) => n.id));
+  const ids = names.map((name) => idOf.get(name)).filter((id): id is string => id !== undefined && bridges.has(id));
+  return [...new Set(ids)];
 }

@@ -85,7 +85,7 @@ export const en = {
     startAtHelp: 'The steps before it run when the link opens.',
     worldTitle: 'Title',
     worldTitlePlaceholder: 'What this world shows (optional)',
-    layout: 'Include the layout (where you placed the nodes)',
+    layout: 'Include the layout (where you placed the nodes, and the networks you collapsed)',
     link: 'Link',
     copy: 'Copy link',
     copied: 'Copied.',

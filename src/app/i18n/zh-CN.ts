@@ -85,7 +85,7 @@ export const zhCN: Resources = {
     startAtHelp: '之前的步骤会在打开链接时运行。',
     worldTitle: '标题',
     worldTitlePlaceholder: '这个世界展示了什么（可选）',
-    layout: '包含布局（你摆放节点的位置）',
+    layout: '包含布局（你摆放节点的位置，以及你折叠的网络）',
     link: '链接',
     copy: '复制链接',
     copied: '已复制。',

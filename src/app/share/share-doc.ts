@@ -3,14 +3,16 @@
  * A scenario left as it opened, its steps run in order up to some step, is
  * linked as that scenario at that step (a gallery one by its id, `#g=ID&step=N`,
  * unless its layout goes too); anything else is the user's own world: all its
- * lines as the setup, with the open scenario's steps when there is one.
+ * lines as the setup, with the open scenario's steps when there is one. The
+ * layout option carries the diagram as the author sees it: node positions and
+ * collapsed networks, by stable names.
  */
 import type { ScenarioDoc } from '../../scenario/format/types.ts';
 import { GALLERY } from '../../scenario/gallery/scenarios.ts';
 import type { GalleryScenario } from '../../scenario/gallery/types.ts';
 import { galleryFragment, scenarioFragment } from '../../scenario/link/fragment.ts';
 import { DEFAULT_SEED } from '../../scenario/seed.ts';
-import { layoutOf } from '../graph/layout-keys.ts';
+import { collapsedNamesOf, layoutOf } from '../graph/layout-keys.ts';
 import type { TopologyGraph } from '../graph/types.ts';
 import type { XY } from '../state/persist.ts';
 import { startsWith } from '../gallery/header-line.ts';
@@ -19,6 +21,8 @@ export interface ShareWorld {
   commands: readonly string[];
   seed: number;
   positions: Record<string, XY>;
+  /** Bridges whose containers the canvas draws as one group (node ids). */
+  collapsed: readonly string[];
   graph: TopologyGraph;
   /** The open scenario, if the world still starts with its setup. */
   scenario: GalleryScenario | undefined;
@@ -33,6 +37,7 @@ export type ShareModel =
 export interface ShareOptions {
   /** The step to start at, from 1 (a `scenario` model only; steps before it run when the link opens). */
   step: number;
+  /** Carry the node positions and the collapsed networks: the diagram as the author sees it. */
   layout: boolean;
   /** The title of a `world` (empty: none). */
   title: string;
@@ -56,12 +61,19 @@ function layoutPart(world: ShareWorld, options: ShareOptions): Pick<ScenarioDoc,
   return Object.keys(layout).length > 0 ? { layout } : {};
 }
 
+/** The view a link opens with: its step, and (with the layout) the collapsed networks; nothing when both are defaults. */
+function viewPart(world: ShareWorld, options: ShareOptions, step: number): Pick<ScenarioDoc, 'view'> {
+  const collapsed = options.layout ? collapsedNamesOf(world.collapsed, world.graph) : [];
+  const view = { ...(step > 1 ? { step } : {}), ...(collapsed.length > 0 ? { collapsed } : {}) };
+  return Object.keys(view).length > 0 ? { view } : {};
+}
+
 /** The scenario document the link carries. */
 export function shareDoc(world: ShareWorld, model: ShareModel, options: ShareOptions): ScenarioDoc {
   if (model.kind === 'scenario') {
     const { doc } = model.scenario;
     const { layout: _layout, view: _view, ...rest } = doc;
-    return { ...rest, ...layoutPart(world, options), ...(options.step > 1 ? { view: { step: options.step } } : {}) };
+    return { ...rest, ...layoutPart(world, options), ...viewPart(world, options, options.step) };
   }
   const title = options.title.trim();
   const steps = model.scenario?.doc.steps;
@@ -72,6 +84,7 @@ export function shareDoc(world: ShareWorld, model: ShareModel, options: ShareOpt
     setup: [...world.commands],
     ...(steps && steps.length > 0 ? { steps } : {}),
     ...layoutPart(world, options),
+    ...viewPart(world, options, 1),
   };
 }
 

@@ -10,11 +10,12 @@ export function useShareWorld(): ShareWorld {
   const commands = useApp((s) => s.commands);
   const seed = useApp((s) => s.seed);
   const positions = useApp((s) => s.positions);
+  const collapsed = useApp((s) => s.collapsed);
   const sim = useApp((s) => s.sim);
   const rev = useApp((s) => s.rev);
   const activeId = useGallery((s) => s.activeId);
   return useMemo(
-    () => ({ commands, seed, positions, graph: graphOf(sim, rev), scenario: activeScenario(commands, activeId) }),
-    [commands, seed, positions, sim, rev, activeId],
+    () => ({ commands, seed, positions, collapsed, graph: graphOf(sim, rev), scenario: activeScenario(commands, activeId) }),
+    [commands, seed, positions, collapsed, sim, rev, activeId],
   );
 }

@@ -17,7 +17,7 @@ import { advanceTo, containerShellLine, DEFAULT_SEED, replay, runLine, type Scen
 import { STARTER_SCENARIO } from '../../scenario/starter.ts';
 import type { ScenarioLayout } from '../../scenario/format/types.ts';
 import { graphOf } from '../graph/cache.ts';
-import { positionsOf } from '../graph/layout-keys.ts';
+import { collapsedIdsOf, positionsOf } from '../graph/layout-keys.ts';
 import { snapshotOf } from '../graph/snapshot.ts';
 import { EMPTY_HISTORY, fitsCommands, type History, type HistoryEntry, record as recordEntry, redo as redoEntry, undo as undoEntry } from './history.ts';
 import {
@@ -149,6 +149,8 @@ export interface WorldOptions {
   times?: readonly number[];
   positions?: Record<string, XY>;
   layout?: ScenarioLayout;
+  /** Networks drawn collapsed, by the layout's stable names (a scenario's `view.collapsed`). */
+  collapsed?: readonly string[];
 }
 
 export interface AppStoreOptions {
@@ -466,7 +468,9 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         const fresh = replay(lines, seed, times);
         Object.assign(clock, { start: fresh.start, wall: wallClock() });
         const rev = get().rev + 1;
-        const positions = options.positions ?? (options.layout ? positionsOf(options.layout, graphOf(fresh.sim, rev)) : {});
+        const graph = () => graphOf(fresh.sim, rev);
+        const positions = options.positions ?? (options.layout ? positionsOf(options.layout, graph()) : {});
+        const collapsed = options.collapsed ? collapsedIdsOf(options.collapsed, graph()) : [];
         const last = lastTrace(fresh.outputs, lines);
         const trace = last ? { id: ++traceId, command: last.command, trace: last.traces[last.traces.length - 1]!, count: last.traces.length } : null;
         set((s) => ({
@@ -476,7 +480,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           commands: [...lines],
           times,
           positions: { ...positions },
-          collapsed: [],
+          collapsed,
           trace,
           player: { step: trace ? trace.trace.hops.length - 1 : 0, playing: false },
           hover: { hop: null, node: null },

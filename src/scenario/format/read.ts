@@ -54,6 +54,7 @@ const schema = v.strictObject({
       panel: v.optional(v.picklist(['guide', 'trace', 'rules', 'inspector'])),
       step: v.optional(v.pipe(count, v.minValue(1))),
       theme: v.optional(v.picklist(['light', 'dark', 'auto'])),
+      collapsed: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(LIMITS.layoutEntries))),
     }),
   ),
   hint: v.optional(line),

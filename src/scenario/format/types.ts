@@ -63,6 +63,11 @@ export interface ScenarioView {
   /** The step to start at, counted from 1 as the Guide numbers them. */
   step?: number;
   theme?: ThemeName;
+  /**
+   * Networks whose containers the canvas draws as one group node, by the
+   * layout's stable names (`network:NAME`, `bridge:IFNAME`).
+   */
+  collapsed?: string[];
 }
 
 /**

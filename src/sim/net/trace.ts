@@ -3,7 +3,7 @@
  * through the kernel model, the headers at each hop, and how it ended. The text
  * output of ping/wget/curl, the canvas animation and the trace panel all read it.
  */
-import type { CtState, Hook, NetfilterStep, Packet, PacketPlace, RejectWith, RuleRef } from '../netfilter/index.ts';
+import type { CtState, Hook, NetfilterStep, Packet, PacketPlace, RejectWith, RuleRef, TcpFlag } from '../netfilter/index.ts';
 
 export type ProbeKind = 'icmp-echo' | 'tcp-connect' | 'udp-send';
 
@@ -31,7 +31,7 @@ export interface Probe {
   /**
    * tcp-connect: the rest of the conversation once connected, as packets each way
    * after the handshake (an HTTP request and its answer, the close). They pass the
-   * same hooks, so rule counters and conntrack see them; the Trace shows the handshake.
+   * same hooks, so rule counters and conntrack see them; their hops are the Trace's `conversation`.
    */
   exchange?: Exchange;
   /**
@@ -41,15 +41,21 @@ export interface Probe {
   attempts?: number;
 }
 
+/** What one side of a TCP conversation writes at once: its bytes, and its text when known. */
+export interface Write {
+  bytes: number;
+  text?: string;
+}
+
 /**
- * A TCP conversation after its handshake: segments each way, and the payload bytes each
- * side sends in all (an HTTP request and its answer), carried by its first segment.
+ * A TCP conversation after its handshake: what each side writes, in order, and who closes
+ * first (an HTTP server answering with `Connection: close`; nc or redis-cli once its input
+ * is sent). exchange.ts turns it into segments in the order a real capture shows them.
  */
 export interface Exchange {
-  client: number;
-  server: number;
-  clientBytes?: number;
-  serverBytes?: number;
+  closer: 'client' | 'server';
+  client: readonly Write[];
+  server: readonly Write[];
 }
 
 /** Which way the packet is travelling: the probe itself, or what comes back. */
@@ -143,6 +149,8 @@ export interface Hop {
   /** For hops that decide: the rule. */
   rule?: RuleRef;
   ctState?: CtState;
+  /** A hop of a conversation's segment (Trace.conversation): which one. */
+  segment?: number;
 }
 
 export type Outcome =
@@ -169,8 +177,31 @@ export type Outcome =
 
 export interface Trace {
   probe: Probe;
+  /** The probe and its answer (for TCP the handshake): what the Trace panel and the canvas show. */
   hops: Hop[];
   outcome: Outcome;
+  /** TCP: what followed the handshake, segment by segment (exchange.ts), and where each went. */
+  conversation?: Conversation;
+}
+
+/** One TCP segment after the handshake: who sends it, its flags and its data. */
+export interface Segment {
+  by: 'client' | 'server';
+  flags: readonly TcpFlag[];
+  /** Data bytes (the IP length is 52 more: headers with the timestamp option). */
+  payload: number;
+  /** What the data starts with, when known (tcpdump's HTTP and RESP decoders print it). */
+  text?: string;
+}
+
+/**
+ * The segments of a TCP conversation in the order they were sent, walked through the same
+ * hooks as the handshake; `hops` are their hops (each names its `segment`). The Trace panel
+ * and the canvas show the handshake; tcpdump prints these too.
+ */
+export interface Conversation {
+  segments: Segment[];
+  hops: Hop[];
 }
 
 /** What a user-space tool observes, the thing the real-kernel differential compares. */

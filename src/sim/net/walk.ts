@@ -16,7 +16,8 @@ import type { Link } from './link.ts';
 import type { Netns, RouteDecision } from './netns.ts';
 import type { SeededRandom } from './rng.ts';
 import { hopSentence } from './hop-sentences.ts';
-import type { Exchange, Hop, HopKind, HopNote, HopNoteKey, Leg, Outcome, Probe, Trace } from './trace.ts';
+import type { Conversation, Exchange, Hop, HopKind, HopNote, HopNoteKey, Leg, Outcome, Probe, Trace } from './trace.ts';
+import { exchangeSegments } from './exchange.ts';
 import { observedResult } from './trace.ts';
 
 export interface WalkWorld extends L2World {
@@ -65,7 +66,7 @@ export function walkExchange(world: WalkWorld, trace: Trace, exchange: Exchange)
   const client = world.netns(trace.probe.from);
   const server = o.kind === 'delivered' ? world.netns(o.netns) : undefined;
   if (trace.probe.kind !== 'tcp-connect' || !syn || !synAck || !client || !server) return;
-  new Walk(world, trace.probe).converse(client, server, syn, synAck, exchange);
+  trace.conversation = new Walk(world, trace.probe).converse(client, server, syn, synAck, exchange);
 }
 
 class Walk {
@@ -82,10 +83,13 @@ class Walk {
   run(): Trace {
     const outcome = this.runLegs();
     const trace: Trace = { probe: this.probe, hops: this.hops, outcome };
+    if (this.conversation) trace.conversation = this.conversation;
     // A connect that got no answer at all is retried by the kernel until the program gives up.
     if (this.probe.kind === 'tcp-connect' && (this.probe.attempts ?? 1) > 1 && observedResult(trace) === 'timeout') this.retransmit((this.probe.attempts ?? 1) - 1);
     return trace;
   }
+
+  private conversation?: Conversation;
 
   private runLegs(): Outcome {
     const from = this.world.netns(this.probe.from);
@@ -118,7 +122,7 @@ class Walk {
     const back = this.sendLocal(sent.ns, answer.packet);
     if (back.fate === 'arrived' && back.ns === from) {
       if (this.isAnswerTo(back.packet, this.sentRequest ?? request)) {
-        if (answer.outcome.kind === 'delivered' && this.probe.exchange) this.converse(from, sent.ns, this.sentRequest ?? request, answer.packet, this.probe.exchange);
+        if (answer.outcome.kind === 'delivered' && this.probe.exchange) this.conversation = this.converse(from, sent.ns, this.sentRequest ?? request, answer.packet, this.probe.exchange);
         return answer.outcome;
       }
       this.hop('drop', from, back.packet, note('answerMismatch'));
@@ -127,27 +131,27 @@ class Walk {
     return this.replyFailure(back, from);
   }
 
-  /** Whether hops are recorded: the conversation after a handshake and retransmissions only count. */
+  /** Whether hops are recorded: retransmissions only count. */
   private recording = true;
+  /** Where hops go: the Trace's, or a conversation's while its segments are walked. */
+  private into: Hop[] = this.hops;
+  private segment?: number;
 
   /**
-   * The segments that follow a TCP handshake, client and server in turn, walked
-   * through the same hooks (counters, conntrack) without adding hops to the Trace.
+   * The segments that follow a TCP handshake (exchange.ts), walked through the same hooks
+   * (counters, conntrack); their hops are the conversation's, not the handshake's.
    */
-  converse(client: Netns, server: Netns, syn: Packet, synAck: Packet, exchange: Exchange): void {
-    this.recording = false;
-    const segment = (p: Packet, payload: number): Packet => ({ ...p, tcpFlags: ['ACK'], length: LEN.tcpAck + payload });
-    for (let i = 0; i < Math.max(exchange.client, exchange.server); i++) {
-      if (i < exchange.client) {
-        this.leg = 'request';
-        this.sendLocal(client, segment(syn, i === 0 ? (exchange.clientBytes ?? 0) : 0));
-      }
-      if (i < exchange.server) {
-        this.leg = 'reply';
-        this.sendLocal(server, segment(synAck, i === 0 ? (exchange.serverBytes ?? 0) : 0));
-      }
-    }
-    this.recording = true;
+  converse(client: Netns, server: Netns, syn: Packet, synAck: Packet, exchange: Exchange): Conversation {
+    const conversation: Conversation = { segments: exchangeSegments(exchange), hops: [] };
+    this.into = conversation.hops;
+    conversation.segments.forEach((s, i) => {
+      this.segment = i;
+      this.leg = s.by === 'client' ? 'request' : 'reply';
+      this.sendLocal(s.by === 'client' ? client : server, { ...(s.by === 'client' ? syn : synAck), tcpFlags: s.flags, length: LEN.tcpAck + s.payload });
+    });
+    this.into = this.hops;
+    this.segment = undefined;
+    return conversation;
   }
 
   /** SYN retransmissions of a connect nobody answered: the same packet, walked again without hops. */
@@ -243,7 +247,7 @@ class Walk {
       return { fate: 'lost', outcome: { kind: 'no-route', leg: this.leg, netns: ns.name } };
     }
     this.hop('route', ns, p, note('route', { route: route.text }));
-    if (this.leg === 'request' && ns.name === this.probe.from) this.sentRequest = p;
+    if (this.leg === 'request' && ns.name === this.probe.from && this.segment === undefined) this.sentRequest = p;
 
     const out = this.hook(ns, 'OUTPUT', p, { outIface: this.linkName(ns, route.ifindex) });
     if (out.verdict !== 'ACCEPT') return this.verdictFate(ns, p, out);
@@ -288,7 +292,8 @@ class Walk {
     const table = ns.neigh.get(dev.ifindex) ?? new Map();
     ns.neigh.set(dev.ifindex, table);
     const cached = table.get(nexthop);
-    if (cached?.state === 'REACHABLE' && cached.mac) {
+    // A STALE entry (learnt from the other side's ARP request) is used as is, and confirmed by the answer.
+    if ((cached?.state === 'REACHABLE' || cached?.state === 'STALE') && cached.mac) {
       const still = findByMac(this.world, ns, dev, cached.mac);
       if (still && still.endpoint.ns.isLocal(nexthop)) {
         this.hop('neighbour', ns, p, note('neighbourCached', { addr: formatIPv4(nexthop), mac: cached.mac }), { iface: dev.name });
@@ -306,6 +311,12 @@ class Walk {
     learnReverse(path.crossings, path.endpoint.link.mac);
     table.set(nexthop, { mac: path.endpoint.link.mac, state: 'REACHABLE' });
     const at = path.endpoint;
+    // The answerer learns the asker from its request (arp_process: a STALE entry), so its answer needs no ARP of its own.
+    if (ns.isLocal(p.src)) {
+      const theirs = at.ns.neigh.get(at.link.ifindex) ?? new Map();
+      at.ns.neigh.set(at.link.ifindex, theirs);
+      if (!theirs.has(p.src)) theirs.set(p.src, { mac: dev.mac, state: 'STALE' });
+    }
     this.hop('neighbour', ns, p, note('arpReply', { addr: formatIPv4(nexthop), mac: at.link.mac, netns: at.ns.name, dev: at.link.name }), {
       iface: dev.name,
     });
@@ -532,7 +543,10 @@ class Walk {
 
   /** Records a hop: `said` is its sentence as a note (key and values), `detail` the note in English. */
   private hop(kind: HopKind, ns: Netns, packet: Packet, said: HopNote, extra: Partial<Hop> = {}): void {
-    if (this.recording) this.hops.push({ kind, leg: this.leg, netns: ns.name, packet, detail: hopSentence(said), note: said, ...extra });
+    if (!this.recording) return;
+    const hop: Hop = { kind, leg: this.leg, netns: ns.name, packet, detail: hopSentence(said), note: said, ...extra };
+    if (this.segment !== undefined) hop.segment = this.segment;
+    this.into.push(hop);
   }
 }
 

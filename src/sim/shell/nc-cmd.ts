@@ -10,7 +10,8 @@ import { observedResult, type Trace } from '../net/trace.ts';
 import { busyboxUsage } from './busybox.ts';
 import { getopt, getoptMessage, isGetoptError } from './getopt.ts';
 import { bindAll, netcatListening, stillRunning } from './listen.ts';
-import { CLOSE_EXCHANGE, LINE_EXCHANGE, type ConnectFailure, type ConnectOptions, type Servers } from './servers.ts';
+import { lineExchange } from '../net/exchange.ts';
+import type { ConnectFailure, ConnectOptions, Servers } from './servers.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
 import { fail } from './types.ts';
 
@@ -58,13 +59,14 @@ export function ncCommand(servers: Servers, resolve: Resolver, options: { servic
       if (ok) return { stdout: '', stderr: verbose ? succeeded() : '', exitCode: 0, traces: [trace] };
       return { stdout: '', stderr: verbose ? `nc: connect to ${who} port ${port} (${proto}) ${OPENBSD_REASON[seen === 'refused' ? 'refused' : 'unreachable']}\n` : '', exitCode: 1, traces: [trace] };
     }
-    const opts: ConnectOptions = { exchange: scan ? CLOSE_EXCHANGE : LINE_EXCHANGE };
+    const opts: ConnectOptions = {};
     if (wait !== undefined && wait > 0) opts.timeout = wait;
     const conn = servers.connect(ctx.netns, ip, port, opts);
     if (!conn.ok) return { stdout: '', stderr: verbose ? `nc: connect to ${who} port ${port} (${proto}) ${OPENBSD_REASON[conn.failure]}\n` : '', exitCode: 1, traces: conn.traces };
     // A scan connects and closes at once: a one-client listener is done with it too.
     const legs: Trace[] = [];
     const answer = servers.converse(conn.peer, scan ? '' : ctx.stdin, legs);
+    servers.exchanged(conn.traces, scan ? lineExchange('', '') : lineExchange(ctx.stdin, answer));
     if (scan) return { stdout: '', stderr: verbose ? succeeded() : '', exitCode: 0, traces: [...conn.traces, ...legs] };
     return { stdout: answer, stderr: verbose ? succeeded() : '', exitCode: 0, traces: [...conn.traces, ...legs] };
   };
@@ -126,7 +128,7 @@ export function busyboxNc(servers: Servers, resolve: Resolver): Command {
     if (!/^\d+$/.test(portText) || Number(portText) > 65535) return fail(`nc: bad port '${portText}'\n`, 1);
     const ip = parseIPv4(host) !== undefined ? host : resolve(host);
     if (ip === undefined) return fail(`nc: bad address '${host}'\n`, 1);
-    const opts: ConnectOptions = { exchange: LINE_EXCHANGE };
+    const opts: ConnectOptions = {};
     if (wait !== undefined && wait > 0) opts.timeout = wait;
     const conn = servers.connect(ctx.netns, ip, Number(portText), opts);
     if (!conn.ok) {
@@ -136,6 +138,7 @@ export function busyboxNc(servers: Servers, resolve: Resolver): Command {
     }
     const legs: Trace[] = [];
     const answer = servers.converse(conn.peer, ctx.stdin, legs);
+    servers.exchanged(conn.traces, lineExchange(ctx.stdin, answer));
     return { stdout: answer, stderr: '', exitCode: 0, traces: [...conn.traces, ...legs] };
   };
 }

@@ -4,7 +4,8 @@
  * when its stdout is not a terminal (OK, PONG, the value, an empty line for nil).
  */
 import { parseIPv4 } from '../netfilter/inet.ts';
-import { LINE_EXCHANGE, redisCommand, splitRedisLine, type ConnectFailure, type RedisReply, type Servers } from './servers.ts';
+import { lineExchange } from '../net/exchange.ts';
+import { encodeCommand, encodeReply, redisCommand, splitRedisLine, type ConnectFailure, type RedisReply, type Servers } from './servers.ts';
 import type { Command } from './types.ts';
 import { fail } from './types.ts';
 
@@ -45,15 +46,24 @@ export function redisCliCommand(servers: Servers, resolve: (name: string) => str
     }
     const ip = parseIPv4(host) !== undefined ? host : resolve(host);
     if (ip === undefined) return fail(`Could not connect to Redis at ${host}:${port}: Name or service not known\n`, 1);
-    const conn = servers.connect(ctx.netns, ip, port, { exchange: LINE_EXCHANGE });
+    const conn = servers.connect(ctx.netns, ip, port);
     if (!conn.ok) return { stdout: '', stderr: `Could not connect to Redis at ${host}:${port}: ${REASON[conn.failure]}\n`, exitCode: 1, traces: conn.traces };
     const lines = args.length > 0 ? [args] : ctx.stdin.split('\n').map((l) => splitRedisLine(l)).filter((l) => l.length > 0);
     let stdout = '';
+    let sent = '';
+    let answered = '';
     for (const command of lines) {
+      sent += encodeCommand(command);
       // Anything other than a redis server answers nothing redis-cli can read.
-      if (conn.peer.process !== 'redis-server') return { stdout, stderr: 'Error: Connection reset by peer\n', exitCode: 1, traces: conn.traces };
-      stdout += raw(redisCommand(servers.redisStore(conn.peer), command));
+      if (conn.peer.process !== 'redis-server') {
+        servers.exchanged(conn.traces, lineExchange(sent, answered));
+        return { stdout, stderr: 'Error: Connection reset by peer\n', exitCode: 1, traces: conn.traces };
+      }
+      const reply = redisCommand(servers.redisStore(conn.peer), command);
+      answered += encodeReply(reply);
+      stdout += raw(reply);
     }
+    servers.exchanged(conn.traces, lineExchange(sent, answered));
     return { stdout, stderr: '', exitCode: 0, traces: conn.traces };
   };
 }

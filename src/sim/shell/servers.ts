@@ -8,7 +8,8 @@
  */
 import type { Engine } from '../docker/engine.ts';
 import { formatIPv4 } from '../netfilter/inet.ts';
-import type { Probe, Trace } from '../net/trace.ts';
+import type { Exchange, Probe, Trace } from '../net/trace.ts';
+import { httpExchange, lineExchange } from '../net/exchange.ts';
 import { observedResult } from '../net/trace.ts';
 import { NGINX_VERSION } from '../docker/images.ts';
 import { GW_NS, HOST_NS, INTERNET_IP } from '../docker/world.ts';
@@ -36,21 +37,9 @@ const APACHE_DOCROOT = '/usr/local/apache2/htdocs';
 export type ConnectFailure = 'refused' | 'timeout' | 'unreachable' | 'no-route';
 
 export interface ConnectOptions {
-  /** Packets each way after the handshake. */
-  exchange?: { client: number; server: number };
   /** Seconds the program waits for an answer; undefined waits for the kernel to give up. */
   timeout?: number;
 }
-
-/**
- * A small HTTP GET with `Connection: close` after the handshake: the client's ACK,
- * request, ACKs and FIN; the server's ACK, answer, FIN and last ACK.
- */
-export const HTTP_EXCHANGE = { client: 5, server: 5 } as const;
-/** A line written and answered (`echo PING | nc`, redis-cli), then closed. */
-export const LINE_EXCHANGE = { client: 4, server: 3 } as const;
-/** Connected, then closed at once (`nc -z`). */
-export const CLOSE_EXCHANGE = { client: 2, server: 1 } as const;
 
 /** How long Linux takes to give up on a neighbour (ucast_solicit 3 x retrans_time 1 s): then EHOSTUNREACH. */
 const ARP_FAILURE_SECONDS = 3;
@@ -109,6 +98,12 @@ export function encodeReply(reply: RedisReply): string {
 }
 
 /** Splits an inline command as redis does: blanks separate, double or single quotes group. */
+/** A command as redis clients send it: a RESP array of bulk strings. */
+export function encodeCommand(args: readonly string[]): string {
+  const bulk = (a: string) => `$${new TextEncoder().encode(a).length}\r\n${a}\r\n`;
+  return `*${args.length}\r\n${args.map(bulk).join('')}`;
+}
+
 export function splitRedisLine(line: string): string[] {
   const args: string[] = [];
   const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
@@ -225,12 +220,11 @@ export class Servers {
 
   /**
    * A TCP connect from namespace `from` to ip:port; docker-proxy relays to its container.
-   * `exchange` is what follows the handshake (packets each way), `timeout` how long the
+   * `timeout` is how long the
    * program waits for an answer (seconds; the kernel's SYN retries fall inside it).
    */
   connect(from: string, ip: string, port: number, opts: ConnectOptions = {}, depth = 0): Connection {
     const probe: Probe = { kind: 'tcp-connect', from, dst: ip, port, attempts: synAttempts(opts.timeout) };
-    if (opts.exchange) probe.exchange = opts.exchange;
     const trace = this.engine.kernel.probe(probe);
     const traces = [trace];
     const seen = observedResult(trace);
@@ -322,7 +316,7 @@ export class Servers {
     if (!conn.ok) return { ok: false, failure: conn.failure };
     const further: Trace[] = [];
     const reply = this.converse(conn.peer, data, further);
-    this.talk(conn.traces, data, reply, LINE_EXCHANGE);
+    this.exchanged(conn.traces, lineExchange(data, reply));
     legs.push(...further);
     return { ok: true, reply };
   }
@@ -340,7 +334,7 @@ export class Servers {
     if (this.rawServer(conn.peer, 'tcp')) {
       const relayed: Trace[] = [];
       const raw = this.converse(conn.peer, request, relayed);
-      this.talk(conn.traces, request, raw);
+      this.exchanged(conn.traces, httpExchange(request, raw));
       const answer = parseHttpAnswer(raw);
       const traces = [...conn.traces, ...relayed];
       // A server that sends nothing and keeps the connection open: the client's timer ends it.
@@ -350,13 +344,13 @@ export class Servers {
       return { kind: 'not-found', status: answer.status, body: answer.body, head: answer.head, traces };
     }
     if (conn.peer.process !== 'httpd' && conn.peer.process !== 'nginx') {
-      this.talk(conn.traces, request, '');
+      this.exchanged(conn.traces, httpExchange(request, ''));
       return { kind: 'not-http', traces: conn.traces };
     }
     // A proxied request's own legs (nginx -> upstream) follow the client's.
     const legs: Trace[] = [];
     const answer = conn.peer.process === 'nginx' ? this.nginx(conn.peer, `GET ${path} HTTP/1.1`, hostHeader, legs) : this.httpd(conn.peer, `GET ${path} HTTP/1.1`);
-    this.talk(conn.traces, request, answer.raw);
+    this.exchanged(conn.traces, httpExchange(request, answer.raw));
     const split = answer.raw.indexOf('\r\n\r\n');
     const head = split < 0 ? answer.raw : answer.raw.slice(0, split + 4);
     const traces = [...conn.traces, ...legs];
@@ -364,11 +358,18 @@ export class Servers {
     return { kind: 'not-found', status: answer.status, body: answer.body, head, traces };
   }
 
-  /** An HTTP request and its answer over each connection a connect made (client to docker-proxy, proxy to container). */
-  private talk(traces: Trace[], request: string, answer: string, segments: { client: number; server: number } = HTTP_EXCHANGE): void {
-    const bytes = (text: string) => new TextEncoder().encode(text).length;
-    const exchange = { ...segments, clientBytes: bytes(request), serverBytes: bytes(answer) };
-    for (const trace of traces) if (trace.probe.kind === 'tcp-connect' && trace.outcome.kind === 'delivered') this.engine.kernel.converse(trace, exchange);
+  /**
+   * What followed the handshake over each connection a connect made (client to
+   * docker-proxy, proxy to container), walked as segments: their bytes are what rule
+   * counters add. docker-proxy relays the answer in one write, whatever its server's were.
+   */
+  exchanged(traces: readonly Trace[], exchange: Exchange): void {
+    const relayed: Exchange = { ...exchange, server: [{ bytes: exchange.server.reduce((n, w) => n + w.bytes, 0), text: exchange.server.map((w) => w.text ?? '').join('') }] };
+    for (const trace of traces) {
+      const o = trace.outcome;
+      if (trace.probe.kind !== 'tcp-connect' || o.kind !== 'delivered') continue;
+      this.engine.kernel.converse(trace, o.process === 'docker-proxy' ? relayed : exchange);
+    }
   }
 
   /** busybox httpd's answer to one request line: files under -h /www (htdocs in the official image), CGI on the internet host. */

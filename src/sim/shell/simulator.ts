@@ -22,7 +22,8 @@ import { redisCliCommand } from './redis-cli.ts';
 import { redisServerCommand } from './redis-server-cmd.ts';
 import { pythonHttpServer } from './python-http.ts';
 import { busyboxPsCommand, hostProcesses, procpsCommand } from './ps-cmd.ts';
-import { LINE_EXCHANGE, redisCommand, Servers, type ConnectFailure } from './servers.ts';
+import { encodeCommand, encodeReply, redisCommand, Servers, type ConnectFailure } from './servers.ts';
+import { lineExchange } from '../net/exchange.ts';
 import { Processes } from './processes.ts';
 import { busyboxHttpd } from './httpd-cmd.ts';
 import { pingCommand } from './ping.ts';
@@ -53,7 +54,6 @@ import { fail, ok } from './types.ts';
 import { apkCommand } from './pkg-apk.ts';
 import { aptCommand } from './pkg-apt.ts';
 import { installedExecutables, newPackageState, type MirrorReach, type PackagePlace, type PackageState } from './pkg-state.ts';
-import { HTTP_EXCHANGE } from './servers.ts';
 import { digCommand, hostCommand } from './dig-cmd.ts';
 import { pipCommand, pipInstalled } from './pkg-pip.ts';
 import { socatCommand } from './socat-cmd.ts';
@@ -312,7 +312,8 @@ export class Simulator {
     const dnsTraces = answer.kind !== 'servfail' && answer.trace ? [answer.trace] : [];
     if (answer.kind === 'nxdomain') return { ok: false, failure: 'nxdomain', traces: dnsTraces };
     if (answer.kind !== 'address' || !c.netns) return { ok: false, failure: 'dns', traces: dnsTraces };
-    const conn = this.servers.connect(c.netns, answer.address, 80, { exchange: HTTP_EXCHANGE, timeout: 30 });
+    // The download itself (its size) is not modelled: the trace and the counters have the handshake.
+    const conn = this.servers.connect(c.netns, answer.address, 80, { timeout: 30 });
     const traces = [...dnsTraces, ...conn.traces];
     return conn.ok ? { ok: true, address: answer.address, traces } : { ok: false, failure: conn.failure, address: answer.address, traces };
   }
@@ -575,10 +576,15 @@ export class Simulator {
       redis: (host, port, args) => {
         const ip = parseIPv4(host) !== undefined ? host : host === 'localhost' ? '127.0.0.1' : this.containerResolve(c, host);
         if (ip === undefined) return { error: { errno: -2, reason: 'Name or service not known' }, traces: [] };
-        const conn = this.servers.connect(c.netns ?? HOST_NS, ip, port, { exchange: LINE_EXCHANGE });
+        const conn = this.servers.connect(c.netns ?? HOST_NS, ip, port);
         if (!conn.ok) return { error: CONNECT_ERRNO[conn.failure], traces: conn.traces };
-        if (conn.peer.process !== 'redis-server') return { notRedis: true, traces: conn.traces };
-        return { reply: redisCommand(this.servers.redisStore(conn.peer), args), traces: conn.traces };
+        if (conn.peer.process !== 'redis-server') {
+          this.servers.exchanged(conn.traces, lineExchange(encodeCommand(args), ''));
+          return { notRedis: true, traces: conn.traces };
+        }
+        const reply = redisCommand(this.servers.redisStore(conn.peer), args);
+        this.servers.exchanged(conn.traces, lineExchange(encodeCommand(args), encodeReply(reply)));
+        return { reply, traces: conn.traces };
       },
     };
   }

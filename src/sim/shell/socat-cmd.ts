@@ -15,7 +15,8 @@
 import { parseIPv4 } from '../netfilter/inet.ts';
 import type { Trace } from '../net/trace.ts';
 import { bindAll, stillRunning, unbindAll } from './listen.ts';
-import { LINE_EXCHANGE, nginxLogTime, type ConnectFailure, type Servers } from './servers.ts';
+import { lineExchange } from '../net/exchange.ts';
+import { nginxLogTime, type ConnectFailure, type Servers } from './servers.ts';
 import { parseAddress, type SocatAddress } from './socat-address.ts';
 import type { ClientData, Command, CommandContext, CommandOutput, Listen, Running, Served } from './types.ts';
 
@@ -106,10 +107,11 @@ function client(place: SocatPlace, ctx: CommandContext, to: Extract<SocatAddress
     place.servers.datagram(trace, data, legs);
     return { stdout: '', stderr: '', exitCode: 0, traces: [trace, ...legs] };
   }
-  const conn = place.servers.connect(ctx.netns, ip, to.port, { exchange: LINE_EXCHANGE });
+  const conn = place.servers.connect(ctx.netns, ip, to.port);
   if (!conn.ok) return { stdout: '', stderr: log(pid, `connect(5, AF=2 ${ip}:${to.port}, 16): ${STRERROR[place.libc][conn.failure]}`), exitCode: 1, traces: conn.traces };
   const legs: Trace[] = [];
   const answer = place.servers.converse(conn.peer, data, legs);
+  place.servers.exchanged(conn.traces, lineExchange(data, answer));
   return { stdout: flow.reads ? answer : '', stderr: '', exitCode: 0, traces: [...conn.traces, ...legs] };
 }
 

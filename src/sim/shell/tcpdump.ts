@@ -20,7 +20,8 @@
  */
 import { formatIPv4 } from '../netfilter/inet.ts';
 import type { Packet } from '../netfilter/index.ts';
-import type { Trace } from '../net/trace.ts';
+import type { Hop, Segment, Trace } from '../net/trace.ts';
+import { payloadSummary } from './tcpdump-decode.ts';
 import type { Command, CommandOutput } from './types.ts';
 import { fail } from './types.ts';
 
@@ -80,19 +81,64 @@ function parse(argv: string[]): Options | CommandOutput {
 interface Sighting {
   packet: Packet;
   trace: number;
+  /** Its place in the trace: the handshake's hops, then the conversation's. */
   hop: number;
   probe: Trace['probe'];
+  /** A segment of the conversation after a TCP handshake: its data and numbers. */
+  segment?: SegmentView;
+  /** TCP: whether the client sent it, and its connection as the client sent it (ISNs and timestamps follow it through NAT). */
+  fromClient: boolean;
+  connection: string;
+  /** The ARP request and reply that resolved the next hop before this packet could go. */
+  arp?: { who: string; tell: string; mac: string };
 }
 
-/** Where the packets of these traces crossed `iface` in `netns`. */
+/** Relative sequence and acknowledgment numbers of a segment, as tcpdump prints them after the SYNs. */
+interface SegmentView {
+  segment: Segment;
+  seq: number;
+  ack: number;
+}
+
+/** Each segment's relative numbers: every data byte and FIN advances its sender's sequence. */
+function numbered(segments: readonly Segment[]): SegmentView[] {
+  const next = { client: 1, server: 1 };
+  return segments.map((segment) => {
+    const other = segment.by === 'client' ? 'server' : 'client';
+    const view = { segment, seq: next[segment.by], ack: next[other] };
+    next[segment.by] += segment.payload + (segment.flags.includes('FIN') ? 1 : 0);
+    return view;
+  });
+}
+
+const CAPTURED: ReadonlySet<string> = new Set(['transmit', 'veth', 'bridge']);
+
+/** Where the packets of these traces crossed `iface` in `netns` (ARP that came first included). */
 export function sightings(traces: readonly Trace[], netns: string, iface: string): Sighting[] {
   const seen: Sighting[] = [];
+  const onCapture = (hop: Hop) => hop.netns === netns && (((hop.kind === 'transmit' || hop.kind === 'veth') && hop.iface === iface) || (hop.kind === 'bridge' && hop.bridge === iface));
   traces.forEach((trace, t) => {
-    trace.hops.forEach((hop, h) => {
-      if (hop.netns !== netns) return;
-      const onIface = (hop.kind === 'transmit' || hop.kind === 'veth') && hop.iface === iface;
-      const onBridge = hop.kind === 'bridge' && hop.bridge === iface;
-      if (onIface || onBridge) seen.push({ packet: hop.packet, trace: t, hop: h, probe: trace.probe });
+    const views = trace.conversation ? numbered(trace.conversation.segments) : [];
+    const hops = [...trace.hops, ...(trace.conversation?.hops ?? [])];
+    const syn = trace.hops[0]?.packet;
+    const connection = syn ? `${formatIPv4(syn.src)}:${syn.sport}>${formatIPv4(syn.dst)}:${syn.dport}` : '';
+    // An ARP exchange is on the wire between the neighbour lookup and the packet's arrival at the next IP stack.
+    let arp: Sighting['arp'];
+    let arpShown = false;
+    hops.forEach((hop, h) => {
+      if (hop.kind === 'neighbour' && hop.note.key === 'arpReply') {
+        arp = { who: hop.note.values.addr ?? '', tell: formatIPv4(hop.packet.src), mac: hop.note.values.mac ?? '' };
+        arpShown = false;
+      } else if (hop.kind === 'receive' || hop.kind === 'deliver') arp = undefined;
+      if (!CAPTURED.has(hop.kind) || !onCapture(hop)) return;
+      const sighting: Sighting = { packet: hop.packet, trace: t, hop: h, probe: trace.probe, fromClient: hop.leg === 'request', connection };
+      const view = hop.segment === undefined ? undefined : views[hop.segment];
+      if (view) sighting.segment = view;
+      if (arp && !arpShown) {
+        sighting.arp = arp;
+        arpShown = true;
+      }
+      seen.push(sighting);
     });
   });
   return seen;
@@ -105,6 +151,12 @@ function matches(p: Packet, f: Filter): boolean {
   return true;
 }
 
+/** ARP matches no protocol or port filter; `host` matches its two addresses. */
+function arpMatches(arp: NonNullable<Sighting['arp']>, f: Filter): boolean {
+  if (f.proto || f.port !== undefined) return false;
+  return f.host === undefined || f.host === arp.who || f.host === arp.tell;
+}
+
 /** A number from text, the same every run (ISNs and TCP timestamps are random in a kernel). */
 function hash(text: string): number {
   let h = 2166136261;
@@ -114,8 +166,24 @@ function hash(text: string): number {
 
 const FLAG_LETTERS: Record<string, string> = { SYN: 'S', FIN: 'F', RST: 'R', PSH: 'P', ACK: '.' };
 
+/**
+ * TCP's numbers as the rig's kernel (6.18) chose them: window scale 10, so 63 and 64
+ * (x 1024) after the handshake; over loopback the MSS is 65495 and the windows differ.
+ */
+function tcpWindows(loopback: boolean) {
+  return loopback ? { mss: 65495, syn: 65495, synAck: 65483, client: 64, server: 64 } : { mss: 1460, syn: 64240, synAck: 65160, client: 63, server: 64 };
+}
+
+/** What a TCP line needs beyond the headers: who sent it, its connection, its segment's numbers, and whether it went over loopback. */
+export interface TcpView {
+  fromClient: boolean;
+  connection: string;
+  loopback: boolean;
+  segment?: SegmentView;
+}
+
 /** The line after the timestamp, as tcpdump -n prints it. */
-export function packetLine(p: Packet, seq: number): string {
+export function packetLine(p: Packet, seq: number, tcp: TcpView = { fromClient: p.sport > p.dport, connection: '', loopback: false }): string {
   const src = formatIPv4(p.src);
   const dst = formatIPv4(p.dst);
   if (p.proto === 'icmp') {
@@ -133,19 +201,36 @@ export function packetLine(p: Packet, seq: number): string {
   if (p.proto === 'udp') return `${ends}: UDP, length ${Math.max(0, p.length - 28)}`;
   const flags = p.tcpFlags ?? [];
   const letters = ['SYN', 'FIN', 'RST', 'PSH'].filter((f) => flags.includes(f as never)).map((f) => FLAG_LETTERS[f]).join('') + (flags.includes('ACK' as never) ? '.' : '');
-  // The client's and the server's initial sequence numbers, from the connection's addresses and ports.
-  const client = p.sport > p.dport;
-  const conn = client ? `${src}:${p.sport}>${dst}:${p.dport}` : `${dst}:${p.dport}>${src}:${p.sport}`;
+  // The client's and the server's initial sequence numbers and timestamps, from the connection's addresses and ports.
+  const { segment, loopback } = tcp;
+  const client = tcp.fromClient;
+  const conn = tcp.connection !== '' ? tcp.connection : client ? `${src}:${p.sport}>${dst}:${p.dport}` : `${dst}:${p.dport}>${src}:${p.sport}`;
   const clientIsn = hash(`isn ${conn}`);
   const serverIsn = hash(`isn' ${conn}`);
   const tsClient = hash(`ts ${conn}`) % 4_000_000_000;
   const tsServer = hash(`ts' ${conn}`) % 4_000_000_000;
+  const win = tcpWindows(loopback);
   if (flags.includes('SYN' as never)) {
-    if (!flags.includes('ACK' as never)) return `${ends}: Flags [${letters}], seq ${clientIsn}, win 64240, options [mss 1460,sackOK,TS val ${tsClient} ecr 0,nop,wscale 7], length 0`;
-    return `${ends}: Flags [${letters}], seq ${serverIsn}, ack ${(clientIsn + 1) >>> 0}, win 65160, options [mss 1460,sackOK,TS val ${tsServer} ecr ${tsClient},nop,wscale 7], length 0`;
+    if (!flags.includes('ACK' as never)) return `${ends}: Flags [${letters}], seq ${clientIsn}, win ${win.syn}, options [mss ${win.mss},sackOK,TS val ${tsClient} ecr 0,nop,wscale 10], length 0`;
+    return `${ends}: Flags [${letters}], seq ${serverIsn}, ack ${(clientIsn + 1) >>> 0}, win ${win.synAck}, options [mss ${win.mss},sackOK,TS val ${tsServer} ecr ${tsClient},nop,wscale 10], length 0`;
   }
   if (flags.includes('RST' as never)) return `${ends}: Flags [${letters}], seq 0, ack ${(clientIsn + 1) >>> 0}, win 0, length 0`;
-  return `${ends}: Flags [${letters}], ack 1, win 502, length 0`;
+  const payload = segment?.segment.payload ?? 0;
+  const numbers = payload > 0 ? `, seq ${segment!.seq}:${segment!.seq + payload}` : flags.includes('FIN' as never) && segment ? `, seq ${segment.seq}` : '';
+  const [val, ecr] = client ? [tsClient, tsServer] : [tsServer, tsClient];
+  const decoded = payload > 0 ? payloadSummary(p.sport, p.dport, segment?.segment.text) : '';
+  return `${ends}: Flags [${letters}]${numbers}, ack ${segment?.ack ?? 1}, win ${client ? win.client : win.server}, options [nop,nop,TS val ${val} ecr ${ecr}], length ${payload}${decoded}`;
+}
+
+function tcpView(s: Sighting): TcpView {
+  const view: TcpView = { fromClient: s.fromClient, connection: s.connection, loopback: s.probe.dst.startsWith('127.') };
+  if (s.segment) view.segment = s.segment;
+  return view;
+}
+
+/** An ARP request and its reply, as tcpdump -n prints them. */
+function arpLines(arp: NonNullable<Sighting['arp']>): [string, string] {
+  return [`ARP, Request who-has ${arp.who} tell ${arp.tell}, length 28`, `ARP, Reply ${arp.who} is-at ${arp.mac}, length 28`];
 }
 
 /** HH:MM:SS.uuuuuu of a moment of the virtual clock (ms, fractions allowed). */
@@ -180,16 +265,21 @@ export function tcpdumpCommand(place: TcpdumpPlace): Command {
       stderr: header,
       exitCode: 0,
       afterLine: (later) => {
-        const seen = sightings(later, ctx.netns, opts.iface).filter((s) => matches(s.packet, opts.filter));
         if (later.length === 0) return { stdout: '', stderr: USAGE_HINT };
-        const shown = opts.count === undefined ? seen : seen.slice(0, opts.count);
         // Each probe of a ping goes a second after the one before; packets of one probe microseconds apart.
         const pings = new Map<number, number>();
         // One ping run keeps one echo id (the model draws one per probe): the first one seen from that sender to that target.
         const echoIds = new Map<string, number>();
-        const lines = shown.map((s) => {
+        const lines: string[] = [];
+        for (const s of sightings(later, ctx.netns, opts.iface)) {
           if (!pings.has(s.trace) && s.probe.kind === 'icmp-echo') pings.set(s.trace, pings.size);
           const round = pings.get(s.trace) ?? 0;
+          const at = started + round * 1000 + s.trace + s.hop * 0.013;
+          if (s.arp && arpMatches(s.arp, opts.filter)) {
+            const [request, reply] = arpLines(s.arp);
+            lines.push(`${stamp(at - 0.008)} ${request}\n`, `${stamp(at - 0.004)} ${reply}\n`);
+          }
+          if (!matches(s.packet, opts.filter)) continue;
           const seq = place.pingSeqBase(s.probe.from) + round;
           let packet = s.packet;
           if (s.probe.kind === 'icmp-echo' && packet.icmpId !== undefined) {
@@ -197,10 +287,11 @@ export function tcpdumpCommand(place: TcpdumpPlace): Command {
             if (!echoIds.has(run)) echoIds.set(run, packet.icmpId);
             packet = { ...packet, icmpId: echoIds.get(run)! };
           }
-          return `${stamp(started + round * 1000 + s.trace + s.hop * 0.013)} ${packetLine(packet, seq)}\n`;
-        });
+          lines.push(`${stamp(at)} ${packetLine(packet, seq, tcpView(s))}\n`);
+        }
+        const shown = opts.count === undefined ? lines : lines.slice(0, opts.count);
         const n = shown.length;
-        return { stdout: lines.join(''), stderr: `${plural(n, 'packet')} captured\n${plural(n, 'packet')} received by filter\n0 packets dropped by kernel\n` };
+        return { stdout: shown.join(''), stderr: `${plural(n, 'packet')} captured\n${plural(n, 'packet')} received by filter\n0 packets dropped by kernel\n` };
       },
     };
   };

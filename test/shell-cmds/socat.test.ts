@@ -135,7 +135,7 @@ describe('socat', () => {
     // What socat accepts and vethlab does not model: one honest line.
     expect(run('OPENSSL-LISTEN:443 -')).toMatchObject({ stderr: "vethlab: socat's OPENSSL-LISTEN address is not modelled\n", exitCode: 1 });
     expect(run('TCP-LISTEN:80,fork EXEC:sh,pty').stderr).toBe('vethlab: socat\'s address option "pty" is not modelled on EXEC (only stderr)\n');
-    expect(run('-d TCP-LISTEN:80 -').stderr).toBe('vethlab: socat option -d is not modelled\n');
+    expect(run('-D TCP-LISTEN:80 -').stderr).toBe('vethlab: socat option -D is not modelled\n');
     expect(sh('docker exec srv netstat -tln').stdout).not.toMatch(/:80 /);
   });
 

@@ -73,6 +73,8 @@ const ENTRYPOINT_SH = '/usr/local/bin/docker-entrypoint.sh';
 const GOSU = '/usr/local/bin/gosu';
 
 export const NGINX_VERSION = '1.31.6';
+/** The socat in the alpine/socat image: Alpine's package (pkg-catalog.ts's socat 1.8.0.3-r1). */
+export const IMAGE_SOCAT_VERSION = '1.8.0.3';
 export const PYTHON_VERSION = '3.14.7';
 const PYTHON_314_ENV = [PYTHON_PATH_ENV, `PYTHON_VERSION=${PYTHON_VERSION}`, 'PYTHON_SHA256=3b48dac8fb59f62eaa67ac83c1eb12bda1b7a08406dd286e252c11a66be27f81'];
 /** repo-info python:3.12-slim (3.12.13-slim-trixie). */
@@ -321,6 +323,15 @@ export const CATALOG: readonly CatalogEntry[] = [
         env: [PATH_ENV, 'CADDY_VERSION=v2.10.2', 'XDG_CONFIG_HOME=/config', 'XDG_DATA_HOME=/data'], exposed: ['2019/tcp', '443/tcp', '443/udp', '80/tcp'], workingDir: '/srv', volumes: ['/config', '/data'],
         labels: { 'org.opencontainers.image.description': 'a powerful, enterprise-ready, open source web server with automatic HTTPS written in Go', 'org.opencontainers.image.documentation': 'https://caddyserver.com/docs', 'org.opencontainers.image.licenses': 'Apache-2.0', 'org.opencontainers.image.source': 'https://github.com/caddyserver/caddy-docker', 'org.opencontainers.image.title': 'Caddy', 'org.opencontainers.image.url': 'https://caddyserver.com', 'org.opencontainers.image.vendor': 'Light Code Labs', 'org.opencontainers.image.version': 'v2.10.2' },
         executables: ['/usr/bin/caddy'], listens: [{ proto: 'tcp', port: 80, process: 'caddy' }, { proto: 'tcp', port: 443, process: 'caddy' }, { proto: 'tcp', port: 2019, process: 'caddy' }], created: '2026-09-03T20:08:56.640Z', size: mib(48.6), layers: 5 },
+    ],
+  },
+  {
+    path: 'alpine/socat',
+    variants: [
+      // alpine-docker/socat's Dockerfile: FROM alpine:latest, apk add socat, ENTRYPOINT ["socat"], no CMD, no EXPOSE; tagged by socat's
+      // version (Alpine's package, pkg-catalog.ts). Date and size made up.
+      { tags: ['latest', IMAGE_SOCAT_VERSION], base: 'alpine', entrypoint: ['socat'], cmd: [], env: [PATH_ENV],
+        executables: bins('/usr/bin', ['socat', 'filan', 'procan']), created: '2026-09-20T03:14:07.512Z', size: mib(10.1), layers: 2 },
     ],
   },
   {

@@ -1138,11 +1138,12 @@ function withPublishAll(ports: PortBinding[], exposed: string[], publishAll: boo
 }
 
 /**
- * The program that ends up running: an image's own entrypoint wrapper (nginx's
- * /docker-entrypoint.sh) ends in `exec "$@"`, so there it is CMD; otherwise ENTRYPOINT + CMD.
+ * The program that ends up running: an image's own entrypoint wrapper script (nginx's
+ * /docker-entrypoint.sh) ends in `exec "$@"`, so there it is CMD; otherwise (a program
+ * as entrypoint: alpine/socat's `socat`, crosbymichael/redis's redis-server) ENTRYPOINT + CMD.
  */
 export function mainProgram(c: Pick<Container, 'entrypoint' | 'cmd'>, image: { entrypoint: readonly string[] }): string[] {
-  const ownWrapper = image.entrypoint.length > 0 && c.entrypoint.join(' ') === image.entrypoint.join(' ');
+  const ownWrapper = image.entrypoint.length > 0 && image.entrypoint[0]!.endsWith('.sh') && c.entrypoint.join(' ') === image.entrypoint.join(' ');
   return ownWrapper ? c.cmd : processArgv(c);
 }
 

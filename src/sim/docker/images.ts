@@ -15,7 +15,7 @@ import { parseNormalizedNamed, type NamedReference } from './reference.ts';
 import { BUSYBOX_APPLETS, PATH_DIRS, PATH_ENV, type Distro, type ShellSet, type UserlandName } from './userland.ts';
 
 export { BUSYBOX_APPLETS, type Distro };
-export { NGINX_VERSION, PYTHON_VERSION } from './catalog.ts';
+export { IMAGE_SOCAT_VERSION, NGINX_VERSION, PYTHON_VERSION } from './catalog.ts';
 
 export interface Image {
   /** The repository it was first known by, familiar (`busybox`, `training/webapp`); `<none>` once untagged. */

@@ -64,6 +64,9 @@ export interface Peer {
   port: number;
   /** The client address the server saw (after any NAT). */
   client: string;
+  /** The client's port and the server's own address, as the accepted socket names them. */
+  clientPort?: number;
+  local?: string;
 }
 
 export type Connection = { ok: true; peer: Peer; traces: Trace[] } | { ok: false; failure: ConnectFailure; traces: Trace[] };
@@ -97,13 +100,13 @@ export function encodeReply(reply: RedisReply): string {
   }
 }
 
-/** Splits an inline command as redis does: blanks separate, double or single quotes group. */
 /** A command as redis clients send it: a RESP array of bulk strings. */
 export function encodeCommand(args: readonly string[]): string {
   const bulk = (a: string) => `$${new TextEncoder().encode(a).length}\r\n${a}\r\n`;
   return `*${args.length}\r\n${args.map(bulk).join('')}`;
 }
 
+/** Splits an inline command as redis does: blanks separate, double or single quotes group. */
 export function splitRedisLine(line: string): string[] {
   const args: string[] = [];
   const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
@@ -243,7 +246,9 @@ export class Servers {
       const inner = this.connect(HOST_NS, backend.ip, backend.port, opts, depth + 1);
       return { ...inner, traces: [...traces, ...inner.traces] };
     }
-    return { ok: true, peer: { process: o.process ?? '', netns: o.netns, port: arrived?.dport ?? port, client: arrived ? formatIPv4(arrived.src) : '' }, traces };
+    const peer: Peer = { process: o.process ?? '', netns: o.netns, port: arrived?.dport ?? port, client: arrived ? formatIPv4(arrived.src) : '' };
+    if (arrived) Object.assign(peer, { clientPort: arrived.sport, local: formatIPv4(arrived.dst) });
+    return { ok: true, peer, traces };
   }
 
   /** The container address and port a docker-proxy on `hostPort` forwards to. */
@@ -268,7 +273,7 @@ export class Servers {
    */
   converse(peer: Peer, input: string, legs: Trace[] = []): string {
     const raw = this.rawServer(peer, 'tcp');
-    if (raw) return this.programs!.serve(raw, { proto: 'tcp', port: peer.port, client: peer.client, data: input }, legs);
+    if (raw) return this.programs!.serve(raw, { proto: 'tcp', port: peer.port, client: peer.client, clientPort: peer.clientPort, local: peer.local, data: input }, legs);
     if (peer.process === 'redis-server') {
       const store = this.redisStore(peer);
       let out = '';
@@ -302,7 +307,7 @@ export class Servers {
     if (!arrived) return;
     const peer: Peer = { process: o.process ?? '', netns: o.netns, port: arrived.dport, client: formatIPv4(arrived.src) };
     const raw = this.rawServer(peer, 'udp');
-    if (raw) this.programs!.serve(raw, { proto: 'udp', port: peer.port, client: peer.client, data }, legs);
+    if (raw) this.programs!.serve(raw, { proto: 'udp', port: peer.port, client: peer.client, clientPort: arrived.sport, local: formatIPv4(arrived.dst), data }, legs);
   }
 
   /**

@@ -35,7 +35,7 @@ import { ContainerMounts } from './container-mounts.ts';
 import { isNginxSignal, signalNginx, startNginx, testNginxConfig, type NginxSignal, type NginxStart } from './nginx-process.ts';
 import { hostPaths, MountedFs } from './mounts.ts';
 import { DEBIAN_ROOTFS, rootfsOf } from './rootfs.ts';
-import { NGINX_VERSION, PYTHON_VERSION, type Image, type ImageSet } from '../docker/images.ts';
+import { IMAGE_SOCAT_VERSION, NGINX_VERSION, PYTHON_VERSION, type Image, type ImageSet } from '../docker/images.ts';
 import { listVirtualDir, readVirtualFile, type FileContext } from './virtual-files.ts';
 import { runShell } from './sh.ts';
 import { bridgeCommand } from './net-tools/bridge.ts';
@@ -326,6 +326,13 @@ export class Simulator {
       for (const name of ['pip', 'pip3']) commands.set(name, pip);
     }
     const installed = this.containerPackages.get(c)?.installed;
+    // socat from a package, or the image's own (alpine/socat).
+    const socatVersion = installed?.get('socat')?.version ?? (this.containerExecutables(c).has('/usr/bin/socat') ? IMAGE_SOCAT_VERSION : undefined);
+    if (socatVersion !== undefined) {
+      const libc = this.engine.imageOf(c).distro === 'alpine' ? 'musl' : 'glibc';
+      const child = (line: string, stdin: string, env: Record<string, string>) => this.containerShell(c, ['-c', line], stdin, 'sh', 'sh', undefined, env);
+      commands.set('socat', socatCommand({ servers: this.servers, resolve, child, pid: () => this.processes.newPid(), libc, version: socatVersion.replace(/-.*$/, '') }));
+    }
     if (!installed || installed.size === 0) return commands;
     const has = (...names: string[]) => names.some((n) => installed.has(n));
     const ipChanges: Command = hasNetAdmin(c) ? ipCommand() : () => fail('RTNETLINK answers: Operation not permitted\n', 2);
@@ -341,10 +348,6 @@ export class Simulator {
     if (has('bind-tools', 'bind9-dnsutils')) commands.set('dig', digCommand(this.engine, c, resolve));
     if (has('bind-tools', 'bind9-host')) commands.set('host', hostCommand(this.engine, c, resolve));
     if (has('tcpdump')) commands.set('tcpdump', tcpdumpCommand(this.tcpdumpPlace()));
-    if (has('socat')) {
-      const libc = this.engine.imageOf(c).distro === 'alpine' ? 'musl' : 'glibc';
-      commands.set('socat', socatCommand({ servers: this.servers, resolve, child: (line, stdin) => this.containerShell(c, ['-c', line], stdin), pid: () => this.processes.newPid(), libc }));
-    }
     return commands;
   }
 
@@ -715,14 +718,14 @@ export class Simulator {
    * bash where asked; `sh -c LINE`, or a script on stdin (none in a `docker exec`
    * without -i). bash words a missing command its own way.
    */
-  private containerShell(c: Container, argv: string[], stdin: string, shell: 'sh' | 'bash' = 'sh', name: string = shell, spawn?: CommandContext['spawn']): CommandOutput {
+  private containerShell(c: Container, argv: string[], stdin: string, shell: 'sh' | 'bash' = 'sh', name: string = shell, spawn?: CommandContext['spawn'], extraEnv: Record<string, string> = {}): CommandOutput {
     const { line, arg0, args } = shellOperands(argv, name, stdin);
     const context: Omit<CommandContext, 'stdin' | 'env'> = { kernel: this.kernel, netns: c.netns ?? HOST_NS, userland: userlandOf(this.engine.imageOf(c)), fs: this.containerFs(c) };
     if (spawn) context.spawn = spawn;
     const bashNotFound = (name: string): Command => () => fail(`bash: line 1: ${name}: command not found\n`, 127);
     const resolve = (name: string) => this.containerProgram(c, name, true) ?? (shell === 'bash' ? bashNotFound(name) : undefined);
     // `sh -c LINE` reads its script from LINE, and its commands read the shell's stdin.
-    return runShell(line, { resolve, context, env: this.containerEnv(c), arg0, args }, argv[0] === '-c' ? stdin : '');
+    return runShell(line, { resolve, context, env: { ...this.containerEnv(c), ...extraEnv }, arg0, args }, argv[0] === '-c' ? stdin : '');
   }
 
   /** The variables a container's processes start with (`docker exec` gives the same). */

@@ -62,14 +62,28 @@ const SYNTAX: Record<Kind['kind'], { count: number; usage: string }> = {
   program: { count: 1, usage: ':<command-line>' },
 };
 
-/** Address options each kind takes in vethlab (socat's other options are refused, not ignored). */
+/**
+ * Address options each kind takes in vethlab (socat's other options are refused,
+ * not ignored). Some change nothing a conversation in the model shows, so taking
+ * them is modelling them: reuseaddr and reuseport only matter for a port in
+ * TIME_WAIT, which the model has not; keepalive, nodelay, backlog and
+ * connect-timeout tune sockets whose conversations end at once; pf=ip4 is what
+ * the address uses already.
+ */
+const SOCKET_TUNING = ['keepalive', 'so-keepalive', 'nodelay', 'tcp-nodelay', 'pf', 'protocol-family'];
 const OPTIONS: Record<Kind['kind'], readonly string[]> = {
   stdio: [],
-  // reuseaddr and reuseport only matter for a port in TIME_WAIT, which the model has not: binding works with or without them.
-  listen: ['fork', 'reuseaddr', 'so-reuseaddr', 'reuseport', 'so-reuseport', 'bind'],
-  connect: [],
+  listen: ['fork', 'reuseaddr', 'so-reuseaddr', 'reuseport', 'so-reuseport', 'bind', 'backlog', 'max-children', ...SOCKET_TUNING],
+  connect: ['connect-timeout', ...SOCKET_TUNING],
   program: ['stderr'],
 };
+
+/** What vethlab says of socat's IPv6 forms until the simulator's IPv6 packet path exists (docs/ipv6.md). */
+const NO_IPV6 = (what: string) => ({ ok: false as const, vethlab: `vethlab: socat ${what}: socat over IPv6 is not modelled yet\n` });
+
+/** xioopts.c's names for pf's values (xioparsenetwork): IPv4 and IPv6 by their several spellings. */
+const PF_IPV4 = new Set(['ip4', 'ipv4', 'inet', '2']);
+const PF_IPV6 = new Set(['ip6', 'ipv6', 'inet6', '10']);
 
 /**
  * Splits at top-level separators as nestlex does: quotes are removed, brackets
@@ -122,6 +136,8 @@ export function parseAddress(word: string): ParsedAddress {
   }
   const upper = keyword.toUpperCase();
   const kind = MODELLED[upper];
+  // TCP6, UDP6-LISTEN, IP6-SENDTO...: the IPv6 family's own addresses.
+  if (!kind && /^(TCP|UDP|IP|SCTP|DCCP|UDPLITE|INET)6(-|$)/.test(upper)) return NO_IPV6(upper);
   if (!kind) {
     if (KNOWN_ADDRESSES.has(upper)) return { ok: false, vethlab: `vethlab: socat's ${upper} address is not modelled\n` };
     // A lone digit is a file descriptor and a word with a slash a file (GOPEN), as socat reads them.
@@ -136,9 +152,17 @@ export function parseAddress(word: string): ParsedAddress {
   for (const option of options.filter((o) => o !== '')) {
     const eq = option.indexOf('=');
     const name = (eq < 0 ? option : option.slice(0, eq)).toLowerCase();
+    if (name === 'ipv6only' || name === 'ipv6-v6only') return NO_IPV6(name);
     if (!OPTIONS[kind.kind].includes(name)) return { ok: false, vethlab: `vethlab: socat's address option "${name}" is not modelled${OPTIONS[kind.kind].length ? ` on ${upper} (only ${OPTIONS[kind.kind].join(', ')})` : ` on ${upper}`}\n` };
     flags.set(name, eq < 0 ? true : option.slice(eq + 1));
   }
+  const pf = flags.get('pf') ?? flags.get('protocol-family');
+  if (pf !== undefined) {
+    const family = typeof pf === 'string' ? pf.toLowerCase() : '';
+    if (PF_IPV6.has(family)) return NO_IPV6(`pf=${pf}`);
+    if (!PF_IPV4.has(family)) return { ok: false, vethlab: `vethlab: socat's pf=${pf === true ? '' : pf} is not modelled (only ip4 and ip6)\n` };
+  }
+  if (flags.has('max-children') && !flags.has('fork')) return { ok: false, error: 'option max-children not allowed without option fork' };
   switch (kind.kind) {
     case 'stdio':
       return { ok: true, address: { kind: 'stdio' } };
@@ -147,6 +171,8 @@ export function parseAddress(word: string): ParsedAddress {
     case 'connect': {
       const port = portNumber(params[1]!);
       if (typeof port === 'object') return port;
+      // `[::1]` and bare IPv6 literals.
+      if (params[0]!.startsWith('[') || params[0]!.includes(':')) return NO_IPV6(`${upper}:${params[0]}`);
       return { ok: true, address: { kind: 'connect', proto: kind.proto, host: params[0]!, port } };
     }
     case 'listen': {
@@ -154,7 +180,8 @@ export function parseAddress(word: string): ParsedAddress {
       if (typeof port === 'object') return port;
       const bind = flags.get('bind');
       const address = typeof bind === 'string' ? bind : '0.0.0.0';
-      if (!/^\d+\.\d+\.\d+\.\d+$/.test(address)) return { ok: false, vethlab: 'vethlab: socat bind= with a name or an IPv6 address is not modelled\n' };
+      if (address.startsWith('[') || address.includes(':')) return NO_IPV6(`bind=${address}`);
+      if (!/^\d+\.\d+\.\d+\.\d+$/.test(address)) return { ok: false, vethlab: 'vethlab: socat bind= with a name is not modelled\n' };
       return { ok: true, address: { kind: 'listen', proto: kind.proto, port, address, fork: flags.has('fork'), mode: kind.mode } };
     }
   }

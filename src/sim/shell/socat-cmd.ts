@@ -1,35 +1,45 @@
 /**
  * socat 1.8 as tutorials use it: a listener (`TCP-LISTEN:8080,fork,reuseaddr`,
  * `UDP-LISTEN`, `UDP-RECVFROM`) in front of a program (`EXEC:cat`,
- * `SYSTEM:'echo hi'`), of stdio, or of another server (`TCP:app:80`, a
- * forwarder whose second connection is traced like nginx's proxy_pass); and a
- * client (`socat - TCP:host:port`). A listener is modelled on nc's: it binds,
- * keeps running, and each client's data goes through it (listen.ts). Messages
- * follow socat's log format (`2026/12/07 00:00:00 socat[PID] E ...`, error.c's
- * diag text) with the C library's strerror wording.
- * Sources: socat 1.8's socat.c (options, "exactly 2 addresses required"),
- * xioopen.c, xiohelp.c, xio-ip.c (getaddrinfo's message), and its man page
- * (TCP-LISTEN listens on IPv4 unless told otherwise; UDP-RECVFROM handles one
- * packet without fork).
+ * `SYSTEM:'echo hi'`, which get the SOCAT_PEERADDR family of variables), of
+ * stdio, or of another server (`TCP:app:80`, a forwarder whose second
+ * connection is traced like nginx's proxy_pass); and a client (`socat -
+ * TCP:host:port`). A listener is modelled on nc's: it binds, keeps running, and
+ * each client's data goes through it (listen.ts). Its diagnostics are socat's
+ * (socat-log.ts): errors and warnings by default, the notices of -dd (listening,
+ * accepting, forked off, the transfer loop, EOFs, exit), -v/-x dumps, with the C
+ * library's strerror wording.
+ * Sources: socat 1.8.0.1's socat.c (options, "exactly 2 addresses required",
+ * the transfer loop's notices, xioprintblockheader), xio-listen.c, xio-udp.c,
+ * xio-socket.c (accept, connect, recvfrom notices; xiosetsockaddrenv),
+ * xio-ipapp.c, xio-progcall.c, xio-exec.c, xio-system.c, xiosigchld.c,
+ * xioinitialize.c (SOCAT_PID/SOCAT_PPID), and its man page (TCP-LISTEN listens
+ * on IPv4 unless told otherwise; UDP-RECVFROM handles one packet without fork).
+ * Where two processes' lines race in real socat (a forked child's against its
+ * parent's), vethlab prints the parent's first, then the child's.
  */
-import { parseIPv4 } from '../netfilter/inet.ts';
+import { formatIPv4, parseIPv4 } from '../netfilter/inet.ts';
 import type { Trace } from '../net/trace.ts';
 import { bindAll, stillRunning, unbindAll } from './listen.ts';
 import { lineExchange } from '../net/exchange.ts';
-import { nginxLogTime, type ConnectFailure, type Servers } from './servers.ts';
+import { type ConnectFailure, type Servers } from './servers.ts';
 import { parseAddress, type SocatAddress } from './socat-address.ts';
+import { DEFAULT_LOG, LEVEL, SocatLog } from './socat-log.ts';
+import { parseOptions, type SocatSettings } from './socat-options.ts';
 import type { ClientData, Command, CommandContext, CommandOutput, Listen, Running, Served } from './types.ts';
 
 export interface SocatPlace {
   servers: Servers;
   /** The container's resolver (first address of the answer). */
   resolve: (name: string) => string | undefined;
-  /** Runs a child (EXEC's command line, SYSTEM's shell command) with the connection as stdin. */
-  child: (line: string, stdin: string) => CommandOutput;
+  /** Runs a child (EXEC's command line, SYSTEM's shell command) with the connection as stdin and socat's variables added. */
+  child: (line: string, stdin: string, env: Record<string, string>) => CommandOutput;
   /** A process ID for a new socat (each forked child has its own). */
   pid: () => number;
   /** strerror's wording: musl in Alpine, glibc in Debian and Ubuntu. */
   libc: 'musl' | 'glibc';
+  /** socat's version (SOCAT_VERSION): the installed package's, `1.8.0.3`. */
+  version: string;
 }
 
 const STRERROR: Record<'musl' | 'glibc', Record<ConnectFailure | 'EADDRINUSE' | 'EADDRNOTAVAIL' | 'EAI_NONAME', string>> = {
@@ -37,52 +47,58 @@ const STRERROR: Record<'musl' | 'glibc', Record<ConnectFailure | 'EADDRINUSE' | 
   glibc: { refused: 'Connection refused', timeout: 'Connection timed out', unreachable: 'No route to host', 'no-route': 'Network is unreachable', EADDRINUSE: 'Address already in use', EADDRNOTAVAIL: 'Cannot assign requested address', EAI_NONAME: 'Name or service not known' },
 };
 
-/** socat.c's options (a letter it knows but vethlab does not model is refused in one line). */
-const SOCAT_OPTION_LETTERS = 'VhH?dDlvxbstTuUgLW460rRS';
+/** SIGCHLD, as childdied() names it. */
+const SIGCHLD = 17;
+
+/** sockaddr_info's IPv4 form. */
+const inet = (ip: string, port: number) => `AF=2 ${ip}:${port}`;
 
 export function socatCommand(place: SocatPlace): Command {
   return (argv, ctx) => {
-    const log = (pid: number, message: string) => `${nginxLogTime(ctx.kernel.now)} socat[${pid}] E ${message}\n`;
-    let toRight = true;
-    let toLeft = true;
-    let i = 0;
-    // Options end at the first word that is not one ("-" alone is the stdio address).
-    for (; i < argv.length; i++) {
-      const a = argv[i]!;
-      if (!a.startsWith('-') || a === '-' || /^-[:,]/.test(a)) break;
-      if (a === '-u') toLeft = false;
-      else if (a === '-U') toRight = false;
-      else if (a === '-4') continue; // IPv4 is already what an address without a version uses
-      else if (SOCAT_OPTION_LETTERS.includes(a[1]!)) return fail(`vethlab: socat option ${a} is not modelled\n`);
-      else return fail(log(place.pid(), `unknown option "${a}"; use option "-h" for help`));
+    const pid = place.pid();
+    const threshold = place.version.startsWith('1.7.') ? LEVEL.error : DEFAULT_LOG.threshold;
+    const options = parseOptions(argv, threshold);
+    if (!options.ok) {
+      if ('vethlab' in options) return fail(options.vethlab);
+      if ('stderr' in options) return fail(options.stderr);
+      const log = new SocatLog({ ...DEFAULT_LOG, threshold }, ctx.kernel.now);
+      log.error(pid, options.error);
+      return fail(log.take());
     }
-    const words = argv.slice(i);
-    if (words.length !== 2) return fail(log(place.pid(), `exactly 2 addresses required (there are ${words.length}); use option "-h" for help`));
-    const parsed = words.map(parseAddress);
+    const { settings, addresses } = options;
+    const log = new SocatLog(settings.log, ctx.kernel.now);
+    const failWith = (message: string) => {
+      log.error(pid, message);
+      return fail(log.take());
+    };
+    if (addresses.length !== 2) return failWith(`exactly 2 addresses required (there are ${addresses.length}); use option "-h" for help`);
+    const parsed = addresses.map(parseAddress);
     for (const p of parsed) {
       if (p.ok) continue;
-      return 'vethlab' in p ? fail(p.vethlab) : fail(log(place.pid(), p.error));
+      return 'vethlab' in p ? fail(p.vethlab) : failWith(p.error);
     }
     const [left, right] = parsed.map((p) => (p as { ok: true; address: SocatAddress }).address) as [SocatAddress, SocatAddress];
-    const flow = { toRight, toLeft };
+    const run: Run = { place, ctx, settings, mainPid: pid };
     if (left.kind === 'listen' || right.kind === 'listen') {
       if (left.kind === 'listen' && right.kind === 'listen') return fail('vethlab: socat with a listener on both sides is not modelled\n');
       const listenerLeft = left.kind === 'listen';
       const listener = (listenerLeft ? left : right) as Extract<SocatAddress, { kind: 'listen' }>;
-      const handler = listenerLeft ? right : left;
-      // Data from the client reaches the handler in the listener's reading direction.
-      const inbound = listenerLeft ? flow.toRight : flow.toLeft;
-      const outbound = listenerLeft ? flow.toLeft : flow.toRight;
-      return listen(place, ctx, argv, listener, handler, { inbound, outbound }, log);
+      return listen(run, argv, listener, listenerLeft ? right : left, listenerLeft);
     }
-    if (left.kind === 'stdio' && right.kind === 'stdio') return { stdout: flow.toRight || flow.toLeft ? ctx.stdin : '', stderr: '', exitCode: 0 };
+    if (left.kind === 'stdio' && right.kind === 'stdio') return { stdout: settings.toRight || settings.toLeft ? ctx.stdin : '', stderr: '', exitCode: 0 };
     const connect = left.kind === 'connect' ? left : right.kind === 'connect' ? right : undefined;
     const other = connect === left ? right : left;
     if (!connect || other.kind !== 'stdio') return fail(`vethlab: socat between ${describe(left)} and ${describe(right)} is not modelled (only a listener, or stdio and a connection)\n`);
-    const sends = connect === right ? flow.toRight : flow.toLeft;
-    const reads = connect === right ? flow.toLeft : flow.toRight;
-    return client(place, ctx, connect, { sends, reads }, log);
+    return client(run, connect, connect === right, log);
   };
+}
+
+/** One socat run: where, with which options, and its first process's PID. */
+interface Run {
+  place: SocatPlace;
+  ctx: CommandContext;
+  settings: SocatSettings;
+  mainPid: number;
 }
 
 function fail(stderr: string, exitCode = 1): CommandOutput {
@@ -93,26 +109,57 @@ function describe(a: SocatAddress): string {
   return a.kind === 'program' ? (a.shell ? 'SYSTEM' : 'EXEC') : a.kind === 'stdio' ? 'stdio' : a.kind === 'connect' ? `${a.proto.toUpperCase()} (a connection)` : 'a listener';
 }
 
-type Log = (pid: number, message: string) => string;
+/** The address and port a connection left from (its first packet's source, before any NAT). */
+function localEnd(trace: Trace | undefined): string | undefined {
+  const first = trace?.hops.find((h) => h.leg === 'request')?.packet;
+  return first ? inet(formatIPv4(first.src), first.sport) : undefined;
+}
 
 /** `socat - TCP:host:port`: stdin goes to the server, its answer to stdout. */
-function client(place: SocatPlace, ctx: CommandContext, to: Extract<SocatAddress, { kind: 'connect' }>, flow: { sends: boolean; reads: boolean }, log: Log): CommandOutput {
-  const pid = place.pid();
+function client(run: Run, to: Extract<SocatAddress, { kind: 'connect' }>, connectRight: boolean, log: SocatLog): CommandOutput {
+  const { place, ctx, settings, mainPid: pid } = run;
+  const sends = connectRight ? settings.toRight : settings.toLeft;
+  const reads = connectRight ? settings.toLeft : settings.toRight;
   const ip = parseIPv4(to.host) !== undefined ? to.host : place.resolve(to.host);
-  if (ip === undefined) return fail(log(pid, unresolved(place, to)));
-  const data = flow.sends ? ctx.stdin : '';
+  if (ip === undefined) {
+    log.error(pid, unresolved(place, to));
+    return fail(log.take());
+  }
+  const data = sends ? ctx.stdin : '';
+  log.write(pid, 'notice', `opening connection to ${inet(ip, to.port)}`);
+  let answer = '';
+  let traces: Trace[];
   if (to.proto === 'udp') {
     const trace = ctx.kernel.probe({ kind: 'udp-send', from: ctx.netns, dst: ip, port: to.port });
     const legs: Trace[] = [];
     place.servers.datagram(trace, data, legs);
-    return { stdout: '', stderr: '', exitCode: 0, traces: [trace, ...legs] };
+    traces = [trace, ...legs];
+  } else {
+    const conn = place.servers.connect(ctx.netns, ip, to.port);
+    if (!conn.ok) {
+      log.error(pid, `connect(5, ${inet(ip, to.port)}, 16): ${STRERROR[place.libc][conn.failure]}`);
+      return { stdout: '', stderr: log.take(), exitCode: 1, traces: conn.traces };
+    }
+    const legs: Trace[] = [];
+    answer = place.servers.converse(conn.peer, data, legs);
+    place.servers.exchanged(conn.traces, lineExchange(data, answer));
+    traces = [...conn.traces, ...legs];
   }
-  const conn = place.servers.connect(ctx.netns, ip, to.port);
-  if (!conn.ok) return { stdout: '', stderr: log(pid, `connect(5, AF=2 ${ip}:${to.port}, 16): ${STRERROR[place.libc][conn.failure]}`), exitCode: 1, traces: conn.traces };
-  const legs: Trace[] = [];
-  const answer = place.servers.converse(conn.peer, data, legs);
-  place.servers.exchanged(conn.traces, lineExchange(data, answer));
-  return { stdout: flow.reads ? answer : '', stderr: '', exitCode: 0, traces: [...conn.traces, ...legs] };
+  const local = localEnd(traces[0]);
+  if (local) log.write(pid, 'notice', `successfully connected from local address ${local}`);
+  const stdio = '[0,1]';
+  const socket = '[5,5]';
+  log.write(pid, 'notice', `starting data transfer loop with FDs ${connectRight ? `${stdio} and ${socket}` : `${socket} and ${stdio}`}`);
+  const dumps = new Dumps(settings, ctx.kernel.now, log);
+  dumps.block(data, !connectRight);
+  const shown = reads && to.proto === 'tcp' ? answer : '';
+  dumps.block(shown, connectRight);
+  // stdin ends first; the server then closes (UDP has no end to read).
+  const [stdinSocket, connSocket] = connectRight ? ['1 (fd 0)', '2 (fd 5)'] : ['2 (fd 0)', '1 (fd 5)'];
+  log.write(pid, 'notice', `socket ${stdinSocket} is at EOF`);
+  if (to.proto === 'tcp') log.write(pid, 'notice', `socket ${connSocket} is at EOF`);
+  log.write(pid, 'notice', 'exiting with status 0');
+  return { stdout: shown, stderr: log.take(), exitCode: 0, traces };
 }
 
 /** getaddrinfo's failure as xio-ip.c logs it: flags 0x20 (AI_ADDRCONFIG), any family, the socket type and protocol. */
@@ -126,19 +173,17 @@ function unresolved(place: SocatPlace, to: { proto: 'tcp' | 'udp'; host: string;
  * connection, or a datagram) reaches the handler. Without fork a TCP listener
  * and UDP-RECVFROM serve one client and end; UDP-LISTEN and UDP-RECV go on.
  */
-function listen(
-  place: SocatPlace,
-  ctx: CommandContext,
-  argv: string[],
-  listener: Extract<SocatAddress, { kind: 'listen' }>,
-  handler: SocatAddress,
-  flow: { inbound: boolean; outbound: boolean },
-  log: Log,
-): CommandOutput {
-  const pid = place.pid();
+function listen(run: Run, argv: string[], listener: Extract<SocatAddress, { kind: 'listen' }>, handler: SocatAddress, listenerLeft: boolean): CommandOutput {
+  const { place, ctx, settings, mainPid: pid } = run;
+  const log = new SocatLog(settings.log, ctx.kernel.now);
   const bound: Listen = { proto: listener.proto, address: listener.address, family: 4, port: listener.port };
   const failed = bindAll(ctx, [bound], 'socat');
-  if (failed) return fail(log(pid, `bind(5, {AF=2 ${listener.address}:${listener.port}}, 16): ${STRERROR[place.libc][failed]}`));
+  if (failed) {
+    log.error(pid, `bind(5, {${inet(listener.address, listener.port)}}, 16): ${STRERROR[place.libc][failed]}`);
+    return fail(log.take());
+  }
+  const waiting = waitingLine(listener);
+  log.write(pid, 'notice', waiting);
   // Its stdin goes to the first client, as with nc -l.
   let stdin = ctx.stdin;
   const stays = listener.fork || (listener.proto === 'udp' && listener.mode !== 'recvfrom');
@@ -147,55 +192,189 @@ function listen(
     argv: ['socat', ...argv],
     listens: [bound],
     serve: (input: ClientData): Served => {
+      const clientLog = new SocatLog(settings.log, ctx.kernel.now);
+      const peer = inet(input.client, input.clientPort ?? 0);
+      if (listener.proto === 'tcp') clientLog.write(pid, 'notice', `accepting connection from ${peer} on ${inet(input.local ?? listener.address, listener.port)}`);
+      else clientLog.write(pid, 'notice', listener.mode === 'recvfrom' ? `receiving packet from ${peer}` : `accepting UDP connection from ${peer}`);
       // A forked child has its own PID; without fork the listener itself handles the client.
-      const served = handle(place, ctx, handler, input, flow, listener.fork ? place.pid() : pid, log, () => {
+      const handlerPid = listener.fork ? place.pid() : pid;
+      if (listener.fork) {
+        clientLog.write(pid, 'notice', `forked off child process ${handlerPid}`);
+        clientLog.write(pid, 'notice', waiting);
+      }
+      const takeStdin = () => {
         const s = stdin;
         stdin = '';
         return s;
-      });
+      };
+      const served = handle(run, { listener, handler, listenerLeft, pid: handlerPid, log: clientLog }, input, takeStdin);
+      // The parent hears of its child's end (SIGCHLD).
+      if (listener.fork) clientLog.write(pid, 'notice', `childdied(): handling signal ${SIGCHLD}`);
       if (!stays) unbindAll(ctx, running.listens);
-      return { ...served, next: stays ? running : { exitCode: served.failed ? 1 : 0 } };
+      return { ...served, stderr: clientLog.take(), next: stays ? running : { exitCode: served.status } };
     },
   };
-  return stillRunning(running);
+  return { ...stillRunning(running), stderr: log.take() };
 }
 
-/** One client's data through the handler: what goes back, what socat printed, the relay's legs. */
-function handle(
-  place: SocatPlace,
-  ctx: CommandContext,
-  handler: SocatAddress,
-  input: ClientData,
-  flow: { inbound: boolean; outbound: boolean },
-  pid: number,
-  log: Log,
-  takeStdin: () => string,
-): Omit<Served, 'next'> & { failed: boolean } {
-  const data = flow.inbound ? input.data : '';
-  const answer = (reply: string, rest: Partial<Served> & { failed?: boolean } = {}) => ({ reply: flow.outbound && input.proto === 'tcp' ? reply : '', stdout: '', stderr: '', failed: false, ...rest });
+/** What a listener logs while it waits (xio-listen.c, xio-udp.c, xio-socket.c). */
+function waitingLine(listener: Extract<SocatAddress, { kind: 'listen' }>): string {
+  const at = inet(listener.address, listener.port);
+  if (listener.proto === 'tcp') return `listening on ${at}`;
+  return listener.mode === 'listen' ? `listening on UDP ${at}` : `receiving on ${at}`;
+}
+
+interface Session {
+  listener: Extract<SocatAddress, { kind: 'listen' }>;
+  handler: SocatAddress;
+  listenerLeft: boolean;
+  /** The process handling this client (a forked child, or socat itself). */
+  pid: number;
+  log: SocatLog;
+}
+
+/**
+ * The variables socat sets for its children (xio-listen.c, xio-udp.c,
+ * xio-socket.c's xiosetsockaddrenv, xioinitialize.c): SOCAT_PID is the process
+ * handling the client, SOCAT_PPID the first socat. A TCP listener names both
+ * ends (the local address the client reached); UDP-LISTEN its bound address;
+ * UDP-RECVFROM only the peer. Only a listener opened before the program (the
+ * first address) has them when the program starts.
+ */
+function socatEnv(run: Run, session: Session, input: ClientData): Record<string, string> {
+  const env: Record<string, string> = { SOCAT_PID: String(session.pid), SOCAT_PPID: String(run.mainPid), SOCAT_VERSION: run.place.version };
+  if (!session.listenerLeft || session.listener.mode === 'recv') return env;
+  if (session.listener.proto === 'tcp') Object.assign(env, { SOCAT_SOCKADDR: input.local ?? session.listener.address, SOCAT_SOCKPORT: String(input.port) });
+  else if (session.listener.mode === 'listen') Object.assign(env, { SOCAT_SOCKADDR: session.listener.address, SOCAT_SOCKPORT: String(session.listener.port) });
+  return { ...env, SOCAT_PEERADDR: input.client, SOCAT_PEERPORT: String(input.clientPort ?? 0) };
+}
+
+/** One client's data through the handler: what goes back, what socat printed, the relay's legs, the handling process's status. */
+function handle(run: Run, session: Session, input: ClientData, takeStdin: () => string): Omit<Served, 'next' | 'stderr'> & { status: number } {
+  const { place, ctx, settings } = run;
+  const { handler, listenerLeft, pid, log } = session;
+  const inbound = listenerLeft ? settings.toRight : settings.toLeft;
+  const outbound = listenerLeft ? settings.toLeft : settings.toRight;
+  const data = inbound ? input.data : '';
+  const dumps = new Dumps(settings, ctx.kernel.now, log);
+  // The accepted socket is fd 6 (the listening one was 5, closed); the handler's socket or socketpair end takes 5.
+  const client = input.proto === 'tcp' ? '[6,6]' : '[5,5]';
+  const transfer = (handlerFds: string, reply: string, extra: { stdout?: string; legs?: Trace[]; status?: number; before?: () => void } = {}) => {
+    const sent = outbound && input.proto === 'tcp' ? reply : '';
+    log.write(pid, 'notice', `starting data transfer loop with FDs ${listenerLeft ? `${client} and ${handlerFds}` : `${handlerFds} and ${client}`}`);
+    dumps.block(data, !listenerLeft);
+    dumps.block(sent, listenerLeft);
+    extra.before?.();
+    // The handler's side closes first, then the client's (a UDP peer never does).
+    const [clientNo, handlerNo] = listenerLeft ? [1, 2] : [2, 1];
+    log.write(pid, 'notice', `socket ${handlerNo} (fd ${handlerFds.slice(1, handlerFds.indexOf(','))}) is at EOF`);
+    if (input.proto === 'tcp') log.write(pid, 'notice', `socket ${clientNo} (fd ${client.slice(1, 2)}) is at EOF`);
+    const status = extra.status ?? 0;
+    log.write(pid, 'notice', `exiting with status ${status}`);
+    return { reply: sent, stdout: extra.stdout ?? '', legs: extra.legs ?? [], status };
+  };
   switch (handler.kind) {
-    case 'stdio':
-      return answer(takeStdin(), { stdout: data });
+    case 'stdio': {
+      const reply = takeStdin();
+      return transfer('[0,1]', reply, { stdout: data });
+    }
     case 'program': {
+      const programPid = place.pid();
+      log.write(pid, 'notice', 'forking off child, using socket for reading and writing');
+      log.write(pid, 'notice', `forked off child process ${programPid}`);
       // EXEC runs its words without a shell: each is quoted so the shell takes it as it is.
-      const line = handler.shell ? handler.line : handler.line.split(/\s+/).filter(Boolean).map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ');
-      const out = place.child(line, data);
-      return handler.stderr ? answer(out.stdout + out.stderr) : answer(out.stdout, { stderr: out.stderr });
+      const words = handler.line.split(/\s+/).filter(Boolean);
+      const line = handler.shell ? handler.line : words.map((w) => `'${w.replace(/'/g, `'\\''`)}'`).join(' ');
+      if (!handler.shell) log.write(programPid, 'notice', `execvp'ing "${words[0] ?? ''}"`);
+      const out = place.child(line, data, socatEnv(run, session, input));
+      const reply = handler.stderr ? out.stdout + out.stderr : out.stdout;
+      return transfer('[5,5]', reply, {
+        status: out.exitCode === 0 ? 0 : 1,
+        before: () => {
+          // Without `stderr` the child's own stderr is socat's.
+          if (!handler.stderr) log.raw(out.stderr);
+          // system() returns the wait status (exit code << 8); the child's end is a warning unless it was 0.
+          if (handler.shell && out.exitCode !== 0) log.write(programPid, 'warn', `system("${handler.line}") returned with status ${out.exitCode * 256}`);
+          log.write(pid, 'notice', `childdied(): handling signal ${SIGCHLD}`);
+          if (out.exitCode !== 0) log.write(pid, 'warn', `waitpid(): child ${programPid} exited with status ${out.exitCode}`);
+        },
+      });
     }
     case 'connect': {
       const ip = parseIPv4(handler.host) !== undefined ? handler.host : place.resolve(handler.host);
-      if (ip === undefined) return answer('', { stderr: log(pid, unresolved(place, handler)), failed: true });
+      if (ip === undefined) {
+        log.error(pid, unresolved(place, handler));
+        return { reply: '', stdout: '', status: 1 };
+      }
+      log.write(pid, 'notice', `opening connection to ${inet(ip, handler.port)}`);
       const legs: Trace[] = [];
       if (handler.proto === 'udp') {
         const trace = ctx.kernel.probe({ kind: 'udp-send', from: ctx.netns, dst: ip, port: handler.port });
+        const local = localEnd(trace);
+        if (local) log.write(pid, 'notice', `successfully connected from local address ${local}`);
         place.servers.datagram(trace, data, legs);
-        return answer('', { legs: [trace, ...legs] });
+        return transfer('[5,5]', '', { legs: [trace, ...legs] });
       }
       const relayed = place.servers.relay(ctx.netns, ip, handler.port, data, legs);
-      if (!relayed.ok) return answer('', { stderr: log(pid, `connect(5, AF=2 ${ip}:${handler.port}, 16): ${STRERROR[place.libc][relayed.failure]}`), legs, failed: true });
-      return answer(relayed.reply, { legs });
+      if (!relayed.ok) {
+        log.error(pid, `connect(5, ${inet(ip, handler.port)}, 16): ${STRERROR[place.libc][relayed.failure]}`);
+        return { reply: '', stdout: '', legs, status: 1 };
+      }
+      const local = localEnd(legs.find((t) => t.probe.kind === 'tcp-connect' && t.probe.dst === ip));
+      if (local) log.write(pid, 'notice', `successfully connected from local address ${local}`);
+      return transfer('[5,5]', relayed.reply, { legs });
     }
     case 'listen':
-      return answer('');
+      return { reply: '', stdout: '', status: 0 };
   }
+}
+
+/**
+ * -v and -x: each block read, on stderr, after a header `> TIME.USEC  length=N
+ * from=A to=B` (`>` left to right, `<` right to left; the time's microseconds
+ * printed nine wide as socat 1.8's gettimestamp does); -v the text with control
+ * characters escaped, -x the bytes in hex, both together a hexdump with text.
+ */
+class Dumps {
+  private readonly counted = { ltor: 0, rtol: 0 };
+
+  constructor(
+    private readonly settings: SocatSettings,
+    private readonly now: number,
+    private readonly out: SocatLog,
+  ) {}
+
+  block(data: string, rightToLeft: boolean): void {
+    const { text, hex } = this.settings.dump;
+    if (data === '' || (!text && !hex)) return;
+    const bytes = [...new TextEncoder().encode(data)];
+    const key = rightToLeft ? 'rtol' : 'ltor';
+    const from = this.counted[key];
+    this.counted[key] += bytes.length;
+    const iso = new Date(this.now).toISOString();
+    const time = `${iso.slice(0, 10).replace(/-/g, '/')} ${iso.slice(11, 19)}.${String((this.now % 1000) * 1000).padStart(9, '0')}`;
+    this.out.raw(`${rightToLeft ? '<' : '>'} ${time}  length=${bytes.length} from=${from} to=${from + bytes.length - 1}\n`);
+    if (text && hex) this.out.raw(hexdump(bytes));
+    else if (text) this.out.raw(bytes.map(escaped).join(''));
+    else this.out.raw(`${bytes.map((b) => ` ${b.toString(16).padStart(2, '0')}`).join('')}\n`);
+  }
+}
+
+/** -v's rendering of one byte (socat.c xiotransfer). */
+function escaped(b: number): string {
+  const named: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\t', 10: '\n', 11: '\\v', 12: '\\f', 13: '\\r', 92: '\\\\' };
+  return named[b] ?? (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.');
+}
+
+/** -v -x together: up to 16 bytes a row, a row ends after a newline, the text column after two spaces, `--` closing the block. */
+function hexdump(bytes: number[]): string {
+  let out = '';
+  for (let s = 0; s < bytes.length; ) {
+    let row = bytes.slice(s, s + 16);
+    const nl = row.indexOf(10);
+    if (nl >= 0) row = row.slice(0, nl + 1);
+    out += `${row.map((b) => ` ${b.toString(16).padStart(2, '0')}`).join('')}${'   '.repeat(16 - row.length)}  ${row.map((b) => (b === 10 ? '.' : b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('')}\n`;
+    s += row.length;
+  }
+  return `${out}--\n`;
 }

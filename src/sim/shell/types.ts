@@ -54,6 +54,9 @@ export interface ClientData {
   port: number;
   /** The client's address as the server saw it. */
   client: string;
+  /** The client's port, and the local address it reached (getpeername/getsockname after any NAT). */
+  clientPort?: number;
+  local?: string;
   data: string;
 }
 

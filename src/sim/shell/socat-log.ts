@@ -1,0 +1,75 @@
+/**
+ * socat's diagnostics (error.c): each message is one line,
+ * `YYYY/MM/DD HH:MM:SS socat[PID] L TEXT`, L one of "DINWEF"; a message is
+ * printed when its level reaches the threshold, which 1.8 sets to warnings and
+ * the -d options move (socat.c: `-d` alone leaves it at warnings, `-dd` and
+ * `-d -d` add notices, `-d0` keeps errors only, `-dN` sets it). `-ly` sends the
+ * lines to syslog, which a container has no daemon for: they vanish. The time is
+ * the simulator's clock (UTC in a container), the PID the process's own.
+ * Source: socat 1.8.0.1's error.c (msg2, diag level), socat.c (option -d).
+ */
+import { nginxLogTime } from './servers.ts';
+
+export const LEVEL = { debug: 0, info: 1, notice: 2, warn: 3, error: 4, fatal: 5 } as const;
+export type Level = keyof typeof LEVEL;
+
+export interface LogSettings {
+  /** Messages at or above this level are printed (error.c's msglevel; 3, warnings, by default). */
+  threshold: number;
+  /** -ly: to syslog (nowhere, in a container). */
+  syslog: boolean;
+  /** -lu: microseconds after the seconds. */
+  micros: boolean;
+  /** -lp NAME: the program name in each line. */
+  name: string;
+}
+
+export const DEFAULT_LOG: LogSettings = { threshold: LEVEL.warn, syslog: false, micros: false, name: 'socat' };
+
+/** Writes socat's lines for one process (`pid`) at the simulator's time `now` (ms). */
+export class SocatLog {
+  private text = '';
+
+  constructor(
+    private readonly settings: LogSettings,
+    private readonly now: number,
+  ) {}
+
+  /** One message, if its level is printed. */
+  write(pid: number, level: Level, message: string): void {
+    if (LEVEL[level] < this.settings.threshold || this.settings.syslog) return;
+    const micros = this.settings.micros ? `.${String((this.now % 1000) * 1000).padStart(6, '0')}` : '';
+    this.text += `${nginxLogTime(this.now)}${micros} ${this.settings.name}[${pid}] ${'DINWEF'[LEVEL[level]]} ${message}\n`;
+  }
+
+  /** Text socat writes to stderr itself, whatever the log settings (-v and -x dumps, a child's stderr). */
+  raw(text: string): void {
+    this.text += text;
+  }
+
+  /** An error: socat exits on it, and says so (`N exit(1)`) when notices are printed (error.c msg2). */
+  error(pid: number, message: string): void {
+    this.write(pid, 'error', message);
+    this.write(pid, 'notice', 'exit(1)');
+  }
+
+  /** Everything written so far, and forgets it. */
+  take(): string {
+    const out = this.text;
+    this.text = '';
+    return out;
+  }
+}
+
+/**
+ * socat.c's -d forms: `-d` adds one step, `-dd...` one per letter after the
+ * first plus one, `-dN` (N 0..4) sets it; the threshold is 4 - steps, which
+ * starts at warnings (3) since `-d` alone is 1 step. Undefined for a malformed one.
+ */
+export function debugSteps(option: string, steps: number): number | undefined {
+  const rest = option.slice(2);
+  if (rest === '') return steps + 1;
+  if (/^[0-4]$/.test(rest)) return Number(rest);
+  if (/^d+$/.test(rest)) return steps + 1 + rest.length;
+  return undefined;
+}

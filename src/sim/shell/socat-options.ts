@@ -1,0 +1,100 @@
+/**
+ * socat 1.8's command-line options (socat.c main): the direction (-u, -U), the
+ * diagnostics (-d forms, -l?), the data dumps (-v, -x), the IP version (-4, -6,
+ * -0) and the timeouts and buffer size that do not change what a conversation
+ * in vethlab shows (-t, -T, -b). A letter socat knows and vethlab does not model
+ * is refused in one `vethlab:` line; merged single letters get socat's hint.
+ * Source: socat 1.8.0.1's socat.c (option loop, socat_opt_hint), error.c.
+ */
+import { DEFAULT_LOG, debugSteps, LEVEL, type LogSettings } from './socat-log.ts';
+
+export interface SocatSettings {
+  toRight: boolean;
+  toLeft: boolean;
+  log: LogSettings;
+  /** -v: a text dump of each block on stderr; -x: a hex dump (both: the combined form). */
+  dump: { text: boolean; hex: boolean };
+}
+
+export type ParsedOptions =
+  | { ok: true; settings: SocatSettings; addresses: string[] }
+  /** socat's own error (logged as `E`), its plain stderr text (the hint), or a `vethlab:` line. */
+  | { ok: false; error: string }
+  | { ok: false; stderr: string }
+  | { ok: false; vethlab: string };
+
+/** Options without an argument: a letter after them is socat's "Do not merge" hint. */
+const SINGLE = 'uUvxsgD0';
+/** Options taking an argument (joined or the next word) that change nothing vethlab shows. */
+const TIMING = 't T b'.split(' ');
+/** socat.c's other letters: known, not modelled. */
+const UNMODELLED = 'VhH?DsSgLWrR';
+
+/**
+ * `threshold`: what is printed without -d; 1.8 prints warnings, 1.7 (Debian 12's
+ * 1.7.4.4) errors only (1.8.0.0's CHANGES: "Now warning messages are printed by default").
+ */
+export function parseOptions(argv: readonly string[], threshold: number = DEFAULT_LOG.threshold): ParsedOptions {
+  const settings: SocatSettings = { toRight: true, toLeft: true, log: { ...DEFAULT_LOG, threshold }, dump: { text: false, hex: false } };
+  let steps = 0;
+  let i = 0;
+  // Options end at the first word that is not one ("-" alone, "-:" or "-," is the stdio address).
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!a.startsWith('-') || a === '-' || /^-[:,]/.test(a)) break;
+    const letter = a[1]!;
+    if ((SINGLE.includes(letter) || letter === '4' || letter === '6') && a.length > 2) return { ok: false, stderr: `Do not merge single character options, i.e. use "-${letter} -${a[2]}" instead of "-${letter}${a[2]}"\n` };
+    if (letter === 'u') settings.toLeft = false;
+    else if (letter === 'U') settings.toRight = false;
+    else if (letter === 'v') settings.dump.text = true;
+    else if (letter === 'x') settings.dump.hex = true;
+    else if (letter === '4') continue; // IPv4 is what an address without a version uses already (1.8.0.1's default)
+    else if (letter === '6' || letter === '0') return { ok: false, vethlab: `vethlab: socat ${a}: socat over IPv6 is not modelled yet\n` };
+    else if (letter === 'd') {
+      const next = debugSteps(a, steps);
+      if (next === undefined) return { ok: false, vethlab: `vethlab: socat option ${a} is not modelled (socat prints its usage and goes on)\n` };
+      steps = next;
+      settings.log.threshold = LEVEL.error - steps;
+    } else if (letter === 'l') {
+      const logged = logOption(a, argv[i + 1], settings.log);
+      if (typeof logged === 'object') return logged;
+      i += logged;
+    } else if (TIMING.includes(letter)) {
+      const value = a.length > 2 ? a.slice(2) : argv[++i];
+      if (value === undefined) return { ok: false, error: `option -${letter} requires an argument; use option "-h" for help` };
+    } else if (a === '--experimental' || a === '--statistics') return { ok: false, vethlab: `vethlab: socat option ${a} is not modelled\n` };
+    else if (letter === '-') return { ok: false, error: `unknown option "${a}"; use option "-h" for help` };
+    else if (UNMODELLED.includes(letter)) return { ok: false, vethlab: `vethlab: socat option ${a} is not modelled\n` };
+    else return { ok: false, error: `unknown option "${a}"; use option "-h" for help` };
+  }
+  return { ok: true, settings, addresses: argv.slice(i) };
+}
+
+/**
+ * -ly[FACILITY] (syslog), -ls (stderr), -lu (microseconds), -lp NAME (program
+ * name); -lf, -lm and -lh are refused. Returns how many extra words it took.
+ */
+function logOption(a: string, next: string | undefined, log: LogSettings): number | Extract<ParsedOptions, { ok: false }> {
+  switch (a[2]) {
+    case 'y':
+      log.syslog = true;
+      return 0;
+    case 's':
+      log.syslog = false;
+      return 0;
+    case 'u':
+      log.micros = true;
+      return 0;
+    case 'p':
+      if (a.length > 3) log.name = a.slice(3);
+      else if (next !== undefined) log.name = next;
+      else return { ok: false, error: 'option -lp requires an argument; use option "-h" for help' };
+      return a.length > 3 ? 0 : 1;
+    case 'f':
+    case 'm':
+    case 'h':
+      return { ok: false, vethlab: `vethlab: socat option ${a.slice(0, 3)} is not modelled\n` };
+    default:
+      return { ok: false, error: `unknown log option "${a}"; use option "-h" for help` };
+  }
+}

@@ -8,6 +8,7 @@
  */
 import type { Engine } from '../docker/engine.ts';
 import { formatIPv4 } from '../netfilter/inet.ts';
+import { formatAddr } from '../netfilter/addr.ts';
 import type { Probe, Trace } from '../net/trace.ts';
 import { observedResult } from '../net/trace.ts';
 import { NGINX_VERSION } from '../docker/images.ts';
@@ -249,7 +250,7 @@ export class Servers {
       const inner = this.connect(HOST_NS, backend.ip, backend.port, opts, depth + 1);
       return { ...inner, traces: [...traces, ...inner.traces] };
     }
-    return { ok: true, peer: { process: o.process ?? '', netns: o.netns, port: arrived?.dport ?? port, client: arrived ? formatIPv4(arrived.src) : '' }, traces };
+    return { ok: true, peer: { process: o.process ?? '', netns: o.netns, port: arrived?.dport ?? port, client: arrived ? formatAddr(arrived.src) : '' }, traces };
   }
 
   /** The container address and port a docker-proxy on `hostPort` forwards to. */
@@ -306,7 +307,7 @@ export class Servers {
     if (o.kind !== 'delivered') return;
     const arrived = [...trace.hops].reverse().find((h) => h.leg === 'request' && h.kind === 'deliver')?.packet;
     if (!arrived) return;
-    const peer: Peer = { process: o.process ?? '', netns: o.netns, port: arrived.dport, client: formatIPv4(arrived.src) };
+    const peer: Peer = { process: o.process ?? '', netns: o.netns, port: arrived.dport, client: formatAddr(arrived.src) };
     const raw = this.rawServer(peer, 'udp');
     if (raw) this.programs!.serve(raw, { proto: 'udp', port: peer.port, client: peer.client, data }, legs);
   }

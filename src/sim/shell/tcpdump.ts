@@ -18,7 +18,7 @@
  * connection, so a transcript repeats byte for byte. Only what the Trace holds
  * is shown: a TCP connection's handshake, not the data after it.
  */
-import { formatIPv4 } from '../netfilter/inet.ts';
+import { formatAddr } from '../netfilter/addr.ts';
 import type { Packet } from '../netfilter/index.ts';
 import type { Trace } from '../net/trace.ts';
 import type { Command, CommandOutput } from './types.ts';
@@ -101,7 +101,7 @@ export function sightings(traces: readonly Trace[], netns: string, iface: string
 function matches(p: Packet, f: Filter): boolean {
   if (f.proto && p.proto !== f.proto) return false;
   if (f.port !== undefined && p.sport !== f.port && p.dport !== f.port) return false;
-  if (f.host !== undefined && formatIPv4(p.src) !== f.host && formatIPv4(p.dst) !== f.host) return false;
+  if (f.host !== undefined && formatAddr(p.src) !== f.host && formatAddr(p.dst) !== f.host) return false;
   return true;
 }
 
@@ -116,21 +116,26 @@ const FLAG_LETTERS: Record<string, string> = { SYN: 'S', FIN: 'F', RST: 'R', PSH
 
 /** The line after the timestamp, as tcpdump -n prints it. */
 export function packetLine(p: Packet, seq: number): string {
-  const src = formatIPv4(p.src);
-  const dst = formatIPv4(p.dst);
+  const src = formatAddr(p.src);
+  const dst = formatAddr(p.dst);
+  const v6 = typeof p.dst === 'bigint';
+  if (p.proto === 'icmp' && v6) return `IP6 ${src} > ${dst}: ${icmp6Text(p, seq)}, length ${p.length - 40}`;
   if (p.proto === 'icmp') {
     const length = p.length - 20;
     if (p.icmpType === 8 || p.icmpType === 0) return `IP ${src} > ${dst}: ICMP echo ${p.icmpType === 8 ? 'request' : 'reply'}, id ${p.icmpId ?? 0}, seq ${seq}, length ${length}`;
     if (p.icmpType === 3 && p.inner) {
       const i = p.inner;
-      const what = p.icmpCode === 3 ? `${formatIPv4(i.dst)} ${i.proto} port ${i.dport} unreachable` : p.icmpCode === 1 ? `host ${formatIPv4(i.dst)} unreachable` : p.icmpCode === 0 ? `net ${formatIPv4(i.dst)} unreachable` : `${formatIPv4(i.dst)} unreachable - admin prohibited filter`;
+      const to = formatAddr(i.dst);
+      const what = p.icmpCode === 3 ? `${to} ${i.proto} port ${i.dport} unreachable` : p.icmpCode === 1 ? `host ${to} unreachable` : p.icmpCode === 0 ? `net ${to} unreachable` : `${to} unreachable - admin prohibited filter`;
       return `IP ${src} > ${dst}: ICMP ${what}, length ${length}`;
     }
     if (p.icmpType === 11) return `IP ${src} > ${dst}: ICMP time exceeded in-transit, length ${length}`;
     return `IP ${src} > ${dst}: ICMP type-#${p.icmpType ?? 0}, length ${length}`;
   }
-  const ends = `IP ${src}.${p.sport} > ${dst}.${p.dport}`;
-  if (p.proto === 'udp') return `${ends}: UDP, length ${Math.max(0, p.length - 28)}`;
+  const ends = `${v6 ? 'IP6' : 'IP'} ${src}.${p.sport} > ${dst}.${p.dport}`;
+  if (p.proto === 'udp') return `${ends}: UDP, length ${Math.max(0, p.length - (v6 ? 48 : 28))}`;
+  // Over IPv6 the MSS is 1440 and the windows follow from it.
+  const [mss, synWin, synAckWin] = v6 ? [1440, 64800, 64260] : [1460, 64240, 65160];
   const flags = p.tcpFlags ?? [];
   const letters = ['SYN', 'FIN', 'RST', 'PSH'].filter((f) => flags.includes(f as never)).map((f) => FLAG_LETTERS[f]).join('') + (flags.includes('ACK' as never) ? '.' : '');
   // The client's and the server's initial sequence numbers, from the connection's addresses and ports.
@@ -141,11 +146,32 @@ export function packetLine(p: Packet, seq: number): string {
   const tsClient = hash(`ts ${conn}`) % 4_000_000_000;
   const tsServer = hash(`ts' ${conn}`) % 4_000_000_000;
   if (flags.includes('SYN' as never)) {
-    if (!flags.includes('ACK' as never)) return `${ends}: Flags [${letters}], seq ${clientIsn}, win 64240, options [mss 1460,sackOK,TS val ${tsClient} ecr 0,nop,wscale 7], length 0`;
-    return `${ends}: Flags [${letters}], seq ${serverIsn}, ack ${(clientIsn + 1) >>> 0}, win 65160, options [mss 1460,sackOK,TS val ${tsServer} ecr ${tsClient},nop,wscale 7], length 0`;
+    if (!flags.includes('ACK' as never)) return `${ends}: Flags [${letters}], seq ${clientIsn}, win ${synWin}, options [mss ${mss},sackOK,TS val ${tsClient} ecr 0,nop,wscale 7], length 0`;
+    return `${ends}: Flags [${letters}], seq ${serverIsn}, ack ${(clientIsn + 1) >>> 0}, win ${synAckWin}, options [mss ${mss},sackOK,TS val ${tsServer} ecr ${tsClient},nop,wscale 7], length 0`;
   }
   if (flags.includes('RST' as never)) return `${ends}: Flags [${letters}], seq 0, ack ${(clientIsn + 1) >>> 0}, win 0, length 0`;
   return `${ends}: Flags [${letters}], ack 1, win 502, length 0`;
+}
+
+/** An ICMPv6 message as tcpdump's print-icmp6.c words it (echo, destination unreachable, time exceeded). */
+function icmp6Text(p: Packet, seq: number): string {
+  const inner = p.inner;
+  const to = inner ? formatAddr(inner.dst) : '';
+  switch (p.icmpType) {
+    case 128:
+    case 129:
+      return `ICMP6, echo ${p.icmpType === 128 ? 'request' : 'reply'}, id ${p.icmpId ?? 0}, seq ${seq}`;
+    case 1:
+      if (p.icmpCode === 0) return `ICMP6, destination unreachable, no route to ${to}`;
+      if (p.icmpCode === 1) return `ICMP6, destination unreachable, ${to} unreachable prohibited`;
+      if (p.icmpCode === 3) return `ICMP6, destination unreachable, unreachable address ${to}`;
+      if (p.icmpCode === 4 && inner) return `ICMP6, destination unreachable, unreachable port, ${to} ${inner.proto} port ${inner.dport}`;
+      return `ICMP6, destination unreachable, code-#${p.icmpCode ?? 0}`;
+    case 3:
+      return `ICMP6, time exceeded in-transit for ${to}`;
+    default:
+      return `ICMP6, type-#${p.icmpType ?? 0}`;
+  }
 }
 
 /** HH:MM:SS.uuuuuu of a moment of the virtual clock (ms, fractions allowed). */

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { deriveGraph } from '../../src/app/graph/derive.ts';
-import { parseIptablesSave, ruleKey, traceRuleMarks } from '../../src/app/rules/parse.ts';
+import { parseIptablesSave, ruleKey, traceFamily, traceRuleMarks } from '../../src/app/rules/parse.ts';
 import { decidingHopIndex, formatPacket, placesOfTrace } from '../../src/app/trace/places.ts';
 import { replay } from '../../src/scenario/scenario.ts';
 import { STARTER_SCENARIO } from '../../src/scenario/starter.ts';
@@ -62,5 +62,36 @@ describe('trace places', () => {
     expect(places.map((p) => p.node)).toContain('internet');
     expect(places.map((p) => p.node)).toContain('host:eth0');
     expect(trace.hops.some((h) => h.rewritten)).toBe(true);
+  });
+});
+
+describe('an IPv6 trace', () => {
+  const dualStack = ['docker network create --ipv6 --subnet 2001:db8:1::/64 v6b', 'docker run -itd --name a1 --network v6b busybox', 'docker run -itd --name a2 --network v6b busybox'];
+
+  it('labels the canvas with IPv6 addresses, shows ICMPv6 packets, places every hop and marks ip6tables rules', () => {
+    const { sim, outputs } = replay([...dualStack, 'docker exec a1 ping -c 1 a2']);
+    const trace = outputs.at(-1)!.traces!.at(-1)!;
+    const graph = deriveGraph(sim);
+    const a1 = graph.nodes.find((n) => n.id === 'c:a1')!.data;
+    expect(a1.kind === 'netns' && a1.interfaces.find((i) => i.name === 'eth0')?.addresses).toEqual(['172.18.0.2/16', '2001:db8:1::2/64']);
+    const bridge = graph.nodes.find((n) => n.data.kind === 'bridge' && n.data.network === 'v6b')!;
+    expect(bridge.data.kind === 'bridge' && bridge.data.addresses).toEqual(['172.18.0.1/16', '2001:db8:1::1/64']);
+
+    expect(formatPacket(trace.hops[0]!.packet)).toBe('ICMPv6 2001:db8:1::2 > 2001:db8:1::3 echo-request');
+    expect(formatPacket(trace.hops.find((h) => h.leg === 'reply')!.packet)).toBe('ICMPv6 2001:db8:1::3 > 2001:db8:1::2 echo-reply');
+    expect(placesOfTrace(graph, trace).every((p) => p.node || p.edge)).toBe(true);
+
+    // The rules panel shows ip6tables-save -c after this trace, and the accepting rule is in it.
+    expect(traceFamily(trace)).toBe(6);
+    const tables = parseIptablesSave(sim.kernel.netns('host')!.netfilter.save(['-c'], traceFamily(trace), sim.kernel.now).stdout);
+    const forward = tables.find((t) => t.name === 'filter')!.chains.find((c) => c.name === 'DOCKER-FORWARD')!;
+    const accept = forward.rules.find((r) => /^-A DOCKER-FORWARD -i br-[0-9a-f]{12} -j ACCEPT$/.test(r.text))!;
+    expect(accept.packets).toBe(1);
+    expect(traceRuleMarks(trace).get(ruleKey('filter', 'DOCKER-FORWARD', accept.num))).toBe('verdict');
+  });
+
+  it('formats an IPv6 TCP segment with bracketed addresses', () => {
+    expect(formatPacket({ src: 0x20010db8000100000000000000000002n, dst: 0x20010db8000100000000000000000003n, proto: 'tcp', sport: 40000, dport: 80, tcpFlags: ['SYN'], length: 80 })).toBe('TCP [2001:db8:1::2]:40000 > [2001:db8:1::3]:80 [SYN]');
+    expect(traceFamily(undefined)).toBe(4);
   });
 });

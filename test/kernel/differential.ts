@@ -8,6 +8,7 @@
 import type { KernelApi, Probe, Trace } from '../../src/sim/net/index.ts';
 import { observedResult, type Observed } from '../../src/sim/net/trace.ts';
 import { exportShellScript } from '../../src/sim/net/export.ts';
+import { formatAddr } from '../../src/sim/netfilter/addr.ts';
 import { RealWorld, type Listener, type RealResult } from './real.ts';
 
 export interface WorldCase {
@@ -99,8 +100,8 @@ export function describeHops(t: Trace): string {
     .join('\n');
 }
 
-function formatIp(n: number): string {
-  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+function formatIp(n: number | bigint): string {
+  return formatAddr(n);
 }
 
 /** Source address of the request where the sim delivered it to a socket. */

@@ -1,7 +1,8 @@
 /** Small builders for traversal tests: packets, a namespace context, rules by command line. */
+import { formatAddr } from '../../src/sim/netfilter/addr.ts';
 import type { AddrType, HookContext, Packet, TcpFlag } from '../../src/sim/netfilter/index.ts';
 import { Netfilter } from '../../src/sim/netfilter/netfilter.ts';
-import { formatIPv4, parseIPv4 } from '../../src/sim/netfilter/inet.ts';
+import { parseIPv4 } from '../../src/sim/netfilter/inet.ts';
 import { shellWords } from './replay.ts';
 
 export const ip = (text: string): number => {
@@ -9,7 +10,8 @@ export const ip = (text: string): number => {
   if (v === undefined) throw new Error(`bad address ${text}`);
   return v;
 };
-export const fmt = formatIPv4;
+/** An address of a packet as text (either family). */
+export const fmt = formatAddr;
 
 export function tcp(src: string, sport: number, dst: string, dport: number, flags: TcpFlag[] = ['SYN']): Packet {
   return { src: ip(src), dst: ip(dst), proto: 'tcp', sport, dport, tcpFlags: flags, length: 60 };

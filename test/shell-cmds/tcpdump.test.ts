@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Simulator } from '../../src/sim/shell/simulator.ts';
+import { packetLine } from '../../src/sim/shell/tcpdump.ts';
 
 function world() {
   const sim = new Simulator({ images: 'playground' });
@@ -155,5 +156,18 @@ describe('tcpdump', () => {
     expect(sh('docker exec aa tcpdump -n -i eth9')).toMatchObject({ stderr: 'tcpdump: eth9: No such device exists\n(No such device exists)\n', exitCode: 1 });
     expect(sh('docker exec aa tcpdump -i eth0').stderr).toBe('vethlab: tcpdump without -n (name lookups for every address) is not modelled here; add -n\n');
     expect(sh('docker exec aa tcpdump -n -w x.pcap').stderr).toBe('vethlab: tcpdump -w is not modelled here (-n, -c N, -i IFACE are)\n');
+  });
+});
+
+describe('tcpdump lines over IPv6 (print-icmp6.c, print-ip6.c)', () => {
+  const a = 0x20010db8000100000000000000000002n;
+  const b = 0x20010db8000100000000000000000003n;
+  it('prints IP6 and ICMP6 with the ICMPv6 length', () => {
+    expect(packetLine({ src: a, dst: b, proto: 'icmp', sport: 0, dport: 0, icmpType: 128, icmpCode: 0, icmpId: 7, length: 104 }, 0)).toBe('IP6 2001:db8:1::2 > 2001:db8:1::3: ICMP6, echo request, id 7, seq 0, length 64');
+    const echo = { src: a, dst: 0x20010db8000100000000000000000099n, proto: 'icmp' as const, sport: 0, dport: 0, icmpType: 128, icmpCode: 0, icmpId: 7, length: 104 };
+    expect(packetLine({ src: a, dst: a, proto: 'icmp', sport: 0, dport: 0, icmpType: 1, icmpCode: 3, inner: echo, length: 152 }, 0)).toBe('IP6 2001:db8:1::2 > 2001:db8:1::2: ICMP6, destination unreachable, unreachable address 2001:db8:1::99, length 112');
+  });
+  it('prints a TCP SYN with the IPv6 MSS and window', () => {
+    expect(packetLine({ src: a, dst: b, proto: 'tcp', sport: 40000, dport: 80, tcpFlags: ['SYN'], length: 80 }, 0)).toMatch(/^IP6 2001:db8:1::2\.40000 > 2001:db8:1::3\.80: Flags \[S\], seq \d+, win 64800, options \[mss 1440,sackOK,TS val \d+ ecr 0,nop,wscale 7\], length 0$/);
   });
 });

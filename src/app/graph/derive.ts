@@ -74,11 +74,18 @@ function listeningPorts(view: NetnsView): PortInfo[] {
     .map((s) => ({ kind: 'listening', text: `${s.proto} ${s.address}:${s.port} ${s.process}` }));
 }
 
+/**
+ * A device's addresses as the canvas labels them: IPv4, then global IPv6 (a dual-stack
+ * network's `2001:db8:1::2/64`); link-local fe80:: ones every IPv6 device has are left out.
+ */
+export function addressesOf(view: NetnsView, ifname: string): string[] {
+  const v4 = view.addresses().filter((a) => a.ifname === ifname);
+  const v6 = view.addresses6().filter((a) => a.ifname === ifname && a.scope === 'global');
+  return [...v4, ...v6].map((a) => `${a.address}/${a.prefixLen}`);
+}
+
 function ifaceInfo(view: NetnsView, link: LinkInfo, network?: string): IfaceInfo {
-  const addresses = view
-    .addresses()
-    .filter((a) => a.ifname === link.name)
-    .map((a) => `${a.address}/${a.prefixLen}`);
+  const addresses = addressesOf(view, link.name);
   const info: IfaceInfo = {
     name: link.name,
     display: link.peer ? `${link.name}@if${link.peer.ifindex}` : link.name,
@@ -155,7 +162,7 @@ export function deriveGraph(world: WorldView): TopologyGraph {
       if (l.kind === 'bridge') {
         const id = `bridge:${l.name}`;
         const net = networks.find((n) => n.bridge === l.name);
-        const addresses = host.addresses().filter((a) => a.ifname === l.name).map((a) => `${a.address}/${a.prefixLen}`);
+        const addresses = addressesOf(host, l.name);
         const data: TopoNode['data'] = {
           kind: 'bridge',
           netns: HOST,

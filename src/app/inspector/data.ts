@@ -14,7 +14,7 @@ import { ipCommand } from '../../sim/shell/net-tools/ip.ts';
 import type { KernelApi } from '../../sim/net/api.ts';
 import type { FileSystem } from '../../sim/shell/fs.ts';
 import type { TopologyGraph } from '../graph/types.ts';
-import { containerNodeId } from '../graph/derive.ts';
+import { addressesOf, containerNodeId } from '../graph/derive.ts';
 
 /** What the inspector reads of a Simulator (a Simulator fits it). */
 export interface InspectWorld {
@@ -169,7 +169,7 @@ function inspectContainer(world: InspectWorld, graph: TopologyGraph, c: Containe
         .map((l) => {
           const row: IfaceRow = {
             name: l.peer ? `${l.name}@if${l.peer.ifindex}` : l.name,
-            addresses: view.addresses().filter((a) => a.ifname === l.name).map((a) => `${a.address}/${a.prefixLen}`),
+            addresses: addressesOf(view, l.name),
             mac: l.mac,
             up: l.up,
           };
@@ -242,7 +242,7 @@ function vethEnd(world: InspectWorld, graph: TopologyGraph, netns: string, iface
   const end: VethEnd = {
     netns,
     iface,
-    addresses: view?.addresses().filter((a) => a.ifname === iface).map((a) => `${a.address}/${a.prefixLen}`) ?? [],
+    addresses: view ? addressesOf(view, iface) : [],
   };
   if (link) {
     end.ifindex = link.ifindex;

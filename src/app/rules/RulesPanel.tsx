@@ -1,28 +1,30 @@
 /**
  * The Docker host's rules: `iptables-save -c` grouped by table and chain, with
- * the rules the last trace passed highlighted and the deciding one most.
+ * the rules the last trace passed highlighted and the deciding one most; after
+ * an IPv6 trace, `ip6tables-save -c` (the rules that packet met).
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../state/context.ts';
-import { parseIptablesSave, ruleKey, traceRuleMarks } from './parse.ts';
+import { parseIptablesSave, ruleKey, traceFamily, traceRuleMarks } from './parse.ts';
 
 export function RulesPanel() {
   const { t } = useTranslation();
   const sim = useApp((s) => s.sim);
   const rev = useApp((s) => s.rev);
   const trace = useApp((s) => s.trace);
+  const family = traceFamily(trace?.trace);
   const tables = useMemo(() => {
     void rev; // the rules change with every command
     const host = sim.kernel.netns('host');
-    return host ? parseIptablesSave(host.netfilter.save(['-c'], 4, sim.kernel.now).stdout) : [];
-  }, [sim, rev]);
+    return host ? parseIptablesSave(host.netfilter.save(['-c'], family, sim.kernel.now).stdout) : [];
+  }, [sim, rev, family]);
   const marks = useMemo(() => traceRuleMarks(trace?.trace), [trace]);
 
   return (
     <div className="rules-panel" data-testid="rules">
       <div className="rules-head">
-        <code>iptables-save -c</code> <span className="muted">· dockerhost</span>
+        <code>{family === 6 ? 'ip6tables-save -c' : 'iptables-save -c'}</code> <span className="muted">· dockerhost</span>
         <span className="legend">
           <span className="rule-mark passed">{t('rules.passed')}</span>
           <span className="rule-mark verdict">{t('rules.verdict')}</span>

@@ -68,6 +68,11 @@ export function ruleKey(table: string, chain: string, num: number): string {
 const RANK: Record<RuleMark, number> = { passed: 1, verdict: 2, final: 3 };
 const VERDICTS = new Set(['accept', 'drop', 'reject', 'dnat', 'snat', 'masquerade', 'redirect', 'policy']);
 
+/** Which family's rules a trace met: an IPv6 probe walks ip6tables' tables, so the panel shows those. */
+export function traceFamily(trace: Trace | undefined): 4 | 6 {
+  return typeof trace?.hops[0]?.packet.dst === 'bigint' ? 6 : 4;
+}
+
 /** The marks a trace leaves on one namespace's rules (the Docker host's, for the panel). */
 export function traceRuleMarks(trace: Trace | undefined, netns = 'host'): Map<string, RuleMark> {
   const marks = new Map<string, RuleMark>();

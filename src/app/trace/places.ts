@@ -5,7 +5,7 @@
  * the trace panel all use it.
  */
 import type { Hop, Trace } from '../../sim/net/trace.ts';
-import { formatIPv4 } from '../../sim/netfilter/inet.ts';
+import { formatAddr } from '../../sim/netfilter/addr.ts';
 import type { Packet } from '../../sim/netfilter/packet.ts';
 import type { TopologyGraph } from '../graph/types.ts';
 
@@ -23,7 +23,7 @@ export function placeOfHop(graph: TopologyGraph, hop: Hop): HopPlace {
   }
   if (hop.netns === 'gw') {
     const p = hop.packet;
-    const internet = (hop.kind === 'deliver' && formatIPv4(p.dst) === INTERNET_IP) || ((hop.kind === 'send' || hop.kind === 'route') && formatIPv4(p.src) === INTERNET_IP);
+    const internet = (hop.kind === 'deliver' && formatAddr(p.dst) === INTERNET_IP) || ((hop.kind === 'send' || hop.kind === 'route') && formatAddr(p.src) === INTERNET_IP);
     return { node: internet ? 'internet' : 'gw' };
   }
   if (hop.netns === 'host') {
@@ -42,15 +42,20 @@ export function placesOfTrace(graph: TopologyGraph, trace: Trace): HopPlace[] {
   return trace.hops.map((h) => placeOfHop(graph, h));
 }
 
-/** `ICMP 172.18.0.2 > 172.18.0.3 echo-request`, `TCP 172.17.0.2:58164 > 203.0.113.10:80 [SYN]`. */
+/**
+ * `ICMP 172.18.0.2 > 172.18.0.3 echo-request`, `TCP 172.17.0.2:58164 > 203.0.113.10:80 [SYN]`;
+ * over IPv6 `ICMPv6 2001:db8:1::2 > 2001:db8:1::3 echo-request`, `TCP [2001:db8:1::2]:58164 > [2001:db8:1::3]:80 [SYN]`.
+ */
 export function formatPacket(p: Packet): string {
-  const proto = p.proto.toUpperCase();
+  const v6 = typeof p.dst === 'bigint';
   if (p.proto === 'icmp') {
-    const type = p.icmpType === 8 ? 'echo-request' : p.icmpType === 0 ? 'echo-reply' : `type ${p.icmpType ?? '?'}/${p.icmpCode ?? 0}`;
-    return `${proto} ${formatIPv4(p.src)} > ${formatIPv4(p.dst)} ${type}`;
+    const [request, reply] = v6 ? [128, 129] : [8, 0];
+    const type = p.icmpType === request ? 'echo-request' : p.icmpType === reply ? 'echo-reply' : `type ${p.icmpType ?? '?'}/${p.icmpCode ?? 0}`;
+    return `${v6 ? 'ICMPv6' : 'ICMP'} ${formatAddr(p.src)} > ${formatAddr(p.dst)} ${type}`;
   }
   const flags = p.tcpFlags && p.tcpFlags.length ? ` [${p.tcpFlags.join(',')}]` : '';
-  return `${proto} ${formatIPv4(p.src)}:${p.sport} > ${formatIPv4(p.dst)}:${p.dport}${flags}`;
+  const at = (a: Packet['src'], port: number): string => (typeof a === 'bigint' ? `[${formatAddr(a)}]:${port}` : `${formatAddr(a)}:${port}`);
+  return `${p.proto.toUpperCase()} ${at(p.src, p.sport)} > ${at(p.dst, p.dport)}${flags}`;
 }
 
 /** The hop that decided, if the trace ended with a rule's verdict (the last hop of a drop or reject). */

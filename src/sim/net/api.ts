@@ -102,6 +102,8 @@ export interface NeighbourInfo {
   address: string;
   mac?: string;
   state: 'REACHABLE' | 'STALE' | 'FAILED' | 'INCOMPLETE' | 'PERMANENT';
+  /** IPv6: the neighbour advertised itself as a router (NTF_ROUTER: `ip neigh` prints `router`). */
+  router?: boolean;
 }
 
 export interface SocketInfo {

@@ -5,7 +5,7 @@
  * between namespaces is the walk's job.
  */
 import { Netfilter } from '../netfilter/netfilter.ts';
-import type { AddrType, L4Proto } from '../netfilter/index.ts';
+import type { AddrType, IpAddr, L4Proto } from '../netfilter/index.ts';
 import {
   broadcastOf,
   formatIPv4,
@@ -15,7 +15,7 @@ import {
   isMulticast,
   networkOf,
 } from '../netfilter/inet.ts';
-import { formatIPv6, prefixMask6 } from '../netfilter/addr.ts';
+import { formatAddr, formatIPv6, parseIPv6, prefixMask6 } from '../netfilter/addr.ts';
 import type {
   Address6Info,
   AddressInfo,
@@ -77,16 +77,18 @@ export interface Socket {
 export interface Neighbour {
   mac?: string;
   state: NeighbourInfo['state'];
+  /** An IPv6 neighbour whose advertisement had the router flag. */
+  router?: boolean;
 }
 
-/** A route as the lookup returns it: the kernel's fib_result, reduced. */
-export interface RouteDecision {
+/** A route as the lookup returns it: the kernel's fib_result, reduced; `A` is the family's address type. */
+export interface RouteDecision<A extends IpAddr = number> {
   type: 'local' | 'unicast' | 'broadcast';
   ifindex: number;
   /** Next hop when the destination is behind a gateway. */
-  gateway?: number;
+  gateway?: A;
   /** Preferred source (the route's src, or the device's address). */
-  src?: number;
+  src?: A;
   /** The `ip route` text of the route that matched, for the Trace. */
   text: string;
 }
@@ -125,7 +127,8 @@ export class Netns implements NetnsView {
   readonly staticRoutes6: StaticRoute6[] = [];
   /** Order in which devices got their link-local address: their fe80::/64 routes follow it. */
   private addrconfCount = 0;
-  readonly neigh = new Map<number, Map<number, Neighbour>>();
+  /** Per device: ARP entries (IPv4 keys) and neighbour discovery's (IPv6 keys). */
+  readonly neigh = new Map<number, Map<IpAddr, Neighbour>>();
   readonly socketList: Socket[] = [];
   private readonly sysctls = new Map<string, string>();
   /** peernet2id: the ids this namespace gave the namespaces its links lead into, in order of first use. */
@@ -283,7 +286,8 @@ export class Netns implements NetnsView {
     return this.addrs.filter((a) => this.linksByIndex.get(a.ifindex)?.up === true);
   }
 
-  isLocal(addr: number): boolean {
+  isLocal(addr: IpAddr): boolean {
+    if (typeof addr === 'bigint') return this.isLocal6(addr);
     // Every hop asks this: a loop over the addresses, no filtered copy of them.
     for (const a of this.addrs) {
       const link = this.linksByIndex.get(a.ifindex);
@@ -295,8 +299,9 @@ export class Netns implements NetnsView {
     return false;
   }
 
-  addrType(addr: number): AddrType {
+  addrType(addr: IpAddr): AddrType {
     if (this.isLocal(addr)) return 'LOCAL';
+    if (typeof addr === 'bigint') return addr >> 120n === 0xffn ? 'MULTICAST' : 'UNICAST';
     if (addr === 0 || addr === 0xffffffff) return 'BROADCAST';
     if (isMulticast(addr)) return 'MULTICAST';
     for (const a of this.addrs) {
@@ -322,7 +327,11 @@ export class Netns implements NetnsView {
   }
 
   /** Longest prefix first, then lowest metric; connected routes win ties as the kernel lists them first. */
-  lookupRoute(dst: number): RouteDecision | undefined {
+  lookupRoute(dst: number): RouteDecision | undefined;
+  lookupRoute(dst: bigint): RouteDecision<bigint> | undefined;
+  lookupRoute(dst: IpAddr): RouteDecision<IpAddr> | undefined;
+  lookupRoute(dst: IpAddr): RouteDecision<IpAddr> | undefined {
+    if (typeof dst === 'bigint') return this.lookupRoute6(dst);
     if (this.isLocal(dst)) {
       const owner = this.activeAddrs().find((a) => a.addr === dst);
       const lo = [...this.linksByIndex.values()].find((l) => l.kind === 'loopback');
@@ -384,6 +393,69 @@ export class Netns implements NetnsView {
     return byDevice.find((a) => ok(a) && a.scope !== 'link')?.addr;
   }
 
+  // ---- IPv6: the local addresses and the main table's lookup --------------------
+
+  /** The device's link-local address, once addrconf gave it one. */
+  private linkLocalOf(link: Link): bigint | undefined {
+    return link.addrconf && link.kind !== 'loopback' ? parseIPv6(linkLocal6(link.mac)) : undefined;
+  }
+
+  /** ::1 on an up lo with IPv6, a global address on an up device, or an up device's link-local. */
+  private isLocal6(addr: bigint): boolean {
+    for (const link of this.linksByIndex.values()) {
+      if (!link.up || !link.addrconf) continue;
+      if (link.kind === 'loopback' ? addr === 1n : this.linkLocalOf(link) === addr) return true;
+    }
+    return this.addrs6.some((a) => a.addr === addr && this.linksByIndex.get(a.ifindex)?.up === true);
+  }
+
+  /**
+   * fib6_lookup in the main table: the prefix routes of addresses, fe80::/64 on each
+   * device with a link-local address, the static routes; longest prefix, then lowest
+   * metric. A device whose IPv6 is disabled has none of them.
+   */
+  private lookupRoute6(dst: bigint): RouteDecision<bigint> | undefined {
+    if (this.isLocal6(dst)) {
+      const lo = [...this.linksByIndex.values()].find((l) => l.kind === 'loopback');
+      return { type: 'local', ifindex: lo?.ifindex ?? 1, src: dst, text: `local ${formatIPv6(dst)} dev lo table local proto kernel metric 0 pref medium` };
+    }
+    let best: (StaticRoute6 & { proto?: 'kernel' }) | undefined;
+    const consider = (r: StaticRoute6 & { proto?: 'kernel' }): void => {
+      if ((dst & prefixMask6(r.prefixLen)) !== r.dst || this.linksByIndex.get(r.ifindex)?.up !== true) return;
+      if (!best || r.prefixLen > best.prefixLen || (r.prefixLen === best.prefixLen && r.metric < best.metric)) best = r;
+    };
+    for (const a of this.addrs6) consider({ dst: a.addr & prefixMask6(a.prefixLen), prefixLen: a.prefixLen, ifindex: a.ifindex, metric: 256, proto: 'kernel' });
+    const lls = [...this.linksByIndex.values()].filter((l) => l.addrconf && l.kind !== 'loopback').sort((a, b) => a.addrconf! - b.addrconf!);
+    for (const link of lls) consider({ dst: 0xfe80n << 112n, prefixLen: 64, ifindex: link.ifindex, metric: 256, proto: 'kernel' });
+    for (const r of this.staticRoutes6) consider(r);
+    const route: (StaticRoute6 & { proto?: 'kernel' }) | undefined = best;
+    if (!route) return undefined;
+    const dev = this.linksByIndex.get(route.ifindex)!;
+    const dstText = route.prefixLen === 0 ? 'default' : `${formatIPv6(route.dst)}/${route.prefixLen}`;
+    const via = route.via === undefined ? '' : ` via ${formatIPv6(route.via)}`;
+    const proto = route.proto ? ` proto ${route.proto}` : '';
+    const decision: RouteDecision<bigint> = { type: 'unicast', ifindex: route.ifindex, text: `${dstText}${via} dev ${dev.name}${proto} metric ${route.metric} pref medium` };
+    if (route.via !== undefined) decision.gateway = route.via;
+    const src = this.selectSource6(route.ifindex, dst);
+    if (src !== undefined) decision.src = src;
+    return decision;
+  }
+
+  /**
+   * IPv6 source selection (RFC 6724, the rules that matter here): a link-local
+   * destination gets the device's link-local address; any other a global address,
+   * the outgoing device's first (the one sharing the destination's prefix first),
+   * else one of another device.
+   */
+  selectSource6(ifindex: number, dst: bigint): bigint | undefined {
+    const dev = this.linksByIndex.get(ifindex);
+    if (dst >> 118n === 0x3fan) return dev ? this.linkLocalOf(dev) : undefined;
+    const up = this.addrs6.filter((a) => this.linksByIndex.get(a.ifindex)?.up === true);
+    const onDev = up.filter((a) => a.ifindex === ifindex);
+    const sameNet = onDev.find((a) => (dst & prefixMask6(a.prefixLen)) === (a.addr & prefixMask6(a.prefixLen)));
+    return (sameNet ?? onDev[0] ?? up[0])?.addr;
+  }
+
   private routeText(route: StaticRoute, connected: boolean): string {
     const dev = this.linksByIndex.get(route.ifindex)?.name ?? '?';
     const dst = route.prefixLen === 0 ? 'default' : `${formatIPv4(route.dst)}/${route.prefixLen}`;
@@ -398,8 +470,14 @@ export class Netns implements NetnsView {
 
   // ---- sockets -------------------------------------------------------------
 
-  /** The socket an IPv4 packet for addr:port reaches (AF_INET6 ones on `::` take IPv4 unless v6only). */
-  findSocket(proto: L4Proto, addr: number, port: number): Socket | undefined {
+  /**
+   * The socket a packet for addr:port reaches: an IPv4 one an AF_INET socket or an AF_INET6
+   * one on `::` (unless v6only); an IPv6 one only AF_INET6 sockets (on `::`, or `::1` for ::1).
+   */
+  findSocket(proto: L4Proto, addr: IpAddr, port: number): Socket | undefined {
+    if (typeof addr === 'bigint') {
+      return this.socketList.find((s) => s.proto === proto && s.port === port && s.family === 6 && (s.addr === 0 || addr === 1n));
+    }
     return this.socketList.find(
       (s) => s.proto === proto && s.port === port && !(s.family === 6 && (s.v6only || s.addr !== 0)) && (s.addr === 0 || s.addr === addr),
     );
@@ -560,8 +638,9 @@ export class Netns implements NetnsView {
       const link = this.linksByIndex.get(ifindex);
       if (!link) continue;
       for (const [addr, n] of table) {
-        const info: NeighbourInfo = { ifname: link.name, address: formatIPv4(addr), state: n.state };
+        const info: NeighbourInfo = { ifname: link.name, address: formatAddr(addr), state: n.state };
         if (n.mac) info.mac = n.mac;
+        if (n.router) info.router = true;
         out.push(info);
       }
     }

@@ -4,8 +4,8 @@
  * OUT=.. SRC=.. DST=.. PROTO=..`); the other hops are short lines naming the
  * namespace and what happened there. The outcome closes the text.
  */
-import type { NetfilterStep, Packet } from '../netfilter/index.ts';
-import { formatIPv4 } from '../netfilter/inet.ts';
+import type { IpAddr, NetfilterStep, Packet } from '../netfilter/index.ts';
+import { formatAddr } from '../netfilter/addr.ts';
 import type { Hop, Outcome, Trace } from './trace.ts';
 
 export function formatTrace(trace: Trace): string {
@@ -56,15 +56,25 @@ function logFields(p: Packet, hop: Hop): string {
   let s = `IN=${place.inIface ?? ''} OUT=${place.outIface ?? ''}`;
   if (place.physIn) s += ` PHYSIN=${place.physIn}`;
   if (place.physOut) s += ` PHYSOUT=${place.physOut}`;
-  s += ` SRC=${formatIPv4(p.src)} DST=${formatIPv4(p.dst)} LEN=${p.length} PROTO=${p.proto.toUpperCase()}`;
+  if (typeof p.src === 'bigint' || typeof p.dst === 'bigint') {
+    // nf_log_ipv6: addresses in full (%pI6), the traffic class, hop limit and flow label, ICMPv6 by name.
+    s += ` SRC=${logAddr6(p.src)} DST=${logAddr6(p.dst)} LEN=${p.length} TC=0 HOPLIMIT=${p.ttl ?? 64} FLOWLBL=0 PROTO=${p.proto === 'icmp' ? 'ICMPv6' : p.proto.toUpperCase()}`;
+  } else s += ` SRC=${formatAddr(p.src)} DST=${formatAddr(p.dst)} LEN=${p.length} PROTO=${p.proto.toUpperCase()}`;
   if (p.proto === 'icmp') s += ` TYPE=${p.icmpType ?? 0} CODE=${p.icmpCode ?? 0}${p.icmpId !== undefined ? ` ID=${p.icmpId}` : ''}`;
   else s += ` SPT=${p.sport} DPT=${p.dport}${p.tcpFlags ? ` ${p.tcpFlags.join(' ')}` : ''}`;
   return s;
 }
 
+/** An IPv6 address as the kernel's %pI6 prints it: eight groups of four hex digits. */
+function logAddr6(a: IpAddr): string {
+  const v = BigInt(a);
+  return Array.from({ length: 8 }, (_, i) => ((v >> BigInt((7 - i) * 16)) & 0xffffn).toString(16).padStart(4, '0')).join(':');
+}
+
 function packetText(p: Packet): string {
-  if (p.proto === 'icmp') return `${formatIPv4(p.src)} > ${formatIPv4(p.dst)} icmp`;
-  return `${formatIPv4(p.src)}:${p.sport} > ${formatIPv4(p.dst)}:${p.dport} ${p.proto}`;
+  if (p.proto === 'icmp') return `${formatAddr(p.src)} > ${formatAddr(p.dst)} ${typeof p.dst === 'bigint' ? 'icmp6' : 'icmp'}`;
+  const at = (a: IpAddr, port: number): string => (typeof a === 'bigint' ? `[${formatAddr(a)}]:${port}` : `${formatAddr(a)}:${port}`);
+  return `${at(p.src, p.sport)} > ${at(p.dst, p.dport)} ${p.proto}`;
 }
 
 export function formatOutcome(o: Outcome): string {

@@ -11,11 +11,11 @@ export interface Probe {
   kind: ProbeKind;
   /** Namespace the probe is sent from. */
   from: string;
-  /** Destination IPv4 address, dotted quad. */
+  /** Destination address: a dotted quad (IPv4) or an IPv6 address (the probe goes over IPv6). */
   dst: string;
   /** TCP/UDP destination port (ignored for icmp-echo). */
   port?: number;
-  /** Bind to this source address (like `ping -I ADDR`); otherwise the route's choice. */
+  /** Bind to this source address, of the destination's family (like `ping -I ADDR`); otherwise the route's choice. */
   src?: string;
   /** IPv4 TTL of the request (traceroute); default 64. */
   ttl?: number;
@@ -65,7 +65,7 @@ export type HopKind =
   | 'send' // a socket hands the packet to the stack
   | 'route' // route lookup (output or forward)
   | 'netfilter' // one hook ran (its steps are inside)
-  | 'neighbour' // ARP resolution on the outgoing link
+  | 'neighbour' // ARP (IPv4) or neighbour discovery (IPv6) on the outgoing link
   | 'transmit' // leaves an interface
   | 'veth' // crosses a veth pair to the peer
   | 'bridge' // a bridge receives, looks up its FDB and forwards or delivers up
@@ -87,6 +87,8 @@ export type HopNoteKey =
   | 'neighbourCached' // neighbour {addr} is {mac} (cached)
   | 'arpNoAnswer' // ARP who-has {addr} on {dev}: no answer
   | 'arpReply' // ARP {addr} is-at {mac} ({netns} {dev})
+  | 'ndpNoAnswer' // neighbour solicitation for {addr} on {dev}: no answer
+  | 'ndpAdvert' // neighbour advertisement: {addr} is at {mac} ({netns} {dev})
   | 'transmit' // out of {dev}
   | 'noCarrier' // {dev} has no carrier
   | 'noPeer' // {dev} has no peer
@@ -104,8 +106,10 @@ export type HopNoteKey =
   | 'martianSource' // martian source {addr} on {dev}
   | 'martianDestination' // martian destination {addr} on {dev}
   | 'forwardingDisabled' // {netns} is not a router (net.ipv4.ip_forward = 0): dropped
+  | 'forwardingDisabled6' // {netns} is not an IPv6 router (net.ipv6.conf.all.forwarding = 0): dropped
   | 'forwardNoRoute' // forward: no route to {dst}
   | 'ttlExceeded' // forward: TTL {ttl} exceeded in transit: ICMP time exceeded back to {src}
+  | 'hopLimitExceeded' // forward: hop limit {ttl} exceeded in transit: ICMPv6 time exceeded back to {src}
   | 'forward' // forward: {route}
   | 'hook' // {hook} {verdict}
   | 'hookRule' // {hook} {verdict}: {rule}
@@ -222,7 +226,7 @@ export function observedResult(trace: Trace): Observed {
     case 'rejected':
       // ping reports every ICMP error as unreachable; sockets map port-unreachable and RST to ECONNREFUSED.
       if (trace.probe.kind === 'icmp-echo') return 'unreachable';
-      return o.with === 'tcp-reset' || o.with === 'icmp-port-unreachable' ? 'refused' : 'unreachable';
+      return o.with === 'tcp-reset' || o.with === 'icmp-port-unreachable' || o.with === 'icmp6-port-unreachable' ? 'refused' : 'unreachable';
     case 'no-route':
       // Only the sender's own lookup fails at once; a router answers with ICMP net unreachable.
       return o.netns === trace.probe.from ? 'no-route' : 'unreachable';

@@ -9,8 +9,10 @@
  * One function per stage: sendLocal -> finishOutput -> transmit -> bridgeInput /
  * ipReceive -> (ipForward -> finishOutput ...). Each returns the packet's Fate.
  */
-import type { HookContext, HookResult, Hook, NetfilterStep, Packet, PacketPlace, RejectWith, RuleRef } from '../netfilter/index.ts';
-import { formatIPv4, isLoopback, parseIPv4 } from '../netfilter/inet.ts';
+import type { HookContext, HookResult, Hook, IpAddr, NetfilterStep, Packet, PacketPlace, RejectWith, RuleRef } from '../netfilter/index.ts';
+import { isIPv6 } from '../netfilter/packet.ts';
+import { formatAddr, parseAddr } from '../netfilter/addr.ts';
+import { isLoopback } from '../netfilter/inet.ts';
 import { findByMac, findL2Path, learn, learnReverse, type L2World } from './l2.ts';
 import type { Link } from './link.ts';
 import type { Netns, RouteDecision } from './netns.ts';
@@ -34,10 +36,10 @@ type Fate =
   /** A namespace answered with an ICMP error or a TCP reset that now travels back to the sender. */
   | { fate: 'bounced'; ns: Netns; error: Packet; outcome: Outcome };
 
-const ICMP_ECHO_REPLY = 0;
-const ICMP_DEST_UNREACH = 3;
-const ICMP_TIME_EXCEEDED = 11;
-const ICMP_ECHO_REQUEST = 8;
+/** ICMP's message types, and ICMPv6's (RFC 4443) for an IPv6 packet. */
+const ICMP4 = { echoReply: 0, destUnreach: 3, timeExceeded: 11, echoRequest: 8 } as const;
+const ICMP6 = { echoReply: 129, destUnreach: 1, timeExceeded: 3, echoRequest: 128 } as const;
+const icmpTypes = (p: Packet): { echoReply: number; destUnreach: number; timeExceeded: number; echoRequest: number } => (isIPv6(p) ? ICMP6 : ICMP4);
 const ICMP_UNREACH_CODE: Record<Exclude<RejectWith, 'tcp-reset'>, number> = {
   'icmp-net-unreachable': 0,
   'icmp-host-unreachable': 1,
@@ -46,13 +48,23 @@ const ICMP_UNREACH_CODE: Record<Exclude<RejectWith, 'tcp-reset'>, number> = {
   'icmp-net-prohibited': 9,
   'icmp-host-prohibited': 10,
   'icmp-admin-prohibited': 13,
+  // ICMPv6 destination unreachable (RFC 4443 section 3.1).
+  'icmp6-no-route': 0,
+  'icmp6-adm-prohibited': 1,
+  'icmp6-not-neighbor': 2,
+  'icmp6-addr-unreachable': 3,
+  'icmp6-port-unreachable': 4,
+  'icmp6-policy-fail': 5,
+  'icmp6-reject-route': 6,
 };
-const CODE_NET_UNREACH = 0;
-const CODE_HOST_UNREACH = 1;
-const CODE_PORT_UNREACH = 3;
+/** Destination-unreachable codes: ICMP's, and ICMPv6's (no route 0, address unreachable 3, port unreachable 4). */
+type UnreachCause = 'net' | 'host' | 'port';
+const UNREACH4: Record<UnreachCause, number> = { net: 0, host: 1, port: 3 };
+const UNREACH6: Record<UnreachCause, number> = { net: 0, host: 3, port: 4 };
 
-/** Lengths that make rule byte counters match the real tools' default packets. */
+/** Lengths that make rule byte counters match the real tools' default packets (IPv4 headers; IPv6's are 20 bytes longer). */
 const LEN = { ping: 84, tcpSyn: 60, tcpSynAck: 60, tcpAck: 52, tcpRst: 40, udp: 34 } as const;
+const IPV6_EXTRA = 20;
 
 export function walkProbe(world: WalkWorld, probe: Probe): Trace {
   return new Walk(world, probe).run();
@@ -94,12 +106,12 @@ class Walk {
   private runLegs(): Outcome {
     const from = this.world.netns(this.probe.from);
     if (!from) return { kind: 'lost', leg: 'request', netns: this.probe.from, reason: 'no such network namespace' };
-    const dst = parseIPv4(this.probe.dst);
+    const dst = parseAddr(this.probe.dst);
     if (dst === undefined) return { kind: 'lost', leg: 'request', netns: from.name, reason: 'bad destination address' };
-    let src = 0;
+    let src: IpAddr = typeof dst === 'bigint' ? 0n : 0;
     if (this.probe.src !== undefined) {
-      const bound = parseIPv4(this.probe.src);
-      if (bound === undefined || !from.isLocal(bound)) {
+      const bound = parseAddr(this.probe.src);
+      if (bound === undefined || typeof bound !== typeof dst || !from.isLocal(bound)) {
         return { kind: 'lost', leg: 'request', netns: from.name, reason: 'Cannot assign requested address' };
       }
       src = bound;
@@ -174,17 +186,19 @@ class Walk {
     return { kind: 'lost', leg: 'reply', netns: back.ns.name, reason: `answer delivered to ${back.ns.name}, not ${from.name}` };
   }
 
-  private makeRequest(src: number, dst: number): Packet {
+  private makeRequest(src: IpAddr, dst: IpAddr): Packet {
     const r = this.world.random;
+    const extra = typeof dst === 'bigint' ? IPV6_EXTRA : 0;
     switch (this.probe.kind) {
       case 'icmp-echo': {
-        const echo: Packet = { src, dst, proto: 'icmp', sport: 0, dport: 0, icmpType: ICMP_ECHO_REQUEST, icmpCode: 0, icmpId: this.probe.icmpId ?? r.nextUint32() & 0xffff, length: this.probe.size ?? LEN.ping };
+        const type = typeof dst === 'bigint' ? ICMP6.echoRequest : ICMP4.echoRequest;
+        const echo: Packet = { src, dst, proto: 'icmp', sport: 0, dport: 0, icmpType: type, icmpCode: 0, icmpId: this.probe.icmpId ?? r.nextUint32() & 0xffff, length: this.probe.size ?? LEN.ping + extra };
         return this.probe.ttl === undefined ? echo : { ...echo, ttl: this.probe.ttl };
       }
       case 'tcp-connect':
-        return { src, dst, proto: 'tcp', sport: ephemeralPort(r), dport: this.probe.port ?? 80, tcpFlags: ['SYN'], length: LEN.tcpSyn };
+        return { src, dst, proto: 'tcp', sport: ephemeralPort(r), dport: this.probe.port ?? 80, tcpFlags: ['SYN'], length: LEN.tcpSyn + extra };
       case 'udp-send': {
-        const udp: Packet = { src, dst, proto: 'udp', sport: ephemeralPort(r), dport: this.probe.port ?? 53, length: this.probe.size ?? LEN.udp };
+        const udp: Packet = { src, dst, proto: 'udp', sport: ephemeralPort(r), dport: this.probe.port ?? 53, length: this.probe.size ?? LEN.udp + extra };
         return this.probe.ttl === undefined ? udp : { ...udp, ttl: this.probe.ttl };
       }
     }
@@ -192,22 +206,27 @@ class Walk {
 
   /** Does `p`, arriving at the sender, answer the request that was sent? */
   private isAnswerTo(p: Packet, req: Packet): boolean {
-    if (p.proto === 'icmp' && (p.icmpType === ICMP_DEST_UNREACH || p.icmpType === ICMP_TIME_EXCEEDED) && p.inner) {
+    const icmp = icmpTypes(req);
+    if (p.proto === 'icmp' && (p.icmpType === icmp.destUnreach || p.icmpType === icmp.timeExceeded) && p.inner) {
       const i = p.inner;
       return i.src === req.src && i.dst === req.dst && i.proto === req.proto && i.sport === req.sport && i.dport === req.dport;
     }
-    if (req.proto === 'icmp') return p.proto === 'icmp' && p.icmpType === ICMP_ECHO_REPLY && p.icmpId === req.icmpId && p.dst === req.src;
+    if (req.proto === 'icmp') return p.proto === 'icmp' && p.icmpType === icmp.echoReply && p.icmpId === req.icmpId && p.dst === req.src;
     return p.proto === req.proto && p.src === req.dst && p.dst === req.src && p.sport === req.dport && p.dport === req.sport;
   }
 
   /** The local stack's answer: echo reply, SYN-ACK or RST, a UDP answer or ICMP port unreachable. */
   private respond(ns: Netns, p: Packet): { packet: Packet; outcome: Outcome } | undefined {
     this.hop('deliver', ns, p, note('deliver', { netns: ns.name }));
+    const v6 = isIPv6(p);
+    const extra = v6 ? IPV6_EXTRA : 0;
     if (p.proto === 'icmp') {
-      if (p.icmpType !== ICMP_ECHO_REQUEST || ns.sysctlFlag('net.ipv4.icmp_echo_ignore_all')) return undefined;
+      const icmp = icmpTypes(p);
+      const ignore = v6 ? 'net.ipv6.icmp.echo_ignore_all' : 'net.ipv4.icmp_echo_ignore_all';
+      if (p.icmpType !== icmp.echoRequest || (ns.hasSysctl(ignore) && ns.sysctlFlag(ignore))) return undefined;
       return {
         // The answer starts with the answering stack's own TTL, not what is left of the request's.
-        packet: { ...p, src: p.dst, dst: p.src, icmpType: ICMP_ECHO_REPLY, ttl: undefined },
+        packet: { ...p, src: p.dst, dst: p.src, icmpType: icmp.echoReply, ttl: undefined },
         outcome: { kind: 'replied' },
       };
     }
@@ -215,22 +234,22 @@ class Walk {
     if (p.proto === 'tcp') {
       if (socket) {
         return {
-          packet: { src: p.dst, dst: p.src, proto: 'tcp', sport: p.dport, dport: p.sport, tcpFlags: ['SYN', 'ACK'], length: LEN.tcpSynAck },
+          packet: { src: p.dst, dst: p.src, proto: 'tcp', sport: p.dport, dport: p.sport, tcpFlags: ['SYN', 'ACK'], length: LEN.tcpSynAck + extra },
           outcome: { kind: 'delivered', netns: ns.name, process: socket.process },
         };
       }
       return {
-        packet: { src: p.dst, dst: p.src, proto: 'tcp', sport: p.dport, dport: p.sport, tcpFlags: ['RST', 'ACK'], length: LEN.tcpRst },
+        packet: { src: p.dst, dst: p.src, proto: 'tcp', sport: p.dport, dport: p.sport, tcpFlags: ['RST', 'ACK'], length: LEN.tcpRst + extra },
         outcome: { kind: 'port-closed', netns: ns.name },
       };
     }
     if (socket) {
       return {
-        packet: { src: p.dst, dst: p.src, proto: 'udp', sport: p.dport, dport: p.sport, length: this.probe.replySize ?? LEN.udp },
+        packet: { src: p.dst, dst: p.src, proto: 'udp', sport: p.dport, dport: p.sport, length: this.probe.replySize ?? LEN.udp + extra },
         outcome: { kind: 'delivered', netns: ns.name, process: socket.process },
       };
     }
-    return { packet: icmpError(p, p.dst, CODE_PORT_UNREACH), outcome: { kind: 'port-closed', netns: ns.name } };
+    return { packet: icmpError(p, p.dst, 'port'), outcome: { kind: 'port-closed', netns: ns.name } };
   }
 
   // ---- output path -----------------------------------------------------------
@@ -239,11 +258,11 @@ class Walk {
   private sendLocal(ns: Netns, packet: Packet): Fate {
     let p = packet;
     let route = ns.lookupRoute(p.dst);
-    if (route && p.src === 0 && route.src !== undefined) p = { ...p, src: route.src };
+    if (route && unspecified(p.src) && route.src !== undefined) p = { ...p, src: route.src };
     const what = describe(p);
     this.hop('send', ns, p, note('send', { netns: ns.name, packet: what }));
-    if (!route || p.src === 0) {
-      this.hop('route', ns, p, note('noRoute', { dst: formatIPv4(p.dst) }));
+    if (!route || unspecified(p.src)) {
+      this.hop('route', ns, p, note('noRoute', { dst: formatAddr(p.dst) }));
       return { fate: 'lost', outcome: { kind: 'no-route', leg: this.leg, netns: ns.name } };
     }
     this.hop('route', ns, p, note('route', { route: route.text }));
@@ -262,7 +281,7 @@ class Walk {
   }
 
   /** POSTROUTING, then loopback delivery or neighbour resolution and transmit. */
-  private finishOutput(ns: Netns, packet: Packet, route: RouteDecision, inIface: Link | undefined): Fate {
+  private finishOutput(ns: Netns, packet: Packet, route: RouteDecision<IpAddr>, inIface: Link | undefined): Fate {
     const dev = ns.linksByIndex.get(route.ifindex);
     if (!dev) return { fate: 'lost', outcome: { kind: 'lost', leg: this.leg, netns: ns.name, reason: 'device vanished' } };
     const place: PacketPlace = { outIface: dev.name };
@@ -280,15 +299,17 @@ class Walk {
     const nexthop = route.gateway ?? p.dst;
     const mac = this.resolveNeighbour(ns, dev, nexthop, p);
     if (mac === undefined) {
-      const outcome: Outcome = { kind: 'no-neighbour', leg: this.leg, netns: ns.name, iface: dev.name, addr: formatIPv4(nexthop) };
-      // Failed ARP answers with ICMP host unreachable: a router sends it back to the sender,
-      // a sender's own stack sends it to itself, through its own OUTPUT and INPUT.
-      return this.bounce(ns, p, CODE_HOST_UNREACH, outcome);
+      const outcome: Outcome = { kind: 'no-neighbour', leg: this.leg, netns: ns.name, iface: dev.name, addr: formatAddr(nexthop) };
+      // Failed ARP (or neighbour discovery) answers with ICMP host (address) unreachable: a router
+      // sends it back to the sender, a sender's own stack sends it to itself, through its own OUTPUT and INPUT.
+      return this.bounce(ns, p, 'host', outcome);
     }
     return this.transmit(ns, dev, dev.mac, mac, p);
   }
 
-  private resolveNeighbour(ns: Netns, dev: Link, nexthop: number, p: Packet): string | undefined {
+  /** ARP for an IPv4 next hop, neighbour discovery (solicitation, advertisement) for an IPv6 one. */
+  private resolveNeighbour(ns: Netns, dev: Link, nexthop: IpAddr, p: Packet): string | undefined {
+    const ndp = typeof nexthop === 'bigint';
     const table = ns.neigh.get(dev.ifindex) ?? new Map();
     ns.neigh.set(dev.ifindex, table);
     const cached = table.get(nexthop);
@@ -296,28 +317,30 @@ class Walk {
     if ((cached?.state === 'REACHABLE' || cached?.state === 'STALE') && cached.mac) {
       const still = findByMac(this.world, ns, dev, cached.mac);
       if (still && still.endpoint.ns.isLocal(nexthop)) {
-        this.hop('neighbour', ns, p, note('neighbourCached', { addr: formatIPv4(nexthop), mac: cached.mac }), { iface: dev.name });
+        this.hop('neighbour', ns, p, note('neighbourCached', { addr: formatAddr(nexthop), mac: cached.mac }), { iface: dev.name });
         return cached.mac;
       }
     }
     const path = findL2Path(this.world, ns, dev, (ep) => ep.link.up && ep.ns.isLocal(nexthop) && ep.link.kind !== 'loopback');
     if (!path) {
       table.set(nexthop, { state: 'FAILED' });
-      this.hop('neighbour', ns, p, note('arpNoAnswer', { addr: formatIPv4(nexthop), dev: dev.name }), { iface: dev.name });
+      this.hop('neighbour', ns, p, note(ndp ? 'ndpNoAnswer' : 'arpNoAnswer', { addr: formatAddr(nexthop), dev: dev.name }), { iface: dev.name });
       return undefined;
     }
     // The broadcast request teaches every bridge the asker; the reply teaches the answerer.
     learn(path.crossings, dev.mac);
     learnReverse(path.crossings, path.endpoint.link.mac);
-    table.set(nexthop, { mac: path.endpoint.link.mac, state: 'REACHABLE' });
     const at = path.endpoint;
-    // The answerer learns the asker from its request (arp_process: a STALE entry), so its answer needs no ARP of its own.
+    // The answerer learns the asker from its request (arp_process, ndisc_recv_ns: a STALE entry), so its answer needs no ARP or NDP of its own.
     if (ns.isLocal(p.src)) {
       const theirs = at.ns.neigh.get(at.link.ifindex) ?? new Map();
       at.ns.neigh.set(at.link.ifindex, theirs);
       if (!theirs.has(p.src)) theirs.set(p.src, { mac: dev.mac, state: 'STALE' });
     }
-    this.hop('neighbour', ns, p, note('arpReply', { addr: formatIPv4(nexthop), mac: at.link.mac, netns: at.ns.name, dev: at.link.name }), {
+    // A neighbour advertisement carries the router flag when the answering node forwards IPv6.
+    const router = ndp && at.ns.sysctlFlag('net.ipv6.conf.all.forwarding');
+    table.set(nexthop, { mac: path.endpoint.link.mac, state: 'REACHABLE', ...(router ? { router } : {}) });
+    this.hop('neighbour', ns, p, note(ndp ? 'ndpAdvert' : 'arpReply', { addr: formatAddr(nexthop), mac: at.link.mac, netns: at.ns.name, dev: at.link.name }), {
       iface: dev.name,
     });
     return path.endpoint.link.mac;
@@ -422,8 +445,8 @@ class Walk {
     this.hop('receive', ns, p, note('receive', { netns: ns.name, dev: iface.name }), { iface: iface.name });
     const loopbackDev = iface.kind === 'loopback';
     const localnet = ns.sysctlFlag(`net.ipv4.conf.${iface.name}.route_localnet`) || ns.sysctlFlag('net.ipv4.conf.all.route_localnet');
-    if (!loopbackDev && isLoopback(p.src) && !localnet) {
-      return this.lostHere(ns, p, note('martianSource', { addr: formatIPv4(p.src), dev: iface.name }), iface.name);
+    if (!loopbackDev && isLoopbackAddr(p.src) && !localnet) {
+      return this.lostHere(ns, p, note('martianSource', { addr: formatAddr(p.src), dev: iface.name }), iface.name);
     }
     let packet = p;
     const physIn = opts.physIn?.name;
@@ -434,8 +457,8 @@ class Walk {
       if (pre.verdict !== 'ACCEPT') return this.verdictFate(ns, packet, pre);
       packet = pre.packet;
     }
-    if (!loopbackDev && isLoopback(packet.dst) && !localnet) {
-      return this.lostHere(ns, packet, note('martianDestination', { addr: formatIPv4(packet.dst), dev: iface.name }), iface.name);
+    if (!loopbackDev && isLoopbackAddr(packet.dst) && !localnet) {
+      return this.lostHere(ns, packet, note('martianDestination', { addr: formatAddr(packet.dst), dev: iface.name }), iface.name);
     }
     if (ns.isLocal(packet.dst) || ns.addrType(packet.dst) === 'BROADCAST') {
       const place: PacketPlace = { inIface: iface.name };
@@ -448,22 +471,24 @@ class Walk {
   }
 
   private ipForward(ns: Netns, inIface: Link, p: Packet, physIn: string | undefined): Fate {
-    if (!ns.sysctlFlag('net.ipv4.ip_forward')) {
-      this.hop('drop', ns, p, note('forwardingDisabled', { netns: ns.name }), { iface: inIface.name });
+    const v6 = isIPv6(p);
+    // IPv6 forwards when net.ipv6.conf.all.forwarding is 1 (dockerd sets it with its first IPv6 network).
+    if (!ns.sysctlFlag(v6 ? 'net.ipv6.conf.all.forwarding' : 'net.ipv4.ip_forward')) {
+      this.hop('drop', ns, p, note(v6 ? 'forwardingDisabled6' : 'forwardingDisabled', { netns: ns.name }), { iface: inIface.name });
       return { fate: 'lost', outcome: { kind: 'forwarding-disabled', leg: this.leg, netns: ns.name } };
     }
     const route = ns.lookupRoute(p.dst);
     if (!route) {
-      this.hop('route', ns, p, note('forwardNoRoute', { dst: formatIPv4(p.dst) }));
-      return this.bounce(ns, p, CODE_NET_UNREACH, { kind: 'no-route', leg: this.leg, netns: ns.name });
+      this.hop('route', ns, p, note('forwardNoRoute', { dst: formatAddr(p.dst) }));
+      return this.bounce(ns, p, 'net', { kind: 'no-route', leg: this.leg, netns: ns.name });
     }
-    // ip_forward: a packet whose TTL would reach 0 here is answered with ICMP time exceeded, before FORWARD.
+    // ip_forward: a packet whose TTL (hop limit) would reach 0 here is answered with ICMP time exceeded, before FORWARD.
     const ttl = p.ttl ?? 64;
     if (ttl <= 1) {
-      this.hop('route', ns, p, note('ttlExceeded', { ttl: String(ttl), src: formatIPv4(p.src) }));
-      const src = ns.lookupRoute(p.src)?.src ?? 0;
+      this.hop('route', ns, p, note(v6 ? 'hopLimitExceeded' : 'ttlExceeded', { ttl: String(ttl), src: formatAddr(p.src) }));
+      const src = ns.lookupRoute(p.src)?.src ?? (v6 ? 0n : 0);
       if (p.proto === 'icmp' && p.inner) return { fate: 'lost', outcome: { kind: 'lost', leg: this.leg, netns: ns.name, reason: 'TTL exceeded by an ICMP error' } };
-      return { fate: 'bounced', ns, error: { ...icmpError(p, src, 0), icmpType: ICMP_TIME_EXCEEDED }, outcome: { kind: 'ttl-exceeded', leg: this.leg, netns: ns.name, from: formatIPv4(src) } };
+      return { fate: 'bounced', ns, error: { ...icmpError(p, src, 'net'), icmpType: icmpTypes(p).timeExceeded }, outcome: { kind: 'ttl-exceeded', leg: this.leg, netns: ns.name, from: formatAddr(src) } };
     }
     p = { ...p, ttl: ttl - 1 };
     this.hop('route', ns, p, note('forward', { route: route.text }));
@@ -483,6 +508,7 @@ class Walk {
       masqueradeSource: (outIface, dst) => {
         const link = ns.linksByName.get(outIface);
         if (!link) return undefined;
+        if (typeof dst === 'bigint') return ns.selectSource6(link.ifindex, dst);
         const route = ns.lookupRoute(dst);
         return ns.selectSource(link.ifindex, route?.gateway ?? dst, 'global');
       },
@@ -510,7 +536,7 @@ class Walk {
   private verdictFate(ns: Netns, p: Packet, result: HookResult): Fate {
     const by: RuleRef = result.decidedBy ?? { table: 'filter', chain: '?', num: 0, text: '' };
     if (result.verdict === 'REJECT') {
-      const withWhat: RejectWith = result.rejectWith ?? 'icmp-port-unreachable';
+      const withWhat: RejectWith = result.rejectWith ?? (isIPv6(p) ? 'icmp6-port-unreachable' : 'icmp-port-unreachable');
       const outcome: Outcome = { kind: 'rejected', leg: this.leg, netns: ns.name, by, with: withWhat };
       if (withWhat === 'tcp-reset') {
         if (p.proto !== 'tcp') return { fate: 'lost', outcome: { kind: 'dropped', leg: this.leg, netns: ns.name, by } };
@@ -523,11 +549,11 @@ class Walk {
   }
 
   /** An ICMP destination-unreachable error about `p`, sent by `ns` back to p's source. */
-  private bounce(ns: Netns, p: Packet, code: number, outcome: Outcome): Fate {
+  private bounce(ns: Netns, p: Packet, cause: UnreachCause | number, outcome: Outcome): Fate {
     // The kernel never answers an ICMP error with another one.
     if (p.proto === 'icmp' && p.inner) return { fate: 'lost', outcome };
-    const src = ns.isLocal(p.dst) ? p.dst : (ns.lookupRoute(p.src)?.src ?? 0);
-    return { fate: 'bounced', ns, error: icmpError(p, src, code), outcome };
+    const src = ns.isLocal(p.dst) ? p.dst : (ns.lookupRoute(p.src)?.src ?? (isIPv6(p) ? 0n : 0));
+    return { fate: 'bounced', ns, error: icmpError(p, src, cause), outcome };
   }
 
   /** A kernel drop outside netfilter: the hop, and the outcome whose reason is the hop's sentence. */
@@ -571,19 +597,33 @@ function ephemeralPort(r: SeededRandom): number {
   return 32768 + (r.nextUint32() % (60999 - 32768 + 1));
 }
 
-function icmpError(p: Packet, src: number, code: number): Packet {
+/** Destination unreachable about `p`: `cause` picks the family's code, a number is the code itself (REJECT's). */
+function icmpError(p: Packet, src: IpAddr, cause: UnreachCause | number): Packet {
+  const v6 = isIPv6(p);
+  const code = typeof cause === 'number' ? cause : (v6 ? UNREACH6 : UNREACH4)[cause];
   return {
     src,
     dst: p.src,
     proto: 'icmp',
     sport: 0,
     dport: 0,
-    icmpType: ICMP_DEST_UNREACH,
+    icmpType: icmpTypes(p).destUnreach,
     icmpCode: code,
     inner: p,
-    length: 28 + Math.min(p.length, 548),
+    // The error quotes as much of the packet as fits in the minimum MTU (576 bytes; 1280 for IPv6).
+    length: v6 ? 48 + Math.min(p.length, 1232) : 28 + Math.min(p.length, 548),
     localError: true,
   };
+}
+
+/** An address not chosen yet (0.0.0.0 or ::): routing picks the source. */
+function unspecified(a: IpAddr): boolean {
+  return a === 0 || a === 0n;
+}
+
+/** 127.0.0.0/8, or IPv6's ::1: never valid on the wire. */
+function isLoopbackAddr(a: IpAddr): boolean {
+  return typeof a === 'bigint' ? a === 1n : isLoopback(a);
 }
 
 function withoutLocalError(p: Packet): Packet {
@@ -597,14 +637,18 @@ function samePacket(a: Packet, b: Packet): boolean {
 }
 
 function describe(p: Packet): string {
-  const s = formatIPv4(p.src);
-  const d = formatIPv4(p.dst);
+  const s = formatAddr(p.src);
+  const d = formatAddr(p.dst);
   if (p.proto === 'icmp') {
-    const what = p.icmpType === ICMP_ECHO_REQUEST ? 'echo request' : p.icmpType === ICMP_ECHO_REPLY ? 'echo reply' : `icmp type ${p.icmpType} code ${p.icmpCode}`;
-    return `ICMP ${what} ${s} > ${d}`;
+    const icmp = icmpTypes(p);
+    const name = isIPv6(p) ? 'ICMPv6' : 'ICMP';
+    const what = p.icmpType === icmp.echoRequest ? 'echo request' : p.icmpType === icmp.echoReply ? 'echo reply' : `${name.toLowerCase()} type ${p.icmpType} code ${p.icmpCode}`;
+    return `${name} ${what} ${s} > ${d}`;
   }
   const flags = p.tcpFlags ? ` [${p.tcpFlags.join(',')}]` : '';
-  return `${p.proto.toUpperCase()} ${s}:${p.sport} > ${d}:${p.dport}${flags}`;
+  // IPv6 addresses are bracketed before a port, as in a URL.
+  const at = (a: IpAddr, port: number): string => (typeof a === 'bigint' ? `[${formatAddr(a)}]:${port}` : `${formatAddr(a)}:${port}`);
+  return `${p.proto.toUpperCase()} ${at(p.src, p.sport)} > ${at(p.dst, p.dport)}${flags}`;
 }
 
 const DECISIVE = new Set(['accept', 'drop', 'reject', 'dnat', 'snat', 'masquerade', 'redirect']);

@@ -1,9 +1,10 @@
 /**
  * Host/network arguments of -s/-d as iptables parses and prints them, for both
  * families: IPv4 as unsigned 32-bit numbers (rule matching is integer math),
- * IPv6 as bigints (text only: the packet walk is IPv4).
+ * IPv6 as bigints; and addresses of either family (IpAddr) as packets carry them.
  */
 import { formatIPv4, parseIPv4, prefixMask } from './inet.ts';
+import type { IpAddr } from './packet.ts';
 
 export interface Net4 {
   v: 4;
@@ -82,6 +83,22 @@ export function formatIPv6(value: bigint): string {
   const head = groups.slice(0, bestStart).map((g) => g.toString(16)).join(':');
   const tail = groups.slice(bestStart + bestLen).map((g) => g.toString(16)).join(':');
   return `${head}::${tail}`;
+}
+
+/** An address of either family as text: a dotted quad or RFC 5952. */
+export function formatAddr(a: IpAddr): string {
+  return typeof a === 'bigint' ? formatIPv6(a) : formatIPv4(a);
+}
+
+/** A dotted quad as IPv4, anything with a colon as IPv6; undefined when it is neither. */
+export function parseAddr(text: string): IpAddr | undefined {
+  return text.includes(':') ? parseIPv6(text) : parseIPv4(text);
+}
+
+/** Whether `a` lies in `net` (an address of the other family never does). */
+export function inNet(a: IpAddr, net: Net): boolean {
+  if (net.v === 4) return typeof a === 'number' && ((a & net.mask) >>> 0) === net.addr;
+  return typeof a === 'bigint' && (a & net.mask) === net.addr;
 }
 
 function maskLen4(mask: number): number | undefined {

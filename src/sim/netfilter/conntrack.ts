@@ -5,11 +5,12 @@
  * virtual clock. An ICMP echo uses its identifier as both ports.
  */
 import type { CtState } from './hook.ts';
-import type { L4Proto, Packet } from './packet.ts';
+import type { IpAddr, L4Proto, Packet } from './packet.ts';
 
 export interface ConntrackTuple {
-  src: number;
-  dst: number;
+  /** Addresses of the flow's family (IPv4 numbers or IPv6 bigints). */
+  src: IpAddr;
+  dst: IpAddr;
   /** TCP/UDP ports; for ICMP echo both are the echo identifier. */
   sport: number;
   dport: number;
@@ -58,8 +59,10 @@ const TCP_TIMEOUTS: Record<TcpCtState, number> = {
   CLOSE: 10,
 };
 
-export function tupleKey(proto: L4Proto, src: number, sport: number, dst: number, dport: number): string {
-  return `${proto}:${src}:${sport}:${dst}:${dport}`;
+export function tupleKey(proto: L4Proto, src: IpAddr, sport: number, dst: IpAddr, dport: number): string {
+  // An IPv6 key spells its family: a bigint and a number of the same value are different flows.
+  const family = typeof src === 'bigint' ? '6' : '';
+  return `${proto}${family}:${src}:${sport}:${dst}:${dport}`;
 }
 
 /** ICMP types that are queries with an identifier (echo, timestamp, info, address mask). */
@@ -158,7 +161,7 @@ export class Conntrack {
   }
 
   /** Is a reply tuple already used by another flow (NAT must pick another port)? */
-  replyTaken(flow: Flow, src: number, sport: number, dst: number, dport: number): boolean {
+  replyTaken(flow: Flow, src: IpAddr, sport: number, dst: IpAddr, dport: number): boolean {
     const other = this.byKey.get(tupleKey(flow.proto, src, sport, dst, dport));
     return other !== undefined && other !== flow;
   }

@@ -5,14 +5,14 @@
  * filter, then conntrack confirm) and answers with a verdict, the packet as it
  * leaves the hook (NAT applied) and every step it took, for the Trace.
  */
-import type { AddrType, Packet, PacketPlace } from './packet.ts';
+import type { AddrType, IpAddr, Packet, PacketPlace } from './packet.ts';
 
 export type Hook = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
 export type TableName = 'raw' | 'mangle' | 'nat' | 'filter' | 'security';
 
 export type CtState = 'NEW' | 'ESTABLISHED' | 'RELATED' | 'INVALID' | 'UNTRACKED';
 
-/** `--reject-with` values of iptables 1.8.9 for IPv4. */
+/** `--reject-with` values of iptables 1.8.9 for IPv4, and of ip6tables for IPv6. */
 export type RejectWith =
   | 'icmp-net-unreachable'
   | 'icmp-host-unreachable'
@@ -21,14 +21,21 @@ export type RejectWith =
   | 'icmp-net-prohibited'
   | 'icmp-host-prohibited'
   | 'icmp-admin-prohibited'
+  | 'icmp6-no-route'
+  | 'icmp6-adm-prohibited'
+  | 'icmp6-not-neighbor'
+  | 'icmp6-addr-unreachable'
+  | 'icmp6-port-unreachable'
+  | 'icmp6-policy-fail'
+  | 'icmp6-reject-route'
   | 'tcp-reset';
 
 /** What the namespace tells netfilter about itself while a hook runs. */
 export interface HookContext {
   /** Kernel address type of an address in this namespace (for `-m addrtype`). */
-  addrType(ip: number): AddrType;
+  addrType(ip: IpAddr): AddrType;
   /** Source address MASQUERADE picks: the primary address of `outIface` for `dst`. */
-  masqueradeSource(outIface: string, dst: number): number | undefined;
+  masqueradeSource(outIface: string, dst: IpAddr): IpAddr | undefined;
   /** Virtual time in milliseconds (conntrack timeouts); never a wall clock. */
   now: number;
 }

@@ -10,7 +10,7 @@ import { Conntrack, type ConntrackEntry } from './conntrack.ts';
 import { IptablesError, PARAMETER_PROBLEM } from './errors.ts';
 import type { Hook, HookContext, HookResult } from './hook.ts';
 import { saveTable } from './output.ts';
-import type { Packet, PacketPlace } from './packet.ts';
+import { isIPv6, type Packet, type PacketPlace } from './packet.ts';
 import { restore } from './restore.ts';
 import { Ruleset, isTableName, Table } from './ruleset.ts';
 import { runHook } from './traversal.ts';
@@ -29,8 +29,10 @@ export class Netfilter {
   runHook(hook: Hook, packet: Packet, place: PacketPlace, ctx: HookContext): HookResult {
     // Without any table nothing asked for conntrack or filtering here (as in a fresh
     // container namespace): the kernel registers no hooks, so the packet passes untouched.
-    if (this.v4.isEmpty()) return { verdict: 'ACCEPT', packet, steps: [], ctState: 'UNTRACKED' };
-    return runHook(this.v4, this.conntrack, hook, packet, place, ctx);
+    // An IPv6 packet meets ip6tables' tables; conntrack is shared, as nf_conntrack is (its tuples carry the family).
+    const rules = isIPv6(packet) ? this.v6 : this.v4;
+    if (rules.isEmpty()) return { verdict: 'ACCEPT', packet, steps: [], ctState: 'UNTRACKED' };
+    return runHook(rules, this.conntrack, hook, packet, place, ctx);
   }
 
   iptables(argv: string[], family: 4 | 6): CommandResult {

@@ -1,26 +1,40 @@
 /**
  * The packet as netfilter sees it: IPv4 addresses as unsigned 32-bit numbers,
- * the L4 header fields that matches read, and where the packet is in the stack.
+ * IPv6 addresses as 128-bit bigints (the type of an address is the packet's
+ * family), the L4 header fields that matches read, and where the packet is in the stack.
  * Netfilter knows interface names, never the topology behind them.
  */
 
+/** ICMP of either family: ICMPv4 in an IPv4 packet, ICMPv6 (protocol 58) in an IPv6 one. */
 export type L4Proto = 'tcp' | 'udp' | 'icmp';
 
 /** IANA protocol numbers, as iptables prints them in `-L -n` on the nft backend. */
 export const PROTO_NUMBER: Record<L4Proto, number> = { icmp: 1, tcp: 6, udp: 17 };
 
+/** The protocol number a rule's `-p` compares with: ICMP in an IPv6 packet is ipv6-icmp (58). */
+export function protoNumber(p: Packet): number {
+  return p.proto === 'icmp' && isIPv6(p) ? 58 : PROTO_NUMBER[p.proto];
+}
+
+/** An IPv4 address as an unsigned 32-bit number, or an IPv6 address as a 128-bit bigint. */
+export type IpAddr = number | bigint;
+
+export function isIPv6(p: Packet): boolean {
+  return typeof p.dst === 'bigint';
+}
+
 export type TcpFlag = 'SYN' | 'ACK' | 'RST' | 'FIN' | 'PSH' | 'URG';
 
 export interface Packet {
   /** Source IPv4 address as an unsigned 32-bit integer. */
-  src: number;
+  src: number | bigint;
   /** Destination IPv4 address as an unsigned 32-bit integer. */
-  dst: number;
+  dst: number | bigint;
   proto: L4Proto;
   /** TCP/UDP ports; 0 for ICMP. */
   sport: number;
   dport: number;
-  /** ICMP type and code; undefined for TCP/UDP. */
+  /** ICMP type and code (ICMPv6's numbers in an IPv6 packet); undefined for TCP/UDP. */
   icmpType?: number;
   icmpCode?: number;
   /** ICMP echo identifier (plays the role of a port for conntrack of pings). */
@@ -36,9 +50,9 @@ export interface Packet {
    * The walk clears it when the packet leaves the namespace.
    */
   localError?: boolean;
-  /** Total IPv4 length in bytes, used by rule counters (84 for a default ping). */
+  /** Total IP length in bytes, used by rule counters (84 for a default ping, 104 over IPv6). */
   length: number;
-  /** IPv4 time to live; undefined means the default 64. Routers decrement it. */
+  /** IPv4 time to live or IPv6 hop limit; undefined means the default 64. Routers decrement it. */
   ttl?: number;
 }
 

@@ -74,13 +74,19 @@ export class ChainIndex {
     // Plain loops, no closures: this runs at every chain a packet enters.
     const lists: (readonly number[])[] = [];
     if (this.unkeyed.length > 0) lists.push(this.unkeyed);
-    for (const b of this.byDst) {
-      const list = b.byAddr.get((packet.dst & b.mask) >>> 0);
-      if (list) lists.push(list);
+    // Only IPv4 addresses are keys (an IPv6 chain's rules are all unkeyed by address).
+    const { src, dst } = packet;
+    if (typeof dst === 'number') {
+      for (const b of this.byDst) {
+        const list = b.byAddr.get((dst & b.mask) >>> 0);
+        if (list) lists.push(list);
+      }
     }
-    for (const b of this.bySrc) {
-      const list = b.byAddr.get((packet.src & b.mask) >>> 0);
-      if (list) lists.push(list);
+    if (typeof src === 'number') {
+      for (const b of this.bySrc) {
+        const list = b.byAddr.get((src & b.mask) >>> 0);
+        if (list) lists.push(list);
+      }
     }
     const byIn = place.inIface === undefined ? undefined : this.byIn.get(place.inIface);
     if (byIn) lists.push(byIn);

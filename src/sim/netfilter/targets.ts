@@ -14,6 +14,8 @@ export interface NatRange {
   minIp?: number;
   maxIp?: number;
   text6?: string;
+  /** IPv6 range's first address (what a DNAT or SNAT to a range of one rewrites to). */
+  minIp6?: bigint;
   minPort?: number;
   maxPort?: number;
 }
@@ -206,6 +208,7 @@ function parseNatRange(text: string, family: 4 | 6): { range: NatRange; hasPorts
       const a = parseIPv6(lo ?? '');
       if (a === undefined) throw paramError(`Bad IP address "${lo ?? ''}"`);
       const b = hi === undefined ? undefined : parseIPv6(hi);
+      range.minIp6 = a;
       range.text6 = b === undefined ? formatIPv6(a) : `${formatIPv6(a)}-${formatIPv6(b)}`;
     }
   }

@@ -10,11 +10,12 @@ import { isIcmpError, packetPorts } from './conntrack.ts';
 import type { CtState, Hook, HookContext, HookResult, NetfilterStep, RejectWith, RuleRef, TableName } from './hook.ts';
 import type { MatchInput } from './matches/index.ts';
 import { ifaceMatches } from './matches/iface.ts';
-import { PROTO_NUMBER, type Packet, type PacketPlace } from './packet.ts';
+import { inNet } from './addr.ts';
+import { protoNumber, type IpAddr, type Packet, type PacketPlace } from './packet.ts';
 import type { Rule } from './rule.ts';
 import { chainIndex } from './rule-index.ts';
 import type { Chain, Ruleset, Table } from './ruleset.ts';
-import type { TargetAction } from './targets.ts';
+import type { NatRange, TargetAction } from './targets.ts';
 
 type Stage = TableName | 'conntrack' | 'nat-src' | 'confirm';
 
@@ -88,11 +89,11 @@ function policyRef(table: TableName, chain: Chain): RuleRef {
 function ruleMatches(rule: Rule, s: WalkState): boolean {
   const spec = rule.spec;
   const p = s.packet;
-  if (spec.src && spec.src.v === 4 && (((p.src & spec.src.mask) >>> 0) === spec.src.addr) === spec.srcInv) return false;
-  if (spec.dst && spec.dst.v === 4 && (((p.dst & spec.dst.mask) >>> 0) === spec.dst.addr) === spec.dstInv) return false;
+  if (spec.src && inNet(p.src, spec.src) === spec.srcInv) return false;
+  if (spec.dst && inNet(p.dst, spec.dst) === spec.dstInv) return false;
   if (spec.inIface && ifaceMatches(spec.inIface, s.place.inIface) === spec.inInv) return false;
   if (spec.outIface && ifaceMatches(spec.outIface, s.place.outIface) === spec.outInv) return false;
-  if (spec.proto !== 0 && (PROTO_NUMBER[p.proto] === spec.proto) === spec.protoInv) return false;
+  if (spec.proto !== 0 && (protoNumber(p) === spec.proto) === spec.protoInv) return false;
   for (const m of spec.matches) if (!m.test(s.input)) return false;
   return true;
 }
@@ -207,10 +208,11 @@ function applyNatRule(a: Extract<TargetAction, { kind: 'dnat' | 'snat' | 'masque
     let ip = p.dst;
     let port = p.dport;
     if (a.kind === 'dnat') {
-      if (a.range.minIp !== undefined) ip = a.range.minIp;
+      const to = natAddress(a.range, p);
+      if (to !== undefined) ip = to;
       if (a.range.minPort !== undefined && portful) port = a.range.minPort;
     } else {
-      ip = s.hook === 'OUTPUT' ? 0x7f000001 : (s.place.inIface && s.ctx.masqueradeSource(s.place.inIface, p.src)) || p.dst;
+      ip = s.hook === 'OUTPUT' ? (typeof p.dst === 'bigint' ? 1n : 0x7f000001) : (s.place.inIface && s.ctx.masqueradeSource(s.place.inIface, p.src)) || p.dst;
       if (a.minPort !== undefined && portful) port = a.minPort;
     }
     p.dst = ip;
@@ -224,7 +226,8 @@ function applyNatRule(a: Extract<TargetAction, { kind: 'dnat' | 'snat' | 'masque
     let lo: number | undefined;
     let hi: number | undefined;
     if (a.kind === 'snat') {
-      if (a.range.minIp !== undefined) ip = a.range.minIp;
+      const to = natAddress(a.range, p);
+      if (to !== undefined) ip = to;
       lo = a.range.minPort;
       hi = a.range.maxPort;
     } else {
@@ -254,7 +257,12 @@ function applyNatRule(a: Extract<TargetAction, { kind: 'dnat' | 'snat' | 'masque
   if (flow) s.input.packet = p;
 }
 
-function cannotUse(s: WalkState, flow: Flow, ip: number, port: number): boolean {
+/** The first address of a NAT range, in the packet's family (the rule's family is the ruleset's). */
+function natAddress(range: NatRange, p: Packet): IpAddr | undefined {
+  return typeof p.dst === 'bigint' ? range.minIp6 : range.minIp;
+}
+
+function cannotUse(s: WalkState, flow: Flow, ip: IpAddr, port: number): boolean {
   const r = flow.reply;
   return s.ct.replyTaken(flow, r.src, r.sport, ip, port);
 }

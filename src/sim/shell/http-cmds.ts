@@ -4,7 +4,7 @@
  * unreachable servers.
  */
 import { busyboxUsage } from './busybox.ts';
-import { parseIPv4 } from '../netfilter/inet.ts';
+import { parseAddr, parseIPv6 } from '../netfilter/addr.ts';
 import type { HttpClient, HttpResult, Servers } from './servers.ts';
 import type { Command, CommandOutput } from './types.ts';
 import { fail } from './types.ts';
@@ -17,13 +17,18 @@ interface Url {
   path: string;
 }
 
+/** `[host]:port/path`; an IPv6 address is bracketed in a URL (RFC 3986) and kept without its brackets in `host`. */
 function parseUrl(text: string): Url | undefined {
-  const m = /^(?:http:\/\/)?([^/:]+)(?::(\d+))?(\/.*)?$/.exec(text);
+  const m = /^(?:http:\/\/)?(?:\[([0-9A-Fa-f:.]+)\]|([^/:[\]]+))(?::(\d+))?(\/.*)?$/.exec(text);
   if (!m) return undefined;
-  return { host: m[1]!, port: m[2] === undefined ? 80 : Number(m[2]), path: m[3] ?? '/' };
+  if (m[1] !== undefined && parseIPv6(m[1]) === undefined) return undefined;
+  return { host: m[1] ?? m[2]!, port: m[3] === undefined ? 80 : Number(m[3]), path: m[4] ?? '/' };
 }
 
-const isIp = (text: string): boolean => parseIPv4(text) !== undefined;
+const isIp = (text: string): boolean => parseAddr(text) !== undefined;
+
+/** The host as a URL or a Host header writes it: an IPv6 address in brackets. */
+const urlHost = (host: string): string => (host.includes(':') ? `[${host}]` : host);
 
 interface Fetch {
   url: string;
@@ -77,7 +82,7 @@ function defaultFileName(url: string): string {
 }
 
 /** The Host header curl and wget send: the URL's host, with its port unless 80. */
-const hostHeader = (u: { host: string; port: number }) => (u.port === 80 ? u.host : `${u.host}:${u.port}`);
+const hostHeader = (u: { host: string; port: number }) => (u.port === 80 ? urlHost(u.host) : `${urlHost(u.host)}:${u.port}`);
 
 function fetchUrl(servers: Servers, netns: string, url: string, resolve: NameResolver, timeout?: number, client: HttpClient = 'busybox-wget'): { result: HttpResult; host: string; ip?: string; port: number } | undefined {
   const parsed = parseUrl(url);
@@ -101,7 +106,7 @@ export function busyboxWget(servers: Servers, resolve: NameResolver): Command {
     const { result, host, ip, port } = fetched;
     if (ip === undefined) return fail(`wget: bad address '${host}'\n`, 1);
     const traces = result.traces;
-    const connecting = f.quiet ? '' : `Connecting to ${host} (${ip}:${port})\n`;
+    const connecting = f.quiet ? '' : `Connecting to ${host} (${urlHost(ip)}:${port})\n`;
     const done = (o: CommandOutput): CommandOutput => ({ ...o, traces });
     switch (result.kind) {
       case 'ok': {
@@ -266,7 +271,7 @@ export function gnuWget(servers: Servers, resolve: NameResolver): Command {
     if (f.unmodelled !== undefined) return fail(unmodelledWget(f.unmodelled), 1);
     const parsed = parseUrl(f.url);
     if (!parsed) return fail(`${f.url}: Invalid URL ${f.url}: Unsupported scheme\n`, 1);
-    const url = `http://${parsed.host}${parsed.port === 80 ? '' : `:${parsed.port}`}${parsed.path}`;
+    const url = `http://${urlHost(parsed.host)}${parsed.port === 80 ? '' : `:${parsed.port}`}${parsed.path}`;
     const log: string[] = [`--${wgetClock(servers.engine.kernel.now)}--  ${url}`];
     const finish = (exitCode: number, stdout = '', traces: CommandOutput['traces'] = []): CommandOutput => ({
       stdout,
@@ -285,7 +290,8 @@ export function gnuWget(servers: Servers, resolve: NameResolver): Command {
       ip = answer;
     }
     const result = servers.httpGet(ctx.netns, ip, parsed.port, parsed.path, f.timeout, 'gnu-wget', hostHeader(parsed));
-    const target = isIp(parsed.host) ? `${ip}:${parsed.port}` : `${parsed.host} (${parsed.host})|${ip}|:${parsed.port}`;
+    // GNU wget brackets an IPv6 address in its "Connecting to" line.
+    const target = isIp(parsed.host) ? `${urlHost(ip)}:${parsed.port}` : `${parsed.host} (${parsed.host})|${urlHost(ip)}|:${parsed.port}`;
     switch (result.kind) {
       case 'ok': {
         log.push(`Connecting to ${target}... connected.`, 'HTTP request sent, awaiting response... 200 OK', `Length: ${result.body.length} [text/html]`);

@@ -1,13 +1,14 @@
 /**
  * ping, in both userlands: iputils (Debian hosts, lan, gw) and busybox (inside
- * containers). Each echo request is one probe through the kernel model; the text
+ * containers; `ping6` is busybox's ping with -6), over IPv4 or IPv6 (ICMPv6 echo).
+ * Each echo request is one probe through the kernel model; the text
  * reads the Trace: a reply, an ICMP error (iputils prints it, busybox ignores it),
  * silence, or a send error. Times come from the hop count, so they are
  * deterministic (transcripts normalize them anyway).
  */
 import { appletUsage } from './busybox-help.ts';
 import { getopt, getoptMessage, isGetoptError } from './getopt.ts';
-import { parseIPv6 } from '../netfilter/addr.ts';
+import { formatAddr, parseIPv6 } from '../netfilter/addr.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
 import type { Probe, Trace } from '../net/trace.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
@@ -119,27 +120,44 @@ function rtt(trace: Trace): number {
 }
 
 /**
- * `resolve6` gives a name's IPv6 address (busybox asks for AAAA first, so a name
- * with one is pinged over IPv6 unless -4 is given). Packets over IPv6 are not
- * modelled yet: those pings say so instead of answering over IPv4.
+ * The address a ping goes to and its family. busybox asks for a name's AAAA record
+ * first (`resolve6`), so a name with one is pinged over IPv6 unless -4 is given;
+ * -6 (and `ping6`) takes only IPv6, -4 only IPv4. A string is the error to print.
  */
-export function pingCommand(flavour: 'iputils' | 'busybox', resolve: Resolver, resolve6: Resolver = () => undefined): Command {
+function pingTarget(opts: PingOptions, flavour: 'iputils' | 'busybox', resolve: (name: string) => string | undefined, resolve6: (name: string) => string | undefined, applet: string): { ip: string; v6: boolean } | CommandOutput {
+  const literal6 = opts.target.includes(':') && parseIPv6(opts.target) !== undefined;
+  const literal4 = parseIPv4(opts.target) !== undefined;
+  const badAddress = (): CommandOutput => (flavour === 'busybox' ? fail(`${applet}: bad address '${opts.target}'\n`, 1) : fail(`ping: ${opts.target}: Name or service not known\n`, 2));
+  if (literal6 || literal4) {
+    // A literal of the other family than -4/-6 asked for: getaddrinfo has no such address.
+    if ((literal6 && opts.family === 4) || (literal4 && opts.family === 6)) {
+      return flavour === 'busybox' ? badAddress() : fail(`ping: ${opts.target}: Address family for hostname not supported\n`, 2);
+    }
+    return { ip: opts.target, v6: literal6 };
+  }
+  if (opts.family !== 4) {
+    const address6 = resolve6(opts.target);
+    if (address6 !== undefined) return { ip: address6, v6: true };
+    if (opts.family === 6) return badAddress();
+  }
+  const ip = resolve(opts.target);
+  return ip === undefined ? badAddress() : { ip, v6: false };
+}
+
+/**
+ * `applet` is the name busybox runs as: `ping6` pings over IPv6 unless -4 is given,
+ * and its errors carry that name.
+ */
+export function pingCommand(flavour: 'iputils' | 'busybox', resolve: Resolver, resolve6: Resolver = () => undefined, applet: 'ping' | 'ping6' = 'ping'): Command {
   return (argv, ctx) => {
     const opts = parseArgs(argv, flavour);
     if ('exitCode' in opts) return opts;
-    const literal6 = opts.target.includes(':') && parseIPv6(opts.target) !== undefined;
-    const address6 = literal6 ? opts.target : opts.family === 4 ? undefined : resolve6(opts.target, ctx);
-    if (opts.family === 6 || address6 !== undefined) {
-      const hint = address6 !== undefined && !literal6 ? ` (${opts.target} is ${address6}; ping -4 ${opts.target} pings its IPv4 address)` : '';
-      return fail(`vethlab: ping over IPv6 is not modelled yet${hint}\n`, flavour === 'busybox' ? 1 : 2);
-    }
-    const ip = parseIPv4(opts.target) !== undefined ? opts.target : resolve(opts.target, ctx);
-    if (ip === undefined) {
-      return flavour === 'busybox'
-        ? fail(`ping: bad address '${opts.target}'\n`, 1)
-        : fail(`ping: ${opts.target}: Name or service not known\n`, 2);
-    }
+    if (applet === 'ping6' && opts.family === undefined) opts.family = 6;
+    const target = pingTarget(opts, flavour, (name) => resolve(name, ctx), (name) => resolve6(name, ctx), applet);
+    if ('exitCode' in target) return target;
+    const { ip, v6 } = target;
     let source: string | undefined;
+    if (opts.source !== undefined && v6) return fail(`vethlab: ${applet} -I over IPv6 is not modelled yet\n`, flavour === 'busybox' ? 1 : 2);
     if (opts.source !== undefined && flavour === 'busybox') {
       // busybox -I: an interface of the namespace binds to it; anything else is a host to resolve and bind to.
       const ns = ctx.kernel.netns(ctx.netns);
@@ -151,9 +169,11 @@ export function pingCommand(flavour: 'iputils' | 'busybox', resolve: Resolver, r
         if (!ns?.addresses().some((a) => a.address === source)) return fail('ping: bind: Cannot assign requested address\n', 1);
       }
     }
+    // iputils words its first line differently over IPv6 (no total size).
     const first = flavour === 'busybox'
       ? `PING ${opts.target} (${ip})${source !== undefined ? ` from ${source}` : ''}: ${opts.size} data bytes\n`
-      : `PING ${opts.target} (${ip}) ${opts.size}(${opts.size + 28}) bytes of data.\n`;
+      : v6 ? `PING ${opts.target}(${ip}) ${opts.size} data bytes\n` : `PING ${opts.target} (${ip}) ${opts.size}(${opts.size + 28}) bytes of data.\n`;
+    const headers = v6 ? 48 : 28;
     // -w: requests go out every -i seconds until the deadline (busybox), or -c of them, whichever is first.
     const sends = opts.deadline === undefined ? opts.count : Math.min(opts.count, Math.max(1, Math.ceil(opts.deadline / opts.interval)));
     // Fewer than 4 data bytes leave no room for the send time: no time=, no round-trip line.
@@ -163,9 +183,9 @@ export function pingCommand(flavour: 'iputils' | 'busybox', resolve: Resolver, r
     const times: number[] = [];
     let errors = 0;
     for (let seq = 0; seq < sends; seq++) {
-      // More than an IP packet holds (65535 - 28): sendto fails and iputils counts the request as lost.
-      if (opts.size > 65507) continue;
-      const probe: Probe = { kind: 'icmp-echo', from: ctx.netns, dst: ip, size: opts.size + 28 };
+      // More than an IP packet holds (65535 - 28, or - 48 over IPv6): sendto fails and iputils counts the request as lost.
+      if (opts.size > 65535 - headers) continue;
+      const probe: Probe = { kind: 'icmp-echo', from: ctx.netns, dst: ip, size: opts.size + headers };
       if (opts.ttl !== undefined) probe.ttl = opts.ttl;
       if (source !== undefined) probe.src = source;
       // Every request of a run carries the first one's identifier: after it, conntrack sees ESTABLISHED.
@@ -175,7 +195,7 @@ export function pingCommand(flavour: 'iputils' | 'busybox', resolve: Resolver, r
       traces.push(trace);
       const o = trace.outcome;
       if (o.kind === 'no-route' && o.leg === 'request' && o.netns === ctx.netns) {
-        const message = flavour === 'busybox' ? 'ping: sendto: Network is unreachable\n' : 'ping: connect: Network is unreachable\n';
+        const message = flavour === 'busybox' ? `${applet}: sendto: Network is unreachable\n` : 'ping: connect: Network is unreachable\n';
         return { stdout: flavour === 'busybox' ? first : '', stderr: message, exitCode: flavour === 'busybox' ? 1 : 2, traces };
       }
       if (o.kind === 'replied') {
@@ -188,7 +208,7 @@ export function pingCommand(flavour: 'iputils' | 'busybox', resolve: Resolver, r
       } else if (flavour === 'iputils' && (o.kind === 'no-neighbour' || o.kind === 'rejected' || o.kind === 'ttl-exceeded' || (o.kind === 'no-route' && o.leg === 'request'))) {
         // busybox ignores ICMP errors (a TTL that runs out shows only as loss); iputils prints them.
         errors++;
-        lines.push(`From ${errorSource(trace)} icmp_seq=${seq + 1} ${icmpErrorText(trace)}`);
+        lines.push(`From ${errorSource(trace)} icmp_seq=${seq + 1} ${v6 ? icmp6ErrorText(trace) : icmpErrorText(trace)}`);
       }
     }
     const received = traces.filter((t) => t.outcome.kind === 'replied').length;
@@ -221,8 +241,23 @@ function stats(times: number[]): string[] {
 /** The sender of the ICMP error: the source of the error packet as it arrived. */
 function errorSource(trace: Trace): string {
   const arrival = [...trace.hops].reverse().find((h) => h.leg === 'reply' && h.kind === 'receive');
-  const src = arrival?.packet.src ?? 0;
-  return `${src >>> 24}.${(src >>> 16) & 255}.${(src >>> 8) & 255}.${src & 255}`;
+  return formatAddr(arrival?.packet.src ?? 0);
+}
+
+/** iputils' words for an ICMPv6 error (ping6_common.c). */
+function icmp6ErrorText(trace: Trace): string {
+  const o = trace.outcome;
+  if (o.kind === 'ttl-exceeded') return 'Time exceeded: Hop limit';
+  const reason = o.kind === 'no-neighbour' ? 'Address unreachable'
+    : o.kind === 'no-route' ? 'No route'
+    : o.kind !== 'rejected' ? 'Unknown code'
+    : o.with === 'icmp6-no-route' ? 'No route'
+    : o.with === 'icmp6-adm-prohibited' ? 'Administratively prohibited'
+    : o.with === 'icmp6-not-neighbor' ? 'Beyond scope of source address'
+    : o.with === 'icmp6-addr-unreachable' ? 'Address unreachable'
+    : o.with === 'icmp6-port-unreachable' ? 'Port unreachable'
+    : 'Unknown code';
+  return `Destination unreachable: ${reason}`;
 }
 
 function icmpErrorText(trace: Trace): string {

@@ -8,6 +8,7 @@
  */
 import type { Engine } from '../docker/engine.ts';
 import { formatIPv4 } from '../netfilter/inet.ts';
+import { formatAddr } from '../netfilter/addr.ts';
 import type { Exchange, Probe, Trace } from '../net/trace.ts';
 import { httpExchange, lineExchange } from '../net/exchange.ts';
 import { observedResult } from '../net/trace.ts';
@@ -246,8 +247,8 @@ export class Servers {
       const inner = this.connect(HOST_NS, backend.ip, backend.port, opts, depth + 1);
       return { ...inner, traces: [...traces, ...inner.traces] };
     }
-    const peer: Peer = { process: o.process ?? '', netns: o.netns, port: arrived?.dport ?? port, client: arrived ? formatIPv4(arrived.src) : '' };
-    if (arrived) Object.assign(peer, { clientPort: arrived.sport, local: formatIPv4(arrived.dst) });
+    const peer: Peer = { process: o.process ?? '', netns: o.netns, port: arrived?.dport ?? port, client: arrived ? formatAddr(arrived.src) : '' };
+    if (arrived) Object.assign(peer, { clientPort: arrived.sport, local: formatAddr(arrived.dst) });
     return { ok: true, peer, traces };
   }
 
@@ -305,9 +306,9 @@ export class Servers {
     if (o.kind !== 'delivered') return;
     const arrived = [...trace.hops].reverse().find((h) => h.leg === 'request' && h.kind === 'deliver')?.packet;
     if (!arrived) return;
-    const peer: Peer = { process: o.process ?? '', netns: o.netns, port: arrived.dport, client: formatIPv4(arrived.src) };
+    const peer: Peer = { process: o.process ?? '', netns: o.netns, port: arrived.dport, client: formatAddr(arrived.src) };
     const raw = this.rawServer(peer, 'udp');
-    if (raw) this.programs!.serve(raw, { proto: 'udp', port: peer.port, client: peer.client, clientPort: arrived.sport, local: formatIPv4(arrived.dst), data }, legs);
+    if (raw) this.programs!.serve(raw, { proto: 'udp', port: peer.port, client: peer.client, clientPort: arrived.sport, local: formatAddr(arrived.dst), data }, legs);
   }
 
   /**

@@ -360,6 +360,7 @@ export class Simulator {
     };
     return new Map<string, Command>([
       ['ping', pingCommand('busybox', resolve, (name) => embeddedLookup6(this.engine, c, name))],
+      ['ping6', pingCommand('busybox', resolve, (name) => embeddedLookup6(this.engine, c, name), 'ping6')],
       ...toolbox(this.containerPlace(c, inShell)),
       ['ps', busyboxPsCommand(() => c)],
       ['wget', busyboxWget(this.servers, resolve)],

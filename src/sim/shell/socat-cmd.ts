@@ -18,7 +18,8 @@
  * Where two processes' lines race in real socat (a forked child's against its
  * parent's), vethlab prints the parent's first, then the child's.
  */
-import { formatIPv4, parseIPv4 } from '../netfilter/inet.ts';
+import { parseIPv4 } from '../netfilter/inet.ts';
+import { formatAddr } from '../netfilter/addr.ts';
 import type { Trace } from '../net/trace.ts';
 import { bindAll, stillRunning, unbindAll } from './listen.ts';
 import { lineExchange } from '../net/exchange.ts';
@@ -112,7 +113,7 @@ function describe(a: SocatAddress): string {
 /** The address and port a connection left from (its first packet's source, before any NAT). */
 function localEnd(trace: Trace | undefined): string | undefined {
   const first = trace?.hops.find((h) => h.leg === 'request')?.packet;
-  return first ? inet(formatIPv4(first.src), first.sport) : undefined;
+  return first ? inet(formatAddr(first.src), first.sport) : undefined;
 }
 
 /** `socat - TCP:host:port`: stdin goes to the server, its answer to stdout. */

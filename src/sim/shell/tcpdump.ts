@@ -18,7 +18,7 @@
  * connection, so a transcript repeats byte for byte. Only what the Trace holds
  * is shown: a TCP connection's handshake, not the data after it.
  */
-import { formatIPv4 } from '../netfilter/inet.ts';
+import { formatAddr } from '../netfilter/addr.ts';
 import type { Packet } from '../netfilter/index.ts';
 import type { Hop, Segment, Trace } from '../net/trace.ts';
 import { payloadSummary } from './tcpdump-decode.ts';
@@ -121,13 +121,13 @@ export function sightings(traces: readonly Trace[], netns: string, iface: string
     const views = trace.conversation ? numbered(trace.conversation.segments) : [];
     const hops = [...trace.hops, ...(trace.conversation?.hops ?? [])];
     const syn = trace.hops[0]?.packet;
-    const connection = syn ? `${formatIPv4(syn.src)}:${syn.sport}>${formatIPv4(syn.dst)}:${syn.dport}` : '';
+    const connection = syn ? `${formatAddr(syn.src)}:${syn.sport}>${formatAddr(syn.dst)}:${syn.dport}` : '';
     // An ARP exchange is on the wire between the neighbour lookup and the packet's arrival at the next IP stack.
     let arp: Sighting['arp'];
     let arpShown = false;
     hops.forEach((hop, h) => {
       if (hop.kind === 'neighbour' && hop.note.key === 'arpReply') {
-        arp = { who: hop.note.values.addr ?? '', tell: formatIPv4(hop.packet.src), mac: hop.note.values.mac ?? '' };
+        arp = { who: hop.note.values.addr ?? '', tell: formatAddr(hop.packet.src), mac: hop.note.values.mac ?? '' };
         arpShown = false;
       } else if (hop.kind === 'receive' || hop.kind === 'deliver') arp = undefined;
       if (!CAPTURED.has(hop.kind) || !onCapture(hop)) return;
@@ -147,7 +147,7 @@ export function sightings(traces: readonly Trace[], netns: string, iface: string
 function matches(p: Packet, f: Filter): boolean {
   if (f.proto && p.proto !== f.proto) return false;
   if (f.port !== undefined && p.sport !== f.port && p.dport !== f.port) return false;
-  if (f.host !== undefined && formatIPv4(p.src) !== f.host && formatIPv4(p.dst) !== f.host) return false;
+  if (f.host !== undefined && formatAddr(p.src) !== f.host && formatAddr(p.dst) !== f.host) return false;
   return true;
 }
 
@@ -170,8 +170,10 @@ const FLAG_LETTERS: Record<string, string> = { SYN: 'S', FIN: 'F', RST: 'R', PSH
  * TCP's numbers as the rig's kernel (6.18) chose them: window scale 10, so 63 and 64
  * (x 1024) after the handshake; over loopback the MSS is 65495 and the windows differ.
  */
-function tcpWindows(loopback: boolean) {
-  return loopback ? { mss: 65495, syn: 65495, synAck: 65483, client: 64, server: 64 } : { mss: 1460, syn: 64240, synAck: 65160, client: 63, server: 64 };
+function tcpWindows(loopback: boolean, v6: boolean) {
+  if (loopback) return { mss: 65495, syn: 65495, synAck: 65483, client: 64, server: 64 };
+  // Over IPv6 the MSS is 1440 (40-byte header), and the first windows are 45 of its segments.
+  return v6 ? { mss: 1440, syn: 64800, synAck: 64260, client: 63, server: 64 } : { mss: 1460, syn: 64240, synAck: 65160, client: 63, server: 64 };
 }
 
 /** What a TCP line needs beyond the headers: who sent it, its connection, its segment's numbers, and whether it went over loopback. */
@@ -184,21 +186,24 @@ export interface TcpView {
 
 /** The line after the timestamp, as tcpdump -n prints it. */
 export function packetLine(p: Packet, seq: number, tcp: TcpView = { fromClient: p.sport > p.dport, connection: '', loopback: false }): string {
-  const src = formatIPv4(p.src);
-  const dst = formatIPv4(p.dst);
+  const src = formatAddr(p.src);
+  const dst = formatAddr(p.dst);
+  const v6 = typeof p.dst === 'bigint';
+  if (p.proto === 'icmp' && v6) return `IP6 ${src} > ${dst}: ${icmp6Text(p, seq)}, length ${p.length - 40}`;
   if (p.proto === 'icmp') {
     const length = p.length - 20;
     if (p.icmpType === 8 || p.icmpType === 0) return `IP ${src} > ${dst}: ICMP echo ${p.icmpType === 8 ? 'request' : 'reply'}, id ${p.icmpId ?? 0}, seq ${seq}, length ${length}`;
     if (p.icmpType === 3 && p.inner) {
       const i = p.inner;
-      const what = p.icmpCode === 3 ? `${formatIPv4(i.dst)} ${i.proto} port ${i.dport} unreachable` : p.icmpCode === 1 ? `host ${formatIPv4(i.dst)} unreachable` : p.icmpCode === 0 ? `net ${formatIPv4(i.dst)} unreachable` : `${formatIPv4(i.dst)} unreachable - admin prohibited filter`;
+      const to = formatAddr(i.dst);
+      const what = p.icmpCode === 3 ? `${to} ${i.proto} port ${i.dport} unreachable` : p.icmpCode === 1 ? `host ${to} unreachable` : p.icmpCode === 0 ? `net ${to} unreachable` : `${to} unreachable - admin prohibited filter`;
       return `IP ${src} > ${dst}: ICMP ${what}, length ${length}`;
     }
     if (p.icmpType === 11) return `IP ${src} > ${dst}: ICMP time exceeded in-transit, length ${length}`;
     return `IP ${src} > ${dst}: ICMP type-#${p.icmpType ?? 0}, length ${length}`;
   }
-  const ends = `IP ${src}.${p.sport} > ${dst}.${p.dport}`;
-  if (p.proto === 'udp') return `${ends}: UDP, length ${Math.max(0, p.length - 28)}`;
+  const ends = `${v6 ? 'IP6' : 'IP'} ${src}.${p.sport} > ${dst}.${p.dport}`;
+  if (p.proto === 'udp') return `${ends}: UDP, length ${Math.max(0, p.length - (v6 ? 48 : 28))}`;
   const flags = p.tcpFlags ?? [];
   const letters = ['SYN', 'FIN', 'RST', 'PSH'].filter((f) => flags.includes(f as never)).map((f) => FLAG_LETTERS[f]).join('') + (flags.includes('ACK' as never) ? '.' : '');
   // The client's and the server's initial sequence numbers and timestamps, from the connection's addresses and ports.
@@ -209,7 +214,7 @@ export function packetLine(p: Packet, seq: number, tcp: TcpView = { fromClient: 
   const serverIsn = hash(`isn' ${conn}`);
   const tsClient = hash(`ts ${conn}`) % 4_000_000_000;
   const tsServer = hash(`ts' ${conn}`) % 4_000_000_000;
-  const win = tcpWindows(loopback);
+  const win = tcpWindows(loopback, v6);
   if (flags.includes('SYN' as never)) {
     if (!flags.includes('ACK' as never)) return `${ends}: Flags [${letters}], seq ${clientIsn}, win ${win.syn}, options [mss ${win.mss},sackOK,TS val ${tsClient} ecr 0,nop,wscale 10], length 0`;
     return `${ends}: Flags [${letters}], seq ${serverIsn}, ack ${(clientIsn + 1) >>> 0}, win ${win.synAck}, options [mss ${win.mss},sackOK,TS val ${tsServer} ecr ${tsClient},nop,wscale 10], length 0`;
@@ -223,7 +228,7 @@ export function packetLine(p: Packet, seq: number, tcp: TcpView = { fromClient: 
 }
 
 function tcpView(s: Sighting): TcpView {
-  const view: TcpView = { fromClient: s.fromClient, connection: s.connection, loopback: s.probe.dst.startsWith('127.') };
+  const view: TcpView = { fromClient: s.fromClient, connection: s.connection, loopback: s.probe.dst.startsWith('127.') || s.probe.dst === '::1' };
   if (s.segment) view.segment = s.segment;
   return view;
 }
@@ -231,6 +236,27 @@ function tcpView(s: Sighting): TcpView {
 /** An ARP request and its reply, as tcpdump -n prints them. */
 function arpLines(arp: NonNullable<Sighting['arp']>): [string, string] {
   return [`ARP, Request who-has ${arp.who} tell ${arp.tell}, length 28`, `ARP, Reply ${arp.who} is-at ${arp.mac}, length 28`];
+}
+
+/** An ICMPv6 message as tcpdump's print-icmp6.c words it (echo, destination unreachable, time exceeded). */
+function icmp6Text(p: Packet, seq: number): string {
+  const inner = p.inner;
+  const to = inner ? formatAddr(inner.dst) : '';
+  switch (p.icmpType) {
+    case 128:
+    case 129:
+      return `ICMP6, echo ${p.icmpType === 128 ? 'request' : 'reply'}, id ${p.icmpId ?? 0}, seq ${seq}`;
+    case 1:
+      if (p.icmpCode === 0) return `ICMP6, destination unreachable, no route to ${to}`;
+      if (p.icmpCode === 1) return `ICMP6, destination unreachable, ${to} unreachable prohibited`;
+      if (p.icmpCode === 3) return `ICMP6, destination unreachable, unreachable address ${to}`;
+      if (p.icmpCode === 4 && inner) return `ICMP6, destination unreachable, unreachable port, ${to} ${inner.proto} port ${inner.dport}`;
+      return `ICMP6, destination unreachable, code-#${p.icmpCode ?? 0}`;
+    case 3:
+      return `ICMP6, time exceeded in-transit for ${to}`;
+    default:
+      return `ICMP6, type-#${p.icmpType ?? 0}`;
+  }
 }
 
 /** HH:MM:SS.uuuuuu of a moment of the virtual clock (ms, fractions allowed). */

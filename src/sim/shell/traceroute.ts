@@ -5,6 +5,7 @@
  * walk, so a firewall that drops them shows as `*` exactly where it drops.
  */
 import { parseIPv4 } from '../netfilter/inet.ts';
+import { formatAddr } from '../netfilter/addr.ts';
 import type { Probe, Trace } from '../net/trace.ts';
 import { busyboxUsage } from './busybox.ts';
 import { getopt, getoptMessage, isGetoptError } from './getopt.ts';
@@ -25,7 +26,7 @@ function answerFrom(trace: Trace): string | undefined {
   const back = [...trace.hops].reverse().find((h) => h.leg === 'reply' && (h.kind === 'deliver' || h.kind === 'receive') && h.netns === trace.probe.from);
   const p = back?.rewritten ?? back?.packet;
   if (!p) return undefined;
-  return [p.src >>> 24, (p.src >>> 16) & 255, (p.src >>> 8) & 255, p.src & 255].join('.');
+  return formatAddr(p.src);
 }
 
 export function tracerouteCommand(resolve: Resolver, nameOf: (ip: string) => string | undefined): Command {

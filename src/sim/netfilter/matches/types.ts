@@ -5,7 +5,7 @@
  * calls only `test`.
  */
 import type { CtState } from '../hook.ts';
-import type { AddrType, Packet, PacketPlace } from '../packet.ts';
+import type { AddrType, IpAddr, Packet, PacketPlace } from '../packet.ts';
 
 /** What a match may look at while a rule is evaluated. */
 export interface MatchInput {
@@ -14,7 +14,7 @@ export interface MatchInput {
   ctState: CtState;
   /** Conntrack status bits for `--ctstate SNAT/DNAT`. */
   ctNat: { snat: boolean; dnat: boolean };
-  addrType(ip: number): AddrType;
+  addrType(ip: IpAddr): AddrType;
   mark: number;
 }
 

@@ -26,7 +26,8 @@ export function busyboxArpCommand(nameOf: (ip: string) => string | undefined): C
     else if (a.startsWith('-')) return fail(`arp: invalid option -- '${a[1]}'\n${USAGE}`, 1);
     else host = a;
   }
-  const all = view.neighbours();
+  // /proc/net/arp: the IPv4 entries only (neighbour discovery's are not ARP's).
+  const all = view.neighbours().filter((n) => !n.address.includes(':'));
   const rows = all
     .filter((n) => (device === undefined || n.ifname === device) && (host === undefined || n.address === host))
     .map((n) => {

@@ -189,7 +189,7 @@ function neigh(view: NetnsView, args: string[]): CommandOutput {
   const lines = view
     .neighbours()
     .filter((n) => dev === undefined || n.ifname === dev)
-    .map((n) => `${n.address} ${dev === undefined ? `dev ${n.ifname} ` : ''}${n.mac ? `lladdr ${n.mac}` : ''} ref 1 used 0/0/0 probes ${n.state === 'FAILED' || n.state === 'INCOMPLETE' ? 3 : 1} ${n.state}\n`);
+    .map((n) => `${n.address} ${dev === undefined ? `dev ${n.ifname} ` : ''}${n.mac ? `lladdr ${n.mac}` : ''}${n.router ? ' router' : ''} ref 1 used 0/0/0 probes ${n.state === 'FAILED' || n.state === 'INCOMPLETE' ? 3 : 1} ${n.state}\n`);
   return ok(lines.join(''));
 }
 

@@ -563,6 +563,6 @@ function neighCmd(view: NetnsView, args: string[]): CommandOutput {
   const lines = view
     .neighbours()
     .filter((n) => dev === undefined || n.ifname === dev)
-    .map((n) => `${n.address} ${dev === undefined ? `dev ${n.ifname} ` : ''}${n.mac ? `lladdr ${n.mac} ` : ''}${n.state} \n`);
+    .map((n) => `${n.address} ${dev === undefined ? `dev ${n.ifname} ` : ''}${n.mac ? `lladdr ${n.mac} ` : ''}${n.router ? 'router ' : ''}${n.state} \n`);
   return ok(lines.join(''));
 }

@@ -25,9 +25,9 @@ describe('golden transcripts from the real engine', () => {
     expect(names.length).toBeGreaterThanOrEqual(30);
   });
 
-  // ping lines are reachability, which may agree on the outcome alone: these goldens test ping's and
-  // traceroute's flags, so every line of theirs must agree byte for byte (times normalized).
-  for (const name of ['fidelity-ping-flags', 'fidelity-iputils-ping', 'fidelity-traceroute']) {
+  // ping, curl, nc and nslookup lines are reachability, which may agree on the outcome alone: these
+  // goldens test those tools' flags and texts, so every line of theirs must agree byte for byte (times normalized).
+  for (const name of ['fidelity-ping-flags', 'fidelity-iputils-ping', 'fidelity-traceroute', 'fidelity-curl-flags', 'fidelity-ls-long', 'fidelity-nslookup-server', 'fidelity-nc-flags']) {
     it(`${name} agrees byte for byte`, () => {
       const r = replay(name);
       expect(r.diffs.map((d) => d.ours), `${name}: ${r.exact}/${r.blocks} exact`).toEqual([]);

@@ -1,52 +1,129 @@
 /**
- * busybox nslookup in containers: one A query to the resolv.conf server (or the
- * one named), printed as busybox 1.35 prints it. Answers from the embedded DNS
- * carry "Non-authoritative answer:", forwarded ones do not (golden 18).
+ * busybox 1.35 nslookup in containers (networking/nslookup.c): options before the
+ * name (`-type=`, `-port=`, `-retry=`, `-timeout=`, `-debug`), an optional server
+ * (an address, or a name it resolves first), and resolv.conf's search list: a name
+ * without a dot is asked as NAME.DOMAIN for each domain, never bare. Answers from the
+ * embedded DNS carry "Non-authoritative answer:", forwarded ones do not (golden 18).
+ * A server that answers with ICMP port unreachable costs one `read: Connection
+ * refused` per send round (`-retry`, 2 by default) before the timeout text.
  */
 import { busyboxUsage } from './busybox.ts';
-import { containerNameserver, EMBEDDED_DNS, embeddedLookup6, queryServer, reverseQuery } from '../docker/dns.ts';
+import { containerNameserver, EMBEDDED_DNS, embeddedLookup6, lookup, queryServer, reverseQuery } from '../docker/dns.ts';
+import { usesEmbeddedDns } from '../docker/files.ts';
 import type { Engine } from '../docker/engine.ts';
 import type { Container } from '../docker/model.ts';
-import type { Command } from './types.ts';
+import { observedResult, type Trace } from '../net/trace.ts';
+import type { Command, CommandContext, CommandOutput } from './types.ts';
 import { fail } from './types.ts';
 
+const NSLOOKUP_USAGE = busyboxUsage('Usage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,srv,any\n');
+const QUERY_TYPES = ['a', 'cname', 'mx', 'txt', 'ptr', 'ns', 'soa', 'srv', 'aaaa', 'any'];
+const isIPv4 = (text: string) => /^\d+\.\d+\.\d+\.\d+$/.test(text);
+const TIMED_OUT = ';; connection timed out; no servers could be reached\n\n';
+
+interface NslookupArgs {
+  qtype?: string;
+  retry: number;
+  name: string;
+  server?: string;
+}
+
+/** nslookup_main's option loop: `-OPT[=VAL]` words before the name; anything else it does not know prints the usage. */
+function parseNslookup(argv: string[]): NslookupArgs | CommandOutput {
+  let qtype: string | undefined;
+  let retry = 2;
+  let i = 0;
+  for (; i < argv.length && argv[i]!.startsWith('-'); i++) {
+    const [option, value = ''] = argv[i]!.slice(1).split(/=(.*)/s);
+    if (option === 'type' || option === 'querytype') {
+      if (!QUERY_TYPES.includes(value.toLowerCase())) return fail(`nslookup: invalid query type "${value}"\n`, 1);
+      qtype = value.toLowerCase();
+    } else if (option === 'retry' || option === 'timeout' || option === 't' || option === 'port') {
+      const n = /^\d+$/.test(value) ? Number(value) : NaN;
+      const max = option === 'port' ? 0xffff : option === 'retry' ? 2 ** 31 - 1 : 2_147_483;
+      if (!(n >= 1 && n <= max)) return fail(/^\d+$/.test(value) ? `nslookup: number ${value} is not in 1..${max} range\n` : `nslookup: invalid number '${value}'\n`, 1);
+      if (option === 'retry') retry = n;
+      if (option === 'port' && n !== 53) return fail(`vethlab: nslookup -port=${n} is not modelled (the servers here listen on 53)\n`, 1);
+    } else if (option === 'debug') return fail('vethlab: nslookup -debug (the raw replies) is not modelled\n', 1);
+    else return fail(NSLOOKUP_USAGE, 1);
+  }
+  const [name, server, extra] = argv.slice(i);
+  if (name === undefined || extra !== undefined) return fail(NSLOOKUP_USAGE, 1);
+  const parsed: NslookupArgs = { retry, name };
+  if (qtype !== undefined) parsed.qtype = qtype;
+  if (server !== undefined) parsed.server = server;
+  return parsed;
+}
+
+/** resolv.conf's search list (a later `search` or `domain` line replaces an earlier one; `domain` only without `search`). */
+function searchList(ctx: CommandContext): string[] {
+  const text = ctx.fs.read('/etc/resolv.conf');
+  if (typeof text !== 'string' || ['ENOENT', 'EISDIR', 'ENOTDIR'].includes(text)) return [];
+  let search: string[] = [];
+  let haveSearch = false;
+  for (const line of text.split('\n')) {
+    const [key, ...words] = line.trim().split(/\s+/);
+    if (words.length === 0) continue;
+    if (key === 'search') {
+      haveSearch = true;
+      search = words;
+    } else if (key === 'domain' && !haveSearch) search = words;
+  }
+  return search.length === 1 && search[0] === '.' ? [] : search;
+}
+
 export function nslookupCommand(engine: Engine, c: Container): Command {
-  return (argv) => {
-    const args = argv.filter((a) => !a.startsWith('-'));
-    const [name, serverArg] = args;
-    if (name === undefined) return fail(busyboxUsage('Usage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n'), 1);
-    const server = serverArg ?? containerNameserver(engine, c);
-    if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) {
+  return (argv, ctx) => {
+    const args = parseNslookup(argv);
+    if ('exitCode' in args) return args;
+    const { name, qtype, retry } = args;
+    let server = args.server ?? containerNameserver(engine, c);
+    if (!isIPv4(server)) {
+      // xhost2sockaddr: the server's name goes through the container's resolver first.
+      const found = lookup(engine, c, server);
+      if (found.kind !== 'address') return fail(`nslookup: bad address '${server}'\n`, 1);
+      server = found.address;
+    }
+    const head = `Server:\t\t${args.server ?? server}\nAddress:\t${server}:53\n\n`;
+    // One `read: Connection refused` per send round when the server's host has nothing on port 53.
+    const refusedRounds = (trace: Trace | undefined): CommandOutput => {
+      const refused = (server === EMBEDDED_DNS && !usesEmbeddedDns(engine, c)) || (trace !== undefined && observedResult(trace) === 'refused');
+      return { stdout: TIMED_OUT, stderr: refused ? 'nslookup: read: Connection refused\n'.repeat(retry) : '', exitCode: 1, stderrFirst: true, traces: trace ? [trace] : [] };
+    };
+    // Without -type an address is a PTR question (make_ptr); with one, busybox asks for the words as given.
+    if (isIPv4(name) && qtype === undefined) {
       const arpa = `${name.split('.').reverse().join('.')}.in-addr.arpa`;
-      const head = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
       const reverse = reverseQuery(engine, c, name, server);
       if (reverse.kind === 'name') return { stdout: `${head}Non-authoritative answer:\n${arpa}\tname = ${reverse.name}\n\n`, stderr: '', exitCode: 0 };
       if (reverse.kind === 'nxdomain') return { stdout: `${head}** server can't find ${arpa}: NXDOMAIN\n\n`, stderr: '', exitCode: 1 };
-      return { stdout: ';; connection timed out; no servers could be reached\n\n', stderr: '', exitCode: 1 };
+      return refusedRounds(undefined);
     }
-    const head = `Server:\t\t${server}\nAddress:\t${server}:53\n\n`;
     // -type=QUERY_TYPE: A is the model's; AAAA only as the embedded DNS answers it for an IPv6 endpoint.
-    const qtype = argv.find((a) => /^-(type|query)=/.test(a))?.replace(/^-\w+=/, '').toLowerCase();
     const address6 = server === EMBEDDED_DNS ? embeddedLookup6(engine, c, name) : undefined;
     if (qtype === 'aaaa' && address6 !== undefined) return { stdout: `${head}Non-authoritative answer:\nName:\t${name}\nAddress: ${address6}\n\n`, stderr: '', exitCode: 0 };
     if (qtype !== undefined && qtype !== 'a') return fail(`vethlab: nslookup -type=${qtype} is not modelled here beyond the AAAA records of containers on IPv6 networks\n`, 1);
     if (qtype === undefined && address6 !== undefined) return fail(`vethlab: ${name} has an IPv6 address too, and nslookup's AAAA half is not modelled yet (-type=a or -type=aaaa asks for one)\n`, 1);
-    const answer = queryServer(engine, c, name, server);
-    const traces = answer.kind !== 'servfail' && answer.trace ? [answer.trace] : [];
-    switch (answer.kind) {
-      case 'address': {
+    // add_query_with_search: a dotless name is asked once per search domain, and only so.
+    const search = name.includes('.') ? [] : searchList(ctx);
+    const names = search.length > 0 ? search.map((domain) => `${name}.${domain}`) : [name];
+    const traces: Trace[] = [];
+    let stdout = '';
+    let exitCode = 0;
+    for (const asked of names) {
+      const answer = queryServer(engine, c, asked, server);
+      if (answer.kind !== 'servfail' && answer.trace) traces.push(answer.trace);
+      // A server that never answers one of the queries leaves busybox waiting until its timeout.
+      if (answer.kind === 'timeout') return { ...refusedRounds(answer.trace), traces };
+      if (answer.kind === 'address') {
         const note = answer.source === 'embedded' ? 'Non-authoritative answer:\n' : '';
         // Each record of the answer, in the order the server sent them (golden dns-shared-alias).
-        const records = answer.addresses.map((address) => `Name:\t${name}\nAddress: ${address}\n`).join('');
-        return { stdout: `${head}${note}${records}\n`, stderr: '', exitCode: 0, traces };
+        stdout += `${note}${answer.addresses.map((address) => `Name:\t${asked}\nAddress: ${address}\n`).join('')}\n`;
+      } else {
+        stdout += `** server can't find ${asked}: ${answer.kind === 'nxdomain' ? 'NXDOMAIN' : 'SERVFAIL'}\n\n`;
+        exitCode = 1;
       }
-      case 'nxdomain':
-        return { stdout: `${head}** server can't find ${name}: NXDOMAIN\n\n`, stderr: '', exitCode: 1, traces };
-      case 'servfail':
-        return { stdout: `${head}** server can't find ${name}: SERVFAIL\n\n`, stderr: '', exitCode: 1, traces };
-      case 'timeout':
-        return { stdout: ';; connection timed out; no servers could be reached\n\n', stderr: '', exitCode: 1, traces };
     }
+    return { stdout: head + stdout, stderr: '', exitCode, traces };
   };
 }
 

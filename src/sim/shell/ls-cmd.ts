@@ -38,6 +38,13 @@ interface Entry {
   target?: string;
 }
 
+/**
+ * The options the listing acts on. -1 and -w change nothing here: output is never a
+ * terminal, so it is one name per line already. The others (-C -x -R -i -s -L -H -X -v
+ * -c -u -U -g -k -Q -T, --color=always) are refused in one line.
+ */
+const LS_MODELLED = new Set(['1', 'a', 'A', 'd', 'F', 'p', 'l', 'n', 'h', 'r', 'S', 't', 'w', 'color']);
+
 const VIRTUAL_DIRS: Record<string, string> = { '/tmp': 'drwxrwxrwt', '/proc': 'dr-xr-xr-x', '/sys': 'dr-xr-xr-x' };
 
 function entryOf(ctx: CommandContext, info: LsInfo, path: string, name: string): Entry {
@@ -58,25 +65,52 @@ function entryOf(ctx: CommandContext, info: LsInfo, path: string, name: string):
 
 const blocks = (e: Entry) => (e.kind === 'link' || e.mode.startsWith('dr-x') ? 0 : Math.ceil(e.size / 4096) * 4);
 
-function human(n: number, busybox: boolean): string {
+/** GNU ls -h: one decimal under 10, rounded up (8.0K, 1.9M, 12K). */
+function gnuHuman(n: number): string {
   if (n < 1024) return String(n);
-  const units = 'KMGT';
+  const units = 'KMGTPE';
   let v = n;
   let u = -1;
   while (v >= 1024 && u < units.length - 1) {
     v /= 1024;
     u++;
   }
-  const shown = v < 10 ? (Math.ceil(v * 10) / 10).toFixed(1) : String(Math.ceil(v));
-  return `${busybox ? shown.replace(/\.0$/, '.0') : shown}${units[u]}`;
+  return `${v < 10 ? (Math.ceil(v * 10) / 10).toFixed(1) : String(Math.ceil(v))}${units[u]}`;
+}
+
+/**
+ * busybox's make_human_readable_str(val, blockSize, 0): each step down by 1024 keeps one
+ * rounded decimal (4.0K, 1.9M); with blockSize 0 (ls's total line) the decimal is rounded
+ * away instead (8K).
+ */
+function busyboxHuman(val: number, blockSize: 0 | 1): string {
+  if (val === 0) return '0';
+  const units = ['', 'K', 'M', 'G', 'T', 'P', 'E'];
+  let v = val;
+  let u = 0;
+  let frac = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    u++;
+    frac = Math.floor(((v % 1024) * 10 + 512) / 1024);
+    v = Math.floor(v / 1024);
+  }
+  if (frac >= 10) {
+    v++;
+    frac = 0;
+  }
+  if (blockSize === 0) return `${frac >= 5 ? v + 1 : v}${units[u]}`;
+  return u === 0 ? String(v) : `${v}.${frac}${units[u]}`;
 }
 
 export function lsCommand(info: LsInfo): Command {
   return (argv, ctx) => {
     const busybox = ctx.userland === 'busybox';
-    const parsed = toolOptions('ls', argv, ctx, { flags: busybox ? '1AaCxdLHRFplinshrSXvctue' : '1AaCdFhilnprRStUx', valued: 'w', long: { all: { key: 'a' }, 'almost-all': { key: 'A' }, directory: { key: 'd' }, 'human-readable': { key: 'h' }, 'numeric-uid-gid': { key: 'n' }, reverse: { key: 'r' }, classify: { key: 'F' }, color: { key: 'color', value: 'optional' } } });
+    // busybox 1.35's getopt string (ls.c's ls_options) and GNU's short options.
+    const parsed = toolOptions('ls', argv, ctx, { flags: busybox ? '1AaCxdLHRFplinshrSXvctugkQ' : '1AaCdFhilnprRStUx', valued: busybox ? 'wT' : 'w', long: { all: { key: 'a' }, 'almost-all': { key: 'A' }, directory: { key: 'd' }, 'human-readable': { key: 'h' }, 'numeric-uid-gid': { key: 'n' }, reverse: { key: 'r' }, classify: { key: 'F' }, color: { key: 'color', value: 'optional' } } });
     if (isOutput(parsed)) return { ...parsed, exitCode: busybox ? 1 : 2 };
     const has = (k: string) => parsed.options.some(([x]) => x === k);
+    const unmodelled = parsed.options.find(([k, v]) => !LS_MODELLED.has(k) || (k === 'color' && v !== undefined && v !== 'never' && v !== 'auto'));
+    if (unmodelled) return { stdout: '', stderr: `vethlab: ls ${unmodelled[0] === 'color' ? '--color=always' : `-${unmodelled[0]}`} is not modelled (modelled: -1 -a -A -d -F -p -l -n -h -r -S -t -w)\n`, exitCode: busybox ? 1 : 2 };
     const long = has('l') || has('n');
     const all = has('a');
     const almost = has('A');
@@ -103,7 +137,9 @@ export function lsCommand(info: LsInfo): Command {
       dirs.push({ path, entries: shown.map((n) => entryOf(ctx, info, n === '.' ? path : n === '..' ? `${base}..` : `${base}${n}`, n)) });
     }
     const order = (list: Entry[]) => {
-      const sorted = [...list].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const byName = (a: Entry, b: Entry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+      // -S: largest first; -t: newest first; ties by name.
+      const sorted = [...list].sort((a, b) => (has('S') ? b.size - a.size : 0) || (has('t') ? b.mtime - a.mtime : 0) || byName(a, b));
       return has('r') ? sorted.reverse() : sorted;
     };
     const mark = (e: Entry) => (indicator === undefined ? '' : e.kind === 'dir' ? '/' : indicator === 'F' && e.kind === 'link' ? '@' : indicator === 'F' && e.mode.includes('x') ? '*' : '');
@@ -111,16 +147,17 @@ export function lsCommand(info: LsInfo): Command {
     const render = (list: Entry[]): string => {
       if (!long) return list.map((e) => `${e.name}${mark(e)}\n`).join('');
       const owner = has('n') ? '0' : 'root';
-      const size = (e: Entry) => (has('h') ? human(e.size, busybox) : String(e.size));
+      const size = (e: Entry) => (has('h') ? (busybox ? busyboxHuman(e.size, 1) : gnuHuman(e.size)) : String(e.size));
       const name = (e: Entry) => `${e.name}${e.target !== undefined ? ` -> ${e.target}` : mark(e)}`;
-      if (busybox) return list.map((e) => `${e.mode} ${String(e.links).padStart(4)} ${owner.padEnd(8)} ${owner.padEnd(8)} ${size(e).padStart(9)} ${date(e.mtime)} ${name(e)}\n`).join('');
+      // busybox: fixed widths, 7 for a human-readable size (HUMAN_READABLE_MAX_WIDTH).
+      if (busybox) return list.map((e) => `${e.mode} ${String(e.links).padStart(4)} ${owner.padEnd(8)} ${owner.padEnd(8)} ${size(e).padStart(has('h') ? 7 : 9)} ${date(e.mtime)} ${name(e)}\n`).join('');
       const wl = Math.max(...list.map((e) => String(e.links).length));
       const ws = Math.max(...list.map((e) => size(e).length));
       return list.map((e) => `${e.mode} ${String(e.links).padStart(wl)} ${owner} ${owner} ${size(e).padStart(ws)} ${date(e.mtime)} ${name(e)}\n`).join('');
     };
     const total = (list: Entry[]) => {
       const t = list.reduce((n, e) => n + blocks(e), 0);
-      return long ? `total ${has('h') ? human(t * 1024, busybox) : t}\n` : '';
+      return long ? `total ${has('h') ? (busybox ? busyboxHuman(t * 1024, 0).padEnd(7) : gnuHuman(t * 1024)) : t}\n` : '';
     };
     const parts: string[] = [];
     if (files.length > 0) parts.push(render(order(files)));

@@ -4,7 +4,7 @@
  * `sh -c` prefers inside containers). Both connect through the packet walk and
  * write their stdin to the server, printing what it answers.
  */
-import { serviceName } from '../netfilter/services.ts';
+import { serviceName, servicePort } from '../netfilter/services.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
 import { observedResult, type Trace } from '../net/trace.ts';
 import { busyboxUsage } from './busybox.ts';
@@ -27,6 +27,26 @@ const OPENBSD_REASON: Record<ConnectFailure, string> = {
   unreachable: 'failed: No route to host',
 };
 
+/**
+ * OpenBSD netcat's options that change nothing a user sees here: -4 (IPv4 is all there
+ * is to connect to), -D (SO_DEBUG), -N and -q (what happens after stdin's EOF, which
+ * comes at once), -I/-O (buffer sizes), -i (a delay between lines).
+ */
+const OPENBSD_INVISIBLE = new Set(['4', 'D', 'N', 'q', 'I', 'O', 'i']);
+/** The options the model acts on; every other letter of its getopt string is refused, never taken and ignored. */
+const OPENBSD_MODELLED = new Set(['6', 'd', 'k', 'l', 'n', 'p', 'u', 'v', 'w', 'z']);
+
+/**
+ * Debian's netcat-openbsd port argument: a number up to 65535, or a service name from
+ * /etc/services (the rig's images have none), each with its own message.
+ */
+function openbsdPort(text: string, proto: 'tcp' | 'udp', services: boolean): number | CommandOutput {
+  if (/^\d+$/.test(text)) return Number(text) > 65535 ? fail(`nc: port number too large: ${text}\n`, 1) : Number(text);
+  if (/^\d+-\d+$/.test(text)) return fail(`vethlab: nc port ranges (${text}) are not modelled\n`, 1);
+  const named = services ? servicePort(text, proto) : undefined;
+  return named ?? fail(`nc: port number invalid: ${text}\n`, 1);
+}
+
 /** OpenBSD netcat 1.219: silent unless -v; `-z` only checks the port; `-l` listens. */
 export function ncCommand(servers: Servers, resolve: Resolver, options: { services: boolean }): Command {
   return (argv, ctx) => {
@@ -34,30 +54,41 @@ export function ncCommand(servers: Servers, resolve: Resolver, options: { servic
     if (isGetoptError(parsed)) return fail(`${getoptMessage('nc', parsed)}${OPENBSD_USAGE}`, 1);
     const has = (letter: string) => parsed.options.some(([k]) => k === letter);
     const value = (letter: string) => parsed.options.filter(([k]) => k === letter).pop()?.[1];
+    const unmodelled = parsed.options.find(([k]) => !OPENBSD_MODELLED.has(k) && !OPENBSD_INVISIBLE.has(k));
+    if (unmodelled) return fail(`vethlab: nc -${unmodelled[0]} is not modelled\n`, 1);
     const udp = has('u');
     const verbose = has('v');
     const scan = has('z');
     const waitText = value('w');
     const wait = waitText === undefined ? undefined : Number(waitText);
     const words = parsed.operands;
-    if (has('l')) return openbsdListen(ctx, argv, { udp, keep: has('k'), v6: has('6'), port: value('p'), operands: words });
+    // -d: stdin is never read.
+    const stdin = has('d') ? '' : ctx.stdin;
+    if (has('l')) return openbsdListen({ ...ctx, stdin }, argv, { udp, keep: has('k'), v6: has('6'), port: value('p'), operands: words });
+    if (has('6')) return fail('vethlab: nc -6 (connecting over IPv6) is not modelled yet\n', 1);
+    if (has('p')) return fail('vethlab: nc -p (the source port of a connection) is not modelled\n', 1);
     const [host, portText] = words;
-    if (host === undefined || portText === undefined || !/^\d+$/.test(portText)) return fail(OPENBSD_USAGE, 1);
-    const port = Number(portText);
-    const ip = parseIPv4(host) !== undefined ? host : resolve(host);
-    if (ip === undefined) return fail(`nc: getaddrinfo for host "${host}" port ${port}: Name or service not known\n`, 1);
+    if (host === undefined) return fail(OPENBSD_USAGE, 1);
+    if (portText === undefined) return fail('nc: missing port number\n', 1);
     const proto = udp ? 'udp' : 'tcp';
+    const port = openbsdPort(portText, proto, options.services);
+    if (typeof port !== 'number') return port;
+    // -n: no DNS, so only an address literal resolves.
+    const ip = parseIPv4(host) !== undefined ? host : has('n') ? undefined : resolve(host);
+    if (ip === undefined) return fail(`nc: getaddrinfo for host "${host}" port ${port}: Name or service not known\n`, 1);
     const who = ip === host ? host : `${host} (${ip})`;
     const succeeded = () => `Connection to ${who} ${port} port [${proto}/${(options.services ? serviceName(port, proto) : undefined) ?? '*'}] succeeded!\n`;
     if (udp) {
       const trace = ctx.kernel.probe({ kind: 'udp-send', from: ctx.netns, dst: ip, port });
-      if (!scan) servers.datagram(trace, ctx.stdin);
+      if (!scan) servers.datagram(trace, stdin);
       const seen = observedResult(trace);
       // A plain send does not wait for an answer: the ICMP port unreachable that a
-      // closed port sends back goes unread (golden 60: exit 0); -z probes and sees it.
+      // closed port sends back goes unread (golden 60: exit 0); -z probes, sees it and
+      // fails without a word even with -v (golden fidelity-nc-flags).
       const ok = seen === 'reply' || seen === 'timeout' || (seen === 'refused' && !scan);
       if (ok) return { stdout: '', stderr: verbose ? succeeded() : '', exitCode: 0, traces: [trace] };
-      return { stdout: '', stderr: verbose ? `nc: connect to ${who} port ${port} (${proto}) ${OPENBSD_REASON[seen === 'refused' ? 'refused' : 'unreachable']}\n` : '', exitCode: 1, traces: [trace] };
+      const said = verbose && seen !== 'refused' ? `nc: connect to ${who} port ${port} (${proto}) ${OPENBSD_REASON.unreachable}\n` : '';
+      return { stdout: '', stderr: said, exitCode: 1, traces: [trace] };
     }
     const opts: ConnectOptions = {};
     if (wait !== undefined && wait > 0) opts.timeout = wait;
@@ -65,8 +96,8 @@ export function ncCommand(servers: Servers, resolve: Resolver, options: { servic
     if (!conn.ok) return { stdout: '', stderr: verbose ? `nc: connect to ${who} port ${port} (${proto}) ${OPENBSD_REASON[conn.failure]}\n` : '', exitCode: 1, traces: conn.traces };
     // A scan connects and closes at once: a one-client listener is done with it too.
     const legs: Trace[] = [];
-    const answer = servers.converse(conn.peer, scan ? '' : ctx.stdin, legs);
-    servers.exchanged(conn.traces, scan ? lineExchange('', '') : lineExchange(ctx.stdin, answer));
+    const answer = servers.converse(conn.peer, scan ? '' : stdin, legs);
+    servers.exchanged(conn.traces, scan ? lineExchange('', '') : lineExchange(stdin, answer));
     if (scan) return { stdout: '', stderr: verbose ? succeeded() : '', exitCode: 0, traces: [...conn.traces, ...legs] };
     return { stdout: answer, stderr: verbose ? succeeded() : '', exitCode: 0, traces: [...conn.traces, ...legs] };
   };
@@ -115,7 +146,8 @@ export function busyboxNc(servers: Servers, resolve: Resolver): Command {
       else if (/^-l+p$/.test(a)) {
         listen += a.length - 2;
         port = argv[++i];
-      } else if (a === '-i' || a === '-f') i++;
+      } else if (a === '-i') i++;
+      else if (a === '-f') return fail('vethlab: busybox nc -f (a device file instead of the network) is not modelled\n', 1);
       else if (a === '-e') return fail(`vethlab: busybox nc -e (running a program for each client) is not modelled\n`, 1);
       else if (a.startsWith('-') && a.length > 1) return fail(`nc: invalid option -- '${a[1]}'\n${BUSYBOX_NC_USAGE}`, 1);
       else words.push(a);

@@ -174,8 +174,19 @@ export type FilesOf = (netns: string) => FileSystem | undefined;
 /** Who sends an HTTP request: each writes its own headers. */
 export type HttpClient = 'busybox-wget' | 'gnu-wget' | 'curl' | 'nginx';
 
+/** What a client adds to a plain GET: another method, its own headers, a body (curl's -X, -H, -u, -d). */
+export interface HttpRequestExtra {
+  method?: string;
+  /** Sent after the client's own headers (curl puts Authorization right after Host). */
+  headers?: string[];
+  authorization?: string;
+  /** In place of the client's own User-Agent (curl's -A). */
+  userAgent?: string;
+  body?: string;
+}
+
 /** The request each client sends, as a raw server prints it (recorded on the rig: golden 55). */
-function httpRequest(client: HttpClient, path: string, host: string): string {
+export function httpRequest(client: HttpClient, path: string, host: string, extra: HttpRequestExtra = {}): string {
   const headers = {
     'busybox-wget': ['User-Agent: Wget', 'Connection: close'],
     'gnu-wget': ['User-Agent: Wget/1.21.3', 'Accept: */*', 'Accept-Encoding: identity', 'Connection: Keep-Alive'],
@@ -183,7 +194,12 @@ function httpRequest(client: HttpClient, path: string, host: string): string {
     // proxy_pass: HTTP/1.0 unless proxy_http_version says otherwise (ngx_http_proxy_module).
     nginx: ['Connection: close'],
   }[client];
-  return [`GET ${path} HTTP/1.${client === 'nginx' ? 0 : 1}`, `Host: ${host}`, ...headers, '', ''].join('\r\n');
+  // A header the user gives replaces the client's own of that name (curl's -H 'User-Agent: x').
+  const given = extra.headers ?? [];
+  const givenNames = new Set(given.map((h) => h.split(':')[0]!.toLowerCase()));
+  const own = [`Host: ${host}`, ...(extra.authorization ? [`Authorization: ${extra.authorization}`] : []), ...headers.map((h) => (extra.userAgent !== undefined && h.startsWith('User-Agent:') ? `User-Agent: ${extra.userAgent}` : h))].filter((h) => !givenNames.has(h.split(':')[0]!.toLowerCase()));
+  const body = extra.body === undefined ? [] : [`Content-Length: ${new TextEncoder().encode(extra.body).length}`, ...(givenNames.has('content-type') ? [] : ['Content-Type: application/x-www-form-urlencoded'])];
+  return [`${extra.method ?? 'GET'} ${path} HTTP/1.${client === 'nginx' ? 0 : 1}`, ...own, ...given, ...body, '', extra.body ?? ''].join('\r\n');
 }
 
 /** What a raw server wrote back, read as an HTTP answer; 'silent' when it wrote nothing. */
@@ -332,11 +348,12 @@ export class Servers {
    * asks and `hostHeader` its Host header (the URL's host, with its port unless 80):
    * a raw server (nc) prints their request; nginx matches server_name with it.
    */
-  httpGet(from: string, ip: string, port: number, path: string, timeout?: number, client: HttpClient = 'curl', hostHeader = port === 80 ? ip : `${ip}:${port}`): HttpResult {
+  httpGet(from: string, ip: string, port: number, path: string, timeout?: number, client: HttpClient = 'curl', hostHeader = port === 80 ? ip : `${ip}:${port}`, extra: HttpRequestExtra = {}): HttpResult {
     // The conversation is walked once the answer is known: its bytes are what rule counters add.
     const conn = this.connect(from, ip, port, timeout === undefined ? {} : { timeout });
     if (!conn.ok) return { kind: conn.failure, traces: conn.traces };
-    const request = httpRequest(client, path, hostHeader);
+    const request = httpRequest(client, path, hostHeader, extra);
+    const method = extra.method ?? 'GET';
     if (this.rawServer(conn.peer, 'tcp')) {
       const relayed: Trace[] = [];
       const raw = this.converse(conn.peer, request, relayed);
@@ -355,10 +372,11 @@ export class Servers {
     }
     // A proxied request's own legs (nginx -> upstream) follow the client's.
     const legs: Trace[] = [];
-    const answer = conn.peer.process === 'nginx' ? this.nginx(conn.peer, `GET ${path} HTTP/1.1`, hostHeader, legs) : this.httpd(conn.peer, `GET ${path} HTTP/1.1`);
-    this.exchanged(conn.traces, httpExchange(request, answer.raw));
+    const answer = conn.peer.process === 'nginx' ? this.nginx(conn.peer, `${method} ${path} HTTP/1.1`, hostHeader, legs) : this.httpd(conn.peer, `${method} ${path} HTTP/1.1`);
     const split = answer.raw.indexOf('\r\n\r\n');
     const head = split < 0 ? answer.raw : answer.raw.slice(0, split + 4);
+    // A HEAD request is answered with the head alone.
+    this.exchanged(conn.traces, httpExchange(request, method === 'HEAD' ? head : answer.raw));
     const traces = [...conn.traces, ...legs];
     if (answer.status === 200) return { kind: 'ok', body: answer.body, head, traces };
     return { kind: 'not-found', status: answer.status, body: answer.body, head, traces };
@@ -386,9 +404,12 @@ export class Servers {
       const body = `<HTML><HEAD><TITLE>${code} ${title}</TITLE></HEAD>\n<BODY><H1>${code} ${title}</H1>\n${text}\n</BODY></HTML>\n`;
       return { status: code, body, raw: `${head(`${code} ${title}`, ['Content-type: text/html'])}\r\n\r\n${body}` };
     };
-    const m = /^(GET|HEAD|POST) (\/\S*) HTTP\/1\.[01]$/.exec(requestLine);
+    const m = /^(\S+) (\/\S*) HTTP\/1\.[01]$/.exec(requestLine);
     if (!m) return error(400, 'Bad Request', 'Unsupported method');
     const path = m[2]!.split('?')[0]!;
+    // Files answer GET and HEAD only; any other method gets 501 (golden fidelity-curl-flags: POST).
+    const fileMethod = m[1] === 'GET' || m[1] === 'HEAD';
+    const notImplemented = () => error(501, 'Not Implemented', 'The requested method is not recognized');
     if (peer.netns === GW_NS) {
       if (path === '/cgi-bin/whoami') {
         const body = `you are ${peer.client}\n`;
@@ -396,7 +417,7 @@ export class Servers {
         return { status: 200, body, raw: `HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n${body}` };
       }
       if (path !== '/' && path !== '/index.html') return error(404, 'Not Found', 'The requested URL was not found');
-      return this.ok(head, INTERNET_PAGE);
+      return fileMethod ? this.ok(head, INTERNET_PAGE) : notImplemented();
     }
     const files = this.filesOf(peer.netns);
     // The rig's busybox httpd serves -h /www; the official image's Apache, its htdocs.
@@ -408,7 +429,7 @@ export class Servers {
     if (content === undefined || typeof content !== 'string' || ['ENOENT', 'EISDIR', 'ENOTDIR', 'EEXIST'].includes(content)) {
       return error(404, 'Not Found', 'The requested URL was not found');
     }
-    return this.ok(head, content);
+    return fileMethod ? this.ok(head, content) : notImplemented();
   }
 
   /**

@@ -14,7 +14,8 @@ import { GW_NS, HOST_HOSTNAME, HOST_NS, LAN_NS } from '../docker/world.ts';
 import { Kernel } from '../net/index.ts';
 import { dockerCommand } from './docker/cli.ts';
 import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand, sysctlCommand } from './netfilter-cmds.ts';
-import { busyboxWget, curlCommand, gnuWget } from './http-cmds.ts';
+import { busyboxWget, gnuWget } from './http-cmds.ts';
+import { curlCommand } from './curl-cmd.ts';
 import { dnsSizes, LAN_ZONE } from '../docker/dns.ts';
 import { getentCommand, nslookupCommand } from './dns-cmds.ts';
 import { alpineNc, busyboxNc, ncCommand } from './nc-cmd.ts';
@@ -176,7 +177,7 @@ export class Simulator {
       ['iptables-restore', iptablesRestoreCommand(4)],
       ['ip6tables-restore', iptablesRestoreCommand(6)],
       ['sysctl', sysctlCommand],
-      ['curl', curlCommand(this.servers, (name) => this.machineResolve(machine, name))],
+      ['curl', curlCommand(this.servers, (name) => this.machineResolve(machine, name), '7.88.1')],
       ['wget', gnuWget(this.servers, (name) => this.machineResolve(machine, name))],
       ['nc', ncCommand(this.servers, (name) => this.machineResolve(machine, name), { services: true })],
       // The machines' namespaces are mounted under /run/netns (`ip netns add`), the containers' are not.
@@ -358,7 +359,7 @@ export class Simulator {
       const answer = reverseQuery(this.engine, c, ip, containerNameserver(this.engine, c));
       return answer.kind === 'name' ? answer.name : undefined;
     };
-    return new Map<string, Command>([
+    const applets = new Map<string, Command>([
       ['ping', pingCommand('busybox', resolve, (name) => embeddedLookup6(this.engine, c, name))],
       ['ping6', pingCommand('busybox', resolve, (name) => embeddedLookup6(this.engine, c, name), 'ping6')],
       ...toolbox(this.containerPlace(c, inShell)),
@@ -381,6 +382,18 @@ export class Simulator {
       // The redis image has its client too.
       ...(this.engine.imageOf(c).name === 'redis' ? [['redis-cli', redisCliCommand(this.servers, resolve)] as [string, Command]] : []),
     ]);
+    // `busybox APPLET ARGS` runs the applet itself: busybox's nc, not /usr/bin/nc.
+    const busybox: Command = (argv, ctx) => {
+      const [applet, ...rest] = argv;
+      if (applet === undefined || applet.startsWith('-')) return fail('vethlab: busybox without an applet (its own help and applet list) is not modelled\n', 1);
+      const run = applet === 'nc' ? busyboxNc(this.servers, resolve) : applet === 'busybox' ? undefined : applets.get(applet);
+      if (run) return run(rest, ctx);
+      if (this.engine.imageOf(c).executables.has(`/bin/${applet}`)) return fail(`vethlab: busybox ${applet} is not modelled here\n`, 1);
+      return fail(`${applet}: applet not found\n`, 127);
+    };
+    applets.set('busybox', busybox);
+    applets.set('/bin/busybox', busybox);
+    return applets;
   }
 
   /**
@@ -468,7 +481,9 @@ export class Simulator {
       signal: (pid) => (pid === 1 ? 'ok' : 'none'),
       ls: {
         mtime: (path) => (rootfs.has(path) ? image.created : c.created),
-        ...(rig ? { linkTarget: (path: string) => (/^\/bin\/[^/]+$/.test(path) && path !== '/bin/busybox' && image.executables.has(path) ? 'busybox' : undefined), binarySize: (path: string) => RIG_BINARY_SIZES[path] } : {}),
+        // Docker's init layer makes /etc/mtab a link in every container; the rig's applets link to busybox.
+        linkTarget: (path: string) => (path === '/etc/mtab' ? '/proc/mounts' : rig && /^\/bin\/[^/]+$/.test(path) && path !== '/bin/busybox' && image.executables.has(path) ? 'busybox' : undefined),
+        ...(rig ? { binarySize: (path: string) => RIG_BINARY_SIZES[path] } : {}),
       },
       voice: { kill: inShell ? 'ash' : 'busybox', printf: inShell ? 'ash' : 'busybox' },
     };

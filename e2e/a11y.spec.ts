@@ -19,8 +19,8 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
     });
 
-    // One page goes through the three screens (a boot each would cost more than the checks).
-    test('the first screen, the gallery and a trace', async ({ page, lab }) => {
+    // One page goes through the four screens (a boot each would cost more than the checks).
+    test('the first screen, the gallery, a trace and the phone layout', async ({ page, lab }) => {
       test.slow();
       await lab.open();
       await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
@@ -36,17 +36,16 @@ for (const scheme of ['light', 'dark'] as const) {
       await lab.type('docker exec bbox1 ping -c 1 -W 1 172.17.0.2');
       await expect(lab.outcome()).toBeVisible();
       expect(await violations(page), 'a trace').toEqual([]);
-    });
 
-    test('the phone layout', async ({ page, lab }) => {
+      // The phone layout: the canvas pane (the trace's packet on it), then the terminal pane.
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.goto('/');
-      await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
-      await expect(lab.node('c:bbox1')).toBeVisible();
-      expect(await violations(page)).toEqual([]);
-      await page.getByRole('button', { name: 'Terminal' }).click();
+      const bar = page.getByRole('navigation', { name: 'Show' });
+      await bar.getByRole('button', { name: 'Canvas' }).click();
+      await expect(lab.node('c:bbox1')).toBeInViewport();
+      expect(await violations(page), 'the phone’s canvas').toEqual([]);
+      await bar.getByRole('button', { name: 'Terminal' }).click();
       await expect(lab.terminal()).toContainText('root@dockerhost:~#');
-      expect(await violations(page)).toEqual([]);
+      expect(await violations(page), 'the phone’s terminal').toEqual([]);
     });
   });
 }

@@ -3,12 +3,23 @@
  * network (reply, a delivered trace, the rules it passed), a ping that Docker's
  * raw-table rule drops, a container shell tab, reload keeping the world and the
  * node positions, a corrupt saved session, the phone layout, theme and language.
+ * Checks that need no fresh world share a page (a boot costs more than most checks).
  * Screenshots go to the test output directory (e2e-artifacts/).
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
-test('the first screen shows the scenario and its hint', async ({ page, lab, shot }) => {
+/** Pastes text into a terminal as the browser does (a paste event on xterm's textarea). */
+async function paste(page: Page, text: string, name = 'host'): Promise<void> {
+  await page.getByTestId(`terminal-${name}`).locator('textarea').evaluate((el, data) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', data);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+test('the first screen shows the scenario and its hint; the terminal completes, pastes and explains', async ({ page, lab, shot }) => {
+  test.slow(); // several commands; the machine may be shared
   await lab.open();
   await expect(page).toHaveTitle('vethlab');
   for (const id of ['c:bbox1', 'c:bbox2', 'c:bbox3', 'bridge:docker0', 'host:stack', 'host:eth0', 'lan', 'gw', 'internet']) {
@@ -25,6 +36,40 @@ test('the first screen shows the scenario and its hint', async ({ page, lab, sho
   await lab.node('host:stack').dblclick();
   await expect(page.getByTestId('inspector').getByRole('heading', { level: 2 })).toHaveText('IP stack: routing + iptables');
   await expect(page.getByTestId('inspector')).toContainText('ip route');
+
+  // The same starter world serves the terminal's checks below (a boot each would cost more than they do).
+  await test.step('Tab completes docker commands and names', async () => {
+    await page.getByTestId('terminal-host').click();
+    await page.keyboard.type('docker ex');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('bbox3');
+    await page.keyboard.press('Space');
+    await page.keyboard.type('hostn');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(lab.terminal()).toContainText('docker exec bbox3 hostname');
+    await expect(lab.terminal()).toContainText(/hostname\s*[0-9a-f]{12}\s*root@dockerhost/);
+  });
+
+  await test.step('the articles’ DOCKER-ISOLATION chain: the real answer, then a note on what changed', async () => {
+    await lab.type('iptables -S DOCKER-ISOLATION');
+    await expect(lab.terminal()).toContainText("iptables v1.8.9 (nf_tables): chain `DOCKER-ISOLATION' in table `filter' is incompatible, use 'nft' tool.");
+    await expect(lab.terminal()).toContainText('vethlab: the articles’ single DOCKER-ISOLATION chain is gone');
+    await lab.type('iptables -S DOCKER-ISOLATION-STAGE-1');
+    await expect(lab.terminal()).toContainText('-N DOCKER-ISOLATION-STAGE-1');
+  });
+
+  await test.step('a pasted script runs line by line; a runaway paste is refused whole with a message', async () => {
+    await page.getByTestId('terminal-host').click();
+    await paste(page, 'docker network create pasted\ndocker run -dit --name p1 --network pasted busybox\n');
+    await expect(lab.node('c:p1')).toBeVisible();
+    await page.keyboard.type('echo kept');
+    await paste(page, 'docker rm -f p1\n'.repeat(2000));
+    await expect(lab.terminal()).toContainText('vethlab: paste too large: 32000 bytes in 2000 lines (at most 65536 bytes and 500 lines at once); nothing of it was run.');
+    await expect(lab.node('c:p1')).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(lab.terminal()).toContainText(/echo kept\s*kept/);
+  });
 });
 
 test('a ping between two containers on mynet is delivered, with its trace and rules', async ({ page, lab, shot }) => {
@@ -58,7 +103,7 @@ test('a ping between two containers on mynet is delivered, with its trace and ru
   await shot('ping-delivered-rules');
 });
 
-test('a ping from mynet to docker0 stops at the raw table rule', async ({ page, lab, shot }) => {
+test('a ping from mynet to docker0 stops at the raw table rule, and what changed since the articles is explained', async ({ page, lab, shot }) => {
   test.slow(); // several commands and a packet animation; the machine may be shared
   await lab.open();
   await lab.type('docker exec bbox1 ping -c 1 -W 1 172.17.0.2');
@@ -72,14 +117,24 @@ test('a ping from mynet to docker0 stops at the raw table rule', async ({ page, 
   await expect(page.getByTestId('packet')).toContainText('-A PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP');
   await expect(lab.node('host:stack')).toHaveClass(/is-current/);
   await shot('ping-dropped');
+  // A drop the articles would not show is explained.
+  const since = page.getByTestId('trace-since');
+  await expect(since).toContainText('Since the articles:');
+  await expect(since).toContainText('dropped even earlier: in the raw table’s PREROUTING');
+  await expect(since.getByRole('button', { name: 'Try “Isolation between networks, and the connect fix”' })).toBeVisible();
   await lab.showPanel('Rules');
   const final = page.getByTestId('rules').locator('[data-mark="final"]');
   await expect(final).toHaveCount(1);
   await expect(final).toContainText(/\[1:84\]\s*-A PREROUTING -d 172\.17\.0\.2\/32 ! -i docker0 -j DROP/);
   await shot('ping-dropped-rules');
+  // A reply has nothing to explain.
+  await lab.showPanel('Trace');
+  await lab.type('docker exec bbox1 ping -c 1 bbox2');
+  await expect(lab.outcome()).toContainText('reply');
+  await expect(since).toHaveCount(0);
 });
 
-test('docker exec -it opens a container shell tab; exit closes it', async ({ page, lab, shot }) => {
+test('docker exec -it opens a container shell tab that heads its traces; docker run -it opens the main shell: × detaches, exit ends it', async ({ page, lab, shot }) => {
   test.slow(); // several commands and a packet animation; the machine may be shared
   await lab.open();
   await lab.type('docker exec -it bbox2 sh');
@@ -89,6 +144,8 @@ test('docker exec -it opens a container shell tab; exit closes it', async ({ pag
   await lab.type('ping -c 1 bbox1', 'bbox2');
   await expect(lab.terminal('bbox2')).toContainText('64 bytes from 172.18.0.2');
   await expect(lab.outcome()).toHaveAttribute('data-outcome', 'replied');
+  // Typed in the container's own tab, the trace is headed by that line, not its recorded form.
+  await expect(page.locator('.trace-command')).toHaveText('bbox2 / # ping -c 1 bbox1');
   await shot('container-shell');
   // The arrow keys move between the terminal's tabs.
   await tab.focus();
@@ -105,11 +162,8 @@ test('docker exec -it opens a container shell tab; exit closes it', async ({ pag
   // The container line was recorded as a host command (`history` lists the recorded script).
   await lab.type('history');
   await expect(lab.terminal()).toContainText("docker exec bbox2 sh -c 'ping -c 1 bbox1'");
-});
 
-test('docker run -it opens the container’s main shell: × detaches, exit ends the container (--rm: its node leaves the canvas)', async ({ page, lab }) => {
-  test.slow(); // several commands; the machine may be shared
-  await lab.open();
+  // docker run -it opens the container's main shell: × detaches, exit ends the container (--rm: its node leaves the canvas).
   // × on a main shell is a detach: the tab goes, the container stays.
   await lab.type('docker run -it --name keep busybox sh');
   await expect(page.getByRole('tab', { name: 'keep shell' })).toHaveAttribute('aria-selected', 'true');
@@ -118,31 +172,17 @@ test('docker run -it opens the container’s main shell: × detaches, exit ends 
   await expect(lab.node('c:keep')).toBeVisible();
 
   await lab.type('docker run -it --rm --name tmp busybox sh');
-  const tab = page.getByRole('tab', { name: 'tmp shell' });
-  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  const tmpTab = page.getByRole('tab', { name: 'tmp shell' });
+  await expect(tmpTab).toHaveAttribute('aria-selected', 'true');
   await expect(lab.terminal('tmp')).toContainText('tmp’s main process (PID 1): exit ends the container');
   await expect(lab.node('c:tmp')).toBeVisible();
   await lab.type('exit', 'tmp');
-  await expect(tab).toHaveCount(0);
+  await expect(tmpTab).toHaveCount(0);
   await expect(lab.node('c:tmp')).toHaveCount(0);
   await expect(lab.node('c:keep')).toBeVisible();
   // The exit is in the recorded script as the line that replays it.
   await lab.type('history');
   await expect(lab.terminal()).toContainText('docker attach tmp # exit 0');
-});
-
-test('Tab completes docker commands and names', async ({ page, lab }) => {
-  await lab.open();
-  await page.getByTestId('terminal-host').click();
-  await page.keyboard.type('docker ex');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('bbox3');
-  await page.keyboard.press('Space');
-  await page.keyboard.type('hostn');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
-  await expect(lab.terminal()).toContainText('docker exec bbox3 hostname');
-  await expect(lab.terminal()).toContainText(/hostname\s*[0-9a-f]{12}\s*root@dockerhost/);
 });
 
 test('reload keeps the world, the node positions and what the inspector shows', async ({ page, lab, shot }) => {
@@ -179,29 +219,8 @@ test('reload keeps the world, the node positions and what the inspector shows', 
   await shot('after-reload');
 });
 
-/** Pastes text into a terminal as the browser does (a paste event on xterm's textarea). */
-async function paste(page: Page, text: string, name = 'host'): Promise<void> {
-  await page.getByTestId(`terminal-${name}`).locator('textarea').evaluate((el, data) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', data);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, text);
-}
-
-test('a pasted script runs line by line; a runaway paste is refused whole with a message', async ({ page, lab }) => {
-  await lab.open();
-  await page.getByTestId('terminal-host').click();
-  await paste(page, 'docker network create pasted\ndocker run -dit --name p1 --network pasted busybox\n');
-  await expect(lab.node('c:p1')).toBeVisible();
-  await page.keyboard.type('echo kept');
-  await paste(page, 'docker rm -f p1\n'.repeat(2000));
-  await expect(lab.terminal()).toContainText('vethlab: paste too large: 32000 bytes in 2000 lines (at most 65536 bytes and 500 lines at once); nothing of it was run.');
-  await expect(lab.node('c:p1')).toBeVisible();
-  await page.keyboard.press('Enter');
-  await expect(lab.terminal()).toContainText(/echo kept\s*kept/);
-});
-
 test('Reset offers the example world or an empty host, and lists the user’s own commands that would be lost', async ({ page, lab, shot }) => {
+  test.slow(); // several commands, two new worlds and a reload; the machine may be shared
   await lab.open();
   await lab.type('docker network create important');
   await lab.type('docker run -dit --name keepme --network important busybox');
@@ -347,35 +366,4 @@ test('dark theme and Chinese', async ({ page, lab, shot }) => {
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await expect(page.getByRole('tab', { name: '追踪' })).toBeVisible();
-});
-
-test('a drop the articles would not show is explained; a container tab’s line heads its trace', async ({ page, lab }) => {
-  await lab.open();
-  // bbox1 (mynet) pings bbox3 on docker0 by address: Docker 28 drops it in raw PREROUTING.
-  await lab.type('docker exec bbox1 ping -c 1 -W 1 172.17.0.2');
-  await expect(lab.outcome()).toContainText('-A PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP');
-  const since = page.getByTestId('trace-since');
-  await expect(since).toContainText('Since the articles:');
-  await expect(since).toContainText('dropped even earlier: in the raw table’s PREROUTING');
-  await expect(since.getByRole('button', { name: 'Try “Isolation between networks, and the connect fix”' })).toBeVisible();
-  // A reply has nothing to explain.
-  await lab.type('docker exec bbox1 ping -c 1 bbox2');
-  await expect(lab.outcome()).toContainText('reply');
-  await expect(since).toHaveCount(0);
-
-  // Typed in bbox1's own shell tab, the trace is headed by that line, not its recorded form.
-  await lab.type('docker exec -it bbox1 sh');
-  await expect(lab.terminal('bbox1')).toContainText('/ #');
-  await lab.type('ping -c 1 bbox2', 'bbox1');
-  await expect(lab.terminal('bbox1')).toContainText('1 packets transmitted, 1 packets received');
-  await expect(page.locator('.trace-command')).toHaveText('bbox1 / # ping -c 1 bbox2');
-});
-
-test('the articles’ DOCKER-ISOLATION chain: the real answer, then a note on what changed', async ({ lab }) => {
-  await lab.open();
-  await lab.type('iptables -S DOCKER-ISOLATION');
-  await expect(lab.terminal()).toContainText("iptables v1.8.9 (nf_tables): chain `DOCKER-ISOLATION' in table `filter' is incompatible, use 'nft' tool.");
-  await expect(lab.terminal()).toContainText('vethlab: the articles’ single DOCKER-ISOLATION chain is gone');
-  await lab.type('iptables -S DOCKER-ISOLATION-STAGE-1');
-  await expect(lab.terminal()).toContainText('-N DOCKER-ISOLATION-STAGE-1');
 });

@@ -63,7 +63,9 @@ test.describe('on a 1280x720 canvas', () => {
   // The side panel takes a third of the width and the terminal a third of the height: the canvas is 1280x720.
   test.use({ viewport: { width: 1940, height: 1185 } });
 
-  test('three networks of ten fit at a readable zoom', async ({ page, shot }) => {
+  // One page: the second world's link replaces the first, as a reader's would.
+  test('three networks of ten fit at a readable zoom; thirty draw as a diagram', async ({ page, shot }) => {
+    test.setTimeout(90_000);
     await openWorld(page, 'Three networks of ten', gridWorld(3, 10), 'c:n3c10');
     const canvas = (await page.getByTestId('topology').boundingBox())!;
     expect(Math.round(canvas.width)).toBeGreaterThanOrEqual(1270);
@@ -75,10 +77,8 @@ test.describe('on a 1280x720 canvas', () => {
     // Above the compact zoom: full boxes, with their interfaces.
     await expect(page.locator('.compact-name')).toHaveCount(0);
     await shot('canvas-3x10');
-  });
 
-  test('thirty networks of ten draw as a diagram', async ({ page, shot }) => {
-    test.setTimeout(90_000);
+    // Thirty networks of ten, opened by a link over it, draw as a diagram.
     await openWorld(page, 'Thirty networks of ten', gridWorld(30, 10), 'c:n30c10');
     await expect(page.locator('.react-flow__node[data-id="host"]')).toBeVisible();
     // Semantic zoom: at fit view, containers and bridges are compact chips of name, state and address.
@@ -113,11 +113,14 @@ test.describe('on an upright 390-px phone', () => {
   });
 });
 
-test('the canvas exports as PNG and SVG pictures, in the current theme', async ({ page, lab }) => {
+// One page: the theme changes under it, as a reader's system setting would; then a packet's path goes in.
+test("the canvas exports as PNG and SVG pictures, in the current theme, with the last packet's path if asked", async ({ page, lab }) => {
+  test.slow(); // four pictures drawn; the machine may be shared
   const backgrounds: string[] = [];
+  await lab.open();
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await lab.open();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
     const background = await page.locator('.react-flow').evaluate((el) => getComputedStyle(el).getPropertyValue('--xy-background-color').trim());
     const png = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export the canvas as a PNG picture' }).click();
@@ -147,10 +150,8 @@ test('the canvas exports as PNG and SVG pictures, in the current theme', async (
     expect(text.includes(`border-box ${rgb};`), `${scheme} background ${rgb}`).toBe(true);
   }
   expect(backgrounds[0]).not.toBe(backgrounds[1]);
-});
 
-test("an exported picture can include the last packet's path: its edges and numbered hop markers", async ({ page, lab }) => {
-  await lab.open();
+  // The last packet's path, if asked: its edges and numbered hop markers.
   await lab.type('docker exec bbox1 ping -c 1 bbox2');
   await expect(lab.outcome()).toBeVisible();
   const exportSvg = async () => {

@@ -2,16 +2,56 @@
  * The offline app (vite-plugin-pwa's service worker, vite.config.ts `offline()`):
  * after one visit, the app, its lazy chunks and the terminal load and work with
  * no network; the manifest makes it installable; the saved session is in
- * localStorage, not in the caches a new version replaces. The only spec that
- * lets the service worker register (playwright.config.ts blocks it elsewhere).
+ * localStorage, not in the caches a new version replaces. Then a new build is
+ * deployed while the app is open: the update bar offers Reload, and the reload
+ * brings the new build with the user's world. The only spec that lets the
+ * service worker register (playwright.config.ts blocks it elsewhere).
+ *
+ * The site is a copy of dist/ on a plain static host (e2e/static-server.ts), so
+ * that the test can deploy "the next build" over it: the lane's own build, with
+ * index.html changed and its precache revision in sw.js with it, which is what a
+ * new `vite build` does to the files it changes (no second build is made).
  */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test } from './fixtures.ts';
+import { serveStatic, type StaticSite } from './static-server.ts';
 
 test.use({ serviceWorkers: 'allow' });
 
-test('after one visit the app and the terminal work offline; the session is not in the caches', async ({ page, context, lab }) => {
+const DIST = path.join(import.meta.dirname, '..', 'dist');
+let root = '';
+let site: StaticSite | undefined;
+
+test.beforeAll(async () => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'vethlab-offline-'));
+  cpSync(DIST, root, { recursive: true });
+  site = await serveStatic(root);
+});
+
+test.afterAll(async () => {
+  await site?.close();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+/** Deploys the next build over the site: a changed index.html, and the worker that precaches it. */
+function deployNextBuild(): void {
+  const index = path.join(root, 'index.html');
+  const html = readFileSync(index, 'utf8');
+  writeFileSync(index, html.replace('<head>', '<head>\n    <meta name="vethlab-build" content="next" />'));
+  const worker = path.join(root, 'sw.js');
+  const text = readFileSync(worker, 'utf8');
+  const next = text.replace(/(\{url:"index\.html",revision:")[0-9a-f]+(")/, '$1next$2');
+  if (next === text) throw new Error('sw.js has no precache entry for index.html with a revision');
+  writeFileSync(worker, next);
+}
+
+test('after one visit the app and the terminal work offline; a new build offers Reload, and the world survives it', async ({ page, context, lab }) => {
   test.slow();
-  await lab.open();
+  await page.goto(site!.url);
+  await expect(lab.node('c:bbox1')).toBeVisible();
+  await expect(lab.terminal()).toContainText('root@dockerhost:~#');
   await lab.type('docker network create before_offline');
   // The worker has installed (every file precached) and controls the page.
   await page.evaluate(async () => {
@@ -48,4 +88,23 @@ test('after one visit the app and the terminal work offline; the session is not 
   await lab.showPanel('Rules');
   await expect(page.locator('.side-body')).toContainText('DOCKER-USER');
   await context.setOffline(false);
+
+  // A new build is deployed while the app is open; the browser's own update check (on a navigation,
+  // or every 24 hours) is made now. The new worker waits: the page is not reloaded under the user.
+  deployNextBuild();
+  const bar = page.getByRole('status').filter({ hasText: 'Reload' });
+  await page.evaluate(async () => {
+    await (await navigator.serviceWorker.getRegistration())!.update();
+  });
+  await expect(bar).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('meta[name="vethlab-build"]')).toHaveCount(0);
+  await expect(lab.node('c:offline_box')).toBeVisible();
+  await bar.getByRole('button', { name: 'Reload' }).click();
+  // The new build's page, with the world as the user left it.
+  await expect(page.locator('meta[name="vethlab-build"]')).toHaveCount(1, { timeout: 15_000 });
+  await expect(lab.node('c:offline_box')).toBeVisible();
+  await expect(lab.terminal()).toContainText('your session is back');
+  await expect(bar).toHaveCount(0);
+  await lab.type('docker exec offline_box ping -c 1 offline_box');
+  await expect(lab.terminal()).toContainText('1 packets transmitted, 1 packets received');
 });

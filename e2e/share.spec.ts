@@ -149,7 +149,9 @@ test('bad links say why, in the UI’s language, and leave the world as it was',
   await expect(page.getByRole('alert')).toContainText('无法打开这个链接：场景库里没有 “nope” 这个场景。你的世界没有改变。');
 });
 
-test('"Reproduce on Linux" downloads a shell script that builds the world on screen in namespaces', async ({ page, lab }, testInfo) => {
+// One world serves both downloads (a boot and its commands each would cost more than the checks).
+test('"Reproduce on Linux" downloads a shell script that builds the world on screen in namespaces; the world saved as a scenario file opens again from the gallery; a bad file says why', async ({ page, lab }, testInfo) => {
+  test.slow(); // several commands, two downloads and a new world; the machine may be shared
   await lab.open();
   await lab.type('docker network create linuxnet');
   await lab.type('docker run -dit --name lx1 --network linuxnet busybox');
@@ -159,42 +161,34 @@ test('"Reproduce on Linux" downloads a shell script that builds the world on scr
   await dialog.getByLabel('Title').fill('On my laptop');
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Reproduce on Linux (.sh)' }).click()]);
   expect(download.suggestedFilename()).toBe('on-my-laptop.linux.sh');
-  const file = testInfo.outputPath('on-my-laptop.linux.sh');
-  await download.saveAs(file);
-  const script = readFileSync(file, 'utf8');
-  expect(script.startsWith('#!/bin/sh\n# "On my laptop": a vethlab world rebuilt on the real Linux kernel, without Docker.\n')).toBe(true);
+  const script = testInfo.outputPath('on-my-laptop.linux.sh');
+  await download.saveAs(script);
+  const text = readFileSync(script, 'utf8');
+  expect(text.startsWith('#!/bin/sh\n# "On my laptop": a vethlab world rebuilt on the real Linux kernel, without Docker.\n')).toBe(true);
   // The container just started, in its own namespace, on the network's bridge.
-  expect(script).toContain('\nip netns add vl-lx1\n');
-  expect(script).toMatch(/\nip -n vl-host link add br-[0-9a-f]{12} type bridge\n/);
-});
+  expect(text).toContain('\nip netns add vl-lx1\n');
+  expect(text).toMatch(/\nip -n vl-host link add br-[0-9a-f]{12} type bridge\n/);
 
-test('a world saved as a scenario file opens again from the gallery; a bad file says why', async ({ page, lab }, testInfo) => {
-  await lab.open();
-  await lab.type('docker network create filed');
-  await lab.type('docker run -dit --name f1 --network filed busybox');
-  await expect(lab.node('c:f1')).toBeVisible();
-  await page.getByRole('button', { name: 'Share', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Share' });
   await dialog.getByLabel('Title').fill('Filed away');
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download as a scenario file (.yaml)' }).click()]);
-  expect(download.suggestedFilename()).toBe('filed-away.vethlab.yaml');
+  const [saved] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download as a scenario file (.yaml)' }).click()]);
+  expect(saved.suggestedFilename()).toBe('filed-away.vethlab.yaml');
   const file = testInfo.outputPath('filed-away.vethlab.yaml');
-  await download.saveAs(file);
+  await saved.saveAs(file);
   await page.keyboard.press('Escape');
 
   // A fresh world, then the file: the same lines and title.
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await page.getByRole('dialog', { name: 'Start over' }).getByRole('button', { name: 'The example world' }).click();
-  await expect(lab.node('c:f1')).toHaveCount(0);
+  await expect(lab.node('c:lx1')).toHaveCount(0);
   await page.getByRole('button', { name: 'Gallery', exact: true }).click();
   await page.getByTestId('open-file').setInputFiles(file);
-  await expect(lab.node('c:f1')).toBeVisible();
+  await expect(lab.node('c:lx1')).toBeVisible();
   await expect(page.locator('.scenario-title')).toHaveText('Filed away');
 
   await page.getByRole('button', { name: 'Gallery', exact: true }).click();
   await page.getByTestId('open-file').setInputFiles({ name: 'broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from('vethlab: 1\nsetup:\n  - docker ps\n steps: []\n') });
   await expect(page.getByRole('alert')).toContainText('The file “broken.yaml” could not be opened: line 4, column 1: All mapping items must start at the same column. Your world is unchanged.');
-  await expect(lab.node('c:f1')).toBeVisible();
+  await expect(lab.node('c:lx1')).toBeVisible();
 });
 
 test('text in a link is shown as text: nothing in it runs in the page', async ({ page, lab }) => {

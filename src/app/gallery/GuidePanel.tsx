@@ -54,7 +54,7 @@ function StepOutput({ step, ranLast }: { step: GalleryStep; ranLast: boolean }) 
   );
 }
 
-/** A command that wraps at its spaces only, never inside a word (`redis-` / `cli`). */
+/** A command or a rule that wraps at its spaces only, never inside a word (`redis-` / `cli`, `DOCKER-` / `FORWARD`). */
 function CommandWords({ line }: { line: string }) {
   const words = line.split(' ');
   return (
@@ -96,7 +96,7 @@ function StepResult({ step, ranLast }: { step: GalleryStep; ranLast: boolean }) 
               <span className="small">
                 {t(o.by.num > 0 ? 'trace.decidedBy' : 'trace.decidedByPolicy', { netns: o.netns, table: o.by.table, chain: o.by.chain, num: o.by.num })}
               </span>
-              <code>{o.by.text}</code>
+              <CommandWords line={o.by.text} />
             </>
           )}
         </div>

@@ -208,6 +208,7 @@ export const en = {
     receive: '{{netns}} receives on {{dev}}',
     martianSource: 'martian source {{addr}} on {{dev}}',
     martianDestination: 'martian destination {{addr}} on {{dev}}',
+    icmpRateLimited: '{{netns}} sends no ICMP error to {{dst}}: over its rate limit (net.ipv4.icmp_ratelimit)',
     forwardingDisabled: '{{netns}} is not a router (net.ipv4.ip_forward = 0): dropped',
     forwardNoRoute: 'forward: no route to {{dst}}',
     ttlExceeded: 'forward: TTL {{ttl}} exceeded in transit: ICMP time exceeded back to {{src}}',

@@ -126,6 +126,8 @@ export class Netns implements NetnsView {
   /** Order in which devices got their link-local address: their fe80::/64 routes follow it. */
   private addrconfCount = 0;
   readonly neigh = new Map<number, Map<number, Neighbour>>();
+  /** The ICMP error rate limiter's state per peer address (inet_peer's rate_tokens and rate_last, in ms). */
+  readonly icmpPeers = new Map<number, { tokens: number; last: number }>();
   readonly socketList: Socket[] = [];
   private readonly sysctls = new Map<string, string>();
   /** peernet2id: the ids this namespace gave the namespaces its links lead into, in order of first use. */

@@ -63,7 +63,11 @@ describe('ping: every option of its help', () => {
 
 describe('traceroute: every option of its help', () => {
   const sim = world();
-  const run = (args: string) => sim.runScriptLine(`docker exec c1 traceroute ${args}`);
+  // Time between runs: the routers' ICMP rate limit (a burst of 6 per peer, then 1 a second) holds back answers to runs back to back.
+  const run = (args: string) => {
+    sim.runScriptLine('sleep 6');
+    return sim.runScriptLine(`docker exec c1 traceroute ${args}`);
+  };
   const usage = run('').stdout + run('').stderr;
   const refused = (option: string) => expect(run(`-${option} 203.0.113.10`).stderr).toMatch(new RegExp(`^vethlab: traceroute -${option} is not modelled`));
   const effect: Record<string, () => void> = {

@@ -206,6 +206,7 @@ export const zhCN: Resources = {
     receive: '{{netns}} 从 {{dev}} 收到',
     martianSource: '{{dev}} 上收到源地址为 {{addr}} 的 martian 包',
     martianDestination: '{{dev}} 上收到目的地址为 {{addr}} 的 martian 包',
+    icmpRateLimited: '{{netns}} 不向 {{dst}} 发送 ICMP 错误：超出速率限制（net.ipv4.icmp_ratelimit）',
     forwardingDisabled: '{{netns}} 不是路由器（net.ipv4.ip_forward = 0）：丢弃',
     forwardingDisabled6: '{{netns}} 不是 IPv6 路由器（net.ipv6.conf.all.forwarding = 0）：丢弃',
     forwardNoRoute: '转发：没有到 {{dst}} 的路由',

@@ -129,6 +129,8 @@ export class Netns implements NetnsView {
   private addrconfCount = 0;
   /** Per device: ARP entries (IPv4 keys) and neighbour discovery's (IPv6 keys). */
   readonly neigh = new Map<number, Map<IpAddr, Neighbour>>();
+  /** The ICMP error rate limiter's state per peer address (inet_peer's rate_tokens and rate_last, in ms). */
+  readonly icmpPeers = new Map<IpAddr, { tokens: number; last: number }>();
   readonly socketList: Socket[] = [];
   private readonly sysctls = new Map<string, string>();
   /** peernet2id: the ids this namespace gave the namespaces its links lead into, in order of first use. */

@@ -105,6 +105,7 @@ export type HopNoteKey =
   | 'receive' // {netns} receives on {dev}
   | 'martianSource' // martian source {addr} on {dev}
   | 'martianDestination' // martian destination {addr} on {dev}
+  | 'icmpRateLimited' // {netns} sends no ICMP error to {dst}: over its rate limit (net.ipv4.icmp_ratelimit)
   | 'forwardingDisabled' // {netns} is not a router (net.ipv4.ip_forward = 0): dropped
   | 'forwardingDisabled6' // {netns} is not an IPv6 router (net.ipv6.conf.all.forwarding = 0): dropped
   | 'forwardNoRoute' // forward: no route to {dst}

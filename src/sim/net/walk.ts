@@ -61,6 +61,10 @@ const ICMP_UNREACH_CODE: Record<Exclude<RejectWith, 'tcp-reset'>, number> = {
 type UnreachCause = 'net' | 'host' | 'port';
 const UNREACH4: Record<UnreachCause, number> = { net: 0, host: 1, port: 3 };
 const UNREACH6: Record<UnreachCause, number> = { net: 0, host: 3, port: 4 };
+/** The kernel's defaults for the ICMP error rate limit (Documentation/networking/ip-sysctl.rst). */
+const ICMP_RATEMASK = 6168;
+const ICMP_RATELIMIT_MS = 1000;
+const ICMP_BURST = 6;
 
 /** Lengths that make rule byte counters match the real tools' default packets (IPv4 headers; IPv6's are 20 bytes longer). */
 const LEN = { ping: 84, tcpSyn: 60, tcpSynAck: 60, tcpAck: 52, tcpRst: 40, udp: 34 } as const;
@@ -122,6 +126,7 @@ class Walk {
     if (sent.fate === 'lost') return sent.outcome;
     if (sent.fate === 'bounced') {
       this.leg = 'reply';
+      if (!this.icmpAllowed(sent.ns, sent.error)) return this.rateLimited(sent.ns, sent.error);
       const back = this.sendLocal(sent.ns, sent.error);
       if (back.fate === 'arrived' && back.ns === from && this.isAnswerTo(back.packet, this.sentRequest ?? request)) return sent.outcome;
       return this.replyFailure(back, from);
@@ -131,6 +136,7 @@ class Walk {
     const answer = this.respond(sent.ns, sent.packet);
     if (!answer) return { kind: 'lost', leg: 'request', netns: sent.ns.name, reason: 'no answer from the stack' };
     this.leg = 'reply';
+    if (!this.icmpAllowed(sent.ns, answer.packet)) return this.rateLimited(sent.ns, answer.packet);
     const back = this.sendLocal(sent.ns, answer.packet);
     if (back.fate === 'arrived' && back.ns === from) {
       if (this.isAnswerTo(back.packet, this.sentRequest ?? request)) {
@@ -554,6 +560,34 @@ class Walk {
     if (p.proto === 'icmp' && p.inner) return { fate: 'lost', outcome };
     const src = ns.isLocal(p.dst) ? p.dst : (ns.lookupRoute(p.src)?.src ?? (isIPv6(p) ? 0n : 0));
     return { fate: 'bounced', ns, error: icmpError(p, src, cause), outcome };
+  }
+
+  /**
+   * icmp.c's icmpv4_xrlim_allow: an error of a type in net.ipv4.icmp_ratemask (6168:
+   * unreachable, source quench, time exceeded, parameter problem) goes to one peer at most
+   * once per net.ipv4.icmp_ratelimit ms (1000), with a burst of 6 (inet_peer_xrlim_allow's
+   * XRLIM_BURST_FACTOR; a new peer starts full); errors to the namespace itself are not
+   * limited, nor are echo replies. The rig: 12 datagrams to a closed port got 6 answers.
+   */
+  private icmpAllowed(ns: Netns, p: Packet): boolean {
+    // ICMPv6 errors have their own limiter (net.ipv6.icmp.ratelimit), not modelled here.
+    if (p.proto !== 'icmp' || p.icmpType === undefined || isIPv6(p)) return true;
+    const mask = Number(ns.sysctl('net.ipv4.icmp_ratemask') ?? ICMP_RATEMASK);
+    const limit = Number(ns.sysctl('net.ipv4.icmp_ratelimit') ?? ICMP_RATELIMIT_MS);
+    if (((mask >> p.icmpType) & 1) === 0 || limit <= 0 || ns.isLocal(p.dst)) return true;
+    const now = this.world.now;
+    const peer = ns.icmpPeers.get(p.dst) ?? { tokens: 0, last: now - 60_000 };
+    let tokens = Math.min(peer.tokens + (now - peer.last), ICMP_BURST * limit);
+    const allowed = tokens >= limit;
+    if (allowed) tokens -= limit;
+    ns.icmpPeers.set(p.dst, { tokens, last: now });
+    return allowed;
+  }
+
+  private rateLimited(ns: Netns, error: Packet): Outcome {
+    const why = note('icmpRateLimited', { netns: ns.name, dst: formatAddr(error.dst) });
+    this.hop('drop', ns, error, why);
+    return { kind: 'lost', leg: 'reply', netns: ns.name, reason: hopSentence(why) };
   }
 
   /** A kernel drop outside netfilter: the hop, and the outcome whose reason is the hop's sentence. */

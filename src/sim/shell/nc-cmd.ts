@@ -79,7 +79,9 @@ export function ncCommand(servers: Servers, resolve: Resolver, options: { servic
     const who = ip === host ? host : `${host} (${ip})`;
     const succeeded = () => `Connection to ${who} ${port} port [${proto}/${(options.services ? serviceName(port, proto) : undefined) ?? '*'}] succeeded!\n`;
     if (udp) {
-      const trace = ctx.kernel.probe({ kind: 'udp-send', from: ctx.netns, dst: ip, port });
+      // The datagram carries what stdin gave (IP and UDP headers are 28 bytes): counters and ICMP errors quote it.
+      const data = scan ? undefined : new TextEncoder().encode(stdin).length;
+      const trace = ctx.kernel.probe({ kind: 'udp-send', from: ctx.netns, dst: ip, port, ...(data ? { size: 28 + data } : {}) });
       if (!scan) servers.datagram(trace, stdin);
       const seen = observedResult(trace);
       // A plain send does not wait for an answer: the ICMP port unreachable that a

@@ -197,6 +197,25 @@ describe('socat: diagnostics', () => {
   });
 });
 
+describe('socat: address options tutorials use', () => {
+  it("a name socat does not know is socat's error; one it knows and vethlab does not model is one vethlab line", () => {
+    const { sh } = world();
+    // xioopts.c parseopts_table(); the option table is socat 1.8.0.1's (socat-option-names.ts).
+    expect(lines(sh('docker exec cli socat TCP-LISTEN:80,reuseadr -').stderr).map(([, l, m]) => `${l} ${m}`)).toEqual(['E parseopts_table(): unknown option "reuseadr"']);
+    expect(sh('docker exec cli socat TCP-LISTEN:80,fork,ignoreeof -').stderr).toBe('vethlab: socat\'s address option "ignoreeof" is not modelled on TCP-LISTEN (only fork, reuseaddr, so-reuseaddr, reuseport, so-reuseport, bind, backlog, max-children, crlf, crnl, keepalive, so-keepalive, nodelay, tcp-nodelay, pf, protocol-family)\n');
+    expect(sh("docker exec cli socat - 'OPENSSL:example.com:443,verify=0'").stderr).toBe("vethlab: socat's OPENSSL address is not modelled\n");
+    expect(sh('docker exec cli socat TCP-LISTEN:2375,fork UNIX-CONNECT:/var/run/docker.sock').stderr).toBe("vethlab: socat's UNIX-CONNECT address is not modelled\n");
+  });
+
+  it('crlf: LF becomes CR LF towards the address, CRs are dropped from what it sends (socat.c cv_newline)', () => {
+    const { sh } = world();
+    sh('docker run -d --name raw --network lab alpine sh -c "printf \'ok\\r\\n\' | nc -l -p 9000"');
+    const out = sh("docker exec cli sh -c 'echo hi | socat - TCP:raw:9000,crlf'");
+    expect(out.stdout).toBe('ok\n');
+    expect(sh('docker logs raw').stdout).toBe('hi\r\n');
+  });
+});
+
 describe('socat: IPv6 forms', () => {
   it('are refused in one line until vethlab has an IPv6 packet path, never served over IPv4', () => {
     const { sh } = world();

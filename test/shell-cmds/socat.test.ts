@@ -134,7 +134,7 @@ describe('socat', () => {
     expect(message(run('TCP-LISTEN:9000 -').stderr)).toBe('bind(5, {AF=2 0.0.0.0:9000}, 16): Address in use\n');
     // What socat accepts and vethlab does not model: one honest line.
     expect(run('OPENSSL-LISTEN:443 -')).toMatchObject({ stderr: "vethlab: socat's OPENSSL-LISTEN address is not modelled\n", exitCode: 1 });
-    expect(run('TCP-LISTEN:80,fork EXEC:sh,pty').stderr).toBe('vethlab: socat\'s address option "pty" is not modelled on EXEC (only stderr)\n');
+    expect(run('TCP-LISTEN:80,fork EXEC:sh,pty').stderr).toBe('vethlab: socat\'s address option "pty" is not modelled on EXEC (only stderr, crlf, crnl)\n');
     expect(run('-D TCP-LISTEN:80 -').stderr).toBe('vethlab: socat option -D is not modelled\n');
     expect(sh('docker exec srv netstat -tln').stdout).not.toMatch(/:80 /);
   });

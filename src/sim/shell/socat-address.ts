@@ -7,13 +7,15 @@
  * (xioopen.c, xiohelp.c's xiohelp_syntax), or one `vethlab:` line for what
  * socat accepts and vethlab does not model.
  */
+import { SOCAT_OPTION_NAMES } from './socat-option-names.ts';
 
-/** What an address does, once read. */
-export type SocatAddress =
+/** What an address does, once read; `crlf`: its lines end in CR LF on the wire (option crlf). */
+export type SocatAddress = (
   | { kind: 'stdio' }
   | { kind: 'listen'; proto: 'tcp' | 'udp'; port: number; address: string; fork: boolean; mode: 'listen' | 'recvfrom' | 'recv' }
   | { kind: 'connect'; proto: 'tcp' | 'udp'; host: string; port: number }
-  | { kind: 'program'; shell: boolean; line: string; stderr: boolean };
+  | { kind: 'program'; shell: boolean; line: string; stderr: boolean }
+) & { crlf?: boolean };
 
 export type ParsedAddress = { ok: true; address: SocatAddress } | { ok: false; error: string } | { ok: false; vethlab: string };
 
@@ -72,10 +74,10 @@ const SYNTAX: Record<Kind['kind'], { count: number; usage: string }> = {
  */
 const SOCKET_TUNING = ['keepalive', 'so-keepalive', 'nodelay', 'tcp-nodelay', 'pf', 'protocol-family'];
 const OPTIONS: Record<Kind['kind'], readonly string[]> = {
-  stdio: [],
-  listen: ['fork', 'reuseaddr', 'so-reuseaddr', 'reuseport', 'so-reuseport', 'bind', 'backlog', 'max-children', ...SOCKET_TUNING],
-  connect: ['connect-timeout', ...SOCKET_TUNING],
-  program: ['stderr'],
+  stdio: ['crlf', 'crnl'],
+  listen: ['fork', 'reuseaddr', 'so-reuseaddr', 'reuseport', 'so-reuseport', 'bind', 'backlog', 'max-children', 'crlf', 'crnl', ...SOCKET_TUNING],
+  connect: ['connect-timeout', 'crlf', 'crnl', ...SOCKET_TUNING],
+  program: ['stderr', 'crlf', 'crnl'],
 };
 
 /** What vethlab says of socat's IPv6 forms until the simulator's IPv6 packet path exists (docs/ipv6.md). */
@@ -152,6 +154,8 @@ export function parseAddress(word: string): ParsedAddress {
   for (const option of options.filter((o) => o !== '')) {
     const eq = option.indexOf('=');
     const name = (eq < 0 ? option : option.slice(0, eq)).toLowerCase();
+    // A name socat does not know is its own error (a typo: `reuseadr`).
+    if (!SOCAT_OPTION_NAMES.has(name)) return { ok: false, error: `parseopts_table(): unknown option "${eq < 0 ? option : option.slice(0, eq)}"` };
     if (name === 'ipv6only' || name === 'ipv6-v6only') return NO_IPV6(name);
     if (!OPTIONS[kind.kind].includes(name)) return { ok: false, vethlab: `vethlab: socat's address option "${name}" is not modelled${OPTIONS[kind.kind].length ? ` on ${upper} (only ${OPTIONS[kind.kind].join(', ')})` : ` on ${upper}`}\n` };
     flags.set(name, eq < 0 ? true : option.slice(eq + 1));
@@ -163,6 +167,13 @@ export function parseAddress(word: string): ParsedAddress {
     if (!PF_IPV4.has(family)) return { ok: false, vethlab: `vethlab: socat's pf=${pf === true ? '' : pf} is not modelled (only ip4 and ip6)\n` };
   }
   if (flags.has('max-children') && !flags.has('fork')) return { ok: false, error: 'option max-children not allowed without option fork' };
+  const read = readAddress(kind, upper, params, flags);
+  if (read.ok && (flags.has('crlf') || flags.has('crnl'))) read.address.crlf = true;
+  return read;
+}
+
+/** The address a keyword, its parameters and its options describe. */
+function readAddress(kind: Kind, upper: string, params: string[], flags: Map<string, string | true>): ParsedAddress {
   switch (kind.kind) {
     case 'stdio':
       return { ok: true, address: { kind: 'stdio' } };

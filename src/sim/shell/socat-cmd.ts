@@ -90,7 +90,7 @@ export function socatCommand(place: SocatPlace): Command {
     const connect = left.kind === 'connect' ? left : right.kind === 'connect' ? right : undefined;
     const other = connect === left ? right : left;
     if (!connect || other.kind !== 'stdio') return fail(`vethlab: socat between ${describe(left)} and ${describe(right)} is not modelled (only a listener, or stdio and a connection)\n`);
-    return client(run, connect, connect === right, log);
+    return client(run, connect, other, connect === right, log);
   };
 }
 
@@ -117,7 +117,7 @@ function localEnd(trace: Trace | undefined): string | undefined {
 }
 
 /** `socat - TCP:host:port`: stdin goes to the server, its answer to stdout. */
-function client(run: Run, to: Extract<SocatAddress, { kind: 'connect' }>, connectRight: boolean, log: SocatLog): CommandOutput {
+function client(run: Run, to: Extract<SocatAddress, { kind: 'connect' }>, stdio: SocatAddress, connectRight: boolean, log: SocatLog): CommandOutput {
   const { place, ctx, settings, mainPid: pid } = run;
   const sends = connectRight ? settings.toRight : settings.toLeft;
   const reads = connectRight ? settings.toLeft : settings.toRight;
@@ -126,7 +126,7 @@ function client(run: Run, to: Extract<SocatAddress, { kind: 'connect' }>, connec
     log.error(pid, unresolved(place, to));
     return fail(log.take());
   }
-  const data = sends ? ctx.stdin : '';
+  const data = sends ? lineEnds(ctx.stdin, stdio, to) : '';
   log.write(pid, 'notice', `opening connection to ${inet(ip, to.port)}`);
   let answer = '';
   let traces: Trace[];
@@ -148,12 +148,11 @@ function client(run: Run, to: Extract<SocatAddress, { kind: 'connect' }>, connec
   }
   const local = localEnd(traces[0]);
   if (local) log.write(pid, 'notice', `successfully connected from local address ${local}`);
-  const stdio = '[0,1]';
-  const socket = '[5,5]';
-  log.write(pid, 'notice', `starting data transfer loop with FDs ${connectRight ? `${stdio} and ${socket}` : `${socket} and ${stdio}`}`);
+  const [stdioFds, socketFds] = ['[0,1]', '[5,5]'];
+  log.write(pid, 'notice', `starting data transfer loop with FDs ${connectRight ? `${stdioFds} and ${socketFds}` : `${socketFds} and ${stdioFds}`}`);
   const dumps = new Dumps(settings, ctx.kernel.now, log);
   dumps.block(data, !connectRight);
-  const shown = reads && to.proto === 'tcp' ? answer : '';
+  const shown = reads && to.proto === 'tcp' ? lineEnds(answer, to, stdio) : '';
   dumps.block(shown, connectRight);
   // stdin ends first; the server then closes (UDP has no end to read).
   const [stdinSocket, connSocket] = connectRight ? ['1 (fd 0)', '2 (fd 5)'] : ['2 (fd 0)', '1 (fd 5)'];
@@ -161,6 +160,16 @@ function client(run: Run, to: Extract<SocatAddress, { kind: 'connect' }>, connec
   if (to.proto === 'tcp') log.write(pid, 'notice', `socket ${connSocket} is at EOF`);
   log.write(pid, 'notice', 'exiting with status 0');
   return { stdout: shown, stderr: log.take(), exitCode: 0, traces };
+}
+
+/**
+ * Data read from one address and written to the other, with option crlf on
+ * either (socat.c cv_newline): from a crlf side every CR is dropped, to one
+ * each LF becomes CR LF; both or neither leave it as it is.
+ */
+function lineEnds(data: string, from: SocatAddress, to: SocatAddress): string {
+  if (Boolean(from.crlf) === Boolean(to.crlf)) return data;
+  return from.crlf ? data.replace(/\r/g, '') : data.replace(/\n/g, '\r\n');
 }
 
 /** getaddrinfo's failure as xio-ip.c logs it: flags 0x20 (AI_ADDRCONFIG), any family, the socket type and protocol. */
@@ -256,12 +265,14 @@ function handle(run: Run, session: Session, input: ClientData, takeStdin: () => 
   const { handler, listenerLeft, pid, log } = session;
   const inbound = listenerLeft ? settings.toRight : settings.toLeft;
   const outbound = listenerLeft ? settings.toLeft : settings.toRight;
-  const data = inbound ? input.data : '';
+  const data = inbound ? lineEnds(input.data, session.listener, handler) : '';
   const dumps = new Dumps(settings, ctx.kernel.now, log);
   // The accepted socket is fd 6 (the listening one was 5, closed); the handler's socket or socketpair end takes 5.
   const client = input.proto === 'tcp' ? '[6,6]' : '[5,5]';
+  // A UDP listener keeps its socket (5): the handler's socket is 6.
+  const handlerSocket = input.proto === 'tcp' ? '[5,5]' : '[6,6]';
   const transfer = (handlerFds: string, reply: string, extra: { stdout?: string; legs?: Trace[]; status?: number; before?: () => void } = {}) => {
-    const sent = outbound && input.proto === 'tcp' ? reply : '';
+    const sent = outbound && input.proto === 'tcp' ? lineEnds(reply, handler, session.listener) : '';
     log.write(pid, 'notice', `starting data transfer loop with FDs ${listenerLeft ? `${client} and ${handlerFds}` : `${handlerFds} and ${client}`}`);
     dumps.block(data, !listenerLeft);
     dumps.block(sent, listenerLeft);
@@ -289,7 +300,7 @@ function handle(run: Run, session: Session, input: ClientData, takeStdin: () => 
       if (!handler.shell) log.write(programPid, 'notice', `execvp'ing "${words[0] ?? ''}"`);
       const out = place.child(line, data, socatEnv(run, session, input));
       const reply = handler.stderr ? out.stdout + out.stderr : out.stdout;
-      return transfer('[5,5]', reply, {
+      return transfer(handlerSocket, reply, {
         status: out.exitCode === 0 ? 0 : 1,
         before: () => {
           // Without `stderr` the child's own stderr is socat's.
@@ -314,7 +325,7 @@ function handle(run: Run, session: Session, input: ClientData, takeStdin: () => 
         const local = localEnd(trace);
         if (local) log.write(pid, 'notice', `successfully connected from local address ${local}`);
         place.servers.datagram(trace, data, legs);
-        return transfer('[5,5]', '', { legs: [trace, ...legs] });
+        return transfer(handlerSocket, '', { legs: [trace, ...legs] });
       }
       const relayed = place.servers.relay(ctx.netns, ip, handler.port, data, legs);
       if (!relayed.ok) {
@@ -323,7 +334,7 @@ function handle(run: Run, session: Session, input: ClientData, takeStdin: () => 
       }
       const local = localEnd(legs.find((t) => t.probe.kind === 'tcp-connect' && t.probe.dst === ip));
       if (local) log.write(pid, 'notice', `successfully connected from local address ${local}`);
-      return transfer('[5,5]', relayed.reply, { legs });
+      return transfer(handlerSocket, relayed.reply, { legs });
     }
     case 'listen':
       return { reply: '', stdout: '', status: 0 };

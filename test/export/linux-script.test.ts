@@ -67,3 +67,49 @@ describe('linuxScript', () => {
     expect(linuxScript(world(['docker run -dit --name web httpd']))).toBe(linuxScript(world(['docker run -dit --name web httpd'])));
   });
 });
+
+describe('linuxScript of a dual-stack world', () => {
+  const kernel = world(['docker network create --ipv6 --subnet 2001:db8:1::/64 v6b', 'docker run -dit --name web --network v6b -p [::1]:8082:80 httpd', 'docker run -dit --name old busybox']);
+  const script = linuxScript(kernel);
+  const lines = script.split('\n');
+  const bridge = kernel.namespaces().find((n) => n.name === 'host')!.links().find((l) => l.name.startsWith('br-'))!.name;
+
+  it('needs ip6tables-restore and IPv6 in the kernel, which an IPv4 world does not', () => {
+    expect(script).toContain('command -v ip6tables-restore >/dev/null 2>&1 || fail "ip6tables-restore not found: install iptables');
+    expect(script).toContain('[ -d /proc/sys/net/ipv6 ] || fail');
+    const v4 = linuxScript(world(['docker run -dit --name web httpd']));
+    expect(v4).not.toMatch(/ip6tables|-6 addr|-6 route/);
+    // A container of an IPv4 network has no IPv6 in any world, as Docker leaves it.
+    expect(v4).toContain('ip netns exec vl-web sysctl -qw net.ipv6.conf.eth0.disable_ipv6=1');
+  });
+
+  /** The commands a namespace's ip batches run (the bridges', then the rest). */
+  const batchOf = (ns: string) =>
+    lines.flatMap((l, start) => (l === `ip -n ${ns} -batch - <<'VETHLAB_IP'` ? lines.slice(start + 1, lines.indexOf('VETHLAB_IP', start)) : []));
+
+  it('gives the global IPv6 addresses without DAD, the default route, forwarding, and no IPv6 on a container of an IPv4 network', () => {
+    expect(batchOf('vl-host')).toContain(`addr add 2001:db8:1::1/64 dev ${bridge} nodad`);
+    expect(batchOf('vl-web')).toEqual(expect.arrayContaining(['addr add 2001:db8:1::2/64 dev eth0 nodad', 'route add ::/0 via 2001:db8:1::1 dev eth0 metric 1024']));
+    expect(lines.find((l) => l.startsWith('ip netns exec vl-host sysctl -qw net.ipv4.ip_forward=1'))).toContain('net.ipv6.conf.all.forwarding=1');
+    expect(lines).toContain('ip netns exec vl-old sysctl -qw net.ipv6.conf.eth0.disable_ipv6=1');
+    // Link-local and loopback addresses are the kernel's own: the script never adds them.
+    expect(script).not.toMatch(/addr add (fe80|::1)/);
+  });
+
+  it('runs each namespace\'s links, addresses and routes as one ip batch, in the order the kernel needs', () => {
+    const web = batchOf('vl-web');
+    const at = (prefix: string) => web.findIndex((l) => l.startsWith(prefix));
+    expect(at('link set dev eth0 address ')).toBe(0);
+    expect(at('addr add 172.18.0.2/16')).toBeLessThan(at('link set dev eth0 up'));
+    expect(at('link set dev eth0 up')).toBeLessThan(at('route add ::/0'));
+    expect(lines.filter((l) => l.startsWith('ip -n vl-web '))).toHaveLength(2); // the veth pair, then the batch
+  });
+
+  it('restores the host\'s ip6tables rules, the [::1] DNAT among them', () => {
+    const start = lines.indexOf("ip netns exec vl-host ip6tables-restore <<'VETHLAB_RULES6'");
+    expect(start).toBeGreaterThan(0);
+    const block = lines.slice(start, lines.indexOf('VETHLAB_RULES6', start)).join('\n');
+    expect(block).toContain(`-A DOCKER ! -s fe80::/10 -d ::1/128 ! -i ${bridge} -p tcp -m tcp --dport 8082 -j DNAT --to-destination [2001:db8:1::2]:80`);
+    expect(spawnSync('sh', ['-n'], { input: script, encoding: 'utf8' }).status).toBe(0);
+  });
+});

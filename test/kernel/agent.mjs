@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { pingArgv, pingResult } from './ping-result.mjs';
 
 const UDP_PROBE = fileURLToPath(new URL('./udp-probe.pl', import.meta.url));
 
@@ -129,17 +130,9 @@ function hasRoute(dst, src) {
   });
 }
 
-async function ping({ dst, src, timeoutMs }) {
-  const argv = ['ping', '-n', '-c', '1', '-W', String(Math.max(1, Math.round(timeoutMs / 1000)))];
-  if (src) argv.push('-I', src);
-  argv.push(dst);
-  const r = await run(argv);
-  const text = `${r.stdout}\n${r.stderr}`;
-  const detail = text.trim().split('\n').filter((l) => /icmp_seq|ping:|Unreachable|unreachable|Prohibited|filtered/.test(l)).join(' | ');
-  if (r.code === 0) return { observed: 'reply', detail };
-  if (/Network is unreachable/.test(text) && !/From /.test(text)) return { observed: 'no-route', detail };
-  if (/From \S+ icmp_seq=\d+ /.test(text)) return { observed: 'unreachable', detail };
-  return { observed: 'timeout', detail };
+async function ping(req) {
+  const r = await run(pingArgv(req));
+  return pingResult(r.code, r.stdout, r.stderr);
 }
 
 function tcpConnect({ dst, port, src, timeoutMs }) {

@@ -8,13 +8,18 @@
  * IPv6 probes (echo to a container, the gateway, an address nobody has, a prefix
  * nobody routes; from a container and from the host) end the same way in the
  * simulator's walk (observedResult) as iputils ping sees them on the real kernel.
- * Skipped where the kernel suite is, or without ip6tables-restore.
+ * The "Reproduce on Linux" script of a dual-stack world builds on the real kernel
+ * with the simulator's IPv6 addresses (link-local ones included, from the same
+ * MACs), routes and ip6tables rules. Skipped where the kernel suite is, or without
+ * ip6tables-restore or IPv6 in the kernel.
  */
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatTranscript, runScript } from '../../src/cli/transcript.ts';
 import { observedResult, type Observed } from '../../src/sim/net/trace.ts';
 import { Simulator } from '../../src/sim/shell/simulator.ts';
+import { linuxExportOptions, linuxScript } from '../../src/scenario/export/linux.ts';
+import { replay } from '../../src/scenario/scenario.ts';
 import { nextPrefix, noKernelReason } from './env.ts';
 
 function sh(argv: string[], input?: string): { code: number; stdout: string; stderr: string } {
@@ -22,7 +27,9 @@ function sh(argv: string[], input?: string): { code: number; stdout: string; std
   return { code: r.status ?? 128, stdout: r.stdout ?? '', stderr: r.stderr ?? String(r.error ?? '') };
 }
 
-const skipReason = noKernelReason ?? (sh(['sh', '-c', 'command -v ip6tables-restore']).code === 0 ? undefined : 'ip6tables-restore not installed');
+const skipReason =
+  noKernelReason ??
+  (sh(['sh', '-c', 'command -v ip6tables-restore']).code !== 0 ? 'ip6tables-restore not installed' : sh(['test', '-d', '/proc/sys/net/ipv6']).code !== 0 ? 'the kernel has no IPv6' : undefined);
 if (skipReason !== undefined) console.log(`kernel ipv6: skipped (${skipReason})`);
 
 /** dockerd's world: v6b, two containers and a published port. */
@@ -122,6 +129,45 @@ describe.skipIf(skipReason !== undefined)('IPv6 on the real kernel with the simu
     expect(report.filter((line) => !/sim (\S+), real \1$/.test(line))).toEqual([]);
     // Not every probe may end alike: the set covers a reply, an unreachable neighbour and a missing route.
     expect(report.map((line) => /real (\S+)$/.exec(line)![1])).toEqual(['reply', 'reply', 'unreachable', 'unreachable', 'reply', 'unreachable']);
+  });
+
+  it('rebuilds a dual-stack world from its Linux export: the same IPv6 addresses, routes and ip6tables rules', () => {
+    const { sim } = replay([
+      'docker network create --ipv6 --subnet 2001:db8:1::/64 v6b',
+      'docker run -itd --name a1 --network v6b busybox',
+      'docker run -d --name web --network v6b -p 8080:80 -p [::1]:8082:80 httpd',
+      'docker run -itd --name old busybox',
+    ]);
+    const kernel = sim.engine.kernel;
+    const exportPrefix = `${prefix}x-`;
+    const script = linuxScript(kernel, { prefix: exportPrefix });
+    const rename = linuxExportOptions(kernel, exportPrefix).rename!;
+    const names = kernel.namespaces().map((n) => `${exportPrefix}${rename(n.name)}`);
+    made.push(...names);
+    const built = sh(['sh', '-s'], script);
+    expect(built.code, built.stderr).toBe(0);
+    for (const view of kernel.namespaces()) {
+      const real = `${exportPrefix}${rename(view.name)}`;
+      // Addresses as sets: the real kernel numbers links in its own order.
+      const realAddrs = sh(['ip', '-n', real, '-6', '-o', 'addr'])
+        .stdout.split('\n')
+        .filter((l) => l !== '')
+        .map((l) => { const w = l.split(/\s+/); return `${w[1]} ${w[3]}`; })
+        .sort();
+      expect(realAddrs, real).toEqual(view.addresses6().map((a) => `${a.ifname} ${a.address}/${a.prefixLen}`).sort());
+      const defaults = sh(['ip', '-n', real, '-6', 'route', 'show', 'default']).stdout.trim();
+      const simDefault = view.routes6().find((r) => r.dst === 'default');
+      expect(defaults, real).toBe(simDefault ? `default via ${simDefault.via} dev ${simDefault.dev} metric ${simDefault.metric} pref medium` : '');
+      const saved = view.netfilter.save([], 6, kernel.now);
+      const realRules = sh(['ip', 'netns', 'exec', real, 'ip6tables-save']).stdout;
+      expect(comparable(realRules), real).toBe(comparable(saved.stdout));
+    }
+    expect(names.filter((n) => n.endsWith('-host'))).toHaveLength(1);
+    expect(comparable(sh(['ip', 'netns', 'exec', `${exportPrefix}host`, 'ip6tables-save', '-t', 'nat']).stdout)).toContain('-A DOCKER ! -s fe80::/10 -d ::1/128 ! -i br-');
+    const cleaned = sh(['sh', '-s', '--', '--cleanup'], script);
+    expect(cleaned.code, cleaned.stderr).toBe(0);
+    const left = sh(['ip', 'netns', 'list']).stdout.split('\n').map((l) => l.split(' ')[0]).filter((n) => n !== undefined && names.includes(n));
+    expect(left).toEqual([]);
   });
 });
 

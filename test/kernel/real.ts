@@ -13,6 +13,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { L4Proto } from '../../src/sim/netfilter/index.ts';
 import type { Observed, Probe } from '../../src/sim/net/trace.ts';
+// @ts-expect-error: plain JavaScript shared with the agent, without types.
+import { pingArgv, pingResult } from './ping-result.mjs';
 
 const AGENT = fileURLToPath(new URL('./agent.mjs', import.meta.url));
 const STALE = /^vl-k(\d+)-/;
@@ -291,7 +293,15 @@ export class RealWorld {
     return a;
   }
 
+  /**
+   * Runs a command in a namespace: through its agent, or (lazy worlds, no agent there
+   * yet) with `ip netns exec`, which costs a fork instead of a Node process.
+   */
   async exec(name: string, argv: string[]): Promise<ExecResult> {
+    if (this.lazyAgents && !this.agents.has(name)) {
+      if (!this.names.includes(name)) throw new Error(`no namespace ${name} in this world`);
+      return shAsync(['ip', 'netns', 'exec', this.realName(name), ...argv]);
+    }
     const r = await this.agent(name).request({ op: 'exec', argv });
     if (typeof r.error === 'string') return { code: 127, stdout: '', stderr: r.error };
     return { code: Number(r.code), stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
@@ -307,6 +317,13 @@ export class RealWorld {
     const req: Record<string, unknown> = { op: 'probe', kind: p.kind, dst: p.dst, token, timeoutMs };
     if (p.port !== undefined) req.port = p.port;
     if (p.src !== undefined) req.src = p.src;
+    if (p.kind === 'icmp-echo' && this.lazyAgents && !this.agents.has(p.from)) {
+      // The same ping the agent would run, without starting one for it.
+      const t0 = Date.now();
+      const run = await this.exec(p.from, pingArgv(req) as string[]);
+      const { observed, detail } = pingResult(run.code, run.stdout, run.stderr) as { observed: Observed; detail: string };
+      return { observed, detail, ms: Date.now() - t0 };
+    }
     const r = await this.agent(p.from).request(req);
     if (typeof r.error === 'string') throw new Error(r.error);
     const result: RealResult = { observed: r.observed as Observed, detail: String(r.detail ?? ''), ms: Number(r.ms) };

@@ -29,9 +29,31 @@ function world(): Kernel {
   return k;
 }
 
+/** The script with each `ip -n NS -batch -` here-document written out as the `ip -n NS ...` lines it runs. */
+function unbatched(text: string): string[] {
+  const out: string[] = [];
+  let ns: string | undefined;
+  for (const line of text.split('\n')) {
+    const open = /^ip -n (\S+) -batch - <<'VETHLAB_IP'$/.exec(line);
+    if (open) ns = open[1];
+    else if (ns !== undefined && line === 'VETHLAB_IP') ns = undefined;
+    else out.push(ns === undefined ? line : `ip -n ${ns} ${line}`);
+  }
+  return out;
+}
+
 describe('exportShellScript', () => {
   const script = exportShellScript(world(), { prefix: 'vl-' });
-  const lines = script.split('\n');
+  const lines = unbatched(script);
+
+  it('runs consecutive ip commands of one namespace as one ip -batch', () => {
+    const raw = script.split('\n');
+    const start = raw.indexOf("ip -n vl-web -batch - <<'VETHLAB_IP'");
+    expect(start).toBeGreaterThan(0);
+    expect(raw.slice(start + 1, raw.indexOf('VETHLAB_IP', start))).toEqual(expect.arrayContaining(['link set dev eth0 up', 'route add default via 172.17.0.1 dev eth0']));
+    // Nothing between the here-document's lines is a command of its own.
+    expect(raw).not.toContain('ip -n vl-web link set dev eth0 up');
+  });
 
   it('is a POSIX sh script that stops at the first error', () => {
     expect(lines[0]).toBe('#!/bin/sh');

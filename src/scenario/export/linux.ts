@@ -9,7 +9,7 @@
  * reuse namespaces that exist. Pure: text in, text out.
  */
 import type { KernelApi } from '../../sim/net/api.ts';
-import { exportedNamespaceNames, shellQuote, worldCommands, type ExportOptions } from '../../sim/net/export.ts';
+import { exportedNamespaceNames, shellQuote, worldCommands, worldHasIPv6, type ExportOptions } from '../../sim/net/export.ts';
 
 export interface LinuxScriptOptions {
   /** Put in front of every namespace name (default `vl-`). */
@@ -64,7 +64,7 @@ export function linuxScript(kernel: KernelApi, options: LinuxScriptOptions = {})
     '# machine-wide change: a world with bridges loads the br_netfilter module (as Docker',
     '# does), after which bridged traffic passes iptables in every namespace.',
     '#',
-    '# Needs: root, iproute2 (ip netns), iptables (iptables-restore), sysctl.',
+    `# Needs: root, iproute2 (ip netns), iptables (iptables-restore${worldHasIPv6(kernel) ? ', ip6tables-restore' : ''}), sysctl.`,
     '#   sudo sh FILE            builds the world',
     '#   sudo sh FILE --cleanup  removes everything it made',
     '#   sudo ip netns exec NAME sh    a shell inside one namespace',
@@ -103,6 +103,12 @@ export function linuxScript(kernel: KernelApi, options: LinuxScriptOptions = {})
     'command -v ip >/dev/null 2>&1 || fail "ip not found: install iproute2 (apt-get install iproute2)"',
     'ip netns list >/dev/null 2>&1 || fail "ip netns does not work here: this iproute2 or kernel has no network namespaces"',
     'command -v iptables-restore >/dev/null 2>&1 || fail "iptables-restore not found: install iptables (apt-get install iptables)"',
+    ...(worldHasIPv6(kernel)
+      ? [
+          '[ -d /proc/sys/net/ipv6 ] || fail "this kernel has no IPv6 (boot without ipv6.disable=1)"',
+          'command -v ip6tables-restore >/dev/null 2>&1 || fail "ip6tables-restore not found: install iptables (apt-get install iptables)"',
+        ]
+      : []),
     'command -v sysctl >/dev/null 2>&1 || fail "sysctl not found: install procps (apt-get install procps)"',
     'for ns in $NAMESPACES; do',
     '  if ip netns list | cut -d" " -f1 | grep -qxF "$ns"; then',

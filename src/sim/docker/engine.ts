@@ -19,7 +19,7 @@ import { AddressPool, overlaps, pickPool } from './ipam.ts';
 import type { Attachment, BoundPort, Container, Endpoint, Network, NetworkMode, PortBinding } from './model.ts';
 import { bindPorts, PortBindError, releasePorts } from './port-binding.ts';
 import { PortAllocator } from './portalloc.ts';
-import { type BridgeRuleSpec, DockerRules, type GatewayMode } from './rules.ts';
+import { type BridgeRuleSpec, DockerRules, type GatewayMode, type PortRuleSpec } from './rules.ts';
 import { AddressPool6, type Cidr6, formatCidr6, inPrefix6, networkOf6, overlaps6, parseCidr6, pickPool6 } from './ipam6.ts';
 import { formatIPv6, parseIPv6 } from '../netfilter/addr.ts';
 import { startResolverSockets } from './dns.ts';
@@ -395,18 +395,13 @@ export class Engine {
     for (const link of opts.links ?? []) {
       if (!this.findContainer(link.target)) throw new DockerError(`could not get container for ${link.target}: No such container: ${link.target}`);
     }
-    if (networkMode.kind !== 'container' && opts.ip !== undefined) {
+    if (networkMode.kind !== 'container' && (opts.ip !== undefined || opts.ip6 !== undefined)) {
       const netName = networkMode.kind === 'bridge' ? (networkMode.networks[0] ?? 'bridge') : networkMode.kind;
-      const problems = this.endpointIpProblems(netName, this.findNetwork(netName), opts.ip);
-      if (problems) throw new DockerError(`invalid config for network ${netName}: invalid endpoint settings:\n${problems}`);
-    }
-    if (networkMode.kind !== 'container' && opts.ip6 !== undefined) {
-      const netName = networkMode.kind === 'bridge' ? (networkMode.networks[0] ?? 'bridge') : networkMode.kind;
-      const problems = this.endpointIp6Problems(netName, this.findNetwork(netName), opts.ip6);
+      const problems = this.endpointAddressProblems(netName, this.findNetwork(netName), { ip: opts.ip, ip6: opts.ip6 });
       if (problems) throw new DockerError(`invalid config for network ${netName}: invalid endpoint settings:\n${problems}`);
     }
     for (const e of endpoints) {
-      const problems = e.ip === undefined ? undefined : this.endpointIpProblems(e.network, this.findNetwork(e.network), e.ip);
+      const problems = e.ip === undefined ? undefined : this.endpointAddressProblems(e.network, this.findNetwork(e.network), { ip: e.ip });
       if (problems) throw new DockerError(`invalid config for network ${e.network}: invalid endpoint settings:\n${problems}`);
     }
     if (networkMode.kind === 'host' && (opts.ports?.length ?? 0) > 0) warnings.push('Published ports are discarded when using host network mode');
@@ -492,33 +487,30 @@ export class Engine {
   }
 
   /**
-   * What is wrong with a user-specified IP on network `netName` (daemon's
-   * validateEndpointSettings): one problem alone, several as `* ` lines; undefined when fine.
+   * What is wrong with user-specified addresses on network `netName` (daemon's
+   * validateEndpointSettings): one problem alone, several as `* ` lines; undefined when
+   * fine. The network check comes once, then each family's (golden ipv6-ip6: an
+   * unparsable `--ip6` is also "not in any subnet").
    */
-  private endpointIpProblems(netName: string, n: Network | undefined, ip: string): string | undefined {
+  private endpointAddressProblems(netName: string, n: Network | undefined, req: { ip?: string | undefined; ip6?: string | undefined }): string | undefined {
     const problems: string[] = [];
     const userDefined = !['default', 'bridge', 'host', 'none'].includes(netName) && !netName.startsWith('container:');
     if (!userDefined) problems.push('user specified IP address is supported on user defined networks only');
-    const addr = parseIPv4(ip);
-    if (addr === undefined || addr === 0) problems.push(`invalid IPv4 address: ${ip}`);
+    const addr = req.ip === undefined ? undefined : parseIPv4(req.ip);
+    const addr6 = req.ip6 === undefined ? undefined : parseIPv6(req.ip6);
+    if (req.ip !== undefined && (addr === undefined || addr === 0)) problems.push(`invalid IPv4 address: ${req.ip}`);
+    if (req.ip6 !== undefined && addr6 === undefined) problems.push(`invalid IPv6 address: ${req.ip6}`);
     if (n) {
-      if (n.config.subnet === undefined) problems.push('user specified IP address is supported only when connecting to networks with user configured subnets');
-      else if (addr === undefined || !n.pool!.contains(addr)) problems.push(`no configured subnet or ip-range contain the IP address ${ip}`);
-    }
-    if (problems.length === 0) return undefined;
-    return problems.length === 1 ? problems[0] : problems.map((p) => `* ${p}`).join('\n');
-  }
-
-  /** The same checks for `--ip6`, against the network's IPv6 subnet. */
-  private endpointIp6Problems(netName: string, n: Network | undefined, ip6: string): string | undefined {
-    const problems: string[] = [];
-    const userDefined = !['default', 'bridge', 'host', 'none'].includes(netName) && !netName.startsWith('container:');
-    if (!userDefined) problems.push('user specified IP address is supported on user defined networks only');
-    const addr = parseIPv6(ip6);
-    if (addr === undefined) problems.push(`invalid IPv6 address: ${ip6}`);
-    if (n) {
-      if (!n.config6?.requested || !n.pool6) problems.push('user specified IP address is supported only when connecting to networks with user configured subnets');
-      else if (addr !== undefined && !n.pool6.contains(addr)) problems.push(`no configured subnet or ip-range contain the IP address ${ip6}`);
+      const noSubnet = 'user specified IP address is supported only when connecting to networks with user configured subnets';
+      if (req.ip !== undefined) {
+        if (n.config.subnet === undefined) problems.push(noSubnet);
+        else if (addr === undefined || !n.pool!.contains(addr)) problems.push(`no configured subnet or ip-range contain the IP address ${req.ip}`);
+      }
+      if (req.ip6 !== undefined) {
+        if (!n.config6?.requested || !n.pool6) {
+          if (!problems.includes(noSubnet)) problems.push(noSubnet);
+        } else if (addr6 === undefined || !n.pool6.contains(addr6)) problems.push(`no configured subnet or ip-range contain the IP address ${req.ip6}`);
+      }
     }
     if (problems.length === 0) return undefined;
     return problems.length === 1 ? problems[0] : problems.map((p) => `* ${p}`).join('\n');
@@ -661,11 +653,15 @@ export class Engine {
       ip = pool.allocate();
       if (ip === undefined) throw new DockerError(`failed to set up container networking: no available IPv4 addresses on this network's address pools: ${n.name} (${n.id})`);
     }
+    // IPAM gives both families' addresses before anything is made: a refused `--ip6` leaves nothing behind.
+    let ip6: bigint | undefined;
     let bound: BoundPort[] = [];
     try {
+      ip6 = n.pool6 ? this.allocate6(n, att) : undefined;
       if (publishesPorts) bound = this.allocatePorts(c, n, endpointId);
     } catch (e) {
       pool.release(ip);
+      if (ip6 !== undefined) n.pool6?.release(ip6);
       throw e;
     }
     // The lowest free ethN: a network connected after a disconnect reuses the gap.
@@ -682,7 +678,6 @@ export class Engine {
       this.kernel.setMtu(HOST_NS, hostVeth, mtu);
       this.kernel.setMtu(netns, ifname, mtu);
     }
-    const ip6 = n.pool6 ? this.allocate6(n, att) : undefined;
     // Networks without IPv6: Docker turns IPv6 off on the container's interface before it comes up.
     if (!n.pool6) this.kernel.setSysctl(netns, `net.ipv6.conf.${ifname}.disable_ipv6`, '1');
     this.kernel.setMaster(HOST_NS, hostVeth, n.bridge!);
@@ -731,43 +726,44 @@ export class Engine {
     }
   }
 
-  /** Rules and docker-proxy listeners for the ports an endpoint holds, in the order they were bound. */
+  /**
+   * Rules and docker-proxy listeners for the ports an endpoint holds, in the order they
+   * were bound. Each binding opens its container port in its own family's DOCKER chain
+   * (once per port) and DNATs there; an IPv6 binding to a container without an IPv6
+   * address has only docker-proxy, relaying to its IPv4 address (golden ipv6-bindings).
+   */
   private publishPorts(n: Network, ep: Endpoint): void {
-    const containerIp = formatIPv4(ep.ip);
-    // On an IPv6 network ip6tables opens the container's IPv6 address too, and DNATs the `[::]` twin to it.
-    const containerIp6 = n.pool6 && ep.ip6 !== undefined ? formatIPv6(ep.ip6) : undefined;
     const opened = new Set<string>();
     for (const b of ep.bound) {
-      const key = `${b.containerPort}/${b.proto}`;
-      if (!opened.has(key) && gatewayMode(n) !== 'nat-unprotected') {
-        this.rules.addPortFilter({ bridge: n.bridge!, family: 4, containerIp, containerPort: b.containerPort, proto: b.proto });
-        if (containerIp6 !== undefined) this.rules.addPortFilter({ bridge: n.bridge!, family: 6, containerIp: containerIp6, containerPort: b.containerPort, proto: b.proto });
-      }
+      const spec = this.portRuleSpec(n, ep, b);
+      const key = `${spec?.family}/${b.containerPort}/${b.proto}`;
+      if (spec && !opened.has(key) && gatewayMode(n) !== 'nat-unprotected') this.rules.addPortFilter(spec);
       opened.add(key);
       if (!b.proxied) continue;
-      if (!b.hostIp.includes(':')) this.rules.addPortBinding({ bridge: n.bridge!, family: 4, containerIp, containerPort: b.containerPort, proto: b.proto, hostIp: b.hostIp, hostPort: b.hostPort });
-      else if (containerIp6 !== undefined) this.rules.addPortBinding({ bridge: n.bridge!, family: 6, containerIp: containerIp6, containerPort: b.containerPort, proto: b.proto, hostIp: b.hostIp, hostPort: b.hostPort });
+      if (spec) this.rules.addPortBinding(spec);
       const v6 = b.hostIp.includes(':');
       this.kernel.listen(HOST_NS, { proto: b.proto, address: b.hostIp, port: b.hostPort, process: 'docker-proxy', ...(v6 ? { family: 6, v6only: true } : {}) });
     }
   }
 
   private unpublishPorts(n: Network, ep: Endpoint): void {
-    const containerIp = formatIPv4(ep.ip);
-    const containerIp6 = n.pool6 && ep.ip6 !== undefined ? formatIPv6(ep.ip6) : undefined;
     const opened = new Set<string>();
     for (const b of ep.bound) {
-      if (b.proxied && !b.hostIp.includes(':')) this.rules.removePortBinding({ bridge: n.bridge!, family: 4, containerIp, containerPort: b.containerPort, proto: b.proto, hostIp: b.hostIp, hostPort: b.hostPort });
-      else if (b.proxied && containerIp6 !== undefined) this.rules.removePortBinding({ bridge: n.bridge!, family: 6, containerIp: containerIp6, containerPort: b.containerPort, proto: b.proto, hostIp: b.hostIp, hostPort: b.hostPort });
+      const spec = this.portRuleSpec(n, ep, b);
+      if (b.proxied && spec) this.rules.removePortBinding(spec);
       if (b.proxied) this.kernel.unlisten(HOST_NS, b.proto, b.hostIp, b.hostPort);
-      const key = `${b.containerPort}/${b.proto}`;
-      if (!opened.has(key) && gatewayMode(n) !== 'nat-unprotected') {
-        this.rules.removePortFilter({ bridge: n.bridge!, family: 4, containerIp, containerPort: b.containerPort, proto: b.proto });
-        if (containerIp6 !== undefined) this.rules.removePortFilter({ bridge: n.bridge!, family: 6, containerIp: containerIp6, containerPort: b.containerPort, proto: b.proto });
-      }
+      const key = `${spec?.family}/${b.containerPort}/${b.proto}`;
+      if (spec && !opened.has(key) && gatewayMode(n) !== 'nat-unprotected') this.rules.removePortFilter(spec);
       opened.add(key);
     }
     releasePorts(ep.bound, this.portAllocator);
+  }
+
+  /** The rules of one binding, in the family of its host address; none for an IPv6 binding to a container without IPv6. */
+  private portRuleSpec(n: Network, ep: Endpoint, b: BoundPort): PortRuleSpec | undefined {
+    const base = { bridge: n.bridge!, containerPort: b.containerPort, proto: b.proto, hostIp: b.hostIp, hostPort: b.hostPort };
+    if (!b.hostIp.includes(':')) return { ...base, family: 4, containerIp: formatIPv4(ep.ip) };
+    return n.pool6 && ep.ip6 !== undefined ? { ...base, family: 6, containerIp: formatIPv6(ep.ip6) } : undefined;
   }
 
   /**
@@ -795,8 +791,8 @@ export class Engine {
     return c.attachments.get(n.name) ?? c.attachments.get(n.id);
   }
 
-  /** `docker network connect [--ip IP] [--alias A] [--gw-priority N] NET CONTAINER`. */
-  connect(netRef: string, ctrRef: string, opts: { ip?: string; aliases?: string[]; gwPriority?: number } = {}): void {
+  /** `docker network connect [--ip IP] [--ip6 IP6] [--alias A] [--gw-priority N] NET CONTAINER`. */
+  connect(netRef: string, ctrRef: string, opts: { ip?: string; ip6?: string; aliases?: string[]; gwPriority?: number } = {}): void {
     const n = this.findNetwork(netRef);
     if (!n) throw new DockerError(`network ${netRef} not found`);
     const c = this.requireContainer(ctrRef);
@@ -807,8 +803,8 @@ export class Engine {
     if (mode.kind === 'none' || n.driver !== 'bridge') {
       throw new DockerError('container cannot be connected to multiple networks with one of the networks in private (none) mode');
     }
-    if (opts.ip !== undefined) {
-      const problems = this.endpointIpProblems(n.name, n, opts.ip);
+    if (opts.ip !== undefined || opts.ip6 !== undefined) {
+      const problems = this.endpointAddressProblems(n.name, n, { ip: opts.ip, ip6: opts.ip6 });
       if (problems) throw new DockerError(`invalid endpoint settings:\n${problems}`);
     }
     if (c.endpoints.has(n.id) || mode.networks.some((ref) => this.findNetwork(ref) === n)) {
@@ -816,6 +812,7 @@ export class Engine {
     }
     const att: Attachment = { aliases: opts.aliases ?? [], links: [], gwPriority: opts.gwPriority ?? 0, connected: true };
     if (opts.ip !== undefined) att.requestedIp = parseIPv4(opts.ip)!;
+    if (opts.ip6 !== undefined) att.requestedIp6 = parseIPv6(opts.ip6)!;
     c.attachments.set(n.name, att);
     if (c.netns && (c.state === 'running' || c.state === 'paused')) {
       try {

@@ -37,12 +37,13 @@ export function hostsFile(engine: Engine, container: Container): string {
     const names = link.alias === target.name ? [target.name, target.id.slice(0, 12)] : [link.alias, target.id.slice(0, 12), target.name];
     lines.push(`${ip}\t${names.join(' ')}`);
   }
-  const own = firstAddress(c);
   const names = `${c.domainname ? `${c.hostname}.${c.domainname} ` : ''}${c.hostname}`;
-  if (own !== undefined) lines.push(`${own}\t${names}`);
-  // On an IPv6 network the container's own IPv6 address follows (golden ipv6-addr).
-  const own6 = firstEndpoint(c)?.ip6;
-  if (own6 !== undefined) lines.push(`${formatIPv6(own6)}\t${names}`);
+  // Each endpoint, as it joins, adds its addresses: IPv4, then IPv6 on an IPv6 network
+  // (goldens ipv6-addr, and ipv6-ip6 for `network connect`).
+  for (const ep of endpointsInOrder(c)) {
+    lines.push(`${formatIPv4(ep.ip)}\t${names}`);
+    if (ep.ip6 !== undefined) lines.push(`${formatIPv6(ep.ip6)}\t${names}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -51,12 +52,12 @@ export function hostHostsFile(): string {
   return `127.0.0.1\tlocalhost\n127.0.1.1\t${HOST_HOSTNAME}\n\n# The following lines are desirable for IPv6 capable hosts\n::1     localhost ip6-localhost ip6-loopback\nff02::1 ip6-allnodes\nff02::2 ip6-allrouters\n`;
 }
 
-function firstEndpoint(c: Container): Endpoint | undefined {
-  return [...c.endpoints.values()].sort((a, b) => a.ifname.localeCompare(b.ifname))[0];
+function endpointsInOrder(c: Container): Endpoint[] {
+  return [...c.endpoints.values()].sort((a, b) => a.ifname.localeCompare(b.ifname, 'en', { numeric: true }));
 }
 
 function firstAddress(c: Container): string | undefined {
-  const eth0 = firstEndpoint(c);
+  const eth0 = endpointsInOrder(c)[0];
   return eth0 && formatIPv4(eth0.ip);
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Engine } from '../docker/engine.ts';
 import type { Container } from '../docker/model.ts';
+import { formatIPv6 } from '../netfilter/addr.ts';
 import { formatIPv4 } from '../netfilter/inet.ts';
 import type { Command } from './types.ts';
 import { fail, ok } from './types.ts';
@@ -43,13 +44,16 @@ export function hostProcesses(engine: Engine): Process[] {
   return table;
 }
 
-/** docker-proxy's command lines: one per host port the container holds, in the order they were bound. */
+/**
+ * docker-proxy's command lines: one per host port the container holds, in the order they
+ * were bound. An IPv6 binding relays to the container's IPv6 address when it has one.
+ */
 function proxyArgs(c: Container): string[] {
   const ep = [...c.endpoints.values()].find((e) => e.publishesPorts);
   if (!ep) return [];
   return ep.bound
     .filter((b) => b.proxied)
-    .map((b) => `/usr/sbin/docker-proxy -proto ${b.proto} -host-ip ${b.hostIp} -host-port ${b.hostPort} -container-ip ${formatIPv4(ep.ip)} -container-port ${b.containerPort} -use-listen-fd`);
+    .map((b) => `/usr/sbin/docker-proxy -proto ${b.proto} -host-ip ${b.hostIp} -host-port ${b.hostPort} -container-ip ${b.hostIp.includes(':') && ep.ip6 !== undefined ? formatIPv6(ep.ip6) : formatIPv4(ep.ip)} -container-port ${b.containerPort} -use-listen-fd`);
 }
 
 const FIELDS: Record<string, { header: string; width: number; right: boolean; value: (p: Process) => string }> = {

@@ -13,6 +13,7 @@ import { argCountError, daemonError, noArgsError, unknownCommand } from './usage
 
 const CONNECT_FLAGS: FlagSpec[] = [
   { long: 'ip', kind: 'string' },
+  { long: 'ip6', kind: 'string' },
   { long: 'alias', kind: 'list' },
   { long: 'gw-priority', kind: 'string' },
 ];
@@ -262,9 +263,11 @@ function networkConnect(engine: Engine, sub: 'connect' | 'disconnect', argv: str
     }
     engine.requireContainer(ctr);
     if (sub === 'connect') {
-      const opts: { ip?: string; aliases?: string[]; gwPriority?: number } = {};
+      const opts: { ip?: string; ip6?: string; aliases?: string[]; gwPriority?: number } = {};
       const ip = f.strings.get('ip');
       if (ip !== undefined) opts.ip = ip;
+      const ip6 = f.strings.get('ip6');
+      if (ip6 !== undefined) opts.ip6 = ip6;
       const aliases = f.lists.get('alias');
       if (aliases) opts.aliases = aliases;
       const prio = f.strings.get('gw-priority');

@@ -6,6 +6,7 @@
  * and `.HostConfig.PortBindings` keeps each host port alone (golden 60).
  */
 import type { PortBinding } from '../../docker/model.ts';
+import { parseIPv6 } from '../../netfilter/addr.ts';
 import { parseIPv4 } from '../../netfilter/inet.ts';
 
 export class PortSpecError extends Error {}
@@ -14,10 +15,12 @@ export class PortSpecError extends Error {}
 export function parsePortSpec(spec: string): PortBinding[] {
   const parts = spec.split(':');
   const last = parts[parts.length - 1]!;
-  const ip = parts.length === 1 ? '' : parts.length === 2 ? '' : parts.slice(0, parts.length - 2).join(':');
+  const rawIp = parts.length === 1 ? '' : parts.length === 2 ? '' : parts.slice(0, parts.length - 2).join(':');
   const hostPart = parts.length === 1 ? '' : parts[parts.length - 2]!;
   const [containerPart, protoText] = splitProtoPort(last);
-  if (ip !== '' && parseIPv4(ip) === undefined) throw new PortSpecError(`invalid IP address: ${ip}`);
+  const ip = rawIp.startsWith('[') ? unbracket(rawIp) : rawIp;
+  // net.ParseIP: either family; an unbracketed `::1` works too (every colon but the last two is the address's).
+  if (ip !== '' && parseIPv4(ip) === undefined && parseIPv6(ip) === undefined) throw new PortSpecError(`invalid IP address: ${ip}`);
   if (containerPart === '') throw new PortSpecError(`no port specified: ${spec}<empty>`);
   const container = parseRange(containerPart);
   if (!container) throw new PortSpecError(`invalid containerPort: ${containerPart}`);
@@ -45,6 +48,18 @@ export function parsePortSpec(spec: string): PortBinding[] {
     bindings.push(binding);
   }
   return bindings;
+}
+
+/** `[ADDR]` without its brackets, through net.SplitHostPort(ip + ":") as ParsePortSpec does, with its errors. */
+function unbracket(ip: string): string {
+  const hostport = `${ip}:`;
+  const fail = (why: string) => new PortSpecError(`invalid IP address ${ip}: address ${hostport}: ${why}`);
+  const end = hostport.indexOf(']');
+  if (end < 0) throw fail("missing ']' in address");
+  if (end + 1 !== hostport.lastIndexOf(':')) throw fail(hostport[end + 1] === ':' ? 'too many colons in address' : 'missing port in address');
+  if (hostport.indexOf('[', 1) >= 0) throw fail("unexpected '[' in address");
+  if (hostport.indexOf(']', end + 1) >= 0) throw fail("unexpected ']' in address");
+  return hostport.slice(1, end);
 }
 
 /** nat.SplitProtoPort: `80/udp` -> 80, udp; no protocol means tcp. */

@@ -96,9 +96,22 @@ export default defineConfig({
       input: pages(),
       output: {
         // The simulator (src/sim, ip-address) in one chunk of a stable name: the live app
-        // loads it after the first screen (src/app/boot); e2e/boot.spec.ts delays it.
+        // loads it after the first screen (src/app/boot); e2e/boot.spec.ts delays it. The
+        // programs it loads on first use (src/sim/shell/lazy/parts.ts) come first, each in a
+        // chunk of its own (the first group that matches a module takes it). No group takes the
+        // modules its modules import: the lazy chunks import the simulator's, and the simulator's
+        // must not take Vite's preload helper (its dynamic imports use it), which the first screen
+        // imports too.
         codeSplitting: {
-          groups: [{ name: 'simulator', test: /[\\/]src[\\/]sim[\\/]|[\\/]node_modules[\\/]ip-address[\\/]/ }],
+          groups: [
+            { name: 'sim-awk', test: /[\\/]src[\\/]sim[\\/]shell[\\/]awk[\\/]/, includeDependenciesRecursively: false },
+            { name: 'sim-sed', test: /[\\/]src[\\/]sim[\\/]shell[\\/]sed\.ts$/, includeDependenciesRecursively: false },
+            { name: 'sim-compose', test: /[\\/]src[\\/]sim[\\/]shell[\\/]compose[\\/]|[\\/]node_modules[\\/]yaml[\\/]/, includeDependenciesRecursively: false },
+            { name: 'sim-python', test: /[\\/]src[\\/]sim[\\/]shell[\\/]python[\\/]/, includeDependenciesRecursively: false },
+            { name: 'sim-packages', test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:lazy[\\/]packages|pkg-apt|pkg-apk|pkg-catalog)\.ts$/, includeDependenciesRecursively: false },
+            { name: 'sim-gotpl', test: /[\\/]src[\\/]sim[\\/]shell[\\/]gotpl\.ts$/, includeDependenciesRecursively: false },
+            { name: 'simulator', test: /[\\/]src[\\/]sim[\\/]|[\\/]node_modules[\\/]ip-address[\\/]/, includeDependenciesRecursively: false },
+          ],
         },
       },
     },

@@ -19,6 +19,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/kernel/**', '**/node_modules/**'],
           environment: 'node',
+          setupFiles: ['test/setup/lazy-parts.ts'],
           // A hang detector, not a speed check (speed is `npm run bench`'s): npm test runs
           // this suite beside the browser tests on 2 cores, where a world of 300 takes seconds.
           testTimeout: 30_000,
@@ -29,6 +30,7 @@ export default defineConfig({
           name: 'kernel',
           include: ['test/kernel/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['test/setup/lazy-parts.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -69,7 +69,7 @@ test('after one visit the app and the terminal work offline; a new build offers 
     return urls;
   });
   // The lazy chunks are precached, not only the first screen's.
-  for (const chunk of [/\/assets\/simulator-[\w-]+\.js$/, /\/assets\/TerminalPane-[\w-]+\.js$/, /\/assets\/RulesPanel-[\w-]+\.js$/, /\/embed\.html$/]) {
+  for (const chunk of [/\/assets\/simulator-[\w-]+\.js$/, /\/assets\/sim-sed-[\w-]+\.js$/, /\/assets\/sim-compose-[\w-]+\.js$/, /\/assets\/TerminalPane-[\w-]+\.js$/, /\/assets\/RulesPanel-[\w-]+\.js$/, /\/embed\.html$/]) {
     expect(cached.some((u) => chunk.test(u))).toBe(true);
   }
   // The caches hold the build's files only (a new version replaces them); the session is in localStorage.
@@ -84,6 +84,9 @@ test('after one visit the app and the terminal work offline; a new build offers 
   await expect(lab.node('c:offline_box')).toBeVisible();
   await lab.type('docker exec offline_box ping -c 1 offline_box');
   await expect(lab.terminal()).toContainText('1 packets transmitted, 1 packets received');
+  // A program loaded on first use (src/sim/shell/lazy/) comes from the cache too.
+  await lab.type("echo offline one | sed 's/one/two/'");
+  await expect(lab.terminal()).toContainText('offline two');
   // A lazy panel too.
   await lab.showPanel('Rules');
   await expect(page.locator('.side-body')).toContainText('DOCKER-USER');

@@ -22,6 +22,10 @@ import { linkSizes } from './bench/links.ts';
 import { measureDockerRun, measureKernelWorld, measureReplay, measureWorld, type Counts, type WorldFigures } from './bench/measure.ts';
 import { formatTable, toJson, type Figure } from './bench/report.ts';
 import { buildSimulator, worldScript, WORLD_SIZES, type WorldSize } from './bench/worlds.ts';
+import { loadAllParts } from '../src/sim/shell/lazy/parts.ts';
+
+// Every line runs at once here, as in the CLI: the parts the browser loads on first use, first.
+await loadAllParts();
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const COUNTS: Counts = QUICK ? { probes: 300, commands: 15, replays: 2 } : { probes: 2000, commands: 60, replays: 5 };

@@ -5,6 +5,10 @@
  */
 import { readdirSync } from 'node:fs';
 import { blockAgrees, GOLDEN_DIR, replay } from '../test/replay/replay.ts';
+import { loadAllParts } from '../src/sim/shell/lazy/parts.ts';
+
+// Every line runs at once here, as in the CLI: the parts the browser loads on first use, first.
+await loadAllParts();
 
 const showAll = process.argv.includes('--all');
 const prefix = process.argv.slice(2).find((a) => !a.startsWith('--'));

@@ -13,11 +13,17 @@ import { discardBootHandoff } from './boot/handoff.ts';
 import { galleryStoreFor } from './gallery/context.ts';
 import { openFragmentLink } from './share/useLinkOpener.ts';
 import { AppStoreContext } from './state/context.ts';
-import { browserStorage } from './state/persist.ts';
+import { browserStorage, loadSession } from './state/persist.ts';
+import { programsIdle, whenProgramsReady } from './state/programs.ts';
 import { createAppStore } from './state/store.ts';
 
-const store = createAppStore({ storage: browserStorage() });
+const storage = browserStorage();
+const saved = loadSession(storage);
+// The store replays the saved session as it is made: the programs its lines may need come first.
+const store = await whenProgramsReady(saved.kind === 'loaded' ? saved.session.commands : [], () => createAppStore({ storage }));
 await openFragmentLink(store, galleryStoreFor(store));
+// A link whose lines wait for a program opens once it has loaded.
+await programsIdle();
 // Not the world the first screen drew: nothing of its canvas carries over.
 if (store.getState().world !== 0) discardBootHandoff();
 

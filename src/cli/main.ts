@@ -28,6 +28,10 @@ import { CliError, UsageError } from './errors.ts';
 import { runCommand } from './run.ts';
 import { traceCommand } from './trace.ts';
 import { shareCommand } from './share.ts';
+import { loadAllParts } from '../sim/shell/lazy/parts.ts';
+
+/** Loads every part the simulator loads on first use in the browser: the CLI runs each line at once (bin/vethlab awaits it before main). */
+export const prepare = loadAllParts;
 
 export const USAGE = `usage: vethlab run [--json] [--images rig|playground] FILE|-
        vethlab run [--json] [--images rig|playground] --url LINK

@@ -25,6 +25,7 @@ import { useDocumentTheme } from '../ui/theme.ts';
 import type { EmbedOptions } from './options.ts';
 import { useAutoplay } from './useAutoplay.ts';
 import { useEmbedApi } from './useEmbedApi.ts';
+import { programsUnavailable, whenProgramsReady } from '../state/programs.ts';
 import './embed.css';
 
 const TerminalPane = lazy(() => import('../terminal/TerminalPane.tsx'));
@@ -48,7 +49,8 @@ function useRunWithoutTerminal(enabled: boolean): void {
   useEffect(() => {
     if (!enabled || !pending) return;
     app.getState().takePendingRun(pending.id);
-    if (!pending.typeOnly) app.getState().runHost(pending.line);
+    // In turn with every other line, once the programs it may need have loaded (state/programs.ts).
+    if (!pending.typeOnly) void Promise.resolve(whenProgramsReady([pending.line], () => app.getState().runHost(pending.line))).catch((error: unknown) => app.getState().setNotice(programsUnavailable(error)));
   }, [enabled, pending, app]);
 }
 

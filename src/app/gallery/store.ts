@@ -15,8 +15,9 @@ import type { GalleryScenario } from '../../scenario/gallery/types.ts';
 import type { StorageLike } from '../state/persist.ts';
 import { GALLERY_STORAGE_KEY, loadGallery as load, serializeGallery } from './saved.ts';
 import type { AppStore } from '../state/store.ts';
+import { programsUnavailable, whenProgramsReady } from '../state/programs.ts';
 import { activeScenario, doneSteps, nextStep, ownCommands } from './model.ts';
-import { dropPrevious, loadPrevious, savePrevious } from './previous.ts';
+import { dropPrevious, loadPrevious, savePrevious, type PreviousWorld } from './previous.ts';
 import { findScenario, LINKED_ID, linkedScenario, registerLinked, restoreLinkedText, scenarioForDoc } from './registry.ts';
 
 export { GALLERY_STORAGE_KEY };
@@ -105,7 +106,12 @@ export function createGalleryStore(app: AppStore, options: GalleryStoreOptions =
       if (kept) set({ previous: true });
     };
 
+    /** Opens a scenario once the programs its lines may need have loaded, in turn with every line of the app (state/programs.ts). */
     const open = (p: PendingOpen) => {
+      const lines = [...p.scenario.commands, ...p.scenario.steps.slice(0, p.step).map((s) => s.command)];
+      void Promise.resolve(whenProgramsReady(lines, () => openNow(p))).catch((error: unknown) => app.getState().setNotice(programsUnavailable(error)));
+    };
+    const openNow = (p: PendingOpen) => {
       const { scenario } = p;
       if (p.source === 'link') keepPrevious();
       if (scenario.id === LINKED_ID) registerLinked(scenario);
@@ -128,6 +134,15 @@ export function createGalleryStore(app: AppStore, options: GalleryStoreOptions =
         pending: null,
         opened: g.opened + 1,
       }));
+    };
+
+    /** The world a link replaced, back (`backToMyWorld`). */
+    const bringBack = (session: PreviousWorld['session'], gallery: PreviousWorld['gallery']) => {
+      if (gallery.id === LINKED_ID && !restoreLinkedText(gallery.linked)) gallery.id = null;
+      app.getState().setInspectorOpen(false);
+      app.getState().replaceWorld(session.commands, { key: 'notice.backToMyWorld', values: { count: String(session.commands.length) } }, { seed: session.seed, positions: session.positions, ...(session.times ? { times: session.times } : {}) });
+      const scenario = activeScenario(session.commands, gallery.id);
+      set((g) => ({ activeId: scenario ? scenario.id : null, step: scenario ? gallery.step : 0, guideOpen: scenario ? gallery.guide : false, opened: g.opened + 1 }));
     };
 
     const request = (p: PendingOpen, options: OpenOptions = {}) => {
@@ -183,11 +198,7 @@ export function createGalleryStore(app: AppStore, options: GalleryStoreOptions =
         set({ previous: false });
         if (!previous) return;
         const { session, gallery } = previous;
-        if (gallery.id === LINKED_ID && !restoreLinkedText(gallery.linked)) gallery.id = null;
-        app.getState().setInspectorOpen(false);
-        app.getState().replaceWorld(session.commands, { key: 'notice.backToMyWorld', values: { count: String(session.commands.length) } }, { seed: session.seed, positions: session.positions, ...(session.times ? { times: session.times } : {}) });
-        const scenario = activeScenario(session.commands, gallery.id);
-        set((g) => ({ activeId: scenario ? scenario.id : null, step: scenario ? gallery.step : 0, guideOpen: scenario ? gallery.guide : false, opened: g.opened + 1 }));
+        void Promise.resolve(whenProgramsReady(session.commands, () => bringBack(session, gallery))).catch((error: unknown) => app.getState().setNotice(programsUnavailable(error)));
       },
       forgetPrevious() {
         dropPrevious(storage);

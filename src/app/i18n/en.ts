@@ -56,6 +56,7 @@ export const en = {
   },
   notice: {
     unreadable: 'Your saved session could not be read ({{reason}}), so a fresh world was started. The old data is kept in localStorage under "vethlab.session.unreadable".',
+    programsUnavailable: 'A program this needs could not be loaded ({{reason}}), so nothing was run. Check the connection and try again.',
     unsaved: 'This browser did not let vethlab save your session (its storage is full or blocked), so a reload would lose what you build from now on. The world itself keeps working.',
     dismiss: 'Dismiss',
     backToMyWorld: 'vethlab: your world is back ({{count}} commands replayed).',

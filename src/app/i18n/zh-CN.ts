@@ -56,6 +56,7 @@ export const zhCN: Resources = {
   },
   notice: {
     unreadable: '无法读取已保存的会话（{{reason}}），已新建一个世界。旧数据保存在 localStorage 的 “vethlab.session.unreadable” 中。',
+    programsUnavailable: '无法加载所需的程序（{{reason}}），因此没有运行任何内容。请检查网络连接后重试。',
     unsaved: '浏览器没有允许 vethlab 保存你的会话（存储空间已满或被禁用），所以从现在起搭建的内容在重新加载后会丢失。当前的世界仍可正常使用。',
     dismiss: '关闭',
     backToMyWorld: 'vethlab：你的世界回来了（重放了 {{count}} 条命令）。',

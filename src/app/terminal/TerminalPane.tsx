@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { useReadOnly } from '../ui/mode.ts';
 import { articleHint } from './hints.ts';
 import { useApp, useAppStore } from '../state/context.ts';
+import { preloadPrograms, whenProgramsReady } from '../state/programs.ts';
 import type { AppStore } from '../state/store.ts';
 import { tablistKeyDown } from '../ui/tablist.ts';
 import { useEffectiveTheme } from '../ui/theme.ts';
@@ -187,7 +188,7 @@ function XtermView({ tab, active, register, openShell, close, detached }: ViewPr
       session.setProgram({ prompt: out.repl.prompt!, styled: out.repl.styledPrompt!, shellContinuation: false });
       return { output };
     };
-    const run = (line: string): LineOutcome => {
+    const runNow = (line: string): LineOutcome => {
       if (python) return runPython(line);
       const builtin = builtinOf(line);
       if (builtin === 'clear') return { output: '', clear: true };
@@ -232,6 +233,8 @@ function XtermView({ tab, active, register, openShell, close, detached }: ViewPr
       status = out.exitCode;
       return { output: out.stdout + out.stderr };
     };
+    // A line that may need a program still loading waits for it, in turn with every other line of the app.
+    const run = (line: string) => whenProgramsReady([line], () => runNow(line));
     const session: ShellSession = new ShellSession(
       {
         write: (data) => xterm.write(data),
@@ -244,13 +247,15 @@ function XtermView({ tab, active, register, openShell, close, detached }: ViewPr
           ? {}
           : {
               // Ctrl-D: the REPL's end of input; a shell's is `exit`.
-              eof: (): LineOutcome => {
+              eof: () => {
                 if (!python) return run('exit');
-                const repl = store.getState().sim.repl(tab.container!);
-                const end = repl?.eof() ?? { output: '\n', exit: 0 };
-                if (end.exit === undefined) return { output: end.output };
-                if (tab.main) store.getState().exitContainerShell(tab.container!, end.exit, true);
-                return leavePython(end.output);
+                return whenProgramsReady([], (): LineOutcome => {
+                  const repl = store.getState().sim.repl(tab.container!);
+                  const end = repl?.eof() ?? { output: '\n', exit: 0 };
+                  if (end.exit === undefined) return { output: end.output };
+                  if (tab.main) store.getState().exitContainerShell(tab.container!, end.exit, true);
+                  return leavePython(end.output);
+                });
               },
               onDetach: () => {
                 callbacks.current.detached(tab.via === 'run' ? undefined : DETACHED);
@@ -369,6 +374,11 @@ export default function TerminalPane() {
     setTabs((old) => old.filter((x) => x.id !== id));
     setActive((cur) => (cur === id ? 'host' : cur));
   }, []);
+
+  // The terminal takes commands: the programs loaded on first use come in the background.
+  useEffect(() => {
+    if (hostReady) preloadPrograms();
+  }, [hostReady]);
 
   useEffect(() => {
     if (!pending || !hostReady) return;

@@ -32,7 +32,8 @@ export interface SessionHost {
   write(data: string): void;
   /** Columns of the terminal now. */
   cols(): number;
-  run(line: string): LineOutcome;
+  /** A promise while the line waits for a program to load: keys typed meanwhile wait their turn. */
+  run(line: string): LineOutcome | Promise<LineOutcome>;
   complete(line: string, cursor: number): Completion;
   /** Clears the screen and scrollback. */
   clear(): void;
@@ -41,7 +42,7 @@ export interface SessionHost {
    * Ctrl-D at an empty prompt; without it the shell runs `exit` (bash's and
    * ash's answer). A REPL ends its own way.
    */
-  eof?(): LineOutcome;
+  eof?(): LineOutcome | Promise<LineOutcome>;
   /**
    * Docker's detach keys (Ctrl-P Ctrl-Q) on a container's terminal: called
    * instead of passing them on. Without it the keys edit the line.
@@ -107,6 +108,9 @@ export class ShellSession {
   private shellContinuation = true;
   /** Ctrl-P was typed: docker holds it until the next key shows whether it detaches. */
   private heldCtrlP = false;
+  /** A line is waiting for its programs (`run` gave a promise): input is held in `held`, in order, until it is done. */
+  private busy = false;
+  private held: (() => void)[] = [];
 
   constructor(
     private readonly host: SessionHost,
@@ -178,6 +182,7 @@ export class ShellSession {
 
   /** Types a line as if the user did, then runs it (buttons that run commands). */
   typeAndRun(text: string): void {
+    if (this.hold(() => this.typeAndRun(text))) return;
     this.line = { text: '', cursor: 0 };
     this.redraw();
     this.handleData(`${text}\r`);
@@ -185,6 +190,7 @@ export class ShellSession {
 
   /** Puts a line on the prompt, unrun, for the user to edit or run with Enter. */
   typeLine(text: string): void {
+    if (this.hold(() => this.typeLine(text))) return;
     this.line = { text, cursor: text.length };
     this.historyIndex = this.history.length;
     this.redraw();
@@ -204,8 +210,14 @@ export class ShellSession {
       if (kept === undefined) return;
       data = kept;
     }
-    for (const key of parseInput(data)) {
+    this.handleKeys(parseInput(data));
+  }
+
+  private handleKeys(keys: ReturnType<typeof parseInput>): void {
+    for (const [i, key] of keys.entries()) {
       if (this.closed) return;
+      // Behind a line that waits for its programs, the keys after it wait too, in order.
+      if (this.hold(() => this.handleKeys(keys.slice(i)))) return;
       switch (key.kind) {
         case 'enter':
           this.submit();
@@ -229,7 +241,7 @@ export class ShellSession {
         case 'eof':
           // At PS2, end of input: the shell reads what it has (and says what is missing).
           if (this.line.text === '' && this.pending.length > 0) this.submitText('', false, true);
-          else if (this.line.text === '' && this.host.eof) this.finish(this.host.eof());
+          else if (this.line.text === '' && this.host.eof) this.settle(this.host.eof());
           else if (this.line.text === '') this.submitText('exit', true);
           else this.setLine(editLine(this.line, { kind: 'delete' }));
           break;
@@ -389,7 +401,33 @@ export class ShellSession {
       this.start();
       return;
     }
-    this.finish(this.host.run(full));
+    this.settle(this.host.run(full));
+  }
+
+  /** Keeps an action for later while a line waits for its programs; whether it was kept. */
+  private hold(action: () => void): boolean {
+    if (!this.busy) return false;
+    this.held.push(action);
+    return true;
+  }
+
+  /** Finishes a line now, or once its programs have loaded, then replays what was typed meanwhile. */
+  private settle(outcome: LineOutcome | Promise<LineOutcome>): void {
+    if (!(outcome instanceof Promise)) {
+      this.finish(outcome);
+      return;
+    }
+    this.busy = true;
+    void outcome
+      .catch((error: unknown): LineOutcome => ({ output: `vethlab: a program could not be loaded (${error instanceof Error ? error.message : String(error)}); the line did not run\n` }))
+      .then((done) => {
+        this.busy = false;
+        this.finish(done);
+        const held = this.held;
+        this.held = [];
+        // Each action holds itself again once a line among them waits in turn, so the order stays.
+        for (const action of held) action();
+      });
   }
 
   /** Prints what a line (or Ctrl-D) gave, then closes the tab or shows the next prompt. */

@@ -15,6 +15,7 @@ import { ShareDialog } from '../lazy.ts';
 import { HeaderView } from './HeaderView.tsx';
 import { HistoryStatus } from './HistoryStatus.tsx';
 import { useEffectiveTheme, useSystemTheme } from './theme.ts';
+import { inTurn } from '../state/programs.ts';
 
 /** Reset's question: the example world or an empty host, and what the user's own commands were (they go). */
 function StartOver({ lines, onReset, onCancel }: { lines: readonly string[]; onReset(kind: 'starter' | 'empty'): void; onCancel(): void }) {
@@ -61,7 +62,7 @@ export function Header() {
   const reset = (kind: 'starter' | 'empty') => {
     setLost(null);
     setStarting(false);
-    store.getState().resetWorld(kind);
+    inTurn(() => store.getState().resetWorld(kind));
   };
   return (
     <>
@@ -79,8 +80,8 @@ export function Header() {
         }}
         onGallery={() => gallery.getState().openDialog()}
         onShare={() => setSharing(true)}
-        onUndo={() => store.getState().undo()}
-        onRedo={() => store.getState().redo()}
+        onUndo={() => inTurn(() => store.getState().undo())}
+        onRedo={() => inTurn(() => store.getState().redo())}
         canUndo={canUndo}
         canRedo={canRedo}
       />

@@ -6,6 +6,7 @@
  */
 import { useEffect } from 'react';
 import type { AppStore } from '../state/store.ts';
+import { inTurn } from '../state/programs.ts';
 
 export type HistoryKey = 'undo' | 'redo' | null;
 
@@ -31,8 +32,8 @@ export function useUndoShortcuts(store: AppStore): void {
       const action = historyKey(e);
       if (!action || e.defaultPrevented || keyOwnedByTarget(e.target)) return;
       e.preventDefault();
-      if (action === 'undo') store.getState().undo();
-      else store.getState().redo();
+      // After the lines typed before it (state/programs.ts).
+      inTurn(() => (action === 'undo' ? store.getState().undo() : store.getState().redo()));
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

@@ -5,7 +5,8 @@
  * as argv for one machine or one container.
  */
 import { parseAttachExit, parseReplLine } from './console.ts';
-import { PythonRepl, type PythonSetup } from './python/repl.ts';
+import type { PythonRepl, PythonSetup } from './python/repl.ts';
+import { lazyPart } from './lazy/parts.ts';
 import { containerNameserver, embeddedLookup6, lookup, reverseQuery } from '../docker/dns.ts';
 import { Engine, hasNetAdmin, isPythonCommand, mainProgram, runsImageDefault } from '../docker/engine.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
@@ -52,8 +53,6 @@ import { busyboxRouteCommand } from './net-tools/route.ts';
 import { ssCommand } from './net-tools/ss.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
 import { fail, ok } from './types.ts';
-import { apkCommand } from './pkg-apk.ts';
-import { aptCommand } from './pkg-apt.ts';
 import { installedExecutables, newPackageState, type MirrorReach, type PackagePlace, type PackageState } from './pkg-state.ts';
 import { digCommand, hostCommand } from './dig-cmd.ts';
 import { pipCommand, pipInstalled } from './pkg-pip.ts';
@@ -268,7 +267,7 @@ export class Simulator {
       // Alpine's busybox leaves httpd to busybox-extras.
       commands.delete('httpd');
       commands.set('netstat', alpineNetstatCommand);
-      if (this.containerExecutables(c).has('/sbin/apk')) commands.set('apk', apkCommand(() => this.packagePlace(c)));
+      if (this.containerExecutables(c).has('/sbin/apk')) commands.set('apk', (argv, ctx) => lazyPart('packages').apkCommand(() => this.packagePlace(c))(argv, ctx));
       return this.withInstalledPrograms(c, commands, resolve);
     }
     return this.rigCommands(c, resolve, inShell);
@@ -422,8 +421,8 @@ export class Simulator {
     if (has('nginx')) commands.set('nginx', nginxCommand(() => testNginxConfig(this.containerFs(c), (name) => this.containerResolve(c, name)), (name) => signalNginx(c, this.nginxDeps(c), name, this.processes.newPid())));
     if (has('redis-cli')) commands.set('redis-cli', redisCliCommand(this.servers, resolve));
     if (has('redis-server')) commands.set('redis-server', redisServerCommand);
-    if (has('apt-get')) commands.set('apt-get', aptCommand('apt-get', () => this.packagePlace(c)));
-    if (has('apt')) commands.set('apt', aptCommand('apt', () => this.packagePlace(c)));
+    if (has('apt-get')) commands.set('apt-get', (argv, ctx) => lazyPart('packages').aptCommand('apt-get', () => this.packagePlace(c))(argv, ctx));
+    if (has('apt')) commands.set('apt', (argv, ctx) => lazyPart('packages').aptCommand('apt', () => this.packagePlace(c))(argv, ctx));
     if (has('python3')) {
       const version = this.containerEnv(c).PYTHON_VERSION ?? PYTHON_VERSION;
       // Without a terminal and with nothing on stdin, the interpreter reads EOF and ends; on a terminal it is the REPL (python/repl.ts).
@@ -623,7 +622,7 @@ export class Simulator {
       return { stdout: out.stdout, stderr: out.stderr + note, exitCode: out.exitCode };
     }
     // `docker attach` reaches the main process's REPL that runs already (its variables with it); anything else starts one.
-    if (!(session.main && this.repls.has(c.id))) this.repls.set(c.id, new PythonRepl(setup));
+    if (!(session.main && this.repls.has(c.id))) this.repls.set(c.id, new (lazyPart('python').PythonRepl)(setup));
     return out;
   }
 
@@ -646,7 +645,7 @@ export class Simulator {
     if (!repl) {
       const setup = this.pythonSetup(c);
       if (!setup) return fail(`vethlab: ${c.name} runs no Python REPL\n`, 1);
-      this.repls.set(c.id, (repl = new PythonRepl(setup)));
+      this.repls.set(c.id, (repl = new (lazyPart('python').PythonRepl)(setup)));
     }
     const answer = repl.feed(typed);
     const traces = answer.traces ? { traces: answer.traces } : {};

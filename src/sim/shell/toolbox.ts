@@ -7,7 +7,6 @@
  * GNU's or busybox's behaviour from the userland it runs in; what differs per
  * place (its executables, its hostname, its processes) comes in `ToolboxPlace`.
  */
-import { awkCommand } from './awk/awk.ts';
 import { dateCommand, sleepCommand } from './clock-cmds.ts';
 import { catCommand, cpCommand, mkdirCommand, mvCommand, rmCommand, rmdirCommand, touchCommand } from './file-cmds.ts';
 import { findCommand } from './find-cmd.ts';
@@ -16,12 +15,12 @@ import { lsCommand, type LsInfo } from './ls-cmd.ts';
 import { basenameCommand, dirnameCommand, pwdCommand, whichCommand } from './path-cmds.ts';
 import { printfCommand, type PrintfVoice } from './printf-cmd.ts';
 import { killCommand, xargsCommand, type KillVoice, type SignalResult } from './process-cmds.ts';
-import { sedCommand } from './sed.ts';
 import { envCommand, groupsCommand, hostnameCommand, idCommand, nprocCommand, unameCommand, whoamiCommand } from './system-cmds.ts';
 import { cutCommand, headCommand, seqCommand, tailCommand, teeCommand, wcCommand } from './text-cmds.ts';
 import { sortCommand, trCommand, uniqCommand } from './text-edit-cmds.ts';
 import type { Command } from './types.ts';
 import { fail, ok } from './types.ts';
+import { lazyPart } from './lazy/parts.ts';
 
 export interface ToolboxPlace {
   /** Another program by name or path (env, xargs, find -exec run them). */
@@ -52,8 +51,8 @@ export function toolbox(place: ToolboxPlace): [string, Command][] {
     ['sort', sortCommand],
     ['uniq', uniqCommand],
     ['tr', trCommand],
-    ['sed', sedCommand],
-    ['awk', awkCommand],
+    ['sed', (argv, ctx) => lazyPart('sed').sedCommand(argv, ctx)],
+    ['awk', (argv, ctx) => lazyPart('awk').awkCommand(argv, ctx)],
     ['cut', cutCommand],
     ['grep', grepCommand('grep')],
     ['egrep', grepCommand('egrep')],

@@ -20,7 +20,7 @@ import { imageCommand, imagesCommand } from './images.ts';
 import { pullCommand, pullForRun } from './pull.ts';
 import { rmiCommand, tagCommand } from './tag-rmi.ts';
 import { inspectCommand } from './inspect-cmd.ts';
-import { composeCommand } from '../compose/index.ts';
+import { lazyPart } from '../lazy/parts.ts';
 import { hostProcesses } from '../ps-cmd.ts';
 import { networkCommand } from './network-cmds.ts';
 import { parseExpose, parsePortSpec, PortSpecError } from './ports.ts';
@@ -208,7 +208,7 @@ class DockerClient {
       case 'rename':
         return this.rename(rest);
       case 'compose':
-        return composeCommand(this.engine, this.options, rest, proc);
+        return lazyPart('compose').composeCommand(this.engine, this.options, rest, proc);
       case 'container':
         return this.container(rest, proc);
       case undefined:

@@ -6,7 +6,7 @@
  */
 import type { Container } from '../../docker/model.ts';
 import { hostPortText, type PortMap, type PortSummary } from '../../docker/portmap.ts';
-import { renderTemplate } from '../gotpl.ts';
+import { lazyPart } from '../lazy/parts.ts';
 import { fail, ok, type CommandOutput } from '../types.ts';
 
 /** go-units HumanDuration, as `docker ps` prints ages. */
@@ -139,7 +139,7 @@ export function formatList(format: string, rows: object[], headers: Record<strin
   const template = (isTable ? format.slice(5) : format).replace(/^ +| +$/g, '').replace(/\\t/g, '\t').replace(/\\n/g, '\n');
   const lines: string[] = [];
   for (const row of rows) {
-    const r = renderTemplate(template, row);
+    const r = lazyPart('gotpl').renderTemplate(template, row);
     if ('error' in r) return fail(`${r.error}\n`, 1);
     lines.push(r.output);
   }

@@ -7,7 +7,7 @@
 import type { Engine } from '../../docker/engine.ts';
 import { containerObject, goJsonIndent, networkObject } from '../../docker/inspect.ts';
 import { imageObject } from '../../docker/image-inspect.ts';
-import { renderInspectTemplate, templateParseError } from '../gotpl.ts';
+import { lazyPart } from '../lazy/parts.ts';
 import { fail, type CommandOutput } from '../types.ts';
 import { isParsed, parseCommandFlags } from './flags.ts';
 import { argCountError, daemonError } from './usage.ts';
@@ -20,7 +20,7 @@ const ALL_TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin', 
 /** What `docker inspect` prints for the results, in order; exit 1 if any failed, 64 for a template that does not parse. */
 export function renderInspect(results: InspectResult[], format: string | undefined): CommandOutput {
   if (format !== undefined && format !== '') {
-    const parseError = templateParseError(format);
+    const parseError = lazyPart('gotpl').templateParseError(format);
     if (parseError) return fail(`${parseError}\n`, 64);
   }
   const errors: string[] = [];
@@ -35,7 +35,7 @@ export function renderInspect(results: InspectResult[], format: string | undefin
       found.push(r.value);
       continue;
     }
-    const out = renderInspectTemplate(format, r.value);
+    const out = lazyPart('gotpl').renderInspectTemplate(format, r.value);
     if ('error' in out) errors.push(out.error);
     else stdout += `${out.output}\n`;
   }

@@ -4,7 +4,7 @@
  */
 import type { Engine } from '../../docker/engine.ts';
 import { CLIENT, SERVER, systemInfo, versionInfo } from '../../docker/system.ts';
-import { renderTemplate, templateParseError } from '../gotpl.ts';
+import { lazyPart } from '../lazy/parts.ts';
 import { fail, ok, type CommandOutput } from '../types.ts';
 import { isParsed, parseCommandFlags } from './flags.ts';
 import { noArgsError } from './usage.ts';
@@ -12,9 +12,9 @@ import { noArgsError } from './usage.ts';
 /** A template on a typed value: parse errors exit 64; an execution error is printed as Go's text/template says it. */
 function formatted(format: string, data: unknown, trailingNewline: boolean): CommandOutput {
   const template = format === 'json' ? '{{json .}}' : format;
-  const parseError = templateParseError(template);
+  const parseError = lazyPart('gotpl').templateParseError(template);
   if (parseError) return fail(`${parseError}\n`, 64);
-  const r = renderTemplate(template, data);
+  const r = lazyPart('gotpl').renderTemplate(template, data);
   if ('error' in r) return fail(`${r.error.replace(/^template parsing error: /, '')}\n`, 1, trailingNewline ? '\n' : '');
   return ok(`${r.output}\n`);
 }

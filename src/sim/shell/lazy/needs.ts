@@ -1,0 +1,55 @@
+/**
+ * Which lazy parts (./parts.ts) a command line may reach, read from its text alone, so
+ * that a line needing none of the missing ones runs at once and any other waits. It
+ * errs one way only: a part it leaves out must be one the line cannot reach.
+ *
+ * A line reaches a program by naming it: the words are read after removing quotes
+ * (`a"w"k` is awk), and a path counts by its last part (`/usr/bin/awk`). What the text
+ * cannot show needs every part: a parameter or command substitution (`$`, backquotes),
+ * an escape (`\141wk`), a glob, and programs that run text from elsewhere (a shell, `.`,
+ * source, eval, xargs, docker compose). Text of earlier lines (a file they wrote, a
+ * container's command run again by `docker start`) was itself read when those lines ran,
+ * and a part once loaded stays loaded. Python's REPL starts only on a terminal the docker
+ * client hands over (`docker run -it`, attach), whatever the image is called.
+ */
+import { LAZY_PARTS, type LazyPart } from './parts.ts';
+
+/** Programs that run text the line does not show. */
+const INDIRECT = new Set(['sh', 'bash', 'dash', 'ash', '.', 'source', 'eval', 'xargs', 'compose', 'docker-compose']);
+const PROGRAM_PARTS: Record<string, LazyPart> = { awk: 'awk', mawk: 'awk', gawk: 'awk', nawk: 'awk', sed: 'sed', apt: 'packages', 'apt-get': 'packages', apk: 'packages' };
+
+export function partsForLine(line: string): readonly LazyPart[] {
+  if (/[$`\\*?[]/.test(line)) return LAZY_PARTS;
+  const unquoted = line.replace(/['"]/g, '');
+  const words = unquoted.split(/[^A-Za-z0-9_.+\-/:]+/).filter((w) => w !== '');
+  const names = words.map((w) => w.slice(w.lastIndexOf('/') + 1));
+  if (names.some((n) => INDIRECT.has(n))) return LAZY_PARTS;
+  const parts = new Set<LazyPart>();
+  for (const name of names) {
+    const part = PROGRAM_PARTS[name];
+    if (part) parts.add(part);
+  }
+  const docker = names.includes('docker');
+  const lower = unquoted.toLowerCase();
+  // Go templates: --format (any spelling of the word, psFormat in a config file), -f in a short-flag cluster, {{.
+  if (lower.includes('format') || unquoted.includes('{{') || (docker && words.some((w) => /^-[A-Za-z]*f/.test(w)))) parts.add('gotpl');
+  if (lower.includes('python') || (docker && mayHandOverTerminal(line, names))) parts.add('python');
+  return [...parts];
+}
+
+/**
+ * Whether a docker command of this line may hand the user's terminal to a container's
+ * main program, whatever its image is called: `docker attach`, or `docker run -t`
+ * without -d (exec's REPL is named in the line: python). `-d` counts only in a line of
+ * one docker command and only where pflag reads it as detach: after bool flags alone
+ * in a cluster (`-dit`, `-itd`; `-pd` is -p's value `d`), never with a value (`-d=false`).
+ */
+function mayHandOverTerminal(line: string, names: readonly string[]): boolean {
+  if (names.includes('attach')) return true;
+  const tokens = line.replace(/['"]/g, '').split(/\s+/);
+  const tty = tokens.some((t) => /^-[A-Za-z]*t/.test(t) || t.startsWith('--tty'));
+  if (!tty) return false;
+  const oneCommand = !/[;&|()\n]/.test(line) && names.filter((n) => n === 'docker').length === 1;
+  const detached = tokens.some((t) => t === '--detach' || /^-[itP]*d[A-Za-z]*$/.test(t));
+  return !(oneCommand && detached);
+}

@@ -1,0 +1,75 @@
+/**
+ * Programs a first command rarely needs, loaded on first use: in the browser each is a
+ * chunk of its own (vite.config.ts), fetched after the simulator, so the terminal takes
+ * its first `docker run`, `ip a` or `ping` sooner. The simulator stays synchronous: a
+ * command reaches a part through `lazyPart`, and whoever runs a line awaits the parts
+ * it may need first (`partsForLine`, ./needs.ts). Node's entry points (the CLI, the
+ * tests, the scripts) load them all before the first line.
+ */
+
+const LOADERS = {
+  /** awk (busybox's and mawk's). */
+  awk: () => import('../awk/awk.ts'),
+  /** sed (busybox's and GNU's). */
+  sed: () => import('../sed.ts'),
+  /** `docker compose`, with the yaml library. */
+  compose: () => import('../compose/index.ts'),
+  /** The Python REPL (`docker run -it python`, `docker exec -it C python3`). */
+  python: () => import('../python/repl.ts'),
+  /** apt, apt-get and apk, with their package catalogs. */
+  packages: () => import('./packages.ts'),
+  /** Go templates: `--format` and `-f` of the docker CLI. */
+  gotpl: () => import('../gotpl.ts'),
+};
+
+export type LazyPart = keyof typeof LOADERS;
+type Modules = { [P in LazyPart]: Awaited<ReturnType<(typeof LOADERS)[P]>> };
+
+export const LAZY_PARTS = Object.keys(LOADERS) as readonly LazyPart[];
+
+const loaded: Partial<Modules> = {};
+const loading = new Map<LazyPart, Promise<void>>();
+
+/**
+ * A loaded part's module. Reaching a part not loaded is a bug of the caller (a line run
+ * without awaiting `loadParts(partsForLine(line))`), never the user's: it throws.
+ */
+export function lazyPart<P extends LazyPart>(part: P): Modules[P] {
+  const module = loaded[part];
+  if (!module) throw new Error(`vethlab: the ${part} part was reached before it was loaded (await loadParts first)`);
+  return module;
+}
+
+/** Whether every one of these parts is loaded (a line needing only them can run at once). */
+export function partsLoaded(parts: Iterable<LazyPart>): boolean {
+  for (const part of parts) if (!loaded[part]) return false;
+  return true;
+}
+
+/** Loads these parts (each at most once, however many callers ask). */
+export function loadParts(parts: Iterable<LazyPart>): Promise<void> {
+  return Promise.all([...parts].map(loadPart)).then(() => undefined);
+}
+
+/** Loads every part: Node's entry points before their first line, the browser once the terminal is ready. */
+export function loadAllParts(): Promise<void> {
+  return loadParts(LAZY_PARTS);
+}
+
+function loadPart(part: LazyPart): Promise<void> {
+  let pending = loading.get(part);
+  if (!pending) {
+    pending = LOADERS[part]().then(
+      (module) => {
+        (loaded as Record<LazyPart, unknown>)[part] = module;
+      },
+      (error: unknown) => {
+        // A failed fetch (offline, a deploy replaced the chunk) may be tried again.
+        loading.delete(part);
+        throw error;
+      },
+    );
+    loading.set(part, pending);
+  }
+  return pending;
+}

@@ -1,0 +1,199 @@
+/**
+ * The programs the browser loads on first use (src/sim/shell/lazy/). Every other test
+ * file runs with all of them loaded (test/setup/lazy-parts.ts); here a fresh copy of
+ * the simulator's modules starts with none, and each line runs once the parts
+ * `partsForLine` names for it have loaded, as the app's lane (src/app/state/programs.ts)
+ * runs it. Over every golden script, gallery scenario and tutorial, each line must print
+ * what it prints with everything loaded: a part the analysis left out would show as an
+ * internal error. Then the lane itself: a line that needs a part waits for it, and
+ * lines given meanwhile, from a terminal or elsewhere, run after it, in order.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { formatTranscript, runLines, scriptLines, type TranscriptEntry } from '../../src/cli/transcript.ts';
+import { GALLERY, parseScenarioYaml, STARTER_SCENARIO } from '../../src/scenario/index.ts';
+import { replay } from '../../src/scenario/scenario.ts';
+import { partsForLine } from '../../src/sim/shell/lazy/needs.ts';
+import { LAZY_PARTS } from '../../src/sim/shell/lazy/parts.ts';
+import type { CommandOutput } from '../../src/sim/shell/types.ts';
+
+const GOLDEN_SCRIPTS = new URL('../golden/scripts/', import.meta.url);
+const TUTORIALS = new URL('../tutorials/', import.meta.url);
+/** A corpus replays twice (eagerly, then lazily); on 2 loaded cores that takes a while. */
+const CORPUS_TIMEOUT = 240_000;
+
+/** The simulator's modules afresh: no lazy part loaded. */
+async function freshModules() {
+  vi.resetModules();
+  const parts = await import('../../src/sim/shell/lazy/parts.ts');
+  const { Simulator } = await import('../../src/sim/shell/simulator.ts');
+  const programs = await import('../../src/app/state/programs.ts');
+  expect(LAZY_PARTS.filter((part) => parts.partsLoaded([part]))).toEqual([]);
+  return { parts, Simulator, programs };
+}
+
+type Fresh = Awaited<ReturnType<typeof freshModules>>;
+
+/** What runLine makes of a throw (scenario.ts): a line that reached a part not loaded prints this. */
+function runOne(sim: { runScriptLine(line: string): CommandOutput }, line: string): CommandOutput {
+  try {
+    return sim.runScriptLine(line);
+  } catch (e) {
+    return { stdout: '', stderr: `vethlab: internal error: ${(e as Error).message}\n`, exitCode: 1 };
+  }
+}
+
+/** runLines (the CLI's and the goldens' way), each line after loading only what it names. */
+async function runLinesLazily(fresh: Fresh, lines: readonly string[]): Promise<TranscriptEntry[]> {
+  const sim = new fresh.Simulator({ seed: 1, images: 'rig' });
+  const entries: TranscriptEntry[] = [];
+  for (const line of lines) {
+    await fresh.parts.loadParts(partsForLine(line));
+    entries.push({ line, output: runOne(sim, line) });
+    sim.kernel.advance(1000);
+  }
+  return entries;
+}
+
+/** replay (the app's way), each line after loading only what it names. */
+async function replayLazily(fresh: Fresh, lines: readonly string[], seed: number): Promise<string[]> {
+  const sim = new fresh.Simulator({ seed, tty: true, images: 'playground' });
+  const outputs: string[] = [];
+  for (const line of lines) {
+    await fresh.parts.loadParts(partsForLine(line));
+    const out = runOne(sim, line);
+    outputs.push(`${out.stdout}${out.stderr}[${out.exitCode}]`);
+  }
+  return outputs;
+}
+
+const printed = (outputs: readonly CommandOutput[]) => outputs.map((out) => `${out.stdout}${out.stderr}[${out.exitCode}]`);
+
+describe('which parts a line may need', () => {
+  it('names none for the lines a first visit starts with', () => {
+    for (const line of ['docker run -d --name web nginx', 'docker ps', 'docker ps -a', 'ip a', 'ping -c 1 172.17.0.2', 'docker network create mynet', 'docker exec web ping -c 1 db', 'docker inspect web', 'iptables -t nat -L -n']) {
+      expect(partsForLine(line), line).toEqual([]);
+    }
+    // The starter world (start over) replays without waiting.
+    expect(STARTER_SCENARIO.commands.flatMap((line) => partsForLine(line))).toEqual([]);
+  });
+
+  it('names the programs a line names, however it is quoted or spelled as a path', () => {
+    expect(partsForLine("docker ps | awk 'NR>1'")).toEqual(['awk']);
+    expect(partsForLine('ip -4 a | a"w"k NR==2')).toEqual(['awk']);
+    expect(partsForLine('docker exec web /bin/sed -n 1p /etc/hosts')).toEqual(['sed']);
+    expect(partsForLine('docker exec web apt-get install -y curl')).toEqual(['packages']);
+    expect(partsForLine("docker inspect -f '{{.Name}}' web")).toEqual(['gotpl']);
+    expect(partsForLine('docker ps --format=json')).toEqual(['gotpl']);
+    expect(partsForLine('docker run -it --name py python:3.13')).toEqual(['python']);
+    // A renamed Python image still needs a terminal to reach its REPL.
+    expect(partsForLine('docker run -ti mine')).toEqual(['python']);
+    expect(partsForLine('docker run -pd -ti mine')).toEqual(['python']);
+    expect(partsForLine('docker run -dit busybox; docker run -it mine')).toEqual(['python']);
+    expect(partsForLine('docker attach py')).toEqual(['python']);
+    // Detached, it hands nothing over.
+    expect(partsForLine('docker run -dit --name b1 busybox')).toEqual([]);
+  });
+
+  it('names every part when the text does not show what runs', () => {
+    for (const line of ['echo $X', 'p=awk; $p 1', 'echo `id`', 'printf \\141wk', 'docker exec web sh -c "id"', '. ./script', 'cat list | xargs echo', 'docker compose up -d', '/usr/bin/aw? 1']) {
+      expect(partsForLine(line), line).toEqual(LAZY_PARTS);
+    }
+  });
+});
+
+describe('lines run with only the parts they name print what they print with all', () => {
+  it('every golden script', async () => {
+    const fresh = await freshModules();
+    for (const file of readdirSync(GOLDEN_SCRIPTS).filter((f) => f.endsWith('.sh')).sort()) {
+      const lines = scriptLines(readFileSync(new URL(file, GOLDEN_SCRIPTS), 'utf8'));
+      const eager = formatTranscript(runLines(lines).entries);
+      expect(formatTranscript(await runLinesLazily(fresh, lines)), file).toBe(eager);
+    }
+  }, CORPUS_TIMEOUT);
+
+  it('every gallery scenario, its setup and its steps', async () => {
+    const fresh = await freshModules();
+    for (const scenario of GALLERY) {
+      const lines = [...scenario.commands, ...scenario.steps.map((s) => s.command)];
+      expect(await replayLazily(fresh, lines, scenario.seed), scenario.id).toEqual(printed(replay(lines, scenario.seed).outputs));
+    }
+  }, CORPUS_TIMEOUT);
+
+  it('every tutorial file', async () => {
+    const fresh = await freshModules();
+    const files = readdirSync(TUTORIALS).filter((f) => /^[^.]+\.yaml$/.test(f));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const read = parseScenarioYaml(readFileSync(new URL(file, TUTORIALS), 'utf8'));
+      if (!read.ok) throw new Error(`${file}: unreadable`);
+      const lines = [...read.doc.setup, ...(read.doc.steps ?? []).map((s) => s.run)];
+      const seed = read.doc.seed ?? 1;
+      expect(await replayLazily(fresh, lines, seed), file).toEqual(printed(replay(lines, seed).outputs));
+    }
+  }, CORPUS_TIMEOUT);
+});
+
+describe('the lane every line of the app goes through', () => {
+  it('runs a line at once when nothing is missing, else after its parts load, and keeps the order of lines given meanwhile', async () => {
+    const fresh = await freshModules();
+    const { whenProgramsReady } = fresh.programs;
+    const ran: string[] = [];
+    const needsAwk = whenProgramsReady(["echo a b | awk '{print $2}'"], () => ran.push('awk'));
+    const plain = whenProgramsReady(['ip a'], () => ran.push('ip'));
+    // The plain line waits behind the one loading, though it needs nothing.
+    expect(needsAwk).toBeInstanceOf(Promise);
+    expect(plain).toBeInstanceOf(Promise);
+    expect(ran).toEqual([]);
+    await plain;
+    expect(ran).toEqual(['awk', 'ip']);
+    await fresh.programs.programsIdle();
+    expect(fresh.parts.partsLoaded(LAZY_PARTS)).toBe(true);
+    // Loaded and idle: at once, with the task's own value.
+    expect(whenProgramsReady(['docker ps | awk 1'], () => 'now')).toBe('now');
+  });
+
+  it('a terminal prints a waiting line as with everything loaded, and runs what was typed meanwhile after it, in order', async () => {
+    const fresh = await freshModules();
+    const { ShellSession } = await import('../../src/app/terminal/session.ts');
+    const sim = new fresh.Simulator({ seed: 1, tty: true, images: 'playground' });
+    let screen = '';
+    const session = new ShellSession(
+      {
+        write: (data) => (screen += data),
+        cols: () => 200,
+        run: (line) =>
+          fresh.programs.whenProgramsReady([line], () => {
+            const out = runOne(sim, line);
+            return { output: out.stdout + out.stderr };
+          }),
+        complete: () => ({ start: 0, end: 0, candidates: [] }),
+        clear: () => undefined,
+      },
+      '$ ',
+    );
+    session.start();
+    const lines = ["echo one two | sed 's/one/1/'", 'hostname', 'echo three'];
+    // One paste: the first line waits for sed; the others are typed while it loads.
+    session.handleData(lines.map((l) => `${l}\r`).join(''));
+    expect(screen).not.toContain('1 two');
+    await fresh.programs.programsIdle();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const eager = lines.map((line) => {
+      const out = replay(lines.slice(0, lines.indexOf(line) + 1)).outputs.at(-1)!;
+      return out.stdout + out.stderr;
+    });
+    // Each line's output, as with everything loaded, follows its own line, in the order typed.
+    // Without the escape sequences of redraws (ESC [ ... letter).
+    const text = screen.split('\u001b[').map((piece, i) => (i === 0 ? piece : piece.replace(/^[0-9;]*[A-Za-z]/, ''))).join('').replace(/\r/g, '');
+    let at = 0;
+    lines.forEach((line, i) => {
+      const echoed = text.indexOf(line, at);
+      const output = text.indexOf(eager[i]!, echoed + line.length);
+      expect(echoed, line).toBeGreaterThanOrEqual(at);
+      expect(output, line).toBeGreaterThan(echoed);
+      at = output + eager[i]!.length;
+    });
+    expect(eager[0]).toBe('1 two\n');
+  });
+});

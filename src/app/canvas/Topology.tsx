@@ -195,9 +195,11 @@ export function Topology() {
   // (React Flow fits with it once, on load; a turned phone and the tidy button fit with options of their own.)
   const fitViewOptions = useMemo(() => fitOptions(hasFrame), [hasFrame]);
   // The view React Flow starts at (read once, when it mounts): the first screen's, else the frame fitted.
-  const startViewport =
-    handoff?.viewport ??
-    (frame && startSize ? getViewportForBounds(frame, startSize.width, startSize.height, MIN_ZOOM, MAX_ZOOM, fitViewOptions.padding ?? 0.1) : undefined);
+  // Kept as one object: a new `defaultViewport` each render would re-render React Flow's whole view.
+  const [startViewport, setStartViewport] = useState<Viewport | undefined>(() => handoff?.viewport);
+  if (!startViewport && frame && startSize) {
+    setStartViewport(getViewportForBounds(frame, startSize.width, startSize.height, MIN_ZOOM, MAX_ZOOM, fitViewOptions.padding ?? 0.1));
+  }
 
   // An exported picture with the last packet's path: its edges and nodes highlighted and its hops numbered while it is drawn.
   const trace = useApp((s) => s.trace);

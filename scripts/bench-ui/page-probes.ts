@@ -14,11 +14,16 @@ export interface Milestones {
 
 /** The script; `nodeId` is the React Flow node that says the link's world is drawn (`c:NAME`). */
 export function milestoneScript(nodeId: string): string {
+  return milestoneScriptFor(`.react-flow__node[data-id=${JSON.stringify(nodeId)}]`);
+}
+
+/** The same with any CSS selector for the node that says the world is drawn (a collapsed network's group). */
+export function milestoneScriptFor(nodeSelector: string): string {
   return `(() => {
   const marks = {};
   window.__benchMarks = marks;
   const check = () => {
-    if (marks.topology === undefined && document.querySelector('.react-flow__node[data-id=${JSON.stringify(nodeId)}]')) marks.topology = performance.now();
+    if (marks.topology === undefined && document.querySelector(${JSON.stringify(nodeSelector)})) marks.topology = performance.now();
     if (marks.terminal === undefined && !document.querySelector('[data-testid="boot-status"]')) {
       const rows = document.querySelector('[data-testid="terminal-host"] .xterm-rows');
       if (rows && rows.textContent.includes('root@dockerhost:~#')) marks.terminal = performance.now();

@@ -9,11 +9,13 @@ import {
   Controls,
   ControlButton,
   type Edge,
+  getViewportForBounds,
   MiniMap,
   type Node,
   type NodeChange,
   ReactFlow,
   type ReactFlowInstance,
+  ReactFlowProvider,
   useStoreApi,
   type Viewport,
 } from '@xyflow/react';
@@ -32,7 +34,7 @@ import type { PictureFormat } from './export.ts';
 import { fitOptions, isNarrow } from './fit.ts';
 import { bridgeAtPoint } from './hit.ts';
 import { flowEdges, flowNodes, withMeasured } from './flow.ts';
-import { estimateSize, frameRect, type LayoutOptions, placeNodes, type Size } from './layout.ts';
+import { estimateSize, frameRect, type LayoutOptions, type Placement, placeNodes, type Size } from './layout.ts';
 import { NODE_TYPES } from './nodes.tsx';
 import { PacketLayer, useTracePlaces } from './PacketLayer.tsx';
 import { StableElements } from './stable.ts';
@@ -76,6 +78,10 @@ function minimapColor(node: Node): string {
 function minimapStroke(node: Node): string {
   return node.type === 'frame' ? 'var(--c-stack)' : 'transparent';
 }
+
+const UNPLACED: Placement = { positions: {}, added: {}, fresh: false };
+const MIN_ZOOM = 0.15;
+const MAX_ZOOM = 2.5;
 
 /** The positions of the graph's nodes among these. */
 function drawn(graph: TopologyGraph, positions: Record<string, XY>): Record<string, XY> {
@@ -126,11 +132,14 @@ export function Topology() {
   // The canvas's shape, measured before the first paint: the layout fits it (a phone's upright screen: narrow).
   const canvasRef = useRef<HTMLDivElement>(null);
   const [shape, setShape] = useState<LayoutOptions | null>(null);
+  // The canvas's size when first measured: React Flow starts at the view that fits the frame (below).
+  const [startSize, setStartSize] = useState<Size | null>(null);
   const measureShape = useCallback(() => {
     const el = canvasRef.current;
     if (!el) return;
     const aspect = el.clientHeight > 0 ? el.clientWidth / el.clientHeight : undefined;
     setShape((old) => (old && old.aspect === aspect && old.narrow === isNarrow() ? old : { ...(aspect ? { aspect } : {}), narrow: isNarrow() }));
+    setStartSize((old) => old ?? { width: el.clientWidth, height: el.clientHeight });
   }, []);
   useLayoutEffect(() => {
     const el = canvasRef.current;
@@ -147,7 +156,8 @@ export function Topology() {
       ? isNarrow()
       : null,
   );
-  const placement = useMemo(() => placeNodes(graph, saved, sizes, shape ?? {}), [graph, saved, sizes, shape]);
+  // Nothing is placed (nor drawn) before the shape is known: the layout depends on it.
+  const placement = useMemo(() => (shape ? placeNodes(graph, saved, sizes, shape) : UNPLACED), [graph, saved, sizes, shape]);
   useEffect(() => {
     if (!handoff) return;
     const missing = Object.fromEntries(Object.entries(drawn(graph, handoff.positions)).filter(([id]) => !stored[id]));
@@ -181,6 +191,15 @@ export function Topology() {
 
   const frame = useMemo(() => frameRect(graph, positions, sizes), [graph, positions, sizes]);
   const hasFrame = frame !== undefined;
+  // One object while the frame stays: a new one each render was one more React Flow store update per drag move.
+  // (React Flow fits with it once, on load; a turned phone and the tidy button fit with options of their own.)
+  const fitViewOptions = useMemo(() => fitOptions(hasFrame), [hasFrame]);
+  // The view React Flow starts at (read once, when it mounts): the first screen's, else the frame fitted.
+  // Kept as one object: a new `defaultViewport` each render would re-render React Flow's whole view.
+  const [startViewport, setStartViewport] = useState<Viewport | undefined>(() => handoff?.viewport);
+  if (!startViewport && frame && startSize) {
+    setStartViewport(getViewportForBounds(frame, startSize.width, startSize.height, MIN_ZOOM, MAX_ZOOM, fitViewOptions.padding ?? 0.1));
+  }
 
   // An exported picture with the last packet's path: its edges and nodes highlighted and its hops numbered while it is drawn.
   const trace = useApp((s) => s.trace);
@@ -221,8 +240,16 @@ export function Topology() {
 
   const edges: Edge[] = useMemo(() => stableEdges.keep(flowEdges(graph, highlighted.edges)), [stableEdges, graph, highlighted]);
 
+  // React Flow copies each changed prop into its store, and every copy runs every node's and edge's
+  // store selectors (StoreUpdater): the handler reads the latest render's values through a ref, so it
+  // stays one function during a drag and a move costs one store update (React Flow's setNodes), not two.
+  const latest = useRef({ frame, graph, worldGraph, positions, selected });
+  useLayoutEffect(() => {
+    latest.current = { frame, graph, worldGraph, positions, selected };
+  }, [frame, graph, worldGraph, positions, selected]);
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
+      const { frame, graph, worldGraph, positions, selected } = latest.current;
       const moved: Record<string, XY> = {};
       let dragEnded = false;
       const nextSizes: Record<string, Size> = {};
@@ -262,9 +289,12 @@ export function Topology() {
         autoNarrow.current = null;
       }
     },
-    [frame, graph, worldGraph, positions, selected, store],
+    [store],
   );
 
+  const onInit = useCallback((instance: ReactFlowInstance<Node, Edge>) => {
+    flow.current = instance;
+  }, []);
   const onNodeMouseEnter = useCallback((_: unknown, node: Node) => store.getState().setHover({ node: node.id }), [store]);
   const onNodeMouseLeave = useCallback(() => store.getState().setHover({ node: null }), [store]);
 
@@ -328,65 +358,79 @@ export function Topology() {
   return (
     <CollapseControl.Provider value={setCollapsed}>
       <div className="canvas" data-testid="topology" onKeyDown={actions.onKeyDown} ref={canvasRef}>
-        <ReactFlow
-          {...actions.flowProps}
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={NODE_TYPES}
-          edgeTypes={EDGE_TYPES}
-          onNodesChange={onNodesChange}
-          onNodeMouseEnter={onNodeMouseEnter}
-          onNodeMouseLeave={onNodeMouseLeave}
-          onInit={(instance) => {
-            flow.current = instance;
-          }}
-          colorMode={theme}
-          fitView={!handoff?.viewport}
-          fitViewOptions={fitOptions(hasFrame)}
-          {...(handoff?.viewport ? { defaultViewport: handoff.viewport } : {})}
-          minZoom={0.15}
-          maxZoom={2.5}
-          nodesConnectable={false}
-          edgesFocusable={false}
-          proOptions={{ hideAttribution: true }}
-          aria-label={t('canvas.label')}
-        >
-          <Background gap={24} size={1} />
-          <Controls showInteractive={false} position="top-right">
-            <ControlButton onClick={tidy} title={t('canvas.tidy')} aria-label={t('canvas.tidy')}>
-              <TidyIcon />
-            </ControlButton>
-            <ControlButton onClick={() => void exportPicture('png')} title={t('canvas.exportPng')} aria-label={t('canvas.exportPng')} className="export-button">
-              PNG
-            </ControlButton>
-            <ControlButton onClick={() => void exportPicture('svg')} title={t('canvas.exportSvg')} aria-label={t('canvas.exportSvg')} className="export-button">
-              SVG
-            </ControlButton>
-            <ControlButton
-              onClick={() => setPathInExport((on) => !on)}
-              title={t('canvas.exportPath')}
-              aria-label={t('canvas.exportPath')}
-              aria-pressed={pathInExport}
-              disabled={!trace}
-              className={`export-button export-path${pathInExport ? ' is-on' : ''}`}
+        {shape && startSize && (
+          // React Flow's store starts at the view that fits the frame (its size is known before the nodes are
+          // measured), not at zoom 1: a large world's nodes are first drawn as the compact chips they show at
+          // fit view, rather than drawn, measured and laid out in full and then again as chips.
+          <ReactFlowProvider
+            initialNodes={nodes}
+            initialEdges={edges}
+            initialWidth={startSize.width}
+            initialHeight={startSize.height}
+            fitView={hasFrame && !handoff?.viewport}
+            initialFitViewOptions={fitViewOptions}
+            initialMinZoom={MIN_ZOOM}
+            initialMaxZoom={MAX_ZOOM}
+          >
+            <ReactFlow
+              {...actions.flowProps}
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={NODE_TYPES}
+              edgeTypes={EDGE_TYPES}
+              onNodesChange={onNodesChange}
+              onNodeMouseEnter={onNodeMouseEnter}
+              onNodeMouseLeave={onNodeMouseLeave}
+              onInit={onInit}
+              colorMode={theme}
+              fitView={!handoff?.viewport}
+              fitViewOptions={fitViewOptions}
+              {...(startViewport ? { defaultViewport: startViewport } : {})}
+              minZoom={MIN_ZOOM}
+              maxZoom={MAX_ZOOM}
+              nodesConnectable={false}
+              edgesFocusable={false}
+              proOptions={{ hideAttribution: true }}
+              aria-label={t('canvas.label')}
             >
-              PATH
-            </ControlButton>
-          </Controls>
-          <MiniMap
-            pannable
-            zoomable
-            position="bottom-left"
-            className="minimap"
-            ariaLabel={t('canvas.minimap')}
-            style={{ width: 150, height: 96 }}
-            nodeColor={minimapColor}
-            nodeStrokeColor={minimapStroke}
-          />
-          {!drawingPath && <PacketLayer positions={positions} sizes={sizes} />}
-          {drawingPath && <PathLayer markers={markers} />}
-          {handoff?.viewport && <InitialViewport viewport={handoff.viewport} />}
-        </ReactFlow>
+              <Background gap={24} size={1} />
+              <Controls showInteractive={false} position="top-right">
+                <ControlButton onClick={tidy} title={t('canvas.tidy')} aria-label={t('canvas.tidy')}>
+                  <TidyIcon />
+                </ControlButton>
+                <ControlButton onClick={() => void exportPicture('png')} title={t('canvas.exportPng')} aria-label={t('canvas.exportPng')} className="export-button">
+                  PNG
+                </ControlButton>
+                <ControlButton onClick={() => void exportPicture('svg')} title={t('canvas.exportSvg')} aria-label={t('canvas.exportSvg')} className="export-button">
+                  SVG
+                </ControlButton>
+                <ControlButton
+                  onClick={() => setPathInExport((on) => !on)}
+                  title={t('canvas.exportPath')}
+                  aria-label={t('canvas.exportPath')}
+                  aria-pressed={pathInExport}
+                  disabled={!trace}
+                  className={`export-button export-path${pathInExport ? ' is-on' : ''}`}
+                >
+                  PATH
+                </ControlButton>
+              </Controls>
+              <MiniMap
+                pannable
+                zoomable
+                position="bottom-left"
+                className="minimap"
+                ariaLabel={t('canvas.minimap')}
+                style={{ width: 150, height: 96 }}
+                nodeColor={minimapColor}
+                nodeStrokeColor={minimapStroke}
+              />
+              {!drawingPath && <PacketLayer positions={positions} sizes={sizes} />}
+              {drawingPath && <PathLayer markers={markers} />}
+              {handoff?.viewport && <InitialViewport viewport={handoff.viewport} />}
+            </ReactFlow>
+          </ReactFlowProvider>
+        )}
       </div>
     </CollapseControl.Provider>
   );

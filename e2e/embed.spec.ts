@@ -13,6 +13,8 @@ import { expect, test } from './fixtures.ts';
 const events = (page: Page) => page.locator('#events');
 
 test('the demo tutorial: two embeds, driven through the API, with their events and the packet on the canvas', async ({ page, shot }) => {
+  // Three apps boot in it (the main page, then two embeds): about 28 s on a quiet machine.
+  test.slow();
   // The main app's world first: the embeds must leave it alone.
   await page.goto('/');
   await expect(page.locator('.react-flow__node[data-id="c:bbox1"]')).toBeVisible();

@@ -167,7 +167,8 @@ test('"Reproduce on Linux" downloads a shell script that builds the world on scr
   expect(text.startsWith('#!/bin/sh\n# "On my laptop": a vethlab world rebuilt on the real Linux kernel, without Docker.\n')).toBe(true);
   // The container just started, in its own namespace, on the network's bridge.
   expect(text).toContain('\nip netns add vl-lx1\n');
-  expect(text).toMatch(/\nip -n vl-host link add br-[0-9a-f]{12} type bridge\n/);
+  // Each namespace's links are made by one `ip -batch`: the host's makes the bridge.
+  expect(text).toMatch(/\nip -n vl-host -batch - <<'VETHLAB_IP'\n(?:[^\n]*\n)*?link add br-[0-9a-f]{12} type bridge\n/);
 
   await dialog.getByLabel('Title').fill('Filed away');
   const [saved] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download as a scenario file (.yaml)' }).click()]);

@@ -335,8 +335,11 @@ export function Topology() {
         const { renderPicture, saveAs } = await import('./export.ts');
         if (withPath) {
           setDrawingPath(true);
-          // Drawn once React has rendered the path (two frames: the render, then its paint).
-          await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+          // Drawn once the path is on screen: our markers render at once, but the edges' classes reach
+          // React Flow's DOM through its store a render later, more than a frame or two on a busy machine.
+          const shown = new Set(flow.current.getEdges().map((e) => e.id));
+          const pathEdges = new Set(places.flatMap((p) => (p.edge && shown.has(p.edge) ? [p.edge] : []))).size;
+          await untilDrawn(() => viewport.querySelectorAll('.react-flow__edge.is-path').length >= pathEdges && viewport.querySelector('.path-marker') !== null);
         }
         saveAs(await renderPicture(viewport, flow.current.getNodes(), format, background), `vethlab-topology.${format}`);
       } catch (err) {
@@ -345,7 +348,7 @@ export function Topology() {
         if (withPath) setDrawingPath(false);
       }
     },
-    [store, pathInExport],
+    [store, pathInExport, places],
   );
 
   const tidy = useCallback(() => {
@@ -434,4 +437,17 @@ export function Topology() {
       </div>
     </CollapseControl.Provider>
   );
+}
+
+/** Resolves on the first frame where `drawn()` holds (checked after two frames at least), or after about two seconds. */
+function untilDrawn(drawn: () => boolean): Promise<void> {
+  return new Promise((done) => {
+    let frames = 0;
+    const check = () => {
+      frames++;
+      if ((frames >= 2 && drawn()) || frames > 120) done();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
 }

@@ -172,6 +172,7 @@ export const en = {
       route: 'route lookup',
       netfilter: 'netfilter',
       neighbour: 'ARP',
+      neighbour6: 'neighbour discovery',
       transmit: 'transmit',
       veth: 'veth crossing',
       bridge: 'bridge',

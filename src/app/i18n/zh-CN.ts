@@ -172,6 +172,7 @@ export const zhCN: Resources = {
       route: '查路由',
       netfilter: 'netfilter',
       neighbour: 'ARP',
+      neighbour6: '邻居发现',
       transmit: '发出',
       veth: '穿过 veth',
       bridge: '网桥',

@@ -227,7 +227,7 @@ export function TracePanel() {
                       {hop.leg === 'request' ? '→' : '←'}
                     </span>
                     <span className="hop-where">{placeLabel(graph, place, hop)}</span>
-                    <span className="hop-kind">{hop.hook ? `${hop.hook}${hop.bridged ? ' (br_netfilter)' : ''}` : t(`trace.kind.${hop.kind}`)}</span>
+                    <span className="hop-kind">{hop.hook ? `${hop.hook}${hop.bridged ? ' (br_netfilter)' : ''}` : t(`trace.kind.${hop.kind === 'neighbour' && typeof hop.packet.dst === 'bigint' ? 'neighbour6' : hop.kind}`)}</span>
                   </div>
                   <div className="hop-detail">{hopText(t, hop)}</div>
                   <div className="hop-packet mono">{formatPacket(hop.packet)}</div>

@@ -44,6 +44,13 @@ describe('IPv6 in containers', () => {
     expect(literalAs4).toBe("$ docker exec a1 ping -4 -c 1 2001:db8:1::3\nping: bad address '2001:db8:1::3'\n[exit 1]\n");
   });
 
+  it('answers nslookup without -type with both the A and the AAAA record, A first', () => {
+    // The rig prints the two answers in arrival order, either way (golden ipv6-nslookup sorts them).
+    const [both, missing] = run(['docker exec a1 nslookup a2', 'docker exec a1 nslookup nosuch']);
+    expect(both).toBe('$ docker exec a1 nslookup a2\nServer:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nNon-authoritative answer:\nName:\ta2\nAddress: 172.18.0.3\n\nNon-authoritative answer:\nName:\ta2\nAddress: 2001:db8:1::3\n\n');
+    expect(missing).toBe("$ docker exec a1 nslookup nosuch\nServer:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\n** server can't find nosuch: NXDOMAIN\n\n** server can't find nosuch: NXDOMAIN\n\n[exit 1]\n");
+  });
+
   it('walks an ICMPv6 echo through neighbour discovery, the bridge and ip6tables, and back', () => {
     const sim = new Simulator();
     for (const line of ['docker network create --ipv6 --subnet 2001:db8:1::/64 v6b', 'docker run -itd --name a1 --network v6b busybox', 'docker run -itd --name a2 --network v6b busybox']) sim.runScriptLine(line);

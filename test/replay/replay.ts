@@ -40,7 +40,7 @@ const exitOf = (block: string): number => Number(/^\[exit (\d+)\]$/m.exec(block)
  * traceroute prints measured round-trip times the shared normalizer leaves alone:
  * both sides compare with them masked, hops and addresses exactly.
  */
-const maskTimings = (block: string): string => (/^\$ .*\btraceroute\b/.test(block) ? block.replace(/\d+\.\d{3} ms/g, '<T> ms') : block);
+const maskTimings = (block: string): string => (/^\$ .*\btraceroute6?\b/.test(block) ? block.replace(/\d+\.\d{3} ms/g, '<T> ms') : block);
 
 /** Whether the simulator's block agrees with the real engine's. */
 export function blockAgrees(realBlock: string, oursBlock: string | undefined): 'exact' | 'outcome' | false {

@@ -44,6 +44,20 @@ describe('IPv6 in containers', () => {
     expect(literalAs4).toBe("$ docker exec a1 ping -4 -c 1 2001:db8:1::3\nping: bad address '2001:db8:1::3'\n[exit 1]\n");
   });
 
+  it('answers nslookup without -type with both the A and the AAAA record, A first', () => {
+    // The rig prints the two answers in arrival order, either way (golden ipv6-nslookup sorts them).
+    const [both, missing] = run(['docker exec a1 nslookup a2', 'docker exec a1 nslookup nosuch']);
+    expect(both).toBe('$ docker exec a1 nslookup a2\nServer:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nNon-authoritative answer:\nName:\ta2\nAddress: 172.18.0.3\n\nNon-authoritative answer:\nName:\ta2\nAddress: 2001:db8:1::3\n\n');
+    expect(missing).toBe("$ docker exec a1 nslookup nosuch\nServer:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\n** server can't find nosuch: NXDOMAIN\n\n** server can't find nosuch: NXDOMAIN\n\n[exit 1]\n");
+  });
+
+  it('traces a name over IPv6 unless -4 is given, and binds ping -I to an IPv6 source', () => {
+    const [v6, v4, bound] = run(['docker exec a1 traceroute -n a2', 'docker exec a1 traceroute -4 -n a2', 'docker exec a1 ping -c 1 -I 2001:db8:1::2 a2']);
+    expect(v6).toMatch(/^\$ docker exec a1 traceroute -n a2\ntraceroute to a2 \(2001:db8:1::3\), 30 hops max, 72 byte packets\n 1 {2}2001:db8:1::3 {2}[\d.]+ ms/);
+    expect(v4).toMatch(/traceroute to a2 \(172\.18\.0\.3\), 30 hops max, 46 byte packets\n 1 {2}172\.18\.0\.3 {2}/);
+    expect(bound).toContain('PING a2 (2001:db8:1::3) from 2001:db8:1::2: 56 data bytes\n64 bytes from 2001:db8:1::3: seq=0 ttl=64');
+  });
+
   it('walks an ICMPv6 echo through neighbour discovery, the bridge and ip6tables, and back', () => {
     const sim = new Simulator();
     for (const line of ['docker network create --ipv6 --subnet 2001:db8:1::/64 v6b', 'docker run -itd --name a1 --network v6b busybox', 'docker run -itd --name a2 --network v6b busybox']) sim.runScriptLine(line);

@@ -14,7 +14,7 @@
  * as getaddrinfo hands it to them: glibc's RFC 3484 sort keeps the answer's order
  * among addresses of one subnet, and musl does not sort IPv4 at all.
  */
-import { formatIPv6 } from '../netfilter/addr.ts';
+import { formatIPv6, parseIPv6 } from '../netfilter/addr.ts';
 import { formatIPv4 } from '../netfilter/inet.ts';
 import type { KernelApi } from '../net/api.ts';
 import type { SeededRandom } from '../net/rng.ts';
@@ -213,12 +213,14 @@ export function reverseQuery(engine: Engine, c: Container, ip: string, server: s
       if (network.isDefault) continue;
       for (const other of engine.containers.values()) {
         const otherEp = other.endpoints.get(network.id);
-        if (otherEp && (other.state === 'running' || other.state === 'paused') && formatIPv4(otherEp.ip) === ip) return { kind: 'name', name: `${other.name}.${network.name}` };
+        const address = ip.includes(':') ? (otherEp?.ip6 === undefined ? undefined : formatIPv6(otherEp.ip6)) : otherEp && formatIPv4(otherEp.ip);
+        if (otherEp && (other.state === 'running' || other.state === 'paused') && address === ip) return { kind: 'name', name: `${other.name}.${network.name}` };
       }
     }
   }
   const upstreamServer = server === EMBEDDED_DNS ? (c.dns[0] ?? GW_IP) : server;
-  const ptrName = `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
+  const address6 = ip.includes(':') ? parseIPv6(ip) : undefined;
+  const ptrName = address6 !== undefined ? `${[...address6.toString(16).padStart(32, '0')].reverse().join('.')}.ip6.arpa` : `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
   const from = server === EMBEDDED_DNS && usesEmbeddedDns(engine, c) ? HOST_NS : (c.netns ?? HOST_NS);
   const trace = engine.kernel.probe({ kind: 'udp-send', from, dst: upstreamServer, port: 53, ...dnsSizes(ptrName, false) });
   return observedResult(trace) === 'reply' && upstreamServer === GW_IP ? { kind: 'nxdomain' } : { kind: 'timeout' };

@@ -168,7 +168,7 @@ export interface NetnsView {
   routes6(): Route6Info[];
   /** The main routing table, in the order `ip route` prints it. */
   routes(): RouteInfo[];
-  /** The route lookup for a destination (`ip route get`); undefined when unreachable. */
+  /** The route lookup for a destination of either family (`ip route get`); undefined when unreachable. */
   routeGet(dst: string): RouteGetInfo | undefined;
   /** The id this namespace gives another one it has seen a link into (`link-netnsid`). */
   netnsId(netns: string): number | undefined;

@@ -9,13 +9,12 @@ import type { AddrType, IpAddr, L4Proto } from '../netfilter/index.ts';
 import {
   broadcastOf,
   formatIPv4,
-  parseIPv4,
   inPrefix,
   isLoopback,
   isMulticast,
   networkOf,
 } from '../netfilter/inet.ts';
-import { formatAddr, formatIPv6, parseIPv6, prefixMask6 } from '../netfilter/addr.ts';
+import { formatAddr, formatIPv6, parseAddr, parseIPv6, prefixMask6 } from '../netfilter/addr.ts';
 import type {
   Address6Info,
   AddressInfo,
@@ -590,17 +589,17 @@ export class Netns implements NetnsView {
   }
 
   routeGet(dst: string): RouteGetInfo | undefined {
-    const addr = parseIPv4(dst);
+    const addr = parseAddr(dst);
     if (addr === undefined) return undefined;
     const decision = this.lookupRoute(addr);
     if (!decision) return undefined;
     const info: RouteGetInfo = {
       type: decision.type,
-      dst: formatIPv4(addr),
+      dst: formatAddr(addr),
       dev: this.linksByIndex.get(decision.ifindex)?.name ?? '?',
     };
-    if (decision.gateway !== undefined) info.via = formatIPv4(decision.gateway);
-    if (decision.src !== undefined) info.src = formatIPv4(decision.src);
+    if (decision.gateway !== undefined) info.via = formatAddr(decision.gateway);
+    if (decision.src !== undefined) info.src = formatAddr(decision.src);
     return info;
   }
 

@@ -4,11 +4,12 @@
  * (an address, or a name it resolves first), and resolv.conf's search list: a name
  * without a dot is asked as NAME.DOMAIN for each domain, never bare. Answers from the
  * embedded DNS carry "Non-authoritative answer:", forwarded ones do not (golden 18).
+ * Without -type it asks A and AAAA and prints both answers (golden ipv6-nslookup).
  * A server that answers with ICMP port unreachable costs one `read: Connection
  * refused` per send round (`-retry`, 2 by default) before the timeout text.
  */
 import { busyboxUsage } from './busybox.ts';
-import { containerNameserver, EMBEDDED_DNS, embeddedLookup6, lookup, queryServer, reverseQuery } from '../docker/dns.ts';
+import { containerNameserver, EMBEDDED_DNS, embeddedLookup6, lookup, queryServer, reverseQuery, type LookupResult } from '../docker/dns.ts';
 import { usesEmbeddedDns } from '../docker/files.ts';
 import type { Engine } from '../docker/engine.ts';
 import type { Container } from '../docker/model.ts';
@@ -102,12 +103,12 @@ export function nslookupCommand(engine: Engine, c: Container): Command {
     const address6 = server === EMBEDDED_DNS ? embeddedLookup6(engine, c, name) : undefined;
     if (qtype === 'aaaa' && address6 !== undefined) return { stdout: `${head}Non-authoritative answer:\nName:\t${name}\nAddress: ${address6}\n\n`, stderr: '', exitCode: 0 };
     if (qtype !== undefined && qtype !== 'a') return fail(`vethlab: nslookup -type=${qtype} is not modelled here beyond the AAAA records of containers on IPv6 networks\n`, 1);
-    if (qtype === undefined && address6 !== undefined) return fail(`vethlab: ${name} has an IPv6 address too, and nslookup's AAAA half is not modelled yet (-type=a or -type=aaaa asks for one)\n`, 1);
     // add_query_with_search: a dotless name is asked once per search domain, and only so.
     const search = name.includes('.') ? [] : searchList(ctx);
     const names = search.length > 0 ? search.map((domain) => `${name}.${domain}`) : [name];
     const traces: Trace[] = [];
     let stdout = '';
+    let aaaaHalf = '';
     let exitCode = 0;
     for (const asked of names) {
       const answer = queryServer(engine, c, asked, server);
@@ -122,9 +123,26 @@ export function nslookupCommand(engine: Engine, c: Container): Command {
         stdout += `** server can't find ${asked}: ${answer.kind === 'nxdomain' ? 'NXDOMAIN' : 'SERVFAIL'}\n\n`;
         exitCode = 1;
       }
+      if (qtype === undefined) aaaaHalf += aaaaAnswer(asked, answer, server === EMBEDDED_DNS ? embeddedLookup6(engine, c, asked) : undefined);
     }
-    return { stdout: head + stdout, stderr: '', exitCode, traces };
+    // busybox queues every A question, then every AAAA one, and prints each reply as it
+    // arrives: either order on the rig (golden ipv6-nslookup); here always the queue's.
+    return { stdout: head + stdout + aaaaHalf, stderr: '', exitCode, traces };
   };
+}
+
+/**
+ * The reply to the AAAA question nslookup asks beside the A one when given no -type
+ * (golden ipv6-nslookup): the embedded DNS answers a container's name with its IPv6
+ * address, or with no record (non-authoritative) when it has none; a forwarded name
+ * gets the LAN server's empty authoritative answer (its zone has no AAAA records); a
+ * name nobody has is NXDOMAIN (or SERVFAIL) again. busybox prints an empty answer as
+ * its notes and the blank line alone.
+ */
+function aaaaAnswer(asked: string, answerA: LookupResult, address6: string | undefined): string {
+  if (answerA.kind === 'nxdomain' || answerA.kind === 'servfail') return `** server can't find ${asked}: ${answerA.kind === 'nxdomain' ? 'NXDOMAIN' : 'SERVFAIL'}\n\n`;
+  if (answerA.kind !== 'address' || answerA.source !== 'embedded') return '\n';
+  return address6 === undefined ? 'Non-authoritative answer:\n\n' : `Non-authoritative answer:\nName:\t${asked}\nAddress: ${address6}\n\n`;
 }
 
 /**

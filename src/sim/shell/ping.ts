@@ -8,7 +8,7 @@
  */
 import { appletUsage } from './busybox-help.ts';
 import { getopt, getoptMessage, isGetoptError } from './getopt.ts';
-import { formatAddr, parseIPv6 } from '../netfilter/addr.ts';
+import { formatAddr, parseAddr, parseIPv6 } from '../netfilter/addr.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
 import type { Probe, Trace } from '../net/trace.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
@@ -157,22 +157,26 @@ export function pingCommand(flavour: 'iputils' | 'busybox', resolve: Resolver, r
     if ('exitCode' in target) return target;
     const { ip, v6 } = target;
     let source: string | undefined;
-    if (opts.source !== undefined && v6) return fail(`vethlab: ${applet} -I over IPv6 is not modelled yet\n`, flavour === 'busybox' ? 1 : 2);
-    if (opts.source !== undefined && flavour === 'busybox') {
-      // busybox -I: an interface of the namespace binds to it; anything else is a host to resolve and bind to.
-      const ns = ctx.kernel.netns(ctx.netns);
-      const iface = ns?.link(opts.source);
-      if (iface && iface.name !== ns?.routeGet(ip)?.dev) return fail(`vethlab: ping -I ${opts.source}: sending through an interface the route does not use is not modelled\n`, 1);
-      if (!iface) {
-        source = parseIPv4(opts.source) !== undefined ? opts.source : resolve(opts.source, ctx);
-        if (source === undefined) return fail(`ping: bad address '${opts.source}'\n`, 1);
-        if (!ns?.addresses().some((a) => a.address === source)) return fail('ping: bind: Cannot assign requested address\n', 1);
-      }
+    if (opts.source !== undefined && v6 && flavour === 'iputils') return fail('vethlab: ping -I over IPv6 (iputils) is not modelled yet\n', 2);
+    // busybox -I: an interface binds to it; anything else is an address (or a host to resolve, in the target's family) to bind to.
+    const ns = ctx.kernel.netns(ctx.netns);
+    const iface = opts.source === undefined ? undefined : ns?.link(opts.source);
+    if (opts.source !== undefined && flavour === 'busybox' && !iface) {
+      source = (v6 ? opts.source.includes(':') && parseIPv6(opts.source) !== undefined : parseIPv4(opts.source) !== undefined) ? opts.source : v6 ? resolve6(opts.source, ctx) : resolve(opts.source, ctx);
+      if (source === undefined) return fail(`${applet}: bad address '${opts.source}'\n`, 1);
     }
     // iputils words its first line differently over IPv6 (no total size).
     const first = flavour === 'busybox'
       ? `PING ${opts.target} (${ip})${source !== undefined ? ` from ${source}` : ''}: ${opts.size} data bytes\n`
       : v6 ? `PING ${opts.target}(${ip}) ${opts.size} data bytes\n` : `PING ${opts.target} (${ip}) ${opts.size}(${opts.size + 28}) bytes of data.\n`;
+    // busybox prints its first line before it creates and binds the socket (ping.c's ping()), so errors follow it.
+    if (iface && iface.name !== ns?.routeGet(ip)?.dev) {
+      if (!v6) return fail(`vethlab: ping -I ${opts.source}: sending through an interface the route does not use is not modelled\n`, 1);
+      // SO_BINDTODEVICE to a device no route of the destination uses (golden ipv6-traceroute: -I lo).
+      return { stdout: first, stderr: `${applet}: sendto: Network is unreachable\n`, exitCode: 1 };
+    }
+    const local = (address: string) => (v6 ? ns?.addresses6() : ns?.addresses())?.some((a) => parseAddr(a.address) === parseAddr(address)) === true;
+    if (source !== undefined && !local(source)) return { stdout: first, stderr: `${applet}: bind: Cannot assign requested address\n`, exitCode: 1 };
     const headers = v6 ? 48 : 28;
     // -w: requests go out every -i seconds until the deadline (busybox), or -c of them, whichever is first.
     const sends = opts.deadline === undefined ? opts.count : Math.min(opts.count, Math.max(1, Math.ceil(opts.deadline / opts.interval)));

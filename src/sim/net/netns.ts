@@ -90,6 +90,8 @@ export interface RouteDecision<A extends IpAddr = number> {
   src?: A;
   /** The `ip route` text of the route that matched, for the Trace. */
   text: string;
+  /** IPv6: the matched route's prefix length (128 for a local address); ICMPv6's rate limit depends on it. */
+  prefixLen?: number;
 }
 
 /** RT_SCOPE_* values: a smaller number is a wider scope. */
@@ -418,7 +420,7 @@ export class Netns implements NetnsView {
   private lookupRoute6(dst: bigint): RouteDecision<bigint> | undefined {
     if (this.isLocal6(dst)) {
       const lo = [...this.linksByIndex.values()].find((l) => l.kind === 'loopback');
-      return { type: 'local', ifindex: lo?.ifindex ?? 1, src: dst, text: `local ${formatIPv6(dst)} dev lo table local proto kernel metric 0 pref medium` };
+      return { type: 'local', ifindex: lo?.ifindex ?? 1, src: dst, text: `local ${formatIPv6(dst)} dev lo table local proto kernel metric 0 pref medium`, prefixLen: 128 };
     }
     let best: (StaticRoute6 & { proto?: 'kernel' }) | undefined;
     const consider = (r: StaticRoute6 & { proto?: 'kernel' }): void => {
@@ -435,7 +437,7 @@ export class Netns implements NetnsView {
     const dstText = route.prefixLen === 0 ? 'default' : `${formatIPv6(route.dst)}/${route.prefixLen}`;
     const via = route.via === undefined ? '' : ` via ${formatIPv6(route.via)}`;
     const proto = route.proto ? ` proto ${route.proto}` : '';
-    const decision: RouteDecision<bigint> = { type: 'unicast', ifindex: route.ifindex, text: `${dstText}${via} dev ${dev.name}${proto} metric ${route.metric} pref medium` };
+    const decision: RouteDecision<bigint> = { type: 'unicast', ifindex: route.ifindex, text: `${dstText}${via} dev ${dev.name}${proto} metric ${route.metric} pref medium`, prefixLen: route.prefixLen };
     if (route.via !== undefined) decision.gateway = route.via;
     const src = this.selectSource6(route.ifindex, dst);
     if (src !== undefined) decision.src = src;

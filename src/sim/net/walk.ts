@@ -65,6 +65,8 @@ const UNREACH6: Record<UnreachCause, number> = { net: 0, host: 3, port: 4 };
 const ICMP_RATEMASK = 6168;
 const ICMP_RATELIMIT_MS = 1000;
 const ICMP_BURST = 6;
+/** ICMPv6's packet too big: never rate limited (it would break path MTU discovery). */
+const ICMP6_PACKET_TOO_BIG = 2;
 
 /** Lengths that make rule byte counters match the real tools' default packets (IPv4 headers; IPv6's are 20 bytes longer). */
 const LEN = { ping: 84, tcpSyn: 60, tcpSynAck: 60, tcpAck: 52, tcpRst: 40, udp: 34 } as const;
@@ -568,13 +570,25 @@ class Walk {
    * once per net.ipv4.icmp_ratelimit ms (1000), with a burst of 6 (inet_peer_xrlim_allow's
    * XRLIM_BURST_FACTOR; a new peer starts full); errors to the namespace itself are not
    * limited, nor are echo replies. The rig: 12 datagrams to a closed port got 6 answers.
+   * IPv6 (icmpv6_xrlim_allow) limits every error type but packet too big
+   * (net.ipv6.icmp.ratemask 0-1,3-127), once per net.ipv6.icmp.ratelimit ms shifted right
+   * by (128 - the route's prefix length) >> 5: wider prefixes get more, 4 a second over
+   * a /64, as the rig's back-to-back traceroutes showed.
    */
   private icmpAllowed(ns: Netns, p: Packet): boolean {
-    // ICMPv6 errors have their own limiter (net.ipv6.icmp.ratelimit), not modelled here.
-    if (p.proto !== 'icmp' || p.icmpType === undefined || isIPv6(p)) return true;
-    const mask = Number(ns.sysctl('net.ipv4.icmp_ratemask') ?? ICMP_RATEMASK);
-    const limit = Number(ns.sysctl('net.ipv4.icmp_ratelimit') ?? ICMP_RATELIMIT_MS);
-    if (((mask >> p.icmpType) & 1) === 0 || limit <= 0 || ns.isLocal(p.dst)) return true;
+    if (p.proto !== 'icmp' || p.icmpType === undefined || ns.isLocal(p.dst)) return true;
+    let limit: number;
+    if (isIPv6(p)) {
+      if (p.icmpType >= 128 || p.icmpType === ICMP6_PACKET_TOO_BIG) return true;
+      const route = ns.lookupRoute(p.dst);
+      if (!route) return true;
+      limit = Number(ns.sysctl('net.ipv6.icmp.ratelimit') ?? ICMP_RATELIMIT_MS) >> ((128 - (route.prefixLen ?? 128)) >> 5);
+    } else {
+      const mask = Number(ns.sysctl('net.ipv4.icmp_ratemask') ?? ICMP_RATEMASK);
+      if (((mask >> p.icmpType) & 1) === 0) return true;
+      limit = Number(ns.sysctl('net.ipv4.icmp_ratelimit') ?? ICMP_RATELIMIT_MS);
+    }
+    if (limit <= 0) return true;
     const now = this.world.now;
     const peer = ns.icmpPeers.get(p.dst) ?? { tokens: 0, last: now - 60_000 };
     let tokens = Math.min(peer.tokens + (now - peer.last), ICMP_BURST * limit);

@@ -5,6 +5,7 @@
  * write their stdin to the server, printing what it answers.
  */
 import { serviceName, servicePort } from '../netfilter/services.ts';
+import { parseAddr } from '../netfilter/addr.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
 import { observedResult, type Trace } from '../net/trace.ts';
 import { busyboxUsage } from './busybox.ts';
@@ -73,15 +74,17 @@ export function ncCommand(servers: Servers, resolve: Resolver, options: { servic
     const proto = udp ? 'udp' : 'tcp';
     const port = openbsdPort(portText, proto, options.services);
     if (typeof port !== 'number') return port;
-    // -n: no DNS, so only an address literal resolves.
-    const ip = parseIPv4(host) !== undefined ? host : has('n') ? undefined : resolve(host);
+    // -n: no DNS, so only an address literal (either family) resolves.
+    const literal = parseAddr(host) !== undefined;
+    const ip = literal ? host : has('n') ? undefined : resolve(host);
     if (ip === undefined) return fail(`nc: getaddrinfo for host "${host}" port ${port}: Name or service not known\n`, 1);
     const who = ip === host ? host : `${host} (${ip})`;
     const succeeded = () => `Connection to ${who} ${port} port [${proto}/${(options.services ? serviceName(port, proto) : undefined) ?? '*'}] succeeded!\n`;
     if (udp) {
-      // The datagram carries what stdin gave (IP and UDP headers are 28 bytes): counters and ICMP errors quote it.
+      // The datagram carries what stdin gave (IP and UDP headers are 28 bytes, 48 over IPv6): counters and ICMP errors quote it.
       const data = scan ? undefined : new TextEncoder().encode(stdin).length;
-      const trace = ctx.kernel.probe({ kind: 'udp-send', from: ctx.netns, dst: ip, port, ...(data ? { size: 28 + data } : {}) });
+      const headers = ip.includes(':') ? 48 : 28;
+      const trace = ctx.kernel.probe({ kind: 'udp-send', from: ctx.netns, dst: ip, port, ...(data ? { size: headers + data } : {}) });
       if (!scan) servers.datagram(trace, stdin);
       const seen = observedResult(trace);
       // A plain send does not wait for an answer: the ICMP port unreachable that a

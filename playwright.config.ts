@@ -36,7 +36,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: CI,
   retries: 0,
-  workers: CI ? 1 : 2,
+  // Two workers in CI too: npm test's Node lane (lint, types, unit, kernel) ends after about
+  // 5 minutes, and one worker left the second core idle for the rest of the e2e lane.
+  workers: 2,
   timeout: 30_000,
   expect: { timeout: 5_000 },
   reporter: [['list'], ['./test/reporters/playwright-count-reporter.ts', { label: 'E2E' }]],

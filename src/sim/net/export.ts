@@ -274,33 +274,24 @@ export function worldCommands(kernel: KernelApi, opts: ExportOptions): string[] 
     }
   }
 
-  section('iptables rules (iptables-save text of each namespace)');
-  for (const ns of spaces) {
-    const saved = ns.netfilter.save([], 4, kernel.now);
-    const text = saved.exitCode === 0 ? saved.stdout : '';
-    if (text.trim() === '') {
-      out.push(`# ${nsName(ns.name)}: no rules`);
-      continue;
-    }
-    out.push(`${execIn(ns, 'iptables-restore')} <<'${HEREDOC}'`);
-    out.push(...text.replace(/\n+$/, '').split('\n'));
-    out.push(HEREDOC);
-  }
-
-  if (ipv6) {
-    section('ip6tables rules (ip6tables-save text of each namespace)');
+  // Each namespace's rules as its *tables-save prints them, restored from a here-document.
+  const rulesOf = (family: 4 | 6): void => {
+    const [tool, heredoc] = family === 4 ? ['iptables', HEREDOC] : ['ip6tables', HEREDOC6];
+    section(`${tool} rules (${tool}-save text of each namespace)`);
     for (const ns of spaces) {
-      const saved = ns.netfilter.save([], 6, kernel.now);
+      const saved = ns.netfilter.save([], family, kernel.now);
       const text = saved.exitCode === 0 ? saved.stdout : '';
       if (text.trim() === '') {
         out.push(`# ${nsName(ns.name)}: no rules`);
         continue;
       }
-      out.push(`${execIn(ns, 'ip6tables-restore')} <<'${HEREDOC6}'`);
+      out.push(`${execIn(ns, `${tool}-restore`)} <<'${heredoc}'`);
       out.push(...text.replace(/\n+$/, '').split('\n'));
-      out.push(HEREDOC6);
+      out.push(heredoc);
     }
-  }
+  };
+  rulesOf(4);
+  if (ipv6) rulesOf(6);
 
   const sockets = spaces.flatMap((ns) => ns.sockets().map((s) => ({ ns, s })));
   section('listening sockets (not created by this script: start your own servers)');

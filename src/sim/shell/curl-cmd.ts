@@ -10,6 +10,7 @@ import { CURL_SWITCHES, CURL_VALUED } from './curl-options.ts';
 import { httpRequest, type HttpRequestExtra, type HttpResult, type Servers } from './servers.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
 import { fail } from './types.ts';
+import { hostHeader } from './url-host.ts';
 
 type Resolver = (name: string) => string | undefined;
 
@@ -97,9 +98,6 @@ function parseTarget(url: string): Target | undefined {
   const path = m[4] === undefined ? '/' : m[4].startsWith('/') ? m[4] : `/${m[4]}`;
   return { host: m[1] ?? m[2]!, port, path: path.replace(/#.*/, '') };
 }
-
-/** The host as a URL or a Host header writes it: an IPv6 address in brackets. */
-const urlHost = (host: string): string => (host.includes(':') ? `[${host}]` : host);
 
 /** `-w`'s format: `%{name}` variables and `\n`/`\t`/`\r` escapes, as curl expands them. */
 function writeOut(format: string, vars: Record<string, string>): { text: string; unknown: string[] } {
@@ -217,9 +215,9 @@ export function curlCommand(servers: Servers, resolve: Resolver, version: '7.88.
       const ip = overrides.get(`${host}:${port}`) ?? (literal ? host : resolve(host));
       if (ip === undefined) return finish(6, `Could not resolve host: ${host}`);
       if (verbose) stderr += `*   Trying ${ip}:${port}...\n`;
-      const hostHeader = port === 80 ? urlHost(host) : `${urlHost(host)}:${port}`;
+      const header = hostHeader(host, port);
       const timeout = Math.min(maxTime ?? Infinity, connectTimeout ?? Infinity);
-      const result: HttpResult = servers.httpGet(ctx.netns, ip, port, path, Number.isFinite(timeout) ? timeout : undefined, 'curl', hostHeader, extra);
+      const result: HttpResult = servers.httpGet(ctx.netns, ip, port, path, Number.isFinite(timeout) ? timeout : undefined, 'curl', header, extra);
       traces.push(...result.traces);
       if (result.kind !== 'ok' && result.kind !== 'not-found') {
         switch (result.kind) {
@@ -241,7 +239,7 @@ export function curlCommand(servers: Servers, resolve: Resolver, version: '7.88.
       reachedPort = port;
       status = result.kind === 'ok' ? 200 : result.status;
       if (verbose) {
-        const sent = httpRequest('curl', path, hostHeader, extra);
+        const sent = httpRequest('curl', path, header, extra);
         const request = sent.slice(0, sent.indexOf('\r\n\r\n') + 2);
         const auth = user !== undefined ? `* Server auth using Basic with user '${user.split(':')[0]}'\n` : '';
         stderr += `* Connected to ${host} (${ip}) port ${port} (#0)\n${auth}${request.split('\n').map((l) => `> ${l}\n`).join('')}`;

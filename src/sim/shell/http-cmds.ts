@@ -5,6 +5,7 @@
  */
 import { busyboxUsage } from './busybox.ts';
 import { parseAddr, parseIPv6 } from '../netfilter/addr.ts';
+import { hostHeader, urlHost } from './url-host.ts';
 import type { HttpClient, HttpResult, Servers } from './servers.ts';
 import type { Command, CommandOutput } from './types.ts';
 import { fail } from './types.ts';
@@ -27,8 +28,6 @@ function parseUrl(text: string): Url | undefined {
 
 const isIp = (text: string): boolean => parseAddr(text) !== undefined;
 
-/** The host as a URL or a Host header writes it: an IPv6 address in brackets. */
-const urlHost = (host: string): string => (host.includes(':') ? `[${host}]` : host);
 
 interface Fetch {
   url: string;
@@ -81,15 +80,13 @@ function defaultFileName(url: string): string {
   return path.slice(path.lastIndexOf('/') + 1) || 'index.html';
 }
 
-/** The Host header curl and wget send: the URL's host, with its port unless 80. */
-const hostHeader = (u: { host: string; port: number }) => (u.port === 80 ? urlHost(u.host) : `${urlHost(u.host)}:${u.port}`);
 
 function fetchUrl(servers: Servers, netns: string, url: string, resolve: NameResolver, timeout?: number, client: HttpClient = 'busybox-wget'): { result: HttpResult; host: string; ip?: string; port: number } | undefined {
   const parsed = parseUrl(url);
   if (!parsed) return undefined;
   const ip = isIp(parsed.host) ? parsed.host : resolve(parsed.host);
   if (ip === undefined) return { result: { kind: 'unreachable', traces: [] }, host: parsed.host, port: parsed.port };
-  return { result: servers.httpGet(netns, ip, parsed.port, parsed.path, timeout, client, hostHeader(parsed)), host: parsed.host, ip, port: parsed.port };
+  return { result: servers.httpGet(netns, ip, parsed.port, parsed.path, timeout, client, hostHeader(parsed.host, parsed.port)), host: parsed.host, ip, port: parsed.port };
 }
 
 /** One honest line for an option wget has that is not modelled: it would change what is fetched or printed. */
@@ -166,7 +163,7 @@ export function gnuWget(servers: Servers, resolve: NameResolver): Command {
       log.push(`Resolving ${parsed.host} (${parsed.host})... ${answer}`);
       ip = answer;
     }
-    const result = servers.httpGet(ctx.netns, ip, parsed.port, parsed.path, f.timeout, 'gnu-wget', hostHeader(parsed));
+    const result = servers.httpGet(ctx.netns, ip, parsed.port, parsed.path, f.timeout, 'gnu-wget', hostHeader(parsed.host, parsed.port));
     // GNU wget brackets an IPv6 address in its "Connecting to" line.
     const target = isIp(parsed.host) ? `${urlHost(ip)}:${parsed.port}` : `${parsed.host} (${parsed.host})|${urlHost(ip)}|:${parsed.port}`;
     switch (result.kind) {

@@ -5,6 +5,7 @@
  * screen (src/app/boot) draws it before the simulator has loaded, when the
  * buttons that need it are disabled and say it is starting.
  */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GALLERY_NS } from '../../scenario/gallery/ns.ts';
 import { currentLanguage, LANGUAGES } from '../i18n/index.ts';
@@ -29,6 +30,38 @@ export interface HeaderViewProps {
   onRedo?: () => void;
   canUndo?: boolean;
   canRedo?: boolean;
+}
+
+interface HistoryButtonProps {
+  /** Missing while the simulator loads (the button is disabled). */
+  onPress: (() => void) | undefined;
+  /** False: nothing to take back or do again. */
+  can: boolean;
+  label: string;
+  shortcut: string;
+  title: string;
+  children: ReactNode;
+}
+
+/**
+ * Undo or redo. aria-disabled, not disabled, when there is nothing to do: the button stays
+ * reachable and says why when pressed.
+ */
+function HistoryButton({ onPress, can, label, shortcut, title, children }: HistoryButtonProps) {
+  return (
+    <button
+      type="button"
+      className="history-button"
+      onClick={onPress}
+      disabled={!onPress}
+      aria-disabled={onPress && !can ? true : undefined}
+      aria-label={label}
+      aria-keyshortcuts={shortcut}
+      title={title}
+    >
+      {children}
+    </button>
+  );
 }
 
 export function HeaderView({ titleKey, own, hint, theme, system, setting, onTheme, onReset, onGallery, onShare, onUndo, onRedo, canUndo = false, canRedo = false }: HeaderViewProps) {
@@ -58,31 +91,12 @@ export function HeaderView({ titleKey, own, hint, theme, system, setting, onThem
         )}
       </div>
       <div className="actions">
-        {/* aria-disabled, not disabled: with nothing to redo the button stays reachable and says why. */}
-        <button
-          type="button"
-          className="history-button"
-          onClick={onUndo}
-          disabled={!onUndo}
-          aria-disabled={onUndo && !canUndo ? true : undefined}
-          aria-label={t('header.undo')}
-          aria-keyshortcuts="Control+Z"
-          title={onUndo ? t('header.undoTitle') : starting}
-        >
+        <HistoryButton onPress={onUndo} can={canUndo} label={t('header.undo')} shortcut="Control+Z" title={onUndo ? t('header.undoTitle') : starting}>
           <UndoIcon />
-        </button>
-        <button
-          type="button"
-          className="history-button"
-          onClick={onRedo}
-          disabled={!onRedo}
-          aria-disabled={onRedo && !canRedo ? true : undefined}
-          aria-label={t('header.redo')}
-          aria-keyshortcuts="Control+Shift+Z"
-          title={onRedo ? t('header.redoTitle') : starting}
-        >
+        </HistoryButton>
+        <HistoryButton onPress={onRedo} can={canRedo} label={t('header.redo')} shortcut="Control+Shift+Z" title={onRedo ? t('header.redoTitle') : starting}>
           <RedoIcon />
-        </button>
+        </HistoryButton>
         <button
           type="button"
           className="gallery-open"

@@ -10,7 +10,8 @@ import { lazy, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Boot } from './boot/Boot.tsx';
 import { bootState, withScenarioHeader } from './boot/initial.ts';
-import { initI18n } from './i18n/index.ts';
+import { initI18n, loadGalleryText } from './i18n/index.ts';
+import { isScenarioFragment } from './share/useLinkOpener.ts';
 import { browserStorage } from './state/persist.ts';
 import { resolveTheme } from './ui/theme.ts';
 import './app.css';
@@ -31,6 +32,12 @@ document.documentElement.dataset.theme = resolveTheme(
 
 // i18next first: the gallery's text loads through it.
 const strings = initI18n();
+// A link's world is built as soon as the simulator has arrived: what opening it needs (the
+// link's codec, the gallery's text) downloads alongside it, not after it.
+if (isScenarioFragment(window.location.hash)) {
+  import('./share/links.ts').catch(() => undefined);
+  void strings.then(() => loadGalleryText()).catch(() => undefined);
+}
 void Promise.all([strings, withScenarioHeader(saved)]).then(([i18n, state]) => {
   document.documentElement.lang = i18n.language;
   i18n.on('languageChanged', (lng) => {

@@ -193,9 +193,11 @@ describe('opening a link', () => {
     expect(gallery.getState()).toMatchObject({ activeId: 'docker-user', step: 2, guideOpen: true });
   });
 
-  it('asks before replacing the user’s own commands, keeps them, and brings them back', () => {
+  it('asks before replacing the user’s own commands, keeps them, and brings them back with their collapsed networks', () => {
     const mine = [...STARTER_SCENARIO.commands, 'docker network create important', 'docker run -dit --name keepme --network important busybox'];
     const { app, gallery, storage } = appWith(mine);
+    const important = bridgeOf(graphOf(app.getState().sim, app.getState().rev), 'important');
+    app.getState().setCollapsed(important, true);
     open('#g=three-ways', gallery, app);
     expect(gallery.getState()).toMatchObject({ dialogOpen: true, confirmId: 'three-ways' });
     expect(app.getState().commands).toEqual(mine);
@@ -208,9 +210,13 @@ describe('opening a link', () => {
     expect(activeScenario(app.getState().commands, 'three-ways')).toBeDefined();
     expect(gallery.getState().previous).toBe(true);
     expect(storage.getItem('vethlab.previous')).toContain('keepme');
+    expect(app.getState().collapsed).toEqual([]);
 
     gallery.getState().backToMyWorld();
     expect(app.getState().commands).toEqual(mine);
+    // The network the user had collapsed is drawn collapsed again, and stays so over a reload.
+    expect(app.getState().collapsed).toEqual([important]);
+    expect(createAppStore({ storage }).getState().collapsed).toEqual([important]);
     expect(gallery.getState()).toMatchObject({ previous: false, activeId: null });
     expect(storage.getItem('vethlab.previous')).toBeNull();
   });

@@ -1,7 +1,7 @@
 /**
  * The world the user had before opening a link ("back to my world"), kept
- * under `vethlab.previous`: the session's lines, seed and positions, and the
- * gallery's state then. Opening a link never loses what the user built.
+ * under `vethlab.previous`: the session's lines, seed, positions and collapsed
+ * networks, and the gallery's state then. Opening a link never loses what the user built.
  */
 import { parseSession, serializeSession, type SavedSession, type StorageLike } from '../state/persist.ts';
 import { parseGallery, serializeGallery, type SavedGallery } from './saved.ts';
@@ -9,14 +9,21 @@ import { parseGallery, serializeGallery, type SavedGallery } from './saved.ts';
 export const PREVIOUS_KEY = 'vethlab.previous';
 
 export interface PreviousWorld {
-  session: Pick<SavedSession, 'seed' | 'commands' | 'positions' | 'times'>;
+  session: Pick<SavedSession, 'seed' | 'commands' | 'positions' | 'times' | 'collapsed'>;
   gallery: SavedGallery;
 }
 
 export function savePrevious(storage: StorageLike | undefined, world: PreviousWorld): boolean {
   try {
-    const { seed, commands, positions, times } = world.session;
-    const session = serializeSession({ seed, commands, positions, ...(times ? { times } : {}), view: { theme: 'system', panel: 'trace', speed: 1 } });
+    const { seed, commands, positions, times, collapsed } = world.session;
+    const session = serializeSession({
+      seed,
+      commands,
+      positions,
+      ...(times ? { times } : {}),
+      ...(collapsed && collapsed.length > 0 ? { collapsed } : {}),
+      view: { theme: 'system', panel: 'trace', speed: 1 },
+    });
     storage?.setItem(PREVIOUS_KEY, JSON.stringify({ version: 1, session, gallery: serializeGallery(world.gallery) }));
     return storage !== undefined;
   } catch {
@@ -32,8 +39,8 @@ export function loadPrevious(storage: StorageLike | undefined): PreviousWorld | 
     if (data.version !== 1 || typeof data.session !== 'string' || typeof data.gallery !== 'string') return undefined;
     const session = parseSession(data.session);
     if (session.kind !== 'loaded') return undefined;
-    const { seed, commands, positions, times } = session.session;
-    return { session: { seed, commands, positions, ...(times ? { times } : {}) }, gallery: parseGallery(data.gallery) };
+    const { seed, commands, positions, times, collapsed } = session.session;
+    return { session: { seed, commands, positions, ...(times ? { times } : {}), ...(collapsed ? { collapsed } : {}) }, gallery: parseGallery(data.gallery) };
   } catch {
     return undefined;
   }

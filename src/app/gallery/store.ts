@@ -92,7 +92,7 @@ export function createGalleryStore(app: AppStore, options: GalleryStoreOptions =
 
   const store = createStore<GalleryState>()((set, get) => {
     const keepPrevious = () => {
-      const { commands, seed, positions, times } = app.getState();
+      const { commands, seed, positions, times, collapsed } = app.getState();
       const g = get();
       const own = ownCommands(commands, activeScenario(commands, g.activeId));
       const untouched = own.length === 0 && g.activeId === null;
@@ -100,7 +100,7 @@ export function createGalleryStore(app: AppStore, options: GalleryStoreOptions =
       if (untouched || (g.previous && own.length === 0)) return;
       const linked = linkedScenario();
       const kept = savePrevious(storage, {
-        session: { seed, commands, positions, times },
+        session: { seed, commands, positions, times, collapsed },
         gallery: { id: g.activeId, step: g.step, guide: g.guideOpen, ...(g.activeId === LINKED_ID && linked ? { linked: linked.doc } : {}) },
       });
       if (kept) set({ previous: true });
@@ -140,7 +140,12 @@ export function createGalleryStore(app: AppStore, options: GalleryStoreOptions =
     const bringBack = (session: PreviousWorld['session'], gallery: PreviousWorld['gallery']) => {
       if (gallery.id === LINKED_ID && !restoreLinkedText(gallery.linked)) gallery.id = null;
       app.getState().setInspectorOpen(false);
-      app.getState().replaceWorld(session.commands, { key: 'notice.backToMyWorld', values: { count: String(session.commands.length) } }, { seed: session.seed, positions: session.positions, ...(session.times ? { times: session.times } : {}) });
+      app.getState().replaceWorld(session.commands, { key: 'notice.backToMyWorld', values: { count: String(session.commands.length) } }, {
+        seed: session.seed,
+        positions: session.positions,
+        ...(session.times ? { times: session.times } : {}),
+        ...(session.collapsed ? { collapsedIds: session.collapsed } : {}),
+      });
       const scenario = activeScenario(session.commands, gallery.id);
       set((g) => ({ activeId: scenario ? scenario.id : null, step: scenario ? gallery.step : 0, guideOpen: scenario ? gallery.guide : false, opened: g.opened + 1 }));
     };

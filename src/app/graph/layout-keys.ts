@@ -68,7 +68,11 @@ export function collapsedNamesOf(collapsed: readonly string[], graph: TopologyGr
 export function collapsedIdsOf(names: readonly string[] | undefined, graph: TopologyGraph): string[] {
   if (!names) return [];
   const idOf = idsByName(graph);
+  return bridgesAmong(names.map((name) => idOf.get(name)).filter((id): id is string => id !== undefined), graph);
+}
+
+/** The canvas ids among `ids` that are bridges of this world, each once: what can be drawn collapsed. */
+export function bridgesAmong(ids: readonly string[], graph: TopologyGraph): string[] {
   const bridges = new Set(graph.nodes.filter((n) => n.data.kind === 'bridge').map((n) => n.id));
-  const ids = names.map((name) => idOf.get(name)).filter((id): id is string => id !== undefined && bridges.has(id));
-  return [...new Set(ids)];
+  return [...new Set(ids.filter((id) => bridges.has(id)))];
 }

@@ -17,7 +17,7 @@ import { advanceTo, containerShellLine, DEFAULT_SEED, replay, runLine, type Scen
 import { STARTER_SCENARIO } from '../../scenario/starter.ts';
 import type { ScenarioLayout } from '../../scenario/format/types.ts';
 import { graphOf } from '../graph/cache.ts';
-import { collapsedIdsOf, positionsOf } from '../graph/layout-keys.ts';
+import { bridgesAmong, collapsedIdsOf, positionsOf } from '../graph/layout-keys.ts';
 import { snapshotOf } from '../graph/snapshot.ts';
 import { EMPTY_HISTORY, fitsCommands, type History, type HistoryEntry, record as recordEntry, redo as redoEntry, undo as undoEntry } from './history.ts';
 import {
@@ -151,6 +151,8 @@ export interface WorldOptions {
   layout?: ScenarioLayout;
   /** Networks drawn collapsed, by the layout's stable names (a scenario's `view.collapsed`). */
   collapsed?: readonly string[];
+  /** Networks drawn collapsed, by canvas id (the user's own world, brought back); those the world lacks are dropped. */
+  collapsedIds?: readonly string[];
 }
 
 export interface AppStoreOptions {
@@ -470,7 +472,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         const rev = get().rev + 1;
         const graph = () => graphOf(fresh.sim, rev);
         const positions = options.positions ?? (options.layout ? positionsOf(options.layout, graph()) : {});
-        const collapsed = options.collapsed ? collapsedIdsOf(options.collapsed, graph()) : [];
+        const collapsed = options.collapsed ? collapsedIdsOf(options.collapsed, graph()) : options.collapsedIds ? bridgesAmong(options.collapsedIds, graph()) : [];
         const last = lastTrace(fresh.outputs, lines);
         const trace = last ? { id: ++traceId, command: last.command, trace: last.traces[last.traces.length - 1]!, count: last.traces.length } : null;
         set((s) => ({

@@ -9,6 +9,7 @@ import { formatIPv4, parseCidr, parseIPv4, broadcastOf, inPrefix } from '../netf
 import { parseIPv6 } from '../netfilter/addr.ts';
 import { KernelError, type KernelApi, type NetnsView, type NewLinkOptions, type RouteSpec, type SocketInfo } from './api.ts';
 import { isValidIfname, zeroStats, type Link } from './link.ts';
+import { BridgeIndex } from './bridge-index.ts';
 import { Netns } from './netns.ts';
 import { SeededRandom } from './rng.ts';
 import type { Exchange, Probe, Trace } from './trace.ts';
@@ -27,6 +28,8 @@ const DEFAULT_TXQLEN = 1000;
 
 export class Kernel implements KernelApi {
   private readonly spaces = new Map<string, Netns>();
+  /** What bridges' ports lead to, kept for the walk; every change to a device or an IPv4 address marks it stale. */
+  readonly bridgeIndex = new BridgeIndex();
   readonly random: SeededRandom;
   private clock: number;
 
@@ -57,6 +60,7 @@ export class Kernel implements KernelApi {
   }
 
   deleteNetns(name: string): void {
+    this.bridgeIndex.changed();
     const ns = this.requireNetns(name);
     // Destroying a namespace destroys its veth ends, and with them their peers.
     for (const link of [...ns.linksByIndex.values()]) {
@@ -68,6 +72,7 @@ export class Kernel implements KernelApi {
   }
 
   renameNetns(name: string, newName: string): void {
+    this.bridgeIndex.changed();
     const ns = this.requireNetns(name);
     if (this.spaces.has(newName)) throw new KernelError('EEXIST', `Cannot create namespace file "/run/netns/${newName}": File exists`);
     this.spaces.delete(name);
@@ -111,6 +116,7 @@ export class Kernel implements KernelApi {
   }
 
   addVeth(netns: string, name: string, peerName: string, peerNetns?: string, opts: NewLinkOptions = {}): void {
+    this.bridgeIndex.changed();
     const ns = this.requireNetns(netns);
     const peerNs = peerNetns === undefined ? ns : this.requireNetns(peerNetns);
     this.checkNewName(ns, name);
@@ -148,6 +154,7 @@ export class Kernel implements KernelApi {
   }
 
   addBridge(netns: string, name: string, opts: Pick<NewLinkOptions, 'index' | 'txqlen'> = {}): void {
+    this.bridgeIndex.changed();
     const ns = this.requireNetns(netns);
     this.checkNewName(ns, name);
     ns.attach({
@@ -165,6 +172,7 @@ export class Kernel implements KernelApi {
   }
 
   moveLink(netns: string, name: string, target: string, newName?: string): void {
+    this.bridgeIndex.changed();
     const ns = this.requireNetns(netns);
     const link = this.requireLink(ns, name);
     const dest = this.requireNetns(target);
@@ -186,6 +194,7 @@ export class Kernel implements KernelApi {
   }
 
   renameLink(netns: string, name: string, newName: string): void {
+    this.bridgeIndex.changed();
     const ns = this.requireNetns(netns);
     const link = this.requireLink(ns, name);
     if (name === newName) return;
@@ -195,6 +204,7 @@ export class Kernel implements KernelApi {
   }
 
   deleteLink(netns: string, name: string): void {
+    this.bridgeIndex.changed();
     const ns = this.requireNetns(netns);
     const link = this.requireLink(ns, name);
     if (link.kind === 'loopback') throw new KernelError('EOPNOTSUPP', 'RTNETLINK answers: Operation not supported');
@@ -216,6 +226,7 @@ export class Kernel implements KernelApi {
   }
 
   setLinkUp(netns: string, name: string, up: boolean): void {
+    this.bridgeIndex.changed();
     const ns = this.requireNetns(netns);
     const link = this.requireLink(ns, name);
     link.up = up;
@@ -227,6 +238,7 @@ export class Kernel implements KernelApi {
   }
 
   setMaster(netns: string, name: string, bridge: string | undefined): void {
+    this.bridgeIndex.changed();
     const ns = this.requireNetns(netns);
     const link = this.requireLink(ns, name);
     if (bridge === undefined) {
@@ -249,6 +261,7 @@ export class Kernel implements KernelApi {
   }
 
   setMac(netns: string, name: string, mac: string): void {
+    this.bridgeIndex.changed();
     const link = this.requireLink(this.requireNetns(netns), name);
     if (!/^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/i.test(mac)) throw new KernelError('EINVAL', `"${mac}" is invalid lladdr.`);
     link.mac = mac.toLowerCase();
@@ -263,6 +276,7 @@ export class Kernel implements KernelApi {
   // ---- addresses and routes ------------------------------------------------------
 
   addAddress(netns: string, ifname: string, cidr: string, opts: { broadcast?: boolean } = {}): void {
+    this.bridgeIndex.changed();
     const ns = this.requireNetns(netns);
     const link = this.requireLink(ns, ifname);
     const parsed = parseCidr(cidr, true);
@@ -277,6 +291,7 @@ export class Kernel implements KernelApi {
   }
 
   deleteAddress(netns: string, ifname: string, cidr: string): void {
+    this.bridgeIndex.changed();
     const ns = this.requireNetns(netns);
     const link = this.requireLink(ns, ifname);
     const parsed = parseCidr(cidr, true);

@@ -5,6 +5,7 @@
  * question, "which endpoint behind this device matches?", answered by one
  * depth-first search that also reports the bridges crossed on the way.
  */
+import { portsToward, type BridgeIndex, type Sought } from './bridge-index.ts';
 import type { Link, LinkResolver } from './link.ts';
 import type { Netns } from './netns.ts';
 
@@ -33,16 +34,29 @@ export type EndpointMatch = (ep: Endpoint) => boolean;
 export interface L2World {
   netns(name: string): Netns | undefined;
   resolveLink: LinkResolver;
+  /** Lets a search for a MAC skip the bridge ports that cannot lead to it. */
+  readonly bridgeIndex?: BridgeIndex | undefined;
 }
 
-/** Finds the first endpoint reachable from `link` (transmitting in `ns`) that satisfies `match`. */
-export function findL2Path(world: L2World, ns: Netns, link: Link, match: EndpointMatch): L2Path | undefined {
-  return fromTransmit(world, ns, link, match, new Set());
+/** Which endpoint a search wants; `sought` when only endpoints with that MAC or local address can match. */
+interface Wanted {
+  match: EndpointMatch;
+  sought?: Sought | undefined;
 }
 
-function fromTransmit(world: L2World, ns: Netns, link: Link, match: EndpointMatch, seen: Set<Link>): L2Path | undefined {
+/**
+ * Finds the first endpoint reachable from `link` (transmitting in `ns`) that satisfies `match`.
+ * `sought` says what any match must have (its MAC, or a local address of its namespace), so
+ * that a bridge tries only the ports that can lead to it.
+ */
+export function findL2Path(world: L2World, ns: Netns, link: Link, match: EndpointMatch, sought?: Sought): L2Path | undefined {
+  return fromTransmit(world, ns, link, { match, sought }, new Set());
+}
+
+function fromTransmit(world: L2World, ns: Netns, link: Link, wanted: Wanted, seen: Set<Link>): L2Path | undefined {
   if (!ns.carrier(link)) return undefined;
-  if (link.kind === 'bridge') return fromBridge(world, ns, link, undefined, match, seen);
+  if (link.kind === 'bridge') return fromBridge(world, ns, link, undefined, wanted, seen);
+  const match = wanted.match;
   if (link.kind === 'loopback') return match({ ns, link }) ? { endpoint: { ns, link }, crossings: [] } : undefined;
   const peerRef = link.peer;
   if (!peerRef) return undefined;
@@ -52,7 +66,7 @@ function fromTransmit(world: L2World, ns: Netns, link: Link, match: EndpointMatc
   if (peer.masterIndex !== undefined) {
     const bridge = peerNs.linksByIndex.get(peer.masterIndex);
     if (!bridge || !bridge.up) return undefined;
-    return fromBridge(world, peerNs, bridge, peer, match, seen);
+    return fromBridge(world, peerNs, bridge, peer, wanted, seen);
   }
   return match({ ns: peerNs, link: peer }) ? { endpoint: { ns: peerNs, link: peer }, crossings: [] } : undefined;
 }
@@ -62,7 +76,7 @@ function fromBridge(
   ns: Netns,
   bridge: Link,
   inPort: Link | undefined,
-  match: EndpointMatch,
+  wanted: Wanted,
   seen: Set<Link>,
 ): L2Path | undefined {
   if (seen.has(bridge)) return undefined;
@@ -73,13 +87,14 @@ function fromBridge(
     if (outPort) c.outPort = outPort;
     return c;
   };
-  if (inPort && match({ ns, link: bridge })) {
+  if (inPort && wanted.match({ ns, link: bridge })) {
     return { endpoint: { ns, link: bridge }, crossings: [crossing()] };
   }
-  for (const index of bridge.ports ?? []) {
+  const ports = wanted.sought === undefined ? (bridge.ports ?? []) : portsToward(world, ns, bridge, wanted.sought);
+  for (const index of ports) {
     const port = ns.linksByIndex.get(index);
     if (!port || port === inPort) continue;
-    const rest = fromTransmit(world, ns, port, match, seen);
+    const rest = fromTransmit(world, ns, port, wanted, seen);
     if (rest) return { endpoint: rest.endpoint, crossings: [crossing(port), ...rest.crossings] };
   }
   return undefined;
@@ -87,7 +102,7 @@ function fromBridge(
 
 /** The endpoint owning `mac` behind `link`, for a flooded frame. */
 export function findByMac(world: L2World, ns: Netns, link: Link, mac: string): L2Path | undefined {
-  return findL2Path(world, ns, link, (ep) => ep.link.mac === mac);
+  return findL2Path(world, ns, link, (ep) => ep.link.mac === mac, { mac });
 }
 
 /** Records what bridges learn from a frame with source `mac` crossing them (port -> MAC). */

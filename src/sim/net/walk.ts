@@ -13,7 +13,8 @@ import type { HookContext, HookResult, Hook, IpAddr, NetfilterStep, Packet, Pack
 import { isIPv6 } from '../netfilter/packet.ts';
 import { formatAddr, parseAddr } from '../netfilter/addr.ts';
 import { isLoopback } from '../netfilter/inet.ts';
-import { findByMac, findL2Path, learn, learnReverse, type L2World } from './l2.ts';
+import { isPortMac, portsToward } from './bridge-index.ts';
+import { findByMac, findL2Path, learn, learnReverse, type Endpoint, type L2World } from './l2.ts';
 import type { Link } from './link.ts';
 import type { Netns, RouteDecision } from './netns.ts';
 import type { SeededRandom } from './rng.ts';
@@ -329,7 +330,8 @@ class Walk {
         return cached.mac;
       }
     }
-    const path = findL2Path(this.world, ns, dev, (ep) => ep.link.up && ep.ns.isLocal(nexthop) && ep.link.kind !== 'loopback');
+    const answers = (ep: Endpoint): boolean => ep.link.up && ep.ns.isLocal(nexthop) && ep.link.kind !== 'loopback';
+    const path = findL2Path(this.world, ns, dev, answers, typeof nexthop === 'number' ? { addr: nexthop } : undefined);
     if (!path) {
       table.set(nexthop, { state: 'FAILED' });
       this.hop('neighbour', ns, p, note(ndp ? 'ndpNoAnswer' : 'arpNoAnswer', { addr: formatAddr(nexthop), dev: dev.name }), { iface: dev.name });
@@ -392,7 +394,7 @@ class Walk {
       const port = ns.linksByIndex.get(known);
       if (port && port.masterIndex === bridge.ifindex) return port;
     }
-    for (const index of bridge.ports ?? []) {
+    for (const index of portsToward(this.world, ns, bridge, { mac: dstMac })) {
       const port = ns.linksByIndex.get(index);
       if (!port || port === inPort) continue;
       if (findByMac(this.world, ns, port, dstMac)) return port;
@@ -405,7 +407,7 @@ class Walk {
     bridge.fdb?.set(srcMac, inPort.ifindex);
     if (!bridge.up) return this.lostHere(ns, p, note('bridgeDown', { bridge: bridge.name }), bridge.name);
     const brnf = ns.sysctlFlag('net.bridge.bridge-nf-call-iptables');
-    const toSelf = dstMac === bridge.mac || (bridge.ports ?? []).some((i) => ns.linksByIndex.get(i)?.mac === dstMac);
+    const toSelf = dstMac === bridge.mac || isPortMac(this.world, ns, bridge, dstMac);
     if (toSelf) {
       countFrame(bridge, 'rx', p);
       this.hop('bridge', ns, p, note('bridgeToSelf', { bridge: bridge.name, netns: ns.name }), {

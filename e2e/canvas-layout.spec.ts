@@ -76,6 +76,25 @@ test.describe('on a 1280x720 canvas', () => {
     }
     // Above the compact zoom: full boxes, with their interfaces.
     await expect(page.locator('.compact-name')).toHaveCount(0);
+    // Drawn without a transform each (docs/performance.md), a container's top handle is still centred on its top edge
+    // (inside the coloured top border), and every edge label's text inside its background box.
+    const container = page.locator('.react-flow__node[data-id="c:n1c1"]');
+    const node = (await container.boundingBox())!;
+    const handle = (await container.locator('.react-flow__handle-top').boundingBox())!;
+    const border = Number.parseFloat(await container.evaluate((el) => getComputedStyle(el).borderTopWidth)) * (await zoomOf(page));
+    expect(Math.abs(handle.x + handle.width / 2 - (node.x + node.width / 2))).toBeLessThan(1);
+    expect(Math.abs(handle.y + handle.height / 2 - (node.y + border))).toBeLessThan(1);
+    const labels = await page.locator('.react-flow__edge-textwrapper').evaluateAll((wrappers) =>
+      wrappers.map((w) => {
+        const text = w.querySelector('text')!.getBoundingClientRect();
+        const bg = w.querySelector('rect')!.getBoundingClientRect();
+        return { label: w.textContent, text: [text.x, text.y, text.right, text.bottom], bg: [bg.x, bg.y, bg.right, bg.bottom] };
+      }),
+    );
+    expect(labels.length).toBeGreaterThanOrEqual(30);
+    for (const { label, text, bg } of labels) {
+      expect(text[0]! >= bg[0]! - 0.5 && text[1]! >= bg[1]! - 0.5 && text[2]! <= bg[2]! + 0.5 && text[3]! <= bg[3]! + 0.5, `${label}: ${text} in ${bg}`).toBe(true);
+    }
     await shot('canvas-3x10');
 
     // Thirty networks of ten, opened by a link over it, draw as a diagram.

@@ -51,22 +51,22 @@ export const EdgeLabel = memo(function EdgeLabel({ x, y, label, padding, radius 
     setBox(next);
   }, [known, shape]);
   const size = known ?? { x: 1, y: 0, width: 0, height: 0 };
+  // Placed by coordinates, not by a `transform` on the group as EdgeText does: every SVG transform is a
+  // paint property node of its own, and Chromium re-layerizes them all on each drag move (300 at 300 containers).
+  const left = x - size.width / 2;
+  const top = y - size.height / 2;
   return (
-    <g
-      transform={`translate(${x - size.width / 2} ${y - size.height / 2})`}
-      className="react-flow__edge-textwrapper"
-      visibility={size.width ? 'visible' : 'hidden'}
-    >
+    <g className="react-flow__edge-textwrapper" visibility={size.width ? 'visible' : 'hidden'}>
       <rect
         width={size.width + 2 * padding[0]}
-        x={-padding[0]}
-        y={-padding[1]}
+        x={left - padding[0]}
+        y={top - padding[1]}
         height={size.height + 2 * padding[1]}
         className="react-flow__edge-textbg"
         rx={radius}
         ry={radius}
       />
-      <text className="react-flow__edge-text" y={size.height / 2} dy="0.3em" ref={text}>
+      <text className="react-flow__edge-text" x={left} y={top + size.height / 2} dy="0.3em" ref={text}>
         {label}
       </text>
     </g>

@@ -151,11 +151,13 @@ export function Topology() {
   }, [measureShape]);
   // Whether the positions on screen are the automatic layout for an upright phone (true) or a wider
   // screen (false), while the user has not moved a node (null): turning the phone lays them out anew.
-  const autoNarrow = useRef<boolean | null>(
+  // Decided once (a lazy initial state): a ref's argument would be recomputed on every render, a drag's included.
+  const [firstAutoNarrow] = useState<boolean | null>(() =>
     handoff && Object.keys(stored).length === 0 && JSON.stringify(handoff.positions) === JSON.stringify(isNarrow() ? STARTER_SNAPSHOT.narrowPositions : STARTER_SNAPSHOT.positions)
       ? isNarrow()
       : null,
   );
+  const autoNarrow = useRef<boolean | null>(firstAutoNarrow);
   // Nothing is placed (nor drawn) before the shape is known: the layout depends on it.
   const placement = useMemo(() => (shape ? placeNodes(graph, saved, sizes, shape) : UNPLACED), [graph, saved, sizes, shape]);
   useEffect(() => {

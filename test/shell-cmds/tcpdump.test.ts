@@ -183,6 +183,7 @@ describe('tcpdump decodes DNS (print-domain.c) as the rig captured it (test/fixt
       ['nslookup -type=a web', 'lo $(docker inspect -f \'{{.State.Pid}}\' u1) \'\' docker exec u1 nslookup -type=a web'],
       // Without -type: A and AAAA from one socket; the first recording's order (the second had both questions first).
       ['nslookup web', 'lo $(docker inspect -f \'{{.State.Pid}}\' u1) \'\' docker exec u1 nslookup web'],
+      ['nslookup -type=aaaa web', 'docker exec u1 nslookup -type=aaaa web'],
       ['nslookup -type=a nosuch', 'docker exec u1 nslookup -type=a nosuch'],
       ['nslookup 172.18.0.2', 'docker exec u1 nslookup 172.18.0.2'],
       ['nslookup -type=a example.com', 'lo $(docker inspect -f \'{{.State.Pid}}\' u1) \'\' docker exec u1 nslookup -type=a example.com'],
@@ -191,6 +192,8 @@ describe('tcpdump decodes DNS (print-domain.c) as the rig captured it (test/fixt
       const out = sh(`docker exec u1 sh -c 'tcpdump -n -i lo & ${command}'`);
       expect(packets(out.stdout), command).toEqual(rig(captured));
     }
+    // What nslookup prints of the empty AAAA answer, as on the rig.
+    expect(sh('docker exec u1 nslookup -type=aaaa web')).toMatchObject({ stdout: 'Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nNon-authoritative answer:\n\n', exitCode: 0 });
     const shown = packets(sh(`docker exec u1 sh -c 'tcpdump -n -i lo & nslookup -type=a web'`).stdout);
     expect(shown[0]).toMatch(/^IP 127\.0\.0\.1\.<PORT0> > 127\.0\.0\.11\.<PORT1>: UDP, length 21$/);
     expect(shown[1]).toBe('IP 127.0.0.11.53 > 127.0.0.1.<PORT0>: <DNSID> 1/0/0 A 172.18.0.2 (40)');

@@ -92,6 +92,11 @@ function embeddedLookup(engine: Engine, c: Container, name: string): string[] {
   return embeddedEndpoints(engine, c, name).map((ep) => formatIPv4(ep.ip));
 }
 
+/** Whether the embedded DNS answers the name itself (a container of the asker's user networks), whatever its records. */
+export function embeddedKnows(engine: Engine, c: Container, name: string): boolean {
+  return usesEmbeddedDns(engine, c) && embeddedEndpoints(engine, c, name).length > 0;
+}
+
 /** The AAAA answer of the embedded DNS: the IPv6 address of the name's endpoint, on a network with IPv6. */
 export function embeddedLookup6(engine: Engine, c: Container, name: string): string | undefined {
   if (!usesEmbeddedDns(engine, c)) return undefined;
@@ -268,7 +273,7 @@ function forwarded(engine: Engine, c: Container, name: string, type: DnsType, sp
 export function aaaaQueryTraces(engine: Engine, c: Container, name: string, server: string, sport?: number): readonly Trace[] {
   if (server !== EMBEDDED_DNS) return askServer(engine, c.netns ?? HOST_NS, server, name, 'AAAA', sport).traces ?? [];
   if (!usesEmbeddedDns(engine, c)) return [];
-  if (embeddedEndpoints(engine, c, name).length > 0) {
+  if (embeddedKnows(engine, c, name)) {
     const address6 = embeddedLookup6(engine, c, name);
     const records = address6 === undefined ? [] : [{ type: 'AAAA' as const, data: address6 }];
     return overLoopback(engine, c, dnsQuestion(engine, c.netns ?? HOST_NS, 'AAAA', name, embeddedReply(records)), sport);

@@ -524,14 +524,14 @@ class Walk {
       now: this.world.now,
     };
     const result = ns.netfilter.runHook(hook, p, place, ctx);
-    // A hook where only conntrack looked (no rule, no rewrite) is noise in the Trace. So is one
-    // whose built-in chains hold nothing but rules for one other address: a container's nat
-    // OUTPUT and POSTROUTING jump to Docker's DNS chains for 127.0.0.11 alone (and iptables-nft
-    // registers no hook for an empty chain, such as its nat PREROUTING).
+    // A hook where only conntrack looked (no rule, no rewrite) is noise in the Trace. So is a nat
+    // chain holding nothing but rules for one other address: a container's nat OUTPUT and
+    // POSTROUTING jump to Docker's DNS chains for 127.0.0.11 alone (and iptables-nft registers
+    // no hook for an empty chain, such as its nat PREROUTING). Filter chains are always shown.
     const rewritten = result.packet !== p && !samePacket(result.packet, p);
     const ruleset = isIPv6(p) ? ns.netfilter.v6 : ns.netfilter.v4;
     const otherHost = (rule: Rule) => [rule.spec.src && !rule.spec.srcInv ? rule.spec.src : undefined, rule.spec.dst && !rule.spec.dstInv ? rule.spec.dst : undefined].some((net) => net !== undefined && net.mask === (net.v === 4 ? 0xffffffff : (1n << 128n) - 1n) && net.addr !== p.src && net.addr !== p.dst);
-    const idle = (step: NetfilterStep) => (step.action === 'enter' || step.action === 'policy') && (ruleset.get(step.table)?.chains.get(step.chain)?.rules ?? []).every(otherHost);
+    const idle = (step: NetfilterStep) => step.table === 'nat' && (step.action === 'enter' || step.action === 'policy') && (ruleset.get(step.table)?.chains.get(step.chain)?.rules ?? []).every(otherHost);
     if (rewritten || result.verdict !== 'ACCEPT' || result.steps.some((s) => s.action !== 'conntrack' && !idle(s))) {
       const extra: Partial<Hop> = { hook, place, steps: result.steps, ctState: result.ctState };
       if (bridge) {

@@ -9,7 +9,7 @@
  * refused` per send round (`-retry`, 2 by default) before the timeout text.
  */
 import { busyboxUsage } from './busybox.ts';
-import { aaaaQueryTraces, containerNameserver, EMBEDDED_DNS, embeddedLookup6, lookup, queryServer, reverseQuery, type LookupResult } from '../docker/dns.ts';
+import { aaaaQueryTraces, containerNameserver, EMBEDDED_DNS, embeddedKnows, embeddedLookup6, lookup, queryServer, reverseQuery, type LookupResult } from '../docker/dns.ts';
 import { usesEmbeddedDns } from '../docker/files.ts';
 import type { Engine } from '../docker/engine.ts';
 import type { Container } from '../docker/model.ts';
@@ -103,6 +103,8 @@ export function nslookupCommand(engine: Engine, c: Container): Command {
     // -type=QUERY_TYPE: A is the model's; AAAA only as the embedded DNS answers it for an IPv6 endpoint.
     const address6 = server === EMBEDDED_DNS ? embeddedLookup6(engine, c, name) : undefined;
     if (qtype === 'aaaa' && address6 !== undefined) return { stdout: `${head}Non-authoritative answer:\nName:\t${name}\nAddress: ${address6}\n\n`, stderr: '', exitCode: 0, traces: [...aaaaQueryTraces(engine, c, name, server)] };
+    // A container's name without an IPv6 address: the embedded DNS's empty answer, its notes alone (the rig's capdns.txt).
+    if (qtype === 'aaaa' && server === EMBEDDED_DNS && embeddedKnows(engine, c, name)) return { stdout: `${head}Non-authoritative answer:\n\n`, stderr: '', exitCode: 0, traces: [...aaaaQueryTraces(engine, c, name, server)] };
     if (qtype !== undefined && qtype !== 'a') return fail(`vethlab: nslookup -type=${qtype} is not modelled here beyond the AAAA records of containers on IPv6 networks\n`, 1);
     // add_query_with_search: a dotless name is asked once per search domain, and only so.
     const search = name.includes('.') ? [] : searchList(ctx);

@@ -47,7 +47,9 @@ function randomness(lines: string[]): string[] {
       .replace(/Flags \[S\.\], seq (\d+), ack (\d+)/, (_, n: string, a: string) => `Flags [S.], seq ${name('ISN', n)}, ack ${name('ISN', String(Number(a) - 1))}+1`)
       .replace(/TS val (\d+) ecr (\d+)/g, (_, v: string, e: string) => `TS val ${name('TS', v.slice(0, 3))} ecr ${e === '0' ? '0' : name('TS', e.slice(0, 3))}`)
       .replace(/is-at [0-9a-f:]{17}/, 'is-at <MAC>')
-      .replace(/id \d+, seq/, 'id <ID>, seq'),
+      .replace(/id \d+, seq/, 'id <ID>, seq')
+      // A DNS message's id (print-domain.c prints it first).
+      .replace(/: \d+(?=\+ |\* | NXDomain| \d+\/\d+\/\d+ )/, ': <DNSID>'),
   );
 }
 
@@ -156,6 +158,67 @@ describe('tcpdump', () => {
     expect(sh('docker exec aa tcpdump -n -i eth9')).toMatchObject({ stderr: 'tcpdump: eth9: No such device exists\n(No such device exists)\n', exitCode: 1 });
     expect(sh('docker exec aa tcpdump -i eth0').stderr).toBe('vethlab: tcpdump without -n (name lookups for every address) is not modelled here; add -n\n');
     expect(sh('docker exec aa tcpdump -n -w x.pcap').stderr).toBe('vethlab: tcpdump -w is not modelled here (-n, -c N, -i IFACE are)\n');
+  });
+});
+
+describe('tcpdump decodes DNS (print-domain.c) as the rig captured it (test/fixtures/tcpdump/capdns.txt)', () => {
+  /** The rig's order: web (172.18.0.2) and u1 (172.18.0.3) on net, c1 on the default bridge, and a host-network probe for the host's eth0. */
+  function dnsWorld() {
+    const sim = new Simulator({ images: 'playground' });
+    const sh = (line: string) => sim.runScriptLine(line);
+    sh('docker network create net');
+    sh('docker run -d --name web --network net alpine sleep 1000');
+    sh('docker run -d --name u1 --network net alpine sleep 1000');
+    sh('docker run -d --name c1 alpine sleep 1000');
+    sh('docker run -d --name probe --network host alpine sleep 1000');
+    for (const c of ['u1', 'c1', 'probe']) sh(`docker exec ${c} apk add tcpdump`);
+    return sh;
+  }
+  const packets = (text: string) => randomness(text.split('\n').filter((l) => /^\d\d:\d\d:\d\d\.\d{6} /.test(l)));
+  const rig = (command: string) => randomness(rigCapture('capdns.txt', command));
+
+  it('shows the embedded DNS on the container\'s lo: the question after DOCKER_OUTPUT\'s DNAT (plain UDP), the answer from port 53 again', () => {
+    const sh = dnsWorld();
+    const cases: [string, string][] = [
+      ['nslookup -type=a web', 'lo $(docker inspect -f \'{{.State.Pid}}\' u1) \'\' docker exec u1 nslookup -type=a web'],
+      // Without -type: A and AAAA from one socket; the first recording's order (the second had both questions first).
+      ['nslookup web', 'lo $(docker inspect -f \'{{.State.Pid}}\' u1) \'\' docker exec u1 nslookup web'],
+      ['nslookup -type=aaaa web', 'docker exec u1 nslookup -type=aaaa web'],
+      ['nslookup -type=a nosuch', 'docker exec u1 nslookup -type=a nosuch'],
+      ['nslookup 172.18.0.2', 'docker exec u1 nslookup 172.18.0.2'],
+      ['nslookup -type=a example.com', 'lo $(docker inspect -f \'{{.State.Pid}}\' u1) \'\' docker exec u1 nslookup -type=a example.com'],
+    ];
+    for (const [command, captured] of cases) {
+      const out = sh(`docker exec u1 sh -c 'tcpdump -n -i lo & ${command}'`);
+      expect(packets(out.stdout), command).toEqual(rig(captured));
+    }
+    // What nslookup prints of the empty AAAA answer, as on the rig.
+    expect(sh('docker exec u1 nslookup -type=aaaa web')).toMatchObject({ stdout: 'Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nNon-authoritative answer:\n\n', exitCode: 0 });
+    const shown = packets(sh(`docker exec u1 sh -c 'tcpdump -n -i lo & nslookup -type=a web'`).stdout);
+    expect(shown[0]).toMatch(/^IP 127\.0\.0\.1\.<PORT0> > 127\.0\.0\.11\.<PORT1>: UDP, length 21$/);
+    expect(shown[1]).toBe('IP 127.0.0.11.53 > 127.0.0.1.<PORT0>: <DNSID> 1/0/0 A 172.18.0.2 (40)');
+  });
+
+  it('shows the forwarding on the host\'s eth0 with the query\'s own id, and a default-bridge container asking the LAN\'s server itself', () => {
+    const sh = dnsWorld();
+    const forwarded = sh('docker exec probe tcpdump -n -i eth0 & docker exec u1 nslookup -type=a example.com');
+    expect(packets(forwarded.stdout)).toEqual(rig("eth0 - '' docker exec u1 nslookup -type=a example.com"));
+    const question = / > 192\.168\.1\.1\.53: (\d+)\+ A\? example\.com\. /.exec(forwarded.stdout)?.[1];
+    const answer = / 192\.168\.1\.1\.53 > 192\.168\.1\.108\.\d+: (\d+)\* 1\/0\/0 /.exec(forwarded.stdout)?.[1];
+    expect(question).toBeDefined();
+    expect(answer).toBe(question);
+    expect(packets(sh('docker exec probe tcpdump -n -i eth0 & docker exec u1 nslookup -type=a nosuch.example.com').stdout)).toEqual(rig("eth0 - '' docker exec u1 nslookup -type=a nosuch.example.com"));
+    const direct = sh(`docker exec c1 sh -c 'tcpdump -n -i eth0 & nslookup -type=a nosuch.example.com'`);
+    expect(packets(direct.stdout)).toEqual(rig("docker exec c1 nslookup -type=a nosuch.example.com"));
+  });
+
+  it('puts the embedded DNS\'s exchange in the command\'s traces, through the container\'s own nat rules', () => {
+    const sh = dnsWorld();
+    const out = sh('docker exec u1 nslookup -type=a web');
+    const trace = out.traces?.at(-1);
+    expect(trace?.probe).toMatchObject({ kind: 'udp-send', dst: '127.0.0.11', port: 53 });
+    expect(trace?.outcome).toMatchObject({ kind: 'delivered', process: 'dockerd' });
+    expect(trace?.hops.map((h) => h.detail)).toContainEqual(expect.stringMatching(/^OUTPUT ACCEPT: -A DOCKER_OUTPUT -d 127\.0\.0\.11\/32 -p udp -m udp --dport 53 -j DNAT --to-destination 127\.0\.0\.11:\d+$/));
   });
 });
 

@@ -18,6 +18,7 @@ import { formatIPv6, parseIPv6 } from '../netfilter/addr.ts';
 import { formatIPv4 } from '../netfilter/inet.ts';
 import type { KernelApi } from '../net/api.ts';
 import type { SeededRandom } from '../net/rng.ts';
+import { dnsProbeSizes, type DnsAnswer, type DnsExchange, type DnsType } from '../net/dns-message.ts';
 import type { Trace } from '../net/trace.ts';
 import { observedResult } from '../net/trace.ts';
 import type { Engine } from './engine.ts';
@@ -41,12 +42,13 @@ export const LAN_ZONE: Readonly<Record<string, string>> = {
   'files.pythonhosted.org': '203.0.113.10',
 };
 
+/** `traces`: the packets the lookup sent, in order (the question to the embedded DNS over lo, its forwarding upstream). */
 export type LookupResult =
   /** `address` is the first of `addresses`, the one a connecting client uses. */
-  | { kind: 'address'; address: string; addresses: readonly string[]; source: 'hosts' | 'embedded' | 'upstream'; trace?: Trace }
-  | { kind: 'nxdomain'; source: 'embedded' | 'upstream'; trace?: Trace }
-  | { kind: 'servfail' }
-  | { kind: 'timeout'; trace?: Trace };
+  | { kind: 'address'; address: string; addresses: readonly string[]; source: 'hosts' | 'embedded' | 'upstream'; traces?: readonly Trace[] }
+  | { kind: 'nxdomain'; source: 'embedded' | 'upstream'; traces?: readonly Trace[] }
+  | { kind: 'servfail'; traces?: readonly Trace[] }
+  | { kind: 'timeout'; traces?: readonly Trace[] };
 
 export function lookupInHosts(hosts: string, name: string): string | undefined {
   for (const line of hosts.split('\n')) {
@@ -90,6 +92,11 @@ function embeddedLookup(engine: Engine, c: Container, name: string): string[] {
   return embeddedEndpoints(engine, c, name).map((ep) => formatIPv4(ep.ip));
 }
 
+/** Whether the embedded DNS answers the name itself (a container of the asker's user networks), whatever its records. */
+export function embeddedKnows(engine: Engine, c: Container, name: string): boolean {
+  return usesEmbeddedDns(engine, c) && embeddedEndpoints(engine, c, name).length > 0;
+}
+
 /** The AAAA answer of the embedded DNS: the IPv6 address of the name's endpoint, on a network with IPv6. */
 export function embeddedLookup6(engine: Engine, c: Container, name: string): string | undefined {
   if (!usesEmbeddedDns(engine, c)) return undefined;
@@ -128,14 +135,46 @@ function embeddedEndpoints(engine: Engine, c: Container, name: string): Endpoint
  * NAT, like any of its packets); the embedded DNS forwards from dockerd's, the host's:
  * the rig's MASQUERADE counters never count a forwarded query.
  */
-function upstream(engine: Engine, c: Container, name: string): LookupResult {
+function upstream(engine: Engine, c: Container, name: string, type: DnsType = 'A'): LookupResult {
   const netns = usesEmbeddedDns(engine, c) ? HOST_NS : (c.netns ?? HOST_NS);
   // `--dns` servers replace the host's; only the LAN's server (gw) knows any names here.
-  const server = c.dns[0] ?? GW_IP;
+  return askServer(engine, netns, c.dns[0] ?? GW_IP, name, type);
+}
+
+/**
+ * One question to a DNS server over the network (the LAN's on gw knows LAN_ZONE, authoritatively,
+ * and has no AAAA records; any other server never answers), sent from `netns`.
+ */
+function askServer(engine: Engine, netns: string, server: string, name: string, type: DnsType, sport?: number): LookupResult {
   const address = LAN_ZONE[name.replace(/\.$/, '')];
-  const trace = engine.kernel.probe({ kind: 'udp-send', from: netns, dst: server, port: 53, ...dnsSizes(name, address !== undefined) });
-  if (observedResult(trace) !== 'reply' || server !== GW_IP) return { kind: 'timeout', trace };
-  return address === undefined ? { kind: 'nxdomain', source: 'upstream', trace } : { kind: 'address', address, addresses: [address], source: 'upstream', trace };
+  const records = address !== undefined && type === 'A' ? [{ type, data: address }] : [];
+  const answer: DnsAnswer = { rcode: address === undefined ? 'NXDomain' : 'NoError', authoritative: true, records, compressed: true };
+  const dns = dnsQuestion(engine, netns, type, name, answer);
+  const trace = engine.kernel.probe({ kind: 'udp-send', from: netns, dst: server, port: 53, dns, ...dnsProbeSizes(dns), ...(sport === undefined ? {} : { sport }) });
+  if (observedResult(trace) !== 'reply' || server !== GW_IP) return { kind: 'timeout', traces: [trace] };
+  return address === undefined ? { kind: 'nxdomain', source: 'upstream', traces: [trace] } : { kind: 'address', address, addresses: [address], source: 'upstream', traces: [trace] };
+}
+
+/** A question with its answer; the id is drawn from what was asked, where and when, so a replay repeats it. */
+function dnsQuestion(engine: Engine, netns: string, type: DnsType, name: string, answer: DnsAnswer): DnsExchange {
+  let h = 2166136261;
+  for (const ch of `${netns} ${type} ${name} ${engine.kernel.now}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return { id: h & 0xffff, type, name: name.replace(/\.$/, ''), answer };
+}
+
+/**
+ * The embedded DNS's own packets in the container: the question to 127.0.0.11:53 leaves
+ * over lo, DOCKER_OUTPUT sends it to dockerd's socket there, and the answer comes back
+ * with its source put back to port 53 (startResolverSockets installs both rules).
+ */
+function overLoopback(engine: Engine, c: Container, dns: DnsExchange, sport?: number): Trace[] {
+  if (!c.netns) return [];
+  return [engine.kernel.probe({ kind: 'udp-send', from: c.netns, dst: EMBEDDED_DNS, port: 53, dns, ...dnsProbeSizes(dns), ...(sport === undefined ? {} : { sport }) })];
+}
+
+/** What the embedded DNS answers itself: every record of the name, written out in full (it does not compress). */
+function embeddedReply(records: DnsAnswer['records']): DnsAnswer {
+  return { rcode: 'NoError', authoritative: false, records, compressed: false };
 }
 
 /** A question's IP length: IP 20, UDP 8, DNS header 12, the name as labels (a length byte each, a root byte), type and class 4. */
@@ -145,9 +184,9 @@ export function dnsQuerySize(name: string): number {
 }
 
 /**
- * The sizes of one A query and its answer: the question echoed, plus one A record named by a
- * compression pointer (16 bytes) when the name is known. The answers' sizes are the DNS wire
- * format's, not yet compared with the rig's server (only first packets, the questions, were).
+ * The sizes of one A query to the LAN's server and its answer: the question echoed, plus one
+ * A record named by a compression pointer (16 bytes) when the name is known (the rig's
+ * capture: 29 and 45 bytes of DNS for example.com).
  */
 export function dnsSizes(name: string, answered: boolean): { size: number; replySize: number } {
   const size = dnsQuerySize(name);
@@ -168,11 +207,29 @@ const EPHEMERAL_LAST = 60999;
  * the container cannot see. Started once, with the first user-defined network.
  */
 export function startResolverSockets(kernel: KernelApi, random: SeededRandom, netns: string): void {
-  const taken = kernel.netns(netns)?.sockets() ?? [];
+  const ns = kernel.netns(netns);
+  const taken = ns?.sockets() ?? [];
   if (taken.some((s) => s.address === EMBEDDED_DNS && s.process === 'dockerd')) return;
   const port = () => EPHEMERAL_FIRST + (random.nextUint32() % (EPHEMERAL_LAST - EPHEMERAL_FIRST + 1));
-  kernel.listen(netns, { proto: 'udp', address: EMBEDDED_DNS, port: port(), process: 'dockerd' });
-  kernel.listen(netns, { proto: 'tcp', address: EMBEDDED_DNS, port: port(), process: 'dockerd' });
+  const udp = port();
+  const tcp = port();
+  kernel.listen(netns, { proto: 'udp', address: EMBEDDED_DNS, port: udp, process: 'dockerd' });
+  kernel.listen(netns, { proto: 'tcp', address: EMBEDDED_DNS, port: tcp, process: 'dockerd' });
+  // The container's own nat rules, in the order the rig's `iptables-save -t nat` in its namespace lists them (capdns.txt).
+  const rules = [
+    '-N DOCKER_OUTPUT',
+    '-N DOCKER_POSTROUTING',
+    `-A OUTPUT -d ${EMBEDDED_DNS}/32 -j DOCKER_OUTPUT`,
+    `-A POSTROUTING -d ${EMBEDDED_DNS}/32 -j DOCKER_POSTROUTING`,
+    `-A DOCKER_OUTPUT -d ${EMBEDDED_DNS}/32 -p tcp -m tcp --dport 53 -j DNAT --to-destination ${EMBEDDED_DNS}:${tcp}`,
+    `-A DOCKER_OUTPUT -d ${EMBEDDED_DNS}/32 -p udp -m udp --dport 53 -j DNAT --to-destination ${EMBEDDED_DNS}:${udp}`,
+    `-A DOCKER_POSTROUTING -s ${EMBEDDED_DNS}/32 -p tcp -m tcp --sport ${tcp} -j SNAT --to-source :53`,
+    `-A DOCKER_POSTROUTING -s ${EMBEDDED_DNS}/32 -p udp -m udp --sport ${udp} -j SNAT --to-source :53`,
+  ];
+  for (const rule of rules) {
+    const done = ns?.netfilter.iptables(['-t', 'nat', ...rule.split(' ')], 4);
+    if (done && done.exitCode !== 0) throw new Error(`dockerd: iptables -t nat ${rule}: ${done.stderr.trim()}`);
+  }
 }
 
 /**
@@ -180,19 +237,50 @@ export function startResolverSockets(kernel: KernelApi, random: SeededRandom, ne
  * DNS answers container names and forwards the rest; any other server is asked
  * over the network, and only the LAN's knows names.
  */
-export function queryServer(engine: Engine, c: Container, name: string, server: string): LookupResult {
+export function queryServer(engine: Engine, c: Container, name: string, server: string, sport?: number): LookupResult {
   if (server === EMBEDDED_DNS) {
     if (!usesEmbeddedDns(engine, c)) return { kind: 'timeout' };
     const found = embeddedAnswer(engine, c, name);
-    if (found !== undefined) return found;
+    if (found?.kind === 'address') {
+      const records = found.addresses.map((data) => ({ type: 'A' as const, data }));
+      return { ...found, traces: overLoopback(engine, c, dnsQuestion(engine, c.netns ?? HOST_NS, 'A', name, embeddedReply(records)), sport) };
+    }
     const external = [...c.endpoints.values()].some((ep) => !engine.networks.get(ep.networkId)?.internal);
     if (!external) return { kind: 'servfail' };
-    return upstream(engine, c, name);
+    return forwarded(engine, c, name, 'A', sport);
   }
-  const address = LAN_ZONE[name.replace(/\.$/, '')];
-  const trace = engine.kernel.probe({ kind: 'udp-send', from: c.netns ?? HOST_NS, dst: server, port: 53, ...dnsSizes(name, address !== undefined) });
-  if (observedResult(trace) !== 'reply' || server !== GW_IP) return { kind: 'timeout', trace };
-  return address === undefined ? { kind: 'nxdomain', source: 'upstream', trace } : { kind: 'address', address, addresses: [address], source: 'upstream', trace };
+  return askServer(engine, c.netns ?? HOST_NS, server, name, 'A', sport);
+}
+
+/**
+ * A name the embedded DNS does not know goes upstream from the host (dockerd's namespace);
+ * the upstream's answer comes back to the container over lo as it was.
+ */
+function forwarded(engine: Engine, c: Container, name: string, type: DnsType, sport?: number): LookupResult {
+  const result = upstream(engine, c, name, type);
+  const sent = result.traces?.[0]?.probe.dns;
+  if (result.kind === 'timeout' || result.kind === 'servfail' || sent === undefined) return result;
+  const asked = { ...sent, id: dnsQuestion(engine, c.netns ?? HOST_NS, type, name, sent.answer).id };
+  return { ...result, traces: [...overLoopback(engine, c, asked, sport), ...(result.traces ?? [])] };
+}
+
+/**
+ * The packets of the AAAA question nslookup asks beside the A one (from the same socket):
+ * the embedded DNS answers a container's name with its IPv6 address or no record, and
+ * forwards other names; the LAN's server has no AAAA records. What nslookup prints of the
+ * answer is dns-cmds.ts's.
+ */
+export function aaaaQueryTraces(engine: Engine, c: Container, name: string, server: string, sport?: number): readonly Trace[] {
+  if (server !== EMBEDDED_DNS) return askServer(engine, c.netns ?? HOST_NS, server, name, 'AAAA', sport).traces ?? [];
+  if (!usesEmbeddedDns(engine, c)) return [];
+  if (embeddedKnows(engine, c, name)) {
+    const address6 = embeddedLookup6(engine, c, name);
+    const records = address6 === undefined ? [] : [{ type: 'AAAA' as const, data: address6 }];
+    return overLoopback(engine, c, dnsQuestion(engine, c.netns ?? HOST_NS, 'AAAA', name, embeddedReply(records)), sport);
+  }
+  const external = [...c.endpoints.values()].some((ep) => !engine.networks.get(ep.networkId)?.internal);
+  const result = external ? forwarded(engine, c, name, 'AAAA', sport) : undefined;
+  return result?.traces ?? [];
 }
 
 /** The first nameserver of the container's resolv.conf. */
@@ -206,22 +294,29 @@ export function containerNameserver(engine: Engine, c: Container): string {
  * asker's user networks `NAME.NETWORK`; anything else goes upstream, where the
  * LAN's server knows no reverse names.
  */
-export function reverseQuery(engine: Engine, c: Container, ip: string, server: string): { kind: 'name'; name: string } | { kind: 'nxdomain' | 'timeout' } {
-  if (server === EMBEDDED_DNS && usesEmbeddedDns(engine, c)) {
+export function reverseQuery(engine: Engine, c: Container, ip: string, server: string): { kind: 'name'; name: string; traces: readonly Trace[] } | { kind: 'nxdomain' | 'timeout'; traces: readonly Trace[] } {
+  const address6 = ip.includes(':') ? parseIPv6(ip) : undefined;
+  const ptrName = address6 !== undefined ? `${[...address6.toString(16).padStart(32, '0')].reverse().join('.')}.ip6.arpa` : `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
+  const viaEmbedded = server === EMBEDDED_DNS && usesEmbeddedDns(engine, c);
+  if (viaEmbedded) {
     for (const ep of c.endpoints.values()) {
       const network = engine.networks.get(ep.networkId)!;
       if (network.isDefault) continue;
       for (const other of engine.containers.values()) {
         const otherEp = other.endpoints.get(network.id);
         const address = ip.includes(':') ? (otherEp?.ip6 === undefined ? undefined : formatIPv6(otherEp.ip6)) : otherEp && formatIPv4(otherEp.ip);
-        if (otherEp && (other.state === 'running' || other.state === 'paused') && address === ip) return { kind: 'name', name: `${other.name}.${network.name}` };
+        if (!otherEp || (other.state !== 'running' && other.state !== 'paused') || address !== ip) continue;
+        const name = `${other.name}.${network.name}`;
+        const dns = dnsQuestion(engine, c.netns ?? HOST_NS, 'PTR', ptrName, embeddedReply([{ type: 'PTR', data: name }]));
+        return { kind: 'name', name, traces: overLoopback(engine, c, dns) };
       }
     }
   }
   const upstreamServer = server === EMBEDDED_DNS ? (c.dns[0] ?? GW_IP) : server;
-  const address6 = ip.includes(':') ? parseIPv6(ip) : undefined;
-  const ptrName = address6 !== undefined ? `${[...address6.toString(16).padStart(32, '0')].reverse().join('.')}.ip6.arpa` : `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
-  const from = server === EMBEDDED_DNS && usesEmbeddedDns(engine, c) ? HOST_NS : (c.netns ?? HOST_NS);
-  const trace = engine.kernel.probe({ kind: 'udp-send', from, dst: upstreamServer, port: 53, ...dnsSizes(ptrName, false) });
-  return observedResult(trace) === 'reply' && upstreamServer === GW_IP ? { kind: 'nxdomain' } : { kind: 'timeout' };
+  const asked = askServer(engine, viaEmbedded ? HOST_NS : (c.netns ?? HOST_NS), upstreamServer, ptrName, 'PTR');
+  const traces = asked.traces ?? [];
+  if (asked.kind !== 'nxdomain') return { kind: 'timeout', traces };
+  const sent = traces[0]?.probe.dns;
+  const relayed = viaEmbedded && sent ? overLoopback(engine, c, { ...sent, id: dnsQuestion(engine, c.netns ?? HOST_NS, 'PTR', ptrName, sent.answer).id }) : [];
+  return { kind: 'nxdomain', traces: [...relayed, ...traces] };
 }

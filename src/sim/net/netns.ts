@@ -341,7 +341,8 @@ export class Netns implements NetnsView {
       return {
         type: 'local',
         ifindex: lo?.ifindex ?? owner?.ifindex ?? 1,
-        src: dst,
+        // An address of a local prefix nobody holds (127.0.0.11 in 127.0.0.0/8) gets the prefix's own address as source, as the local table's `src 127.0.0.1` says.
+        src: owner ? dst : (this.activeAddrs().find((a) => inPrefix(dst, networkOf(a.addr, a.prefixLen), a.prefixLen))?.addr ?? dst),
         text: `local ${formatIPv4(dst)} dev ${owner ? this.linksByIndex.get(owner.ifindex)!.name : 'lo'}`,
       };
     }

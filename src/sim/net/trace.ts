@@ -3,6 +3,7 @@
  * through the kernel model, the headers at each hop, and how it ended. The text
  * output of ping/wget/curl, the canvas animation and the trace panel all read it.
  */
+import type { DnsExchange } from './dns-message.ts';
 import type { CtState, Hook, NetfilterStep, Packet, PacketPlace, RejectWith, RuleRef, TcpFlag } from '../netfilter/index.ts';
 
 export type ProbeKind = 'icmp-echo' | 'tcp-connect' | 'udp-send';
@@ -28,6 +29,10 @@ export interface Probe {
   icmpId?: number;
   /** udp-send: the IP length of the answer a listening socket sends back; default 34. */
   replySize?: number;
+  /** udp-send: the source port, when the program reuses its socket (nslookup's A and AAAA questions); default a random one. */
+  sport?: number;
+  /** udp-send: a DNS question and its answer (their sizes are `size` and `replySize`); tcpdump decodes them. */
+  dns?: DnsExchange;
   /**
    * tcp-connect: the rest of the conversation once connected, as packets each way
    * after the handshake (an HTTP request and its answer, the close). They pass the

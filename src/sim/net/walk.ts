@@ -10,6 +10,7 @@
  * ipReceive -> (ipForward -> finishOutput ...). Each returns the packet's Fate.
  */
 import type { HookContext, HookResult, Hook, IpAddr, NetfilterStep, Packet, PacketPlace, RejectWith, RuleRef } from '../netfilter/index.ts';
+import type { Rule } from '../netfilter/rule.ts';
 import { isIPv6 } from '../netfilter/packet.ts';
 import { formatAddr, parseAddr } from '../netfilter/addr.ts';
 import { isLoopback } from '../netfilter/inet.ts';
@@ -207,7 +208,7 @@ class Walk {
       case 'tcp-connect':
         return { src, dst, proto: 'tcp', sport: ephemeralPort(r), dport: this.probe.port ?? 80, tcpFlags: ['SYN'], length: LEN.tcpSyn + extra };
       case 'udp-send': {
-        const udp: Packet = { src, dst, proto: 'udp', sport: ephemeralPort(r), dport: this.probe.port ?? 53, length: this.probe.size ?? LEN.udp + extra };
+        const udp: Packet = { src, dst, proto: 'udp', sport: this.probe.sport ?? ephemeralPort(r), dport: this.probe.port ?? 53, length: this.probe.size ?? LEN.udp + extra };
         return this.probe.ttl === undefined ? udp : { ...udp, ttl: this.probe.ttl };
       }
     }
@@ -525,9 +526,15 @@ class Walk {
       now: this.world.now,
     };
     const result = ns.netfilter.runHook(hook, p, place, ctx);
-    // A hook where only conntrack looked (no rule, no rewrite) is noise in the Trace.
+    // A hook where only conntrack looked (no rule, no rewrite) is noise in the Trace. So is a nat
+    // chain holding nothing but rules for one other address: a container's nat OUTPUT and
+    // POSTROUTING jump to Docker's DNS chains for 127.0.0.11 alone (and iptables-nft registers
+    // no hook for an empty chain, such as its nat PREROUTING). Filter chains are always shown.
     const rewritten = result.packet !== p && !samePacket(result.packet, p);
-    if (rewritten || result.verdict !== 'ACCEPT' || result.steps.some((s) => s.action !== 'conntrack')) {
+    const ruleset = isIPv6(p) ? ns.netfilter.v6 : ns.netfilter.v4;
+    const otherHost = (rule: Rule) => [rule.spec.src && !rule.spec.srcInv ? rule.spec.src : undefined, rule.spec.dst && !rule.spec.dstInv ? rule.spec.dst : undefined].some((net) => net !== undefined && net.mask === (net.v === 4 ? 0xffffffff : (1n << 128n) - 1n) && net.addr !== p.src && net.addr !== p.dst);
+    const idle = (step: NetfilterStep) => step.table === 'nat' && (step.action === 'enter' || step.action === 'policy') && (ruleset.get(step.table)?.chains.get(step.chain)?.rules ?? []).every(otherHost);
+    if (rewritten || result.verdict !== 'ACCEPT' || result.steps.some((s) => s.action !== 'conntrack' && !idle(s))) {
       const extra: Partial<Hop> = { hook, place, steps: result.steps, ctState: result.ctState };
       if (bridge) {
         extra.bridge = bridge;

@@ -102,7 +102,9 @@ export class Conntrack {
     const isReply =
       (p.src === r.src && sp === r.sport && p.dst === r.dst && dp === r.dport) ||
       // After the reply's destination was un-SNATed (between PREROUTING and POSTROUTING).
-      (p.src === r.src && sp === r.sport && p.dst === flow.original.src && dp === flow.original.sport);
+      (p.src === r.src && sp === r.sport && p.dst === flow.original.src && dp === flow.original.sport) ||
+      // After the reply's source was un-DNATed: what loops back over lo in the same namespace.
+      (p.src === flow.original.dst && sp === flow.original.dport && p.dst === r.dst && dp === r.dport && flow.dnat);
     return { flow, dir: isReply ? 'reply' : 'original' };
   }
 
@@ -156,6 +158,9 @@ export class Conntrack {
       // original after SNAT (and DNAT): as it left the box, what an ICMP error quotes
       tupleKey(flow.proto, r.dst, r.dport, r.src, r.sport),
     ]);
+    // The reply after un-DNAT, as POSTROUTING leaves it: over lo it comes back to PREROUTING
+    // here, where the kernel's skb still carries its entry (DOCKER_OUTPUT's DNAT to 127.0.0.11).
+    if (flow.dnat) keys.add(tupleKey(flow.proto, o.dst, o.dport, r.dst, r.dport));
     flow.keys = [...keys];
     for (const k of flow.keys) this.byKey.set(k, flow);
   }

@@ -280,7 +280,8 @@ function applyDstMapping(s: WalkState): boolean {
     return true;
   }
   if (s.dir === 'reply' && flow.snat) {
-    if (p.dst === flow.original.src) return false;
+    // A mapping may change the port alone (`--to-source :53`), so both are compared.
+    if (p.dst === flow.original.src && (p.proto === 'icmp' ? p.icmpId === flow.original.sport : p.dport === flow.original.sport)) return false;
     p.dst = flow.original.src;
     if (p.proto === 'icmp') p.icmpId = flow.original.sport;
     else p.dport = flow.original.sport;
@@ -295,14 +296,15 @@ function applySrcMapping(s: WalkState): boolean {
   if (!flow) return false;
   const p = s.packet;
   if (s.dir === 'original' && flow.snat) {
-    if (p.src === flow.reply.dst) return false;
+    if (p.src === flow.reply.dst && (p.proto === 'icmp' ? p.icmpId === flow.reply.dport : p.sport === flow.reply.dport)) return false;
     p.src = flow.reply.dst;
     if (p.proto === 'icmp') p.icmpId = flow.reply.dport;
     else p.sport = flow.reply.dport;
     return true;
   }
   if (s.dir === 'reply' && flow.dnat) {
-    if (p.src === flow.original.dst) return false;
+    // DOCKER_OUTPUT's DNAT to 127.0.0.11 changes the port alone.
+    if (p.src === flow.original.dst && (p.proto === 'icmp' || p.sport === flow.original.dport)) return false;
     p.src = flow.original.dst;
     if (p.proto !== 'icmp') p.sport = flow.original.dport;
     return true;

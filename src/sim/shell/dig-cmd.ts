@@ -65,7 +65,7 @@ export function ask(engine: Engine, c: Container, server: string, name: string, 
     return { reply: embedded([{ name: fqdn(name), ttl: 600, type: 'PTR', data: fqdn(answer.name) }]), traces: [] };
   }
   const answer = queryServer(engine, c, name.replace(/\.$/, ''), server);
-  const traces = answer.kind !== 'servfail' && answer.trace ? [answer.trace] : [];
+  const traces = [...(answer.traces ?? [])];
   switch (answer.kind) {
     case 'timeout':
       return { timeout: true, traces };

@@ -9,7 +9,7 @@
  * refused` per send round (`-retry`, 2 by default) before the timeout text.
  */
 import { busyboxUsage } from './busybox.ts';
-import { containerNameserver, EMBEDDED_DNS, embeddedLookup6, lookup, queryServer, reverseQuery, type LookupResult } from '../docker/dns.ts';
+import { aaaaQueryTraces, containerNameserver, EMBEDDED_DNS, embeddedKnows, embeddedLookup6, lookup, queryServer, reverseQuery, type LookupResult } from '../docker/dns.ts';
 import { usesEmbeddedDns } from '../docker/files.ts';
 import type { Engine } from '../docker/engine.ts';
 import type { Container } from '../docker/model.ts';
@@ -87,21 +87,24 @@ export function nslookupCommand(engine: Engine, c: Container): Command {
     }
     const head = `Server:\t\t${args.server ?? server}\nAddress:\t${server}:53\n\n`;
     // One `read: Connection refused` per send round when the server's host has nothing on port 53.
-    const refusedRounds = (trace: Trace | undefined): CommandOutput => {
-      const refused = (server === EMBEDDED_DNS && !usesEmbeddedDns(engine, c)) || (trace !== undefined && observedResult(trace) === 'refused');
-      return { stdout: TIMED_OUT, stderr: refused ? 'nslookup: read: Connection refused\n'.repeat(retry) : '', exitCode: 1, stderrFirst: true, traces: trace ? [trace] : [] };
+    const refusedRounds = (traces: readonly Trace[]): CommandOutput => {
+      const refused = (server === EMBEDDED_DNS && !usesEmbeddedDns(engine, c)) || traces.some((t) => observedResult(t) === 'refused');
+      return { stdout: TIMED_OUT, stderr: refused ? 'nslookup: read: Connection refused\n'.repeat(retry) : '', exitCode: 1, stderrFirst: true, traces: [...traces] };
     };
     // Without -type an address is a PTR question (make_ptr); with one, busybox asks for the words as given.
     if (isIPv4(name) && qtype === undefined) {
       const arpa = `${name.split('.').reverse().join('.')}.in-addr.arpa`;
       const reverse = reverseQuery(engine, c, name, server);
-      if (reverse.kind === 'name') return { stdout: `${head}Non-authoritative answer:\n${arpa}\tname = ${reverse.name}\n\n`, stderr: '', exitCode: 0 };
-      if (reverse.kind === 'nxdomain') return { stdout: `${head}** server can't find ${arpa}: NXDOMAIN\n\n`, stderr: '', exitCode: 1 };
-      return refusedRounds(undefined);
+      const traces = [...reverse.traces];
+      if (reverse.kind === 'name') return { stdout: `${head}Non-authoritative answer:\n${arpa}\tname = ${reverse.name}\n\n`, stderr: '', exitCode: 0, traces };
+      if (reverse.kind === 'nxdomain') return { stdout: `${head}** server can't find ${arpa}: NXDOMAIN\n\n`, stderr: '', exitCode: 1, traces };
+      return refusedRounds([]);
     }
     // -type=QUERY_TYPE: A is the model's; AAAA only as the embedded DNS answers it for an IPv6 endpoint.
     const address6 = server === EMBEDDED_DNS ? embeddedLookup6(engine, c, name) : undefined;
-    if (qtype === 'aaaa' && address6 !== undefined) return { stdout: `${head}Non-authoritative answer:\nName:\t${name}\nAddress: ${address6}\n\n`, stderr: '', exitCode: 0 };
+    if (qtype === 'aaaa' && address6 !== undefined) return { stdout: `${head}Non-authoritative answer:\nName:\t${name}\nAddress: ${address6}\n\n`, stderr: '', exitCode: 0, traces: [...aaaaQueryTraces(engine, c, name, server)] };
+    // A container's name without an IPv6 address: the embedded DNS's empty answer, its notes alone (the rig's capdns.txt).
+    if (qtype === 'aaaa' && server === EMBEDDED_DNS && embeddedKnows(engine, c, name)) return { stdout: `${head}Non-authoritative answer:\n\n`, stderr: '', exitCode: 0, traces: [...aaaaQueryTraces(engine, c, name, server)] };
     if (qtype !== undefined && qtype !== 'a') return fail(`vethlab: nslookup -type=${qtype} is not modelled here beyond the AAAA records of containers on IPv6 networks\n`, 1);
     // add_query_with_search: a dotless name is asked once per search domain, and only so.
     const search = name.includes('.') ? [] : searchList(ctx);
@@ -112,9 +115,9 @@ export function nslookupCommand(engine: Engine, c: Container): Command {
     let exitCode = 0;
     for (const asked of names) {
       const answer = queryServer(engine, c, asked, server);
-      if (answer.kind !== 'servfail' && answer.trace) traces.push(answer.trace);
+      traces.push(...(answer.traces ?? []));
       // A server that never answers one of the queries leaves busybox waiting until its timeout.
-      if (answer.kind === 'timeout') return { ...refusedRounds(answer.trace), traces };
+      if (answer.kind === 'timeout') return { ...refusedRounds(answer.traces ?? []), traces };
       if (answer.kind === 'address') {
         const note = answer.source === 'embedded' ? 'Non-authoritative answer:\n' : '';
         // Each record of the answer, in the order the server sent them (golden dns-shared-alias).
@@ -123,7 +126,12 @@ export function nslookupCommand(engine: Engine, c: Container): Command {
         stdout += `** server can't find ${asked}: ${answer.kind === 'nxdomain' ? 'NXDOMAIN' : 'SERVFAIL'}\n\n`;
         exitCode = 1;
       }
-      if (qtype === undefined) aaaaHalf += aaaaAnswer(asked, answer, server === EMBEDDED_DNS ? embeddedLookup6(engine, c, asked) : undefined);
+      if (qtype === undefined) {
+        aaaaHalf += aaaaAnswer(asked, answer, server === EMBEDDED_DNS ? embeddedLookup6(engine, c, asked) : undefined);
+        // The AAAA question leaves from the A question's socket (the rig's capture: one port for both).
+        const sport = answer.traces?.[0]?.hops[0]?.packet.sport;
+        traces.push(...aaaaQueryTraces(engine, c, asked, server, sport));
+      }
     }
     // busybox queues every A question, then every AAAA one, and prints each reply as it
     // arrives: either order on the rig (golden ipv6-nslookup); here always the queue's.

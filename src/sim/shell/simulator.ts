@@ -309,7 +309,7 @@ export class Simulator {
   /** A mirror as a container reaches it: its resolver's answer, then a TCP connection to port 80 there. */
   private reachMirror(c: Container, host: string): MirrorReach {
     const answer = lookup(this.engine, c, host);
-    const dnsTraces = answer.kind !== 'servfail' && answer.trace ? [answer.trace] : [];
+    const dnsTraces = [...(answer.traces ?? [])];
     if (answer.kind === 'nxdomain') return { ok: false, failure: 'nxdomain', traces: dnsTraces };
     if (answer.kind !== 'address' || !c.netns) return { ok: false, failure: 'dns', traces: dnsTraces };
     // The download itself (its size) is not modelled: the trace and the counters have the handshake.

@@ -21,6 +21,7 @@
 import { formatAddr } from '../netfilter/addr.ts';
 import type { Packet } from '../netfilter/index.ts';
 import type { Hop, Segment, Trace } from '../net/trace.ts';
+import { dnsText, type DnsExchange } from '../net/dns-message.ts';
 import { payloadSummary } from './tcpdump-decode.ts';
 import type { Command, CommandOutput } from './types.ts';
 import { fail } from './types.ts';
@@ -184,8 +185,16 @@ export interface TcpView {
   segment?: SegmentView;
 }
 
+/** What a UDP datagram to or from port 53 carries: the probe's DNS question, or its answer (print-domain.c decodes it). */
+export interface DnsView {
+  exchange: DnsExchange;
+  answer: boolean;
+}
+
+const DNS_PORT = 53;
+
 /** The line after the timestamp, as tcpdump -n prints it. */
-export function packetLine(p: Packet, seq: number, tcp: TcpView = { fromClient: p.sport > p.dport, connection: '', loopback: false }): string {
+export function packetLine(p: Packet, seq: number, tcp: TcpView = { fromClient: p.sport > p.dport, connection: '', loopback: false }, dns?: DnsView): string {
   const src = formatAddr(p.src);
   const dst = formatAddr(p.dst);
   const v6 = typeof p.dst === 'bigint';
@@ -203,6 +212,8 @@ export function packetLine(p: Packet, seq: number, tcp: TcpView = { fromClient: 
     return `IP ${src} > ${dst}: ICMP type-#${p.icmpType ?? 0}, length ${length}`;
   }
   const ends = `${v6 ? 'IP6' : 'IP'} ${src}.${p.sport} > ${dst}.${p.dport}`;
+  // udp_print hands port 53 to the DNS printer, by the ports the datagram has here (after any NAT).
+  if (p.proto === 'udp' && dns && (p.sport === DNS_PORT || p.dport === DNS_PORT)) return `${ends}: ${dnsText(dns.exchange, dns.answer)}`;
   if (p.proto === 'udp') return `${ends}: UDP, length ${Math.max(0, p.length - (v6 ? 48 : 28))}`;
   const flags = p.tcpFlags ?? [];
   const letters = ['SYN', 'FIN', 'RST', 'PSH'].filter((f) => flags.includes(f as never)).map((f) => FLAG_LETTERS[f]).join('') + (flags.includes('ACK' as never) ? '.' : '');
@@ -313,7 +324,8 @@ export function tcpdumpCommand(place: TcpdumpPlace): Command {
             if (!echoIds.has(run)) echoIds.set(run, packet.icmpId);
             packet = { ...packet, icmpId: echoIds.get(run)! };
           }
-          lines.push(`${stamp(at)} ${packetLine(packet, seq, tcpView(s))}\n`);
+          const dns = s.probe.dns ? { exchange: s.probe.dns, answer: !s.fromClient } : undefined;
+          lines.push(`${stamp(at)} ${packetLine(packet, seq, tcpView(s), dns)}\n`);
         }
         const shown = opts.count === undefined ? lines : lines.slice(0, opts.count);
         const n = shown.length;

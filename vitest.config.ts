@@ -20,6 +20,11 @@ export default defineConfig({
           exclude: ['test/kernel/**', '**/node_modules/**'],
           environment: 'node',
           setupFiles: ['test/setup/lazy-parts.ts'],
+          // One module graph for every file of the worker: each file re-evaluating the simulator and
+          // loading its lazy parts cost a third of the suite (setup 70 s, import 63 s of 445 s on a
+          // loaded machine; 4 s and 17 s of 256 s shared). A file that needs fresh modules resets them
+          // (vi.resetModules: lazy-parts.test.ts, and link-fuzz.test.ts for its fflate mock).
+          isolate: false,
           // A hang detector, not a speed check (speed is `npm run bench`'s): npm test runs
           // this suite beside the browser tests on 2 cores, where a world of 300 takes seconds.
           testTimeout: 30_000,

@@ -22,8 +22,13 @@ import { GALLERY } from '../../src/scenario/gallery/index.ts';
 import { toBase64Url } from '../../src/scenario/link/base64url.ts';
 import { encodeScenario, MAX_INFLATED_BYTES, MAX_LINK_CHARS } from '../../src/scenario/link/codec.ts';
 import { STARTER_SCENARIO } from '../../src/scenario/starter.ts';
+import { loadAllParts } from '../../src/sim/shell/lazy/parts.ts';
 import { FuzzRandom } from '../shell-cmds/fuzz-lines.ts';
 import { MemoryStorage } from './memory-storage.ts';
+
+// The unit project shares modules between files (isolate: false in vitest.config.ts): a file before
+// this one may have loaded the codec with the real fflate. Fresh modules get the counting one below.
+vi.hoisted(() => vi.resetModules());
 
 /** The most bytes one inflate has handed out so far; the codec inflates in pieces of 1 KiB of input. */
 const inflation = vi.hoisted(() => ({ current: 0, most: 0 }));
@@ -166,6 +171,8 @@ function appWith(commands: readonly string[]) {
 
 describe('10,000 bad links and scenario files', () => {
   beforeAll(async () => {
+    // The setup file loaded the simulator's parts into the modules reset above; these are fresh ones.
+    await loadAllParts();
     await initI18n();
     await i18n.changeLanguage('en');
     fflateDeflate = (await vi.importActual<typeof import('fflate')>('fflate')).deflateSync;

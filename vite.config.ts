@@ -110,6 +110,13 @@ export default defineConfig({
             { name: 'sim-python', test: /[\\/]src[\\/]sim[\\/]shell[\\/]python[\\/]/, includeDependenciesRecursively: false },
             { name: 'sim-packages', test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:lazy[\\/]packages|pkg-apt|pkg-apk|pkg-catalog)\.ts$/, includeDependenciesRecursively: false },
             { name: 'sim-gotpl', test: /[\\/]src[\\/]sim[\\/]shell[\\/]gotpl\.ts$/, includeDependenciesRecursively: false },
+            { name: 'sim-socat', test: /[\\/]src[\\/]sim[\\/]shell[\\/]socat-[a-z-]+\.ts$/, includeDependenciesRecursively: false },
+            { name: 'sim-tcpdump', test: /[\\/]src[\\/]sim[\\/]shell[\\/]tcpdump(?:-decode)?\.ts$/, includeDependenciesRecursively: false },
+            { name: 'sim-dig', test: /[\\/]src[\\/]sim[\\/]shell[\\/]dig-cmd\.ts$/, includeDependenciesRecursively: false },
+            { name: 'sim-traceroute', test: /[\\/]src[\\/]sim[\\/]shell[\\/]traceroute\.ts$/, includeDependenciesRecursively: false },
+            { name: 'sim-curl', test: /[\\/]src[\\/]sim[\\/]shell[\\/]curl-(?:cmd|options)\.ts$/, includeDependenciesRecursively: false },
+            // The Linux export (a menu item of the share dialog) writes the world with its own module of sim/net.
+            { name: 'export-linux', test: /[\\/]src[\\/](?:sim[\\/]net[\\/]export|scenario[\\/]export[\\/]linux)\.ts$/, includeDependenciesRecursively: false },
             { name: 'simulator', test: /[\\/]src[\\/]sim[\\/]|[\\/]node_modules[\\/]ip-address[\\/]/, includeDependenciesRecursively: false },
           ],
         },

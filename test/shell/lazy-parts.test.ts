@@ -82,7 +82,11 @@ describe('which parts a line may need', () => {
     expect(partsForLine("docker ps | awk 'NR>1'")).toEqual(['awk']);
     expect(partsForLine('ip -4 a | a"w"k NR==2')).toEqual(['awk']);
     expect(partsForLine('docker exec web /bin/sed -n 1p /etc/hosts')).toEqual(['sed']);
-    expect(partsForLine('docker exec web apt-get install -y curl')).toEqual(['packages']);
+    expect(partsForLine('docker exec web apt-get install -y curl')).toEqual(['packages', 'curl']);
+    expect(partsForLine('docker run -d --name fwd alpine/socat tcp-listen:80 tcp:web:80')).toEqual(['socat']);
+    expect(partsForLine('docker exec aa tcpdump -n -i eth0 & docker exec aa /usr/bin/curl -s web')).toEqual(['tcpdump', 'curl']);
+    expect(partsForLine('docker exec aa dig +short web; docker exec aa host web')).toEqual(['dig']);
+    expect(partsForLine('docker exec c1 traceroute6 -n web')).toEqual(['traceroute']);
     expect(partsForLine("docker inspect -f '{{.Name}}' web")).toEqual(['gotpl']);
     expect(partsForLine('docker ps --format=json')).toEqual(['gotpl']);
     expect(partsForLine('docker run -it --name py python:3.13')).toEqual(['python']);
@@ -103,6 +107,37 @@ describe('which parts a line may need', () => {
 });
 
 describe('lines run with only the parts they name print what they print with all', () => {
+  it('the network tools in their own parts: socat, tcpdump, dig and host, traceroute, curl', async () => {
+    // No golden, gallery scenario or tutorial runs socat or tcpdump (the rig's host has neither).
+    const lines = [
+      'docker network create net',
+      'docker run -d --name web --network net nginx',
+      'docker run -d --name aa --network net alpine sleep 1000',
+      'docker run -d --name bb --network net alpine sleep 1000',
+      'docker exec aa apk add socat tcpdump curl bind-tools',
+      "docker exec -d aa socat TCP-LISTEN:9000,fork,reuseaddr SYSTEM:'echo hello from aa'",
+      'docker exec bb nc aa 9000',
+      'docker exec aa tcpdump -c 2 -n -i eth0 icmp & docker exec aa ping -c 1 web',
+      'docker exec aa dig +short web',
+      'docker exec aa host web',
+      'docker exec aa traceroute -n web',
+      'docker exec aa curl -sI http://web/',
+      'curl -s --max-time 1 http://127.0.0.1:1/',
+      // alpine/socat's main program is socat, reached from `docker run` (the image's name names it).
+      'docker run -d --name fwd --network net alpine/socat TCP-LISTEN:8080,fork,reuseaddr TCP:web:80',
+      'docker exec bb wget -qO- fwd:8080',
+    ];
+    const fresh = await freshModules();
+    const lazily = await replayLazily(fresh, lines, 7);
+    expect(lazily).toEqual(printed(replay(lines, 7).outputs));
+    // Each line above named the part it reached, and only those parts were fetched.
+    expect(LAZY_PARTS.filter((part) => fresh.parts.partsLoaded([part])).sort()).toEqual(['curl', 'dig', 'packages', 'socat', 'tcpdump', 'traceroute']);
+    expect(lazily[6]).toBe('hello from aa\n[0]');
+    expect(lazily[7]).toContain('ICMP echo reply');
+    expect(lazily[11]).toContain('HTTP/1.1 200 OK');
+    expect(lazily[14]).toContain('<title>Welcome to nginx!</title>');
+  });
+
   it('every golden script', async () => {
     const fresh = await freshModules();
     for (const file of readdirSync(GOLDEN_SCRIPTS).filter((f) => f.endsWith('.sh')).sort()) {

@@ -7,6 +7,7 @@
 import { parseAttachExit, parseReplLine } from './console.ts';
 import type { PythonRepl, PythonSetup } from './python/repl.ts';
 import { lazyPart } from './lazy/parts.ts';
+import { lazyCommand } from './lazy/command.ts';
 import { containerNameserver, embeddedLookup6, lookup, reverseQuery } from '../docker/dns.ts';
 import { Engine, hasNetAdmin, isPythonCommand, mainProgram, runsImageDefault } from '../docker/engine.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
@@ -16,7 +17,6 @@ import { Kernel } from '../net/index.ts';
 import { dockerCommand } from './docker/cli.ts';
 import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand, sysctlCommand } from './netfilter-cmds.ts';
 import { busyboxWget, gnuWget } from './http-cmds.ts';
-import { curlCommand } from './curl-cmd.ts';
 import { dnsSizes, LAN_ZONE } from '../docker/dns.ts';
 import { getentCommand, nslookupCommand } from './dns-cmds.ts';
 import { alpineNc, busyboxNc, ncCommand } from './nc-cmd.ts';
@@ -47,17 +47,14 @@ import { ifconfigCommand } from './net-tools/ifconfig.ts';
 import { ipCommand } from './net-tools/ip.ts';
 import { busyboxIpCommand, netAdminIp } from './net-tools/ip-busybox.ts';
 import { busyboxArpCommand } from './net-tools/arp.ts';
-import { tracerouteCommand } from './traceroute.ts';
 import { alpineNetstatCommand, netstatCommand } from './net-tools/netstat.ts';
 import { busyboxRouteCommand } from './net-tools/route.ts';
 import { ssCommand } from './net-tools/ss.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
 import { fail, ok } from './types.ts';
 import { installedExecutables, newPackageState, type MirrorReach, type PackagePlace, type PackageState } from './pkg-state.ts';
-import { digCommand, hostCommand } from './dig-cmd.ts';
 import { pipCommand, pipInstalled } from './pkg-pip.ts';
-import { socatCommand } from './socat-cmd.ts';
-import { tcpdumpCommand, type TcpdumpPlace } from './tcpdump.ts';
+import type { TcpdumpPlace } from './tcpdump.ts';
 
 export type Machine = 'host' | 'lan' | 'gw';
 
@@ -176,7 +173,7 @@ export class Simulator {
       ['iptables-restore', iptablesRestoreCommand(4)],
       ['ip6tables-restore', iptablesRestoreCommand(6)],
       ['sysctl', sysctlCommand],
-      ['curl', curlCommand(this.servers, (name) => this.machineResolve(machine, name), '7.88.1')],
+      ['curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, (name) => this.machineResolve(machine, name), '7.88.1'))],
       ['wget', gnuWget(this.servers, (name) => this.machineResolve(machine, name))],
       ['nc', ncCommand(this.servers, (name) => this.machineResolve(machine, name), { services: true })],
       // The machines' namespaces are mounted under /run/netns (`ip netns add`), the containers' are not.
@@ -331,12 +328,13 @@ export class Simulator {
     if (socatVersion !== undefined) {
       const libc = this.engine.imageOf(c).distro === 'alpine' ? 'musl' : 'glibc';
       const child = (line: string, stdin: string, env: Record<string, string>) => this.containerShell(c, ['-c', line], stdin, 'sh', 'sh', undefined, env);
-      commands.set('socat', socatCommand({ servers: this.servers, resolve, child, pid: () => this.processes.newPid(), libc, version: socatVersion.replace(/-.*$/, '') }));
+      const version = socatVersion.replace(/-.*$/, '');
+      commands.set('socat', lazyCommand(() => lazyPart('socat').socatCommand({ servers: this.servers, resolve, child, pid: () => this.processes.newPid(), libc, version })));
     }
     if (!installed || installed.size === 0) return commands;
     const has = (...names: string[]) => names.some((n) => installed.has(n));
     const ipChanges: Command = hasNetAdmin(c) ? ipCommand() : () => fail('RTNETLINK answers: Operation not permitted\n', 2);
-    if (has('curl')) commands.set('curl', curlCommand(this.servers, resolve));
+    if (has('curl')) commands.set('curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, resolve)));
     if (has('wget')) commands.set('wget', gnuWget(this.servers, resolve));
     if (has('iproute2-minimal', 'iproute2')) commands.set('ip', netAdminIp(ipCommand(), ipChanges));
     if (has('iproute2-ss', 'iproute2')) commands.set('ss', ssCommand);
@@ -345,9 +343,12 @@ export class Simulator {
     if (has('redis', 'redis-tools')) commands.set('redis-cli', redisCliCommand(this.servers, resolve));
     if (has('procps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
     if (has('bash')) commands.set('bash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash'));
-    if (has('bind-tools', 'bind9-dnsutils')) commands.set('dig', digCommand(this.engine, c, resolve));
-    if (has('bind-tools', 'bind9-host')) commands.set('host', hostCommand(this.engine, c, resolve));
-    if (has('tcpdump')) commands.set('tcpdump', tcpdumpCommand(this.tcpdumpPlace()));
+    if (has('bind-tools', 'bind9-dnsutils')) commands.set('dig', lazyCommand(() => lazyPart('dig').digCommand(this.engine, c, resolve)));
+    if (has('bind-tools', 'bind9-host')) commands.set('host', lazyCommand(() => lazyPart('dig').hostCommand(this.engine, c, resolve)));
+    if (has('tcpdump')) {
+      const place = this.tcpdumpPlace();
+      commands.set('tcpdump', lazyCommand(() => lazyPart('tcpdump').tcpdumpCommand(place)));
+    }
     return commands;
   }
 
@@ -370,8 +371,8 @@ export class Simulator {
       ['route', busyboxRouteCommand],
       ['netstat', netstatCommand],
       ['arp', busyboxArpCommand(reverseName)],
-      ['traceroute', tracerouteCommand(resolve, reverseName, (name) => embeddedLookup6(this.engine, c, name))],
-      ['traceroute6', tracerouteCommand(resolve, reverseName, (name) => embeddedLookup6(this.engine, c, name), 'traceroute6')],
+      ['traceroute', lazyCommand(() => lazyPart('traceroute').tracerouteCommand(resolve, reverseName, (name) => embeddedLookup6(this.engine, c, name)))],
+      ['traceroute6', lazyCommand(() => lazyPart('traceroute').tracerouteCommand(resolve, reverseName, (name) => embeddedLookup6(this.engine, c, name), 'traceroute6'))],
       ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', 'sh', ctx.spawn)],
       ['/bin/sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', '/bin/sh', ctx.spawn)],
       ['httpd', busyboxHttpd],
@@ -416,7 +417,7 @@ export class Simulator {
       ...(['bash', '/bin/bash', '/usr/bin/bash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', name, ctx.spawn)]),
     ]);
     if (!has('getent')) commands.delete('getent');
-    if (has('curl')) commands.set('curl', curlCommand(this.servers, resolve));
+    if (has('curl')) commands.set('curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, resolve)));
     if (has('wget')) commands.set('wget', gnuWget(this.servers, resolve));
     if (has('ps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
     if (has('nginx')) commands.set('nginx', nginxCommand(() => testNginxConfig(this.containerFs(c), (name) => this.containerResolve(c, name)), (name) => signalNginx(c, this.nginxDeps(c), name, this.processes.newPid())));

@@ -20,6 +20,16 @@ const LOADERS = {
   packages: () => import('./packages.ts'),
   /** Go templates: `--format` and `-f` of the docker CLI. */
   gotpl: () => import('../gotpl.ts'),
+  /** socat (alpine/socat's, and the packages'). */
+  socat: () => import('../socat-cmd.ts'),
+  /** tcpdump, from a package. */
+  tcpdump: () => import('../tcpdump.ts'),
+  /** dig and host (bind's tools, from a package). */
+  dig: () => import('../dig-cmd.ts'),
+  /** busybox traceroute and traceroute6. */
+  traceroute: () => import('../traceroute.ts'),
+  /** curl (the Docker host's, the images', the packages'). */
+  curl: () => import('../curl-cmd.ts'),
 };
 
 export type LazyPart = keyof typeof LOADERS;

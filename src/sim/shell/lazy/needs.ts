@@ -18,7 +18,8 @@ import { LAZY_PARTS, type LazyPart } from './parts.ts';
 const INDIRECT = new Set(['sh', 'bash', 'dash', 'ash', '.', 'source', 'eval', 'xargs', 'compose', 'docker-compose']);
 const PROGRAM_PARTS: Record<string, LazyPart> = {
   awk: 'awk', mawk: 'awk', gawk: 'awk', nawk: 'awk', sed: 'sed', apt: 'packages', 'apt-get': 'packages', apk: 'packages',
-  socat: 'socat', tcpdump: 'tcpdump', dig: 'dig', host: 'dig', traceroute: 'traceroute', traceroute6: 'traceroute', curl: 'curl',
+  socat: 'socat', tcpdump: 'tcpdump', traceroute: 'traceroute', traceroute6: 'traceroute', curl: 'curl', nc: 'nc',
+  dig: 'dns', host: 'dns', nslookup: 'dns', getent: 'dns', pip: 'python', pip3: 'python',
 };
 
 export function partsForLine(line: string): readonly LazyPart[] {

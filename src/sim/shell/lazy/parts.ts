@@ -14,8 +14,8 @@ const LOADERS = {
   sed: () => import('../sed.ts'),
   /** `docker compose`, with the yaml library. */
   compose: () => import('../compose/index.ts'),
-  /** The Python REPL (`docker run -it python`, `docker exec -it C python3`). */
-  python: () => import('../python/repl.ts'),
+  /** Python: the REPL (`docker run -it python`, `docker exec -it C python3`), `python -m http.server`, pip. */
+  python: () => import('./python.ts'),
   /** apt, apt-get and apk, with their package catalogs. */
   packages: () => import('./packages.ts'),
   /** Go templates: `--format` and `-f` of the docker CLI. */
@@ -24,8 +24,10 @@ const LOADERS = {
   socat: () => import('../socat-cmd.ts'),
   /** tcpdump, from a package. */
   tcpdump: () => import('../tcpdump.ts'),
-  /** dig and host (bind's tools, from a package). */
-  dig: () => import('../dig-cmd.ts'),
+  /** Name lookups: dig and host (bind's tools, from a package), busybox nslookup, getent. */
+  dns: () => import('./dns.ts'),
+  /** nc: OpenBSD netcat, busybox's and Alpine's. */
+  nc: () => import('../nc-cmd.ts'),
   /** busybox traceroute and traceroute6. */
   traceroute: () => import('../traceroute.ts'),
   /** curl (the Docker host's, the images', the packages'). */

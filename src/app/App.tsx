@@ -161,7 +161,7 @@ export function App() {
   const world = useApp((s) => s.world);
   const galleryOpen = useGallery((s) => s.dialogOpen);
   const { pane, setPane, news } = usePane();
-  // The panels' chunks come once the terminal takes commands, so they never delay it.
+  // The panels' chunks and the offline worker come once the terminal takes commands, so they never delay it.
   const [terminalReady, setTerminalReady] = useState(false);
   const onTerminalReady = useCallback(() => setTerminalReady(true), []);
   useEffect(() => (terminalReady ? prefetchLazyParts() : undefined), [terminalReady]);
@@ -170,7 +170,7 @@ export function App() {
       <Header />
       <Notice />
       <PreviousWorldBar />
-      <UpdateBar />
+      <UpdateBar active={terminalReady} />
       <ActionsProvider>
         <main className="workspace" data-pane={pane}>
           <section className="canvas-area" aria-label={t('canvas.label')}>

@@ -5,7 +5,7 @@
  * live app, loaded after the first screen (src/app/boot, Live.tsx); the
  * panels, dialogs and gallery it does not show at once load later (lazy.ts).
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionsLayer } from './actions/ActionsLayer.tsx';
 import { ActionsProvider } from './actions/ActionsProvider.tsx';
@@ -161,13 +161,16 @@ export function App() {
   const world = useApp((s) => s.world);
   const galleryOpen = useGallery((s) => s.dialogOpen);
   const { pane, setPane, news } = usePane();
-  useEffect(prefetchLazyParts, []);
+  // The panels' chunks and the offline worker come once the terminal takes commands, so they never delay it.
+  const [terminalReady, setTerminalReady] = useState(false);
+  const onTerminalReady = useCallback(() => setTerminalReady(true), []);
+  useEffect(() => (terminalReady ? prefetchLazyParts() : undefined), [terminalReady]);
   return (
     <div className="app">
       <Header />
       <Notice />
       <PreviousWorldBar />
-      <UpdateBar />
+      <UpdateBar active={terminalReady} />
       <ActionsProvider>
         <main className="workspace" data-pane={pane}>
           <section className="canvas-area" aria-label={t('canvas.label')}>
@@ -179,7 +182,7 @@ export function App() {
           <section className="terminal-area" aria-label={t('terminal.label')}>
             <PanelBoundary key={world} panel="terminal">
               <Suspense fallback={<div className="terminal-loading">{t('terminal.loading')}</div>}>
-                <TerminalPane />
+                <TerminalPane onReady={onTerminalReady} />
               </Suspense>
             </PanelBoundary>
           </section>

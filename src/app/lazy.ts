@@ -1,6 +1,7 @@
 /**
  * The parts of the live app the first screen does not show, each its own
- * chunk: loaded when first shown, or when the browser is idle after start.
+ * chunk: loaded when first shown, or when the browser is idle once the terminal
+ * takes commands (App.tsx).
  * The gallery's two parts render once the gallery's English text is there too.
  */
 import { lazy } from 'react';
@@ -24,7 +25,7 @@ export const ShareDialog = lazy(loaders.share);
 export const AddContainerDialog = lazy(loaders.addContainer);
 export const AddNetworkDialog = lazy(loaders.addNetwork);
 
-/** Fetches them all once the page is idle, so the first click on one does not wait. */
+/** Fetches them all once the page is idle (the app calls it when the terminal takes commands), so the first click on one does not wait. */
 export function prefetchLazyParts(): () => void {
   const run = () => {
     for (const load of Object.values(loaders)) load().catch(() => undefined);

@@ -344,7 +344,8 @@ function XtermView({ tab, active, register, openShell, close, detached }: ViewPr
   );
 }
 
-export default function TerminalPane() {
+/** `onReady`: the host terminal takes commands (the app then fetches what it defers until then). */
+export default function TerminalPane({ onReady }: { onReady?: () => void } = {}) {
   const { t } = useTranslation();
   const store = useAppStore();
   const [tabs, setTabs] = useState<Tab[]>([{ id: 'host', kind: 'host' }]);
@@ -377,8 +378,10 @@ export default function TerminalPane() {
 
   // The terminal takes commands: the programs loaded on first use come in the background.
   useEffect(() => {
-    if (hostReady) preloadPrograms();
-  }, [hostReady]);
+    if (!hostReady) return;
+    preloadPrograms();
+    onReady?.();
+  }, [hostReady, onReady]);
 
   useEffect(() => {
     if (!pending || !hostReady) return;

@@ -1,21 +1,23 @@
 /**
  * The offline app's service worker (vite.config.ts, `offline()`): registered once
- * the live app runs, in production builds (the dev server has none). Its module,
- * and workbox-window with it, is a chunk of its own loaded then, off the first
- * screen's path. When a new build has been installed, it waits: this bar says so
- * and reloads only when the user asks. The session is in localStorage, which a
- * new build's caches never touch, so the reload brings the same world back.
+ * the live app's terminal takes commands (`active`), in production builds (the dev
+ * server has none). Its module, and workbox-window with it, is a chunk of its own
+ * loaded then, and the worker's precaching of every file starts then, so neither
+ * competes with the chunks the terminal waits for. When a new build has been
+ * installed, it waits: this bar says so and reloads only when the user asks. The
+ * session is in localStorage, which a new build's caches never touch, so the
+ * reload brings the same world back.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type Update = (reloadPage?: boolean) => Promise<void>;
 
-function useServiceWorkerUpdate(): { waiting: boolean; reload(): void; later(): void } {
+function useServiceWorkerUpdate(active: boolean): { waiting: boolean; reload(): void; later(): void } {
   const [waiting, setWaiting] = useState(false);
   const update = useRef<Update | null>(null);
   useEffect(() => {
-    if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+    if (!active || update.current || !import.meta.env.PROD || !('serviceWorker' in navigator)) return;
     let live = true;
     void import('virtual:pwa-register')
       .then(({ registerSW }) => {
@@ -31,7 +33,7 @@ function useServiceWorkerUpdate(): { waiting: boolean; reload(): void; later(): 
     return () => {
       live = false;
     };
-  }, []);
+  }, [active]);
   return {
     waiting,
     // The waiting worker takes over, then the page reloads (registerSW's `controlling` handler).
@@ -40,9 +42,9 @@ function useServiceWorkerUpdate(): { waiting: boolean; reload(): void; later(): 
   };
 }
 
-export function UpdateBar() {
+export function UpdateBar({ active }: { active: boolean }) {
   const { t } = useTranslation();
-  const { waiting, reload, later } = useServiceWorkerUpdate();
+  const { waiting, reload, later } = useServiceWorkerUpdate(active);
   if (!waiting) return null;
   return (
     <div className="notice update-available" role="status">

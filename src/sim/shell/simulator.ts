@@ -7,6 +7,7 @@
 import { parseAttachExit, parseReplLine } from './console.ts';
 import type { PythonRepl, PythonSetup } from './python/repl.ts';
 import { lazyPart } from './lazy/parts.ts';
+import { lazyCommand } from './lazy/command.ts';
 import { containerNameserver, embeddedLookup6, lookup, reverseQuery } from '../docker/dns.ts';
 import { Engine, hasNetAdmin, isPythonCommand, mainProgram, runsImageDefault } from '../docker/engine.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
@@ -16,13 +17,9 @@ import { Kernel } from '../net/index.ts';
 import { dockerCommand } from './docker/cli.ts';
 import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand, sysctlCommand } from './netfilter-cmds.ts';
 import { busyboxWget, gnuWget } from './http-cmds.ts';
-import { curlCommand } from './curl-cmd.ts';
 import { dnsSizes, LAN_ZONE } from '../docker/dns.ts';
-import { getentCommand, nslookupCommand } from './dns-cmds.ts';
-import { alpineNc, busyboxNc, ncCommand } from './nc-cmd.ts';
 import { redisCliCommand } from './redis-cli.ts';
 import { redisServerCommand } from './redis-server-cmd.ts';
-import { pythonHttpServer } from './python-http.ts';
 import { busyboxPsCommand, hostProcesses, procpsCommand } from './ps-cmd.ts';
 import { encodeCommand, encodeReply, redisCommand, Servers, type ConnectFailure } from './servers.ts';
 import { lineExchange } from '../net/exchange.ts';
@@ -47,17 +44,13 @@ import { ifconfigCommand } from './net-tools/ifconfig.ts';
 import { ipCommand } from './net-tools/ip.ts';
 import { busyboxIpCommand, netAdminIp } from './net-tools/ip-busybox.ts';
 import { busyboxArpCommand } from './net-tools/arp.ts';
-import { tracerouteCommand } from './traceroute.ts';
 import { alpineNetstatCommand, netstatCommand } from './net-tools/netstat.ts';
 import { busyboxRouteCommand } from './net-tools/route.ts';
 import { ssCommand } from './net-tools/ss.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
 import { fail, ok } from './types.ts';
 import { installedExecutables, newPackageState, type MirrorReach, type PackagePlace, type PackageState } from './pkg-state.ts';
-import { digCommand, hostCommand } from './dig-cmd.ts';
-import { pipCommand, pipInstalled } from './pkg-pip.ts';
-import { socatCommand } from './socat-cmd.ts';
-import { tcpdumpCommand, type TcpdumpPlace } from './tcpdump.ts';
+import type { TcpdumpPlace } from './tcpdump.ts';
 
 export type Machine = 'host' | 'lan' | 'gw';
 
@@ -176,9 +169,9 @@ export class Simulator {
       ['iptables-restore', iptablesRestoreCommand(4)],
       ['ip6tables-restore', iptablesRestoreCommand(6)],
       ['sysctl', sysctlCommand],
-      ['curl', curlCommand(this.servers, (name) => this.machineResolve(machine, name), '7.88.1')],
+      ['curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, (name) => this.machineResolve(machine, name), '7.88.1'))],
       ['wget', gnuWget(this.servers, (name) => this.machineResolve(machine, name))],
-      ['nc', ncCommand(this.servers, (name) => this.machineResolve(machine, name), { services: true })],
+      ['nc', lazyCommand(() => lazyPart('nc').ncCommand(this.servers, (name) => this.machineResolve(machine, name), { services: true }))],
       // The machines' namespaces are mounted under /run/netns (`ip netns add`), the containers' are not.
       ['ip', ipCommand({ namedNetns: (ns) => Object.values(MACHINE_NS).includes(ns) })],
       ['bridge', bridgeCommand],
@@ -189,7 +182,7 @@ export class Simulator {
       // dash as a program (`sudo sh -c ...`, `xargs sh -c ...`), with the caller's environment.
       ['sh', (argv, ctx) => this.machineShell(machine, argv, ctx)],
       ['dash', (argv, ctx) => this.machineShell(machine, argv, ctx, 'dash')],
-      ['getent', getentCommand((name) => [this.machineResolve(machine, name)].filter((a) => a !== undefined))],
+      ['getent', lazyCommand(() => lazyPart('dns').getentCommand((name) => [this.machineResolve(machine, name)].filter((a) => a !== undefined)))],
       ['sudo', sudoCommand((name) => this.machineProgram(machine, name, commands), (name) => lookPath(name, DEBIAN_MACHINE_EXECUTABLES))],
     ]);
     if (machine === 'host') commands.set('docker', (argv, ctx) => this.startsRepl(this.docker(argv, ctx)));
@@ -263,7 +256,7 @@ export class Simulator {
       const commands = this.rigCommands(c, resolve, true);
       commands.delete('/usr/bin/nc');
       commands.delete('/bin/nc');
-      commands.set('nc', alpineNc(this.servers, resolve));
+      commands.set('nc', lazyCommand(() => lazyPart('nc').alpineNc(this.servers, resolve)));
       // Alpine's busybox leaves httpd to busybox-extras.
       commands.delete('httpd');
       commands.set('netstat', alpineNetstatCommand);
@@ -322,7 +315,8 @@ export class Simulator {
   private withInstalledPrograms(c: Container, commands: Map<string, Command>, resolve: (name: string) => string | undefined): Map<string, Command> {
     // The python images' pip installs from PyPI (a model of it: pkg-pip.ts).
     if (this.containerExecutables(c).has('/usr/local/bin/pip')) {
-      const pip = pipCommand(() => this.packagePlace(c), (this.containerEnv(c).PYTHON_VERSION ?? PYTHON_VERSION).split('.').slice(0, 2).join('.'));
+      const pythonVersion = (this.containerEnv(c).PYTHON_VERSION ?? PYTHON_VERSION).split('.').slice(0, 2).join('.');
+      const pip = lazyCommand(() => lazyPart('python').pipCommand(() => this.packagePlace(c), pythonVersion));
       for (const name of ['pip', 'pip3']) commands.set(name, pip);
     }
     const installed = this.containerPackages.get(c)?.installed;
@@ -331,23 +325,27 @@ export class Simulator {
     if (socatVersion !== undefined) {
       const libc = this.engine.imageOf(c).distro === 'alpine' ? 'musl' : 'glibc';
       const child = (line: string, stdin: string, env: Record<string, string>) => this.containerShell(c, ['-c', line], stdin, 'sh', 'sh', undefined, env);
-      commands.set('socat', socatCommand({ servers: this.servers, resolve, child, pid: () => this.processes.newPid(), libc, version: socatVersion.replace(/-.*$/, '') }));
+      const version = socatVersion.replace(/-.*$/, '');
+      commands.set('socat', lazyCommand(() => lazyPart('socat').socatCommand({ servers: this.servers, resolve, child, pid: () => this.processes.newPid(), libc, version })));
     }
     if (!installed || installed.size === 0) return commands;
     const has = (...names: string[]) => names.some((n) => installed.has(n));
     const ipChanges: Command = hasNetAdmin(c) ? ipCommand() : () => fail('RTNETLINK answers: Operation not permitted\n', 2);
-    if (has('curl')) commands.set('curl', curlCommand(this.servers, resolve));
+    if (has('curl')) commands.set('curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, resolve)));
     if (has('wget')) commands.set('wget', gnuWget(this.servers, resolve));
     if (has('iproute2-minimal', 'iproute2')) commands.set('ip', netAdminIp(ipCommand(), ipChanges));
     if (has('iproute2-ss', 'iproute2')) commands.set('ss', ssCommand);
     if (has('iputils-ping')) commands.set('ping', pingCommand('iputils', resolve));
-    if (has('netcat-openbsd')) commands.set('nc', ncCommand(this.servers, resolve, { services: false }));
+    if (has('netcat-openbsd')) commands.set('nc', lazyCommand(() => lazyPart('nc').ncCommand(this.servers, resolve, { services: false })));
     if (has('redis', 'redis-tools')) commands.set('redis-cli', redisCliCommand(this.servers, resolve));
     if (has('procps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
     if (has('bash')) commands.set('bash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash'));
-    if (has('bind-tools', 'bind9-dnsutils')) commands.set('dig', digCommand(this.engine, c, resolve));
-    if (has('bind-tools', 'bind9-host')) commands.set('host', hostCommand(this.engine, c, resolve));
-    if (has('tcpdump')) commands.set('tcpdump', tcpdumpCommand(this.tcpdumpPlace()));
+    if (has('bind-tools', 'bind9-dnsutils')) commands.set('dig', lazyCommand(() => lazyPart('dns').digCommand(this.engine, c, resolve)));
+    if (has('bind-tools', 'bind9-host')) commands.set('host', lazyCommand(() => lazyPart('dns').hostCommand(this.engine, c, resolve)));
+    if (has('tcpdump')) {
+      const place = this.tcpdumpPlace();
+      commands.set('tcpdump', lazyCommand(() => lazyPart('tcpdump').tcpdumpCommand(place)));
+    }
     return commands;
   }
 
@@ -358,27 +356,29 @@ export class Simulator {
       const answer = reverseQuery(this.engine, c, ip, containerNameserver(this.engine, c));
       return answer.kind === 'name' ? answer.name : undefined;
     };
+    const busyboxNc = lazyCommand(() => lazyPart('nc').busyboxNc(this.servers, resolve));
+    const openbsdNc = lazyCommand(() => lazyPart('nc').ncCommand(this.servers, resolve, { services: false }));
     const applets = new Map<string, Command>([
       ['ping', pingCommand('busybox', resolve, (name) => embeddedLookup6(this.engine, c, name))],
       ['ping6', pingCommand('busybox', resolve, (name) => embeddedLookup6(this.engine, c, name), 'ping6')],
       ...toolbox(this.containerPlace(c, inShell)),
       ['ps', busyboxPsCommand(() => c)],
       ['wget', busyboxWget(this.servers, resolve)],
-      ['nslookup', nslookupCommand(this.engine, c)],
+      ['nslookup', lazyCommand(() => lazyPart('dns').nslookupCommand(this.engine, c))],
       ['ip', hasNetAdmin(c) ? netAdminIp(busyboxIpCommand, ipCommand()) : busyboxIpCommand],
       ['ifconfig', ifconfigCommand],
       ['route', busyboxRouteCommand],
       ['netstat', netstatCommand],
       ['arp', busyboxArpCommand(reverseName)],
-      ['traceroute', tracerouteCommand(resolve, reverseName, (name) => embeddedLookup6(this.engine, c, name))],
-      ['traceroute6', tracerouteCommand(resolve, reverseName, (name) => embeddedLookup6(this.engine, c, name), 'traceroute6')],
+      ['traceroute', lazyCommand(() => lazyPart('traceroute').tracerouteCommand(resolve, reverseName, (name) => embeddedLookup6(this.engine, c, name)))],
+      ['traceroute6', lazyCommand(() => lazyPart('traceroute').tracerouteCommand(resolve, reverseName, (name) => embeddedLookup6(this.engine, c, name), 'traceroute6'))],
       ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', 'sh', ctx.spawn)],
       ['/bin/sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', '/bin/sh', ctx.spawn)],
       ['httpd', busyboxHttpd],
       // The rig's images ship OpenBSD netcat as /usr/bin/nc, without /etc/services.
-      ['nc', inShell ? busyboxNc(this.servers, resolve) : ncCommand(this.servers, resolve, { services: false })],
-      ['/usr/bin/nc', ncCommand(this.servers, resolve, { services: false })],
-      ['/bin/nc', busyboxNc(this.servers, resolve)],
+      ['nc', inShell ? busyboxNc : openbsdNc],
+      ['/usr/bin/nc', openbsdNc],
+      ['/bin/nc', busyboxNc],
       // The redis image has its client too.
       ...(this.engine.imageOf(c).name === 'redis' ? [['redis-cli', redisCliCommand(this.servers, resolve)] as [string, Command]] : []),
     ]);
@@ -386,7 +386,7 @@ export class Simulator {
     const busybox: Command = (argv, ctx) => {
       const [applet, ...rest] = argv;
       if (applet === undefined || applet.startsWith('-')) return fail('vethlab: busybox without an applet (its own help and applet list) is not modelled\n', 1);
-      const run = applet === 'nc' ? busyboxNc(this.servers, resolve) : applet === 'busybox' ? undefined : applets.get(applet);
+      const run = applet === 'nc' ? busyboxNc : applet === 'busybox' ? undefined : applets.get(applet);
       if (run) return run(rest, ctx);
       if (this.engine.imageOf(c).executables.has(`/bin/${applet}`)) return fail(`vethlab: busybox ${applet} is not modelled here\n`, 1);
       return fail(`${applet}: applet not found\n`, 127);
@@ -410,13 +410,13 @@ export class Simulator {
     if (awk && has('mawk')) tools.push(['mawk', awk[1]]);
     const commands = new Map<string, Command>([
       ...tools,
-      ['getent', getentCommand((name) => this.containerResolveAll(c, name))],
+      ['getent', lazyCommand(() => lazyPart('dns').getentCommand((name) => this.containerResolveAll(c, name)))],
       // Each name and path the shells are started by (`$0` is that name: `bash`, `/bin/bash`).
       ...(['sh', '/bin/sh', 'dash', '/bin/dash', '/usr/bin/dash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', name, ctx.spawn)]),
       ...(['bash', '/bin/bash', '/usr/bin/bash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', name, ctx.spawn)]),
     ]);
     if (!has('getent')) commands.delete('getent');
-    if (has('curl')) commands.set('curl', curlCommand(this.servers, resolve));
+    if (has('curl')) commands.set('curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, resolve)));
     if (has('wget')) commands.set('wget', gnuWget(this.servers, resolve));
     if (has('ps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
     if (has('nginx')) commands.set('nginx', nginxCommand(() => testNginxConfig(this.containerFs(c), (name) => this.containerResolve(c, name)), (name) => signalNginx(c, this.nginxDeps(c), name, this.processes.newPid())));
@@ -428,7 +428,7 @@ export class Simulator {
       const version = this.containerEnv(c).PYTHON_VERSION ?? PYTHON_VERSION;
       // Without a terminal and with nothing on stdin, the interpreter reads EOF and ends; on a terminal it is the REPL (python/repl.ts).
       const python: Command = (argv, ctx) =>
-        pythonHttpServer(argv, ctx, version) ??
+        lazyPart('python').pythonHttpServer(argv, ctx, version) ??
         (argv[0] === '--version' || argv[0] === '-V' ? ok(`Python ${version}\n`) : argv.length === 0 && ctx.stdin === '' ? ok() : fail(`python3: vethlab does not run Python programs\n`, 1));
       commands.set('python3', python);
       commands.set('python', python);
@@ -591,7 +591,7 @@ export class Simulator {
       build: `main, ${month} ${String(built.getUTCDate()).padStart(2, ' ')} ${built.getUTCFullYear()}, ${time}`,
       compiler,
       colors,
-      hasPackage: (name) => pipInstalled(this.containerPackages.get(c), name),
+      hasPackage: (name) => lazyPart('python').pipInstalled(this.containerPackages.get(c), name),
       redis: (host, port, args) => {
         const ip = parseIPv4(host) !== undefined ? host : host === 'localhost' ? '127.0.0.1' : this.containerResolve(c, host);
         if (ip === undefined) return { error: { errno: -2, reason: 'Name or service not known' }, traces: [] };

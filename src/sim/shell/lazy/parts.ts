@@ -14,12 +14,24 @@ const LOADERS = {
   sed: () => import('../sed.ts'),
   /** `docker compose`, with the yaml library. */
   compose: () => import('../compose/index.ts'),
-  /** The Python REPL (`docker run -it python`, `docker exec -it C python3`). */
-  python: () => import('../python/repl.ts'),
+  /** Python: the REPL (`docker run -it python`, `docker exec -it C python3`), `python -m http.server`, pip. */
+  python: () => import('./python.ts'),
   /** apt, apt-get and apk, with their package catalogs. */
   packages: () => import('./packages.ts'),
   /** Go templates: `--format` and `-f` of the docker CLI. */
   gotpl: () => import('../gotpl.ts'),
+  /** socat (alpine/socat's, and the packages'). */
+  socat: () => import('../socat-cmd.ts'),
+  /** tcpdump, from a package. */
+  tcpdump: () => import('../tcpdump.ts'),
+  /** Name lookups: dig and host (bind's tools, from a package), busybox nslookup, getent. */
+  dns: () => import('./dns.ts'),
+  /** nc: OpenBSD netcat, busybox's and Alpine's. */
+  nc: () => import('../nc-cmd.ts'),
+  /** busybox traceroute and traceroute6. */
+  traceroute: () => import('../traceroute.ts'),
+  /** curl (the Docker host's, the images', the packages'). */
+  curl: () => import('../curl-cmd.ts'),
 };
 
 export type LazyPart = keyof typeof LOADERS;

@@ -90,11 +90,20 @@ function embeddedLookup(engine: Engine, c: Container, name: string): string[] {
   return embeddedEndpoints(engine, c, name).map((ep) => formatIPv4(ep.ip));
 }
 
-/** The AAAA answer of the embedded DNS: the IPv6 address of the name's endpoint, on a network with IPv6. */
+/**
+ * The AAAA answer of the embedded DNS: the IPv6 addresses of the name's endpoints on a
+ * network with IPv6, every one of them and shuffled as the A answer is (resolver.go
+ * handles both types alike; golden dns-shared-alias-ipv6).
+ */
+export function embeddedLookup6All(engine: Engine, c: Container, name: string): string[] {
+  if (!usesEmbeddedDns(engine, c)) return [];
+  const found = embeddedEndpoints(engine, c, name).flatMap((ep) => (ep.ip6 === undefined ? [] : [formatIPv6(ep.ip6)]));
+  return shuffled(engine.resolverRandom, found);
+}
+
+/** The IPv6 address a connecting client takes for a name: the first of the AAAA answer. */
 export function embeddedLookup6(engine: Engine, c: Container, name: string): string | undefined {
-  if (!usesEmbeddedDns(engine, c)) return undefined;
-  const found = embeddedEndpoints(engine, c, name)[0];
-  return found?.ip6 === undefined ? undefined : formatIPv6(found.ip6);
+  return embeddedLookup6All(engine, c, name)[0];
 }
 
 /**

@@ -9,7 +9,7 @@
  * refused` per send round (`-retry`, 2 by default) before the timeout text.
  */
 import { busyboxUsage } from './busybox.ts';
-import { containerNameserver, EMBEDDED_DNS, embeddedLookup6, lookup, queryServer, reverseQuery, type LookupResult } from '../docker/dns.ts';
+import { containerNameserver, EMBEDDED_DNS, embeddedLookup6All, lookup, queryServer, reverseQuery, type LookupResult } from '../docker/dns.ts';
 import { usesEmbeddedDns } from '../docker/files.ts';
 import type { Engine } from '../docker/engine.ts';
 import type { Container } from '../docker/model.ts';
@@ -100,8 +100,10 @@ export function nslookupCommand(engine: Engine, c: Container): Command {
       return refusedRounds(undefined);
     }
     // -type=QUERY_TYPE: A is the model's; AAAA only as the embedded DNS answers it for an IPv6 endpoint.
-    const address6 = server === EMBEDDED_DNS ? embeddedLookup6(engine, c, name) : undefined;
-    if (qtype === 'aaaa' && address6 !== undefined) return { stdout: `${head}Non-authoritative answer:\nName:\t${name}\nAddress: ${address6}\n\n`, stderr: '', exitCode: 0 };
+    if (qtype === 'aaaa' && server === EMBEDDED_DNS) {
+      const addresses6 = embeddedLookup6All(engine, c, name);
+      if (addresses6.length > 0) return { stdout: `${head}Non-authoritative answer:\n${answerRecords(name, addresses6)}\n`, stderr: '', exitCode: 0 };
+    }
     if (qtype !== undefined && qtype !== 'a') return fail(`vethlab: nslookup -type=${qtype} is not modelled here beyond the AAAA records of containers on IPv6 networks\n`, 1);
     // add_query_with_search: a dotless name is asked once per search domain, and only so.
     const search = name.includes('.') ? [] : searchList(ctx);
@@ -118,12 +120,12 @@ export function nslookupCommand(engine: Engine, c: Container): Command {
       if (answer.kind === 'address') {
         const note = answer.source === 'embedded' ? 'Non-authoritative answer:\n' : '';
         // Each record of the answer, in the order the server sent them (golden dns-shared-alias).
-        stdout += `${note}${answer.addresses.map((address) => `Name:\t${asked}\nAddress: ${address}\n`).join('')}\n`;
+        stdout += `${note}${answerRecords(asked, answer.addresses)}\n`;
       } else {
         stdout += `** server can't find ${asked}: ${answer.kind === 'nxdomain' ? 'NXDOMAIN' : 'SERVFAIL'}\n\n`;
         exitCode = 1;
       }
-      if (qtype === undefined) aaaaHalf += aaaaAnswer(asked, answer, server === EMBEDDED_DNS ? embeddedLookup6(engine, c, asked) : undefined);
+      if (qtype === undefined) aaaaHalf += aaaaAnswer(asked, answer, server === EMBEDDED_DNS ? embeddedLookup6All(engine, c, asked) : []);
     }
     // busybox queues every A question, then every AAAA one, and prints each reply as it
     // arrives: either order on the rig (golden ipv6-nslookup); here always the queue's.
@@ -139,10 +141,15 @@ export function nslookupCommand(engine: Engine, c: Container): Command {
  * name nobody has is NXDOMAIN (or SERVFAIL) again. busybox prints an empty answer as
  * its notes and the blank line alone.
  */
-function aaaaAnswer(asked: string, answerA: LookupResult, address6: string | undefined): string {
+function aaaaAnswer(asked: string, answerA: LookupResult, addresses6: readonly string[]): string {
   if (answerA.kind === 'nxdomain' || answerA.kind === 'servfail') return `** server can't find ${asked}: ${answerA.kind === 'nxdomain' ? 'NXDOMAIN' : 'SERVFAIL'}\n\n`;
   if (answerA.kind !== 'address' || answerA.source !== 'embedded') return '\n';
-  return address6 === undefined ? 'Non-authoritative answer:\n\n' : `Non-authoritative answer:\nName:\t${asked}\nAddress: ${address6}\n\n`;
+  return `Non-authoritative answer:\n${answerRecords(asked, addresses6)}\n`;
+}
+
+/** Each record of an answer, in the order the server sent them (goldens dns-shared-alias, dns-shared-alias-ipv6). */
+function answerRecords(name: string, addresses: readonly string[]): string {
+  return addresses.map((address) => `Name:\t${name}\nAddress: ${address}\n`).join('');
 }
 
 /**

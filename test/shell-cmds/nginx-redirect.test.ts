@@ -24,6 +24,9 @@ describe('nginx redirect Location', () => {
     expect(location(sim.runScriptLine('curl -sI http://127.0.0.1:8090/sub').stdout)).toBe('http://127.0.0.1/sub/');
     expect(location(sim.runScriptLine('curl -sI -H "Host: Web.Example:9999" http://127.0.0.1:8090/sub').stdout)).toBe('http://web.example/sub/');
     expect(location(sim.runScriptLine('docker exec ng curl -sI http://localhost/sub').stdout)).toBe('http://localhost/sub/');
+    // The arguments follow the slash (ngx_http_static_handler); an empty query adds nothing.
+    expect(location(sim.runScriptLine("curl -sI 'http://127.0.0.1:8090/sub?page=2'").stdout)).toBe('http://127.0.0.1/sub/?page=2');
+    expect(location(sim.runScriptLine("curl -sI 'http://127.0.0.1:8090/sub?'").stdout)).toBe('http://127.0.0.1/sub/');
   });
 
   it('an HTTP/1.0 request without Host: the address the connection reached', () => {

@@ -467,8 +467,10 @@ export class Servers {
     }
     const files = this.filesOf(peer.netns);
     const c = [...this.engine.containers.values()].find((x) => x.netns === peer.netns);
+    // The directory's redirect keeps the request's arguments (ngx_http_static_handler).
+    const args = m[2]!.split('?').slice(1).join('?');
     const serveFile = (root: string, index: readonly string[], reqPath: string): NginxAnswer => {
-      if (!reqPath.endsWith('/') && files?.stat(root + reqPath) === 'dir') return { ...errorAnswer(301), headers: [`Location: ${reqPath}/`] };
+      if (!reqPath.endsWith('/') && files?.stat(root + reqPath) === 'dir') return { ...errorAnswer(301), headers: [`Location: ${reqPath}/${args === '' ? '' : `?${args}`}`] };
       const candidates = reqPath.endsWith('/') ? index.map((i) => `${root}${reqPath}${i}`) : [root + reqPath];
       const file = candidates.find((f) => files?.stat(f) === 'file');
       const content = file === undefined ? undefined : files!.read(file);

@@ -184,12 +184,37 @@ describe('socat: diagnostics', () => {
     expect([logged[0]?.[0], logged[1], logged[2]?.[0], logged[3]]).toEqual(['>', 'ping', '<', 'ping']);
   });
 
+  it('-lf FILE appends the lines to a file in the container instead of stderr; -lh adds the host name (error.c msg2)', () => {
+    const { sh, logs } = world();
+    const failed = sh('docker exec cli socat -lf /tmp/socat.log - TCP:nosuch:1');
+    expect(failed).toMatchObject({ stdout: '', stderr: '', exitCode: 1 });
+    const first = sh('docker exec cli cat /tmp/socat.log').stdout;
+    expect(lines(first).map(([, l, m]) => `${l} ${m}`)).toEqual(['E getaddrinfo("nosuch", "1", {0x20,0,1,6}, {}): Name does not resolve']);
+    // Opened with "a": a second run adds its lines after the first's; -lfFILE is the same option.
+    sh('docker exec cli socat -lf/tmp/socat.log - TCP:nosuch:2');
+    expect(sh('docker exec cli cat /tmp/socat.log').stdout).toMatch(new RegExp(`^${first.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}\\S+ \\S+ socat\\[\\d+\\] E getaddrinfo\\("nosuch", "2"`));
+    // A file that cannot be opened: the error goes to that log, so nowhere, and socat ends.
+    expect(sh('docker exec cli socat -lf /nosuch/dir/log - TCP:nosuch:1')).toMatchObject({ stdout: '', stderr: '', exitCode: 1 });
+    // A listener's notices go to the file too, and -ls brings them back to stderr.
+    server(sh, 'filed', '-dd -lf /tmp/l.log TCP-LISTEN:7000,fork SYSTEM:\'echo ok\'');
+    expect(sh('docker exec cli nc filed 7000').stdout).toBe('ok\n');
+    expect(logs('filed')).toBe('');
+    expect(sh('docker exec filed cat /tmp/l.log').stdout).toContain('socat[');
+    expect(sh('docker exec filed grep -c "N accepting connection from" /tmp/l.log').stdout).toBe('1\n');
+    expect(sh('docker exec cli socat -lf /tmp/x.log -ls - TCP:nosuch:1').stderr).toMatch(/ socat\[\d+\] E getaddrinfo/);
+    // -lh: $HOSTNAME (Docker sets it to the container's host name) between the time and the program.
+    const hostname = sh('docker exec cli hostname').stdout.trim();
+    expect(sh('docker exec cli socat -lh - TCP:nosuch:1').stderr).toMatch(new RegExp(`^\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d ${hostname} socat\\[\\d+\\] E getaddrinfo`));
+    expect(sh('docker exec cli socat -lh -lp relay - TCP:nosuch:1').stderr).toMatch(new RegExp(`^\\S+ \\S+ ${hostname} relay\\[\\d+\\] E `));
+  });
+
   it("refuses merged letters and a missing argument with socat's texts", () => {
     const { sh } = world();
     expect(sh('docker exec cli socat -vx - -')).toMatchObject({ stderr: 'Do not merge single character options, i.e. use "-v -x" instead of "-vx"\n', exitCode: 1 });
     expect(lines(sh('docker exec cli socat -t').stderr)[0]![2]).toBe('option -t requires an argument; use option "-h" for help');
     expect(lines(sh('docker exec cli socat -lx - -').stderr)[0]![2]).toBe('unknown log option "-lx"; use option "-h" for help');
-    expect(sh('docker exec cli socat -lf /tmp/log - -').stderr).toBe('vethlab: socat option -lf is not modelled\n');
+    expect(lines(sh('docker exec cli socat -lf').stderr)[0]![2]).toBe('option -lf requires an argument; use option "-h" for help');
+    expect(sh('docker exec cli socat -lm - -').stderr).toBe('vethlab: socat option -lm is not modelled\n');
     expect(lines(sh('docker exec cli socat TCP-LISTEN:7000,max-children=2 -').stderr)[0]![2]).toBe('option max-children not allowed without option fork');
     // Socket tuning changes nothing a conversation shows: taken.
     server(sh, 'tuned', 'TCP-LISTEN:7000,fork,keepalive,nodelay,backlog=10,max-children=5 SYSTEM:\'echo ok\'');

@@ -97,11 +97,20 @@ export function embeddedKnows(engine: Engine, c: Container, name: string): boole
   return usesEmbeddedDns(engine, c) && embeddedEndpoints(engine, c, name).length > 0;
 }
 
-/** The AAAA answer of the embedded DNS: the IPv6 address of the name's endpoint, on a network with IPv6. */
+/**
+ * The AAAA answer of the embedded DNS: the IPv6 addresses of the name's endpoints on a
+ * network with IPv6, every one of them and shuffled as the A answer is (resolver.go
+ * handles both types alike; golden dns-shared-alias-ipv6).
+ */
+export function embeddedLookup6All(engine: Engine, c: Container, name: string): string[] {
+  if (!usesEmbeddedDns(engine, c)) return [];
+  const found = embeddedEndpoints(engine, c, name).flatMap((ep) => (ep.ip6 === undefined ? [] : [formatIPv6(ep.ip6)]));
+  return shuffled(engine.resolverRandom, found);
+}
+
+/** The IPv6 address a connecting client takes for a name: the first of the AAAA answer. */
 export function embeddedLookup6(engine: Engine, c: Container, name: string): string | undefined {
-  if (!usesEmbeddedDns(engine, c)) return undefined;
-  const found = embeddedEndpoints(engine, c, name)[0];
-  return found?.ip6 === undefined ? undefined : formatIPv6(found.ip6);
+  return embeddedLookup6All(engine, c, name)[0];
 }
 
 /**
@@ -268,14 +277,14 @@ function forwarded(engine: Engine, c: Container, name: string, type: DnsType, sp
  * The packets of the AAAA question nslookup asks beside the A one (from the same socket):
  * the embedded DNS answers a container's name with its IPv6 address or no record, and
  * forwards other names; the LAN's server has no AAAA records. What nslookup prints of the
- * answer is dns-cmds.ts's.
+ * answer is dns-cmds.ts's; `addresses6` is the embedded DNS's answer it printed (taken once:
+ * each lookup shuffles, and the packet carries the records in the printed order).
  */
-export function aaaaQueryTraces(engine: Engine, c: Container, name: string, server: string, sport?: number): readonly Trace[] {
+export function aaaaQueryTraces(engine: Engine, c: Container, name: string, server: string, addresses6: readonly string[], sport?: number): readonly Trace[] {
   if (server !== EMBEDDED_DNS) return askServer(engine, c.netns ?? HOST_NS, server, name, 'AAAA', sport).traces ?? [];
   if (!usesEmbeddedDns(engine, c)) return [];
   if (embeddedKnows(engine, c, name)) {
-    const address6 = embeddedLookup6(engine, c, name);
-    const records = address6 === undefined ? [] : [{ type: 'AAAA' as const, data: address6 }];
+    const records = addresses6.map((data) => ({ type: 'AAAA' as const, data }));
     return overLoopback(engine, c, dnsQuestion(engine, c.netns ?? HOST_NS, 'AAAA', name, embeddedReply(records)), sport);
   }
   const external = [...c.endpoints.values()].some((ep) => !engine.networks.get(ep.networkId)?.internal);

@@ -9,7 +9,7 @@
  * refused` per send round (`-retry`, 2 by default) before the timeout text.
  */
 import { busyboxUsage } from './busybox.ts';
-import { aaaaQueryTraces, containerNameserver, EMBEDDED_DNS, embeddedKnows, embeddedLookup6, lookup, queryServer, reverseQuery, type LookupResult } from '../docker/dns.ts';
+import { aaaaQueryTraces, containerNameserver, EMBEDDED_DNS, embeddedKnows, embeddedLookup6All, lookup, queryServer, reverseQuery, type LookupResult } from '../docker/dns.ts';
 import { usesEmbeddedDns } from '../docker/files.ts';
 import type { Engine } from '../docker/engine.ts';
 import type { Container } from '../docker/model.ts';
@@ -101,10 +101,11 @@ export function nslookupCommand(engine: Engine, c: Container): Command {
       return refusedRounds([]);
     }
     // -type=QUERY_TYPE: A is the model's; AAAA only as the embedded DNS answers it for an IPv6 endpoint.
-    const address6 = server === EMBEDDED_DNS ? embeddedLookup6(engine, c, name) : undefined;
-    if (qtype === 'aaaa' && address6 !== undefined) return { stdout: `${head}Non-authoritative answer:\nName:\t${name}\nAddress: ${address6}\n\n`, stderr: '', exitCode: 0, traces: [...aaaaQueryTraces(engine, c, name, server)] };
-    // A container's name without an IPv6 address: the embedded DNS's empty answer, its notes alone (the rig's capdns.txt).
-    if (qtype === 'aaaa' && server === EMBEDDED_DNS && embeddedKnows(engine, c, name)) return { stdout: `${head}Non-authoritative answer:\n\n`, stderr: '', exitCode: 0, traces: [...aaaaQueryTraces(engine, c, name, server)] };
+    if (qtype === 'aaaa' && server === EMBEDDED_DNS) {
+      const addresses6 = embeddedLookup6All(engine, c, name);
+      // A container's name without an IPv6 address: the embedded DNS's empty answer, its notes alone (the rig's capdns.txt).
+      if (addresses6.length > 0 || embeddedKnows(engine, c, name)) return { stdout: `${head}Non-authoritative answer:\n${answerRecords(name, addresses6)}\n`, stderr: '', exitCode: 0, traces: [...aaaaQueryTraces(engine, c, name, server, addresses6)] };
+    }
     if (qtype !== undefined && qtype !== 'a') return fail(`vethlab: nslookup -type=${qtype} is not modelled here beyond the AAAA records of containers on IPv6 networks\n`, 1);
     // add_query_with_search: a dotless name is asked once per search domain, and only so.
     const search = name.includes('.') ? [] : searchList(ctx);
@@ -121,16 +122,17 @@ export function nslookupCommand(engine: Engine, c: Container): Command {
       if (answer.kind === 'address') {
         const note = answer.source === 'embedded' ? 'Non-authoritative answer:\n' : '';
         // Each record of the answer, in the order the server sent them (golden dns-shared-alias).
-        stdout += `${note}${answer.addresses.map((address) => `Name:\t${asked}\nAddress: ${address}\n`).join('')}\n`;
+        stdout += `${note}${answerRecords(asked, answer.addresses)}\n`;
       } else {
         stdout += `** server can't find ${asked}: ${answer.kind === 'nxdomain' ? 'NXDOMAIN' : 'SERVFAIL'}\n\n`;
         exitCode = 1;
       }
       if (qtype === undefined) {
-        aaaaHalf += aaaaAnswer(asked, answer, server === EMBEDDED_DNS ? embeddedLookup6(engine, c, asked) : undefined);
+        const addresses6 = server === EMBEDDED_DNS ? embeddedLookup6All(engine, c, asked) : [];
+        aaaaHalf += aaaaAnswer(asked, answer, addresses6);
         // The AAAA question leaves from the A question's socket (the rig's capture: one port for both).
         const sport = answer.traces?.[0]?.hops[0]?.packet.sport;
-        traces.push(...aaaaQueryTraces(engine, c, asked, server, sport));
+        traces.push(...aaaaQueryTraces(engine, c, asked, server, addresses6, sport));
       }
     }
     // busybox queues every A question, then every AAAA one, and prints each reply as it
@@ -147,10 +149,15 @@ export function nslookupCommand(engine: Engine, c: Container): Command {
  * name nobody has is NXDOMAIN (or SERVFAIL) again. busybox prints an empty answer as
  * its notes and the blank line alone.
  */
-function aaaaAnswer(asked: string, answerA: LookupResult, address6: string | undefined): string {
+function aaaaAnswer(asked: string, answerA: LookupResult, addresses6: readonly string[]): string {
   if (answerA.kind === 'nxdomain' || answerA.kind === 'servfail') return `** server can't find ${asked}: ${answerA.kind === 'nxdomain' ? 'NXDOMAIN' : 'SERVFAIL'}\n\n`;
   if (answerA.kind !== 'address' || answerA.source !== 'embedded') return '\n';
-  return address6 === undefined ? 'Non-authoritative answer:\n\n' : `Non-authoritative answer:\nName:\t${asked}\nAddress: ${address6}\n\n`;
+  return `Non-authoritative answer:\n${answerRecords(asked, addresses6)}\n`;
+}
+
+/** Each record of an answer, in the order the server sent them (goldens dns-shared-alias, dns-shared-alias-ipv6). */
+function answerRecords(name: string, addresses: readonly string[]): string {
+  return addresses.map((address) => `Name:\t${name}\nAddress: ${address}\n`).join('');
 }
 
 /**

@@ -18,6 +18,7 @@ import type { FileSystem } from './fs.ts';
 import type { Processes } from './processes.ts';
 import type { NginxConfig } from './nginx-conf.ts';
 import { nginxAnswer, type NginxAnswer } from './nginx-server.ts';
+import { absoluteLocation, hostHeaderOf } from './nginx-redirect.ts';
 
 /** nginx's reason phrases (ngx_http_status_lines) for the statuses it sends itself. */
 const NGINX_STATUS: Record<number, string> = {
@@ -303,7 +304,7 @@ export class Servers {
       return out;
     }
     if (peer.process === 'httpd' && input.trim() !== '') return this.httpd(peer, input.split('\n')[0]!.replace(/\r$/, '')).raw;
-    if (peer.process === 'nginx' && input.trim() !== '') return this.nginx(peer, input.split('\n')[0]!.replace(/\r$/, '')).raw;
+    if (peer.process === 'nginx' && input.trim() !== '') return this.nginx(peer, input.split('\n')[0]!.replace(/\r$/, ''), hostHeaderOf(input)).raw;
     return '';
   }
 
@@ -372,7 +373,8 @@ export class Servers {
     }
     // A proxied request's own legs (nginx -> upstream) follow the client's.
     const legs: Trace[] = [];
-    const answer = conn.peer.process === 'nginx' ? this.nginx(conn.peer, `${method} ${path} HTTP/1.1`, hostHeader, legs) : this.httpd(conn.peer, `${method} ${path} HTTP/1.1`);
+    // nginx reads the Host the request carries: the URL's, or one the user gave (curl -H 'Host: x').
+    const answer = conn.peer.process === 'nginx' ? this.nginx(conn.peer, `${method} ${path} HTTP/1.1`, hostHeaderOf(request), legs) : this.httpd(conn.peer, `${method} ${path} HTTP/1.1`);
     const split = answer.raw.indexOf('\r\n\r\n');
     const head = split < 0 ? answer.raw : answer.raw.slice(0, split + 4);
     // A HEAD request is answered with the head alone.
@@ -451,7 +453,8 @@ export class Servers {
     };
     const render = (a: NginxAnswer, close = false) => {
       const title = `${a.status} ${NGINX_STATUS[a.status] ?? ''}`.trim();
-      const headers = [`Content-Type: ${a.contentType ?? 'text/html'}`, `Content-Length: ${a.body.length}`, ...a.headers.filter((h) => !h.startsWith('Last-Modified') && !h.startsWith('ETag') && !h.startsWith('Accept-Ranges')), ...a.headers.filter((h) => h.startsWith('Last-Modified')), `Connection: ${keepAlive && !close ? 'keep-alive' : 'close'}`, ...a.headers.filter((h) => h.startsWith('ETag') || h.startsWith('Accept-Ranges'))];
+      const located = a.headers.map((h) => (h.startsWith('Location: ') ? `Location: ${absoluteLocation(h.slice('Location: '.length), host, peer.local ?? this.hostOf(peer), peer.port)}` : h));
+      const headers = [`Content-Type: ${a.contentType ?? 'text/html'}`, `Content-Length: ${a.body.length}`, ...located.filter((h) => !h.startsWith('Last-Modified') && !h.startsWith('ETag') && !h.startsWith('Accept-Ranges')), ...located.filter((h) => h.startsWith('Last-Modified')), `Connection: ${keepAlive && !close ? 'keep-alive' : 'close'}`, ...located.filter((h) => h.startsWith('ETag') || h.startsWith('Accept-Ranges'))];
       return { status: a.status, body: a.body, raw: `${head(title, headers)}\r\n\r\n${m?.[1] === 'HEAD' ? '' : a.body}` };
     };
     if (!m) return render(errorAnswer(400), true);
@@ -464,8 +467,10 @@ export class Servers {
     }
     const files = this.filesOf(peer.netns);
     const c = [...this.engine.containers.values()].find((x) => x.netns === peer.netns);
+    // The directory's redirect keeps the request's arguments (ngx_http_static_handler).
+    const args = m[2]!.split('?').slice(1).join('?');
     const serveFile = (root: string, index: readonly string[], reqPath: string): NginxAnswer => {
-      if (!reqPath.endsWith('/') && files?.stat(root + reqPath) === 'dir') return { ...errorAnswer(301), headers: [`Location: http://${this.hostOf(peer)}${reqPath}/`] };
+      if (!reqPath.endsWith('/') && files?.stat(root + reqPath) === 'dir') return { ...errorAnswer(301), headers: [`Location: ${reqPath}/${args === '' ? '' : `?${args}`}`] };
       const candidates = reqPath.endsWith('/') ? index.map((i) => `${root}${reqPath}${i}`) : [root + reqPath];
       const file = candidates.find((f) => files?.stat(f) === 'file');
       const content = file === undefined ? undefined : files!.read(file);

@@ -67,7 +67,10 @@ export function socatCommand(place: SocatPlace): Command {
       return fail(log.take());
     }
     const { settings, addresses } = options;
-    const log = new SocatLog(settings.log, ctx.kernel.now);
+    // -lf opens its file ("a") while the options are read; when it cannot, the error goes to
+    // that unopened log, so nowhere, and socat exits 1 (error.c diag_set 'f', msg2).
+    if (settings.log.file !== undefined && ctx.fs.write(settings.log.file, '', true) !== undefined) return fail('');
+    const log = logFor(settings, ctx);
     const failWith = (message: string) => {
       log.error(pid, message);
       return fail(log.take());
@@ -100,6 +103,14 @@ interface Run {
   ctx: CommandContext;
   settings: SocatSettings;
   mainPid: number;
+}
+
+/** A log for one process's lines now: to stderr, or to the -lf file; with -lh, the host name ($HOSTNAME, else the machine's). */
+function logFor(settings: SocatSettings, ctx: CommandContext): SocatLog {
+  const file = settings.log.file;
+  const etcHostname = ctx.fs.read('/etc/hostname');
+  const hostname = ctx.env.HOSTNAME ?? (typeof etcHostname === 'string' && !/^E[A-Z]+$/.test(etcHostname) ? etcHostname.trim() : undefined);
+  return new SocatLog(settings.log, ctx.kernel.now, { hostname, append: file === undefined ? undefined : (line) => void ctx.fs.write(file, line, true) });
 }
 
 function fail(stderr: string, exitCode = 1): CommandOutput {
@@ -185,7 +196,7 @@ function unresolved(place: SocatPlace, to: { proto: 'tcp' | 'udp'; host: string;
  */
 function listen(run: Run, argv: string[], listener: Extract<SocatAddress, { kind: 'listen' }>, handler: SocatAddress, listenerLeft: boolean): CommandOutput {
   const { place, ctx, settings, mainPid: pid } = run;
-  const log = new SocatLog(settings.log, ctx.kernel.now);
+  const log = logFor(settings, ctx);
   const bound: Listen = { proto: listener.proto, address: listener.address, family: 4, port: listener.port };
   const failed = bindAll(ctx, [bound], 'socat');
   if (failed) {
@@ -202,7 +213,7 @@ function listen(run: Run, argv: string[], listener: Extract<SocatAddress, { kind
     argv: ['socat', ...argv],
     listens: [bound],
     serve: (input: ClientData): Served => {
-      const clientLog = new SocatLog(settings.log, ctx.kernel.now);
+      const clientLog = logFor(settings, ctx);
       const peer = inet(input.client, input.clientPort ?? 0);
       if (listener.proto === 'tcp') clientLog.write(pid, 'notice', `accepting connection from ${peer} on ${inet(input.local ?? listener.address, listener.port)}`);
       else clientLog.write(pid, 'notice', listener.mode === 'recvfrom' ? `receiving packet from ${peer}` : `accepting UDP connection from ${peer}`);

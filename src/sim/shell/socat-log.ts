@@ -4,9 +4,12 @@
  * printed when its level reaches the threshold, which 1.8 sets to warnings and
  * the -d options move (socat.c: `-d` alone leaves it at warnings, `-dd` and
  * `-d -d` add notices, `-d0` keeps errors only, `-dN` sets it). `-ly` sends the
- * lines to syslog, which a container has no daemon for: they vanish. The time is
+ * lines to syslog, which a container has no daemon for: they vanish. `-lf FILE`
+ * appends them to a file instead (fopen "a", flushed line by line), `-lh` puts the
+ * host name ($HOSTNAME, else uname's nodename) before the program name. The time is
  * the simulator's clock (UTC in a container), the PID the process's own.
- * Source: socat 1.8.0.1's error.c (msg2, diag level), socat.c (option -d).
+ * Source: socat 1.8.0.1's error.c (msg2, diag level), socat.c (option -d); -lf
+ * and -lh as socat 1.7.3.3's error.c (diag_set 'f', diag_set_int 'h', msg2) has them.
  */
 import { nginxLogTime } from './servers.ts';
 
@@ -22,9 +25,20 @@ export interface LogSettings {
   micros: boolean;
   /** -lp NAME: the program name in each line. */
   name: string;
+  /** -lf FILE: the lines go to this file, appended, instead of stderr. */
+  file?: string;
+  /** -lh: the host name before the program name. */
+  withHostname: boolean;
 }
 
-export const DEFAULT_LOG: LogSettings = { threshold: LEVEL.warn, syslog: false, micros: false, name: 'socat' };
+export const DEFAULT_LOG: LogSettings = { threshold: LEVEL.warn, syslog: false, micros: false, name: 'socat', withHostname: false };
+
+/** Where one socat's lines go besides stderr: the -lf file, and the host name -lh prints. */
+export interface LogPlace {
+  /** Appends to the -lf file. */
+  append?: (text: string) => void;
+  hostname?: string;
+}
 
 /** Writes socat's lines for one process (`pid`) at the simulator's time `now` (ms). */
 export class SocatLog {
@@ -33,13 +47,17 @@ export class SocatLog {
   constructor(
     private readonly settings: LogSettings,
     private readonly now: number,
+    private readonly place: LogPlace = {},
   ) {}
 
   /** One message, if its level is printed. */
   write(pid: number, level: Level, message: string): void {
     if (LEVEL[level] < this.settings.threshold || this.settings.syslog) return;
     const micros = this.settings.micros ? `.${String((this.now % 1000) * 1000).padStart(6, '0')}` : '';
-    this.text += `${nginxLogTime(this.now)}${micros} ${this.settings.name}[${pid}] ${'DINWEF'[LEVEL[level]]} ${message}\n`;
+    const host = this.settings.withHostname && this.place.hostname !== undefined ? `${this.place.hostname} ` : '';
+    const line = `${nginxLogTime(this.now)}${micros} ${host}${this.settings.name}[${pid}] ${'DINWEF'[LEVEL[level]]} ${message}\n`;
+    if (this.settings.file !== undefined && this.place.append) this.place.append(line);
+    else this.text += line;
   }
 
   /** Text socat writes to stderr itself, whatever the log settings (-v and -x dumps, a child's stderr). */

@@ -71,28 +71,38 @@ export function parseOptions(argv: readonly string[], threshold: number = DEFAUL
 }
 
 /**
- * -ly[FACILITY] (syslog), -ls (stderr), -lu (microseconds), -lp NAME (program
- * name); -lf, -lm and -lh are refused. Returns how many extra words it took.
+ * -ly[FACILITY] (syslog), -ls (stderr), -lf FILE (a file), -lu (microseconds),
+ * -lp NAME (program name), -lh (host name); -lm is refused. Returns how many extra
+ * words it took.
  */
 function logOption(a: string, next: string | undefined, log: LogSettings): number | Extract<ParsedOptions, { ok: false }> {
   switch (a[2]) {
     case 'y':
       log.syslog = true;
+      log.file = undefined;
       return 0;
     case 's':
       log.syslog = false;
+      log.file = undefined;
+      return 0;
+    case 'h':
+      log.withHostname = true;
       return 0;
     case 'u':
       log.micros = true;
       return 0;
     case 'p':
-      if (a.length > 3) log.name = a.slice(3);
-      else if (next !== undefined) log.name = next;
-      else return { ok: false, error: 'option -lp requires an argument; use option "-h" for help' };
+    case 'f': {
+      const value = a.length > 3 ? a.slice(3) : next;
+      if (value === undefined) return { ok: false, error: `option -l${a[2]} requires an argument; use option "-h" for help` };
+      if (a[2] === 'p') log.name = value;
+      else {
+        log.file = value;
+        log.syslog = false;
+      }
       return a.length > 3 ? 0 : 1;
-    case 'f':
+    }
     case 'm':
-    case 'h':
       return { ok: false, vethlab: `vethlab: socat option ${a.slice(0, 3)} is not modelled\n` };
     default:
       return { ok: false, error: `unknown log option "${a}"; use option "-h" for help` };

@@ -7,7 +7,8 @@
 import { KernelError, type KernelApi, type NetnsView, type Route6Info, type RouteInfo } from '../../net/api.ts';
 import type { Command, CommandContext, CommandOutput } from '../types.ts';
 import { fail, ok } from '../types.ts';
-import { addressesOf, byIndex, devices, flagList, linkLayer, padEnd, padStart, type Device } from './devices.ts';
+import { addressesOf, byIndex, devices, flagList, padEnd, padStart, type Device } from './devices.ts';
+import { colorOption, operStateAttr, paint, type ColorAttr } from './ip-color.ts';
 
 export interface IpOptions {
   /** Namespaces mounted under /run/netns (`ip netns add`): a peer there prints as `link-netns NAME`. */
@@ -21,6 +22,8 @@ interface Opts {
   stats: number;
   family?: 4 | 6;
   named: (netns: string) => boolean;
+  /** `-c`: fields in iproute2's colours (ip-color.ts). */
+  color: boolean;
 }
 
 const GLOBAL_OPTIONS: [string, (o: Opts) => void][] = [
@@ -43,7 +46,7 @@ export function ipCommand(options: IpOptions = {}): Command {
   return (argv, ctx) => {
     const view = ctx.kernel.netns(ctx.netns);
     if (!view) return fail('Cannot open network namespace: No such file or directory\n', 1);
-    const opts: Opts = { oneline: false, brief: false, details: false, stats: 0, named: options.namedNetns ?? (() => false) };
+    const opts: Opts = { oneline: false, brief: false, details: false, stats: 0, named: options.namedNetns ?? (() => false), color: false };
     let i = 0;
     for (; i < argv.length && argv[i]!.startsWith('-') && argv[i] !== '-'; i++) {
       const arg = argv[i]!.replace(/^--/, '-');
@@ -57,6 +60,11 @@ export function ipCommand(options: IpOptions = {}): Command {
       }
       if (arg === '-d') {
         opts.details = true;
+        continue;
+      }
+      const color = colorOption(arg);
+      if (color !== undefined) {
+        opts.color = color;
         continue;
       }
       const known = GLOBAL_OPTIONS.find(([name]) => arg.length > 1 && name.startsWith(arg));
@@ -182,12 +190,12 @@ function linkNetns(dev: Device, opts: Opts): string {
 }
 
 /** The first line of `ip link` / `ip addr` for a device, without its newline. */
-function linkHeader(view: NetnsView, dev: Device, withMode: boolean): string {
+function linkHeader(view: NetnsView, dev: Device, withMode: boolean, opts: Opts): string {
   const { name, mdown } = nameAndLink(view, dev);
   const i = dev.info;
-  let line = `${i.ifindex}: ${name}: ${flagList(dev, mdown)} mtu ${i.mtu} qdisc ${dev.qdisc} `;
+  let line = `${i.ifindex}: ${paint(opts.color, 'ifname', `${name}: `)}${flagList(dev, mdown)} mtu ${i.mtu} qdisc ${dev.qdisc} `;
   if (i.master) line += `master ${i.master} `;
-  line += `state ${dev.operstate} `;
+  line += `state ${paint(opts.color, operStateAttr(dev.operstate), `${dev.operstate} `)}`;
   if (withMode) line += 'mode DEFAULT ';
   line += 'group default ';
   if (i.txqlen) line += `qlen ${i.txqlen}`;
@@ -232,8 +240,8 @@ function statsLines(dev: Device, opts: Opts): string[] {
 /** One device's `ip link` block: header, link layer (+ netns, details), stats. */
 function linkBlock(view: NetnsView, dev: Device, opts: Opts, withMode: boolean): string[] {
   const details = opts.details ? detailLines(view, dev) : [];
-  const second = `    ${linkLayer(dev.info)}${linkNetns(dev, opts)}${details[0] ?? ''}`;
-  return [linkHeader(view, dev, withMode), second, ...details.slice(1), ...statsLines(dev, opts)];
+  const second = `    ${linkLayer(dev.info, opts)}${linkNetns(dev, opts)}${details[0] ?? ''}`;
+  return [linkHeader(view, dev, withMode, opts), second, ...details.slice(1), ...statsLines(dev, opts)];
 }
 
 /** iproute2's oneline mode joins a block's lines with a backslash. */
@@ -241,8 +249,15 @@ function emit(blocks: string[][], opts: Opts): string {
   return blocks.map((lines) => (opts.oneline ? `${lines.join('\\')}\n` : lines.map((l) => `${l}\n`).join(''))).join('');
 }
 
-function briefName(view: NetnsView, dev: Device): string {
-  return nameAndLink(view, dev).name;
+/** The link-layer line: its addresses in the MAC colour. */
+function linkLayer(info: Device['info'], opts: Opts): string {
+  const [kind, address, broadcast] = info.kind === 'loopback' ? ['loopback', '00:00:00:00:00:00', '00:00:00:00:00:00'] : ['ether', info.mac, 'ff:ff:ff:ff:ff:ff'];
+  return `link/${kind} ${paint(opts.color, 'mac', address)} brd ${paint(opts.color, 'mac', broadcast)}`;
+}
+
+/** The name and state columns of -brief (print_linkinfo_brief: `%-16s `, `%-14s `, each painted with its padding). */
+function briefColumns(view: NetnsView, dev: Device, opts: Opts): string {
+  return `${paint(opts.color, 'ifname', `${padEnd(nameAndLink(view, dev).name, 16)} `)}${paint(opts.color, operStateAttr(dev.operstate), `${padEnd(dev.operstate, 14)} `)}`;
 }
 
 // ---- ip link ------------------------------------------------------------------------
@@ -257,7 +272,7 @@ function linkCmd(view: NetnsView, ctx: CommandContext, args: string[], opts: Opt
     if (opts.brief) {
       return ok(list.map((d) => {
         const { mdown } = nameAndLink(view, d);
-        return `${padEnd(briefName(view, d), 16)} ${padEnd(d.operstate, 14)} ${d.info.kind === 'loopback' ? '00:00:00:00:00:00' : d.info.mac} ${flagList(d, mdown)} \n`;
+        return `${briefColumns(view, d, opts)}${paint(opts.color, 'mac', `${d.info.kind === 'loopback' ? '00:00:00:00:00:00' : d.info.mac} `)}${flagList(d, mdown)} \n`;
       }).join(''));
     }
     return ok(emit(list.map((d) => linkBlock(view, d, opts, true)), opts));
@@ -405,28 +420,30 @@ function addressCmd(view: NetnsView, ctx: CommandContext, args: string[], opts: 
 
 function showAddresses(view: NetnsView, list: Device[], opts: Opts, named = false): string {
   const out: string[] = [];
+  const local = (family: ColorAttr, text: string) => paint(opts.color, family, text);
   for (const dev of list) {
     const { v4, v6 } = addressesOf(view, dev.info.name);
     const lines4 = opts.family === 6 ? [] : v4;
     const lines6 = opts.family === 4 ? [] : v6;
     if (opts.family !== undefined && lines4.length + lines6.length === 0) continue;
     if (opts.brief) {
-      const addrs = [...lines4.map((a) => `${a.address}/${a.prefixLen}`), ...lines6.map((a) => `${a.address}/${a.prefixLen}`)];
-      out.push(`${padEnd(briefName(view, dev), 16)} ${padEnd(dev.operstate, 14)} ${addrs.map((a) => `${a} `).join('')}\n`);
+      const addrs = [...lines4.map((a) => `${local('inet', a.address)}/${a.prefixLen} `), ...lines6.map((a) => `${local('inet6', a.address)}/${a.prefixLen} `)];
+      out.push(`${briefColumns(view, dev, opts)}${addrs.join('')}\n`);
       continue;
     }
     const valid = '       valid_lft forever preferred_lft forever';
-    const inet = lines4.map((a) => `    inet ${a.address}/${a.prefixLen}${a.broadcast ? ` brd ${a.broadcast}` : ''} scope ${a.scope} ${a.ifname}`);
-    const inet6 = lines6.map((a) => `    inet6 ${a.address}/${a.prefixLen} scope ${a.scope} ${a.nodad ? 'nodad ' : ''}`);
+    // print_addrinfo paints the local address (`%s`) and the broadcast with its space (`%s `).
+    const inet = lines4.map((a) => `    inet ${local('inet', a.address)}/${a.prefixLen} ${a.broadcast ? `brd ${local('inet', `${a.broadcast} `)}` : ''}scope ${a.scope} ${a.ifname}`);
+    const inet6 = lines6.map((a) => `    inet6 ${local('inet6', a.address)}/${a.prefixLen} scope ${a.scope} ${a.nodad ? 'nodad ' : ''}`);
     if (opts.oneline) {
       const prefix = `${dev.info.ifindex}: ${dev.info.name}`;
       for (const l of [...inet, ...inet6]) out.push(`${prefix}${l}\\${valid}\n`);
       continue;
     }
     // With -6 the header comes from the IPv6 dump, unless a device was named (then from its link).
-    const head = opts.family === 6 && !named ? ipv6Header(view, dev) : [linkHeader(view, dev, false)];
+    const head = opts.family === 6 && !named ? ipv6Header(view, dev, opts) : [linkHeader(view, dev, false, opts)];
     const block = [...head];
-    if (opts.family === undefined) block.push(`    ${linkLayer(dev.info)}${linkNetns(dev, opts)}`);
+    if (opts.family === undefined) block.push(`    ${linkLayer(dev.info, opts)}${linkNetns(dev, opts)}`);
     for (const l of [...inet, ...inet6]) block.push(l, valid);
     if (opts.stats) block.push(...statsLines(dev, opts));
     out.push(block.map((l) => `${l}\n`).join(''));
@@ -435,7 +452,7 @@ function showAddresses(view: NetnsView, list: Device[], opts: Opts, named = fals
 }
 
 /** With -6 the link line comes from the IPv6 dump, which has no qdisc or group. */
-function ipv6Header(view: NetnsView, dev: Device): string[] {
+function ipv6Header(view: NetnsView, dev: Device, opts: Opts): string[] {
   let { name, mdown } = nameAndLink(view, dev);
   // That dump carries no link-netnsid, so iproute2 looks the peer's ifindex up here (a veth shows `@eth0`).
   if (dev.iflink !== undefined && dev.linkNetnsid !== undefined) {
@@ -443,7 +460,8 @@ function ipv6Header(view: NetnsView, dev: Device): string[] {
     mdown = false;
   }
   const i = dev.info;
-  return [`${i.ifindex}: ${name}: ${flagList(dev, mdown)} mtu ${i.mtu} state ${dev.operstate}${i.txqlen ? ` qlen ${i.txqlen}` : ' '}`];
+  const state = paint(opts.color, operStateAttr(dev.operstate), `${dev.operstate} `);
+  return [`${i.ifindex}: ${paint(opts.color, 'ifname', `${name}: `)}${flagList(dev, mdown)} mtu ${i.mtu} state ${state}${i.txqlen ? `qlen ${i.txqlen}` : ''}`];
 }
 
 function addrChange(ctx: CommandContext, add: boolean, args: string[]): CommandOutput {

@@ -199,6 +199,25 @@ describe('tcpdump decodes DNS (print-domain.c) as the rig captured it (test/fixt
     expect(shown[1]).toBe('IP 127.0.0.11.53 > 127.0.0.1.<PORT0>: <DNSID> 1/0/0 A 172.18.0.2 (40)');
   });
 
+  it('carries in the AAAA answer on lo every address of a shared alias, in the order nslookup prints them (golden dns-shared-alias-ipv6)', () => {
+    const sim = new Simulator({ images: 'playground' });
+    const sh = (line: string) => sim.runScriptLine(line);
+    sh('docker network create --ipv6 --subnet 2001:db8:1::/64 v6b');
+    sh('docker run -d --name s1 --network v6b --network-alias search alpine sleep 1000');
+    sh('docker run -d --name s2 --network v6b --network-alias search alpine sleep 1000');
+    sh('docker run -d --name client --network v6b alpine sleep 1000');
+    sh('docker exec client apk add tcpdump');
+    const out = sh(`docker exec client sh -c 'tcpdump -n -i lo & nslookup -type=aaaa search'`).stdout;
+    const printed = [...out.matchAll(/^Address: (2001:\S+)$/gm)].map((m) => m[1]);
+    // The DNS message's length: its header, the question (name, type, class) and two AAAA
+    // records, each with the name written in full as the embedded DNS writes it, then type,
+    // class, TTL, length (10) and the 16-byte address.
+    const DNS_HEADER = 12;
+    const SEARCH_NAME = 1 + 'search'.length + 1;
+    expect(printed).toHaveLength(2);
+    expect(packets(out)[1]).toBe(`IP 127.0.0.11.53 > 127.0.0.1.<PORT0>: <DNSID> 2/0/0 AAAA ${printed[0]}, AAAA ${printed[1]} (${DNS_HEADER + SEARCH_NAME + 4 + 2 * (SEARCH_NAME + 10 + 16)})`);
+  });
+
   it('shows the forwarding on the host\'s eth0 with the query\'s own id, and a default-bridge container asking the LAN\'s server itself', () => {
     const sh = dnsWorld();
     const forwarded = sh('docker exec probe tcpdump -n -i eth0 & docker exec u1 nslookup -type=a example.com');

@@ -12,6 +12,7 @@ import type { Page } from '@playwright/test';
 import { GALLERY, type GalleryScenario } from '../src/scenario/gallery/index.ts';
 import { replay, runLine } from '../src/scenario/scenario.ts';
 import { galleryEn } from '../src/app/i18n/gallery.en.ts';
+import { loadAllParts } from '../src/sim/shell/lazy/parts.ts';
 import { expect, type Lab, test } from './fixtures.ts';
 
 /** What a step's line does in the core, run after the setup and the steps before it. */
@@ -22,6 +23,12 @@ interface Expected {
   lines: number;
   packet?: { outcome: string; hops: number; rule?: string };
 }
+
+// The core computes each step's expectation here with every program it may run (the app
+// loads them as lines name them): curl, nc, nslookup and the other lazy parts included.
+test.beforeAll(async () => {
+  await loadAllParts();
+});
 
 function expectedSteps(scenario: GalleryScenario): Expected[] {
   const { sim } = replay(scenario.commands);

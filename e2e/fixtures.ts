@@ -24,9 +24,18 @@ export class Lab {
     return this.page.getByTestId(`terminal-${name}`).locator('.xterm-rows');
   }
 
+  /**
+   * Enters a line: its text as one input event (xterm hands it on as one chunk, as it does
+   * an IME's), then Enter. A key per character cost the suite minutes under load; the tests
+   * of typing itself (completion, history, line editing) press their keys one by one.
+   */
   async type(line: string, name = 'host'): Promise<void> {
     await this.page.getByTestId(`terminal-${name}`).click();
-    await this.page.keyboard.type(line);
+    // xterm drops inserted text while it believes a key is down (its IME guard), and a
+    // terminal that lost focus between a key's down and up (Enter on `docker exec -it`
+    // opens another tab) never saw the up: a modifier's release tells it.
+    await this.page.keyboard.up('Shift');
+    await this.page.keyboard.insertText(line);
     await this.page.keyboard.press('Enter');
   }
 

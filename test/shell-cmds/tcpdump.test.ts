@@ -292,6 +292,11 @@ describe('a client that connects by name asks the embedded DNS first (test/fixtu
     expect(byName.map((t) => t.probe.kind)).toEqual(['udp-send', 'udp-send', 'icmp-echo']);
     expect(byName.slice(0, 2).map((t) => [t.probe.dst, t.probe.port, t.probe.dns?.type])).toEqual([['127.0.0.11', 53, 'A'], ['127.0.0.11', 53, 'AAAA']]);
     expect(byName.at(-1)?.hops.length).toBe(byAddress.at(-1)?.hops.length);
+    // One socket asks both: the AAAA question leaves from the A question's port.
+    expect(byName[1]?.hops[0]?.packet.sport).toBe(byName[0]?.hops[0]?.packet.sport);
+    // A Debian image's curl (glibc) asks the same two questions before it connects.
+    sh('docker run -d --name deb --network net nginx');
+    expect(sh('docker exec deb curl -s web').traces?.slice(0, 3).map((t) => `${t.probe.kind} ${t.probe.dns?.type ?? ''}`)).toEqual(['udp-send A', 'udp-send AAAA', 'tcp-connect ']);
     // A name /etc/hosts answers asks no server.
     expect(sh('docker exec u1 ping -c1 localhost').traces?.map((t) => t.probe.kind)).toEqual(['icmp-echo']);
   });

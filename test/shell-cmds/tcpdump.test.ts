@@ -302,6 +302,25 @@ describe('a client that connects by name asks the embedded DNS first (test/fixtu
   });
 });
 
+describe('the container\'s nat rules count a lookup\'s two questions as one flow (test/fixtures/tcpdump/capdnscount.txt)', () => {
+  it('counts the first packet of each lookup at DOCKER_OUTPUT\'s DNAT and none at DOCKER_POSTROUTING\'s SNAT, as the rig did', () => {
+    const sim = new Simulator({ images: 'playground' });
+    const sh = (line: string) => sim.runScriptLine(line);
+    sh('docker network create net');
+    sh('docker run -d --name web --network net httpd');
+    sh('docker run -d --name u1 --network net busybox sleep 1000');
+    const netns = [...sim.engine.containers.values()].find((c) => c.name === 'u1')!.netns!;
+    const chain = (name: string) => sim.kernel.netns(netns)!.netfilter.iptables(['-t', 'nat', '-nvxL', name], 4).stdout;
+    const ports = (text: string) => text.replace(/:\d{5}\b/g, ':<PORT>').replace(/spt:\d+/g, 'spt:<PORT>');
+    const text = readFileSync(new URL('../fixtures/tcpdump/capdnscount.txt', import.meta.url), 'utf8');
+    const blocks = text.split(/^\$ /m).filter((b) => b.startsWith('nsenter')).map((b) => ports(b.slice(b.indexOf('\n') + 1)));
+    sh('docker exec u1 ping -c1 web');
+    expect([ports(chain('DOCKER_OUTPUT')), ports(chain('DOCKER_POSTROUTING'))]).toEqual(blocks.slice(0, 2));
+    sh('docker exec u1 wget -q -O- web');
+    expect([ports(chain('DOCKER_OUTPUT')), ports(chain('DOCKER_POSTROUTING'))]).toEqual(blocks.slice(2, 4));
+  });
+});
+
 describe('tcpdump lines over IPv6 (print-icmp6.c, print-ip6.c)', () => {
   const a = 0x20010db8000100000000000000000002n;
   const b = 0x20010db8000100000000000000000003n;

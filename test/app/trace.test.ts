@@ -32,6 +32,19 @@ describe('trace places', () => {
     expect(formatPacket(trace.hops[0]!.packet)).toBe('ICMP 172.18.0.2 > 172.18.0.3 echo-request');
   });
 
+  it('keeps the ping by name the trace shown, its resolver questions the traces before it, each on bbox1 itself', () => {
+    const { sim, outputs } = replay([...STARTER_SCENARIO.commands, 'docker exec bbox1 ping -c 1 bbox2']);
+    const graph = deriveGraph(sim);
+    const traces = outputs.at(-1)!.traces ?? [];
+    // The panel shows the last: the echo, as asked by address.
+    expect(traces.map((t) => t.probe.kind)).toEqual(['udp-send', 'udp-send', 'icmp-echo']);
+    expect(traces.at(-1)!.hops.length).toBe(run('docker exec bbox1 ping -c 1 172.18.0.3').trace.hops.length);
+    for (const dns of traces.slice(0, 2)) {
+      expect(dns.outcome).toMatchObject({ kind: 'delivered', process: 'dockerd' });
+      expect(placesOfTrace(graph, dns).map((p) => p.node ?? p.edge)).toEqual(dns.hops.map(() => 'c:bbox1'));
+    }
+  });
+
   it('stops a ping from mynet to docker0 at the raw PREROUTING rule', () => {
     const { sim, trace, graph } = run('docker exec bbox1 ping -c 1 -W 1 172.17.0.2');
     expect(trace.outcome).toMatchObject({ kind: 'dropped', netns: 'host', by: { table: 'raw', chain: 'PREROUTING', text: '-A PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP' } });

@@ -241,6 +241,86 @@ describe('tcpdump decodes DNS (print-domain.c) as the rig captured it (test/fixt
   });
 });
 
+describe('a client that connects by name asks the embedded DNS first (test/fixtures/tcpdump/capdnsclients*.txt)', () => {
+  /**
+   * The rig's order: web (httpd, 172.18.0.2) and u1 (172.18.0.3) on net. u1 is alpine here, to
+   * install tcpdump in its namespace (the rig's cap.sh ran it there through nsenter), and OpenBSD
+   * netcat as the rig's image has it; ping and wget are busybox's on both.
+   */
+  function clientsWorld() {
+    const sim = new Simulator({ images: 'playground' });
+    const sh = (line: string) => sim.runScriptLine(line);
+    sh('docker network create net');
+    sh('docker run -d --name web --network net httpd');
+    sh('docker run -d --name u1 --network net alpine sleep 1000');
+    sh('docker exec u1 apk add tcpdump netcat-openbsd');
+    return sh;
+  }
+  const packets = (text: string) => randomness(text.split('\n').filter((l) => /^\d\d:\d\d:\d\d\.\d{6} /.test(l)));
+  const captured = (file: string, command: string) => randomness(rigCapture(file, `lo $(docker inspect -f '{{.State.Pid}}' u1) '' docker exec u1 ${command}`));
+
+  it('shows the A and the AAAA question from one socket, each with its answer, and the client still reaches the name', () => {
+    const sh = clientsWorld();
+    // Where the A answer came back before the AAAA question left (a race on the rig), the recording that shows it.
+    const inTurn: [string, string][] = [
+      ['ping -c1 web', 'capdnsclients-2.txt'],
+      ['wget -q -O- web', 'capdnsclients.txt'],
+      ['wget -q -O- web', 'capdnsclients-2.txt'],
+      ['nc -zv -w 2 web 80', 'capdnsclients.txt'],
+    ];
+    for (const [command, file] of inTurn) {
+      const out = sh(`docker exec u1 tcpdump -n -i lo & docker exec u1 ${command}`);
+      expect(packets(out.stdout), command).toEqual(captured(file, command));
+      expect(`${out.stdout}${out.stderr}`, command).toMatch(/^(PING web \(172\.18\.0\.2\)|<html><body><h1>It works!|Connection to web \(172\.18\.0\.2\) 80 port \[tcp\/\*\] succeeded!)/m);
+    }
+    // Both questions left before either answer in both recordings: the same packets, in the model's turn.
+    for (const command of ['ping -c1 nosuch', 'ping -c1 example.com']) {
+      const out = sh(`docker exec u1 tcpdump -n -i lo & docker exec u1 ${command}`);
+      const rig = captured('capdnsclients.txt', command);
+      expect([...packets(out.stdout)].sort(), command).toEqual([...rig].sort());
+      expect(packets(out.stdout).map((l) => l.includes('UDP, length')), command).toEqual([true, false, true, false]);
+    }
+    // The client's own packets on eth0 are the probe's alone: the questions never leave lo.
+    const eth0 = sh('docker exec u1 tcpdump -n -i eth0 & docker exec u1 ping -c1 web');
+    expect(packets(eth0.stdout)).toEqual(randomness(rigCapture('capdnsclients.txt', "eth0 $(docker inspect -f '{{.State.Pid}}' u1) '' docker exec u1 ping -c1 web")));
+  });
+
+  it('keeps each exchange a trace of its own, ahead of the probe\'s, so the last trace is still the ping with its own hops', () => {
+    const sh = clientsWorld();
+    const byAddress = sh('docker exec u1 ping -c1 172.18.0.2').traces ?? [];
+    const byName = sh('docker exec u1 ping -c1 web').traces ?? [];
+    expect(byName.map((t) => t.probe.kind)).toEqual(['udp-send', 'udp-send', 'icmp-echo']);
+    expect(byName.slice(0, 2).map((t) => [t.probe.dst, t.probe.port, t.probe.dns?.type])).toEqual([['127.0.0.11', 53, 'A'], ['127.0.0.11', 53, 'AAAA']]);
+    expect(byName.at(-1)?.hops.length).toBe(byAddress.at(-1)?.hops.length);
+    // One socket asks both: the AAAA question leaves from the A question's port.
+    expect(byName[1]?.hops[0]?.packet.sport).toBe(byName[0]?.hops[0]?.packet.sport);
+    // A Debian image's curl (glibc) asks the same two questions before it connects.
+    sh('docker run -d --name deb --network net nginx');
+    expect(sh('docker exec deb curl -s web').traces?.slice(0, 3).map((t) => `${t.probe.kind} ${t.probe.dns?.type ?? ''}`)).toEqual(['udp-send A', 'udp-send AAAA', 'tcp-connect ']);
+    // A name /etc/hosts answers asks no server.
+    expect(sh('docker exec u1 ping -c1 localhost').traces?.map((t) => t.probe.kind)).toEqual(['icmp-echo']);
+  });
+});
+
+describe('the container\'s nat rules count a lookup\'s two questions as one flow (test/fixtures/tcpdump/capdnscount.txt)', () => {
+  it('counts the first packet of each lookup at DOCKER_OUTPUT\'s DNAT and none at DOCKER_POSTROUTING\'s SNAT, as the rig did', () => {
+    const sim = new Simulator({ images: 'playground' });
+    const sh = (line: string) => sim.runScriptLine(line);
+    sh('docker network create net');
+    sh('docker run -d --name web --network net httpd');
+    sh('docker run -d --name u1 --network net busybox sleep 1000');
+    const netns = [...sim.engine.containers.values()].find((c) => c.name === 'u1')!.netns!;
+    const chain = (name: string) => sim.kernel.netns(netns)!.netfilter.iptables(['-t', 'nat', '-nvxL', name], 4).stdout;
+    const ports = (text: string) => text.replace(/:\d{5}\b/g, ':<PORT>').replace(/spt:\d+/g, 'spt:<PORT>');
+    const text = readFileSync(new URL('../fixtures/tcpdump/capdnscount.txt', import.meta.url), 'utf8');
+    const blocks = text.split(/^\$ /m).filter((b) => b.startsWith('nsenter')).map((b) => ports(b.slice(b.indexOf('\n') + 1)));
+    sh('docker exec u1 ping -c1 web');
+    expect([ports(chain('DOCKER_OUTPUT')), ports(chain('DOCKER_POSTROUTING'))]).toEqual(blocks.slice(0, 2));
+    sh('docker exec u1 wget -q -O- web');
+    expect([ports(chain('DOCKER_OUTPUT')), ports(chain('DOCKER_POSTROUTING'))]).toEqual(blocks.slice(2, 4));
+  });
+});
+
 describe('tcpdump lines over IPv6 (print-icmp6.c, print-ip6.c)', () => {
   const a = 0x20010db8000100000000000000000002n;
   const b = 0x20010db8000100000000000000000003n;

@@ -292,6 +292,25 @@ export function aaaaQueryTraces(engine: Engine, c: Container, name: string, serv
   return result?.traces ?? [];
 }
 
+/**
+ * The resolver of a client that connects by name (getaddrinfo in glibc or musl): /etc/hosts,
+ * then an A and an AAAA question to resolv.conf's server from one socket. Its traces are both
+ * questions with their answers, A first (the rig's capdnsclients.txt: busybox ping, wget and
+ * OpenBSD nc each ask both on one port; whether the A answer comes back before the AAAA
+ * question leaves is a race there, the queue's order here). A question that times out is
+ * not followed by the AAAA one: the client gives up with the A question's timeout either way.
+ */
+export function clientLookup(engine: Engine, c: Container, name: string): LookupResult {
+  const fromHosts = lookupInHosts(hostsFile(engine, c), name);
+  if (fromHosts !== undefined && fromHosts.includes('.')) return { kind: 'address', address: fromHosts, addresses: [fromHosts], source: 'hosts' };
+  const server = containerNameserver(engine, c);
+  const answer = queryServer(engine, c, name, server);
+  if (answer.kind === 'timeout') return answer;
+  const sport = answer.traces?.[0]?.hops[0]?.packet.sport;
+  const addresses6 = server === EMBEDDED_DNS ? embeddedLookup6All(engine, c, name) : [];
+  return { ...answer, traces: [...(answer.traces ?? []), ...aaaaQueryTraces(engine, c, name, server, addresses6, sport)] };
+}
+
 /** The first nameserver of the container's resolv.conf. */
 export function containerNameserver(engine: Engine, c: Container): string {
   if (c.networkMode.kind !== 'host' && usesEmbeddedDns(engine, c)) return EMBEDDED_DNS;

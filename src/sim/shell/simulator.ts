@@ -8,7 +8,7 @@ import { parseAttachExit, parseReplLine } from './console.ts';
 import type { PythonRepl, PythonSetup } from './python/repl.ts';
 import { lazyPart } from './lazy/parts.ts';
 import { lazyCommand } from './lazy/command.ts';
-import { containerNameserver, embeddedLookup6, lookup, reverseQuery } from '../docker/dns.ts';
+import { clientLookup, containerNameserver, embeddedLookup6, lookup, reverseQuery } from '../docker/dns.ts';
 import { Engine, hasNetAdmin, isPythonCommand, mainProgram, runsImageDefault } from '../docker/engine.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
 import type { Container } from '../docker/model.ts';
@@ -26,6 +26,8 @@ import { lineExchange } from '../net/exchange.ts';
 import { Processes } from './processes.ts';
 import { busyboxHttpd } from './httpd-cmd.ts';
 import { pingCommand } from './ping.ts';
+import { withDnsTraces } from './dns-traces.ts';
+import type { Trace } from '../net/trace.ts';
 import { DEBIAN_MACHINE_EXECUTABLES, DEFAULT_PATH, lookPath, notModelled } from './programs.ts';
 import { sudoCommand, type SignalResult } from './process-cmds.ts';
 import { toolbox, type ToolboxPlace } from './toolbox.ts';
@@ -244,11 +246,18 @@ export class Simulator {
    * so there `nc` is busybox's.
    */
   private containerCommands(c: Container, inShell = false): Map<string, Command> {
-    // Clients that connect (ping, wget, nc, curl) use the first address of the answer (docker/dns.ts says why).
+    // Clients that connect (ping, wget, nc, curl) use the first address of the answer (docker/dns.ts says why);
+    // the resolver's questions are packets the command sent before its own (withDnsTraces).
+    const asked: Trace[] = [];
     const resolve = (name: string) => {
-      const answer = lookup(this.engine, c, name);
+      const answer = clientLookup(this.engine, c, name);
+      asked.push(...(answer.traces ?? []));
       return answer.kind === 'address' ? answer.address : undefined;
     };
+    return withDnsTraces(this.containerPrograms(c, resolve, inShell), asked);
+  }
+
+  private containerPrograms(c: Container, resolve: (name: string) => string | undefined, inShell: boolean): Map<string, Command> {
     const image = this.engine.imageOf(c);
     if (image.distro === 'debian' || image.distro === 'ubuntu') return this.gnuCommands(c, resolve);
     if (image.distro === 'alpine') {

@@ -10,6 +10,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Kernel } from '../../src/sim/net/index.ts';
+import { applyKernelChange } from './kernel-changes.ts';
 import type { Link } from '../../src/sim/net/link.ts';
 import type { Netns } from '../../src/sim/net/netns.ts';
 import { findByMac, findL2Path, type Endpoint, type L2Path, type L2World } from '../../src/sim/net/l2.ts';
@@ -37,35 +38,6 @@ const op = fc.oneof(
 );
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
-/** Applies one change; refused ones (no such device, name taken) leave the world as it was. */
-function apply(k: Kernel, o: Op): void {
-  try {
-    switch (o.kind) {
-      case 'veth':
-        return k.addVeth(o.ns, o.name, o.peer, o.peerNs);
-      case 'bridge':
-        return k.addBridge(o.ns, o.name);
-      case 'master':
-        return k.setMaster(o.ns, o.name, o.bridge);
-      case 'up':
-        return k.setLinkUp(o.ns, o.name, o.up);
-      case 'mac':
-        return k.setMac(o.ns, o.name, o.mac);
-      case 'move':
-        return k.moveLink(o.ns, o.name, o.to);
-      case 'delete':
-        return k.deleteLink(o.ns, o.name);
-      case 'addr':
-        return k.addAddress(o.ns, o.name, `${o.addr}/24`);
-      case 'netns':
-        if (o.remove) k.deleteNetns(o.ns);
-        else k.addNetns(o.ns);
-    }
-  } catch {
-    // A KernelError: the change was refused.
-  }
-}
-
 function world(ops: readonly Op[]): Kernel {
   const k = new Kernel({ seed: 5 });
   for (const ns of SPACES) {
@@ -92,7 +64,7 @@ function world(ops: readonly Op[]): Kernel {
   k.setLinkUp('c', 'v1', true);
   k.setLinkUp('b', 'v2', true);
   k.addAddress('b', 'v2', '10.0.0.9/24');
-  for (const o of ops) apply(k, o);
+  for (const o of ops) applyKernelChange(k, o);
   return k;
 }
 
@@ -163,7 +135,7 @@ describe('the bridge index', () => {
         // Read every bridge once, so that each later change must make its entry stale.
         for (const ns of k.namespaces()) for (const link of ns.linksByIndex.values()) searches(k, plain, ns, link);
         for (const o of then) {
-          apply(k, o);
+          applyKernelChange(k, o);
           for (const ns of k.namespaces()) {
             for (const link of ns.linksByIndex.values()) {
               for (const { indexed, linear } of searches(k, plain, ns, link)) expect(indexed).toBe(linear);

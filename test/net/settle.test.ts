@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Kernel } from '../../src/sim/net/index.ts';
+import { applyKernelChange } from './kernel-changes.ts';
 
 // Few names, so that random changes often meet the same devices again.
 const SPACES = ['a', 'b'];
@@ -22,34 +23,6 @@ const op = fc.oneof(
   fc.record({ kind: fc.constant('sysctl' as const), ns: fc.constantFrom(...SPACES), name: fc.constantFrom('all', 'default', ...NAMES), value: fc.constantFrom('0', '1') }),
   fc.record({ kind: fc.constant('netns' as const), ns: fc.constantFrom(...SPACES), remove: fc.boolean() }),
 );
-type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
-
-/** Applies one change; refused ones (no such device, name taken) leave the world as it was. */
-function apply(k: Kernel, o: Op): void {
-  try {
-    switch (o.kind) {
-      case 'veth':
-        return k.addVeth(o.ns, o.name, o.peer, o.peerNs);
-      case 'bridge':
-        return k.addBridge(o.ns, o.name);
-      case 'master':
-        return k.setMaster(o.ns, o.name, o.bridge);
-      case 'up':
-        return k.setLinkUp(o.ns, o.name, o.up);
-      case 'move':
-        return k.moveLink(o.ns, o.name, o.to);
-      case 'delete':
-        return k.deleteLink(o.ns, o.name);
-      case 'sysctl':
-        return k.setSysctl(o.ns, `net.ipv6.conf.${o.name}.disable_ipv6`, o.value);
-      case 'netns':
-        if (o.remove) k.deleteNetns(o.ns);
-        else k.addNetns(o.ns);
-    }
-  } catch {
-    // A KernelError: the change was refused.
-  }
-}
 
 /** Every device's autoconfiguration flag, by namespace and name. */
 function addrconf(k: Kernel): string[] {
@@ -69,7 +42,7 @@ describe('settling after a change', () => {
         k.addVeth('a', 'v0', 'v0', 'b');
         k.addVeth('a', 'v1', 'v1', 'b');
         for (const o of ops) {
-          apply(k, o);
+          applyKernelChange(k, o);
           const settled = addrconf(k);
           for (const ns of k.namespaces()) ns.syncAddrconf();
           expect(addrconf(k)).toEqual(settled);

@@ -65,6 +65,7 @@ export function socatCommand(place: SocatPlace): Command {
     if (!options.ok) {
       if ('vethlab' in options) return fail(options.vethlab);
       if ('stderr' in options) return fail(options.stderr);
+      if ('printed' in options) return options.printed;
       const log = new SocatLog({ ...DEFAULT_LOG, threshold }, ctx.kernel.now);
       log.error(pid, options.error);
       return fail(log.take());

@@ -86,7 +86,7 @@ export function socatCommand(place: SocatPlace): Command {
       return 'vethlab' in p ? fail(p.vethlab) : failWith(p.error);
     }
     const [left, right] = parsed.map((p) => (p as { ok: true; address: SocatAddress }).address) as [SocatAddress, SocatAddress];
-    const run: Run = { place, ctx, settings, mainPid: pid };
+    const run: Run = { place, ctx, settings, mainPid: pid, named: !place.version.startsWith('1.7.') };
     if (left.kind === 'listen' || right.kind === 'listen') {
       if (left.kind === 'listen' && right.kind === 'listen') return fail('vethlab: socat with a listener on both sides is not modelled\n');
       const listenerLeft = left.kind === 'listen';
@@ -107,6 +107,12 @@ interface Run {
   ctx: CommandContext;
   settings: SocatSettings;
   mainPid: number;
+  /**
+   * socat 1.8.0.3's connection path (xio-ipapp.c rewritten after 1.8.0.1): it names
+   * HOST:PORT, warns then fails with the address, and retries; Debian 12's 1.7.4.4
+   * has the older one, whose failed connect or lookup is the error itself.
+   */
+  named: boolean;
 }
 
 /** A log for one process's lines now: to stderr, or to the -lf file; with -lh, the host name ($HOSTNAME, else the machine's). */
@@ -136,10 +142,10 @@ function client(run: Run, to: Extract<SocatAddress, { kind: 'connect' }>, stdio:
   const { place, ctx, settings, mainPid: pid } = run;
   const sends = connectRight ? settings.toRight : settings.toLeft;
   const reads = connectRight ? settings.toLeft : settings.toRight;
-  log.write(pid, 'notice', `opening connection to ${to.host}:${to.port}`);
+  if (run.named) log.write(pid, 'notice', `opening connection to ${to.host}:${to.port}`);
   const ip = parseIPv4(to.host) !== undefined ? to.host : place.resolve(to.host);
   if (ip === undefined) {
-    log.error(pid, unresolved(place, to));
+    unresolved(run, log, pid, to);
     return fail(log.take());
   }
   const data = sends ? lineEnds(ctx.stdin, stdio, to) : '';
@@ -170,7 +176,7 @@ function client(run: Run, to: Extract<SocatAddress, { kind: 'connect' }>, stdio:
   }
   const local = localEnd(connected);
   if (local) log.write(pid, 'notice', `successfully connected from local address ${local}`);
-  log.write(pid, 'notice', `successfully connected to ${to.host}:${to.port}`);
+  if (run.named) log.write(pid, 'notice', `successfully connected to ${to.host}:${to.port}`);
   const [stdioFds, socketFds] = ['[0,1]', '[5,5]'];
   log.write(pid, 'notice', `starting data transfer loop with FDs ${connectRight ? `${stdioFds} and ${socketFds}` : `${socketFds} and ${stdioFds}`}`);
   const dumps = new Dumps(settings, ctx.kernel.now, log);
@@ -198,6 +204,7 @@ type Attempt<T> = ({ ok: true } & T) | { ok: false; failure: ConnectFailure };
  */
 function connectLoop<T>(run: Run, to: ConnectAddress, ip: string, log: SocatLog, pid: number, attempt: () => Attempt<T>): { ok: true; value: { ok: true } & T } | { ok: false } | { ok: false; vethlab: string } {
   const { place, ctx } = run;
+  if (!run.named && to.retry) return { ok: false, vethlab: `vethlab: socat ${place.version}'s retry, forever and interval are not modelled (only 1.8's)\n` };
   let left = to.retry?.count ?? 0;
   const forever = to.retry?.forever ?? false;
   for (;;) {
@@ -205,6 +212,10 @@ function connectLoop<T>(run: Run, to: ConnectAddress, ip: string, log: SocatLog,
     const result = attempt();
     if (result.ok) return { ok: true, value: result };
     const reason = STRERROR[place.libc][result.failure];
+    if (!run.named) {
+      log.error(pid, `connect(5, ${inet(ip, to.port)}, 16): ${reason}`);
+      return { ok: false };
+    }
     if (forever) return { ok: false, vethlab: `vethlab: socat's forever: ${reason.toLowerCase()} at ${to.host}:${to.port}, and nothing can start a listener while socat waits here, so it would retry without end\n` };
     log.write(pid, left > 0 ? 'notice' : 'warn', `connect(5, ${inet(ip, to.port)}, 16): ${reason}`);
     if (left === 0) {
@@ -226,10 +237,19 @@ function lineEnds(data: string, from: SocatAddress, to: SocatAddress): string {
   return from.crlf ? data.replace(/\r/g, '') : data.replace(/\n/g, '\r\n');
 }
 
-/** getaddrinfo's failure as xio-ip.c logs it: flags 0x20 (AI_ADDRCONFIG), any family, the socket type and protocol. */
-function unresolved(place: SocatPlace, to: { proto: 'tcp' | 'udp'; host: string; port: number }): string {
+/**
+ * A name that does not resolve, as socat 1.8.0.3 says it: xio-ip.c's
+ * _xiogetaddrinfo warns with getaddrinfo's arguments (flags 0x20, AI_ADDRCONFIG,
+ * as the family is left open; the socket type and protocol), then xio-ipapp.c's
+ * _xioopen_ipapp_prepare fails with the address's node, service and pf (0).
+ */
+function unresolved(run: Run, log: SocatLog, pid: number, to: { proto: 'tcp' | 'udp'; host: string; port: number }): void {
   const [type, proto] = to.proto === 'tcp' ? [1, 6] : [2, 17];
-  return `getaddrinfo("${to.host}", "${to.port}", {0x20,0,${type},${proto}}, {}): ${STRERROR[place.libc].EAI_NONAME}`;
+  const reason = STRERROR[run.place.libc].EAI_NONAME;
+  // 1.7's lookup failure is the error itself.
+  log.write(pid, run.named ? 'warn' : 'error', `getaddrinfo("${to.host}", "${to.port}", {0x20,0,${type},${proto}}, {}): ${reason}`);
+  if (!run.named) log.write(pid, 'notice', 'exit(1)');
+  else log.error(pid, `_xioopen_ipapp_prepare(node="${to.host}", service="${to.port}", pf=0, ...): ${reason}`);
 }
 
 /**
@@ -367,17 +387,17 @@ function handle(run: Run, session: Session, input: ClientData, takeStdin: () => 
       });
     }
     case 'connect': {
-      log.write(pid, 'notice', `opening connection to ${handler.host}:${handler.port}`);
+      if (run.named) log.write(pid, 'notice', `opening connection to ${handler.host}:${handler.port}`);
       const ip = parseIPv4(handler.host) !== undefined ? handler.host : place.resolve(handler.host);
       if (ip === undefined) {
-        log.error(pid, unresolved(place, handler));
+        unresolved(run, log, pid, handler);
         return { reply: '', stdout: '', status: 1 };
       }
       const legs: Trace[] = [];
       const connected = (trace: Trace | undefined) => {
         const local = localEnd(trace);
         if (local) log.write(pid, 'notice', `successfully connected from local address ${local}`);
-        log.write(pid, 'notice', `successfully connected to ${handler.host}:${handler.port}`);
+        if (run.named) log.write(pid, 'notice', `successfully connected to ${handler.host}:${handler.port}`);
       };
       if (handler.proto === 'udp') {
         log.write(pid, 'notice', `opening connection to ${inet(ip, handler.port)}`);

@@ -5,7 +5,8 @@
  * (github.com/yonasBSD/socat, a mirror of the upstream tarball): xio-listen.c
  * ("listening on", "accepting connection from", SOCAT_PID and the SOCK/PEER
  * variables), xio-socket.c (xiosetsockaddrenv; UDP-RECVFROM sets PEER only),
- * xio-ipapp.c ("opening connection to"), xio-socket.c ("successfully connected
+ * xio-ipapp.c ("opening connection to"; 1.8.0.3's names HOST:PORT too, and its
+ * refused connect is a warning then the address's error: socat-retry.test.ts), xio-socket.c ("successfully connected
  * from local address"), xio-progcall.c ("forking off child, using socket for
  * reading and writing", "forked off child process"), xio-exec.c ("execvp'ing"),
  * xio-system.c (`system("...") returned with status`), xiosigchld.c
@@ -112,7 +113,8 @@ describe('socat: diagnostics', () => {
     expect(out.stdout).toContain('Welcome to nginx!');
     const second = out.traces?.filter((t) => t.probe.kind === 'tcp-connect')[1]?.hops.find((h) => h.leg === 'request')?.packet;
     const messages = lines(logs('fw')).map(([, level, m]) => `${level} ${m}`);
-    expect(messages.slice(4, 7)).toEqual([`N opening connection to AF=2 ${ip('app')}:80`, `N successfully connected from local address AF=2 ${ip('fw')}:${second?.sport}`, 'N starting data transfer loop with FDs [6,6] and [5,5]']);
+    // socat 1.8.0.3's xio-ipapp.c names the address as given before and after the connection.
+    expect(messages.slice(4, 9)).toEqual(['N opening connection to app:80', `N opening connection to AF=2 ${ip('app')}:80`, `N successfully connected from local address AF=2 ${ip('fw')}:${second?.sport}`, 'N successfully connected to app:80', 'N starting data transfer loop with FDs [6,6] and [5,5]']);
   });
 
   it('-dd on a client, and an error followed by exit(1) when notices are on', () => {
@@ -121,15 +123,24 @@ describe('socat: diagnostics', () => {
     const out = sh("docker exec cli sh -c 'echo hi | socat -dd - TCP:echo:7000'");
     expect(out.stdout).toBe('hi\n');
     expect(lines(out.stderr).map(([, l, m]) => `${l} ${m}`)).toEqual([
+      'N opening connection to echo:7000',
       expect.stringMatching(/^N opening connection to AF=2 172\.\d+\.\d+\.\d+:7000$/),
       expect.stringMatching(/^N successfully connected from local address AF=2 172\.\d+\.\d+\.\d+:\d+$/),
+      'N successfully connected to echo:7000',
       'N starting data transfer loop with FDs [0,1] and [5,5]',
       'N socket 1 (fd 0) is at EOF',
       'N socket 2 (fd 5) is at EOF',
       'N exiting with status 0',
     ]);
     const refused = sh('docker exec cli socat -dd - TCP:echo:7001');
-    expect(lines(refused.stderr).map(([, l, m]) => `${l} ${m}`).slice(1)).toEqual([expect.stringMatching(/^E connect\(5, AF=2 [\d.]+:7001, 16\): Connection refused$/), 'N exit(1)']);
+    // 1.8.0.3: the failed connect is a warning, then the address's error (xio-ipapp.c Error4).
+    expect(lines(refused.stderr).map(([, l, m]) => `${l} ${m}`)).toEqual([
+      'N opening connection to echo:7001',
+      expect.stringMatching(/^N opening connection to AF=2 [\d.]+:7001$/),
+      expect.stringMatching(/^W connect\(5, AF=2 [\d.]+:7001, 16\): Connection refused$/),
+      'E TCP:echo:7001: Connection refused',
+      'N exit(1)',
+    ]);
   });
 
   it('-d alone and no -d print warnings and errors only; -d0 errors only; -ly sends them to a syslog the container has not', () => {
@@ -147,9 +158,9 @@ describe('socat: diagnostics', () => {
     sh('docker exec cli nc errorsonly 7000');
     expect(logs('errorsonly')).toBe('');
     expect(sh('docker exec cli socat -ly -dd - TCP:nosuch:1')).toMatchObject({ stderr: '', exitCode: 1 });
-    expect(lines(sh('docker exec cli socat -lp relay - TCP:nosuch:1').stderr.replace(/ relay\[/, ' socat['))).toHaveLength(1);
-    expect(sh('docker exec cli socat -lp relay - TCP:nosuch:1').stderr).toMatch(/^\S+ \S+ relay\[\d+\] E getaddrinfo/);
-    expect(sh('docker exec cli socat -lu - TCP:nosuch:1').stderr).toMatch(/^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d\.\d{6} socat\[\d+\] E /);
+    expect(lines(sh('docker exec cli socat -lp relay - TCP:nosuch:1').stderr.replace(/ relay\[/g, ' socat['))).toHaveLength(2);
+    expect(sh('docker exec cli socat -lp relay - TCP:nosuch:1').stderr).toMatch(/^\S+ \S+ relay\[\d+\] W getaddrinfo/);
+    expect(sh('docker exec cli socat -lu - TCP:nosuch:1').stderr).toMatch(/^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d\.\d{6} socat\[\d+\] W /);
   });
 
   it("Debian 12's socat 1.7.4.4 prints errors only by default (1.8.0.0's CHANGES: warnings became the default)", () => {
@@ -163,6 +174,10 @@ describe('socat: diagnostics', () => {
     sh(`docker run -d --name deb2 --network lab debian:bookworm sh -c "apt-get update >/dev/null; apt-get install -y socat >/dev/null; socat TCP-LISTEN:7000,fork SYSTEM:'exit 3'"`);
     sh('docker exec cli nc deb2 7000');
     expect(sh('docker logs deb2').stdout).toBe('');
+    // 1.7's connection path (xio-ipapp.c as it was up to 1.8.0.1): a failed lookup or connect is the error itself.
+    expect(lines(sh('docker exec deb socat -dd - TCP:nosuch:1').stderr).map(([, l, m]) => `${l} ${m}`)).toEqual(['E getaddrinfo("nosuch", "1", {0x20,0,1,6}, {}): Name or service not known', 'N exit(1)']);
+    expect(lines(sh('docker exec deb socat - TCP:127.0.0.1:9').stderr).map(([, l, m]) => `${l} ${m}`)).toEqual(['E connect(5, AF=2 127.0.0.1:9, 16): Connection refused']);
+    expect(sh('docker exec deb socat - TCP:127.0.0.1:9,retry=2').stderr).toBe("vethlab: socat 1.7.4.4's retry, forever and interval are not modelled (only 1.8's)\n");
   });
 
   it('-v dumps each block as text, -x as hex, both as a hexdump; > is left to right', () => {
@@ -189,10 +204,10 @@ describe('socat: diagnostics', () => {
     const failed = sh('docker exec cli socat -lf /tmp/socat.log - TCP:nosuch:1');
     expect(failed).toMatchObject({ stdout: '', stderr: '', exitCode: 1 });
     const first = sh('docker exec cli cat /tmp/socat.log').stdout;
-    expect(lines(first).map(([, l, m]) => `${l} ${m}`)).toEqual(['E getaddrinfo("nosuch", "1", {0x20,0,1,6}, {}): Name does not resolve']);
+    expect(lines(first).map(([, l, m]) => `${l} ${m}`)).toEqual(['W getaddrinfo("nosuch", "1", {0x20,0,1,6}, {}): Name does not resolve', 'E _xioopen_ipapp_prepare(node="nosuch", service="1", pf=0, ...): Name does not resolve']);
     // Opened with "a": a second run adds its lines after the first's; -lfFILE is the same option.
     sh('docker exec cli socat -lf/tmp/socat.log - TCP:nosuch:2');
-    expect(sh('docker exec cli cat /tmp/socat.log').stdout).toMatch(new RegExp(`^${first.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}\\S+ \\S+ socat\\[\\d+\\] E getaddrinfo\\("nosuch", "2"`));
+    expect(sh('docker exec cli cat /tmp/socat.log').stdout).toMatch(new RegExp(`^${first.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}\\S+ \\S+ socat\\[\\d+\\] W getaddrinfo\\("nosuch", "2"`));
     // A file that cannot be opened: the error goes to that log, so nowhere, and socat ends.
     expect(sh('docker exec cli socat -lf /nosuch/dir/log - TCP:nosuch:1')).toMatchObject({ stdout: '', stderr: '', exitCode: 1 });
     // A listener's notices go to the file too, and -ls brings them back to stderr.
@@ -201,11 +216,11 @@ describe('socat: diagnostics', () => {
     expect(logs('filed')).toBe('');
     expect(sh('docker exec filed cat /tmp/l.log').stdout).toContain('socat[');
     expect(sh('docker exec filed grep -c "N accepting connection from" /tmp/l.log').stdout).toBe('1\n');
-    expect(sh('docker exec cli socat -lf /tmp/x.log -ls - TCP:nosuch:1').stderr).toMatch(/ socat\[\d+\] E getaddrinfo/);
+    expect(sh('docker exec cli socat -lf /tmp/x.log -ls - TCP:nosuch:1').stderr).toMatch(/ socat\[\d+\] W getaddrinfo/);
     // -lh: $HOSTNAME (Docker sets it to the container's host name) between the time and the program.
     const hostname = sh('docker exec cli hostname').stdout.trim();
-    expect(sh('docker exec cli socat -lh - TCP:nosuch:1').stderr).toMatch(new RegExp(`^\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d ${hostname} socat\\[\\d+\\] E getaddrinfo`));
-    expect(sh('docker exec cli socat -lh -lp relay - TCP:nosuch:1').stderr).toMatch(new RegExp(`^\\S+ \\S+ ${hostname} relay\\[\\d+\\] E `));
+    expect(sh('docker exec cli socat -lh - TCP:nosuch:1').stderr).toMatch(new RegExp(`^\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d ${hostname} socat\\[\\d+\\] W getaddrinfo`));
+    expect(sh('docker exec cli socat -lh -lp relay - TCP:nosuch:1').stderr).toMatch(new RegExp(`^\\S+ \\S+ ${hostname} relay\\[\\d+\\] W `));
   });
 
   it("refuses merged letters and a missing argument with socat's texts", () => {
@@ -227,7 +242,7 @@ describe('socat: address options tutorials use', () => {
     const { sh } = world();
     // xioopts.c parseopts_table(); the option table is socat 1.8.0.1's (socat-option-names.ts).
     expect(lines(sh('docker exec cli socat TCP-LISTEN:80,reuseadr -').stderr).map(([, l, m]) => `${l} ${m}`)).toEqual(['E parseopts_table(): unknown option "reuseadr"']);
-    expect(sh('docker exec cli socat TCP-LISTEN:80,fork,ignoreeof -').stderr).toBe('vethlab: socat\'s address option "ignoreeof" is not modelled on TCP-LISTEN (only fork, reuseaddr, so-reuseaddr, reuseport, so-reuseport, bind, backlog, max-children, crlf, crnl, keepalive, so-keepalive, nodelay, tcp-nodelay, pf, protocol-family)\n');
+    expect(sh('docker exec cli socat TCP-LISTEN:80,fork,sndbuf=1024 -').stderr).toBe('vethlab: socat\'s address option "sndbuf" is not modelled on TCP-LISTEN (only fork, reuseaddr, so-reuseaddr, reuseport, so-reuseport, bind, backlog, max-children, crlf, crnl, keepalive, so-keepalive, nodelay, tcp-nodelay, pf, protocol-family)\n');
     expect(sh("docker exec cli socat - 'OPENSSL:example.com:443,verify=0'").stderr).toBe("vethlab: socat's OPENSSL address is not modelled\n");
     expect(sh('docker exec cli socat TCP-LISTEN:2375,fork UNIX-CONNECT:/var/run/docker.sock').stderr).toBe("vethlab: socat's UNIX-CONNECT address is not modelled\n");
   });

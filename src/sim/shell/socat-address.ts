@@ -13,9 +13,21 @@ import { SOCAT_OPTION_NAMES } from './socat-option-names.ts';
 export type SocatAddress = (
   | { kind: 'stdio' }
   | { kind: 'listen'; proto: 'tcp' | 'udp'; port: number; address: string; fork: boolean; mode: 'listen' | 'recvfrom' | 'recv' }
-  | { kind: 'connect'; proto: 'tcp' | 'udp'; host: string; port: number }
+  /** `typed`: the keyword and parameters as given (`TCP:app:80`), as socat's last connect error names them. */
+  | { kind: 'connect'; proto: 'tcp' | 'udp'; host: string; port: number; typed: string; retry?: Retry }
   | { kind: 'program'; shell: boolean; line: string; stderr: boolean }
 ) & { crlf?: boolean };
+
+/**
+ * Options retry=N, forever and interval=T of a TCP connection (GROUP_RETRY,
+ * xiolayer.c): how many more attempts after a failed connect, or no end, and the
+ * wait between them (1 s unless told; xioopts.c sets intervall to 1 s).
+ */
+export interface Retry {
+  count: number;
+  forever: boolean;
+  intervalMs: number;
+}
 
 export type ParsedAddress = { ok: true; address: SocatAddress } | { ok: false; error: string } | { ok: false; vethlab: string };
 
@@ -72,11 +84,13 @@ const SYNTAX: Record<Kind['kind'], { count: number; usage: string }> = {
  * connect-timeout tune sockets whose conversations end at once; pf=ip4 is what
  * the address uses already.
  */
+/** GROUP_RETRY's options: TCP-CONNECT has the group, UDP-CONNECT not (xio-tcp.c, xio-udp.c). */
+const RETRY_OPTIONS = ['retry', 'forever', 'interval', 'intervall'];
 const SOCKET_TUNING = ['keepalive', 'so-keepalive', 'nodelay', 'tcp-nodelay', 'pf', 'protocol-family'];
 const OPTIONS: Record<Kind['kind'], readonly string[]> = {
   stdio: ['crlf', 'crnl'],
   listen: ['fork', 'reuseaddr', 'so-reuseaddr', 'reuseport', 'so-reuseport', 'bind', 'backlog', 'max-children', 'crlf', 'crnl', ...SOCKET_TUNING],
-  connect: ['connect-timeout', 'crlf', 'crnl', ...SOCKET_TUNING],
+  connect: ['connect-timeout', 'crlf', 'crnl', ...SOCKET_TUNING, ...RETRY_OPTIONS],
   program: ['stderr', 'crlf', 'crnl'],
 };
 
@@ -151,12 +165,23 @@ export function parseAddress(word: string): ParsedAddress {
     return { ok: false, error: `${keyword}: wrong number of parameters (${params.length} instead of ${syntax.count}): usage: ${keyword}${kind.kind === 'program' && kind.shell ? ':<shell-command>' : syntax.usage}` };
   }
   const flags = new Map<string, string | true>();
-  for (const option of options.filter((o) => o !== '')) {
+  const given = options.filter((o) => o !== '');
+  for (const [index, option] of given.entries()) {
     const eq = option.indexOf('=');
-    const name = (eq < 0 ? option : option.slice(0, eq)).toLowerCase();
+    const typed = eq < 0 ? option : option.slice(0, eq);
+    const name = typed.toLowerCase();
     // A name socat does not know is its own error (a typo: `reuseadr`).
-    if (!SOCAT_OPTION_NAMES.has(name)) return { ok: false, error: `parseopts_table(): unknown option "${eq < 0 ? option : option.slice(0, eq)}"` };
+    if (!SOCAT_OPTION_NAMES.has(name)) return { ok: false, error: `parseopts_table(): unknown option "${typed}"` };
     if (name === 'ipv6only' || name === 'ipv6-v6only') return NO_IPV6(name);
+    if (RETRY_OPTIONS.includes(name) && kind.kind === 'connect' && kind.proto === 'udp') return { ok: false, error: `parseopts_table(): option "${typed}" not supported with this address type` };
+    if (name === 'ignoreeof' || name === 'ignoreof') {
+      return { ok: false, vethlab: `vethlab: socat's address option "${name}" is not modelled (at the end of its input socat would wait for more, like tail -f, and never end here)\n` };
+    }
+    if (RETRY_OPTIONS.includes(name)) {
+      // socat's messages quote the options from this one to the end of the word (a0 in parseopts_table).
+      const bad = retryValueError(name, eq < 0 ? undefined : option.slice(eq + 1), given.slice(index).join(','));
+      if (bad) return bad;
+    }
     if (!OPTIONS[kind.kind].includes(name)) return { ok: false, vethlab: `vethlab: socat's address option "${name}" is not modelled${OPTIONS[kind.kind].length ? ` on ${upper} (only ${OPTIONS[kind.kind].join(', ')})` : ` on ${upper}`}\n` };
     flags.set(name, eq < 0 ? true : option.slice(eq + 1));
   }
@@ -167,13 +192,13 @@ export function parseAddress(word: string): ParsedAddress {
     if (!PF_IPV4.has(family)) return { ok: false, vethlab: `vethlab: socat's pf=${pf === true ? '' : pf} is not modelled (only ip4 and ip6)\n` };
   }
   if (flags.has('max-children') && !flags.has('fork')) return { ok: false, error: 'option max-children not allowed without option fork' };
-  const read = readAddress(kind, upper, params, flags);
+  const read = readAddress(kind, upper, params, flags, keyword);
   if (read.ok && (flags.has('crlf') || flags.has('crnl'))) read.address.crlf = true;
   return read;
 }
 
 /** The address a keyword, its parameters and its options describe. */
-function readAddress(kind: Kind, upper: string, params: string[], flags: Map<string, string | true>): ParsedAddress {
+function readAddress(kind: Kind, upper: string, params: string[], flags: Map<string, string | true>, keyword: string): ParsedAddress {
   switch (kind.kind) {
     case 'stdio':
       return { ok: true, address: { kind: 'stdio' } };
@@ -184,7 +209,9 @@ function readAddress(kind: Kind, upper: string, params: string[], flags: Map<str
       if (typeof port === 'object') return port;
       // `[::1]` and bare IPv6 literals.
       if (params[0]!.startsWith('[') || params[0]!.includes(':')) return NO_IPV6(`${upper}:${params[0]}`);
-      return { ok: true, address: { kind: 'connect', proto: kind.proto, host: params[0]!, port } };
+      const retry = retryOf(flags);
+      if (retry && 'vethlab' in retry) return retry;
+      return { ok: true, address: { kind: 'connect', proto: kind.proto, host: params[0]!, port, typed: [keyword, ...params].join(':'), ...(retry ? { retry } : {}) } };
     }
     case 'listen': {
       const port = portNumber(params[0]!);
@@ -196,6 +223,49 @@ function readAddress(kind: Kind, upper: string, params: string[], flags: Map<str
       return { ok: true, address: { kind: 'listen', proto: kind.proto, port, address, fork: flags.has('fork'), mode: kind.mode } };
     }
   }
+}
+
+/** strtoul's and strtod's readable start (base 0: 0x hex, a leading 0 octal; a float with an exponent). */
+const UNSIGNED = /^\s*[+-]?(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)/;
+const FLOAT = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/;
+
+/** Most attempts vethlab runs: each is a connection the model traces. */
+const MOST_RETRIES = 1000;
+
+/**
+ * A retry option's value as parseopts_table reads it: retry (TYPE_UINT) and
+ * forever (TYPE_BOOL) through Strtoul, interval (TYPE_TIMESPEC) through Strtod,
+ * and it needs one (sysutils.c Strtoul/Strtod, xioopts.c).
+ */
+function retryValueError(name: string, value: string | undefined, rest: string): { ok: false; error: string } | undefined {
+  const timespec = name === 'interval' || name === 'intervall';
+  if (value === undefined) return timespec ? { ok: false, error: `option "${rest}": value required` } : undefined;
+  const start = (timespec ? FLOAT : UNSIGNED).exec(value);
+  if (!start) return { ok: false, error: `parseopts(): missing numerical value of option "${rest}"` };
+  if (start[0].length < value.length) return { ok: false, error: `parseopts(): trailing garbage in numerical arg of option "${rest}"` };
+  return undefined;
+}
+
+/** strtoul's value, wrapped to an unsigned int as socat stores it. */
+function unsignedValue(text: string): number {
+  const t = text.trim();
+  const negative = t.startsWith('-');
+  const digits = t.replace(/^[+-]/, '');
+  const n = /^0[xX]/.test(digits) ? parseInt(digits.slice(2), 16) : /^0/.test(digits) ? parseInt(digits, 8) || 0 : Number(digits);
+  return negative ? (2 ** 32 - (n % 2 ** 32)) % 2 ** 32 : n % 2 ** 32;
+}
+
+/** The retry settings the options give, none without any, or a `vethlab:` line for what vethlab does not run. */
+function retryOf(flags: Map<string, string | true>): Retry | { ok: false; vethlab: string } | undefined {
+  const retry = flags.get('retry');
+  const forever = flags.get('forever');
+  const interval = flags.get('interval') ?? flags.get('intervall');
+  if (retry === undefined && forever === undefined && interval === undefined) return undefined;
+  const count = retry === undefined ? 0 : retry === true ? 1 : unsignedValue(retry);
+  const seconds = typeof interval === 'string' ? Number(FLOAT.exec(interval)![0]) : 1;
+  if (seconds < 0) return { ok: false, vethlab: `vethlab: socat's interval=${String(interval)}: a negative wait is not modelled\n` };
+  if (count > MOST_RETRIES) return { ok: false, vethlab: `vethlab: socat's retry=${String(retry)}: more than ${MOST_RETRIES} attempts are not modelled\n` };
+  return { count, forever: forever === true || (typeof forever === 'string' && unsignedValue(forever) !== 0), intervalMs: Math.round(seconds * 1000) };
 }
 
 /** A numeric port; socat would look a service name up in /etc/services, which vethlab does not. */

@@ -15,6 +15,9 @@
  * xio-ipapp.c, xio-progcall.c, xio-exec.c, xio-system.c, xiosigchld.c,
  * xioinitialize.c (SOCAT_PID/SOCAT_PPID), and its man page (TCP-LISTEN listens
  * on IPv4 unless told otherwise; UDP-RECVFROM handles one packet without fork).
+ * A connection (client or forwarder) follows socat 1.8.0.3's xio-ipapp.c, the
+ * installed version's: it names HOST:PORT before and after, a refused connect is
+ * a warning then the address's error, and retry=N/forever/interval=T retry it.
  * Where two processes' lines race in real socat (a forked child's against its
  * parent's), vethlab prints the parent's first, then the child's.
  */
@@ -62,6 +65,7 @@ export function socatCommand(place: SocatPlace): Command {
     if (!options.ok) {
       if ('vethlab' in options) return fail(options.vethlab);
       if ('stderr' in options) return fail(options.stderr);
+      if ('printed' in options) return options.printed;
       const log = new SocatLog({ ...DEFAULT_LOG, threshold }, ctx.kernel.now);
       log.error(pid, options.error);
       return fail(log.take());
@@ -82,7 +86,7 @@ export function socatCommand(place: SocatPlace): Command {
       return 'vethlab' in p ? fail(p.vethlab) : failWith(p.error);
     }
     const [left, right] = parsed.map((p) => (p as { ok: true; address: SocatAddress }).address) as [SocatAddress, SocatAddress];
-    const run: Run = { place, ctx, settings, mainPid: pid };
+    const run: Run = { place, ctx, settings, mainPid: pid, named: !place.version.startsWith('1.7.') };
     if (left.kind === 'listen' || right.kind === 'listen') {
       if (left.kind === 'listen' && right.kind === 'listen') return fail('vethlab: socat with a listener on both sides is not modelled\n');
       const listenerLeft = left.kind === 'listen';
@@ -103,6 +107,12 @@ interface Run {
   ctx: CommandContext;
   settings: SocatSettings;
   mainPid: number;
+  /**
+   * socat 1.8.0.3's connection path (xio-ipapp.c rewritten after 1.8.0.1): it names
+   * HOST:PORT, warns then fails with the address, and retries; Debian 12's 1.7.4.4
+   * has the older one, whose failed connect or lookup is the error itself.
+   */
+  named: boolean;
 }
 
 /** A log for one process's lines now: to stderr, or to the -lf file; with -lh, the host name ($HOSTNAME, else the machine's). */
@@ -110,7 +120,7 @@ function logFor(settings: SocatSettings, ctx: CommandContext): SocatLog {
   const file = settings.log.file;
   const etcHostname = ctx.fs.read('/etc/hostname');
   const hostname = ctx.env.HOSTNAME ?? (typeof etcHostname === 'string' && !/^E[A-Z]+$/.test(etcHostname) ? etcHostname.trim() : undefined);
-  return new SocatLog(settings.log, ctx.kernel.now, { hostname, append: file === undefined ? undefined : (line) => void ctx.fs.write(file, line, true) });
+  return new SocatLog(settings.log, () => ctx.kernel.now, { hostname, append: file === undefined ? undefined : (line) => void ctx.fs.write(file, line, true) });
 }
 
 function fail(stderr: string, exitCode = 1): CommandOutput {
@@ -132,33 +142,41 @@ function client(run: Run, to: Extract<SocatAddress, { kind: 'connect' }>, stdio:
   const { place, ctx, settings, mainPid: pid } = run;
   const sends = connectRight ? settings.toRight : settings.toLeft;
   const reads = connectRight ? settings.toLeft : settings.toRight;
+  if (run.named) log.write(pid, 'notice', `opening connection to ${to.host}:${to.port}`);
   const ip = parseIPv4(to.host) !== undefined ? to.host : place.resolve(to.host);
   if (ip === undefined) {
-    log.error(pid, unresolved(place, to));
+    unresolved(run, log, pid, to);
     return fail(log.take());
   }
   const data = sends ? lineEnds(ctx.stdin, stdio, to) : '';
-  log.write(pid, 'notice', `opening connection to ${inet(ip, to.port)}`);
   let answer = '';
   let traces: Trace[];
+  // The trace of the connection that went through: its first packet's source is socat's local address.
+  let connected: Trace | undefined;
   if (to.proto === 'udp') {
+    log.write(pid, 'notice', `opening connection to ${inet(ip, to.port)}`);
     const trace = ctx.kernel.probe({ kind: 'udp-send', from: ctx.netns, dst: ip, port: to.port });
     const legs: Trace[] = [];
     place.servers.datagram(trace, data, legs);
     traces = [trace, ...legs];
+    connected = trace;
   } else {
-    const conn = place.servers.connect(ctx.netns, ip, to.port);
-    if (!conn.ok) {
-      log.error(pid, `connect(5, ${inet(ip, to.port)}, 16): ${STRERROR[place.libc][conn.failure]}`);
-      return { stdout: '', stderr: log.take(), exitCode: 1, traces: conn.traces };
-    }
+    const attempts: Trace[] = [];
+    const conn = connectLoop(run, to, ip, log, pid, () => {
+      const c = place.servers.connect(ctx.netns, ip, to.port);
+      attempts.push(...c.traces);
+      return c;
+    });
+    if (!conn.ok) return 'vethlab' in conn ? fail(conn.vethlab) : { stdout: '', stderr: log.take(), exitCode: 1, traces: attempts };
     const legs: Trace[] = [];
-    answer = place.servers.converse(conn.peer, data, legs);
-    place.servers.exchanged(conn.traces, lineExchange(data, answer));
-    traces = [...conn.traces, ...legs];
+    answer = place.servers.converse(conn.value.peer, data, legs);
+    place.servers.exchanged(conn.value.traces, lineExchange(data, answer));
+    traces = [...attempts, ...legs];
+    connected = conn.value.traces[0];
   }
-  const local = localEnd(traces[0]);
+  const local = localEnd(connected);
   if (local) log.write(pid, 'notice', `successfully connected from local address ${local}`);
+  if (run.named) log.write(pid, 'notice', `successfully connected to ${to.host}:${to.port}`);
   const [stdioFds, socketFds] = ['[0,1]', '[5,5]'];
   log.write(pid, 'notice', `starting data transfer loop with FDs ${connectRight ? `${stdioFds} and ${socketFds}` : `${socketFds} and ${stdioFds}`}`);
   const dumps = new Dumps(settings, ctx.kernel.now, log);
@@ -173,6 +191,42 @@ function client(run: Run, to: Extract<SocatAddress, { kind: 'connect' }>, stdio:
   return { stdout: shown, stderr: log.take(), exitCode: 0, traces };
 }
 
+type ConnectAddress = Extract<SocatAddress, { kind: 'connect' }>;
+type Attempt<T> = ({ ok: true } & T) | { ok: false; failure: ConnectFailure };
+
+/**
+ * xio-ipapp.c's loop over retries (socat 1.8.0.3's xioopen_ipapp_connect and
+ * _xioopen_ipapp_connect): each attempt says where it connects; a failed one is
+ * a notice while attempts are left (retry=N, forever), else a warning followed by
+ * the address's error; between attempts socat sleeps its interval (1 s unless
+ * told), on the simulator's clock. Nothing else runs while a command does, so
+ * an attempt that fails fails again: forever would never end here.
+ */
+function connectLoop<T>(run: Run, to: ConnectAddress, ip: string, log: SocatLog, pid: number, attempt: () => Attempt<T>): { ok: true; value: { ok: true } & T } | { ok: false } | { ok: false; vethlab: string } {
+  const { place, ctx } = run;
+  if (!run.named && to.retry) return { ok: false, vethlab: `vethlab: socat ${place.version}'s retry, forever and interval are not modelled (only 1.8's)\n` };
+  let left = to.retry?.count ?? 0;
+  const forever = to.retry?.forever ?? false;
+  for (;;) {
+    log.write(pid, 'notice', `opening connection to ${inet(ip, to.port)}`);
+    const result = attempt();
+    if (result.ok) return { ok: true, value: result };
+    const reason = STRERROR[place.libc][result.failure];
+    if (!run.named) {
+      log.error(pid, `connect(5, ${inet(ip, to.port)}, 16): ${reason}`);
+      return { ok: false };
+    }
+    if (forever) return { ok: false, vethlab: `vethlab: socat's forever: ${reason.toLowerCase()} at ${to.host}:${to.port}, and nothing can start a listener while socat waits here, so it would retry without end\n` };
+    log.write(pid, left > 0 ? 'notice' : 'warn', `connect(5, ${inet(ip, to.port)}, 16): ${reason}`);
+    if (left === 0) {
+      log.error(pid, `${to.typed}: ${reason}`);
+      return { ok: false };
+    }
+    left--;
+    ctx.kernel.advance(to.retry?.intervalMs ?? 1000);
+  }
+}
+
 /**
  * Data read from one address and written to the other, with option crlf on
  * either (socat.c cv_newline): from a crlf side every CR is dropped, to one
@@ -183,10 +237,19 @@ function lineEnds(data: string, from: SocatAddress, to: SocatAddress): string {
   return from.crlf ? data.replace(/\r/g, '') : data.replace(/\n/g, '\r\n');
 }
 
-/** getaddrinfo's failure as xio-ip.c logs it: flags 0x20 (AI_ADDRCONFIG), any family, the socket type and protocol. */
-function unresolved(place: SocatPlace, to: { proto: 'tcp' | 'udp'; host: string; port: number }): string {
+/**
+ * A name that does not resolve, as socat 1.8.0.3 says it: xio-ip.c's
+ * _xiogetaddrinfo warns with getaddrinfo's arguments (flags 0x20, AI_ADDRCONFIG,
+ * as the family is left open; the socket type and protocol), then xio-ipapp.c's
+ * _xioopen_ipapp_prepare fails with the address's node, service and pf (0).
+ */
+function unresolved(run: Run, log: SocatLog, pid: number, to: { proto: 'tcp' | 'udp'; host: string; port: number }): void {
   const [type, proto] = to.proto === 'tcp' ? [1, 6] : [2, 17];
-  return `getaddrinfo("${to.host}", "${to.port}", {0x20,0,${type},${proto}}, {}): ${STRERROR[place.libc].EAI_NONAME}`;
+  const reason = STRERROR[run.place.libc].EAI_NONAME;
+  // 1.7's lookup failure is the error itself.
+  log.write(pid, run.named ? 'warn' : 'error', `getaddrinfo("${to.host}", "${to.port}", {0x20,0,${type},${proto}}, {}): ${reason}`);
+  if (!run.named) log.write(pid, 'notice', 'exit(1)');
+  else log.error(pid, `_xioopen_ipapp_prepare(node="${to.host}", service="${to.port}", pf=0, ...): ${reason}`);
 }
 
 /**
@@ -324,28 +387,39 @@ function handle(run: Run, session: Session, input: ClientData, takeStdin: () => 
       });
     }
     case 'connect': {
+      if (run.named) log.write(pid, 'notice', `opening connection to ${handler.host}:${handler.port}`);
       const ip = parseIPv4(handler.host) !== undefined ? handler.host : place.resolve(handler.host);
       if (ip === undefined) {
-        log.error(pid, unresolved(place, handler));
+        unresolved(run, log, pid, handler);
         return { reply: '', stdout: '', status: 1 };
       }
-      log.write(pid, 'notice', `opening connection to ${inet(ip, handler.port)}`);
       const legs: Trace[] = [];
-      if (handler.proto === 'udp') {
-        const trace = ctx.kernel.probe({ kind: 'udp-send', from: ctx.netns, dst: ip, port: handler.port });
+      const connected = (trace: Trace | undefined) => {
         const local = localEnd(trace);
         if (local) log.write(pid, 'notice', `successfully connected from local address ${local}`);
+        if (run.named) log.write(pid, 'notice', `successfully connected to ${handler.host}:${handler.port}`);
+      };
+      if (handler.proto === 'udp') {
+        log.write(pid, 'notice', `opening connection to ${inet(ip, handler.port)}`);
+        const trace = ctx.kernel.probe({ kind: 'udp-send', from: ctx.netns, dst: ip, port: handler.port });
+        connected(trace);
         place.servers.datagram(trace, data, legs);
         return transfer(handlerSocket, '', { legs: [trace, ...legs] });
       }
-      const relayed = place.servers.relay(ctx.netns, ip, handler.port, data, legs);
+      let first: Trace | undefined;
+      const relayed = connectLoop(run, handler, ip, log, pid, () => {
+        const before = legs.length;
+        const r = place.servers.relay(ctx.netns, ip, handler.port, data, legs);
+        first = legs.slice(before).find((t) => t.probe.kind === 'tcp-connect' && t.probe.dst === ip);
+        return r;
+      });
       if (!relayed.ok) {
-        log.error(pid, `connect(5, ${inet(ip, handler.port)}, 16): ${STRERROR[place.libc][relayed.failure]}`);
+        // A forwarder's child has no terminal for vethlab's line: it goes to socat's log.
+        if ('vethlab' in relayed) log.raw(relayed.vethlab);
         return { reply: '', stdout: '', legs, status: 1 };
       }
-      const local = localEnd(legs.find((t) => t.probe.kind === 'tcp-connect' && t.probe.dst === ip));
-      if (local) log.write(pid, 'notice', `successfully connected from local address ${local}`);
-      return transfer(handlerSocket, relayed.reply, { legs });
+      connected(first);
+      return transfer(handlerSocket, relayed.value.reply, { legs });
     }
     case 'listen':
       return { reply: '', stdout: '', status: 0 };

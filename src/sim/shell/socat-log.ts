@@ -46,16 +46,18 @@ export class SocatLog {
 
   constructor(
     private readonly settings: LogSettings,
-    private readonly now: number,
+    /** The simulator's time (ms) now: a number, or the clock itself when the process waits between lines (retry). */
+    private readonly now: number | (() => number),
     private readonly place: LogPlace = {},
   ) {}
 
   /** One message, if its level is printed. */
   write(pid: number, level: Level, message: string): void {
     if (LEVEL[level] < this.settings.threshold || this.settings.syslog) return;
-    const micros = this.settings.micros ? `.${String((this.now % 1000) * 1000).padStart(6, '0')}` : '';
+    const now = typeof this.now === 'number' ? this.now : this.now();
+    const micros = this.settings.micros ? `.${String((now % 1000) * 1000).padStart(6, '0')}` : '';
     const host = this.settings.withHostname && this.place.hostname !== undefined ? `${this.place.hostname} ` : '';
-    const line = `${nginxLogTime(this.now)}${micros} ${host}${this.settings.name}[${pid}] ${'DINWEF'[LEVEL[level]]} ${message}\n`;
+    const line = `${nginxLogTime(now)}${micros} ${host}${this.settings.name}[${pid}] ${'DINWEF'[LEVEL[level]]} ${message}\n`;
     if (this.settings.file !== undefined && this.place.append) this.place.append(line);
     else this.text += line;
   }

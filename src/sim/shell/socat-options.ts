@@ -3,9 +3,11 @@
  * diagnostics (-d forms, -l?), the data dumps (-v, -x), the IP version (-4, -6,
  * -0) and the timeouts and buffer size that do not change what a conversation
  * in vethlab shows (-t, -T, -b). A letter socat knows and vethlab does not model
- * is refused in one `vethlab:` line; merged single letters get socat's hint.
+ * is refused in one `vethlab:` line; merged single letters get socat's hint;
+ * -h prints socat's help (socat-help.ts).
  * Source: socat 1.8.0.1's socat.c (option loop, socat_opt_hint), error.c.
  */
+import { SOCAT_ADDRESS_HELP, SOCAT_USAGE } from './socat-help.ts';
 import { DEFAULT_LOG, debugSteps, LEVEL, type LogSettings } from './socat-log.ts';
 
 export interface SocatSettings {
@@ -21,14 +23,16 @@ export type ParsedOptions =
   /** socat's own error (logged as `E`), its plain stderr text (the hint), or a `vethlab:` line. */
   | { ok: false; error: string }
   | { ok: false; stderr: string }
-  | { ok: false; vethlab: string };
+  | { ok: false; vethlab: string }
+  /** What socat prints and exits with before reading any address (-h). */
+  | { ok: false; printed: { stdout: string; stderr: string; exitCode: number } };
 
 /** Options without an argument: a letter after them is socat's "Do not merge" hint. */
 const SINGLE = 'uUvxsgD0';
 /** Options taking an argument (joined or the next word) that change nothing vethlab shows. */
 const TIMING = 't T b'.split(' ');
 /** socat.c's other letters: known, not modelled. */
-const UNMODELLED = 'VhH?DsSgLWrR';
+const UNMODELLED = 'HDsSgLWrR';
 
 /**
  * `threshold`: what is printed without -d; 1.8 prints warnings, 1.7 (Debian 12's
@@ -44,6 +48,10 @@ export function parseOptions(argv: readonly string[], threshold: number = DEFAUL
     if (!a.startsWith('-') || a === '-' || /^-[:,]/.test(a)) break;
     const letter = a[1]!;
     if ((SINGLE.includes(letter) || letter === '4' || letter === '6') && a.length > 2) return { ok: false, stderr: `Do not merge single character options, i.e. use "-${letter} -${a[2]}" instead of "-${letter}${a[2]}"\n` };
+    if (letter === 'h' || letter === '?' || letter === 'V') {
+      const done = helpOrVersion(a);
+      if (done) return done;
+    }
     if (letter === 'u') settings.toLeft = false;
     else if (letter === 'U') settings.toRight = false;
     else if (letter === 'v') settings.dump.text = true;
@@ -68,6 +76,24 @@ export function parseOptions(argv: readonly string[], threshold: number = DEFAUL
     else return { ok: false, error: `unknown option "${a}"; use option "-h" for help` };
   }
   return { ok: true, settings, addresses: argv.slice(i) };
+}
+
+/**
+ * socat.c's -V and -h: `-h` (or `-?`, or either with other letters after) prints
+ * the usage and the address list and exits 0; `-hh`/`-hhh` (a second or third
+ * `h` or `?`) add the address options with their groups, phases and types, which
+ * depend on the C library's headers socat was built with, and `-V` prints the
+ * build's date, uname and #defines: both refused. `-V` with letters after is the
+ * usage on stderr and exit 1.
+ */
+function helpOrVersion(a: string): Extract<ParsedOptions, { ok: false }> | undefined {
+  if (a[1] === 'V') {
+    if (a.length > 2) return { ok: false, printed: { stdout: '', stderr: SOCAT_USAGE, exitCode: 1 } };
+    return { ok: false, vethlab: "vethlab: socat -V is not modelled (its build date, the kernel's uname and the build's feature list are the package's, which vethlab has not seen)\n" };
+  }
+  const more = (c: string | undefined) => c === 'h' || c === '?';
+  if (more(a[2])) return { ok: false, vethlab: `vethlab: socat ${a} is not modelled (its list of address options, with their types, depends on the C library socat was built with); socat -h shows the addresses\n` };
+  return { ok: false, printed: { stdout: SOCAT_USAGE + SOCAT_ADDRESS_HELP, stderr: '', exitCode: 0 } };
 }
 
 /**

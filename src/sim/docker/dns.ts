@@ -22,7 +22,7 @@ import { dnsProbeSizes, type DnsAnswer, type DnsExchange, type DnsType } from '.
 import type { Trace } from '../net/trace.ts';
 import { observedResult } from '../net/trace.ts';
 import type { Engine } from './engine.ts';
-import { hostsFile, usesEmbeddedDns } from './files.ts';
+import { hostsFile, namespaceOwner, usesEmbeddedDns } from './files.ts';
 import type { Container, Endpoint } from './model.ts';
 import { GW_IP, HOST_NS } from './world.ts';
 
@@ -64,7 +64,7 @@ export function lookup(engine: Engine, c: Container, name: string): LookupResult
   if (usesEmbeddedDns(engine, c)) {
     const found = embeddedAnswer(engine, c, name);
     if (found !== undefined) return found;
-    const external = [...c.endpoints.values()].some((ep) => !engine.networks.get(ep.networkId)?.internal);
+    const external = [...sandboxEndpoints(engine, c)].some((ep) => !engine.networks.get(ep.networkId)?.internal);
     if (!external) return { kind: 'servfail' };
   }
   return upstream(engine, c, name);
@@ -118,8 +118,17 @@ export function embeddedLookup6(engine: Engine, c: Container, name: string): str
  * knows it (libnetwork's Sandbox.ResolveName stops at the first network with
  * an answer), in the order the containers joined.
  */
+/**
+ * The endpoints of the namespace `c` asks from: a `--network container:` container asks the
+ * embedded DNS of the namespace it joined, with that container's networks (golden
+ * dns-container-mode).
+ */
+function sandboxEndpoints(engine: Engine, c: Container): IterableIterator<Endpoint> {
+  return namespaceOwner(engine, c).endpoints.values();
+}
+
 function embeddedEndpoints(engine: Engine, c: Container, name: string): Endpoint[] {
-  for (const ep of c.endpoints.values()) {
+  for (const ep of sandboxEndpoints(engine, c)) {
     const network = engine.networks.get(ep.networkId)!;
     if (network.isDefault) continue;
     // `NAME.NETWORK` asks this network for NAME (libnetwork's Sandbox.ResolveName), whichever of its DNS names it is.
@@ -254,7 +263,7 @@ export function queryServer(engine: Engine, c: Container, name: string, server: 
       const records = found.addresses.map((data) => ({ type: 'A' as const, data }));
       return { ...found, traces: overLoopback(engine, c, dnsQuestion(engine, c.netns ?? HOST_NS, 'A', name, embeddedReply(records)), sport) };
     }
-    const external = [...c.endpoints.values()].some((ep) => !engine.networks.get(ep.networkId)?.internal);
+    const external = [...sandboxEndpoints(engine, c)].some((ep) => !engine.networks.get(ep.networkId)?.internal);
     if (!external) return { kind: 'servfail' };
     return forwarded(engine, c, name, 'A', sport);
   }
@@ -287,7 +296,7 @@ export function aaaaQueryTraces(engine: Engine, c: Container, name: string, serv
     const records = addresses6.map((data) => ({ type: 'AAAA' as const, data }));
     return overLoopback(engine, c, dnsQuestion(engine, c.netns ?? HOST_NS, 'AAAA', name, embeddedReply(records)), sport);
   }
-  const external = [...c.endpoints.values()].some((ep) => !engine.networks.get(ep.networkId)?.internal);
+  const external = [...sandboxEndpoints(engine, c)].some((ep) => !engine.networks.get(ep.networkId)?.internal);
   const result = external ? forwarded(engine, c, name, 'AAAA', sport) : undefined;
   return result?.traces ?? [];
 }
@@ -327,7 +336,7 @@ export function reverseQuery(engine: Engine, c: Container, ip: string, server: s
   const ptrName = address6 !== undefined ? `${[...address6.toString(16).padStart(32, '0')].reverse().join('.')}.ip6.arpa` : `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
   const viaEmbedded = server === EMBEDDED_DNS && usesEmbeddedDns(engine, c);
   if (viaEmbedded) {
-    for (const ep of c.endpoints.values()) {
+    for (const ep of sandboxEndpoints(engine, c)) {
       const network = engine.networks.get(ep.networkId)!;
       if (network.isDefault) continue;
       for (const other of engine.containers.values()) {

@@ -8,7 +8,7 @@ import { Background, ControlButton, Controls, MiniMap, type Node, type NodeChang
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fitOptions } from '../canvas/fit.ts';
+import { fitOptions, MAX_ZOOM, MIN_ZOOM } from '../canvas/fit.ts';
 import { flowEdges, flowNodes, withMeasured } from '../canvas/flow.ts';
 import { frameRect, type Size } from '../canvas/frame.ts';
 import { EDGE_TYPES } from '../canvas/edges.tsx';
@@ -53,8 +53,8 @@ export function SnapshotCanvas({ graph, positions, theme }: { graph: GraphSnapsh
         colorMode={theme}
         fitView
         fitViewOptions={fitOptions(frame !== undefined)}
-        minZoom={0.15}
-        maxZoom={2.5}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}

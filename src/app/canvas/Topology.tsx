@@ -31,7 +31,7 @@ import { useEffectiveTheme } from '../ui/theme.ts';
 import { boundsOf, panToShow } from './camera.ts';
 import { EDGE_TYPES } from './edges.tsx';
 import type { PictureFormat } from './export.ts';
-import { fitOptions, isNarrow } from './fit.ts';
+import { fitOptions, isNarrow, MAX_ZOOM, MIN_ZOOM } from './fit.ts';
 import { bridgeAtPoint } from './hit.ts';
 import { flowEdges, flowNodes, withMeasured } from './flow.ts';
 import { estimateSize, frameRect, type LayoutOptions, type Placement, placeNodes, type Size } from './layout.ts';
@@ -80,8 +80,6 @@ function minimapStroke(node: Node): string {
 }
 
 const UNPLACED: Placement = { positions: {}, added: {}, fresh: false };
-const MIN_ZOOM = 0.15;
-const MAX_ZOOM = 2.5;
 
 /** The positions of the graph's nodes among these. */
 function drawn(graph: TopologyGraph, positions: Record<string, XY>): Record<string, XY> {

@@ -7,6 +7,10 @@
 import type { FitViewOptions } from '@xyflow/react';
 import { isPhone } from '../ui/PaneBar.tsx';
 
+/** The zoom range of the canvas, the first screen's included (the same diagram must zoom alike before and after the live canvas arrives). */
+export const MIN_ZOOM = 0.15;
+export const MAX_ZOOM = 2.5;
+
 /** The zoom below which a phone does not fit: a container's box is then about 140 px wide. */
 export const PHONE_MIN_FIT_ZOOM = 0.55;
 

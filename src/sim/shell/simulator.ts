@@ -8,7 +8,7 @@ import { parseAttachExit, parseReplLine } from './console.ts';
 import type { PythonRepl, PythonSetup } from './python/repl.ts';
 import { lazyPart } from './lazy/parts.ts';
 import { lazyCommand } from './lazy/command.ts';
-import { clientLookup, containerNameserver, embeddedLookup6, lookup, reverseQuery } from '../docker/dns.ts';
+import { clientLookup, containerNameserver, embeddedKnows, embeddedLookup6, embeddedLookup6All, lookup, reverseQuery } from '../docker/dns.ts';
 import { Engine, hasNetAdmin, isPythonCommand, mainProgram, runsImageDefault } from '../docker/engine.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
 import type { Container } from '../docker/model.ts';
@@ -53,6 +53,7 @@ import type { Command, CommandContext, CommandOutput } from './types.ts';
 import { fail, ok } from './types.ts';
 import { installedExecutables, newPackageState, type MirrorReach, type PackagePlace, type PackageState } from './pkg-state.ts';
 import type { TcpdumpPlace } from './tcpdump.ts';
+import type { MuslResolver } from './getent-musl.ts';
 
 export type Machine = 'host' | 'lan' | 'gw';
 
@@ -269,10 +270,22 @@ export class Simulator {
       // Alpine's busybox leaves httpd to busybox-extras.
       commands.delete('httpd');
       commands.set('netstat', alpineNetstatCommand);
+      if (this.containerExecutables(c).has('/usr/bin/getent')) commands.set('getent', lazyCommand(() => lazyPart('dns').muslGetentCommand(this.muslResolver(c))));
       if (this.containerExecutables(c).has('/sbin/apk')) commands.set('apk', (argv, ctx) => lazyPart('packages').apkCommand(() => this.packagePlace(c))(argv, ctx));
       return this.withInstalledPrograms(c, commands, resolve);
     }
     return this.rigCommands(c, resolve, inShell);
+  }
+
+  /** The container's resolver as musl's getaddrinfo/getnameinfo ask it (Alpine's getent). */
+  private muslResolver(c: Container): MuslResolver {
+    return {
+      addresses: (name, family) => (family === 6 ? (embeddedKnows(this.engine, c, name) ? embeddedLookup6All(this.engine, c, name) : []) : this.containerResolveAll(c, name)),
+      reverse: (ip) => {
+        const answer = reverseQuery(this.engine, c, ip, containerNameserver(this.engine, c));
+        return answer.kind === 'name' ? answer.name : undefined;
+      },
+    };
   }
 
   /** Executables of a container: its image's and those its installed packages added. */

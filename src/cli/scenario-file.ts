@@ -9,7 +9,7 @@ import { parseDocument } from 'yaml';
 import { describeReadError, readScenario, SCENARIO_VERSION, type ScenarioDoc } from '../scenario/index.ts';
 import { MAX_FILE_CHARS, parseScenarioYaml } from '../scenario/format/yaml.ts';
 import { CliError } from './errors.ts';
-import { scriptLines } from './transcript.ts';
+import { scriptCommands } from './transcript.ts';
 
 export type InputKind = 'scenario' | 'script';
 
@@ -38,9 +38,9 @@ export function readText(path: string): string {
   }
 }
 
-/** A script as a scenario: each command line a setup line (comments and blank lines dropped, as `run` drops them). */
+/** A script as a scenario: each command a setup line (comments and blank lines dropped; a here-document or loop is one command of several lines). */
 export function scriptDoc(script: string): ScenarioDoc {
-  return { vethlab: SCENARIO_VERSION, setup: scriptLines(script) };
+  return { vethlab: SCENARIO_VERSION, setup: scriptCommands(script) };
 }
 
 function parseJson(path: string, text: string): unknown {

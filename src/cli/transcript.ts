@@ -5,6 +5,7 @@
  * scenario runs the same way: its setup lines, then its steps' lines.
  */
 import type { ImageSet } from '../sim/docker/images.ts';
+import { needsContinuation } from '../sim/shell/sh.ts';
 import { Simulator } from '../sim/shell/simulator.ts';
 import type { CommandOutput } from '../sim/shell/types.ts';
 
@@ -18,6 +19,36 @@ export function scriptLines(script: string): string[] {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+/**
+ * A script file's commands as `sh script.sh` reads them: one per line, except that a
+ * line opening a here-document, a loop, a quote, or ending in `|`, `&&` or a backslash
+ * takes the lines after it until the command is whole, kept as they are (a
+ * here-document's blank, `#` and indented lines are its text). An unfinished command
+ * at the end runs as it is, for the shell to report. (The rig's record.sh runs every
+ * line on its own, so golden scripts go through scriptLines.)
+ */
+export function scriptCommands(script: string): string[] {
+  const commands: string[] = [];
+  let pending: string | undefined;
+  const unfinished = (text: string) => needsContinuation(text.replace(/^(lan|gw)\$\s+/, ''));
+  for (const raw of script.split('\n')) {
+    if (pending !== undefined) {
+      pending += `\n${raw}`;
+      if (!unfinished(pending)) {
+        commands.push(pending);
+        pending = undefined;
+      }
+      continue;
+    }
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    if (unfinished(line)) pending = line;
+    else commands.push(line);
+  }
+  if (pending !== undefined) commands.push(pending);
+  return commands;
 }
 
 export interface ScriptRun {

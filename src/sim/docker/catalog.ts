@@ -53,6 +53,8 @@ export interface Variant {
   listens?: readonly Listener[];
   /** What the default command prints when it starts (its `docker logs`). */
   startupLog?: string;
+  /** The program its entrypoint wrapper puts before a command that starts with a flag (images.ts Image.wrapperRuns). */
+  wrapperRuns?: { program: string; unlessProgram?: boolean };
   /** Named sets of files the rootfs adds (src/sim/shell/rootfs.ts FILE_SETS). */
   fileSets?: readonly string[];
   /** The made-up layer diff ID of a one-layer image already known before (kept for its inspect output). */
@@ -124,6 +126,8 @@ const HTTPD_COMMON = {
 const REDIS_COMMON = {
   entrypoint: ['docker-entrypoint.sh'],
   cmd: ['redis-server'],
+  // docker-entrypoint.sh: `if [ "${1#-}" != "$1" ] ...; then set -- redis-server "$@"` (its `*.conf` case is not modelled).
+  wrapperRuns: { program: 'redis-server' },
   exposed: ['6379/tcp'],
   workingDir: '/data',
   volumes: ['/data'],
@@ -323,6 +327,33 @@ export const CATALOG: readonly CatalogEntry[] = [
         env: [PATH_ENV, 'CADDY_VERSION=v2.10.2', 'XDG_CONFIG_HOME=/config', 'XDG_DATA_HOME=/data'], exposed: ['2019/tcp', '443/tcp', '443/udp', '80/tcp'], workingDir: '/srv', volumes: ['/config', '/data'],
         labels: { 'org.opencontainers.image.description': 'a powerful, enterprise-ready, open source web server with automatic HTTPS written in Go', 'org.opencontainers.image.documentation': 'https://caddyserver.com/docs', 'org.opencontainers.image.licenses': 'Apache-2.0', 'org.opencontainers.image.source': 'https://github.com/caddyserver/caddy-docker', 'org.opencontainers.image.title': 'Caddy', 'org.opencontainers.image.url': 'https://caddyserver.com', 'org.opencontainers.image.vendor': 'Light Code Labs', 'org.opencontainers.image.version': 'v2.10.2' },
         executables: ['/usr/bin/caddy'], listens: [{ proto: 'tcp', port: 80, process: 'caddy' }, { proto: 'tcp', port: 443, process: 'caddy' }, { proto: 'tcp', port: 2019, process: 'caddy' }], created: '2026-09-03T20:08:56.640Z', size: mib(48.6), layers: 5 },
+    ],
+  },
+  {
+    path: 'curlimages/curl',
+    variants: [
+      // curl/curl-container: FROM alpine, curl built from source in /usr/bin, USER curl_user, ENTRYPOINT ["/entrypoint.sh"], CMD ["curl"];
+      // entrypoint.sh runs `curl "$@"` when $1 is a flag or no command (`command -v`). Version, date and size made up.
+      { tags: ['latest', '8.17.0'], base: 'alpine', entrypoint: ['/entrypoint.sh'], cmd: ['curl'], env: [PATH_ENV, 'CURL_CA_BUNDLE=/cacert.pem'], wrapperRuns: { program: 'curl', unlessProgram: true },
+        executables: ['/entrypoint.sh', '/usr/bin/curl'], created: '2025-11-05T09:12:40.000Z', size: mib(22.1), layers: 9 },
+    ],
+  },
+  {
+    path: 'traefik/whoami',
+    variants: [
+      // traefik/whoami v1.11.0's Dockerfile: FROM scratch, the static /whoami, ENTRYPOINT ["/whoami"], EXPOSE 80 (its app: shell/web-echo.ts). Date and size made up.
+      { tags: ['latest', 'v1.11.0', 'v1.11', 'v1'], base: 'scratch', entrypoint: ['/whoami'], cmd: [], env: [PATH_ENV], exposed: ['80/tcp'],
+        executables: ['/whoami'], created: '2025-02-17T14:25:31.000Z', size: mib(6.7), layers: 3 },
+    ],
+  },
+  {
+    path: 'hashicorp/http-echo',
+    variants: [
+      // hashicorp/http-echo v1.0.0's Dockerfile: FROM distroless static-debian12:nonroot, ENV ECHO_TEXT="hello-world", EXPOSE 5678, ENTRYPOINT ["/http-echo"]
+      // (its app: shell/web-echo.ts). Date and size made up.
+      { tags: ['latest', '1.0', '1.0.0'], base: 'scratch', entrypoint: ['/http-echo'], cmd: [], env: [PATH_ENV, 'ECHO_TEXT=hello-world'], exposed: ['5678/tcp'],
+        labels: { licenses: 'MPL-2.0', maintainer: 'HashiCorp Consul Team <consul@hashicorp.com>', name: 'http-echo', release: '1.0.0', summary: 'A test webserver that echos a response. You know, for kids.', vendor: 'HashiCorp', version: '1.0.0' },
+        executables: ['/http-echo'], created: '2023-10-10T20:46:12.000Z', size: mib(4.45), layers: 2 },
     ],
   },
   {

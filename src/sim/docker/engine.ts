@@ -1139,9 +1139,13 @@ function withPublishAll(ports: PortBinding[], exposed: string[], publishAll: boo
  * /docker-entrypoint.sh) ends in `exec "$@"`, so there it is CMD; otherwise (a program
  * as entrypoint: alpine/socat's `socat`, crosbymichael/redis's redis-server) ENTRYPOINT + CMD.
  */
-export function mainProgram(c: Pick<Container, 'entrypoint' | 'cmd'>, image: { entrypoint: readonly string[] }): string[] {
+export function mainProgram(c: Pick<Container, 'entrypoint' | 'cmd'>, image: Image): string[] {
   const ownWrapper = image.entrypoint.length > 0 && image.entrypoint[0]!.endsWith('.sh') && c.entrypoint.join(' ') === image.entrypoint.join(' ');
-  return ownWrapper ? c.cmd : processArgv(c);
+  if (!ownWrapper) return processArgv(c);
+  const first = c.cmd[0];
+  const runs = image.wrapperRuns;
+  if (runs && first !== undefined && (first.startsWith('-') || (runs.unlessProgram && resolveExecutable(image, first, image.env) === undefined))) return [runs.program, ...c.cmd];
+  return c.cmd;
 }
 
 /** Whether the container runs its image's own command (entrypoint and CMD as the image has them): its servers are the image's. */

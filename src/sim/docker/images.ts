@@ -43,6 +43,12 @@ export interface Image {
   listens: { proto: L4Proto; port: number; process: string }[];
   /** Config.Entrypoint (none for the rig's images); the process is ENTRYPOINT + CMD (see `mainProgram` in engine.ts). */
   entrypoint: string[];
+  /**
+   * What the image's entrypoint wrapper runs when the command starts with a flag
+   * (docker-library's `set -- redis-server "$@"`), or also with a word that is no
+   * program of the image (curlimages/curl's `command -v "$1"` test).
+   */
+  wrapperRuns?: { program: string; unlessProgram?: boolean };
   /** Config.StopSignal when the image sets one. */
   stopSignal?: string;
   /** Config.WorkingDir (where its processes start; `/` when unset). */

@@ -93,6 +93,8 @@ export const USERLANDS = {
   'ubuntu-jammy': debianLike('ubuntu', '5.1'),
   'ubuntu-trusty': debianLike('ubuntu', '4.3'),
   'ubuntu-precise': debianLike('ubuntu', '4.2'),
+  // FROM scratch (and distroless static): the image's own program and nothing else, no shell.
+  scratch: { distro: 'alpine', executables: [], shells: { sh: 'ash' } },
   oraclelinux: { distro: 'debian', executables: mergedUsr(ORACLE_BASE_TOOLS), shells: { sh: 'bash', bash: { ps1: BASH_DEFAULT_PS1, version: '5.1' } } },
 } satisfies Record<string, Userland>;
 

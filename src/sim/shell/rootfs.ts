@@ -149,6 +149,7 @@ const BASE_FILES: Record<UserlandName, BaseFiles> = {
   'ubuntu-jammy': ubuntuBase(ubuntuOsRelease('22.04.5', 'Jammy Jellyfish', 'jammy', false), false),
   'ubuntu-trusty': ubuntuBase(UBUNTU_14_OS_RELEASE, false),
   'ubuntu-precise': ubuntuBase(UBUNTU_12_OS_RELEASE, false),
+  scratch: { files: {}, dirs: [], passwd: '', group: '' },
   oraclelinux: { files: { '/etc/os-release': OL9_OS_RELEASE, '/etc/oracle-release': 'Oracle Linux Server release 9.6\n' }, dirs: [], passwd: OL9_PASSWD, group: 'root:x:0:\nbin:x:1:\ndaemon:x:2:\nsys:x:3:\nadm:x:4:\ntty:x:5:\ndisk:x:6:\nlp:x:7:\nmem:x:8:\nkmem:x:9:\nwheel:x:10:\nmail:x:12:\nnobody:x:65534:\n' },
 };
 

@@ -259,6 +259,18 @@ export class Simulator {
   }
 
   private containerPrograms(c: Container, resolve: (name: string) => string | undefined, inShell: boolean): Map<string, Command> {
+    const executables = this.containerExecutables(c);
+    // An image FROM scratch (or distroless) has its own program and nothing else: no shell, no busybox.
+    const commands = executables.has('/bin/sh') || this.engine.imageOf(c).distro === 'rig' ? this.distroPrograms(c, resolve, inShell) : new Map<string, Command>();
+    // curl built into an Alpine image (curlimages/curl), not from a package.
+    if (executables.has('/usr/bin/curl') && !commands.has('curl')) commands.set('curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, resolve)));
+    // The Go echo servers' images run their one program by its path.
+    if (executables.has('/whoami')) commands.set('/whoami', lazyCommand(() => lazyPart('webecho').whoamiCommand));
+    if (executables.has('/http-echo')) commands.set('/http-echo', lazyCommand(() => lazyPart('webecho').httpEchoCommand));
+    return commands;
+  }
+
+  private distroPrograms(c: Container, resolve: (name: string) => string | undefined, inShell: boolean): Map<string, Command> {
     const image = this.engine.imageOf(c);
     if (image.distro === 'debian' || image.distro === 'ubuntu') return this.gnuCommands(c, resolve);
     if (image.distro === 'alpine') {

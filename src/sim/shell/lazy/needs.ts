@@ -19,7 +19,7 @@ const INDIRECT = new Set(['sh', 'bash', 'dash', 'ash', '.', 'source', 'eval', 'x
 const PROGRAM_PARTS: Record<string, LazyPart> = {
   awk: 'awk', mawk: 'awk', gawk: 'awk', nawk: 'awk', sed: 'sed', apt: 'packages', 'apt-get': 'packages', apk: 'packages',
   socat: 'socat', tcpdump: 'tcpdump', traceroute: 'traceroute', traceroute6: 'traceroute', curl: 'curl', nc: 'nc',
-  dig: 'dns', host: 'dns', nslookup: 'dns', getent: 'dns', pip: 'python', pip3: 'python',
+  dig: 'dns', host: 'dns', nslookup: 'dns', getent: 'dns', pip: 'python', pip3: 'python', whoami: 'webecho', 'http-echo': 'webecho',
 };
 
 export function partsForLine(line: string): readonly LazyPart[] {

@@ -30,6 +30,8 @@ const LOADERS = {
   nc: () => import('../nc-cmd.ts'),
   /** busybox traceroute and traceroute6. */
   traceroute: () => import('../traceroute.ts'),
+  /** The Go echo servers of proxy tutorials: traefik/whoami, hashicorp/http-echo. */
+  webecho: () => import('../web-echo.ts'),
   /** curl (the Docker host's, the images', the packages'). */
   curl: () => import('../curl-cmd.ts'),
 };

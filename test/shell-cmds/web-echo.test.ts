@@ -71,6 +71,17 @@ describe('hashicorp/http-echo', () => {
   });
 });
 
+describe('traefik without a configuration', () => {
+  // Its web entry point has no router: Go's http.NotFound (http.Error: nosniff, plain text); logs stay empty at its default level (ERROR).
+  it('answers 404 page not found to every request', () => {
+    const sh = world();
+    sh('docker run -d --name proxy --network pn traefik');
+    const out = sh('docker run --rm --network pn curlimages/curl -si proxy/anything');
+    expect(out.stdout).toMatch(/^HTTP\/1\.1 404 Not Found\r\nContent-Type: text\/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nDate: [^\r]+ GMT\r\nContent-Length: 19\r\n\r\n404 page not found\n$/);
+    expect(sh('docker logs proxy').stdout).toBe('');
+  });
+});
+
 describe('entrypoint wrappers', () => {
   it('redis: flags first run redis-server with them', () => {
     const sh = world();

@@ -141,6 +141,11 @@ describe('docker compose pulls in the playground', () => {
     expect(compose('pull db')).toMatchObject({ stderr: ` db Pulling \n db Error ${denied}\nError response from daemon: ${denied}\n`, exitCode: 1 });
     // Failures ignored: the event stays, the rest is pulled, and the command succeeds.
     expect(compose('pull --ignore-pull-failures')).toMatchObject({ stderr: ` db Pulling \n db Error ${denied}\n web Pulling \n web Pulled \n`, exitCode: 0 });
+    // A name the daemon cannot parse fails its inspect, before any pull (golden compose-pull holds the same on the rig).
+    sim.runScriptLine(`printf 'services:\\n  web: {image: "Nginx"}\\n' > /srv/demo/compose.yaml`);
+    const lowercase = "unable to get image 'Nginx': Error response from daemon: invalid reference format: repository name (library/Nginx) must be lowercase\n";
+    expect(compose('up -d')).toMatchObject({ stderr: lowercase, exitCode: 1 });
+    expect(compose('pull')).toMatchObject({ stderr: lowercase, exitCode: 1 });
   });
 
   it('names the deprecated flags in red and refuses an unknown one', () => {

@@ -2,7 +2,8 @@
 # registry: pull_policy (missing with a tagged image present, never, if_not_present as
 # config writes it, a bad value), `pull` without a policy tries even a present image,
 # --quiet, --ignore-pull-failures, --policy, up/create of a missing image, --pull never,
-# an invalid --pull. One service per file: Compose pulls services in parallel, in map order.
+# an invalid --pull, names the daemon cannot parse, a bad refresh duration, the deprecated
+# --parallel. One service per file: Compose pulls services in parallel, in map order.
 mkdir -p /srv/pull
 docker tag httpd httpd:2.4
 printf 'services:\n  web:\n    image: httpd:2.4\n    pull_policy: missing\n' > /srv/pull/compose.yaml
@@ -35,3 +36,15 @@ docker compose -f /srv/pull/compose.yaml -p pull --progress quiet down
 printf 'services:\n  web:\n    image: httpd\n    pull_policy: sometimes\n' > /srv/pull/compose.yaml
 docker compose -f /srv/pull/compose.yaml -p pull config
 docker ps -a --format '{{.Names}}'
+printf 'services:\n  web:\n    image: Nginx\n' > /srv/pull/compose.yaml
+docker compose -f /srv/pull/compose.yaml -p pull up -d
+docker compose -f /srv/pull/compose.yaml -p pull pull
+printf 'services:\n  web:\n    image: "nginx:a b"\n' > /srv/pull/compose.yaml
+docker compose -f /srv/pull/compose.yaml -p pull up -d
+printf 'services:\n  web:\n    image: httpd:2.4\n    pull_policy: every_2hx\n' > /srv/pull/compose.yaml
+docker compose -f /srv/pull/compose.yaml -p pull up -d
+printf 'services:\n  web:\n    image: httpd\n    pull_policy: build\n' > /srv/pull/compose.yaml
+docker compose -f /srv/pull/compose.yaml -p pull up -d
+docker compose -f /srv/pull/compose.yaml -p pull pull --parallel
+docker compose -f /srv/pull/compose.yaml -p pull pull --include-deps web
+docker compose -f /srv/pull/compose.yaml -p pull --progress quiet down

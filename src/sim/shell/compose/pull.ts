@@ -131,8 +131,22 @@ function pullServiceImage(engine: Engine, s: Service, quiet: boolean, events: st
   return undefined;
 }
 
+/**
+ * getLocalImagesDigests: the daemon's inspect of each service's image, before any
+ * pull; a name the daemon cannot parse ends the command (a missing image does not).
+ */
+function inspectLocalImages(engine: Engine, project: Project, services: string[]): void {
+  for (const name of [...services].sort()) {
+    const image = project.services.get(name)!.image;
+    if (image === undefined) continue;
+    const found = engine.imageService.store.lookup(image);
+    if ('error' in found && !found.error.startsWith('No such image: ')) throw new ComposeError(`unable to get image '${image}': Error response from daemon: ${found.error}`);
+  }
+}
+
 /** pullRequiredImages (`up`, `create`): each selected service that must pull, in turn; the first failure ends it. */
 export function pullRequiredImages(engine: Engine, project: Project, services: string[], opts: { policy?: string; quiet: boolean }, events: string[]): void {
+  inspectLocalImages(engine, project, services);
   const needPull = [...services].sort().map((n) => project.services.get(n)!).filter((s) => mustPull(engine, s, opts.policy));
   for (const s of needPull) {
     const error = pullServiceImage(engine, s, opts.quiet, events);
@@ -146,6 +160,12 @@ export function pullRequiredImages(engine: Engine, project: Project, services: s
  * command, unless failures are ignored (the events still show them).
  */
 export function pullServices(engine: Engine, project: Project, services: string[], opts: { quiet: boolean; ignoreFailures: boolean; policy?: string }, events: string[]): string | undefined {
+  try {
+    inspectLocalImages(engine, project, services);
+  } catch (e) {
+    if (e instanceof ComposeError) return e.message;
+    throw e;
+  }
   const beingPulled = new Map<string, string>();
   for (const name of [...services].sort()) {
     const s = project.services.get(name)!;

@@ -9,7 +9,7 @@ import { DockerError } from './errors.ts';
 import { REGISTRY_ERROR, type Image } from './images.ts';
 import { ImageStore } from './image-store.ts';
 import { canonicalName, familiarString, parseNormalizedNamed, withDefaultTag, type NamedReference } from './reference.ts';
-import { derivedHex, pullLines, resolveManifest, upToDateLines } from './registry.ts';
+import { derivedHex, pullLines, pullMessages, resolveManifest, upToDateMessages, type PullMessage } from './registry.ts';
 
 /** What the service needs to know about containers: which ones use an image, and whether they run. */
 export interface ImageUsers {
@@ -19,6 +19,8 @@ export interface ImageUsers {
 export interface PullResult {
   /** The progress lines (`latest: Pulling from library/alpine`, ..., `Status: ...`). */
   lines: string[];
+  /** The daemon's JSON messages those lines show (what Compose reads). */
+  messages: PullMessage[];
   image: Image;
 }
 
@@ -51,11 +53,12 @@ export class ImageService {
     const local = this.store.byRef(ref.digest !== undefined ? digestRef : ref);
     if (local && (local.id === manifest.image.id || this.store.repoDigests(local.id).length === 0)) {
       // Already pulled (or the world's own image under that name): nothing to fetch.
-      return { lines: upToDateLines(ref, manifest.digest), image: local };
+      const messages = upToDateMessages(ref, manifest.digest);
+      return { lines: pullLines(messages), messages, image: local };
     }
-    const lines = pullLines(manifest, (blob) => this.store.hasBlob(blob));
+    const messages = pullMessages(manifest, (blob) => this.store.hasBlob(blob));
     const image = this.store.add(manifest.image, ref.tag !== undefined ? [ref, digestRef] : [digestRef]);
-    return { lines, image };
+    return { lines: pullLines(messages), messages, image };
   }
 
   /** `docker tag SOURCE TARGET`: the daemon's lookup of SOURCE, then the target name points at it. */

@@ -98,25 +98,52 @@ function imageOf(ref: NamedReference, variant: Variant, own: boolean, key: strin
 }
 
 /**
- * What `docker pull` prints while pulling, without a terminal (cli/jsonmessage
- * Display: messages with a progress bar are skipped, every other one is
- * `ID: Status`): the layers already on the host, then each new layer's fetch
- * (three downloads at a time: the others wait), verification and extraction.
+ * One JSON message of the daemon's pull stream. `progressDetail` marks what the
+ * daemon writes with progress.Update (each layer's `Pulling fs layer`, `Waiting`,
+ * ..., sent with `"progressDetail":{}`), as against the plain statuses of
+ * progress.Message (`Pulling from`, `Digest:`, `Status:`). Compose keeps only the
+ * first kind (pkg/compose/pull.go toPullProgressEvent).
  */
-export function pullLines(m: Manifest, present: (blob: string) => boolean): string[] {
+export interface PullMessage {
+  /** The layer's short ID, the tag for `Pulling from`, empty for `Digest:` and `Status:`. */
+  id: string;
+  status: string;
+  progressDetail: boolean;
+}
+
+/**
+ * The daemon's messages for a pull: the layers already on the host, then each new
+ * layer's fetch (three downloads at a time: the others wait), verification and
+ * extraction. The progress-bar messages (Downloading, Extracting) are not
+ * modelled: their number depends on the download's speed.
+ */
+export function pullMessages(m: Manifest, present: (blob: string) => boolean): PullMessage[] {
   const ref = m.ref;
-  const lines = [`${ref.tag ?? ref.digest}: Pulling from ${ref.path}`];
+  const layer = (b: string, status: string): PullMessage => ({ id: b.slice(0, 12), status, progressDetail: true });
+  const out: PullMessage[] = [{ id: ref.tag ?? ref.digest ?? '', status: `Pulling from ${ref.path}`, progressDetail: false }];
   const blobs = m.image.blobs ?? [];
   const fetched = blobs.filter((b) => !present(b));
-  for (const b of blobs) lines.push(`${b.slice(0, 12)}: ${present(b) ? 'Already exists' : 'Pulling fs layer'}`);
-  fetched.slice(3).forEach((b) => lines.push(`${b.slice(0, 12)}: Waiting`));
-  for (const b of fetched) lines.push(`${b.slice(0, 12)}: Verifying Checksum`, `${b.slice(0, 12)}: Download complete`);
-  for (const b of fetched) lines.push(`${b.slice(0, 12)}: Pull complete`);
-  lines.push(`Digest: ${m.digest}`, `Status: Downloaded newer image for ${familiarString(ref)}`);
-  return lines;
+  for (const b of blobs) out.push(layer(b, present(b) ? 'Already exists' : 'Pulling fs layer'));
+  fetched.slice(3).forEach((b) => out.push(layer(b, 'Waiting')));
+  for (const b of fetched) out.push(layer(b, 'Verifying Checksum'), layer(b, 'Download complete'));
+  for (const b of fetched) out.push(layer(b, 'Pull complete'));
+  out.push({ id: '', status: `Digest: ${m.digest}`, progressDetail: false }, { id: '', status: `Status: Downloaded newer image for ${familiarString(ref)}`, progressDetail: false });
+  return out;
 }
 
 /** A pull of what the host already has: the registry's digest matches (`Status: Image is up to date`). */
-export function upToDateLines(ref: NamedReference, digest: string): string[] {
-  return [`${ref.tag ?? ref.digest}: Pulling from ${ref.path}`, `Digest: ${digest}`, `Status: Image is up to date for ${familiarString(ref)}`];
+export function upToDateMessages(ref: NamedReference, digest: string): PullMessage[] {
+  return [
+    { id: ref.tag ?? ref.digest ?? '', status: `Pulling from ${ref.path}`, progressDetail: false },
+    { id: '', status: `Digest: ${digest}`, progressDetail: false },
+    { id: '', status: `Status: Image is up to date for ${familiarString(ref)}`, progressDetail: false },
+  ];
+}
+
+/**
+ * What `docker pull` prints of the messages when stdout is not a terminal (cli
+ * jsonmessage Display: progress bars are dropped, every other message is `ID: Status`).
+ */
+export function pullLines(messages: readonly PullMessage[]): string[] {
+  return messages.map((m) => (m.id !== '' ? `${m.id}: ${m.status}` : m.status));
 }

@@ -13,8 +13,9 @@ import { FlagError, parseFlags, type FlagSpec, type ParsedFlags } from '../docke
 import { fail, ok, type CommandOutput } from '../types.ts';
 import { loadProject, projectName, projectOrName, type HostFiles, type ProjectOptions } from './files.ts';
 import { configYaml, logsOutput, lsOutput, psOutput, warningLine } from './format.ts';
-import { ComposeError } from './model.ts';
+import { ComposeError, withDependencies } from './model.ts';
 import { ComposeOps, COMPOSE_VERSION, LABEL, projectContainers, shortName, type Outcome } from './plan.ts';
+import { pullFlag, pullServices } from './pull.ts';
 
 /** What `docker compose` needs from the docker client that runs it. */
 export interface ComposeClient {
@@ -65,6 +66,7 @@ const SUBCOMMAND_FLAGS: Record<string, FlagSpec[]> = {
   config: [b('services'), b('volumes'), b('networks'), b('images'), b('profiles'), b('quiet', 'q'), s('format'), s('output', 'o'), b('resolve-image-digests'), b('no-interpolate'), b('no-normalize'), b('no-path-resolution'), b('no-consistency'), s('hash'), b('environment'), b('variables')],
   ls: [b('all', 'a'), b('quiet', 'q'), s('format'), l('filter')],
   version: [b('short'), s('format', 'f')],
+  pull: [b('quiet', 'q'), b('include-deps'), b('ignore-pull-failures'), b('ignore-buildable'), s('policy'), b('parallel'), b('no-parallel')],
 };
 
 const PROGRESS_MODES = ['auto', 'tty', 'plain', 'json', 'quiet'];
@@ -174,7 +176,7 @@ class ComposeRun {
     if (sub === undefined) return ok(USAGE);
     if (!KNOWN.has(sub)) return fail(`${USAGE}unknown docker command: "compose ${sub}"\n`, 1);
     const specs = SUBCOMMAND_FLAGS[sub];
-    if (!specs) return fail(`vethlab: docker compose ${sub} is not simulated (up, down, ps, logs, exec, port, stop, start, restart, config, ls and version are)\n`, 1);
+    if (!specs) return fail(`vethlab: docker compose ${sub} is not simulated (up, create, pull, down, ps, logs, exec, port, stop, start, restart, config, ls and version are)\n`, 1);
     let f: ParsedFlags;
     try {
       // Compose's global flags may follow the subcommand too (its own win: `logs -f` follows); exec's stop at the service.
@@ -228,6 +230,8 @@ class ComposeRun {
       case 'up':
       case 'create':
         return this.up(sub, f, opts);
+      case 'pull':
+        return this.pull(f, opts);
       case 'down': {
         const { project, name } = projectOrName(opts, this.host, this.warn, f.args);
         return this.outcome(this.ops().down(name, project, f.args, { volumes: f.bools.has('volumes'), removeOrphans: f.bools.has('remove-orphans') }));
@@ -266,7 +270,16 @@ class ComposeRun {
   private up(sub: 'up' | 'create', f: ParsedFlags, opts: ProjectOptions): CommandOutput {
     const project = loadProject(opts, this.host, this.warn, f.args);
     const start = sub === 'up' && !f.bools.has('no-start');
-    const o = this.ops().up(project, f.args, { start, noDeps: f.bools.has('no-deps'), forceRecreate: f.bools.has('force-recreate'), noRecreate: f.bools.has('no-recreate'), removeOrphans: f.bools.has('remove-orphans') });
+    const pullPolicy = pullFlag(f.strings.get('pull'));
+    const o = this.ops().up(project, f.args, {
+      start,
+      noDeps: f.bools.has('no-deps'),
+      forceRecreate: f.bools.has('force-recreate'),
+      noRecreate: f.bools.has('no-recreate'),
+      removeOrphans: f.bools.has('remove-orphans'),
+      ...(pullPolicy !== undefined ? { pullPolicy } : {}),
+      quietPull: f.bools.has('quiet-pull'),
+    });
     const out = this.outcome(o);
     if (sub === 'create' || f.bools.has('detach') || o.error !== undefined) return out;
     // Attached `up` streams the containers' output until Ctrl+C; here it shows what they printed so far and returns.
@@ -274,6 +287,20 @@ class ComposeRun {
     const attaching = `Attaching to ${containers.map(shortName).join(', ')}\n`;
     const note = 'vethlab: the containers keep running in the background, as after `docker compose up -d` (following their output is not simulated)\n';
     return { ...out, stdout: attaching + logsOutput(containers, { prefix: true }), stderr: out.stderr + note, stderrFirst: true };
+  }
+
+  /** `docker compose pull [SERVICE...]`: the services named (with --include-deps, their dependencies too), else all. */
+  private pull(f: ParsedFlags, opts: ProjectOptions): CommandOutput {
+    // cobra's PreRunE: the deprecated flags are named in red on stderr before anything else.
+    const deprecated = ['no-parallel', 'parallel'].filter((flag) => f.bools.has(flag)).map((flag) => `\x1b[31moption '--${flag}' is DEPRECATED and will be ignored.\n\x1b[0m`).join('');
+    const project = loadProject(opts, this.host, this.warn, f.args);
+    const selected = f.args.length === 0 ? [...project.services.keys()] : f.bools.has('include-deps') ? withDependencies(project, f.args) : f.args;
+    const policy = f.strings.get('policy');
+    const o: Outcome = { events: [], warnings: [] };
+    const error = pullServices(this.engine, project, selected, { quiet: f.bools.has('quiet'), ignoreFailures: f.bools.has('ignore-pull-failures'), ...(policy !== undefined && policy !== '' ? { policy } : {}) }, o.events);
+    if (error !== undefined) o.error = error;
+    const out = this.outcome(o);
+    return deprecated === '' ? out : { ...out, stderr: deprecated + out.stderr };
   }
 
   private ps(f: ParsedFlags, opts: ProjectOptions): CommandOutput {

@@ -461,6 +461,8 @@ function toService(name: string, raw: Record<string, unknown>, workingDir: strin
     }
   }
   for (const [k, v] of Object.entries(raw)) if (!MODELLED.has(k)) s.extra[k] = v;
+  // loader/normalize.go: the old spelling of `missing`.
+  if (s.extra.pull_policy === 'if_not_present') s.extra.pull_policy = 'missing';
   return s;
 }
 

@@ -9,11 +9,11 @@
  * its order within a level varies from run to run.
  */
 import { DockerError, type ContainerCreateOptions, type Engine } from '../../docker/engine.ts';
-import { REGISTRY_ERROR } from '../../docker/images.ts';
 import type { Container, PortBinding } from '../../docker/model.ts';
 import type { MountRequest } from '../../docker/volumes.ts';
 import { sha256Hex } from '../../docker/sha256.ts';
 import { ComposeError, dependencyLevels, withDependencies, type NetworkDef, type Project, type Service } from './model.ts';
+import { pullRequiredImages } from './pull.ts';
 
 export const COMPOSE_VERSION = '2.40.3';
 
@@ -108,13 +108,15 @@ export function shortName(c: Container): string {
 
 /**
  * The service's configuration digest (`com.docker.compose.config-hash`):
- * compose hashes the service's JSON without its name, build, scale and
- * depends_on, so two services configured alike share a hash; this hashes the
- * same parts of vethlab's model (deterministic, not byte-identical with Compose's).
+ * compose hashes the service's JSON without its name, build, pull policy, scale
+ * and depends_on (hash.go ServiceHash), so two services configured alike share
+ * a hash; this hashes the same parts of vethlab's model (deterministic, not
+ * byte-identical with Compose's).
  */
 export function serviceHash(s: Service): string {
   const { name: _name, dependsOn: _deps, ...rest } = s;
-  return sha256Hex(JSON.stringify(rest, (_k, v: unknown) => (v instanceof Map ? [...v.entries()] : v)));
+  const { pull_policy: _policy, ...extra } = s.extra;
+  return sha256Hex(JSON.stringify({ ...rest, extra }, (_k, v: unknown) => (v instanceof Map ? [...v.entries()] : v)));
 }
 
 function networkHash(n: NetworkDef): string {
@@ -239,18 +241,13 @@ export class ComposeOps {
   }
 
   /** `up` (and `create` with start: false): see the module comment. */
-  up(project: Project, requested: string[], opts: { start: boolean; noDeps?: boolean; forceRecreate?: boolean; noRecreate?: boolean; removeOrphans?: boolean }): Outcome {
+  up(project: Project, requested: string[], opts: { start: boolean; noDeps?: boolean; forceRecreate?: boolean; noRecreate?: boolean; removeOrphans?: boolean; pullPolicy?: string; quietPull?: boolean }): Outcome {
     const out: Outcome = { events: [], warnings: [] };
     try {
       const services = requested.length > 0 ? (opts.noDeps ? requested : withDependencies(project, requested)) : [...project.services.keys()];
       if (services.length === 0) throw new ComposeError('no service selected');
-      // ensureImagesExists: an image the host lacks is pulled first; this host cannot pull.
-      for (const name of services) {
-        const image = project.services.get(name)!.image ?? '';
-        if (this.engine.findImage(image)) continue;
-        out.events.push(` ${name} Pulling `, ` ${name} Error ${REGISTRY_ERROR}`);
-        throw new ComposeError(`Error response from daemon: ${REGISTRY_ERROR}`);
-      }
+      // ensureImagesExists: the images the services' pull policies ask for, before anything is created.
+      pullRequiredImages(this.engine, project, services, { ...(opts.pullPolicy !== undefined ? { policy: opts.pullPolicy } : {}), quiet: opts.quietPull === true }, out.events);
       this.ensureNetworks(project, services, out);
       const volumes = composeVolumes(this.engine);
       const usedVolumes = new Set(services.flatMap((n) => project.services.get(n)!.volumes.flatMap((m) => (m.type === 'volume' && m.source ? [m.source] : []))));
@@ -289,8 +286,10 @@ export class ComposeOps {
           try {
             this.engine.createContainer(this.containerOptions(project, s));
           } catch (e) {
-            if (e instanceof DockerError) throw new ComposeError(daemonText(e));
-            throw e;
+            if (!(e instanceof DockerError)) throw e;
+            // The container's event carries the daemon's whole error (progress.ErrorMessageEvent).
+            out.events.push(event('Container', containerName(project, s), daemonText(e)));
+            throw new ComposeError(daemonText(e));
           }
           out.events.push(event('Container', containerName(project, s), recreate ? 'Recreated' : 'Created'));
         }

@@ -22,6 +22,8 @@ export type Schema =
       closed?: boolean;
       items?: Schema;
       enum?: string[];
+      /** A string must match it somewhere (JSON Schema patterns are not anchored). */
+      pattern?: string;
     };
 
 const ANY: Schema = {};
@@ -117,7 +119,7 @@ const typedServiceProps: Record<string, Schema> = {
   user: str,
   working_dir: str,
   platform: str,
-  pull_policy: str,
+  pull_policy: { type: 'string', pattern: 'always|never|build|if_not_present|missing|refresh|daily|weekly|every_([0-9]+[wdhms])+' },
   stop_signal: str,
   environment: listOrDict,
   labels: listOrDict,
@@ -212,6 +214,12 @@ function typeOf(v: unknown): TypeName {
   return typeof v === 'object' ? 'object' : (typeof v as TypeName);
 }
 
+/** How santhosh-tekuri/jsonschema v6 quotes a value in its messages: Go's %q, in single quotes. */
+function quote(s: string): string {
+  const q = JSON.stringify(s).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'");
+  return `'${q}'`;
+}
+
 function humanType(want: TypeName[]): string {
   const names = want.map((t) => (t === 'object' ? 'mapping' : t));
   if (names.length === 1) return names[0]!;
@@ -244,6 +252,9 @@ function check(value: unknown, schema: Schema, path: string[]): Failure | undefi
   }
   if (schema.enum && typeof value === 'string' && !schema.enum.includes(value)) {
     return { path, message: `value must be one of ${schema.enum.map((e) => `'${e}'`).join(', ')}`, specificity: path.length };
+  }
+  if (schema.pattern !== undefined && typeof value === 'string' && !new RegExp(schema.pattern).test(value)) {
+    return { path, message: `${quote(value)} does not match pattern ${quote(schema.pattern)}`, specificity: path.length };
   }
   let worst: Failure | undefined;
   if (Array.isArray(value) && schema.items) {

@@ -326,6 +326,27 @@ export function containerNameserver(engine: Engine, c: Container): string {
   return c.dns[0] ?? GW_IP;
 }
 
+/** The first name /etc/hosts gives an address (what gethostbyaddr's files source answers). */
+export function nameInHosts(hosts: string, address: string): string | undefined {
+  for (const line of hosts.split('\n')) {
+    const [first, name] = line.split(/\s+/).filter((w) => w !== '');
+    if (first === address && name !== undefined) return name;
+  }
+  return undefined;
+}
+
+/**
+ * An address's name as a program in the container gets it (gethostbyaddr, `hosts: files dns`;
+ * musl asks the same way): /etc/hosts first, with no packet, then a PTR question to
+ * resolv.conf's server, whose packets are `traces`.
+ */
+export function addressName(engine: Engine, c: Container, address: string): { name?: string; traces: readonly Trace[] } {
+  const fromHosts = nameInHosts(hostsFile(engine, c), address);
+  if (fromHosts !== undefined) return { name: fromHosts, traces: [] };
+  const answer = reverseQuery(engine, c, address, containerNameserver(engine, c));
+  return answer.kind === 'name' ? { name: answer.name, traces: answer.traces } : { traces: answer.traces };
+}
+
 /**
  * A PTR query for an IPv4 address: the embedded DNS names containers of the
  * asker's user networks `NAME.NETWORK`; anything else goes upstream, where the

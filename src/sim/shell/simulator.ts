@@ -8,7 +8,7 @@ import { parseAttachExit, parseReplLine } from './console.ts';
 import type { PythonRepl, PythonSetup } from './python/repl.ts';
 import { lazyPart } from './lazy/parts.ts';
 import { lazyCommand } from './lazy/command.ts';
-import { clientLookup, containerNameserver, embeddedLookup6, lookup, reverseQuery } from '../docker/dns.ts';
+import { addressName, clientLookup, containerNameserver, embeddedLookup6, lookup, reverseQuery } from '../docker/dns.ts';
 import { Engine, hasNetAdmin, isPythonCommand, mainProgram, runsImageDefault } from '../docker/engine.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
 import type { Container } from '../docker/model.ts';
@@ -295,9 +295,10 @@ export class Simulator {
     };
   }
 
-  /** What tcpdump asks of the world: interfaces, and whose ping (busybox counts from 0, iputils from 1) sent an echo. */
-  private tcpdumpPlace(): TcpdumpPlace {
+  /** What tcpdump in `c` asks of the world: interfaces, whose ping (busybox counts from 0, iputils from 1) sent an echo, and names. */
+  private tcpdumpPlace(c: Container): TcpdumpPlace {
     return {
+      addressName: (address) => addressName(this.engine, c, address),
       hasInterface: (netns, iface) => this.kernel.netns(netns)?.links().some((l) => l.name === iface) ?? false,
       pingSeqBase: (netns) => {
         const sender = [...this.engine.containers.values()].find((x) => x.netns === netns);
@@ -352,7 +353,7 @@ export class Simulator {
     if (has('bind-tools', 'bind9-dnsutils')) commands.set('dig', lazyCommand(() => lazyPart('dns').digCommand(this.engine, c, resolve)));
     if (has('bind-tools', 'bind9-host')) commands.set('host', lazyCommand(() => lazyPart('dns').hostCommand(this.engine, c, resolve)));
     if (has('tcpdump')) {
-      const place = this.tcpdumpPlace();
+      const place = this.tcpdumpPlace(c);
       commands.set('tcpdump', lazyCommand(() => lazyPart('tcpdump').tcpdumpCommand(place)));
     }
     return commands;

@@ -320,6 +320,21 @@ export function clientLookup(engine: Engine, c: Container, name: string): Lookup
   return { ...answer, traces: [...(answer.traces ?? []), ...aaaaQueryTraces(engine, c, name, server, addresses6, sport)] };
 }
 
+/**
+ * One family's question as gethostbyname2 asks it (glibc's `getent hosts` asks AF_INET6, then
+ * AF_INET): an AAAA or an A question to resolv.conf's server, each from a socket of its own
+ * (test/fixtures/tcpdump/capresolve.txt). /etc/hosts is the caller's to read first.
+ */
+export function familyLookup(engine: Engine, c: Container, name: string, type: 'A' | 'AAAA'): { addresses: readonly string[]; traces: readonly Trace[] } {
+  const server = containerNameserver(engine, c);
+  if (type === 'A') {
+    const answer = queryServer(engine, c, name, server);
+    return { addresses: answer.kind === 'address' ? answer.addresses : [], traces: answer.traces ?? [] };
+  }
+  const addresses6 = server === EMBEDDED_DNS ? embeddedLookup6All(engine, c, name) : [];
+  return { addresses: addresses6, traces: aaaaQueryTraces(engine, c, name, server, addresses6) };
+}
+
 /** The first nameserver of the container's resolv.conf. */
 export function containerNameserver(engine: Engine, c: Container): string {
   if (c.networkMode.kind !== 'host' && usesEmbeddedDns(engine, c)) return EMBEDDED_DNS;

@@ -231,7 +231,12 @@ describe('a client that connects by name asks the embedded DNS first (test/fixtu
 
   it('shows the A and the AAAA question from one socket, each with its answer, and the client still reaches the name', () => {
     const sh = clientsWorld();
-    // Where the A answer came back before the AAAA question left (a race on the rig), the recording that shows it.
+    // The A and AAAA exchanges race on the rig. For names the embedded DNS answers itself, ten recordings
+    // (capdnsclients ping, wget, nc; capnames' ping and capresolve's traceroute, twice each) took them in
+    // turn six times and sent both questions first four times: the model keeps the turn, the order seen most.
+    // Names it forwards (nosuch, example.com) sent both questions first in all four; the model still takes
+    // them in turn (each exchange is one trace), and the test below compares those as sets.
+    // Where the A answer came back before the AAAA question left, the recording that shows it.
     const inTurn: [string, string][] = [
       ['ping -c1 web', 'capdnsclients-2.txt'],
       ['wget -q -O- web', 'capdnsclients.txt'],

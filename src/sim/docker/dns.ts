@@ -320,10 +320,46 @@ export function clientLookup(engine: Engine, c: Container, name: string): Lookup
   return { ...answer, traces: [...(answer.traces ?? []), ...aaaaQueryTraces(engine, c, name, server, addresses6, sport)] };
 }
 
+/**
+ * One family's question as gethostbyname2 asks it (glibc's `getent hosts` asks AF_INET6, then
+ * AF_INET): an AAAA or an A question to resolv.conf's server, each from a socket of its own
+ * (test/fixtures/tcpdump/capresolve.txt). /etc/hosts is the caller's to read first.
+ */
+export function familyLookup(engine: Engine, c: Container, name: string, type: 'A' | 'AAAA'): { addresses: readonly string[]; traces: readonly Trace[] } {
+  const server = containerNameserver(engine, c);
+  if (type === 'A') {
+    const answer = queryServer(engine, c, name, server);
+    return { addresses: answer.kind === 'address' ? answer.addresses : [], traces: answer.traces ?? [] };
+  }
+  const addresses6 = server === EMBEDDED_DNS ? embeddedLookup6All(engine, c, name) : [];
+  return { addresses: addresses6, traces: aaaaQueryTraces(engine, c, name, server, addresses6) };
+}
+
 /** The first nameserver of the container's resolv.conf. */
 export function containerNameserver(engine: Engine, c: Container): string {
   if (c.networkMode.kind !== 'host' && usesEmbeddedDns(engine, c)) return EMBEDDED_DNS;
   return c.dns[0] ?? GW_IP;
+}
+
+/** The first name /etc/hosts gives an address (what gethostbyaddr's files source answers). */
+export function nameInHosts(hosts: string, address: string): string | undefined {
+  for (const line of hosts.split('\n')) {
+    const [first, name] = line.split(/\s+/).filter((w) => w !== '');
+    if (first === address && name !== undefined) return name;
+  }
+  return undefined;
+}
+
+/**
+ * An address's name as a program in the container gets it (gethostbyaddr, `hosts: files dns`;
+ * musl asks the same way): /etc/hosts first, with no packet, then a PTR question to
+ * resolv.conf's server, whose packets are `traces`.
+ */
+export function addressName(engine: Engine, c: Container, address: string): { name?: string; traces: readonly Trace[] } {
+  const fromHosts = nameInHosts(hostsFile(engine, c), address);
+  if (fromHosts !== undefined) return { name: fromHosts, traces: [] };
+  const answer = reverseQuery(engine, c, address, containerNameserver(engine, c));
+  return answer.kind === 'name' ? { name: answer.name, traces: answer.traces } : { traces: answer.traces };
 }
 
 /**

@@ -346,7 +346,8 @@ class Walk {
     if (ns.isLocal(p.src)) {
       const theirs = at.ns.neigh.get(at.link.ifindex) ?? new Map();
       at.ns.neigh.set(at.link.ifindex, theirs);
-      if (!theirs.has(p.src)) theirs.set(p.src, { mac: dev.mac, state: 'STALE' });
+      // An entry with another MAC (the asker restarted with a new veth) is updated by the request, as neigh_update does.
+      if (theirs.get(p.src)?.mac !== dev.mac) theirs.set(p.src, { mac: dev.mac, state: 'STALE' });
     }
     // A neighbour advertisement carries the router flag when the answering node forwards IPv6.
     const router = ndp && at.ns.sysctlFlag('net.ipv6.conf.all.forwarding');

@@ -169,7 +169,9 @@ function answerRecords(name: string, addresses: readonly string[]): string {
  * one line for each, in the answer's order (glibc getent.c's print_hosts walks
  * h_addr_list).
  */
-export function getentCommand(resolveAll: (name: string) => readonly string[]): Command {
+export type FamilyLookup = (name: string, type: 'A' | 'AAAA') => { addresses: readonly string[]; traces?: readonly Trace[] };
+
+export function getentCommand(lookupFamily: FamilyLookup): Command {
   return (argv, ctx) => {
     const [db, ...keys] = argv;
     if (db === undefined) return fail("getent: wrong number of arguments\nTry `getent --help' or `getent --usage' for more information.\n", 1);
@@ -183,6 +185,13 @@ export function getentCommand(resolveAll: (name: string) => readonly string[]): 
       if (keys.length === 0) return { stdout: entries.map((e) => line(e[0]!, e.slice(1))).join(''), stderr: '', exitCode: 0 };
       let stdout = '';
       let missing = false;
+      const traces: Trace[] = [];
+      // gethostbyname2 with `hosts: files dns`: the file, then the server, for AF_INET6 and then for AF_INET.
+      const ask = (key: string, type: 'A' | 'AAAA') => {
+        const found = lookupFamily(key, type);
+        traces.push(...(found.traces ?? []));
+        return found.addresses;
+      };
       for (const key of keys) {
         if (/^\d+\.\d+\.\d+\.\d+$/.test(key) || key.includes(':')) {
           const hit = entries.find((e) => e[0] === key);
@@ -192,16 +201,24 @@ export function getentCommand(resolveAll: (name: string) => readonly string[]): 
         }
         const v6 = entries.find((e) => e[0]!.includes(':') && e.slice(1).includes(key));
         const v4 = entries.find((e) => !e[0]!.includes(':') && e.slice(1).includes(key));
-        const hit = v6 ?? v4;
-        if (hit) {
-          stdout += line(hit[0]!, hit.slice(1));
+        if (v6) {
+          stdout += line(v6[0]!, v6.slice(1));
           continue;
         }
-        const addresses = resolveAll(key);
+        const addresses6 = ask(key, 'AAAA');
+        if (addresses6.length > 0) {
+          stdout += addresses6.map((ip) => line(ip, [key])).join('');
+          continue;
+        }
+        if (v4) {
+          stdout += line(v4[0]!, v4.slice(1));
+          continue;
+        }
+        const addresses = ask(key, 'A');
         if (addresses.length === 0) missing = true;
         else stdout += addresses.map((ip) => line(ip, [key])).join('');
       }
-      return { stdout, stderr: '', exitCode: missing ? 2 : 0 };
+      return { stdout, stderr: '', exitCode: missing ? 2 : 0, ...(traces.length === 0 ? {} : { traces }) };
     }
     if (db === 'passwd' || db === 'group') {
       const entries = read(`/etc/${db}`).map((e) => e.join(' ')).map((l) => l.split(':'));

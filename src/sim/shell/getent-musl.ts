@@ -11,16 +11,34 @@
  * - The first key not found ends the run with status 2; the keys after it are not read.
  * - musl's gethostent is empty, so `getent hosts` without a key prints nothing.
  */
+import type { Trace } from '../net/trace.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
 import { fail } from './types.ts';
 
-/** What the container's resolver answers, as musl's getaddrinfo and getnameinfo see it. */
+/** What the container's resolver answers, as musl's getaddrinfo and getnameinfo see it; its questions are packets. */
 export interface MuslResolver {
-  /** The DNS answer's addresses for the name in one family (AAAA or A): empty when none. */
-  addresses(name: string, family: 4 | 6): readonly string[];
-  /** The PTR answer for an address, without the trailing dot, or undefined. */
-  reverse(ip: string): string | undefined;
+  /** The DNS answer's addresses for the name in one family (an AAAA or an A question): empty when none. */
+  addresses(name: string, family: 4 | 6): { addresses: readonly string[]; traces: readonly Trace[] };
+  /** The PTR answer for an address (/etc/hosts first, then a question), or no name. */
+  reverse(ip: string): { name?: string; traces: readonly Trace[] };
 }
+
+/** The resolver with the packets of its questions kept, in the order asked. */
+function asking(resolver: MuslResolver, traces: Trace[]) {
+  return {
+    addresses: (name: string, family: 4 | 6) => {
+      const answer = resolver.addresses(name, family);
+      traces.push(...answer.traces);
+      return answer.addresses;
+    },
+    reverse: (ip: string) => {
+      const answer = resolver.reverse(ip);
+      traces.push(...answer.traces);
+      return answer.name;
+    },
+  };
+}
+type Asking = ReturnType<typeof asking>;
 
 interface HostEntry {
   address: string;
@@ -47,13 +65,15 @@ export function muslGetentCommand(resolver: MuslResolver, arg0 = 'getent'): Comm
   return (argv, ctx) => {
     const [db, ...keys] = argv;
     if (db === undefined) return fail(usage(arg0), 1);
+    const traces: Trace[] = [];
+    const withTraces = (out: CommandOutput): CommandOutput => (traces.length > 0 ? { ...out, traces } : out);
     switch (db) {
       case 'hosts':
-        return hosts(keys, ctx, resolver);
+        return withTraces(hosts(keys, ctx, asking(resolver, traces)));
       case 'ahosts':
       case 'ahostsv4':
       case 'ahostsv6':
-        return keys.length === 0 ? hosts(keys, ctx, resolver) : ahosts(keys, db === 'ahosts' ? 0 : db === 'ahostsv4' ? 4 : 6, ctx, resolver);
+        return withTraces(keys.length === 0 ? hosts(keys, ctx, asking(resolver, traces)) : ahosts(keys, db === 'ahosts' ? 0 : db === 'ahostsv4' ? 4 : 6, ctx, asking(resolver, traces)));
       case 'passwd':
       case 'group':
         return accounts(db, keys, ctx);
@@ -89,7 +109,7 @@ function fromHostsFile(lines: readonly string[], name: string, family: 4 | 6): {
 }
 
 /** gethostbyname2(name, family): /etc/hosts, then DNS. */
-function byName(ctx: CommandContext, resolver: MuslResolver, name: string, family: 4 | 6): HostEntry | undefined {
+function byName(ctx: CommandContext, resolver: Asking, name: string, family: 4 | 6): HostEntry | undefined {
   const hostsLines = readLines(ctx, '/etc/hosts');
   const found = fromHostsFile(hostsLines, name, family);
   // A line naming it in the other family answers "no such name" without asking DNS.
@@ -101,7 +121,7 @@ function byName(ctx: CommandContext, resolver: MuslResolver, name: string, famil
 }
 
 /** gethostbyaddr: getnameinfo's name (/etc/hosts' first name for it, then PTR), or the address. */
-function byAddress(ctx: CommandContext, resolver: MuslResolver, address: string): HostEntry {
+function byAddress(ctx: CommandContext, resolver: Asking, address: string): HostEntry {
   const line = readLines(ctx, '/etc/hosts')
     .map((l) => l.replace(/#.*/, '').trim().split(/\s+/))
     .find(([a, first]) => a === address && first !== undefined);
@@ -113,7 +133,7 @@ function hostLine(entry: HostEntry): string {
   return `${entry.address.padEnd(16)}  ${entry.canonical}${entry.aliases.map((a, i) => `${i === 0 ? '  ' : ' '}${a}`).join('')}\n`;
 }
 
-function hosts(keys: readonly string[], ctx: CommandContext, resolver: MuslResolver): CommandOutput {
+function hosts(keys: readonly string[], ctx: CommandContext, resolver: Asking): CommandOutput {
   let stdout = '';
   for (const key of keys) {
     const entry = isIPv6(key) || isIPv4(key) ? byAddress(ctx, resolver, key) : (byName(ctx, resolver, key, 6) ?? byName(ctx, resolver, key, 4));
@@ -124,7 +144,7 @@ function hosts(keys: readonly string[], ctx: CommandContext, resolver: MuslResol
 }
 
 /** getaddrinfo with AI_CANONNAME: each address as a STREAM and a DGRAM socket, IPv6 first. */
-function ahosts(keys: readonly string[], family: 0 | 4 | 6, ctx: CommandContext, resolver: MuslResolver): CommandOutput {
+function ahosts(keys: readonly string[], family: 0 | 4 | 6, ctx: CommandContext, resolver: Asking): CommandOutput {
   let stdout = '';
   for (const key of keys) {
     const literal = isIPv4(key) ? 4 : isIPv6(key) ? 6 : undefined;

@@ -8,7 +8,7 @@ import { parseAttachExit, parseReplLine } from './console.ts';
 import type { PythonRepl, PythonSetup } from './python/repl.ts';
 import { lazyPart } from './lazy/parts.ts';
 import { lazyCommand } from './lazy/command.ts';
-import { clientLookup, containerNameserver, embeddedKnows, embeddedLookup6, embeddedLookup6All, lookup, reverseQuery } from '../docker/dns.ts';
+import { addressName, clientLookup, containerNameserver, embeddedLookup6, familyLookup, lookup, reverseQuery } from '../docker/dns.ts';
 import { Engine, hasNetAdmin, isPythonCommand, mainProgram, runsImageDefault } from '../docker/engine.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
 import type { Container } from '../docker/model.ts';
@@ -185,7 +185,8 @@ export class Simulator {
       // dash as a program (`sudo sh -c ...`, `xargs sh -c ...`), with the caller's environment.
       ['sh', (argv, ctx) => this.machineShell(machine, argv, ctx)],
       ['dash', (argv, ctx) => this.machineShell(machine, argv, ctx, 'dash')],
-      ['getent', lazyCommand(() => lazyPart('dns').getentCommand((name) => [this.machineResolve(machine, name)].filter((a) => a !== undefined)))],
+      // The machines' own lookups send no packets here (their resolver is not modelled as a client).
+      ['getent', lazyCommand(() => lazyPart('dns').getentCommand((name, type) => ({ addresses: type === 'A' ? [this.machineResolve(machine, name)].filter((a) => a !== undefined) : [] })))],
       ['sudo', sudoCommand((name) => this.machineProgram(machine, name, commands), (name) => lookPath(name, DEBIAN_MACHINE_EXECUTABLES))],
     ]);
     if (machine === 'host') commands.set('docker', (argv, ctx) => this.startsRepl(this.docker(argv, ctx)));
@@ -233,12 +234,6 @@ export class Simulator {
   private containerResolve(c: Container, name: string): string | undefined {
     const answer = lookup(this.engine, c, name);
     return answer.kind === 'address' ? answer.address : undefined;
-  }
-
-  /** Every address the container's resolver gives a name (a shared alias has several). */
-  private containerResolveAll(c: Container, name: string): readonly string[] {
-    const answer = lookup(this.engine, c, name);
-    return answer.kind === 'address' ? answer.addresses : [];
   }
 
   /**
@@ -292,11 +287,8 @@ export class Simulator {
   /** The container's resolver as musl's getaddrinfo/getnameinfo ask it (Alpine's getent). */
   private muslResolver(c: Container): MuslResolver {
     return {
-      addresses: (name, family) => (family === 6 ? (embeddedKnows(this.engine, c, name) ? embeddedLookup6All(this.engine, c, name) : []) : this.containerResolveAll(c, name)),
-      reverse: (ip) => {
-        const answer = reverseQuery(this.engine, c, ip, containerNameserver(this.engine, c));
-        return answer.kind === 'name' ? answer.name : undefined;
-      },
+      addresses: (name, family) => familyLookup(this.engine, c, name, family === 6 ? 'AAAA' : 'A'),
+      reverse: (ip) => addressName(this.engine, c, ip),
     };
   }
 
@@ -320,9 +312,10 @@ export class Simulator {
     };
   }
 
-  /** What tcpdump asks of the world: interfaces, and whose ping (busybox counts from 0, iputils from 1) sent an echo. */
-  private tcpdumpPlace(): TcpdumpPlace {
+  /** What tcpdump in `c` asks of the world: interfaces, whose ping (busybox counts from 0, iputils from 1) sent an echo, and names. */
+  private tcpdumpPlace(c: Container): TcpdumpPlace {
     return {
+      addressName: (address) => addressName(this.engine, c, address),
       hasInterface: (netns, iface) => this.kernel.netns(netns)?.links().some((l) => l.name === iface) ?? false,
       pingSeqBase: (netns) => {
         const sender = [...this.engine.containers.values()].find((x) => x.netns === netns);
@@ -377,7 +370,7 @@ export class Simulator {
     if (has('bind-tools', 'bind9-dnsutils')) commands.set('dig', lazyCommand(() => lazyPart('dns').digCommand(this.engine, c, resolve)));
     if (has('bind-tools', 'bind9-host')) commands.set('host', lazyCommand(() => lazyPart('dns').hostCommand(this.engine, c, resolve)));
     if (has('tcpdump')) {
-      const place = this.tcpdumpPlace();
+      const place = this.tcpdumpPlace(c);
       commands.set('tcpdump', lazyCommand(() => lazyPart('tcpdump').tcpdumpCommand(place)));
     }
     return commands;
@@ -390,6 +383,8 @@ export class Simulator {
       const answer = reverseQuery(this.engine, c, ip, containerNameserver(this.engine, c));
       return answer.kind === 'name' ? answer.name : undefined;
     };
+    // traceroute's hop names are getnameinfo's (/etc/hosts, then a PTR question), the questions packets of its own.
+    const hopName = (ip: string) => addressName(this.engine, c, ip);
     const busyboxNc = lazyCommand(() => lazyPart('nc').busyboxNc(this.servers, resolve));
     const openbsdNc = lazyCommand(() => lazyPart('nc').ncCommand(this.servers, resolve, { services: false }));
     const applets = new Map<string, Command>([
@@ -404,8 +399,8 @@ export class Simulator {
       ['route', busyboxRouteCommand],
       ['netstat', netstatCommand],
       ['arp', busyboxArpCommand(reverseName)],
-      ['traceroute', lazyCommand(() => lazyPart('traceroute').tracerouteCommand(resolve, reverseName, (name) => embeddedLookup6(this.engine, c, name)))],
-      ['traceroute6', lazyCommand(() => lazyPart('traceroute').tracerouteCommand(resolve, reverseName, (name) => embeddedLookup6(this.engine, c, name), 'traceroute6'))],
+      ['traceroute', lazyCommand(() => lazyPart('traceroute').tracerouteCommand(resolve, hopName, (name) => embeddedLookup6(this.engine, c, name)))],
+      ['traceroute6', lazyCommand(() => lazyPart('traceroute').tracerouteCommand(resolve, hopName, (name) => embeddedLookup6(this.engine, c, name), 'traceroute6'))],
       ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', 'sh', ctx.spawn)],
       ['/bin/sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', '/bin/sh', ctx.spawn)],
       ['httpd', busyboxHttpd],
@@ -444,7 +439,7 @@ export class Simulator {
     if (awk && has('mawk')) tools.push(['mawk', awk[1]]);
     const commands = new Map<string, Command>([
       ...tools,
-      ['getent', lazyCommand(() => lazyPart('dns').getentCommand((name) => this.containerResolveAll(c, name)))],
+      ['getent', lazyCommand(() => lazyPart('dns').getentCommand((name, type) => familyLookup(this.engine, c, name, type)))],
       // Each name and path the shells are started by (`$0` is that name: `bash`, `/bin/bash`).
       ...(['sh', '/bin/sh', 'dash', '/bin/dash', '/usr/bin/dash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', name, ctx.spawn)]),
       ...(['bash', '/bin/bash', '/usr/bin/bash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', name, ctx.spawn)]),

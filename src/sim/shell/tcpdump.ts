@@ -23,6 +23,7 @@ import type { Packet } from '../netfilter/index.ts';
 import type { Hop, Segment, Trace } from '../net/trace.ts';
 import { dnsText, type DnsExchange } from '../net/dns-message.ts';
 import { payloadSummary } from './tcpdump-decode.ts';
+import { arpAddresses, macWithOui, NameCache, packetAddresses, type AddressName } from './tcpdump-names.ts';
 import type { Command, CommandOutput } from './types.ts';
 import { fail } from './types.ts';
 
@@ -193,25 +194,31 @@ export interface DnsView {
 
 const DNS_PORT = 53;
 
-/** The line after the timestamp, as tcpdump -n prints it. */
-export function packetLine(p: Packet, seq: number, tcp: TcpView = { fromClient: p.sport > p.dport, connection: '', loopback: false }, dns?: DnsView): string {
+/** An address as printed: its number, or (without -n) the name looked up for it. */
+export type Namer = (address: string) => string;
+const asNumbers: Namer = (address) => address;
+
+/** The line after the timestamp, as tcpdump prints it (with -n unless `name` gives names). */
+export function packetLine(p: Packet, seq: number, tcp: TcpView = { fromClient: p.sport > p.dport, connection: '', loopback: false }, dns?: DnsView, name: Namer = asNumbers): string {
   const src = formatAddr(p.src);
   const dst = formatAddr(p.dst);
+  const from = name(src);
+  const to = name(dst);
   const v6 = typeof p.dst === 'bigint';
-  if (p.proto === 'icmp' && v6) return `IP6 ${src} > ${dst}: ${icmp6Text(p, seq)}, length ${p.length - 40}`;
+  if (p.proto === 'icmp' && v6) return `IP6 ${from} > ${to}: ${icmp6Text(p, seq, name)}, length ${p.length - 40}`;
   if (p.proto === 'icmp') {
     const length = p.length - 20;
-    if (p.icmpType === 8 || p.icmpType === 0) return `IP ${src} > ${dst}: ICMP echo ${p.icmpType === 8 ? 'request' : 'reply'}, id ${p.icmpId ?? 0}, seq ${seq}, length ${length}`;
+    if (p.icmpType === 8 || p.icmpType === 0) return `IP ${from} > ${to}: ICMP echo ${p.icmpType === 8 ? 'request' : 'reply'}, id ${p.icmpId ?? 0}, seq ${seq}, length ${length}`;
     if (p.icmpType === 3 && p.inner) {
       const i = p.inner;
-      const to = formatAddr(i.dst);
-      const what = p.icmpCode === 3 ? `${to} ${i.proto} port ${i.dport} unreachable` : p.icmpCode === 1 ? `host ${to} unreachable` : p.icmpCode === 0 ? `net ${to} unreachable` : `${to} unreachable - admin prohibited filter`;
-      return `IP ${src} > ${dst}: ICMP ${what}, length ${length}`;
+      const quoted = name(formatAddr(i.dst));
+      const what = p.icmpCode === 3 ? `${quoted} ${i.proto} port ${i.dport} unreachable` : p.icmpCode === 1 ? `host ${quoted} unreachable` : p.icmpCode === 0 ? `net ${quoted} unreachable` : `${quoted} unreachable - admin prohibited filter`;
+      return `IP ${from} > ${to}: ICMP ${what}, length ${length}`;
     }
-    if (p.icmpType === 11) return `IP ${src} > ${dst}: ICMP time exceeded in-transit, length ${length}`;
-    return `IP ${src} > ${dst}: ICMP type-#${p.icmpType ?? 0}, length ${length}`;
+    if (p.icmpType === 11) return `IP ${from} > ${to}: ICMP time exceeded in-transit, length ${length}`;
+    return `IP ${from} > ${to}: ICMP type-#${p.icmpType ?? 0}, length ${length}`;
   }
-  const ends = `${v6 ? 'IP6' : 'IP'} ${src}.${p.sport} > ${dst}.${p.dport}`;
+  const ends = `${v6 ? 'IP6' : 'IP'} ${from}.${p.sport} > ${to}.${p.dport}`;
   // udp_print hands port 53 to the DNS printer, by the ports the datagram has here (after any NAT).
   if (p.proto === 'udp' && dns && (p.sport === DNS_PORT || p.dport === DNS_PORT)) return `${ends}: ${dnsText(dns.exchange, dns.answer)}`;
   if (p.proto === 'udp') return `${ends}: UDP, length ${Math.max(0, p.length - (v6 ? 48 : 28))}`;
@@ -244,15 +251,17 @@ function tcpView(s: Sighting): TcpView {
   return view;
 }
 
-/** An ARP request and its reply, as tcpdump -n prints them. */
-function arpLines(arp: NonNullable<Sighting['arp']>): [string, string] {
-  return [`ARP, Request who-has ${arp.who} tell ${arp.tell}, length 28`, `ARP, Reply ${arp.who} is-at ${arp.mac}, length 28`];
+/** An ARP request and its reply, as tcpdump prints them (without -n, names and the MAC's OUI). */
+function arpLines(arp: NonNullable<Sighting['arp']>, name: Namer | undefined): [string, string] {
+  const n = name ?? asNumbers;
+  const mac = name ? macWithOui(arp.mac) : arp.mac;
+  return [`ARP, Request who-has ${n(arp.who)} tell ${n(arp.tell)}, length 28`, `ARP, Reply ${n(arp.who)} is-at ${mac}, length 28`];
 }
 
 /** An ICMPv6 message as tcpdump's print-icmp6.c words it (echo, destination unreachable, time exceeded). */
-function icmp6Text(p: Packet, seq: number): string {
+function icmp6Text(p: Packet, seq: number, name: Namer): string {
   const inner = p.inner;
-  const to = inner ? formatAddr(inner.dst) : '';
+  const to = inner ? name(formatAddr(inner.dst)) : '';
   switch (p.icmpType) {
     case 128:
     case 129:
@@ -285,6 +294,81 @@ export interface TcpdumpPlace {
   hasInterface: (netns: string, iface: string) => boolean;
   /** The first ICMP sequence number a sender's ping uses (busybox 0, iputils 1). */
   pingSeqBase: (netns: string) => number;
+  /** An address's name as tcpdump's own process looks it up (its container's hosts file and resolver). */
+  addressName: AddressName;
+}
+
+/** One line tcpdump prints: when, and its text once the names of its addresses are known. */
+interface Line {
+  at: number;
+  text: (name: Namer | undefined) => string;
+  /** The addresses it names, in the order tcpdump asks. */
+  addresses: string[];
+}
+
+/**
+ * The lines of the packets that crossed the interface (ARP that came first included), those
+ * the filter keeps. Each probe of a ping goes a second after the one before; packets of one
+ * probe microseconds apart; `from` is when the first trace began.
+ */
+function captureLines(seen: readonly Sighting[], from: number, filter: Filter, place: TcpdumpPlace): Line[] {
+  const pings = new Map<number, number>();
+  // One ping run keeps one echo id (the model draws one per probe): the first one seen from that sender to that target.
+  const echoIds = new Map<string, number>();
+  const lines: Line[] = [];
+  for (const s of seen) {
+    if (!pings.has(s.trace) && s.probe.kind === 'icmp-echo') pings.set(s.trace, pings.size);
+    const round = pings.get(s.trace) ?? 0;
+    const at = from + round * 1000 + s.trace + s.hop * 0.013;
+    const arp = s.arp;
+    if (arp && arpMatches(arp, filter)) {
+      lines.push({ at: at - 0.008, text: (name) => arpLines(arp, name)[0], addresses: arpAddresses(arp, false) });
+      lines.push({ at: at - 0.004, text: (name) => arpLines(arp, name)[1], addresses: arpAddresses(arp, true) });
+    }
+    if (!matches(s.packet, filter)) continue;
+    const seq = place.pingSeqBase(s.probe.from) + round;
+    let packet = s.packet;
+    if (s.probe.kind === 'icmp-echo' && packet.icmpId !== undefined) {
+      const run = `${s.probe.from}>${s.probe.dst}`;
+      if (!echoIds.has(run)) echoIds.set(run, packet.icmpId);
+      packet = { ...packet, icmpId: echoIds.get(run)! };
+    }
+    const dns = s.probe.dns ? { exchange: s.probe.dns, answer: !s.fromClient } : undefined;
+    const shown = packet;
+    lines.push({ at, text: (name) => packetLine(shown, seq, tcpView(s), dns, name), addresses: packetAddresses(shown) });
+  }
+  return lines;
+}
+
+/**
+ * How long after the first packet tcpdump gets to print it: libpcap hands packets over a
+ * TPACKET_V3 block at a time, on tcpdump's 1 s timeout; the rig's lookups left 0.6 to 0.9 s
+ * after the packets that needed them (capnames.txt).
+ */
+const BLOCK_DELAY_MS = 700;
+
+/**
+ * What tcpdump prints by the end of the line, and what it sent. With -n: the line's packets.
+ * Without: as it prints each, it looks up the names of its addresses, and those questions
+ * are packets on the wire as well (over lo to the embedded DNS, or out of eth0 to the LAN's
+ * server on the default bridge and the host). It prints those it captured, naming their
+ * addresses in turn; the questions that naming sends are on the wire when the line ends and
+ * tcpdump stops: the kernel counted them, tcpdump had not printed them (on the rig, every
+ * capture ended so: `8 packets captured`, `12 packets received by filter`).
+ */
+function capture(later: readonly Trace[], netns: string, opts: Options, started: number, place: TcpdumpPlace) {
+  const limit = (lines: Line[]) => (opts.count === undefined ? lines : lines.slice(0, opts.count));
+  const first = limit(captureLines(sightings(later, netns, opts.iface), started, opts.filter, place));
+  if (opts.numeric) return { lines: first, name: undefined, unprinted: 0, traces: [] as Trace[] };
+  const names = new NameCache(place.addressName);
+  for (const line of first) names.resolve(line.addresses);
+  const asked = names.takeSent();
+  const second = captureLines(sightings(asked, netns, opts.iface), (first[0]?.at ?? started) + BLOCK_DELAY_MS, opts.filter, place);
+  for (const line of second) names.resolve(line.addresses);
+  const askedLater = names.takeSent();
+  const unprinted = captureLines(sightings(askedLater, netns, opts.iface), 0, opts.filter, place).length;
+  const lines = limit([...first, ...second].sort((a, b) => a.at - b.at));
+  return { lines, name: names.name, unprinted, traces: [...asked, ...askedLater] };
 }
 
 /** tcpdump in a namespace (a container's or a machine's). */
@@ -292,8 +376,6 @@ export function tcpdumpCommand(place: TcpdumpPlace): Command {
   return (argv, ctx) => {
     const opts = parse(argv);
     if (!('iface' in opts)) return opts;
-    // Without -n tcpdump asks DNS for every address; vethlab prints addresses only.
-    if (!opts.numeric) return fail('vethlab: tcpdump without -n (name lookups for every address) is not modelled here; add -n\n', 1);
     if (!place.hasInterface(ctx.netns, opts.iface)) return fail(`tcpdump: ${opts.iface}: No such device exists\n(No such device exists)\n`, 1);
     const header = `tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\nlistening on ${opts.iface}, link-type EN10MB (Ethernet), snapshot length 262144 bytes\n`;
     const started = ctx.kernel.now;
@@ -303,33 +385,15 @@ export function tcpdumpCommand(place: TcpdumpPlace): Command {
       exitCode: 0,
       afterLine: (later) => {
         if (later.length === 0) return { stdout: '', stderr: USAGE_HINT };
-        // Each probe of a ping goes a second after the one before; packets of one probe microseconds apart.
-        const pings = new Map<number, number>();
-        // One ping run keeps one echo id (the model draws one per probe): the first one seen from that sender to that target.
-        const echoIds = new Map<string, number>();
-        const lines: string[] = [];
-        for (const s of sightings(later, ctx.netns, opts.iface)) {
-          if (!pings.has(s.trace) && s.probe.kind === 'icmp-echo') pings.set(s.trace, pings.size);
-          const round = pings.get(s.trace) ?? 0;
-          const at = started + round * 1000 + s.trace + s.hop * 0.013;
-          if (s.arp && arpMatches(s.arp, opts.filter)) {
-            const [request, reply] = arpLines(s.arp);
-            lines.push(`${stamp(at - 0.008)} ${request}\n`, `${stamp(at - 0.004)} ${reply}\n`);
-          }
-          if (!matches(s.packet, opts.filter)) continue;
-          const seq = place.pingSeqBase(s.probe.from) + round;
-          let packet = s.packet;
-          if (s.probe.kind === 'icmp-echo' && packet.icmpId !== undefined) {
-            const run = `${s.probe.from}>${s.probe.dst}`;
-            if (!echoIds.has(run)) echoIds.set(run, packet.icmpId);
-            packet = { ...packet, icmpId: echoIds.get(run)! };
-          }
-          const dns = s.probe.dns ? { exchange: s.probe.dns, answer: !s.fromClient } : undefined;
-          lines.push(`${stamp(at)} ${packetLine(packet, seq, tcpView(s), dns)}\n`);
-        }
-        const shown = opts.count === undefined ? lines : lines.slice(0, opts.count);
-        const n = shown.length;
-        return { stdout: shown.join(''), stderr: `${plural(n, 'packet')} captured\n${plural(n, 'packet')} received by filter\n0 packets dropped by kernel\n` };
+        const { lines, name, unprinted, traces } = capture(later, ctx.netns, opts, started, place);
+        const n = lines.length;
+        // On lo the kernel hands every packet to the socket twice (going out, coming in); libpcap keeps one.
+        const received = (n + unprinted) * (opts.iface === 'lo' ? 2 : 1);
+        return {
+          stdout: lines.map((l) => `${stamp(l.at)} ${l.text(name)}\n`).join(''),
+          stderr: `${plural(n, 'packet')} captured\n${plural(received, 'packet')} received by filter\n0 packets dropped by kernel\n`,
+          ...(traces.length === 0 ? {} : { traces }),
+        };
       },
     };
   };

@@ -34,7 +34,10 @@ function answerFrom(trace: Trace): string | undefined {
  * getaddrinfo gives, IPv6 first (golden ipv6-traceroute: `traceroute -n a2` goes over
  * IPv6), so -4 asks for A only and -6 (or the traceroute6 applet) for AAAA only.
  */
-export function tracerouteCommand(resolve: Resolver, nameOf: (ip: string) => string | undefined, resolve6: Resolver = () => undefined, applet: 'traceroute' | 'traceroute6' = 'traceroute'): Command {
+/** A hop's name and the packets asking for it sent (a PTR question per hop, as getnameinfo asks). */
+export type HopName = (ip: string) => { name?: string; traces: readonly Trace[] };
+
+export function tracerouteCommand(resolve: Resolver, nameOf: HopName, resolve6: Resolver = () => undefined, applet: 'traceroute' | 'traceroute6' = 'traceroute'): Command {
   return (argv, ctx) => {
     const parsed = getopt(argv, { flags: '46FIlnrv', valued: 'fimpqstwz' });
     if (isGetoptError(parsed)) return fail(`${getoptMessage('traceroute', parsed)}${USAGE}`, 1);
@@ -90,19 +93,28 @@ export function tracerouteCommand(resolve: Resolver, nameOf: (ip: string) => str
     if (v6 && bytesText !== undefined) return fail('vethlab: traceroute BYTES over IPv6 is not modelled yet (72-byte packets are)\n', 1);
     // busybox's IPv6 probe: a 40-byte header, 8 of UDP and its 24-byte outdata.
     if (v6) packetBytes = 72;
-    const label = (addr: string) => (numeric ? addr : `${nameOf(addr) ?? addr} (${addr})`);
-    let stdout = `traceroute to ${host} (${ip}), ${maxTtl} hops max, ${packetBytes} byte packets\n`;
     const traces: Trace[] = [];
+    // Without -n each hop's first answer is named as it is printed: its PTR question goes before the hop's next probe (capresolve.txt).
+    const label = (addr: string) => {
+      if (numeric) return addr;
+      const found = nameOf(addr);
+      traces.push(...found.traces);
+      return `${found.name ?? addr} (${addr})`;
+    };
+    let stdout = `traceroute to ${host} (${ip}), ${maxTtl} hops max, ${packetBytes} byte packets\n`;
     let seq = 0;
+    let sport: number | undefined;
     for (let ttl = firstTtl; ttl <= maxTtl; ttl++) {
       let line = ` ${ttl}`;
       let last: string | undefined;
       let done = false;
       for (let q = 0; q < probes; q++) {
         // -I: echo requests, which the destination answers with an echo reply; else UDP to a closed port.
-        const probe: Probe = icmp ? { kind: 'icmp-echo', from: ctx.netns, dst: ip, ttl, size: packetBytes } : { kind: 'udp-send', from: ctx.netns, dst: ip, port: port + seq, ttl, size: packetBytes };
+        // busybox sends every UDP probe from one socket, to port + ++seq (the rig's first went to 33435; capresolve.txt).
         seq++;
+        const probe: Probe = icmp ? { kind: 'icmp-echo', from: ctx.netns, dst: ip, ttl, size: packetBytes } : { kind: 'udp-send', from: ctx.netns, dst: ip, port: port + seq, ttl, size: packetBytes, ...(sport === undefined ? {} : { sport }) };
         const trace = ctx.kernel.probe(probe);
+        sport ??= trace.hops[0]?.packet.sport;
         traces.push(trace);
         const o = trace.outcome;
         if (o.kind === 'no-route' && o.netns === ctx.netns) return { stdout, stderr: 'traceroute: sendto: Network is unreachable\n', exitCode: 1, traces };

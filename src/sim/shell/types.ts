@@ -34,9 +34,10 @@ export interface CommandOutput {
   /**
    * A program that goes on reading after it returns (tcpdump as a background job):
    * the shell calls this when its line ends, with the Traces of the commands run
-   * after it, and prints what it returns.
+   * after it, and prints what it returns. `traces`: packets it sent meanwhile (tcpdump's
+   * own name lookups without -n).
    */
-  afterLine?: (later: Trace[]) => { stdout: string; stderr: string };
+  afterLine?: (later: Trace[]) => { stdout: string; stderr: string; traces?: Trace[] };
 }
 
 /** A socket a server listens on. */

@@ -164,6 +164,8 @@ export class Shell implements ExpandHost {
     // A background reader ends with the line: it prints what the commands after it sent.
     for (const reader of this.shared.readers?.splice(0) ?? []) {
       const seen = reader.finish(this.shared.traces.slice(reader.from));
+      // Its own packets go ahead of the commands it watched: a line's last trace, the one the Trace panel shows, stays theirs.
+      if (seen.traces) this.shared.traces.splice(reader.from, 0, ...seen.traces);
       this.out(seen.stdout);
       this.err(seen.stderr);
     }

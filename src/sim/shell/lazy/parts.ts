@@ -32,6 +32,10 @@ const LOADERS = {
   traceroute: () => import('../traceroute.ts'),
   /** curl (the Docker host's, the images', the packages'). */
   curl: () => import('../curl-cmd.ts'),
+  /** The toolbox's text, file, name, identity, time and process programs (cat, grep, ls, date, kill...), and sudo. */
+  tools: () => import('./tools.ts'),
+  /** ip, ss, ethtool, and busybox's ip, ifconfig, route, netstat and arp. */
+  nettools: () => import('./net-tools.ts'),
 };
 
 export type LazyPart = keyof typeof LOADERS;

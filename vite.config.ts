@@ -122,6 +122,11 @@ export default defineConfig({
               includeDependenciesRecursively: false,
             },
             { name: 'sim-nettools', test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:lazy[\\/]net-tools|net-tools[\\/](?:arp|ethtool|ifconfig|ip|ip-busybox|ip-color|netstat|route|ss))\.ts$/, includeDependenciesRecursively: false },
+            {
+              name: 'sim-inspect',
+              test: /[\\/]src[\\/]sim[\\/](?:shell[\\/](?:lazy[\\/]inspect|docker[\\/](?:inspect-cmd|images|volume-cmds|system))|docker[\\/](?:inspect|image-inspect|system))\.ts$/,
+              includeDependenciesRecursively: false,
+            },
             // The Linux export (a menu item of the share dialog) writes the world with its own module of sim/net.
             { name: 'export-linux', test: /[\\/]src[\\/](?:sim[\\/]net[\\/]export|scenario[\\/]export[\\/]linux)\.ts$/, includeDependenciesRecursively: false },
             { name: 'simulator', test: /[\\/]src[\\/]sim[\\/]/, includeDependenciesRecursively: false },

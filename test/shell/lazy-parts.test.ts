@@ -71,11 +71,12 @@ const printed = (outputs: readonly CommandOutput[]) => outputs.map((out) => `${o
 
 describe('which parts a line may need', () => {
   it('names none for the lines a first visit starts with', () => {
-    for (const line of ['docker run -d --name web nginx', 'docker ps', 'docker ps -a', 'ping -c 1 172.17.0.2', 'docker network create --driver bridge mynet', 'docker exec web ping -c 1 db', 'docker inspect web', 'iptables -t nat -L -n', 'brctl show', 'bridge link']) {
+    for (const line of ['docker run -d --name web nginx', 'docker ps', 'docker ps -a', 'ping -c 1 172.17.0.2', 'docker network create --driver bridge mynet', 'docker exec web ping -c 1 db', 'iptables -t nat -L -n', 'brctl show', 'bridge link']) {
       expect(partsForLine(line), line).toEqual([]);
     }
-    // The network tools are a part of their own, which loads while the first screen is idle.
+    // The network tools and docker's printing of objects are parts of their own, which load once the terminal is idle.
     expect(partsForLine('ip a')).toEqual(['nettools']);
+    expect(partsForLine('docker inspect web')).toEqual(['inspect']);
     // The starter world (start over) replays without waiting.
     expect(STARTER_SCENARIO.commands.flatMap((line) => partsForLine(line))).toEqual([]);
   });
@@ -93,10 +94,12 @@ describe('which parts a line may need', () => {
     expect(partsForLine('docker run --rm busybox /bin/ls -l /bin/busybox')).toEqual(['tools']);
     expect(partsForLine('docker exec c1 ifconfig eth0 && docker exec c1 route -n; ss -lnu')).toEqual(['nettools']);
     expect(partsForLine('docker exec web ip -br a | sort')).toEqual(['nettools', 'tools']);
+    expect(partsForLine('docker network inspect my_net2 && docker volume create data; docker images')).toEqual(['inspect']);
+    expect(partsForLine('docker container inspect web; docker image pull busybox; docker version; docker info')).toEqual(['inspect']);
     expect(partsForLine('docker exec bb busybox nc -l -p 80')).toEqual(['nc']);
     expect(partsForLine('docker exec py pip3 install requests')).toEqual(['python']);
     expect(partsForLine('docker exec c1 traceroute6 -n web')).toEqual(['traceroute']);
-    expect(partsForLine("docker inspect -f '{{.Name}}' web")).toEqual(['gotpl']);
+    expect(partsForLine("docker inspect -f '{{.Name}}' web")).toEqual(['inspect', 'gotpl']);
     expect(partsForLine('docker ps --format=json')).toEqual(['gotpl']);
     expect(partsForLine('docker run -it --name py python:3.13')).toEqual(['python']);
     // A renamed Python image still needs a terminal to reach its REPL.

@@ -23,6 +23,8 @@ const PROGRAM_PARTS: Record<string, LazyPart> = {
   ...programsOf('tools', ['cat', 'ls', 'mkdir', 'rmdir', 'rm', 'touch', 'cp', 'mv', 'find', 'sort', 'uniq', 'tr', 'cut', 'grep', 'egrep', 'fgrep', 'head', 'tail', 'wc', 'tee', 'seq',
     'printf', 'which', 'basename', 'dirname', 'pwd', 'id', 'whoami', 'groups', 'uname', 'nproc', 'hostname', 'env', 'date', 'sleep', 'kill', 'sudo']),
   ...programsOf('nettools', ['ip', 'ss', 'ethtool', 'ifconfig', 'route', 'netstat', 'arp']),
+  // docker's commands that print objects (a word of the line, wherever it stands).
+  ...programsOf('inspect', ['inspect', 'images', 'image', 'volume', 'version', 'info']),
 };
 
 function programsOf(part: LazyPart, programs: readonly string[]): Record<string, LazyPart> {

@@ -115,10 +115,11 @@ export default defineConfig({
             { name: 'sim-dns', test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:dig-cmd|dns-cmds|lazy[\\/]dns)\.ts$/, includeDependenciesRecursively: false },
             { name: 'sim-nc', test: /[\\/]src[\\/]sim[\\/]shell[\\/]nc-cmd\.ts$/, includeDependenciesRecursively: false },
             { name: 'sim-traceroute', test: /[\\/]src[\\/]sim[\\/]shell[\\/]traceroute\.ts$/, includeDependenciesRecursively: false },
+            { name: 'sim-wget', test: /[\\/]src[\\/]sim[\\/]shell[\\/]http-cmds\.ts$/, includeDependenciesRecursively: false },
             { name: 'sim-curl', test: /[\\/]src[\\/]sim[\\/]shell[\\/]curl-(?:cmd|options)\.ts$/, includeDependenciesRecursively: false },
             {
               name: 'sim-tools',
-              test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:lazy[\\/]tools|clock-cmds|file-cmds|find-cmd|grep-cmd|ls-cmd|path-cmds|printf-cmd|process-cmds|sudo-text|system-cmds|text-cmds|text-edit-cmds|regex)\.ts$/,
+              test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:lazy[\\/]tools|clock-cmds|file-cmds|find-cmd|grep-cmd|ls-cmd|path-cmds|printf-cmd|process-cmds|sudo-text|system-cmds|text-cmds|text-edit-cmds|regex|sh[\\/](?:arith|printf|test-cmd))\.ts$/,
               includeDependenciesRecursively: false,
             },
             { name: 'sim-nettools', test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:lazy[\\/]net-tools|net-tools[\\/](?:arp|ethtool|ifconfig|ip|ip-busybox|ip-color|netstat|route|ss))\.ts$/, includeDependenciesRecursively: false },

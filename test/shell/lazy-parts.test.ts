@@ -87,6 +87,9 @@ describe('which parts a line may need', () => {
     expect(partsForLine('docker exec web /bin/sed -n 1p /etc/hosts')).toEqual(['sed']);
     expect(partsForLine('docker exec web apt-get install -y curl')).toEqual(['packages', 'curl']);
     expect(partsForLine('docker run -d --name fwd alpine/socat tcp-listen:80 tcp:web:80')).toEqual(['socat']);
+    // A tagged image reference too: alpine/socat:latest's main program is socat.
+    expect(partsForLine('docker run -d --name fwd alpine/socat:latest tcp-listen:80 tcp:web:80')).toEqual(['socat']);
+    expect(partsForLine('docker run -d alpine/socat@sha256:0123abcd tcp-listen:80 tcp:web:80')).toEqual(['socat']);
     expect(partsForLine('docker exec aa tcpdump -n -i eth0 & docker exec aa /usr/bin/curl -s web')).toEqual(['tcpdump', 'curl']);
     expect(partsForLine('docker exec aa dig +short web; docker exec aa host web')).toEqual(['dns']);
     expect(partsForLine('docker exec bb nslookup web | grep Address')).toEqual(['dns', 'tools']);
@@ -94,6 +97,7 @@ describe('which parts a line may need', () => {
     expect(partsForLine('docker run --rm busybox /bin/ls -l /bin/busybox')).toEqual(['tools']);
     expect(partsForLine('docker exec c1 ifconfig eth0 && docker exec c1 route -n; ss -lnu')).toEqual(['nettools']);
     expect(partsForLine('docker exec web ip -br a | sort')).toEqual(['nettools', 'tools']);
+    expect(partsForLine('test -f /etc/hosts && printf ok || wget -qO- web')).toEqual(['tools', 'wget']);
     expect(partsForLine('docker network inspect my_net2 && docker volume create data; docker images')).toEqual(['inspect']);
     expect(partsForLine('docker container inspect web; docker image pull busybox; docker version; docker info')).toEqual(['inspect']);
     expect(partsForLine('docker exec bb busybox nc -l -p 80')).toEqual(['nc']);
@@ -148,7 +152,7 @@ describe('lines run with only the parts they name print what they print with all
     const lazily = await replayLazily(fresh, lines, 7);
     expect(lazily).toEqual(printed(replay(lines, 7).outputs));
     // Each line above named the part it reached, and only those parts were fetched.
-    expect(LAZY_PARTS.filter((part) => fresh.parts.partsLoaded([part])).sort()).toEqual(['curl', 'dns', 'nc', 'packages', 'python', 'socat', 'tcpdump', 'tools', 'traceroute']);
+    expect(LAZY_PARTS.filter((part) => fresh.parts.partsLoaded([part])).sort()).toEqual(['curl', 'dns', 'nc', 'packages', 'python', 'socat', 'tcpdump', 'tools', 'traceroute', 'wget']);
     expect(lazily[6]).toBe('hello from aa\n[0]');
     expect(lazily[7]).toContain('ICMP echo reply');
     expect(lazily[11]).toContain('HTTP/1.1 200 OK');

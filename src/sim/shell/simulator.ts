@@ -16,7 +16,6 @@ import { GW_NS, HOST_HOSTNAME, HOST_NS, LAN_NS } from '../docker/world.ts';
 import { Kernel } from '../net/index.ts';
 import { dockerCommand } from './docker/cli.ts';
 import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand, sysctlCommand } from './netfilter-cmds.ts';
-import { busyboxWget, gnuWget } from './http-cmds.ts';
 import { dnsSizes, LAN_ZONE } from '../docker/dns.ts';
 import { redisCliCommand } from './redis-cli.ts';
 import { redisServerCommand } from './redis-server-cmd.ts';
@@ -169,7 +168,7 @@ export class Simulator {
       ['ip6tables-restore', iptablesRestoreCommand(6)],
       ['sysctl', sysctlCommand],
       ['curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, (name) => this.machineResolve(machine, name), '7.88.1'))],
-      ['wget', gnuWget(this.servers, (name) => this.machineResolve(machine, name))],
+      ['wget', lazyCommand(() => lazyPart('wget').gnuWget(this.servers, (name) => this.machineResolve(machine, name)))],
       ['nc', lazyCommand(() => lazyPart('nc').ncCommand(this.servers, (name) => this.machineResolve(machine, name), { services: true }))],
       // The machines' namespaces are mounted under /run/netns (`ip netns add`), the containers' are not.
       ['ip', netTool((t) => t.ipCommand({ namedNetns: (ns) => Object.values(MACHINE_NS).includes(ns) }))],
@@ -338,7 +337,7 @@ export class Simulator {
     const has = (...names: string[]) => names.some((n) => installed.has(n));
     const ipChanges: Command = hasNetAdmin(c) ? netTool((t) => t.ipCommand()) : () => fail('RTNETLINK answers: Operation not permitted\n', 2);
     if (has('curl')) commands.set('curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, resolve)));
-    if (has('wget')) commands.set('wget', gnuWget(this.servers, resolve));
+    if (has('wget')) commands.set('wget', lazyCommand(() => lazyPart('wget').gnuWget(this.servers, resolve)));
     if (has('iproute2-minimal', 'iproute2')) commands.set('ip', netTool((t) => t.netAdminIp(t.ipCommand(), ipChanges)));
     if (has('iproute2-ss', 'iproute2')) commands.set('ss', netTool((t) => t.ssCommand));
     if (has('iputils-ping')) commands.set('ping', pingCommand('iputils', resolve));
@@ -369,7 +368,7 @@ export class Simulator {
       ['ping6', pingCommand('busybox', resolve, (name) => embeddedLookup6(this.engine, c, name), 'ping6')],
       ...toolbox(this.containerPlace(c, inShell)),
       ['ps', busyboxPsCommand(() => c)],
-      ['wget', busyboxWget(this.servers, resolve)],
+      ['wget', lazyCommand(() => lazyPart('wget').busyboxWget(this.servers, resolve))],
       ['nslookup', lazyCommand(() => lazyPart('dns').nslookupCommand(this.engine, c))],
       ['ip', netTool((t) => (hasNetAdmin(c) ? t.netAdminIp(t.busyboxIpCommand, t.ipCommand()) : t.busyboxIpCommand))],
       ['ifconfig', netTool((t) => t.ifconfigCommand)],
@@ -423,7 +422,7 @@ export class Simulator {
     ]);
     if (!has('getent')) commands.delete('getent');
     if (has('curl')) commands.set('curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, resolve)));
-    if (has('wget')) commands.set('wget', gnuWget(this.servers, resolve));
+    if (has('wget')) commands.set('wget', lazyCommand(() => lazyPart('wget').gnuWget(this.servers, resolve)));
     if (has('ps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
     if (has('nginx')) commands.set('nginx', nginxCommand(() => testNginxConfig(this.containerFs(c), (name) => this.containerResolve(c, name)), (name) => signalNginx(c, this.nginxDeps(c), name, this.processes.newPid())));
     if (has('redis-cli')) commands.set('redis-cli', redisCliCommand(this.servers, resolve));

@@ -36,6 +36,8 @@ const LOADERS = {
   tools: () => import('./tools.ts'),
   /** ip, ss, ethtool, and busybox's ip, ifconfig, route, netstat and arp. */
   nettools: () => import('./net-tools.ts'),
+  /** wget (busybox's and GNU's). */
+  wget: () => import('../http-cmds.ts'),
   /** `docker inspect`, `images`, `image`, `volume`, `version` and `info`, with the engine's JSON of each object. */
   inspect: () => import('./inspect.ts'),
 };

@@ -95,7 +95,7 @@ export default defineConfig({
     rolldownOptions: {
       input: pages(),
       output: {
-        // The simulator (src/sim, ip-address) in one chunk of a stable name: the live app
+        // The simulator (src/sim) in one chunk of a stable name: the live app
         // loads it after the first screen (src/app/boot); e2e/boot.spec.ts delays it. The
         // programs it loads on first use (src/sim/shell/lazy/parts.ts) come first, each in a
         // chunk of its own (the first group that matches a module takes it). No group takes the
@@ -115,10 +115,22 @@ export default defineConfig({
             { name: 'sim-dns', test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:dig-cmd|dns-cmds|lazy[\\/]dns)\.ts$/, includeDependenciesRecursively: false },
             { name: 'sim-nc', test: /[\\/]src[\\/]sim[\\/]shell[\\/]nc-cmd\.ts$/, includeDependenciesRecursively: false },
             { name: 'sim-traceroute', test: /[\\/]src[\\/]sim[\\/]shell[\\/]traceroute\.ts$/, includeDependenciesRecursively: false },
+            { name: 'sim-wget', test: /[\\/]src[\\/]sim[\\/]shell[\\/]http-cmds\.ts$/, includeDependenciesRecursively: false },
             { name: 'sim-curl', test: /[\\/]src[\\/]sim[\\/]shell[\\/]curl-(?:cmd|options)\.ts$/, includeDependenciesRecursively: false },
+            {
+              name: 'sim-tools',
+              test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:lazy[\\/]tools|clock-cmds|file-cmds|find-cmd|grep-cmd|ls-cmd|path-cmds|printf-cmd|process-cmds|sudo-text|system-cmds|text-cmds|text-edit-cmds|regex|sh[\\/](?:arith|printf|test-cmd))\.ts$/,
+              includeDependenciesRecursively: false,
+            },
+            { name: 'sim-nettools', test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:lazy[\\/]net-tools|net-tools[\\/](?:arp|ethtool|ifconfig|ip|ip-busybox|ip-color|netstat|route|ss))\.ts$/, includeDependenciesRecursively: false },
+            {
+              name: 'sim-inspect',
+              test: /[\\/]src[\\/]sim[\\/](?:shell[\\/](?:lazy[\\/]inspect|docker[\\/](?:inspect-cmd|images|volume-cmds|system))|docker[\\/](?:inspect|image-inspect|system))\.ts$/,
+              includeDependenciesRecursively: false,
+            },
             // The Linux export (a menu item of the share dialog) writes the world with its own module of sim/net.
             { name: 'export-linux', test: /[\\/]src[\\/](?:sim[\\/]net[\\/]export|scenario[\\/]export[\\/]linux)\.ts$/, includeDependenciesRecursively: false },
-            { name: 'simulator', test: /[\\/]src[\\/]sim[\\/]|[\\/]node_modules[\\/]ip-address[\\/]/, includeDependenciesRecursively: false },
+            { name: 'simulator', test: /[\\/]src[\\/]sim[\\/]/, includeDependenciesRecursively: false },
           ],
         },
       },

@@ -9,7 +9,7 @@
 import type { Engine } from './engine.ts';
 import { goMap, goNil, goStruct } from './govalue.ts';
 import type { Image } from './images.ts';
-import { goTime } from './inspect.ts';
+import { goTime } from './go-time.ts';
 
 /** Go's zero time.Time (LastTagTime of an image nobody tagged). */
 const ZERO_TIME = '0001-01-01T00:00:00Z';

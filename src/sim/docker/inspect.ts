@@ -8,15 +8,12 @@
 import { formatIPv6 } from '../netfilter/addr.ts';
 import { formatCidr, formatIPv4 } from '../netfilter/inet.ts';
 import { processArgv, type Engine } from './engine.ts';
+import { goTime } from './go-time.ts';
 import { goMap, goNil, goStruct, sliceOrNil } from './govalue.ts';
 import { containerPortMap, hostPortText } from './portmap.ts';
 import type { Container, Network } from './model.ts';
 import { mountObject, mountRequestObject } from './volumes.ts';
 
-/** Go's time.Time in JSON: 2026-11-23T22:06:18.161749122Z. */
-export function goTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
-}
 
 export function networkObject(engine: Engine, n: Network): Record<string, unknown> {
   const containers: Record<string, unknown> = {};

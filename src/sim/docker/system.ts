@@ -7,7 +7,7 @@
  */
 import type { Engine } from './engine.ts';
 import { goMap, goStruct } from './govalue.ts';
-import { goTime } from './inspect.ts';
+import { goTime } from './go-time.ts';
 import { ENGINE_ID } from './world.ts';
 
 export const CLIENT = {

@@ -16,7 +16,6 @@ import { GW_NS, HOST_HOSTNAME, HOST_NS, LAN_NS } from '../docker/world.ts';
 import { Kernel } from '../net/index.ts';
 import { dockerCommand } from './docker/cli.ts';
 import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand, sysctlCommand } from './netfilter-cmds.ts';
-import { busyboxWget, gnuWget } from './http-cmds.ts';
 import { dnsSizes, LAN_ZONE } from '../docker/dns.ts';
 import { redisCliCommand } from './redis-cli.ts';
 import { redisServerCommand } from './redis-server-cmd.ts';
@@ -29,7 +28,7 @@ import { pingCommand } from './ping.ts';
 import { withDnsTraces } from './dns-traces.ts';
 import type { Trace } from '../net/trace.ts';
 import { DEBIAN_MACHINE_EXECUTABLES, DEFAULT_PATH, lookPath, notModelled } from './programs.ts';
-import { sudoCommand, type SignalResult } from './process-cmds.ts';
+import type { SignalResult } from './process-cmds.ts';
 import { toolbox, type ToolboxPlace } from './toolbox.ts';
 import { LayeredFs, type FileSystem, type WritableLayer } from './fs.ts';
 import { ContainerMounts } from './container-mounts.ts';
@@ -41,14 +40,6 @@ import { listVirtualDir, readVirtualFile, type FileContext } from './virtual-fil
 import { runShell } from './sh.ts';
 import { bridgeCommand } from './net-tools/bridge.ts';
 import { brctlCommand } from './net-tools/brctl.ts';
-import { ethtoolCommand } from './net-tools/ethtool.ts';
-import { ifconfigCommand } from './net-tools/ifconfig.ts';
-import { ipCommand } from './net-tools/ip.ts';
-import { busyboxIpCommand, netAdminIp } from './net-tools/ip-busybox.ts';
-import { busyboxArpCommand } from './net-tools/arp.ts';
-import { alpineNetstatCommand, netstatCommand } from './net-tools/netstat.ts';
-import { busyboxRouteCommand } from './net-tools/route.ts';
-import { ssCommand } from './net-tools/ss.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
 import { fail, ok } from './types.ts';
 import { installedExecutables, newPackageState, type MirrorReach, type PackagePlace, type PackageState } from './pkg-state.ts';
@@ -56,6 +47,11 @@ import type { TcpdumpPlace } from './tcpdump.ts';
 import type { MuslResolver } from './getent-musl.ts';
 
 export type Machine = 'host' | 'lan' | 'gw';
+
+/** A program of the network tools part (./lazy/net-tools.ts), made on its first run. */
+function netTool(make: (tools: ReturnType<typeof lazyPart<'nettools'>>) => Command): Command {
+  return lazyCommand(() => make(lazyPart('nettools')));
+}
 
 /** A socket's errno and strerror for each way a connect fails (what redis-py's ConnectionError quotes). */
 const CONNECT_ERRNO: Record<ConnectFailure, { errno: number; reason: string }> = {
@@ -173,21 +169,21 @@ export class Simulator {
       ['ip6tables-restore', iptablesRestoreCommand(6)],
       ['sysctl', sysctlCommand],
       ['curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, (name) => this.machineResolve(machine, name), '7.88.1'))],
-      ['wget', gnuWget(this.servers, (name) => this.machineResolve(machine, name))],
+      ['wget', lazyCommand(() => lazyPart('wget').gnuWget(this.servers, (name) => this.machineResolve(machine, name)))],
       ['nc', lazyCommand(() => lazyPart('nc').ncCommand(this.servers, (name) => this.machineResolve(machine, name), { services: true }))],
       // The machines' namespaces are mounted under /run/netns (`ip netns add`), the containers' are not.
-      ['ip', ipCommand({ namedNetns: (ns) => Object.values(MACHINE_NS).includes(ns) })],
+      ['ip', netTool((t) => t.ipCommand({ namedNetns: (ns) => Object.values(MACHINE_NS).includes(ns) }))],
       ['bridge', bridgeCommand],
       ['brctl', brctlCommand],
-      ['ethtool', ethtoolCommand],
-      ['ss', ssCommand],
+      ['ethtool', netTool((t) => t.ethtoolCommand)],
+      ['ss', netTool((t) => t.ssCommand)],
       ...toolbox(this.machinePlace(machine, () => commands)),
       // dash as a program (`sudo sh -c ...`, `xargs sh -c ...`), with the caller's environment.
       ['sh', (argv, ctx) => this.machineShell(machine, argv, ctx)],
       ['dash', (argv, ctx) => this.machineShell(machine, argv, ctx, 'dash')],
       // The machines' own lookups send no packets here (their resolver is not modelled as a client).
       ['getent', lazyCommand(() => lazyPart('dns').getentCommand((name, type) => ({ addresses: type === 'A' ? [this.machineResolve(machine, name)].filter((a) => a !== undefined) : [] })))],
-      ['sudo', sudoCommand((name) => this.machineProgram(machine, name, commands), (name) => lookPath(name, DEBIAN_MACHINE_EXECUTABLES))],
+      ['sudo', lazyCommand(() => lazyPart('tools').sudoCommand((name) => this.machineProgram(machine, name, commands), (name) => lookPath(name, DEBIAN_MACHINE_EXECUTABLES)))],
     ]);
     if (machine === 'host') commands.set('docker', (argv, ctx) => this.startsRepl(this.docker(argv, ctx)));
     commands.set('ps', procpsCommand(() => (machine === 'host' ? hostProcesses(this.engine) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }])));
@@ -276,7 +272,7 @@ export class Simulator {
       commands.set('nc', lazyCommand(() => lazyPart('nc').alpineNc(this.servers, resolve)));
       // Alpine's busybox leaves httpd to busybox-extras.
       commands.delete('httpd');
-      commands.set('netstat', alpineNetstatCommand);
+      commands.set('netstat', netTool((t) => t.alpineNetstatCommand));
       if (this.containerExecutables(c).has('/usr/bin/getent')) commands.set('getent', lazyCommand(() => lazyPart('dns').muslGetentCommand(this.muslResolver(c))));
       if (this.containerExecutables(c).has('/sbin/apk')) commands.set('apk', (argv, ctx) => lazyPart('packages').apkCommand(() => this.packagePlace(c))(argv, ctx));
       return this.withInstalledPrograms(c, commands, resolve);
@@ -357,11 +353,11 @@ export class Simulator {
     }
     if (!installed || installed.size === 0) return commands;
     const has = (...names: string[]) => names.some((n) => installed.has(n));
-    const ipChanges: Command = hasNetAdmin(c) ? ipCommand() : () => fail('RTNETLINK answers: Operation not permitted\n', 2);
+    const ipChanges: Command = hasNetAdmin(c) ? netTool((t) => t.ipCommand()) : () => fail('RTNETLINK answers: Operation not permitted\n', 2);
     if (has('curl')) commands.set('curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, resolve)));
-    if (has('wget')) commands.set('wget', gnuWget(this.servers, resolve));
-    if (has('iproute2-minimal', 'iproute2')) commands.set('ip', netAdminIp(ipCommand(), ipChanges));
-    if (has('iproute2-ss', 'iproute2')) commands.set('ss', ssCommand);
+    if (has('wget')) commands.set('wget', lazyCommand(() => lazyPart('wget').gnuWget(this.servers, resolve)));
+    if (has('iproute2-minimal', 'iproute2')) commands.set('ip', netTool((t) => t.netAdminIp(t.ipCommand(), ipChanges)));
+    if (has('iproute2-ss', 'iproute2')) commands.set('ss', netTool((t) => t.ssCommand));
     if (has('iputils-ping')) commands.set('ping', pingCommand('iputils', resolve));
     if (has('netcat-openbsd')) commands.set('nc', lazyCommand(() => lazyPart('nc').ncCommand(this.servers, resolve, { services: false })));
     if (has('redis', 'redis-tools')) commands.set('redis-cli', redisCliCommand(this.servers, resolve));
@@ -392,13 +388,13 @@ export class Simulator {
       ['ping6', pingCommand('busybox', resolve, (name) => embeddedLookup6(this.engine, c, name), 'ping6')],
       ...toolbox(this.containerPlace(c, inShell)),
       ['ps', busyboxPsCommand(() => c)],
-      ['wget', busyboxWget(this.servers, resolve)],
+      ['wget', lazyCommand(() => lazyPart('wget').busyboxWget(this.servers, resolve))],
       ['nslookup', lazyCommand(() => lazyPart('dns').nslookupCommand(this.engine, c))],
-      ['ip', hasNetAdmin(c) ? netAdminIp(busyboxIpCommand, ipCommand()) : busyboxIpCommand],
-      ['ifconfig', ifconfigCommand],
-      ['route', busyboxRouteCommand],
-      ['netstat', netstatCommand],
-      ['arp', busyboxArpCommand(reverseName)],
+      ['ip', netTool((t) => (hasNetAdmin(c) ? t.netAdminIp(t.busyboxIpCommand, t.ipCommand()) : t.busyboxIpCommand))],
+      ['ifconfig', netTool((t) => t.ifconfigCommand)],
+      ['route', netTool((t) => t.busyboxRouteCommand)],
+      ['netstat', netTool((t) => t.netstatCommand)],
+      ['arp', netTool((t) => t.busyboxArpCommand(reverseName))],
       ['traceroute', lazyCommand(() => lazyPart('traceroute').tracerouteCommand(resolve, hopName, (name) => embeddedLookup6(this.engine, c, name)))],
       ['traceroute6', lazyCommand(() => lazyPart('traceroute').tracerouteCommand(resolve, hopName, (name) => embeddedLookup6(this.engine, c, name), 'traceroute6'))],
       ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', 'sh', ctx.spawn)],
@@ -446,7 +442,7 @@ export class Simulator {
     ]);
     if (!has('getent')) commands.delete('getent');
     if (has('curl')) commands.set('curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, resolve)));
-    if (has('wget')) commands.set('wget', gnuWget(this.servers, resolve));
+    if (has('wget')) commands.set('wget', lazyCommand(() => lazyPart('wget').gnuWget(this.servers, resolve)));
     if (has('ps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
     if (has('nginx')) commands.set('nginx', nginxCommand(() => testNginxConfig(this.containerFs(c), (name) => this.containerResolve(c, name)), (name) => signalNginx(c, this.nginxDeps(c), name, this.processes.newPid())));
     if (has('redis-cli')) commands.set('redis-cli', redisCliCommand(this.servers, resolve));

@@ -6,20 +6,15 @@
  * env), time (date, sleep) and processes (kill, xargs). Each program picks
  * GNU's or busybox's behaviour from the userland it runs in; what differs per
  * place (its executables, its hostname, its processes) comes in `ToolboxPlace`.
+ * The table names every program at once; their code is the tools part
+ * (./lazy/tools.ts; sed and awk are parts of their own), loaded on first use.
  */
-import { dateCommand, sleepCommand } from './clock-cmds.ts';
-import { catCommand, cpCommand, mkdirCommand, mvCommand, rmCommand, rmdirCommand, touchCommand } from './file-cmds.ts';
-import { findCommand } from './find-cmd.ts';
-import { grepCommand } from './grep-cmd.ts';
-import { lsCommand, type LsInfo } from './ls-cmd.ts';
-import { basenameCommand, dirnameCommand, pwdCommand, whichCommand } from './path-cmds.ts';
-import { printfCommand, type PrintfVoice } from './printf-cmd.ts';
-import { killCommand, xargsCommand, type KillVoice, type SignalResult } from './process-cmds.ts';
-import { envCommand, groupsCommand, hostnameCommand, idCommand, nprocCommand, unameCommand, whoamiCommand } from './system-cmds.ts';
-import { cutCommand, headCommand, seqCommand, tailCommand, teeCommand, wcCommand } from './text-cmds.ts';
-import { sortCommand, trCommand, uniqCommand } from './text-edit-cmds.ts';
+import type { LsInfo } from './ls-cmd.ts';
+import type { PrintfVoice } from './printf-cmd.ts';
+import type { KillVoice, SignalResult } from './process-cmds.ts';
 import type { Command } from './types.ts';
 import { fail, ok } from './types.ts';
+import { lazyCommand } from './lazy/command.ts';
 import { lazyPart } from './lazy/parts.ts';
 
 export interface ToolboxPlace {
@@ -37,49 +32,54 @@ export interface ToolboxPlace {
 
 const echo: Command = (argv) => (argv[0] === '-n' ? ok(argv.slice(1).join(' ')) : ok(`${argv.join(' ')}\n`));
 
+/** A program of the tools part (./lazy/tools.ts), made on its first run. */
+function tool(make: (tools: ReturnType<typeof lazyPart<'tools'>>) => Command): Command {
+  return lazyCommand(() => make(lazyPart('tools')));
+}
+
 export function toolbox(place: ToolboxPlace): [string, Command][] {
   return [
-    ['cat', catCommand],
-    ['ls', lsCommand({ ...place.ls, executables: place.executables })],
-    ['mkdir', mkdirCommand],
-    ['rmdir', rmdirCommand],
-    ['rm', rmCommand],
-    ['touch', touchCommand],
-    ['cp', cpCommand],
-    ['mv', mvCommand],
-    ['find', findCommand(place.program)],
-    ['sort', sortCommand],
-    ['uniq', uniqCommand],
-    ['tr', trCommand],
+    ['cat', tool((t) => t.catCommand)],
+    ['ls', tool((t) => t.lsCommand({ ...place.ls, executables: place.executables }))],
+    ['mkdir', tool((t) => t.mkdirCommand)],
+    ['rmdir', tool((t) => t.rmdirCommand)],
+    ['rm', tool((t) => t.rmCommand)],
+    ['touch', tool((t) => t.touchCommand)],
+    ['cp', tool((t) => t.cpCommand)],
+    ['mv', tool((t) => t.mvCommand)],
+    ['find', tool((t) => t.findCommand(place.program))],
+    ['sort', tool((t) => t.sortCommand)],
+    ['uniq', tool((t) => t.uniqCommand)],
+    ['tr', tool((t) => t.trCommand)],
     ['sed', (argv, ctx) => lazyPart('sed').sedCommand(argv, ctx)],
     ['awk', (argv, ctx) => lazyPart('awk').awkCommand(argv, ctx)],
-    ['cut', cutCommand],
-    ['grep', grepCommand('grep')],
-    ['egrep', grepCommand('egrep')],
-    ['fgrep', grepCommand('fgrep')],
-    ['head', headCommand],
-    ['tail', tailCommand],
-    ['wc', wcCommand],
-    ['tee', teeCommand],
-    ['seq', seqCommand],
-    ['printf', printfCommand(place.voice.printf)],
+    ['cut', tool((t) => t.cutCommand)],
+    ['grep', tool((t) => t.grepCommand('grep'))],
+    ['egrep', tool((t) => t.grepCommand('egrep'))],
+    ['fgrep', tool((t) => t.grepCommand('fgrep'))],
+    ['head', tool((t) => t.headCommand)],
+    ['tail', tool((t) => t.tailCommand)],
+    ['wc', tool((t) => t.wcCommand)],
+    ['tee', tool((t) => t.teeCommand)],
+    ['seq', tool((t) => t.seqCommand)],
+    ['printf', tool((t) => t.printfCommand(place.voice.printf))],
     ['echo', echo],
     ['true', () => ok()],
     ['false', () => fail('', 1)],
-    ['which', whichCommand(place.executables)],
-    ['basename', basenameCommand],
-    ['dirname', dirnameCommand],
-    ['pwd', pwdCommand],
-    ['id', idCommand],
-    ['whoami', whoamiCommand],
-    ['groups', groupsCommand],
-    ['uname', unameCommand(place.hostname)],
-    ['nproc', nprocCommand],
-    ['hostname', hostnameCommand(place.hostname)],
-    ['env', envCommand(place.program)],
-    ['date', dateCommand],
-    ['sleep', sleepCommand],
-    ['kill', killCommand(place.voice.kill, place.signal)],
-    ['xargs', xargsCommand(place.program)],
+    ['which', tool((t) => t.whichCommand(place.executables))],
+    ['basename', tool((t) => t.basenameCommand)],
+    ['dirname', tool((t) => t.dirnameCommand)],
+    ['pwd', tool((t) => t.pwdCommand)],
+    ['id', tool((t) => t.idCommand)],
+    ['whoami', tool((t) => t.whoamiCommand)],
+    ['groups', tool((t) => t.groupsCommand)],
+    ['uname', tool((t) => t.unameCommand(place.hostname))],
+    ['nproc', tool((t) => t.nprocCommand)],
+    ['hostname', tool((t) => t.hostnameCommand(place.hostname))],
+    ['env', tool((t) => t.envCommand(place.program))],
+    ['date', tool((t) => t.dateCommand)],
+    ['sleep', tool((t) => t.sleepCommand)],
+    ['kill', tool((t) => t.killCommand(place.voice.kill, place.signal))],
+    ['xargs', tool((t) => t.xargsCommand(place.program))],
   ];
 }

@@ -16,18 +16,14 @@ import { containerPortMap, hostPortText, portSummaries } from '../../docker/port
 import { fail, ok, type CommandOutput } from '../types.ts';
 import { isParsed, parseCommandFlags, type FlagSpec, type ParsedFlags } from './flags.ts';
 import { commandColumn, displayablePorts, formatList, humanDuration, joinHostPort, naturalCompare, portLines, statusText, table } from './format.ts';
-import { imageCommand, imagesCommand } from './images.ts';
 import { pullCommand, pullForRun } from './pull.ts';
 import { rmiCommand, tagCommand } from './tag-rmi.ts';
-import { inspectCommand } from './inspect-cmd.ts';
 import { lazyPart } from '../lazy/parts.ts';
 import { hostProcesses } from '../ps-cmd.ts';
 import { networkCommand } from './network-cmds.ts';
 import { parseExpose, parsePortSpec, PortSpecError } from './ports.ts';
 import { parseMountFlag, splitVolumeFlags } from './mount-flags.ts';
 import type { MountRequest } from '../../docker/volumes.ts';
-import { volumeCommand } from './volume-cmds.ts';
-import { infoCommand, versionCommand } from './system.ts';
 import { argCountError, cobraExactArgsError, daemonError, flagError, runDaemonError, unknownCommand } from './usage.ts';
 
 export interface DockerClientOptions {
@@ -184,15 +180,15 @@ class DockerClient {
       case 'kill':
         return this.kill(rest);
       case 'inspect':
-        return inspectCommand(this.engine, rest);
+        return lazyPart('inspect').inspectCommand(this.engine, rest);
       case 'network':
         return networkCommand(this.engine, rest);
       case 'volume':
-        return volumeCommand(this.engine, rest);
+        return lazyPart('inspect').volumeCommand(this.engine, rest);
       case 'images':
-        return imagesCommand(this.engine, 'images', rest);
+        return lazyPart('inspect').imagesCommand(this.engine, 'images', rest);
       case 'image':
-        return imageCommand(this.engine, rest);
+        return lazyPart('inspect').imageCommand(this.engine, rest);
       case 'pull':
         return pullCommand(this.engine, rest);
       case 'tag':
@@ -200,9 +196,9 @@ class DockerClient {
       case 'rmi':
         return rmiCommand(this.engine, rest);
       case 'version':
-        return versionCommand(this.engine, rest);
+        return lazyPart('inspect').versionCommand(this.engine, rest);
       case 'info':
-        return infoCommand(this.engine, rest);
+        return lazyPart('inspect').infoCommand(this.engine, rest);
       case 'top':
         return this.top(rest);
       case 'rename':
@@ -544,7 +540,7 @@ class DockerClient {
   private container(argv: string[], proc: ClientProcess): CommandOutput {
     const [sub, ...rest] = argv;
     const same: Record<string, string> = { ls: 'ps', list: 'ps', ps: 'ps', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', pause: 'pause', unpause: 'unpause', rm: 'rm', remove: 'rm', port: 'port', exec: 'exec', attach: 'attach', logs: 'logs', kill: 'kill', top: 'top', rename: 'rename' };
-    if (sub === 'inspect') return inspectCommand(this.engine, ['--type', 'container', ...rest]);
+    if (sub === 'inspect') return lazyPart('inspect').inspectCommand(this.engine, ['--type', 'container', ...rest]);
     const target = sub === undefined ? undefined : same[sub];
     if (target === undefined) return sub === undefined ? fail('\nUsage:  docker container COMMAND\n\nManage containers\n\nRun \'docker container COMMAND --help\' for more information on a command.\n', 1) : fail(`docker: unknown command: docker container ${sub}\n\nRun 'docker container --help' for more information\n`, 1);
     return this.dispatch([target, ...rest], proc);

@@ -3,12 +3,12 @@
  * disconnect and inspect, with the client's output and error shapes.
  */
 import { DockerError, type Engine } from '../../docker/engine.ts';
-import { goTime, networkObject } from '../../docker/inspect.ts';
+import { goTime } from '../../docker/go-time.ts';
 import type { Network } from '../../docker/model.ts';
 import { fail, ok, type CommandOutput } from '../types.ts';
+import { lazyPart } from '../lazy/parts.ts';
 import { isParsed, parseCommandFlags, type FlagSpec } from './flags.ts';
 import { formatList, naturalCompare, table } from './format.ts';
-import { renderInspect } from './inspect-cmd.ts';
 import { argCountError, daemonError, noArgsError, unknownCommand } from './usage.ts';
 
 const CONNECT_FLAGS: FlagSpec[] = [
@@ -241,9 +241,9 @@ function networkInspect(engine: Engine, argv: string[]): CommandOutput {
   if (f.args.length < 1) return argCountError('network inspect', 'at least 1 argument');
   const results = f.args.map((ref) => {
     const n = engine.findNetwork(ref);
-    return n ? { value: networkObject(engine, n) } : { error: daemonError(`network ${ref} not found`).trimEnd() };
+    return n ? { value: lazyPart('inspect').networkObject(engine, n) } : { error: daemonError(`network ${ref} not found`).trimEnd() };
   });
-  return renderInspect(results, f.strings.get('format'));
+  return lazyPart('inspect').renderInspect(results, f.strings.get('format'));
 }
 
 function networkConnect(engine: Engine, sub: 'connect' | 'disconnect', argv: string[]): CommandOutput {

@@ -4,7 +4,8 @@
  * errs one way only: a part it leaves out must be one the line cannot reach.
  *
  * A line reaches a program by naming it: the words are read after removing quotes
- * (`a"w"k` is awk), and a path counts by its last part (`/usr/bin/awk`). What the text
+ * (`a"w"k` is awk), a path counts by its last part (`/usr/bin/awk`), and an image by
+ * its name without tag or digest (`alpine/socat:latest` runs socat). What the text
  * cannot show needs every part: a parameter or command substitution (`$`, backquotes),
  * an escape (`\141wk`), a glob, and programs that run text from elsewhere (a shell, `.`,
  * source, eval, xargs, docker compose). Text of earlier lines (a file they wrote, a
@@ -19,20 +20,37 @@ const INDIRECT = new Set(['sh', 'bash', 'dash', 'ash', '.', 'source', 'eval', 'x
 const PROGRAM_PARTS: Record<string, LazyPart> = {
   awk: 'awk', mawk: 'awk', gawk: 'awk', nawk: 'awk', sed: 'sed', apt: 'packages', 'apt-get': 'packages', apk: 'packages',
   socat: 'socat', tcpdump: 'tcpdump', traceroute: 'traceroute', traceroute6: 'traceroute', curl: 'curl', nc: 'nc',
-  dig: 'dns', host: 'dns', nslookup: 'dns', getent: 'dns', pip: 'python', pip3: 'python', whoami: 'webecho', 'http-echo': 'webecho',
+  dig: 'dns', host: 'dns', nslookup: 'dns', getent: 'dns', pip: 'python', pip3: 'python', 'http-echo': 'webecho',
+  ...programsOf('tools', ['cat', 'ls', 'mkdir', 'rmdir', 'rm', 'touch', 'cp', 'mv', 'find', 'sort', 'uniq', 'tr', 'cut', 'grep', 'egrep', 'fgrep', 'head', 'tail', 'wc', 'tee', 'seq',
+    'printf', 'which', 'basename', 'dirname', 'pwd', 'id', 'whoami', 'groups', 'uname', 'nproc', 'hostname', 'env', 'date', 'sleep', 'kill', 'sudo', 'test']),
+  wget: 'wget',
+  ...programsOf('nettools', ['ip', 'ss', 'ethtool', 'ifconfig', 'route', 'netstat', 'arp']),
+  // docker's commands that print objects (a word of the line, wherever it stands).
+  ...programsOf('inspect', ['inspect', 'images', 'image', 'volume', 'version', 'info']),
 };
+
+function programsOf(part: LazyPart, programs: readonly string[]): Record<string, LazyPart> {
+  return Object.fromEntries(programs.map((program) => [program, part]));
+}
 
 export function partsForLine(line: string): readonly LazyPart[] {
   if (/[$`\\*?[]/.test(line)) return LAZY_PARTS;
   const unquoted = line.replace(/['"]/g, '');
   const words = unquoted.split(/[^A-Za-z0-9_.+\-/:]+/).filter((w) => w !== '');
-  const names = words.map((w) => w.slice(w.lastIndexOf('/') + 1));
+  // An image reference counts by its name too (alpine/socat:1.8, nginx@sha256:...).
+  const names = words.flatMap((w) => {
+    const name = w.slice(w.lastIndexOf('/') + 1);
+    const untagged = name.replace(/[:@].*$/, '');
+    return untagged === name ? [name] : [name, untagged];
+  });
   if (names.some((n) => INDIRECT.has(n))) return LAZY_PARTS;
   const parts = new Set<LazyPart>();
   for (const name of names) {
     const part = PROGRAM_PARTS[name];
     if (part) parts.add(part);
   }
+  // `whoami` is busybox's applet (tools) and traefik/whoami's server alike.
+  if (names.includes('whoami')) parts.add('webecho');
   const docker = names.includes('docker');
   const lower = unquoted.toLowerCase();
   // Go templates: --format (any spelling of the word, psFormat in a config file), -f in a short-flag cluster, {{.

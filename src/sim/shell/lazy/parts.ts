@@ -34,6 +34,14 @@ const LOADERS = {
   webecho: () => import('../web-echo.ts'),
   /** curl (the Docker host's, the images', the packages'). */
   curl: () => import('../curl-cmd.ts'),
+  /** The toolbox's text, file, name, identity, time and process programs (cat, grep, ls, date, kill...), and sudo. */
+  tools: () => import('./tools.ts'),
+  /** ip, ss, ethtool, and busybox's ip, ifconfig, route, netstat and arp. */
+  nettools: () => import('./net-tools.ts'),
+  /** wget (busybox's and GNU's). */
+  wget: () => import('../http-cmds.ts'),
+  /** `docker inspect`, `images`, `image`, `volume`, `version` and `info`, with the engine's JSON of each object. */
+  inspect: () => import('./inspect.ts'),
 };
 
 export type LazyPart = keyof typeof LOADERS;

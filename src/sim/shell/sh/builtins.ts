@@ -7,8 +7,7 @@
  */
 import type { Flow, Shell } from './exec.ts';
 import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from './exec.ts';
-import { runPrintf } from './printf.ts';
-import { runTest } from './test-cmd.ts';
+import { lazyPart } from '../lazy/parts.ts';
 
 /** A builtin's status; one that runs commands (eval, `.`, command, exec) is a flow that may wait on a server. */
 export type Builtin = (sh: Shell, args: string[]) => number | Flow<number>;
@@ -90,7 +89,7 @@ const echo: Builtin = (sh, args) => {
 };
 
 const printf: Builtin = (sh, args) => {
-  const r = runPrintf(args.slice(1), sh.dialect);
+  const r = lazyPart('tools').runPrintf(args.slice(1), sh.dialect);
   for (const c of r.chunks) {
     if (c.fd === 1) sh.out(c.text);
     else appletError(sh, c.text);
@@ -99,7 +98,7 @@ const printf: Builtin = (sh, args) => {
 };
 
 const test: Builtin = (sh, args) => {
-  const r = runTest(args[0] === '[' ? '[' : 'test', args.slice(1), sh.dialect, sh.fs);
+  const r = lazyPart('tools').runTest(args[0] === '[' ? '[' : 'test', args.slice(1), sh.dialect, sh.fs);
   if (r.error !== undefined) appletError(sh, r.error);
   return r.status;
 };

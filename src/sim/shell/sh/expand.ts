@@ -7,7 +7,7 @@
  */
 import type { FileSystem } from '../fs.ts';
 import type { Dialect, Node, Part, Word } from './ast.ts';
-import { evaluateArith } from './arith.ts';
+import { lazyPart } from '../lazy/parts.ts';
 import { globPaths, hasGlob, literalPattern, replacePattern, trimPattern, unescapePattern } from './pattern.ts';
 
 export interface ExpandHost {
@@ -94,7 +94,7 @@ export class Expander {
         segs.push({ text, quoted: part.quoted, split: !part.quoted });
       } else {
         const expr = this.string(part.expr);
-        const r = evaluateArith(expr, this.host.dialect, { get: (n) => this.host.getVar(n), set: (n, v) => this.host.setVar(n, v) });
+        const r = lazyPart('tools').evaluateArith(expr, this.host.dialect, { get: (n) => this.host.getVar(n), set: (n, v) => this.host.setVar(n, v) });
         if ('error' in r) this.host.fatal(r.error);
         segs.push({ text: String(r.value), quoted: part.quoted, split: !part.quoted });
       }
@@ -191,7 +191,7 @@ export class Expander {
     const colon = spec.indexOf(':');
     const arith = (e: string): number => {
       if (e.trim() === '') return 0;
-      const r = evaluateArith(e, this.host.dialect, { get: (n) => this.host.getVar(n), set: (n, v) => this.host.setVar(n, v) });
+      const r = lazyPart('tools').evaluateArith(e, this.host.dialect, { get: (n) => this.host.getVar(n), set: (n, v) => this.host.setVar(n, v) });
       if ('error' in r) this.host.fatal(r.error);
       return Number(r.value);
     };

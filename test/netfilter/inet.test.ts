@@ -1,8 +1,7 @@
 /**
  * Parsing of IPv4 prefixes (src/sim/netfilter/inet.ts), which every rule, route and
  * address of the model goes through. A leading zero is octal to inet_aton, so such an
- * octet is refused rather than read as decimal (the check ip-address's Address4 made
- * before the simulator stopped bundling that library).
+ * octet is refused rather than read as decimal (ip-address's Address4.isValid).
  */
 import { describe, expect, it } from 'vitest';
 import { formatCidr, parseCidr } from '../../src/sim/netfilter/inet.ts';

@@ -1,8 +1,10 @@
 /**
  * IPv4 addresses and prefixes as unsigned 32-bit numbers: the one representation
  * the packet walk, routing and rule matching share, so a lookup is integer math.
- * Everything after parsing is plain arithmetic.
+ * Parsing leans on ip-address (the project's chosen address library); everything
+ * after parsing is plain arithmetic.
  */
+import { Address4 } from 'ip-address';
 
 export interface Cidr {
   /** Network address (host bits cleared unless `keepHost`), unsigned. */
@@ -58,17 +60,9 @@ export function parseCidr(text: string, keepHost = false): Cidr | undefined {
   const prefixLen = Number(lenText);
   if (prefixLen > 32) return undefined;
   const addr = parseIPv4(addrText);
-  if (addr === undefined || hasLeadingZero(addrText)) return undefined;
+  // ip-address refuses an octet written with a leading zero (`010`): inet_aton and getaddrinfo read it as octal.
+  if (addr === undefined || !Address4.isValid(addrText)) return undefined;
   return { addr: keepHost ? addr : networkOf(addr, prefixLen), prefixLen };
-}
-
-/**
- * Whether an octet is written with a leading zero (`010`): inet_aton and
- * getaddrinfo read it as octal, so it names another host than it seems, and a
- * prefix written that way is refused (as ip-address 10's Address4.isValid did here).
- */
-function hasLeadingZero(dottedQuad: string): boolean {
-  return dottedQuad.split('.').some((octet) => /^0\d/.test(octet));
 }
 
 export function formatCidr(cidr: Cidr): string {

@@ -13,8 +13,11 @@ import { SOCAT_OPTION_NAMES } from './socat-option-names.ts';
 export type SocatAddress = (
   | { kind: 'stdio' }
   | { kind: 'listen'; proto: 'tcp' | 'udp'; port: number; address: string; fork: boolean; mode: 'listen' | 'recvfrom' | 'recv' }
-  /** `typed`: the keyword and parameters as given (`TCP:app:80`), as socat's last connect error names them. */
-  | { kind: 'connect'; proto: 'tcp' | 'udp'; host: string; port: number; typed: string; retry?: Retry }
+  /**
+   * `typed`: the keyword and parameters as given (`TCP:app:80`), as socat's last connect error names them;
+   * `pf`: the protocol family asked of the resolver, 0 (any) or 2 (AF_INET: TCP4, UDP4, option pf=ip4).
+   */
+  | { kind: 'connect'; proto: 'tcp' | 'udp'; host: string; port: number; typed: string; pf: 0 | 2; retry?: Retry }
   | { kind: 'program'; shell: boolean; line: string; stderr: boolean }
 ) & { crlf?: boolean };
 
@@ -211,7 +214,9 @@ function readAddress(kind: Kind, upper: string, params: string[], flags: Map<str
       if (params[0]!.startsWith('[') || params[0]!.includes(':')) return NO_IPV6(`${upper}:${params[0]}`);
       const retry = retryOf(flags);
       if (retry && 'vethlab' in retry) return retry;
-      return { ok: true, address: { kind: 'connect', proto: kind.proto, host: params[0]!, port, typed: [keyword, ...params].join(':'), ...(retry ? { retry } : {}) } };
+      // The IPv4 keywords' own family (xioopen.c's addrdesc arg3), else option pf's.
+      const pf = /^(TCP|UDP)4/.test(upper) || flags.has('pf') || flags.has('protocol-family') ? 2 : 0;
+      return { ok: true, address: { kind: 'connect', proto: kind.proto, host: params[0]!, port, typed: [keyword, ...params].join(':'), pf, ...(retry ? { retry } : {}) } };
     }
     case 'listen': {
       const port = portNumber(params[0]!);

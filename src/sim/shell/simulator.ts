@@ -25,6 +25,7 @@ import { encodeCommand, encodeReply, redisCommand, Servers, type ConnectFailure 
 import { lineExchange } from '../net/exchange.ts';
 import { Processes } from './processes.ts';
 import { busyboxHttpd } from './httpd-cmd.ts';
+import { busyboxBannerOf, withBanner } from './busybox.ts';
 import { pingCommand } from './ping.ts';
 import { withDnsTraces } from './dns-traces.ts';
 import type { Trace } from '../net/trace.ts';
@@ -459,7 +460,7 @@ export class Simulator {
   private containerProgram(c: Container, name: string, inShell: boolean): Command | undefined {
     const commands = this.containerCommands(c, inShell);
     const found = commands.get(name) ?? commands.get(name.replace(/^\/(usr\/)?(local\/)?s?bin\//, ''));
-    if (found) return found;
+    if (found) return withBanner(found, busyboxBannerOf(this.engine.imageOf(c)));
     // A program the image has but vethlab does not run says so; it never pretends to be missing.
     const path = lookPath(name, this.containerExecutables(c), this.containerEnv(c).PATH ?? DEFAULT_PATH);
     return path === undefined ? undefined : notModelled(name, path, 'image');

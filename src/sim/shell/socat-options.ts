@@ -9,6 +9,7 @@
  * (strtol numbers, the usage for a stray letter) as 1.8.0.3's socat.c reads them.
  */
 import { SOCAT_ADDRESS_HELP, SOCAT_USAGE } from './socat-help.ts';
+import { socatLongHelp } from './socat-help-long.ts';
 import { DEFAULT_LOG, debugOption, LEVEL, type LogSettings } from './socat-log.ts';
 
 export interface SocatSettings {
@@ -101,11 +102,11 @@ function readOptions(argv: readonly string[], threshold: number, out: { printed:
 
 /**
  * socat.c's -V and -h: `-h` (or `-?`, or either with other letters after) prints
- * the usage and the address list and exits 0; `-hh`/`-hhh` (a second or third
- * `h` or `?`) add the address options with their groups, phases and types, which
- * depend on the C library's headers socat was built with, and `-V` prints the
- * build's date, uname and #defines: both refused. `-V` with letters after is the
- * usage on stderr and exit 1.
+ * the usage and the address list and exits 0; a second `h` or `?` (`-hh`, `-h?`)
+ * adds the address options, a third (`-hhh`, and any letters after it) every
+ * alias too (socat-help-long.ts). `-V` prints the build's date, uname and
+ * #defines: Alpine's package's build date is not known here, so it is refused.
+ * `-V` with letters after is the usage on stderr and exit 1.
  */
 function helpOrVersion(a: string): Extract<ParsedOptions, { ok: false }> | undefined {
   if (a[1] === 'V') {
@@ -113,7 +114,7 @@ function helpOrVersion(a: string): Extract<ParsedOptions, { ok: false }> | undef
     return { ok: false, vethlab: "vethlab: socat -V is not modelled (its build date, the kernel's uname and the build's feature list are the package's, which vethlab has not seen)\n" };
   }
   const more = (c: string | undefined) => c === 'h' || c === '?';
-  if (more(a[2])) return { ok: false, vethlab: `vethlab: socat ${a} is not modelled (its list of address options, with their types, depends on the C library socat was built with); socat -h shows the addresses\n` };
+  if (more(a[2])) return { ok: false, printed: { stdout: socatLongHelp(more(a[3]) ? 2 : 1), stderr: '', exitCode: 0 } };
   return { ok: false, printed: { stdout: SOCAT_USAGE + SOCAT_ADDRESS_HELP, stderr: '', exitCode: 0 } };
 }
 

@@ -123,6 +123,8 @@ describe('socat: diagnostics', () => {
     const out = sh("docker exec cli sh -c 'echo hi | socat -dd - TCP:echo:7000'");
     expect(out.stdout).toBe('hi\n');
     expect(lines(out.stderr).map(([, l, m]) => `${l} ${m}`)).toEqual([
+      // xio-stdio.c: the first address, `-`, is open (seen on socat 1.8.0.3's build).
+      'N reading from and writing to stdio',
       'N opening connection to echo:7000',
       expect.stringMatching(/^N opening connection to AF=2 172\.\d+\.\d+\.\d+:7000$/),
       expect.stringMatching(/^N successfully connected from local address AF=2 172\.\d+\.\d+\.\d+:\d+$/),
@@ -132,9 +134,13 @@ describe('socat: diagnostics', () => {
       'N socket 2 (fd 5) is at EOF',
       'N exiting with status 0',
     ]);
+    // Second, stdio opens once the connection is made (as the 1.8.0.3 build printed it).
+    const second = lines(sh("docker exec cli sh -c 'echo hi | socat -dd TCP:echo:7000 -'").stderr).map(([, l, m]) => `${l} ${m}`);
+    expect(second.slice(3, 6)).toEqual(['N successfully connected to echo:7000', 'N reading from and writing to stdio', 'N starting data transfer loop with FDs [5,5] and [0,1]']);
     const refused = sh('docker exec cli socat -dd - TCP:echo:7001');
     // 1.8.0.3: the failed connect is a warning, then the address's error (xio-ipapp.c Error4).
     expect(lines(refused.stderr).map(([, l, m]) => `${l} ${m}`)).toEqual([
+      'N reading from and writing to stdio',
       'N opening connection to echo:7001',
       expect.stringMatching(/^N opening connection to AF=2 [\d.]+:7001$/),
       expect.stringMatching(/^W connect\(5, AF=2 [\d.]+:7001, 16\): Connection refused$/),
@@ -234,7 +240,7 @@ describe('socat: diagnostics', () => {
     // After -dd a stray letter is the usage and exit 1, before any address is read.
     expect(sh('docker exec cli socat -ddx - TCP:echo:7000')).toMatchObject({ stdout: '', stderr: usage, exitCode: 1 });
     // strtol base 0: -d0x2 is level 2 (notices), -d-1 hides even errors (threshold 5).
-    expect(lines(sh("docker exec cli sh -c 'echo hi | socat -d0x2 - TCP:echo:7000'").stderr).map(([, l]) => l)).toEqual(['N', 'N', 'N', 'N', 'N', 'N', 'N', 'N']);
+    expect(lines(sh("docker exec cli sh -c 'echo hi | socat -d0x2 - TCP:echo:7000'").stderr).map(([, l]) => l)).toEqual(['N', 'N', 'N', 'N', 'N', 'N', 'N', 'N', 'N']);
     expect(sh('docker exec cli socat -d-1 - TCP:nosuch:1')).toMatchObject({ stderr: '', exitCode: 1 });
     // -d010 is octal 8, past -d4: every message, as -d4 prints them.
     const withoutPid = (line: string) => sh(line).stderr.replace(/socat\[\d+\]/g, 'socat');
@@ -250,6 +256,7 @@ describe('socat: diagnostics', () => {
     const { sh } = world();
     const said = (line: string) => lines(sh(line).stderr).map(([, l, m]) => `${l} ${m}`);
     expect(said('docker exec cli socat -d -d - TCP:nosuch:80,pf=ip4')).toEqual([
+      'N reading from and writing to stdio',
       'N opening connection to nosuch:80',
       'W getaddrinfo("nosuch", "80", {0x00,2,1,6}, {}): Name does not resolve',
       'E _xioopen_ipapp_prepare(node="nosuch", service="80", pf=2, ...): Name does not resolve',

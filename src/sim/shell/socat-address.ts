@@ -11,7 +11,8 @@ import { SOCAT_OPTION_NAMES } from './socat-option-names.ts';
 
 /** What an address does, once read; `crlf`: its lines end in CR LF on the wire (option crlf). */
 export type SocatAddress = (
-  | { kind: 'stdio' }
+  /** `both`: `-` or STDIO, which socat opens for reading and writing (STDIN and STDOUT are one way each). */
+  | { kind: 'stdio'; both?: boolean }
   | { kind: 'listen'; proto: 'tcp' | 'udp'; port: number; address: string; fork: boolean; mode: 'listen' | 'recvfrom' | 'recv' }
   /**
    * `typed`: the keyword and parameters as given (`TCP:app:80`), as socat's last connect error names them;
@@ -204,7 +205,7 @@ export function parseAddress(word: string): ParsedAddress {
 function readAddress(kind: Kind, upper: string, params: string[], flags: Map<string, string | true>, keyword: string): ParsedAddress {
   switch (kind.kind) {
     case 'stdio':
-      return { ok: true, address: { kind: 'stdio' } };
+      return { ok: true, address: { kind: 'stdio', both: upper === '-' || upper === 'STDIO' } };
     case 'program':
       return { ok: true, address: { kind: 'program', shell: kind.shell, line: params[0]!, stderr: flags.has('stderr') } };
     case 'connect': {

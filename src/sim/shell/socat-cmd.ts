@@ -149,6 +149,8 @@ function client(run: Run, to: Extract<SocatAddress, { kind: 'connect' }>, stdio:
   const { place, ctx, settings, mainPid: pid } = run;
   const sends = connectRight ? settings.toRight : settings.toLeft;
   const reads = connectRight ? settings.toLeft : settings.toRight;
+  // The addresses open in order: stdio first says so before the connection, second after it.
+  if (connectRight) stdioOpened(run, log, pid, stdio);
   if (run.named) log.write(pid, 'notice', `opening connection to ${to.host}:${to.port}`);
   const ip = parseIPv4(to.host) !== undefined ? to.host : place.resolve(to.host);
   if (ip === undefined) {
@@ -184,6 +186,7 @@ function client(run: Run, to: Extract<SocatAddress, { kind: 'connect' }>, stdio:
   const local = localEnd(connected);
   if (local) log.write(pid, 'notice', `successfully connected from local address ${local}`);
   if (run.named) log.write(pid, 'notice', `successfully connected to ${to.host}:${to.port}`);
+  if (!connectRight) stdioOpened(run, log, pid, stdio);
   const [stdioFds, socketFds] = ['[0,1]', '[5,5]'];
   log.write(pid, 'notice', `starting data transfer loop with FDs ${connectRight ? `${stdioFds} and ${socketFds}` : `${socketFds} and ${stdioFds}`}`);
   const dumps = new Dumps(settings, ctx.kernel.now, log);
@@ -196,6 +199,15 @@ function client(run: Run, to: Extract<SocatAddress, { kind: 'connect' }>, stdio:
   if (to.proto === 'tcp') log.write(pid, 'notice', `socket ${connSocket} is at EOF`);
   log.write(pid, 'notice', 'exiting with status 0');
   return { stdout: shown, stderr: log.take(), exitCode: 0, traces };
+}
+
+/**
+ * xio-stdio.c's notice once `-` or STDIO is open (socat 1.8.0.3, seen on its build:
+ * `echo hi | socat -dd - TCP:...` prints it first, `socat -dd TCP:... -` after the
+ * connection, a listener after accepting). 1.7's is not modelled.
+ */
+function stdioOpened(run: Run, log: SocatLog, pid: number, address: SocatAddress): void {
+  if (run.named && address.kind === 'stdio' && address.both) log.write(pid, 'notice', 'reading from and writing to stdio');
 }
 
 type ConnectAddress = Extract<SocatAddress, { kind: 'connect' }>;
@@ -276,6 +288,7 @@ function listen(run: Run, argv: string[], listener: Extract<SocatAddress, { kind
     return fail(log.take());
   }
   const waiting = waitingLine(listener);
+  if (!listenerLeft) stdioOpened(run, log, pid, handler);
   log.write(pid, 'notice', waiting);
   // Its stdin goes to the first client, as with nc -l.
   let stdin = ctx.stdin;
@@ -370,6 +383,8 @@ function handle(run: Run, session: Session, input: ClientData, takeStdin: () => 
   };
   switch (handler.kind) {
     case 'stdio': {
+      // Opened once a client is there (a listener first), else it was opened before listening.
+      if (listenerLeft) stdioOpened(run, log, pid, handler);
       const reply = takeStdin();
       return transfer('[0,1]', reply, { stdout: data });
     }

@@ -123,6 +123,8 @@ describe('socat: diagnostics', () => {
     const out = sh("docker exec cli sh -c 'echo hi | socat -dd - TCP:echo:7000'");
     expect(out.stdout).toBe('hi\n');
     expect(lines(out.stderr).map(([, l, m]) => `${l} ${m}`)).toEqual([
+      // xio-stdio.c: the first address, `-`, is open (seen on socat 1.8.0.3's build).
+      'N reading from and writing to stdio',
       'N opening connection to echo:7000',
       expect.stringMatching(/^N opening connection to AF=2 172\.\d+\.\d+\.\d+:7000$/),
       expect.stringMatching(/^N successfully connected from local address AF=2 172\.\d+\.\d+\.\d+:\d+$/),
@@ -132,9 +134,13 @@ describe('socat: diagnostics', () => {
       'N socket 2 (fd 5) is at EOF',
       'N exiting with status 0',
     ]);
+    // Second, stdio opens once the connection is made (as the 1.8.0.3 build printed it).
+    const second = lines(sh("docker exec cli sh -c 'echo hi | socat -dd TCP:echo:7000 -'").stderr).map(([, l, m]) => `${l} ${m}`);
+    expect(second.slice(3, 6)).toEqual(['N successfully connected to echo:7000', 'N reading from and writing to stdio', 'N starting data transfer loop with FDs [5,5] and [0,1]']);
     const refused = sh('docker exec cli socat -dd - TCP:echo:7001');
     // 1.8.0.3: the failed connect is a warning, then the address's error (xio-ipapp.c Error4).
     expect(lines(refused.stderr).map(([, l, m]) => `${l} ${m}`)).toEqual([
+      'N reading from and writing to stdio',
       'N opening connection to echo:7001',
       expect.stringMatching(/^N opening connection to AF=2 [\d.]+:7001$/),
       expect.stringMatching(/^W connect\(5, AF=2 [\d.]+:7001, 16\): Connection refused$/),
@@ -221,6 +227,45 @@ describe('socat: diagnostics', () => {
     const hostname = sh('docker exec cli hostname').stdout.trim();
     expect(sh('docker exec cli socat -lh - TCP:nosuch:1').stderr).toMatch(new RegExp(`^\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d ${hostname} socat\\[\\d+\\] W getaddrinfo`));
     expect(sh('docker exec cli socat -lh -lp relay - TCP:nosuch:1').stderr).toMatch(new RegExp(`^\\S+ \\S+ ${hostname} relay\\[\\d+\\] W `));
+  });
+
+  it("-d forms as socat 1.8.0.3's option loop reads them: strtol numbers, the usage for a stray letter, the error for trailing ones", () => {
+    const { sh } = world();
+    server(sh, 'echo', 'TCP-LISTEN:7000,fork EXEC:cat');
+    const usage = sh('docker exec cli socat -Vx').stderr;
+    // -d5: 5 is none of d, 0-4, -: socat_usage(stderr), and socat goes on at the level it had.
+    const five = sh("docker exec cli sh -c 'echo hi | socat -d5 - TCP:echo:7000'");
+    expect(five).toMatchObject({ stdout: 'hi\n', stderr: usage, exitCode: 0 });
+    expect(sh("docker exec cli sh -c 'echo hi | socat -dx -d5 - TCP:echo:7000'").stderr).toBe(usage + usage);
+    // After -dd a stray letter is the usage and exit 1, before any address is read.
+    expect(sh('docker exec cli socat -ddx - TCP:echo:7000')).toMatchObject({ stdout: '', stderr: usage, exitCode: 1 });
+    // strtol base 0: -d0x2 is level 2 (notices), -d-1 hides even errors (threshold 5).
+    expect(lines(sh("docker exec cli sh -c 'echo hi | socat -d0x2 - TCP:echo:7000'").stderr).map(([, l]) => l)).toEqual(['N', 'N', 'N', 'N', 'N', 'N', 'N', 'N', 'N']);
+    expect(sh('docker exec cli socat -d-1 - TCP:nosuch:1')).toMatchObject({ stderr: '', exitCode: 1 });
+    // -d010 is octal 8, past -d4: every message, as -d4 prints them.
+    const withoutPid = (line: string) => sh(line).stderr.replace(/socat\[\d+\]/g, 'socat');
+    expect(withoutPid('docker exec cli socat -d010 - TCP:nosuch:1')).toBe(withoutPid('docker exec cli socat -d4 - TCP:nosuch:1'));
+    // A number with letters after it: socat's error names the first character, "option" glued on;
+    // it is printed with the levels read so far (after -dd: and the exit(1) notice).
+    expect(lines(sh('docker exec cli socat -d3x - -').stderr).map(([, l, m]) => `${l} ${m}`)).toEqual(['E Invalid (trailing) character(s) "3" in "-d3x"option']);
+    expect(lines(sh('docker exec cli socat -dd -d- - -').stderr).map(([, l, m]) => `${l} ${m}`)).toEqual(['E Invalid (trailing) character(s) "-" in "-d-"option', 'N exit(1)']);
+    expect(sh('docker exec cli socat -d0x - -').exitCode).toBe(1);
+  });
+
+  it('pf=ip4 and the IPv4 keywords ask getaddrinfo for family 2 without AI_ADDRCONFIG (xio-ip.c _xiogetaddrinfo)', () => {
+    const { sh } = world();
+    const said = (line: string) => lines(sh(line).stderr).map(([, l, m]) => `${l} ${m}`);
+    expect(said('docker exec cli socat -d -d - TCP:nosuch:80,pf=ip4')).toEqual([
+      'N reading from and writing to stdio',
+      'N opening connection to nosuch:80',
+      'W getaddrinfo("nosuch", "80", {0x00,2,1,6}, {}): Name does not resolve',
+      'E _xioopen_ipapp_prepare(node="nosuch", service="80", pf=2, ...): Name does not resolve',
+      'N exit(1)',
+    ]);
+    expect(said('docker exec cli socat - TCP4:nosuch:80')).toEqual(['W getaddrinfo("nosuch", "80", {0x00,2,1,6}, {}): Name does not resolve', 'E _xioopen_ipapp_prepare(node="nosuch", service="80", pf=2, ...): Name does not resolve']);
+    expect(said('docker exec cli socat - UDP4:nosuch:53')[0]).toBe('W getaddrinfo("nosuch", "53", {0x00,2,2,17}, {}): Name does not resolve');
+    // Left open, the family is 0 and AI_ADDRCONFIG (0x20) is set.
+    expect(said('docker exec cli socat - TCP:nosuch:80')[0]).toBe('W getaddrinfo("nosuch", "80", {0x20,0,1,6}, {}): Name does not resolve');
   });
 
   it("refuses merged letters and a missing argument with socat's texts", () => {

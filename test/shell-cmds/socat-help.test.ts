@@ -4,9 +4,13 @@
  * keyword, its parameters from the address's HELP(), its option groups, tabs to
  * column 40), taken from the 1.8.0.3 tarball (github.com/codacy-open-source-projects-scans/socat,
  * commit 681f14a) built and run; socat.c's option loop: -h, -? and -h with other
- * letters print it and exit 0, a second h or ? asks for the option list (-hh),
- * -V with letters after prints the usage on stderr and exits 1.
+ * letters print it and exit 0, a second h or ? asks for the option list (-hh, level
+ * 1), a third for every alias too (-hhh, level 2): the same build's outputs, compared
+ * by SHA-256 (that build ran on Debian 12's glibc headers; Alpine's musl build is
+ * assumed to list the same options); -V with letters after prints the usage on stderr
+ * and exits 1; -V alone is refused (Alpine's package's build date is not known).
  */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Simulator } from '../../src/sim/shell/simulator.ts';
 
@@ -38,14 +42,35 @@ describe('socat -h and -V', () => {
     expect(sh('docker exec cli socat -d -hx').stdout).toBe(out.stdout);
   });
 
-  it('-V with a letter after is the usage on stderr and exit 1; -V and -hh are refused in one line', () => {
+  it('-V with a letter after is the usage on stderr and exit 1; -V is refused in one line', () => {
     const { sh } = world();
     const bad = sh('docker exec cli socat -Vx');
     expect(bad).toMatchObject({ stdout: '', exitCode: 1 });
     expect(bad.stderr.split('\n').slice(0, 2)).toEqual(['socat by Gerhard Rieger and contributors - see www.dest-unreach.org', 'Usage:']);
     expect(bad.stderr.trimEnd().split('\n').at(-1)).toBe('      -6     prefer IPv6 if version is not explicitly specified');
     expect(sh('docker exec cli socat -V')).toMatchObject({ stdout: '', stderr: expect.stringMatching(/^vethlab: socat -V is not modelled \(/), exitCode: 1 });
-    expect(sh('docker exec cli socat -hh')).toMatchObject({ stdout: '', stderr: expect.stringMatching(/^vethlab: socat -hh is not modelled \(/), exitCode: 1 });
+  });
+
+  // The same 1.8.0.3 build's `socat -hh` and `socat -hhh` (573 and 1027 lines), by their SHA-256.
+  it('-hh and -hhh print the address options as that build does, -hhh with every alias', () => {
+    const { sh } = world();
+    const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+    const hh = sh('docker exec cli socat -hh');
+    expect(hh).toMatchObject({ stderr: '', exitCode: 0 });
+    expect(hh.stdout.split('\n')).toHaveLength(574);
+    expect(sha256(hh.stdout)).toBe('39b1ddcdab0d8637ba0982c8fdc149486981bee5cc2836d73d98eb9f11ae205c');
+    const hhh = sh('docker exec cli socat -hhh').stdout;
+    expect(hhh.split('\n')).toHaveLength(1028);
+    expect(sha256(hhh)).toBe('f09545fdb784ea3473d9deab5f686f456a744d010f563ff73b19d3a8f071ce2a');
+    // A few rows as a learner reads them: an option, its alias, a nickname in -hh's place of its option.
+    expect(hh.stdout).toContain('\n      reuseaddr\t\tgroups=SOCKET\t\tphase=PREBIND\t\ttype=INT/NULL\n');
+    expect(hhh).toContain('\n      fork\t\tgroups=CHILD\t\tphase=PASTACCEPT\ttype=BOOL\n');
+    expect(hhh).toContain('\n      TCP\t\t\t\t\tis an alias name for TCP-CONNECT\n');
+    expect(hh.stdout).not.toContain('is an alias');
+    // socat.c reads only the first three letters: -h? is -hh, -?h? and -hhhx are -hhh, -hx is -h.
+    expect(sh("docker exec cli socat '-h?'").stdout).toBe(hh.stdout);
+    expect(sh("docker exec cli socat '-?h?'").stdout).toBe(hhh);
+    expect(sh('docker exec cli socat -hhhx').stdout).toBe(hhh);
   });
 
   it('the alpine/socat image prints it too: socat is its entrypoint', () => {

@@ -52,6 +52,7 @@ describe('socat: retry, forever and interval on a TCP connection', () => {
     const at = `AF=2 ${ip('echo')}:7001`;
     expect(out).toMatchObject({ stdout: '', exitCode: 1 });
     expect(messages(out.stderr)).toEqual([
+      'N reading from and writing to stdio',
       'N opening connection to echo:7001',
       `N opening connection to ${at}`,
       `N connect(5, ${at}, 16): Connection refused`,
@@ -64,7 +65,7 @@ describe('socat: retry, forever and interval on a TCP connection', () => {
     ]);
     // The attempts are a second apart on the simulator's clock (interval's default).
     const s = seconds(out.stderr);
-    expect([(s[3]! - s[1]! + 60) % 60, (s[5]! - s[3]! + 60) % 60]).toEqual([1, 1]);
+    expect([(s[4]! - s[2]! + 60) % 60, (s[6]! - s[4]! + 60) % 60]).toEqual([1, 1]);
     expect(clock() - before).toBe(2);
     // Without -d only the last attempt's warning and the error are printed.
     expect(messages(sh('docker exec cli socat - TCP:echo:7001,retry=2').stderr)).toEqual([`W connect(5, ${at}, 16): Connection refused`, 'E TCP:echo:7001: Connection refused']);

@@ -885,13 +885,15 @@ export class Engine {
    * PATH, HOSTNAME, TERM=xterm when the process has a terminal (`run -t` for the
    * main process, `exec -t` for an exec), the legacy link variables (rig fact
    * 22), then Config.Env replacing or appending (ReplaceOrAppendEnvValues: a
-   * bare `KEY`, a `-e KEY` the client could not fill in, removes it); HOME last.
+   * bare `KEY`, a `-e KEY` the client could not fill in, removes it); an exec's
+   * own `-e` values over those the same way (daemon/exec.go); HOME last, unless
+   * given (golden fidelity-env-overrides: every one of these wins over the runtime's).
    */
-  containerEnv(c: Container, process: { tty?: boolean } = {}): string[] {
+  containerEnv(c: Container, process: { tty?: boolean; env?: readonly string[] } = {}): string[] {
     const defaults = [`PATH=${DEFAULT_PATH}`, `HOSTNAME=${c.hostname}`];
     if (process.tty) defaults.push('TERM=xterm');
     for (const link of c.legacyLinks) defaults.push(...this.linkEnv(c, link));
-    const env = replaceOrAppendEnv(defaults, c.env);
+    const env = replaceOrAppendEnv(replaceOrAppendEnv(defaults, c.env), process.env ?? []);
     if (!env.some((e) => e.startsWith('HOME='))) env.push('HOME=/root');
     return env;
   }

@@ -24,6 +24,7 @@ import { encodeCommand, encodeReply, redisCommand, Servers, type ConnectFailure 
 import { lineExchange } from '../net/exchange.ts';
 import { Processes } from './processes.ts';
 import { busyboxHttpd } from './httpd-cmd.ts';
+import { busyboxBannerOf, withBanner } from './busybox.ts';
 import { pingCommand } from './ping.ts';
 import { withDnsTraces } from './dns-traces.ts';
 import type { Trace } from '../net/trace.ts';
@@ -110,6 +111,16 @@ const MACHINE_HOSTNAME: Record<Machine, string> = { host: HOST_HOSTNAME, lan: 'c
  */
 const MACHINE_ENV = { SHELL: '/bin/bash', PWD: '/root', LOGNAME: 'root', HOME: '/root', LANG: 'C.UTF-8', TERM: 'xterm-256color', USER: 'root', SHLVL: '1', PATH: DEFAULT_PATH, MAIL: '/var/mail/root' };
 
+/**
+ * How a process of a container starts: with a terminal (TERM=xterm), in a
+ * working directory, and with `docker exec -e`'s variables over the container's.
+ */
+interface ProcessSettings {
+  tty?: boolean;
+  workdir?: string;
+  env?: readonly string[];
+}
+
 export interface SimulatorOptions {
   seed?: number;
   /** Whether the user's terminal is a TTY (`docker run -it` needs one); scripts have none. */
@@ -149,7 +160,7 @@ export class Simulator {
     this.docker = dockerCommand(this.engine, {
       tty: options.tty ?? false,
       runProcess: (c, argv, opts) => {
-        const result = this.runProgram(c, argv, { main: opts.main, logs: opts.main }, { tty: opts.tty === true, ...(opts.workdir !== undefined ? { workdir: opts.workdir } : {}) });
+        const result = this.runProgram(c, argv, { main: opts.main, logs: opts.main }, { tty: opts.tty === true, ...(opts.workdir !== undefined ? { workdir: opts.workdir } : {}), ...(opts.env ? { env: opts.env } : {}) });
         if (opts.main) c.logs += result.stdout + result.stderr;
         return result;
       },
@@ -215,7 +226,7 @@ export class Simulator {
    * stays as a process of the container, and so do the background jobs it left.
    * `logs`: what they print later goes to `docker logs` (PID 1 and its jobs).
    */
-  private runProgram(c: Container, argv: string[], role: { main: boolean; logs: boolean }, process: { tty?: boolean; workdir?: string } = {}): CommandOutput {
+  private runProgram(c: Container, argv: string[], role: { main: boolean; logs: boolean }, process: ProcessSettings = {}): CommandOutput {
     const result = this.runInContainer(c, argv, '', { ...process, spawn: (program) => this.processes.adopt(c, program, { main: false, logs: role.logs }) });
     if (result.running && c.state === 'running') this.processes.adopt(c, result.running, role);
     return result;
@@ -347,7 +358,7 @@ export class Simulator {
     const socatVersion = installed?.get('socat')?.version ?? (this.containerExecutables(c).has('/usr/bin/socat') ? IMAGE_SOCAT_VERSION : undefined);
     if (socatVersion !== undefined) {
       const libc = this.engine.imageOf(c).distro === 'alpine' ? 'musl' : 'glibc';
-      const child = (line: string, stdin: string, env: Record<string, string>) => this.containerShell(c, ['-c', line], stdin, 'sh', 'sh', undefined, env);
+      const child = (line: string, stdin: string, env: Record<string, string>) => this.containerShell(c, ['-c', line], stdin, 'sh', 'sh', undefined, { ...this.containerEnv(c), ...env });
       const version = socatVersion.replace(/-.*$/, '');
       commands.set('socat', lazyCommand(() => lazyPart('socat').socatCommand({ servers: this.servers, resolve, child, pid: () => this.processes.newPid(), libc, version })));
     }
@@ -362,7 +373,7 @@ export class Simulator {
     if (has('netcat-openbsd')) commands.set('nc', lazyCommand(() => lazyPart('nc').ncCommand(this.servers, resolve, { services: false })));
     if (has('redis', 'redis-tools')) commands.set('redis-cli', redisCliCommand(this.servers, resolve));
     if (has('procps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
-    if (has('bash')) commands.set('bash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash'));
+    if (has('bash')) commands.set('bash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', 'bash', ctx.spawn, ctx.env));
     if (has('bind-tools', 'bind9-dnsutils')) commands.set('dig', lazyCommand(() => lazyPart('dns').digCommand(this.engine, c, resolve)));
     if (has('bind-tools', 'bind9-host')) commands.set('host', lazyCommand(() => lazyPart('dns').hostCommand(this.engine, c, resolve)));
     if (has('tcpdump')) {
@@ -397,8 +408,8 @@ export class Simulator {
       ['arp', netTool((t) => t.busyboxArpCommand(reverseName))],
       ['traceroute', lazyCommand(() => lazyPart('traceroute').tracerouteCommand(resolve, hopName, (name) => embeddedLookup6(this.engine, c, name)))],
       ['traceroute6', lazyCommand(() => lazyPart('traceroute').tracerouteCommand(resolve, hopName, (name) => embeddedLookup6(this.engine, c, name), 'traceroute6'))],
-      ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', 'sh', ctx.spawn)],
-      ['/bin/sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', '/bin/sh', ctx.spawn)],
+      ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', 'sh', ctx.spawn, ctx.env)],
+      ['/bin/sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', '/bin/sh', ctx.spawn, ctx.env)],
       ['httpd', busyboxHttpd],
       // The rig's images ship OpenBSD netcat as /usr/bin/nc, without /etc/services.
       ['nc', inShell ? busyboxNc : openbsdNc],
@@ -437,8 +448,8 @@ export class Simulator {
       ...tools,
       ['getent', lazyCommand(() => lazyPart('dns').getentCommand((name, type) => familyLookup(this.engine, c, name, type)))],
       // Each name and path the shells are started by (`$0` is that name: `bash`, `/bin/bash`).
-      ...(['sh', '/bin/sh', 'dash', '/bin/dash', '/usr/bin/dash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', name, ctx.spawn)]),
-      ...(['bash', '/bin/bash', '/usr/bin/bash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', name, ctx.spawn)]),
+      ...(['sh', '/bin/sh', 'dash', '/bin/dash', '/usr/bin/dash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', name, ctx.spawn, ctx.env)]),
+      ...(['bash', '/bin/bash', '/usr/bin/bash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', name, ctx.spawn, ctx.env)]),
     ]);
     if (!has('getent')) commands.delete('getent');
     if (has('curl')) commands.set('curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, resolve)));
@@ -465,7 +476,7 @@ export class Simulator {
   private containerProgram(c: Container, name: string, inShell: boolean): Command | undefined {
     const commands = this.containerCommands(c, inShell);
     const found = commands.get(name) ?? commands.get(name.replace(/^\/(usr\/)?(local\/)?s?bin\//, ''));
-    if (found) return found;
+    if (found) return withBanner(found, busyboxBannerOf(this.engine.imageOf(c)));
     // A program the image has but vethlab does not run says so; it never pretends to be missing.
     const path = lookPath(name, this.containerExecutables(c), this.containerEnv(c).PATH ?? DEFAULT_PATH);
     return path === undefined ? undefined : notModelled(name, path, 'image');
@@ -709,7 +720,7 @@ export class Simulator {
   }
 
   /** Runs argv as a process of a running container (`docker exec`, or its main command). */
-  runInContainer(c: Container, argv: string[], stdin = '', process: { tty?: boolean; workdir?: string; spawn?: CommandContext['spawn'] } = {}): CommandOutput {
+  runInContainer(c: Container, argv: string[], stdin = '', process: ProcessSettings & { spawn?: CommandContext['spawn'] } = {}): CommandOutput {
     const [name, ...args] = argv;
     if (name === undefined || !c.netns) return fail('docker: no command\n', 126);
     const fs = this.containerFs(c, process.workdir);
@@ -757,20 +768,21 @@ export class Simulator {
   /**
    * The image's shell: busybox ash (rig, alpine) or dash (Debian, Ubuntu) as `sh`,
    * bash where asked; `sh -c LINE`, or a script on stdin (none in a `docker exec`
-   * without -i). bash words a missing command its own way.
+   * without -i). bash words a missing command its own way. `env`: the environment
+   * it starts with (its caller's: `docker exec -e`, an outer shell's exports).
    */
-  private containerShell(c: Container, argv: string[], stdin: string, shell: 'sh' | 'bash' = 'sh', name: string = shell, spawn?: CommandContext['spawn'], extraEnv: Record<string, string> = {}): CommandOutput {
+  private containerShell(c: Container, argv: string[], stdin: string, shell: 'sh' | 'bash' = 'sh', name: string = shell, spawn?: CommandContext['spawn'], env: Record<string, string> = this.containerEnv(c)): CommandOutput {
     const { line, arg0, args } = shellOperands(argv, name, stdin);
     const context: Omit<CommandContext, 'stdin' | 'env'> = { kernel: this.kernel, netns: c.netns ?? HOST_NS, userland: userlandOf(this.engine.imageOf(c)), fs: this.containerFs(c) };
     if (spawn) context.spawn = spawn;
     const bashNotFound = (name: string): Command => () => fail(`bash: line 1: ${name}: command not found\n`, 127);
     const resolve = (name: string) => this.containerProgram(c, name, true) ?? (shell === 'bash' ? bashNotFound(name) : undefined);
     // `sh -c LINE` reads its script from LINE, and its commands read the shell's stdin.
-    return runShell(line, { resolve, context, env: { ...this.containerEnv(c), ...extraEnv }, arg0, args }, argv[0] === '-c' ? stdin : '');
+    return runShell(line, { resolve, context, env, arg0, args }, argv[0] === '-c' ? stdin : '');
   }
 
   /** The variables a container's processes start with (`docker exec` gives the same). */
-  private containerEnv(c: Container, process: { tty?: boolean } = {}): Record<string, string> {
+  private containerEnv(c: Container, process: { tty?: boolean; env?: readonly string[] } = {}): Record<string, string> {
     const env: Record<string, string> = {};
     for (const entry of this.engine.containerEnv(c, process)) {
       const eq = entry.indexOf('=');

@@ -11,10 +11,14 @@ import { SOCAT_OPTION_NAMES } from './socat-option-names.ts';
 
 /** What an address does, once read; `crlf`: its lines end in CR LF on the wire (option crlf). */
 export type SocatAddress = (
-  | { kind: 'stdio' }
+  /** `both`: `-` or STDIO, which socat opens for reading and writing (STDIN and STDOUT are one way each). */
+  | { kind: 'stdio'; both?: boolean }
   | { kind: 'listen'; proto: 'tcp' | 'udp'; port: number; address: string; fork: boolean; mode: 'listen' | 'recvfrom' | 'recv' }
-  /** `typed`: the keyword and parameters as given (`TCP:app:80`), as socat's last connect error names them. */
-  | { kind: 'connect'; proto: 'tcp' | 'udp'; host: string; port: number; typed: string; retry?: Retry }
+  /**
+   * `typed`: the keyword and parameters as given (`TCP:app:80`), as socat's last connect error names them;
+   * `pf`: the protocol family asked of the resolver, 0 (any) or 2 (AF_INET: TCP4, UDP4, option pf=ip4).
+   */
+  | { kind: 'connect'; proto: 'tcp' | 'udp'; host: string; port: number; typed: string; pf: 0 | 2; retry?: Retry }
   | { kind: 'program'; shell: boolean; line: string; stderr: boolean }
 ) & { crlf?: boolean };
 
@@ -201,7 +205,7 @@ export function parseAddress(word: string): ParsedAddress {
 function readAddress(kind: Kind, upper: string, params: string[], flags: Map<string, string | true>, keyword: string): ParsedAddress {
   switch (kind.kind) {
     case 'stdio':
-      return { ok: true, address: { kind: 'stdio' } };
+      return { ok: true, address: { kind: 'stdio', both: upper === '-' || upper === 'STDIO' } };
     case 'program':
       return { ok: true, address: { kind: 'program', shell: kind.shell, line: params[0]!, stderr: flags.has('stderr') } };
     case 'connect': {
@@ -211,7 +215,9 @@ function readAddress(kind: Kind, upper: string, params: string[], flags: Map<str
       if (params[0]!.startsWith('[') || params[0]!.includes(':')) return NO_IPV6(`${upper}:${params[0]}`);
       const retry = retryOf(flags);
       if (retry && 'vethlab' in retry) return retry;
-      return { ok: true, address: { kind: 'connect', proto: kind.proto, host: params[0]!, port, typed: [keyword, ...params].join(':'), ...(retry ? { retry } : {}) } };
+      // The IPv4 keywords' own family (xioopen.c's addrdesc arg3), else option pf's.
+      const pf = /^(TCP|UDP)4/.test(upper) || flags.has('pf') || flags.has('protocol-family') ? 2 : 0;
+      return { ok: true, address: { kind: 'connect', proto: kind.proto, host: params[0]!, port, typed: [keyword, ...params].join(':'), pf, ...(retry ? { retry } : {}) } };
     }
     case 'listen': {
       const port = portNumber(params[0]!);

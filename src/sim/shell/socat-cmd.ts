@@ -29,7 +29,7 @@ import { lineExchange } from '../net/exchange.ts';
 import { type ConnectFailure, type Servers } from './servers.ts';
 import { parseAddress, type SocatAddress } from './socat-address.ts';
 import { DEFAULT_LOG, LEVEL, SocatLog } from './socat-log.ts';
-import { parseOptions, type SocatSettings } from './socat-options.ts';
+import { parseOptions, type ParsedOptions, type SocatSettings } from './socat-options.ts';
 import type { ClientData, Command, CommandContext, CommandOutput, Listen, Running, Served } from './types.ts';
 
 export interface SocatPlace {
@@ -61,44 +61,51 @@ export function socatCommand(place: SocatPlace): Command {
   return (argv, ctx) => {
     const pid = place.pid();
     const threshold = place.version.startsWith('1.7.') ? LEVEL.error : DEFAULT_LOG.threshold;
-    const options = parseOptions(argv, threshold);
-    if (!options.ok) {
-      if ('vethlab' in options) return fail(options.vethlab);
-      if ('stderr' in options) return fail(options.stderr);
-      if ('printed' in options) return options.printed;
-      const log = new SocatLog({ ...DEFAULT_LOG, threshold }, ctx.kernel.now);
-      log.error(pid, options.error);
-      return fail(log.take());
-    }
-    const { settings, addresses } = options;
-    // -lf opens its file ("a") while the options are read; when it cannot, the error goes to
-    // that unopened log, so nowhere, and socat exits 1 (error.c diag_set 'f', msg2).
-    if (settings.log.file !== undefined && ctx.fs.write(settings.log.file, '', true) !== undefined) return fail('');
-    const log = logFor(settings, ctx);
-    const failWith = (message: string) => {
-      log.error(pid, message);
-      return fail(log.take());
-    };
-    if (addresses.length !== 2) return failWith(`exactly 2 addresses required (there are ${addresses.length}); use option "-h" for help`);
-    const parsed = addresses.map(parseAddress);
-    for (const p of parsed) {
-      if (p.ok) continue;
-      return 'vethlab' in p ? fail(p.vethlab) : failWith(p.error);
-    }
-    const [left, right] = parsed.map((p) => (p as { ok: true; address: SocatAddress }).address) as [SocatAddress, SocatAddress];
-    const run: Run = { place, ctx, settings, mainPid: pid, named: !place.version.startsWith('1.7.') };
-    if (left.kind === 'listen' || right.kind === 'listen') {
-      if (left.kind === 'listen' && right.kind === 'listen') return fail('vethlab: socat with a listener on both sides is not modelled\n');
-      const listenerLeft = left.kind === 'listen';
-      const listener = (listenerLeft ? left : right) as Extract<SocatAddress, { kind: 'listen' }>;
-      return listen(run, argv, listener, listenerLeft ? right : left, listenerLeft);
-    }
-    if (left.kind === 'stdio' && right.kind === 'stdio') return { stdout: settings.toRight || settings.toLeft ? ctx.stdin : '', stderr: '', exitCode: 0 };
-    const connect = left.kind === 'connect' ? left : right.kind === 'connect' ? right : undefined;
-    const other = connect === left ? right : left;
-    if (!connect || other.kind !== 'stdio') return fail(`vethlab: socat between ${describe(left)} and ${describe(right)} is not modelled (only a listener, or stdio and a connection)\n`);
-    return client(run, connect, other, connect === right, log);
+    const { parsed, printed } = parseOptions(argv, threshold);
+    // What socat printed while reading its options comes before anything else it says.
+    const out = runSocat(parsed, argv, ctx, place, pid, threshold);
+    return printed === '' ? out : { ...out, stderr: printed + out.stderr };
   };
+}
+
+/** One socat process from its options read: its output, its listener, or why it stops. */
+function runSocat(options: ParsedOptions, argv: string[], ctx: CommandContext, place: SocatPlace, pid: number, threshold: number): CommandOutput {
+  if (!options.ok) {
+    if ('vethlab' in options) return fail(options.vethlab);
+    if ('stderr' in options) return fail(options.stderr);
+    if ('printed' in options) return options.printed;
+    const log = new SocatLog(options.log ?? { ...DEFAULT_LOG, threshold }, ctx.kernel.now);
+    log.error(pid, options.error);
+    return fail(log.take());
+  }
+  const { settings, addresses } = options;
+  // -lf opens its file ("a") while the options are read; when it cannot, the error goes to
+  // that unopened log, so nowhere, and socat exits 1 (error.c diag_set 'f', msg2).
+  if (settings.log.file !== undefined && ctx.fs.write(settings.log.file, '', true) !== undefined) return fail('');
+  const log = logFor(settings, ctx);
+  const failWith = (message: string) => {
+    log.error(pid, message);
+    return fail(log.take());
+  };
+  if (addresses.length !== 2) return failWith(`exactly 2 addresses required (there are ${addresses.length}); use option "-h" for help`);
+  const parsed = addresses.map(parseAddress);
+  for (const p of parsed) {
+    if (p.ok) continue;
+    return 'vethlab' in p ? fail(p.vethlab) : failWith(p.error);
+  }
+  const [left, right] = parsed.map((p) => (p as { ok: true; address: SocatAddress }).address) as [SocatAddress, SocatAddress];
+  const run: Run = { place, ctx, settings, mainPid: pid, named: !place.version.startsWith('1.7.') };
+  if (left.kind === 'listen' || right.kind === 'listen') {
+    if (left.kind === 'listen' && right.kind === 'listen') return fail('vethlab: socat with a listener on both sides is not modelled\n');
+    const listenerLeft = left.kind === 'listen';
+    const listener = (listenerLeft ? left : right) as Extract<SocatAddress, { kind: 'listen' }>;
+    return listen(run, argv, listener, listenerLeft ? right : left, listenerLeft);
+  }
+  if (left.kind === 'stdio' && right.kind === 'stdio') return { stdout: settings.toRight || settings.toLeft ? ctx.stdin : '', stderr: '', exitCode: 0 };
+  const connect = left.kind === 'connect' ? left : right.kind === 'connect' ? right : undefined;
+  const other = connect === left ? right : left;
+  if (!connect || other.kind !== 'stdio') return fail(`vethlab: socat between ${describe(left)} and ${describe(right)} is not modelled (only a listener, or stdio and a connection)\n`);
+  return client(run, connect, other, connect === right, log);
 }
 
 /** One socat run: where, with which options, and its first process's PID. */
@@ -142,6 +149,8 @@ function client(run: Run, to: Extract<SocatAddress, { kind: 'connect' }>, stdio:
   const { place, ctx, settings, mainPid: pid } = run;
   const sends = connectRight ? settings.toRight : settings.toLeft;
   const reads = connectRight ? settings.toLeft : settings.toRight;
+  // The addresses open in order: stdio first says so before the connection, second after it.
+  if (connectRight) stdioOpened(run, log, pid, stdio);
   if (run.named) log.write(pid, 'notice', `opening connection to ${to.host}:${to.port}`);
   const ip = parseIPv4(to.host) !== undefined ? to.host : place.resolve(to.host);
   if (ip === undefined) {
@@ -177,6 +186,7 @@ function client(run: Run, to: Extract<SocatAddress, { kind: 'connect' }>, stdio:
   const local = localEnd(connected);
   if (local) log.write(pid, 'notice', `successfully connected from local address ${local}`);
   if (run.named) log.write(pid, 'notice', `successfully connected to ${to.host}:${to.port}`);
+  if (!connectRight) stdioOpened(run, log, pid, stdio);
   const [stdioFds, socketFds] = ['[0,1]', '[5,5]'];
   log.write(pid, 'notice', `starting data transfer loop with FDs ${connectRight ? `${stdioFds} and ${socketFds}` : `${socketFds} and ${stdioFds}`}`);
   const dumps = new Dumps(settings, ctx.kernel.now, log);
@@ -189,6 +199,15 @@ function client(run: Run, to: Extract<SocatAddress, { kind: 'connect' }>, stdio:
   if (to.proto === 'tcp') log.write(pid, 'notice', `socket ${connSocket} is at EOF`);
   log.write(pid, 'notice', 'exiting with status 0');
   return { stdout: shown, stderr: log.take(), exitCode: 0, traces };
+}
+
+/**
+ * xio-stdio.c's notice once `-` or STDIO is open (socat 1.8.0.3, seen on its build:
+ * `echo hi | socat -dd - TCP:...` prints it first, `socat -dd TCP:... -` after the
+ * connection, a listener after accepting). 1.7's is not modelled.
+ */
+function stdioOpened(run: Run, log: SocatLog, pid: number, address: SocatAddress): void {
+  if (run.named && address.kind === 'stdio' && address.both) log.write(pid, 'notice', 'reading from and writing to stdio');
 }
 
 type ConnectAddress = Extract<SocatAddress, { kind: 'connect' }>;
@@ -239,17 +258,19 @@ function lineEnds(data: string, from: SocatAddress, to: SocatAddress): string {
 
 /**
  * A name that does not resolve, as socat 1.8.0.3 says it: xio-ip.c's
- * _xiogetaddrinfo warns with getaddrinfo's arguments (flags 0x20, AI_ADDRCONFIG,
- * as the family is left open; the socket type and protocol), then xio-ipapp.c's
- * _xioopen_ipapp_prepare fails with the address's node, service and pf (0).
+ * _xiogetaddrinfo warns with getaddrinfo's hints (flags 0x20, AI_ADDRCONFIG, only
+ * when the family is left open, else 0x00 and family 2; the socket type and
+ * protocol), then xio-ipapp.c's _xioopen_ipapp_prepare fails with the address's
+ * node, service and pf.
  */
-function unresolved(run: Run, log: SocatLog, pid: number, to: { proto: 'tcp' | 'udp'; host: string; port: number }): void {
+function unresolved(run: Run, log: SocatLog, pid: number, to: { proto: 'tcp' | 'udp'; host: string; port: number; pf: 0 | 2 }): void {
   const [type, proto] = to.proto === 'tcp' ? [1, 6] : [2, 17];
+  const flags = to.pf === 0 ? '0x20' : '0x00';
   const reason = STRERROR[run.place.libc].EAI_NONAME;
   // 1.7's lookup failure is the error itself.
-  log.write(pid, run.named ? 'warn' : 'error', `getaddrinfo("${to.host}", "${to.port}", {0x20,0,${type},${proto}}, {}): ${reason}`);
+  log.write(pid, run.named ? 'warn' : 'error', `getaddrinfo("${to.host}", "${to.port}", {${flags},${to.pf},${type},${proto}}, {}): ${reason}`);
   if (!run.named) log.write(pid, 'notice', 'exit(1)');
-  else log.error(pid, `_xioopen_ipapp_prepare(node="${to.host}", service="${to.port}", pf=0, ...): ${reason}`);
+  else log.error(pid, `_xioopen_ipapp_prepare(node="${to.host}", service="${to.port}", pf=${to.pf}, ...): ${reason}`);
 }
 
 /**
@@ -267,6 +288,7 @@ function listen(run: Run, argv: string[], listener: Extract<SocatAddress, { kind
     return fail(log.take());
   }
   const waiting = waitingLine(listener);
+  if (!listenerLeft) stdioOpened(run, log, pid, handler);
   log.write(pid, 'notice', waiting);
   // Its stdin goes to the first client, as with nc -l.
   let stdin = ctx.stdin;
@@ -361,6 +383,8 @@ function handle(run: Run, session: Session, input: ClientData, takeStdin: () => 
   };
   switch (handler.kind) {
     case 'stdio': {
+      // Opened once a client is there (a listener first), else it was opened before listening.
+      if (listenerLeft) stdioOpened(run, log, pid, handler);
       const reply = takeStdin();
       return transfer('[0,1]', reply, { stdout: data });
     }

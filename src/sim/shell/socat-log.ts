@@ -81,15 +81,38 @@ export class SocatLog {
   }
 }
 
+/** What one -d option does to the verbosity (socat.c's option loop, case 'd'). */
+export type DebugOption =
+  /** The new message level (threshold 4 - level). */
+  | { level: number }
+  /** A letter other than d, 0-4 and - right after -d: socat prints its usage on stderr and goes on. */
+  | { usage: 'go-on' }
+  /** A letter other than d after -dd: the usage on stderr, and exit 1. */
+  | { usage: 'exit' }
+  /** A number with something after it: socat's error (it exits). */
+  | { error: string };
+
 /**
- * socat.c's -d forms: `-d` adds one step, `-dd...` one per letter after the
- * first plus one, `-dN` (N 0..4) sets it; the threshold is 4 - steps, which
- * starts at warnings (3) since `-d` alone is 1 step. Undefined for a malformed one.
+ * socat 1.8's -d forms, from the message level so far (each -d raises it; the
+ * threshold is 4 - level, so warnings after one -d): `-d` adds one, `-dd...`
+ * one per d, `-dN` sets it to N as strtol reads it (base 0: `-d-1`, `-d0x2`),
+ * and a number followed by anything else is an error that names its first
+ * character (socat's own wording, "option" glued on).
  */
-export function debugSteps(option: string, steps: number): number | undefined {
+export function debugOption(option: string, level: number): DebugOption {
   const rest = option.slice(2);
-  if (rest === '') return steps + 1;
-  if (/^[0-4]$/.test(rest)) return Number(rest);
-  if (/^d+$/.test(rest)) return steps + 1 + rest.length;
-  return undefined;
+  if (rest === '') return { level: level + 1 };
+  if (rest[0] === 'd') return /^d+$/.test(rest) ? { level: level + 1 + rest.length } : { usage: 'exit' };
+  if (!/^[-0-4]/.test(rest)) return { usage: 'go-on' };
+  const number = /^[+-]?(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)/.exec(rest);
+  if (!number || number[0].length < rest.length) return { error: `Invalid (trailing) character(s) "${rest[0]}" in "${option}"option` };
+  return { level: strtolValue(number[0]) };
+}
+
+/** strtol's value of a base-0 number (sign, 0x hex, leading-0 octal, decimal). */
+function strtolValue(text: string): number {
+  const negative = text.startsWith('-');
+  const digits = text.replace(/^[+-]/, '');
+  const value = /^0[xX]/.test(digits) ? parseInt(digits.slice(2), 16) : /^0./.test(digits) ? parseInt(digits, 8) : Number(digits);
+  return negative ? -value : value;
 }

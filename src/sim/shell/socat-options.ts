@@ -5,10 +5,12 @@
  * in vethlab shows (-t, -T, -b). A letter socat knows and vethlab does not model
  * is refused in one `vethlab:` line; merged single letters get socat's hint;
  * -h prints socat's help (socat-help.ts).
- * Source: socat 1.8.0.1's socat.c (option loop, socat_opt_hint), error.c.
+ * Source: socat 1.8.0.1's socat.c (option loop, socat_opt_hint), error.c; the -d forms
+ * (strtol numbers, the usage for a stray letter) as 1.8.0.3's socat.c reads them.
  */
 import { SOCAT_ADDRESS_HELP, SOCAT_USAGE } from './socat-help.ts';
-import { DEFAULT_LOG, debugSteps, LEVEL, type LogSettings } from './socat-log.ts';
+import { socatLongHelp } from './socat-help-long.ts';
+import { DEFAULT_LOG, debugOption, LEVEL, type LogSettings } from './socat-log.ts';
 
 export interface SocatSettings {
   toRight: boolean;
@@ -18,10 +20,14 @@ export interface SocatSettings {
   dump: { text: boolean; hex: boolean };
 }
 
+/**
+ * The options read, or why socat stops there. What socat wrote to stderr and went
+ * on (the usage, after a malformed -d) comes beside it, as `printed`.
+ */
 export type ParsedOptions =
   | { ok: true; settings: SocatSettings; addresses: string[] }
-  /** socat's own error (logged as `E`), its plain stderr text (the hint), or a `vethlab:` line. */
-  | { ok: false; error: string }
+  /** socat's own error (logged as `E` with the log settings read so far), its plain stderr text (the hint), or a `vethlab:` line. */
+  | { ok: false; error: string; log?: LogSettings }
   | { ok: false; stderr: string }
   | { ok: false; vethlab: string }
   /** What socat prints and exits with before reading any address (-h). */
@@ -38,9 +44,19 @@ const UNMODELLED = 'HDsSgLWrR';
  * `threshold`: what is printed without -d; 1.8 prints warnings, 1.7 (Debian 12's
  * 1.7.4.4) errors only (1.8.0.0's CHANGES: "Now warning messages are printed by default").
  */
-export function parseOptions(argv: readonly string[], threshold: number = DEFAULT_LOG.threshold): ParsedOptions {
+export function parseOptions(argv: readonly string[], threshold: number = DEFAULT_LOG.threshold): { parsed: ParsedOptions; printed: string } {
+  const out = { printed: '' };
+  const parsed = readOptions(argv, threshold, out);
+  return { parsed, printed: out.printed };
+}
+
+/** The option loop; `out.printed` collects what it writes to stderr and goes on. */
+function readOptions(argv: readonly string[], threshold: number, out: { printed: string }): ParsedOptions {
   const settings: SocatSettings = { toRight: true, toLeft: true, log: { ...DEFAULT_LOG, threshold }, dump: { text: false, hex: false } };
-  let steps = 0;
+  // socat.c's msglevel: -d options raise it, the threshold is 4 - msglevel.
+  let level = 0;
+  // 1.7.4.4 (Debian 12) reads -d its own way: only its plain forms are modelled.
+  const older = threshold === LEVEL.error;
   let i = 0;
   // Options end at the first word that is not one ("-" alone, "-:" or "-," is the stdio address).
   for (; i < argv.length; i++) {
@@ -59,10 +75,16 @@ export function parseOptions(argv: readonly string[], threshold: number = DEFAUL
     else if (letter === '4') continue; // IPv4 is what an address without a version uses already (1.8.0.1's default)
     else if (letter === '6' || letter === '0') return { ok: false, vethlab: `vethlab: socat ${a}: socat over IPv6 is not modelled yet\n` };
     else if (letter === 'd') {
-      const next = debugSteps(a, steps);
-      if (next === undefined) return { ok: false, vethlab: `vethlab: socat option ${a} is not modelled (socat prints its usage and goes on)\n` };
-      steps = next;
-      settings.log.threshold = LEVEL.error - steps;
+      const next = debugOption(a, level);
+      if (older && !('level' in next && /^-d(d*|[0-4])$/.test(a))) return { ok: false, vethlab: `vethlab: socat ${a} is not modelled for socat 1.7 (only -d, -dd... and -d0 to -d4)\n` };
+      if ('error' in next) return { ok: false, error: next.error, log: { ...settings.log } };
+      if ('usage' in next) {
+        if (next.usage === 'exit') return { ok: false, printed: { stdout: '', stderr: SOCAT_USAGE, exitCode: 1 } };
+        out.printed += SOCAT_USAGE;
+        continue;
+      }
+      level = next.level;
+      settings.log.threshold = LEVEL.error - level;
     } else if (letter === 'l') {
       const logged = logOption(a, argv[i + 1], settings.log);
       if (typeof logged === 'object') return logged;
@@ -80,11 +102,11 @@ export function parseOptions(argv: readonly string[], threshold: number = DEFAUL
 
 /**
  * socat.c's -V and -h: `-h` (or `-?`, or either with other letters after) prints
- * the usage and the address list and exits 0; `-hh`/`-hhh` (a second or third
- * `h` or `?`) add the address options with their groups, phases and types, which
- * depend on the C library's headers socat was built with, and `-V` prints the
- * build's date, uname and #defines: both refused. `-V` with letters after is the
- * usage on stderr and exit 1.
+ * the usage and the address list and exits 0; a second `h` or `?` (`-hh`, `-h?`)
+ * adds the address options, a third (`-hhh`, and any letters after it) every
+ * alias too (socat-help-long.ts). `-V` prints the build's date, uname and
+ * #defines: Alpine's package's build date is not known here, so it is refused.
+ * `-V` with letters after is the usage on stderr and exit 1.
  */
 function helpOrVersion(a: string): Extract<ParsedOptions, { ok: false }> | undefined {
   if (a[1] === 'V') {
@@ -92,7 +114,7 @@ function helpOrVersion(a: string): Extract<ParsedOptions, { ok: false }> | undef
     return { ok: false, vethlab: "vethlab: socat -V is not modelled (its build date, the kernel's uname and the build's feature list are the package's, which vethlab has not seen)\n" };
   }
   const more = (c: string | undefined) => c === 'h' || c === '?';
-  if (more(a[2])) return { ok: false, vethlab: `vethlab: socat ${a} is not modelled (its list of address options, with their types, depends on the C library socat was built with); socat -h shows the addresses\n` };
+  if (more(a[2])) return { ok: false, printed: { stdout: socatLongHelp(more(a[3]) ? 2 : 1), stderr: '', exitCode: 0 } };
   return { ok: false, printed: { stdout: SOCAT_USAGE + SOCAT_ADDRESS_HELP, stderr: '', exitCode: 0 } };
 }
 

@@ -34,7 +34,7 @@ export interface DockerClientOptions {
    * `tty`: the process has a terminal (the main process of `run -t`, an `exec -t`), so its
    * environment has TERM=xterm (`engine.containerEnv(c, { tty })`).
    */
-  runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean; tty?: boolean; workdir?: string }) => CommandOutput;
+  runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean; tty?: boolean; workdir?: string; env?: readonly string[] }) => CommandOutput;
   /** A container was started in the background (`run -d`, `start`, `restart`): its main process begins. */
   onStarted?: (container: Container) => void;
 }
@@ -172,7 +172,7 @@ class DockerClient {
       case 'port':
         return this.port(rest);
       case 'exec':
-        return this.exec(rest);
+        return this.exec(rest, proc);
       case 'attach':
         return this.attach(rest);
       case 'logs':
@@ -546,18 +546,25 @@ class DockerClient {
     return this.dispatch([target, ...rest], proc);
   }
 
-  /** `docker exec [-i] [-t] [-e K=V] C CMD...`: argv runs directly, no shell in between. */
-  private exec(argv: string[]): CommandOutput {
+  /**
+   * `docker exec [-i] [-t] [-e K=V] C CMD...`: argv runs directly, no shell in between;
+   * `-e` and `--env-file` values go over the container's environment, HOSTNAME, PATH,
+   * HOME and TERM included.
+   */
+  private exec(argv: string[], proc: ClientProcess): CommandOutput {
     const f = this.flags('exec', argv, [
       { long: 'interactive', short: 'i', kind: 'bool' },
       { long: 'tty', short: 't', kind: 'bool' },
       { long: 'detach', short: 'd', kind: 'bool' },
       { long: 'env', short: 'e', kind: 'list' },
+      { long: 'env-file', kind: 'list' },
       { long: 'user', short: 'u', kind: 'string' },
       { long: 'workdir', short: 'w', kind: 'string' },
     ], false);
     if (!isParsed(f)) return f;
     if (f.args.length < 2) return argCountError('exec', 'at least 2 arguments');
+    const env = this.environment(f, proc);
+    if ('error' in env) return flagError('exec', env.error);
     const [ref, ...cmd] = f.args as [string, ...string[]];
     const c = this.engine.findContainer(ref);
     if (!c) return fail(daemonError(`No such container: ${ref}`), 1);
@@ -574,7 +581,7 @@ class DockerClient {
       if (probe.exitCode === 0) return { ...ok(), session: { container: c.name, shell: cmd.join(' ') } };
     }
     const workdir = f.strings.get('workdir');
-    const result = this.options.runProcess(c, cmd, { interactive: f.bools.has('interactive'), main: false, tty: f.bools.has('tty'), ...(workdir !== undefined ? { workdir } : {}) });
+    const result = this.options.runProcess(c, cmd, { interactive: f.bools.has('interactive'), main: false, tty: f.bools.has('tty'), env, ...(workdir !== undefined ? { workdir } : {}) });
     // -d: the process runs on with no one reading its output; the client returns at once.
     if (f.bools.has('detach')) return ok();
     if (!result.running) return result;

@@ -2,7 +2,9 @@
  * The first screen does not wait for the simulator: with its chunk held back,
  * the starter world's nodes are drawn (from the generated snapshot) and the
  * controls that need the simulator say it is starting; once it arrives the live
- * app takes over at the same positions and the terminal works.
+ * app takes over at the same positions and the terminal works. Nor does it wait
+ * for React Flow: the topology is a static drawing until the terminal takes
+ * commands, then React Flow's canvas replaces it with every node where it was.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
@@ -22,12 +24,27 @@ async function holdSimulator(page: Page): Promise<{ release(): void; requested()
   return { release, requested: () => requested };
 }
 
+/** Each node's box on screen, by id. */
+async function screenBoxes(page: Page): Promise<Record<string, { x: number; y: number; width: number; height: number }>> {
+  return page.locator('.react-flow__node').evaluateAll((nodes) =>
+    Object.fromEntries(
+      nodes.map((n) => {
+        const r = n.getBoundingClientRect();
+        return [(n as HTMLElement).dataset.id, { x: Math.round(r.x * 10) / 10, y: Math.round(r.y * 10) / 10, width: Math.round(r.width * 10) / 10, height: Math.round(r.height * 10) / 10 }];
+      }),
+    ),
+  );
+}
+
 test('the first screen shows the starter nodes before the simulator has loaded', async ({ page, lab, shot }) => {
   const simulator = await holdSimulator(page);
   // The gallery's English text is not part of the first screen (nor of the live app's start).
   const galleryChunks: string[] = [];
+  // React Flow (its chunk and @xyflow/system's with d3) comes after the terminal takes commands.
+  const flowChunks: string[] = [];
   page.on('request', (req) => {
     if (/\/assets\/gallery\.en-[^/]*\.js$/.test(req.url())) galleryChunks.push(req.url());
+    if (/\/assets\/(FlowView|esm)-[^/]*\.js$/.test(req.url())) flowChunks.push(req.url());
   });
   await page.goto('/');
   for (const id of ['c:bbox1', 'c:bbox2', 'c:bbox3', 'bridge:docker0', 'host:stack', 'lan', 'gw', 'internet']) {
@@ -41,12 +58,24 @@ test('the first screen shows the starter nodes before the simulator has loaded',
   await expect(page.getByRole('tab', { name: 'Guide' })).toBeDisabled();
   expect(simulator.requested()).toBe(true);
   expect(galleryChunks).toEqual([]);
+  // The topology is drawn, edges, labels, minimap and all, with none of React Flow's code.
+  await expect(page.getByTestId('topology')).toHaveAttribute('data-canvas', 'static');
+  await expect(page.locator('.react-flow__edge-text', { hasText: 'veth09a6df2 ⇄ eth0' })).toBeVisible();
+  await expect(page.locator('.react-flow__minimap-node')).toHaveCount(11);
+  expect(flowChunks).toEqual([]);
   const before = await lab.position('c:bbox2');
+  const drawn = await screenBoxes(page);
+  expect(Object.keys(drawn)).toHaveLength(11);
   await shot('boot-snapshot');
 
   simulator.release();
   await expect(page.getByTestId('boot-status')).toHaveCount(0);
   await expect(lab.terminal()).toContainText('root@dockerhost:~#');
+  // React Flow's canvas takes over after the prompt, every node at the same place on screen.
+  await lab.liveCanvas();
+  expect(flowChunks.length).toBeGreaterThan(0);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(9);
+  expect(await screenBoxes(page)).toEqual(drawn);
   expect(await lab.position('c:bbox2')).toEqual(before);
   await expect(page.getByRole('button', { name: /docker exec bbox1 ping -c 1 bbox2/ })).toBeEnabled();
   await lab.type('docker exec bbox1 ping -c 1 bbox2');

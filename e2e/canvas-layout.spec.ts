@@ -22,6 +22,8 @@ function gridWorld(networks: number, each: number): string[] {
 async function openWorld(page: Page, title: string, setup: string[], last: string): Promise<void> {
   await page.goto(`/#s=${encodeScenario({ vethlab: 1, title, setup })}`);
   await expect(page.locator(`.react-flow__node[data-id="${last}"]`)).toBeVisible({ timeout: 20_000 });
+  // React Flow's canvas, not the static drawing that stands in until the terminal takes commands.
+  await expect(page.getByTestId('topology')).toHaveAttribute('data-canvas', 'live', { timeout: 20_000 });
 }
 
 /** React Flow's zoom, from its viewport's transform. */

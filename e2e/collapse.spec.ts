@@ -38,6 +38,7 @@ test('a collapsed network is one node, a packet through its containers shows on 
   // It stays collapsed after a reload, and Enter on its button expands it.
   await page.reload();
   await expect(group(page)).toBeVisible();
+  await lab.liveCanvas();
   await expect(lab.node('c:bbox2')).toHaveCount(0);
   const expand = page.getByRole('button', { name: EXPAND }).first();
   await expect(expand).toHaveAttribute('aria-expanded', 'false');

@@ -14,6 +14,16 @@ export class Lab {
     await this.page.goto('/');
     await expect(this.node('c:bbox1')).toBeVisible();
     await expect(this.terminal()).toContainText('root@dockerhost:~#');
+    await this.liveCanvas();
+  }
+
+  /**
+   * Waits for React Flow's canvas: until its chunk has loaded (once the terminal takes commands, or
+   * the canvas is touched) a static drawing of the same nodes stands in, which cannot be dragged,
+   * menu-clicked or zoomed.
+   */
+  async liveCanvas(): Promise<void> {
+    await expect(this.page.getByTestId('topology')).toHaveAttribute('data-canvas', 'live');
   }
 
   node(id: string): Locator {

@@ -145,6 +145,7 @@ async function frameFigures(browser: Browser, size: WorldSize): Promise<{ drag: 
     const m = (window as unknown as { __benchMarks?: Milestones }).__benchMarks;
     return m?.topology !== undefined && m.terminal !== undefined;
   }, undefined, { timeout: 180_000 });
+  await liveCanvas(page);
   const drag = await dragFrames(page, `.react-flow__node[data-id="c:${containerName(0)}"]`);
   // A ping between two containers of one network; its packet then travels the canvas.
   const peer = Array.from({ length: size.containers }, (_, i) => i).find((i) => i > 0 && networkOf(i, size) === networkOf(0, size))!;
@@ -156,6 +157,11 @@ async function frameFigures(browser: Browser, size: WorldSize): Promise<{ drag: 
   });
   await context.close();
   return { drag, packet };
+}
+
+/** Waits for React Flow's canvas (a static drawing of the same nodes stands in until the terminal takes commands). */
+async function liveCanvas(page: Page): Promise<void> {
+  await page.locator('[data-testid="topology"][data-canvas="live"]').waitFor({ timeout: 60_000 });
 }
 
 /** Drags a node's box by 60 small mouse moves, recording frames. */
@@ -186,6 +192,7 @@ async function collapsedFigures(browser: Browser, size: WorldSize): Promise<{ dr
   await page.addInitScript(milestoneScriptFor(GROUP_NODE));
   await page.goto(`${BASE}#${scenarioFragment({ vethlab: 1, setup: worldScript(size) })}`);
   await page.locator(`.react-flow__node[data-id="c:${containerName(0)}"]`).waitFor({ timeout: 180_000 });
+  await liveCanvas(page);
   const expanded = page.locator('.react-flow__node-bridge .collapse-toggle[aria-expanded="true"]');
   // A click event on each button (at fit zoom they are a few pixels wide; the pointer's aim is not what is measured).
   while ((await expanded.count()) > 0) await expanded.first().dispatchEvent('click');

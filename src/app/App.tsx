@@ -27,6 +27,16 @@ import { useUndoShortcuts } from './ui/undo-keys.ts';
 
 const TerminalPane = lazy(() => import('./terminal/TerminalPane.tsx'));
 
+/** Runs `run` when the browser is next idle (a frame drawn, nothing waiting), within half a second; returns a cancel. */
+function whenIdle(run: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(run, { timeout: 500 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(run, 100);
+  return () => window.clearTimeout(id);
+}
+
 function SidePanel() {
   const { t } = useTranslation();
   const store = useAppStore();
@@ -165,6 +175,9 @@ export function App() {
   const [terminalReady, setTerminalReady] = useState(false);
   const onTerminalReady = useCallback(() => setTerminalReady(true), []);
   useEffect(() => (terminalReady ? prefetchLazyParts() : undefined), [terminalReady]);
+  // React Flow too, once the prompt is on screen: the terminal says it is ready before xterm has drawn it.
+  const [canvasLive, setCanvasLive] = useState(false);
+  useEffect(() => (terminalReady ? whenIdle(() => setCanvasLive(true)) : undefined), [terminalReady]);
   return (
     <div className="app">
       <Header />
@@ -175,7 +188,8 @@ export function App() {
         <main className="workspace" data-pane={pane}>
           <section className="canvas-area" aria-label={t('canvas.label')}>
             <PanelBoundary key={world} panel="canvas">
-              <Topology />
+              {/* React Flow comes once the terminal takes commands (or the canvas is touched), never before it. */}
+              <Topology live={canvasLive} />
               <ActionsLayer />
             </PanelBoundary>
           </section>

@@ -4,7 +4,7 @@
  * panned and zoomed), the node sizes measured, and the positions drawn (for a
  * first visit, the starter layout, which the live canvas would compute alike).
  */
-import type { Viewport } from '@xyflow/react';
+import type { Viewport } from '../canvas/static-geometry.ts';
 import type { Size } from '../canvas/frame.ts';
 import type { XY } from '../state/persist.ts';
 

@@ -5,23 +5,17 @@
  * header change, and where a packet was dropped, the rule that dropped it.
  */
 import { ViewportPortal } from '@xyflow/react';
-import { type ReactNode, useMemo } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../state/context.ts';
 import type { XY } from '../state/persist.ts';
 import { hopText } from '../trace/hop-text.ts';
-import { decidingHopIndex, formatPacket, type HopPlace, hopDuration, placesOfTrace } from '../trace/places.ts';
+import { decidingHopIndex, formatPacket, type HopPlace, hopDuration } from '../trace/places.ts';
 import type { Size } from './layout.ts';
 import { placePoint } from './place-point.ts';
 import { useCanvasGraph } from './use-canvas-graph.ts';
+import { useTracePlaces } from './use-trace-places.ts';
 
-export function useTracePlaces(): { places: HopPlace[]; current: number | undefined } {
-  const graph = useCanvasGraph();
-  const trace = useApp((s) => s.trace);
-  const step = useApp((s) => s.player.step);
-  const places = useMemo(() => (trace ? placesOfTrace(graph, trace.trace) : []), [graph, trace]);
-  return { places, current: trace ? step : undefined };
-}
 
 interface Props {
   positions: Record<string, XY>;

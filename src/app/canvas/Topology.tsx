@@ -3,24 +3,14 @@
  * nodes are rebuilt from the graph, the saved positions and the measured sizes
  * on every change; drags write positions to the store (saved with the session);
  * the Docker host's frame wraps its members and dragging it moves them all.
+ *
+ * React Flow (FlowView.tsx, a chunk of its own) is loaded once `live` (the
+ * terminal takes commands) or when the user reaches for the canvas; until then
+ * the same nodes and edges are drawn without it (StaticCanvas.tsx), and React
+ * Flow starts at that drawing's view and sizes, so the swap moves nothing.
  */
-import {
-  Background,
-  Controls,
-  ControlButton,
-  type Edge,
-  getViewportForBounds,
-  MiniMap,
-  type Node,
-  type NodeChange,
-  ReactFlow,
-  type ReactFlowInstance,
-  ReactFlowProvider,
-  useStoreApi,
-  type Viewport,
-} from '@xyflow/react';
-import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Edge, Node, NodeChange, ReactFlowInstance, Viewport } from '@xyflow/react';
+import { type ComponentType, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCanvasActions } from '../actions/useCanvasActions.ts';
 import type { TopologyGraph } from '../graph/types.ts';
@@ -29,16 +19,18 @@ import type { XY } from '../state/persist.ts';
 import { PHONE_QUERY } from '../ui/PaneBar.tsx';
 import { useEffectiveTheme } from '../ui/theme.ts';
 import { boundsOf, panToShow } from './camera.ts';
-import { EDGE_TYPES } from './edges.tsx';
 import type { PictureFormat } from './export.ts';
 import { fitOptions, isNarrow, MAX_ZOOM, MIN_ZOOM } from './fit.ts';
+import type { FlowViewProps } from './FlowView.tsx';
 import { bridgeAtPoint } from './hit.ts';
 import { flowEdges, flowNodes, withMeasured } from './flow.ts';
 import { estimateSize, frameRect, type LayoutOptions, type Placement, placeNodes, type Size } from './layout.ts';
-import { NODE_TYPES } from './nodes.tsx';
-import { PacketLayer, useTracePlaces } from './PacketLayer.tsx';
+import { flowViewWanted, loadedFlowView, loadFlowView } from './load-flow-view.ts';
+import { minimapColor, minimapStroke } from './minimap-colors.ts';
 import { StableElements } from './stable.ts';
-import { PathLayer } from './PathLayer.tsx';
+import { ControlButton, StaticCanvas } from './StaticCanvas.tsx';
+import { viewportForBounds } from './static-geometry.ts';
+import { useTracePlaces } from './use-trace-places.ts';
 import { pathMarkers } from './place-point.ts';
 import { TidyIcon } from './TidyIcon.tsx';
 import { useCanvasGraph } from './use-canvas-graph.ts';
@@ -47,38 +39,6 @@ import { useGraph } from '../graph/use-graph.ts';
 import { takeBootHandoff } from '../boot/handoff.ts';
 import { STARTER_SNAPSHOT } from '../graph/starter-snapshot.ts';
 
-/**
- * Puts React Flow at the first screen's viewport before the first paint (it
- * would apply `defaultViewport` only after, one frame late).
- */
-function InitialViewport({ viewport }: { viewport: Viewport }) {
-  const flowStore = useStoreApi();
-  useLayoutEffect(() => {
-    flowStore.setState({ transform: [viewport.x, viewport.y, viewport.zoom] });
-  }, [flowStore, viewport]);
-  return null;
-}
-
-/** A node on the minimap in its kind's colour (app.css), the host's frame as an outline. */
-const MINIMAP_COLORS: Record<string, string> = {
-  netns: 'var(--c-container)',
-  container: 'var(--c-container)',
-  bridge: 'var(--c-bridge)',
-  stack: 'var(--c-stack)',
-  iface: 'var(--c-stack)',
-  machine: 'var(--c-machine)',
-  internet: 'var(--c-internet)',
-  group: 'var(--c-container)',
-};
-
-function minimapColor(node: Node): string {
-  return node.type === 'frame' ? 'transparent' : (MINIMAP_COLORS[node.type ?? ''] ?? 'var(--muted)');
-}
-
-function minimapStroke(node: Node): string {
-  return node.type === 'frame' ? 'var(--c-stack)' : 'transparent';
-}
-
 const UNPLACED: Placement = { positions: {}, added: {}, fresh: false };
 
 /** The positions of the graph's nodes among these. */
@@ -86,7 +46,8 @@ function drawn(graph: TopologyGraph, positions: Record<string, XY>): Record<stri
   return Object.fromEntries(graph.nodes.flatMap((n) => (positions[n.id] ? [[n.id, positions[n.id]!]] : [])));
 }
 
-export function Topology() {
+/** `live`: React Flow is wanted now (the app passes whether the terminal takes commands; the embed wants it at once). */
+export function Topology({ live = true }: { live?: boolean } = {}) {
   const { t } = useTranslation();
   const store = useAppStore();
   const graph = useCanvasGraph();
@@ -198,8 +159,33 @@ export function Topology() {
   // Kept as one object: a new `defaultViewport` each render would re-render React Flow's whole view.
   const [startViewport, setStartViewport] = useState<Viewport | undefined>(() => handoff?.viewport);
   if (!startViewport && frame && startSize) {
-    setStartViewport(getViewportForBounds(frame, startSize.width, startSize.height, MIN_ZOOM, MAX_ZOOM, fitViewOptions.padding ?? 0.1));
+    setStartViewport(viewportForBounds(frame, startSize.width, startSize.height, MIN_ZOOM, MAX_ZOOM, fitViewOptions.padding ?? 0.1));
   }
+  // The static drawing's view (the first screen's, else fitted once its nodes are measured): React Flow starts there.
+  const [staticView, setStaticView] = useState<Viewport | undefined>(() => handoff?.viewport);
+
+  // React Flow's renderer, once wanted (live, or the user reached for the canvas) and loaded.
+  const [FlowView, setFlowView] = useState<ComponentType<FlowViewProps> | undefined>(() => (live ? loadedFlowView() : undefined));
+  const [woken, setWoken] = useState(flowViewWanted);
+  const wake = useCallback(() => setWoken(true), []);
+  useEffect(() => {
+    if (FlowView || !(live || woken)) return;
+    let mounted = true;
+    loadFlowView().then(
+      (view) => {
+        if (mounted) setFlowView(() => view);
+      },
+      (err: unknown) => {
+        if (!mounted) return;
+        // The drawing stays; the next touch of the canvas tries again.
+        setWoken(false);
+        store.getState().setNotice({ key: 'canvas.liveFailed', values: { reason: err instanceof Error ? err.message : String(err) } });
+      },
+    );
+    return () => {
+      mounted = false;
+    };
+  }, [FlowView, live, woken, store]);
 
   // An exported picture with the last packet's path: its edges and nodes highlighted and its hops numbered while it is drawn.
   const trace = useApp((s) => s.trace);
@@ -310,9 +296,9 @@ export function Topology() {
         measureShape();
         clearLayout();
       }
-      // After the layout has settled in its new shape.
+      // After the layout has settled in its new shape (the static drawing fits anew).
       frameId = requestAnimationFrame(() => {
-        frameId = requestAnimationFrame(() => void flow.current?.fitView(fitOptions(hasFrame)));
+        frameId = requestAnimationFrame(() => (flow.current ? void flow.current.fitView(fitOptions(hasFrame)) : setStaticView(undefined)));
       });
     };
     for (const q of queries) q.addEventListener('change', refit);
@@ -353,87 +339,83 @@ export function Topology() {
 
   const tidy = useCallback(() => {
     clearLayout();
-    requestAnimationFrame(() => void flow.current?.fitView(fitOptions(hasFrame, 0.1)));
+    requestAnimationFrame(() => (flow.current ? void flow.current.fitView(fitOptions(hasFrame, 0.1)) : setStaticView(undefined)));
   }, [clearLayout, hasFrame]);
 
   const setCollapsed = useCallback((bridge: string, collapse: boolean) => store.getState().setCollapsed(bridge, collapse), [store]);
 
+  const controls = (
+    <>
+      <ControlButton onClick={tidy} title={t('canvas.tidy')} aria-label={t('canvas.tidy')}>
+        <TidyIcon />
+      </ControlButton>
+      <ControlButton onClick={() => void exportPicture('png')} title={t('canvas.exportPng')} aria-label={t('canvas.exportPng')} className="export-button">
+        PNG
+      </ControlButton>
+      <ControlButton onClick={() => void exportPicture('svg')} title={t('canvas.exportSvg')} aria-label={t('canvas.exportSvg')} className="export-button">
+        SVG
+      </ControlButton>
+      <ControlButton
+        onClick={() => setPathInExport((on) => !on)}
+        title={t('canvas.exportPath')}
+        aria-label={t('canvas.exportPath')}
+        aria-pressed={pathInExport}
+        disabled={!trace}
+        className={`export-button export-path${pathInExport ? ' is-on' : ''}`}
+      >
+        PATH
+      </ControlButton>
+    </>
+  );
+
+  const onMeasured = useCallback((measured: Record<string, Size>) => setSizes((old) => withMeasured(old, measured)), []);
+  const handlers = useMemo(
+    () => ({ ...actions.flowProps, onNodesChange, onNodeMouseEnter, onNodeMouseLeave, onInit }),
+    [actions.flowProps, onNodesChange, onNodeMouseEnter, onNodeMouseLeave, onInit],
+  );
+
   return (
     <CollapseControl.Provider value={setCollapsed}>
-      <div className="canvas" data-testid="topology" onKeyDown={actions.onKeyDown} ref={canvasRef}>
-        {shape && startSize && (
-          // React Flow's store starts at the view that fits the frame (its size is known before the nodes are
-          // measured), not at zoom 1: a large world's nodes are first drawn as the compact chips they show at
-          // fit view, rather than drawn, measured and laid out in full and then again as chips.
-          <ReactFlowProvider
-            initialNodes={nodes}
-            initialEdges={edges}
-            initialWidth={startSize.width}
-            initialHeight={startSize.height}
-            fitView={hasFrame && !handoff?.viewport}
-            initialFitViewOptions={fitViewOptions}
-            initialMinZoom={MIN_ZOOM}
-            initialMaxZoom={MAX_ZOOM}
-          >
-            <ReactFlow
-              {...actions.flowProps}
+      <div className="canvas" data-testid="topology" data-canvas={FlowView ? 'live' : 'static'} onKeyDown={FlowView ? actions.onKeyDown : undefined} ref={canvasRef}>
+        {shape &&
+          startSize &&
+          (FlowView ? (
+            <FlowView
               nodes={nodes}
               edges={edges}
-              nodeTypes={NODE_TYPES}
-              edgeTypes={EDGE_TYPES}
-              onNodesChange={onNodesChange}
-              onNodeMouseEnter={onNodeMouseEnter}
-              onNodeMouseLeave={onNodeMouseLeave}
-              onInit={onInit}
-              colorMode={theme}
-              fitView={!handoff?.viewport}
+              startSize={startSize}
+              viewport={staticView}
+              startViewport={startViewport}
               fitViewOptions={fitViewOptions}
-              {...(startViewport ? { defaultViewport: startViewport } : {})}
-              minZoom={MIN_ZOOM}
-              maxZoom={MAX_ZOOM}
-              nodesConnectable={false}
-              edgesFocusable={false}
-              proOptions={{ hideAttribution: true }}
-              aria-label={t('canvas.label')}
-            >
-              <Background gap={24} size={1} />
-              <Controls showInteractive={false} position="top-right">
-                <ControlButton onClick={tidy} title={t('canvas.tidy')} aria-label={t('canvas.tidy')}>
-                  <TidyIcon />
-                </ControlButton>
-                <ControlButton onClick={() => void exportPicture('png')} title={t('canvas.exportPng')} aria-label={t('canvas.exportPng')} className="export-button">
-                  PNG
-                </ControlButton>
-                <ControlButton onClick={() => void exportPicture('svg')} title={t('canvas.exportSvg')} aria-label={t('canvas.exportSvg')} className="export-button">
-                  SVG
-                </ControlButton>
-                <ControlButton
-                  onClick={() => setPathInExport((on) => !on)}
-                  title={t('canvas.exportPath')}
-                  aria-label={t('canvas.exportPath')}
-                  aria-pressed={pathInExport}
-                  disabled={!trace}
-                  className={`export-button export-path${pathInExport ? ' is-on' : ''}`}
-                >
-                  PATH
-                </ControlButton>
-              </Controls>
-              <MiniMap
-                pannable
-                zoomable
-                position="bottom-left"
-                className="minimap"
-                ariaLabel={t('canvas.minimap')}
-                style={{ width: 150, height: 96 }}
-                nodeColor={minimapColor}
-                nodeStrokeColor={minimapStroke}
-              />
-              {!drawingPath && <PacketLayer positions={positions} sizes={sizes} />}
-              {drawingPath && <PathLayer markers={markers} />}
-              {handoff?.viewport && <InitialViewport viewport={handoff.viewport} />}
-            </ReactFlow>
-          </ReactFlowProvider>
-        )}
+              fitOnStart={hasFrame}
+              handlers={handlers}
+              theme={theme}
+              label={t('canvas.label')}
+              minimapLabel={t('canvas.minimap')}
+              controls={controls}
+              drawingPath={drawingPath}
+              markers={markers}
+              positions={positions}
+              sizes={sizes}
+            />
+          ) : (
+            <StaticCanvas
+              nodes={nodes}
+              edges={edges}
+              theme={theme}
+              label={t('canvas.label')}
+              viewport={staticView}
+              startViewport={startViewport}
+              fit={fitViewOptions}
+              onViewport={setStaticView}
+              onMeasured={onMeasured}
+              onWake={wake}
+              controls={controls}
+              minimapColor={minimapColor}
+              minimapStroke={minimapStroke}
+              minimapLabel={t('canvas.minimap')}
+            />
+          ))}
       </div>
     </CollapseControl.Provider>
   );

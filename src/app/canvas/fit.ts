@@ -4,8 +4,15 @@
  * only at a zoom too small to read, so there it fits the Docker host's frame
  * to the width, at a readable zoom at least (the rest is a pan away).
  */
-import type { FitViewOptions } from '@xyflow/react';
 import { isPhone } from '../ui/PaneBar.tsx';
+
+/** How a view is fitted: React Flow's FitViewOptions as the canvas uses them (the static drawing fits alike). */
+export interface FitSpec {
+  padding?: number;
+  minZoom?: number;
+  maxZoom?: number;
+  nodes?: { id: string }[];
+}
 
 /** The zoom range of the canvas, the first screen's included (the same diagram must zoom alike before and after the live canvas arrives). */
 export const MIN_ZOOM = 0.15;
@@ -21,7 +28,7 @@ export function isNarrow(): boolean {
   return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(NARROW_QUERY).matches;
 }
 
-export function fitOptions(hasFrame: boolean, padding = 0.08): FitViewOptions {
+export function fitOptions(hasFrame: boolean, padding = 0.08): FitSpec {
   if (!isPhone() || !hasFrame) return { padding };
   return { padding: 0.02, minZoom: PHONE_MIN_FIT_ZOOM, nodes: [{ id: 'host' }] };
 }

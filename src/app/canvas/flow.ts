@@ -1,9 +1,10 @@
 /**
- * The derived graph as React Flow's nodes and edges, shared by the live canvas
- * (Topology) and the first screen's snapshot canvas (src/app/boot), so both
+ * The derived graph as React Flow's nodes and edges (plain data), shared by the
+ * live canvas (Topology), the static drawing shown until React Flow has loaded
+ * (StaticCanvas) and the first screen's snapshot canvas (src/app/boot), so all
  * draw the same thing and the swap from one to the other shows no change.
  */
-import { type Edge, MarkerType, type Node } from '@xyflow/react';
+import type { Edge, Node } from '@xyflow/react';
 import type { TFunction } from 'i18next';
 import type { TopoEdge, TopologyGraph } from '../graph/types.ts';
 import type { XY } from '../state/persist.ts';
@@ -19,7 +20,7 @@ function edgeStyle(e: TopoEdge): Partial<Edge> {
     case 'shared-netns':
       return { type: 'default', className: 'edge-shared' };
     case 'route':
-      return { type: 'default', className: 'edge-route', markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14 } };
+      return { type: 'default', className: 'edge-route', markerEnd: { type: 'arrowclosed', width: 14, height: 14 } };
   }
 }
 

@@ -8,11 +8,14 @@
  * type, readable where the full box's rows would be specks; zooming in brings
  * the details back. Each node subscribes to whether the zoom is below the
  * threshold only, so zooming re-renders nodes once, when it crosses it.
+ * Handles and the zoom come from the renderer (node-kit.ts): React Flow, or
+ * the static drawing shown before React Flow has loaded.
  */
-import { Handle, type Node, type NodeProps, Position, type ReactFlowState, useStore } from '@xyflow/react';
+import type { Node, NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCollapseControl } from './collapse-control.ts';
+import { Handle, useCompact } from './node-kit.ts';
 import type {
   BridgeNodeData,
   ContainerInfo,
@@ -30,14 +33,6 @@ import type {
 
 type P<D extends Record<string, unknown>> = NodeProps<Node<D>>;
 
-/** The zoom below which bridges and containers draw as compact chips. */
-export const COMPACT_ZOOM = 0.45;
-const isCompact = (s: ReactFlowState) => s.transform[2] < COMPACT_ZOOM;
-
-function useCompact(): boolean {
-  return useStore(isCompact);
-}
-
 /** A compact chip: a name in large type, then a line of state and address. */
 function Chip({ name, state, detail }: { name: string; state?: string; detail: string }) {
   return (
@@ -51,17 +46,17 @@ function Chip({ name, state, detail }: { name: string; state?: string; detail: s
 }
 
 function Top() {
-  return <Handle type="target" position={Position.Top} isConnectable={false} />;
+  return <Handle type="target" position="top" />;
 }
 function Bottom() {
-  return <Handle type="source" position={Position.Bottom} isConnectable={false} />;
+  return <Handle type="source" position="bottom" />;
 }
 /** Side handles: the LAN link runs left to right (gw -> eth0 -> IP stack). */
 function West() {
-  return <Handle id="w" type="target" position={Position.Left} isConnectable={false} />;
+  return <Handle id="w" type="target" position="left" />;
 }
 function East() {
-  return <Handle id="e" type="source" position={Position.Right} isConnectable={false} />;
+  return <Handle id="e" type="source" position="right" />;
 }
 
 function Iface({ iface }: { iface: IfaceInfo }) {
@@ -227,14 +222,7 @@ export const NetnsNode = memo(function NetnsNode({ data }: P<NetnsNodeData & Rec
   const compact = useCompact();
   const n = data.interfaces.length;
   const handles = data.interfaces.map((i, k) => (
-    <Handle
-      key={i.name}
-      id={`if:${i.name}`}
-      type="target"
-      position={Position.Top}
-      isConnectable={false}
-      style={{ left: `${((k + 1) / (n + 1)) * 100}%` }}
-    />
+    <Handle key={i.name} id={`if:${i.name}`} type="target" position="top" style={{ left: `${((k + 1) / (n + 1)) * 100}%` }} />
   ));
   const owner = data.containers[0];
   if (compact && owner) {

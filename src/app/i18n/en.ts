@@ -124,6 +124,7 @@ export const en = {
     exportSvg: 'Export the canvas as an SVG picture',
     exportFailed: 'The picture could not be made: {{reason}}',
     exportPath: 'Include the last packet’s path in exported pictures',
+    liveFailed: 'The canvas could not load its editing (dragging, menus, zoom): {{reason}} Check the connection; touching the canvas tries again.',
   },
   node: {
     host: 'Docker host {{name}}',

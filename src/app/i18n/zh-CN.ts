@@ -124,6 +124,7 @@ export const zhCN: Resources = {
     exportSvg: '将画布导出为 SVG 图片',
     exportFailed: '无法生成图片：{{reason}}',
     exportPath: '导出的图片包含最后一个数据包的路径',
+    liveFailed: '画布的编辑功能（拖动、菜单、缩放）无法加载：{{reason}} 请检查网络连接；再次触碰画布会重试。',
   },
   node: {
     host: 'Docker 主机 {{name}}',

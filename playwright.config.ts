@@ -25,6 +25,13 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+const CHROMIUM = {
+  ...devices['Desktop Chrome'],
+  launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+};
+/** The files of the longest tests (a minute or so each on a loaded machine). */
+const LONGEST = /\/e2e\/(walkthrough|tutorials)\.spec\.ts$/;
+
 // E2E_PORT: another port when 4173 is taken (e.g. another checkout's preview server would be reused).
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const CI = Boolean(process.env.CI);
@@ -50,14 +57,12 @@ export default defineConfig({
     serviceWorkers: 'block',
     trace: 'retain-on-failure',
   },
+  // One browser, listed twice so that the longest tests start first: the workers take tests
+  // in the projects' order, then the files' (alphabetical), and the walks and tutorials, last
+  // by name, left one worker walking alone for a minute or two at the end of the suite.
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
-      },
-    },
+    { name: 'chromium', use: CHROMIUM, testMatch: LONGEST },
+    { name: 'chromium', use: CHROMIUM, testIgnore: LONGEST },
   ],
   // Serves the production build in dist/: run `vite build` first (`npm run test:e2e` does).
   webServer: {

@@ -5,7 +5,7 @@
  * output directory.
  */
 import path from 'node:path';
-import { expect, type Locator, type Page, test as base, type TestInfo } from '@playwright/test';
+import { expect, type Locator, type Page, type Request, test as base, type TestInfo } from '@playwright/test';
 
 export class Lab {
   constructor(readonly page: Page) {}
@@ -74,7 +74,19 @@ export const test = base.extend<{ lab: Lab; shot: (name: string) => Promise<void
         if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
       });
       page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-      page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText ?? '?'})`));
+      // A reload or goto cuts off what the page was still loading (lazy chunks fetched on idle,
+      // late under load): not the app's failure. Any other failed request is.
+      let navigations = 0;
+      const startedAt = new WeakMap<Request, number>();
+      page.on('request', (req) => {
+        if (req.isNavigationRequest() && req.frame() === page.mainFrame()) navigations++;
+        else startedAt.set(req, navigations);
+      });
+      page.on('requestfailed', (req) => {
+        const error = req.failure()?.errorText ?? '?';
+        if (error === 'net::ERR_ABORTED' && startedAt.has(req) && startedAt.get(req) !== navigations) return;
+        problems.push(`request failed: ${req.url()} (${error})`);
+      });
       page.on('response', (res) => {
         if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
       });

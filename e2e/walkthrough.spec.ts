@@ -5,7 +5,7 @@
  * itself is held to the real engine by the golden transcripts): its last output
  * line in the terminal, and for a line that sends packets, the step's result
  * (replied, dropped by which rule...) and the packet on the canvas walking its
- * path to the last hop. Desktop walks all ten (on two pages, five each); the phone walks the three whose
+ * path to the last hop. Desktop walks all ten (on three pages); the phone walks the three whose
  * packets get dropped, switching panes with the bar at the bottom.
  */
 import type { Page } from '@playwright/test';
@@ -121,7 +121,7 @@ async function walk(page: Page, lab: Lab, scenario: GalleryScenario, panes: Pane
       await expect(packet).toHaveAttribute('data-command', want.command);
       await expect(packet).toHaveAttribute('data-hops', String(want.packet.hops));
       if (want.packet.rule || want === shortest) {
-        // The packet walks its path to the last hop (at 4x, seconds); a drop ends where its rule is.
+        // The packet walks its path to the last hop (at 8x, seconds); a drop ends where its rule is.
         await expect(packet).toHaveAttribute('data-hop', String(want.packet.hops), { timeout: 45_000 });
         if (want.packet.rule) await expect(packet).toContainText(want.packet.rule);
       } else {
@@ -144,14 +144,18 @@ async function fastest(page: Page, lab: Lab, panes: Panes): Promise<void> {
   await panes.toGuide();
   await lab.showPanel('Trace');
   await expect(lab.outcome()).toHaveAttribute('data-outcome', 'replied');
-  await page.getByRole('combobox', { name: 'Speed' }).selectOption('4');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('8');
 }
 
 // A page walks several, one after another from the gallery, as a learner would: a boot per
-// scenario would cost the suite more than the walks themselves. Two pages share the ten, so
-// the two workers end the suite together (one page took two minutes, the last test to start).
-const HALF = Math.ceil(GALLERY.length / 2);
-for (const [from, to] of [[0, HALF], [HALF, GALLERY.length]] as const) {
+// scenario would cost the suite more than the walks themselves. Three pages share the ten
+// (the first scenarios take longest), so no one of them holds the suite's end alone.
+const PAGES = [
+  [0, 3],
+  [3, 6],
+  [6, GALLERY.length],
+] as const;
+for (const [from, to] of PAGES) {
   test(`walk the gallery scenarios ${from + 1} to ${to} by clicking`, async ({ page, lab, shot }) => {
     test.setTimeout((to - from) * 60_000);
     await lab.open();

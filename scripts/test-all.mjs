@@ -24,6 +24,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { living, recordTree, signalTree } from './process-tree.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (rel) => path.join(ROOT, 'node_modules', rel);
@@ -62,13 +63,8 @@ function banner(text) {
 const running = new Set(); // the running steps' children, stopped with us on Ctrl-C
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    for (const child of running) {
-      try {
-        process.kill(-child.pid, signal);
-      } catch {
-        /* already gone */
-      }
-    }
+    // Each step's whole tree, with what it started in groups of its own (e.g. a web server).
+    for (const child of running) signalTree(recordTree(child.pid), signal);
     process.exit(130);
   });
 }
@@ -98,31 +94,33 @@ function run(step, out = { stdout: (d) => process.stdout.write(d), stderr: (d) =
       scan(d);
     });
     child.stderr.on('data', (d) => out.stderr(d));
-    const kill = (signal) => {
-      try {
-        process.kill(-child.pid, signal); // the step's whole process group (browsers, servers)
-      } catch {
-        /* already gone */
-      }
-    };
+    // The step's processes, recorded when it runs past its time, while its tree is whole.
+    const tree = new Map();
+    const stop = (signal) => signalTree(recordTree(child.pid, tree), signal);
     const timer = setTimeout(() => {
       timedOut = true;
       process.stderr.write(`\n[test-all] ${step.name}: no result after ${step.timeoutMs / 1000} s, stopping it\n`);
-      // SIGINT to the runner first: Playwright then closes its browsers and the preview
-      // server it started in a process group of its own (a group-wide SIGTERM left that
-      // server holding the port); then the whole group, harder.
+      recordTree(child.pid, tree);
+      // SIGINT to the runner first: Playwright then closes its browsers and, given time, the
+      // preview server it started in a process group of its own; then every recorded
+      // process and its group, harder (a group-wide signal alone left that server holding the port).
       try {
         child.kill('SIGINT');
       } catch {
         /* already gone */
       }
-      setTimeout(() => kill('SIGTERM'), 15_000).unref();
-      setTimeout(() => kill('SIGKILL'), 25_000).unref();
+      setTimeout(() => stop('SIGTERM'), 15_000).unref();
+      setTimeout(() => stop('SIGKILL'), 25_000).unref();
     }, step.timeoutMs);
-    const finish = (code) => {
+    const finish = async (code) => {
       running.delete(child);
       clearTimeout(timer);
       scan('\n');
+      // A stopped step's runner may end before what it started: nothing of it outlives the step.
+      if (timedOut && signalTree(tree, 'SIGTERM') > 0) {
+        for (let waited = 0; waited < 5_000 && living(tree).length > 0; waited += 100) await new Promise((r) => setTimeout(r, 100));
+        signalTree(tree, 'SIGKILL');
+      }
       resolve({ code: timedOut ? 124 : code, timedOut, ms: Date.now() - started, counts });
     };
     child.on('error', (err) => {

@@ -61,6 +61,11 @@ describe('parseSession', () => {
     expect(parseSession(serializeSession(session))).toEqual({ kind: 'loaded', session: { version: 1, ...session }, dropped: [] });
   });
 
+  it.each([0.5, 1, 2, 4, 8])('keeps the player’s speed %s×', (speed) => {
+    const r = parseSession(JSON.stringify({ version: 1, seed: 1, commands: [], view: { ...DEFAULT_VIEW, speed } }));
+    expect(r.kind === 'loaded' && r.session.view.speed).toBe(speed);
+  });
+
   it('treats storage that throws as empty, and backs up unreadable text', () => {
     const throwing: StorageLike = {
       getItem: () => {

@@ -20,6 +20,7 @@ const PROGRAM_PARTS: Record<string, LazyPart> = {
   awk: 'awk', mawk: 'awk', gawk: 'awk', nawk: 'awk', sed: 'sed', apt: 'packages', 'apt-get': 'packages', apk: 'packages',
   socat: 'socat', tcpdump: 'tcpdump', traceroute: 'traceroute', traceroute6: 'traceroute', curl: 'curl', nc: 'nc',
   dig: 'dns', host: 'dns', nslookup: 'dns', getent: 'dns', pip: 'python', pip3: 'python',
+  psql: 'databases', pg_isready: 'databases', mysql: 'databases', mariadb: 'databases', mysqladmin: 'databases', 'mariadb-admin': 'databases', mongosh: 'databases',
 };
 
 export function partsForLine(line: string): readonly LazyPart[] {

@@ -32,6 +32,8 @@ const LOADERS = {
   traceroute: () => import('../traceroute.ts'),
   /** curl (the Docker host's, the images', the packages'). */
   curl: () => import('../curl-cmd.ts'),
+  /** The database clients: psql, pg_isready, mysql, mariadb, mysqladmin, mongosh. */
+  databases: () => import('../db/clients.ts'),
 };
 
 export type LazyPart = keyof typeof LOADERS;

@@ -116,6 +116,7 @@ export default defineConfig({
             { name: 'sim-nc', test: /[\\/]src[\\/]sim[\\/]shell[\\/]nc-cmd\.ts$/, includeDependenciesRecursively: false },
             { name: 'sim-traceroute', test: /[\\/]src[\\/]sim[\\/]shell[\\/]traceroute\.ts$/, includeDependenciesRecursively: false },
             { name: 'sim-curl', test: /[\\/]src[\\/]sim[\\/]shell[\\/]curl-(?:cmd|options)\.ts$/, includeDependenciesRecursively: false },
+            { name: 'sim-databases', test: /[\\/]src[\\/]sim[\\/]shell[\\/]db[\\/](?:clients|connect|psql|pg-table|mysql|mongosh)\.ts$/, includeDependenciesRecursively: false },
             // The Linux export (a menu item of the share dialog) writes the world with its own module of sim/net.
             { name: 'export-linux', test: /[\\/]src[\\/](?:sim[\\/]net[\\/]export|scenario[\\/]export[\\/]linux)\.ts$/, includeDependenciesRecursively: false },
             { name: 'simulator', test: /[\\/]src[\\/]sim[\\/]|[\\/]node_modules[\\/]ip-address[\\/]/, includeDependenciesRecursively: false },

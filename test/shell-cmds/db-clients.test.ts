@@ -145,3 +145,15 @@ describe('mongosh', () => {
     expect(runLine(sim, 'docker exec mo mongosh').stderr).toMatch(/^vethlab: mongosh's interactive shell is not modelled here/);
   });
 });
+
+describe('on a terminal', () => {
+  it('psql and mysql say their interactive prompts are not modelled instead of printing nothing', () => {
+    const { sim } = replay(['docker run -d --name db -e POSTGRES_PASSWORD=secret postgres:16', 'docker run -d --name my -e MYSQL_ROOT_PASSWORD=secret mysql:8.4']);
+    const psql = runLine(sim, 'docker exec -t db psql -U postgres');
+    expect([psql.stderr, psql.exitCode]).toEqual(["vethlab: psql's interactive prompt is not modelled here (give the statement with -c)\n", 1]);
+    const mysql = runLine(sim, 'docker exec -t my mysql -psecret');
+    expect(mysql.stderr).toContain("vethlab: mysql's interactive prompt is not modelled here (give the statement with -e)\n");
+    // Without a terminal, an empty stdin is the end of the input: nothing to do.
+    expect(runLine(sim, 'docker exec db psql -U postgres').exitCode).toBe(0);
+  });
+});

@@ -193,6 +193,8 @@ export function mysqlCommand(place: ClientPlace, client: MysqlClient, name: stri
     // A terminal (docker exec -t sets TERM) gets boxes; a pipe or a file gets batch mode.
     const boxed = o.table || ctx.env.TERM !== undefined;
     const statements = o.execute.length > 0 ? o.execute.flatMap((e) => e.split(';')) : ctx.stdin.split(';');
+    // On a terminal with nothing to run, the client would prompt: that prompt is not modelled.
+    if (o.execute.length === 0 && ctx.stdin === '' && boxed && !o.table) return { stdout: '', stderr: `${warned}vethlab: ${name}'s interactive prompt is not modelled here (give the statement with -e)\n`, exitCode: 1, traces: session.traces };
     let stdout = '';
     let stderr = warned;
     let exitCode = 0;

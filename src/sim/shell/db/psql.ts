@@ -239,6 +239,8 @@ export function psqlCommand(place: ClientPlace, client: PgClient): Command {
     const session = connect(place, t);
     if ('error' in session) return { stdout: '', stderr: `${warnings}psql: error: ${session.error}\n`, exitCode: 2, traces: session.traces };
     const statements = list ? ['\\l'] : commands.length > 0 ? commands : splitScript(ctx.stdin);
+    // On a terminal (exec -t sets TERM) with nothing to run, psql would prompt: that prompt is not modelled.
+    if (statements.length === 0 && ctx.stdin === '' && ctx.env.TERM !== undefined) return { stdout: '', stderr: `${warnings}vethlab: psql's interactive prompt is not modelled here (give the statement with -c)\n`, exitCode: 1, traces: session.traces };
     let stdout = '';
     let stderr = warnings;
     let exitCode = 0;

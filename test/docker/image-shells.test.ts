@@ -40,7 +40,7 @@ describe('interactive shells and their prompts', () => {
     expect(sessionPrompt(sim.engine, web.session!)).toBe(`root@${id12('web1')}:/usr/local/apache2# `);
     sh('docker run -d --name cache redis:7');
     expect(sessionPrompt(sim.engine, sh('docker exec -it cache bash').session!)).toBe(`root@${id12('cache')}:/data# `);
-    sh('docker run -d --name db mysql');
+    sh('docker run -d --name db -e MYSQL_ROOT_PASSWORD=secret mysql');
     expect(sessionPrompt(sim.engine, sh('docker exec -it db bash').session!)).toBe('bash-5.1# ');
     sh('docker run -d --name deb -it debian');
     expect(sessionPrompt(sim.engine, sh('docker exec -it deb sh').session!)).toBe('# ');

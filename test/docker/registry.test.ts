@@ -73,7 +73,7 @@ describe('docker pull against the playground registry', () => {
 describe('docker run of an image the host lacks', () => {
   it('pulls it on stderr, then runs it', () => {
     const { run } = world();
-    const out = run('docker run -d --name db postgres:16');
+    const out = run('docker run -d --name db -e POSTGRES_PASSWORD=secret postgres:16');
     expect(out.exitCode).toBe(0);
     expect(out.stdout).toMatch(/^[0-9a-f]{64}\n$/);
     expect(out.stderrFirst).toBe(true);

@@ -28,6 +28,9 @@ import { busyboxBannerOf, withBanner } from './busybox.ts';
 import { pingCommand } from './ping.ts';
 import { withDnsTraces } from './dns-traces.ts';
 import type { Trace } from '../net/trace.ts';
+import { startDatabase } from './db/entrypoints.ts';
+import { databaseClientNames, type DatabaseClientName } from './db/client-names.ts';
+import { envRecord } from './db/database.ts';
 import { DEBIAN_MACHINE_EXECUTABLES, DEFAULT_PATH, lookPath, notModelled } from './programs.ts';
 import type { SignalResult } from './process-cmds.ts';
 import { toolbox, type ToolboxPlace } from './toolbox.ts';
@@ -146,6 +149,8 @@ export class Simulator {
   private readonly mounts = new ContainerMounts();
   /** The Python REPL each container runs on a terminal (`docker exec -it C python3`, `docker run -it python`), by container ID. */
   private readonly repls = new Map<string, PythonRepl>();
+  /** Containers whose database image's entrypoint set its database up (a restart skips the checks). */
+  private readonly initializedDatabases = new WeakSet<Container>();
 
   constructor(options: SimulatorOptions = {}) {
     this.kernel = new Kernel({ seed: options.seed ?? 1 });
@@ -210,6 +215,7 @@ export class Simulator {
     const image = this.engine.imageOf(c);
     const isDefault = runsImageDefault(c, image);
     if (isDefault && image.listens.some((l) => l.process === 'nginx')) return startNginx(c, this.nginxDeps(c));
+    if (isDefault && startDatabase(this.engine, c, this.initializedDatabases)) return;
     if (isDefault && image.listens.length > 0) {
       c.logs += image.startupLog ?? '';
       return;
@@ -362,6 +368,7 @@ export class Simulator {
       const version = socatVersion.replace(/-.*$/, '');
       commands.set('socat', lazyCommand(() => lazyPart('socat').socatCommand({ servers: this.servers, resolve, child, pid: () => this.processes.newPid(), libc, version })));
     }
+    for (const name of databaseClientNames(this.containerExecutables(c))) commands.set(name, this.databaseClient(c, name, resolve));
     if (!installed || installed.size === 0) return commands;
     const has = (...names: string[]) => names.some((n) => installed.has(n));
     const ipChanges: Command = hasNetAdmin(c) ? netTool((t) => t.ipCommand()) : () => fail('RTNETLINK answers: Operation not permitted\n', 2);
@@ -381,6 +388,17 @@ export class Simulator {
       commands.set('tcpdump', lazyCommand(() => lazyPart('tcpdump').tcpdumpCommand(place)));
     }
     return commands;
+  }
+
+  /** A database client (db/clients.ts) in a container, with the version its image or package gives it. */
+  private databaseClient(c: Container, name: DatabaseClientName, resolve: (name: string) => string | undefined): Command {
+    return lazyCommand(() => {
+      const image = this.engine.imageOf(c);
+      const packages = new Map([...(this.containerPackages.get(c)?.installed ?? new Map<string, { version: string }>())].map(([n, p]) => [n, p.version]));
+      const place = { engine: this.engine, servers: this.servers, container: c, resolve, libc: image.distro === 'alpine' ? 'musl' : 'glibc' } as const;
+      const origin = { env: envRecord(this.engine.containerEnv(c)), packages, oracleMysql: image.executables.has('/usr/sbin/mysqld'), distro: image.distro };
+      return lazyPart('databases').databaseClient(name, place, origin);
+    });
   }
 
   /** The rig images' programs (see containerCommands). */

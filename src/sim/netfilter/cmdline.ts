@@ -647,14 +647,17 @@ function parseTargetName(name: string): string {
   return name;
 }
 
+/** xtables_chain_protos, the names xtables knows before /etc/protocols. */
+const BUILTIN_PROTOCOLS: ReadonlyMap<string, number> = new Map([
+  ['tcp', 6], ['sctp', 132], ['udp', 17], ['udplite', 136], ['icmp', 1], ['ipv6-icmp', 58], ['icmpv6', 58], ['esp', 50], ['ah', 51],
+  ['mobility-header', 135], ['ipv6-mh', 135], ['mh', 135], ['all', 0],
+]);
+
 /** xtables_parse_protocol: a number 0-255, a known name, or /etc/protocols. */
 export function parseProtocol(text: string): number {
   if (/^\d+$/.test(text) && Number(text) <= 255) return Number(text);
-  const builtin: Record<string, number> = {
-    tcp: 6, sctp: 132, udp: 17, udplite: 136, icmp: 1, 'ipv6-icmp': 58, icmpv6: 58, esp: 50, ah: 51,
-    'mobility-header': 135, 'ipv6-mh': 135, mh: 135, all: 0,
-  };
-  if (text in builtin) return builtin[text];
+  const builtin = BUILTIN_PROTOCOLS.get(text);
+  if (builtin !== undefined) return builtin;
   const n = protocolNumber(text);
   if (n !== undefined) return n;
   throw paramError(`unknown protocol "${text}" specified`);

@@ -612,8 +612,10 @@ export class Netns implements NetnsView {
 
   hasDefaultRoute(family: 4 | 6): boolean {
     // As routes() and routes6() list them: a static route with prefix 0 on a device that is up.
-    const listed = (r: { prefixLen: number; ifindex: number }) => r.prefixLen === 0 && this.linksByIndex.get(r.ifindex)?.up === true;
-    return family === 4 ? this.staticRoutes.some(listed) : this.staticRoutes6.some(listed);
+    for (const r of family === 4 ? this.staticRoutes : this.staticRoutes6) {
+      if (r.prefixLen === 0 && this.linksByIndex.get(r.ifindex)?.up === true) return true;
+    }
+    return false;
   }
 
   routes(): RouteInfo[] {

@@ -773,7 +773,7 @@ export class Engine {
    */
   private setDefaultRoute(c: Container, netns: string): void {
     const host = this.kernel.netns(netns)!;
-    if (host.routes().some((r) => r.dst === 'default')) this.kernel.deleteRoute(netns, { dst: 'default' });
+    if (host.hasDefaultRoute(4)) this.kernel.deleteRoute(netns, { dst: 'default' });
     const candidates = [...c.endpoints.values()]
       .map((ep) => ({ ep, n: this.networks.get(ep.networkId)! }))
       .filter(({ n }) => !n.internal)
@@ -782,7 +782,7 @@ export class Engine {
     const first = candidates[0];
     if (first) this.kernel.addRoute(netns, { dst: 'default', via: formatIPv4(first.n.pool!.gateway), dev: first.ep.ifname });
     // IPv6 picks its gateway the same way among the networks that have IPv6.
-    if (host.routes6().some((r) => r.dst === 'default')) this.kernel.deleteRoute6(netns, { dst: 'default' });
+    if (host.hasDefaultRoute(6)) this.kernel.deleteRoute6(netns, { dst: 'default' });
     const first6 = candidates.find(({ n, ep }) => n.pool6 && ep.ip6 !== undefined);
     if (first6) this.kernel.addRoute6(netns, { dst: 'default', via: formatIPv6(first6.n.pool6!.gateway), dev: first6.ep.ifname });
   }

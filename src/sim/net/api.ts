@@ -168,6 +168,8 @@ export interface NetnsView {
   routes6(): Route6Info[];
   /** The main routing table, in the order `ip route` prints it. */
   routes(): RouteInfo[];
+  /** Whether `routes()` (or `routes6()`) lists a default route, without formatting the table. */
+  hasDefaultRoute(family: 4 | 6): boolean;
   /** The route lookup for a destination of either family (`ip route get`); undefined when unreachable. */
   routeGet(dst: string): RouteGetInfo | undefined;
   /** The id this namespace gives another one it has seen a link into (`link-netnsid`). */

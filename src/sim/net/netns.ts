@@ -116,6 +116,10 @@ const CONF6_KEYS: Record<string, string> = {
   forwarding: '0',
 };
 
+/** The per-device keys as pairs, made once: every new device (two per `docker run`) copies them. */
+const CONF_ENTRIES = Object.entries(CONF_KEYS);
+const CONF6_ENTRIES = Object.entries(CONF6_KEYS);
+
 export class Netns implements NetnsView {
   /** Changes only through Kernel.renameNetns. */
   name: string;
@@ -199,11 +203,11 @@ export class Netns implements NetnsView {
   attach(link: Link): void {
     this.linksByIndex.set(link.ifindex, link);
     this.linksByName.set(link.name, link);
-    for (const [k, v] of Object.entries(CONF_KEYS)) {
+    for (const [k, v] of CONF_ENTRIES) {
       const inherited = this.sysctls.get(`net.ipv4.conf.default.${k}`) ?? v;
       this.sysctls.set(`net.ipv4.conf.${link.name}.${k}`, inherited);
     }
-    for (const [k, v] of Object.entries(CONF6_KEYS)) {
+    for (const [k, v] of CONF6_ENTRIES) {
       this.sysctls.set(`net.ipv6.conf.${link.name}.${k}`, this.sysctls.get(`net.ipv6.conf.default.${k}`) ?? v);
     }
   }
@@ -604,6 +608,14 @@ export class Netns implements NetnsView {
     if (decision.gateway !== undefined) info.via = formatAddr(decision.gateway);
     if (decision.src !== undefined) info.src = formatAddr(decision.src);
     return info;
+  }
+
+  hasDefaultRoute(family: 4 | 6): boolean {
+    // As routes() and routes6() list them: a static route with prefix 0 on a device that is up.
+    for (const r of family === 4 ? this.staticRoutes : this.staticRoutes6) {
+      if (r.prefixLen === 0 && this.linksByIndex.get(r.ifindex)?.up === true) return true;
+    }
+    return false;
   }
 
   routes(): RouteInfo[] {

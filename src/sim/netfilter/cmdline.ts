@@ -137,13 +137,46 @@ const hasArg = (argv: readonly string[], i: number): boolean =>
  * iptables-restore (then -t is refused and the table comes from `*table`).
  */
 export function parseCommand(argv: readonly string[], family: 4 | 6, defaultTable: string, restore: boolean): ParsedCommand {
-  const p: ParsedCommand = {
-    command: 0,
-    ruleNum: 0,
-    table: defaultTable,
-    options: 0,
-    verbose: 0,
-    spec: {
+  return new CommandLineParser(argv, family, defaultTable, restore).parse();
+}
+
+/** An extension's long option: its name, how many arguments it takes, and the match or target that takes it. */
+interface ExtOption {
+  name: string;
+  n: number;
+  owner: MatchBuilder | TargetBuilder;
+}
+
+/**
+ * One command line's parse: getopt_long's position and the rule being built.
+ * A class rather than closures inside parseCommand: Docker programs a dozen rules
+ * for every container, and closures made afresh for each line showed in its profile.
+ */
+class CommandLineParser {
+  private readonly p: ParsedCommand;
+  private readonly spec: RuleSpec;
+  private readonly loaded: LoadedMatch[] = [];
+  /** Matches and the target in the order they were loaded. */
+  private readonly loadOrder: (MatchBuilder | TargetBuilder)[] = [];
+  private target: { name: string; builder: TargetBuilder } | undefined;
+  private invert = false;
+  private srcText: string | undefined;
+  private dstText: string | undefined;
+  private jumpTo: string | undefined;
+  private isGoto = false;
+  private protoText: string | undefined;
+  private i = 0;
+  /** Characters left of a bundle of short options (`-nvL`). */
+  private bundle = '';
+  private nonopt = '';
+
+  constructor(
+    private readonly argv: readonly string[],
+    private readonly family: 4 | 6,
+    defaultTable: string,
+    private readonly restore: boolean,
+  ) {
+    this.spec = {
       family,
       srcInv: false,
       dstInv: false,
@@ -153,60 +186,67 @@ export function parseCommand(argv: readonly string[], family: 4 | 6, defaultTabl
       protoInv: false,
       matches: [],
       target: { kind: 'none' },
-    },
-  };
-  const spec = p.spec;
-  const loaded: LoadedMatch[] = [];
-  /** Matches and the target in the order they were loaded. */
-  const loadOrder: (MatchBuilder | TargetBuilder)[] = [];
-  let target: { name: string; builder: TargetBuilder } | undefined;
-  let invert = false;
-  let srcText: string | undefined;
-  let dstText: string | undefined;
-  let jumpTo: string | undefined;
-  let isGoto = false;
-  let protoText: string | undefined;
-  let i = 0;
-  /** Characters left of a bundle of short options (`-nvL`). */
-  let bundle = '';
+    };
+    this.p = { command: 0, ruleNum: 0, table: defaultTable, options: 0, verbose: 0, spec: this.spec };
+  }
 
-  const addCommand = (cmd: number, others: number): void => {
-    if (invert) throw paramError("unexpected '!' flag");
-    const clash = p.command & ~others;
+  private addCommand(cmd: number, others: number): void {
+    if (this.invert) throw paramError("unexpected '!' flag");
+    const clash = this.p.command & ~others;
     if (clash) throw paramError(`Cannot use -${cmdChar(cmd)} with -${cmdChar(clash)}`);
-    p.command |= cmd;
-  };
-  const setOption = (opt: number): void => {
-    if (p.options & opt) throw paramError(`multiple -${optChar(opt)} flags not allowed`);
-    p.options |= opt;
-    if (invert && !(INVERTIBLE & opt)) throw paramError(`cannot have ! before -${optChar(opt)}`);
-  };
-  const optionalArg = (attached: string | undefined): string | undefined => {
+    this.p.command |= cmd;
+  }
+
+  private setOption(opt: number): void {
+    if (this.p.options & opt) throw paramError(`multiple -${optChar(opt)} flags not allowed`);
+    this.p.options |= opt;
+    if (this.invert && !(INVERTIBLE & opt)) throw paramError(`cannot have ! before -${optChar(opt)}`);
+  }
+
+  private optionalArg(attached: string | undefined): string | undefined {
     if (attached !== undefined) return attached;
-    if (hasArg(argv, i)) return argv[i++];
+    if (hasArg(this.argv, this.i)) return this.argv[this.i++];
     return undefined;
-  };
+  }
 
   /**
-   * Long options of the loaded extensions, newest first: xtables merges each new
-   * extension's options in front, so with two `-m comment` each --comment goes to
-   * the latest one.
+   * The loaded extensions' long option of that exact name, newest extension first:
+   * xtables merges each new extension's options in front, so with two `-m comment`
+   * each --comment goes to the latest one.
    */
-  const extOptions = (): { name: string; n: number; owner: MatchBuilder | TargetBuilder }[] => {
-    const list: { name: string; n: number; owner: MatchBuilder | TargetBuilder }[] = [];
-    for (let k = loadOrder.length - 1; k >= 0; k--)
-      for (const [name, n] of Object.entries(loadOrder[k].options)) list.push({ name, n, owner: loadOrder[k] });
-    return list;
-  };
-
-  const nextOpt = (): Opt | 'nonopt' | undefined => {
-    if (bundle) {
-      const c = bundle[0];
-      bundle = bundle.slice(1);
-      return shortOpt(c, `-${c}`);
+  private extOption(name: string): ExtOption | undefined {
+    for (let k = this.loadOrder.length - 1; k >= 0; k--) {
+      const owner = this.loadOrder[k];
+      const n = Object.hasOwn(owner.options, name) ? owner.options[name] : undefined;
+      if (n !== undefined) return { name, n, owner };
     }
-    if (i >= argv.length) return undefined;
-    const word = argv[i++];
+    return undefined;
+  }
+
+  /** getopt_long's abbreviation: the one extension option that starts with `prefix`. */
+  private extOptionByPrefix(prefix: string): ExtOption | undefined {
+    if (!prefix) return undefined;
+    let hit: ExtOption | undefined;
+    for (let k = this.loadOrder.length - 1; k >= 0; k--) {
+      const owner = this.loadOrder[k];
+      for (const [name, n] of Object.entries(owner.options)) {
+        if (!name.startsWith(prefix)) continue;
+        if (hit) return undefined;
+        hit = { name, n, owner };
+      }
+    }
+    return hit;
+  }
+
+  private nextOpt(): Opt | 'nonopt' | undefined {
+    const argv = this.argv;
+    if (this.bundle) {
+      const c = this.bundle[0];
+      this.bundle = this.bundle.slice(1);
+      return this.shortOpt(c, `-${c}`);
+    }
+    if (this.i >= argv.length) return undefined;
+    const word = argv[this.i++];
     if (word === '--') return undefined;
     if (word.startsWith('--')) {
       const eq = word.indexOf('=');
@@ -216,316 +256,325 @@ export function parseCommand(argv: readonly string[], family: 4 | 6, defaultTabl
       if (core) {
         const [, kind, key] = core;
         if (kind === 1) {
-          const arg = inline ?? (i < argv.length ? argv[i++] : undefined);
+          const arg = inline ?? (this.i < argv.length ? argv[this.i++] : undefined);
           if (arg === undefined) throw paramError(`option "${word}" requires an argument`);
           return { key, arg, spelled: word };
         }
         return { key, arg: inline, spelled: word };
       }
-      const ext = extOptions();
-      const hit = ext.find((e) => e.name === name) ?? uniquePrefix(ext, name);
+      const hit = this.extOption(name) ?? this.extOptionByPrefix(name);
       if (hit) return { key: `--${hit.name}`, arg: inline, spelled: word };
       return { key: '?', spelled: word };
     }
     if (word.startsWith('-') && word.length > 1) {
-      bundle = word.slice(1);
-      const c = bundle[0];
-      bundle = bundle.slice(1);
-      return shortOpt(c, word);
+      this.bundle = word.slice(1);
+      const c = this.bundle[0];
+      this.bundle = this.bundle.slice(1);
+      return this.shortOpt(c, word);
     }
-    nonopt = word;
+    this.nonopt = word;
     return 'nonopt';
-  };
-  let nonopt = '';
+  }
 
-  const shortOpt = (c: string, spelled: string): Opt => {
+  private shortOpt(c: string, spelled: string): Opt {
     const kind = SHORT[c];
     if (kind === undefined) return { key: '?', spelled: `-${c}` };
     if (kind === 0) return { key: c, spelled };
-    if (bundle) {
-      const arg = bundle;
-      bundle = '';
+    if (this.bundle) {
+      const arg = this.bundle;
+      this.bundle = '';
       return { key: c, arg, spelled };
     }
     if (kind === 2) return { key: c, spelled };
-    if (i >= argv.length) throw paramError(`option "-${c}" requires an argument`);
-    return { key: c, arg: argv[i++], spelled };
-  };
+    if (this.i >= this.argv.length) throw paramError(`option "-${c}" requires an argument`);
+    return { key: c, arg: this.argv[this.i++], spelled };
+  }
 
-  for (;;) {
-    const o = nextOpt();
-    if (o === undefined) break;
-    if (o === 'nonopt') {
-      if (nonopt === '!') {
-        if (invert) throw paramError('multiple consecutive ! not allowed');
-        invert = true;
-        continue;
-      }
-      throw new BadArgument(nonopt);
-    }
-    const arg = o.arg;
-    switch (o.key) {
-      case 'A':
-        addCommand(CMD.APPEND, 0);
-        p.chain = arg;
-        break;
-      case 'C':
-        addCommand(CMD.CHECK, 0);
-        p.chain = arg;
-        break;
-      case 'D':
-        addCommand(CMD.DELETE, 0);
-        p.chain = arg;
-        if (hasArg(argv, i)) {
-          p.ruleNum = parseRuleNumber(argv[i++]);
-          p.command = CMD.DELETE_NUM;
-        }
-        break;
-      case 'R':
-        addCommand(CMD.REPLACE, 0);
-        p.chain = arg;
-        if (hasArg(argv, i)) p.ruleNum = parseRuleNumber(argv[i++]);
-        else throw paramError('-R requires a rule number');
-        break;
-      case 'I':
-        addCommand(CMD.INSERT, 0);
-        p.chain = arg;
-        p.ruleNum = hasArg(argv, i) ? parseRuleNumber(argv[i++]) : 1;
-        break;
-      case 'L':
-      case 'S': {
-        addCommand(o.key === 'L' ? CMD.LIST : CMD.LIST_RULES, CMD.ZERO | CMD.ZERO_NUM);
-        const chain = optionalArg(arg);
-        if (chain !== undefined) p.chain = chain;
-        if (hasArg(argv, i)) p.ruleNum = parseRuleNumber(argv[i++]);
-        break;
-      }
-      case 'F': {
-        addCommand(CMD.FLUSH, 0);
-        const chain = optionalArg(arg);
-        if (chain !== undefined) p.chain = chain;
-        break;
-      }
-      case 'Z': {
-        addCommand(CMD.ZERO, CMD.LIST | CMD.LIST_RULES);
-        const chain = optionalArg(arg);
-        if (chain !== undefined) p.chain = chain;
-        if (hasArg(argv, i)) {
-          p.ruleNum = parseRuleNumber(argv[i++]);
-          p.command = (p.command & ~CMD.ZERO) | CMD.ZERO_NUM;
-        }
-        break;
-      }
-      case 'N':
-        assertValidChainName(arg ?? '');
-        addCommand(CMD.NEW_CHAIN, 0);
-        p.chain = arg;
-        break;
-      case 'X': {
-        addCommand(CMD.DELETE_CHAIN, 0);
-        const chain = optionalArg(arg);
-        if (chain !== undefined) p.chain = chain;
-        break;
-      }
-      case 'E':
-        addCommand(CMD.RENAME_CHAIN, 0);
-        p.chain = arg;
-        if (hasArg(argv, i)) p.newName = argv[i++];
-        else throw paramError('-E requires old-chain-name and new-chain-name');
-        break;
-      case 'P':
-        addCommand(CMD.SET_POLICY, 0);
-        p.chain = arg;
-        if (hasArg(argv, i)) p.policy = argv[i++];
-        else throw paramError('-P requires a chain and a policy');
-        break;
-      case 'h':
-        p.help = true;
-        return p;
-      case 'V':
-        p.version = true;
-        return p;
-      case 'p': {
-        setOption(OPT.PROTOCOL);
-        const text = (arg ?? '').toLowerCase();
-        protoText = text;
-        spec.proto = parseProtocol(text);
-        spec.protoInv = invert;
-        if (spec.proto === 0 && invert) throw paramError('rule would never match protocol');
-        break;
-      }
-      case 's':
-        setOption(OPT.SOURCE);
-        spec.srcInv = invert;
-        srcText = arg;
-        break;
-      case 'd':
-        setOption(OPT.DESTINATION);
-        spec.dstInv = invert;
-        dstText = arg;
-        break;
-      case 'g':
-        setOption(OPT.JUMP);
-        isGoto = true;
-        jumpTo = parseTargetName(arg ?? '');
-        break;
-      case 'j': {
-        setOption(OPT.JUMP);
-        jumpTo = parseTargetName(arg ?? '');
-        const make = findTarget(jumpTo, family);
-        if (make) {
-          target = { name: jumpTo, builder: make() };
-          loadOrder.push(target.builder);
-        }
-        break;
-      }
-      case 'i':
-      case 'o': {
-        if ((arg ?? '') === '') throw paramError('Empty interface is likely to be undesired');
-        if ((arg ?? '').length > 15) throw paramError(`interface name \`${arg}' must be shorter than IFNAMSIZ (15)`);
-        setOption(o.key === 'i' ? OPT.VIANAMEIN : OPT.VIANAMEOUT);
-        if (o.key === 'i') {
-          spec.inIface = parseIface(arg ?? '');
-          spec.inInv = invert;
-        } else {
-          spec.outIface = parseIface(arg ?? '');
-          spec.outInv = invert;
-        }
-        break;
-      }
-      case 'f':
-        if (family === 6) throw paramError("`-f' is not supported in IPv6, use -m frag instead");
-        setOption(OPT.FRAGMENT);
-        break;
-      case 'v':
-        if (!p.verbose) setOption(OPT.VERBOSE);
-        p.verbose++;
-        break;
-      case 'm': {
-        if (invert) throw paramError('unexpected ! flag before --match');
-        const mod = findMatch(arg ?? '', family);
-        if (!mod) throw paramError(`Couldn't load match \`${arg ?? ''}':No such file or directory\n`);
-        loaded.push({ name: mod.name, builder: mod.create(family) });
-        loadOrder.push(loaded[loaded.length - 1].builder);
-        break;
-      }
-      case 'n':
-        setOption(OPT.NUMERIC);
-        break;
-      case 't':
-        if (invert) throw paramError('unexpected ! flag before --table');
-        if (restore) throw paramError(`The -t option cannot be used in ${family === 4 ? 'iptables' : 'ip6tables'}-restore.\n`);
-        p.table = arg ?? '';
-        break;
-      case 'x':
-        setOption(OPT.EXPANDED);
-        break;
-      case 'w':
-      case 'W':
-        if (restore) throw paramError(`You cannot use \`-${o.key}' from ${family === 4 ? 'iptables' : 'ip6tables'}-restore`);
-        optionalArg(arg);
-        break;
-      case '0':
-        setOption(OPT.LINENUMBERS);
-        break;
-      case 'M':
-        break;
-      case 'c': {
-        setOption(OPT.COUNTERS);
-        const pc = arg ?? '';
-        let bc: string | undefined;
-        const comma = pc.indexOf(',', 1);
-        const pcText = comma >= 0 ? pc.slice(0, comma) : pc;
-        if (comma >= 0) bc = pc.slice(comma + 1);
-        if (bc === undefined && hasArg(argv, i)) bc = argv[i++];
-        if (bc === undefined) throw paramError('-c requires packet and byte counter');
-        const pn = /^\d+/.exec(pcText);
-        if (!pn) throw paramError('-c packet counter not numeric');
-        const bn = /^\d+/.exec(bc);
-        if (!bn) throw paramError('-c byte counter not numeric');
-        p.counters = { packets: Number(pn[0]), bytes: Number(bn[0]) };
-        break;
-      }
-      case '4':
-      case '6':
-        if ((o.key === '4') === (family === 4)) break;
-        if (restore) {
-          p.ignored = true;
-          return p;
-        }
-        throw new BadArgument('');
-      default: {
-        // An extension's option, or one that loads the protocol match.
-        if (o.key.startsWith('--')) {
-          const name = o.key.slice(2);
-          const hit = extOptions().find((e) => e.name === name);
-          if (hit) {
-            const args: string[] = [];
-            if (hit.n >= 1) {
-              const first = o.arg ?? (i < argv.length ? argv[i++] : undefined);
-              if (first === undefined) throw paramError(`option "${o.spelled}" requires an argument`);
-              args.push(first);
-            }
-            for (let k = 1; k < hit.n; k++) {
-              if (!hasArg(argv, i)) throw paramError(`--${name} requires ${hit.n} args`);
-              args.push(argv[i++]);
-            }
-            hit.owner.parse(name, args, invert);
-            invert = false;
-            continue;
-          }
-        }
-        const proto = protoText !== undefined ? protocolMatch(spec.proto, family) : undefined;
-        if (proto && o.spelled.startsWith('--') && !loaded.some((m) => m.name === proto.name)) {
-          loaded.push({ name: proto.name, builder: proto.create(family) });
-          loadOrder.push(loaded[loaded.length - 1].builder);
-          // Re-read this option now that the protocol's options are known.
-          i--;
-          bundle = '';
+  parse(): ParsedCommand {
+    const { argv, family, restore, p, spec } = this;
+    for (;;) {
+      const o = this.nextOpt();
+      if (o === undefined) break;
+      if (o === 'nonopt') {
+        if (this.nonopt === '!') {
+          if (this.invert) throw paramError('multiple consecutive ! not allowed');
+          this.invert = true;
           continue;
         }
-        throw paramError(`unknown option "${o.spelled}"`);
+        throw new BadArgument(this.nonopt);
+      }
+      const arg = o.arg;
+      switch (o.key) {
+        case 'A':
+          this.addCommand(CMD.APPEND, 0);
+          p.chain = arg;
+          break;
+        case 'C':
+          this.addCommand(CMD.CHECK, 0);
+          p.chain = arg;
+          break;
+        case 'D':
+          this.addCommand(CMD.DELETE, 0);
+          p.chain = arg;
+          if (hasArg(argv, this.i)) {
+            p.ruleNum = parseRuleNumber(argv[this.i++]);
+            p.command = CMD.DELETE_NUM;
+          }
+          break;
+        case 'R':
+          this.addCommand(CMD.REPLACE, 0);
+          p.chain = arg;
+          if (hasArg(argv, this.i)) p.ruleNum = parseRuleNumber(argv[this.i++]);
+          else throw paramError('-R requires a rule number');
+          break;
+        case 'I':
+          this.addCommand(CMD.INSERT, 0);
+          p.chain = arg;
+          p.ruleNum = hasArg(argv, this.i) ? parseRuleNumber(argv[this.i++]) : 1;
+          break;
+        case 'L':
+        case 'S': {
+          this.addCommand(o.key === 'L' ? CMD.LIST : CMD.LIST_RULES, CMD.ZERO | CMD.ZERO_NUM);
+          const chain = this.optionalArg(arg);
+          if (chain !== undefined) p.chain = chain;
+          if (hasArg(argv, this.i)) p.ruleNum = parseRuleNumber(argv[this.i++]);
+          break;
+        }
+        case 'F': {
+          this.addCommand(CMD.FLUSH, 0);
+          const chain = this.optionalArg(arg);
+          if (chain !== undefined) p.chain = chain;
+          break;
+        }
+        case 'Z': {
+          this.addCommand(CMD.ZERO, CMD.LIST | CMD.LIST_RULES);
+          const chain = this.optionalArg(arg);
+          if (chain !== undefined) p.chain = chain;
+          if (hasArg(argv, this.i)) {
+            p.ruleNum = parseRuleNumber(argv[this.i++]);
+            p.command = (p.command & ~CMD.ZERO) | CMD.ZERO_NUM;
+          }
+          break;
+        }
+        case 'N':
+          assertValidChainName(arg ?? '');
+          this.addCommand(CMD.NEW_CHAIN, 0);
+          p.chain = arg;
+          break;
+        case 'X': {
+          this.addCommand(CMD.DELETE_CHAIN, 0);
+          const chain = this.optionalArg(arg);
+          if (chain !== undefined) p.chain = chain;
+          break;
+        }
+        case 'E':
+          this.addCommand(CMD.RENAME_CHAIN, 0);
+          p.chain = arg;
+          if (hasArg(argv, this.i)) p.newName = argv[this.i++];
+          else throw paramError('-E requires old-chain-name and new-chain-name');
+          break;
+        case 'P':
+          this.addCommand(CMD.SET_POLICY, 0);
+          p.chain = arg;
+          if (hasArg(argv, this.i)) p.policy = argv[this.i++];
+          else throw paramError('-P requires a chain and a policy');
+          break;
+        case 'h':
+          p.help = true;
+          return p;
+        case 'V':
+          p.version = true;
+          return p;
+        case 'p': {
+          this.setOption(OPT.PROTOCOL);
+          const text = (arg ?? '').toLowerCase();
+          this.protoText = text;
+          spec.proto = parseProtocol(text);
+          spec.protoInv = this.invert;
+          if (spec.proto === 0 && this.invert) throw paramError('rule would never match protocol');
+          break;
+        }
+        case 's':
+          this.setOption(OPT.SOURCE);
+          spec.srcInv = this.invert;
+          this.srcText = arg;
+          break;
+        case 'd':
+          this.setOption(OPT.DESTINATION);
+          spec.dstInv = this.invert;
+          this.dstText = arg;
+          break;
+        case 'g':
+          this.setOption(OPT.JUMP);
+          this.isGoto = true;
+          this.jumpTo = parseTargetName(arg ?? '');
+          break;
+        case 'j': {
+          this.setOption(OPT.JUMP);
+          this.jumpTo = parseTargetName(arg ?? '');
+          const make = findTarget(this.jumpTo, family);
+          if (make) {
+            this.target = { name: this.jumpTo, builder: make() };
+            this.loadOrder.push(this.target.builder);
+          }
+          break;
+        }
+        case 'i':
+        case 'o': {
+          if ((arg ?? '') === '') throw paramError('Empty interface is likely to be undesired');
+          if ((arg ?? '').length > 15) throw paramError(`interface name \`${arg}' must be shorter than IFNAMSIZ (15)`);
+          this.setOption(o.key === 'i' ? OPT.VIANAMEIN : OPT.VIANAMEOUT);
+          if (o.key === 'i') {
+            spec.inIface = parseIface(arg ?? '');
+            spec.inInv = this.invert;
+          } else {
+            spec.outIface = parseIface(arg ?? '');
+            spec.outInv = this.invert;
+          }
+          break;
+        }
+        case 'f':
+          if (family === 6) throw paramError("`-f' is not supported in IPv6, use -m frag instead");
+          this.setOption(OPT.FRAGMENT);
+          break;
+        case 'v':
+          if (!p.verbose) this.setOption(OPT.VERBOSE);
+          p.verbose++;
+          break;
+        case 'm': {
+          if (this.invert) throw paramError('unexpected ! flag before --match');
+          const mod = findMatch(arg ?? '', family);
+          if (!mod) throw paramError(`Couldn't load match \`${arg ?? ''}':No such file or directory\n`);
+          this.loadMatch(mod.name, mod.create(family));
+          break;
+        }
+        case 'n':
+          this.setOption(OPT.NUMERIC);
+          break;
+        case 't':
+          if (this.invert) throw paramError('unexpected ! flag before --table');
+          if (restore) throw paramError(`The -t option cannot be used in ${family === 4 ? 'iptables' : 'ip6tables'}-restore.\n`);
+          p.table = arg ?? '';
+          break;
+        case 'x':
+          this.setOption(OPT.EXPANDED);
+          break;
+        case 'w':
+        case 'W':
+          if (restore) throw paramError(`You cannot use \`-${o.key}' from ${family === 4 ? 'iptables' : 'ip6tables'}-restore`);
+          this.optionalArg(arg);
+          break;
+        case '0':
+          this.setOption(OPT.LINENUMBERS);
+          break;
+        case 'M':
+          break;
+        case 'c': {
+          this.setOption(OPT.COUNTERS);
+          const pc = arg ?? '';
+          let bc: string | undefined;
+          const comma = pc.indexOf(',', 1);
+          const pcText = comma >= 0 ? pc.slice(0, comma) : pc;
+          if (comma >= 0) bc = pc.slice(comma + 1);
+          if (bc === undefined && hasArg(argv, this.i)) bc = argv[this.i++];
+          if (bc === undefined) throw paramError('-c requires packet and byte counter');
+          const pn = /^\d+/.exec(pcText);
+          if (!pn) throw paramError('-c packet counter not numeric');
+          const bn = /^\d+/.exec(bc);
+          if (!bn) throw paramError('-c byte counter not numeric');
+          p.counters = { packets: Number(pn[0]), bytes: Number(bn[0]) };
+          break;
+        }
+        case '4':
+        case '6':
+          if ((o.key === '4') === (family === 4)) break;
+          if (restore) {
+            p.ignored = true;
+            return p;
+          }
+          throw new BadArgument('');
+        default: {
+          // An extension's option, or one that loads the protocol match.
+          if (o.key.startsWith('--')) {
+            const name = o.key.slice(2);
+            const hit = this.extOption(name);
+            if (hit) {
+              const args: string[] = [];
+              if (hit.n >= 1) {
+                const first = o.arg ?? (this.i < argv.length ? argv[this.i++] : undefined);
+                if (first === undefined) throw paramError(`option "${o.spelled}" requires an argument`);
+                args.push(first);
+              }
+              for (let k = 1; k < hit.n; k++) {
+                if (!hasArg(argv, this.i)) throw paramError(`--${name} requires ${hit.n} args`);
+                args.push(argv[this.i++]);
+              }
+              hit.owner.parse(name, args, this.invert);
+              this.invert = false;
+              continue;
+            }
+          }
+          const proto = this.protoText !== undefined ? protocolMatch(spec.proto, family) : undefined;
+          if (proto && o.spelled.startsWith('--') && !this.loaded.some((m) => m.name === proto.name)) {
+            this.loadMatch(proto.name, proto.create(family));
+            // Re-read this option now that the protocol's options are known.
+            this.i--;
+            this.bundle = '';
+            continue;
+          }
+          throw paramError(`unknown option "${o.spelled}"`);
+        }
+      }
+      this.invert = false;
+    }
+    return this.finish();
+  }
+
+  private loadMatch(name: string, builder: MatchBuilder): void {
+    this.loaded.push({ name, builder });
+    this.loadOrder.push(builder);
+  }
+
+  /** After the last option: the matches and target built, then the checks do_parse makes at the end. */
+  private finish(): ParsedCommand {
+    const { family, p, spec, jumpTo, isGoto } = this;
+    if (p.table === 'nat' && (p.policy === 'DROP' || jumpTo === 'DROP'))
+      throw paramError('\nThe "nat" table is not intended for filtering, the use of DROP is therefore inhibited.\n\n');
+
+    const ruleCtx = { family, proto: spec.proto, protoInv: spec.protoInv };
+    const matches: Match[] = this.loaded.map((m) => m.builder.finish(ruleCtx));
+    spec.matches = matches;
+    let ruleTarget: RuleTarget = { kind: 'none' };
+    if (this.target) ruleTarget = { kind: 'ext', ext: this.target.builder.finish(ruleCtx) };
+    else if (jumpTo !== undefined) {
+      if (jumpTo === 'ACCEPT' || jumpTo === 'DROP' || jumpTo === 'RETURN') {
+        ruleTarget = isGoto ? { kind: 'goto', chain: jumpTo } : { kind: 'verdict', verdict: jumpTo };
+      } else {
+        ruleTarget = isGoto ? { kind: 'goto', chain: jumpTo } : { kind: 'jump', chain: jumpTo };
+        p.jumpChain = jumpTo;
       }
     }
-    invert = false;
-  }
+    spec.target = ruleTarget;
 
-  if (p.table === 'nat' && (p.policy === 'DROP' || jumpTo === 'DROP'))
-    throw paramError('\nThe "nat" table is not intended for filtering, the use of DROP is therefore inhibited.\n\n');
+    if (!p.command) throw paramError('no command specified');
+    if (this.invert) throw paramError('nothing appropriate following !');
 
-  const ruleCtx = { family, proto: spec.proto, protoInv: spec.protoInv };
-  const matches: Match[] = loaded.map((m) => m.builder.finish(ruleCtx));
-  spec.matches = matches;
-  let ruleTarget: RuleTarget = { kind: 'none' };
-  if (target) ruleTarget = { kind: 'ext', ext: target.builder.finish(ruleCtx) };
-  else if (jumpTo !== undefined) {
-    if (jumpTo === 'ACCEPT' || jumpTo === 'DROP' || jumpTo === 'RETURN') {
-      ruleTarget = isGoto ? { kind: 'goto', chain: jumpTo } : { kind: 'verdict', verdict: jumpTo };
-    } else {
-      ruleTarget = isGoto ? { kind: 'goto', chain: jumpTo } : { kind: 'jump', chain: jumpTo };
-      p.jumpChain = jumpTo;
+    // post_parse: addresses.
+    if (this.srcText !== undefined) spec.src = netOrThrow(this.srcText, family);
+    if (this.dstText !== undefined) spec.dst = netOrThrow(this.dstText, family);
+
+    genericOptCheck(p.command, p.options);
+    if (p.chain !== undefined && p.chain.length >= 29)
+      throw paramError(`chain name \`${p.chain}' too long (must be under 29 chars)`);
+    const ruleCmd = CMD.APPEND | CMD.DELETE | CMD.DELETE_NUM | CMD.CHECK | CMD.INSERT | CMD.REPLACE;
+    if (p.command & ruleCmd) {
+      if ((p.chain === 'PREROUTING' || p.chain === 'INPUT') && p.options & OPT.VIANAMEOUT)
+        throw paramError(`Can't use -o with ${p.chain}\n`);
+      if ((p.chain === 'POSTROUTING' || p.chain === 'OUTPUT') && p.options & OPT.VIANAMEIN)
+        throw paramError(`Can't use -i with ${p.chain}\n`);
     }
+    return p;
   }
-  spec.target = ruleTarget;
-
-  if (!p.command) throw paramError('no command specified');
-  if (invert) throw paramError('nothing appropriate following !');
-
-  // post_parse: addresses.
-  if (srcText !== undefined) spec.src = netOrThrow(srcText, family);
-  if (dstText !== undefined) spec.dst = netOrThrow(dstText, family);
-
-  genericOptCheck(p.command, p.options);
-  if (p.chain !== undefined && p.chain.length >= 29)
-    throw paramError(`chain name \`${p.chain}' too long (must be under 29 chars)`);
-  const ruleCmd = CMD.APPEND | CMD.DELETE | CMD.DELETE_NUM | CMD.CHECK | CMD.INSERT | CMD.REPLACE;
-  if (p.command & ruleCmd) {
-    if ((p.chain === 'PREROUTING' || p.chain === 'INPUT') && p.options & OPT.VIANAMEOUT)
-      throw paramError(`Can't use -o with ${p.chain}\n`);
-    if ((p.chain === 'POSTROUTING' || p.chain === 'OUTPUT') && p.options & OPT.VIANAMEIN)
-      throw paramError(`Can't use -i with ${p.chain}\n`);
-  }
-  return p;
 }
 
 /** "Bad argument `x'" is printed without the program prefix. */
@@ -543,18 +592,20 @@ function netOrThrow(text: string, family: 4 | 6): Net {
   return r;
 }
 
-function lookupLong(name: string): (typeof LONG)[number] | undefined {
-  const exact = LONG.find(([n]) => n === name);
-  if (exact) return exact;
-  const prefixed = LONG.filter(([n]) => n.startsWith(name));
-  // getopt_long takes an abbreviation when all candidates mean the same option.
-  if (name && prefixed.length && prefixed.every(([, , k]) => k === prefixed[0][2])) return prefixed[0];
-  return undefined;
-}
+const LONG_BY_NAME: ReadonlyMap<string, (typeof LONG)[number]> = new Map(LONG.map((o) => [o[0], o]));
 
-function uniquePrefix<T extends { name: string }>(list: T[], name: string): T | undefined {
-  const hits = list.filter((e) => e.name.startsWith(name));
-  return name && hits.length === 1 ? hits[0] : undefined;
+function lookupLong(name: string): (typeof LONG)[number] | undefined {
+  const exact = LONG_BY_NAME.get(name);
+  if (exact) return exact;
+  if (!name) return undefined;
+  // getopt_long takes an abbreviation when all candidates mean the same option.
+  let first: (typeof LONG)[number] | undefined;
+  for (const option of LONG) {
+    if (!option[0].startsWith(name)) continue;
+    if (first && option[2] !== first[2]) return undefined;
+    first ??= option;
+  }
+  return first;
 }
 
 function cmdChar(cmd: number): string {
@@ -596,14 +647,17 @@ function parseTargetName(name: string): string {
   return name;
 }
 
+/** xtables_chain_protos, the names xtables knows before /etc/protocols. */
+const BUILTIN_PROTOCOLS: ReadonlyMap<string, number> = new Map([
+  ['tcp', 6], ['sctp', 132], ['udp', 17], ['udplite', 136], ['icmp', 1], ['ipv6-icmp', 58], ['icmpv6', 58], ['esp', 50], ['ah', 51],
+  ['mobility-header', 135], ['ipv6-mh', 135], ['mh', 135], ['all', 0],
+]);
+
 /** xtables_parse_protocol: a number 0-255, a known name, or /etc/protocols. */
 export function parseProtocol(text: string): number {
   if (/^\d+$/.test(text) && Number(text) <= 255) return Number(text);
-  const builtin: Record<string, number> = {
-    tcp: 6, sctp: 132, udp: 17, udplite: 136, icmp: 1, 'ipv6-icmp': 58, icmpv6: 58, esp: 50, ah: 51,
-    'mobility-header': 135, 'ipv6-mh': 135, mh: 135, all: 0,
-  };
-  if (text in builtin) return builtin[text];
+  const builtin = BUILTIN_PROTOCOLS.get(text);
+  if (builtin !== undefined) return builtin;
   const n = protocolNumber(text);
   if (n !== undefined) return n;
   throw paramError(`unknown protocol "${text}" specified`);

@@ -140,15 +140,16 @@ function checkJump(table: Table, p: ParsedCommand): void {
 /** What the kernel's rule validation refuses (EINVAL / EOPNOTSUPP at commit). */
 function checkKernel(table: Table, chain: Chain, rule: Rule, op: string): void {
   const t = rule.spec.target;
-  const fail = (errno: string): never => {
-    throw batchError(op, errno, `rule in chain ${chain.name}`);
-  };
-  if (t.kind === 'goto' && table.isBuiltin(t.chain)) fail('Operation not supported');
+  if (t.kind === 'goto' && table.isBuiltin(t.chain)) throw ruleError(op, chain, 'Operation not supported');
   if (t.kind !== 'ext') return;
   const ext = t.ext;
-  if (ext.table && ext.table !== table.name) fail('Invalid argument');
-  if (ext.hooks && table.isBuiltin(chain.name) && !ext.hooks.includes(chain.name as Hook)) fail('Invalid argument');
-  if (!ext.check(rule.spec)) fail('Invalid argument');
+  if (ext.table && ext.table !== table.name) throw ruleError(op, chain, 'Invalid argument');
+  if (ext.hooks && table.isBuiltin(chain.name) && !ext.hooks.includes(chain.name as Hook)) throw ruleError(op, chain, 'Invalid argument');
+  if (!ext.check(rule.spec)) throw ruleError(op, chain, 'Invalid argument');
+}
+
+function ruleError(op: string, chain: Chain, errno: string): IptablesError {
+  return batchError(op, errno, `rule in chain ${chain.name}`);
 }
 
 function zero(c: Chain, verbose: number): string {

@@ -4,7 +4,7 @@
  * iptables-restore and their ip6 twins). The kernel model calls runHook at each
  * hook; the shells call the command methods.
  */
-import { BadArgument, parseCommand } from './cmdline.ts';
+import { BadArgument, parseCommand, type ParsedCommand } from './cmdline.ts';
 import { execute } from './commands.ts';
 import { Conntrack, type ConntrackEntry } from './conntrack.ts';
 import { IptablesError, PARAMETER_PROBLEM } from './errors.ts';
@@ -19,6 +19,25 @@ export interface CommandResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+}
+
+/**
+ * Parsed command lines by their words: a parse depends on nothing but them, and its
+ * result is never changed afterwards (a Rule copies the counters it is given), so one
+ * parse serves every namespace. Docker programs the same lines in each container's
+ * namespace (the embedded DNS's chains and jumps); bounded, oldest out first.
+ */
+const parsedLines = new Map<string, ParsedCommand>();
+const PARSED_LINES_KEPT = 256;
+
+function parseCached(argv: readonly string[], family: 4 | 6): ParsedCommand {
+  const key = `${family}\0${argv.join('\0')}`;
+  const hit = parsedLines.get(key);
+  if (hit) return hit;
+  const parsed = parseCommand(argv, family, 'filter', false);
+  if (parsedLines.size >= PARSED_LINES_KEPT) parsedLines.delete(parsedLines.keys().next().value!);
+  parsedLines.set(key, parsed);
+  return parsed;
 }
 
 export class Netfilter {
@@ -40,7 +59,7 @@ export class Netfilter {
     const rs = family === 4 ? this.v4 : this.v6;
     const hint = `Try \`${prog} -h' or '${prog} --help' for more information.\n`;
     try {
-      const parsed = parseCommand(argv, family, 'filter', false);
+      const parsed = parseCached(argv, family);
       if (parsed.version) return { stdout: `${prog} v1.8.9 (nf_tables)\n`, stderr: '', exitCode: 0 };
       if (parsed.help) return { stdout: '', stderr: '', exitCode: 0 };
       const stdout = execute(rs, parsed);

@@ -223,11 +223,14 @@ function natRangeText(r: NatRange): string {
   return s;
 }
 
+const DNAT_OPTIONS: Readonly<Record<string, number>> = { 'to-destination': 1, random: 0, persistent: 0 };
+const SNAT_OPTIONS: Readonly<Record<string, number>> = { 'to-source': 1, random: 0, persistent: 0 };
+
 function natBuilder(kind: 'dnat' | 'snat', family: 4 | 6): TargetBuilder {
   const option = kind === 'dnat' ? 'to-destination' : 'to-source';
   let parsed: { range: NatRange; hasPorts: boolean } | undefined;
   return {
-    options: { [option]: 1, random: 0, persistent: 0 },
+    options: kind === 'dnat' ? DNAT_OPTIONS : SNAT_OPTIONS,
     parse(o, args) {
       if (o === option) parsed = parseNatRange(args[0] ?? '', family);
     },
@@ -307,13 +310,15 @@ export function findTarget(name: string, family: 4 | 6): (() => TargetBuilder) |
   }
 }
 
+/** Targets iptables knows besides the extensions modelled above (verdicts and xtables' other target modules). */
+const OTHER_TARGET_NAMES: ReadonlySet<string> = new Set([
+  'ACCEPT', 'DROP', 'RETURN', 'QUEUE', 'NFQUEUE', 'MARK', 'CONNMARK', 'CT', 'MASQUERADE', 'CLASSIFY', 'TCPMSS',
+  'AUDIT', 'CHECKSUM', 'CONNSECMARK', 'DSCP', 'HMARK', 'IDLETIMER', 'LED', 'NETMAP', 'NFLOG', 'RATEEST', 'SECMARK', 'SET', 'SYNPROXY', 'TCPOPTSTRIP', 'TEE', 'TOS', 'TPROXY', 'TTL', 'ECN', 'CLUSTERIP', 'ULOG',
+]);
+
 /** Names a user chain may not take (assert_valid_chain_name: "may not clash with target name"). */
 export function isTargetName(name: string): boolean {
-  return (
-    ['ACCEPT', 'DROP', 'RETURN', 'QUEUE', 'NFQUEUE', 'MARK', 'CONNMARK', 'CT', 'MASQUERADE', 'CLASSIFY', 'TCPMSS'].includes(name) ||
-    findTarget(name, 4) !== undefined ||
-    ['AUDIT', 'CHECKSUM', 'CONNSECMARK', 'DSCP', 'HMARK', 'IDLETIMER', 'LED', 'NETMAP', 'NFLOG', 'RATEEST', 'SECMARK', 'SET', 'SYNPROXY', 'TCPOPTSTRIP', 'TEE', 'TOS', 'TPROXY', 'TTL', 'ECN', 'CLUSTERIP', 'ULOG'].includes(name)
-  );
+  return OTHER_TARGET_NAMES.has(name) || findTarget(name, 4) !== undefined;
 }
 
 export type { RejectWith };

@@ -140,13 +140,14 @@ function parseFile(fs: FileSystem, file: string, depth: number): Directive[] {
   }
   const tokens = tokensOf(text, file);
   let pos = 0;
-  const lastLine = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+  // Only an error message needs it, so it is counted then.
+  const lastLine = () => text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
   const block = (inner: boolean): Directive[] => {
     const out: Directive[] = [];
     for (;;) {
       const t = tokens[pos];
       if (!t) {
-        if (inner) throw new NginxEmerg(`unexpected end of file, expecting "}" in ${file}:${lastLine}`);
+        if (inner) throw new NginxEmerg(`unexpected end of file, expecting "}" in ${file}:${lastLine()}`);
         return out;
       }
       if (t.kind === '}') {
@@ -159,7 +160,7 @@ function parseFile(fs: FileSystem, file: string, depth: number): Directive[] {
       pos++;
       for (;;) {
         const a = tokens[pos];
-        if (!a) throw new NginxEmerg(`unexpected end of file, expecting ";" or "}" in ${file}:${lastLine}`);
+        if (!a) throw new NginxEmerg(`unexpected end of file, expecting ";" or "}" in ${file}:${lastLine()}`);
         pos++;
         if (a.kind === 'word') d.args.push(a.text);
         else if (a.kind === ';') break;
@@ -181,10 +182,23 @@ function includeFiles(fs: FileSystem, d: Directive, depth: number): Directive[] 
   if (UNMODELLED_INCLUDES.has(pattern) || depth > 10) return [];
   if (!/[*?[]/.test(pattern)) return parseFile(fs, pattern, depth + 1);
   const dir = pattern.slice(0, pattern.lastIndexOf('/')) || '/';
-  const glob = new RegExp(`^${pattern.slice(dir.length + 1).replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const glob = globRegExp(pattern.slice(dir.length + 1));
   const names = fs.list(dir);
   if (!Array.isArray(names)) return [];
   return names.filter((n) => glob.test(n) && fs.stat(`${dir}/${n}`) === 'file').flatMap((n) => parseFile(fs, `${dir}/${n}`, depth + 1));
+}
+
+/** Compiled file-name globs: every nginx container's start reads the same `include conf.d/*.conf`. */
+const globCache = new Map<string, RegExp>();
+
+function globRegExp(glob: string): RegExp {
+  let re = globCache.get(glob);
+  if (!re) {
+    re = new RegExp(`^${glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    if (globCache.size >= TOKEN_CACHE_SIZE) globCache.delete(globCache.keys().next().value!);
+    globCache.set(glob, re);
+  }
+  return re;
 }
 
 /** `listen 8080`, `listen 127.0.0.1:8080 default_server`, `listen [::]:80`. */

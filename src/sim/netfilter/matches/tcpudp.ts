@@ -91,6 +91,9 @@ class PortMatch implements Match {
   }
 }
 
+const UDP_OPTIONS: Readonly<Record<string, number>> = { sport: 1, 'source-port': 1, dport: 1, 'destination-port': 1 };
+const TCP_OPTIONS: Readonly<Record<string, number>> = { ...UDP_OPTIONS, syn: 0, 'tcp-flags': 2 };
+
 function builder(proto: PortProto): MatchBuilder {
   const d: PortMatchData = {
     sport: [0, 65535],
@@ -101,8 +104,7 @@ function builder(proto: PortProto): MatchBuilder {
     flagCmp: 0,
     flagInv: false,
   };
-  const options: Record<string, number> = { sport: 1, 'source-port': 1, dport: 1, 'destination-port': 1 };
-  if (proto === 'tcp') Object.assign(options, { syn: 0, 'tcp-flags': 2 });
+  const options = proto === 'tcp' ? TCP_OPTIONS : UDP_OPTIONS;
   const seen = new Set<string>();
   return {
     options,

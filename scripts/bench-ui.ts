@@ -81,11 +81,16 @@ async function coldLoad(browser: Browser, fragment: string, nodeId: string): Pro
   page.on('requestfinished', (request) => {
     pending.push(
       (async () => {
-        const response = await request.response();
-        if (!response) return undefined;
-        const body = await response.body();
-        const timing = request.timing();
-        return { url: request.url(), end: timing.startTime + timing.responseEnd, gzip: gzipSync(body, { level: 6 }).length };
+        // A request that finishes as the context closes (a chunk prefetched once the terminal is up) has no body to read any more.
+        try {
+          const response = await request.response();
+          if (!response) return undefined;
+          const body = await response.body();
+          const timing = request.timing();
+          return { url: request.url(), end: timing.startTime + timing.responseEnd, gzip: gzipSync(body, { level: 6 }).length };
+        } catch {
+          return undefined;
+        }
       })(),
     );
   });

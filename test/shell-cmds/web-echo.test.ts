@@ -71,6 +71,18 @@ describe('hashicorp/http-echo', () => {
   });
 });
 
+describe("curl's User-Agent", () => {
+  // Each curl names its own release (curl's lib/http.c: `User-Agent: curl/VERSION`): the image's Debian or Ubuntu release's,
+  // the package's, curlimages/curl's; the Debian host's 7.88.1 is golden 55's.
+  it('says which curl asked, as whoami echoes it', () => {
+    const sh = world();
+    const agent = (line: string) => /User-Agent: (\S+)/.exec(sh(line).stdout)?.[1];
+    expect(agent('docker run --rm --network pn curlimages/curl -s app2')).toBe('curl/8.17.0');
+    expect(agent('docker run --rm --network pn nginx curl -s app2')).toBe('curl/8.14.1');
+    expect(agent('docker run --rm --network pn curlimages/curl -s -A me app2')).toBe('me');
+  });
+});
+
 describe('traefik without a configuration', () => {
   // Its web entry point has no router: Go's http.NotFound (http.Error: nosniff, plain text); logs stay empty at its default level (ERROR).
   it('answers 404 page not found to every request', () => {

@@ -75,6 +75,8 @@ const ENTRYPOINT_SH = '/usr/local/bin/docker-entrypoint.sh';
 const GOSU = '/usr/local/bin/gosu';
 
 export const NGINX_VERSION = '1.31.6';
+/** The curl release curlimages/curl:latest is built from (made up; its User-Agent says it). */
+export const CURLIMAGES_CURL_VERSION = '8.17.0';
 /** The socat in the alpine/socat image: Alpine's package (pkg-catalog.ts's socat 1.8.0.3-r1). */
 export const IMAGE_SOCAT_VERSION = '1.8.0.3';
 export const PYTHON_VERSION = '3.14.7';
@@ -335,7 +337,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     variants: [
       // curl/curl-container: FROM alpine, curl built from source in /usr/bin, USER curl_user, ENTRYPOINT ["/entrypoint.sh"], CMD ["curl"];
       // entrypoint.sh runs `curl "$@"` when $1 is a flag or no command (`command -v`). Version, date and size made up.
-      { tags: ['latest', '8.17.0'], base: 'alpine', entrypoint: ['/entrypoint.sh'], cmd: ['curl'], env: [PATH_ENV, 'CURL_CA_BUNDLE=/cacert.pem'], wrapperRuns: { program: 'curl', unlessProgram: true },
+      { tags: ['latest', CURLIMAGES_CURL_VERSION], base: 'alpine', entrypoint: ['/entrypoint.sh'], cmd: ['curl'], env: [PATH_ENV, 'CURL_CA_BUNDLE=/cacert.pem'], wrapperRuns: { program: 'curl', unlessProgram: true },
         executables: ['/entrypoint.sh', '/usr/bin/curl'], created: '2025-11-05T09:12:40.000Z', size: mib(22.1), layers: 9 },
     ],
   },

@@ -145,8 +145,11 @@ function requestBody(args: CurlArgs, ctx: CommandContext): { body?: string; warn
   return parts.length === 0 ? { warnings } : { body: parts.join('&'), warnings };
 }
 
-/** `curl` on a Debian host (7.88.1) or in an image (8.x, whose verbose text is not modelled). */
-export function curlCommand(servers: Servers, resolve: Resolver, version: '7.88.1' | '8' = '8'): Command {
+/**
+ * `curl` on a Debian host (7.88.1) or in an image (8.x, whose verbose text is not modelled).
+ * `release`: the exact version the image's curl sends in its User-Agent, when known.
+ */
+export function curlCommand(servers: Servers, resolve: Resolver, version: '7.88.1' | '8' = '8', release?: string): Command {
   return (argv, ctx) => {
     const args = parseCurl(argv);
     if ('exitCode' in args) return args;
@@ -172,7 +175,7 @@ export function curlCommand(servers: Servers, resolve: Resolver, version: '7.88.
     if (scheme !== undefined && scheme.toLowerCase() !== 'http') return fail(`vethlab: curl ${scheme}:// is not modelled (only http://)\n`, 2);
     const body = requestBody(args, ctx);
     const extra: HttpRequestExtra = { headers: (args.values.get('header') ?? []).filter((h) => /^[^:\s]+:\s*\S/.test(h)) };
-    const agent = last('user-agent');
+    const agent = last('user-agent') ?? (release === undefined ? undefined : `curl/${release}`);
     if (agent !== undefined) extra.userAgent = agent;
     const user = last('user');
     if (user !== undefined) extra.authorization = `Basic ${basic(user.includes(':') ? user : `${user}:`)}`;

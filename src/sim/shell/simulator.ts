@@ -40,6 +40,7 @@ import { isNginxSignal, signalNginx, startNginx, testNginxConfig, type NginxSign
 import { hostPaths, MountedFs } from './mounts.ts';
 import { DEBIAN_ROOTFS, rootfsOf } from './rootfs.ts';
 import { IMAGE_SOCAT_VERSION, NGINX_VERSION, PYTHON_VERSION, type Image, type ImageSet } from '../docker/images.ts';
+import { CURLIMAGES_CURL_VERSION } from '../docker/catalog.ts';
 import { listVirtualDir, readVirtualFile, type FileContext } from './virtual-files.ts';
 import { runShell } from './sh.ts';
 import { bridgeCommand } from './net-tools/bridge.ts';
@@ -131,6 +132,9 @@ export interface SimulatorOptions {
   /** Which images the Docker host has: `rig` (default, the goldens' three) or `playground` (all seven). */
   images?: ImageSet;
 }
+
+/** The curl an image's own Debian or Ubuntu release ships (the same releases as pkg-catalog.ts's packages): its User-Agent. */
+const IMAGE_CURL_RELEASE: Readonly<Record<string, string>> = { 'debian-trixie': '8.14.1', 'debian-bookworm': '7.88.1', 'ubuntu-noble': '8.5.0' };
 
 export class Simulator {
   readonly kernel: Kernel;
@@ -271,7 +275,7 @@ export class Simulator {
     // An image FROM scratch (or distroless) has its own program and nothing else: no shell, no busybox.
     const commands = executables.has('/bin/sh') || this.engine.imageOf(c).distro === 'rig' ? this.distroPrograms(c, resolve, inShell) : new Map<string, Command>();
     // curl built into an Alpine image (curlimages/curl), not from a package.
-    if (executables.has('/usr/bin/curl') && !commands.has('curl')) commands.set('curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, resolve)));
+    if (executables.has('/usr/bin/curl') && !commands.has('curl')) commands.set('curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, resolve, '8', CURLIMAGES_CURL_VERSION)));
     // The Go echo servers' images run their one program by its path.
     if (executables.has('/whoami')) commands.set('/whoami', lazyCommand(() => lazyPart('webecho').whoamiCommand));
     if (executables.has('/http-echo')) commands.set('/http-echo', lazyCommand(() => lazyPart('webecho').httpEchoCommand));
@@ -372,7 +376,7 @@ export class Simulator {
     if (!installed || installed.size === 0) return commands;
     const has = (...names: string[]) => names.some((n) => installed.has(n));
     const ipChanges: Command = hasNetAdmin(c) ? netTool((t) => t.ipCommand()) : () => fail('RTNETLINK answers: Operation not permitted\n', 2);
-    if (has('curl')) commands.set('curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, resolve)));
+    if (has('curl')) commands.set('curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, resolve, '8', installed.get('curl')?.version.replace(/-.*$/, ''))));
     if (has('wget')) commands.set('wget', lazyCommand(() => lazyPart('wget').gnuWget(this.servers, resolve)));
     if (has('iproute2-minimal', 'iproute2')) commands.set('ip', netTool((t) => t.netAdminIp(t.ipCommand(), ipChanges)));
     if (has('iproute2-ss', 'iproute2')) commands.set('ss', netTool((t) => t.ssCommand));
@@ -470,7 +474,7 @@ export class Simulator {
       ...(['bash', '/bin/bash', '/usr/bin/bash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', name, ctx.spawn, ctx.env)]),
     ]);
     if (!has('getent')) commands.delete('getent');
-    if (has('curl')) commands.set('curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, resolve)));
+    if (has('curl')) commands.set('curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, resolve, '8', IMAGE_CURL_RELEASE[this.engine.imageOf(c).base ?? ''])));
     if (has('wget')) commands.set('wget', lazyCommand(() => lazyPart('wget').gnuWget(this.servers, resolve)));
     if (has('ps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
     if (has('nginx')) commands.set('nginx', nginxCommand(() => testNginxConfig(this.containerFs(c), (name) => this.containerResolve(c, name)), (name) => signalNginx(c, this.nginxDeps(c), name, this.processes.newPid())));

@@ -120,12 +120,9 @@ function byName(ctx: CommandContext, resolver: Asking, name: string, family: 4 |
   return { address, canonical, aliases: canonical === name ? [canonical] : [canonical, name] };
 }
 
-/** gethostbyaddr: getnameinfo's name (/etc/hosts' first name for it, then PTR), or the address. */
-function byAddress(ctx: CommandContext, resolver: Asking, address: string): HostEntry {
-  const line = readLines(ctx, '/etc/hosts')
-    .map((l) => l.replace(/#.*/, '').trim().split(/\s+/))
-    .find(([a, first]) => a === address && first !== undefined);
-  const name = line?.[1] ?? resolver.reverse(address) ?? address;
+/** gethostbyaddr: getnameinfo's name (the resolver reads /etc/hosts' first name for it, then asks PTR), or the address. */
+function byAddress(resolver: Asking, address: string): HostEntry {
+  const name = resolver.reverse(address) ?? address;
   return { address, canonical: name, aliases: [name] };
 }
 
@@ -136,7 +133,7 @@ function hostLine(entry: HostEntry): string {
 function hosts(keys: readonly string[], ctx: CommandContext, resolver: Asking): CommandOutput {
   let stdout = '';
   for (const key of keys) {
-    const entry = isIPv6(key) || isIPv4(key) ? byAddress(ctx, resolver, key) : (byName(ctx, resolver, key, 6) ?? byName(ctx, resolver, key, 4));
+    const entry = isIPv6(key) || isIPv4(key) ? byAddress(resolver, key) : (byName(ctx, resolver, key, 6) ?? byName(ctx, resolver, key, 4));
     if (!entry) return { stdout, stderr: '', exitCode: RV_NOTFOUND };
     stdout += hostLine(entry);
   }

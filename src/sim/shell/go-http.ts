@@ -72,6 +72,9 @@ export function parseGoRequest(raw: string): GoRequest | undefined {
   };
 }
 
+/** What net/http answers a request line it cannot parse, before closing. */
+export const GO_BAD_REQUEST = 'HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n400 Bad Request';
+
 /** A request header's first value. */
 export function header(req: GoRequest, name: string): string | undefined {
   return req.headers.find(([k]) => k === name)?.[1];

@@ -19,7 +19,7 @@ import type { Processes } from './processes.ts';
 import type { NginxConfig } from './nginx-conf.ts';
 import { nginxAnswer, type NginxAnswer } from './nginx-server.ts';
 import { absoluteLocation, hostHeaderOf } from './nginx-redirect.ts';
-import { goError, goWire, parseGoRequest } from './go-http.ts';
+import { GO_BAD_REQUEST, goError, goWire, parseGoRequest } from './go-http.ts';
 
 /** nginx's reason phrases (ngx_http_status_lines) for the statuses it sends itself. */
 const NGINX_STATUS: Record<number, string> = {
@@ -317,7 +317,7 @@ export class Servers {
    */
   private traefik(input: string): string {
     const req = parseGoRequest(input);
-    if (!req) return 'HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n400 Bad Request';
+    if (!req) return GO_BAD_REQUEST;
     return goWire(req, goError('404 page not found', 404), this.engine.kernel.now);
   }
 

@@ -14,7 +14,7 @@
  * decides its port, and both serve through the simulated network like any server.
  */
 import { bindAll, stillRunning } from './listen.ts';
-import { goError, goJson, goLogTime, goWire, header, parseGoFlags, parseGoRequest, requestDump, type GoFlagSpec, type GoRequest, type GoResponse } from './go-http.ts';
+import { GO_BAD_REQUEST, goError, goJson, goLogTime, goWire, header, parseGoFlags, parseGoRequest, requestDump, type GoFlagSpec, type GoRequest, type GoResponse } from './go-http.ts';
 import type { ClientData, Command, CommandContext, Listen, Running, Served } from './types.ts';
 import { fail } from './types.ts';
 
@@ -55,7 +55,7 @@ function httpServer(process: string, argv: string[], listen: Listen, answer: (re
     serve: (client): Served => {
       const req = parseGoRequest(client.data);
       // A line that is not HTTP: Go answers 400 and closes.
-      if (!req) return { reply: 'HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n400 Bad Request', stdout: '', stderr: '', next: program };
+      if (!req) return { reply: GO_BAD_REQUEST, stdout: '', stderr: '', next: program };
       const { res, stdout = '', stderr = '' } = answer(req, client);
       return { reply: goWire(req, res, now()), stdout, stderr, next: program };
     },

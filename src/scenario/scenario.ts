@@ -71,6 +71,7 @@ export function advanceTo(sim: Simulator, start: number, elapsed: number): void 
   const kernel = sim.engine.kernel;
   const target = start + elapsed;
   if (Number.isFinite(target) && target > kernel.now) kernel.advance(target - kernel.now);
+  sim.settle();
 }
 
 /**

@@ -8,6 +8,7 @@ import { HOST_NS } from '../../src/sim/docker/world.ts';
 import { Kernel } from '../../src/sim/net/index.ts';
 import { dockerCommand, type ClientProcess } from '../../src/sim/shell/docker/cli.ts';
 import { ok } from '../../src/sim/shell/types.ts';
+import { scratchFs } from '../../src/sim/shell/fs.ts';
 
 function client() {
   const engine = new Engine(new Kernel());
@@ -163,7 +164,9 @@ describe('docker run details', () => {
     expect(docker('run --rm -e TWO busybox env', { env: { TWO: '2' } }).stdout).toContain('\nTWO=2\n');
     expect(docker('run --rm --env-file /dev/null busybox env').exitCode).toBe(0);
     expect(docker('run --rm --env-file /nosuch busybox env')).toEqual({ stdout: '', stderr: "docker: open /nosuch: no such file or directory\n\nRun 'docker run --help' for more information\n", exitCode: 125 });
-    expect(docker('run --rm --env-file /e busybox env', { fs: { read: () => '# c\nA=1\nB\n' }, env: { B: 'b' } }).stdout).toContain('\nA=1\nB=b\n');
+    const fs = scratchFs();
+    fs.write('/e', '# c\nA=1\nB\n', false);
+    expect(docker('run --rm --env-file /e busybox env', { fs, env: { B: 'b' } }).stdout).toContain('\nA=1\nB=b\n');
   });
 
   it('fails at start for a command the image lacks: exit 127, the container stays created (golden 10, 40)', () => {

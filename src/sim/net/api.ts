@@ -185,6 +185,12 @@ export interface KernelApi {
   /** Virtual clock in milliseconds; the kernel never reads a real one. */
   readonly now: number;
   advance(ms: number): void;
+  /**
+   * Runs `fn` with the clock at an earlier moment (a process that slept through it
+   * catches up: its next sleep counts from when it woke), then back at the present,
+   * or later if `fn` moved the clock past it.
+   */
+  during<T>(moment: number, fn: () => T): T;
 
   addNetns(name: string): NetnsView;
   deleteNetns(name: string): void;

@@ -46,6 +46,16 @@ export class Kernel implements KernelApi {
     this.clock += ms;
   }
 
+  during<T>(moment: number, fn: () => T): T {
+    const present = this.clock;
+    this.clock = Math.min(moment, present);
+    try {
+      return fn();
+    } finally {
+      this.clock = Math.max(present, this.clock);
+    }
+  }
+
   // ---- namespaces ------------------------------------------------------------
 
   addNetns(name: string): NetnsView {

@@ -123,7 +123,7 @@ export const dateCommand: Command = (argv, ctx) => {
   return ok(`${strftime(format ?? '%a %b %e %H:%M:%S %Z %Y', when, !busybox)}\n`);
 };
 
-/** sleep N[smhd]...: the virtual clock moves on by the sum. */
+/** sleep N[smhd]...: the virtual clock moves on by the sum (in the background: the process wakes after it). */
 export const sleepCommand: Command = (argv, ctx: CommandContext) => {
   const busybox = ctx.userland === 'busybox';
   if (argv.length === 0) return busybox ? fail(appletUsage('sleep'), 1) : usageError('sleep', ctx, 'sleep: missing operand\n');
@@ -133,11 +133,17 @@ export const sleepCommand: Command = (argv, ctx: CommandContext) => {
     const m = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(a);
     if (!m) {
       if (!busybox && /^-./.test(a)) return usageError('sleep', ctx, `sleep: invalid option -- '${a[1]}'\n`);
-      if (!busybox && a === 'infinity') return fail('vethlab: sleep infinity would never end here\n', 1);
+      if (!busybox && a === 'infinity') {
+        if (ctx.background) return { ...ok(), running: { process: 'sleep', argv: ['sleep', ...argv], listens: [], wakeAt: Infinity } };
+        return fail('vethlab: sleep infinity would never end here\n', 1);
+      }
       return busybox ? fail(`sleep: invalid number '${a}'\n`, 1) : usageError('sleep', ctx, `sleep: invalid time interval \u2018${a}\u2019\n`);
     }
     total += Number(m[1]) * unit[m[2]!]!;
   }
-  ctx.kernel.advance(Math.round(total * 1000));
+  const ms = Math.round(total * 1000);
+  // In the background the sleep is a process that wakes later; in the foreground the clock moves on at once.
+  if (ctx.background) return { ...ok(), running: { process: 'sleep', argv: ['sleep', ...argv], listens: [], wakeAt: ctx.kernel.now + ms } };
+  ctx.kernel.advance(ms);
   return ok();
 };

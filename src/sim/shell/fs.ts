@@ -175,3 +175,32 @@ export function imageTree(files: Record<string, string>, dirs: readonly string[]
 export function scratchFs(cwd = '/'): FileSystem {
   return new LayeredFs(imageTree({}, ['/tmp']), new Map(), { read: () => undefined, list: () => [] }, cwd);
 }
+
+/** One line of `docker diff`: Added, Changed or Deleted, and the path. */
+export interface LayerChange {
+  kind: 'A' | 'C' | 'D';
+  path: string;
+}
+
+/**
+ * What a writable layer changed against its image, as `docker diff` lists it: new
+ * entries (A), the image's files it replaced (C) or hid (D), and the image's
+ * directories whose entries changed (C: their mtime moved). Sorted by path.
+ */
+export function layerChanges(image: ReadonlyMap<string, Entry>, layer: WritableLayer): LayerChange[] {
+  const changes = new Map<string, LayerChange['kind']>();
+  for (const [path, entry] of layer) {
+    changes.set(path, entry.kind === 'whiteout' ? 'D' : image.has(path) ? 'C' : 'A');
+    // Adding or removing an entry touches the directory it is in; the root is never listed.
+    const parent = parentOf(path);
+    if ((entry.kind === 'whiteout' || !image.has(path)) && parent !== '/' && image.has(parent) && !changes.has(parent)) changes.set(parent, 'C');
+  }
+  return [...changes].map(([path, kind]) => ({ kind, path })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The bytes a writable layer's files hold (a container's SizeRw). */
+export function layerSize(layer: WritableLayer): number {
+  let size = 0;
+  for (const entry of layer.values()) if (entry.kind === 'file') size += new TextEncoder().encode(entry.content).length;
+  return size;
+}

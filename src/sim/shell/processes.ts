@@ -25,6 +25,9 @@ export interface Process {
   main: boolean;
 }
 
+/** The most sleeps one settle wakes (a 1-second loop left alone for almost three hours). */
+const WAKE_BUDGET = 10_000;
+
 export class Processes {
   private list: Process[] = [];
   private nextPid = 20;
@@ -74,6 +77,27 @@ export class Processes {
       p.program = served.next;
     }
     return served.reply;
+  }
+
+  /**
+   * Wakes every process whose sleep ended by now, earliest first, and lets each run on
+   * to its next sleep, server or end (a main process's end stops its container). A paused container's processes sleep on. Bounded, so a loop left
+   * running for days catches up in at most WAKE_BUDGET stretches.
+   */
+  settle(now: number): void {
+    for (let woken = 0; woken < WAKE_BUDGET; woken++) {
+      const due = this.live()
+        .filter((p) => p.program.wakeAt !== undefined && p.program.wakeAt <= now && p.container.state === 'running')
+        .sort((a, b) => a.program.wakeAt! - b.program.wakeAt! || a.pid - b.pid)[0];
+      if (!due) return;
+      // It runs at the moment it woke: what it prints, its next sleep and its end are dated then.
+      this.engine.kernel.during(due.program.wakeAt!, () => {
+        const next = due.program.wake ? due.program.wake() : { stdout: '', stderr: '', next: { exitCode: 0 } };
+        if (due.logs) due.container.logs += next.stdout + next.stderr;
+        if ('exitCode' in next.next) this.end(due, next.next.exitCode);
+        else due.program = next.next;
+      });
+    }
   }
 
   /** A process ended by itself: its sockets close; PID 1's end is its container's. */

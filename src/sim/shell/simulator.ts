@@ -34,7 +34,7 @@ import { envRecord } from './db/database.ts';
 import { DEBIAN_MACHINE_EXECUTABLES, DEFAULT_PATH, lookPath, notModelled } from './programs.ts';
 import type { SignalResult } from './process-cmds.ts';
 import { toolbox, type ToolboxPlace } from './toolbox.ts';
-import { LayeredFs, type FileSystem, type WritableLayer } from './fs.ts';
+import { LayeredFs, layerChanges, layerSize, type FileSystem, type WritableLayer } from './fs.ts';
 import { ContainerMounts } from './container-mounts.ts';
 import { isNginxSignal, signalNginx, startNginx, testNginxConfig, type NginxSignal, type NginxStart } from './nginx-process.ts';
 import { hostPaths, MountedFs } from './mounts.ts';
@@ -123,6 +123,8 @@ interface ProcessSettings {
   tty?: boolean;
   workdir?: string;
   env?: readonly string[];
+  /** It runs in the background (a main process): its sleeps wait on the virtual clock. */
+  background?: boolean;
 }
 
 export interface SimulatorOptions {
@@ -174,6 +176,11 @@ export class Simulator {
         return result;
       },
       onStarted: (c) => this.startMainProcess(c),
+      files: {
+        fs: (c) => this.containerFs(c),
+        changes: (c) => layerChanges(rootfsOf(this.engine.imageOf(c)), this.containerLayer(c)),
+        size: (c) => layerSize(this.containerLayer(c)),
+      },
     });
   }
 
@@ -205,7 +212,13 @@ export class Simulator {
       ['getent', lazyCommand(() => lazyPart('dns').getentCommand((name, type) => ({ addresses: type === 'A' ? [this.machineResolve(machine, name)].filter((a) => a !== undefined) : [] })))],
       ['sudo', lazyCommand(() => lazyPart('tools').sudoCommand((name) => this.machineProgram(machine, name, commands), (name) => lookPath(name, DEBIAN_MACHINE_EXECUTABLES)))],
     ]);
-    if (machine === 'host') commands.set('docker', (argv, ctx) => this.startsRepl(this.docker(argv, ctx)));
+    if (machine === 'host') {
+      commands.set('docker', (argv, ctx) => {
+        // `sleep 3; docker ps` in one line: what slept meanwhile wakes before the client asks.
+        this.settle();
+        return this.startsRepl(this.docker(argv, ctx));
+      });
+    }
     commands.set('ps', procpsCommand(() => (machine === 'host' ? hostProcesses(this.engine) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }])));
     return commands;
   }
@@ -225,8 +238,9 @@ export class Simulator {
       return;
     }
     const argv = mainProgram(c, image);
-    if (argv[0] === 'sleep' || (argv.length === 1 && INTERACTIVE_MAINS.has(argv[0]!) && c.interactive)) return;
-    const result = this.runProgram(c, argv, { main: true, logs: true });
+    if (argv.length === 1 && INTERACTIVE_MAINS.has(argv[0]!) && c.interactive) return;
+    // In the background a sleep is a process that wakes on the virtual clock (`sleep 5` ends the container 5 s later).
+    const result = this.runProgram(c, argv, { main: true, logs: true }, { background: true });
     c.logs += result.stdout + result.stderr;
     if (!result.running) this.engine.mainProcessExited(c.id, result.exitCode);
   }
@@ -384,7 +398,7 @@ export class Simulator {
     if (has('netcat-openbsd')) commands.set('nc', lazyCommand(() => lazyPart('nc').ncCommand(this.servers, resolve, { services: false })));
     if (has('redis', 'redis-tools')) commands.set('redis-cli', redisCliCommand(this.servers, resolve));
     if (has('procps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
-    if (has('bash')) commands.set('bash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', 'bash', ctx.spawn, ctx.env));
+    if (has('bash')) commands.set('bash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', 'bash', ctx, ctx.env));
     if (has('bind-tools', 'bind9-dnsutils')) commands.set('dig', lazyCommand(() => lazyPart('dns').digCommand(this.engine, c, resolve)));
     if (has('bind-tools', 'bind9-host')) commands.set('host', lazyCommand(() => lazyPart('dns').hostCommand(this.engine, c, resolve)));
     if (has('tcpdump')) {
@@ -430,8 +444,8 @@ export class Simulator {
       ['arp', netTool((t) => t.busyboxArpCommand(reverseName))],
       ['traceroute', lazyCommand(() => lazyPart('traceroute').tracerouteCommand(resolve, hopName, (name) => embeddedLookup6(this.engine, c, name)))],
       ['traceroute6', lazyCommand(() => lazyPart('traceroute').tracerouteCommand(resolve, hopName, (name) => embeddedLookup6(this.engine, c, name), 'traceroute6'))],
-      ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', 'sh', ctx.spawn, ctx.env)],
-      ['/bin/sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', '/bin/sh', ctx.spawn, ctx.env)],
+      ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', 'sh', ctx, ctx.env)],
+      ['/bin/sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', '/bin/sh', ctx, ctx.env)],
       ['httpd', busyboxHttpd],
       // The rig's images ship OpenBSD netcat as /usr/bin/nc, without /etc/services.
       ['nc', inShell ? busyboxNc : openbsdNc],
@@ -470,8 +484,8 @@ export class Simulator {
       ...tools,
       ['getent', lazyCommand(() => lazyPart('dns').getentCommand((name, type) => familyLookup(this.engine, c, name, type)))],
       // Each name and path the shells are started by (`$0` is that name: `bash`, `/bin/bash`).
-      ...(['sh', '/bin/sh', 'dash', '/bin/dash', '/usr/bin/dash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', name, ctx.spawn, ctx.env)]),
-      ...(['bash', '/bin/bash', '/usr/bin/bash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', name, ctx.spawn, ctx.env)]),
+      ...(['sh', '/bin/sh', 'dash', '/bin/dash', '/usr/bin/dash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', name, ctx, ctx.env)]),
+      ...(['bash', '/bin/bash', '/usr/bin/bash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', name, ctx, ctx.env)]),
     ]);
     if (!has('getent')) commands.delete('getent');
     if (has('curl')) commands.set('curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, resolve, '8', IMAGE_CURL_RELEASE[this.engine.imageOf(c).base ?? ''])));
@@ -602,6 +616,7 @@ export class Simulator {
    * here-document) typed at the terminal: it is one program.
    */
   runScriptLine(line: string): CommandOutput {
+    this.settle();
     const typedExit = parseAttachExit(line);
     if (typedExit) return this.exitAttachedShell(typedExit.container, typedExit.status);
     const typedPython = parseReplLine(line);
@@ -609,6 +624,11 @@ export class Simulator {
     const m = /^(lan|gw)\$\s+(.*)$/s.exec(line);
     const machine: Machine = m ? (m[1] as Machine) : 'host';
     return this.runShellOn(machine, m ? m[2]! : line);
+  }
+
+  /** Lets every process whose sleep has ended by now run on (the clock moved: a line's sleep, the UI's wall clock). */
+  settle(): void {
+    this.processes.settle(this.kernel.now);
   }
 
   /**
@@ -760,6 +780,7 @@ export class Simulator {
     }
     const ctx: CommandContext = { kernel: this.kernel, netns: c.netns, stdin, env: this.containerEnv(c, process), userland: userlandOf(image), fs };
     if (process.spawn) ctx.spawn = process.spawn;
+    if (process.background) ctx.background = true;
     return command(args, ctx);
   }
 
@@ -772,7 +793,7 @@ export class Simulator {
     if (!c) return fail(`Error response from daemon: No such container: ${ref}\n`, 1);
     if (c.state === 'paused') return fail(`Error response from daemon: Container ${c.name} is paused, unpause the container before exec\n`, 1);
     if (c.state !== 'running' || !c.netns) return fail(`Error response from daemon: container ${c.id} is not running\n`, 1);
-    const out = this.containerShell(c, ['-c', line], '', 'sh', 'sh', (program) => this.processes.adopt(c, program, { main: false, logs: false }));
+    const out = this.containerShell(c, ['-c', line], '', 'sh', 'sh', { spawn: (program) => this.processes.adopt(c, program, { main: false, logs: false }) });
     return this.keptRunning(c, out);
   }
 
@@ -793,10 +814,11 @@ export class Simulator {
    * without -i). bash words a missing command its own way. `env`: the environment
    * it starts with (its caller's: `docker exec -e`, an outer shell's exports).
    */
-  private containerShell(c: Container, argv: string[], stdin: string, shell: 'sh' | 'bash' = 'sh', name: string = shell, spawn?: CommandContext['spawn'], env: Record<string, string> = this.containerEnv(c)): CommandOutput {
+  private containerShell(c: Container, argv: string[], stdin: string, shell: 'sh' | 'bash' = 'sh', name: string = shell, parent: Pick<CommandContext, 'spawn' | 'background'> = {}, env: Record<string, string> = this.containerEnv(c)): CommandOutput {
     const { line, arg0, args } = shellOperands(argv, name, stdin);
     const context: Omit<CommandContext, 'stdin' | 'env'> = { kernel: this.kernel, netns: c.netns ?? HOST_NS, userland: userlandOf(this.engine.imageOf(c)), fs: this.containerFs(c) };
-    if (spawn) context.spawn = spawn;
+    if (parent.spawn) context.spawn = parent.spawn;
+    if (parent.background) context.background = true;
     const bashNotFound = (name: string): Command => () => fail(`bash: line 1: ${name}: command not found\n`, 127);
     const resolve = (name: string) => this.containerProgram(c, name, true) ?? (shell === 'bash' ? bashNotFound(name) : undefined);
     // `sh -c LINE` reads its script from LINE, and its commands read the shell's stdin.
@@ -813,14 +835,20 @@ export class Simulator {
     return env;
   }
 
+  /** What the container wrote over its image (its writable layer), made on first use. */
+  private containerLayer(c: Container): WritableLayer {
+    let layer = this.containerLayers.get(c);
+    if (!layer) this.containerLayers.set(c, (layer = new Map()));
+    return layer;
+  }
+
   /**
    * A container's files: its image, its writable layer, and what Docker mounts,
    * seen from its working directory (`exec -w DIR`, else Config.WorkingDir),
    * which the daemon creates when the image lacks it.
    */
   containerFs(c: Container, workdir?: string): FileSystem {
-    let layer = this.containerLayers.get(c);
-    if (!layer) this.containerLayers.set(c, (layer = new Map()));
+    const layer = this.containerLayer(c);
     const files: FileContext = { engine: this.engine, netns: c.netns ?? HOST_NS, container: c, hostname: c.hostname };
     const image = rootfsOf(this.engine.imageOf(c));
     const own = new LayeredFs(image, layer, { read: (p) => readVirtualFile(files, p), list: (d) => listVirtualDir(files, d) }, '/');

@@ -85,6 +85,17 @@ export interface Running {
   docroot?: string;
   /** Raw servers (nc, a script around one): what a client's data does. */
   serve?: (input: ClientData) => Served;
+  /** A program asleep on the virtual clock (a background `sleep`): when it wakes, epoch ms (Infinity: never). */
+  wakeAt?: number;
+  /** What it does when it wakes (a script goes on to its next command); absent: it ends with status 0. */
+  wake?: () => Woken;
+}
+
+/** A sleeping program's next stretch: what it printed and whether it sleeps again, serves or ended. */
+export interface Woken {
+  stdout: string;
+  stderr: string;
+  next: Running | { exitCode: number };
 }
 
 /** Where and how a command runs. */
@@ -106,6 +117,11 @@ export interface CommandContext {
    * process of this machine. Absent where nothing can keep it (it is then refused).
    */
   spawn?: (program: Running) => void;
+  /**
+   * The program runs in the background (a container's main process, `CMD &`): a
+   * `sleep` there waits on the virtual clock, as a process, instead of moving it on.
+   */
+  background?: boolean;
 }
 
 export type Command = (argv: string[], ctx: CommandContext) => CommandOutput;

@@ -19,12 +19,16 @@ import { commandColumn, displayablePorts, formatList, humanDuration, joinHostPor
 import { pullCommand, pullForRun } from './pull.ts';
 import { rmiCommand, tagCommand } from './tag-rmi.ts';
 import { lazyPart } from '../lazy/parts.ts';
+import { DOCKER_HOUSEKEEPING } from '../lazy/needs.ts';
 import { hostProcesses } from '../ps-cmd.ts';
 import { networkCommand } from './network-cmds.ts';
 import { parseExpose, parsePortSpec, PortSpecError } from './ports.ts';
 import { parseMountFlag, splitVolumeFlags } from './mount-flags.ts';
 import type { MountRequest } from '../../docker/volumes.ts';
 import { argCountError, cobraExactArgsError, daemonError, flagError, runDaemonError, unknownCommand } from './usage.ts';
+import type { ContainerFiles } from './copy.ts';
+import type { ContainerLayers } from './housekeeping.ts';
+import { scratchFs, type FileSystem } from '../fs.ts';
 
 export interface DockerClientOptions {
   /** Whether the client's stdin is a terminal (`-t` needs one). The transcript runner has none. */
@@ -37,6 +41,8 @@ export interface DockerClientOptions {
   runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean; tty?: boolean; workdir?: string; env?: readonly string[] }) => CommandOutput;
   /** A container was started in the background (`run -d`, `start`, `restart`): its main process begins. */
   onStarted?: (container: Container) => void;
+  /** Containers' files and writable layers (`docker cp`, `diff`, `system df`, prunes); undefined: none to reach. */
+  files?: ContainerFiles & ContainerLayers;
 }
 
 /**
@@ -46,8 +52,8 @@ export interface DockerClientOptions {
  */
 export interface ClientProcess {
   env?: Record<string, string>;
-  /** `cwd`: where `-v ./dir:/x` starts from. */
-  fs?: { read(path: string): string; readonly cwd?: string };
+  /** `cwd`: where `-v ./dir:/x` and `docker cp`'s local paths start from. */
+  fs?: FileSystem;
 }
 
 const FS_ERRORS: Record<string, string> = { ENOENT: 'no such file or directory', EISDIR: 'is a directory', ENOTDIR: 'not a directory' };
@@ -152,6 +158,11 @@ class DockerClient {
     this.options = options;
   }
 
+  /** Containers' files, or an empty tree and layer for each when the caller gave none. */
+  private get files(): ContainerFiles & ContainerLayers {
+    return this.options.files ?? { fs: () => scratchFs(), changes: () => [], size: () => 0 };
+  }
+
   dispatch(argv: string[], proc: ClientProcess): CommandOutput {
     const [sub, ...rest] = argv;
     switch (sub) {
@@ -207,10 +218,26 @@ class DockerClient {
         return lazyPart('compose').composeCommand(this.engine, this.options, rest, proc);
       case 'container':
         return this.container(rest, proc);
+      case 'wait':
+        return lazyPart('inspect').waitCommand(this.engine, rest);
+      case 'cp':
+        return lazyPart('inspect').cpCommand({ engine: this.engine, files: this.files, local: proc.fs ?? scratchFs(), tty: this.options.tty }, rest);
+      case 'diff':
+        return lazyPart('inspect').diffCommand(this.engine, this.files, rest);
+      case 'system':
+        return lazyPart('inspect').systemCommand(this.engine, this.files, rest, (argv) => this.dispatch(['info', ...argv], proc));
+      case 'stats':
+        return lazyPart('inspect').statsCommand(this.engine, rest);
+      case 'search':
+        return lazyPart('inspect').searchCommand(this.engine, rest);
+      case 'build':
+        return lazyPart('inspect').buildCommand(proc.fs ?? scratchFs(), rest);
+      case 'history':
+        return lazyPart('inspect').historyCommand(this.engine, rest);
       case undefined:
         return fail('docker: missing command\n', 1);
       default:
-        return unknownCommand(sub);
+        return DOCKER_HOUSEKEEPING.has(sub) ? lazyPart('inspect').notModelled(sub) : unknownCommand(sub);
     }
   }
 
@@ -539,8 +566,9 @@ class DockerClient {
   /** `docker container SUB`: the management command's names for the same operations. */
   private container(argv: string[], proc: ClientProcess): CommandOutput {
     const [sub, ...rest] = argv;
-    const same: Record<string, string> = { ls: 'ps', list: 'ps', ps: 'ps', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', pause: 'pause', unpause: 'unpause', rm: 'rm', remove: 'rm', port: 'port', exec: 'exec', attach: 'attach', logs: 'logs', kill: 'kill', top: 'top', rename: 'rename' };
+    const same: Record<string, string> = { ls: 'ps', list: 'ps', ps: 'ps', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', pause: 'pause', unpause: 'unpause', rm: 'rm', remove: 'rm', port: 'port', exec: 'exec', attach: 'attach', logs: 'logs', kill: 'kill', top: 'top', rename: 'rename', wait: 'wait', cp: 'cp', diff: 'diff', stats: 'stats', update: 'update', commit: 'commit', export: 'export' };
     if (sub === 'inspect') return lazyPart('inspect').inspectCommand(this.engine, ['--type', 'container', ...rest]);
+    if (sub === 'prune') return lazyPart('inspect').containerPrune(this.engine, this.files, rest);
     const target = sub === undefined ? undefined : same[sub];
     if (target === undefined) return sub === undefined ? fail('\nUsage:  docker container COMMAND\n\nManage containers\n\nRun \'docker container COMMAND --help\' for more information on a command.\n', 1) : fail(`docker: unknown command: docker container ${sub}\n\nRun 'docker container --help' for more information\n`, 1);
     return this.dispatch([target, ...rest], proc);

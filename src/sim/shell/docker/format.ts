@@ -116,8 +116,8 @@ export function naturalCompare(a: string, b: string): number {
   return x.length - y.length;
 }
 
-/** go-units HumanSizeWithPrecision(size, 3), decimal units: `4.36MB`. */
-export function humanSize(bytes: number): string {
+/** go-units HumanSizeWithPrecision(size, precision), decimal units: `4.36MB` (3, docker images), `4.361MB` (4, HumanSize). */
+export function humanSize(bytes: number, precision = 3): string {
   const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
   let value = bytes;
   let i = 0;
@@ -125,7 +125,7 @@ export function humanSize(bytes: number): string {
     value /= 1000;
     i++;
   }
-  return `${Number(value.toPrecision(3))}${units[i]}`;
+  return `${Number(value.toPrecision(precision))}${units[i]}`;
 }
 
 /**

@@ -11,6 +11,7 @@ import { familiarMatch, familiarName, type NamedReference } from '../../docker/r
 import { fail, ok, type CommandOutput } from '../types.ts';
 import { isParsed, parseCommandFlags } from './flags.ts';
 import { formatList, humanDuration, humanSize, table } from './format.ts';
+import { historyCommand, imagePrune, notModelled } from './housekeeping.ts';
 import { renderInspect } from './inspect-cmd.ts';
 import { pullCommand } from './pull.ts';
 import { rmiCommand, tagCommand } from './tag-rmi.ts';
@@ -147,6 +148,16 @@ export function imageCommand(engine: Engine, argv: string[]): CommandOutput {
     case 'rm':
     case 'remove':
       return rmiCommand(engine, rest, 'image rm');
+    case 'prune':
+      return imagePrune(engine, rest);
+    case 'history':
+      return historyCommand(engine, rest);
+    case 'build':
+    case 'save':
+    case 'load':
+    case 'import':
+    case 'push':
+      return notModelled(`image ${sub}`);
     case undefined:
       return fail('\nUsage:  docker image COMMAND\n\nManage images\n\nRun \'docker image COMMAND --help\' for more information on a command.\n', 0);
     default:

@@ -47,6 +47,18 @@ export const USAGE: Record<string, string> = {
   'volume inspect': 'docker volume inspect [OPTIONS] VOLUME [VOLUME...]',
   'volume rm': 'docker volume rm [OPTIONS] VOLUME [VOLUME...]',
   'volume prune': 'docker volume prune [OPTIONS]',
+  wait: 'docker wait CONTAINER [CONTAINER...]',
+  cp: 'docker cp [OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH',
+  diff: 'docker diff CONTAINER',
+  system: 'docker system COMMAND',
+  'system df': 'docker system df [OPTIONS]',
+  'system prune': 'docker system prune [OPTIONS]',
+  'container prune': 'docker container prune [OPTIONS]',
+  'image prune': 'docker image prune [OPTIONS]',
+  history: 'docker history [OPTIONS] IMAGE',
+  search: 'docker search [OPTIONS] TERM',
+  stats: 'docker stats [OPTIONS] [CONTAINER...]',
+  build: 'docker build [OPTIONS] PATH | URL | -',
 };
 
 /** `unknown flag: --frob` and friends: exit 125, with the usage block. */

@@ -7,7 +7,7 @@ import { DockerError, type Engine } from '../../docker/engine.ts';
 import { volumeMountpoint, volumeObject, type Volume } from '../../docker/volumes.ts';
 import { fail, ok, type CommandOutput } from '../types.ts';
 import { isParsed, parseCommandFlags } from './flags.ts';
-import { formatList, table } from './format.ts';
+import { formatList, humanSize, table } from './format.ts';
 import { renderInspect } from './inspect-cmd.ts';
 import { argCountError, daemonError, noArgsError, unknownCommand } from './usage.ts';
 
@@ -141,18 +141,6 @@ function volumeRm(engine: Engine, argv: string[]): CommandOutput {
   return { stdout, stderr, exitCode: stderr ? 1 : 0 };
 }
 
-/** go-units HumanSize (4 significant digits, decimal units), as prune reports the space: `90B`, `1.234kB`. */
-function reclaimedSize(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let i = 0;
-  while (value >= 1000 && i < units.length - 1) {
-    value /= 1000;
-    i++;
-  }
-  return `${Number(value.toPrecision(4))}${units[i]}`;
-}
-
 /** `docker volume prune [-a] [-f]`: without -f the client asks, reads an empty stdin as "no" and gives up. */
 function volumePrune(engine: Engine, argv: string[]): CommandOutput {
   const f = parseCommandFlags('volume prune', argv, [
@@ -169,5 +157,5 @@ function volumePrune(engine: Engine, argv: string[]): CommandOutput {
   }
   const { names, size } = engine.pruneVolumes(all);
   const deleted = names.length > 0 ? `Deleted Volumes:\n${names.map((n) => `${n}\n`).join('')}\n` : '';
-  return ok(`${deleted}Total reclaimed space: ${reclaimedSize(size)}\n`);
+  return ok(`${deleted}Total reclaimed space: ${humanSize(size, 4)}\n`);
 }

@@ -9,3 +9,5 @@ export { networkObject } from '../../docker/inspect.ts';
 export { imageCommand, imagesCommand } from '../docker/images.ts';
 export { volumeCommand } from '../docker/volume-cmds.ts';
 export { infoCommand, versionCommand } from '../docker/system.ts';
+export { cpCommand } from '../docker/copy.ts';
+export { buildCommand, containerPrune, diffCommand, historyCommand, imagePrune, notModelled, searchCommand, statsCommand, systemCommand, waitCommand } from '../docker/housekeeping.ts';

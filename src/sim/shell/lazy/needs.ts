@@ -30,6 +30,12 @@ const PROGRAM_PARTS: Record<string, LazyPart> = {
   psql: 'databases', pg_isready: 'databases', mysql: 'databases', mariadb: 'databases', mysqladmin: 'databases', 'mariadb-admin': 'databases', mongosh: 'databases',
 };
 
+/** docker's commands answered by the inspect part besides the ones above (some are programs too: busybox cp). */
+export const DOCKER_HOUSEKEEPING: ReadonlySet<string> = new Set([
+  'cp', 'wait', 'diff', 'system', 'prune', 'stats', 'search', 'build', 'history', 'buildx', 'builder', 'update', 'commit', 'export', 'import', 'save', 'load',
+  'push', 'login', 'logout', 'events', 'context', 'swarm', 'service', 'stack', 'node', 'secret', 'config', 'plugin', 'trust', 'manifest', 'scout', 'init', 'checkpoint',
+]);
+
 function programsOf(part: LazyPart, programs: readonly string[]): Record<string, LazyPart> {
   return Object.fromEntries(programs.map((program) => [program, part]));
 }
@@ -53,6 +59,8 @@ export function partsForLine(line: string): readonly LazyPart[] {
   // `whoami` is busybox's applet (tools) and traefik/whoami's server alike.
   if (names.includes('whoami')) parts.add('webecho');
   const docker = names.includes('docker');
+  // Any other docker command (cp, wait, diff, system, prune, and the ones not modelled) answers from the inspect part.
+  if (docker && names.some((n) => DOCKER_HOUSEKEEPING.has(n))) parts.add('inspect');
   const lower = unquoted.toLowerCase();
   // Go templates: --format (any spelling of the word, psFormat in a config file), -f in a short-flag cluster, {{.
   if (lower.includes('format') || unquoted.includes('{{') || (docker && words.some((w) => /^-[A-Za-z]*f/.test(w)))) parts.add('gotpl');

@@ -15,7 +15,7 @@
  */
 import type { Trace } from '../../net/trace.ts';
 import type { FileSystem } from '../fs.ts';
-import type { Command, CommandContext, CommandOutput, Running, Served } from '../types.ts';
+import type { Command, CommandContext, CommandOutput, Running, Served, Woken } from '../types.ts';
 import type { Dialect, Node, Redir, Word } from './ast.ts';
 import { builtinOf, SPECIAL_BUILTINS } from './builtins.ts';
 import { ShellSyntaxError, syntaxMessage } from './errors.ts';
@@ -186,6 +186,7 @@ export class Shell implements ExpandHost {
   private waiting(flow: Flow, inner: Running): Running {
     const serve = inner.serve;
     const running: Running = { ...inner };
+    if (inner.wakeAt !== undefined) running.wake = () => this.woken(flow, inner, (next) => this.waiting(flow, next));
     if (!serve) return running;
     running.serve = (input): Served => {
       const served = serve(input);
@@ -330,8 +331,8 @@ export class Shell implements ExpandHost {
   // ---- subshells ------------------------------------------------------------------------
 
   /** A copy of this shell's state (a subshell: `( )`, a pipeline stage, `$(...)`). */
-  fork(): Shell {
-    const child = new Shell(this.options, this.shared);
+  fork(context?: Partial<ShellOptions['context']>): Shell {
+    const child = new Shell(context ? { ...this.options, context: { ...this.options.context, ...context } } : this.options, this.shared);
     child.vars = new Map([...this.vars].map(([k, v]) => [k, { ...v }]));
     child.functions = new Map(this.functions);
     child.positional = [...this.positional];
@@ -735,7 +736,8 @@ export class Shell implements ExpandHost {
    * goes on as a process of the machine (ctx.spawn), printing where its stdout leads.
    */
   private background(body: Node | null): void {
-    const child = this.fork();
+    // A job the machine keeps (ctx.spawn) sleeps as a process; without one it runs to its end now.
+    const child = this.fork(this.options.context.spawn ? { background: true } : undefined);
     const flow = child.runSubshell(child.evalNode(body));
     const step = flow.next();
     if (step.done) return;
@@ -746,6 +748,7 @@ export class Shell implements ExpandHost {
   /** A background job stopped at `inner`: when `inner` ends, the job's next commands run. */
   private backgroundJob(flow: Flow, inner: Running): Running {
     const serve = inner.serve;
+    if (inner.wakeAt !== undefined) return { ...inner, wake: () => this.woken(flow, inner, (next) => this.backgroundJob(flow, next)) };
     if (!serve) return inner;
     return {
       ...inner,
@@ -756,6 +759,28 @@ export class Shell implements ExpandHost {
         return { ...served, next: step.done ? { exitCode: this.status } : this.backgroundJob(flow, step.value) };
       },
     };
+  }
+
+  /**
+   * A script asleep at `inner` wakes: `inner` goes on (a nested script's next commands)
+   * or ends, and then the script runs on to its next sleep, server or end. Each stretch
+   * has its own loop budget: a `while true; do ...; sleep 1; done` runs for as long as
+   * the clock moves.
+   */
+  private woken(flow: Flow, inner: Running, keep: (next: Running) => Running): Woken {
+    let exitCode = 0;
+    let printed = { stdout: '', stderr: '' };
+    if (inner.wake) {
+      const woke = inner.wake();
+      if (!('exitCode' in woke.next)) return { stdout: woke.stdout, stderr: woke.stderr, next: keep(woke.next) };
+      exitCode = woke.next.exitCode;
+      printed = { stdout: woke.stdout, stderr: woke.stderr };
+    }
+    this.shared.steps = 0;
+    this.shared.idle = false;
+    const step = flow.next({ ...printed, exitCode });
+    const drained = this.shared.terminal.drain();
+    return { stdout: drained.stdout, stderr: drained.stderr, next: step.done ? { exitCode: this.status } : keep(step.value) };
   }
 
   // ---- redirections -----------------------------------------------------------------------------

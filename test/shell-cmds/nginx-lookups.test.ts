@@ -124,3 +124,45 @@ describe('nginx resolves its upstreams as it reads its configuration, and the qu
     expect(run("docker inspect -f '{{.State.Status}}' proxy").stdout).toBe('running\n');
   });
 });
+
+describe("glibc's getent ahosts asks as AI_ADDRCONFIG does, and prints the rig's lines", () => {
+  /** The rig's world of capaddrconfig.sh, with Debian containers (glibc's getent) and tcpdump installed in c1 and d1. */
+  function rigWorld() {
+    const sim = new Simulator({ images: 'playground' });
+    const run = (line: string) => runLine(sim, line);
+    for (const line of [
+      'docker network create net1',
+      'docker network create --ipv6 --subnet fd00:db8:1::/64 net6',
+      'docker run -d --name c1 --network net1 nginx',
+      'docker run -d --name c2 --network net1 httpd',
+      'docker run -d --name d1 --network net6 nginx',
+      'docker run -d --name d2 --network net6 httpd',
+    ]) run(line);
+    for (const c of ['c1', 'd1']) run(`docker exec ${c} sh -c 'apt-get update && apt-get install -y tcpdump'`);
+    return run;
+  }
+  const PACKET = /^\d\d:\d\d:\d\d\.\d{6} /;
+  const shape = (lines: string[]) => lines.map((l) => l.replace(/^\S+ /, '').replace(/\.\d{5}\b/g, '.P').replace(/: \d+(?=\*? |\+ )/, ': ID'));
+  const printedOnRig = (file: string, who: string, name: string) => {
+    const block = rigBlock(file, capLine(who, name));
+    return block.slice(block.indexOf('\n') + 1, block.indexOf('[cmd exit'));
+  };
+
+  it('on an IPv4-only network: the A question alone; on an IPv6 one A and AAAA from one socket, the IPv6 address first', () => {
+    const run = rigWorld();
+    const v4 = run('docker exec c1 tcpdump -n -i lo & docker exec c1 getent ahosts c2');
+    expect(v4.stdout.split('\n').filter((l) => !PACKET.test(l) && /STREAM|DGRAM|RAW/.test(l)).join('\n') + '\n').toBe(printedOnRig('capaddrconfig.txt', 'c1', 'c2'));
+    expect(shape(v4.stdout.split('\n').filter((l) => PACKET.test(l)))).toEqual(shape(rigCapture('capaddrconfig.txt', capLine('c1', 'c2'))));
+    const v6 = run('docker exec d1 tcpdump -n -i lo & docker exec d1 getent ahosts d2');
+    expect(v6.stdout.split('\n').filter((l) => !PACKET.test(l) && /STREAM|DGRAM|RAW/.test(l)).join('\n') + '\n').toBe(printedOnRig('capaddrconfig.txt', 'd1', 'd2'));
+    // The rig's two recordings differ only in which answer came back first; here A's does (the first recording's order).
+    const questions = asked(v6.traces);
+    expect(questions.map((x) => x.q)).toEqual(['A d2', 'AAAA d2']);
+    expect(questions[0]!.port).toBe(questions[1]!.port);
+    const nosuch = run('docker exec c1 getent ahosts nosuch');
+    expect(nosuch.exitCode).toBe(2);
+    expect(nosuch.stdout).toBe('');
+    expect(asked(nosuch.traces).map((x) => x.q)).toEqual(['A nosuch']);
+    expect(asked(run('docker exec d1 getent ahostsv4 d2').traces).map((x) => x.q)).toEqual(['A d2']);
+  });
+});

@@ -134,7 +134,7 @@ describe('socat: ignoreeof', () => {
     const { sh } = world();
     expect(sh('docker exec cli socat STDIN,ignoreeof TCP:echo:7001')).toMatchObject({
       stdout: '',
-      stderr: 'vethlab: socat\'s address option "ignoreeof" is not modelled (at the end of its input socat would wait for more, like tail -f, and never end here)\n',
+      stderr: 'vethlab: socat\'s address option "ignoreeof" is not modelled (at the end of its input socat would poll it for more, like tail -f, until the other side closes or -T\'s inactivity timeout ends it; vethlab does not model that wait)\n',
       exitCode: 1,
     });
   });

@@ -330,6 +330,22 @@ export class Simulator {
     return this.rigCommands(c, resolve, inShell);
   }
 
+  /**
+   * glibc's getaddrinfo with AI_ADDRCONFIG (getent ahosts): its questions (addrconfigLookup), and
+   * the addresses IPv6 first, as glibc's RFC 3484 sort put the rig's ULA before its IPv4 address
+   * (capaddrconfig.txt); the AAAA records are the ones the answer carried. AF_INET asks A alone.
+   */
+  private glibcAddrInfo(c: Container, name: string, family: 0 | 4): { addresses: readonly string[]; traces?: readonly Trace[] } {
+    if (family === 4) {
+      const fromHosts = lookupInHosts(hostsFile(this.engine, c), name);
+      return fromHosts !== undefined && fromHosts.includes('.') ? { addresses: [fromHosts] } : familyLookup(this.engine, c, name, 'A');
+    }
+    const found = addrconfigLookup(this.engine, c, name, 'glibc');
+    const traces = found.traces ?? [];
+    const v6 = traces.filter((t) => t.hops[0]?.netns === c.netns && t.probe.dns?.type === 'AAAA').flatMap((t) => t.probe.dns!.answer.records.map((r) => r.data));
+    return { addresses: [...v6, ...(found.kind === 'address' ? found.addresses : [])], traces };
+  }
+
   /** The container's resolver as busybox's arp, route and netstat ask it (getnameinfo, gethostbyname), its questions packets. */
   private toolResolver(c: Container): ToolResolver {
     return {
@@ -505,7 +521,7 @@ export class Simulator {
     if (awk && has('mawk')) tools.push(['mawk', awk[1]]);
     const commands = new Map<string, Command>([
       ...tools,
-      ['getent', lazyCommand(() => lazyPart('dns').getentCommand((name, type) => familyLookup(this.engine, c, name, type)))],
+      ['getent', lazyCommand(() => lazyPart('dns').getentCommand((name, type) => familyLookup(this.engine, c, name, type), (name, family) => this.glibcAddrInfo(c, name, family)))],
       // Each name and path the shells are started by (`$0` is that name: `bash`, `/bin/bash`).
       ...(['sh', '/bin/sh', 'dash', '/bin/dash', '/usr/bin/dash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', name, ctx.spawn, ctx.env)]),
       ...(['bash', '/bin/bash', '/usr/bin/bash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', name, ctx.spawn, ctx.env)]),

@@ -179,7 +179,7 @@ export function parseAddress(word: string): ParsedAddress {
     if (name === 'ipv6only' || name === 'ipv6-v6only') return NO_IPV6(name);
     if (RETRY_OPTIONS.includes(name) && kind.kind === 'connect' && kind.proto === 'udp') return { ok: false, error: `parseopts_table(): option "${typed}" not supported with this address type` };
     if (name === 'ignoreeof' || name === 'ignoreof') {
-      return { ok: false, vethlab: `vethlab: socat's address option "${name}" is not modelled (at the end of its input socat would wait for more, like tail -f, and never end here)\n` };
+      return { ok: false, vethlab: `vethlab: socat's address option "${name}" is not modelled (at the end of its input socat would poll it for more, like tail -f, until the other side closes or -T's inactivity timeout ends it; vethlab does not model that wait)\n` };
     }
     if (RETRY_OPTIONS.includes(name)) {
       // socat's messages quote the options from this one to the end of the word (a0 in parseopts_table).

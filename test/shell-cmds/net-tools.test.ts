@@ -7,8 +7,9 @@ import { ethtoolCommand } from '../../src/sim/shell/net-tools/ethtool.ts';
 import { ifconfigCommand } from '../../src/sim/shell/net-tools/ifconfig.ts';
 import { ipCommand } from '../../src/sim/shell/net-tools/ip.ts';
 import { busyboxIpCommand } from '../../src/sim/shell/net-tools/ip-busybox.ts';
-import { netstatCommand } from '../../src/sim/shell/net-tools/netstat.ts';
-import { busyboxRouteCommand } from '../../src/sim/shell/net-tools/route.ts';
+import type { ToolResolver } from '../../src/sim/shell/net-tools/names.ts';
+import { netstatCommand as netstatWith } from '../../src/sim/shell/net-tools/netstat.ts';
+import { busyboxRouteCommand as routeWith } from '../../src/sim/shell/net-tools/route.ts';
 import { ssCommand } from '../../src/sim/shell/net-tools/ss.ts';
 import { Simulator } from '../../src/sim/shell/simulator.ts';
 import type { Command, CommandOutput } from '../../src/sim/shell/types.ts';
@@ -250,6 +251,10 @@ describe('busybox network applets in a container', () => {
   });
 
   it('prints route and netstat in busybox’s columns', () => {
+    // A resolver that names nothing: the world of this test has no DNS.
+    const noNames: ToolResolver = { name: () => ({ traces: [] }), address: () => ({ traces: [] }) };
+    const busyboxRouteCommand = routeWith(noNames);
+    const netstatCommand = netstatWith(noNames);
     const k = world();
     expect(out(k, 'c1', busyboxRouteCommand, '')).toBe(
       'Kernel IP routing table\n' +

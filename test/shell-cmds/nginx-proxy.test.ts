@@ -76,7 +76,9 @@ describe('nginx with a mounted configuration', () => {
     run(sim, 'docker run -d --name proxy --network appnet -v /srv/proxy/default.conf:/etc/nginx/conf.d/default.conf:ro nginx');
     expect(run(sim, "docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' proxy").stdout).toBe('exited 1\n');
     const logs = run(sim, 'docker logs proxy');
-    expect(logs.stdout + logs.stderr).toMatch(/\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[emerg\] 1#1: host not found in upstream "nosuchapp:5000\/" in \/etc\/nginx\/conf.d\/default.conf:6\nnginx: \[emerg\] host not found in upstream "nosuchapp:5000\/" in \/etc\/nginx\/conf.d\/default.conf:6\n$/);
+    // proxy_pass makes an implicit upstream named by its host alone (ngx_http_upstream_add's uscf->host), resolved in
+    // ngx_http_upstream_init_round_robin, whose message quotes that host: "%s in upstream \"%V\" in %s:%ui".
+    expect(logs.stdout + logs.stderr).toMatch(/\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[emerg\] 1#1: host not found in upstream "nosuchapp" in \/etc\/nginx\/conf.d\/default.conf:6\nnginx: \[emerg\] host not found in upstream "nosuchapp" in \/etc\/nginx\/conf.d\/default.conf:6\n$/);
   });
 
   it('names an upstream block\'s server as written when it does not resolve', () => {

@@ -130,11 +130,48 @@ describe('socat: retry, forever and interval on a TCP connection', () => {
 });
 
 describe('socat: ignoreeof', () => {
-  it('is refused with its reason: at the end of its input socat would wait for more, like tail -f', () => {
+  // socat.c's _socat loop (1.8.0.3): stdin's EOF ignored and polled each second (pollintv), no FIN to the server;
+  // -T's total_timeout counted down by a second per idle poll, "inactivity timeout triggered" below zero; a server's
+  // EOF noticed, then closwait (0.5 s) ends the loop.
+  it('on a client\'s stdio with -T: a server that keeps the connection (redis) is left by the inactivity timeout, floor(T) s after the answer', () => {
+    const { sh, clock } = world();
+    sh('docker run -d --name cache --network lab redis:7');
+    const before = clock();
+    const out = sh("docker exec cli sh -c 'printf \"PING\\r\\n\" | socat -dd -T 3 -,ignoreeof TCP:cache:6379'");
+    expect(out.stdout).toBe('+PONG\r\n');
+    expect(out.exitCode).toBe(0);
+    const lines = messages(out.stderr);
+    expect(lines.slice(-3)).toEqual([expect.stringMatching(/^N starting data transfer loop/), 'N inactivity timeout triggered', 'N exiting with status 0']);
+    expect(lines.some((l) => l.includes('is at EOF'))).toBe(false);
+    expect(clock() - before).toBe(3);
+    const times = seconds(out.stderr);
+    expect((times.at(-2)! - times[0]! + 60) % 60).toBe(3);
+  });
+
+  it('a server that closes after its answer (busybox httpd: Connection: close) is its EOF, then closwait', () => {
+    const { sh } = world();
+    sh('docker run -d --name web --network lab busybox httpd -f -p 80 -h /www');
+    const out = sh("docker exec cli sh -c 'printf \"GET / HTTP/1.1\\r\\n\\r\\n\" | socat -dd -T 5 -,ignoreeof TCP:web:80'");
+    expect(out.exitCode).toBe(0);
+    expect(out.stdout).toMatch(/^HTTP\/1\.1 /);
+    expect(messages(out.stderr).slice(-2)).toEqual(['N socket 2 (fd 5) is at EOF', 'N exiting with status 0']);
+    // -T under a second ends it at the first idle count-down after that EOF.
+    expect(messages(sh("docker exec cli sh -c 'printf \"GET / HTTP/1.1\\r\\n\\r\\n\" | socat -dd -T 0.5 -,ignoreeof TCP:web:80'").stderr).slice(-3)).toEqual(['N socket 2 (fd 5) is at EOF', 'N inactivity timeout triggered', 'N exiting with status 0']);
+  });
+
+  it('without -T, on UDP, or on an address that is not a client\'s stdio it is refused, with nothing sent', () => {
+    const { sh } = world();
+    expect(sh('docker exec cli socat -,ignoreeof TCP:echo:7001')).toMatchObject({ stdout: '', exitCode: 1, stderr: expect.stringMatching(/^vethlab: socat's ignoreeof without -T is not modelled \(.*-T N ends it after N idle seconds\)\n$/) });
+    expect(sh('docker exec cli socat -T 1 -,ignoreeof UDP:echo:53').stderr).toBe("vethlab: socat's ignoreeof on a UDP conversation is not modelled\n");
+    expect(sh('docker exec cli socat -T 1 -,ignoreeof TCP:echo:7001').traces ?? []).not.toEqual([]);
+    expect(sh('docker exec cli socat -,ignoreeof TCP:echo:7001').traces ?? []).toEqual([]);
+  });
+
+  it('is refused with its reason elsewhere: at the end of its input socat would wait for more, like tail -f', () => {
     const { sh } = world();
     expect(sh('docker exec cli socat STDIN,ignoreeof TCP:echo:7001')).toMatchObject({
       stdout: '',
-      stderr: 'vethlab: socat\'s address option "ignoreeof" is not modelled (at the end of its input socat would wait for more, like tail -f, and never end here)\n',
+      stderr: 'vethlab: socat\'s address option "ignoreeof" is not modelled (at the end of its input socat would poll it for more, like tail -f, until the other side closes or -T\'s inactivity timeout ends it; vethlab does not model that wait)\n',
       exitCode: 1,
     });
   });

@@ -12,7 +12,9 @@ export function rigCapture(file: string, command: string): string[] {
 /** Everything the rig printed for `command` (its line included). */
 export function rigBlock(file: string, command: string): string {
   const text = readFileSync(new URL(`../fixtures/tcpdump/${file}`, import.meta.url), 'utf8');
-  const block = text.split(/^\$ /m).find((b) => b.split('\n')[0]!.includes(command));
+  const blocks = text.split(/^\$ /m);
+  // A line that ends with `command` first: `netstat -t` is also part of `netstat -tl`'s line.
+  const block = blocks.find((b) => b.split('\n')[0]!.endsWith(command)) ?? blocks.find((b) => b.split('\n')[0]!.includes(command));
   if (!block) throw new Error(`no capture of ${command}`);
   return block;
 }

@@ -321,6 +321,23 @@ export function clientLookup(engine: Engine, c: Container, name: string): Lookup
 }
 
 /**
+ * getaddrinfo(AF_UNSPEC, AI_ADDRCONFIG), as nginx's ngx_inet_resolve_host calls it: /etc/hosts,
+ * then the questions of the families the namespace has addresses of. glibc asks AAAA only when
+ * an interface has an IPv6 address other than ::1 (check_pf.c), so on an IPv4-only network it
+ * sends the A question alone, and both from one socket on an IPv6 one (the rig's
+ * test/fixtures/tcpdump/capaddrconfig.txt: glibc's `getent ahosts`, which sets AI_ADDRCONFIG);
+ * musl counts a family configured when a UDP socket can connect to its loopback, ::1 included
+ * (getaddrinfo.c), so it asks both everywhere, as any client does.
+ */
+export function addrconfigLookup(engine: Engine, c: Container, name: string, libc: 'glibc' | 'musl'): LookupResult {
+  const ipv6 = libc === 'musl' || (engine.kernel.netns(c.netns ?? HOST_NS)?.addresses6() ?? []).some((a) => a.scope !== 'host');
+  if (ipv6) return clientLookup(engine, c, name);
+  const fromHosts = lookupInHosts(hostsFile(engine, c), name);
+  if (fromHosts !== undefined && fromHosts.includes('.')) return { kind: 'address', address: fromHosts, addresses: [fromHosts], source: 'hosts' };
+  return queryServer(engine, c, name, containerNameserver(engine, c));
+}
+
+/**
  * One family's question as gethostbyname2 asks it (glibc's `getent hosts` asks AF_INET6, then
  * AF_INET): an AAAA or an A question to resolv.conf's server, each from a socket of its own
  * (test/fixtures/tcpdump/capresolve.txt). /etc/hosts is the caller's to read first.

@@ -171,7 +171,36 @@ function answerRecords(name: string, addresses: readonly string[]): string {
  */
 export type FamilyLookup = (name: string, type: 'A' | 'AAAA') => { addresses: readonly string[]; traces?: readonly Trace[] };
 
-export function getentCommand(lookupFamily: FamilyLookup): Command {
+/**
+ * getaddrinfo as getent's ahosts calls it (AI_ADDRCONFIG | AI_CANONNAME, AF_UNSPEC for
+ * `ahosts`, AF_INET for `ahostsv4`): the addresses in the order glibc sorts them, and the
+ * questions it sent.
+ */
+export type AddrInfoLookup = (name: string, family: 0 | 4) => { addresses: readonly string[]; traces?: readonly Trace[] };
+
+/**
+ * `getent ahosts|ahostsv4 KEY...` (glibc's getent.c ahosts_keys_int): each address three
+ * times, for the STREAM, DGRAM and RAW socket types, as `%-15s %-6s %s` with the canonical
+ * name on the first line only (test/fixtures/tcpdump/capaddrconfig.txt); status 2 when a
+ * key does not resolve, the next keys still asked.
+ */
+function ahosts(keys: readonly string[], family: 0 | 4, lookupAddrInfo: AddrInfoLookup): CommandOutput {
+  let stdout = '';
+  let missing = false;
+  const traces: Trace[] = [];
+  for (const key of keys) {
+    const literal = /^\d+\.\d+\.\d+\.\d+$/.test(key);
+    const found = literal ? { addresses: [key] } : lookupAddrInfo(key, family);
+    traces.push(...(found.traces ?? []));
+    if (found.addresses.length === 0) missing = true;
+    found.addresses.forEach((ip, i) => {
+      for (const [n, type] of ['STREAM', 'DGRAM', 'RAW'].entries()) stdout += `${ip.padEnd(15)} ${type.padEnd(6)} ${i === 0 && n === 0 ? key : ''}\n`;
+    });
+  }
+  return { stdout, stderr: '', exitCode: missing ? 2 : 0, ...(traces.length === 0 ? {} : { traces }) };
+}
+
+export function getentCommand(lookupFamily: FamilyLookup, lookupAddrInfo?: AddrInfoLookup): Command {
   return (argv, ctx) => {
     const [db, ...keys] = argv;
     if (db === undefined) return fail("getent: wrong number of arguments\nTry `getent --help' or `getent --usage' for more information.\n", 1);
@@ -220,6 +249,8 @@ export function getentCommand(lookupFamily: FamilyLookup): Command {
       }
       return { stdout, stderr: '', exitCode: missing ? 2 : 0, ...(traces.length === 0 ? {} : { traces }) };
     }
+    if ((db === 'ahosts' || db === 'ahostsv4') && lookupAddrInfo && keys.length > 0) return ahosts(keys, db === 'ahosts' ? 0 : 4, lookupAddrInfo);
+    if (db.startsWith('ahosts')) return fail(`vethlab: getent ${db}${keys.length === 0 ? ' without a key (the whole hosts database)' : ''} is not modelled here\n`, 1);
     if (db === 'passwd' || db === 'group') {
       const entries = read(`/etc/${db}`).map((e) => e.join(' ')).map((l) => l.split(':'));
       if (keys.length === 0) return { stdout: entries.map((e) => `${e.join(':')}\n`).join(''), stderr: '', exitCode: 0 };

@@ -287,11 +287,15 @@ export function loadNginxConfig(fs: FileSystem): NginxConfig {
 }
 
 /**
- * The names nginx resolves at start (ngx_parse_url, no_resolve off): each
- * upstream block's servers, and every proxy_pass host that names no upstream.
- * `resolve` is the container's resolver; a name it cannot answer is nginx's
- * `host not found in upstream "URL" in FILE:LINE`, URL as written after
- * `http://` (ngx_http_upstream_add / ngx_http_upstream_server: "%s in upstream \"%V\"").
+ * The names nginx resolves when it reads its configuration, each through
+ * ngx_inet_resolve_host (src/core/ngx_inet.c: getaddrinfo, AF_UNSPEC, AI_ADDRCONFIG;
+ * `resolveName` is the container's resolver, its questions packets). An upstream
+ * block's `server` is resolved as it is parsed (ngx_http_upstream_server ->
+ * ngx_parse_url), a failure quoting it as written: `host not found in upstream
+ * "app1:80" in FILE:LINE`. A proxy_pass host that names no upstream block is an
+ * implicit upstream (ngx_http_proxy_pass sets no_resolve), one per host and port,
+ * resolved after the http block in ngx_http_upstream_init_round_robin, whose
+ * message quotes the host alone: `host not found in upstream "app" in FILE:LINE`.
  */
 export function checkUpstreamHosts(config: NginxConfig, resolveName: (name: string) => string | undefined): void {
   const resolve = (name: string) => {
@@ -304,11 +308,16 @@ export function checkUpstreamHosts(config: NginxConfig, resolveName: (name: stri
       if (resolve(s.host) === undefined) throw new NginxEmerg(`host not found in upstream "${s.url}" in ${s.file}:${s.line}`);
     }
   }
+  // ngx_http_upstream_add finds an implicit upstream again by host (case-insensitively) and port.
+  const implicit = new Set<string>();
   for (const server of config.servers) {
     for (const loc of server.locations) {
       const p = loc.proxyPass;
       if (!p || (p.port === undefined && config.upstreams.has(p.host))) continue;
-      if (resolve(p.host) === undefined) throw new NginxEmerg(`host not found in upstream "${p.url}" in ${p.file}:${p.line}`);
+      const key = `${p.host.toLowerCase()}:${p.port ?? 80}`;
+      if (implicit.has(key)) continue;
+      implicit.add(key);
+      if (resolve(p.host) === undefined) throw new NginxEmerg(`host not found in upstream "${p.host}" in ${p.file}:${p.line}`);
     }
   }
 }

@@ -3,13 +3,15 @@
  * scripts (10-listen-on-ipv6-by-default.sh edits the packaged default.conf,
  * or says why not: a mounted file differs, a read-only mount), then nginx
  * reading its configuration (nginx-conf.ts) and resolving its upstreams by
- * the container's resolver. A configuration nginx refuses ends the container
+ * the container's resolver, whose questions are packets nginx sent: the
+ * start's, `nginx -t`'s and `nginx -s`'s traces. A configuration nginx refuses ends the container
  * with status 1 and nginx's two `[emerg]` lines in `docker logs` (the error
  * log, linked to stderr, then nginx's own stderr line, as ngx_log_error and
  * ngx_log_stderr write them); otherwise nginx listens on its `listen` ports.
  */
 import type { Container } from '../docker/model.ts';
 import type { Engine } from '../docker/engine.ts';
+import type { Trace } from '../net/trace.ts';
 import type { FileSystem } from './fs.ts';
 import { checkUpstreamHosts, listenPorts, loadNginxConfig, NginxEmerg, type NginxConfig } from './nginx-conf.ts';
 import { NGINX_DEFAULT_CONF } from './rootfs.ts';
@@ -41,23 +43,36 @@ function entrypointLog(imageLog: string, ipv6Lines: string[]): string {
   return lines.join('\n');
 }
 
+/** getaddrinfo as nginx calls it in the container: the first address, if any, and the questions it sent. */
+export type NginxResolver = (name: string) => { address?: string; traces: readonly Trace[] };
+
 export interface NginxStart {
   engine: Engine;
   files: FileSystem;
-  resolve: (name: string) => string | undefined;
+  resolve: NginxResolver;
   /** Where the configuration goes for the requests to come. */
   configs: Map<string, NginxConfig>;
 }
 
-/** The mounted configuration, read and checked as nginx does before it starts or signals; or its `[emerg]` message. */
-function readNginxConfig(deps: NginxStart): NginxConfig | string {
+/**
+ * The mounted configuration, read and checked as nginx does before it starts or signals, or its
+ * `[emerg]` message; `traces`: the resolver's questions asked while reading it (those before an
+ * unresolvable name included).
+ */
+function readNginxConfig(files: FileSystem, resolver: NginxResolver): { config: NginxConfig | string; traces: Trace[] } {
+  const traces: Trace[] = [];
+  const resolve = (name: string) => {
+    const answer = resolver(name);
+    traces.push(...answer.traces);
+    return answer.address;
+  };
   try {
-    const config = loadNginxConfig(deps.files);
-    checkUpstreamHosts(config, deps.resolve);
-    return config;
+    const config = loadNginxConfig(files);
+    checkUpstreamHosts(config, resolve);
+    return { config, traces };
   } catch (e) {
     if (!(e instanceof NginxEmerg)) throw e;
-    return e.message;
+    return { config: e.message, traces };
   }
 }
 
@@ -66,19 +81,19 @@ function emergLines(deps: NginxStart, pid: number, message: string): string {
   return `${nginxLogTime(deps.engine.kernel.now)} [emerg] ${pid}#${pid}: ${message}\nnginx: [emerg] ${message}\n`;
 }
 
-/** Starts nginx in a running container (its image's default command). */
-export function startNginx(c: Container, deps: NginxStart): void {
+/** Starts nginx in a running container (its image's default command); returns the packets of its lookups. */
+export function startNginx(c: Container, deps: NginxStart): Trace[] {
   const image = deps.engine.imageOf(c);
   c.logs += entrypointLog(image.startupLog ?? '', listenOnIpv6(deps.files));
-  const config = readNginxConfig(deps);
+  const { config, traces } = readNginxConfig(deps.files, deps.resolve);
   if (typeof config === 'string') {
     c.logs += emergLines(deps, 1, config);
     deps.configs.delete(c.id);
     deps.engine.mainProcessExited(c.id, 1);
-    return;
+    return traces;
   }
   deps.configs.set(c.id, config);
-  if (!c.netns || c.networkMode.kind === 'host' || c.networkMode.kind === 'container') return;
+  if (!c.netns || c.networkMode.kind === 'host' || c.networkMode.kind === 'container') return traces;
   // The engine started the image's listener (port 80); nginx listens where its configuration says.
   const ports = listenPorts(config);
   for (const l of image.listens) if (!ports.includes(l.port)) deps.engine.kernel.unlisten(c.netns, l.proto, '::', l.port);
@@ -86,17 +101,21 @@ export function startNginx(c: Container, deps: NginxStart): void {
     if (image.listens.some((l) => l.port === port)) continue;
     deps.engine.kernel.listen(c.netns, { proto: 'tcp', address: '::', family: 6, port, process: 'nginx' });
   }
+  return traces;
+}
+
+/** What `nginx -t` and `nginx -s` answer: their stderr, and the packets of the lookups made reading the configuration. */
+export interface NginxAnswer {
+  ok: boolean;
+  stderr: string;
+  traces: Trace[];
 }
 
 /** `nginx -t` in the container: the configuration as nginx would read it now (both lines on stderr). */
-export function testNginxConfig(files: FileSystem, resolve: (name: string) => string | undefined): { ok: boolean; stderr: string } {
-  try {
-    checkUpstreamHosts(loadNginxConfig(files), resolve);
-    return { ok: true, stderr: 'nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n' };
-  } catch (e) {
-    if (!(e instanceof NginxEmerg)) throw e;
-    return { ok: false, stderr: `nginx: [emerg] ${e.message}\nnginx: configuration file /etc/nginx/nginx.conf test failed\n` };
-  }
+export function testNginxConfig(files: FileSystem, resolve: NginxResolver): NginxAnswer {
+  const { config, traces } = readNginxConfig(files, resolve);
+  if (typeof config === 'string') return { ok: false, stderr: `nginx: [emerg] ${config}\nnginx: configuration file /etc/nginx/nginx.conf test failed\n`, traces };
+  return { ok: true, stderr: 'nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n', traces };
 }
 
 /** The signals `nginx -s` sends the master, and what the master logs on receiving each (os/unix/ngx_process.c, ngx_process_cycle.c). */
@@ -117,22 +136,29 @@ export const isNginxSignal = (name: string): name is NginxSignal => Object.hasOw
  * refused with nginx's `[emerg]` line and the running master keeps its old one;
  * then ngx_signal_process logs "signal process started" and signals the master).
  * The master, PID 1, logs the signal to `docker logs`: reload re-reads the
- * configuration and moves its listeners, stop and quit end the container with 0.
+ * configuration (ngx_init_cycle again, so its names are asked a second time, after
+ * the signaller's) and moves its listeners, stop and quit end the container with 0.
  */
-export function signalNginx(c: Container, deps: NginxStart, signal: NginxSignal, signallerPid: number): { ok: boolean; stderr: string } {
-  const config = readNginxConfig(deps);
+export function signalNginx(c: Container, deps: NginxStart, signal: NginxSignal, signallerPid: number): NginxAnswer {
+  const { config, traces } = readNginxConfig(deps.files, deps.resolve);
   // The image's error.log is a link to stderr, and nginx writes its own stderr line too (as at start).
-  if (typeof config === 'string') return { ok: false, stderr: emergLines(deps, signallerPid, config) };
+  if (typeof config === 'string') return { ok: false, stderr: emergLines(deps, signallerPid, config), traces };
   const time = () => nginxLogTime(deps.engine.kernel.now);
   const running = deps.configs.get(c.id);
   // No master: the pid file is not there (the official image's nginx.conf: pid /run/nginx.pid).
-  if (!running || c.state !== 'running') return { ok: false, stderr: `${time()} [notice] ${signallerPid}#${signallerPid}: signal process started\n${time()} [error] ${signallerPid}#${signallerPid}: open() "/run/nginx.pid" failed (2: No such file or directory)\nnginx: [error] open() "/run/nginx.pid" failed (2: No such file or directory)\n` };
+  if (!running || c.state !== 'running') return { ok: false, traces, stderr: `${time()} [notice] ${signallerPid}#${signallerPid}: signal process started\n${time()} [error] ${signallerPid}#${signallerPid}: open() "/run/nginx.pid" failed (2: No such file or directory)\nnginx: [error] open() "/run/nginx.pid" failed (2: No such file or directory)\n` };
   const s = NGINX_SIGNALS[signal];
   c.logs += `${time()} [notice] 1#1: signal ${s.number} (${s.name}) received from ${signallerPid}, ${s.action}\n`;
   if (signal === 'reload') {
     c.logs += `${time()} [notice] 1#1: reconfiguring\n`;
-    moveListeners(c, deps, listenPorts(running), listenPorts(config));
-    deps.configs.set(c.id, config);
+    const reread = readNginxConfig(deps.files, deps.resolve);
+    traces.push(...reread.traces);
+    // A name gone between the two reads: the master logs the [emerg] and keeps its configuration.
+    if (typeof reread.config === 'string') c.logs += `${time()} [emerg] 1#1: ${reread.config}\n`;
+    else {
+      moveListeners(c, deps, listenPorts(running), listenPorts(reread.config));
+      deps.configs.set(c.id, reread.config);
+    }
   } else if (signal === 'reopen') {
     c.logs += `${time()} [notice] 1#1: reopening logs\n`;
   } else {
@@ -140,7 +166,7 @@ export function signalNginx(c: Container, deps: NginxStart, signal: NginxSignal,
     deps.configs.delete(c.id);
     deps.engine.mainProcessExited(c.id, 0);
   }
-  return { ok: true, stderr: `${time()} [notice] ${signallerPid}#${signallerPid}: signal process started\n` };
+  return { ok: true, stderr: `${time()} [notice] ${signallerPid}#${signallerPid}: signal process started\n`, traces };
 }
 
 /** A reload's listeners: the ports the old configuration had and the new one lacks close, new ones open. */

@@ -8,7 +8,8 @@ import { parseAttachExit, parseReplLine } from './console.ts';
 import type { PythonRepl, PythonSetup } from './python/repl.ts';
 import { lazyPart } from './lazy/parts.ts';
 import { lazyCommand } from './lazy/command.ts';
-import { addressName, clientLookup, containerNameserver, embeddedLookup6, familyLookup, lookup, reverseQuery } from '../docker/dns.ts';
+import { addrconfigLookup, addressName, clientLookup, embeddedLookup6, familyLookup, lookup, lookupInHosts } from '../docker/dns.ts';
+import { hostsFile } from '../docker/files.ts';
 import { Engine, hasNetAdmin, isPythonCommand, mainProgram, runsImageDefault } from '../docker/engine.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
 import type { Container } from '../docker/model.ts';
@@ -36,7 +37,7 @@ import type { SignalResult } from './process-cmds.ts';
 import { toolbox, type ToolboxPlace } from './toolbox.ts';
 import { LayeredFs, layerChanges, layerSize, type FileSystem, type WritableLayer } from './fs.ts';
 import { ContainerMounts } from './container-mounts.ts';
-import { isNginxSignal, signalNginx, startNginx, testNginxConfig, type NginxSignal, type NginxStart } from './nginx-process.ts';
+import { isNginxSignal, signalNginx, startNginx, testNginxConfig, type NginxAnswer, type NginxResolver, type NginxSignal, type NginxStart } from './nginx-process.ts';
 import { hostPaths, MountedFs } from './mounts.ts';
 import { DEBIAN_ROOTFS, rootfsOf } from './rootfs.ts';
 import { IMAGE_SOCAT_VERSION, NGINX_VERSION, PYTHON_VERSION, type Image, type ImageSet } from '../docker/images.ts';
@@ -50,6 +51,7 @@ import { fail, ok } from './types.ts';
 import { installedExecutables, newPackageState, type MirrorReach, type PackagePlace, type PackageState } from './pkg-state.ts';
 import type { TcpdumpPlace } from './tcpdump.ts';
 import type { MuslResolver } from './getent-musl.ts';
+import type { ToolResolver } from './net-tools/names.ts';
 
 export type Machine = 'host' | 'lan' | 'gw';
 
@@ -86,11 +88,11 @@ const userlandOf = (image: Image): 'busybox' | 'debian' => (image.distro === 'de
  * nginx -v / -t / -s SIGNAL, as the image's nginx answers them (all on stderr); -t reads the
  * configuration as it is now, -s signals the running master (nginx-process.ts's signalNginx).
  */
-const nginxCommand = (test: () => { ok: boolean; stderr: string }, signal: (name: NginxSignal) => { ok: boolean; stderr: string }): Command => (argv) => {
+const nginxCommand = (test: () => NginxAnswer, signal: (name: NginxSignal) => NginxAnswer): Command => (argv) => {
   if (argv[0] === '-v') return { stdout: '', stderr: `nginx version: nginx/${NGINX_VERSION}\n`, exitCode: 0 };
   if (argv[0] === '-t') {
     const result = test();
-    return { stdout: '', stderr: result.stderr, exitCode: result.ok ? 0 : 1 };
+    return { stdout: '', stderr: result.stderr, exitCode: result.ok ? 0 : 1, traces: result.traces };
   }
   if (argv[0] === '-s' || argv[0]?.startsWith('-s')) {
     // core/nginx.c ngx_get_options: the value follows -s, glued or as the next word.
@@ -98,7 +100,7 @@ const nginxCommand = (test: () => { ok: boolean; stderr: string }, signal: (name
     if (name === undefined) return fail('nginx: option "-s" requires parameter\n', 1);
     if (!isNginxSignal(name)) return fail(`nginx: invalid option: "-s ${name}"\n`, 1);
     const result = signal(name);
-    return { stdout: '', stderr: result.stderr, exitCode: result.ok ? 0 : 1 };
+    return { stdout: '', stderr: result.stderr, exitCode: result.ok ? 0 : 1, traces: result.traces };
   }
   const bad = argv.find((a) => a.startsWith('-')) ?? argv[0];
   return fail(bad === undefined ? 'nginx: vethlab runs nginx only as the main process\n' : `nginx: invalid option: "${bad.replace(/^-/, '')}"\n`, 1);
@@ -142,6 +144,11 @@ export class Simulator {
   readonly kernel: Kernel;
   readonly engine: Engine;
   private readonly docker: ReturnType<typeof dockerCommand>;
+  /**
+   * Packets main processes sent as they started (nginx's lookups of its upstreams), gathered
+   * while a docker command runs: they are that command's (`docker run`, `start`, `compose up`).
+   */
+  private readonly startTraces: Trace[] = [];
   /** What each machine and container wrote to its files (a container's writable layer). */
   private readonly machineLayers = new Map<Machine, WritableLayer>();
   private readonly containerLayers = new WeakMap<Container, WritableLayer>();
@@ -216,11 +223,19 @@ export class Simulator {
       commands.set('docker', (argv, ctx) => {
         // `sleep 3; docker ps` in one line: what slept meanwhile wakes before the client asks.
         this.settle();
-        return this.startsRepl(this.docker(argv, ctx));
+        return this.startsRepl(this.dockerWithStartTraces(argv, ctx));
       });
     }
     commands.set('ps', procpsCommand(() => (machine === 'host' ? hostProcesses(this.engine) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }])));
     return commands;
+  }
+
+  /** A docker command, with the packets its containers' main processes sent as they started ahead of its own. */
+  private dockerWithStartTraces(argv: string[], ctx: CommandContext): CommandOutput {
+    this.startTraces.length = 0;
+    const out = this.docker(argv, ctx);
+    const started = this.startTraces.splice(0);
+    return started.length === 0 ? out : { ...out, traces: [...started, ...(out.traces ?? [])] };
   }
 
   /**
@@ -231,7 +246,10 @@ export class Simulator {
   private startMainProcess(c: Container): void {
     const image = this.engine.imageOf(c);
     const isDefault = runsImageDefault(c, image);
-    if (isDefault && image.listens.some((l) => l.process === 'nginx')) return startNginx(c, this.nginxDeps(c));
+    if (isDefault && image.listens.some((l) => l.process === 'nginx')) {
+      this.startTraces.push(...startNginx(c, this.nginxDeps(c)));
+      return;
+    }
     if (isDefault && startDatabase(this.engine, c, this.initializedDatabases)) return;
     if (isDefault && image.listens.length > 0) {
       c.logs += image.startupLog ?? '';
@@ -258,7 +276,18 @@ export class Simulator {
 
   /** What nginx reads at start: the container's files and resolver, and where its configuration is kept. */
   private nginxDeps(c: Container): NginxStart {
-    return { engine: this.engine, files: this.containerFs(c), resolve: (name) => this.containerResolve(c, name), configs: this.servers.nginxConfigs };
+    return { engine: this.engine, files: this.containerFs(c), resolve: this.nginxResolver(c), configs: this.servers.nginxConfigs };
+  }
+
+  /** getaddrinfo as nginx calls it (AI_ADDRCONFIG), with the C library of its image: nginx:alpine's musl, else glibc. */
+  private nginxResolver(c: Container): NginxResolver {
+    const libc = this.engine.imageOf(c).distro === 'alpine' ? 'musl' : 'glibc';
+    return (name) => {
+      // ngx_parse_inet_url takes an address literal as it is.
+      if (parseIPv4(name) !== undefined) return { address: name, traces: [] };
+      const answer = addrconfigLookup(this.engine, c, name, libc);
+      return { ...(answer.kind === 'address' ? { address: answer.address } : {}), traces: answer.traces ?? [] };
+    };
   }
 
   /** A name as the container's resolver answers it (its /etc/hosts, then Docker's DNS). */
@@ -307,12 +336,41 @@ export class Simulator {
       commands.set('nc', lazyCommand(() => lazyPart('nc').alpineNc(this.servers, resolve)));
       // Alpine's busybox leaves httpd to busybox-extras.
       commands.delete('httpd');
-      commands.set('netstat', netTool((t) => t.alpineNetstatCommand));
+      commands.set('netstat', netTool((t) => t.alpineNetstatCommand(this.toolResolver(c))));
       if (this.containerExecutables(c).has('/usr/bin/getent')) commands.set('getent', lazyCommand(() => lazyPart('dns').muslGetentCommand(this.muslResolver(c))));
       if (this.containerExecutables(c).has('/sbin/apk')) commands.set('apk', (argv, ctx) => lazyPart('packages').apkCommand(() => this.packagePlace(c))(argv, ctx));
       return this.withInstalledPrograms(c, commands, resolve);
     }
     return this.rigCommands(c, resolve, inShell);
+  }
+
+  /**
+   * glibc's getaddrinfo with AI_ADDRCONFIG (getent ahosts): its questions (addrconfigLookup), and
+   * the addresses IPv6 first, as glibc's RFC 3484 sort put the rig's ULA before its IPv4 address
+   * (capaddrconfig.txt); the AAAA records are the ones the answer carried. AF_INET asks A alone.
+   */
+  private glibcAddrInfo(c: Container, name: string, family: 0 | 4): { addresses: readonly string[]; traces?: readonly Trace[] } {
+    if (family === 4) {
+      const fromHosts = lookupInHosts(hostsFile(this.engine, c), name);
+      return fromHosts !== undefined && fromHosts.includes('.') ? { addresses: [fromHosts] } : familyLookup(this.engine, c, name, 'A');
+    }
+    const found = addrconfigLookup(this.engine, c, name, 'glibc');
+    const traces = found.traces ?? [];
+    const v6 = traces.filter((t) => t.hops[0]?.netns === c.netns && t.probe.dns?.type === 'AAAA').flatMap((t) => t.probe.dns!.answer.records.map((r) => r.data));
+    return { addresses: [...v6, ...(found.kind === 'address' ? found.addresses : [])], traces };
+  }
+
+  /** The container's resolver as busybox's arp, route and netstat ask it (getnameinfo, gethostbyname), its questions packets. */
+  private toolResolver(c: Container): ToolResolver {
+    return {
+      name: (ip) => addressName(this.engine, c, ip),
+      address: (host) => {
+        const fromHosts = lookupInHosts(hostsFile(this.engine, c), host);
+        if (fromHosts !== undefined && fromHosts.includes('.')) return { address: fromHosts, traces: [] };
+        const answer = familyLookup(this.engine, c, host, 'A');
+        return { address: answer.addresses[0], traces: answer.traces };
+      },
+    };
   }
 
   /** The container's resolver as musl's getaddrinfo/getnameinfo ask it (Alpine's getent). */
@@ -421,11 +479,6 @@ export class Simulator {
 
   /** The rig images' programs (see containerCommands). */
   private rigCommands(c: Container, resolve: (name: string) => string | undefined, inShell: boolean): Map<string, Command> {
-    // Reverse names as busybox asks resolv.conf's server for them (the embedded DNS knows NAME.NETWORK).
-    const reverseName = (ip: string) => {
-      const answer = reverseQuery(this.engine, c, ip, containerNameserver(this.engine, c));
-      return answer.kind === 'name' ? answer.name : undefined;
-    };
     // traceroute's hop names are getnameinfo's (/etc/hosts, then a PTR question), the questions packets of its own.
     const hopName = (ip: string) => addressName(this.engine, c, ip);
     const busyboxNc = lazyCommand(() => lazyPart('nc').busyboxNc(this.servers, resolve));
@@ -439,9 +492,9 @@ export class Simulator {
       ['nslookup', lazyCommand(() => lazyPart('dns').nslookupCommand(this.engine, c))],
       ['ip', netTool((t) => (hasNetAdmin(c) ? t.netAdminIp(t.busyboxIpCommand, t.ipCommand()) : t.busyboxIpCommand))],
       ['ifconfig', netTool((t) => t.ifconfigCommand)],
-      ['route', netTool((t) => t.busyboxRouteCommand)],
-      ['netstat', netTool((t) => t.netstatCommand)],
-      ['arp', netTool((t) => t.busyboxArpCommand(reverseName))],
+      ['route', netTool((t) => t.busyboxRouteCommand(this.toolResolver(c)))],
+      ['netstat', netTool((t) => t.netstatCommand(this.toolResolver(c)))],
+      ['arp', netTool((t) => t.busyboxArpCommand(this.toolResolver(c)))],
       ['traceroute', lazyCommand(() => lazyPart('traceroute').tracerouteCommand(resolve, hopName, (name) => embeddedLookup6(this.engine, c, name)))],
       ['traceroute6', lazyCommand(() => lazyPart('traceroute').tracerouteCommand(resolve, hopName, (name) => embeddedLookup6(this.engine, c, name), 'traceroute6'))],
       ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', 'sh', ctx, ctx.env)],
@@ -482,7 +535,7 @@ export class Simulator {
     if (awk && has('mawk')) tools.push(['mawk', awk[1]]);
     const commands = new Map<string, Command>([
       ...tools,
-      ['getent', lazyCommand(() => lazyPart('dns').getentCommand((name, type) => familyLookup(this.engine, c, name, type)))],
+      ['getent', lazyCommand(() => lazyPart('dns').getentCommand((name, type) => familyLookup(this.engine, c, name, type), (name, family) => this.glibcAddrInfo(c, name, family)))],
       // Each name and path the shells are started by (`$0` is that name: `bash`, `/bin/bash`).
       ...(['sh', '/bin/sh', 'dash', '/bin/dash', '/usr/bin/dash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', name, ctx, ctx.env)]),
       ...(['bash', '/bin/bash', '/usr/bin/bash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', name, ctx, ctx.env)]),
@@ -491,7 +544,7 @@ export class Simulator {
     if (has('curl')) commands.set('curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, resolve, '8', IMAGE_CURL_RELEASE[this.engine.imageOf(c).base ?? ''])));
     if (has('wget')) commands.set('wget', lazyCommand(() => lazyPart('wget').gnuWget(this.servers, resolve)));
     if (has('ps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
-    if (has('nginx')) commands.set('nginx', nginxCommand(() => testNginxConfig(this.containerFs(c), (name) => this.containerResolve(c, name)), (name) => signalNginx(c, this.nginxDeps(c), name, this.processes.newPid())));
+    if (has('nginx')) commands.set('nginx', nginxCommand(() => testNginxConfig(this.containerFs(c), this.nginxResolver(c)), (name) => signalNginx(c, this.nginxDeps(c), name, this.processes.newPid())));
     if (has('redis-cli')) commands.set('redis-cli', redisCliCommand(this.servers, resolve));
     if (has('redis-server')) commands.set('redis-server', redisServerCommand);
     if (has('apt-get')) commands.set('apt-get', (argv, ctx) => lazyPart('packages').aptCommand('apt-get', () => this.packagePlace(c))(argv, ctx));

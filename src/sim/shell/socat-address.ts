@@ -12,7 +12,8 @@ import { SOCAT_OPTION_NAMES } from './socat-option-names.ts';
 /** What an address does, once read; `crlf`: its lines end in CR LF on the wire (option crlf). */
 export type SocatAddress = (
   /** `both`: `-` or STDIO, which socat opens for reading and writing (STDIN and STDOUT are one way each). */
-  | { kind: 'stdio'; both?: boolean }
+  /** `ignoreeof`: at the end of stdin socat polls it for more (like tail -f) instead of ending its direction. */
+  | { kind: 'stdio'; both?: boolean; ignoreeof?: boolean }
   | { kind: 'listen'; proto: 'tcp' | 'udp'; port: number; address: string; fork: boolean; mode: 'listen' | 'recvfrom' | 'recv' }
   /**
    * `typed`: the keyword and parameters as given (`TCP:app:80`), as socat's last connect error names them;
@@ -178,8 +179,13 @@ export function parseAddress(word: string): ParsedAddress {
     if (!SOCAT_OPTION_NAMES.has(name)) return { ok: false, error: `parseopts_table(): unknown option "${typed}"` };
     if (name === 'ipv6only' || name === 'ipv6-v6only') return NO_IPV6(name);
     if (RETRY_OPTIONS.includes(name) && kind.kind === 'connect' && kind.proto === 'udp') return { ok: false, error: `parseopts_table(): option "${typed}" not supported with this address type` };
+    if ((name === 'ignoreeof' || name === 'ignoreof') && kind.kind === 'stdio' && (upper === '-' || upper === 'STDIO')) {
+      // Modelled on a client's stdio, with -T (socat-cmd.ts's client); the option is read here, judged there.
+      flags.set('ignoreeof', true);
+      continue;
+    }
     if (name === 'ignoreeof' || name === 'ignoreof') {
-      return { ok: false, vethlab: `vethlab: socat's address option "${name}" is not modelled (at the end of its input socat would wait for more, like tail -f, and never end here)\n` };
+      return { ok: false, vethlab: `vethlab: socat's address option "${name}" is not modelled (at the end of its input socat would poll it for more, like tail -f, until the other side closes or -T's inactivity timeout ends it; vethlab does not model that wait)\n` };
     }
     if (RETRY_OPTIONS.includes(name)) {
       // socat's messages quote the options from this one to the end of the word (a0 in parseopts_table).
@@ -198,6 +204,7 @@ export function parseAddress(word: string): ParsedAddress {
   if (flags.has('max-children') && !flags.has('fork')) return { ok: false, error: 'option max-children not allowed without option fork' };
   const read = readAddress(kind, upper, params, flags, keyword);
   if (read.ok && (flags.has('crlf') || flags.has('crnl'))) read.address.crlf = true;
+  if (read.ok && read.address.kind === 'stdio' && flags.has('ignoreeof')) read.address.ignoreeof = true;
   return read;
 }
 

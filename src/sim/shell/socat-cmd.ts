@@ -149,6 +149,11 @@ function client(run: Run, to: Extract<SocatAddress, { kind: 'connect' }>, stdio:
   const { place, ctx, settings, mainPid: pid } = run;
   const sends = connectRight ? settings.toRight : settings.toLeft;
   const reads = connectRight ? settings.toLeft : settings.toRight;
+  const polls = stdio.kind === 'stdio' && stdio.ignoreeof === true && sends;
+  if (polls && to.proto === 'udp') return fail('vethlab: socat\'s ignoreeof on a UDP conversation is not modelled\n');
+  if (polls && settings.totalTimeout === undefined) {
+    return fail('vethlab: socat\'s ignoreeof without -T is not modelled (at the end of its input socat polls it for more, like tail -f, until the other side closes, which not every server does; -T N ends it after N idle seconds)\n');
+  }
   // The addresses open in order: stdio first says so before the connection, second after it.
   if (connectRight) stdioOpened(run, log, pid, stdio);
   if (run.named) log.write(pid, 'notice', `opening connection to ${to.host}:${to.port}`);
@@ -195,10 +200,42 @@ function client(run: Run, to: Extract<SocatAddress, { kind: 'connect' }>, stdio:
   dumps.block(shown, connectRight);
   // stdin ends first; the server then closes (UDP has no end to read).
   const [stdinSocket, connSocket] = connectRight ? ['1 (fd 0)', '2 (fd 5)'] : ['2 (fd 0)', '1 (fd 5)'];
-  log.write(pid, 'notice', `socket ${stdinSocket} is at EOF`);
-  if (to.proto === 'tcp') log.write(pid, 'notice', `socket ${connSocket} is at EOF`);
+  if (polls) pollingEnd(run, log, answer, connSocket);
+  else {
+    log.write(pid, 'notice', `socket ${stdinSocket} is at EOF`);
+    if (to.proto === 'tcp') log.write(pid, 'notice', `socket ${connSocket} is at EOF`);
+  }
   log.write(pid, 'notice', 'exiting with status 0');
   return { stdout: shown, stderr: log.take(), exitCode: 0, traces };
+}
+
+/**
+ * How a client whose stdio has ignoreeof ends (socat 1.8.0.3's socat.c _socat loop): stdin's
+ * EOF is ignored (a debug line) and polled every second (pollintv), so no FIN goes to the
+ * server. A server that closes after its answer (an HTTP answer with `Connection: close`, or
+ * HTTP/1.0) is "socket N is at EOF"; socat then waits closwait (0.5 s) and leaves the loop,
+ * unless -T is under a second, whose first count-down after that EOF ends it. A server that
+ * keeps the connection open leaves -T to end it: each idle poll takes a second off, the first
+ * as the answer is written, and the timeout triggers when it goes below zero, floor(T)
+ * seconds after the answer.
+ */
+function pollingEnd(run: Run, log: SocatLog, answer: string, connSocket: string): void {
+  const { ctx, settings, mainPid: pid } = run;
+  const total = settings.totalTimeout ?? 0;
+  if (serverCloses(answer)) {
+    log.write(pid, 'notice', `socket ${connSocket} is at EOF`);
+    if (total < 1) log.write(pid, 'notice', 'inactivity timeout triggered');
+    else ctx.kernel.advance(500);
+    return;
+  }
+  ctx.kernel.advance(Math.floor(total) * 1000);
+  log.write(pid, 'notice', 'inactivity timeout triggered');
+}
+
+/** Whether a server closes the connection after this answer without the client's FIN: HTTP's `Connection: close`, or HTTP/1.0. */
+function serverCloses(answer: string): boolean {
+  const head = answer.split(/\r?\n\r?\n/)[0] ?? '';
+  return /^HTTP\/1\.0 /.test(head) || /^connection:[ \t]*close[ \t]*\r?$/im.test(head);
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * socat 1.8's command-line options (socat.c main): the direction (-u, -U), the
  * diagnostics (-d forms, -l?), the data dumps (-v, -x), the IP version (-4, -6,
- * -0) and the timeouts and buffer size that do not change what a conversation
- * in vethlab shows (-t, -T, -b). A letter socat knows and vethlab does not model
+ * -0) and the timeouts and buffer size, which do not change what a conversation
+ * in vethlab shows (-t, -b; -T only ends a client whose stdio has ignoreeof). A letter socat knows and vethlab does not model
  * is refused in one `vethlab:` line; merged single letters get socat's hint;
  * -h prints socat's help (socat-help.ts).
  * Source: socat 1.8.0.1's socat.c (option loop, socat_opt_hint), error.c; the -d forms
@@ -18,6 +18,8 @@ export interface SocatSettings {
   log: LogSettings;
   /** -v: a text dump of each block on stderr; -x: a hex dump (both: the combined form). */
   dump: { text: boolean; hex: boolean };
+  /** -T: the total inactivity timeout in seconds; undefined without one (or negative, socat's "infinite"). */
+  totalTimeout?: number;
 }
 
 /**
@@ -92,6 +94,11 @@ function readOptions(argv: readonly string[], threshold: number, out: { printed:
     } else if (TIMING.includes(letter)) {
       const value = a.length > 2 ? a.slice(2) : argv[++i];
       if (value === undefined) return { ok: false, error: `option -${letter} requires an argument; use option "-h" for help` };
+      const seconds = Number(value);
+      if (letter === 'T') {
+        if (Number.isFinite(seconds) && seconds >= 0) settings.totalTimeout = seconds;
+        else delete settings.totalTimeout;
+      }
     } else if (a === '--experimental' || a === '--statistics') return { ok: false, vethlab: `vethlab: socat option ${a} is not modelled\n` };
     else if (letter === '-') return { ok: false, error: `unknown option "${a}"; use option "-h" for help` };
     else if (UNMODELLED.includes(letter)) return { ok: false, vethlab: `vethlab: socat option ${a} is not modelled\n` };

@@ -124,3 +124,21 @@ describe('real docker commands this host does not model', () => {
     expect(partsForLine('docker run -d busybox sleep 1')).not.toContain('inspect');
   });
 });
+
+describe('docker logs and time', () => {
+  it('-t dates each line when it was written, --since/--until count back from now, -f says the terminal stops', () => {
+    const sim = new Simulator();
+    run(sim, "docker run -d --name lg busybox sh -c 'echo one; sleep 20; echo two; sleep 1000'");
+    const started = sim.engine.kernel.now;
+    run(sim, 'sleep 30');
+    const stamp = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}.${String(ms % 1000).padStart(3, '0')}000000Z`;
+    const lines = run(sim, 'docker logs -t lg').split('\n');
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z one$/);
+    // "two" was written when the sleep of 20 s ended, not when docker logs asked.
+    expect(lines[1]).toBe(`${stamp(Date.parse(lines[0]!.slice(0, 24)) + 20_000)} two`);
+    expect(Date.parse(lines[0]!.slice(0, 24))).toBeLessThanOrEqual(started);
+    expect(run(sim, 'docker logs --since 15s lg')).toBe('two\n');
+    expect(run(sim, 'docker logs --until 15s lg')).toBe('one\n');
+    expect(run(sim, 'docker logs -f lg')).toBe('one\ntwo\nvethlab: docker logs -f would go on following lg; this terminal stops here (run it again for new lines)\n');
+  });
+});

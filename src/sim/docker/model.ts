@@ -160,6 +160,8 @@ export interface Container {
   netns?: string;
   /** What the main process printed, for `docker logs` (across starts). */
   logs: string;
+  /** When each line of `logs` was written (epoch ms), line by line (log-stamps.ts). */
+  logStamps?: number[];
   /** `--label`s as given (Compose's `com.docker.compose.*`); none: `{}` in inspect. */
   labels?: Record<string, string>;
   /** Its mount points (binds, volumes, tmpfs), by destination. */

@@ -12,6 +12,7 @@ import type { Container } from '../docker/model.ts';
 import type { Trace } from '../net/trace.ts';
 import type { ClientData, Running } from './types.ts';
 import { unbindAll } from './listen.ts';
+import { stampLogs } from '../docker/log-stamps.ts';
 
 export interface Process {
   pid: number;
@@ -94,6 +95,7 @@ export class Processes {
       this.engine.kernel.during(due.program.wakeAt!, () => {
         const next = due.program.wake ? due.program.wake() : { stdout: '', stderr: '', next: { exitCode: 0 } };
         if (due.logs) due.container.logs += next.stdout + next.stderr;
+        stampLogs([due.container], this.engine.kernel.now);
         if ('exitCode' in next.next) this.end(due, next.next.exitCode);
         else due.program = next.next;
       });

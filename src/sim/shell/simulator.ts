@@ -24,6 +24,7 @@ import { busyboxPsCommand, hostProcesses, procpsCommand } from './ps-cmd.ts';
 import { encodeCommand, encodeReply, redisCommand, Servers, type ConnectFailure } from './servers.ts';
 import { lineExchange } from '../net/exchange.ts';
 import { Processes } from './processes.ts';
+import { stampLogs } from '../docker/log-stamps.ts';
 import { busyboxHttpd } from './httpd-cmd.ts';
 import { busyboxBannerOf, withBanner } from './busybox.ts';
 import { pingCommand } from './ping.ts';
@@ -670,6 +671,13 @@ export class Simulator {
    */
   runScriptLine(line: string): CommandOutput {
     this.settle();
+    const out = this.runTypedLine(line);
+    // What the line's containers logged is dated when it ended.
+    stampLogs(this.engine.containers.values(), this.kernel.now);
+    return out;
+  }
+
+  private runTypedLine(line: string): CommandOutput {
     const typedExit = parseAttachExit(line);
     if (typedExit) return this.exitAttachedShell(typedExit.container, typedExit.status);
     const typedPython = parseReplLine(line);
@@ -681,6 +689,7 @@ export class Simulator {
 
   /** Lets every process whose sleep has ended by now run on (the clock moved: a line's sleep, the UI's wall clock). */
   settle(): void {
+    stampLogs(this.engine.containers.values(), this.kernel.now);
     this.processes.settle(this.kernel.now);
   }
 

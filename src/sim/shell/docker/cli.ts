@@ -22,6 +22,7 @@ import { lazyPart } from '../lazy/parts.ts';
 import { DOCKER_HOUSEKEEPING } from '../lazy/needs.ts';
 import { hostProcesses } from '../ps-cmd.ts';
 import { networkCommand } from './network-cmds.ts';
+import { logsCommand } from './logs-cmd.ts';
 import { parseExpose, parsePortSpec, PortSpecError } from './ports.ts';
 import { parseMountFlag, splitVolumeFlags } from './mount-flags.ts';
 import type { MountRequest } from '../../docker/volumes.ts';
@@ -187,7 +188,7 @@ class DockerClient {
       case 'attach':
         return this.attach(rest);
       case 'logs':
-        return this.logs(rest);
+        return logsCommand(this.engine, rest);
       case 'kill':
         return this.kill(rest);
       case 'inspect':
@@ -516,21 +517,6 @@ class DockerClient {
       }
     }
     return { stdout, stderr, exitCode };
-  }
-
-  private logs(argv: string[]): CommandOutput {
-    const f = this.flags('logs', argv, [{ long: 'follow', short: 'f', kind: 'bool' }, { long: 'tail', short: 'n', kind: 'string' }, { long: 'timestamps', short: 't', kind: 'bool' }], true);
-    if (!isParsed(f)) return f;
-    if (f.args.length !== 1) return argCountError('logs', 'exactly 1 argument');
-    const c = this.engine.findContainer(f.args[0]!);
-    if (!c) return fail(daemonError(`No such container: ${f.args[0]}`), 1);
-    const tail = f.strings.get('tail') ?? 'all';
-    if (tail === 'all') return ok(c.logs);
-    if (!/^-?\d+$/.test(tail)) return fail(daemonError(`invalid value for "tail": ${JSON.stringify(tail)}`), 1);
-    const lines = c.logs.split('\n');
-    if (lines[lines.length - 1] === '') lines.pop();
-    const n = Number(tail);
-    return ok(n < 0 ? c.logs : lines.slice(lines.length - Math.min(n, lines.length)).map((l) => `${l}\n`).join(''));
   }
 
   /** `docker top C`: the container's processes as the host's ps -ef sees them. */

@@ -9,7 +9,7 @@ import type { PythonRepl, PythonSetup } from './python/repl.ts';
 import { lazyPart } from './lazy/parts.ts';
 import { lazyCommand } from './lazy/command.ts';
 import { addressName, clientLookup, containerNameserver, embeddedLookup6, familyLookup, lookup, reverseQuery } from '../docker/dns.ts';
-import { Engine, hasNetAdmin, isPythonCommand, mainProgram, runsImageDefault } from '../docker/engine.ts';
+import { Engine, hasNetAdmin, isPythonCommand, isShellCommand, mainProgram, runsImageDefault } from '../docker/engine.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
 import type { Container } from '../docker/model.ts';
 import { GW_NS, HOST_HOSTNAME, HOST_NS, LAN_NS } from '../docker/world.ts';
@@ -76,9 +76,6 @@ function shellOperands(argv: readonly string[], name: string, stdin: string): { 
   return { line: argv[1] ?? '', arg0: argv[2] ?? name, args: argv.slice(3) };
 }
 
-/** Main processes that keep running while they have a stdin (`docker run -itd`): the images' shells and REPLs. */
-const INTERACTIVE_MAINS = new Set(['sh', '/bin/sh', 'bash', '/bin/bash', 'python3', 'python']);
-
 /** Whose wording a container's tools use. */
 const userlandOf = (image: Image): 'busybox' | 'debian' => (image.distro === 'debian' || image.distro === 'ubuntu' ? 'debian' : 'busybox');
 
@@ -123,6 +120,8 @@ interface ProcessSettings {
   tty?: boolean;
   workdir?: string;
   env?: readonly string[];
+  /** `docker exec -u`: USER[:GROUP]; absent: the container's Config.User. */
+  user?: string;
 }
 
 export interface SimulatorOptions {
@@ -160,6 +159,11 @@ export class Simulator {
     this.kernel = new Kernel({ seed: options.seed ?? 1 });
     this.engine = new Engine(this.kernel, options.seed ?? 1, { images: options.images ?? 'rig' });
     this.engine.hostPaths = hostPaths(() => this.machineFs('host'));
+    this.engine.accounts = (c) => {
+      const fs = this.containerFs(c);
+      const text = (path: string) => (fs.stat(path) === 'file' ? fs.read(path) : undefined);
+      return { passwd: text('/etc/passwd'), group: text('/etc/group') };
+    };
     this.servers = new Servers(this.engine, (netns) => {
       const c = [...this.engine.containers.values()].find((x) => x.netns === netns);
       return c && this.containerFs(c);
@@ -169,7 +173,7 @@ export class Simulator {
     this.docker = dockerCommand(this.engine, {
       tty: options.tty ?? false,
       runProcess: (c, argv, opts) => {
-        const result = this.runProgram(c, argv, { main: opts.main, logs: opts.main }, { tty: opts.tty === true, ...(opts.workdir !== undefined ? { workdir: opts.workdir } : {}), ...(opts.env ? { env: opts.env } : {}) });
+        const result = this.runProgram(c, argv, { main: opts.main, logs: opts.main }, { tty: opts.tty === true, ...(opts.workdir !== undefined ? { workdir: opts.workdir } : {}), ...(opts.env ? { env: opts.env } : {}), ...(opts.user !== undefined ? { user: opts.user } : {}) });
         if (opts.main) c.logs += result.stdout + result.stderr;
         return result;
       },
@@ -225,7 +229,8 @@ export class Simulator {
       return;
     }
     const argv = mainProgram(c, image);
-    if (argv[0] === 'sleep' || (argv.length === 1 && INTERACTIVE_MAINS.has(argv[0]!) && c.interactive)) return;
+    // A shell (sh, ash, bash, dash) or a REPL waits on its stdin while it has one (-i).
+    if (argv[0] === 'sleep' || (isShellCommand(argv) && c.interactive)) return;
     const result = this.runProgram(c, argv, { main: true, logs: true });
     c.logs += result.stdout + result.stderr;
     if (!result.running) this.engine.mainProcessExited(c.id, result.exitCode);
@@ -368,7 +373,7 @@ export class Simulator {
     const socatVersion = installed?.get('socat')?.version ?? (this.containerExecutables(c).has('/usr/bin/socat') ? IMAGE_SOCAT_VERSION : undefined);
     if (socatVersion !== undefined) {
       const libc = this.engine.imageOf(c).distro === 'alpine' ? 'musl' : 'glibc';
-      const child = (line: string, stdin: string, env: Record<string, string>) => this.containerShell(c, ['-c', line], stdin, 'sh', 'sh', undefined, { ...this.containerEnv(c), ...env });
+      const child = (line: string, stdin: string, env: Record<string, string>) => this.containerShell(c, ['-c', line], stdin, 'sh', 'sh', { env: { ...this.containerEnv(c), ...env } });
       const version = socatVersion.replace(/-.*$/, '');
       commands.set('socat', lazyCommand(() => lazyPart('socat').socatCommand({ servers: this.servers, resolve, child, pid: () => this.processes.newPid(), libc, version })));
     }
@@ -384,7 +389,7 @@ export class Simulator {
     if (has('netcat-openbsd')) commands.set('nc', lazyCommand(() => lazyPart('nc').ncCommand(this.servers, resolve, { services: false })));
     if (has('redis', 'redis-tools')) commands.set('redis-cli', redisCliCommand(this.servers, resolve));
     if (has('procps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
-    if (has('bash')) commands.set('bash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', 'bash', ctx.spawn, ctx.env));
+    if (has('bash')) commands.set('bash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', 'bash', ctx));
     if (has('bind-tools', 'bind9-dnsutils')) commands.set('dig', lazyCommand(() => lazyPart('dns').digCommand(this.engine, c, resolve)));
     if (has('bind-tools', 'bind9-host')) commands.set('host', lazyCommand(() => lazyPart('dns').hostCommand(this.engine, c, resolve)));
     if (has('tcpdump')) {
@@ -420,7 +425,10 @@ export class Simulator {
       ['ping', pingCommand('busybox', resolve, (name) => embeddedLookup6(this.engine, c, name))],
       ['ping6', pingCommand('busybox', resolve, (name) => embeddedLookup6(this.engine, c, name), 'ping6')],
       ...toolbox(this.containerPlace(c, inShell)),
-      ['ps', busyboxPsCommand(() => c)],
+      ['ps', busyboxPsCommand(() => c, () => {
+        const user = this.engine.processUser(c);
+        return user && 'uid' in user ? user.uid : 0;
+      })],
       ['wget', lazyCommand(() => lazyPart('wget').busyboxWget(this.servers, resolve))],
       ['nslookup', lazyCommand(() => lazyPart('dns').nslookupCommand(this.engine, c))],
       ['ip', netTool((t) => (hasNetAdmin(c) ? t.netAdminIp(t.busyboxIpCommand, t.ipCommand()) : t.busyboxIpCommand))],
@@ -430,8 +438,8 @@ export class Simulator {
       ['arp', netTool((t) => t.busyboxArpCommand(reverseName))],
       ['traceroute', lazyCommand(() => lazyPart('traceroute').tracerouteCommand(resolve, hopName, (name) => embeddedLookup6(this.engine, c, name)))],
       ['traceroute6', lazyCommand(() => lazyPart('traceroute').tracerouteCommand(resolve, hopName, (name) => embeddedLookup6(this.engine, c, name), 'traceroute6'))],
-      ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', 'sh', ctx.spawn, ctx.env)],
-      ['/bin/sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', '/bin/sh', ctx.spawn, ctx.env)],
+      ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', 'sh', ctx)],
+      ['/bin/sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', '/bin/sh', ctx)],
       ['httpd', busyboxHttpd],
       // The rig's images ship OpenBSD netcat as /usr/bin/nc, without /etc/services.
       ['nc', inShell ? busyboxNc : openbsdNc],
@@ -470,8 +478,8 @@ export class Simulator {
       ...tools,
       ['getent', lazyCommand(() => lazyPart('dns').getentCommand((name, type) => familyLookup(this.engine, c, name, type)))],
       // Each name and path the shells are started by (`$0` is that name: `bash`, `/bin/bash`).
-      ...(['sh', '/bin/sh', 'dash', '/bin/dash', '/usr/bin/dash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', name, ctx.spawn, ctx.env)]),
-      ...(['bash', '/bin/bash', '/usr/bin/bash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', name, ctx.spawn, ctx.env)]),
+      ...(['sh', '/bin/sh', 'dash', '/bin/dash', '/usr/bin/dash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', name, ctx)]),
+      ...(['bash', '/bin/bash', '/usr/bin/bash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', name, ctx)]),
     ]);
     if (!has('getent')) commands.delete('getent');
     if (has('curl')) commands.set('curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, resolve, '8', IMAGE_CURL_RELEASE[this.engine.imageOf(c).base ?? ''])));
@@ -745,6 +753,9 @@ export class Simulator {
   runInContainer(c: Container, argv: string[], stdin = '', process: ProcessSettings & { spawn?: CommandContext['spawn'] } = {}): CommandOutput {
     const [name, ...args] = argv;
     if (name === undefined || !c.netns) return fail('docker: no command\n', 126);
+    // The daemon looks the user up before it asks the runtime for the process.
+    const user = this.engine.processUser(c, process.user);
+    if (user && 'error' in user) return fail(`Error response from daemon: ${user.error}\n`, 1);
     const fs = this.containerFs(c, process.workdir);
     if (process.workdir !== undefined && fs.stat('.') !== 'dir') {
       return fail(`OCI runtime exec failed: exec failed: unable to start container process: chdir to cwd ("${process.workdir}") set in config.json failed: ${fs.stat('.') ? 'not a directory' : 'no such file or directory'}\n`, 127);
@@ -758,7 +769,8 @@ export class Simulator {
     if (!command) {
       return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": executable file not found in $PATH\n`, 127);
     }
-    const ctx: CommandContext = { kernel: this.kernel, netns: c.netns, stdin, env: this.containerEnv(c, process), userland: userlandOf(image), fs };
+    const ctx: CommandContext = { kernel: this.kernel, netns: c.netns, stdin, env: this.containerEnv(c, { ...process, ...(user ? { home: user.home } : {}) }), userland: userlandOf(image), fs };
+    if (user) ctx.user = user;
     if (process.spawn) ctx.spawn = process.spawn;
     return command(args, ctx);
   }
@@ -772,7 +784,7 @@ export class Simulator {
     if (!c) return fail(`Error response from daemon: No such container: ${ref}\n`, 1);
     if (c.state === 'paused') return fail(`Error response from daemon: Container ${c.name} is paused, unpause the container before exec\n`, 1);
     if (c.state !== 'running' || !c.netns) return fail(`Error response from daemon: container ${c.id} is not running\n`, 1);
-    const out = this.containerShell(c, ['-c', line], '', 'sh', 'sh', (program) => this.processes.adopt(c, program, { main: false, logs: false }));
+    const out = this.containerShell(c, ['-c', line], '', 'sh', 'sh', { spawn: (program) => this.processes.adopt(c, program, { main: false, logs: false }) });
     return this.keptRunning(c, out);
   }
 
@@ -790,13 +802,17 @@ export class Simulator {
   /**
    * The image's shell: busybox ash (rig, alpine) or dash (Debian, Ubuntu) as `sh`,
    * bash where asked; `sh -c LINE`, or a script on stdin (none in a `docker exec`
-   * without -i). bash words a missing command its own way. `env`: the environment
-   * it starts with (its caller's: `docker exec -e`, an outer shell's exports).
+   * without -i). bash words a missing command its own way. `caller`: what it
+   * inherits: the environment (`docker exec -e`, an outer shell's exports), the
+   * user, the working directory, where its background jobs go.
    */
-  private containerShell(c: Container, argv: string[], stdin: string, shell: 'sh' | 'bash' = 'sh', name: string = shell, spawn?: CommandContext['spawn'], env: Record<string, string> = this.containerEnv(c)): CommandOutput {
+  private containerShell(c: Container, argv: string[], stdin: string, shell: 'sh' | 'bash' = 'sh', name: string = shell, caller: Partial<Pick<CommandContext, 'spawn' | 'env' | 'user' | 'fs'>> = {}): CommandOutput {
     const { line, arg0, args } = shellOperands(argv, name, stdin);
-    const context: Omit<CommandContext, 'stdin' | 'env'> = { kernel: this.kernel, netns: c.netns ?? HOST_NS, userland: userlandOf(this.engine.imageOf(c)), fs: this.containerFs(c) };
-    if (spawn) context.spawn = spawn;
+    const env = caller.env ?? this.containerEnv(c);
+    // The shell runs as its caller and starts where its caller stands (`docker exec -u -w`, `cd` before `sh -c`).
+    const context: Omit<CommandContext, 'stdin' | 'env'> = { kernel: this.kernel, netns: c.netns ?? HOST_NS, userland: userlandOf(this.engine.imageOf(c)), fs: this.containerFs(c, caller.fs?.cwd) };
+    if (caller.spawn) context.spawn = caller.spawn;
+    if (caller.user) context.user = caller.user;
     const bashNotFound = (name: string): Command => () => fail(`bash: line 1: ${name}: command not found\n`, 127);
     const resolve = (name: string) => this.containerProgram(c, name, true) ?? (shell === 'bash' ? bashNotFound(name) : undefined);
     // `sh -c LINE` reads its script from LINE, and its commands read the shell's stdin.
@@ -804,7 +820,7 @@ export class Simulator {
   }
 
   /** The variables a container's processes start with (`docker exec` gives the same). */
-  private containerEnv(c: Container, process: { tty?: boolean; env?: readonly string[] } = {}): Record<string, string> {
+  private containerEnv(c: Container, process: { tty?: boolean; env?: readonly string[]; home?: string } = {}): Record<string, string> {
     const env: Record<string, string> = {};
     for (const entry of this.engine.containerEnv(c, process)) {
       const eq = entry.indexOf('=');

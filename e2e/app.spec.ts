@@ -160,9 +160,16 @@ test('docker exec -it opens a container shell tab that heads its traces; docker 
   await lab.type('exit', 'bbox2');
   await expect(tab).toHaveCount(0);
   await expect(page.getByRole('tab', { name: 'dockerhost' })).toHaveAttribute('aria-selected', 'true');
-  // The container line was recorded as a host command (`history` lists the recorded script).
+  // The tab's shell gets what its docker exec was given: -e's variable, -w's directory (in the prompt too).
+  await lab.type('docker exec -it -e GREETING=hi -w /tmp bbox1 sh');
+  await expect(lab.terminal('bbox1')).toContainText('/tmp #');
+  await lab.type('echo $GREETING from $(pwd)', 'bbox1');
+  await expect(lab.terminal('bbox1')).toContainText('hi from /tmp');
+  await lab.type('exit', 'bbox1');
+  // The container lines were recorded as host commands (`history` lists the recorded script).
   await lab.type('history');
-  await expect(lab.terminal()).toContainText("docker exec bbox2 sh -c 'ping -c 1 bbox1'");
+  await expect(lab.terminal()).toContainText("docker exec -t bbox2 sh -c 'ping -c 1 bbox1'");
+  await expect(lab.terminal()).toContainText("docker exec -t -e GREETING=hi -w /tmp bbox1 sh -c 'echo $GREETING from $(pwd)'");
 
   // docker run -it opens the container's main shell: × detaches, exit ends the container (--rm: its node leaves the canvas).
   // × on a main shell is a detach: the tab goes, the container stays.

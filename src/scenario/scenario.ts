@@ -6,7 +6,7 @@
  * lists of lines. Plain data and pure functions: no DOM, no clock, no randomness.
  */
 import { Simulator } from '../sim/shell/simulator.ts';
-import type { CommandOutput } from '../sim/shell/types.ts';
+import type { CommandOutput, ExecSettings } from '../sim/shell/types.ts';
 
 import { DEFAULT_SEED } from './seed.ts';
 
@@ -31,11 +31,17 @@ export function shellQuote(word: string): string {
 
 /**
  * The host line that stands for one line typed into a container's interactive
- * shell: `docker exec C sh -c 'LINE'`. Recording this form keeps the session a
- * plain host script that replays without a UI.
+ * shell: `docker exec -t C sh -c 'LINE'`. Recording this form keeps the session a
+ * plain host script that replays without a UI. `-t` gives the line the terminal's
+ * TERM as the tab's shell has it; `exec` is what the tab's `docker exec -it` was
+ * given (`-e`, `--env-file` resolved, `-w`, `-u`), so each line runs as that shell does.
  */
-export function containerShellLine(container: string, line: string): string {
-  return `docker exec ${shellQuote(container)} sh -c ${shellQuote(line)}`;
+export function containerShellLine(container: string, line: string, exec?: ExecSettings): string {
+  const flags = ['-t'];
+  for (const e of exec?.env ?? []) flags.push('-e', shellQuote(e));
+  if (exec?.workdir !== undefined) flags.push('-w', shellQuote(exec.workdir));
+  if (exec?.user !== undefined) flags.push('-u', shellQuote(exec.user));
+  return `docker exec ${flags.join(' ')} ${shellQuote(container)} sh -c ${shellQuote(line)}`;
 }
 
 export interface ReplayResult {

@@ -104,7 +104,7 @@ describe('the store', () => {
     store.getState().setPositions({ 'c:bbox1': { x: 10, y: 20 } });
     store.getState().setView({ theme: 'dark' });
     const s = store.getState();
-    expect(s.commands.slice(-2)).toEqual(['docker exec bbox1 ping -c 1 bbox2', `docker exec bbox2 sh -c 'echo "it'\\''s me" && hostname'`]);
+    expect(s.commands.slice(-2)).toEqual(['docker exec bbox1 ping -c 1 bbox2', `docker exec -t bbox2 sh -c 'echo "it'\\''s me" && hostname'`]);
     expect(s.trace?.trace.outcome.kind).toBe('replied');
     expect(s.player).toEqual({ step: 0, playing: true });
 
@@ -190,7 +190,7 @@ describe('container shell lines', () => {
   it('quote so that the shell gets the line back', () => {
     expect(shellQuote('bbox1')).toBe('bbox1');
     expect(shellQuote("a'b c")).toBe(`'a'\\''b c'`);
-    expect(containerShellLine('bbox1', 'ping -c 1 bbox2')).toBe(`docker exec bbox1 sh -c 'ping -c 1 bbox2'`);
+    expect(containerShellLine('bbox1', 'ping -c 1 bbox2')).toBe(`docker exec -t bbox1 sh -c 'ping -c 1 bbox2'`);
     const { outputs } = replay([...STARTER_SCENARIO.commands, containerShellLine('bbox1', `echo 'a b' "c'd" | wc -w`)]);
     expect(outputs.at(-1)!.stdout.trim()).toBe('3');
   });

@@ -30,7 +30,7 @@ describe('exit in the tab of docker run -it', () => {
     expect(builtinOf('exit')).toBe('exit');
     store.getState().exitContainerShell('tt', exitStatus('exit', 0), true);
     expect(formatHistory(store.getState().commands).split('\n').filter(Boolean).slice(-2)).toEqual([
-      expect.stringMatching(/^ +\d+ {2}docker exec tt sh -c hostname$/),
+      expect.stringMatching(/^ +\d+ {2}docker exec -t tt sh -c hostname$/),
       expect.stringMatching(/^ +\d+ {2}docker attach tt # exit 0$/),
     ]);
     const listed = ps();

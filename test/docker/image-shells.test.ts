@@ -23,6 +23,16 @@ describe('interactive shells and their prompts', () => {
     expect(sessionPrompt(sim.engine, out.session!)).toBe(`root@${id12('ub')}:/# `);
   });
 
+  it('docker run -dit alpine ash keeps running, as Docker\'s standalone-network tutorial has it', () => {
+    // docs.docker.com "Networking with standalone containers": `docker run -dit --name alpine1 --network alpine-net alpine ash`.
+    const { sh } = playground();
+    sh('docker network create --driver bridge alpine-net');
+    sh('docker run -dit --name alpine1 --network alpine-net alpine ash');
+    sh('docker run -dit --name alpine2 --network alpine-net alpine ash');
+    expect(sh("docker ps --format '{{.Names}} {{.Command}}'").stdout).toBe('alpine2 "ash"\nalpine1 "ash"\n');
+    expect(sh('docker exec alpine1 ping -c 1 alpine2').exitCode).toBe(0);
+  });
+
   it('alpine and busybox images give ash at / #', () => {
     const { sim, sh } = playground();
     const a = sh('docker run -it --name al alpine');

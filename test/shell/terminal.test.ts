@@ -157,7 +157,7 @@ describe('a multi-line command in the session', () => {
     const out = store.getState().runInContainer('b1', 'i=0\nwhile [ $i -lt 2 ]; do i=$((i+1)); echo $i; done');
     expect(out.stdout).toBe('1\n2\n');
     const line = store.getState().commands[1]!;
-    expect(line).toBe("docker exec b1 sh -c 'i=0\nwhile [ $i -lt 2 ]; do i=$((i+1)); echo $i; done'");
+    expect(line).toBe("docker exec -t b1 sh -c 'i=0\nwhile [ $i -lt 2 ]; do i=$((i+1)); echo $i; done'");
     expect(replay(store.getState().commands).outputs[1]!.stdout).toBe('1\n2\n');
   });
 

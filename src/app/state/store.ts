@@ -2,7 +2,7 @@
  * The app's one store (zustand, vanilla so tests can drive it without React)
  * around ONE Simulator. Every action is a command line (ARCHITECTURE.md,
  * principle 2): the store records each line run, host lines as typed and
- * container-shell lines as `docker exec C sh -c '...'`, and on load rebuilds the
+ * container-shell lines as `docker exec -t C sh -c '...'`, and on load rebuilds the
  * world by replaying them into a fresh seeded simulator. What the UI owns beside
  * the world (node positions, view settings) is saved with the lines, and so is
  * the undo history (history.ts): undoing a command replays the lines without
@@ -10,7 +10,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Trace } from '../../sim/net/trace.ts';
-import type { CommandOutput } from '../../sim/shell/types.ts';
+import type { CommandOutput, ExecSettings } from '../../sim/shell/types.ts';
 import type { Simulator } from '../../sim/shell/simulator.ts';
 import { attachExitLine, replLineOf } from '../../sim/shell/console.ts';
 import { advanceTo, containerShellLine, DEFAULT_SEED, replay, runLine, type Scenario } from '../../scenario/scenario.ts';
@@ -45,7 +45,7 @@ export interface TraceState {
   /** Grows with every new trace (the animation restarts on a new one). */
   id: number;
   command: string;
-  /** The line as typed in a container's shell tab (`command` is its recorded `docker exec C sh -c` form). */
+  /** The line as typed in a container's shell tab (`command` is its recorded `docker exec -t C sh -c` form). */
   typed?: { container: string; line: string; /** The prompt it was typed at: a shell's (`/ #`, the default) or Python's `>>>`. */ prompt?: string };
   trace: Trace;
   /** How many traces the command made (the last is shown). */
@@ -92,7 +92,8 @@ export interface AppState {
   historyNote: HistoryNote | null;
 
   runHost(line: string): CommandOutput;
-  runInContainer(container: string, line: string): CommandOutput;
+  /** A line typed into a container's shell tab; `exec`: what the tab's `docker exec -it` was given (`-e`, `-w`, `-u`). */
+  runInContainer(container: string, line: string, exec?: ExecSettings): CommandOutput;
   /**
    * A line typed into a container's Python REPL (`program`: how it was
    * started, `python3`); recorded as `replLineOf`, the main process's when `main`.
@@ -343,9 +344,9 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       runHost(line) {
         return record(line, run(line));
       },
-      runInContainer(container, line) {
+      runInContainer(container, line, exec) {
         // The recorded form is what runs, so replay gives exactly this world.
-        const recorded = containerShellLine(container, line);
+        const recorded = containerShellLine(container, line, exec);
         return record(recorded, run(recorded), { container, line });
       },
       runInRepl(container, program, line, main) {

@@ -24,6 +24,7 @@ import { type LineOutcome, PASTE_LIMITS, ShellSession } from './session.ts';
 import { builtinOf, exitStatus, formatHistory, interactiveExecTarget, splitWords } from './shell-lines.ts';
 import { isPythonCommand } from '../../sim/docker/engine.ts';
 import { sessionPrompt } from '../../sim/shell/console.ts';
+import type { ExecSettings } from '../../sim/shell/types.ts';
 
 export const HOST_PROMPT = 'root@dockerhost:~# ';
 export const CONTAINER_PROMPT = '/ # ';
@@ -68,6 +69,8 @@ interface Tab {
   shell?: string;
   /** The client command that holds the terminal: on a detach `docker attach` and `docker exec` say `read escape sequence`, `docker run` nothing. */
   via?: 'run' | 'attach' | 'exec';
+  /** What `docker exec -it` was given besides the shell (`-e`, `-w`, `-u`): every line of the tab runs with it. */
+  exec?: ExecSettings;
 }
 
 /** What `docker exec` and `docker attach` print when Ctrl-P Ctrl-Q detaches them (moby/term's EscapeError; `docker run -it` prints nothing): recorded on the rig with script(1). */
@@ -98,7 +101,7 @@ interface ViewProps {
   tab: Tab;
   active: boolean;
   register(id: string, session: ShellSession | null): void;
-  openShell(opened: { container: string; main?: boolean; shell: string; via: Tab['via'] }): void;
+  openShell(opened: { container: string; main?: boolean; shell: string; via: Tab['via']; exec?: ExecSettings }): void;
   close(id: string): void;
   /** A container tab detached: the host's terminal says what the client printed. */
   detached(message?: string): void;
@@ -158,7 +161,7 @@ function XtermView({ tab, active, register, openShell, close, detached }: ViewPr
 
     const isHost = tab.kind === 'host';
     const { sim: world } = store.getState();
-    const prompt = isHost ? HOST_PROMPT : sessionPrompt(world.engine, { container: tab.container!, shell: tab.shell ?? 'sh' });
+    const prompt = isHost ? HOST_PROMPT : sessionPrompt(world.engine, { container: tab.container!, shell: tab.shell ?? 'sh', ...(tab.exec ? { exec: tab.exec } : {}) });
     const styled = isHost ? `\x1b[1;32mroot@dockerhost\x1b[0m:\x1b[1;34m~\x1b[0m# ` : prompt;
     const history = isHost ? store.getState().commands : [];
     // `$?` of this shell: what a bare `exit` (or Ctrl-D) ends it with.
@@ -215,7 +218,7 @@ function XtermView({ tab, active, register, openShell, close, detached }: ViewPr
         if (out.session) {
           const verb = splitWords(line)[1];
           const via = verb === 'attach' ? 'attach' : verb === 'exec' ? 'exec' : 'run';
-          callbacks.current.openShell({ container: out.session.container, main: out.session.main === true, shell: out.session.shell, via });
+          callbacks.current.openShell({ container: out.session.container, main: out.session.main === true, shell: out.session.shell, via, ...(out.session.exec ? { exec: out.session.exec } : {}) });
         }
         const hint = articleHint(line, out);
         const note = hint ? `${MUTED}${callbacks.current.t(hint)}\x1b[0m\n` : '';
@@ -229,7 +232,7 @@ function XtermView({ tab, active, register, openShell, close, detached }: ViewPr
         status = out.exitCode;
         return { output: out.stdout + out.stderr };
       }
-      const out = s.runInContainer(tab.container!, line);
+      const out = s.runInContainer(tab.container!, line, tab.exec);
       status = out.exitCode;
       return { output: out.stdout + out.stderr };
     };
@@ -361,7 +364,7 @@ export default function TerminalPane({ onReady }: { onReady?: () => void } = {})
     if (id === 'host') setHostReady(session !== null);
   }, []);
 
-  const openShell = useCallback((opened: { container: string; main?: boolean; shell: string; via: Tab['via'] }) => {
+  const openShell = useCallback((opened: { container: string; main?: boolean; shell: string; via: Tab['via']; exec?: ExecSettings }) => {
     const id = `c${++counter.current}`;
     setTabs((old) => [...old, { id, kind: 'container', ...opened, main: opened.main === true }]);
     setActive(id);

@@ -251,9 +251,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     path: 'library/mariadb',
     variants: [
       // MariaDB/mariadb-docker 12.x on ubuntu:noble: ENTRYPOINT docker-entrypoint.sh, CMD mariadbd, EXPOSE 3306, VOLUME /var/lib/mysql (version, date and size made up).
+      // Since 11.0 the image has no mysql* names (MariaDB/mariadb-docker#512, #545: `mysql` and `mysqladmin` are not found).
       { tags: ['latest', '12', '12.2', '12.2.2', 'noble', '12-noble', '12.2-noble'], base: 'ubuntu-noble', entrypoint: ['docker-entrypoint.sh'], cmd: ['mariadbd'],
         env: [PATH_ENV, 'GOSU_VERSION=1.19', 'LANG=C.UTF-8', 'MARIADB_VERSION=1:12.2.2+maria~ubu2404'], exposed: ['3306/tcp'], volumes: ['/var/lib/mysql'],
-        executables: [ENTRYPOINT_SH, '/usr/local/bin/healthcheck.sh', GOSU, '/usr/sbin/mariadbd', ...bins('/usr/bin', ['mariadb', 'mariadb-admin', 'mariadb-dump', 'mysql'])],
+        executables: [ENTRYPOINT_SH, '/usr/local/bin/healthcheck.sh', GOSU, '/usr/sbin/mariadbd', ...bins('/usr/bin', ['mariadb', 'mariadb-admin', 'mariadb-dump'])],
         listens: [{ proto: 'tcp', port: 3306, process: 'mariadbd' }], created: '2026-08-20T15:12:44.918Z', size: mib(318.7), layers: 9 },
     ],
   },

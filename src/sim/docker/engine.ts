@@ -11,6 +11,7 @@ import type { KernelApi } from '../net/api.ts';
 import { SeededRandom } from '../net/rng.ts';
 import { type Cidr, formatCidr, formatIPv4, inPrefix, parseCidr, parseIPv4 } from '../netfilter/inet.ts';
 import { DockerError, ImageNotFoundError } from './errors.ts';
+import { resolveUser, ROOT_USER, type ProcessUser } from './users.ts';
 import { ImageService } from './image-service.ts';
 import { ImageStore } from './image-store.ts';
 import { type Image, IMAGE_SETS, type ImageSet, resolveExecutable } from './images.ts';
@@ -61,6 +62,8 @@ export interface ContainerCreateOptions {
   env?: string[];
   /** `-w` / `--workdir`: where the processes start (the image's WorkingDir otherwise). */
   workingDir?: string;
+  /** `-u` / `--user`: who the processes run as, `USER[:GROUP]` (the image's USER otherwise). */
+  user?: string;
   hostname?: string;
   domainname?: string;
   /** `--mac-address`: the first network's interface gets it. */
@@ -134,6 +137,8 @@ export class Engine {
   readonly volumes = new Map<string, Volume>();
   /** The host's files, for bind sources (the shell layer supplies them); none: every bind source exists. */
   hostPaths: HostPaths | undefined;
+  /** A container's /etc/passwd and /etc/group as its processes see them (the shell layer supplies them); none: root alone. */
+  accounts: ((c: Container) => { passwd?: string; group?: string }) | undefined;
   /** The host ports published containers hold, per address and protocol. */
   private readonly portAllocator = new PortAllocator();
 
@@ -418,6 +423,7 @@ export class Engine {
       cmd: opts.cmd && opts.cmd.length > 0 ? opts.cmd : opts.entrypoint !== undefined ? [] : image.cmd,
       env: mergeEnv(opts.env ?? [], image.env),
       workingDir: opts.workingDir ?? image.workingDir ?? '',
+      user: opts.user ?? '',
       // A host-network container shares the host's UTS name unless told otherwise.
       hostname: opts.hostname ?? (networkMode.kind === 'host' ? HOST_HOSTNAME : id.slice(0, 12)),
       domainname: opts.domainname ?? '',
@@ -555,6 +561,9 @@ export class Engine {
         throw new DockerError(`Cannot link to a non running container: /${target?.name ?? link.target} AS /${c.name}/${link.alias}`);
       }
     }
+    // The daemon looks the user up in the container's files before it creates the task: the container stays `created`.
+    const user = this.processUser(c);
+    if (user && 'error' in user) throw new DockerError(user.error);
     const netns = this.setupNamespace(c);
     const image = this.imageOf(c);
     const program = processArgv(c)[0] ?? '';
@@ -889,13 +898,26 @@ export class Engine {
    * own `-e` values over those the same way (daemon/exec.go); HOME last, unless
    * given (golden fidelity-env-overrides: every one of these wins over the runtime's).
    */
-  containerEnv(c: Container, process: { tty?: boolean; env?: readonly string[] } = {}): string[] {
+  containerEnv(c: Container, process: { tty?: boolean; env?: readonly string[]; home?: string } = {}): string[] {
     const defaults = [`PATH=${DEFAULT_PATH}`, `HOSTNAME=${c.hostname}`];
     if (process.tty) defaults.push('TERM=xterm');
     for (const link of c.legacyLinks) defaults.push(...this.linkEnv(c, link));
     const env = replaceOrAppendEnv(replaceOrAppendEnv(defaults, c.env), process.env ?? []);
-    if (!env.some((e) => e.startsWith('HOME='))) env.push('HOME=/root');
+    // runc sets HOME, when nothing else did, to the user's home (`/` for a uid without a passwd entry).
+    if (!env.some((e) => e.startsWith('HOME='))) env.push(`HOME=${process.home ?? ROOT_USER.home}`);
     return env;
+  }
+
+  /**
+   * Who a process of the container runs as: `spec` (`docker exec -u`), else the
+   * container's Config.User, read against its files; the daemon's error for a
+   * name they lack. Undefined when neither names anyone: root, whose groups the
+   * tools read from the files themselves.
+   */
+  processUser(c: Container, spec?: string): ProcessUser | { error: string } | undefined {
+    const wanted = spec === undefined || spec === '' ? c.user : spec;
+    if (wanted === '') return undefined;
+    return resolveUser(wanted, this.accounts?.(c) ?? { passwd: 'root:x:0:0:root:/root:/bin/sh\n', group: 'root:x:0:\n' });
   }
 
   /**

@@ -331,7 +331,7 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
     Config: goStruct({
       Hostname: c.hostname,
       Domainname: c.domainname,
-      User: '',
+      User: c.user,
       AttachStdin: false,
       AttachStdout: false,
       AttachStderr: false,

@@ -125,6 +125,8 @@ export interface Container {
   env: string[];
   /** Config.WorkingDir: `-w`'s, else the image's (`''`: `/`). */
   workingDir: string;
+  /** Config.User: `-u`'s, else the image's USER (`''`: root). */
+  user: string;
   hostname: string;
   /** `--domainname`: /etc/hosts names the container HOSTNAME.DOMAIN too. */
   domainname: string;

@@ -11,6 +11,7 @@
  */
 import type { Engine } from '../docker/engine.ts';
 import type { Image } from '../docker/images.ts';
+import type { ExecSettings } from './types.ts';
 
 const ATTACH_EXIT = /^docker\s+attach\s+([A-Za-z0-9][A-Za-z0-9_.-]*)\s+#\s*exit(?:\s+(\d+))?\s*$/;
 const REPL_LINE = /^docker\s+(?:attach\s+([A-Za-z0-9][A-Za-z0-9_.-]*)|exec\s+-it\s+([A-Za-z0-9][A-Za-z0-9_.-]*)\s+\S+)\s+# >>> (.*)$/s;
@@ -49,17 +50,27 @@ export function parseAttachExit(line: string): { container: string; status: numb
 /** busybox ash's default PS1 (lineedit: `\w \$ `), also Alpine's for a non-login `sh`. */
 const ASH_PS1 = '\\w \\$ ';
 
+/** Who the shell runs as, for the prompt: the name /etc/passwd gives the uid (none: a uid it lacks). */
+export interface PromptUser {
+  name: string | undefined;
+  uid: number;
+}
+
+const ROOT: PromptUser = { name: 'root', uid: 0 };
+
 /**
- * A PS1 as bash and busybox ash expand it for root: `\u` user, `\h` host up to
- * the first dot, `\H` host, `\w` the directory with HOME as `~`, `\W` its last
- * part, `\$` `#`, `\s` the shell's name, `\v` bash's version.
+ * A PS1 as bash and busybox ash expand it: `\u` user (bash's `I have no name!`
+ * for a uid /etc/passwd lacks), `\h` host up to the first dot, `\H` host, `\w`
+ * the directory with HOME as `~`, `\W` its last part, `\$` `#` for root and `$`
+ * for anyone else, `\s` the shell's name, `\v` bash's version.
  */
-export function renderPs1(ps1: string, p: { hostname: string; cwd: string; home: string; shell: string; version?: string }): string {
+export function renderPs1(ps1: string, p: { hostname: string; cwd: string; home: string; shell: string; version?: string; user?: PromptUser }): string {
+  const user = p.user ?? ROOT;
   const w = p.cwd === p.home ? '~' : p.cwd.startsWith(`${p.home}/`) && p.home !== '/' ? `~${p.cwd.slice(p.home.length)}` : p.cwd;
   return ps1.replace(/\\([uhHwW$sv])/g, (_m, c: string) => {
     switch (c) {
       case 'u':
-        return 'root';
+        return user.name ?? 'I have no name!';
       case 'h':
         return p.hostname.split('.')[0]!;
       case 'H':
@@ -69,7 +80,7 @@ export function renderPs1(ps1: string, p: { hostname: string; cwd: string; home:
       case 'W':
         return w === '/' || w === '~' ? w : w.slice(w.lastIndexOf('/') + 1);
       case '$':
-        return '#';
+        return user.uid === 0 ? '#' : '$';
       case 's':
         return p.shell;
       default:
@@ -86,13 +97,14 @@ export function renderPs1(ps1: string, p: { hostname: string; cwd: string; home:
  * the image has it (busybox ash `/ # `, dash `# `, bash as sh `sh-5.1# `). The
  * rig's images have busybox ash only. Data: the image's `shells` (userland.ts).
  */
-export function shellPrompt(image: Pick<Image, 'shells' | 'workingDir'>, command: string, where: { hostname: string; home: string; cwd?: string }): string {
+export function shellPrompt(image: Pick<Image, 'shells' | 'workingDir'>, command: string, where: { hostname: string; home: string; cwd?: string; user?: PromptUser }): string {
   const shells = image.shells ?? { sh: 'ash' };
   const name = (command.trim().split(/\s+/)[0] ?? 'sh').replace(/^.*\//, '');
   const cwd = where.cwd ?? (image.workingDir || '/');
-  const at = { hostname: where.hostname, cwd, home: where.home };
+  const at = { hostname: where.hostname, cwd, home: where.home, ...(where.user ? { user: where.user } : {}) };
   const kind = name === 'bash' ? 'bash' : name === 'sh' ? shells.sh : name === 'ash' || name === 'dash' ? name : shells.sh;
-  if (kind === 'dash') return '# ';
+  // dash's PS1: `# ` for root, `$ ` for anyone else.
+  if (kind === 'dash') return (where.user?.uid ?? 0) === 0 ? '# ' : '$ ';
   if (kind === 'ash') return renderPs1(ASH_PS1, { ...at, shell: name });
   const bash = shells.bash ?? { ps1: '\\s-\\v\\$ ', version: '5.2' };
   // bash started as `sh` reads no bashrc: its compiled-in `\s-\v\$ `.
@@ -100,10 +112,20 @@ export function shellPrompt(image: Pick<Image, 'shells' | 'workingDir'>, command
   return renderPs1(ps1, { ...at, shell: name, version: bash.version });
 }
 
-/** The prompt of an interactive session the client handed over (`docker run -it IMAGE bash`, `docker exec -it C sh`). */
-export function sessionPrompt(engine: Engine, session: { container: string; shell: string }): string {
+/**
+ * The prompt of an interactive session the client handed over (`docker run -it
+ * IMAGE bash`, `docker exec -it C sh`): in the container's working directory
+ * as its user, or where and as whom `docker exec -w -u` put it, with its HOME.
+ */
+export function sessionPrompt(engine: Engine, session: { container: string; shell: string; exec?: ExecSettings }): string {
   const c = engine.findContainer(session.container);
   if (!c) return ASH_PS1.replace('\\w', '/').replace('\\$', '#');
-  const home = engine.containerEnv(c).find((e) => e.startsWith('HOME='))?.slice(5) ?? '/root';
-  return shellPrompt(engine.imageOf(c), session.shell, { hostname: c.hostname, home });
+  const found = engine.processUser(c, session.exec?.user);
+  const user = found && 'uid' in found ? found : undefined;
+  const env = engine.containerEnv(c, { env: session.exec?.env ?? [], ...(user ? { home: user.home } : {}) });
+  const home = env.find((e) => e.startsWith('HOME='))?.slice(5) ?? '/root';
+  const cwd = session.exec?.workdir ?? (c.workingDir || '/');
+  const passwd = user ? (engine.accounts?.(c).passwd ?? '') : '';
+  const name = passwd.split('\n').map((l) => l.split(':')).find((f) => f.length > 2 && Number(f[2]) === user?.uid)?.[0];
+  return shellPrompt(engine.imageOf(c), session.shell, { hostname: c.hostname, home, cwd, ...(user ? { user: { name, uid: user.uid } } : {}) });
 }

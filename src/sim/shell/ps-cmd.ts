@@ -8,7 +8,7 @@ import type { Engine } from '../docker/engine.ts';
 import type { Container } from '../docker/model.ts';
 import { formatIPv6 } from '../netfilter/addr.ts';
 import { formatIPv4 } from '../netfilter/inet.ts';
-import type { Command } from './types.ts';
+import type { Command, CommandContext } from './types.ts';
 import { fail, ok } from './types.ts';
 
 export interface Process {
@@ -123,13 +123,23 @@ const BUSYBOX_FIELDS: Record<string, { width: number; header: string; value: (p:
   ppid: { width: 5, header: 'PPID', value: (p) => String(p.ppid), right: true },
 };
 
-/** busybox ps inside a container: its main process (PID 1) and ps itself; `-o` picks columns (the last one unpadded). */
-export function busyboxPsCommand(container: () => Container): Command {
-  return (argv) => {
+/** A uid as busybox ps shows it: the name /etc/passwd gives it, else the number. */
+function userName(ctx: CommandContext, uid: number): string {
+  const text = ctx.fs.stat('/etc/passwd') === 'file' ? ctx.fs.read('/etc/passwd') : '';
+  const passwd: string = typeof text === 'string' ? text : '';
+  return passwd.split('\n').map((l) => l.split(':')).find((f) => f.length > 2 && Number(f[2]) === uid)?.[0] ?? String(uid);
+}
+
+/**
+ * busybox ps inside a container: its main process (PID 1, as the container's
+ * user) and ps itself (as its own); `-o` picks columns (the last one unpadded).
+ */
+export function busyboxPsCommand(container: () => Container, mainUid: () => number): Command {
+  return (argv, ctx) => {
     const c = container();
     const rows: Process[] = [
-      { pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') },
-      { pid: 7, ppid: 0, user: 'root', args: ['ps', ...argv].join(' ') },
+      { pid: 1, ppid: 0, user: userName(ctx, mainUid()), args: c.cmd.join(' ') },
+      { pid: 7, ppid: 0, user: userName(ctx, ctx.user?.uid ?? 0), args: ['ps', ...argv].join(' ') },
     ];
     let names = ['pid', 'user', 'args'];
     for (let i = 0; i < argv.length; i++) {

@@ -10,7 +10,7 @@ import { lazyPart } from './lazy/parts.ts';
 import { lazyCommand } from './lazy/command.ts';
 import { addrconfigLookup, addressName, clientLookup, embeddedLookup6, familyLookup, lookup, lookupInHosts } from '../docker/dns.ts';
 import { hostsFile } from '../docker/files.ts';
-import { Engine, hasNetAdmin, isPythonCommand, mainProgram, runsImageDefault } from '../docker/engine.ts';
+import { Engine, hasNetAdmin, isPythonCommand, isShellCommand, mainProgram, runsImageDefault } from '../docker/engine.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
 import type { Container } from '../docker/model.ts';
 import { GW_NS, HOST_HOSTNAME, HOST_NS, LAN_NS } from '../docker/world.ts';
@@ -79,9 +79,6 @@ function shellOperands(argv: readonly string[], name: string, stdin: string): { 
   return { line: argv[1] ?? '', arg0: argv[2] ?? name, args: argv.slice(3) };
 }
 
-/** Main processes that keep running while they have a stdin (`docker run -itd`): the images' shells and REPLs. */
-const INTERACTIVE_MAINS = new Set(['sh', '/bin/sh', 'bash', '/bin/bash', 'python3', 'python']);
-
 /** Whose wording a container's tools use. */
 const userlandOf = (image: Image): 'busybox' | 'debian' => (image.distro === 'debian' || image.distro === 'ubuntu' ? 'debian' : 'busybox');
 
@@ -128,6 +125,8 @@ interface ProcessSettings {
   env?: readonly string[];
   /** It runs in the background (a main process): its sleeps wait on the virtual clock. */
   background?: boolean;
+  /** `docker exec -u`: USER[:GROUP]; absent: the container's Config.User. */
+  user?: string;
 }
 
 export interface SimulatorOptions {
@@ -170,6 +169,11 @@ export class Simulator {
     this.kernel = new Kernel({ seed: options.seed ?? 1 });
     this.engine = new Engine(this.kernel, options.seed ?? 1, { images: options.images ?? 'rig' });
     this.engine.hostPaths = hostPaths(() => this.machineFs('host'));
+    this.engine.accounts = (c) => {
+      const fs = this.containerFs(c);
+      const text = (path: string) => (fs.stat(path) === 'file' ? fs.read(path) : undefined);
+      return { passwd: text('/etc/passwd'), group: text('/etc/group') };
+    };
     this.servers = new Servers(this.engine, (netns) => {
       const c = [...this.engine.containers.values()].find((x) => x.netns === netns);
       return c && this.containerFs(c);
@@ -179,7 +183,7 @@ export class Simulator {
     this.docker = dockerCommand(this.engine, {
       tty: options.tty ?? false,
       runProcess: (c, argv, opts) => {
-        const result = this.runProgram(c, argv, { main: opts.main, logs: opts.main }, { tty: opts.tty === true, ...(opts.workdir !== undefined ? { workdir: opts.workdir } : {}), ...(opts.env ? { env: opts.env } : {}) });
+        const result = this.runProgram(c, argv, { main: opts.main, logs: opts.main }, { tty: opts.tty === true, ...(opts.workdir !== undefined ? { workdir: opts.workdir } : {}), ...(opts.env ? { env: opts.env } : {}), ...(opts.user !== undefined ? { user: opts.user } : {}) });
         if (opts.main) c.logs += result.stdout + result.stderr;
         return result;
       },
@@ -257,7 +261,8 @@ export class Simulator {
       return;
     }
     const argv = mainProgram(c, image);
-    if (argv.length === 1 && INTERACTIVE_MAINS.has(argv[0]!) && c.interactive) return;
+    // A shell (sh, ash, bash, dash) or a REPL waits on its stdin while it has one (-i).
+    if (isShellCommand(argv) && c.interactive) return;
     // In the background a sleep is a process that wakes on the virtual clock (`sleep 5` ends the container 5 s later).
     const result = this.runProgram(c, argv, { main: true, logs: true }, { background: true });
     c.logs += result.stdout + result.stderr;
@@ -441,7 +446,7 @@ export class Simulator {
     const socatVersion = installed?.get('socat')?.version ?? (this.containerExecutables(c).has('/usr/bin/socat') ? IMAGE_SOCAT_VERSION : undefined);
     if (socatVersion !== undefined) {
       const libc = this.engine.imageOf(c).distro === 'alpine' ? 'musl' : 'glibc';
-      const child = (line: string, stdin: string, env: Record<string, string>) => this.containerShell(c, ['-c', line], stdin, 'sh', 'sh', undefined, { ...this.containerEnv(c), ...env });
+      const child = (line: string, stdin: string, env: Record<string, string>) => this.containerShell(c, ['-c', line], stdin, 'sh', 'sh', { env: { ...this.containerEnv(c), ...env } });
       const version = socatVersion.replace(/-.*$/, '');
       commands.set('socat', lazyCommand(() => lazyPart('socat').socatCommand({ servers: this.servers, resolve, child, pid: () => this.processes.newPid(), libc, version })));
     }
@@ -457,7 +462,7 @@ export class Simulator {
     if (has('netcat-openbsd')) commands.set('nc', lazyCommand(() => lazyPart('nc').ncCommand(this.servers, resolve, { services: false })));
     if (has('redis', 'redis-tools')) commands.set('redis-cli', redisCliCommand(this.servers, resolve));
     if (has('procps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
-    if (has('bash')) commands.set('bash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', 'bash', ctx, ctx.env));
+    if (has('bash')) commands.set('bash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', 'bash', ctx));
     if (has('bind-tools', 'bind9-dnsutils')) commands.set('dig', lazyCommand(() => lazyPart('dns').digCommand(this.engine, c, resolve)));
     if (has('bind-tools', 'bind9-host')) commands.set('host', lazyCommand(() => lazyPart('dns').hostCommand(this.engine, c, resolve)));
     if (has('tcpdump')) {
@@ -488,7 +493,10 @@ export class Simulator {
       ['ping', pingCommand('busybox', resolve, (name) => embeddedLookup6(this.engine, c, name))],
       ['ping6', pingCommand('busybox', resolve, (name) => embeddedLookup6(this.engine, c, name), 'ping6')],
       ...toolbox(this.containerPlace(c, inShell)),
-      ['ps', busyboxPsCommand(() => c)],
+      ['ps', busyboxPsCommand(() => c, () => {
+        const user = this.engine.processUser(c);
+        return user && 'uid' in user ? user.uid : 0;
+      })],
       ['wget', lazyCommand(() => lazyPart('wget').busyboxWget(this.servers, resolve))],
       ['nslookup', lazyCommand(() => lazyPart('dns').nslookupCommand(this.engine, c))],
       ['ip', netTool((t) => (hasNetAdmin(c) ? t.netAdminIp(t.busyboxIpCommand, t.ipCommand()) : t.busyboxIpCommand))],
@@ -498,8 +506,8 @@ export class Simulator {
       ['arp', netTool((t) => t.busyboxArpCommand(this.toolResolver(c)))],
       ['traceroute', lazyCommand(() => lazyPart('traceroute').tracerouteCommand(resolve, hopName, (name) => embeddedLookup6(this.engine, c, name)))],
       ['traceroute6', lazyCommand(() => lazyPart('traceroute').tracerouteCommand(resolve, hopName, (name) => embeddedLookup6(this.engine, c, name), 'traceroute6'))],
-      ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', 'sh', ctx, ctx.env)],
-      ['/bin/sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', '/bin/sh', ctx, ctx.env)],
+      ['sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', 'sh', ctx)],
+      ['/bin/sh', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', '/bin/sh', ctx)],
       ['httpd', busyboxHttpd],
       // The rig's images ship OpenBSD netcat as /usr/bin/nc, without /etc/services.
       ['nc', inShell ? busyboxNc : openbsdNc],
@@ -538,8 +546,8 @@ export class Simulator {
       ...tools,
       ['getent', lazyCommand(() => lazyPart('dns').getentCommand((name, type) => familyLookup(this.engine, c, name, type), (name, family) => this.glibcAddrInfo(c, name, family)))],
       // Each name and path the shells are started by (`$0` is that name: `bash`, `/bin/bash`).
-      ...(['sh', '/bin/sh', 'dash', '/bin/dash', '/usr/bin/dash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', name, ctx, ctx.env)]),
-      ...(['bash', '/bin/bash', '/usr/bin/bash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', name, ctx, ctx.env)]),
+      ...(['sh', '/bin/sh', 'dash', '/bin/dash', '/usr/bin/dash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'sh', name, ctx)]),
+      ...(['bash', '/bin/bash', '/usr/bin/bash'] as const).map((name): [string, Command] => [name, (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', name, ctx)]),
     ]);
     if (!has('getent')) commands.delete('getent');
     if (has('curl')) commands.set('curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, resolve, '8', IMAGE_CURL_RELEASE[this.engine.imageOf(c).base ?? ''])));
@@ -827,6 +835,9 @@ export class Simulator {
   runInContainer(c: Container, argv: string[], stdin = '', process: ProcessSettings & { spawn?: CommandContext['spawn'] } = {}): CommandOutput {
     const [name, ...args] = argv;
     if (name === undefined || !c.netns) return fail('docker: no command\n', 126);
+    // The daemon looks the user up before it asks the runtime for the process.
+    const user = this.engine.processUser(c, process.user);
+    if (user && 'error' in user) return fail(`Error response from daemon: ${user.error}\n`, 1);
     const fs = this.containerFs(c, process.workdir);
     if (process.workdir !== undefined && fs.stat('.') !== 'dir') {
       return fail(`OCI runtime exec failed: exec failed: unable to start container process: chdir to cwd ("${process.workdir}") set in config.json failed: ${fs.stat('.') ? 'not a directory' : 'no such file or directory'}\n`, 127);
@@ -840,7 +851,8 @@ export class Simulator {
     if (!command) {
       return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": executable file not found in $PATH\n`, 127);
     }
-    const ctx: CommandContext = { kernel: this.kernel, netns: c.netns, stdin, env: this.containerEnv(c, process), userland: userlandOf(image), fs };
+    const ctx: CommandContext = { kernel: this.kernel, netns: c.netns, stdin, env: this.containerEnv(c, { ...process, ...(user ? { home: user.home } : {}) }), userland: userlandOf(image), fs };
+    if (user) ctx.user = user;
     if (process.spawn) ctx.spawn = process.spawn;
     if (process.background) ctx.background = true;
     return command(args, ctx);
@@ -873,14 +885,18 @@ export class Simulator {
   /**
    * The image's shell: busybox ash (rig, alpine) or dash (Debian, Ubuntu) as `sh`,
    * bash where asked; `sh -c LINE`, or a script on stdin (none in a `docker exec`
-   * without -i). bash words a missing command its own way. `env`: the environment
-   * it starts with (its caller's: `docker exec -e`, an outer shell's exports).
+   * without -i). bash words a missing command its own way. `caller`: what it
+   * inherits: the environment (`docker exec -e`, an outer shell's exports), the
+   * user, the working directory, where its background jobs go.
    */
-  private containerShell(c: Container, argv: string[], stdin: string, shell: 'sh' | 'bash' = 'sh', name: string = shell, parent: Pick<CommandContext, 'spawn' | 'background'> = {}, env: Record<string, string> = this.containerEnv(c)): CommandOutput {
+  private containerShell(c: Container, argv: string[], stdin: string, shell: 'sh' | 'bash' = 'sh', name: string = shell, caller: Partial<Pick<CommandContext, 'spawn' | 'env' | 'user' | 'fs' | 'background'>> = {}): CommandOutput {
     const { line, arg0, args } = shellOperands(argv, name, stdin);
-    const context: Omit<CommandContext, 'stdin' | 'env'> = { kernel: this.kernel, netns: c.netns ?? HOST_NS, userland: userlandOf(this.engine.imageOf(c)), fs: this.containerFs(c) };
-    if (parent.spawn) context.spawn = parent.spawn;
-    if (parent.background) context.background = true;
+    const env = caller.env ?? this.containerEnv(c);
+    // The shell runs as its caller and starts where its caller stands (`docker exec -u -w`, `cd` before `sh -c`).
+    const context: Omit<CommandContext, 'stdin' | 'env'> = { kernel: this.kernel, netns: c.netns ?? HOST_NS, userland: userlandOf(this.engine.imageOf(c)), fs: this.containerFs(c, caller.fs?.cwd) };
+    if (caller.spawn) context.spawn = caller.spawn;
+    if (caller.user) context.user = caller.user;
+    if (caller.background) context.background = true;
     const bashNotFound = (name: string): Command => () => fail(`bash: line 1: ${name}: command not found\n`, 127);
     const resolve = (name: string) => this.containerProgram(c, name, true) ?? (shell === 'bash' ? bashNotFound(name) : undefined);
     // `sh -c LINE` reads its script from LINE, and its commands read the shell's stdin.
@@ -888,7 +904,7 @@ export class Simulator {
   }
 
   /** The variables a container's processes start with (`docker exec` gives the same). */
-  private containerEnv(c: Container, process: { tty?: boolean; env?: readonly string[] } = {}): Record<string, string> {
+  private containerEnv(c: Container, process: { tty?: boolean; env?: readonly string[]; home?: string } = {}): Record<string, string> {
     const env: Record<string, string> = {};
     for (const entry of this.engine.containerEnv(c, process)) {
       const eq = entry.indexOf('=');

@@ -103,6 +103,16 @@ function groupsOf(ctx: CommandContext, user: User): number[] {
 
 const named = (id: number, name: string | undefined) => (name === undefined ? `${id}` : `${id}(${name})`);
 
+/** The process's own identity (`docker exec -u`; else root, with the groups that list it), with its name where /etc/passwd has one. */
+function selfOf(ctx: CommandContext): { name: string | undefined; uid: number; gid: number; groups: number[] } {
+  if (!ctx.user) {
+    const root = userBy(ctx, 0) ?? { name: 'root', uid: 0, gid: 0 };
+    return { ...root, groups: groupsOf(ctx, root) };
+  }
+  const { uid, gid, groups } = ctx.user;
+  return { name: userBy(ctx, uid)?.name, uid, gid, groups };
+}
+
 export const idCommand: Command = (argv, ctx) => {
   const busybox = ctx.userland === 'busybox';
   const parsed = toolOptions('id', argv, ctx, { flags: busybox ? 'ugGnr' : 'ugGnrza', long: { user: { key: 'u' }, group: { key: 'g' }, groups: { key: 'G' }, name: { key: 'n' }, real: { key: 'r' }, zero: { key: 'z' } } });
@@ -118,14 +128,15 @@ export const idCommand: Command = (argv, ctx) => {
   let stdout = '';
   let stderr = '';
   for (const ref of refs) {
-    const user = ref === undefined ? (userBy(ctx, 0) ?? { name: 'root', uid: 0, gid: 0 }) : userBy(ctx, ref);
+    const found = ref === undefined ? undefined : userBy(ctx, ref);
+    const user = ref === undefined ? selfOf(ctx) : found && { ...found, groups: groupsOf(ctx, found) };
     if (!user) {
       stderr += busybox ? `id: unknown user ${ref}\n` : `id: \u2018${ref}\u2019: no such user\n`;
       continue;
     }
-    const groups = groupsOf(ctx, user);
+    const groups = user.groups;
     const names = has('n');
-    if (has('u')) stdout += `${names ? user.name : user.uid}\n`;
+    if (has('u')) stdout += `${names ? (user.name ?? user.uid) : user.uid}\n`;
     else if (has('g')) stdout += `${names ? (groupName(ctx, user.gid) ?? user.gid) : user.gid}\n`;
     else if (has('G')) stdout += `${groups.map((g) => (names ? (groupName(ctx, g) ?? g) : g)).join(' ')}\n`;
     else stdout += `uid=${named(user.uid, user.name)} gid=${named(user.gid, groupName(ctx, user.gid))} groups=${groups.map((g) => named(g, groupName(ctx, g))).join(',')}\n`;
@@ -140,13 +151,17 @@ export const whoamiCommand: Command = (argv, ctx) => {
     if (isOutput(parsed)) return parsed;
     return usageError('whoami', ctx, `whoami: extra operand \u2018${parsed.operands[0]}\u2019\n`);
   }
-  return ok(`${userBy(ctx, 0)?.name ?? 'root'}\n`);
+  const self = selfOf(ctx);
+  if (self.name !== undefined) return ok(`${self.name}\n`);
+  // busybox: xuid2uname's bb_error_msg_and_die; coreutils whoami.c.
+  return fail(ctx.userland === 'busybox' ? `whoami: unknown uid ${self.uid}\n` : `whoami: cannot find name for user ID ${self.uid}\n`, 1);
 };
 
 export const groupsCommand: Command = (argv, ctx) => {
-  const user = argv[0] === undefined ? (userBy(ctx, 0) ?? { name: 'root', uid: 0, gid: 0 }) : userBy(ctx, argv[0]);
+  const found = argv[0] === undefined ? undefined : userBy(ctx, argv[0]);
+  const user = argv[0] === undefined ? selfOf(ctx) : found && { ...found, groups: groupsOf(ctx, found) };
   if (!user) return fail(ctx.userland === 'busybox' ? `groups: unknown user ${argv[0]}\n` : `groups: \u2018${argv[0]}\u2019: no such user\n`, 1);
-  const names = groupsOf(ctx, user).map((g) => groupName(ctx, g) ?? String(g)).join(' ');
+  const names = user.groups.map((g) => groupName(ctx, g) ?? String(g)).join(' ');
   return ok(argv[0] === undefined || ctx.userland === 'busybox' ? `${names}\n` : `${argv[0]} : ${names}\n`);
 };
 

@@ -5,7 +5,19 @@
  */
 import type { KernelApi } from '../net/api.ts';
 import type { Trace } from '../net/trace.ts';
+import type { ProcessUser } from '../docker/users.ts';
 import type { FileSystem } from './fs.ts';
+
+/**
+ * What `docker exec` was given for a process besides its command: `-e` and
+ * `--env-file` as the client resolved them (`K=V`, or a bare name the daemon
+ * leaves out), `-w`, `-u`. A session's later lines run with the same.
+ */
+export interface ExecSettings {
+  env: readonly string[];
+  workdir?: string;
+  user?: string;
+}
 
 export interface CommandOutput {
   stdout: string;
@@ -22,7 +34,7 @@ export interface CommandOutput {
    * so its `exit` ends the container (recorded as `attachExitLine`); an exec'd
    * shell's exit ends only itself.
    */
-  session?: { container: string; shell: string; main?: true };
+  session?: { container: string; shell: string; main?: true; exec?: ExecSettings };
   /** A line ran in a Python REPL on a terminal: the prompt it shows next, or that it ended. */
   repl?: { prompt?: string; styledPrompt?: string; ended?: true };
   /**
@@ -111,6 +123,8 @@ export interface CommandContext {
   userland: 'debian' | 'busybox';
   /** The machine's or container's files. */
   fs: FileSystem;
+  /** Who the process runs as (`docker exec -u`, `docker run -u`); absent: root. */
+  user?: ProcessUser;
   /**
    * Hands over a program that goes on running after the command that started it
    * (`CMD &` waiting for clients, busybox `httpd -p` without -f): it becomes a

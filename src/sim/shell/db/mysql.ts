@@ -213,6 +213,20 @@ export function mysqlCommand(place: ClientPlace, client: MysqlClient, name: stri
 }
 
 /**
+ * The hint mysqladmin.cc's sql_connect prints after a failed connect, chosen by the
+ * error's number alone: CR_CONNECTION_ERROR (2002) names the socket, CR_CONN_HOST_ERROR
+ * (2003) and CR_UNKNOWN_HOST (2005) the host and port. MariaDB's copy says `mariadbd`;
+ * its Connector/C reports a refused TCP connection as 2002, so the socket hint follows it
+ * there too (as published mariadb-admin runs against a TCP host show).
+ */
+function connectHint(client: MysqlClient, error: string, o: Options): string {
+  const daemon = client.flavor === 'mariadb' ? 'mariadbd' : 'mysqld';
+  if (error.startsWith('ERROR 2002 ')) return `Check that ${daemon} is running and that the socket: '${socketPath(client)}' exists!\n`;
+  if (/^ERROR 200[35] /.test(error)) return `Check that ${daemon} is running on ${o.host} and that the port is ${o.port}.\nYou can check this by doing 'telnet ${o.host} ${o.port}'\n`;
+  return '';
+}
+
+/**
  * `mysqladmin ping` (and mariadb-admin's): `mysqld is alive`, status 0 while the server
  * answers, even when it refuses the login (mysqladmin's documented exception for ping);
  * 1 when nothing answers. Other commands say they are not modelled.
@@ -232,10 +246,7 @@ export function mysqladminCommand(place: ClientPlace, client: MysqlClient, name:
     }
     const reason = session.error.replace(/^ERROR \d+ \([0-9A-Z]+\): /, '');
     let stderr = `${warned}${name}: connect to server at '${o.host}' failed\nerror: '${reason}'\n`;
-    // mysqladmin.cc's hints after a failed connect; MariaDB's wording of them is not modelled.
-    if (client.flavor === 'mariadb') return { stdout: '', stderr, exitCode: session.serverAnswered ? 0 : 1, traces: session.traces };
-    if (!session.serverAnswered && /^ERROR 200[35]/.test(session.error)) stderr += `Check that mysqld is running on ${o.host} and that the port is ${o.port}.\nYou can check this by doing 'telnet ${o.host} ${o.port}'\n`;
-    else if (!session.serverAnswered && o.host === 'localhost') stderr += `Check that mysqld is running and that the socket: '${socketPath(client)}' exists!\n`;
+    stderr += connectHint(client, session.error, o);
     return { stdout: '', stderr, exitCode: session.serverAnswered ? 0 : 1, traces: session.traces };
   };
 }

@@ -108,8 +108,11 @@ function authenticate(s: Session, client: string, where: string): Session | { er
 }
 
 /**
- * version()'s text. The compiler part is what the images' toolchains name themselves
- * (Debian trixie's gcc-14 14.2.0-19, Alpine's gcc 14.2.0), not read from a running image.
+ * version()'s text. The Debian images' (pgdg13, trixie) compiler part is what published
+ * runs of them print (`PostgreSQL 16.14 (Debian 16.14-1.pgdg13+1) on x86_64-pc-linux-gnu,
+ * compiled by gcc (Debian 14.2.0-19) 14.2.0, 64-bit`, and the same for 14.19, 15.15,
+ * 16.10, 18.3). The Alpine images' is Alpine's gcc 14.2.0 as its package names itself;
+ * no published postgres:*-alpine run confirmed it.
  */
 function versionText(server: PostgresServer): string {
   return server.debianVersion !== undefined

@@ -39,7 +39,7 @@ export interface DockerClientOptions {
    * `tty`: the process has a terminal (the main process of `run -t`, an `exec -t`), so its
    * environment has TERM=xterm (`engine.containerEnv(c, { tty })`).
    */
-  runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean; tty?: boolean; workdir?: string; env?: readonly string[] }) => CommandOutput;
+  runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean; tty?: boolean; workdir?: string; env?: readonly string[]; user?: string }) => CommandOutput;
   /** A container was started in the background (`run -d`, `start`, `restart`): its main process begins. */
   onStarted?: (container: Container) => void;
   /** Containers' files and writable layers (`docker cp`, `diff`, `system df`, prunes); undefined: none to reach. */
@@ -103,6 +103,7 @@ const RUN_FLAGS: FlagSpec[] = [
   { long: 'domainname', kind: 'string' },
   { long: 'mac-address', kind: 'string' },
   { long: 'workdir', short: 'w', kind: 'string' },
+  { long: 'user', short: 'u', kind: 'string' },
   { long: 'env', short: 'e', kind: 'list' },
   { long: 'env-file', kind: 'list' },
   { long: 'network', kind: 'list' },
@@ -318,6 +319,8 @@ class DockerClient {
     }
     const workdir = f.strings.get('workdir');
     if (workdir !== undefined) opts.workingDir = workdir;
+    const user = f.strings.get('user');
+    if (user !== undefined) opts.user = user;
     if (env.length > 0) opts.env = env;
     if (f.bools.has('publish-all')) opts.publishAll = true;
     if (expose.length > 0) opts.expose = expose;
@@ -589,13 +592,16 @@ class DockerClient {
     if (lost) return fail(daemonError(`Cannot link to a non running container: /${lost.target} AS /${c.name}/${lost.alias}`), 1);
     if (f.bools.has('tty') && f.bools.has('interactive') && !this.options.tty) return fail('the input device is not a TTY\n', 1);
     if (!this.options.runProcess) return fail('docker: container processes are not available in this shell\n', 126);
-    if (f.bools.has('tty') && f.bools.has('interactive') && isShellCommand(cmd)) {
-      // Only if the shell exists in the image: otherwise runc's error, as for any command.
-      const probe = this.options.runProcess(c, isPythonCommand(cmd) ? [cmd[0]!, '--version'] : [cmd[0]!, '-c', 'true'], { interactive: false, main: false });
-      if (probe.exitCode === 0) return { ...ok(), session: { container: c.name, shell: cmd.join(' ') } };
-    }
     const workdir = f.strings.get('workdir');
-    const result = this.options.runProcess(c, cmd, { interactive: f.bools.has('interactive'), main: false, tty: f.bools.has('tty'), env, ...(workdir !== undefined ? { workdir } : {}) });
+    const user = f.strings.get('user');
+    const settings = { env, ...(workdir !== undefined ? { workdir } : {}), ...(user !== undefined && user !== '' ? { user } : {}) };
+    if (f.bools.has('tty') && f.bools.has('interactive') && isShellCommand(cmd)) {
+      // Only if the shell can start (the image has it, the user and directory exist): otherwise that error, as for any command.
+      const probe = this.options.runProcess(c, isPythonCommand(cmd) ? [cmd[0]!, '--version'] : [cmd[0]!, '-c', 'true'], { interactive: false, main: false, ...settings });
+      const given = env.length > 0 || workdir !== undefined || 'user' in settings;
+      if (probe.exitCode === 0) return { ...ok(), session: { container: c.name, shell: cmd.join(' '), ...(given ? { exec: settings } : {}) } };
+    }
+    const result = this.options.runProcess(c, cmd, { interactive: f.bools.has('interactive'), main: false, tty: f.bools.has('tty'), ...settings });
     // -d: the process runs on with no one reading its output; the client returns at once.
     if (f.bools.has('detach')) return ok();
     if (!result.running) return result;

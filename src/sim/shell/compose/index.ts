@@ -14,14 +14,15 @@ import { fail, ok, type CommandOutput } from '../types.ts';
 import { loadProject, projectName, projectOrName, type HostFiles, type ProjectOptions } from './files.ts';
 import { configYaml, logsOutput, lsOutput, psOutput, warningLine } from './format.ts';
 import { ComposeError, withDependencies } from './model.ts';
-import { ComposeOps, COMPOSE_VERSION, LABEL, projectContainers, shortName, type Outcome } from './plan.ts';
+import { ComposeOps, COMPOSE_VERSION, isOneOff, LABEL, projectContainers, shortName, type Outcome } from './plan.ts';
+import { checkRunFlags, runOneOff } from './run.ts';
 import { pullFlag, pullServices } from './pull.ts';
 
 /** What `docker compose` needs from the docker client that runs it. */
 export interface ComposeClient {
   /** Whether the client's stdin is a terminal (exec allocates a TTY by default then). */
   tty: boolean;
-  runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean }) => CommandOutput;
+  runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean; tty?: boolean }) => CommandOutput;
   onStarted?: (container: Container) => void;
 }
 
@@ -66,6 +67,7 @@ const SUBCOMMAND_FLAGS: Record<string, FlagSpec[]> = {
   config: [b('services'), b('volumes'), b('networks'), b('images'), b('profiles'), b('quiet', 'q'), s('format'), s('output', 'o'), b('resolve-image-digests'), b('no-interpolate'), b('no-normalize'), b('no-path-resolution'), b('no-consistency'), s('hash'), b('environment'), b('variables')],
   ls: [b('all', 'a'), b('quiet', 'q'), s('format'), l('filter')],
   version: [b('short'), s('format', 'f')],
+  run: [b('build'), l('cap-add'), l('cap-drop'), b('detach', 'd'), s('entrypoint'), l('env', 'e'), l('env-from-file'), b('interactive', 'i'), l('label', 'l'), s('name'), b('no-TTY', 'T'), b('no-deps'), l('publish', 'p'), s('pull'), b('quiet', 'q'), b('quiet-build'), b('quiet-pull'), b('remove-orphans'), b('rm'), b('service-ports', 'P'), b('use-aliases'), s('user', 'u'), l('volume', 'v'), l('volumes'), s('workdir', 'w'), b('tty', 't'), l('labels')],
   pull: [b('quiet', 'q'), b('include-deps'), b('ignore-pull-failures'), b('ignore-buildable'), s('policy'), b('parallel'), b('no-parallel')],
 };
 
@@ -176,11 +178,16 @@ class ComposeRun {
     if (sub === undefined) return ok(USAGE);
     if (!KNOWN.has(sub)) return fail(`${USAGE}unknown docker command: "compose ${sub}"\n`, 1);
     const specs = SUBCOMMAND_FLAGS[sub];
-    if (!specs) return fail(`vethlab: docker compose ${sub} is not simulated (up, create, pull, down, ps, logs, exec, port, stop, start, restart, config, ls and version are)\n`, 1);
+    if (!specs) return fail(`vethlab: docker compose ${sub} is not simulated (up, create, run, pull, down, ps, logs, exec, port, stop, start, restart, config, ls and version are)\n`, 1);
     let f: ParsedFlags;
     try {
-      // Compose's global flags may follow the subcommand too (its own win: `logs -f` follows); exec's stop at the service.
-      f = parseFlags(rest, [...GLOBAL_FLAGS, ...specs], { interspersed: sub !== 'exec' });
+      // Compose's global flags may follow the subcommand too (its own win: `logs -f` follows, `run -p` publishes); exec's and run's stop at the service.
+      f = parseFlags(rest, [...GLOBAL_FLAGS, ...specs], { interspersed: sub !== 'exec' && sub !== 'run' });
+      // normalizeRunFlags: --volumes and --labels are other spellings of --volume and --label.
+      for (const [alias, flag] of [['volumes', 'volume'], ['labels', 'label']] as const) {
+        const values = f.lists.get(alias);
+        if (values) f.lists.set(flag, [...(f.lists.get(flag) ?? []), ...values]);
+      }
     } catch (e) {
       if (e instanceof FlagError) return fail(`${e.message}\n`, 1);
       throw e;
@@ -254,6 +261,8 @@ class ComposeRun {
         return this.logs(f, opts);
       case 'exec':
         return this.exec(f, opts);
+      case 'run':
+        return this.runOneOff(f, opts);
       case 'port':
         return this.port(f, opts);
       case 'config':
@@ -307,7 +316,8 @@ class ComposeRun {
     const { project, name } = projectOrName(opts, this.host, this.warn, f.args);
     if (project) for (const svc of f.args) if (!project.services.has(svc)) throw new ComposeError(`no such service: ${svc}`);
     const statuses = f.lists.get('status') ?? [];
-    let containers = projectContainers(this.engine, name, { all: f.bools.has('all') || statuses.length > 0, services: f.args });
+    // One-off containers (`run`) are listed with -a only.
+    let containers = projectContainers(this.engine, name, { all: f.bools.has('all') || statuses.length > 0, services: f.args, oneOff: f.bools.has('all') ? 'include' : 'exclude' });
     if (statuses.length > 0) containers = containers.filter((c) => statuses.includes(c.state));
     const filter = f.strings.get('filter');
     if (filter !== undefined) {
@@ -327,9 +337,9 @@ class ComposeRun {
     return ok(logsOutput(containers, { prefix: !f.bools.has('no-log-prefix'), ...(tail === 'all' ? {} : { tail: Number(tail) }) }));
   }
 
-  /** The service's container that `exec` and `port` use (the running one numbered lowest). */
+  /** The service's container that `exec` and `port` use (getSpecifiedContainer: the running one numbered lowest, one-offs last). */
   private serviceContainer(project: string, service: string): Container {
-    const c = projectContainers(this.engine, project, { services: [service] })[0];
+    const c = projectContainers(this.engine, project, { services: [service], oneOff: 'include' }).sort((a, b2) => Number(isOneOff(a)) - Number(isOneOff(b2)))[0];
     if (!c) throw new ComposeError(`service ${JSON.stringify(service)} is not running`);
     return c;
   }
@@ -349,6 +359,24 @@ class ComposeRun {
     }
     // -e, -w and -u are accepted; the simulated exec runs with the container's environment, in /, as root.
     return this.client.runProcess(c, cmd, { interactive: !f.bools.has('detach'), main: false });
+  }
+
+  /** `docker compose run [OPTIONS] SERVICE [COMMAND] [ARGS...]`: see run.ts. */
+  private runOneOff(f: ParsedFlags, opts: ProjectOptions): CommandOutput {
+    checkRunFlags(f);
+    const project = loadProject(opts, this.host, this.warn, [f.args[0]!]);
+    if (f.bools.has('quiet')) this.quiet = true;
+    const o: Outcome = { events: [], warnings: [] };
+    let result: CommandOutput;
+    try {
+      result = runOneOff(this.engine, this.ops(), this.client, project, f, this.env, o);
+    } catch (e) {
+      if (!(e instanceof ComposeError)) throw e;
+      return this.outcome({ ...o, error: e.message });
+    }
+    const before = this.outcome(o);
+    const stdout = f.bools.has('quiet') ? '' : result.stdout;
+    return { ...result, stdout, stderr: before.stderr + result.stderr, stderrFirst: true };
   }
 
   private port(f: ParsedFlags, opts: ProjectOptions): CommandOutput {

@@ -28,6 +28,7 @@ export const LABEL = {
   version: 'com.docker.compose.version',
   dependsOn: 'com.docker.compose.depends_on',
   image: 'com.docker.compose.image',
+  slug: 'com.docker.compose.slug',
   configFiles: 'com.docker.compose.project.config_files',
   workingDir: 'com.docker.compose.project.working_dir',
 } as const;
@@ -37,6 +38,25 @@ export interface Outcome {
   events: string[];
   warnings: string[];
   error?: string;
+}
+
+export interface UpOptions {
+  start: boolean;
+  noDeps?: boolean;
+  forceRecreate?: boolean;
+  noRecreate?: boolean;
+  removeOrphans?: boolean;
+  pullPolicy?: string;
+  quietPull?: boolean;
+}
+
+/** Which container of a service a create request is for: its name, its number (none for a one-off), a one-off's slug. */
+export interface ContainerInstance {
+  name: string;
+  number?: number;
+  slug?: string;
+  /** getAliases' useNetworkAliases: the service name and its aliases too (always for `up`; `run --use-aliases`). */
+  useAliases: boolean;
 }
 
 export interface Hooks {
@@ -84,10 +104,18 @@ function serviceMounts(project: Project, s: Service): Pick<ContainerCreateOption
   return { ...(binds.length > 0 ? { binds } : {}), ...(mounts.length > 0 ? { mounts } : {}) };
 }
 
-/** The project's containers (by label), sorted by name; running ones only unless `all`. */
-export function projectContainers(engine: Engine, project: string, opts: { all?: boolean; services?: string[] } = {}): Container[] {
+/** Whether a container is a one-off of `docker compose run` (`com.docker.compose.oneoff=True`). */
+export const isOneOff = (c: Container): boolean => c.labels?.[LABEL.oneoff] === 'True';
+
+/**
+ * The project's containers (by label), sorted by name; running ones only unless
+ * `all`; one-off containers (`run`) only with `oneOff: 'include'`, as Compose's
+ * getContainers filters them per command.
+ */
+export function projectContainers(engine: Engine, project: string, opts: { all?: boolean; services?: string[]; oneOff?: 'include' | 'exclude' } = {}): Container[] {
   return [...engine.containers.values()]
     .filter((c) => c.labels?.[LABEL.project] === project && c.labels[LABEL.hash] !== undefined)
+    .filter((c) => opts.oneOff === 'include' || !isOneOff(c))
     .filter((c) => opts.all || c.state === 'running' || c.state === 'paused')
     .filter((c) => !opts.services || opts.services.length === 0 || opts.services.includes(c.labels?.[LABEL.service] ?? ''))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -150,20 +178,27 @@ export class ComposeOps {
     this.clientEnv = clientEnv;
   }
 
-  private containerOptions(project: Project, s: Service): ContainerCreateOptions {
-    const name = containerName(project, s);
+  /**
+   * The container create request for one container of a service (create.go
+   * getCreateConfigs): a service's numbered container, or a one-off of `run`
+   * (no container number, a slug, `oneoff=True`, and, without --use-aliases,
+   * only its own name as alias).
+   */
+  containerOptions(project: Project, s: Service, instance: ContainerInstance = { name: containerName(project, s), number: 1, useAliases: true }): ContainerCreateOptions {
+    const name = instance.name;
     const labels: Record<string, string> = Object.fromEntries(s.labels);
     Object.assign(labels, {
       [LABEL.hash]: serviceHash(s),
-      [LABEL.number]: '1',
+      ...(instance.number !== undefined ? { [LABEL.number]: String(instance.number) } : {}),
       [LABEL.dependsOn]: [...s.dependsOn.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([d, x]) => `${d}:${x.condition}:${x.restart}`).join(','),
       [LABEL.image]: this.engine.findImage(s.image ?? '')?.id ?? '',
-      [LABEL.oneoff]: 'False',
+      [LABEL.oneoff]: instance.slug !== undefined ? 'True' : 'False',
       [LABEL.project]: project.name,
       [LABEL.configFiles]: project.configFiles.join(','),
       [LABEL.workingDir]: project.workingDir,
       [LABEL.service]: s.name,
       [LABEL.version]: COMPOSE_VERSION,
+      ...(instance.slug !== undefined ? { [LABEL.slug]: instance.slug } : {}),
     });
     const opts: ContainerCreateOptions = { image: s.image ?? '', name, labels, ports: publishedPorts(s) };
     Object.assign(opts, serviceMounts(project, s));
@@ -189,7 +224,7 @@ export class ComposeOps {
       const cfg = s.networks.get(key) ?? null;
       const def = project.networks.get(key)!;
       // createEndpointSettings: an IPAM config whenever the service gives the network settings.
-      const e: { network: string; aliases: string[]; ip?: string; ipamConfig: boolean } = { network: def.name, aliases: [name, s.name, ...(cfg?.aliases ?? [])], ipamConfig: cfg !== null };
+      const e: { network: string; aliases: string[]; ip?: string; ipamConfig: boolean } = { network: def.name, aliases: instance.useAliases ? [name, s.name, ...(cfg?.aliases ?? [])] : [name], ipamConfig: cfg !== null };
       if (cfg?.ipv4Address !== undefined) e.ip = cfg.ipv4Address;
       return e;
     });
@@ -241,65 +276,74 @@ export class ComposeOps {
   }
 
   /** `up` (and `create` with start: false): see the module comment. */
-  up(project: Project, requested: string[], opts: { start: boolean; noDeps?: boolean; forceRecreate?: boolean; noRecreate?: boolean; removeOrphans?: boolean; pullPolicy?: string; quietPull?: boolean }): Outcome {
+  up(project: Project, requested: string[], opts: UpOptions): Outcome {
     const out: Outcome = { events: [], warnings: [] };
     try {
       const services = requested.length > 0 ? (opts.noDeps ? requested : withDependencies(project, requested)) : [...project.services.keys()];
       if (services.length === 0) throw new ComposeError('no service selected');
-      // ensureImagesExists: the images the services' pull policies ask for, before anything is created.
-      pullRequiredImages(this.engine, project, services, { ...(opts.pullPolicy !== undefined ? { policy: opts.pullPolicy } : {}), quiet: opts.quietPull === true }, out.events);
-      this.ensureNetworks(project, services, out);
-      const volumes = composeVolumes(this.engine);
-      const usedVolumes = new Set(services.flatMap((n) => project.services.get(n)!.volumes.flatMap((m) => (m.type === 'volume' && m.source ? [m.source] : []))));
-      for (const v of project.volumes.values()) {
-        if (!usedVolumes.has(v.key) || v.external || volumes.has(v.name)) continue;
-        out.events.push(event('Volume', v.name, 'Creating'), event('Volume', v.name, 'Created'));
-        volumes.set(v.name, project.name);
-        if (!this.engine.findVolume(v.name)) this.engine.createVolume(v.name, { [LABEL.project]: project.name, [LABEL.version]: COMPOSE_VERSION, [LABEL.volume]: v.key });
-      }
-      const all = projectContainers(this.engine, project.name, { all: true });
-      const orphans = all.filter((c) => !project.services.has(c.labels?.[LABEL.service] ?? ''));
-      if (orphans.length > 0) {
-        if (opts.removeOrphans) for (const c of orphans) this.engine.remove(c.id, true);
-        else out.warnings.push(`Found orphan containers ([${orphans.map((c) => c.name).join(' ')}]) for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.`);
-      }
-      const levels = dependencyLevels(project, services);
-      for (const level of levels) {
-        const creating: { name: string; recreate: boolean }[] = [];
-        for (const name of level) {
-          const s = project.services.get(name)!;
-          const existing = projectContainers(this.engine, project.name, { all: true, services: [name] })[0];
-          const diverged = existing && (opts.forceRecreate || (!opts.noRecreate && existing.labels?.[LABEL.hash] !== serviceHash(s)));
-          if (existing && !diverged) {
-            if (existing.state === 'running' || existing.state === 'paused') out.events.push(event('Container', existing.name, 'Running'));
-            continue;
-          }
-          creating.push({ name, recreate: existing !== undefined });
-        }
-        for (const { name, recreate } of creating) out.events.push(event('Container', containerName(project, project.services.get(name)!), recreate ? 'Recreate' : 'Creating'));
-        for (const { name, recreate } of creating) {
-          const s = project.services.get(name)!;
-          if (recreate) {
-            const old = projectContainers(this.engine, project.name, { all: true, services: [name] })[0];
-            if (old) this.engine.remove(old.id, true);
-          }
-          try {
-            this.engine.createContainer(this.containerOptions(project, s));
-          } catch (e) {
-            if (!(e instanceof DockerError)) throw e;
-            // The container's event carries the daemon's whole error (progress.ErrorMessageEvent).
-            out.events.push(event('Container', containerName(project, s), daemonText(e)));
-            throw new ComposeError(daemonText(e));
-          }
-          out.events.push(event('Container', containerName(project, s), recreate ? 'Recreated' : 'Created'));
-        }
-      }
-      if (opts.start) this.startLevels(project, levels, out);
+      this.converge(project, services, services, opts, out);
     } catch (e) {
       if (!(e instanceof ComposeError)) throw e;
       out.error = e.message;
     }
     return out;
+  }
+
+  /**
+   * create (and start): the services' images, the networks `networkUsers` need,
+   * volumes, orphans, then each service's container created or kept, level by level.
+   */
+  converge(project: Project, services: string[], networkUsers: string[], opts: UpOptions, out: Outcome): void {
+    // ensureImagesExists: the images the services' pull policies ask for, before anything is created.
+    pullRequiredImages(this.engine, project, services, { ...(opts.pullPolicy !== undefined ? { policy: opts.pullPolicy } : {}), quiet: opts.quietPull === true }, out.events);
+    this.ensureNetworks(project, networkUsers, out);
+    const volumes = composeVolumes(this.engine);
+    const usedVolumes = new Set(services.flatMap((n) => project.services.get(n)!.volumes.flatMap((m) => (m.type === 'volume' && m.source ? [m.source] : []))));
+    for (const v of project.volumes.values()) {
+      if (!usedVolumes.has(v.key) || v.external || volumes.has(v.name)) continue;
+      out.events.push(event('Volume', v.name, 'Creating'), event('Volume', v.name, 'Created'));
+      volumes.set(v.name, project.name);
+      if (!this.engine.findVolume(v.name)) this.engine.createVolume(v.name, { [LABEL.project]: project.name, [LABEL.version]: COMPOSE_VERSION, [LABEL.volume]: v.key });
+    }
+    // isOrphaned: a container of a service the file no longer has, or a one-off that has exited.
+    const all = projectContainers(this.engine, project.name, { all: true, oneOff: 'include' });
+    const orphans = all.filter((c) => (isOneOff(c) ? c.state === 'exited' : !project.services.has(c.labels?.[LABEL.service] ?? '')));
+    if (orphans.length > 0) {
+      if (opts.removeOrphans) for (const c of orphans) this.engine.remove(c.id, true);
+      else out.warnings.push(`Found orphan containers ([${orphans.map((c) => c.name).join(' ')}]) for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.`);
+    }
+    const levels = dependencyLevels(project, services);
+    for (const level of levels) {
+      const creating: { name: string; recreate: boolean }[] = [];
+      for (const name of level) {
+        const s = project.services.get(name)!;
+        const existing = projectContainers(this.engine, project.name, { all: true, services: [name] })[0];
+        const diverged = existing && (opts.forceRecreate || (!opts.noRecreate && existing.labels?.[LABEL.hash] !== serviceHash(s)));
+        if (existing && !diverged) {
+          if (existing.state === 'running' || existing.state === 'paused') out.events.push(event('Container', existing.name, 'Running'));
+          continue;
+        }
+        creating.push({ name, recreate: existing !== undefined });
+      }
+      for (const { name, recreate } of creating) out.events.push(event('Container', containerName(project, project.services.get(name)!), recreate ? 'Recreate' : 'Creating'));
+      for (const { name, recreate } of creating) {
+        const s = project.services.get(name)!;
+        if (recreate) {
+          const old = projectContainers(this.engine, project.name, { all: true, services: [name] })[0];
+          if (old) this.engine.remove(old.id, true);
+        }
+        try {
+          this.engine.createContainer(this.containerOptions(project, s));
+        } catch (e) {
+          if (!(e instanceof DockerError)) throw e;
+          // The container's event carries the daemon's whole error (progress.ErrorMessageEvent).
+          out.events.push(event('Container', containerName(project, s), daemonText(e)));
+          throw new ComposeError(daemonText(e));
+        }
+        out.events.push(event('Container', containerName(project, s), recreate ? 'Recreated' : 'Created'));
+      }
+    }
+    if (opts.start) this.startLevels(project, levels, out);
   }
 
   /** Starts what is not running, level by level (Starting for each of a level, then Started). */
@@ -418,7 +462,7 @@ export class ComposeOps {
    */
   down(projectName: string, project: Project | undefined, services: string[], opts: { volumes: boolean; removeOrphans: boolean }): Outcome {
     const out: Outcome = { events: [], warnings: [] };
-    let containers = projectContainers(this.engine, projectName, { all: true, services });
+    let containers = projectContainers(this.engine, projectName, { all: true, services, oneOff: opts.removeOrphans ? 'include' : 'exclude' });
     if (project && !opts.removeOrphans && services.length === 0) containers = containers.filter((c) => project.services.has(c.labels?.[LABEL.service] ?? ''));
     const found = containers.length > 0;
     for (const level of this.levelsOf(containers).reverse()) {

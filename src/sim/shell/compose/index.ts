@@ -16,6 +16,8 @@ import { configYaml, logsOutput, lsOutput, psOutput, warningLine } from './forma
 import { ComposeError, withDependencies } from './model.ts';
 import { ComposeOps, COMPOSE_VERSION, isOneOff, LABEL, projectContainers, shortName, type Outcome } from './plan.ts';
 import { checkRunFlags, runOneOff } from './run.ts';
+import { COMMAND_HELP } from './help.ts';
+import { imagesOutput, killContainers, removeContainers, stoppedContainers, topOutput } from './manage.ts';
 import { pullFlag, pullServices } from './pull.ts';
 
 /** What `docker compose` needs from the docker client that runs it. */
@@ -68,6 +70,10 @@ const SUBCOMMAND_FLAGS: Record<string, FlagSpec[]> = {
   ls: [b('all', 'a'), b('quiet', 'q'), s('format'), l('filter')],
   version: [b('short'), s('format', 'f')],
   run: [b('build'), l('cap-add'), l('cap-drop'), b('detach', 'd'), s('entrypoint'), l('env', 'e'), l('env-from-file'), b('interactive', 'i'), l('label', 'l'), s('name'), b('no-TTY', 'T'), b('no-deps'), l('publish', 'p'), s('pull'), b('quiet', 'q'), b('quiet-build'), b('quiet-pull'), b('remove-orphans'), b('rm'), b('service-ports', 'P'), b('use-aliases'), s('user', 'u'), l('volume', 'v'), l('volumes'), s('workdir', 'w'), b('tty', 't'), l('labels')],
+  kill: [s('signal', 's'), b('remove-orphans')],
+  rm: [b('force', 'f'), b('stop', 's'), b('volumes', 'v'), b('all', 'a')],
+  top: [],
+  images: [s('format'), b('quiet', 'q')],
   pull: [b('quiet', 'q'), b('include-deps'), b('ignore-pull-failures'), b('ignore-buildable'), s('policy'), b('parallel'), b('no-parallel')],
 };
 
@@ -178,11 +184,11 @@ class ComposeRun {
     if (sub === undefined) return ok(USAGE);
     if (!KNOWN.has(sub)) return fail(`${USAGE}unknown docker command: "compose ${sub}"\n`, 1);
     const specs = SUBCOMMAND_FLAGS[sub];
-    if (!specs) return fail(`vethlab: docker compose ${sub} is not simulated (up, create, run, pull, down, ps, logs, exec, port, stop, start, restart, config, ls and version are)\n`, 1);
+    if (!specs) return fail(`vethlab: docker compose ${sub} is not simulated (up, create, run, pull, down, ps, logs, exec, port, stop, start, restart, kill, rm, top, images, config, ls and version are)\n`, 1);
     let f: ParsedFlags;
     try {
       // Compose's global flags may follow the subcommand too (its own win: `logs -f` follows, `run -p` publishes); exec's and run's stop at the service.
-      f = parseFlags(rest, [...GLOBAL_FLAGS, ...specs], { interspersed: sub !== 'exec' && sub !== 'run' });
+      f = parseFlags(rest, [...GLOBAL_FLAGS, ...specs, b('help')], { interspersed: sub !== 'exec' && sub !== 'run' });
       // normalizeRunFlags: --volumes and --labels are other spellings of --volume and --label.
       for (const [alias, flag] of [['volumes', 'volume'], ['labels', 'label']] as const) {
         const values = f.lists.get(alias);
@@ -191,6 +197,10 @@ class ComposeRun {
     } catch (e) {
       if (e instanceof FlagError) return fail(`${e.message}\n`, 1);
       throw e;
+    }
+    if (f.bools.has('help')) {
+      const help = COMMAND_HELP[sub];
+      return help !== undefined ? ok(help) : fail(`vethlab: docker compose ${sub} --help is not reproduced here (see docs.docker.com/reference/cli/docker/compose/${sub}/)\n`, 1);
     }
     const opts = this.options(globals, f);
     const progress = f.strings.get('progress') ?? globals.strings.get('progress') ?? this.env.COMPOSE_PROGRESS ?? 'auto';
@@ -263,6 +273,21 @@ class ComposeRun {
         return this.exec(f, opts);
       case 'run':
         return this.runOneOff(f, opts);
+      case 'kill': {
+        const { project, name } = projectOrName(opts, this.host, this.warn, f.args);
+        const o: Outcome = { events: [], warnings: [] };
+        const none = killContainers(this.engine, name, project, f.args, { signal: f.strings.get('signal') ?? 'SIGKILL', removeOrphans: f.bools.has('remove-orphans') }, o);
+        const out = this.outcome(o);
+        return { ...out, stderr: none + out.stderr };
+      }
+      case 'rm':
+        return this.rm(f, opts);
+      case 'top':
+        return ok(topOutput(this.engine, projectName(opts, this.host, this.warn), f.args));
+      case 'images': {
+        const { stdout, error } = imagesOutput(this.engine, projectName(opts, this.host, this.warn), f.args, { quiet: f.bools.has('quiet'), format: f.strings.get('format') ?? 'table' });
+        return error === undefined ? ok(stdout) : fail(`${error}\n`, 1);
+      }
       case 'port':
         return this.port(f, opts);
       case 'config':
@@ -359,6 +384,34 @@ class ComposeRun {
     }
     // -e, -w and -u are accepted; the simulated exec runs with the container's environment, in /, as root.
     return this.client.runProcess(c, cmd, { interactive: !f.bools.has('detach'), main: false });
+  }
+
+  /**
+   * `rm [-f] [-s] [-v] [SERVICE...]`: the stopped service containers, after
+   * `Going to remove NAMES` (stdout). Without -f Compose asks to confirm: a client
+   * without a terminal prints the question and reads no answer, so nothing goes.
+   */
+  private rm(f: ParsedFlags, opts: ProjectOptions): CommandOutput {
+    const { project, name } = projectOrName(opts, this.host, this.warn, f.args);
+    const o: Outcome = { events: [], warnings: [] };
+    if (f.bools.has('stop')) o.events.push(...this.ops().stop(name, f.args).events);
+    const stopped = stoppedContainers(this.engine, name, project, f.args);
+    if (stopped.length === 0) {
+      const out = this.outcome(o);
+      return { ...out, stderr: `${out.stderr}No stopped containers\n` };
+    }
+    const question = `Going to remove ${stopped.map((c) => c.name).join(', ')}`;
+    if (!f.bools.has('force')) {
+      const out = this.outcome(o);
+      if (!this.client.tty) return { ...out, stdout: question, stderrFirst: true };
+      return { ...out, stdout: `${question}\n`, stderr: `${out.stderr}vethlab: Compose would ask to confirm here (y/N); nothing was removed: use docker compose rm -f\n`, stderrFirst: true };
+    }
+    const stopEvents = this.quiet ? '' : o.events.map((e) => `${e}\n`).join('');
+    o.events = [];
+    removeContainers(this.engine, stopped, f.bools.has('volumes'), o);
+    const out = this.outcome(o);
+    // Compose prints the stop events, the question, then the removal events; here every event comes first.
+    return stopEvents === '' ? { ...out, stdout: `${question}\n` } : { ...out, stdout: `${question}\n`, stderr: stopEvents + out.stderr, stderrFirst: true };
   }
 
   /** `docker compose run [OPTIONS] SERVICE [COMMAND] [ARGS...]`: see run.ts. */

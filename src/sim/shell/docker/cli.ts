@@ -19,7 +19,7 @@ import { commandColumn, displayablePorts, formatList, humanDuration, joinHostPor
 import { pullCommand, pullForRun } from './pull.ts';
 import { rmiCommand, tagCommand } from './tag-rmi.ts';
 import { lazyPart } from '../lazy/parts.ts';
-import { hostProcesses } from '../ps-cmd.ts';
+import { containerProcesses } from '../ps-cmd.ts';
 import { networkCommand } from './network-cmds.ts';
 import { parseExpose, parsePortSpec, PortSpecError } from './ports.ts';
 import { parseMountFlag, splitVolumeFlags } from './mount-flags.ts';
@@ -514,9 +514,7 @@ class DockerClient {
     const c = this.engine.findContainer(f.args[0]!);
     if (!c) return fail(daemonError(`No such container: ${f.args[0]}`), 1);
     if (c.state !== 'running' && c.state !== 'paused') return fail(daemonError(`container ${c.id} is not running`), 1);
-    const table = hostProcesses(this.engine);
-    const shim = table.find((p) => p.args.includes(`-id ${c.id} `));
-    const rows = table.filter((p) => shim && p.ppid === shim.pid);
+    const rows = containerProcesses(this.engine, c);
     const cols = ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'];
     const line = (cells: string[]) => cells.map((x, i) => (i < cells.length - 1 ? x.padEnd(20) : x)).join('');
     return ok([line(cols), ...rows.map((p) => line([p.user, String(p.pid), String(p.ppid), '0', '00:00', c.tty ? 'pts/0' : '?', '00:00:00', p.args]))].map((l) => `${l}\n`).join(''));

@@ -67,3 +67,15 @@ describe('docker compose kill, rm, top, images', () => {
     expect(row.split(/ {3,}/)).toEqual(['p-web-1', 'nginx', '1.27-alpine', 'linux/amd64', expect.stringMatching(/^[0-9a-f]{12}$/), expect.stringMatching(/^\d+(\.\d+)?MB$/), '292 years ago']);
   });
 });
+
+describe('docker compose up --force-recreate and dependencies', () => {
+  it('recreates the named service only, its dependencies too with --always-recreate-deps', () => {
+    const sim = new Simulator();
+    sim.runScriptLine('mkdir -p /srv/r');
+    sim.runScriptLine(`printf 'services:\\n  web:\\n    image: httpd\\n    depends_on: [db]\\n  db:\\n    image: redis\\n' > /srv/r/compose.yaml`);
+    sim.runScriptLine('docker compose -f /srv/r/compose.yaml --progress quiet up -d');
+    expect(sim.runScriptLine('docker compose -f /srv/r/compose.yaml up -d --force-recreate web').stderr).toBe(' Container r-db-1  Running\n Container r-web-1  Recreate\n Container r-web-1  Recreated\n Container r-web-1  Starting\n Container r-web-1  Started\n');
+    expect(sim.runScriptLine('docker compose -f /srv/r/compose.yaml up -d --force-recreate --always-recreate-deps web').stderr).toBe(' Container r-db-1  Recreate\n Container r-db-1  Recreated\n Container r-web-1  Recreate\n Container r-web-1  Recreated\n Container r-db-1  Starting\n Container r-db-1  Started\n Container r-web-1  Starting\n Container r-web-1  Started\n');
+    expect(sim.runScriptLine('docker compose -f /srv/r/compose.yaml up -d --no-recreate --always-recreate-deps')).toMatchObject({ exitCode: 1, stderr: '--always-recreate-deps and --no-recreate are incompatible\n' });
+  });
+});

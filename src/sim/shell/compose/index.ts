@@ -13,8 +13,8 @@ import { FlagError, parseFlags, type FlagSpec, type ParsedFlags } from '../docke
 import { fail, ok, type CommandOutput } from '../types.ts';
 import { loadProject, projectName, projectOrName, type HostFiles, type ProjectOptions } from './files.ts';
 import { configYaml, logsOutput, lsOutput, psOutput, warningLine } from './format.ts';
-import { ComposeError, withDependencies } from './model.ts';
-import { ComposeOps, COMPOSE_VERSION, isOneOff, LABEL, projectContainers, shortName, type Outcome } from './plan.ts';
+import { ComposeError, withDependencies, type Project } from './model.ts';
+import { ComposeOps, COMPOSE_VERSION, containerNumber, isOneOff, LABEL, projectContainers, shortName, type Outcome } from './plan.ts';
 import { checkRunFlags, runOneOff } from './run.ts';
 import { COMMAND_HELP } from './help.ts';
 import { imagesOutput, killContainers, removeContainers, stoppedContainers, topOutput } from './manage.ts';
@@ -71,6 +71,7 @@ const SUBCOMMAND_FLAGS: Record<string, FlagSpec[]> = {
   version: [b('short'), s('format', 'f')],
   run: [b('build'), l('cap-add'), l('cap-drop'), b('detach', 'd'), s('entrypoint'), l('env', 'e'), l('env-from-file'), b('interactive', 'i'), l('label', 'l'), s('name'), b('no-TTY', 'T'), b('no-deps'), l('publish', 'p'), s('pull'), b('quiet', 'q'), b('quiet-build'), b('quiet-pull'), b('remove-orphans'), b('rm'), b('service-ports', 'P'), b('use-aliases'), s('user', 'u'), l('volume', 'v'), l('volumes'), s('workdir', 'w'), b('tty', 't'), l('labels')],
   kill: [s('signal', 's'), b('remove-orphans')],
+  scale: [b('no-deps')],
   rm: [b('force', 'f'), b('stop', 's'), b('volumes', 'v'), b('all', 'a')],
   top: [],
   images: [s('format'), b('quiet', 'q')],
@@ -147,6 +148,20 @@ Run 'docker compose COMMAND --help' for more information on a command.
 
 const KNOWN = new Set(['attach', 'bridge', 'build', 'commit', 'config', 'cp', 'create', 'down', 'events', 'exec', 'export', 'images', 'kill', 'logs', 'ls', 'pause', 'port', 'ps', 'publish', 'pull', 'push', 'restart', 'rm', 'run', 'scale', 'start', 'stats', 'stop', 'top', 'unpause', 'up', 'version', 'volumes', 'wait', 'watch']);
 
+/** applyScaleOpts: `--scale SERVICE=NUM` values, checked as Compose checks them. */
+function scaleOptions(project: Project, values: string[]): Map<string, number> {
+  const scale = new Map<string, number>();
+  for (const value of values) {
+    const parts = value.split('=');
+    if (parts.length !== 2) throw new ComposeError(`invalid --scale option ${JSON.stringify(value)}. Should be SERVICE=NUM`);
+    const [name, count] = parts as [string, string];
+    if (!/^[+-]?\d+$/.test(count)) throw new ComposeError(`strconv.Atoi: parsing ${JSON.stringify(count)}: invalid syntax`);
+    if (!project.services.has(name)) throw new ComposeError(`no such service: ${name}: not found`);
+    scale.set(name, Number(count));
+  }
+  return scale;
+}
+
 /** One `docker compose ...` invocation. */
 export function composeCommand(engine: Engine, client: ComposeClient, argv: string[], proc: ComposeProcess = {}): CommandOutput {
   return new ComposeRun(engine, client, proc).run(argv);
@@ -184,7 +199,7 @@ class ComposeRun {
     if (sub === undefined) return ok(USAGE);
     if (!KNOWN.has(sub)) return fail(`${USAGE}unknown docker command: "compose ${sub}"\n`, 1);
     const specs = SUBCOMMAND_FLAGS[sub];
-    if (!specs) return fail(`vethlab: docker compose ${sub} is not simulated (up, create, run, pull, down, ps, logs, exec, port, stop, start, restart, kill, rm, top, images, config, ls and version are)\n`, 1);
+    if (!specs) return fail(`vethlab: docker compose ${sub} is not simulated (up, create, run, scale, pull, down, ps, logs, exec, port, stop, start, restart, kill, rm, top, images, config, ls and version are)\n`, 1);
     let f: ParsedFlags;
     try {
       // Compose's global flags may follow the subcommand too (its own win: `logs -f` follows, `run -p` publishes); exec's and run's stop at the service.
@@ -250,8 +265,10 @@ class ComposeRun {
       case 'pull':
         return this.pull(f, opts);
       case 'down': {
+        const rmi = f.strings.get('rmi');
+        if (rmi !== undefined && rmi !== 'local' && rmi !== 'all') throw new ComposeError(`invalid value for --rmi: ${JSON.stringify(rmi)}`);
         const { project, name } = projectOrName(opts, this.host, this.warn, f.args);
-        return this.outcome(this.ops().down(name, project, f.args, { volumes: f.bools.has('volumes'), removeOrphans: f.bools.has('remove-orphans') }));
+        return this.outcome(this.ops().down(name, project, f.args, { volumes: f.bools.has('volumes'), removeOrphans: f.bools.has('remove-orphans'), ...(rmi !== undefined ? { rmi } : {}) }));
       }
       case 'stop': {
         const { name } = projectOrName(opts, this.host, this.warn, f.args);
@@ -282,6 +299,8 @@ class ComposeRun {
       }
       case 'rm':
         return this.rm(f, opts);
+      case 'scale':
+        return this.scale(f, opts);
       case 'top':
         return ok(topOutput(this.engine, projectName(opts, this.host, this.warn), f.args));
       case 'images': {
@@ -302,13 +321,17 @@ class ComposeRun {
   }
 
   private up(sub: 'up' | 'create', f: ParsedFlags, opts: ProjectOptions): CommandOutput {
+    if (f.bools.has('force-recreate') && f.bools.has('no-recreate')) throw new ComposeError('--force-recreate and --no-recreate are incompatible');
+    if (f.bools.has('always-recreate-deps') && f.bools.has('no-recreate')) throw new ComposeError('--always-recreate-deps and --no-recreate are incompatible');
     const project = loadProject(opts, this.host, this.warn, f.args);
     const start = sub === 'up' && !f.bools.has('no-start');
     const pullPolicy = pullFlag(f.strings.get('pull'));
     const o = this.ops().up(project, f.args, {
       start,
+      scale: scaleOptions(project, f.lists.get('scale') ?? []),
       noDeps: f.bools.has('no-deps'),
       forceRecreate: f.bools.has('force-recreate'),
+      alwaysRecreateDeps: f.bools.has('always-recreate-deps'),
       noRecreate: f.bools.has('no-recreate'),
       removeOrphans: f.bools.has('remove-orphans'),
       ...(pullPolicy !== undefined ? { pullPolicy } : {}),
@@ -363,17 +386,43 @@ class ComposeRun {
   }
 
   /** The service's container that `exec` and `port` use (getSpecifiedContainer: the running one numbered lowest, one-offs last). */
-  private serviceContainer(project: string, service: string): Container {
-    const c = projectContainers(this.engine, project, { services: [service], oneOff: 'include' }).sort((a, b2) => Number(isOneOff(a)) - Number(isOneOff(b2)))[0];
-    if (!c) throw new ComposeError(`service ${JSON.stringify(service)} is not running`);
+  private serviceContainer(project: string, service: string, index?: string): Container {
+    const number = index === undefined ? 0 : Number(index);
+    const c = projectContainers(this.engine, project, { services: [service], oneOff: 'include' })
+      .filter((x) => number <= 0 || containerNumber(x) === number)
+      .sort((a, b2) => Number(isOneOff(a)) - Number(isOneOff(b2)) || containerNumber(a) - containerNumber(b2))[0];
+    if (!c) throw new ComposeError(number > 0 ? `service ${JSON.stringify(service)} is not running container #${number}` : `service ${JSON.stringify(service)} is not running`);
     return c;
+  }
+
+  /** `docker compose scale SERVICE=REPLICAS...`: create and start of those services only, with their new replicas. */
+  private scale(f: ParsedFlags, opts: ProjectOptions): CommandOutput {
+    if (f.args.length < 1) throw new ComposeError(`requires at least 1 arg(s), only received ${f.args.length}`);
+    const replicas = new Map<string, number>();
+    for (const arg of f.args) {
+      const eq = arg.indexOf('=');
+      if (eq <= 0 || eq === arg.length - 1) throw new ComposeError(`invalid scale specifier: ${arg}`);
+      const value = arg.slice(eq + 1);
+      if (!/^[+-]?\d+$/.test(value)) throw new ComposeError(`invalid scale specifier: can't parse replica value as int: ${arg}`);
+      replicas.set(arg.slice(0, eq), Number(value));
+    }
+    const services = [...replicas.keys()].sort();
+    const project = loadProject(opts, this.host, this.warn, services);
+    const o: Outcome = { events: [], warnings: [] };
+    try {
+      this.ops().converge(project, services, services, { start: true, scale: replicas }, o);
+    } catch (e) {
+      if (!(e instanceof ComposeError)) throw e;
+      o.error = e.message;
+    }
+    return this.outcome(o);
   }
 
   private exec(f: ParsedFlags, opts: ProjectOptions): CommandOutput {
     if (f.args.length < 2) throw new ComposeError(`requires at least 2 arg(s), only received ${f.args.length}`);
     const [service, ...cmd] = f.args as [string, ...string[]];
     const name = projectName(opts, this.host, this.warn);
-    const c = this.serviceContainer(name, service);
+    const c = this.serviceContainer(name, service, f.strings.get('index'));
     if (c.state === 'paused') throw new ComposeError(`Error response from daemon: Container ${c.id} is paused, unpause the container before exec`);
     if (!this.client.runProcess) return fail('docker: container processes are not available in this shell\n', 126);
     // Like `docker exec -it` when the client has a terminal: a shell opens as a session of the container.
@@ -441,7 +490,7 @@ class ComposeRun {
     const port = Number(portText);
     const protocol = (f.strings.get('protocol') ?? 'tcp').toLowerCase();
     const name = projectName(opts, this.host, this.warn);
-    const c = this.serviceContainer(name, service);
+    const c = this.serviceContainer(name, service, f.strings.get('index'));
     const ports = portSummaries(containerPortMap(this.engine, c));
     const found = ports.find((p) => p.privatePort === port && p.type === protocol);
     if (!found) throw new ComposeError(`no port ${port}/${protocol} for container ${c.name}: ${ports.map((p) => `${p.publicPort}/${p.type}`).join(', ')}`);

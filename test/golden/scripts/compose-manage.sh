@@ -2,7 +2,7 @@
 # "no container to kill"; a signal the daemon does not know), rm (the prompt a client without
 # a terminal answers no, -f, "No stopped containers", -v), top (PIDs, CPU and start times
 # masked: they differ from run to run) and images (table; -q and json for one service, as
-# Compose prints them in map order), unknown services, and each command's help.
+# Compose prints them in map order), unknown services, and the help of these, run and scale.
 mkdir -p /srv/mng
 printf 'services:\n  web:\n    image: httpd\n    ports: ["8080:80"]\n    depends_on: [worker]\n  worker:\n    image: busybox\n    command: sleep 3600\n' > /srv/mng/compose.yaml
 docker compose -f /srv/mng/compose.yaml -p mng --progress quiet up -d
@@ -43,3 +43,5 @@ docker compose -f /srv/mng/compose.yaml -p mng rm --help
 docker compose -f /srv/mng/compose.yaml -p mng kill --help
 docker compose -f /srv/mng/compose.yaml -p mng top --help
 docker compose -f /srv/mng/compose.yaml -p mng images --help
+docker compose -f /srv/mng/compose.yaml -p mng run --help
+docker compose -f /srv/mng/compose.yaml -p mng scale --help

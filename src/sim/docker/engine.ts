@@ -174,6 +174,11 @@ export class Engine {
     return this.random.hex(32);
   }
 
+  /** A random 64-hex ID from the engine's seeded generator, for a client that makes its own (Compose's run slug). */
+  randomId(): string {
+    return this.newId();
+  }
+
   // ---- networks --------------------------------------------------------------
 
   findNetwork(ref: string): Network | undefined {

@@ -92,7 +92,7 @@ const EXECUTABLES: ReadonlySet<string> = new Set([
 
 /** Imported one after the other by the rig, before the engine's clock starts (the goldens say "42 minutes ago"). */
 const IMPORTED = Date.UTC(2026, 10, 23, 21, 17, 58);
-/** The busybox-static rootfs with OpenBSD nc and its glibc: 4.36MB in `docker images`, 4.361MB in `system df` (golden docker-housekeeping; the rig's `.Size`). */
+/** The busybox-static rootfs with OpenBSD nc and its glibc: 4.36MB in `docker images`, 4.361MB in `system df`; its bytes in `docker compose images --format json` (goldens docker-housekeeping, compose-manage). */
 const ROOTFS_SIZE = 4_360_549;
 /** Made up: no golden shows it. */
 const ROOTFS_LAYER = '5c1f0b6e2d8a4f3b9e7c1a0d2b4f6e8a0c2e4a6b8d0f2a4c6e8b0d2f4a6c8e0b';

@@ -44,6 +44,13 @@ export function hostProcesses(engine: Engine): Process[] {
   return table;
 }
 
+/** A running container's processes as the host sees them (`docker top`): the children of its shim. */
+export function containerProcesses(engine: Engine, c: Container): Process[] {
+  const table = hostProcesses(engine);
+  const shim = table.find((p) => p.args.includes(`-id ${c.id} `));
+  return table.filter((p) => shim && p.ppid === shim.pid);
+}
+
 /**
  * docker-proxy's command lines: one per host port the container holds, in the order they
  * were bound. An IPv6 binding relays to the container's IPv6 address when it has one.

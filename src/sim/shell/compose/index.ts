@@ -13,15 +13,18 @@ import { FlagError, parseFlags, type FlagSpec, type ParsedFlags } from '../docke
 import { fail, ok, type CommandOutput } from '../types.ts';
 import { loadProject, projectName, projectOrName, type HostFiles, type ProjectOptions } from './files.ts';
 import { configYaml, logsOutput, lsOutput, psOutput, warningLine } from './format.ts';
-import { ComposeError, withDependencies } from './model.ts';
-import { ComposeOps, COMPOSE_VERSION, LABEL, projectContainers, shortName, type Outcome } from './plan.ts';
+import { ComposeError, withDependencies, type Project } from './model.ts';
+import { ComposeOps, COMPOSE_VERSION, containerNumber, isOneOff, LABEL, projectContainers, shortName, type Outcome } from './plan.ts';
+import { checkRunFlags, runOneOff } from './run.ts';
+import { COMMAND_HELP } from './help.ts';
+import { imagesOutput, killContainers, removeContainers, stoppedContainers, topOutput } from './manage.ts';
 import { pullFlag, pullServices } from './pull.ts';
 
 /** What `docker compose` needs from the docker client that runs it. */
 export interface ComposeClient {
   /** Whether the client's stdin is a terminal (exec allocates a TTY by default then). */
   tty: boolean;
-  runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean }) => CommandOutput;
+  runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean; tty?: boolean }) => CommandOutput;
   onStarted?: (container: Container) => void;
 }
 
@@ -66,6 +69,12 @@ const SUBCOMMAND_FLAGS: Record<string, FlagSpec[]> = {
   config: [b('services'), b('volumes'), b('networks'), b('images'), b('profiles'), b('quiet', 'q'), s('format'), s('output', 'o'), b('resolve-image-digests'), b('no-interpolate'), b('no-normalize'), b('no-path-resolution'), b('no-consistency'), s('hash'), b('environment'), b('variables')],
   ls: [b('all', 'a'), b('quiet', 'q'), s('format'), l('filter')],
   version: [b('short'), s('format', 'f')],
+  run: [b('build'), l('cap-add'), l('cap-drop'), b('detach', 'd'), s('entrypoint'), l('env', 'e'), l('env-from-file'), b('interactive', 'i'), l('label', 'l'), s('name'), b('no-TTY', 'T'), b('no-deps'), l('publish', 'p'), s('pull'), b('quiet', 'q'), b('quiet-build'), b('quiet-pull'), b('remove-orphans'), b('rm'), b('service-ports', 'P'), b('use-aliases'), s('user', 'u'), l('volume', 'v'), l('volumes'), s('workdir', 'w'), b('tty', 't'), l('labels')],
+  kill: [s('signal', 's'), b('remove-orphans')],
+  scale: [b('no-deps')],
+  rm: [b('force', 'f'), b('stop', 's'), b('volumes', 'v'), b('all', 'a')],
+  top: [],
+  images: [s('format'), b('quiet', 'q')],
   pull: [b('quiet', 'q'), b('include-deps'), b('ignore-pull-failures'), b('ignore-buildable'), s('policy'), b('parallel'), b('no-parallel')],
 };
 
@@ -139,6 +148,20 @@ Run 'docker compose COMMAND --help' for more information on a command.
 
 const KNOWN = new Set(['attach', 'bridge', 'build', 'commit', 'config', 'cp', 'create', 'down', 'events', 'exec', 'export', 'images', 'kill', 'logs', 'ls', 'pause', 'port', 'ps', 'publish', 'pull', 'push', 'restart', 'rm', 'run', 'scale', 'start', 'stats', 'stop', 'top', 'unpause', 'up', 'version', 'volumes', 'wait', 'watch']);
 
+/** applyScaleOpts: `--scale SERVICE=NUM` values, checked as Compose checks them. */
+function scaleOptions(project: Project, values: string[]): Map<string, number> {
+  const scale = new Map<string, number>();
+  for (const value of values) {
+    const parts = value.split('=');
+    if (parts.length !== 2) throw new ComposeError(`invalid --scale option ${JSON.stringify(value)}. Should be SERVICE=NUM`);
+    const [name, count] = parts as [string, string];
+    if (!/^[+-]?\d+$/.test(count)) throw new ComposeError(`strconv.Atoi: parsing ${JSON.stringify(count)}: invalid syntax`);
+    if (!project.services.has(name)) throw new ComposeError(`no such service: ${name}: not found`);
+    scale.set(name, Number(count));
+  }
+  return scale;
+}
+
 /** One `docker compose ...` invocation. */
 export function composeCommand(engine: Engine, client: ComposeClient, argv: string[], proc: ComposeProcess = {}): CommandOutput {
   return new ComposeRun(engine, client, proc).run(argv);
@@ -176,14 +199,23 @@ class ComposeRun {
     if (sub === undefined) return ok(USAGE);
     if (!KNOWN.has(sub)) return fail(`${USAGE}unknown docker command: "compose ${sub}"\n`, 1);
     const specs = SUBCOMMAND_FLAGS[sub];
-    if (!specs) return fail(`vethlab: docker compose ${sub} is not simulated (up, create, pull, down, ps, logs, exec, port, stop, start, restart, config, ls and version are)\n`, 1);
+    if (!specs) return fail(`vethlab: docker compose ${sub} is not simulated (up, create, run, scale, pull, down, ps, logs, exec, port, stop, start, restart, kill, rm, top, images, config, ls and version are)\n`, 1);
     let f: ParsedFlags;
     try {
-      // Compose's global flags may follow the subcommand too (its own win: `logs -f` follows); exec's stop at the service.
-      f = parseFlags(rest, [...GLOBAL_FLAGS, ...specs], { interspersed: sub !== 'exec' });
+      // Compose's global flags may follow the subcommand too (its own win: `logs -f` follows, `run -p` publishes); exec's and run's stop at the service.
+      f = parseFlags(rest, [...GLOBAL_FLAGS, ...specs, b('help')], { interspersed: sub !== 'exec' && sub !== 'run' });
+      // normalizeRunFlags: --volumes and --labels are other spellings of --volume and --label.
+      for (const [alias, flag] of [['volumes', 'volume'], ['labels', 'label']] as const) {
+        const values = f.lists.get(alias);
+        if (values) f.lists.set(flag, [...(f.lists.get(flag) ?? []), ...values]);
+      }
     } catch (e) {
       if (e instanceof FlagError) return fail(`${e.message}\n`, 1);
       throw e;
+    }
+    if (f.bools.has('help')) {
+      const help = COMMAND_HELP[sub];
+      return help !== undefined ? ok(help) : fail(`vethlab: docker compose ${sub} --help is not reproduced here (see docs.docker.com/reference/cli/docker/compose/${sub}/)\n`, 1);
     }
     const opts = this.options(globals, f);
     const progress = f.strings.get('progress') ?? globals.strings.get('progress') ?? this.env.COMPOSE_PROGRESS ?? 'auto';
@@ -233,8 +265,10 @@ class ComposeRun {
       case 'pull':
         return this.pull(f, opts);
       case 'down': {
+        const rmi = f.strings.get('rmi');
+        if (rmi !== undefined && rmi !== 'local' && rmi !== 'all') throw new ComposeError(`invalid value for --rmi: ${JSON.stringify(rmi)}`);
         const { project, name } = projectOrName(opts, this.host, this.warn, f.args);
-        return this.outcome(this.ops().down(name, project, f.args, { volumes: f.bools.has('volumes'), removeOrphans: f.bools.has('remove-orphans') }));
+        return this.outcome(this.ops().down(name, project, f.args, { volumes: f.bools.has('volumes'), removeOrphans: f.bools.has('remove-orphans'), ...(rmi !== undefined ? { rmi } : {}) }));
       }
       case 'stop': {
         const { name } = projectOrName(opts, this.host, this.warn, f.args);
@@ -254,6 +288,25 @@ class ComposeRun {
         return this.logs(f, opts);
       case 'exec':
         return this.exec(f, opts);
+      case 'run':
+        return this.runOneOff(f, opts);
+      case 'kill': {
+        const { project, name } = projectOrName(opts, this.host, this.warn, f.args);
+        const o: Outcome = { events: [], warnings: [] };
+        const none = killContainers(this.engine, name, project, f.args, { signal: f.strings.get('signal') ?? 'SIGKILL', removeOrphans: f.bools.has('remove-orphans') }, o);
+        const out = this.outcome(o);
+        return { ...out, stderr: none + out.stderr };
+      }
+      case 'rm':
+        return this.rm(f, opts);
+      case 'scale':
+        return this.scale(f, opts);
+      case 'top':
+        return ok(topOutput(this.engine, projectName(opts, this.host, this.warn), f.args));
+      case 'images': {
+        const { stdout, error } = imagesOutput(this.engine, projectName(opts, this.host, this.warn), f.args, { quiet: f.bools.has('quiet'), format: f.strings.get('format') ?? 'table' });
+        return error === undefined ? ok(stdout) : fail(`${error}\n`, 1);
+      }
       case 'port':
         return this.port(f, opts);
       case 'config':
@@ -268,13 +321,17 @@ class ComposeRun {
   }
 
   private up(sub: 'up' | 'create', f: ParsedFlags, opts: ProjectOptions): CommandOutput {
+    if (f.bools.has('force-recreate') && f.bools.has('no-recreate')) throw new ComposeError('--force-recreate and --no-recreate are incompatible');
+    if (f.bools.has('always-recreate-deps') && f.bools.has('no-recreate')) throw new ComposeError('--always-recreate-deps and --no-recreate are incompatible');
     const project = loadProject(opts, this.host, this.warn, f.args);
     const start = sub === 'up' && !f.bools.has('no-start');
     const pullPolicy = pullFlag(f.strings.get('pull'));
     const o = this.ops().up(project, f.args, {
       start,
+      scale: scaleOptions(project, f.lists.get('scale') ?? []),
       noDeps: f.bools.has('no-deps'),
       forceRecreate: f.bools.has('force-recreate'),
+      alwaysRecreateDeps: f.bools.has('always-recreate-deps'),
       noRecreate: f.bools.has('no-recreate'),
       removeOrphans: f.bools.has('remove-orphans'),
       ...(pullPolicy !== undefined ? { pullPolicy } : {}),
@@ -307,7 +364,8 @@ class ComposeRun {
     const { project, name } = projectOrName(opts, this.host, this.warn, f.args);
     if (project) for (const svc of f.args) if (!project.services.has(svc)) throw new ComposeError(`no such service: ${svc}`);
     const statuses = f.lists.get('status') ?? [];
-    let containers = projectContainers(this.engine, name, { all: f.bools.has('all') || statuses.length > 0, services: f.args });
+    // One-off containers (`run`) are listed with -a only.
+    let containers = projectContainers(this.engine, name, { all: f.bools.has('all') || statuses.length > 0, services: f.args, oneOff: f.bools.has('all') ? 'include' : 'exclude' });
     if (statuses.length > 0) containers = containers.filter((c) => statuses.includes(c.state));
     const filter = f.strings.get('filter');
     if (filter !== undefined) {
@@ -327,18 +385,44 @@ class ComposeRun {
     return ok(logsOutput(containers, { prefix: !f.bools.has('no-log-prefix'), ...(tail === 'all' ? {} : { tail: Number(tail) }) }));
   }
 
-  /** The service's container that `exec` and `port` use (the running one numbered lowest). */
-  private serviceContainer(project: string, service: string): Container {
-    const c = projectContainers(this.engine, project, { services: [service] })[0];
-    if (!c) throw new ComposeError(`service ${JSON.stringify(service)} is not running`);
+  /** The service's container that `exec` and `port` use (getSpecifiedContainer: the running one numbered lowest, one-offs last). */
+  private serviceContainer(project: string, service: string, index?: string): Container {
+    const number = index === undefined ? 0 : Number(index);
+    const c = projectContainers(this.engine, project, { services: [service], oneOff: 'include' })
+      .filter((x) => number <= 0 || containerNumber(x) === number)
+      .sort((a, b2) => Number(isOneOff(a)) - Number(isOneOff(b2)) || containerNumber(a) - containerNumber(b2))[0];
+    if (!c) throw new ComposeError(number > 0 ? `service ${JSON.stringify(service)} is not running container #${number}` : `service ${JSON.stringify(service)} is not running`);
     return c;
+  }
+
+  /** `docker compose scale SERVICE=REPLICAS...`: create and start of those services only, with their new replicas. */
+  private scale(f: ParsedFlags, opts: ProjectOptions): CommandOutput {
+    if (f.args.length < 1) throw new ComposeError(`requires at least 1 arg(s), only received ${f.args.length}`);
+    const replicas = new Map<string, number>();
+    for (const arg of f.args) {
+      const eq = arg.indexOf('=');
+      if (eq <= 0 || eq === arg.length - 1) throw new ComposeError(`invalid scale specifier: ${arg}`);
+      const value = arg.slice(eq + 1);
+      if (!/^[+-]?\d+$/.test(value)) throw new ComposeError(`invalid scale specifier: can't parse replica value as int: ${arg}`);
+      replicas.set(arg.slice(0, eq), Number(value));
+    }
+    const services = [...replicas.keys()].sort();
+    const project = loadProject(opts, this.host, this.warn, services);
+    const o: Outcome = { events: [], warnings: [] };
+    try {
+      this.ops().converge(project, services, services, { start: true, scale: replicas }, o);
+    } catch (e) {
+      if (!(e instanceof ComposeError)) throw e;
+      o.error = e.message;
+    }
+    return this.outcome(o);
   }
 
   private exec(f: ParsedFlags, opts: ProjectOptions): CommandOutput {
     if (f.args.length < 2) throw new ComposeError(`requires at least 2 arg(s), only received ${f.args.length}`);
     const [service, ...cmd] = f.args as [string, ...string[]];
     const name = projectName(opts, this.host, this.warn);
-    const c = this.serviceContainer(name, service);
+    const c = this.serviceContainer(name, service, f.strings.get('index'));
     if (c.state === 'paused') throw new ComposeError(`Error response from daemon: Container ${c.id} is paused, unpause the container before exec`);
     if (!this.client.runProcess) return fail('docker: container processes are not available in this shell\n', 126);
     // Like `docker exec -it` when the client has a terminal: a shell opens as a session of the container.
@@ -351,6 +435,52 @@ class ComposeRun {
     return this.client.runProcess(c, cmd, { interactive: !f.bools.has('detach'), main: false });
   }
 
+  /**
+   * `rm [-f] [-s] [-v] [SERVICE...]`: the stopped service containers, after
+   * `Going to remove NAMES` (stdout). Without -f Compose asks to confirm: a client
+   * without a terminal prints the question and reads no answer, so nothing goes.
+   */
+  private rm(f: ParsedFlags, opts: ProjectOptions): CommandOutput {
+    const { project, name } = projectOrName(opts, this.host, this.warn, f.args);
+    const o: Outcome = { events: [], warnings: [] };
+    if (f.bools.has('stop')) o.events.push(...this.ops().stop(name, f.args).events);
+    const stopped = stoppedContainers(this.engine, name, project, f.args);
+    if (stopped.length === 0) {
+      const out = this.outcome(o);
+      return { ...out, stderr: `${out.stderr}No stopped containers\n` };
+    }
+    const question = `Going to remove ${stopped.map((c) => c.name).join(', ')}`;
+    if (!f.bools.has('force')) {
+      const out = this.outcome(o);
+      if (!this.client.tty) return { ...out, stdout: question, stderrFirst: true };
+      return { ...out, stdout: `${question}\n`, stderr: `${out.stderr}vethlab: Compose would ask to confirm here (y/N); nothing was removed: use docker compose rm -f\n`, stderrFirst: true };
+    }
+    const stopEvents = this.quiet ? '' : o.events.map((e) => `${e}\n`).join('');
+    o.events = [];
+    removeContainers(this.engine, stopped, f.bools.has('volumes'), o);
+    const out = this.outcome(o);
+    // Compose prints the stop events, the question, then the removal events; here every event comes first.
+    return stopEvents === '' ? { ...out, stdout: `${question}\n` } : { ...out, stdout: `${question}\n`, stderr: stopEvents + out.stderr, stderrFirst: true };
+  }
+
+  /** `docker compose run [OPTIONS] SERVICE [COMMAND] [ARGS...]`: see run.ts. */
+  private runOneOff(f: ParsedFlags, opts: ProjectOptions): CommandOutput {
+    checkRunFlags(f);
+    const project = loadProject(opts, this.host, this.warn, [f.args[0]!]);
+    if (f.bools.has('quiet')) this.quiet = true;
+    const o: Outcome = { events: [], warnings: [] };
+    let result: CommandOutput;
+    try {
+      result = runOneOff(this.engine, this.ops(), this.client, project, f, this.env, o);
+    } catch (e) {
+      if (!(e instanceof ComposeError)) throw e;
+      return this.outcome({ ...o, error: e.message });
+    }
+    const before = this.outcome(o);
+    const stdout = f.bools.has('quiet') ? '' : result.stdout;
+    return { ...result, stdout, stderr: before.stderr + result.stderr, stderrFirst: true };
+  }
+
   private port(f: ParsedFlags, opts: ProjectOptions): CommandOutput {
     if (f.args.length < 2) throw new ComposeError(`requires at least 2 arg(s), only received ${f.args.length}`);
     const [service, portText] = f.args as [string, string];
@@ -360,7 +490,7 @@ class ComposeRun {
     const port = Number(portText);
     const protocol = (f.strings.get('protocol') ?? 'tcp').toLowerCase();
     const name = projectName(opts, this.host, this.warn);
-    const c = this.serviceContainer(name, service);
+    const c = this.serviceContainer(name, service, f.strings.get('index'));
     const ports = portSummaries(containerPortMap(this.engine, c));
     const found = ports.find((p) => p.privatePort === port && p.type === protocol);
     if (!found) throw new ComposeError(`no port ${port}/${protocol} for container ${c.name}: ${ports.map((p) => `${p.publicPort}/${p.type}`).join(', ')}`);

@@ -380,7 +380,7 @@ function portConfigs(v: unknown): PortConfig[] {
 }
 
 /** A short volume spec `[SOURCE:]TARGET[:MODE]`: a source with `.`, `/` or `~` is a bind mount, else a named volume. */
-function parseShortVolume(spec: string, workingDir: string): Mount {
+export function parseShortVolume(spec: string, workingDir: string): Mount {
   const parts = spec.split(':');
   if (parts.length === 1) return { type: 'volume', target: spec, readOnly: false, other: {} };
   const [source = '', target = '', mode = ''] = parts;

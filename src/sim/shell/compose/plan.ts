@@ -11,6 +11,7 @@
 import { DockerError, type ContainerCreateOptions, type Engine } from '../../docker/engine.ts';
 import type { Container, PortBinding } from '../../docker/model.ts';
 import type { MountRequest } from '../../docker/volumes.ts';
+import { familiarString, parseNormalizedNamed, withDefaultTag } from '../../docker/reference.ts';
 import { sha256Hex } from '../../docker/sha256.ts';
 import { ComposeError, dependencyLevels, withDependencies, type NetworkDef, type Project, type Service } from './model.ts';
 import { pullRequiredImages } from './pull.ts';
@@ -28,6 +29,7 @@ export const LABEL = {
   version: 'com.docker.compose.version',
   dependsOn: 'com.docker.compose.depends_on',
   image: 'com.docker.compose.image',
+  slug: 'com.docker.compose.slug',
   configFiles: 'com.docker.compose.project.config_files',
   workingDir: 'com.docker.compose.project.working_dir',
 } as const;
@@ -37,6 +39,30 @@ export interface Outcome {
   events: string[];
   warnings: string[];
   error?: string;
+}
+
+export interface UpOptions {
+  start: boolean;
+  /** The services the command named (--force-recreate applies to them, not to their dependencies). */
+  requested?: string[];
+  alwaysRecreateDeps?: boolean;
+  /** `--scale SERVICE=N` (and the scale command): replicas instead of the file's. */
+  scale?: Map<string, number>;
+  noDeps?: boolean;
+  forceRecreate?: boolean;
+  noRecreate?: boolean;
+  removeOrphans?: boolean;
+  pullPolicy?: string;
+  quietPull?: boolean;
+}
+
+/** Which container of a service a create request is for: its name, its number (none for a one-off), a one-off's slug. */
+export interface ContainerInstance {
+  name: string;
+  number?: number;
+  slug?: string;
+  /** getAliases' useNetworkAliases: the service name and its aliases too (always for `up`; `run --use-aliases`). */
+  useAliases: boolean;
 }
 
 export interface Hooks {
@@ -57,7 +83,7 @@ export function composeVolumes(engine: Engine): Map<string, string> {
   return v;
 }
 
-const event = (kind: 'Container' | 'Network' | 'Volume', name: string, status: string) => ` ${kind} ${name}  ${status}`;
+const event = (kind: 'Container' | 'Network' | 'Volume' | 'Image', name: string, status: string) => ` ${kind} ${name}  ${status}`;
 
 const daemonText = (e: DockerError) => (e.side === 'client' ? e.message : `Error response from daemon: ${e.message}`);
 
@@ -84,18 +110,42 @@ function serviceMounts(project: Project, s: Service): Pick<ContainerCreateOption
   return { ...(binds.length > 0 ? { binds } : {}), ...(mounts.length > 0 ? { mounts } : {}) };
 }
 
-/** The project's containers (by label), sorted by name; running ones only unless `all`. */
-export function projectContainers(engine: Engine, project: string, opts: { all?: boolean; services?: string[] } = {}): Container[] {
+/** Whether a container is a one-off of `docker compose run` (`com.docker.compose.oneoff=True`). */
+export const isOneOff = (c: Container): boolean => c.labels?.[LABEL.oneoff] === 'True';
+
+/**
+ * The project's containers (by label), sorted by name; running ones only unless
+ * `all`; one-off containers (`run`) only with `oneOff: 'include'`, as Compose's
+ * getContainers filters them per command.
+ */
+export function projectContainers(engine: Engine, project: string, opts: { all?: boolean; services?: string[]; oneOff?: 'include' | 'exclude' } = {}): Container[] {
   return [...engine.containers.values()]
     .filter((c) => c.labels?.[LABEL.project] === project && c.labels[LABEL.hash] !== undefined)
+    .filter((c) => opts.oneOff === 'include' || !isOneOff(c))
     .filter((c) => opts.all || c.state === 'running' || c.state === 'paused')
     .filter((c) => !opts.services || opts.services.length === 0 || opts.services.includes(c.labels?.[LABEL.service] ?? ''))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** `PROJECT-SERVICE-1`, or the service's `container_name`. */
-export function containerName(project: Project, s: Service): string {
-  return s.containerName ?? `${project.name}-${s.name}-1`;
+/** `PROJECT-SERVICE-N` (the Nth replica), or the service's `container_name`. */
+export function containerName(project: Project, s: Service, number = 1): string {
+  return s.containerName ?? `${project.name}-${s.name}-${number}`;
+}
+
+/** An image as Compose names it in down's events: familiar, with its tag (`httpd:latest`); '' when unparsable. */
+function taggedName(image: string): string {
+  const ref = parseNormalizedNamed(image);
+  return ref.ok ? familiarString(withDefaultTag(ref.value)) : '';
+}
+
+/** A service container's number (`com.docker.compose.container-number`). */
+export const containerNumber = (c: Container): number => Number(c.labels?.[LABEL.number] ?? 0);
+
+/** How many containers the file asks for: `deploy.replicas`, else the older `scale`, else 1. */
+export function replicasOf(s: Service): number {
+  const deploy = s.extra.deploy as { replicas?: unknown } | undefined;
+  const replicas = deploy?.replicas ?? s.extra.scale;
+  return typeof replicas === 'number' ? replicas : typeof replicas === 'string' && /^\d+$/.test(replicas) ? Number(replicas) : 1;
 }
 
 /** How Compose names a container in logs: without the project prefix unless container_name chose it. */
@@ -150,20 +200,27 @@ export class ComposeOps {
     this.clientEnv = clientEnv;
   }
 
-  private containerOptions(project: Project, s: Service): ContainerCreateOptions {
-    const name = containerName(project, s);
+  /**
+   * The container create request for one container of a service (create.go
+   * getCreateConfigs): a service's numbered container, or a one-off of `run`
+   * (no container number, a slug, `oneoff=True`, and, without --use-aliases,
+   * only its own name as alias).
+   */
+  containerOptions(project: Project, s: Service, instance: ContainerInstance = { name: containerName(project, s), number: 1, useAliases: true }): ContainerCreateOptions {
+    const name = instance.name;
     const labels: Record<string, string> = Object.fromEntries(s.labels);
     Object.assign(labels, {
       [LABEL.hash]: serviceHash(s),
-      [LABEL.number]: '1',
+      ...(instance.number !== undefined ? { [LABEL.number]: String(instance.number) } : {}),
       [LABEL.dependsOn]: [...s.dependsOn.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([d, x]) => `${d}:${x.condition}:${x.restart}`).join(','),
       [LABEL.image]: this.engine.findImage(s.image ?? '')?.id ?? '',
-      [LABEL.oneoff]: 'False',
+      [LABEL.oneoff]: instance.slug !== undefined ? 'True' : 'False',
       [LABEL.project]: project.name,
       [LABEL.configFiles]: project.configFiles.join(','),
       [LABEL.workingDir]: project.workingDir,
       [LABEL.service]: s.name,
       [LABEL.version]: COMPOSE_VERSION,
+      ...(instance.slug !== undefined ? { [LABEL.slug]: instance.slug } : {}),
     });
     const opts: ContainerCreateOptions = { image: s.image ?? '', name, labels, ports: publishedPorts(s) };
     Object.assign(opts, serviceMounts(project, s));
@@ -189,7 +246,7 @@ export class ComposeOps {
       const cfg = s.networks.get(key) ?? null;
       const def = project.networks.get(key)!;
       // createEndpointSettings: an IPAM config whenever the service gives the network settings.
-      const e: { network: string; aliases: string[]; ip?: string; ipamConfig: boolean } = { network: def.name, aliases: [name, s.name, ...(cfg?.aliases ?? [])], ipamConfig: cfg !== null };
+      const e: { network: string; aliases: string[]; ip?: string; ipamConfig: boolean } = { network: def.name, aliases: instance.useAliases ? [name, s.name, ...(cfg?.aliases ?? [])] : [name], ipamConfig: cfg !== null };
       if (cfg?.ipv4Address !== undefined) e.ip = cfg.ipv4Address;
       return e;
     });
@@ -241,65 +298,96 @@ export class ComposeOps {
   }
 
   /** `up` (and `create` with start: false): see the module comment. */
-  up(project: Project, requested: string[], opts: { start: boolean; noDeps?: boolean; forceRecreate?: boolean; noRecreate?: boolean; removeOrphans?: boolean; pullPolicy?: string; quietPull?: boolean }): Outcome {
+  up(project: Project, requested: string[], opts: UpOptions): Outcome {
     const out: Outcome = { events: [], warnings: [] };
     try {
       const services = requested.length > 0 ? (opts.noDeps ? requested : withDependencies(project, requested)) : [...project.services.keys()];
       if (services.length === 0) throw new ComposeError('no service selected');
-      // ensureImagesExists: the images the services' pull policies ask for, before anything is created.
-      pullRequiredImages(this.engine, project, services, { ...(opts.pullPolicy !== undefined ? { policy: opts.pullPolicy } : {}), quiet: opts.quietPull === true }, out.events);
-      this.ensureNetworks(project, services, out);
-      const volumes = composeVolumes(this.engine);
-      const usedVolumes = new Set(services.flatMap((n) => project.services.get(n)!.volumes.flatMap((m) => (m.type === 'volume' && m.source ? [m.source] : []))));
-      for (const v of project.volumes.values()) {
-        if (!usedVolumes.has(v.key) || v.external || volumes.has(v.name)) continue;
-        out.events.push(event('Volume', v.name, 'Creating'), event('Volume', v.name, 'Created'));
-        volumes.set(v.name, project.name);
-        if (!this.engine.findVolume(v.name)) this.engine.createVolume(v.name, { [LABEL.project]: project.name, [LABEL.version]: COMPOSE_VERSION, [LABEL.volume]: v.key });
-      }
-      const all = projectContainers(this.engine, project.name, { all: true });
-      const orphans = all.filter((c) => !project.services.has(c.labels?.[LABEL.service] ?? ''));
-      if (orphans.length > 0) {
-        if (opts.removeOrphans) for (const c of orphans) this.engine.remove(c.id, true);
-        else out.warnings.push(`Found orphan containers ([${orphans.map((c) => c.name).join(' ')}]) for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.`);
-      }
-      const levels = dependencyLevels(project, services);
-      for (const level of levels) {
-        const creating: { name: string; recreate: boolean }[] = [];
-        for (const name of level) {
-          const s = project.services.get(name)!;
-          const existing = projectContainers(this.engine, project.name, { all: true, services: [name] })[0];
-          const diverged = existing && (opts.forceRecreate || (!opts.noRecreate && existing.labels?.[LABEL.hash] !== serviceHash(s)));
-          if (existing && !diverged) {
-            if (existing.state === 'running' || existing.state === 'paused') out.events.push(event('Container', existing.name, 'Running'));
-            continue;
-          }
-          creating.push({ name, recreate: existing !== undefined });
-        }
-        for (const { name, recreate } of creating) out.events.push(event('Container', containerName(project, project.services.get(name)!), recreate ? 'Recreate' : 'Creating'));
-        for (const { name, recreate } of creating) {
-          const s = project.services.get(name)!;
-          if (recreate) {
-            const old = projectContainers(this.engine, project.name, { all: true, services: [name] })[0];
-            if (old) this.engine.remove(old.id, true);
-          }
-          try {
-            this.engine.createContainer(this.containerOptions(project, s));
-          } catch (e) {
-            if (!(e instanceof DockerError)) throw e;
-            // The container's event carries the daemon's whole error (progress.ErrorMessageEvent).
-            out.events.push(event('Container', containerName(project, s), daemonText(e)));
-            throw new ComposeError(daemonText(e));
-          }
-          out.events.push(event('Container', containerName(project, s), recreate ? 'Recreated' : 'Created'));
-        }
-      }
-      if (opts.start) this.startLevels(project, levels, out);
+      this.converge(project, services, services, { ...opts, requested }, out);
     } catch (e) {
       if (!(e instanceof ComposeError)) throw e;
       out.error = e.message;
     }
     return out;
+  }
+
+  /**
+   * create (and start): the services' images, the networks `networkUsers` need,
+   * volumes, orphans, then each service's container created or kept, level by level.
+   */
+  converge(project: Project, services: string[], networkUsers: string[], opts: UpOptions, out: Outcome): void {
+    // ensureImagesExists: the images the services' pull policies ask for, before anything is created.
+    pullRequiredImages(this.engine, project, services, { ...(opts.pullPolicy !== undefined ? { policy: opts.pullPolicy } : {}), quiet: opts.quietPull === true }, out.events);
+    this.ensureNetworks(project, networkUsers, out);
+    const volumes = composeVolumes(this.engine);
+    const usedVolumes = new Set(services.flatMap((n) => project.services.get(n)!.volumes.flatMap((m) => (m.type === 'volume' && m.source ? [m.source] : []))));
+    for (const v of project.volumes.values()) {
+      if (!usedVolumes.has(v.key) || v.external || volumes.has(v.name)) continue;
+      out.events.push(event('Volume', v.name, 'Creating'), event('Volume', v.name, 'Created'));
+      volumes.set(v.name, project.name);
+      if (!this.engine.findVolume(v.name)) this.engine.createVolume(v.name, { [LABEL.project]: project.name, [LABEL.version]: COMPOSE_VERSION, [LABEL.volume]: v.key });
+    }
+    // isOrphaned: a container of a service the file no longer has, or a one-off that has exited.
+    const all = projectContainers(this.engine, project.name, { all: true, oneOff: 'include' });
+    const orphans = all.filter((c) => (isOneOff(c) ? c.state === 'exited' : !project.services.has(c.labels?.[LABEL.service] ?? '')));
+    if (orphans.length > 0) {
+      if (opts.removeOrphans) this.stopAndRemove(orphans, out);
+      else out.warnings.push(`Found orphan containers ([${orphans.map((c) => c.name).join(' ')}]) for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.`);
+    }
+    const levels = dependencyLevels(project, services);
+    for (const level of levels) {
+      // ensureService for each service of the level: kept, scaled down, recreated or created.
+      const creating: { s: Service; number: number; replaces?: Container }[] = [];
+      const scaledDown: Container[] = [];
+      for (const name of level) {
+        const s = project.services.get(name)!;
+        const expected = opts.scale?.get(name) ?? replicasOf(s);
+        const existing = projectContainers(this.engine, project.name, { all: true, services: [name] }).sort((a, b2) => containerNumber(a) - containerNumber(b2));
+        // The services asked for follow --force-recreate; their dependencies only --always-recreate-deps (else: recreated when changed).
+        const force = opts.forceRecreate === true && (opts.requested === undefined || opts.requested.length === 0 || opts.requested.includes(name) || opts.alwaysRecreateDeps === true);
+        const obsolete = (c: Container) => force || (!opts.noRecreate && c.labels?.[LABEL.hash] !== serviceHash(s));
+        // Up-to-date containers by number first, obsolete ones last: scaling down removes those first.
+        const ordered = [...existing.filter((c) => !obsolete(c)), ...existing.filter(obsolete).reverse()];
+        ordered.forEach((c, i) => {
+          if (i >= expected) scaledDown.push(c);
+          else if (obsolete(c)) creating.push({ s, number: containerNumber(c), replaces: c });
+          else if (c.state === 'running' || c.state === 'paused') out.events.push(event('Container', c.name, 'Running'));
+        });
+        const next = Math.max(0, ...existing.map(containerNumber)) + 1;
+        for (let i = 0; i < expected - existing.length; i++) creating.push({ s, number: next + i });
+      }
+      this.stopAndRemove(scaledDown, out);
+      const nameOf = (x: { s: Service; number: number }) => containerName(project, x.s, x.number);
+      for (const x of creating) out.events.push(event('Container', nameOf(x), x.replaces ? 'Recreate' : 'Creating'));
+      for (const x of creating) {
+        if (x.replaces) this.engine.remove(x.replaces.id, true);
+        try {
+          this.engine.createContainer(this.containerOptions(project, x.s, { name: nameOf(x), number: x.number, useAliases: true }));
+        } catch (e) {
+          if (!(e instanceof DockerError)) throw e;
+          // The container's event carries the daemon's whole error (progress.ErrorMessageEvent).
+          out.events.push(event('Container', nameOf(x), daemonText(e)));
+          throw new ComposeError(daemonText(e));
+        }
+        out.events.push(event('Container', nameOf(x), x.replaces ? 'Recreated' : 'Created'));
+      }
+    }
+    if (opts.start) this.startLevels(project, levels, out);
+  }
+
+  /** stopAndRemoveContainer for each (orphans, replicas scaled down): Stopping (if running), Stopped, Removing, Removed. */
+  private stopAndRemove(containers: Container[], out: Outcome): void {
+    const running = containers.filter((c) => c.state === 'running' || c.state === 'paused');
+    for (const c of running) out.events.push(event('Container', c.name, 'Stopping'));
+    for (const c of containers) {
+      if (running.includes(c)) {
+        this.engine.stop(c.id);
+        out.events.push(event('Container', c.name, 'Stopped'));
+      }
+      out.events.push(event('Container', c.name, 'Removing'));
+      this.engine.remove(c.id, true);
+      out.events.push(event('Container', c.name, 'Removed'));
+    }
   }
 
   /** Starts what is not running, level by level (Starting for each of a level, then Started). */
@@ -416,9 +504,9 @@ export class ComposeOps {
    * Stopped, Removing, Removed), then the project's networks and, with -v, its
    * volumes. Without the file, what carries the project's labels.
    */
-  down(projectName: string, project: Project | undefined, services: string[], opts: { volumes: boolean; removeOrphans: boolean }): Outcome {
+  down(projectName: string, project: Project | undefined, services: string[], opts: { volumes: boolean; removeOrphans: boolean; rmi?: 'local' | 'all' }): Outcome {
     const out: Outcome = { events: [], warnings: [] };
-    let containers = projectContainers(this.engine, projectName, { all: true, services });
+    let containers = projectContainers(this.engine, projectName, { all: true, services, oneOff: opts.removeOrphans ? 'include' : 'exclude' });
     if (project && !opts.removeOrphans && services.length === 0) containers = containers.filter((c) => project.services.has(c.labels?.[LABEL.service] ?? ''));
     const found = containers.length > 0;
     for (const level of this.levelsOf(containers).reverse()) {
@@ -440,6 +528,8 @@ export class ComposeOps {
       : [...this.engine.networks.values()].filter((n) => n.labels?.[LABEL.project] === projectName).map((n) => ({ key: n.labels?.[LABEL.network] ?? '', name: n.name })).sort((a, b2) => (a.name < b2.name ? -1 : 1));
     const volumes = composeVolumes(this.engine);
     const volumeNames = !opts.volumes ? [] : project ? [...project.volumes.values()].filter((v) => !v.external).map((v) => v.name) : [...volumes.entries()].filter(([, p]) => p === projectName).map(([v]) => v);
+    // ensureImagesDown: `all` takes every image the services name (tagged as Compose names them); `local`, only images built for them (none here).
+    const imageNames = opts.rmi !== 'all' ? [] : [...new Set((project ? [...project.services.values()].map((s) => s.image ?? '') : containers.map((c) => c.image)).map(taggedName))].filter((n) => n !== '' && this.engine.findImage(n));
     if (!found && networks.length === 0 && volumeNames.length === 0) out.warnings.push(`Warning: No resource found to remove for project ${JSON.stringify(projectName)}.`);
     for (const v of volumeNames) {
       if (!volumes.has(v)) continue;
@@ -448,10 +538,27 @@ export class ComposeOps {
       if (this.engine.findVolume(v) && this.engine.volumeUsers(v).length === 0) this.engine.removeVolume(v);
       out.events.push(event('Volume', v, 'Removed'));
     }
+    // Compose removes images and networks in parallel: the images' and networks' Removing, then what came of each.
+    const presentNetworks = networks.filter(({ key, name }) => [...this.engine.networks.values()].some((x) => x.name === name && x.labels?.[LABEL.project] === projectName && x.labels[LABEL.network] === key));
+    if (imageNames.length > 0) {
+      for (const image of imageNames) out.events.push(event('Image', image, 'Removing'));
+      for (const { name } of presentNetworks) out.events.push(event('Network', name, 'Removing'));
+      for (const image of imageNames) {
+        try {
+          this.engine.imageService.remove(image, false);
+        } catch (e) {
+          if (!(e instanceof DockerError)) throw e;
+          out.events.push(event('Image', image, 'Error'));
+          out.error = daemonText(e);
+          return out;
+        }
+        out.events.push(event('Image', image, 'Removed'));
+      }
+    }
     for (const { key, name } of networks) {
       const n = [...this.engine.networks.values()].find((x) => x.name === name && x.labels?.[LABEL.project] === projectName && x.labels[LABEL.network] === key);
       if (!n) continue;
-      out.events.push(event('Network', name, 'Removing'));
+      if (imageNames.length === 0) out.events.push(event('Network', name, 'Removing'));
       if ([...this.engine.containers.values()].some((c) => c.endpoints.has(n.id))) {
         out.events.push(event('Network', name, 'Resource is still in use'));
         continue;

@@ -173,9 +173,22 @@ describe('a mounted Caddyfile', () => {
   });
 
   it('says in one vethlab line which directives it leaves out, and serves the rest', () => {
-    const sim = world([caddyfile('/srv/Caddyfile', ':80 {\n\tencode gzip\n\trespond "up"\n}'), 'docker run -d --name web -p 8080:80 -v /srv/Caddyfile:/etc/caddy/Caddyfile caddy']);
-    expect(logsOf(sim, 'web')).toContain("vethlab: caddy's encode directive is not modelled here: the site is served without it\n");
+    const sim = world([caddyfile('/srv/Caddyfile', ':80 {\n\tphp_fastcgi app:9000\n\trespond "up"\n}'), 'docker run -d --name web -p 8080:80 -v /srv/Caddyfile:/etc/caddy/Caddyfile caddy']);
+    expect(logsOf(sim, 'web')).toContain("vethlab: caddy's php_fastcgi directive is not modelled here: the site is served without it\n");
     expect(run(sim, 'curl -s localhost:8080/').stdout).toBe('up');
+  });
+
+  it('encode passes a response as it is to a client that asks for no encoding; log writes caddy\'s access log', () => {
+    const sim = world([caddyfile('/srv/Caddyfile', ':80 {\n\tencode zstd gzip\n\tlog\n\trespond "up"\n}'), 'docker run -d --name web -p 8080:80 -v /srv/Caddyfile:/etc/caddy/Caddyfile caddy']);
+    // AcceptedEncodings finds nothing in a request without Accept-Encoding (curl without --compressed).
+    expect(run(sim, 'curl -si localhost:8080/').stdout).toMatch(/^HTTP\/1\.1 200 OK\r\nContent-Type: text\/plain; charset=utf-8\r\nServer: Caddy\r\nDate: .*\r\nContent-Length: 2\r\n\r\nup$/);
+    const access = JSON.parse(logsOf(sim, 'web').trimEnd().split('\n').at(-1)!) as Record<string, unknown>;
+    expect(Object.keys(access)).toEqual(['level', 'ts', 'logger', 'msg', 'request', 'bytes_read', 'user_id', 'duration', 'size', 'status', 'resp_headers']);
+    expect(access).toMatchObject({ level: 'info', logger: 'http.log.access.log0', msg: 'handled request', request: { method: 'GET', uri: '/', proto: 'HTTP/1.1', headers: { 'User-Agent': ['curl/7.88.1'], Accept: ['*/*'] } }, size: 2, status: 200, resp_headers: { Server: ['Caddy'], 'Content-Type': ['text/plain; charset=utf-8'] } });
+    // A client that asks for gzip would get it compressed from caddy: here it gets the bytes as they are, and the log says so once.
+    expect(run(sim, "curl -s -H 'Accept-Encoding: gzip' localhost:8080/").stdout).toBe('up');
+    run(sim, "curl -s -H 'Accept-Encoding: gzip' localhost:8080/");
+    expect(logsOf(sim, 'web').match(/^vethlab: caddy's compression \(encode\) is not modelled here.*$/gm)).toHaveLength(1);
   });
 
   it('ends the container with the adapter\'s error for a Caddyfile it cannot read', () => {

@@ -41,6 +41,8 @@ export type Handler =
   | { kind: 'respond'; matcher: Matcher; body: string; status: number; close: boolean }
   | { kind: 'reverse_proxy'; matcher: Matcher; upstreams: Upstream[]; policy: 'random' | 'round_robin' | 'first' | 'least_conn'; headerUp: HeaderOp[]; headerDown: HeaderOp[]; changeHost?: boolean }
   | { kind: 'file_server'; matcher: Matcher; browse: boolean }
+  /** encode: compresses only for a client that asks (Accept-Encoding); otherwise the response passes as it is. */
+  | { kind: 'encode'; matcher: Matcher; formats: string[] }
   | { kind: 'handle'; matcher: Matcher; strip?: string; routes: Handler[] };
 
 export interface SiteAddress {
@@ -53,6 +55,8 @@ export interface Site {
   addresses: SiteAddress[];
   routes: Handler[];
   matchers: Map<string, MatcherSet>;
+  /** The `log` directive's access logger (`log0`, `log1`... in the order sites name one), written to stderr. */
+  accessLog?: string;
 }
 
 export interface CaddyServer {
@@ -131,6 +135,8 @@ function headerOps(args: string[], name: string, file: string, t: Token): Header
 
 interface Adapting {
   file: string;
+  /** Access loggers named so far (httpcaddyfile's logCounter). */
+  logs: { count: number };
   unmodelled: Set<string>;
   matchers: Map<string, MatcherSet>;
 }
@@ -240,6 +246,15 @@ function handlerOf(d: Directive, ctx: Adapting, hasBraces: boolean): Handler[] {
       const strip = name === 'handle_path' && matcher.kind === 'path' ? matcher.patterns[0]!.replace(/\*$/, '') : undefined;
       return [{ kind: 'handle', matcher, routes, ...(strip !== undefined ? { strip } : {}) }];
     }
+    case 'encode': {
+      const formats = words.filter((w) => w === 'gzip' || w === 'zstd');
+      for (const w of words.filter((x) => x !== 'gzip' && x !== 'zstd')) ctx.unmodelled.add(`vethlab: caddy's encode ${w} is not modelled here`);
+      for (const sub of d.block ?? []) {
+        if (sub.name === 'gzip' || sub.name === 'zstd') formats.push(sub.name);
+        else ctx.unmodelled.add(`vethlab: encode's ${sub.name} is not modelled here`);
+      }
+      return [{ kind: 'encode', matcher, formats: formats.length > 0 ? formats : ['zstd', 'gzip'] }];
+    }
     default:
       ctx.unmodelled.add(`vethlab: caddy's ${name} directive is not modelled here: the site is served without it`);
       return [];
@@ -298,11 +313,28 @@ function siteOf(block: ServerBlock, ctx: Adapting): Site {
   for (const d of block.directives) {
     if (d.name.startsWith('@')) matcherDefinition(d, local);
   }
+  let accessLog: string | undefined;
   for (const d of block.directives) {
     if (d.name.startsWith('@')) continue;
+    if (d.name === 'log') {
+      accessLog = accessLogOf(d, local);
+      continue;
+    }
     routes.push(...handlerOf(d, local, block.hasBraces));
   }
-  return { addresses, routes: sortRoutes(routes), matchers };
+  return { addresses, routes: sortRoutes(routes), matchers, ...(accessLog !== undefined ? { accessLog } : {}) };
+}
+
+/** `log [name] { output stderr|stdout }`: an access log in caddy's JSON; other outputs and formats are not modelled. */
+function accessLogOf(d: Directive, ctx: Adapting): string | undefined {
+  for (const sub of d.block ?? []) {
+    const a = sub.args.map((t) => t.text);
+    if (sub.name === 'output' && (a[0] === 'stderr' || a[0] === 'stdout')) continue;
+    if (sub.name === 'format' && a[0] === 'json') continue;
+    ctx.unmodelled.add(`vethlab: the log directive's ${sub.name}${a[0] ? ` ${a[0]}` : ''} is not modelled here: ${sub.name === 'output' ? 'no access log is written' : 'the access log stays JSON on stderr'}`);
+    if (sub.name === 'output') return undefined;
+  }
+  return `log${ctx.logs.count++}`;
 }
 
 /** Groups sites into servers by port (srv0, srv1... in the order httpcaddyfile names them: by listener address) and applies automatic HTTPS. */
@@ -345,7 +377,7 @@ function orderSites(sites: Site[], port: number): Site[] {
 export function adaptCaddyfile(input: string, file: string, env: Readonly<Record<string, string>>): CaddyConfig {
   const parsed = parseCaddyfile(input, file, env);
   const config: CaddyConfig = { servers: [], admin: true, autoHttps: 'on', certDomains: [], warnings: [], unmodelled: [] };
-  const ctx: Adapting = { file, unmodelled: new Set(), matchers: new Map() };
+  const ctx: Adapting = { file, logs: { count: 0 }, unmodelled: new Set(), matchers: new Map() };
   if (parsed.global) globalOptions(parsed.global, config, ctx);
   const sites = parsed.blocks.filter((b) => b.keys.length > 0).map((b) => siteOf(b, ctx));
   config.servers = buildServers(sites, config);

@@ -238,6 +238,13 @@ describe('caddy on the command line', () => {
     expect([bad.stderr.replace(PULL_LINES, ''), bad.exitCode]).toEqual(['Error: unknown flag: --bogus\n', 1]);
     expect(run(sim, 'docker run --rm caddy caddy frob').stderr).toBe('Error: unknown command "frob" for "caddy"\nRun \'caddy --help\' for usage.\n');
     expect(run(sim, 'docker run --rm caddy caddy run --config').stderr).toBe('Error: flag needs an argument: --config\n');
+    // The root command has no Run: cobra prints its help, with caddy's footer.
+    const help = run(sim, 'docker run --rm caddy caddy');
+    expect([help.exitCode, help.stdout.split('\n')[0]]).toEqual([0, 'Caddy is an extensible server platform written in Go.']);
+    expect(help.stdout).toContain('\nUsage:\n  caddy [command]\n\nExamples:\n  $ caddy run\n');
+    expect(help.stdout).toContain('\n  respond        Simple, hard-coded HTTP responses for development and testing\n  reverse-proxy  A quick and production-ready reverse proxy\n');
+    expect(help.stdout).toContain('\nFlags:\n  -h, --help      help for caddy\n  -v, --version   version for caddy\n\nUse "caddy [command] --help" for more information about a command.\n\nFull documentation is available at:\nhttps://caddyserver.com/docs/command-line\n');
+    expect(run(sim, 'docker run --rm caddy caddy --help').stdout).toBe(help.stdout);
     expect(run(sim, 'docker run --rm caddy caddy reverse-proxy --from :80').stderr).toContain('Error: --to is required\n');
   });
 
@@ -256,5 +263,32 @@ describe('caddy on the command line', () => {
     expect(logsOf(sim, 'fs')).toMatch(/^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d Caddy serving static files on :80$/m);
     expect(run(sim, 'curl -s localhost:9000/').stdout).toBe('hello there');
     expect(logsOf(sim, 'rs')).toContain('Server address: [::]:9000\n');
+  });
+});
+
+describe('caddy reload', () => {
+  it('posts the edited Caddyfile to the admin endpoint; the running caddy loads it, or says it is unchanged', () => {
+    const sim = world([caddyfile('/srv/Caddyfile', ':80 {\n\trespond "one"\n}'), 'docker run -d --name web -p 8080:80 -v /srv/Caddyfile:/etc/caddy/Caddyfile caddy']);
+    expect(run(sim, 'curl -s localhost:8080/').stdout).toBe('one');
+    run(sim, caddyfile('/srv/Caddyfile', ':80 {\n\trespond "two"\n}\n:9000 {\n\trespond "nine"\n}'));
+    const reload = run(sim, 'docker exec -w /etc/caddy web caddy reload');
+    expect([reload.exitCode, messages(reload.stderr)]).toEqual([0, ['using adjacent Caddyfile', 'adapted config to JSON']]);
+    expect(run(sim, 'curl -s localhost:8080/').stdout).toBe('two');
+    expect(run(sim, 'docker exec web wget -qO- http://127.0.0.1:9000/').stdout).toBe('nine');
+    const after = messages(logsOf(sim, 'web'));
+    expect(after.slice(after.indexOf('received request'))).toEqual(['received request', 'admin endpoint started', 'started background certificate maintenance', 'server is listening only on the HTTP port, so no automatic HTTPS will be applied to this server', 'HTTP/2 skipped because it requires TLS', 'HTTP/3 skipped because it requires TLS', 'server running', 'HTTP/2 skipped because it requires TLS', 'HTTP/3 skipped because it requires TLS', 'server running', 'autosaved config (load with --resume flag)', 'load complete', 'stopped previous server']);
+    // The same file again: caddy.go's "config is unchanged".
+    run(sim, 'docker exec web caddy reload --config /etc/caddy/Caddyfile');
+    expect(messages(logsOf(sim, 'web')).slice(-3)).toEqual(['received request', 'config is unchanged', 'load complete']);
+    // A broken file stops at the CLI's adapter; nothing is sent.
+    run(sim, caddyfile('/srv/Caddyfile', ':80 {\n\trespnd "x"\n}'));
+    expect(run(sim, 'docker exec -w /etc/caddy web caddy reload').stderr).toContain('Error: adapting config using caddyfile: Caddyfile:2: unrecognized directive: respnd\n');
+    expect(run(sim, 'curl -s localhost:8080/').stdout).toBe('two');
+  });
+
+  it('with no caddy running, the dial to the admin endpoint is refused', () => {
+    const sim = world(['docker run -d --name box caddy sleep 1000']);
+    const out = run(sim, 'docker exec box caddy reload --config /etc/caddy/Caddyfile');
+    expect([out.exitCode, out.stderr.split('\n').filter((l) => !l.startsWith('{')).join('\n')]).toEqual([1, 'Error: sending configuration to instance: performing request: Post "http://localhost:2019/load": dial tcp 127.0.0.1:2019: connect: connection refused\n']);
   });
 });

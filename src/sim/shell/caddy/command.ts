@@ -23,11 +23,12 @@ import { adaptCaddyfile, buildServers, HTTP_PORT, HTTPS_PORT, parseAddress, type
 import { logLine, RawJson, stdLogLine } from './logs.ts';
 import { CaddyHttp, PLAIN_HTTP_TO_TLS, type UpstreamAnswer } from './serve.ts';
 import { parseCobra, type FlagSpec } from './cobra.ts';
+import { ADMIN_PORT, adminServe } from './admin.ts';
+import { CADDY_HELP } from './help-text.ts';
 
 /** `caddy version`: the release's module version and its go.sum hash (sum.golang.org's h1 for github.com/caddyserver/caddy/v2 v2.10.2). */
 export const CADDY_VERSION_TEXT = 'v2.10.2 h1:g/gTYjGMD0dec+UgMw8SnfmJ3I9+M2TdvoRL/Ovu6U8=';
 
-const ADMIN_PORT = 2019;
 /** The address of certmagic's cache in the log line: a Go pointer, which differs on every real run. */
 const CACHE_POINTER = '0xc0004a3d00';
 /** What the host's memory gives automemlimit (90% of MemTotal, Docker's host: 4109000704 bytes). */
@@ -48,6 +49,8 @@ interface Startup {
   /** The configuration's source: `caddy run` reads a file and persists it; the quick subcommands do not. */
   kind: 'run' | 'reverse-proxy' | 'file-server' | 'respond';
   config: CaddyConfig;
+  /** The Caddyfile it came from (what a reload compares with). */
+  source?: string;
   /** Lines before caddy.Run (using config from file, adapted config to JSON, warnings). */
   preamble: string[];
   /** Lines after the servers run (caddy proxying, Caddy serving static files on :80, Server address: ...). */
@@ -99,9 +102,16 @@ const RESPOND_FLAGS: FlagSpec[] = [
   { name: 'debug', short: 'v', kind: 'bool', usage: 'Enable more verbose debug-level logging' },
 ];
 
+const RELOAD_FLAGS: FlagSpec[] = [
+  { name: 'config', short: 'c', kind: 'string', usage: 'Configuration file (required)' },
+  { name: 'adapter', short: 'a', kind: 'string', usage: 'Name of config adapter to apply' },
+  { name: 'address', kind: 'string', usage: 'Address of the administration listener, if different from config' },
+  { name: 'force', short: 'f', kind: 'bool', usage: 'Force config reload, even if it is the same' },
+];
+
 /** The subcommands caddy v2.10.2 registers; those not modelled say so. */
-const SUBCOMMANDS: Readonly<Record<string, FlagSpec[]>> = { run: RUN_FLAGS, 'reverse-proxy': PROXY_FLAGS, 'file-server': FILE_SERVER_FLAGS, respond: RESPOND_FLAGS, version: [] };
-const OTHER_SUBCOMMANDS = ['adapt', 'add-package', 'build-info', 'completion', 'environ', 'fmt', 'hash-password', 'help', 'list-modules', 'manpage', 'reload', 'remove-package', 'start', 'stop', 'storage', 'trust', 'untrust', 'upgrade', 'validate'];
+const SUBCOMMANDS: Readonly<Record<string, FlagSpec[]>> = { run: RUN_FLAGS, reload: RELOAD_FLAGS, 'reverse-proxy': PROXY_FLAGS, 'file-server': FILE_SERVER_FLAGS, respond: RESPOND_FLAGS, version: [] };
+const OTHER_SUBCOMMANDS = ['adapt', 'add-package', 'build-info', 'completion', 'environ', 'fmt', 'hash-password', 'help', 'list-modules', 'manpage', 'remove-package', 'start', 'stop', 'storage', 'trust', 'untrust', 'upgrade', 'validate'];
 
 /** cobra's error for a failed command: `Error: ...` on stderr, status 1 (SilenceUsage on the root command). */
 const cobraError = (text: string, stderrBefore = '') => fail(`${stderrBefore}Error: ${text}\n`, 1);
@@ -109,12 +119,13 @@ const cobraError = (text: string, stderrBefore = '') => fail(`${stderrBefore}Err
 export function caddyCommand(deps: CaddyDeps): Command {
   return (argv, ctx) => {
     const [sub, ...rest] = argv;
-    if (sub === undefined) return fail("vethlab: caddy's help text (caddy with no command) is not modelled here; its commands run, reverse-proxy, file-server, respond and version are\n", 1);
+    // The root command runs nothing itself: cobra prints its help (flag.ErrHelp), status 0.
+    if (sub === undefined || (sub === 'help' && rest.length === 0)) return ok(CADDY_HELP);
     if (sub.startsWith('-')) {
       // The root command's own flags: --version (-v), --help (-h).
       const root = parseCobra(argv, [{ name: 'version', short: 'v', kind: 'bool', usage: 'version for caddy' }]);
       if ('error' in root) return cobraError(root.error);
-      if (root.help) return fail("vethlab: caddy's help text is not modelled here; its commands run, reverse-proxy, file-server, respond and version are\n", 1);
+      if (root.help) return ok(CADDY_HELP);
       return root.flags.get('version') === true ? ok(`${CADDY_VERSION_TEXT}\n`) : cobraError(`unknown command "${root.args[0] ?? ''}" for "caddy"\nRun 'caddy --help' for usage.`);
     }
     const specs = SUBCOMMANDS[sub];
@@ -124,7 +135,7 @@ export function caddyCommand(deps: CaddyDeps): Command {
     }
     const parsed = parseCobra(rest, specs);
     if ('error' in parsed) return cobraError(parsed.error);
-    if (parsed.help) return fail(`vethlab: caddy ${sub}'s help text is not modelled here\n`, 1);
+    if (parsed.help) return fail(`vethlab: caddy ${sub}'s help text is not modelled here (caddy --help's is)\n`, 1);
     const flags = parsed.flags;
     const now = () => ctx.kernel.now;
     const prelude = [logLine(now(), 'info', undefined, `maxprocs: Leaving GOMAXPROCS=${deps.ncpu}: CPU quota undefined`), logLine(now(), 'info', undefined, 'GOMEMLIMIT is updated', { package: 'github.com/KimMachineGun/automemlimit/memlimit', GOMEMLIMIT, previous: new RawJson('9223372036854775807') })];
@@ -136,6 +147,8 @@ export function caddyCommand(deps: CaddyDeps): Command {
         if ('error' in start) return cobraError(start.error, prelude.join('') + start.logged);
         return startServing(deps, ctx, start, prelude.join(''));
       }
+      case 'reload':
+        return reload(deps, ctx, flags);
       case 'reverse-proxy': {
         const start = proxyStartup(flags);
         if (typeof start === 'string') return cobraError(start, prelude.join(''));
@@ -198,7 +211,34 @@ function runStartup(flags: Flags, ctx: CommandContext, now: number): Startup | {
   }
   logged.push(logLine(now, 'info', undefined, 'adapted config to JSON', { adapter: 'caddyfile' }));
   for (const w of config.warnings) logged.push(logLine(now, 'warn', undefined, w.message, { adapter: 'caddyfile', file: path, line: w.line }));
-  return { kind: 'run', config, preamble: logged, after: () => '' };
+  return { kind: 'run', config, source: input, preamble: logged, after: () => '' };
+}
+
+/**
+ * cmdReload: the configuration loaded as `caddy run` loads it, then POSTed to the admin
+ * endpoint on localhost:2019 (admin.ts says what is posted). Silent when it worked.
+ */
+function reload(deps: CaddyDeps, ctx: CommandContext, flags: Flags): ReturnType<Command> {
+  if (str(flags, 'address') !== '') return fail('vethlab: caddy reload --address is not modelled here\n', 1);
+  const start = runStartup(flags, ctx, ctx.kernel.now);
+  if ('error' in start) return cobraError(start.error.replace(/^vethlab: caddy run with no configuration.*$/, 'no config file to load'), start.logged);
+  const logged = start.preamble.join('');
+  const body = start.source ?? '';
+  const request = ['POST /load HTTP/1.1', `Host: localhost:${ADMIN_PORT}`, 'User-Agent: Go-http-client/1.1', `Content-Length: ${new TextEncoder().encode(body).length}`, ...(bool(flags, 'force') ? ['Cache-Control: must-revalidate'] : []), 'Content-Type: text/caddyfile', `Origin: http://localhost:${ADMIN_PORT}`, 'Accept-Encoding: gzip', '', body].join('\r\n');
+  const conn = deps.servers.connect(ctx.netns, '127.0.0.1', ADMIN_PORT);
+  const url = `Post "http://localhost:${ADMIN_PORT}/load"`;
+  if (!conn.ok) {
+    const why = conn.failure === 'refused' ? 'connect: connection refused' : 'i/o timeout';
+    return { ...cobraError(`sending configuration to instance: performing request: ${url}: dial tcp 127.0.0.1:${ADMIN_PORT}: ${why}`, logged), traces: conn.traces };
+  }
+  const reply = deps.servers.converse(conn.peer, request);
+  deps.servers.exchanged(conn.traces, httpExchange(request, reply));
+  const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(reply)?.[1] ?? '0');
+  if (status >= 400 || status === 0) {
+    const answerBody = reply.slice(reply.indexOf('\r\n\r\n') + 4);
+    return { ...cobraError(`sending configuration to instance: caddy responded with error: HTTP ${status}: ${answerBody}`, logged), traces: conn.traces };
+  }
+  return { stdout: '', stderr: logged, exitCode: 0, traces: conn.traces };
 }
 
 /** cmdReverseProxy: one site from --from to every --to. */
@@ -302,20 +342,9 @@ function listensOf(config: CaddyConfig): Listen[] {
   return out;
 }
 
-/** caddy.Run and what follows: the startup log, the listeners bound, a server that answers. */
-function startServing(deps: CaddyDeps, ctx: CommandContext, start: Startup, prelude: string): ReturnType<Command> {
-  const now = () => ctx.kernel.now;
-  const t = now();
-  const { config } = start;
-  const lines: string[] = [prelude, ...start.preamble, ...config.unmodelled.map((u) => `${u}\n`)];
-  const listens = listensOf(config);
-  // A port taken: caddy's error, after what it had logged (the admin endpoint binds first).
-  const taken = bindAll(ctx, listens, 'caddy');
-  if (taken) {
-    const first = config.servers[0];
-    const port = first?.port ?? ADMIN_PORT;
-    return fail(`${lines.join('')}Error: loading initial config: loading new config: http app module: start: listening on :${port}: listen tcp :${port}: bind: address already in use\n`, 1);
-  }
+/** What caddy.Run logs as a configuration starts: the admin endpoint, automatic HTTPS, each server. */
+function serverStartLines(config: CaddyConfig, t: number): string[] {
+  const lines: string[] = [];
   if (config.admin) lines.push(logLine(t, 'info', 'admin', 'admin endpoint started', { address: `localhost:${ADMIN_PORT}`, enforce_origin: false, origins: [`//localhost:${ADMIN_PORT}`, `//[::1]:${ADMIN_PORT}`, `//127.0.0.1:${ADMIN_PORT}`] }));
   else lines.push(logLine(t, 'warn', 'admin', 'admin endpoint disabled'));
   lines.push(logLine(t, 'info', 'tls.cache.maintenance', 'started background certificate maintenance', { cache: CACHE_POINTER }));
@@ -343,6 +372,24 @@ function startServing(deps: CaddyDeps, ctx: CommandContext, start: Startup, prel
     lines.push(logLine(t, 'info', 'http', 'enabling automatic TLS certificate management', { domains: config.certDomains.map((d) => d.host) }));
     lines.push(`vethlab: TLS is not modelled here: caddy's HTTPS listener${config.servers.filter((s) => s.tls).length > 1 ? 's answer' : ' answers'} a plain-HTTP request as Go's TLS server does, and curl https:// is refused\n`);
   }
+  return lines;
+}
+
+/** caddy.Run and what follows: the startup log, the listeners bound, a server that answers. */
+function startServing(deps: CaddyDeps, ctx: CommandContext, start: Startup, prelude: string): ReturnType<Command> {
+  const now = () => ctx.kernel.now;
+  const t = now();
+  const { config } = start;
+  const lines: string[] = [prelude, ...start.preamble, ...config.unmodelled.map((u) => `${u}\n`)];
+  const listens = listensOf(config);
+  // A port taken: caddy's error, after what it had logged (the admin endpoint binds first).
+  const taken = bindAll(ctx, listens, 'caddy');
+  if (taken) {
+    const first = config.servers[0];
+    const port = first?.port ?? ADMIN_PORT;
+    return fail(`${lines.join('')}Error: loading initial config: loading new config: http app module: start: listening on :${port}: listen tcp :${port}: bind: address already in use\n`, 1);
+  }
+  lines.push(...serverStartLines(config, t));
   if (start.kind === 'run' && config.admin) lines.push(logLine(t, 'info', undefined, 'autosaved config (load with --resume flag)', { file: '/config/caddy/autosave.json' }));
   if (start.kind === 'run') lines.push(logLine(t, 'info', undefined, 'serving initial configuration'));
   lines.push(start.after(t));
@@ -350,6 +397,24 @@ function startServing(deps: CaddyDeps, ctx: CommandContext, start: Startup, prel
   lines.push(logLine(t, 'info', 'tls', 'cleaning storage unit', { storage: 'FileStorage:/data/caddy' }));
   lines.push(logLine(t, 'info', 'tls', 'finished cleaning storage units'));
 
+  let current = config;
+  const admin = { source: start.source ?? '', env: ctx.env, load: (next: CaddyConfig, source: string) => {
+    // Listeners the new configuration keeps stay bound (caddy's listener pool); the others close or open.
+    const nextListens = listensOf(next);
+    const key = (l: Listen) => `${l.proto}/${l.address}/${l.port}`;
+    const closing = program.listens.filter((l) => !nextListens.some((n) => key(n) === key(l)));
+    const opening = nextListens.filter((n) => !program.listens.some((l) => key(n) === key(l)));
+    for (const l of closing) ctx.kernel.unlisten(ctx.netns, l.proto, l.address, l.port);
+    if (bindAll(ctx, opening, 'caddy')) {
+      for (const l of closing) bindAll(ctx, [l], 'caddy');
+      const port = opening[0]!.port;
+      return { error: `loading config: loading new config: http app module: start: listening on :${port}: listen tcp :${port}: bind: address already in use` };
+    }
+    program.listens = nextListens;
+    current = next;
+    admin.source = source;
+    return [...next.unmodelled.map((u) => `${u}\n`), ...serverStartLines(next, now()), logLine(now(), 'info', undefined, 'autosaved config (load with --resume flag)', { file: '/config/caddy/autosave.json' })];
+  } };
   const legsOf: Trace[] = [];
   const seed = [...(ctx.env.HOSTNAME ?? 'caddy')].reduce((h, ch) => (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0, 7);
   const random = new SeededRandom(seed);
@@ -369,20 +434,17 @@ function startServing(deps: CaddyDeps, ctx: CommandContext, start: Startup, prel
     serve: (input: ClientData): Served => {
       legsOf.length = 0;
       if (input.proto === 'udp') return { reply: '', stdout: '', stderr: '', next: program };
-      if (input.port === ADMIN_PORT && config.admin) return { reply: adminAnswer(input.data, now()), stdout: '', stderr: '', next: program };
-      const server = config.servers.find((s) => s.port === input.port);
+      if (input.port === ADMIN_PORT && current.admin) {
+        const answered = adminServe(input.data, { ip: input.client, port: input.clientPort ?? 0 }, admin, now());
+        return { reply: answered.reply, stdout: '', stderr: answered.log, next: program };
+      }
+      const server = current.servers.find((s) => s.port === input.port);
       if (!server) return { reply: PLAIN_HTTP_TO_TLS, stdout: '', stderr: '', next: program };
       const served = http.answer(server, input.data, { ip: input.client, port: input.clientPort ?? 0 });
       return { reply: served.raw, stdout: '', stderr: served.log, next: program, legs: legsOf.splice(0) };
     },
   };
   return { ...stillRunning(program), stdout: start.afterStdout ?? '', stderr: lines.join('') };
-}
-
-/** The admin API (localhost:2019) is not modelled: its answer says so. */
-function adminAnswer(data: string, now: number): string {
-  const body = "vethlab: caddy's admin API is not modelled here\n";
-  return `HTTP/1.1 501 Not Implemented\r\nContent-Type: text/plain; charset=utf-8\r\nDate: ${new Date(now).toUTCString()}\r\nContent-Length: ${body.length}\r\n\r\n${data.startsWith('HEAD ') ? '' : body}`;
 }
 
 /**

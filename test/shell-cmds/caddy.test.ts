@@ -292,3 +292,17 @@ describe('caddy reload', () => {
     expect([out.exitCode, out.stderr.split('\n').filter((l) => !l.startsWith('{')).join('\n')]).toEqual([1, 'Error: sending configuration to instance: performing request: Post "http://localhost:2019/load": dial tcp 127.0.0.1:2019: connect: connection refused\n']);
   });
 });
+
+describe('docker stop', () => {
+  it('caddy traps SIGTERM: it logs its shutdown and exits 0; a kill leaves 137 and no lines', () => {
+    const sim = world(['docker run -d --name web caddy', 'docker run -d --name other caddy']);
+    run(sim, 'docker stop web');
+    expect(run(sim, "docker ps -a --filter name=web --format '{{.Status}}'").stdout).toMatch(/^Exited \(0\)/);
+    const logs = logsOf(sim, 'web');
+    expect(messages(logs).slice(-5)).toEqual(['shutting down apps, then terminating', 'exiting; byeee!! 👋', 'servers shutting down with eternal grace period', 'stopped previous server', 'shutdown complete']);
+    expect(logs).toContain(',"msg":"shutdown complete","signal":"SIGTERM","exit_code":0}\n');
+    run(sim, 'docker kill other');
+    expect(run(sim, "docker ps -a --filter name=other --format '{{.Status}}'").stdout).toMatch(/^Exited \(137\)/);
+    expect(messages(logsOf(sim, 'other')).at(-1)).toBe('finished cleaning storage units');
+  });
+});

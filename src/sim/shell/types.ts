@@ -85,6 +85,8 @@ export interface Running {
   docroot?: string;
   /** Raw servers (nc, a script around one): what a client's data does. */
   serve?: (input: ClientData) => Served;
+  /** A program that handles SIGTERM (`docker stop`): what it prints as it ends, and its status. */
+  onTerm?: () => { stderr: string; exitCode: number };
 }
 
 /** Where and how a command runs. */

@@ -431,6 +431,19 @@ function startServing(deps: CaddyDeps, ctx: CommandContext, start: Startup, prel
     process: 'caddy',
     argv: ['caddy'],
     listens,
+    // caddy.TrapSignals (sigtrap_posix.go): SIGTERM shuts the apps down gracefully and exits 0 (caddy.go's exitProcess).
+    onTerm: () => {
+      const at = now();
+      const signal = { signal: 'SIGTERM' };
+      const stderr = [
+        logLine(at, 'info', undefined, 'shutting down apps, then terminating', signal),
+        logLine(at, 'warn', undefined, 'exiting; byeee!! \u{1F44B}', signal),
+        logLine(at, 'info', 'http', 'servers shutting down with eternal grace period'),
+        ...(current.admin ? [logLine(at, 'info', 'admin', 'stopped previous server', { address: `localhost:${ADMIN_PORT}` })] : []),
+        logLine(at, 'info', undefined, 'shutdown complete', { ...signal, exit_code: 0 }),
+      ];
+      return { stderr: stderr.join(''), exitCode: 0 };
+    },
     serve: (input: ClientData): Served => {
       legsOf.length = 0;
       if (input.proto === 'udp') return { reply: '', stdout: '', stderr: '', next: program };

@@ -326,11 +326,14 @@ export const CATALOG: readonly CatalogEntry[] = [
   {
     path: 'library/caddy',
     variants: [
-      // caddyserver/caddy-docker 2.10 alpine: WORKDIR /srv, EXPOSE 80 443 443/udp 2019, VOLUME /config /data (version, date and size made up).
+      // caddyserver/caddy-docker 2.10/alpine/Dockerfile at 5572371 ("Caddy v2.10.2, Go 1.25, Alpine 3.22"): FROM alpine:3.22, ENV CADDY_VERSION
+      // v2.10.2, XDG_CONFIG_HOME /config, XDG_DATA_HOME /data, the labels below, EXPOSE 80 443 443/udp 2019, WORKDIR /srv, the CMD; the Caddyfile
+      // and welcome page from caddyserver/dist (rootfs.ts's caddy set). No VOLUME in that Dockerfile. Its program: shell/caddy/. Date and size:
+      // no record of the 2.10.2 image was found (docker-library/repo-info keeps only the current tags), so they are made up.
       { tags: ['latest', '2', '2.10', '2.10.2', 'alpine', '2-alpine', '2.10-alpine'], base: 'alpine', cmd: ['caddy', 'run', '--config', '/etc/caddy/Caddyfile', '--adapter', 'caddyfile'],
-        env: [PATH_ENV, 'CADDY_VERSION=v2.10.2', 'XDG_CONFIG_HOME=/config', 'XDG_DATA_HOME=/data'], exposed: ['2019/tcp', '443/tcp', '443/udp', '80/tcp'], workingDir: '/srv', volumes: ['/config', '/data'],
+        env: [PATH_ENV, 'CADDY_VERSION=v2.10.2', 'XDG_CONFIG_HOME=/config', 'XDG_DATA_HOME=/data'], exposed: ['2019/tcp', '443/tcp', '443/udp', '80/tcp'], workingDir: '/srv', fileSets: ['caddy'],
         labels: { 'org.opencontainers.image.description': 'a powerful, enterprise-ready, open source web server with automatic HTTPS written in Go', 'org.opencontainers.image.documentation': 'https://caddyserver.com/docs', 'org.opencontainers.image.licenses': 'Apache-2.0', 'org.opencontainers.image.source': 'https://github.com/caddyserver/caddy-docker', 'org.opencontainers.image.title': 'Caddy', 'org.opencontainers.image.url': 'https://caddyserver.com', 'org.opencontainers.image.vendor': 'Light Code Labs', 'org.opencontainers.image.version': 'v2.10.2' },
-        executables: ['/usr/bin/caddy'], listens: [{ proto: 'tcp', port: 80, process: 'caddy' }, { proto: 'tcp', port: 443, process: 'caddy' }, { proto: 'tcp', port: 2019, process: 'caddy' }], created: '2026-09-03T20:08:56.640Z', size: mib(48.6), layers: 5 },
+        executables: ['/usr/bin/caddy'], created: '2026-09-03T20:08:56.640Z', size: mib(48.6), layers: 5 },
     ],
   },
   {

@@ -132,7 +132,12 @@ export class Engine {
   readonly networks = new Map<string, Network>();
   readonly containers = new Map<string, Container>();
   /** Told when a running container stops, before its namespace goes: its processes end with it. */
-  readonly stopObservers: ((c: Container) => void)[] = [];
+  /**
+   * Told before a container's processes end, with how: `docker stop`'s SIGTERM, a kill's
+   * SIGKILL, or its main process's own exit. An observer whose main process handles SIGTERM
+   * returns the status it exits with.
+   */
+  readonly stopObservers: ((c: Container, signal: 'SIGTERM' | 'SIGKILL' | 'exit') => number | void)[] = [];
   /** The local driver's volumes, by name. */
   readonly volumes = new Map<string, Volume>();
   /** The host's files, for bind sources (the shell layer supplies them); none: every bind source exists. */
@@ -970,7 +975,7 @@ export class Engine {
 
   /** The container's main process ended with `exitCode` (a foreground `docker run`). */
   exited(ref: string, exitCode: number): Container {
-    const c = this.stop(ref);
+    const c = this.stop(ref, 'exit');
     c.exitCode = exitCode;
     return c;
   }
@@ -1010,16 +1015,17 @@ export class Engine {
   kill(ref: string): Container {
     const c = this.requireContainer(ref);
     if (c.state !== 'running' && c.state !== 'paused') throw new DockerError(`container ${c.id} is not running`);
-    this.stop(c.id);
+    this.stop(c.id, 'SIGKILL');
     c.exitCode = 137;
     return c;
   }
 
-  stop(ref: string): Container {
+  stop(ref: string, signal: 'SIGTERM' | 'SIGKILL' | 'exit' = 'SIGTERM'): Container {
     const c = this.requireContainer(ref);
     if (c.state !== 'running' && c.state !== 'paused') return c;
     // Its processes end first (the shell layer closes their sockets).
-    for (const observe of this.stopObservers) observe(c);
+    let handled: number | undefined;
+    for (const observe of this.stopObservers) handled = observe(c, signal) ?? handled;
     this.teardownEndpoints(c);
     if (c.netns && c.networkMode.kind === 'host') {
       if (runsImageDefault(c, this.imageOf(c))) for (const l of this.imageOf(c).listens) this.kernel.unlisten(HOST_NS, l.proto, '::', l.port);
@@ -1030,7 +1036,7 @@ export class Engine {
     delete c.sandboxId;
     delete c.sandboxEndpointId;
     c.state = 'exited';
-    c.exitCode = this.stopStatus(c);
+    c.exitCode = handled ?? this.stopStatus(c);
     c.finishedAt = this.kernel.now;
     return c;
   }
@@ -1067,7 +1073,7 @@ export class Engine {
     const c = this.requireContainer(ref);
     if (c.state === 'running' || c.state === 'paused') {
       if (!force) throw new DockerError(`cannot remove container "${c.name}": container is running: stop the container before removing or force remove`);
-      this.stop(c.id);
+      this.stop(c.id, 'SIGKILL');
     }
     this.containers.delete(c.id);
     if (removeVolumes || c.autoRemove) {

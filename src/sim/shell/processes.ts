@@ -34,7 +34,7 @@ export class Processes {
   private nextPid = 20;
 
   constructor(private readonly engine: Engine) {
-    engine.stopObservers.push((c) => this.containerStopping(c));
+    engine.stopObservers.push((c, signal) => this.containerStopping(c, signal));
   }
 
   /** Keeps a program that is still running as a process of `c`. */
@@ -109,10 +109,15 @@ export class Processes {
     if (p.main && p.container.state === 'running') this.engine.mainProcessExited(p.container.id, exitCode);
   }
 
-  private containerStopping(c: Container): void {
+  /** The container stops: `docker stop`'s SIGTERM reaches a main process that handles it (its last lines, its status). */
+  private containerStopping(c: Container, signal: 'SIGTERM' | 'SIGKILL' | 'exit'): number | undefined {
     const mine = this.list.filter((p) => p.container === c);
+    const main = mine.find((p) => p.main && p.startedAt === (c.startedAt ?? 0));
+    const term = signal === 'SIGTERM' && main?.program.onTerm ? main.program.onTerm() : undefined;
+    if (term && main!.logs) c.logs += term.stderr;
     this.list = this.list.filter((p) => p.container !== c);
     for (const p of mine) unbindAll({ kernel: this.engine.kernel, netns: c.netns ?? '' }, p.program.listens);
+    return term?.exitCode;
   }
 
   private live(): Process[] {

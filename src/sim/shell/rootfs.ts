@@ -12,6 +12,7 @@
 import { BUSYBOX_APPLETS, type Image } from '../docker/images.ts';
 import type { UserlandName } from '../docker/userland.ts';
 import { imageTree, type Entry } from './fs.ts';
+import { lazyPart } from './lazy/parts.ts';
 
 
 const IT_WORKS = '<html><body><h1>It works!</h1></body></html>\n';
@@ -156,6 +157,8 @@ const BASE_FILES: Record<UserlandName, BaseFiles> = {
 /** A named set of files an image adds to its base (its catalog entry's `fileSets`), with the accounts it creates. */
 interface FileSet {
   files?: Record<string, string>;
+  /** Files whose text lives in a lazy part (a large page): read when the image's tree is first built. */
+  lazyFiles?: () => Record<string, string>;
   dirs?: readonly string[];
   passwd?: string;
   group?: string;
@@ -176,6 +179,11 @@ export const FILE_SETS: Record<string, FileSet> = {
   'alpine-3.20': { files: { '/etc/os-release': ALPINE_320_OS_RELEASE, '/etc/alpine-release': '3.20.8\n' } },
   'python-3.14': { dirs: ['/usr/local/lib/python3.14'] },
   'python-3.12': { dirs: ['/usr/local/lib/python3.12'] },
+  /** caddy-docker's /etc/caddy/Caddyfile and welcome page (caddy/image-files.ts), with its XDG directories. */
+  caddy: {
+    lazyFiles: () => ({ '/etc/caddy/Caddyfile': lazyPart('caddy').CADDY_DEFAULT_CADDYFILE, '/usr/share/caddy/index.html': lazyPart('caddy').CADDY_WELCOME_HTML }),
+    dirs: ['/config/caddy', '/data/caddy', '/etc/caddy', '/usr/share/caddy'],
+  },
   webapp: { files: { '/opt/webapp/app.py': WEBAPP_APP_PY, '/opt/webapp/Procfile': 'web: python app.py\n', '/opt/webapp/requirements.txt': 'Flask\n' } },
 };
 
@@ -190,7 +198,7 @@ function dataRootfs(image: Image): ReadonlyMap<string, Entry> {
     '/etc/passwd': base.passwd + sets.map((s) => s.passwd ?? '').join(''),
     '/etc/group': base.group + sets.map((s) => s.group ?? '').join(''),
   };
-  for (const set of sets) Object.assign(files, set.files ?? {});
+  for (const set of sets) Object.assign(files, set.files ?? {}, set.lazyFiles?.() ?? {});
   const dirs = [...SYSTEM_DIRS, ...base.dirs, ...sets.flatMap((s) => s.dirs ?? [])];
   if (image.workingDir) dirs.push(image.workingDir);
   for (const v of image.volumes ?? []) dirs.push(v);

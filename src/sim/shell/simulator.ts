@@ -8,7 +8,8 @@ import { parseAttachExit, parseReplLine } from './console.ts';
 import type { PythonRepl, PythonSetup } from './python/repl.ts';
 import { lazyPart } from './lazy/parts.ts';
 import { lazyCommand } from './lazy/command.ts';
-import { addrconfigLookup, addressName, clientLookup, embeddedLookup6, familyLookup, lookup, lookupInHosts } from '../docker/dns.ts';
+import { SERVER } from '../docker/system.ts';
+import { addrconfigLookup, addressName, clientLookup, containerNameserver, embeddedLookup6, familyLookup, lookup, lookupInHosts } from '../docker/dns.ts';
 import { hostsFile } from '../docker/files.ts';
 import { Engine, hasNetAdmin, isPythonCommand, isShellCommand, mainProgram, runsImageDefault } from '../docker/engine.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
@@ -328,6 +329,12 @@ export class Simulator {
     // The Go echo servers' images run their one program by its path.
     if (executables.has('/whoami')) commands.set('/whoami', lazyCommand(() => lazyPart('webecho').whoamiCommand));
     if (executables.has('/http-echo')) commands.set('/http-echo', lazyCommand(() => lazyPart('webecho').httpEchoCommand));
+    if (executables.has('/usr/bin/caddy')) {
+      // Go's resolver asks the container's (its questions are packets of the request that needed them).
+      const caddy = lazyCommand(() => lazyPart('caddy').caddyCommand({ servers: this.servers, lookup: (name) => clientLookup(this.engine, c, name), nameserver: () => containerNameserver(this.engine, c), imageCreated: () => this.engine.imageOf(c).created, ncpu: SERVER.ncpu }));
+      commands.set('caddy', caddy);
+      commands.set('/usr/bin/caddy', caddy);
+    }
     return commands;
   }
 

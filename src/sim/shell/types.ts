@@ -101,6 +101,8 @@ export interface Running {
   wakeAt?: number;
   /** What it does when it wakes (a script goes on to its next command); absent: it ends with status 0. */
   wake?: () => Woken;
+  /** A program that handles SIGTERM (`docker stop`): what it prints as it ends, and its status. */
+  onTerm?: () => { stderr: string; exitCode: number };
 }
 
 /** A sleeping program's next stretch: what it printed and whether it sleeps again, serves or ended. */

@@ -42,6 +42,8 @@ const LOADERS = {
   wget: () => import('../http-cmds.ts'),
   /** `docker inspect`, `images`, `image`, `volume`, `version` and `info`, with the engine's JSON of each object. */
   inspect: () => import('./inspect.ts'),
+  /** caddy (the official image's web server) and the files its image ships. */
+  caddy: () => import('../caddy/index.ts'),
   /** The database clients: psql, pg_isready, mysql, mariadb, mysqladmin, mongosh. */
   databases: () => import('../db/clients.ts'),
 };

@@ -81,6 +81,8 @@ test('a read-only embed runs its steps, takes no typing and offers no Type', asy
   await expect(page.locator('.embed-title')).toHaveText('Isolation between networks, and the connect fix');
   await expect(page.getByRole('button', { name: /^Type step/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Add container' })).toHaveCount(0);
+  // xterm's rows are what is checked (the light terminal, which draws the shell until xterm has loaded, takes no keys either).
+  await expect(page.getByTestId('terminal-host')).toHaveAttribute('data-view', 'xterm');
   await page.getByTestId('terminal-host').click();
   await page.keyboard.type('docker ps');
   await page.keyboard.press('Enter');

@@ -14,7 +14,17 @@ export class Lab {
     await this.page.goto('/');
     await expect(this.node('c:bbox1')).toBeVisible();
     await expect(this.terminal()).toContainText('root@dockerhost:~#');
+    await this.xterm();
     await this.liveCanvas();
+  }
+
+  /**
+   * Waits for xterm.js to draw the host's shell: until its chunk has loaded (once the page is idle
+   * after the terminal takes commands, or at the first command) the light terminal draws it, and
+   * then both are on the page for a frame. `terminal()` is xterm's rows.
+   */
+  async xterm(): Promise<void> {
+    await expect(this.page.getByTestId('terminal-host')).toHaveAttribute('data-view', 'xterm');
   }
 
   /**

@@ -118,6 +118,12 @@ test('the first screen shows the starter nodes before the simulator has loaded',
   await page.keyboard.press('ArrowUp');
   await expect(light).toContainText(/root@dockerhost:~# echo '<img[^\n]*docker network ls\s*$/);
   await page.keyboard.press('Control+U');
+  // A container's shell needs xterm (Ctrl-P Ctrl-Q, a REPL): its tab says so until xterm is in.
+  await lab.type('docker exec -it bbox1 sh');
+  await expect(page.getByRole('tab', { name: 'bbox1 shell' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('terminal-bbox1')).toHaveText('Loading the terminal…');
+  await page.getByRole('tab', { name: 'dockerhost' }).click();
+  await host.click();
   await page.keyboard.type('echo carried over');
   // Named, with text in the theme's contrast (axe-core, as e2e/a11y.spec.ts checks the rest).
   await expect(page.getByRole('textbox', { name: 'Terminal input' })).toBeFocused();
@@ -136,6 +142,11 @@ test('the first screen shows the starter nodes before the simulator has loaded',
   expect((await rowsOf(page, '.xterm-rows')).slice(0, shown.length - 1)).toEqual(shown.slice(0, -1));
   await page.keyboard.press('Enter');
   await expect(lab.terminal()).toContainText(/echo carried over and on\s*carried over and on\s*root@dockerhost:~#/);
+  await page.getByRole('tab', { name: 'bbox1 shell' }).click();
+  await expect(lab.terminal('bbox1')).toContainText('/ #');
+  await lab.type('hostname', 'bbox1');
+  await expect(lab.terminal('bbox1')).toContainText(/hostname\s*[0-9a-f]{12}\s*\/ #/);
+  await page.getByRole('tab', { name: 'dockerhost' }).click();
   await expect(page.getByRole('button', { name: /docker exec bbox1 ping -c 1 bbox2/ })).toBeEnabled();
   await lab.type('docker exec bbox1 ping -c 1 bbox2');
   await expect(lab.terminal()).toContainText('1 packets transmitted, 1 packets received, 0% packet loss');

@@ -148,6 +148,26 @@ describe('a shell session on the light screen', () => {
     expect(text(screen)).toEqual(['$ echo 0X1', '23456789ab', 'c', 'ran echo 0', 'X123456789', 'abc', '$']);
   });
 
+  it('has no prompt to hand over while a line waits for its programs, and keeps the keys typed meanwhile', async () => {
+    let finish!: (outcome: LineOutcome) => void;
+    const screen = new Screen(40);
+    const written: string[] = [];
+    const session = new ShellSession(
+      { write: (d) => (written.push(d), screen.write(d)), cols: () => screen.cols, run: () => new Promise<LineOutcome>((resolve) => (finish = resolve)), complete: () => ({ candidates: [], start: 0, end: 0 }), clear: () => screen.clear() },
+      '$ ',
+    );
+    session.start();
+    session.handleData('slow\rnext');
+    expect(session.promptRows()).toBeUndefined();
+    const before = written.length;
+    session.reattach();
+    expect(written.length).toBe(before);
+    finish({ output: 'done' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(text(screen)).toEqual(['$ slow', 'done', '$ next']);
+    expect(session.promptRows()).toBe(0);
+  });
+
   it('clears the screen and keeps the prompt on the first row', () => {
     const { screen, session } = onScreen(40, () => ({ output: '' , clear: true }));
     session.handleData('ls\rclear\r');

@@ -9,8 +9,8 @@
  *
  * The host's tab is drawn first by the light terminal (LineTerminal.tsx), so a
  * command can be typed before xterm.js has loaded; xterm (XtermView.tsx, its own
- * chunk) is fetched when the browser is idle after that, or at the first
- * command, and takes the tab over with its scrollback and half-typed line. A
+ * chunk) is fetched right after the prompt shows (or at once for a container's
+ * tab), and takes the tab over with its scrollback and half-typed line. A
  * container's tab needs xterm (Ctrl-P Ctrl-Q, a REPL): it says the terminal is
  * loading until xterm is there.
  */
@@ -32,16 +32,6 @@ function loadXterm(): Promise<unknown> {
   return xtermChunk;
 }
 const XtermView = lazy(() => loadXterm() as Promise<typeof import('./XtermView.tsx')>);
-
-/** Runs `run` when the browser is next idle, within `timeout` ms; returns a cancel. */
-function whenIdle(run: () => void, timeout: number): () => void {
-  if (typeof window.requestIdleCallback === 'function') {
-    const id = window.requestIdleCallback(run, { timeout });
-    return () => window.cancelIdleCallback(id);
-  }
-  const id = window.setTimeout(run, Math.min(timeout, 200));
-  return () => window.clearTimeout(id);
-}
 
 /** Whether xterm's chunk has arrived (or failed): the view can then mount without waiting. */
 function useXtermLoaded(): { loaded: boolean; failed: boolean; request(): void } {
@@ -83,7 +73,6 @@ export default function TerminalPane({ onReady }: { onReady?: () => void } = {})
     openShell: (opened) => callbacks.current?.openShell(opened),
     close: (id) => callbacks.current?.close(id),
     detached: (message) => callbacks.current?.detached(message),
-    entered: () => callbacks.current?.entered?.(),
     t: ((...args: Parameters<TabCallbacks['t']>) => (callbacks.current?.t ?? t)(...args)) as TabCallbacks['t'],
   });
   // The host's session is made with the pane, and drawn at once on the light terminal.
@@ -113,18 +102,18 @@ export default function TerminalPane({ onReady }: { onReady?: () => void } = {})
   }, []);
 
   useEffect(() => {
-    callbacks.current = { openShell, close, detached, entered: requestXterm, t };
+    callbacks.current = { openShell, close, detached, t };
   });
 
   const hostShown = useCallback(() => setHostReady(true), []);
   const tabDrawn = useCallback((id: string) => setDrawn((old) => (old.has(id) ? old : new Set([...old, id]))), []);
 
-  // The terminal takes commands: the programs loaded on first use come in the background, and xterm once the page is idle.
+  // The terminal takes commands: the programs loaded on first use come in the background, and xterm right after.
   useEffect(() => {
     if (!hostReady) return;
     preloadPrograms();
     onReady?.();
-    return whenIdle(requestXterm, 1000);
+    requestXterm();
   }, [hostReady, onReady, requestXterm]);
 
   // A line from a button or the Guide: typed (and run) on the host's shell, whichever terminal draws it.

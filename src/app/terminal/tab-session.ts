@@ -54,8 +54,6 @@ export interface TabCallbacks {
   close(id: string): void;
   /** A container tab detached: the host's terminal says what the client printed. */
   detached(message?: string): void;
-  /** A line was entered on the host's shell (the pane then fetches xterm if it has not). */
-  entered?(): void;
   t: TFunction;
 }
 
@@ -184,10 +182,7 @@ export class TerminalTab {
       return { output: out.stdout + out.stderr };
     };
     // A line that may need a program still loading waits for it, in turn with every other line of the app.
-    const run = (line: string) => {
-      if (isHost) callbacks.current.entered?.();
-      return whenProgramsReady([line], () => runNow(line));
-    };
+    const run = (line: string) => whenProgramsReady([line], () => runNow(line));
     const session: ShellSession = new ShellSession(
       {
         write: (data) => this.write(data),

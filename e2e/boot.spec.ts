@@ -6,6 +6,7 @@
  * for React Flow: the topology is a static drawing until the terminal takes
  * commands, then React Flow's canvas replaces it with every node where it was.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
@@ -24,6 +25,27 @@ async function holdSimulator(page: Page): Promise<{ release(): void; requested()
   return { release, requested: () => requested };
 }
 
+/** Holds xterm's chunk back until `release` (the light terminal draws the host's shell meanwhile); `requested` says whether the page asked for it. */
+async function holdXterm(page: Page): Promise<{ release(): void; requested(): boolean }> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let requested = false;
+  await page.route('**/assets/XtermView-*.js', async (route) => {
+    requested = true;
+    await Promise.race([held, new Promise((r) => setTimeout(r, 20_000))]);
+    await route.continue();
+  });
+  return { release, requested: () => requested };
+}
+
+/** The rows a terminal shows, as text with runs of blanks as one space (xterm pads rows), empty rows left out. */
+async function rowsOf(page: Page, rows: string): Promise<string[]> {
+  const texts = await page.getByTestId('terminal-host').locator(`${rows} > div`).allTextContents();
+  return texts.map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t !== '');
+}
+
 /** Each node's box on screen, by id. */
 async function screenBoxes(page: Page): Promise<Record<string, { x: number; y: number; width: number; height: number }>> {
   return page.locator('.react-flow__node').evaluateAll((nodes) =>
@@ -37,6 +59,7 @@ async function screenBoxes(page: Page): Promise<Record<string, { x: number; y: n
 }
 
 test('the first screen shows the starter nodes before the simulator has loaded', async ({ page, lab, shot }) => {
+  test.slow(); // the light terminal's commands, an axe-core check and xterm's take-over besides the boot
   const simulator = await holdSimulator(page);
   // The gallery's English text is not part of the first screen (nor of the live app's start).
   const galleryChunks: string[] = [];
@@ -68,15 +91,62 @@ test('the first screen shows the starter nodes before the simulator has loaded',
   expect(Object.keys(drawn)).toHaveLength(11);
   await shot('boot-snapshot');
 
+  // The terminal takes a command before xterm.js has arrived: the light terminal draws the host's shell.
+  const xterm = await holdXterm(page);
   simulator.release();
   await expect(page.getByTestId('boot-status')).toHaveCount(0);
-  await expect(lab.terminal()).toContainText('root@dockerhost:~#');
+  const host = page.getByTestId('terminal-host');
+  const light = host.locator('.lineterm-rows');
+  await expect(light).toContainText('root@dockerhost:~#');
+  await expect(host).toHaveAttribute('data-view', 'light');
   // React Flow's canvas takes over after the prompt, every node at the same place on screen.
   await lab.liveCanvas();
   expect(flowChunks.length).toBeGreaterThan(0);
   await expect(page.locator('.react-flow__edge')).toHaveCount(9);
   expect(await screenBoxes(page)).toEqual(drawn);
   expect(await lab.position('c:bbox2')).toEqual(before);
+  // The light terminal still draws the host's shell (xterm held back) and takes a command (after the canvas check: a
+  // command makes the header a line taller). What it prints is text, markup and all.
+  const img = '<img src=x onerror="document.title=`pwned`">';
+  await lab.type(`echo '${img}'; docker network ls`);
+  await expect(light).toContainText(`root@dockerhost:~# echo '${img}'; docker network ls`);
+  await expect(light).toContainText(/NETWORK ID\s+NAME\s+DRIVER\s+SCOPE/);
+  await expect(light).toContainText(/[0-9a-f]{12}\s+mynet\s+bridge\s+local/);
+  await expect(light.getByText(img, { exact: true }).first()).toBeVisible();
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  // History with up: the line comes back, is cleared (Ctrl+U), then a half-typed line waits for xterm.
+  await page.keyboard.press('ArrowUp');
+  await expect(light).toContainText(/root@dockerhost:~# echo '<img[^\n]*docker network ls\s*$/);
+  await page.keyboard.press('Control+U');
+  // A container's shell needs xterm (Ctrl-P Ctrl-Q, a REPL): its tab says so until xterm is in.
+  await lab.type('docker exec -it bbox1 sh');
+  await expect(page.getByRole('tab', { name: 'bbox1 shell' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('terminal-bbox1')).toHaveText('Loading the terminal…');
+  await page.getByRole('tab', { name: 'dockerhost' }).click();
+  await host.click();
+  await page.keyboard.type('echo carried over');
+  // Named, with text in the theme's contrast (axe-core, as e2e/a11y.spec.ts checks the rest).
+  await expect(page.getByRole('textbox', { name: 'Terminal input' })).toBeFocused();
+  const axe = await new AxeBuilder({ page }).include('[data-testid="terminal-host"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await expect(host.locator('.xterm-rows')).toHaveCount(0);
+  const shown = await rowsOf(page, '.lineterm-rows');
+
+  // xterm takes over with the same lines, the half-typed one included; keys typed during the swap land.
+  xterm.release();
+  await page.keyboard.type(' and on');
+  await expect(host).toHaveAttribute('data-view', 'xterm');
+  expect(xterm.requested()).toBe(true);
+  await expect(host.locator('.lineterm')).toHaveCount(0);
+  await expect(lab.terminal()).toContainText('root@dockerhost:~# echo carried over and on');
+  expect((await rowsOf(page, '.xterm-rows')).slice(0, shown.length - 1)).toEqual(shown.slice(0, -1));
+  await page.keyboard.press('Enter');
+  await expect(lab.terminal()).toContainText(/echo carried over and on\s*carried over and on\s*root@dockerhost:~#/);
+  await page.getByRole('tab', { name: 'bbox1 shell' }).click();
+  await expect(lab.terminal('bbox1')).toContainText('/ #');
+  await lab.type('hostname', 'bbox1');
+  await expect(lab.terminal('bbox1')).toContainText(/hostname\s*[0-9a-f]{12}\s*\/ #/);
+  await page.getByRole('tab', { name: 'dockerhost' }).click();
   await expect(page.getByRole('button', { name: /docker exec bbox1 ping -c 1 bbox2/ })).toBeEnabled();
   await lab.type('docker exec bbox1 ping -c 1 bbox2');
   await expect(lab.terminal()).toContainText('1 packets transmitted, 1 packets received, 0% packet loss');

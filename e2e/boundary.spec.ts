@@ -6,7 +6,7 @@
  * browser heeds.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, xtermReady } from './fixtures.ts';
 
 async function failPanel(page: Page, panel: string | null): Promise<void> {
   await page.evaluate((name) => {
@@ -80,6 +80,7 @@ test('an embed has the same boundaries: a failing canvas says so, the terminal a
   await page.getByTestId('terminal-host').click();
   await page.keyboard.type('docker network create after_error');
   await page.keyboard.press('Enter');
+  await xtermReady(page);
   await expect(page.getByTestId('terminal-host').locator('.xterm-rows')).toContainText('root@dockerhost:~# docker network create after_error');
   // Drawn again, with what ran meanwhile.
   await failPanel(page, null);

@@ -8,7 +8,7 @@
  * touches the main app's saved session or the other embed.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, xtermReady } from './fixtures.ts';
 
 const events = (page: Page) => page.locator('#events');
 
@@ -73,6 +73,7 @@ test('the demo tutorial: two embeds, driven through the API, with their events a
   await page.getByTestId('terminal-host').click();
   await page.keyboard.type('docker network ls --format {{.Name}}');
   await page.keyboard.press('Enter');
+  await xtermReady(page);
   await expect(page.getByTestId('terminal-host').locator('.xterm-rows')).toContainText('mine');
 });
 
@@ -81,6 +82,8 @@ test('a read-only embed runs its steps, takes no typing and offers no Type', asy
   await expect(page.locator('.embed-title')).toHaveText('Isolation between networks, and the connect fix');
   await expect(page.getByRole('button', { name: /^Type step/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Add container' })).toHaveCount(0);
+  // xterm's rows are what is checked (the light terminal, which draws the shell until xterm has loaded, takes no keys either).
+  await xtermReady(page);
   await page.getByTestId('terminal-host').click();
   await page.keyboard.type('docker ps');
   await page.keyboard.press('Enter');

@@ -13,8 +13,18 @@ export class Lab {
   async open(): Promise<void> {
     await this.page.goto('/');
     await expect(this.node('c:bbox1')).toBeVisible();
+    await this.xterm();
     await expect(this.terminal()).toContainText('root@dockerhost:~#');
     await this.liveCanvas();
+  }
+
+  /**
+   * Waits for xterm.js to draw the host's shell: until its chunk has loaded (once the page is idle
+   * after the terminal takes commands, or at the first command) the light terminal draws it, and
+   * then both are on the page for a frame. `terminal()` is xterm's rows.
+   */
+  async xterm(): Promise<void> {
+    await xtermReady(this.page);
   }
 
   /**
@@ -64,6 +74,15 @@ export class Lab {
     if (!m) throw new Error(`no transform on ${id}: ${style}`);
     return { x: Number(m[1]), y: Number(m[2]) };
   }
+}
+
+/**
+ * xterm.js draws the host's shell (`data-view="xterm"` on its panel). Its chunk is fetched once the
+ * light terminal shows the prompt, after the simulator: on a loaded machine that takes seconds more
+ * than the prompt, hence the longer wait. Checks of `.xterm-rows` right after a page load wait for this.
+ */
+export async function xtermReady(page: Page): Promise<void> {
+  await expect(page.getByTestId('terminal-host')).toHaveAttribute('data-view', 'xterm', { timeout: 30_000 });
 }
 
 export const test = base.extend<{ lab: Lab; shot: (name: string) => Promise<void>; problems: string[] }>({

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { encodeScenario } from '../src/scenario/link/codec.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, test, xtermReady } from './fixtures.ts';
 
 test('a world shared as a link opens the same, with its layout, in another browser', async ({ page, lab, browser, shot }) => {
   await lab.open();
@@ -58,6 +58,7 @@ test('a world shared as a link opens the same, with its layout, in another brows
   await page2.getByTestId('terminal-host').click();
   await page2.keyboard.type('docker ps --format {{.Names}}');
   await page2.keyboard.press('Enter');
+  await xtermReady(page2);
   await expect(page2.getByTestId('terminal-host').locator('.xterm-rows')).toContainText('c9');
   // A reload keeps the opened world, and does not ask again.
   await page2.reload();

@@ -13,7 +13,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, test, xtermReady } from './fixtures.ts';
 import { serveStatic, type StaticSite } from './static-server.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
@@ -45,6 +45,7 @@ function watchRequests(page: Page, site: StaticSite) {
 /** The app has started: the live app replaced the first screen and the terminal has its prompt. */
 async function started(page: Page): Promise<void> {
   await expect(page.locator('.react-flow__node[data-id="c:bbox1"]')).toBeVisible();
+  await xtermReady(page);
   await expect(page.getByTestId('terminal-host').locator('.xterm-rows')).toContainText('root@dockerhost:~#');
   await expect(page.getByTestId('boot-status')).toHaveCount(0);
 }
@@ -151,6 +152,7 @@ for (const base of ['/vethlab/', '/']) {
     test('a link with a fragment loads the files from the mount and starts the app', async ({ page }) => {
       const requests = watchRequests(page, site);
       await page.goto(`${site.url}#g=three-ways`);
+      await xtermReady(page);
       await expect(page.getByTestId('terminal-host').locator('.xterm-rows')).toContainText('root@dockerhost:~#');
       await expect(page.getByTestId('boot-status')).toHaveCount(0);
       // Whatever the app does with the fragment, the page stays at the mount.

@@ -104,7 +104,8 @@ async function coldLoad(browser: Browser, fragment: string, nodeId: string): Pro
   await page.getByTestId('terminal-host').click();
   await page.keyboard.type('echo bench-ready');
   await page.keyboard.press('Enter');
-  await page.getByTestId('terminal-host').locator('.xterm-rows').getByText('bench-ready', { exact: true }).first().waitFor({ timeout: 30_000 });
+  // In whichever terminal draws it then: the light one, or xterm after it took over.
+  await page.getByTestId('terminal-host').getByText('bench-ready', { exact: true }).first().waitFor({ timeout: 30_000 });
   const transfers = (await Promise.all(pending)).filter((t): t is Transfer => t !== undefined).map((t) => ({ ...t, end: t.end - origin }));
   await context.close();
   return { marks, transfers };

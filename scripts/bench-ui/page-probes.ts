@@ -2,8 +2,8 @@
  * What the benchmark installs in the page before the app's scripts run
  * (page.addInitScript): a watch on the DOM that notes, in performance.now()
  * milliseconds since navigation, when a given topology node is first drawn and
- * when the host terminal first shows its prompt with the simulator running (the
- * first screen's "starting" notice gone), and a requestAnimationFrame recorder
+ * when the host terminal (the light one, or xterm) first shows its prompt with
+ * the simulator running (the first screen's "starting" notice gone), and a requestAnimationFrame recorder
  * of frame times. Plain browser code, passed to the page as a string.
  */
 
@@ -25,7 +25,8 @@ export function milestoneScriptFor(nodeSelector: string): string {
   const check = () => {
     if (marks.topology === undefined && document.querySelector(${JSON.stringify(nodeSelector)})) marks.topology = performance.now();
     if (marks.terminal === undefined && !document.querySelector('[data-testid="boot-status"]')) {
-      const rows = document.querySelector('[data-testid="terminal-host"] .xterm-rows');
+      // The light terminal's rows, or xterm's once it has taken over.
+      const rows = document.querySelector('[data-testid="terminal-host"] :is(.lineterm-rows, .xterm-rows)');
       if (rows && rows.textContent.includes('root@dockerhost:~#')) marks.terminal = performance.now();
     }
     if (marks.topology !== undefined && marks.terminal !== undefined) observer.disconnect();

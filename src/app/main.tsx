@@ -1,6 +1,6 @@
 /**
  * Browser entry point. The live app's chunk (the store and the simulator) and
- * the terminal's (xterm.js) start downloading at once; meanwhile the first
+ * the terminal's (the light terminal; xterm.js comes after it) start downloading at once; meanwhile the first
  * screen draws the world from a graph snapshot (src/app/boot): the saved
  * session's, else the starter world's. The UI strings come first (English is
  * bundled; Chinese is a small chunk awaited when it is the language), and with

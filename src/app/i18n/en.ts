@@ -254,6 +254,8 @@ export const en = {
   terminal: {
     hintIsolation: 'vethlab: the articles’ single DOCKER-ISOLATION chain is gone: today isolation is two chains, DOCKER-ISOLATION-STAGE-1 and DOCKER-ISOLATION-STAGE-2 (try iptables -S DOCKER-ISOLATION-STAGE-1). The “incompatible” answer is what this host’s iptables (nf_tables) prints for the old name.',
     label: 'Terminal',
+    input: 'Terminal input',
+    xtermFailed: 'This shell needs the full terminal, which could not be loaded. Check the connection and reload the page.',
     loading: 'Loading the terminal…',
     tabs: 'Shells',
     hostTab: 'dockerhost',

@@ -250,6 +250,8 @@ export const zhCN: Resources = {
   terminal: {
     hintIsolation: 'vethlab：文章里那条 DOCKER-ISOLATION 链已经不存在了：如今隔离由两条链实现，DOCKER-ISOLATION-STAGE-1 和 DOCKER-ISOLATION-STAGE-2（试试 iptables -S DOCKER-ISOLATION-STAGE-1）。“incompatible” 是这台主机的 iptables（nf_tables）对旧名字的回答。',
     label: '终端',
+    input: '终端输入',
+    xtermFailed: '这个 shell 需要完整的终端，但它没能加载。请检查网络连接后重新加载页面。',
     loading: '正在加载终端…',
     tabs: 'Shell 标签页',
     hostTab: 'dockerhost',

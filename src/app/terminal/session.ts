@@ -1,8 +1,9 @@
 /**
  * One shell tab's behaviour, independent of xterm: the prompt, line editing and
  * redraw (wrapped lines included), history, Tab completion, running a line and
- * printing its output. The xterm glue (Terminal.tsx) feeds it onData chunks and
- * gives it a writer; tests give it a fake one.
+ * printing its output. The terminal that draws it (tab-session.ts: the light
+ * terminal's screen, then xterm.js) feeds it onData chunks and gives it a
+ * writer; tests give it a fake one.
  */
 import { needsContinuation } from '../../sim/shell/sh.ts';
 import { applyCompletion, type Completion } from './complete.ts';
@@ -139,6 +140,26 @@ export class ShellSession {
   /** The lines entered so far (oldest first), for `history`. */
   get historyLines(): readonly string[] {
     return this.history;
+  }
+
+  /**
+   * Rows from the prompt's first row down to the cursor while a line is being
+   * edited; undefined while a line runs (waits for its programs) or once closed.
+   */
+  promptRows(): number | undefined {
+    return this.busy || this.closed ? undefined : this.cursorRow;
+  }
+
+  /**
+   * The session is drawn on another terminal (xterm taking over from the light
+   * one), whose cursor is at the start of an empty row: the prompt and the line
+   * being typed are drawn there, at its width. Nothing while a line runs: its
+   * output and the next prompt will be.
+   */
+  reattach(): void {
+    if (this.busy || this.closed) return;
+    this.cursorRow = 0;
+    this.redraw(true);
   }
 
   /** Prints a fresh prompt (at start, after output): PS2 while a construct is open. */

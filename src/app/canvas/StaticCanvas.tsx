@@ -15,6 +15,7 @@
 import type { Edge, Node, NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { type ButtonHTMLAttributes, type ComponentType, createContext, memo, type ReactNode, type SyntheticEvent, useContext, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EdgeLabel, measureLabels } from './edge-label.tsx';
 import { recordGesture } from './gesture-handover.ts';
 import { type FitSpec, MAX_ZOOM, MIN_ZOOM } from './fit.ts';
@@ -335,7 +336,8 @@ export function StaticCanvas(props: StaticCanvasProps) {
   const [handles, setHandles] = useState<ReadonlyMap<string, HandleBox[]>>(new Map());
   const view = viewport ?? startViewport ?? { x: 0, y: 0, zoom: 1 };
   const compact = view.zoom < COMPACT_ZOOM;
-  const kit: NodeKit = useMemo(() => ({ Handle: StaticHandle, useCompact: () => compact }), [compact]);
+  const { t } = useTranslation();
+  const kit: NodeKit = useMemo(() => ({ Handle: StaticHandle, useCompact: () => compact, t }), [compact, t]);
 
   // Measured before the first paint, as React Flow measures (sizes, handles), then fitted once sizes hold still.
   // The callbacks through a ref: an owner's new function is no reason to measure again.

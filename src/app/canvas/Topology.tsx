@@ -348,28 +348,33 @@ export function Topology({ live = true }: { live?: boolean } = {}) {
 
   const setCollapsed = useCallback((bridge: string, collapse: boolean) => store.getState().setCollapsed(bridge, collapse), [store]);
 
-  const controls = (
-    <>
-      <ControlButton onClick={tidy} title={t('canvas.tidy')} aria-label={t('canvas.tidy')}>
-        <TidyIcon />
-      </ControlButton>
-      <ControlButton onClick={() => void exportPicture('png')} title={t('canvas.exportPng')} aria-label={t('canvas.exportPng')} className="export-button">
-        PNG
-      </ControlButton>
-      <ControlButton onClick={() => void exportPicture('svg')} title={t('canvas.exportSvg')} aria-label={t('canvas.exportSvg')} className="export-button">
-        SVG
-      </ControlButton>
-      <ControlButton
-        onClick={() => setPathInExport((on) => !on)}
-        title={t('canvas.exportPath')}
-        aria-label={t('canvas.exportPath')}
-        aria-pressed={pathInExport}
-        disabled={!trace}
-        className={`export-button export-path${pathInExport ? ' is-on' : ''}`}
-      >
-        PATH
-      </ControlButton>
-    </>
+  // One element while its inputs stay: a new one each render redrew the controls' seven buttons on every drag move.
+  const hasTrace = trace !== null;
+  const controls = useMemo(
+    () => (
+      <>
+        <ControlButton onClick={tidy} title={t('canvas.tidy')} aria-label={t('canvas.tidy')}>
+          <TidyIcon />
+        </ControlButton>
+        <ControlButton onClick={() => void exportPicture('png')} title={t('canvas.exportPng')} aria-label={t('canvas.exportPng')} className="export-button">
+          PNG
+        </ControlButton>
+        <ControlButton onClick={() => void exportPicture('svg')} title={t('canvas.exportSvg')} aria-label={t('canvas.exportSvg')} className="export-button">
+          SVG
+        </ControlButton>
+        <ControlButton
+          onClick={() => setPathInExport((on) => !on)}
+          title={t('canvas.exportPath')}
+          aria-label={t('canvas.exportPath')}
+          aria-pressed={pathInExport}
+          disabled={!hasTrace}
+          className={`export-button export-path${pathInExport ? ' is-on' : ''}`}
+        >
+          PATH
+        </ControlButton>
+      </>
+    ),
+    [t, tidy, exportPicture, pathInExport, hasTrace],
   );
 
   const onMeasured = useCallback((measured: Record<string, Size>) => setSizes((old) => withMeasured(old, measured)), []);

@@ -365,6 +365,9 @@ test('dark theme and Chinese', async ({ page, lab, shot }) => {
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   await expect(page.getByRole('tab', { name: '规则' })).toBeVisible();
   await expect(lab.outcome()).toContainText('被丢弃');
+  // The canvas's nodes take the language too (one translation function for the canvas, node-kit.ts).
+  await expect(lab.node('host:stack')).toContainText('IP 协议栈：路由 + iptables');
+  await expect(lab.node('c:bbox1')).toContainText('运行中');
   // Each hop's sentence too, from its note; addresses and names stay as they are.
   await expect(page.getByRole('list', { name: '逐跳' }).locator('.hop-detail').first()).toHaveText('container:bbox1 发送 ICMP echo request 172.18.0.2 > 172.17.0.2');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');

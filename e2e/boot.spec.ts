@@ -10,14 +10,14 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
-/** Holds the simulator's chunk back (at most 10 s) until `release`; `requested` says whether the page asked for it. */
-async function holdSimulator(page: Page): Promise<{ release(): void; requested(): boolean }> {
+/** Holds a chunk back (at most 10 s) until `release`; `requested` says whether the page asked for it. */
+async function holdChunk(page: Page, glob: string): Promise<{ release(): void; requested(): boolean }> {
   let release!: () => void;
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
   let requested = false;
-  await page.route('**/assets/simulator-*.js', async (route) => {
+  await page.route(glob, async (route) => {
     requested = true;
     await Promise.race([held, new Promise((r) => setTimeout(r, 10_000))]);
     await route.continue();
@@ -44,6 +44,11 @@ async function holdXterm(page: Page): Promise<{ release(): void; requested(): bo
 async function rowsOf(page: Page, rows: string): Promise<string[]> {
   const texts = await page.getByTestId('terminal-host').locator(`${rows} > div`).allTextContents();
   return texts.map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t !== '');
+}
+
+/** Holds the simulator's chunk back (at most 10 s) until `release`. */
+function holdSimulator(page: Page): Promise<{ release(): void; requested(): boolean }> {
+  return holdChunk(page, '**/assets/simulator-*.js');
 }
 
 /** Each node's box on screen, by id. */
@@ -153,13 +158,15 @@ test('the first screen shows the starter nodes before the simulator has loaded',
   await shot('boot-live');
 });
 
-test('a returning visitor sees the saved world at once, where it was left', async ({ page, lab }) => {
+test('a returning visitor sees the saved world at once, where it was left', async ({ page, lab, shot }) => {
   await lab.open();
   await lab.type('docker run -dit --name bbox4 --network mynet busybox');
   await expect(lab.node('c:bbox4')).toBeVisible();
   const bbox4 = await lab.position('c:bbox4');
 
   const { release } = await holdSimulator(page);
+  // React Flow too, so that the canvas is still the static drawing when the drag below begins.
+  const flowView = await holdChunk(page, '**/assets/FlowView-*.js');
   await page.reload();
   await expect(page.getByTestId('boot-status')).toBeVisible();
   await expect(lab.node('c:bbox4')).toBeVisible();
@@ -167,6 +174,35 @@ test('a returning visitor sees the saved world at once, where it was left', asyn
   release();
   await expect(lab.terminal()).toContainText('your session is back: 5 commands replayed');
   expect(await lab.position('c:bbox4')).toEqual(bbox4);
+
+  // A drag begun on the static drawing (a cold load: React Flow not loaded) goes on once React Flow is in,
+  // and the node ends where the pointer ended, saved as a move.
+  await expect(page.getByTestId('topology')).toHaveAttribute('data-canvas', 'static');
+  const before = (await lab.node('c:bbox4').boundingBox())!;
+  const from = { x: before.x + before.width / 2, y: before.y + before.height / 2 };
+  const zoom = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a);
+  // Towards the canvas's middle, away from its edges (where React Flow would pan the view along).
+  const canvas = (await page.getByTestId('topology').boundingBox())!;
+  const dx = from.x < canvas.x + canvas.width / 2 ? 1 : -1;
+  const dy = from.y < canvas.y + canvas.height / 2 ? 1 : -1;
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 20 * dx, from.y + 30 * dy, { steps: 4 });
+  expect(flowView.requested()).toBe(true);
+  flowView.release();
+  await lab.liveCanvas();
+  await page.mouse.move(from.x + 50 * dx, from.y + 70 * dy, { steps: 5 });
+  await page.mouse.up();
+  const after = (await lab.node('c:bbox4').boundingBox())!;
+  expect(Math.abs(after.x - (before.x + 50 * dx))).toBeLessThan(1.5);
+  expect(Math.abs(after.y - (before.y + 70 * dy))).toBeLessThan(1.5);
+  const moved = await lab.position('c:bbox4');
+  expect(Math.abs(moved.x - (bbox4.x + (50 * dx) / zoom))).toBeLessThan(1.5);
+  expect(Math.abs(moved.y - (bbox4.y + (70 * dy) / zoom))).toBeLessThan(1.5);
+  await shot('boot-drag-handover');
+  await page.reload();
+  await expect(lab.terminal()).toContainText('your session is back');
+  expect(await lab.position('c:bbox4')).toEqual(moved);
 });
 
 test('a restored gallery scenario shows its title and next step on the first screen', async ({ page, lab }) => {

@@ -4,6 +4,7 @@
  * panned and zoomed), the node sizes measured, and the positions drawn (for a
  * first visit, the starter layout, which the live canvas would compute alike).
  */
+import { forgetGesture } from '../canvas/gesture-handover.ts';
 import type { Viewport } from '../canvas/static-geometry.ts';
 import type { Size } from '../canvas/frame.ts';
 import type { XY } from '../state/persist.ts';
@@ -26,6 +27,8 @@ export function recordBootHandoff(update: Partial<BootHandoff>): void {
 export function discardBootHandoff(): void {
   discarded = true;
   handoff = undefined;
+  // A drag begun on the first screen's drawing was on that world: not carried over to another.
+  forgetGesture();
 }
 
 /** The handoff, once: the next canvas (after a reset or a new scenario) starts afresh. */

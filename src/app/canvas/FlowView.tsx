@@ -25,7 +25,8 @@ import {
   type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { type ComponentProps, type ReactNode, useLayoutEffect } from 'react';
+import { type ComponentProps, type ReactNode, useLayoutEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EDGE_TYPES } from './edges.tsx';
 import type { Size } from './frame.ts';
 import { type FitSpec, MAX_ZOOM, MIN_ZOOM } from './fit.ts';
@@ -37,6 +38,9 @@ import { PathLayer } from './PathLayer.tsx';
 import type { PathMarker } from './place-point.ts';
 import type { XY } from '../state/persist.ts';
 
+/** One object: a new style each render made the minimap (memoized) draw again on every drag move. */
+const MINIMAP_SIZE = { width: 150, height: 96 };
+
 const SIDES: Record<HandleProps['position'], Position> = { top: Position.Top, right: Position.Right, bottom: Position.Bottom, left: Position.Left };
 
 function Handle({ id, type, position, style }: HandleProps) {
@@ -46,7 +50,7 @@ function Handle({ id, type, position, style }: HandleProps) {
 const isCompact = (s: ReactFlowState) => s.transform[2] < COMPACT_ZOOM;
 
 /** Each node subscribes to whether the zoom is below the threshold only: zooming re-renders nodes once, when it crosses it. */
-const FLOW_KIT: NodeKit = { Handle, useCompact: () => useStore(isCompact) };
+const useFlowCompact = () => useStore(isCompact);
 
 /**
  * Puts React Flow at the static drawing's view before the first paint (it
@@ -94,8 +98,11 @@ export interface FlowViewProps {
 export function FlowView(props: FlowViewProps) {
   const { nodes, edges, startSize, viewport, startViewport, fitViewOptions, fitOnStart, handlers, theme, label } = props;
   const start = viewport ?? startViewport;
+  const { t } = useTranslation();
+  // One object while the language stays: a new kit would draw every node again.
+  const kit: NodeKit = useMemo(() => ({ Handle, useCompact: useFlowCompact, t }), [t]);
   return (
-    <NodeKitProvider value={FLOW_KIT}>
+    <NodeKitProvider value={kit}>
       {/* React Flow's store starts at the view given (its size is known before the nodes are measured), not at zoom 1:
           a large world's nodes are first drawn as the chips they show at that zoom, not in full and then again as chips. */}
       <ReactFlowProvider
@@ -135,7 +142,7 @@ export function FlowView(props: FlowViewProps) {
             position="bottom-left"
             className="minimap"
             ariaLabel={props.minimapLabel}
-            style={{ width: 150, height: 96 }}
+            style={MINIMAP_SIZE}
             nodeColor={minimapColor}
             nodeStrokeColor={minimapStroke}
           />

@@ -9,12 +9,15 @@
  * React Flow's chunk has loaded (Topology.tsx), which keeps about 60 KB (gzip)
  * off the path to a terminal that takes commands. It cannot be edited: a
  * pointer down, a wheel turn, a key or the focus on it says the user reaches
- * for the canvas (`onWake`), and the owner brings React Flow in.
+ * for the canvas (`onWake`), and the owner brings React Flow in; a press or a
+ * wheel turn is kept for React Flow to carry out (gesture-handover.ts).
  */
 import type { Edge, Node, NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { type ButtonHTMLAttributes, type ComponentType, createContext, memo, type ReactNode, useContext, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { EdgeLabel } from './edge-label.tsx';
+import { type ButtonHTMLAttributes, type ComponentType, createContext, memo, type ReactNode, type SyntheticEvent, useContext, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EdgeLabel, measureLabels } from './edge-label.tsx';
+import { recordGesture } from './gesture-handover.ts';
 import { type FitSpec, MAX_ZOOM, MIN_ZOOM } from './fit.ts';
 import type { XY } from '../state/persist.ts';
 import type { Rect, Size } from './frame.ts';
@@ -159,8 +162,8 @@ export function edgeGeometry(
   return { from, to, ...bezierPath(from.at, from.side, to.at, to.side) };
 }
 
-/** An edge in React Flow's markup (EdgeWrapper). */
-function StaticEdge({ edge, path, label }: { edge: Edge; path: string; label: XY }) {
+/** An edge in React Flow's markup (EdgeWrapper); redrawn only when it or its path changed. */
+const StaticEdge = memo(function StaticEdge({ edge, path, labelX, labelY }: { edge: Edge; path: string; labelX: number; labelY: number }) {
   const classes = ['react-flow__edge', `react-flow__edge-${edge.type ?? 'default'}`, edge.className, 'nopan', 'selectable', edge.animated ? 'animated' : '']
     .filter(Boolean)
     .join(' ');
@@ -171,11 +174,11 @@ function StaticEdge({ edge, path, label }: { edge: Edge; path: string; label: XY
       <g className={classes} role="img" aria-roledescription="edge" data-id={edge.id} data-testid={`rf__edge-${edge.id}`} aria-label={`Edge from ${edge.source} to ${edge.target}`}>
         <path d={path} fill="none" className="react-flow__edge-path" {...(edge.markerEnd ? { markerEnd: `url('#${ARROW}')` } : {})} />
         <path d={path} fill="none" strokeOpacity={0} strokeWidth={20} className="react-flow__edge-interaction" />
-        {text && <EdgeLabel x={label.x} y={label.y} label={text} padding={padding} radius={edge.labelBgBorderRadius ?? 2} />}
+        {text && <EdgeLabel x={labelX} y={labelY} label={text} padding={padding} radius={edge.labelBgBorderRadius ?? 2} />}
       </g>
     </svg>
   );
-}
+});
 
 /** React Flow's closed arrowhead (MarkerSymbols), 14 by 14, in its default marker colour. */
 function ArrowMarker() {
@@ -221,6 +224,10 @@ function StaticControls({ children, onPress }: { children: ReactNode; onPress: (
       {children}
     </div>
   );
+}
+
+function* labelsOf(edges: readonly Edge[]): Iterable<string> {
+  for (const e of edges) if (typeof e.label === 'string' && e.label !== '') yield e.label;
 }
 
 /** A node's box in flow coordinates: its position and its size (drawn, or the frame's own). */
@@ -291,13 +298,21 @@ function measureHandles(nodeEl: HTMLElement, zoom: number): HandleBox[] {
   });
 }
 
-function sameHandles(a: readonly HandleBox[] | undefined, b: readonly HandleBox[]): boolean {
+/**
+ * Screen pixels within which a handle measured again has not moved: the page measures in
+ * 1/64 px, so the same handle measured at another zoom differs by up to 1/64 px over the
+ * zoom in flow units (0.1 at a 300-container world's zoom), which is no reason to redraw.
+ */
+const HANDLE_TOLERANCE = 0.05;
+
+function sameHandles(a: readonly HandleBox[] | undefined, b: readonly HandleBox[], zoom: number): boolean {
+  const near = (p: number, q: number) => Math.abs(p - q) * zoom < HANDLE_TOLERANCE;
   return (
     a !== undefined &&
     a.length === b.length &&
     a.every((h, i) => {
       const o = b[i]!;
-      return h.id === o.id && h.type === o.type && h.position === o.position && h.x === o.x && h.y === o.y && h.width === o.width && h.height === o.height;
+      return h.id === o.id && h.type === o.type && h.position === o.position && near(h.x, o.x) && near(h.y, o.y) && h.width === o.width && h.height === o.height;
     })
   );
 }
@@ -321,7 +336,8 @@ export function StaticCanvas(props: StaticCanvasProps) {
   const [handles, setHandles] = useState<ReadonlyMap<string, HandleBox[]>>(new Map());
   const view = viewport ?? startViewport ?? { x: 0, y: 0, zoom: 1 };
   const compact = view.zoom < COMPACT_ZOOM;
-  const kit: NodeKit = useMemo(() => ({ Handle: StaticHandle, useCompact: () => compact }), [compact]);
+  const { t } = useTranslation();
+  const kit: NodeKit = useMemo(() => ({ Handle: StaticHandle, useCompact: () => compact, t }), [compact, t]);
 
   // Measured before the first paint, as React Flow measures (sizes, handles), then fitted once sizes hold still.
   // The callbacks through a ref: an owner's new function is no reason to measure again.
@@ -347,8 +363,13 @@ export function StaticCanvas(props: StaticCanvasProps) {
       const node = byId.get(id);
       if (!node) continue;
       const boxes = measureHandles(nodeEl, view.zoom);
-      measured.set(id, boxes);
-      if (!sameHandles(handles.get(id), boxes)) handlesChanged = true;
+      const old = handles.get(id);
+      // A handle where it was keeps its box: the edges drawn from it stay as they are.
+      if (old && sameHandles(old, boxes, view.zoom)) measured.set(id, old);
+      else {
+        measured.set(id, boxes);
+        handlesChanged = true;
+      }
       if (node.type === 'frame') continue;
       const drawn = { width: nodeEl.offsetWidth, height: nodeEl.offsetHeight };
       if (node.measured?.width !== drawn.width || node.measured.height !== drawn.height) changed[id] = drawn;
@@ -358,6 +379,9 @@ export function StaticCanvas(props: StaticCanvasProps) {
       latest.current.onMeasured(changed);
       return;
     }
+    // The edges are drawn once the view is known: their labels' boxes are known before.
+    const edgesEl = holder.querySelector('.react-flow__edges');
+    if (edgesEl) measureLabels(labelsOf(latest.current.edges), edgesEl);
     if (!viewport) {
       const fitted = fittedView(nodes, size, fit);
       if (fitted) latest.current.onViewport(fitted);
@@ -374,12 +398,18 @@ export function StaticCanvas(props: StaticCanvasProps) {
   }, []);
 
   const positions = useMemo(() => new Map(nodes.map((n) => [n.id, n.position])), [nodes]);
-  const drawnEdges = edges.flatMap((edge) => {
-    const geometry = edgeGeometry(edge, (id) => positions.get(id), (id) => handles.get(id));
-    return geometry ? [<StaticEdge key={edge.id} edge={edge} path={geometry.path} label={geometry.label} />] : [];
-  });
+  // Drawn once the view is known (fitted, or given): before it, nothing of the picture is painted.
+  const drawnEdges = viewport
+    ? edges.flatMap((edge) => {
+        const geometry = edgeGeometry(edge, (id) => positions.get(id), (id) => handles.get(id));
+        return geometry ? [<StaticEdge key={edge.id} edge={edge} path={geometry.path} labelX={geometry.label.x} labelY={geometry.label.y} />] : [];
+      })
+    : [];
 
-  const wake = () => onWake?.();
+  const wake = (event?: SyntheticEvent) => {
+    if (event) recordGesture(event.nativeEvent);
+    onWake?.();
+  };
   return (
     <div
       data-testid="rf__wrapper"
@@ -397,11 +427,11 @@ export function StaticCanvas(props: StaticCanvasProps) {
         <div className="react-flow__pane draggable" style={{ position: 'absolute', width: '100%', height: '100%', top: 0, left: 0 }}>
           <div
             className="react-flow__viewport xyflow__viewport react-flow__container"
-            style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})`, visibility: viewport ? 'visible' : 'hidden' }}
+            style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})` }}
             ref={viewportEl}
           >
             <div className="react-flow__edges">
-              {edges.some((e) => e.markerEnd) && <ArrowMarker />}
+              {viewport && edges.some((e) => e.markerEnd) && <ArrowMarker />}
               {drawnEdges}
             </div>
             <div className="react-flow__edgelabel-renderer" />

@@ -7,7 +7,8 @@
  * React Flow (FlowView.tsx, a chunk of its own) is loaded once `live` (the
  * terminal takes commands) or when the user reaches for the canvas; until then
  * the same nodes and edges are drawn without it (StaticCanvas.tsx), and React
- * Flow starts at that drawing's view and sizes, so the swap moves nothing.
+ * Flow starts at that drawing's view and sizes, so the swap moves nothing; a
+ * gesture begun on the drawing goes on in React Flow (gesture-handover.ts).
  */
 import type { Edge, Node, NodeChange, ReactFlowInstance, Viewport } from '@xyflow/react';
 import { type ComponentType, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -27,6 +28,7 @@ import { flowEdges, flowNodes, withMeasured } from './flow.ts';
 import { estimateSize, frameRect, type LayoutOptions, type Placement, placeNodes, type Size } from './layout.ts';
 import { flowViewWanted, loadedFlowView, loadFlowView } from './load-flow-view.ts';
 import { minimapColor, minimapStroke } from './minimap-colors.ts';
+import { gesturePending, handOverGesture } from './gesture-handover.ts';
 import { StableElements } from './stable.ts';
 import { ControlButton, StaticCanvas } from './StaticCanvas.tsx';
 import { viewportForBounds } from './static-geometry.ts';
@@ -280,6 +282,8 @@ export function Topology({ live = true }: { live?: boolean } = {}) {
 
   const onInit = useCallback((instance: ReactFlowInstance<Node, Edge>) => {
     flow.current = instance;
+    // A drag, pan or zoom begun on the static drawing goes on here (once React Flow has drawn its nodes).
+    if (gesturePending()) requestAnimationFrame(() => handOverGesture());
   }, []);
   const onNodeMouseEnter = useCallback((_: unknown, node: Node) => store.getState().setHover({ node: node.id }), [store]);
   const onNodeMouseLeave = useCallback(() => store.getState().setHover({ node: null }), [store]);
@@ -344,28 +348,33 @@ export function Topology({ live = true }: { live?: boolean } = {}) {
 
   const setCollapsed = useCallback((bridge: string, collapse: boolean) => store.getState().setCollapsed(bridge, collapse), [store]);
 
-  const controls = (
-    <>
-      <ControlButton onClick={tidy} title={t('canvas.tidy')} aria-label={t('canvas.tidy')}>
-        <TidyIcon />
-      </ControlButton>
-      <ControlButton onClick={() => void exportPicture('png')} title={t('canvas.exportPng')} aria-label={t('canvas.exportPng')} className="export-button">
-        PNG
-      </ControlButton>
-      <ControlButton onClick={() => void exportPicture('svg')} title={t('canvas.exportSvg')} aria-label={t('canvas.exportSvg')} className="export-button">
-        SVG
-      </ControlButton>
-      <ControlButton
-        onClick={() => setPathInExport((on) => !on)}
-        title={t('canvas.exportPath')}
-        aria-label={t('canvas.exportPath')}
-        aria-pressed={pathInExport}
-        disabled={!trace}
-        className={`export-button export-path${pathInExport ? ' is-on' : ''}`}
-      >
-        PATH
-      </ControlButton>
-    </>
+  // One element while its inputs stay: a new one each render redrew the controls' seven buttons on every drag move.
+  const hasTrace = trace !== null;
+  const controls = useMemo(
+    () => (
+      <>
+        <ControlButton onClick={tidy} title={t('canvas.tidy')} aria-label={t('canvas.tidy')}>
+          <TidyIcon />
+        </ControlButton>
+        <ControlButton onClick={() => void exportPicture('png')} title={t('canvas.exportPng')} aria-label={t('canvas.exportPng')} className="export-button">
+          PNG
+        </ControlButton>
+        <ControlButton onClick={() => void exportPicture('svg')} title={t('canvas.exportSvg')} aria-label={t('canvas.exportSvg')} className="export-button">
+          SVG
+        </ControlButton>
+        <ControlButton
+          onClick={() => setPathInExport((on) => !on)}
+          title={t('canvas.exportPath')}
+          aria-label={t('canvas.exportPath')}
+          aria-pressed={pathInExport}
+          disabled={!hasTrace}
+          className={`export-button export-path${pathInExport ? ' is-on' : ''}`}
+        >
+          PATH
+        </ControlButton>
+      </>
+    ),
+    [t, tidy, exportPicture, pathInExport, hasTrace],
   );
 
   const onMeasured = useCallback((measured: Record<string, Size>) => setSizes((old) => withMeasured(old, measured)), []);

@@ -13,9 +13,8 @@
  */
 import type { Node, NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useCollapseControl } from './collapse-control.ts';
-import { Handle, useCompact } from './node-kit.ts';
+import { Handle, useCompact, useNodeT } from './node-kit.ts';
 import type {
   BridgeNodeData,
   ContainerInfo,
@@ -75,7 +74,7 @@ function Iface({ iface }: { iface: IfaceInfo }) {
 }
 
 function Ports({ ports }: { ports: PortInfo[] }) {
-  const { t } = useTranslation();
+  const t = useNodeT();
   if (ports.length === 0) return null;
   return (
     <ul className="ports">
@@ -89,12 +88,12 @@ function Ports({ ports }: { ports: PortInfo[] }) {
 }
 
 function StateDot({ state }: { state: string }) {
-  const { t } = useTranslation();
+  const t = useNodeT();
   return <span className={`state state-${state}`}>{t(`node.state.${state}`, { defaultValue: state })}</span>;
 }
 
 function ContainerLine({ c, owner }: { c: ContainerInfo; owner: boolean }) {
-  const { t } = useTranslation();
+  const t = useNodeT();
   return (
     <div className={owner ? 'ctr-line owner' : 'ctr-line'}>
       <span className="ctr-name">{c.name}</span>
@@ -106,7 +105,7 @@ function ContainerLine({ c, owner }: { c: ContainerInfo; owner: boolean }) {
 }
 
 export const FrameNode = memo(function FrameNode({ data }: P<HostNodeData & Record<string, unknown>>) {
-  const { t } = useTranslation();
+  const t = useNodeT();
   return (
     <div className="frame-title">
       <span className="frame-icon" aria-hidden>▣</span> {t('node.host', { name: data.label })}
@@ -115,7 +114,7 @@ export const FrameNode = memo(function FrameNode({ data }: P<HostNodeData & Reco
 });
 
 export const StackNode = memo(function StackNode({ data }: P<StackNodeData & Record<string, unknown>>) {
-  const { t } = useTranslation();
+  const t = useNodeT();
   return (
     <div className="node-body">
       <Top />
@@ -135,7 +134,7 @@ export const StackNode = memo(function StackNode({ data }: P<StackNodeData & Rec
 });
 
 export const IfaceNode = memo(function IfaceNode({ data }: P<IfaceNodeData & Record<string, unknown>>) {
-  const { t } = useTranslation();
+  const t = useNodeT();
   return (
     <div className="node-body">
       <West />
@@ -152,7 +151,7 @@ export const IfaceNode = memo(function IfaceNode({ data }: P<IfaceNodeData & Rec
  * Only on bridges with containers, and only on the live canvas.
  */
 function CollapseToggle({ bridge, network, collapsed }: { bridge: string; network: string; collapsed: boolean }) {
-  const { t } = useTranslation();
+  const t = useNodeT();
   const setCollapsed = useCollapseControl();
   if (!setCollapsed) return null;
   const label = t(collapsed ? 'node.expand' : 'node.collapse', { network });
@@ -175,7 +174,7 @@ function CollapseToggle({ bridge, network, collapsed }: { bridge: string; networ
 }
 
 export const BridgeNode = memo(function BridgeNode({ id, data }: P<BridgeNodeData & Record<string, unknown>>) {
-  const { t } = useTranslation();
+  const t = useNodeT();
   const compact = useCompact();
   const network = data.network ?? data.name;
   const toggle = data.collapsed || data.ports > 0 ? <CollapseToggle bridge={id} network={network} collapsed={data.collapsed ?? false} /> : null;
@@ -218,7 +217,7 @@ export const BridgeNode = memo(function BridgeNode({ id, data }: P<BridgeNodeDat
 });
 
 export const NetnsNode = memo(function NetnsNode({ data }: P<NetnsNodeData & Record<string, unknown>>) {
-  const { t } = useTranslation();
+  const t = useNodeT();
   const compact = useCompact();
   const n = data.interfaces.length;
   const handles = data.interfaces.map((i, k) => (
@@ -252,7 +251,7 @@ export const NetnsNode = memo(function NetnsNode({ data }: P<NetnsNodeData & Rec
 });
 
 export const ContainerNode = memo(function ContainerNode({ data }: P<ContainerNodeData & Record<string, unknown>>) {
-  const { t } = useTranslation();
+  const t = useNodeT();
   const compact = useCompact();
   if (compact) {
     return (
@@ -276,7 +275,7 @@ export const ContainerNode = memo(function ContainerNode({ data }: P<ContainerNo
 
 /** A collapsed network's containers: how many, in which states, and the button that expands them. */
 export const GroupNode = memo(function GroupNode({ data }: P<GroupNodeData & Record<string, unknown>>) {
-  const { t } = useTranslation();
+  const t = useNodeT();
   const compact = useCompact();
   const title = t('node.group', { network: data.network, count: data.containers });
   const states = data.states.map(([state, count]) => (
@@ -305,7 +304,7 @@ export const GroupNode = memo(function GroupNode({ data }: P<GroupNodeData & Rec
 });
 
 export const MachineNode = memo(function MachineNode({ data }: P<MachineNodeData & Record<string, unknown>>) {
-  const { t } = useTranslation();
+  const t = useNodeT();
   return (
     <div className="node-body">
       <Top />
@@ -329,7 +328,7 @@ export const MachineNode = memo(function MachineNode({ data }: P<MachineNodeData
 });
 
 export const InternetNode = memo(function InternetNode({ data }: P<InternetNodeData & Record<string, unknown>>) {
-  const { t } = useTranslation();
+  const t = useNodeT();
   return (
     <div className="node-body">
       <div className="node-title">{t('node.internet')}</div>

@@ -128,6 +128,7 @@ export default defineConfig({
               test: /[\\/]src[\\/]sim[\\/](?:shell[\\/](?:lazy[\\/]inspect|docker[\\/](?:inspect-cmd|images|volume-cmds|system))|docker[\\/](?:inspect|image-inspect|system))\.ts$/,
               includeDependenciesRecursively: false,
             },
+            { name: 'sim-traefik', test: /[\\/]src[\\/]sim[\\/]shell[\\/]traefik[\\/]/, includeDependenciesRecursively: false },
             { name: 'sim-webecho', test: /[\\/]src[\\/]sim[\\/]shell[\\/]web-echo\.ts$/, includeDependenciesRecursively: false },
             { name: 'sim-databases', test: /[\\/]src[\\/]sim[\\/]shell[\\/]db[\\/](?:clients|connect|psql|pg-table|mysql|mongosh)\.ts$/, includeDependenciesRecursively: false },
             // The Linux export (a menu item of the share dialog) writes the world with its own module of sim/net.

@@ -279,6 +279,7 @@ export class Simulator {
     // The Go echo servers' images run their one program by its path.
     if (executables.has('/whoami')) commands.set('/whoami', lazyCommand(() => lazyPart('webecho').whoamiCommand));
     if (executables.has('/http-echo')) commands.set('/http-echo', lazyCommand(() => lazyPart('webecho').httpEchoCommand));
+    if (executables.has('/usr/local/bin/traefik')) commands.set('traefik', lazyCommand(() => lazyPart('traefik').traefikCommand({ engine: this.engine, servers: this.servers, container: c, files: this.containerFs(c), resolve: (name) => this.containerResolve(c, name) })));
     return commands;
   }
 

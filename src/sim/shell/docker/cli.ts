@@ -392,7 +392,7 @@ class DockerClient {
 
   /**
    * `--label-file` lines then `-l`/`--label` values (opts.ReadKVStrings, ConvertKVStringsToMap):
-   * a key without `=` has an empty value, a later key replaces an earlier one.
+   * a later key replaces an earlier one (golden run-labels).
    */
   private labels(f: ParsedFlags, proc: ClientProcess): Record<string, string> | { error: string } {
     const given: string[] = [];
@@ -401,7 +401,8 @@ class DockerClient {
       if (FS_ERRORS[text] !== undefined) return { error: `open ${path}: ${FS_ERRORS[text]}` };
       for (const raw of text.replace(/^\uFEFF/, '').split('\n')) {
         const line = raw.replace(/^\s+/, '');
-        if (line !== '' && !line.startsWith('#')) given.push(line);
+        // A file's line without `=` is dropped (parseKeyValueFile has no lookup for labels); a flag's keeps an empty value.
+        if (line !== '' && !line.startsWith('#') && line.includes('=')) given.push(line);
       }
     }
     given.push(...(f.lists.get('label') ?? []));
@@ -709,7 +710,8 @@ class DockerClient {
       Status: statusText(c, now),
       Size: '0B',
       Names: c.name,
-      Labels: '',
+      // ContainerContext.Labels ranges over a map: with several labels Go's order is random; vethlab sorts them.
+      Labels: Object.entries(c.labels ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`).join(','),
       Mounts: '',
       Networks: networks.sort().join(','),
       LocalVolumes: '0',

@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { loadAllParts } from '../../src/sim/shell/lazy/parts.ts';
 import { Simulator } from '../../src/sim/shell/simulator.ts';
 import { parseRule } from '../../src/sim/shell/traefik/rule.ts';
+import { routerHash } from '../../src/sim/shell/traefik/traefik.ts';
 
 await loadAllParts();
 
@@ -62,6 +63,24 @@ describe('traefik with the docker provider', () => {
     const routers = sh('curl -s http://localhost:8080/api/http/routers');
     // No --api.insecure: no traefik entry point on 8080.
     expect(routers.exitCode).toBe(7);
+  });
+
+  it('marks a default-rule request (X-Traefik-Router) and refuses it when it comes back to the same router (denyrouterrecursion: 400)', () => {
+    const { sh } = world('--providers.docker');
+    sh('docker run -d --name whoami --network web traefik/whoami');
+    // The router is named after the container; the mark is its qualified name's FNV-1 hash.
+    expect(sh('curl -s -H Host:whoami http://localhost').stdout).toContain(`X-Traefik-Router: ${routerHash('whoami@docker')}\r\n`);
+    // traefik exposes itself by default (Host(`traefik`), its lowest exposed port, 80): the second pass is refused.
+    const loop = sh('curl -si -H Host:traefik http://localhost');
+    // The inner pass's Date and Content-Length come back as the handler's headers: Go writes them sorted.
+    expect(loop.stdout).toMatch(/^HTTP\/1\.1 400 Bad Request\r\nContent-Length: 0\r\nDate: [^\r]+ GMT\r\n\r\n$/);
+  });
+
+  it("disables a router whose service does not exist, with the service manager's error", () => {
+    const { sh } = world('--providers.docker --log.level=ERROR --log.nocolor=true');
+    sh("docker run -d --name app --network web -l 'traefik.http.routers.app.rule=Host(`app`)' -l traefik.http.routers.app.service=nope traefik/whoami");
+    expect(sh('curl -s -H Host:app http://localhost').stdout).toBe('404 page not found\n');
+    expect(sh('docker logs traefik').stdout).toMatch(/^\S+ ERR error="the service \\"nope@docker\\" does not exist" entryPointName=http routerName=app@docker\n$/);
   });
 
   it('connects to the address on traefik.docker.network when the container has several', () => {

@@ -34,6 +34,8 @@ export interface Router {
   rule: string;
   ruleSyntax?: string;
   priority: number | bigint;
+  /** Given the default rule: traefik guards it against requests looping back to it (denyrouterrecursion). */
+  defaultRule?: boolean;
 }
 
 export interface Service {
@@ -71,7 +73,7 @@ function serviceNameOf(c: Container): string {
 
 /** One provider's routers and services by their names, before qualification. */
 interface Partial {
-  routers: Map<string, Omit<Router, 'name' | 'provider' | 'priority'> & { priority?: number }>;
+  routers: Map<string, Omit<Router, 'name' | 'provider' | 'priority'> & { priority?: number; defaultRule?: boolean }>;
   services: Map<string, { servers: string[]; port?: string; scheme?: string; passHostHeader: boolean }>;
 }
 
@@ -169,6 +171,7 @@ function dockerConfig(engine: Engine, cfg: NonNullable<StaticConfig['docker']>, 
           continue;
         }
         r.rule = rule;
+        r.defaultRule = true;
       }
       if (r.service === '') {
         if (conf.services.size > 1) {
@@ -200,7 +203,7 @@ function addressOf(engine: Engine, c: Container, network: string, events: LogEve
 
 /** Merge: alike definitions join (a service's servers add up), different ones are dropped with an error. */
 function merge(provider: string, parts: Partial[], events: LogEvent[]): { routers: Router[]; services: Service[] } {
-  const routers = new Map<string, Omit<Router, 'name' | 'provider' | 'priority'> & { priority?: number }>();
+  const routers = new Map<string, Omit<Router, 'name' | 'provider' | 'priority'> & { priority?: number; defaultRule?: boolean }>();
   const services = new Map<string, { servers: string[]; passHostHeader: boolean }>();
   const badRouters = new Set<string>();
   const badServices = new Set<string>();

@@ -114,6 +114,8 @@ class TraefikProxy {
   private readonly turns = new Map<string, number>();
   private loggedErrors = new Set<string>();
   private requestCount = 0;
+  /** Requests of this traefik being forwarded now (one that comes back to it nests). */
+  private depth = 0;
   private accessLog = '';
 
   constructor(
@@ -142,6 +144,13 @@ class TraefikProxy {
         if (router.service === '') {
           errors.set(router.name, 'the service is missing on the router');
           lines.push({ level: 'error', message: '', fields: { entryPointName: ep.name, routerName: router.name, error: 'the service is missing on the router' } });
+          continue;
+        }
+        // The service manager refuses a router whose service no provider defines (pkg/server/service/service.go).
+        if (!dynamic.services.some((svc) => svc.name === qualified(router))) {
+          const missing = `the service ${JSON.stringify(qualified(router))} does not exist`;
+          errors.set(router.name, missing);
+          lines.push({ level: 'error', message: '', fields: { entryPointName: ep.name, routerName: router.name, error: missing } });
           continue;
         }
         list.push({ router, tree: parsed.tree });
@@ -176,12 +185,25 @@ class TraefikProxy {
     const route = (routes.get(ep.name) ?? []).find((r) => matches(r.tree, ruleReq));
     let res: GoResponse;
     let serviceUrl = '';
+    // denyrouterrecursion: a request that already passed this default-rule router is refused (400, no body).
+    const looped = route?.router.defaultRule === true && header(req, 'X-Traefik-Router') === routerHash(route.router.name);
     if (!route) res = goError('404 page not found', 404);
+    else if (looped) res = { status: 400, headers: [], body: '' };
+    else if (this.depth >= MAX_PASSES) {
+      this.log.text += `vethlab: a request that keeps coming back to traefik (router ${route.router.name}) is cut after ${MAX_PASSES} passes here\n`;
+      res = badGateway();
+    }
     else if (route.router.service === 'api@internal') res = apiAnswer(req, dynamic, errors, this.cfg);
     else if (route.router.service === 'dashboard@internal') res = dashboardAnswer(req, client);
     else {
       const service = dynamic.services.find((s) => s.name === qualified(route.router));
-      const forwarded = service ? this.forward(service, req, client, ep.port, legs) : { res: goError('404 page not found', 404), url: '' };
+      this.depth++;
+      let forwarded: { res: GoResponse; url: string };
+      try {
+        forwarded = service ? this.forward(service, route.router, req, client, ep.port, legs) : { res: goError('404 page not found', 404), url: '' };
+      } finally {
+        this.depth--;
+      }
       res = forwarded.res;
       serviceUrl = forwarded.url;
     }
@@ -191,7 +213,7 @@ class TraefikProxy {
   }
 
   /** The service's next server in turn, the request as traefik sends it, and its answer passed back. */
-  private forward(service: Service, req: GoRequest, client: ClientData, port: number, legs: NonNullable<Served['legs']>): { res: GoResponse; url: string } {
+  private forward(service: Service, router: Router, req: GoRequest, client: ClientData, port: number, legs: NonNullable<Served['legs']>): { res: GoResponse; url: string } {
     if (service.servers.length === 0) return { res: { status: 503, headers: [], body: 'no available server' }, url: '' };
     const turn = this.turns.get(service.name) ?? 0;
     this.turns.set(service.name, turn + 1);
@@ -202,7 +224,7 @@ class TraefikProxy {
     const ip = /^\d+\.\d+\.\d+\.\d+$/.test(host) ? host : this.place.resolve(host);
     // Go's dialer could not resolve the name: the proxy's error handler answers 502.
     if (ip === undefined) return { res: badGateway(), url };
-    const sent = forwardedRequest(req, client, port, this.place.container.hostname, service.passHostHeader ? req.host : `${host}${m[2] ? `:${m[2]}` : ''}`);
+    const sent = forwardedRequest(req, client, port, this.place.container.hostname, service.passHostHeader ? req.host : `${host}${m[2] ? `:${m[2]}` : ''}`, router.defaultRule ? routerHash(router.name) : undefined);
     const r = this.place.servers.relay(this.place.container.netns ?? '', ip, Number(m[2] ?? 80), sent, legs);
     if (!r.ok) return { res: r.failure === 'timeout' ? { status: 504, headers: [], body: 'Gateway Timeout' } : badGateway(), url };
     return { res: passedBack(r.reply), url };
@@ -217,6 +239,16 @@ class TraefikProxy {
     const quoted = (v: string | undefined) => (v === undefined || v === '' ? '"-"' : `"${v}"`);
     return `${client.client} - - [${time}] "${req.method} ${req.uri} ${req.proto}" ${res.status} ${size} ${quoted(header(req, 'Referer'))} ${quoted(header(req, 'User-Agent'))} ${this.requestCount} ${quoted(router)} ${quoted(serviceUrl)} 0ms\n`;
   }
+}
+
+/** How many times a request may come back through traefik before vethlab cuts the loop. */
+const MAX_PASSES = 8;
+
+/** denyrouterrecursion's mark: the router's name hashed with FNV-1 (64 bits), in hex. */
+export function routerHash(name: string): string {
+  let hash = 14695981039346656037n;
+  for (const byte of new TextEncoder().encode(name)) hash = ((hash * 1099511628211n) & 0xffffffffffffffffn) ^ BigInt(byte);
+  return hash.toString(16);
 }
 
 /** A router's service, qualified by the router's provider unless it names one. */
@@ -238,8 +270,8 @@ const X_HEADERS = new Set(['X-Forwarded-For', 'X-Forwarded-Host', 'X-Forwarded-P
  * an untrusted client, then traefik's (forwardedheaders: Proto, Port, Host, Server,
  * X-Real-Ip; the reverse proxy: X-Forwarded-For) and Go's `Accept-Encoding: gzip`.
  */
-function forwardedRequest(req: GoRequest, client: ClientData, port: number, hostname: string, host: string): string {
-  const kept = req.headers.filter(([k]) => !HOP_BY_HOP.has(k) && !X_HEADERS.has(k) && k !== 'User-Agent');
+function forwardedRequest(req: GoRequest, client: ClientData, port: number, hostname: string, host: string, routerMark: string | undefined): string {
+  const kept = req.headers.filter(([k]) => !HOP_BY_HOP.has(k) && !X_HEADERS.has(k) && k !== 'User-Agent' && !(routerMark !== undefined && k === 'X-Traefik-Router'));
   const hostPort = /:(\d+)$/.exec(req.host)?.[1] ?? String(port === 443 ? 443 : 80);
   const userAgent = header(req, 'User-Agent');
   const body = /\r?\n\r?\n([\s\S]*)$/.exec(client.data)?.[1] ?? '';
@@ -256,6 +288,7 @@ function forwardedRequest(req: GoRequest, client: ClientData, port: number, host
     'X-Forwarded-Proto: http',
     `X-Forwarded-Server: ${hostname}`,
     `X-Real-Ip: ${client.client}`,
+    ...(routerMark !== undefined ? [`X-Traefik-Router: ${routerMark}`] : []),
     ...(header(req, 'Accept-Encoding') === undefined && req.method !== 'HEAD' ? ['Accept-Encoding: gzip'] : []),
   ];
   return `${lines.join('\r\n')}\r\n\r\n${body}`;

@@ -83,6 +83,15 @@ describe('traefik with the docker provider', () => {
     expect(sh('docker logs traefik').stdout).toMatch(/^\S+ ERR error="the service \\"nope@docker\\" does not exist" entryPointName=http routerName=app@docker\n$/);
   });
 
+  it('drops a router two containers define differently, with the merge error, logged at the second one\'s start', () => {
+    const { sh } = world('--providers.docker --log.nocolor=true');
+    sh("docker run -d --name app-a --network web -l 'traefik.http.routers.r.rule=Host(`a`)' -l traefik.http.services.s.loadbalancer.server.port=80 traefik/whoami");
+    sh("docker run -d --name app-b --network web -l 'traefik.http.routers.r.rule=Host(`b`)' -l traefik.http.services.s.loadbalancer.server.port=80 traefik/whoami");
+    // `configuration`: the roots that defined it, each container's service name and ID (a JSON value: not quoted).
+    expect(sh('docker logs traefik').stdout).toMatch(/^\S+ ERR Router defined multiple times with different configurations configuration=\["app-a-[0-9a-f]{64}","app-b-[0-9a-f]{64}"\] providerName=docker routerName=r\n$/);
+    expect(sh('curl -s -H Host:a http://localhost').stdout).toBe('404 page not found\n');
+  });
+
   it('connects to the address on traefik.docker.network when the container has several', () => {
     const { sh } = world('--providers.docker');
     sh('docker network create back');
@@ -119,6 +128,8 @@ describe('traefik with the docker provider', () => {
   it('logs a malformed rule on its router and leaves the router out', () => {
     const { sh } = world('--providers.docker --log.level=INFO');
     sh("docker run -d --name app --network web -l 'traefik.http.routers.app.rule=Host(`app`' traefik/whoami");
+    // The provider watches Docker's events: the container's start is enough to log it.
+    expect(plain(sh('docker logs traefik').stdout)).toContain('error while parsing rule');
     expect(sh('curl -s -H Host:app http://localhost').stdout).toBe('404 page not found\n');
     const logs = plain(sh('docker logs traefik').stdout);
     expect(logs).toContain('ERR error="error while parsing rule Host(`app`: parsing rule Host(`app`: 1:11: missing \',\' before newline in argument list" entryPointName=http routerName=app@docker\n');
@@ -141,6 +152,13 @@ describe('traefik with a file provider and a static traefik.yml', () => {
     expect(sh('curl -s -H Host:example.localhost http://localhost/api/x').stdout).toBe('from-backend\n');
     expect(sh('curl -s -H Host:example.localhost http://localhost/other').stdout).toBe('404 page not found\n');
     expect(sh('curl -s -H Host:other.localhost http://localhost/api').stdout).toBe('404 page not found\n');
+  });
+
+  it('stops with its Command error when an entry point cannot listen (cmd/traefik, pkg/server/server_entrypoint_tcp.go)', () => {
+    const { sh } = world('--log.nocolor=true');
+    const second = sh('docker exec traefik traefik --log.nocolor=true');
+    expect(second.exitCode).toBe(1);
+    expect(second.stdout).toMatch(/^\S+ ERR Command error error="error while building entryPoint http: building listener: error opening listener: listen tcp :80: bind: address already in use"\n$/);
   });
 
   it('refuses an option it does not model in one vethlab line', () => {

@@ -147,6 +147,8 @@ export class Simulator {
   private readonly containerPackages = new WeakMap<Container, PackageState>();
   /** The server processes' side of every connection (httpd's files, redis's keys). */
   readonly servers: Servers;
+  /** Watchers of Docker's container events (start, die): traefik's docker provider. */
+  private readonly containerEvents = new Set<(c: Container, action: 'start' | 'die') => void>();
   /** Programs still running in containers (servers from command lines, background jobs). */
   readonly processes: Processes;
   /** The trees behind containers' binds, volumes and tmpfs mounts. */
@@ -173,7 +175,14 @@ export class Simulator {
         if (opts.main) c.logs += result.stdout + result.stderr;
         return result;
       },
-      onStarted: (c) => this.startMainProcess(c),
+      onStarted: (c) => {
+        this.startMainProcess(c);
+        for (const listen of [...this.containerEvents]) listen(c, 'start');
+      },
+    });
+    // Docker's `die` event reaches its watchers as the container stops (before the engine forgets its endpoints).
+    this.engine.stopObservers.push((c) => {
+      for (const listen of [...this.containerEvents]) listen(c, 'die');
     });
   }
 
@@ -279,7 +288,7 @@ export class Simulator {
     // The Go echo servers' images run their one program by its path.
     if (executables.has('/whoami')) commands.set('/whoami', lazyCommand(() => lazyPart('webecho').whoamiCommand));
     if (executables.has('/http-echo')) commands.set('/http-echo', lazyCommand(() => lazyPart('webecho').httpEchoCommand));
-    if (executables.has('/usr/local/bin/traefik')) commands.set('traefik', lazyCommand(() => lazyPart('traefik').traefikCommand({ engine: this.engine, servers: this.servers, container: c, files: this.containerFs(c), resolve: (name) => this.containerResolve(c, name) })));
+    if (executables.has('/usr/local/bin/traefik')) commands.set('traefik', lazyCommand(() => lazyPart('traefik').traefikCommand({ engine: this.engine, servers: this.servers, container: c, files: this.containerFs(c), resolve: (name) => this.containerResolve(c, name), events: this.containerEvents })));
     return commands;
   }
 

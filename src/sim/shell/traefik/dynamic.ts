@@ -22,6 +22,7 @@ import { formatIPv4 } from '../../netfilter/inet.ts';
 import { parseYaml } from '../compose/yaml.ts';
 import type { FileSystem } from '../fs.ts';
 import type { StaticConfig } from './config.ts';
+import type { LogField } from './log.ts';
 
 export interface Router {
   /** Qualified: `whoami@docker`. */
@@ -50,7 +51,7 @@ export interface Service {
 export interface LogEvent {
   level: 'error' | 'warn' | 'info';
   message: string;
-  fields: Record<string, string>;
+  fields: Record<string, LogField>;
 }
 
 export interface DynamicConfig {
@@ -73,6 +74,8 @@ function serviceNameOf(c: Container): string {
 
 /** One provider's routers and services by their names, before qualification. */
 interface Partial {
+  /** Where it came from: the container's `service-ID` (Merge's root), or the file's path. */
+  root: string;
   routers: Map<string, Omit<Router, 'name' | 'provider' | 'priority'> & { priority?: number; defaultRule?: boolean }>;
   services: Map<string, { servers: string[]; port?: string; scheme?: string; passHostHeader: boolean }>;
 }
@@ -92,7 +95,7 @@ function defaultRule(template: string, name: string, containerName: string): str
 
 /** A container's labels as traefik reads them, or why they are not modelled. */
 function labelConfig(c: Container, events: LogEvent[]): Partial | undefined {
-  const conf: Partial = { routers: new Map(), services: new Map() };
+  const conf: Partial = { root: '', routers: new Map(), services: new Map() };
   for (const [key, value] of Object.entries(c.labels ?? {})) {
     if (!/^traefik\./i.test(key) || /^traefik\.(enable|docker\.network)$/i.test(key)) continue;
     const router = /^traefik\.http\.routers\.([^.]+)\.(rule|entrypoints|service|priority)$/i.exec(key);
@@ -126,10 +129,10 @@ function labelConfig(c: Container, events: LogEvent[]): Partial | undefined {
 }
 
 /** The docker provider's configuration from the running containers (ContainerList, then inspect of each). */
-function dockerConfig(engine: Engine, cfg: NonNullable<StaticConfig['docker']>, events: LogEvent[]): Partial[] {
+function dockerConfig(engine: Engine, cfg: NonNullable<StaticConfig['docker']>, events: LogEvent[], dying: Container | undefined): Partial[] {
   const built: { key: string; conf: Partial }[] = [];
   for (const c of engine.containers.values()) {
-    if (c.state !== 'running') continue;
+    if (c.state !== 'running' || c === dying) continue;
     const enable = c.labels?.['traefik.enable'];
     if (!(enable === undefined ? cfg.exposedByDefault : /^(1|t|true)$/i.test(enable))) continue;
     const conf = labelConfig(c, events);
@@ -182,7 +185,7 @@ function dockerConfig(engine: Engine, cfg: NonNullable<StaticConfig['docker']>, 
         r.service = [...conf.services.keys()][0]!;
       }
     }
-    built.push({ key: containerKey, conf });
+    built.push({ key: containerKey, conf: { ...conf, root: containerKey } });
   }
   return built.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((b) => b.conf);
 }
@@ -201,31 +204,43 @@ function addressOf(engine: Engine, c: Container, network: string, events: LogEve
   return networks[0]?.ip ?? '';
 }
 
-/** Merge: alike definitions join (a service's servers add up), different ones are dropped with an error. */
+/**
+ * provider.Merge (docker): alike definitions join (a service's servers add up), different
+ * ones are dropped with an error naming the roots that defined them. The file provider
+ * keeps the first of a name instead, with a warning (file.go).
+ */
 function merge(provider: string, parts: Partial[], events: LogEvent[]): { routers: Router[]; services: Service[] } {
   const routers = new Map<string, Omit<Router, 'name' | 'provider' | 'priority'> & { priority?: number; defaultRule?: boolean }>();
   const services = new Map<string, { servers: string[]; passHostHeader: boolean }>();
+  const routerRoots = new Map<string, string[]>();
+  const serviceRoots = new Map<string, string[]>();
   const badRouters = new Set<string>();
   const badServices = new Set<string>();
+  const skipped = (kind: string, field: string, name: string) => events.push({ level: 'warn', message: `HTTP ${kind} already configured, skipping`, fields: { providerName: provider, [field]: name } });
   for (const part of parts) {
     for (const [name, s] of part.services) {
+      serviceRoots.set(name, [...(serviceRoots.get(name) ?? []), part.root]);
       const existing = services.get(name);
       if (!existing) services.set(name, { servers: [...s.servers], passHostHeader: s.passHostHeader });
+      else if (provider === 'file') skipped('service', 'serviceName', name);
       else if (existing.passHostHeader !== s.passHostHeader) badServices.add(name);
       else for (const url of s.servers) if (!existing.servers.includes(url)) existing.servers.push(url);
     }
     for (const [name, r] of part.routers) {
+      routerRoots.set(name, [...(routerRoots.get(name) ?? []), part.root]);
       const existing = routers.get(name);
       if (!existing) routers.set(name, r);
+      else if (provider === 'file') skipped('router', 'routerName', name);
       else if (JSON.stringify(existing) !== JSON.stringify(r)) badRouters.add(name);
     }
   }
+  const roots = (list: string[] | undefined) => ({ json: JSON.stringify(list ?? []) });
   for (const name of badServices) {
-    events.push({ level: 'error', message: 'Service defined multiple times with different configurations', fields: { providerName: provider, serviceName: name } });
+    events.push({ level: 'error', message: 'Service defined multiple times with different configurations', fields: { configuration: roots(serviceRoots.get(name)), providerName: provider, serviceName: name } });
     services.delete(name);
   }
   for (const name of badRouters) {
-    events.push({ level: 'error', message: 'Router defined multiple times with different configurations', fields: { providerName: provider, routerName: name } });
+    events.push({ level: 'error', message: 'Router defined multiple times with different configurations', fields: { configuration: roots(routerRoots.get(name)), providerName: provider, routerName: name } });
     routers.delete(name);
   }
   return {
@@ -250,7 +265,7 @@ function fileConfig(files: FileSystem, cfg: NonNullable<StaticConfig['file']>, e
       continue;
     }
     const http = ((parsed.value ?? {}) as { http?: { routers?: Record<string, Record<string, unknown>>; services?: Record<string, { loadBalancer?: { servers?: { url?: string }[]; passHostHeader?: boolean } }> } }).http ?? {};
-    const part: Partial = { routers: new Map(), services: new Map() };
+    const part: Partial = { root: path, routers: new Map(), services: new Map() };
     for (const [name, r] of Object.entries(http.routers ?? {})) {
       const entryPoints = (r.entryPoints ?? r.entrypoints) as string[] | undefined;
       part.routers.set(name, { entryPoints: Array.isArray(entryPoints) ? entryPoints.map(String) : [], middlewares: [], service: String(r.service ?? ''), rule: String(r.rule ?? ''), ...(r.priority !== undefined ? { priority: Number(r.priority) } : {}) });
@@ -287,7 +302,7 @@ export interface ProviderState {
 }
 
 /** Everything traefik routes by now: its providers' configurations merged, default entry points filled in. */
-export function dynamicConfig(cfg: StaticConfig, engine: Engine, files: FileSystem, state: ProviderState): DynamicConfig {
+export function dynamicConfig(cfg: StaticConfig, engine: Engine, files: FileSystem, state: ProviderState, dying?: Container): DynamicConfig {
   const events: LogEvent[] = [];
   const internal = internalConfig(cfg);
   const routers = [...internal.routers];
@@ -301,7 +316,7 @@ export function dynamicConfig(cfg: StaticConfig, engine: Engine, files: FileSyst
     }
   }
   if (cfg.docker && state.dockerReachable) {
-    const merged = merge('docker', dockerConfig(engine, cfg.docker, events), events);
+    const merged = merge('docker', dockerConfig(engine, cfg.docker, events, dying), events);
     routers.push(...merged.routers);
     services.push(...merged.services);
   }

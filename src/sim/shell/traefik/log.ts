@@ -29,6 +29,9 @@ function needsQuote(s: string): boolean {
   return /[\x00-\x20\x7f-\uffff\\"]/.test(s);
 }
 
+/** A field's value: a string, or a value zerolog writes as JSON (`configuration=["a","b"]`). */
+export type LogField = string | { json: string };
+
 export class TraefikLog {
   private readonly level: LogLevel;
   private readonly colour: boolean;
@@ -48,7 +51,7 @@ export class TraefikLog {
   }
 
   /** One event: `fields` in any order (the writer sorts them), `error` first. */
-  write(now: number, level: LogLevel, message: string, fields: Record<string, string> = {}): void {
+  write(now: number, level: LogLevel, message: string, fields: Record<string, LogField> = {}): void {
     if (!this.enabled(level)) return;
     const time = new Date(now).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const parts = [this.paint(time, 90), this.paint(SHORT[level], COLOUR[level])];
@@ -58,7 +61,8 @@ export class TraefikLog {
     const ordered = names.includes('error') ? ['error', ...names.filter((n) => n !== 'error')] : names;
     const rendered = ordered.map((name) => {
       const raw = fields[name]!;
-      const value = needsQuote(raw) ? goQuote(raw) : raw;
+      // A string is quoted when it needs it; any other value is printed as its JSON.
+      const value = typeof raw !== 'string' ? raw.json : needsQuote(raw) ? goQuote(raw) : raw;
       return name === 'error' ? `${this.paint('error=', 36)}${this.paint(this.paint(value, 1), 31)}` : `${this.paint(`${name}=`, 36)}${value}`;
     });
     this.text += `${parts.join(' ')}${rendered.length > 0 ? ` ${rendered.join(' ')}` : ''}\n`;

@@ -15,12 +15,12 @@ import type { Container } from '../../docker/model.ts';
 import type { Servers } from '../servers.ts';
 import type { FileSystem } from '../fs.ts';
 import { goError, goWire, header, parseGoRequest, GO_BAD_REQUEST, type GoRequest, type GoResponse } from '../go-http.ts';
-import { bindAll, stillRunning } from '../listen.ts';
+import { bindAll, stillRunning, unbindAll } from '../listen.ts';
 import type { ClientData, Command, Listen, Running, Served } from '../types.ts';
 import { fail } from '../types.ts';
 import { apiAnswer } from './api.ts';
 import { staticConfig, type StaticConfig } from './config.ts';
-import { dynamicConfig, type DynamicConfig, type ProviderState, type Router, type Service } from './dynamic.ts';
+import { dynamicConfig, type DynamicConfig, type LogEvent, type ProviderState, type Router, type Service } from './dynamic.ts';
 import { TraefikLog } from './log.ts';
 import { matches, parseRule, type RuleTree } from './rule.ts';
 
@@ -43,6 +43,8 @@ export interface TraefikPlace {
   files: FileSystem;
   /** A name as the container's resolver answers it (a file provider's server URL by container name). */
   resolve: (name: string) => string | undefined;
+  /** Docker's container events, as the docker provider watches them (a start or a die rebuilds its configuration). */
+  events: Set<(c: Container, action: 'start' | 'die') => void>;
 }
 
 /** zerolog's "Provider error, retrying in" duration: the first backoff of 500 ms ± 50 %, fixed here. */
@@ -62,10 +64,16 @@ export function traefikCommand(place: TraefikPlace): Command {
       log.write(now(), 'info', '\nStats collection is disabled.\nHelp us improve Traefik by turning this feature on :)\nMore details on: https://doc.traefik.io/traefik/contributing/data-collection/\n');
     }
     const listens: Listen[] = cfg.entryPoints.map((e) => ({ proto: 'tcp', address: e.host === '' ? '::' : e.host, family: e.host === '' || e.host.includes(':') ? 6 : 4, port: e.port }));
-    if (bindAll(ctx, listens, 'traefik')) {
-      const taken = cfg.entryPoints.find((e) => e.port === listens[0]!.port) ?? cfg.entryPoints[0]!;
-      log.write(now(), 'error', 'Command error', { error: `error opening listener: listen tcp ${taken.host}:${taken.port}: bind: address already in use` });
-      return fail(log.take(), 1);
+    // NewTCPEntryPoints opens each entry point's listener (Go ranges over a map: vethlab takes them in order).
+    for (const [i, l] of listens.entries()) {
+      const errno = bindAll(ctx, [l], 'traefik');
+      if (!errno) continue;
+      unbindAll(ctx, listens.slice(0, i));
+      const ep = cfg.entryPoints[i]!;
+      const why = errno === 'EADDRINUSE' ? 'bind: address already in use' : 'bind: cannot assign requested address';
+      log.write(now(), 'error', 'Command error', { error: `error while building entryPoint ${ep.name}: building listener: error opening listener: listen tcp ${ep.host.includes(':') ? `[${ep.host}]` : ep.host}:${ep.port}: ${why}` });
+      // traefik's log is on standard output.
+      return { stdout: log.take(), stderr: '', exitCode: 1 };
     }
     // The aggregator: the file provider first, the internal one last; the others start in goroutines (their order races).
     log.write(now(), 'info', 'Starting provider aggregator aggregator.ProviderAggregator');
@@ -90,7 +98,8 @@ export function traefikCommand(place: TraefikPlace): Command {
     }
     log.write(now(), 'info', 'Starting provider *acme.ChallengeTLSALPN');
     const proxy = new TraefikProxy(place, cfg, state, log, now);
-    proxy.configuration();
+    proxy.configuration('start');
+    if (cfg.docker && state.dockerReachable) watchEvents(place, proxy);
     const running: Running = {
       process: 'traefik',
       argv: ['traefik', ...argv],
@@ -105,6 +114,26 @@ export function traefikCommand(place: TraefikPlace): Command {
   };
 }
 
+/**
+ * The docker provider's watch: on a container's start or die it lists the containers
+ * again and applies the new configuration, logging its errors then, not at the next
+ * request. The watch ends with this traefik's run.
+ */
+function watchEvents(place: TraefikPlace, proxy: TraefikProxy): void {
+  const me = place.container;
+  const run = me.startedAt;
+  const listener = (c: Container, action: 'start' | 'die') => {
+    if (me.state !== 'running' || me.startedAt !== run || (c === me && action === 'die')) {
+      place.events.delete(listener);
+      return;
+    }
+    if (c === me) return;
+    proxy.configuration('event', action === 'die' ? c : undefined);
+    me.logs += proxy.takeAccessLog();
+  };
+  place.events.add(listener);
+}
+
 interface Route {
   router: Router;
   tree: RuleTree;
@@ -112,7 +141,8 @@ interface Route {
 
 class TraefikProxy {
   private readonly turns = new Map<string, number>();
-  private loggedErrors = new Set<string>();
+  /** The configuration last applied (routers and services), to tell a changed one. */
+  private lastSignature = '';
   private requestCount = 0;
   /** Requests of this traefik being forwarded now (one that comes back to it nests). */
   private depth = 0;
@@ -127,10 +157,10 @@ class TraefikProxy {
   ) {}
 
   /** The configuration now, as the providers' last messages built it; what is new in its errors is logged. */
-  configuration(): { dynamic: DynamicConfig; routes: Map<string, Route[]>; errors: Map<string, string> } {
-    const dynamic = dynamicConfig(this.cfg, this.place.engine, this.place.files, this.state);
+  configuration(trigger: 'start' | 'event' | 'request', dying?: Container): { dynamic: DynamicConfig; routes: Map<string, Route[]>; errors: Map<string, string> } {
+    const dynamic = dynamicConfig(this.cfg, this.place.engine, this.place.files, this.state, dying);
     const errors = new Map<string, string>();
-    const lines: { level: 'error' | 'warn' | 'info'; message: string; fields: Record<string, string> }[] = [...dynamic.events];
+    const lines: LogEvent[] = [...dynamic.events];
     const routes = new Map<string, Route[]>();
     for (const ep of this.cfg.entryPoints) {
       const list: Route[] = [];
@@ -159,13 +189,14 @@ class TraefikProxy {
       list.sort((a, b) => priority(b.router) - priority(a.router));
       routes.set(ep.name, list);
     }
-    // Each new configuration logs its errors again; an unchanged one is not applied twice.
-    const key = (l: (typeof lines)[number]) => `${l.level}\0${l.message}\0${JSON.stringify(l.fields)}`;
-    const seen = new Set(lines.map(key));
-    if ([...seen].some((k) => !this.loggedErrors.has(k)) || seen.size !== this.loggedErrors.size) {
-      for (const l of lines) if (!this.loggedErrors.has(key(l))) this.log.write(this.now(), l.level, l.message, l.fields);
-    }
-    this.loggedErrors = seen;
+    // The provider logs as it builds (at each Docker event); the routers are rebuilt, and their errors logged
+    // again, only when the configuration changed (the watcher skips an unchanged one). A request reads the
+    // providers afresh (their watches), and logs only a configuration that changed.
+    const signature = JSON.stringify([dynamic.routers, dynamic.services], (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+    const changed = signature !== this.lastSignature;
+    this.lastSignature = signature;
+    if (trigger === 'event' || changed) for (const e of dynamic.events) this.log.write(this.now(), e.level, e.message, e.fields);
+    if (changed) for (const l of lines.slice(dynamic.events.length)) this.log.write(this.now(), l.level, l.message, l.fields);
     return { dynamic, routes, errors };
   }
 
@@ -179,7 +210,7 @@ class TraefikProxy {
     const req = parseGoRequest(client.data);
     if (!req) return GO_BAD_REQUEST;
     const ep = this.cfg.entryPoints.find((e) => e.port === client.port) ?? this.cfg.entryPoints[0]!;
-    const { dynamic, routes, errors } = this.configuration();
+    const { dynamic, routes, errors } = this.configuration('request');
     const hostHeader = req.host.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1').toLowerCase();
     const ruleReq = { method: req.method, host: hostHeader, path: req.path, headers: req.headers, query: req.query, clientIp: client.client };
     const route = (routes.get(ep.name) ?? []).find((r) => matches(r.tree, ruleReq));

@@ -165,6 +165,9 @@ describe('traefik with a file provider and a static traefik.yml', () => {
     const { sh } = world('--metrics.prometheus=true');
     expect(sh('docker logs traefik').stdout).toBe("vethlab: traefik's option --metrics.prometheus is not modelled here\n");
     expect(sh('docker ps -a --format "{{.Status}}"').stdout).toMatch(/^Exited \(1\)/);
+    // Without flags or a file, traefik would read TRAEFIK_* variables: not modelled, and said so.
+    sh('docker run -d --name envcfg -e TRAEFIK_API_INSECURE=true traefik:v3.5');
+    expect(sh('docker logs envcfg').stdout).toBe("vethlab: traefik's configuration from environment variables (TRAEFIK_API_INSECURE) is not modelled here; give it as flags\n");
   });
 });
 

@@ -104,6 +104,9 @@ export function staticConfig(argv: readonly string[], files: FileSystem, env: Re
   const found = findConfigFile(files, get(flags, 'configfile'), env);
   if (found.error) return { error: found.error };
   let opts = flags;
+  // The env loader runs last, only when neither a file nor flags configured traefik.
+  const fromEnv = Object.keys(env).filter((k) => k.startsWith('TRAEFIK_'));
+  if (found.path === undefined && flags.size === 0 && fromEnv.length > 0) return { error: `vethlab: traefik's configuration from environment variables (${fromEnv.join(', ')}) is not modelled here; give it as flags` };
   if (found.path !== undefined) {
     if (found.path.endsWith('.toml')) return { error: `vethlab: traefik's TOML configuration (${found.path}) is not modelled here; write it as traefik.yml` };
     const text = files.read(found.path);

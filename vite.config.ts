@@ -129,6 +129,7 @@ export default defineConfig({
               includeDependenciesRecursively: false,
             },
             { name: 'sim-caddy', test: /[\\/]src[\\/]sim[\\/]shell[\\/]caddy[\\/]/, includeDependenciesRecursively: false },
+            { name: 'sim-traefik', test: /[\\/]src[\\/]sim[\\/]shell[\\/]traefik[\\/]/, includeDependenciesRecursively: false },
             { name: 'sim-webecho', test: /[\\/]src[\\/]sim[\\/]shell[\\/]web-echo\.ts$/, includeDependenciesRecursively: false },
             { name: 'sim-databases', test: /[\\/]src[\\/]sim[\\/]shell[\\/]db[\\/](?:clients|connect|psql|pg-table|mysql|mongosh)\.ts$/, includeDependenciesRecursively: false },
             // The Linux export (a menu item of the share dialog) writes the world with its own module of sim/net.

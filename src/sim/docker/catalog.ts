@@ -317,10 +317,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     path: 'library/traefik',
     variants: [
       // traefik/traefik-library-image v3 alpine: ENTRYPOINT ["/entrypoint.sh"], CMD ["traefik"], EXPOSE 80 (version, date and size made up).
-      // Its entrypoint.sh runs `traefik "$@"` when the command starts with a flag; traefik with a configuration is not modelled.
+      // Its entrypoint.sh runs `traefik "$@"` when the command starts with a flag; traefik itself: shell/traefik/.
       { tags: ['latest', 'v3', 'v3.5', 'v3.5.3', '3', '3.5', 'chaource'], base: 'alpine', entrypoint: ['/entrypoint.sh'], cmd: ['traefik'], env: [PATH_ENV], exposed: ['80/tcp'], wrapperRuns: { program: 'traefik' },
         labels: { 'org.opencontainers.image.description': 'A modern reverse-proxy', 'org.opencontainers.image.documentation': 'https://docs.traefik.io', 'org.opencontainers.image.source': 'https://github.com/traefik/traefik', 'org.opencontainers.image.title': 'Traefik', 'org.opencontainers.image.url': 'https://traefik.io', 'org.opencontainers.image.vendor': 'Traefik Labs', 'org.opencontainers.image.version': 'v3.5.3' },
-        executables: ['/entrypoint.sh', '/usr/local/bin/traefik'], listens: [{ proto: 'tcp', port: 80, process: 'traefik' }], created: '2026-09-19T14:21:09.337Z', size: mib(181.2), layers: 4 },
+        executables: ['/entrypoint.sh', '/usr/local/bin/traefik'], created: '2026-09-19T14:21:09.337Z', size: mib(181.2), layers: 4 },
     ],
   },
   {

@@ -19,7 +19,6 @@ import type { Processes } from './processes.ts';
 import type { NginxConfig } from './nginx-conf.ts';
 import { nginxAnswer, type NginxAnswer } from './nginx-server.ts';
 import { absoluteLocation, hostHeaderOf } from './nginx-redirect.ts';
-import { GO_BAD_REQUEST, goError, goWire, parseGoRequest } from './go-http.ts';
 
 /** nginx's reason phrases (ngx_http_status_lines) for the statuses it sends itself. */
 const NGINX_STATUS: Record<number, string> = {
@@ -306,19 +305,7 @@ export class Servers {
     }
     if (peer.process === 'httpd' && input.trim() !== '') return this.httpd(peer, input.split('\n')[0]!.replace(/\r$/, '')).raw;
     if (peer.process === 'nginx' && input.trim() !== '') return this.nginx(peer, input.split('\n')[0]!.replace(/\r$/, ''), hostHeaderOf(input)).raw;
-    if (peer.process === 'traefik' && input.trim() !== '') return this.traefik(input);
     return '';
-  }
-
-  /**
-   * traefik as the image starts it, with no configuration: its `web` entry point on :80
-   * has no router, so every request gets Go's http.NotFound (traefik's
-   * pkg/server/router: the default handler when nothing matches).
-   */
-  private traefik(input: string): string {
-    const req = parseGoRequest(input);
-    if (!req) return GO_BAD_REQUEST;
-    return goWire(req, goError('404 page not found', 404), this.engine.kernel.now);
   }
 
   /** A program that answers with whatever it is given to send (netcat listening, a script around it). */
@@ -368,7 +355,7 @@ export class Servers {
     if (!conn.ok) return { kind: conn.failure, traces: conn.traces };
     const request = httpRequest(client, path, hostHeader, extra);
     const method = extra.method ?? 'GET';
-    if (this.rawServer(conn.peer, 'tcp') || conn.peer.process === 'traefik') {
+    if (this.rawServer(conn.peer, 'tcp')) {
       const relayed: Trace[] = [];
       const raw = this.converse(conn.peer, request, relayed);
       this.exchanged(conn.traces, httpExchange(request, raw));

@@ -157,6 +157,8 @@ export class Simulator {
   private readonly containerPackages = new WeakMap<Container, PackageState>();
   /** The server processes' side of every connection (httpd's files, redis's keys). */
   readonly servers: Servers;
+  /** Watchers of Docker's container events (start, die): traefik's docker provider. */
+  private readonly containerEvents = new Set<(c: Container, action: 'start' | 'die') => void>();
   /** Programs still running in containers (servers from command lines, background jobs). */
   readonly processes: Processes;
   /** The trees behind containers' binds, volumes and tmpfs mounts. */
@@ -188,12 +190,19 @@ export class Simulator {
         if (opts.main) c.logs += result.stdout + result.stderr;
         return result;
       },
-      onStarted: (c) => this.startMainProcess(c),
+      onStarted: (c) => {
+        this.startMainProcess(c);
+        for (const listen of [...this.containerEvents]) listen(c, 'start');
+      },
       files: {
         fs: (c) => this.containerFs(c),
         changes: (c) => layerChanges(rootfsOf(this.engine.imageOf(c)), this.containerLayer(c)),
         size: (c) => layerSize(this.containerLayer(c)),
       },
+    });
+    // Docker's `die` event reaches its watchers as the container stops (before the engine forgets its endpoints).
+    this.engine.stopObservers.push((c) => {
+      for (const listen of [...this.containerEvents]) listen(c, 'die');
     });
   }
 
@@ -335,6 +344,7 @@ export class Simulator {
       commands.set('caddy', caddy);
       commands.set('/usr/bin/caddy', caddy);
     }
+    if (executables.has('/usr/local/bin/traefik')) commands.set('traefik', lazyCommand(() => lazyPart('traefik').traefikCommand({ engine: this.engine, servers: this.servers, container: c, files: this.containerFs(c), resolve: (name) => this.containerResolve(c, name), events: this.containerEvents })));
     return commands;
   }
 

@@ -124,6 +124,8 @@ const RUN_FLAGS: FlagSpec[] = [
   { long: 'volume', short: 'v', kind: 'list' },
   { long: 'mount', kind: 'list' },
   { long: 'volumes-from', kind: 'list' },
+  { long: 'label', short: 'l', kind: 'list' },
+  { long: 'label-file', kind: 'list' },
 ];
 
 const PS_HEADERS: Record<string, string> = { ID: 'CONTAINER ID', Names: 'NAMES', Image: 'IMAGE', Command: 'COMMAND', RunningFor: 'CREATED', CreatedAt: 'CREATED AT', Status: 'STATUS', State: 'STATE', Ports: 'PORTS', Networks: 'NETWORKS', Size: 'SIZE', Mounts: 'MOUNTS', Labels: 'LABELS', LocalVolumes: 'LOCAL VOLUMES' };
@@ -360,6 +362,9 @@ class DockerClient {
         return { name: h.slice(0, colon), ip: h.slice(colon + 1) };
       });
     }
+    const labels = this.labels(f, proc);
+    if ('error' in labels) return usageError(labels.error);
+    if (Object.keys(labels).length > 0) opts.labels = labels;
     const volumeFlags = this.volumeOptions(command, f, proc);
     if ('stderr' in volumeFlags) return volumeFlags;
     Object.assign(opts, volumeFlags);
@@ -414,6 +419,30 @@ class DockerClient {
       return withWarnings({ ...ok(), session: { container: container.name, shell: container.cmd.join(' '), main: true } });
     }
     return withWarnings(this.foreground(container));
+  }
+
+  /**
+   * `--label-file` lines then `-l`/`--label` values (opts.ReadKVStrings, ConvertKVStringsToMap):
+   * a later key replaces an earlier one (golden run-labels).
+   */
+  private labels(f: ParsedFlags, proc: ClientProcess): Record<string, string> | { error: string } {
+    const given: string[] = [];
+    for (const path of f.lists.get('label-file') ?? []) {
+      const text = proc.fs ? proc.fs.read(path) : path === '/dev/null' ? '' : 'ENOENT';
+      if (FS_ERRORS[text] !== undefined) return { error: `open ${path}: ${FS_ERRORS[text]}` };
+      for (const raw of text.replace(/^\uFEFF/, '').split('\n')) {
+        const line = raw.replace(/^\s+/, '');
+        // A file's line without `=` is dropped (parseKeyValueFile has no lookup for labels); a flag's keeps an empty value.
+        if (line !== '' && !line.startsWith('#') && line.includes('=')) given.push(line);
+      }
+    }
+    given.push(...(f.lists.get('label') ?? []));
+    const labels: Record<string, string> = {};
+    for (const kv of given) {
+      const eq = kv.indexOf('=');
+      labels[eq < 0 ? kv : kv.slice(0, eq)] = eq < 0 ? '' : kv.slice(eq + 1);
+    }
+    return labels;
   }
 
   /** `-v`, `--mount` and `--volumes-from` as the client sends them, or its flag error. */
@@ -699,7 +728,8 @@ class DockerClient {
       Status: statusText(c, now),
       Size: '0B',
       Names: c.name,
-      Labels: '',
+      // ContainerContext.Labels ranges over a map: with several labels Go's order is random; vethlab sorts them.
+      Labels: Object.entries(c.labels ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`).join(','),
       Mounts: '',
       Networks: networks.sort().join(','),
       LocalVolumes: '0',

@@ -20,7 +20,7 @@ const INDIRECT = new Set(['sh', 'bash', 'dash', 'ash', '.', 'source', 'eval', 'x
 const PROGRAM_PARTS: Record<string, LazyPart> = {
   awk: 'awk', mawk: 'awk', gawk: 'awk', nawk: 'awk', sed: 'sed', apt: 'packages', 'apt-get': 'packages', apk: 'packages',
   socat: 'socat', tcpdump: 'tcpdump', traceroute: 'traceroute', traceroute6: 'traceroute', curl: 'curl', nc: 'nc',
-  dig: 'dns', host: 'dns', nslookup: 'dns', getent: 'dns', pip: 'python', pip3: 'python', 'http-echo': 'webecho',
+  dig: 'dns', host: 'dns', nslookup: 'dns', getent: 'dns', pip: 'python', pip3: 'python', 'http-echo': 'webecho', traefik: 'traefik',
   ...programsOf('tools', ['cat', 'ls', 'mkdir', 'rmdir', 'rm', 'touch', 'cp', 'mv', 'find', 'sort', 'uniq', 'tr', 'cut', 'grep', 'egrep', 'fgrep', 'head', 'tail', 'wc', 'tee', 'seq',
     'printf', 'which', 'basename', 'dirname', 'pwd', 'id', 'whoami', 'groups', 'uname', 'nproc', 'hostname', 'env', 'date', 'sleep', 'kill', 'sudo', 'test']),
   wget: 'wget',

@@ -32,6 +32,8 @@ const LOADERS = {
   traceroute: () => import('../traceroute.ts'),
   /** The Go echo servers of proxy tutorials: traefik/whoami, hashicorp/http-echo. */
   webecho: () => import('../web-echo.ts'),
+  /** traefik v3: its static configuration, providers, rules, proxy and API. */
+  traefik: () => import('../traefik/traefik.ts'),
   /** curl (the Docker host's, the images', the packages'). */
   curl: () => import('../curl-cmd.ts'),
   /** The toolbox's text, file, name, identity, time and process programs (cat, grep, ls, date, kill...), and sudo. */

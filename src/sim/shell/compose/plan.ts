@@ -509,19 +509,8 @@ export class ComposeOps {
     let containers = projectContainers(this.engine, projectName, { all: true, services, oneOff: opts.removeOrphans ? 'include' : 'exclude' });
     if (project && !opts.removeOrphans && services.length === 0) containers = containers.filter((c) => project.services.has(c.labels?.[LABEL.service] ?? ''));
     const found = containers.length > 0;
-    for (const level of this.levelsOf(containers).reverse()) {
-      const running = level.filter((c) => c.state === 'running' || c.state === 'paused');
-      for (const c of running) out.events.push(event('Container', c.name, 'Stopping'));
-      for (const c of level) {
-        if (running.includes(c)) {
-          this.engine.stop(c.id);
-          out.events.push(event('Container', c.name, 'Stopped'));
-        }
-        out.events.push(event('Container', c.name, 'Removing'));
-        this.engine.remove(c.id, true);
-        out.events.push(event('Container', c.name, 'Removed'));
-      }
-    }
+    // Dependents first: each level stops and goes as orphans and scaled-down replicas do.
+    for (const level of this.levelsOf(containers).reverse()) this.stopAndRemove(level, out);
     // ensureNetworksDown: one removal per network of the model (by its labels), in use or not.
     const networks = project
       ? [...project.networks.values()].filter((n) => !n.external).map((n) => ({ key: n.key, name: n.name }))

@@ -10,7 +10,7 @@
  * TLS server answers it. What a handler cannot do here is said in `vethlab:` lines.
  */
 import type { FileSystem } from '../fs.ts';
-import { statusText } from '../go-http.ts';
+import { statusText, type GoResponse } from '../go-http.ts';
 import type { CaddyServer, Handler, HeaderOp, Matcher, MatcherSet, Site, Upstream } from './config.ts';
 import { HTTPS_PORT } from './config.ts';
 import { logLine } from './logs.ts';
@@ -26,11 +26,7 @@ export interface Request {
   body: string;
 }
 
-export interface Response {
-  status: number;
-  /** Header map: canonical names; a name's values in order. */
-  headers: [string, string][];
-  body: string;
+export interface Response extends GoResponse {
   /** Go would sniff a Content-Type; caddy's handlers forbid it (`Content-Type: nil`). */
   sniff?: boolean;
   /** Written as the upstream sent it: Date and Content-Length are in the map already. */
@@ -88,9 +84,6 @@ export function canonical(name: string): string {
 
 const byteLength = (s: string) => new TextEncoder().encode(s).length;
 
-/** http.StatusText for the redirects caddy sends, which go-http.ts's table leaves out. */
-const REDIRECT_TEXT: Readonly<Record<number, string>> = { 303: 'See Other', 307: 'Temporary Redirect', 308: 'Permanent Redirect', 499: '' };
-
 /** Go's server writing a handler's response: sorted header map, then Date and Content-Length unless set. */
 export function wire(req: Request | undefined, res: Response, now: number): string {
   const proto = req?.proto === 'HTTP/1.0' ? 'HTTP/1.0' : 'HTTP/1.1';
@@ -101,7 +94,7 @@ export function wire(req: Request | undefined, res: Response, now: number): stri
   const bodyAllowed = res.status !== 204 && res.status !== 304 && res.status >= 200;
   if (!has('Content-Length') && bodyAllowed) added.push(`Content-Length: ${byteLength(res.body)}`);
   if (req?.proto === 'HTTP/1.1' && /\bclose\b/i.test(req.headers.find(([k]) => k === 'Connection')?.[1] ?? '') && !has('Connection')) added.push('Connection: close');
-  const head = [`${proto} ${res.status} ${(REDIRECT_TEXT[res.status] ?? statusText(res.status)) || `status code ${res.status}`}`, ...sorted.map(([k, v]) => `${k}: ${v}`), ...added, '', ''].join('\r\n');
+  const head = [`${proto} ${res.status} ${statusText(res.status) || `status code ${res.status}`}`, ...sorted.map(([k, v]) => `${k}: ${v}`), ...added, '', ''].join('\r\n');
   return req?.method === 'HEAD' ? head : head + res.body;
 }
 

@@ -7,6 +7,7 @@
  */
 import { DockerError, type Engine } from '../../docker/engine.ts';
 import type { Container } from '../../docker/model.ts';
+import type { Image } from '../../docker/images.ts';
 import { volumeSize } from '../../docker/volumes.ts';
 import type { LayerChange } from '../fs.ts';
 import { fail, ok, type CommandOutput } from '../types.ts';
@@ -53,6 +54,9 @@ export function diffCommand(engine: Engine, layers: ContainerLayers, argv: strin
   return ok(layers.changes(c).map((ch) => `${ch.kind} ${ch.path}\n`).join(''));
 }
 
+/** An image's layers as one key: images with the same key hold the same bytes once. */
+const layerKey = (image: Image): string => (image.layers ?? [image.layer]).join(' ');
+
 const isActive = (c: Container): boolean => c.state === 'running' || c.state === 'paused';
 
 /** `x (N%)` of a total, or only x when the total is nothing (formatter/disk_usage.go). */
@@ -74,9 +78,9 @@ function systemDf(engine: Engine, layers: ContainerLayers, argv: string[]): Comm
   const usedBy = (id: string) => containers.filter((c) => engine.imageOf(c).id === id).length;
   // The daemon counts each layer once (LayersSize); images that share their layers (the rig's three share one) count once.
   const layerSets = new Map<string, number>();
-  for (const image of images) layerSets.set((image.layers ?? [image.layer]).join(' '), image.size);
+  for (const image of images) layerSets.set(layerKey(image), image.size);
   const imagesTotal = [...layerSets.values()].reduce((a, b) => a + b, 0);
-  const shared = (image: (typeof images)[number]) => images.some((o) => o.id !== image.id && (o.layers ?? [o.layer]).join(' ') === (image.layers ?? [image.layer]).join(' '));
+  const shared = (image: (typeof images)[number]) => images.some((o) => o.id !== image.id && layerKey(o) === layerKey(image));
   const imagesUsed = images.filter((i) => usedBy(i.id) > 0).reduce((sum, i) => sum + (shared(i) ? 0 : i.size), 0);
   const sizes = containers.map((c) => ({ c, size: layers.size(c) }));
   const containersTotal = sizes.reduce((sum, s) => sum + s.size, 0);
@@ -125,7 +129,7 @@ function pruneImages(engine: Engine, all: boolean): Pruned {
     try {
       // rmi's `Untagged:`/`Deleted:` records, as the prune report words them.
       lines.push(...engine.imageService.remove(image.id, true).map((l) => l.replace(/^Untagged:/, 'untagged:').replace(/^Deleted:/, 'deleted:')));
-      if (store.list().every((i) => (i.layers ?? [i.layer]).join(' ') !== (image.layers ?? [image.layer]).join(' '))) space += image.size;
+      if (store.list().every((i) => layerKey(i) !== layerKey(image))) space += image.size;
     } catch (e) {
       if (!(e instanceof DockerError)) throw e;
     }

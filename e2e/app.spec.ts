@@ -199,6 +199,7 @@ test('reload keeps the world, the node positions and what the inspector shows', 
   await lab.type('docker network create other');
   await lab.type('docker run -dit --name bbox4 --network other busybox');
   await expect(lab.node('c:bbox4')).toBeVisible();
+  await lab.liveCanvas();
   const before = await lab.position('c:bbox3');
   const box = (await lab.node('c:bbox3').boundingBox())!;
   await page.mouse.move(box.x + 40, box.y + 12);

@@ -17,6 +17,7 @@ test('a world shared as a link opens the same, with its layout, in another brows
   await expect(lab.node('c:c9')).toBeVisible();
   await expect(page.locator('.scenario-title')).toHaveText('Your version of “Two networks: mynet and docker0”');
   // Move a node, so the layout is the user's own.
+  await lab.liveCanvas();
   const box = (await lab.node('c:c9').boundingBox())!;
   await page.mouse.move(box.x + 20, box.y + 10);
   await page.mouse.down();

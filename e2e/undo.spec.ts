@@ -30,7 +30,9 @@ test('undo and redo a command and a drag, from the buttons and the keyboard', as
   await expect(status).toHaveText('Redone: docker network create undo_net');
   await expect(network).toBeVisible();
 
-  // A drag, taken back with Ctrl+Z on the canvas and done again with the button.
+  // A drag, taken back with Ctrl+Z on the canvas and done again with the button (on React Flow's canvas:
+  // a drag on the static drawing before it is handed over later, after the position below is read).
+  await lab.liveCanvas();
   const before = await lab.position('c:bbox3');
   const box = (await lab.node('c:bbox3').boundingBox())!;
   await page.mouse.move(box.x + 40, box.y + 12);

@@ -26,6 +26,7 @@ import { startResolverSockets } from './dns.ts';
 import { ANONYMOUS_LABEL, volumeNameProblem, volumeSize, type HostPaths, type MountRequest, type Volume } from './volumes.ts';
 import { planMounts, realizeMounts } from './mount-plan.ts';
 import { buildWorld, ENGINE_ID, HOST_HOSTNAME, HOST_NS } from './world.ts';
+import { defaultRunSettings, runSettingsProblem, type RunSettings } from './run-settings.ts';
 
 export { DockerError, ImageNotFoundError } from './errors.ts';
 
@@ -99,6 +100,8 @@ export interface ContainerCreateOptions {
   anonymousVolumes?: string[];
   mounts?: MountRequest[];
   volumesFrom?: string[];
+  /** `--restart`, `-u`, `--dns-option`, limits and the rest (defaults: defaultRunSettings()). */
+  settings?: RunSettings;
 }
 
 const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
@@ -379,6 +382,10 @@ export class Engine {
    * `warnings` receives what the daemon warns about (printed by the client).
    */
   createContainer(opts: ContainerCreateOptions, warnings: string[] = []): Container {
+    // verifyContainerSettings runs before the image is looked up (so no pull for a bad value).
+    const settings = opts.settings ?? defaultRunSettings();
+    const settingsProblem = runSettingsProblem(settings, opts.autoRemove ?? false);
+    if (settingsProblem !== undefined) throw new DockerError(settingsProblem);
     const found = this.imageService.store.lookup(opts.image);
     if ('error' in found) throw found.error.startsWith('No such image: ') ? new ImageNotFoundError(found.error) : new DockerError(found.error);
     const image = found.image;
@@ -444,6 +451,8 @@ export class Engine {
       extraHosts: opts.extraHosts ?? [],
       mounts: [],
       mountConfig: mountPlan.config,
+      settings,
+      restart: { count: 0, timeoutMs: 0, manuallyStopped: false },
     };
     container.mounts = realizeMounts(this, mountPlan);
     // On the default bridge a link is the legacy kind (env, /etc/hosts); on a user network

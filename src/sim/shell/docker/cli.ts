@@ -24,6 +24,7 @@ import { networkCommand } from './network-cmds.ts';
 import { parseExpose, parsePortSpec, PortSpecError } from './ports.ts';
 import { parseMountFlag, splitVolumeFlags } from './mount-flags.ts';
 import type { MountRequest } from '../../docker/volumes.ts';
+import { CREATE_FLAGS, RUN_FLAGS, runSettings, unmodelledFlag } from './run-flags.ts';
 import { argCountError, cobraExactArgsError, daemonError, flagError, runDaemonError, unknownCommand } from './usage.ts';
 
 export interface DockerClientOptions {
@@ -85,38 +86,6 @@ function severalNetworks(networks: string[], first: { ip?: string | undefined; m
   return { endpoints };
 }
 
-const RUN_FLAGS: FlagSpec[] = [
-  { long: 'detach', short: 'd', kind: 'bool' },
-  { long: 'interactive', short: 'i', kind: 'bool' },
-  { long: 'tty', short: 't', kind: 'bool' },
-  { long: 'rm', kind: 'bool' },
-  { long: 'name', kind: 'string' },
-  { long: 'entrypoint', kind: 'string' },
-  { long: 'hostname', short: 'h', kind: 'string' },
-  { long: 'domainname', kind: 'string' },
-  { long: 'mac-address', kind: 'string' },
-  { long: 'workdir', short: 'w', kind: 'string' },
-  { long: 'env', short: 'e', kind: 'list' },
-  { long: 'env-file', kind: 'list' },
-  { long: 'network', kind: 'list' },
-  { long: 'net', kind: 'list' },
-  { long: 'ip', kind: 'string' },
-  { long: 'ip6', kind: 'string' },
-  { long: 'network-alias', kind: 'list' },
-  { long: 'publish', short: 'p', kind: 'list' },
-  { long: 'publish-all', short: 'P', kind: 'bool' },
-  { long: 'link', kind: 'list' },
-  { long: 'cap-add', kind: 'list' },
-  { long: 'cap-drop', kind: 'list' },
-  { long: 'privileged', kind: 'bool' },
-  { long: 'expose', kind: 'list' },
-  { long: 'dns', kind: 'list' },
-  { long: 'dns-search', kind: 'list' },
-  { long: 'add-host', kind: 'list' },
-  { long: 'volume', short: 'v', kind: 'list' },
-  { long: 'mount', kind: 'list' },
-  { long: 'volumes-from', kind: 'list' },
-];
 
 const PS_HEADERS: Record<string, string> = { ID: 'CONTAINER ID', Names: 'NAMES', Image: 'IMAGE', Command: 'COMMAND', RunningFor: 'CREATED', CreatedAt: 'CREATED AT', Status: 'STATUS', State: 'STATE', Ports: 'PORTS', Networks: 'NETWORKS', Size: 'SIZE', Mounts: 'MOUNTS', Labels: 'LABELS', LocalVolumes: 'LOCAL VOLUMES' };
 
@@ -248,11 +217,13 @@ class DockerClient {
 
   private run(argv: string[], start: boolean, proc: ClientProcess): CommandOutput {
     const command = start ? 'run' : 'create';
-    const f = this.flags(command, argv, RUN_FLAGS, false);
+    const f = parseCommandFlags(command, argv, start ? RUN_FLAGS : CREATE_FLAGS, false);
     if (!isParsed(f)) return f;
     if (f.args.length < 1) return argCountError(command, 'at least 1 argument');
     const [image, ...cmd] = f.args as [string, ...string[]];
     const detach = f.bools.has('detach');
+    const unmodelled = unmodelledFlag(f);
+    if (unmodelled !== undefined) return fail(`vethlab: docker ${command} --${unmodelled} is not modelled yet\n`, 125);
     // CheckTty: a terminal is needed only to attach stdin to one (`-it`); `-t` alone runs without.
     if (start && f.bools.has('tty') && f.bools.has('interactive') && !detach && !this.options.tty) return fail('the input device is not a TTY\n', 1);
     const usageError = (message: string) => fail(`docker: ${message}\n\nRun 'docker ${command} --help' for more information\n`, 125);
@@ -267,7 +238,16 @@ class DockerClient {
     }
     const env = this.environment(f, proc);
     if ('error' in env) return usageError(env.error);
-    const opts: ContainerCreateOptions = { image, tty: f.bools.has('tty'), interactive: f.bools.has('interactive'), autoRemove: f.bools.has('rm'), ports };
+    const given = runSettings(f, (path) => {
+      const text = proc.fs ? proc.fs.read(path) : path === '/dev/null' ? '' : 'ENOENT';
+      return FS_ERRORS[text] !== undefined ? { error: `open ${path}: ${FS_ERRORS[text]}` } : { text };
+    });
+    if ('error' in given) return usageError(given.error);
+    const autoRemove = f.bools.has('rm');
+    const policy = given.settings.restartPolicy.name;
+    if (autoRemove && policy !== 'no' && policy !== '') return usageError('conflicting options: cannot specify both --restart and --rm');
+    const opts: ContainerCreateOptions = { image, tty: f.bools.has('tty'), interactive: f.bools.has('interactive'), autoRemove, ports, settings: given.settings };
+    if (given.labels) opts.labels = given.labels;
     const capAdd = f.lists.get('cap-add');
     if (capAdd) opts.capAdd = capAdd;
     const capDrop = f.lists.get('cap-drop');
@@ -340,14 +320,22 @@ class DockerClient {
     const warnings: string[] = [];
     // What the client printed on stderr before the container's own output: the pull of a missing image.
     let pulled = '';
+    // `-q`: the pull prints nothing (the client sends its output to io.Discard).
+    const quiet = f.bools.has('quiet');
+    const pullPolicy = f.strings.get('pull') ?? 'missing';
+    if (pullPolicy === 'always' && ref.value.kind === 'named') {
+      const pull = pullForRun(this.engine, ref.value.ref, false);
+      if (pull.error !== undefined) return fromDaemon(pull.error);
+      if (!quiet) pulled = pull.notice;
+    }
     try {
       container = this.engine.createContainer(opts, warnings);
     } catch (e) {
       if (!(e instanceof DockerError)) throw e;
-      if (!(e instanceof ImageNotFoundError) || ref.value.kind !== 'named') return fromDaemon(e.message);
+      if (!(e instanceof ImageNotFoundError) || ref.value.kind !== 'named' || pullPolicy !== 'missing') return fromDaemon(e.message);
       // The daemon has no such image: the client pulls it (stderr), then asks again.
       const pull = pullForRun(this.engine, ref.value.ref);
-      pulled = pull.notice;
+      if (!quiet) pulled = pull.notice;
       const again = (message: string): CommandOutput => {
         const out = fromDaemon(message);
         return { ...out, stderr: pulled + out.stderr };

@@ -27,6 +27,7 @@ import { ANONYMOUS_LABEL, volumeNameProblem, volumeSize, type HostPaths, type Mo
 import { planMounts, realizeMounts } from './mount-plan.ts';
 import { buildWorld, ENGINE_ID, HOST_HOSTNAME, HOST_NS } from './world.ts';
 import { defaultRunSettings, runSettingsProblem, type RunSettings } from './run-settings.ts';
+import { cancelRestart, isRestarting, resetRestartManager, scheduleRestart } from './restart-manager.ts';
 
 export { DockerError, ImageNotFoundError } from './errors.ts';
 
@@ -131,6 +132,8 @@ export class Engine {
   private readonly rules: DockerRules;
   readonly networks = new Map<string, Network>();
   readonly containers = new Map<string, Container>();
+  /** Set while a policy restart due earlier is caught up with (see restartByPolicy). */
+  private eventTime: number | undefined;
   /** Told when a running container stops, before its namespace goes: its processes end with it. */
   readonly stopObservers: ((c: Container) => void)[] = [];
   /** The local driver's volumes, by name. */
@@ -452,7 +455,7 @@ export class Engine {
       mounts: [],
       mountConfig: mountPlan.config,
       settings,
-      restart: { count: 0, timeoutMs: 0, manuallyStopped: false },
+      restart: { count: 0, timeoutMs: 0, policyRestarts: 0, manuallyStopped: false },
     };
     container.mounts = realizeMounts(this, mountPlan);
     // On the default bridge a link is the legacy kind (env, /etc/hosts); on a user network
@@ -579,7 +582,7 @@ export class Engine {
     c.sandboxId = this.newId();
     if (c.networkMode.kind === 'host' || c.networkMode.kind === 'none') c.sandboxEndpointId = this.newId();
     c.state = 'running';
-    c.startedAt = this.kernel.now;
+    c.startedAt = this.now();
     if (c.networkMode.kind !== 'container' && runsImageDefault(c, image)) {
       // The image's own servers (busybox httpd and nc listen on [::], dual-stack). Any other
       // command line decides its sockets itself when the shell layer runs it.
@@ -965,7 +968,56 @@ export class Engine {
   mainProcessExited(ref: string, exitCode: number): Container {
     const c = this.exited(ref, exitCode);
     if (c.autoRemove) this.remove(c.id, true);
+    else scheduleRestart(c, exitCode, this.now());
     return c;
+  }
+
+  /** The moment events happen at: the virtual clock, or a restart's due time while it is caught up with. */
+  private now(): number {
+    return this.eventTime ?? this.kernel.now;
+  }
+
+  /** The container whose policy restart is due first (at or before now), if any. */
+  dueRestart(): Container | undefined {
+    let first: Container | undefined;
+    for (const c of this.containers.values()) {
+      const due = c.restart.dueAt;
+      if (due !== undefined && due <= this.kernel.now && (first === undefined || due < first.restart.dueAt!)) first = c;
+    }
+    return first;
+  }
+
+  /**
+   * Starts a container as its restart policy does, at the moment it was due;
+   * `then` runs its main process at that moment too (so it ends then, if it does).
+   * A start that fails leaves it exited, as the daemon logs the error and gives up.
+   */
+  restartByPolicy(c: Container, then: (c: Container) => void): void {
+    const due = c.restart.dueAt ?? this.kernel.now;
+    delete c.restart.dueAt;
+    this.eventTime = due;
+    try {
+      this.start(c.id);
+      then(c);
+    } catch (e) {
+      if (!(e instanceof DockerError)) throw e;
+    } finally {
+      delete this.eventTime;
+    }
+  }
+
+  /** `docker stop` by the user: the restart policy is cancelled, then the container stops. */
+  userStop(ref: string): Container {
+    const c = this.requireContainer(ref);
+    cancelRestart(c);
+    return this.stop(c.id);
+  }
+
+  /** `docker start` by the user: a fresh restart manager (RestartCount 0), then the start. */
+  userStart(ref: string): Container {
+    const c = this.requireContainer(ref);
+    if (c.state !== 'running' && c.state !== 'paused') resetRestartManager(c);
+    return this.start(c.id);
   }
 
   /**
@@ -978,7 +1030,8 @@ export class Engine {
   }
 
   restart(ref: string): Container {
-    this.stop(ref);
+    this.userStop(ref);
+    resetRestartManager(this.requireContainer(ref));
     try {
       return this.start(ref);
     } catch (e) {
@@ -991,6 +1044,10 @@ export class Engine {
   /** `docker kill`: SIGKILL, exit status 137 whatever the image's stop signal. */
   kill(ref: string): Container {
     const c = this.requireContainer(ref);
+    // The user's kill ends the policy's restarts; a container waiting for one just stays down (kill.go).
+    const waiting = isRestarting(c);
+    cancelRestart(c);
+    if (waiting) return c;
     if (c.state !== 'running' && c.state !== 'paused') throw new DockerError(`container ${c.id} is not running`);
     this.stop(c.id);
     c.exitCode = 137;
@@ -1013,7 +1070,7 @@ export class Engine {
     delete c.sandboxEndpointId;
     c.state = 'exited';
     c.exitCode = this.stopStatus(c);
-    c.finishedAt = this.kernel.now;
+    c.finishedAt = this.now();
     return c;
   }
 

@@ -11,6 +11,7 @@ import { processArgv, type Engine } from './engine.ts';
 import { goTime } from './go-time.ts';
 import { goMap, goNil, goStruct, sliceOrNil } from './govalue.ts';
 import { containerPortMap, hostPortText } from './portmap.ts';
+import { isRestarting } from './restart-manager.ts';
 import type { Container, Network } from './model.ts';
 import { mountObject, mountRequestObject } from './volumes.ts';
 
@@ -221,6 +222,7 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
   const image = engine.imageOf(c);
   const dir = `${DATA_ROOT}/containers/${c.id}`;
   const running = c.state === 'running' || c.state === 'paused';
+  const restarting = isRestarting(c);
   const eth0 = [...c.endpoints.values()].find((e) => e.ifname === 'eth0');
   const defaultNet = engine.findNetwork('bridge')!;
   const onDefault = eth0 && eth0.networkId === defaultNet.id;
@@ -237,10 +239,11 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
     Path: processArgv(c)[0] ?? '',
     Args: processArgv(c).slice(1),
     State: {
-      Status: c.state,
-      Running: running,
+      Status: restarting ? 'restarting' : c.state,
+      // SetRestarting: a container waiting for its restart counts as running (without a process).
+      Running: running || restarting,
       Paused: c.state === 'paused',
-      Restarting: false,
+      Restarting: restarting,
       OOMKilled: false,
       Dead: false,
       Pid: running ? 4242 : 0,

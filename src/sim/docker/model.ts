@@ -184,6 +184,8 @@ export interface Container {
 export interface RestartState {
   /** RestartCount: restarts by the policy since the last `docker start`. */
   count: number;
+  /** Restarts the manager made (its own count, for on-failure's maximum; RestartCount may be changed apart). */
+  policyRestarts: number;
   /** The last backoff used, ms (0: none yet). */
   timeoutMs: number;
   /** When the policy restarts the exited container (virtual ms); undefined: it does not. */

@@ -205,9 +205,24 @@ export class Simulator {
       ['getent', lazyCommand(() => lazyPart('dns').getentCommand((name, type) => ({ addresses: type === 'A' ? [this.machineResolve(machine, name)].filter((a) => a !== undefined) : [] })))],
       ['sudo', lazyCommand(() => lazyPart('tools').sudoCommand((name) => this.machineProgram(machine, name, commands), (name) => lookPath(name, DEBIAN_MACHINE_EXECUTABLES)))],
     ]);
-    if (machine === 'host') commands.set('docker', (argv, ctx) => this.startsRepl(this.docker(argv, ctx)));
+    if (machine === 'host') {
+      commands.set('docker', (argv, ctx) => {
+        this.settleRestarts();
+        return this.startsRepl(this.docker(argv, ctx));
+      });
+    }
     commands.set('ps', procpsCommand(() => (machine === 'host' ? hostProcesses(this.engine) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }])));
     return commands;
+  }
+
+  /**
+   * Catches up with the restart policies: every restart that fell due by now
+   * happens, in time order, at its own moment (its main process runs then, and
+   * may end and fall due again). Nothing runs between commands, so the next
+   * command (and every docker command) settles them first.
+   */
+  settleRestarts(): void {
+    for (let c = this.engine.dueRestart(); c; c = this.engine.dueRestart()) this.engine.restartByPolicy(c, (started) => this.startMainProcess(started));
   }
 
   /**
@@ -602,6 +617,7 @@ export class Simulator {
    * here-document) typed at the terminal: it is one program.
    */
   runScriptLine(line: string): CommandOutput {
+    this.settleRestarts();
     const typedExit = parseAttachExit(line);
     if (typedExit) return this.exitAttachedShell(typedExit.container, typedExit.status);
     const typedPython = parseReplLine(line);

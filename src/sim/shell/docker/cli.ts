@@ -12,6 +12,7 @@
 import { DockerError, ImageNotFoundError, isPythonCommand, isShellCommand, mainProgram, processArgv, type ContainerCreateOptions, type Engine } from '../../docker/engine.ts';
 import { familiarName, familiarString, parseAnyReference, parseNormalizedNamed, type NamedReference } from '../../docker/reference.ts';
 import type { Container, PortBinding } from '../../docker/model.ts';
+import { isRestarting } from '../../docker/restart-manager.ts';
 import { containerPortMap, hostPortText, portSummaries } from '../../docker/portmap.ts';
 import { fail, ok, type CommandOutput } from '../types.ts';
 import { isParsed, parseCommandFlags, type FlagSpec, type ParsedFlags } from './flags.ts';
@@ -24,6 +25,7 @@ import { networkCommand } from './network-cmds.ts';
 import { parseExpose, parsePortSpec, PortSpecError } from './ports.ts';
 import { parseMountFlag, splitVolumeFlags } from './mount-flags.ts';
 import type { MountRequest } from '../../docker/volumes.ts';
+import { updateCommand } from './update-cmd.ts';
 import { CREATE_FLAGS, RUN_FLAGS, runSettings, unmodelledFlag } from './run-flags.ts';
 import { argCountError, cobraExactArgsError, daemonError, flagError, runDaemonError, unknownCommand } from './usage.ts';
 
@@ -89,7 +91,7 @@ function severalNetworks(networks: string[], first: { ip?: string | undefined; m
 
 const PS_HEADERS: Record<string, string> = { ID: 'CONTAINER ID', Names: 'NAMES', Image: 'IMAGE', Command: 'COMMAND', RunningFor: 'CREATED', CreatedAt: 'CREATED AT', Status: 'STATUS', State: 'STATE', Ports: 'PORTS', Networks: 'NETWORKS', Size: 'SIZE', Mounts: 'MOUNTS', Labels: 'LABELS', LocalVolumes: 'LOCAL VOLUMES' };
 
-const PS_FILTERS = new Set(['name', 'id', 'status', 'ancestor', 'exited', 'network', 'publish', 'expose']);
+const PS_FILTERS = new Set(['name', 'id', 'status', 'ancestor', 'exited', 'network', 'publish', 'expose', 'label']);
 
 /** Go regexp syntax is close enough to JavaScript's for names; a bad pattern matches nothing. */
 function safeRegExp(pattern: string): RegExp | undefined {
@@ -172,6 +174,8 @@ class DockerClient {
         return this.top(rest);
       case 'rename':
         return this.rename(rest);
+      case 'update':
+        return updateCommand(this.engine, rest);
       case 'compose':
         return lazyPart('compose').composeCommand(this.engine, this.options, rest, proc);
       case 'container':
@@ -417,7 +421,8 @@ class DockerClient {
     const failed: string[] = [];
     for (const ref of f.args) {
       try {
-        const c = this.engine[sub](ref);
+        // The user's start and stop reset and cancel the restart policy's work; the policy's own do not.
+        const c = sub === 'start' ? this.engine.userStart(ref) : sub === 'stop' ? this.engine.userStop(ref) : this.engine[sub](ref);
         // The daemon removes a --rm container once it stops (a restart keeps it).
         if (sub === 'stop' && c.autoRemove) this.engine.remove(c.id, true);
         if (sub === 'start' && f.bools.has('attach') && this.options.runProcess) {
@@ -527,7 +532,7 @@ class DockerClient {
   /** `docker container SUB`: the management command's names for the same operations. */
   private container(argv: string[], proc: ClientProcess): CommandOutput {
     const [sub, ...rest] = argv;
-    const same: Record<string, string> = { ls: 'ps', list: 'ps', ps: 'ps', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', pause: 'pause', unpause: 'unpause', rm: 'rm', remove: 'rm', port: 'port', exec: 'exec', attach: 'attach', logs: 'logs', kill: 'kill', top: 'top', rename: 'rename' };
+    const same: Record<string, string> = { ls: 'ps', list: 'ps', ps: 'ps', run: 'run', create: 'create', start: 'start', stop: 'stop', restart: 'restart', pause: 'pause', unpause: 'unpause', rm: 'rm', remove: 'rm', port: 'port', exec: 'exec', attach: 'attach', logs: 'logs', kill: 'kill', top: 'top', rename: 'rename', update: 'update' };
     if (sub === 'inspect') return lazyPart('inspect').inspectCommand(this.engine, ['--type', 'container', ...rest]);
     const target = sub === undefined ? undefined : same[sub];
     if (target === undefined) return sub === undefined ? fail('\nUsage:  docker container COMMAND\n\nManage containers\n\nRun \'docker container COMMAND --help\' for more information on a command.\n', 1) : fail(`docker: unknown command: docker container ${sub}\n\nRun 'docker container --help' for more information\n`, 1);
@@ -622,7 +627,8 @@ class DockerClient {
     // `-n` and `-l` look at every container, like -a, then keep the newest.
     const last = f.bools.has('latest') ? 1 : f.strings.has('last') ? Number(f.strings.get('last')) : undefined;
     const everything = f.bools.has('all') || last !== undefined;
-    let list = [...this.engine.containers.values()].filter((c) => everything || c.state === 'running' || c.state === 'paused');
+    // A restarting container counts as running (State.Running), so plain `ps` lists it.
+    let list = [...this.engine.containers.values()].filter((c) => everything || c.state === 'running' || c.state === 'paused' || isRestarting(c));
     // Filters of one key are ORed, different keys ANDed (the daemon's filters.Args).
     const byKey = new Map<string, string[]>();
     for (const filter of f.lists.get('filter') ?? []) {
@@ -665,11 +671,13 @@ class DockerClient {
       CreatedAt: '',
       RunningFor: `${humanDuration(now - c.created)} ago`,
       Ports: this.portsColumn(c),
-      State: c.state,
+      State: isRestarting(c) ? 'restarting' : c.state,
       Status: statusText(c, now),
       Size: '0B',
       Names: c.name,
-      Labels: '',
+      // ContainerContext.Labels joins the map in Go's random order; sorted here, so transcripts repeat.
+      Labels: Object.keys(c.labels ?? {}).sort().map((k) => `${k}=${c.labels![k]}`).join(','),
+      Label: (name: string) => c.labels?.[name] ?? '',
       Mounts: '',
       Networks: networks.sort().join(','),
       LocalVolumes: '0',
@@ -703,7 +711,13 @@ class DockerClient {
       case 'id':
         return c.id.startsWith(value);
       case 'status':
-        return c.state === value;
+        return (isRestarting(c) ? 'restarting' : c.state) === value;
+      case 'label': {
+        // `label=KEY` matches any value, `label=KEY=VALUE` that value.
+        const eq = value.indexOf('=');
+        const key = eq < 0 ? value : value.slice(0, eq);
+        return c.labels?.[key] !== undefined && (eq < 0 || c.labels[key] === value.slice(eq + 1));
+      }
       case 'ancestor': {
         // The daemon resolves the image and compares IDs (a name that names nothing matches nothing).
         const image = this.engine.findImage(value);

@@ -47,6 +47,7 @@ export const USAGE: Record<string, string> = {
   'volume inspect': 'docker volume inspect [OPTIONS] VOLUME [VOLUME...]',
   'volume rm': 'docker volume rm [OPTIONS] VOLUME [VOLUME...]',
   'volume prune': 'docker volume prune [OPTIONS]',
+  update: 'docker update [OPTIONS] CONTAINER [CONTAINER...]',
 };
 
 /** `unknown flag: --frob` and friends: exit 125, with the usage block. */

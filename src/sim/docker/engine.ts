@@ -140,6 +140,12 @@ export class Engine {
   readonly volumes = new Map<string, Volume>();
   /** The host's files, for bind sources (the shell layer supplies them); none: every bind source exists. */
   hostPaths: HostPaths | undefined;
+  /**
+   * The daemon's lookup of `-u`'s user and `--group-add`'s groups in the
+   * container's own /etc/passwd and /etc/group when it starts it (the shell
+   * layer has the files): the error, or undefined.
+   */
+  userProblem: ((c: Container) => string | undefined) | undefined;
   /** The host ports published containers hold, per address and protocol. */
   private readonly portAllocator = new PortAllocator();
 
@@ -567,6 +573,8 @@ export class Engine {
         throw new DockerError(`Cannot link to a non running container: /${target?.name ?? link.target} AS /${c.name}/${link.alias}`);
       }
     }
+    const userProblem = this.userProblem?.(c);
+    if (userProblem !== undefined) throw new DockerError(userProblem);
     const netns = this.setupNamespace(c);
     const image = this.imageOf(c);
     const program = processArgv(c)[0] ?? '';

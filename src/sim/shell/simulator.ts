@@ -6,6 +6,7 @@
  */
 import { parseAttachExit, parseReplLine } from './console.ts';
 import type { PythonRepl, PythonSetup } from './python/repl.ts';
+import { resolveUser, type Credentials } from './credentials.ts';
 import { lazyPart } from './lazy/parts.ts';
 import { lazyCommand } from './lazy/command.ts';
 import { addressName, clientLookup, containerNameserver, embeddedLookup6, familyLookup, lookup, reverseQuery } from '../docker/dns.ts';
@@ -121,6 +122,8 @@ const MACHINE_ENV = { SHELL: '/bin/bash', PWD: '/root', LOGNAME: 'root', HOME: '
  */
 interface ProcessSettings {
   tty?: boolean;
+  /** `docker exec -u`: instead of the container's user. */
+  user?: string;
   workdir?: string;
   env?: readonly string[];
 }
@@ -160,6 +163,10 @@ export class Simulator {
     this.kernel = new Kernel({ seed: options.seed ?? 1 });
     this.engine = new Engine(this.kernel, options.seed ?? 1, { images: options.images ?? 'rig' });
     this.engine.hostPaths = hostPaths(() => this.machineFs('host'));
+    this.engine.userProblem = (c) => {
+      const cred = this.credentialsOf(c, c.settings.user);
+      return cred && 'error' in cred ? cred.error : undefined;
+    };
     this.servers = new Servers(this.engine, (netns) => {
       const c = [...this.engine.containers.values()].find((x) => x.netns === netns);
       return c && this.containerFs(c);
@@ -169,7 +176,7 @@ export class Simulator {
     this.docker = dockerCommand(this.engine, {
       tty: options.tty ?? false,
       runProcess: (c, argv, opts) => {
-        const result = this.runProgram(c, argv, { main: opts.main, logs: opts.main }, { tty: opts.tty === true, ...(opts.workdir !== undefined ? { workdir: opts.workdir } : {}), ...(opts.env ? { env: opts.env } : {}) });
+        const result = this.runProgram(c, argv, { main: opts.main, logs: opts.main }, { tty: opts.tty === true, ...(opts.workdir !== undefined ? { workdir: opts.workdir } : {}), ...(opts.env ? { env: opts.env } : {}), ...(opts.user !== undefined ? { user: opts.user } : {}) });
         if (opts.main) c.logs += result.stdout + result.stderr;
         return result;
       },
@@ -776,7 +783,16 @@ export class Simulator {
     }
     const ctx: CommandContext = { kernel: this.kernel, netns: c.netns, stdin, env: this.containerEnv(c, process), userland: userlandOf(image), fs };
     if (process.spawn) ctx.spawn = process.spawn;
+    const cred = this.credentialsOf(c, process.user ?? c.settings.user);
+    if (cred && 'error' in cred) return fail(`Error response from daemon: ${cred.error}\n`, 126);
+    if (cred) ctx.credentials = cred;
     return command(args, ctx);
+  }
+
+  /** Who a process of the container runs as (`-u`, `exec -u`, `--group-add`); undefined: root as the image has it. */
+  private credentialsOf(c: Container, user: string): Credentials | { error: string } | undefined {
+    if (user === '' && c.settings.groupAdd.length === 0) return undefined;
+    return resolveUser(this.containerFs(c), user, c.settings.groupAdd);
   }
 
   /**

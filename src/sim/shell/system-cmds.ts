@@ -118,6 +118,10 @@ export const idCommand: Command = (argv, ctx) => {
   let stdout = '';
   let stderr = '';
   for (const ref of refs) {
+    if (ref === undefined && ctx.credentials) {
+      stdout += ownIds(ctx, ctx.credentials, { u: has('u'), g: has('g'), G: has('G'), n: has('n') });
+      continue;
+    }
     const user = ref === undefined ? (userBy(ctx, 0) ?? { name: 'root', uid: 0, gid: 0 }) : userBy(ctx, ref);
     if (!user) {
       stderr += busybox ? `id: unknown user ${ref}\n` : `id: \u2018${ref}\u2019: no such user\n`;
@@ -133,12 +137,26 @@ export const idCommand: Command = (argv, ctx) => {
   return { stdout, stderr, exitCode: stderr ? 1 : 0 };
 };
 
+/** `id` of the process itself when it runs as `-u`'s user: its uid, gid and groups, named where the files name them. */
+function ownIds(ctx: CommandContext, cred: { uid: number; gid: number; groups: number[] }, pick: { u: boolean; g: boolean; G: boolean; n: boolean }): string {
+  const userName = userBy(ctx, cred.uid)?.name;
+  const group = (g: number) => (pick.n ? (groupName(ctx, g) ?? String(g)) : String(g));
+  if (pick.u) return `${pick.n ? (userName ?? cred.uid) : cred.uid}\n`;
+  if (pick.g) return `${group(cred.gid)}\n`;
+  if (pick.G) return `${cred.groups.map(group).join(' ')}\n`;
+  return `uid=${named(cred.uid, userName)} gid=${named(cred.gid, groupName(ctx, cred.gid))} groups=${cred.groups.map((g) => named(g, groupName(ctx, g))).join(',')}\n`;
+}
+
 export const whoamiCommand: Command = (argv, ctx) => {
   if (argv.length > 0) {
     if (ctx.userland === 'busybox') return fail(appletUsage('whoami'), 1);
     const parsed = toolOptions('whoami', argv, ctx, {});
     if (isOutput(parsed)) return parsed;
     return usageError('whoami', ctx, `whoami: extra operand \u2018${parsed.operands[0]}\u2019\n`);
+  }
+  if (ctx.credentials) {
+    const name = userBy(ctx, ctx.credentials.uid)?.name;
+    return name === undefined ? fail(`whoami: unknown uid ${ctx.credentials.uid}\n`, 1) : ok(`${name}\n`);
   }
   return ok(`${userBy(ctx, 0)?.name ?? 'root'}\n`);
 };

@@ -106,6 +106,8 @@ export interface CommandContext {
    * process of this machine. Absent where nothing can keep it (it is then refused).
    */
   spawn?: (program: Running) => void;
+  /** Who the process runs as in a container run with `-u`/`--group-add` (absent: root, as the files say). */
+  credentials?: { uid: number; gid: number; groups: number[] };
 }
 
 export type Command = (argv: string[], ctx: CommandContext) => CommandOutput;

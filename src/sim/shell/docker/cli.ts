@@ -37,7 +37,7 @@ export interface DockerClientOptions {
    * `tty`: the process has a terminal (the main process of `run -t`, an `exec -t`), so its
    * environment has TERM=xterm (`engine.containerEnv(c, { tty })`).
    */
-  runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean; tty?: boolean; workdir?: string; env?: readonly string[] }) => CommandOutput;
+  runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean; tty?: boolean; workdir?: string; env?: readonly string[]; user?: string }) => CommandOutput;
   /** A container was started in the background (`run -d`, `start`, `restart`): its main process begins. */
   onStarted?: (container: Container) => void;
 }
@@ -574,7 +574,8 @@ class DockerClient {
       if (probe.exitCode === 0) return { ...ok(), session: { container: c.name, shell: cmd.join(' ') } };
     }
     const workdir = f.strings.get('workdir');
-    const result = this.options.runProcess(c, cmd, { interactive: f.bools.has('interactive'), main: false, tty: f.bools.has('tty'), env, ...(workdir !== undefined ? { workdir } : {}) });
+    const user = f.strings.get('user');
+    const result = this.options.runProcess(c, cmd, { interactive: f.bools.has('interactive'), main: false, tty: f.bools.has('tty'), env, ...(workdir !== undefined ? { workdir } : {}), ...(user !== undefined ? { user } : {}) });
     // -d: the process runs on with no one reading its output; the client returns at once.
     if (f.bools.has('detach')) return ok();
     if (!result.running) return result;

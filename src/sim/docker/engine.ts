@@ -7,7 +7,7 @@
  * packets. Every operation validates first and throws a DockerError with the
  * daemon's words, leaving the state unchanged.
  */
-import type { KernelApi } from '../net/api.ts';
+import { KernelError, type KernelApi } from '../net/api.ts';
 import { SeededRandom } from '../net/rng.ts';
 import { type Cidr, formatCidr, formatIPv4, inPrefix, parseCidr, parseIPv4 } from '../netfilter/inet.ts';
 import { DockerError, ImageNotFoundError } from './errors.ts';
@@ -575,7 +575,22 @@ export class Engine {
     }
     const userProblem = this.userProblem?.(c);
     if (userProblem !== undefined) throw new DockerError(userProblem);
+    const sysctls = Object.entries(c.settings.sysctls ?? {});
+    const runtimeFailed = (why: string) => new DockerError(`failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: ${why}`);
+    // runc refuses net.* sysctls for a namespace the container does not own.
+    const sharedNet = sysctls.find(([key]) => key.startsWith('net.') && c.networkMode.kind === 'host');
+    if (sharedNet) throw runtimeFailed(`sysctl "${sharedNet[0]}" not allowed in host network namespace`);
     const netns = this.setupNamespace(c);
+    for (const [key, value] of sysctls) {
+      if (!key.startsWith('net.')) continue;
+      try {
+        this.kernel.setSysctl(netns, key, value);
+      } catch (e) {
+        if (!(e instanceof KernelError)) throw e;
+        this.releaseNamespace(c, netns);
+        throw runtimeFailed(`unable to start container process: error during container init: open /proc/sys/${key.replace(/\./g, '/')}: no such file or directory`);
+      }
+    }
     const image = this.imageOf(c);
     const program = processArgv(c)[0] ?? '';
     if (resolveExecutable(image, program, this.containerEnv(c)) === undefined) {

@@ -296,6 +296,7 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
       UTSMode: '',
       UsernsMode: '',
       ShmSize: c.settings.shmSize,
+      ...(c.settings.sysctls ? { Sysctls: goMap(sortedKeys(c.settings.sysctls)) } : {}),
       Runtime: 'runc',
       Isolation: '',
       CpuShares: r.cpuShares,
@@ -331,7 +332,7 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
       MaskedPaths: MASKED_PATHS,
       ReadonlyPaths: READONLY_PATHS,
       ...(c.settings.annotations ? { Annotations: goMap(sortedKeys(c.settings.annotations)) } : {}),
-    }, 'container.HostConfig', { Mounts: goNil('slice'), Annotations: goNil('map') }),
+    }, 'container.HostConfig', { Mounts: goNil('slice'), Sysctls: goNil('map'), Annotations: goNil('map') }),
     GraphDriver: { Data: goMap({ ID: c.id }), Name: 'vfs' },
     Mounts: c.mounts.map(mountObject),
     Config: goStruct({

@@ -57,12 +57,15 @@ export interface RunSettings {
   oomScoreAdj: number;
   /** HostConfig.ShmSize in bytes (64 MiB unless --shm-size). */
   shmSize: number;
+  /** HostConfig.Sysctls (`--sysctl`): written into the container's namespace at start. */
+  sysctls?: Record<string, string>;
   /** HostConfig.Annotations (`--annotation`), when given. */
   annotations?: Record<string, string>;
   resources: Resources;
 }
 
 export const DEFAULT_SHM_SIZE = 64 * 1024 * 1024;
+const JSON_FILE_LOG_OPTS = new Set(['max-file', 'max-size', 'compress', 'labels', 'labels-regex', 'env', 'env-regex', 'tag']);
 /** linuxMinMemory: 6 MiB. */
 const MIN_MEMORY = 6 * 1024 * 1024;
 
@@ -141,6 +144,10 @@ export function runSettingsProblem(s: RunSettings, autoRemove: boolean): string 
   const resources = resourceProblem(s.resources);
   if (resources) return resources;
   if (s.oomScoreAdj < -1000 || s.oomScoreAdj > 1000) return `Invalid value ${s.oomScoreAdj}, range for oom score adj is [-1000, 1000]`;
+  // The json-file driver's options (daemon/logger/jsonfilelog ValidateLogOpt); `none` takes none.
+  for (const key of Object.keys(s.logConfig.config)) {
+    if (!JSON_FILE_LOG_OPTS.has(key) || s.logConfig.type !== 'json-file') return `unknown log opt '${key}' for ${s.logConfig.type} log driver`;
+  }
   const policy = restartPolicyProblem(s.restartPolicy);
   if (policy) return policy;
   if (autoRemove && s.restartPolicy.name !== 'no' && s.restartPolicy.name !== '') return "can't create 'AutoRemove' container with restart policy";

@@ -26,6 +26,7 @@ import { parseExpose, parsePortSpec, PortSpecError } from './ports.ts';
 import { parseMountFlag, splitVolumeFlags } from './mount-flags.ts';
 import type { MountRequest } from '../../docker/volumes.ts';
 import { updateCommand } from './update-cmd.ts';
+import { parsePlatform } from './run-values.ts';
 import { CREATE_FLAGS, RUN_FLAGS, runSettings, unmodelledFlag } from './run-flags.ts';
 import { argCountError, cobraExactArgsError, daemonError, flagError, runDaemonError, unknownCommand } from './usage.ts';
 
@@ -247,6 +248,7 @@ class DockerClient {
       return FS_ERRORS[text] !== undefined ? { error: `open ${path}: ${FS_ERRORS[text]}` } : { text };
     });
     if ('error' in given) return usageError(given.error);
+    if ('refused' in given) return fail(`${given.refused}\n`, 125);
     const autoRemove = f.bools.has('rm');
     const policy = given.settings.restartPolicy.name;
     if (autoRemove && policy !== 'no' && policy !== '') return usageError('conflicting options: cannot specify both --restart and --rm');
@@ -327,6 +329,19 @@ class DockerClient {
     // `-q`: the pull prints nothing (the client sends its output to io.Discard).
     const quiet = f.bools.has('quiet');
     const pullPolicy = f.strings.get('pull') ?? 'missing';
+    const platformFlag = f.strings.get('platform');
+    const platform = platformFlag === undefined || platformFlag === '' ? undefined : parsePlatform(platformFlag);
+    if (platform && 'error' in platform) return usageError(platform.error);
+    if (platform && platform.value !== 'linux/amd64' && ref.value.kind === 'named' && pullPolicy !== 'never') {
+      // The host's images are linux/amd64: another platform is not there, so the client pulls it.
+      const pull = pullForRun(this.engine, ref.value.ref);
+      const notice = quiet ? '' : pull.notice;
+      if (pull.error !== undefined) {
+        const out = fromDaemon(pull.error);
+        return { ...out, stderr: notice + out.stderr };
+      }
+      return fail(`${notice}vethlab: the images here are linux/amd64 only; --platform ${platformFlag} is not modelled\n`, 125);
+    }
     if (pullPolicy === 'always' && ref.value.kind === 'named') {
       const pull = pullForRun(this.engine, ref.value.ref, false);
       if (pull.error !== undefined) return fromDaemon(pull.error);
@@ -490,6 +505,7 @@ class DockerClient {
     if (f.args.length !== 1) return argCountError('logs', 'exactly 1 argument');
     const c = this.engine.findContainer(f.args[0]!);
     if (!c) return fail(daemonError(`No such container: ${f.args[0]}`), 1);
+    if (c.settings.logConfig.type === 'none') return fail(daemonError('configured logging driver does not support reading'), 1);
     const tail = f.strings.get('tail') ?? 'all';
     if (tail === 'all') return ok(c.logs);
     if (!/^-?\d+$/.test(tail)) return fail(daemonError(`invalid value for "tail": ${JSON.stringify(tail)}`), 1);

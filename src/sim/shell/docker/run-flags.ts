@@ -134,7 +134,7 @@ const NOT_MODELLED: readonly string[] = [
   'attach', 'blkio-weight-device', 'cgroup-parent', 'cgroupns', 'cidfile', 'cpu-count', 'cpu-percent', 'device', 'device-cgroup-rule',
   'device-read-bps', 'device-read-iops', 'device-write-bps', 'device-write-iops', 'gpus', 'health-cmd', 'health-interval', 'health-retries',
   'health-start-interval', 'health-start-period', 'health-timeout', 'init', 'io-maxbandwidth', 'io-maxiops', 'ipc', 'isolation', 'kernel-memory',
-  'link-local-ip', 'no-healthcheck', 'pid', 'platform', 'read-only', 'runtime', 'storage-opt', 'sysctl', 'tmpfs', 'use-api-socket', 'userns',
+  'link-local-ip', 'no-healthcheck', 'pid', 'read-only', 'runtime', 'storage-opt', 'tmpfs', 'use-api-socket', 'userns',
   'uts', 'volume-driver',
 ];
 
@@ -151,7 +151,7 @@ export type ReadFile = (path: string) => { text: string } | { error: string };
  * `docker: MESSAGE` + "Run 'docker run --help'"). Labels: `--label-file` lines
  * first, then `-l`s, as the client merges them.
  */
-export function runSettings(f: ParsedFlags, readFile: ReadFile): { settings: RunSettings; labels?: Record<string, string> } | { error: string } {
+export function runSettings(f: ParsedFlags, readFile: ReadFile): { settings: RunSettings; labels?: Record<string, string> } | { error: string } | { refused: string } {
   const settings = defaultRunSettings();
   const restart = parseRestartPolicy(f.strings.get('restart') ?? '');
   if ('error' in restart) return restart;
@@ -168,8 +168,12 @@ export function runSettings(f: ParsedFlags, readFile: ReadFile): { settings: Run
   const stopTimeout = f.strings.get('stop-timeout');
   if (stopTimeout !== undefined) settings.stopTimeout = valueOf(goInt, stopTimeout);
   const logDriver = f.strings.get('log-driver');
+  // Docker's built-in drivers besides these write to systems the simulation does not have.
+  if (logDriver !== undefined && !['json-file', 'none'].includes(logDriver)) return { refused: `vethlab: the ${logDriver} log driver is not modelled (json-file and none are)` };
   const logOpts = keyValues(f.lists.get('log-opt') ?? []);
   settings.logConfig = { type: logDriver ?? 'json-file', config: logOpts };
+  const sysctls = f.lists.get('sysctl');
+  if (sysctls) settings.sysctls = keyValues(sysctls);
   const annotations = f.lists.get('annotation');
   if (annotations) settings.annotations = keyValues(annotations);
   const oomScoreAdj = f.strings.get('oom-score-adj');

@@ -216,3 +216,22 @@ export function valueOf<T>(parse: (value: string) => Parsed<T>, text: string): T
   if ('error' in parsed) throw new Error(`checked flag value failed again: ${parsed.error}`);
   return parsed.value;
 }
+
+const KNOWN_OS = new Set(['aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'hurd', 'illumos', 'ios', 'js', 'linux', 'nacl', 'netbsd', 'openbsd', 'plan9', 'solaris', 'windows', 'zos']);
+const ARCH_ALIASES: Record<string, string> = { i386: '386', x86_64: 'amd64', 'x86-64': 'amd64', aarch64: 'arm64', armhf: 'arm', armel: 'arm' };
+const KNOWN_ARCH = new Set(['386', 'amd64', 'amd64p32', 'arm', 'armbe', 'arm64', 'arm64be', 'ppc64', 'ppc64le', 'loong64', 'mips', 'mipsle', 'mips64', 'mips64le', 'mips64p32', 'mips64p32le', 'ppc', 'riscv', 'riscv64', 's390', 's390x', 'sparc', 'sparc64', 'wasm']);
+
+/** containerd's platforms.Parse, as `--platform` needs it: `os[/arch[/variant]]` or a lone os or arch, to `os/arch`. */
+export function parsePlatform(text: string): Parsed<string> {
+  const parts = text.toLowerCase().split('/');
+  const arch = (a: string) => ARCH_ALIASES[a] ?? a;
+  const invalid = { error: `error parsing specified platform: ${goQuote(text)}: unknown operating system or architecture: invalid argument` };
+  if (parts.some((p) => !/^[a-z0-9_-]+$/.test(p)) || parts.length > 3) return invalid;
+  if (parts.length === 1) {
+    const only = parts[0]!;
+    if (KNOWN_OS.has(only)) return { value: `${only}/amd64` };
+    if (KNOWN_ARCH.has(arch(only))) return { value: `linux/${arch(only)}` };
+    return invalid;
+  }
+  return { value: `${parts[0]}/${arch(parts[1]!)}` };
+}

@@ -26,7 +26,7 @@ import { startResolverSockets } from './dns.ts';
 import { ANONYMOUS_LABEL, volumeNameProblem, volumeSize, type HostPaths, type MountRequest, type Volume } from './volumes.ts';
 import { planMounts, realizeMounts } from './mount-plan.ts';
 import { buildWorld, ENGINE_ID, HOST_HOSTNAME, HOST_NS } from './world.ts';
-import { defaultRunSettings, runSettingsProblem, type RunSettings } from './run-settings.ts';
+import { defaultRunSettings, deviceRequestProblem, runSettingsProblem, type RunSettings } from './run-settings.ts';
 import { cancelRestart, isRestarting, resetRestartManager, scheduleRestart } from './restart-manager.ts';
 
 export { DockerError, ImageNotFoundError } from './errors.ts';
@@ -573,6 +573,8 @@ export class Engine {
         throw new DockerError(`Cannot link to a non running container: /${target?.name ?? link.target} AS /${c.name}/${link.alias}`);
       }
     }
+    const devices = deviceRequestProblem(c.settings);
+    if (devices !== undefined) throw new DockerError(devices);
     const userProblem = this.userProblem?.(c);
     if (userProblem !== undefined) throw new DockerError(userProblem);
     const sysctls = Object.entries(c.settings.sysctls ?? {});

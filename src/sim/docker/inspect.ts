@@ -317,7 +317,7 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
       CpusetMems: r.cpusetMems,
       Devices: [],
       DeviceCgroupRules: goNil('slice'),
-      DeviceRequests: goNil('slice'),
+      DeviceRequests: c.settings.deviceRequests ? c.settings.deviceRequests.map((d) => ({ Driver: d.driver, Count: d.count, DeviceIDs: sliceOrNil(d.deviceIds), Capabilities: d.capabilities, Options: goNil('map') })) : goNil('slice'),
       MemoryReservation: r.memoryReservation,
       MemorySwap: r.memorySwap,
       MemorySwappiness: r.memorySwappiness,

@@ -57,6 +57,8 @@ export interface RunSettings {
   oomScoreAdj: number;
   /** HostConfig.ShmSize in bytes (64 MiB unless --shm-size). */
   shmSize: number;
+  /** HostConfig.DeviceRequests (`--gpus`): the host has no device driver to serve them. */
+  deviceRequests?: { driver: string; count: number; deviceIds: string[]; capabilities: string[][] }[];
   /** HostConfig.Sysctls (`--sysctl`): written into the container's namespace at start. */
   sysctls?: Record<string, string>;
   /** HostConfig.Annotations (`--annotation`), when given. */
@@ -152,4 +154,15 @@ export function runSettingsProblem(s: RunSettings, autoRemove: boolean): string 
   if (policy) return policy;
   if (autoRemove && s.restartPolicy.name !== 'no' && s.restartPolicy.name !== '') return "can't create 'AutoRemove' container with restart policy";
   return undefined;
+}
+
+/**
+ * daemon/devices.go handleDevice: no device driver is registered on this host
+ * (no NVIDIA container toolkit), so any request is incompatible; the error
+ * formats the capabilities as Go's %v does (golden run-gpus).
+ */
+export function deviceRequestProblem(s: RunSettings): string | undefined {
+  const req = s.deviceRequests?.[0];
+  if (!req) return undefined;
+  return `could not select device driver ${JSON.stringify(req.driver)} with capabilities: [${req.capabilities.map((set) => `[${set.join(' ')}]`).join(' ')}]`;
 }

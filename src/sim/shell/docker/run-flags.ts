@@ -7,7 +7,7 @@
  */
 import { defaultRunSettings, type RunSettings } from '../../docker/run-settings.ts';
 import type { FlagSpec, ParsedFlags } from './flags.ts';
-import { checkLabel, checkSysctl, checkWith, goDuration, goInt, goUint, memSwapBytes, nanoCpus, parseRestartPolicy, parseUlimit, ramInBytes, valueOf, type Ulimit } from './run-values.ts';
+import { parseGpus, checkLabel, checkSysctl, checkWith, goDuration, goInt, goUint, memSwapBytes, nanoCpus, parseRestartPolicy, parseUlimit, ramInBytes, valueOf, type Ulimit } from './run-values.ts';
 
 const bytes = checkWith(ramInBytes);
 const int = checkWith((v) => goInt(v));
@@ -50,7 +50,7 @@ export const CREATE_FLAGS: readonly FlagSpec[] = [
   { long: 'env', short: 'e', kind: 'list' },
   { long: 'env-file', kind: 'list' },
   { long: 'expose', kind: 'list' },
-  { long: 'gpus', kind: 'string' },
+  { long: 'gpus', kind: 'string', check: checkWith(parseGpus) },
   { long: 'group-add', kind: 'list' },
   { long: 'health-cmd', kind: 'string' },
   { long: 'health-interval', kind: 'string', check: duration },
@@ -132,7 +132,7 @@ export const RUN_FLAGS: readonly FlagSpec[] = [
  */
 const NOT_MODELLED: readonly string[] = [
   'attach', 'blkio-weight-device', 'cgroup-parent', 'cgroupns', 'cidfile', 'cpu-count', 'cpu-percent', 'device', 'device-cgroup-rule',
-  'device-read-bps', 'device-read-iops', 'device-write-bps', 'device-write-iops', 'gpus', 'health-cmd', 'health-interval', 'health-retries',
+  'device-read-bps', 'device-read-iops', 'device-write-bps', 'device-write-iops', 'health-cmd', 'health-interval', 'health-retries',
   'health-start-interval', 'health-start-period', 'health-timeout', 'init', 'io-maxbandwidth', 'io-maxiops', 'ipc', 'isolation', 'kernel-memory',
   'link-local-ip', 'no-healthcheck', 'pid', 'read-only', 'runtime', 'storage-opt', 'tmpfs', 'use-api-socket', 'userns',
   'uts', 'volume-driver',
@@ -172,6 +172,8 @@ export function runSettings(f: ParsedFlags, readFile: ReadFile): { settings: Run
   if (logDriver !== undefined && !['json-file', 'none'].includes(logDriver)) return { refused: `vethlab: the ${logDriver} log driver is not modelled (json-file and none are)` };
   const logOpts = keyValues(f.lists.get('log-opt') ?? []);
   settings.logConfig = { type: logDriver ?? 'json-file', config: logOpts };
+  const gpus = f.strings.get('gpus');
+  if (gpus !== undefined) settings.deviceRequests = [valueOf(parseGpus, gpus)];
   const sysctls = f.lists.get('sysctl');
   if (sysctls) settings.sysctls = keyValues(sysctls);
   const annotations = f.lists.get('annotation');

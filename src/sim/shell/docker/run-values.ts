@@ -235,3 +235,55 @@ export function parsePlatform(text: string): Parsed<string> {
   }
   return { value: `${parts[0]}/${arch(parts[1]!)}` };
 }
+
+export interface GpuRequest {
+  driver: string;
+  /** -1: all. */
+  count: number;
+  deviceIds: string[];
+  capabilities: string[][];
+}
+
+/** opts.GpuOpts.Set: `all`, `N`, or `key=value` fields (driver, count, device, capabilities, options) split by commas. */
+export function parseGpus(value: string): Parsed<GpuRequest> {
+  const req: GpuRequest = { driver: '', count: 0, deviceIds: [], capabilities: [] };
+  const seen = new Set<string>();
+  const count = (s: string): Parsed<number> => (s === 'all' ? { value: -1 } : /^[+-]?\d+$/.test(s) ? { value: Number(s) } : { error: `count must be an integer: strconv.Atoi: parsing ${goQuote(s)}: invalid syntax` });
+  for (const field of value.split(',')) {
+    const eq = field.indexOf('=');
+    const key = eq < 0 ? field : field.slice(0, eq);
+    const val = field.slice(eq + 1);
+    if (seen.has(key)) return { error: `gpu request key '${key}' can be specified only once` };
+    seen.add(key);
+    if (eq < 0) {
+      seen.add('count');
+      const n = count(key);
+      if ('error' in n) return n;
+      req.count = n.value;
+      continue;
+    }
+    switch (key) {
+      case 'driver':
+        req.driver = val;
+        break;
+      case 'count': {
+        const n = count(val);
+        if ('error' in n) return n;
+        req.count = n.value;
+        break;
+      }
+      case 'device':
+        req.deviceIds = val.split(',');
+        break;
+      case 'capabilities':
+        req.capabilities = [[...val.split(','), 'gpu']];
+        break;
+      case 'options':
+        break;
+      default:
+        return { error: `unexpected key '${key}' in '${field}'` };
+    }
+  }
+  if (req.capabilities.length === 0) req.capabilities = [['gpu']];
+  return { value: req };
+}

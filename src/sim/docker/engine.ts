@@ -7,11 +7,11 @@
  * packets. Every operation validates first and throws a DockerError with the
  * daemon's words, leaving the state unchanged.
  */
-import type { KernelApi } from '../net/api.ts';
+import { KernelError, type KernelApi } from '../net/api.ts';
 import { SeededRandom } from '../net/rng.ts';
 import { type Cidr, formatCidr, formatIPv4, inPrefix, parseCidr, parseIPv4 } from '../netfilter/inet.ts';
 import { DockerError, ImageNotFoundError } from './errors.ts';
-import { resolveUser, ROOT_USER, type ProcessUser } from './users.ts';
+import { additionalGroups, resolveUser, ROOT_USER, type ProcessUser } from './users.ts';
 import { ImageService } from './image-service.ts';
 import { ImageStore } from './image-store.ts';
 import { type Image, IMAGE_SETS, type ImageSet, resolveExecutable } from './images.ts';
@@ -27,6 +27,8 @@ import { startResolverSockets } from './dns.ts';
 import { ANONYMOUS_LABEL, volumeNameProblem, volumeSize, type HostPaths, type MountRequest, type Volume } from './volumes.ts';
 import { planMounts, realizeMounts } from './mount-plan.ts';
 import { buildWorld, ENGINE_ID, HOST_HOSTNAME, HOST_NS } from './world.ts';
+import { defaultRunSettings, deviceRequestProblem, runSettingsProblem, type RunSettings } from './run-settings.ts';
+import { cancelRestart, isRestarting, resetRestartManager, scheduleRestart } from './restart-manager.ts';
 
 export { DockerError, ImageNotFoundError } from './errors.ts';
 
@@ -102,6 +104,8 @@ export interface ContainerCreateOptions {
   anonymousVolumes?: string[];
   mounts?: MountRequest[];
   volumesFrom?: string[];
+  /** `--restart`, `-u`, `--dns-option`, limits and the rest (defaults: defaultRunSettings()). */
+  settings?: RunSettings;
 }
 
 const NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
@@ -394,6 +398,10 @@ export class Engine {
    * `warnings` receives what the daemon warns about (printed by the client).
    */
   createContainer(opts: ContainerCreateOptions, warnings: string[] = []): Container {
+    // verifyContainerSettings runs before the image is looked up (so no pull for a bad value).
+    const settings = opts.settings ?? defaultRunSettings();
+    const settingsProblem = runSettingsProblem(settings, opts.autoRemove ?? false);
+    if (settingsProblem !== undefined) throw new DockerError(settingsProblem);
     const found = this.imageService.store.lookup(opts.image);
     if ('error' in found) throw found.error.startsWith('No such image: ') ? new ImageNotFoundError(found.error) : new DockerError(found.error);
     const image = found.image;
@@ -460,6 +468,8 @@ export class Engine {
       extraHosts: opts.extraHosts ?? [],
       mounts: [],
       mountConfig: mountPlan.config,
+      settings,
+      restart: { count: 0, timeoutMs: 0, policyRestarts: 0, manuallyStopped: false },
     };
     container.mounts = realizeMounts(this, mountPlan);
     // On the default bridge a link is the legacy kind (env, /etc/hosts); on a user network
@@ -571,10 +581,27 @@ export class Engine {
         throw new DockerError(`Cannot link to a non running container: /${target?.name ?? link.target} AS /${c.name}/${link.alias}`);
       }
     }
+    const devices = deviceRequestProblem(c.settings);
+    if (devices !== undefined) throw new DockerError(devices);
     // The daemon looks the user up in the container's files before it creates the task: the container stays `created`.
     const user = this.processUser(c);
     if (user && 'error' in user) throw new DockerError(user.error);
+    const sysctls = Object.entries(c.settings.sysctls ?? {});
+    const runtimeFailed = (why: string) => new DockerError(`failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: ${why}`);
+    // runc refuses net.* sysctls for a namespace the container does not own.
+    const sharedNet = sysctls.find(([key]) => key.startsWith('net.') && c.networkMode.kind === 'host');
+    if (sharedNet) throw runtimeFailed(`sysctl "${sharedNet[0]}" not allowed in host network namespace`);
     const netns = this.setupNamespace(c);
+    for (const [key, value] of sysctls) {
+      if (!key.startsWith('net.')) continue;
+      try {
+        this.kernel.setSysctl(netns, key, value);
+      } catch (e) {
+        if (!(e instanceof KernelError)) throw e;
+        this.releaseNamespace(c, netns);
+        throw runtimeFailed(`unable to start container process: error during container init: open /proc/sys/${key.replace(/\./g, '/')}: no such file or directory`);
+      }
+    }
     const image = this.imageOf(c);
     const program = processArgv(c)[0] ?? '';
     if (resolveExecutable(image, program, this.containerEnv(c)) === undefined) {
@@ -920,14 +947,21 @@ export class Engine {
 
   /**
    * Who a process of the container runs as: `spec` (`docker exec -u`), else the
-   * container's Config.User, read against its files; the daemon's error for a
-   * name they lack. Undefined when neither names anyone: root, whose groups the
-   * tools read from the files themselves.
+   * container's Config.User, read against its files, with `--group-add`'s groups;
+   * the daemon's error for a name they lack. Undefined when none of these names
+   * anyone: root, whose groups the tools read from the files themselves.
    */
   processUser(c: Container, spec?: string): ProcessUser | { error: string } | undefined {
     const wanted = spec === undefined || spec === '' ? c.user : spec;
-    if (wanted === '') return undefined;
-    return resolveUser(wanted, this.accounts?.(c) ?? { passwd: 'root:x:0:0:root:/root:/bin/sh\n', group: 'root:x:0:\n' });
+    const groupAdd = c.settings.groupAdd;
+    if (wanted === '' && groupAdd.length === 0) return undefined;
+    const files = this.accounts?.(c) ?? { passwd: 'root:x:0:0:root:/root:/bin/sh\n', group: 'root:x:0:\n' };
+    const user = resolveUser(wanted, files);
+    if ('error' in user || groupAdd.length === 0) return user;
+    // --group-add's groups join every process's, after the user's own (daemon/oci_linux.go getUser).
+    const added = additionalGroups(groupAdd, files.group);
+    if ('error' in added) return added;
+    return { ...user, groups: [...new Set([...user.groups, ...added])] };
   }
 
   /**
@@ -988,7 +1022,51 @@ export class Engine {
   mainProcessExited(ref: string, exitCode: number): Container {
     const c = this.exited(ref, exitCode);
     if (c.autoRemove) this.remove(c.id, true);
+    else scheduleRestart(c, exitCode, this.kernel.now);
     return c;
+  }
+
+  /** The container whose policy restart is due first (at or before now), if any. */
+  dueRestart(): Container | undefined {
+    let first: Container | undefined;
+    for (const c of this.containers.values()) {
+      const due = c.restart.dueAt;
+      if (due !== undefined && due <= this.kernel.now && (first === undefined || due < first.restart.dueAt!)) first = c;
+    }
+    return first;
+  }
+
+  /**
+   * Starts a container as its restart policy does, at the moment it was due;
+   * `then` runs its main process at that moment too (so it ends then, if it does).
+   * A start that fails leaves it exited, as the daemon logs the error and gives up.
+   */
+  restartByPolicy(c: Container, then: (c: Container) => void): void {
+    const due = c.restart.dueAt ?? this.kernel.now;
+    delete c.restart.dueAt;
+    this.kernel.during(due, () => {
+      try {
+        this.start(c.id);
+        then(c);
+      } catch (e) {
+        if (!(e instanceof DockerError)) throw e;
+      }
+    });
+  }
+
+
+  /** `docker stop` by the user: the restart policy is cancelled, then the container stops. */
+  userStop(ref: string): Container {
+    const c = this.requireContainer(ref);
+    cancelRestart(c);
+    return this.stop(c.id);
+  }
+
+  /** `docker start` by the user: a fresh restart manager (RestartCount 0), then the start. */
+  userStart(ref: string): Container {
+    const c = this.requireContainer(ref);
+    if (c.state !== 'running' && c.state !== 'paused') resetRestartManager(c);
+    return this.start(c.id);
   }
 
   /**
@@ -1001,7 +1079,8 @@ export class Engine {
   }
 
   restart(ref: string): Container {
-    this.stop(ref);
+    this.userStop(ref);
+    resetRestartManager(this.requireContainer(ref));
     try {
       return this.start(ref);
     } catch (e) {
@@ -1014,6 +1093,10 @@ export class Engine {
   /** `docker kill`: SIGKILL, exit status 137 whatever the image's stop signal. */
   kill(ref: string): Container {
     const c = this.requireContainer(ref);
+    // The user's kill ends the policy's restarts; a container waiting for one just stays down (kill.go).
+    const waiting = isRestarting(c);
+    cancelRestart(c);
+    if (waiting) return c;
     if (c.state !== 'running' && c.state !== 'paused') throw new DockerError(`container ${c.id} is not running`);
     this.stop(c.id, 'SIGKILL');
     c.exitCode = 137;

@@ -75,16 +75,21 @@ export function usesEmbeddedDns(engine: Engine, container: Container): boolean {
 export function resolvConf(engine: Engine, container: Container): string {
   const c = namespaceOwner(engine, container);
   const header = `${GENERATED.join('\n')}\n`;
-  const overrides = [...(c.dns.length > 0 ? ['nameservers'] : []), ...(c.dnsSearch.length > 0 ? ['search'] : [])];
+  const options = c.settings.dnsOptions;
+  const overrides = [...(c.dns.length > 0 ? ['nameservers'] : []), ...(c.dnsSearch.length > 0 ? ['search'] : []), ...(options.length > 0 ? ['options'] : [])];
   const overridesLine = `# Overrides: [${overrides.join(' ')}]\n`;
   const search = c.dnsSearch.length > 0 ? `search ${c.dnsSearch.join(' ')}\n` : '';
+  const userNdots = options.some((o) => o.startsWith('ndots:'));
   if (c.networkMode.kind !== 'host' && usesEmbeddedDns(engine, c)) {
     const ext = c.dns.length > 0 ? c.dns.join(' ') : `host(${GW_IP})`;
-    return `${header}nameserver 127.0.0.11\n${search}options ndots:0\n\n# Based on host file: '/etc/resolv.conf' (internal resolver)\n# ExtServers: [${ext}]\n${overridesLine}# Option ndots from: internal\n`;
+    // TransformForIntNS: ndots:0 unless the user set ndots.
+    const internal = userNdots ? options : [...options, 'ndots:0'];
+    return `${header}nameserver 127.0.0.11\n${search}options ${internal.join(' ')}\n\n# Based on host file: '/etc/resolv.conf' (internal resolver)\n# ExtServers: [${ext}]\n${overridesLine}# Option ndots from: ${userNdots ? 'override' : 'internal'}\n`;
   }
   const servers = (c.dns.length > 0 ? c.dns : [GW_IP]).map((s) => `nameserver ${s}\n`).join('');
   const mode = c.networkMode.kind === 'host' ? '' : ' (legacy)';
-  return `${header}${servers}${search}\n# Based on host file: '/etc/resolv.conf'${mode}\n${overridesLine}`;
+  const optionsLine = options.length > 0 ? `options ${options.join(' ')}\n` : '';
+  return `${header}${servers}${search}${optionsLine}\n# Based on host file: '/etc/resolv.conf'${mode}\n${overridesLine}${userNdots ? '# Option ndots from: override\n' : ''}`;
 }
 
 export function hostnameFile(engine: Engine, container: Container): string {

@@ -11,6 +11,7 @@ import { processArgv, type Engine } from './engine.ts';
 import { goTime } from './go-time.ts';
 import { goMap, goNil, goStruct, sliceOrNil } from './govalue.ts';
 import { containerPortMap, hostPortText } from './portmap.ts';
+import { isRestarting } from './restart-manager.ts';
 import type { Container, Network } from './model.ts';
 import { mountObject, mountRequestObject } from './volumes.ts';
 
@@ -221,6 +222,7 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
   const image = engine.imageOf(c);
   const dir = `${DATA_ROOT}/containers/${c.id}`;
   const running = c.state === 'running' || c.state === 'paused';
+  const restarting = isRestarting(c);
   const eth0 = [...c.endpoints.values()].find((e) => e.ifname === 'eth0');
   const defaultNet = engine.findNetwork('bridge')!;
   const onDefault = eth0 && eth0.networkId === defaultNet.id;
@@ -228,6 +230,8 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
   // Config.Volumes: `-v /path` targets and the image's VOLUMEs.
   const configVolumes = [...new Set([...(image.volumes ?? []), ...c.mountConfig.anonymous])].sort();
   const exposed = goMap(Object.fromEntries(c.exposed.map((e) => [e, {}])));
+  const r = c.settings.resources;
+  const stopSignal = c.settings.stopSignal ?? image.stopSignal;
   const legacyLinks = c.legacyLinks.map((l) => `/${engine.findContainer(l.target)?.name ?? l.target}:/${c.name}/${l.alias}`);
   return {
     Id: c.id,
@@ -235,10 +239,11 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
     Path: processArgv(c)[0] ?? '',
     Args: processArgv(c).slice(1),
     State: {
-      Status: c.state,
-      Running: running,
+      Status: restarting ? 'restarting' : c.state,
+      // SetRestarting: a container waiting for its restart counts as running (without a process).
+      Running: running || restarting,
       Paused: c.state === 'paused',
-      Restarting: false,
+      Restarting: restarting,
       OOMKilled: false,
       Dead: false,
       Pid: running ? 4242 : 0,
@@ -253,7 +258,7 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
     HostsPath: `${dir}/hosts`,
     LogPath: `${dir}/${c.id}-json.log`,
     Name: `/${c.name}`,
-    RestartCount: 0,
+    RestartCount: c.restart.count,
     Driver: 'vfs',
     Platform: 'linux',
     MountLabel: '',
@@ -263,10 +268,10 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
     HostConfig: goStruct({
       Binds: sliceOrNil(c.mountConfig.binds),
       ContainerIDFile: '',
-      LogConfig: { Type: 'json-file', Config: goMap({}) },
+      LogConfig: { Type: c.settings.logConfig.type, Config: goMap(sortedKeys(c.settings.logConfig.config)) },
       NetworkMode: networkModeText(engine, c),
       PortBindings: portBindings(c),
-      RestartPolicy: { Name: 'no', MaximumRetryCount: 0 },
+      RestartPolicy: { Name: c.settings.restartPolicy.name, MaximumRetryCount: c.settings.restartPolicy.maximumRetryCount },
       AutoRemove: c.autoRemove,
       VolumeDriver: '',
       VolumesFrom: sliceOrNil(c.mountConfig.volumesFrom),
@@ -275,49 +280,50 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
       CapDrop: sliceOrNil(c.capDrop),
       CgroupnsMode: 'host',
       Dns: c.dns,
-      DnsOptions: [],
+      DnsOptions: c.settings.dnsOptions,
       DnsSearch: c.dnsSearch,
       ExtraHosts: sliceOrNil(c.extraHosts.map((h) => `${h.name}:${h.ip}`)),
-      GroupAdd: goNil('slice'),
+      GroupAdd: sliceOrNil(c.settings.groupAdd),
       IpcMode: 'private',
       Cgroup: '',
       Links: sliceOrNil(legacyLinks),
-      OomScoreAdj: 0,
+      OomScoreAdj: c.settings.oomScoreAdj,
       PidMode: '',
       Privileged: c.privileged,
       PublishAllPorts: c.ports.some((p) => !p.requested),
       ReadonlyRootfs: false,
-      SecurityOpt: goNil('slice'),
+      SecurityOpt: sliceOrNil(c.settings.securityOpt),
       UTSMode: '',
       UsernsMode: '',
-      ShmSize: 67108864,
+      ShmSize: c.settings.shmSize,
+      ...(c.settings.sysctls ? { Sysctls: goMap(sortedKeys(c.settings.sysctls)) } : {}),
       Runtime: 'runc',
       Isolation: '',
-      CpuShares: 0,
-      Memory: 0,
-      NanoCpus: 0,
+      CpuShares: r.cpuShares,
+      Memory: r.memory,
+      NanoCpus: r.nanoCpus,
       CgroupParent: '',
-      BlkioWeight: 0,
+      BlkioWeight: r.blkioWeight,
       BlkioWeightDevice: [],
       BlkioDeviceReadBps: [],
       BlkioDeviceWriteBps: [],
       BlkioDeviceReadIOps: [],
       BlkioDeviceWriteIOps: [],
-      CpuPeriod: 0,
-      CpuQuota: 0,
-      CpuRealtimePeriod: 0,
-      CpuRealtimeRuntime: 0,
-      CpusetCpus: '',
-      CpusetMems: '',
+      CpuPeriod: r.cpuPeriod,
+      CpuQuota: r.cpuQuota,
+      CpuRealtimePeriod: r.cpuRealtimePeriod,
+      CpuRealtimeRuntime: r.cpuRealtimeRuntime,
+      CpusetCpus: r.cpusetCpus,
+      CpusetMems: r.cpusetMems,
       Devices: [],
       DeviceCgroupRules: goNil('slice'),
-      DeviceRequests: goNil('slice'),
-      MemoryReservation: 0,
-      MemorySwap: 0,
-      MemorySwappiness: null,
-      OomKillDisable: false,
-      PidsLimit: null,
-      Ulimits: [],
+      DeviceRequests: c.settings.deviceRequests ? c.settings.deviceRequests.map((d) => ({ Driver: d.driver, Count: d.count, DeviceIDs: sliceOrNil(d.deviceIds), Capabilities: d.capabilities, Options: goNil('map') })) : goNil('slice'),
+      MemoryReservation: r.memoryReservation,
+      MemorySwap: r.memorySwap,
+      MemorySwappiness: r.memorySwappiness,
+      OomKillDisable: r.oomKillDisable,
+      PidsLimit: r.pidsLimit,
+      Ulimits: r.ulimits.map((u) => ({ Name: u.name, Hard: u.hard, Soft: u.soft })),
       CpuCount: 0,
       CpuPercent: 0,
       IOMaximumIOps: 0,
@@ -325,7 +331,8 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
       ...(c.mountConfig.mounts.length > 0 ? { Mounts: c.mountConfig.mounts.map(mountRequestObject) } : {}),
       MaskedPaths: MASKED_PATHS,
       ReadonlyPaths: READONLY_PATHS,
-    }, 'container.HostConfig', { Mounts: goNil('slice') }),
+      ...(c.settings.annotations ? { Annotations: goMap(sortedKeys(c.settings.annotations)) } : {}),
+    }, 'container.HostConfig', { Mounts: goNil('slice'), Sysctls: goNil('map'), Annotations: goNil('map') }),
     GraphDriver: { Data: goMap({ ID: c.id }), Name: 'vfs' },
     Mounts: c.mounts.map(mountObject),
     Config: goStruct({
@@ -347,8 +354,9 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
       Entrypoint: c.entrypoint.length > 0 ? c.entrypoint : goNil('slice'),
       OnBuild: goNil('slice'),
       Labels: goMap(sortedKeys(c.labels)),
-      ...(image.stopSignal ? { StopSignal: image.stopSignal } : {}),
-    }, 'container.Config', { ExposedPorts: goNil('map'), Healthcheck: null, ArgsEscaped: false, NetworkDisabled: false, MacAddress: c.macAddress, StopTimeout: null, Shell: goNil('slice') }),
+      ...(stopSignal ? { StopSignal: stopSignal } : {}),
+      ...(c.settings.stopTimeout !== undefined ? { StopTimeout: c.settings.stopTimeout } : {}),
+    }, 'container.Config', { ExposedPorts: goNil('map'), Healthcheck: null, ArgsEscaped: false, NetworkDisabled: false, MacAddress: c.macAddress, StopSignal: '', StopTimeout: null, Shell: goNil('slice') }),
     NetworkSettings: {
       Bridge: '',
       SandboxID: c.sandboxId ?? '',

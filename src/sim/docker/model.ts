@@ -6,6 +6,7 @@
 import type { AddressPool } from './ipam.ts';
 import type { AddressPool6 } from './ipam6.ts';
 import type { MountConfig, MountPoint } from './volumes.ts';
+import type { RunSettings } from './run-settings.ts';
 
 export type NetworkDriver = 'bridge' | 'host' | 'null';
 
@@ -170,8 +171,29 @@ export interface Container {
   mounts: MountPoint[];
   /** What the user asked for (-v, --mount, --volumes-from), as inspect shows it. */
   mountConfig: MountConfig;
+  /** Restart policy, user, DNS options, limits and the rest of `docker run`'s settings. */
+  settings: RunSettings;
+  /** The restart manager's record: restarts so far (RestartCount), its backoff, the next restart. */
+  restart: RestartState;
   /** libnetwork's sandbox for this run (new at every start). */
   sandboxId?: string;
   /** In host or none mode, the endpoint libnetwork makes on that network for this run. */
   sandboxEndpointId?: string;
+}
+
+/**
+ * daemon/restartmanager: the backoff starts at 100 ms and doubles (at most 1 min),
+ * back to 100 ms after a run of 10 s or more; `docker stop`/`kill` cancel it.
+ */
+export interface RestartState {
+  /** RestartCount: restarts by the policy since the last `docker start`. */
+  count: number;
+  /** Restarts the manager made (its own count, for on-failure's maximum; RestartCount may be changed apart). */
+  policyRestarts: number;
+  /** The last backoff used, ms (0: none yet). */
+  timeoutMs: number;
+  /** When the policy restarts the exited container (virtual ms); undefined: it does not. */
+  dueAt?: number;
+  /** Stopped by the user (`docker stop`/`kill`): the policy leaves it alone. */
+  manuallyStopped: boolean;
 }

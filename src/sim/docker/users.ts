@@ -52,3 +52,19 @@ export function resolveUser(spec: string, files: { passwd?: string; group?: stri
   const listed = name === undefined || explicitGroup ? [] : groups.filter((f) => (f[3] ?? '').split(',').includes(name)).map((f) => Number(f[2]));
   return { uid, gid, groups: [...new Set([gid, ...listed])], home };
 }
+
+/**
+ * `--group-add`'s groups (names or numbers) against the group file, as the daemon
+ * adds them to every process of the container (user.GetAdditionalGroupsPath): a
+ * name must be listed, a number need not be.
+ */
+export function additionalGroups(groupAdd: readonly string[], groupText: string | undefined): number[] | { error: string } {
+  const groups = rows(groupText);
+  const gids: number[] = [];
+  for (const ref of groupAdd) {
+    const group = groups.find((f) => f[0] === ref || (isId(ref) && Number(f[2]) === Number(ref)));
+    if (!group && !isId(ref)) return { error: `Unable to find group ${ref}: no matching entries in group file` };
+    gids.push(Number(group ? group[2] : ref));
+  }
+  return gids;
+}

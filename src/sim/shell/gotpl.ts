@@ -376,8 +376,11 @@ class Executor {
       return fn(...rest.map((a) => this.arg(a, dot, scope)), ...piped);
     }
     if (rest.length > 0 || piped.length > 0) {
-      // A method call such as `.Label "x"`: docker's ps rows answer with "".
-      if (head?.kind === 'field') return '';
+      // A method call such as `.Label "x"`: a row's method answers (docker ps's Label), anything else with "".
+      if (head?.kind === 'field') {
+        const method = this.arg(head, dot, scope);
+        return typeof method === 'function' ? (method as (...args: unknown[]) => unknown)(...rest.map((x) => this.arg(x, dot, scope)), ...piped) : '';
+      }
       throw new TemplateError(`can't give argument to non-function`);
     }
     return this.arg(head!, dot, scope);

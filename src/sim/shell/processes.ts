@@ -26,8 +26,8 @@ export interface Process {
   main: boolean;
 }
 
-/** The most sleeps one settle wakes (a 1-second loop left alone for almost three hours). */
-const WAKE_BUDGET = 10_000;
+/** The most sleeps and restarts one settle catches up with (a 1-second loop left alone for almost three hours). */
+export const SETTLE_BUDGET = 10_000;
 
 export class Processes {
   private list: Process[] = [];
@@ -80,26 +80,32 @@ export class Processes {
     return served.reply;
   }
 
+  /** When the earliest sleep that ended by now ended (a paused container's processes sleep on); undefined: none did. */
+  nextWake(now: number): number | undefined {
+    return this.due(now)?.program.wakeAt;
+  }
+
   /**
-   * Wakes every process whose sleep ended by now, earliest first, and lets each run on
-   * to its next sleep, server or end (a main process's end stops its container). A paused container's processes sleep on. Bounded, so a loop left
-   * running for days catches up in at most WAKE_BUDGET stretches.
+   * Wakes the process whose sleep ended first by now and lets it run on, at the
+   * moment it woke, to its next sleep, server or end (a main process's end stops
+   * its container). The simulator's settle interleaves these with restarts.
    */
-  settle(now: number): void {
-    for (let woken = 0; woken < WAKE_BUDGET; woken++) {
-      const due = this.live()
-        .filter((p) => p.program.wakeAt !== undefined && p.program.wakeAt <= now && p.container.state === 'running')
-        .sort((a, b) => a.program.wakeAt! - b.program.wakeAt! || a.pid - b.pid)[0];
-      if (!due) return;
-      // It runs at the moment it woke: what it prints, its next sleep and its end are dated then.
-      this.engine.kernel.during(due.program.wakeAt!, () => {
-        const next = due.program.wake ? due.program.wake() : { stdout: '', stderr: '', next: { exitCode: 0 } };
-        if (due.logs) due.container.logs += next.stdout + next.stderr;
-        stampLogs([due.container], this.engine.kernel.now);
-        if ('exitCode' in next.next) this.end(due, next.next.exitCode);
-        else due.program = next.next;
-      });
-    }
+  wakeNext(now: number): void {
+    const due = this.due(now);
+    if (!due) return;
+    this.engine.kernel.during(due.program.wakeAt!, () => {
+      const next = due.program.wake ? due.program.wake() : { stdout: '', stderr: '', next: { exitCode: 0 } };
+      if (due.logs) due.container.logs += next.stdout + next.stderr;
+      stampLogs([due.container], this.engine.kernel.now);
+      if ('exitCode' in next.next) this.end(due, next.next.exitCode);
+      else due.program = next.next;
+    });
+  }
+
+  private due(now: number): Process | undefined {
+    return this.live()
+      .filter((p) => p.program.wakeAt !== undefined && p.program.wakeAt <= now && p.container.state === 'running')
+      .sort((a, b) => a.program.wakeAt! - b.program.wakeAt! || a.pid - b.pid)[0];
   }
 
   /** A process ended by itself: its sockets close; PID 1's end is its container's. */

@@ -24,7 +24,7 @@ import { redisServerCommand } from './redis-server-cmd.ts';
 import { busyboxPsCommand, hostProcesses, procpsCommand } from './ps-cmd.ts';
 import { encodeCommand, encodeReply, redisCommand, Servers, type ConnectFailure } from './servers.ts';
 import { lineExchange } from '../net/exchange.ts';
-import { Processes } from './processes.ts';
+import { Processes, SETTLE_BUDGET } from './processes.ts';
 import { stampLogs } from '../docker/log-stamps.ts';
 import { busyboxHttpd } from './httpd-cmd.ts';
 import { busyboxBannerOf, withBanner } from './busybox.ts';
@@ -712,10 +712,22 @@ export class Simulator {
     return this.runShellOn(machine, m ? m[2]! : line);
   }
 
-  /** Lets every process whose sleep has ended by now run on (the clock moved: a line's sleep, the UI's wall clock). */
+  /**
+   * Catches up with what fell due by now (the clock moved: a line's sleep, the UI's
+   * wall clock), in time order, each at its own moment: processes whose sleep ended
+   * run on, and restart policies start their containers again (whose main process
+   * may end and fall due again). Nothing runs between commands, so each line and
+   * each docker command settles first.
+   */
   settle(): void {
     stampLogs(this.engine.containers.values(), this.kernel.now);
-    this.processes.settle(this.kernel.now);
+    for (let step = 0; step < SETTLE_BUDGET; step++) {
+      const restart = this.engine.dueRestart();
+      const wake = this.processes.nextWake(this.kernel.now);
+      if (restart && (wake === undefined || restart.restart.dueAt! <= wake)) this.engine.restartByPolicy(restart, (started) => this.startMainProcess(started));
+      else if (wake !== undefined) this.processes.wakeNext(this.kernel.now);
+      else return;
+    }
   }
 
   /**

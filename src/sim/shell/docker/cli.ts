@@ -12,6 +12,7 @@
 import { DockerError, ImageNotFoundError, isPythonCommand, isShellCommand, mainProgram, processArgv, type ContainerCreateOptions, type Engine } from '../../docker/engine.ts';
 import { familiarName, familiarString, parseAnyReference, parseNormalizedNamed, type NamedReference } from '../../docker/reference.ts';
 import type { Container, PortBinding } from '../../docker/model.ts';
+import { isRestarting } from '../../docker/restart-manager.ts';
 import { containerPortMap, hostPortText, portSummaries } from '../../docker/portmap.ts';
 import { fail, ok, type CommandOutput } from '../types.ts';
 import { isParsed, parseCommandFlags, type FlagSpec, type ParsedFlags } from './flags.ts';
@@ -26,6 +27,9 @@ import { logsCommand } from './logs-cmd.ts';
 import { parseExpose, parsePortSpec, PortSpecError } from './ports.ts';
 import { parseMountFlag, splitVolumeFlags } from './mount-flags.ts';
 import type { MountRequest } from '../../docker/volumes.ts';
+import { updateCommand } from './update-cmd.ts';
+import { parsePlatform } from './run-values.ts';
+import { CREATE_FLAGS, RUN_FLAGS, runSettings, unmodelledFlag } from './run-flags.ts';
 import { argCountError, cobraExactArgsError, daemonError, flagError, runDaemonError, unknownCommand } from './usage.ts';
 import type { ContainerFiles } from './copy.ts';
 import type { ContainerLayers } from './housekeeping.ts';
@@ -92,45 +96,10 @@ function severalNetworks(networks: string[], first: { ip?: string | undefined; m
   return { endpoints };
 }
 
-const RUN_FLAGS: FlagSpec[] = [
-  { long: 'detach', short: 'd', kind: 'bool' },
-  { long: 'interactive', short: 'i', kind: 'bool' },
-  { long: 'tty', short: 't', kind: 'bool' },
-  { long: 'rm', kind: 'bool' },
-  { long: 'name', kind: 'string' },
-  { long: 'entrypoint', kind: 'string' },
-  { long: 'hostname', short: 'h', kind: 'string' },
-  { long: 'domainname', kind: 'string' },
-  { long: 'mac-address', kind: 'string' },
-  { long: 'workdir', short: 'w', kind: 'string' },
-  { long: 'user', short: 'u', kind: 'string' },
-  { long: 'env', short: 'e', kind: 'list' },
-  { long: 'env-file', kind: 'list' },
-  { long: 'network', kind: 'list' },
-  { long: 'net', kind: 'list' },
-  { long: 'ip', kind: 'string' },
-  { long: 'ip6', kind: 'string' },
-  { long: 'network-alias', kind: 'list' },
-  { long: 'publish', short: 'p', kind: 'list' },
-  { long: 'publish-all', short: 'P', kind: 'bool' },
-  { long: 'link', kind: 'list' },
-  { long: 'cap-add', kind: 'list' },
-  { long: 'cap-drop', kind: 'list' },
-  { long: 'privileged', kind: 'bool' },
-  { long: 'expose', kind: 'list' },
-  { long: 'dns', kind: 'list' },
-  { long: 'dns-search', kind: 'list' },
-  { long: 'add-host', kind: 'list' },
-  { long: 'volume', short: 'v', kind: 'list' },
-  { long: 'mount', kind: 'list' },
-  { long: 'volumes-from', kind: 'list' },
-  { long: 'label', short: 'l', kind: 'list' },
-  { long: 'label-file', kind: 'list' },
-];
 
 const PS_HEADERS: Record<string, string> = { ID: 'CONTAINER ID', Names: 'NAMES', Image: 'IMAGE', Command: 'COMMAND', RunningFor: 'CREATED', CreatedAt: 'CREATED AT', Status: 'STATUS', State: 'STATE', Ports: 'PORTS', Networks: 'NETWORKS', Size: 'SIZE', Mounts: 'MOUNTS', Labels: 'LABELS', LocalVolumes: 'LOCAL VOLUMES' };
 
-const PS_FILTERS = new Set(['name', 'id', 'status', 'ancestor', 'exited', 'network', 'publish', 'expose']);
+const PS_FILTERS = new Set(['name', 'id', 'status', 'ancestor', 'exited', 'network', 'publish', 'expose', 'label']);
 
 /** Go regexp syntax is close enough to JavaScript's for names; a bad pattern matches nothing. */
 function safeRegExp(pattern: string): RegExp | undefined {
@@ -218,6 +187,8 @@ class DockerClient {
         return this.top(rest);
       case 'rename':
         return this.rename(rest);
+      case 'update':
+        return updateCommand(this.engine, rest);
       case 'compose':
         return lazyPart('compose').composeCommand(this.engine, this.options, rest, proc);
       case 'container':
@@ -279,11 +250,13 @@ class DockerClient {
 
   private run(argv: string[], start: boolean, proc: ClientProcess): CommandOutput {
     const command = start ? 'run' : 'create';
-    const f = this.flags(command, argv, RUN_FLAGS, false);
+    const f = parseCommandFlags(command, argv, start ? RUN_FLAGS : CREATE_FLAGS, false);
     if (!isParsed(f)) return f;
     if (f.args.length < 1) return argCountError(command, 'at least 1 argument');
     const [image, ...cmd] = f.args as [string, ...string[]];
     const detach = f.bools.has('detach');
+    const unmodelled = unmodelledFlag(f);
+    if (unmodelled !== undefined) return fail(`vethlab: docker ${command} --${unmodelled} is not modelled yet\n`, 125);
     // CheckTty: a terminal is needed only to attach stdin to one (`-it`); `-t` alone runs without.
     if (start && f.bools.has('tty') && f.bools.has('interactive') && !detach && !this.options.tty) return fail('the input device is not a TTY\n', 1);
     const usageError = (message: string) => fail(`docker: ${message}\n\nRun 'docker ${command} --help' for more information\n`, 125);
@@ -298,7 +271,17 @@ class DockerClient {
     }
     const env = this.environment(f, proc);
     if ('error' in env) return usageError(env.error);
-    const opts: ContainerCreateOptions = { image, tty: f.bools.has('tty'), interactive: f.bools.has('interactive'), autoRemove: f.bools.has('rm'), ports };
+    const given = runSettings(f, (path) => {
+      const text = proc.fs ? proc.fs.read(path) : path === '/dev/null' ? '' : 'ENOENT';
+      return FS_ERRORS[text] !== undefined ? { error: `open ${path}: ${FS_ERRORS[text]}` } : { text };
+    });
+    if ('error' in given) return usageError(given.error);
+    if ('refused' in given) return fail(`${given.refused}\n`, 125);
+    const autoRemove = f.bools.has('rm');
+    const policy = given.settings.restartPolicy.name;
+    if (autoRemove && policy !== 'no' && policy !== '') return usageError('conflicting options: cannot specify both --restart and --rm');
+    const opts: ContainerCreateOptions = { image, tty: f.bools.has('tty'), interactive: f.bools.has('interactive'), autoRemove, ports, settings: given.settings };
+    if (given.labels) opts.labels = given.labels;
     const capAdd = f.lists.get('cap-add');
     if (capAdd) opts.capAdd = capAdd;
     const capDrop = f.lists.get('cap-drop');
@@ -362,9 +345,6 @@ class DockerClient {
         return { name: h.slice(0, colon), ip: h.slice(colon + 1) };
       });
     }
-    const labels = this.labels(f, proc);
-    if ('error' in labels) return usageError(labels.error);
-    if (Object.keys(labels).length > 0) opts.labels = labels;
     const volumeFlags = this.volumeOptions(command, f, proc);
     if ('stderr' in volumeFlags) return volumeFlags;
     Object.assign(opts, volumeFlags);
@@ -376,14 +356,35 @@ class DockerClient {
     const warnings: string[] = [];
     // What the client printed on stderr before the container's own output: the pull of a missing image.
     let pulled = '';
+    // `-q`: the pull prints nothing (the client sends its output to io.Discard).
+    const quiet = f.bools.has('quiet');
+    const pullPolicy = f.strings.get('pull') ?? 'missing';
+    const platformFlag = f.strings.get('platform');
+    const platform = platformFlag === undefined || platformFlag === '' ? undefined : parsePlatform(platformFlag);
+    if (platform && 'error' in platform) return usageError(platform.error);
+    if (platform && platform.value !== 'linux/amd64' && ref.value.kind === 'named' && pullPolicy !== 'never') {
+      // The host's images are linux/amd64: another platform is not there, so the client pulls it.
+      const pull = pullForRun(this.engine, ref.value.ref);
+      const notice = quiet ? '' : pull.notice;
+      if (pull.error !== undefined) {
+        const out = fromDaemon(pull.error);
+        return { ...out, stderr: notice + out.stderr };
+      }
+      return fail(`${notice}vethlab: the images here are linux/amd64 only; --platform ${platformFlag} is not modelled\n`, 125);
+    }
+    if (pullPolicy === 'always' && ref.value.kind === 'named') {
+      const pull = pullForRun(this.engine, ref.value.ref, false);
+      if (pull.error !== undefined) return fromDaemon(pull.error);
+      if (!quiet) pulled = pull.notice;
+    }
     try {
       container = this.engine.createContainer(opts, warnings);
     } catch (e) {
       if (!(e instanceof DockerError)) throw e;
-      if (!(e instanceof ImageNotFoundError) || ref.value.kind !== 'named') return fromDaemon(e.message);
+      if (!(e instanceof ImageNotFoundError) || ref.value.kind !== 'named' || pullPolicy !== 'missing') return fromDaemon(e.message);
       // The daemon has no such image: the client pulls it (stderr), then asks again.
       const pull = pullForRun(this.engine, ref.value.ref);
-      pulled = pull.notice;
+      if (!quiet) pulled = pull.notice;
       const again = (message: string): CommandOutput => {
         const out = fromDaemon(message);
         return { ...out, stderr: pulled + out.stderr };
@@ -419,30 +420,6 @@ class DockerClient {
       return withWarnings({ ...ok(), session: { container: container.name, shell: container.cmd.join(' '), main: true } });
     }
     return withWarnings(this.foreground(container));
-  }
-
-  /**
-   * `--label-file` lines then `-l`/`--label` values (opts.ReadKVStrings, ConvertKVStringsToMap):
-   * a later key replaces an earlier one (golden run-labels).
-   */
-  private labels(f: ParsedFlags, proc: ClientProcess): Record<string, string> | { error: string } {
-    const given: string[] = [];
-    for (const path of f.lists.get('label-file') ?? []) {
-      const text = proc.fs ? proc.fs.read(path) : path === '/dev/null' ? '' : 'ENOENT';
-      if (FS_ERRORS[text] !== undefined) return { error: `open ${path}: ${FS_ERRORS[text]}` };
-      for (const raw of text.replace(/^\uFEFF/, '').split('\n')) {
-        const line = raw.replace(/^\s+/, '');
-        // A file's line without `=` is dropped (parseKeyValueFile has no lookup for labels); a flag's keeps an empty value.
-        if (line !== '' && !line.startsWith('#') && line.includes('=')) given.push(line);
-      }
-    }
-    given.push(...(f.lists.get('label') ?? []));
-    const labels: Record<string, string> = {};
-    for (const kv of given) {
-      const eq = kv.indexOf('=');
-      labels[eq < 0 ? kv : kv.slice(0, eq)] = eq < 0 ? '' : kv.slice(eq + 1);
-    }
-    return labels;
   }
 
   /** `-v`, `--mount` and `--volumes-from` as the client sends them, or its flag error. */
@@ -489,7 +466,8 @@ class DockerClient {
     const failed: string[] = [];
     for (const ref of f.args) {
       try {
-        const c = this.engine[sub](ref);
+        // The user's start and stop reset and cancel the restart policy's work; the policy's own do not.
+        const c = sub === 'start' ? this.engine.userStart(ref) : sub === 'stop' ? this.engine.userStop(ref) : this.engine[sub](ref);
         // The daemon removes a --rm container once it stops (a restart keeps it).
         if (sub === 'stop' && c.autoRemove) this.engine.remove(c.id, true);
         if (sub === 'start' && f.bools.has('attach') && this.options.runProcess) {
@@ -681,7 +659,8 @@ class DockerClient {
     // `-n` and `-l` look at every container, like -a, then keep the newest.
     const last = f.bools.has('latest') ? 1 : f.strings.has('last') ? Number(f.strings.get('last')) : undefined;
     const everything = f.bools.has('all') || last !== undefined;
-    let list = [...this.engine.containers.values()].filter((c) => everything || c.state === 'running' || c.state === 'paused');
+    // A restarting container counts as running (State.Running), so plain `ps` lists it.
+    let list = [...this.engine.containers.values()].filter((c) => everything || c.state === 'running' || c.state === 'paused' || isRestarting(c));
     // Filters of one key are ORed, different keys ANDed (the daemon's filters.Args).
     const byKey = new Map<string, string[]>();
     for (const filter of f.lists.get('filter') ?? []) {
@@ -724,12 +703,13 @@ class DockerClient {
       CreatedAt: '',
       RunningFor: `${humanDuration(now - c.created)} ago`,
       Ports: this.portsColumn(c),
-      State: c.state,
+      State: isRestarting(c) ? 'restarting' : c.state,
       Status: statusText(c, now),
       Size: '0B',
       Names: c.name,
       // ContainerContext.Labels ranges over a map: with several labels Go's order is random; vethlab sorts them.
       Labels: Object.entries(c.labels ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${k}=${v}`).join(','),
+      Label: (name: string) => c.labels?.[name] ?? '',
       Mounts: '',
       Networks: networks.sort().join(','),
       LocalVolumes: '0',
@@ -763,7 +743,13 @@ class DockerClient {
       case 'id':
         return c.id.startsWith(value);
       case 'status':
-        return c.state === value;
+        return (isRestarting(c) ? 'restarting' : c.state) === value;
+      case 'label': {
+        // `label=KEY` matches any value, `label=KEY=VALUE` that value.
+        const eq = value.indexOf('=');
+        const key = eq < 0 ? value : value.slice(0, eq);
+        return c.labels?.[key] !== undefined && (eq < 0 || c.labels[key] === value.slice(eq + 1));
+      }
       case 'ancestor': {
         // The daemon resolves the image and compares IDs (a name that names nothing matches nothing).
         const image = this.engine.findImage(value);

@@ -13,6 +13,11 @@ export interface FlagSpec {
   long: string;
   short?: string;
   kind: FlagKind;
+  /**
+   * The value's own check, as pflag's Value.Set runs it while parsing (so the
+   * first bad flag in argv order is the one reported): the error text, or undefined.
+   */
+  check?: (value: string) => string | undefined;
 }
 
 export interface ParsedFlags {
@@ -49,6 +54,9 @@ export function parseFlags(argv: string[], specs: readonly FlagSpec[], opts: { i
       return;
     }
     if (value === undefined) throw new FlagError(`flag needs an argument: ${shown}`);
+    const bad = spec.check?.(value);
+    // pflag names the flag by its definition (`-m, --memory`), whichever form was typed.
+    if (bad !== undefined) throw new FlagError(`invalid argument "${value}" for "${spec.short ? `-${spec.short}, ` : ''}--${spec.long}" flag: ${bad}`);
     if (spec.kind === 'string') out.strings.set(spec.long, value);
     else out.lists.set(spec.long, [...(out.lists.get(spec.long) ?? []), value]);
   };

@@ -5,6 +5,7 @@
  * plus three blanks).
  */
 import type { Container } from '../../docker/model.ts';
+import { isRestarting } from '../../docker/restart-manager.ts';
 import { hostPortText, type PortMap, type PortSummary } from '../../docker/portmap.ts';
 import { lazyPart } from '../lazy/parts.ts';
 import { fail, ok, type CommandOutput } from '../types.ts';
@@ -37,6 +38,7 @@ export function statusText(c: Container, now: number): string {
     case 'paused':
       return `Up ${humanDuration(now - (c.startedAt ?? now))} (Paused)`;
     case 'exited':
+      if (isRestarting(c)) return `Restarting (${c.exitCode}) ${humanDuration(now - (c.finishedAt ?? now))} ago`;
       return `Exited (${c.exitCode}) ${humanDuration(now - (c.finishedAt ?? now))} ago`;
   }
 }

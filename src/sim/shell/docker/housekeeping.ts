@@ -241,7 +241,6 @@ const NOT_MODELLED: Readonly<Record<string, string>> = {
   login: 'there is no registry account here',
   logout: 'there is no registry account here',
   events: 'the daemon keeps no event stream here',
-  update: 'changing a container\'s resources after it was created is not modelled here',
   context: 'this client has one context, the simulated host',
   swarm: 'swarm mode is not modelled here',
   service: 'swarm mode is not modelled here',

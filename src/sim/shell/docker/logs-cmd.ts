@@ -68,6 +68,8 @@ export function logsCommand(engine: Engine, argv: string[]): CommandOutput {
     if (at === undefined) return fail(`invalid value for "${key}": failed to parse value as time or duration: ${JSON.stringify(value)}\n`, 1);
     bounds[key] = at;
   }
+  // The daemon's ContainerLogs: `--log-driver none` keeps nothing to read (logger.ErrReadLogsNotSupported).
+  if (c.settings.logConfig.type === 'none') return fail(daemonError('configured logging driver does not support reading'), 1);
   let entries = logEntries(c).filter((e) => (bounds.since === undefined || e.at >= bounds.since) && (bounds.until === undefined || e.at <= bounds.until));
   const tail = Number.parseInt(f.strings.get('tail') ?? 'all', 10);
   if (Number.isInteger(tail) && tail >= 0) entries = tail === 0 ? [] : entries.slice(-tail);

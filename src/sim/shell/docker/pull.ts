@@ -61,9 +61,10 @@ function allTags(ref: NamedReference): NamedReference[] {
  * (on stderr): "Unable to find image 'X' locally", then the pull's lines.
  * Returns the text to print and the image, or the daemon's error message.
  */
-export function pullForRun(engine: Engine, ref: NamedReference): { notice: string; image?: Image; error?: string } {
+export function pullForRun(engine: Engine, ref: NamedReference, missing = true): { notice: string; image?: Image; error?: string } {
   const named = withDefaultTag(ref);
-  let notice = `Unable to find image '${familiarString(named)}' locally\n`;
+  // `--pull always` pulls without looking first: no "Unable to find".
+  let notice = missing ? `Unable to find image '${familiarString(named)}' locally\n` : '';
   try {
     const pulled = engine.imageService.pull(named);
     notice += pulled.lines.map((l) => `${l}\n`).join('');

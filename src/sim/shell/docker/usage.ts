@@ -59,6 +59,7 @@ export const USAGE: Record<string, string> = {
   search: 'docker search [OPTIONS] TERM',
   stats: 'docker stats [OPTIONS] [CONTAINER...]',
   build: 'docker build [OPTIONS] PATH | URL | -',
+  update: 'docker update [OPTIONS] CONTAINER [CONTAINER...]',
 };
 
 /** `unknown flag: --frob` and friends: exit 125, with the usage block. */
@@ -95,3 +96,4 @@ export function runDaemonError(message: string, stdout = ''): CommandOutput {
 export function daemonError(message: string): string {
   return `Error response from daemon: ${message}\n`;
 }
+

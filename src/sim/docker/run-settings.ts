@@ -1,0 +1,165 @@
+/**
+ * A container's HostConfig and Config beyond networking and mounts, as `docker
+ * run`'s flags set them: the restart policy, supplementary groups, DNS options, stop
+ * signal and timeout, logging, security options, and the resource limits. The
+ * limits are kept and shown (`docker inspect`) as dockerd keeps them; nothing in
+ * the simulation consumes memory or CPU, so none of them is enforced. Also the
+ * daemon's checks of these values (daemon_unix.go verifyPlatformContainerResources,
+ * api/types/container ValidateRestartPolicy) with their messages.
+ */
+import { SERVER } from './system.ts';
+
+export interface RestartPolicy {
+  /** `no`, `always`, `on-failure`, `unless-stopped` (anything else is refused). */
+  name: string;
+  maximumRetryCount: number;
+}
+
+export interface Ulimit {
+  name: string;
+  soft: number;
+  hard: number;
+}
+
+/** HostConfig.Resources as inspect prints them (0 / '' / null: not set). */
+export interface Resources {
+  memory: number;
+  memoryReservation: number;
+  memorySwap: number;
+  memorySwappiness: number | null;
+  nanoCpus: number;
+  cpuShares: number;
+  cpuPeriod: number;
+  cpuQuota: number;
+  cpuRealtimePeriod: number;
+  cpuRealtimeRuntime: number;
+  cpusetCpus: string;
+  cpusetMems: string;
+  pidsLimit: number | null;
+  blkioWeight: number;
+  oomKillDisable: boolean;
+  ulimits: Ulimit[];
+}
+
+export interface RunSettings {
+  restartPolicy: RestartPolicy;
+  /** HostConfig.GroupAdd: supplementary groups. */
+  groupAdd: string[];
+  /** HostConfig.DnsOptions: resolv.conf `options`. */
+  dnsOptions: string[];
+  /** Config.StopSignal / StopTimeout when given. */
+  stopSignal?: string;
+  stopTimeout?: number;
+  securityOpt: string[];
+  logConfig: { type: string; config: Record<string, string> };
+  oomScoreAdj: number;
+  /** HostConfig.ShmSize in bytes (64 MiB unless --shm-size). */
+  shmSize: number;
+  /** HostConfig.DeviceRequests (`--gpus`): the host has no device driver to serve them. */
+  deviceRequests?: { driver: string; count: number; deviceIds: string[]; capabilities: string[][] }[];
+  /** HostConfig.Sysctls (`--sysctl`): written into the container's namespace at start. */
+  sysctls?: Record<string, string>;
+  /** HostConfig.Annotations (`--annotation`), when given. */
+  annotations?: Record<string, string>;
+  resources: Resources;
+}
+
+export const DEFAULT_SHM_SIZE = 64 * 1024 * 1024;
+const JSON_FILE_LOG_OPTS = new Set(['max-file', 'max-size', 'compress', 'labels', 'labels-regex', 'env', 'env-regex', 'tag']);
+/** linuxMinMemory: 6 MiB. */
+const MIN_MEMORY = 6 * 1024 * 1024;
+
+export function defaultResources(): Resources {
+  return {
+    memory: 0,
+    memoryReservation: 0,
+    memorySwap: 0,
+    memorySwappiness: null,
+    nanoCpus: 0,
+    cpuShares: 0,
+    cpuPeriod: 0,
+    cpuQuota: 0,
+    cpuRealtimePeriod: 0,
+    cpuRealtimeRuntime: 0,
+    cpusetCpus: '',
+    cpusetMems: '',
+    pidsLimit: null,
+    blkioWeight: 0,
+    oomKillDisable: false,
+    ulimits: [],
+  };
+}
+
+export function defaultRunSettings(): RunSettings {
+  return {
+    restartPolicy: { name: 'no', maximumRetryCount: 0 },
+    groupAdd: [],
+    dnsOptions: [],
+    securityOpt: [],
+    logConfig: { type: 'json-file', config: {} },
+    oomScoreAdj: 0,
+    shmSize: DEFAULT_SHM_SIZE,
+    resources: defaultResources(),
+  };
+}
+
+/** ValidateRestartPolicy: the daemon's word on a policy, or undefined when it is valid. */
+export function restartPolicyProblem(policy: RestartPolicy): string | undefined {
+  switch (policy.name) {
+    case 'always':
+    case 'unless-stopped':
+    case 'no':
+      if (policy.maximumRetryCount === 0) return undefined;
+      return `invalid restart policy: maximum retry count can only be used with 'on-failure'${policy.maximumRetryCount < 0 ? ' and cannot be negative' : ''}`;
+    case 'on-failure':
+      return policy.maximumRetryCount < 0 ? 'invalid restart policy: maximum retry count cannot be negative' : undefined;
+    case '':
+      return undefined;
+    default:
+      return `invalid restart policy: unknown policy '${policy.name}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`;
+  }
+}
+
+/** verifyPlatformContainerResources and friends, in the daemon's order: the first problem, or undefined. */
+export function resourceProblem(r: Resources): string | undefined {
+  if (r.memory !== 0 && r.memory < MIN_MEMORY) return 'Minimum memory limit allowed is 6MB';
+  if (r.memory > 0 && r.memorySwap > 0 && r.memorySwap < r.memory) return 'Minimum memoryswap limit should be larger than memory limit, see usage';
+  if (r.memorySwappiness !== null && r.memorySwappiness !== -1 && (r.memorySwappiness < 0 || r.memorySwappiness > 100)) {
+    return `Invalid value: ${r.memorySwappiness}, valid memory swappiness range is 0-100`;
+  }
+  if (r.memoryReservation > 0 && r.memoryReservation < MIN_MEMORY) return 'Minimum memory reservation allowed is 6MB';
+  if (r.memory > 0 && r.memoryReservation > 0 && r.memory < r.memoryReservation) return 'Minimum memory limit can not be less than memory reservation limit, see usage';
+  if (r.nanoCpus > 0 && r.cpuPeriod > 0) return 'Conflicting options: Nano CPUs and CPU Period cannot both be set';
+  if (r.nanoCpus > 0 && r.cpuQuota > 0) return 'Conflicting options: Nano CPUs and CPU Quota cannot both be set';
+  if (r.nanoCpus < 0 || r.nanoCpus > SERVER.ncpu * 1e9) return `Range of CPUs is from 0.01 to ${SERVER.ncpu}.00, as there are only ${SERVER.ncpu} CPUs available`;
+  if (r.cpuPeriod !== 0 && (r.cpuPeriod < 1000 || r.cpuPeriod > 1_000_000)) return 'CPU cfs period can not be less than 1ms (i.e. 1000) or larger than 1s (i.e. 1000000)';
+  if (r.cpuQuota > 0 && r.cpuQuota < 1000) return 'CPU cfs quota can not be less than 1ms (i.e. 1000)';
+  if (r.blkioWeight > 0 && (r.blkioWeight < 10 || r.blkioWeight > 1000)) return 'Range of blkio weight is from 10 to 1000';
+  return undefined;
+}
+
+/** The daemon's checks of a new container's settings: the first problem, or undefined. */
+export function runSettingsProblem(s: RunSettings, autoRemove: boolean): string | undefined {
+  const resources = resourceProblem(s.resources);
+  if (resources) return resources;
+  if (s.oomScoreAdj < -1000 || s.oomScoreAdj > 1000) return `Invalid value ${s.oomScoreAdj}, range for oom score adj is [-1000, 1000]`;
+  // The json-file driver's options (daemon/logger/jsonfilelog ValidateLogOpt); `none` takes none.
+  for (const key of Object.keys(s.logConfig.config)) {
+    if (!JSON_FILE_LOG_OPTS.has(key) || s.logConfig.type !== 'json-file') return `unknown log opt '${key}' for ${s.logConfig.type} log driver`;
+  }
+  const policy = restartPolicyProblem(s.restartPolicy);
+  if (policy) return policy;
+  if (autoRemove && s.restartPolicy.name !== 'no' && s.restartPolicy.name !== '') return "can't create 'AutoRemove' container with restart policy";
+  return undefined;
+}
+
+/**
+ * daemon/devices.go handleDevice: no device driver is registered on this host
+ * (no NVIDIA container toolkit), so any request is incompatible; the error
+ * formats the capabilities as Go's %v does (golden run-gpus).
+ */
+export function deviceRequestProblem(s: RunSettings): string | undefined {
+  const req = s.deviceRequests?.[0];
+  if (!req) return undefined;
+  return `could not select device driver ${JSON.stringify(req.driver)} with capabilities: [${req.capabilities.map((set) => `[${set.join(' ')}]`).join(' ')}]`;
+}

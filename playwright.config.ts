@@ -55,6 +55,11 @@ export default defineConfig({
     // The built app registers a service worker that would serve later loads from its cache, past
     // page.route() and the preview server: blocked here, allowed only by e2e/offline.spec.ts.
     serviceWorkers: 'block',
+    // As a reader who asks for less motion: the app then stops its endless loops (the cursor's blink,
+    // the resting packet's pulse: src/app/ui/motion.ts), each of which repainted a page 60 times a
+    // second for the rest of a test (a tenth of a core each, measured). What a test checks moves as
+    // before; e2e/app.spec.ts checks both settings.
+    reducedMotion: 'reduce',
     trace: 'retain-on-failure',
   },
   // One browser, listed twice so that the longest tests start first: the workers take tests

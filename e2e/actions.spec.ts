@@ -166,6 +166,8 @@ test('ping dropped, drag onto the bridge connects, ping delivered; the inspector
 
   // Reload: the same world, with every action's line in the session.
   await page.reload();
+  // xterm's rows: its chunk comes seconds after the prompt on a loaded machine (fixtures.ts).
+  await lab.xterm();
   await expect(lab.terminal()).toContainText('your session is back: 7 commands replayed');
   await expect(vethEdges(page)).toHaveCount(veths + 1);
   await expect(lab.node('c:bbox3')).toContainText('172.18.0.4/16');

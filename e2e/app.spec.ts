@@ -101,6 +101,23 @@ test('a ping between two containers on mynet is delivered, with its trace and ru
   await expect(rules.locator('[data-mark="verdict"]').filter({ hasText: /-A DOCKER-FORWARD -i br-[0-9a-f]+ -j ACCEPT/ })).toHaveCount(1);
   await expect(rules.locator('[data-mark="final"]')).toHaveCount(0);
   await shot('ping-delivered-rules');
+
+  // The suite runs as a reader who asks for less motion (playwright.config.ts): no endless loop runs.
+  // With no such preference the packet pulses and the focused terminal's cursor blinks; asked again, both stop.
+  const loops = () =>
+    page.evaluate(() =>
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations === Infinity)
+        .map((a) => (a instanceof CSSAnimation ? a.animationName.replace(/_\d+$/, '') : 'other'))
+        .sort(),
+    );
+  await page.getByTestId('terminal-host').click();
+  await expect.poll(loops).toEqual([]);
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await expect.poll(loops).toEqual(['blink_block', 'pulse']);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await expect.poll(loops).toEqual([]);
 });
 
 test('a ping from mynet to docker0 stops at the raw table rule, and what changed since the articles is explained', async ({ page, lab, shot }) => {
@@ -216,6 +233,8 @@ test('reload keeps the world, the node positions and what the inspector shows', 
 
   await page.reload();
   await expect(lab.node('c:bbox4')).toBeVisible();
+  // xterm's rows: its chunk comes seconds after the prompt on a loaded machine (fixtures.ts).
+  await lab.xterm();
   await expect(lab.terminal()).toContainText('your session is back: 6 commands replayed');
   expect(await lab.position('c:bbox3')).toEqual(moved);
   expect(await lab.position('c:bbox4')).toEqual(bbox4);

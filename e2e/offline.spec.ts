@@ -51,6 +51,8 @@ test('after one visit the app and the terminal work offline; a new build offers 
   test.slow();
   await page.goto(site!.url);
   await expect(lab.node('c:bbox1')).toBeVisible();
+  // xterm's rows: its chunk comes seconds after the prompt on a loaded machine (fixtures.ts).
+  await lab.xterm();
   await expect(lab.terminal()).toContainText('root@dockerhost:~#');
   await lab.type('docker network create before_offline');
   // The worker has installed (every file precached) and controls the page.
@@ -106,6 +108,7 @@ test('after one visit the app and the terminal work offline; a new build offers 
   // The new build's page, with the world as the user left it.
   await expect(page.locator('meta[name="vethlab-build"]')).toHaveCount(1, { timeout: 15_000 });
   await expect(lab.node('c:offline_box')).toBeVisible();
+  await lab.xterm();
   await expect(lab.terminal()).toContainText('your session is back');
   await expect(bar).toHaveCount(0);
   await lab.type('docker exec offline_box ping -c 1 offline_box');

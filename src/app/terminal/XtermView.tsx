@@ -13,6 +13,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TerminalTab } from './tab-session.ts';
 import { DARK, LIGHT } from './theme.ts';
+import { useReducedMotion } from '../ui/motion.ts';
 
 interface Props {
   tab: TerminalTab;
@@ -43,6 +44,8 @@ export default function XtermView({ tab, active, readOnly, theme, onDrawn }: Pro
   const term = useRef<Terminal | null>(null);
   const fit = useRef<FitAddon | null>(null);
   const callbacks = useRef({ onDrawn, t });
+  const reducedMotion = useReducedMotion();
+  const blink = !readOnly && !reducedMotion;
   useEffect(() => {
     callbacks.current = { onDrawn, t };
   });
@@ -57,7 +60,8 @@ export default function XtermView({ tab, active, readOnly, theme, onDrawn }: Pro
       lineHeight: 1.15,
       scrollback: 5000,
       disableStdin: readOnly,
-      cursorBlink: !readOnly,
+      // Set by the effect below, which follows the reader's motion preference.
+      cursorBlink: false,
       theme: document.documentElement.dataset.theme === 'dark' ? DARK : LIGHT,
     });
     const fitAddon = new FitAddon();
@@ -131,6 +135,10 @@ export default function XtermView({ tab, active, readOnly, theme, onDrawn }: Pro
       term.current = null;
     };
   }, [tab, readOnly]);
+
+  useEffect(() => {
+    if (term.current) term.current.options.cursorBlink = blink;
+  }, [blink, tab]);
 
   useEffect(() => {
     if (term.current) term.current.options.theme = theme === 'dark' ? DARK : LIGHT;

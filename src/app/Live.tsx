@@ -7,7 +7,11 @@
  * A link's world (`#s=`, `#g=`) is built before the live app is first drawn:
  * drawing the saved or starter world first, only to replace it, made a
  * 300-container link's first topology wait for two canvases instead of one.
+ * The session is saved once that first picture is painted (a page hidden or
+ * closed before then saves at once): a world's snapshot and its write are on
+ * no path to the picture.
  */
+import { useEffect } from 'react';
 import { App } from './App.tsx';
 import { discardBootHandoff } from './boot/handoff.ts';
 import { galleryStoreFor } from './gallery/context.ts';
@@ -20,14 +24,25 @@ import { createAppStore } from './state/store.ts';
 const storage = browserStorage();
 const saved = loadSession(storage);
 // The store replays the saved session as it is made: the programs its lines may need come first.
-const store = await whenProgramsReady(saved.kind === 'loaded' ? saved.session.commands : [], () => createAppStore({ storage }));
+const store = await whenProgramsReady(saved.kind === 'loaded' ? saved.session.commands : [], () => createAppStore({ storage, holdSaves: true }));
 await openFragmentLink(store, galleryStoreFor(store));
 // A link whose lines wait for a program opens once it has loaded.
 await programsIdle();
 // Not the world the first screen drew: nothing of its canvas carries over.
 if (store.getState().world !== 0) discardBootHandoff();
 
+const releaseSaves = () => store.getState().releaseSaves();
+window.addEventListener('pagehide', releaseSaves);
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') releaseSaves();
+});
+
 export default function Live() {
+  // After the first paint: a frame's callback runs before it, a task queued there after it.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setTimeout(releaseSaves, 0));
+    return () => cancelAnimationFrame(frame);
+  }, []);
   return (
     <AppStoreContext.Provider value={store}>
       <App />

@@ -119,6 +119,43 @@ describe('the store', () => {
     expect(again.sim.runScriptLine('docker ps -a').stdout).toBe(s.sim.runScriptLine('docker ps -a').stdout);
   });
 
+  it('holds its saves until released (the first draw first), then writes the world as it is then, once', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(STORAGE_KEY, serializeSession({ seed: 1, commands: ['docker network create mine'], positions: {}, view: { ...DEFAULT_VIEW } }));
+    const before = storage.getItem(STORAGE_KEY);
+    const store = createAppStore({ storage, holdSaves: true });
+    store.getState().replaceWorld(['docker network create linked', 'docker run -dit --name l1 --network linked busybox']);
+    store.getState().setPositions({ 'c:l1': { x: 5, y: 6 } });
+    // Nothing written yet: a reload now would find the world saved before.
+    expect(storage.getItem(STORAGE_KEY)).toBe(before);
+    let writes = 0;
+    const setItem = storage.setItem.bind(storage);
+    storage.setItem = (key, value) => {
+      writes++;
+      setItem(key, value);
+    };
+    store.getState().releaseSaves();
+    store.getState().releaseSaves();
+    expect(writes).toBe(1);
+    const again = createAppStore({ storage }).getState();
+    expect(again.commands).toEqual(['docker network create linked', 'docker run -dit --name l1 --network linked busybox']);
+    expect(again.positions['c:l1']).toEqual({ x: 5, y: 6 });
+    // Released: every change is saved at once again.
+    writes = 0;
+    store.getState().runHost('docker network create later');
+    expect(writes).toBe(1);
+    expect(createAppStore({ storage }).getState().commands.at(-1)).toBe('docker network create later');
+  });
+
+  it('writes nothing when released with nothing asked (an unreadable session stays until the user acts)', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(STORAGE_KEY, 'garbage');
+    const store = createAppStore({ storage, holdSaves: true });
+    store.getState().releaseSaves();
+    expect(storage.getItem(STORAGE_KEY)).toBe('garbage');
+    expect(store.getState().notice).toEqual({ key: 'notice.unreadable', values: { reason: 'not JSON' } });
+  });
+
   it('starts a fresh world with a notice when the saved session is unreadable', () => {
     const storage = new MemoryStorage();
     storage.setItem(STORAGE_KEY, 'garbage');

@@ -14,7 +14,7 @@
  */
 import type { Edge, Node, NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { type ButtonHTMLAttributes, type ComponentType, createContext, memo, type ReactNode, type SyntheticEvent, useContext, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type ButtonHTMLAttributes, type ComponentType, createContext, memo, type ReactNode, type SyntheticEvent, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EdgeLabel, measureLabels } from './edge-label.tsx';
 import { recordGesture } from './gesture-handover.ts';
@@ -397,9 +397,26 @@ export function StaticCanvas(props: StaticCanvasProps) {
     return () => observer.disconnect();
   }, []);
 
+  // The edges and the minimap follow the nodes' first paint at the view: drawn in the same task, their
+  // style and layout (300 edges with labels, 337 minimap boxes) came before the first picture.
+  const [restDue, setRestDue] = useState(false);
+  useEffect(() => {
+    if (!viewport || restDue) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A frame's callback runs before its paint; a task queued there runs after it.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setRestDue(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [viewport, restDue]);
+  const rest = viewport !== undefined && restDue;
+
   const positions = useMemo(() => new Map(nodes.map((n) => [n.id, n.position])), [nodes]);
-  // Drawn once the view is known (fitted, or given): before it, nothing of the picture is painted.
-  const drawnEdges = viewport
+  // Drawn once the view is known (fitted, or given) and the nodes are on screen.
+  const drawnEdges = rest
     ? edges.flatMap((edge) => {
         const geometry = edgeGeometry(edge, (id) => positions.get(id), (id) => handles.get(id));
         return geometry ? [<StaticEdge key={edge.id} edge={edge} path={geometry.path} labelX={geometry.label.x} labelY={geometry.label.y} />] : [];
@@ -431,7 +448,7 @@ export function StaticCanvas(props: StaticCanvasProps) {
             ref={viewportEl}
           >
             <div className="react-flow__edges">
-              {viewport && edges.some((e) => e.markerEnd) && <ArrowMarker />}
+              {rest && edges.some((e) => e.markerEnd) && <ArrowMarker />}
               {drawnEdges}
             </div>
             <div className="react-flow__edgelabel-renderer" />
@@ -447,7 +464,7 @@ export function StaticCanvas(props: StaticCanvasProps) {
       </div>
       <StaticBackground view={view} />
       <StaticControls onPress={wake}>{controls}</StaticControls>
-      {viewport && canvas.width > 0 && (
+      {viewport && restDue && canvas.width > 0 && (
         <StaticMinimap nodes={nodes} view={viewport} canvas={canvas} color={props.minimapColor} stroke={props.minimapStroke} label={props.minimapLabel} />
       )}
       {children}

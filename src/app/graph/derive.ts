@@ -79,13 +79,39 @@ function listeningPorts(view: NetnsView): PortInfo[] {
  * network's `2001:db8:1::2/64`); link-local fe80:: ones every IPv6 device has are left out.
  */
 export function addressesOf(view: NetnsView, ifname: string): string[] {
-  const v4 = view.addresses().filter((a) => a.ifname === ifname);
-  const v6 = view.addresses6().filter((a) => a.ifname === ifname && a.scope === 'global');
-  return [...v4, ...v6].map((a) => `${a.address}/${a.prefixLen}`);
+  return [...(addressTable(view).get(ifname) ?? [])];
 }
 
-function ifaceInfo(view: NetnsView, link: LinkInfo, network?: string): IfaceInfo {
-  const addresses = addressesOf(view, link.name);
+/**
+ * Every device's addresses in a namespace, as addressesOf labels them, read in one pass: the
+ * host lists every veth's link-local address, and reading them for each of 30 bridges was most
+ * of deriving a 300-container world's graph.
+ */
+function addressTable(view: NetnsView): Map<string, string[]> {
+  const table = new Map<string, string[]>();
+  const add = (a: { ifname: string; address: string; prefixLen: number }) => {
+    const text = `${a.address}/${a.prefixLen}`;
+    const list = table.get(a.ifname);
+    if (list) list.push(text);
+    else table.set(a.ifname, [text]);
+  };
+  for (const a of view.addresses()) add(a);
+  for (const a of view.addresses6()) if (a.scope === 'global') add(a);
+  return table;
+}
+
+/** The address tables of the namespaces one derivation reads, each read once. */
+class AddressBook {
+  private readonly tables = new Map<NetnsView, Map<string, string[]>>();
+  of(view: NetnsView, ifname: string): string[] {
+    let table = this.tables.get(view);
+    if (!table) this.tables.set(view, (table = addressTable(view)));
+    return [...(table.get(ifname) ?? [])];
+  }
+}
+
+function ifaceInfo(book: AddressBook, view: NetnsView, link: LinkInfo, network?: string): IfaceInfo {
+  const addresses = book.of(view, link.name);
   const info: IfaceInfo = {
     name: link.name,
     display: link.peer ? `${link.name}@if${link.peer.ifindex}` : link.name,
@@ -115,6 +141,7 @@ export function deriveGraph(world: WorldView): TopologyGraph {
   const containers = [...world.engine.containers.values()];
   const networks = [...world.engine.networks.values()];
   const networkById = new Map(networks.map((n) => [n.id, n]));
+  const book = new AddressBook();
 
   // ---- outside the Docker host: the internet host and the LAN ----------------
   const gw = world.kernel.netns(GW);
@@ -124,14 +151,14 @@ export function deriveGraph(world: WorldView): TopologyGraph {
       .filter((s) => s.address === INTERNET_IP)
       .map((s) => `${s.proto}/${s.port} ${s.process}`);
     nodes.push({ id: 'internet', data: { kind: 'internet', netns: GW, address: INTERNET_IP, services } });
-    const ifaces = gw.links().filter((l) => l.kind === 'bridge').map((l) => ifaceInfo(gw, l));
+    const ifaces = gw.links().filter((l) => l.kind === 'bridge').map((l) => ifaceInfo(book, gw, l));
     nodes.push({ id: GW, data: { kind: 'machine', netns: GW, name: GW, role: 'router', interfaces: ifaces } });
     for (const l of gw.links()) ifaceNode[`${GW}|${l.name}`] = GW;
     edges.push({ id: 'route:gw-internet', kind: 'route', source: 'internet', target: GW });
   }
   const lan = world.kernel.netns(LAN);
   if (lan) {
-    const ifaces = lan.links().filter((l) => l.kind !== 'loopback').map((l) => ifaceInfo(lan, l));
+    const ifaces = lan.links().filter((l) => l.kind !== 'loopback').map((l) => ifaceInfo(book, lan, l));
     nodes.push({ id: LAN, data: { kind: 'machine', netns: LAN, name: LAN, role: 'lan', interfaces: ifaces } });
     for (const l of lan.links()) ifaceNode[`${LAN}|${l.name}`] = LAN;
   }
@@ -153,16 +180,16 @@ export function deriveGraph(world: WorldView): TopologyGraph {
     const links = host.links();
     const eth0 = links.find((l) => l.name === 'eth0');
     if (eth0) {
-      nodes.push({ id: 'host:eth0', parent: 'host', data: { kind: 'iface', netns: HOST, iface: ifaceInfo(host, eth0) } });
+      nodes.push({ id: 'host:eth0', parent: 'host', data: { kind: 'iface', netns: HOST, iface: ifaceInfo(book, host, eth0) } });
       ifaceNode[`${HOST}|eth0`] = 'host:eth0';
-      edges.push({ id: 'l3:host:eth0', kind: 'l3', source: 'host:eth0', target: 'host:stack', label: ifaceInfo(host, eth0).addresses.join(' ') });
+      edges.push({ id: 'l3:host:eth0', kind: 'l3', source: 'host:eth0', target: 'host:stack', label: book.of(host, 'eth0').join(' ') });
     }
     for (const l of links) {
       if (l.kind === 'loopback' || l.name === 'eth0') continue;
       if (l.kind === 'bridge') {
         const id = `bridge:${l.name}`;
         const net = networks.find((n) => n.bridge === l.name);
-        const addresses = addressesOf(host, l.name);
+        const addresses = book.of(host, l.name);
         const data: TopoNode['data'] = {
           kind: 'bridge',
           netns: HOST,
@@ -191,9 +218,17 @@ export function deriveGraph(world: WorldView): TopologyGraph {
 
   // ---- containers: one box per network namespace --------------------------
   const knownNs = new Set([HOST, LAN, GW]);
+  // Each namespace's running containers, in the engine's order (one pass, not one per namespace).
+  const running = new Map<string, Container[]>();
+  for (const c of containers) {
+    if (c.netns === undefined || c.state === 'created' || c.state === 'exited') continue;
+    const list = running.get(c.netns);
+    if (list) list.push(c);
+    else running.set(c.netns, [c]);
+  }
   for (const view of world.kernel.namespaces()) {
     if (knownNs.has(view.name)) continue;
-    const members = containers.filter((c) => c.netns === view.name && c.state !== 'created' && c.state !== 'exited');
+    const members = [...(running.get(view.name) ?? [])];
     // The container that made the namespace (not one joined to it), by its name now (it may have been renamed).
     const owner = members.find((c) => c.networkMode.kind !== 'container')?.name ?? ownerName(view.name);
     members.sort((a, b) => (a.name === owner ? -1 : b.name === owner ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -205,7 +240,7 @@ export function deriveGraph(world: WorldView): TopologyGraph {
       .filter((l) => l.kind !== 'loopback')
       .map((l) => {
         const ep = ownerContainer && [...ownerContainer.endpoints.values()].find((e) => e.ifname === l.name);
-        return ifaceInfo(view, l, ep ? networkById.get(ep.networkId)?.name : undefined);
+        return ifaceInfo(book, view, l, ep ? networkById.get(ep.networkId)?.name : undefined);
       });
     for (const i of interfaces) ifaceNode[`${view.name}|${i.name}`] = id;
     nodes.push({
@@ -237,6 +272,8 @@ export function deriveGraph(world: WorldView): TopologyGraph {
 
   // ---- veth pairs ------------------------------------------------------------
   const seen = new Set<string>();
+  const nodeById = new Map<string, TopoNode>();
+  for (const n of nodes) if (!nodeById.has(n.id)) nodeById.set(n.id, n);
   for (const view of world.kernel.namespaces()) {
     for (const l of view.links()) {
       if (l.kind !== 'veth' || !l.peer || l.peer.netns === view.name) continue;
@@ -259,7 +296,7 @@ export function deriveGraph(world: WorldView): TopologyGraph {
         label: `${upEnd.iface} ⇄ ${downEnd.iface}`,
         ends: { source: upEnd, target: downEnd },
       };
-      const downNode = nodes.find((n) => n.id === down);
+      const downNode = nodeById.get(down);
       if (downNode?.data.kind === 'netns') edge.targetHandle = `if:${downEnd.iface}`;
       edges.push(edge);
       vethEdge[ka] = edge.id;

@@ -142,6 +142,8 @@ export interface AppState {
   /** Shows a node or veth in the inspector; with `open`, switches the side panel to it. */
   inspect(id: string | null, open?: boolean): void;
   setInspectorOpen(open: boolean): void;
+  /** Writes what the store held back (`holdSaves`) and saves at once from then on. */
+  releaseSaves(): void;
 }
 
 export interface WorldOptions {
@@ -162,6 +164,11 @@ export interface AppStoreOptions {
   now?: () => number;
   /** The world for a visitor with nothing saved. */
   scenario?: Scenario;
+  /**
+   * Saves wait for `releaseSaves` (the page's first draw comes first): the session's
+   * snapshot and its write cost about as much as drawing a 300-container world's edges.
+   */
+  holdSaves?: boolean;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -210,11 +217,14 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
     : null;
 
   let unsavedTold = false;
+  /** While saves are held: whether one was asked for (the state is read when it is written). */
+  let held = options.holdSaves === true;
+  let owed = false;
   let noteId = 0;
   /** Where the nodes of the drag under way were before it (null: no saved position). */
   let dragStart: Record<string, XY | null> | null = null;
   const store = createStore<AppState>()((set, get) => {
-    const save = () => {
+    const write = () => {
       const s = get();
       const saved = saveSession(storage, {
         seed: s.seed,
@@ -233,6 +243,10 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         unsavedTold = true;
         set({ notice: { key: 'notice.unsaved' } });
       }
+    };
+    const save = () => {
+      if (held) owed = true;
+      else write();
     };
 
     /** Moves the world's clock by the wall time since the last line; the time the next line runs at. */
@@ -530,10 +544,17 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         set({ inspectorOpen: open });
         save();
       },
+      releaseSaves() {
+        if (!held) return;
+        held = false;
+        if (owed) write();
+        owed = false;
+      },
     };
   });
   // Saves what replaced an unreadable session only once the user acts; the backup keeps the old text.
-  if (loaded.kind !== 'unreadable') {
+  if (loaded.kind !== 'unreadable' && held) owed = true;
+  else if (loaded.kind !== 'unreadable') {
     saveSession(storage, { seed, commands, times, savedAt: clock.wall, positions, ...(collapsed.length > 0 ? { collapsed } : {}), view, graph: snapshotOf(graphOf(sim, 0)), ...(inspector ? { inspector } : {}), history });
   }
   return store;

@@ -1,5 +1,5 @@
 /** src/scenario: scenarios as documents and command scripts, their replay, checks and links. */
-export { containerShellLine, createSimulator, DEFAULT_SEED, replay, runLine, shellQuote } from './scenario.ts';
+export { createSimulator, DEFAULT_SEED, replay, runLine, shellQuote } from './scenario.ts';
 export type { ReplayResult, Scenario } from './scenario.ts';
 export { STARTER_SCENARIO } from './starter.ts';
 export { checkScenario, checkStep, decidingRule, describeOutcome, rulePlace } from './check.ts';

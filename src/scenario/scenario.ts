@@ -6,7 +6,8 @@
  * lists of lines. Plain data and pure functions: no DOM, no clock, no randomness.
  */
 import { Simulator } from '../sim/shell/simulator.ts';
-import type { CommandOutput, ExecSettings } from '../sim/shell/types.ts';
+import { shellQuote } from '../sim/shell/console.ts';
+import type { CommandOutput } from '../sim/shell/types.ts';
 
 import { DEFAULT_SEED } from './seed.ts';
 
@@ -23,26 +24,8 @@ export interface Scenario {
   hint?: string;
 }
 
-/** Quotes a word for a POSIX shell: bare when safe, else in single quotes (`'` as `'\''`). */
-export function shellQuote(word: string): string {
-  if (word !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
-  return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-/**
- * The host line that stands for one line typed into a container's interactive
- * shell: `docker exec -t C sh -c 'LINE'`. Recording this form keeps the session a
- * plain host script that replays without a UI. `-t` gives the line the terminal's
- * TERM as the tab's shell has it; `exec` is what the tab's `docker exec -it` was
- * given (`-e`, `--env-file` resolved, `-w`, `-u`), so each line runs as that shell does.
- */
-export function containerShellLine(container: string, line: string, exec?: ExecSettings): string {
-  const flags = ['-t'];
-  for (const e of exec?.env ?? []) flags.push('-e', shellQuote(e));
-  if (exec?.workdir !== undefined) flags.push('-w', shellQuote(exec.workdir));
-  if (exec?.user !== undefined) flags.push('-u', shellQuote(exec.user));
-  return `docker exec ${flags.join(' ')} ${shellQuote(container)} sh -c ${shellQuote(line)}`;
-}
+/** Quotes a word for a POSIX shell (console.ts's, which writes a container shell's recorded lines). */
+export { shellQuote };
 
 export interface ReplayResult {
   sim: Simulator;
@@ -52,9 +35,12 @@ export interface ReplayResult {
   outputs: CommandOutput[];
 }
 
-/** A fresh world as the UI uses it: seeded, with a TTY (`docker exec -it` works) and all seven images (`docker run -it ubuntu bash`). */
+/**
+ * A fresh world as the UI uses it: seeded, with a TTY (`docker exec -it` works), all
+ * seven images (`docker run -it ubuntu bash`), and its lines typed at one interactive shell.
+ */
 export function createSimulator(seed = DEFAULT_SEED): Simulator {
-  return new Simulator({ seed, tty: true, images: 'playground' });
+  return new Simulator({ seed, tty: true, images: 'playground', interactive: true });
 }
 
 /**

@@ -26,12 +26,12 @@ describe('the tab of docker exec -it with -e, --env-file, -w and -u', () => {
     expect(opened.stderr).toBe('');
     expect(opened.session).toEqual({ container: 'alp', shell: 'sh', exec: { env: ['GREETING=hello'], workdir: '/tmp', user: 'nobody' } });
     const exec = opened.session!.exec!;
-    const out = store.getState().runInContainer('alp', 'echo $GREETING; pwd; id; whoami; echo $HOME $TERM', exec);
+    const out = store.getState().runInContainer({ container: 'alp', shell: 'sh', main: false, session: 1, exec }, 'echo $GREETING; pwd; id; whoami; echo $HOME $TERM');
     expect(out.stdout).toBe('hello\n/tmp\nuid=65534(nobody) gid=65534(nobody) groups=65534(nobody)\nnobody\n/ xterm\n');
     // busybox ash's `\w \$ ` as nobody in /tmp.
     expect(sessionPrompt(store.getState().sim.engine, { container: 'alp', shell: 'sh', exec })).toBe('/tmp $ ');
     const recorded = store.getState().commands.at(-1)!;
-    expect(recorded).toBe(`docker exec -t -e GREETING=hello -w /tmp -u nobody alp sh -c 'echo $GREETING; pwd; id; whoami; echo $HOME $TERM'`);
+    expect(recorded).toBe(`docker exec -t -e GREETING=hello -w /tmp -u nobody alp sh -c 'echo $GREETING; pwd; id; whoami; echo $HOME $TERM' # session 1`);
     // The session replays to the same output.
     expect(replay(store.getState().commands).outputs.at(-1)!.stdout).toBe(out.stdout);
   });
@@ -42,14 +42,14 @@ describe('the tab of docker exec -it with -e, --env-file, -w and -u', () => {
     const exec = host('docker exec -it --env-file app.env -e LEVEL=4 bbox2 sh').session!.exec!;
     expect(exec.env).toEqual(['MODE=blue', 'LEVEL=3', 'LEVEL=4']);
     host(`echo MODE=red > app.env`);
-    expect(store.getState().runInContainer('bbox2', 'echo $MODE $LEVEL', exec).stdout).toBe('blue 4\n');
+    expect(store.getState().runInContainer({ container: 'bbox2', shell: 'sh', main: false, session: 1, exec }, 'echo $MODE $LEVEL').stdout).toBe('blue 4\n');
   });
 
   it('a bare exec tab gets TERM=xterm from the terminal, and no variables of its own', () => {
     const { store } = session();
-    const out = store.getState().runInContainer('bbox1', 'env | sort');
+    const out = store.getState().runInContainer({ container: 'bbox1', shell: 'sh', main: false, session: 1 }, 'env | sort');
     expect(out.stdout).toContain('TERM=xterm\n');
-    expect(store.getState().commands.at(-1)).toBe(`docker exec -t bbox1 sh -c 'env | sort'`);
+    expect(store.getState().commands.at(-1)).toBe(`docker exec -t bbox1 sh -c 'env | sort' # session 1`);
   });
 
   it('opens no tab for a user or directory the container lacks: docker exec says why', () => {
@@ -69,7 +69,7 @@ describe('the tab of docker run -it with -e, -w and -u', () => {
     const opened = host('docker run -it --name worker -e JOB=backup -w /srv -u 1000:1000 busybox sh');
     expect(opened.session).toEqual({ container: 'worker', shell: 'sh', main: true });
     expect(sessionPrompt(store.getState().sim.engine, { container: 'worker', shell: 'sh' })).toBe('/srv $ ');
-    const out = store.getState().runInContainer('worker', 'echo $JOB; pwd; id; echo $HOME $TERM');
+    const out = store.getState().runInContainer({ container: 'worker', shell: 'sh', main: true }, 'echo $JOB; pwd; id; echo $HOME $TERM');
     expect(out.stdout).toBe('backup\n/srv\nuid=1000 gid=1000 groups=1000\n/ xterm\n');
     expect(host(`docker inspect -f '{{.Config.User}} {{.Config.WorkingDir}}' worker`).stdout).toBe('1000:1000 /srv\n');
   });

@@ -14,7 +14,8 @@ import {
   type StorageLike,
 } from '../../src/app/state/persist.ts';
 import { createAppStore } from '../../src/app/state/store.ts';
-import { containerShellLine, replay, shellQuote } from '../../src/scenario/scenario.ts';
+import { replay, shellQuote } from '../../src/scenario/scenario.ts';
+import { shellLineOf } from '../../src/sim/shell/console.ts';
 import { STARTER_SCENARIO } from '../../src/scenario/starter.ts';
 import { MemoryStorage } from './memory-storage.ts';
 import { EMPTY_HEADER, starterHeaderLine } from '../../src/app/gallery/header-line.ts';
@@ -99,12 +100,12 @@ describe('the store', () => {
     const store = createAppStore({ storage });
     const out = store.getState().runHost('docker exec bbox1 ping -c 1 bbox2');
     expect(out.stdout).toContain('64 bytes from 172.18.0.3');
-    const inside = store.getState().runInContainer('bbox2', 'echo "it\'s me" && hostname');
+    const inside = store.getState().runInContainer({ container: 'bbox2', shell: 'sh', main: false, session: 1 }, 'echo "it\'s me" && hostname');
     expect(inside.stdout).toMatch(/^it's me\n[0-9a-f]{12}\n$/);
     store.getState().setPositions({ 'c:bbox1': { x: 10, y: 20 } });
     store.getState().setView({ theme: 'dark' });
     const s = store.getState();
-    expect(s.commands.slice(-2)).toEqual(['docker exec bbox1 ping -c 1 bbox2', `docker exec -t bbox2 sh -c 'echo "it'\\''s me" && hostname'`]);
+    expect(s.commands.slice(-2)).toEqual(['docker exec bbox1 ping -c 1 bbox2', `docker exec -t bbox2 sh -c 'echo "it'\\''s me" && hostname' # session 1`]);
     expect(s.trace?.trace.outcome.kind).toBe('replied');
     expect(s.player).toEqual({ step: 0, playing: true });
 
@@ -227,8 +228,9 @@ describe('container shell lines', () => {
   it('quote so that the shell gets the line back', () => {
     expect(shellQuote('bbox1')).toBe('bbox1');
     expect(shellQuote("a'b c")).toBe(`'a'\\''b c'`);
-    expect(containerShellLine('bbox1', 'ping -c 1 bbox2')).toBe(`docker exec -t bbox1 sh -c 'ping -c 1 bbox2'`);
-    const { outputs } = replay([...STARTER_SCENARIO.commands, containerShellLine('bbox1', `echo 'a b' "c'd" | wc -w`)]);
+    const bbox1 = { container: 'bbox1', shell: 'sh', main: false, session: 1 };
+    expect(shellLineOf(bbox1, 'ping -c 1 bbox2')).toBe(`docker exec -t bbox1 sh -c 'ping -c 1 bbox2' # session 1`);
+    const { outputs } = replay([...STARTER_SCENARIO.commands, shellLineOf(bbox1, `echo 'a b' "c'd" | wc -w`)]);
     expect(outputs.at(-1)!.stdout.trim()).toBe('3');
   });
 });

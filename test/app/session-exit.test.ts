@@ -24,13 +24,13 @@ describe('exit in the tab of docker run -it', () => {
     expect(out.session).toEqual({ container: 'tt', shell: 'sh', main: true });
     const address = ip('tt');
     expect(address).toBe('172.17.0.3'); // bbox3 has .2 on docker0
-    expect(store.getState().runInContainer('tt', 'hostname').exitCode).toBe(0);
+    expect(store.getState().runInContainer({ container: 'tt', shell: 'sh', main: true }, 'hostname').exitCode).toBe(0);
 
     // The terminal's `exit` after a command that succeeded.
     expect(builtinOf('exit')).toBe('exit');
     store.getState().exitContainerShell('tt', exitStatus('exit', 0), true);
     expect(formatHistory(store.getState().commands).split('\n').filter(Boolean).slice(-2)).toEqual([
-      expect.stringMatching(/^ +\d+ {2}docker exec -t tt sh -c hostname$/),
+      expect.stringMatching(/^ +\d+ {2}docker exec -t tt sh -c hostname # session main$/),
       expect.stringMatching(/^ +\d+ {2}docker attach tt # exit 0$/),
     ]);
     const listed = ps();
@@ -48,7 +48,7 @@ describe('exit in the tab of docker run -it', () => {
     expect(ps()).toContain('three: Exited (3)');
 
     store.getState().runHost('docker run -it --name last busybox sh');
-    const failed = store.getState().runInContainer('last', 'ls /nowhere');
+    const failed = store.getState().runInContainer({ container: 'last', shell: 'sh', main: true }, 'ls /nowhere');
     expect(failed.exitCode).toBe(1);
     store.getState().exitContainerShell('last', exitStatus('exit', failed.exitCode), true);
     expect(ps()).toContain('last: Exited (1)');
@@ -69,7 +69,7 @@ describe('exit in the tab of docker run -it', () => {
     const { storage, store } = session();
     const s0 = store.getState();
     s0.runHost('docker run -it --name tt busybox sh');
-    s0.runInContainer('tt', 'touch /tmp/x');
+    s0.runInContainer({ container: 'tt', shell: 'sh', main: true }, 'touch /tmp/x');
     store.getState().exitContainerShell('tt', 3, true);
     store.getState().runHost('docker run -it --rm --name tmp busybox sh');
     store.getState().exitContainerShell('tmp', 0, true);

@@ -154,10 +154,10 @@ describe('a multi-line command in the session', () => {
 
   it('replays in a container’s shell, where it was typed (docker exec C sh -c with the newlines inside)', () => {
     const store = createAppStore({ scenario: { id: 't', titleKey: 't', notesKey: 't', commands: ['docker run -dit --name b1 busybox'] } });
-    const out = store.getState().runInContainer('b1', 'i=0\nwhile [ $i -lt 2 ]; do i=$((i+1)); echo $i; done');
+    const out = store.getState().runInContainer({ container: 'b1', shell: 'sh', main: false, session: 1 }, 'i=0\nwhile [ $i -lt 2 ]; do i=$((i+1)); echo $i; done');
     expect(out.stdout).toBe('1\n2\n');
     const line = store.getState().commands[1]!;
-    expect(line).toBe("docker exec -t b1 sh -c 'i=0\nwhile [ $i -lt 2 ]; do i=$((i+1)); echo $i; done'");
+    expect(line).toBe("docker exec -t b1 sh -c 'i=0\nwhile [ $i -lt 2 ]; do i=$((i+1)); echo $i; done' # session 1");
     expect(replay(store.getState().commands).outputs[1]!.stdout).toBe('1\n2\n');
   });
 

@@ -10,10 +10,11 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Trace } from '../../sim/net/trace.ts';
-import type { CommandOutput, ExecSettings } from '../../sim/shell/types.ts';
+import type { CommandOutput } from '../../sim/shell/types.ts';
+import { lastShellSession, shellLineOf, type ShellSessionRef } from '../../sim/shell/console.ts';
 import type { Simulator } from '../../sim/shell/simulator.ts';
 import { attachExitLine, replLineOf } from '../../sim/shell/console.ts';
-import { advanceTo, containerShellLine, DEFAULT_SEED, replay, runLine, type Scenario } from '../../scenario/scenario.ts';
+import { advanceTo, DEFAULT_SEED, replay, runLine, type Scenario } from '../../scenario/scenario.ts';
 import { STARTER_SCENARIO } from '../../scenario/starter.ts';
 import type { ScenarioLayout } from '../../scenario/format/types.ts';
 import { graphOf } from '../graph/cache.ts';
@@ -92,8 +93,10 @@ export interface AppState {
   historyNote: HistoryNote | null;
 
   runHost(line: string): CommandOutput;
-  /** A line typed into a container's shell tab; `exec`: what the tab's `docker exec -it` was given (`-e`, `-w`, `-u`). */
-  runInContainer(container: string, line: string, exec?: ExecSettings): CommandOutput;
+  /** A line typed into a container's shell tab (its main shell, or a `docker exec -it` session with what that was given: `-e`, `-w`, `-u`). */
+  runInContainer(shell: ShellSessionRef, line: string): CommandOutput;
+  /** A number for a new `docker exec -it` tab's shell, used by no line of this world yet. */
+  newShellSession(): number;
   /**
    * A line typed into a container's Python REPL (`program`: how it was
    * started, `python3`); recorded as `replLineOf`, the main process's when `main`.
@@ -284,6 +287,9 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       return out;
     };
 
+    /** The last session number handed to a tab (a tab may not have run a line yet). */
+    let shellSessions = 0;
+
     const note = (key: string, values?: Record<string, string>) => ({ historyNote: { id: ++noteId, key, ...(values ? { values } : {}) } });
 
     /**
@@ -358,10 +364,14 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       runHost(line) {
         return record(line, run(line));
       },
-      runInContainer(container, line, exec) {
+      runInContainer(shell, line) {
         // The recorded form is what runs, so replay gives exactly this world.
-        const recorded = containerShellLine(container, line, exec);
-        return record(recorded, run(recorded), { container, line });
+        const recorded = shellLineOf(shell, line);
+        return record(recorded, run(recorded), { container: shell.container, line });
+      },
+      newShellSession() {
+        shellSessions = Math.max(shellSessions, lastShellSession(get().commands)) + 1;
+        return shellSessions;
       },
       runInRepl(container, program, line, main) {
         const recorded = replLineOf(container, main, program, line);

@@ -116,9 +116,9 @@ export class ShellSession {
   constructor(
     private readonly host: SessionHost,
     /** Plain text of the prompt (its length is what the cursor math needs). */
-    private readonly mainPrompt: string,
+    private mainPrompt: string,
     /** The prompt as written, possibly coloured. */
-    private readonly mainPromptStyled: string = mainPrompt,
+    private mainPromptStyled: string = mainPrompt,
     history: string[] = [],
   ) {
     this.prompt = mainPrompt;
@@ -182,6 +182,17 @@ export class ShellSession {
     this.ownPromptStyled = program ? (program.styled ?? program.prompt) : this.mainPromptStyled;
     this.shellContinuation = program?.shellContinuation ?? true;
     this.pending = [];
+  }
+
+  /** The shell's prompt from the next line on (it shows the directory a `cd` went to). */
+  setShellPrompt(prompt: string, styled: string = prompt): void {
+    const inShell = this.ownPrompt === this.mainPrompt;
+    this.mainPrompt = prompt;
+    this.mainPromptStyled = styled;
+    if (inShell) {
+      this.ownPrompt = prompt;
+      this.ownPromptStyled = styled;
+    }
   }
 
   /** Writes program output above the prompt (undimmed), keeping what was typed. */

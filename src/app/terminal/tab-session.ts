@@ -10,7 +10,8 @@
  */
 import type { TFunction } from 'i18next';
 import { isPythonCommand } from '../../sim/docker/engine.ts';
-import { sessionPrompt } from '../../sim/shell/console.ts';
+import { hostPrompt, sessionPrompt, type ShellSessionRef } from '../../sim/shell/console.ts';
+import { HOST_HOSTNAME } from '../../sim/docker/world.ts';
 import type { ExecSettings } from '../../sim/shell/types.ts';
 import { whenProgramsReady } from '../state/programs.ts';
 import type { AppStore } from '../state/store.ts';
@@ -109,9 +110,23 @@ export class TerminalTab {
   ) {
     this.screen = new Screen(cols);
     const isHost = tab.kind === 'host';
-    const { sim: world } = store.getState();
-    const prompt = isHost ? HOST_PROMPT : sessionPrompt(world.engine, { container: tab.container!, shell: tab.shell ?? 'sh', ...(tab.exec ? { exec: tab.exec } : {}) });
-    const styled = isHost ? `\x1b[1;32mroot@dockerhost\x1b[0m:\x1b[1;34m~\x1b[0m# ` : prompt;
+    /** This tab's shell as its recorded lines name it: the container's main shell, or a `docker exec -it` session of its own. */
+    const shellRef: ShellSessionRef | undefined = isHost
+      ? undefined
+      : { container: tab.container!, shell: tab.shell ?? 'sh', main: tab.main === true, ...(tab.main ? {} : { session: store.getState().newShellSession() }), ...(tab.exec ? { exec: tab.exec } : {}) };
+    /** The prompt as the shell draws it in `cwd` (where its last line left it). */
+    const promptAt = (cwd?: string): { plain: string; styled: string } => {
+      if (isHost) return hostPrompt(cwd ?? store.getState().sim.machineShellCwd('host'), HOST_HOSTNAME);
+      const plain = sessionPrompt(store.getState().sim.engine, { container: tab.container!, shell: tab.shell ?? 'sh', ...(tab.exec ? { exec: tab.exec } : {}), ...(cwd !== undefined ? { cwd } : {}) });
+      return { plain, styled: plain };
+    };
+    const { plain: prompt, styled } = promptAt();
+    /** A line ran at this tab's shell: its prompt follows the shell's directory. */
+    const shellMoved = (out: { shell?: { cwd: string } }) => {
+      if (!out.shell) return;
+      const next = promptAt(out.shell.cwd);
+      session.setShellPrompt(next.plain, next.styled);
+    };
     const history = isHost ? store.getState().commands : [];
     // `$?` of this shell: what a bare `exit` (or Ctrl-D) ends it with.
     let status = 0;
@@ -163,6 +178,7 @@ export class TerminalTab {
           return { output: '' };
         }
         const out = s.runHost(line);
+        shellMoved(out);
         // `docker run -it IMAGE sh`, `docker attach C`, `docker exec -it C python3`: the program opens in its own tab.
         if (out.session) {
           const verb = splitWords(line)[1];
@@ -181,9 +197,11 @@ export class TerminalTab {
         status = out.exitCode;
         return { output: out.stdout + out.stderr };
       }
-      const out = s.runInContainer(tab.container!, line, tab.exec);
+      const out = s.runInContainer(shellRef!, line);
       status = out.exitCode;
-      return { output: out.stdout + out.stderr };
+      shellMoved(out);
+      // `... && exit` ended the shell: its tab goes (a main shell's container has exited with it).
+      return { output: out.stdout + out.stderr, ...(out.shell?.ended ? { exit: true } : {}) };
     };
     // A line that may need a program still loading waits for it, in turn with every other line of the app.
     const run = (line: string) => whenProgramsReady([line], () => runNow(line));

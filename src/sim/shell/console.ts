@@ -33,6 +33,89 @@ export function parseReplLine(line: string): { container: string; main: boolean;
   return { container: (m[1] ?? m[2])!, main: m[1] !== undefined, typed: m[3]! };
 }
 
+/** Quotes a word for a POSIX shell: bare when safe, else in single quotes (`'` as `'\\''`). */
+export function shellQuote(word: string): string {
+  if (word !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The words of a line `shellQuote` wrote (blanks between words, single quotes, backslashes). */
+function unquoteWords(text: string): string[] {
+  const words: string[] = [];
+  let word: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === ' ' || c === '\t') {
+      if (word !== undefined) words.push(word);
+      word = undefined;
+    } else if (c === "'") {
+      const end = text.indexOf("'", i + 1);
+      word = (word ?? '') + text.slice(i + 1, end < 0 ? text.length : end);
+      i = end < 0 ? text.length : end;
+    } else if (c === '\\' && i + 1 < text.length) word = (word ?? '') + text[++i];
+    else word = (word ?? '') + c;
+  }
+  if (word !== undefined) words.push(word);
+  return words;
+}
+
+/** Which interactive shell a typed line belongs to: a container's main shell, or the `docker exec -it` session numbered `session`. */
+export interface ShellSessionRef {
+  container: string;
+  shell: string;
+  main: boolean;
+  /** Tells one `docker exec -it` tab from another (each is a shell of its own). */
+  session?: number;
+  exec?: ExecSettings;
+}
+
+/**
+ * A line typed into an interactive shell of a container, as a session records
+ * it: `docker exec -t [-e K=V] [-w DIR] [-u USER] C SHELL -c 'LINE' # session N`
+ * (a shell exec'd in a tab, numbered so that two tabs are two shells) or `...
+ * # session main` (the container's main shell, `docker run -it`). Run on a real
+ * host it runs LINE as the tab did; the simulator reads the comment and runs
+ * LINE in that shell, which keeps its variables, functions, aliases, directory
+ * and `$?` from one line to the next, as a shell at a terminal does. LINE is
+ * quoted, so a line of several lines (a loop) stays one command of the script.
+ */
+export function shellLineOf(ref: ShellSessionRef, line: string): string {
+  const flags = ['-t'];
+  for (const e of ref.exec?.env ?? []) flags.push('-e', shellQuote(e));
+  if (ref.exec?.workdir !== undefined) flags.push('-w', shellQuote(ref.exec.workdir));
+  if (ref.exec?.user !== undefined) flags.push('-u', shellQuote(ref.exec.user));
+  const shell = ref.shell.split(' ').map(shellQuote).join(' ');
+  return `docker exec ${flags.join(' ')} ${shellQuote(ref.container)} ${shell} -c ${shellQuote(line)} # session ${ref.main ? 'main' : (ref.session ?? 1)}`;
+}
+
+const SHELL_LINE = /^(docker\s+exec\s+-t\s.*)\s# session (main|\d+)$/s;
+
+/**
+ * A `shellLineOf` line: the docker command that reaches its shell (`docker exec -it
+ * ... C SHELL`, or `docker attach C` for the main shell), the session and the typed
+ * text; undefined for any other line.
+ */
+export function parseShellLine(line: string): { reach: string[]; session: number | 'main'; typed: string } | undefined {
+  const m = SHELL_LINE.exec(line);
+  if (!m) return undefined;
+  const words = unquoteWords(m[1]!);
+  if (words.length < 6 || words.at(-2) !== '-c') return undefined;
+  const exec = ['docker', 'exec', '-it', ...words.slice(3, -2)];
+  const session = m[2] === 'main' ? 'main' : Number(m[2]);
+  const container = words.slice(3, -2).find((w, i, all) => !w.startsWith('-') && !['-e', '-w', '-u'].includes(all[i - 1] ?? ''));
+  return { reach: session === 'main' ? ['docker', 'attach', container ?? ''] : exec, session, typed: words.at(-1)! };
+}
+
+/** The highest session number among these lines' `shellLineOf` forms (0: none). */
+export function lastShellSession(lines: readonly string[]): number {
+  let last = 0;
+  for (const line of lines) {
+    const session = parseShellLine(line)?.session;
+    if (typeof session === 'number') last = Math.max(last, session);
+  }
+  return last;
+}
+
 /** `docker attach C # exit N`, with N as the shell gives it to the kernel (0-255). */
 export function attachExitLine(container: string, status: number): string {
   return `docker attach ${container} # exit ${status & 255}`;
@@ -46,6 +129,12 @@ export function parseAttachExit(line: string): { container: string; status: numb
 }
 
 // ---- the prompt of a container's interactive shell ------------------------------
+
+/** The Docker host's bash prompt (Debian's PS1 `\\u@\\h:\\w\\$ ` for root in HOME /root), plain and in Debian's colours. */
+export function hostPrompt(cwd: string, hostname: string): { plain: string; styled: string } {
+  const w = renderPs1('\\w', { hostname, cwd, home: '/root', shell: 'bash' });
+  return { plain: `root@${hostname}:${w}# `, styled: `\x1b[1;32mroot@${hostname}\x1b[0m:\x1b[1;34m${w}\x1b[0m# ` };
+}
 
 /** busybox ash's default PS1 (lineedit: `\w \$ `), also Alpine's for a non-login `sh`. */
 const ASH_PS1 = '\\w \\$ ';
@@ -115,16 +204,17 @@ export function shellPrompt(image: Pick<Image, 'shells' | 'workingDir'>, command
 /**
  * The prompt of an interactive session the client handed over (`docker run -it
  * IMAGE bash`, `docker exec -it C sh`): in the container's working directory
- * as its user, or where and as whom `docker exec -w -u` put it, with its HOME.
+ * as its user, or where and as whom `docker exec -w -u` put it, with its HOME;
+ * `cwd`: where the shell's last line left it.
  */
-export function sessionPrompt(engine: Engine, session: { container: string; shell: string; exec?: ExecSettings }): string {
+export function sessionPrompt(engine: Engine, session: { container: string; shell: string; exec?: ExecSettings; cwd?: string }): string {
   const c = engine.findContainer(session.container);
   if (!c) return ASH_PS1.replace('\\w', '/').replace('\\$', '#');
   const found = engine.processUser(c, session.exec?.user);
   const user = found && 'uid' in found ? found : undefined;
   const env = engine.containerEnv(c, { env: session.exec?.env ?? [], ...(user ? { home: user.home } : {}) });
   const home = env.find((e) => e.startsWith('HOME='))?.slice(5) ?? '/root';
-  const cwd = session.exec?.workdir ?? (c.workingDir || '/');
+  const cwd = session.cwd ?? session.exec?.workdir ?? (c.workingDir || '/');
   const passwd = user ? (engine.accounts?.(c).passwd ?? '') : '';
   const name = passwd.split('\n').map((l) => l.split(':')).find((f) => f.length > 2 && Number(f[2]) === user?.uid)?.[0];
   return shellPrompt(engine.imageOf(c), session.shell, { hostname: c.hostname, home, cwd, ...(user ? { user: { name, uid: user.uid } } : {}) });

@@ -16,7 +16,8 @@ import { Shell, type ShellOptions } from './sh/exec.ts';
 import { Parser } from './sh/parser.ts';
 
 export { ShellSyntaxError } from './sh/errors.ts';
-export type { ShellOptions } from './sh/exec.ts';
+export type { ShellOptions, ShellState } from './sh/exec.ts';
+export { newShellState } from './sh/exec.ts';
 export { DEPTH_BUDGET, LOOP_BUDGET } from './sh/exec.ts';
 
 /** Runs a program as `sh -c TEXT` does, with `stdin` as its standard input. */

@@ -4,7 +4,7 @@
  * and gw; busybox inside containers). Every UI action and script line ends here
  * as argv for one machine or one container.
  */
-import { parseAttachExit, parseReplLine } from './console.ts';
+import { parseAttachExit, parseReplLine, parseShellLine } from './console.ts';
 import type { PythonRepl, PythonSetup } from './python/repl.ts';
 import { lazyPart } from './lazy/parts.ts';
 import { lazyCommand } from './lazy/command.ts';
@@ -45,10 +45,10 @@ import { DEBIAN_ROOTFS, rootfsOf } from './rootfs.ts';
 import { IMAGE_SOCAT_VERSION, NGINX_VERSION, PYTHON_VERSION, type Image, type ImageSet } from '../docker/images.ts';
 import { CURLIMAGES_CURL_VERSION } from '../docker/catalog.ts';
 import { listVirtualDir, readVirtualFile, type FileContext } from './virtual-files.ts';
-import { runShell } from './sh.ts';
+import { newShellState, runShell, type ShellState } from './sh.ts';
 import { bridgeCommand } from './net-tools/bridge.ts';
 import { brctlCommand } from './net-tools/brctl.ts';
-import type { Command, CommandContext, CommandOutput } from './types.ts';
+import type { Command, CommandContext, CommandOutput, ExecSettings } from './types.ts';
 import { fail, ok } from './types.ts';
 import { installedExecutables, newPackageState, type MirrorReach, type PackagePlace, type PackageState } from './pkg-state.ts';
 import type { TcpdumpPlace } from './tcpdump.ts';
@@ -136,6 +136,12 @@ export interface SimulatorOptions {
   tty?: boolean;
   /** Which images the Docker host has: `rig` (default, the goldens' three) or `playground` (all seven). */
   images?: ImageSet;
+  /**
+   * Host lines are typed at one interactive shell (the UI's terminal): a `cd`, a variable,
+   * a function or an alias stays for the next line. Without it each line is its own `sh -c`,
+   * as the rig's record.sh runs a script's lines (the goldens).
+   */
+  interactive?: boolean;
 }
 
 /** The curl an image's own Debian or Ubuntu release ships (the same releases as pkg-catalog.ts's packages): its User-Agent. */
@@ -165,6 +171,11 @@ export class Simulator {
   private readonly mounts = new ContainerMounts();
   /** The Python REPL each container runs on a terminal (`docker exec -it C python3`, `docker run -it python`), by container ID. */
   private readonly repls = new Map<string, PythonRepl>();
+  /** Each machine's interactive shell (the `interactive` option): what its lines left for the next. */
+  private readonly machineShells = new Map<Machine, ShellState>();
+  /** Containers' interactive shells (`shellLineOf` lines), by container ID, then `main` or the exec session's number. */
+  private readonly containerShells = new Map<string, Map<string, ShellState>>();
+  private readonly interactive: boolean;
   /** Containers whose database image's entrypoint set its database up (a restart skips the checks). */
   private readonly initializedDatabases = new WeakSet<Container>();
 
@@ -202,8 +213,11 @@ export class Simulator {
     });
     // Docker's `die` event reaches its watchers as the container stops (before the engine forgets its endpoints).
     this.engine.stopObservers.push((c) => {
+      // Its shells end with it: a restarted container's terminals start anew.
+      this.containerShells.delete(c.id);
       for (const listen of [...this.containerEvents]) listen(c, 'die');
     });
+    this.interactive = options.interactive ?? false;
   }
 
   /** The commands of a Debian machine. */
@@ -707,6 +721,8 @@ export class Simulator {
     if (typedExit) return this.exitAttachedShell(typedExit.container, typedExit.status);
     const typedPython = parseReplLine(line);
     if (typedPython) return this.replLine(typedPython.container, typedPython.main, typedPython.typed);
+    const typedShell = parseShellLine(line);
+    if (typedShell) return this.containerShellLine(typedShell.reach, typedShell.session, typedShell.typed);
     const m = /^(lan|gw)\$\s+(.*)$/s.exec(line);
     const machine: Machine = m ? (m[1] as Machine) : 'host';
     return this.runShellOn(machine, m ? m[2]! : line);
@@ -836,11 +852,64 @@ export class Simulator {
     return { stdout: answer.output, stderr: '', exitCode: 0, ...traces, repl: { prompt: prompt.plain, styledPrompt: prompt.styled } };
   }
 
-  /** `sh -c LINE` on a machine. */
+  /** `sh -c LINE` on a machine; with the `interactive` option, the next line of the machine's shell. */
   runShellOn(machine: Machine, line: string, stdin = ''): CommandOutput {
     const commands = this.machineCommands(machine);
     const context = { kernel: this.kernel, netns: MACHINE_NS[machine], userland: 'debian' as const, fs: this.machineFs(machine) };
-    return runShell(line, { resolve: (name) => this.machineProgram(machine, name, commands), context, env: { ...MACHINE_ENV } }, stdin);
+    const session = this.interactive ? this.machineSession(machine) : undefined;
+    const out = runShell(line, { resolve: (name) => this.machineProgram(machine, name, commands), context, env: { ...MACHINE_ENV }, ...(session ? { session } : {}) }, stdin);
+    // The host's terminal outlives its shell's `exit` (the UI says so): the next line starts a fresh login shell.
+    if (session?.ended !== undefined) this.machineShells.delete(machine);
+    return session ? { ...out, shell: { cwd: session.cwd } } : out;
+  }
+
+  /** The interactive shell of a machine as its last line left it (made on first use, in root's home). */
+  private machineSession(machine: Machine): ShellState {
+    let state = this.machineShells.get(machine);
+    if (!state) this.machineShells.set(machine, (state = newShellState(MACHINE_ENV, this.machineFs(machine).cwd)));
+    return state;
+  }
+
+  /** Where a machine's interactive shell stands now (its prompt shows it). */
+  machineShellCwd(machine: Machine): string {
+    return this.machineShells.get(machine)?.cwd ?? this.machineFs(machine).cwd;
+  }
+
+  /**
+   * A line typed at a container's interactive shell (`shellLineOf`): the docker
+   * command that reaches that shell answers first (`docker attach C` for the
+   * main shell, `docker exec -it ... C sh` for a tab's), with its errors; then
+   * the line runs in that shell, which keeps what it changed for its next line.
+   */
+  private containerShellLine(reach: string[], session: number | 'main', typed: string): CommandOutput {
+    const reached = this.runOnMachine('host', reach);
+    const opened = reached.session;
+    const c = opened && this.engine.findContainer(opened.container);
+    if (!opened || !c) return reached;
+    const shells = this.containerShells.get(c.id) ?? new Map<string, ShellState>();
+    this.containerShells.set(c.id, shells);
+    const key = String(session);
+    const exec: ExecSettings = opened.exec ?? { env: [] };
+    const user = this.engine.processUser(c, exec.user);
+    if (user && 'error' in user) return fail(`Error response from daemon: ${user.error}\n`, 1);
+    const fs = this.containerFs(c, exec.workdir);
+    let state = shells.get(key);
+    if (!state) {
+      const env = this.containerEnv(c, { tty: true, env: exec.env, ...(user ? { home: user.home } : {}) });
+      shells.set(key, (state = newShellState(env, fs.cwd)));
+    }
+    const words = opened.shell.split(' ');
+    const program = words[0]!;
+    const kind = program.replace(/^.*\//, '') === 'bash' ? 'bash' : 'sh';
+    const caller = { spawn: (running: NonNullable<CommandOutput['running']>) => this.processes.adopt(c, running, { main: false, logs: false }), fs, ...(user ? { user } : {}) };
+    const out = this.keptRunning(c, this.containerShell(c, ['-c', typed], '', kind, program, caller, state));
+    if (state.ended !== undefined) {
+      shells.delete(key);
+      // The main shell's end is the container's (as `exit` typed at it: attachExitLine).
+      if (opened.main) this.engine.mainProcessExited(c.id, state.ended);
+      return { ...out, shell: { cwd: state.cwd, ended: true } };
+    }
+    return { ...out, shell: { cwd: state.cwd } };
   }
 
   /** `sh -c LINE` (or a script on stdin) run by a program on a machine, in that program's environment. */
@@ -918,7 +987,7 @@ export class Simulator {
    * inherits: the environment (`docker exec -e`, an outer shell's exports), the
    * user, the working directory, where its background jobs go.
    */
-  private containerShell(c: Container, argv: string[], stdin: string, shell: 'sh' | 'bash' = 'sh', name: string = shell, caller: Partial<Pick<CommandContext, 'spawn' | 'env' | 'user' | 'fs' | 'background'>> = {}): CommandOutput {
+  private containerShell(c: Container, argv: string[], stdin: string, shell: 'sh' | 'bash' = 'sh', name: string = shell, caller: Partial<Pick<CommandContext, 'spawn' | 'env' | 'user' | 'fs' | 'background'>> = {}, session?: ShellState): CommandOutput {
     const { line, arg0, args } = shellOperands(argv, name, stdin);
     const env = caller.env ?? this.containerEnv(c);
     // The shell runs as its caller and starts where its caller stands (`docker exec -u -w`, `cd` before `sh -c`).
@@ -929,7 +998,7 @@ export class Simulator {
     const bashNotFound = (name: string): Command => () => fail(`bash: line 1: ${name}: command not found\n`, 127);
     const resolve = (name: string) => this.containerProgram(c, name, true) ?? (shell === 'bash' ? bashNotFound(name) : undefined);
     // `sh -c LINE` reads its script from LINE, and its commands read the shell's stdin.
-    return runShell(line, { resolve, context, env, arg0, args }, argv[0] === '-c' ? stdin : '');
+    return runShell(line, { resolve, context, env, arg0, args, ...(session ? { session } : {}) }, argv[0] === '-c' ? stdin : '');
   }
 
   /** The variables a container's processes start with (`docker exec` gives the same). */

@@ -35,6 +35,8 @@ export interface CommandOutput {
    * shell's exit ends only itself.
    */
   session?: { container: string; shell: string; main?: true; exec?: ExecSettings };
+  /** A line ran at an interactive shell: where that shell stands now (its prompt shows it), or that the line ended it (`exit`). */
+  shell?: { cwd: string; ended?: true };
   /** A line ran in a Python REPL on a terminal: the prompt it shows next, or that it ended. */
   repl?: { prompt?: string; styledPrompt?: string; ended?: true };
   /**

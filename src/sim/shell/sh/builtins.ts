@@ -1,12 +1,12 @@
 /**
  * The shell's own commands, with dash's and busybox ash's wording: echo,
  * printf, test/[, cd, pwd, exit, return, break, continue, shift, set, export,
- * readonly, unset, local, read, eval, `.`, command, type, exec, trap, wait,
+ * readonly, unset, local, read, eval, `.`, command, type, exec, trap, wait, alias, unalias,
  * true, false and `:`. The special builtins' errors end a non-interactive
  * shell (status 2), as both shells do.
  */
 import type { Flow, Shell } from './exec.ts';
-import { BreakSignal, ContinueSignal, ExitSignal, ReturnSignal } from './exec.ts';
+import { BreakSignal, ContinueSignal, ErrorExit, ExitSignal, ReturnSignal } from './exec.ts';
 import { lazyPart } from '../lazy/parts.ts';
 
 /** A builtin's status; one that runs commands (eval, `.`, command, exec) is a flow that may wait on a server. */
@@ -25,7 +25,7 @@ function complain(sh: Shell, message: string): void {
 /** A special builtin's error: complained about, then the shell ends with status 2. */
 function die(sh: Shell, message: string): never {
   complain(sh, message);
-  throw new ExitSignal(2);
+  throw new ErrorExit(2);
 }
 
 /** An applet-style error (busybox's echo, printf, test print `sh: msg` with no name or line). */
@@ -422,7 +422,61 @@ const trap: Builtin = (sh, args) => {
   return 0;
 };
 
+/** dash's and ash's single_quote: `it's` -> `'it'"'"'s'`. */
+const singleQuote = (text: string): string => `'${text.replace(/'/g, `'"'"'`)}'`;
+
+/** dash's and ash's hashalias: the bucket of 39 an alias lives in (`alias` lists them bucket by bucket, each in the order defined). */
+function aliasBucket(name: string): number {
+  let hash = name.charCodeAt(0) << 4;
+  for (let i = 0; i < name.length; i++) hash += name.charCodeAt(i);
+  return hash % 39;
+}
+
+/** `alias [NAME[=VALUE]...]`: defines, or prints `NAME='VALUE'`; a name without one: `alias: NAME not found` (dash 0.5.12, busybox 1.35 alike). */
+const alias: Builtin = (sh, args) => {
+  const print = (name: string, value: string) => sh.out(`${name}=${singleQuote(value)}\n`);
+  if (args.length === 1) {
+    const names = [...sh.aliases.keys()];
+    const order = names.map((name, i) => ({ name, i, bucket: aliasBucket(name) })).sort((a, b) => a.bucket - b.bucket || a.i - b.i);
+    for (const { name } of order) print(name, sh.aliases.get(name)!);
+    return 0;
+  }
+  let status = 0;
+  for (const arg of args.slice(1)) {
+    const eq = arg.indexOf('=', 1);
+    if (eq > 0) {
+      // Redefining keeps the alias where it was listed.
+      sh.aliases.set(arg.slice(0, eq), arg.slice(eq + 1));
+      continue;
+    }
+    const value = sh.aliases.get(arg);
+    if (value === undefined) {
+      sh.err(`alias: ${arg} not found\n`);
+      status = 1;
+    } else print(arg, value);
+  }
+  return status;
+};
+
+/** `unalias [-a] NAME...`: `unalias: NAME not found` for one that is not defined. */
+const unalias: Builtin = (sh, args) => {
+  if (args[1] === '-a') {
+    sh.aliases.clear();
+    return 0;
+  }
+  let status = 0;
+  for (const name of args.slice(1)) {
+    if (!sh.aliases.delete(name)) {
+      sh.err(`unalias: ${name} not found\n`);
+      status = 1;
+    }
+  }
+  return status;
+};
+
 export const BUILTINS: Record<string, Builtin> = {
+  alias,
+  unalias,
   ':': () => 0,
   true: () => 0,
   false: () => 1,

@@ -34,6 +34,38 @@ export interface ShellOptions {
   arg0?: string;
   /** `$1`...: the operands after `-c TEXT` and its `$0`. */
   args?: readonly string[];
+  /**
+   * An interactive shell's state (a terminal's session): the run starts from it
+   * and leaves what it changed there, so the next line goes on where this one ended.
+   */
+  session?: ShellState;
+}
+
+/**
+ * What an interactive shell keeps from one line to the next: its variables,
+ * functions, aliases, working directory, `$?`, options and EXIT trap.
+ * `ended`: a line ran `exit` (or `exec`): the shell is gone, with that status.
+ */
+export interface ShellState {
+  vars: Map<string, Var>;
+  functions: Map<string, Node>;
+  aliases: Map<string, string>;
+  positional: string[];
+  cwd: string;
+  status: number;
+  flags: Flags;
+  /** Lines read so far (dash numbers its errors by them). */
+  lines: number;
+  lastBg?: number;
+  exitTrap?: string;
+  ended?: number;
+}
+
+/** A fresh interactive shell's state, started with `env` in `cwd`. */
+export function newShellState(env: Record<string, string>, cwd: string, args: readonly string[] = []): ShellState {
+  const vars = new Map<string, Var>(Object.entries(env).map(([k, v]) => [k, { value: v, exported: true, readonly: false }]));
+  vars.set('PWD', { value: cwd, exported: true, readonly: false });
+  return { vars, functions: new Map(), aliases: new Map(), positional: [...args], cwd, status: 0, flags: { errexit: false, nounset: false, noglob: false, xtrace: false, pipefail: false }, lines: 0 };
 }
 
 /** Loop turns one run may take (all loops together) before it is stopped. */
@@ -50,6 +82,8 @@ const SHELL_PID = 7;
 export class ExitSignal {
   constructor(readonly status: number) {}
 }
+/** An error that ends a non-interactive shell (a syntax error, a special builtin's); an interactive one goes on to its next line. */
+export class ErrorExit extends ExitSignal {}
 export class BreakSignal {
   constructor(readonly levels: number) {}
 }
@@ -97,6 +131,8 @@ export class Shell implements ExpandHost {
   readonly shared: Shared;
   vars = new Map<string, Var>();
   functions = new Map<string, Node>();
+  /** `alias NAME=VALUE`: replaces NAME where a command's first word is read. */
+  aliases = new Map<string, string>();
   positional: string[] = [];
   status = 0;
   fs: FileSystem;
@@ -114,6 +150,8 @@ export class Shell implements ExpandHost {
   /** Set by `exec` without a command: its redirections stay. */
   keepRedirections = false;
   private lastSubStatus: number | undefined;
+  /** The top-level run ended by `exit` (or `exec`), not by reaching its end. */
+  private exited = false;
   private conditions = 0;
   private inPipeline = false;
   private readonly expander: Expander;
@@ -128,7 +166,39 @@ export class Shell implements ExpandHost {
     for (const [k, v] of Object.entries(options.env ?? {})) this.vars.set(k, { value: v, exported: true, readonly: false });
     this.vars.set('PWD', { value: this.fs.cwd, exported: true, readonly: false });
     this.positional = [...(options.args ?? [])];
+    if (options.session) this.resume(options.session);
     this.expander = new Expander(this);
+  }
+
+  /** An interactive shell's session (a terminal): its lines go on from `session`. */
+  get interactive(): boolean {
+    return this.options.session !== undefined;
+  }
+
+  private resume(state: ShellState): void {
+    this.vars = new Map([...state.vars].map(([k, v]) => [k, { ...v }]));
+    this.functions = new Map(state.functions);
+    this.aliases = new Map(state.aliases);
+    this.positional = [...state.positional];
+    this.fs = this.fs.withCwd(state.cwd);
+    this.status = state.status;
+    this.flags = { ...state.flags };
+    this.lastBg = state.lastBg;
+    this.shared.exitTrap = state.exitTrap;
+  }
+
+  /** Leaves this line's changes in the session for its next line. */
+  private keep(state: ShellState): void {
+    state.vars = new Map([...this.vars].map(([k, v]) => [k, { ...v }]));
+    state.functions = new Map(this.functions);
+    state.aliases = new Map(this.aliases);
+    state.positional = [...this.positional];
+    state.cwd = this.fs.cwd;
+    state.status = this.status;
+    state.flags = { ...this.flags };
+    state.lastBg = this.lastBg;
+    state.exitTrap = this.shared.exitTrap;
+    if (this.exited) state.ended = this.status;
   }
 
   get nounset(): boolean {
@@ -149,13 +219,21 @@ export class Shell implements ExpandHost {
   run(src: string, stdin: string): CommandOutput {
     this.stdin = new Input(stdin);
     const flow = this.program(src);
-    return this.advance(flow, flow.next());
+    const out = this.advance(flow, flow.next());
+    // What a script does after it waited on a server is its own business, not the session's.
+    if (this.options.session) this.keep(this.options.session);
+    return out;
   }
 
   private *program(src: string): Flow {
-    yield* this.guard(this.source(src, 1, null));
+    const session = this.options.session;
+    // dash numbers an interactive shell's errors by the lines it has read.
+    const firstLine = session ? session.lines + 1 : 1;
+    if (session) session.lines += src.split('\n').length;
+    yield* this.guard(this.source(src, firstLine, null), true);
     const trap = this.shared.exitTrap;
-    if (trap !== undefined) {
+    // An interactive shell runs its EXIT trap when it ends, not after each line.
+    if (trap !== undefined && (!session || this.exited)) {
       this.shared.exitTrap = undefined;
       const status = this.status;
       yield* this.guard(this.source(trap, this.lineno, null));
@@ -214,11 +292,15 @@ export class Shell implements ExpandHost {
     return step.value;
   }
 
-  /** Runs `flow`, ending quietly on exit, return or a spent budget (the budget's message is printed). */
-  private *guard(flow: Flow): Flow {
+  /**
+   * Runs `flow`, ending quietly on exit, return or a spent budget (the budget's message
+   * is printed). `top`: the program itself, whose `exit` ends an interactive shell too.
+   */
+  private *guard(flow: Flow, top = false): Flow {
     try {
       yield* flow;
     } catch (e) {
+      if (top && e instanceof ExitSignal && !(e instanceof ErrorExit)) this.exited = true;
       if (e instanceof ExitSignal || e instanceof ReturnSignal) this.status = e.status;
       else if (e instanceof BudgetSignal) {
         this.shared.terminal.stderr.write(e.message);
@@ -232,7 +314,7 @@ export class Shell implements ExpandHost {
 
   /** Parses and runs program text command by command (the top level, `eval`, `.`). */
   *source(src: string, firstLine: number, name: string | null): Flow {
-    const parser = new Parser(src, this.dialect, firstLine);
+    const parser = new Parser(src, this.dialect, firstLine, this.aliases);
     for (;;) {
       let node: Node | null | 'eof';
       try {
@@ -244,7 +326,7 @@ export class Shell implements ExpandHost {
         const text = this.errorLine(syntaxMessage(e.detail, this.dialect), e.line);
         this.commandName = saved;
         this.err(text);
-        throw new ExitSignal(2);
+        throw new ErrorExit(2);
       }
       if (node === 'eof') return;
       if (node !== null) yield* this.evalNode(node);
@@ -260,6 +342,8 @@ export class Shell implements ExpandHost {
   errorLine(message: string, line = this.lineno): string {
     const name = this.commandName;
     if (this.dialect === 'dash') return `sh: ${line}: ${name ? `${name}: ` : ''}${message}\n`;
+    // ash at a terminal names no line (`sh: cd: can't cd to /x: ...`): measured with busybox 1.35's `sh -i`.
+    if (this.interactive) return `sh: ${name ? `${name}: ` : ''}${message}\n`;
     return `sh: ${name ? `${name}: line ${line - 1}: ` : ''}${message}\n`;
   }
 
@@ -275,7 +359,7 @@ export class Shell implements ExpandHost {
   fatal(message: string): never {
     const text = message === 'Bad substitution' && this.dialect === 'ash' ? 'syntax error: bad substitution' : message;
     this.err(this.errorLine(text));
-    throw new ExitSignal(2);
+    throw new ErrorExit(2);
   }
 
   // ---- variables ----------------------------------------------------------------------
@@ -335,6 +419,7 @@ export class Shell implements ExpandHost {
     const child = new Shell(context ? { ...this.options, context: { ...this.options.context, ...context } } : this.options, this.shared);
     child.vars = new Map([...this.vars].map(([k, v]) => [k, { ...v }]));
     child.functions = new Map(this.functions);
+    child.aliases = new Map(this.aliases);
     child.positional = [...this.positional];
     child.status = this.status;
     child.fs = this.fs;
@@ -806,7 +891,7 @@ export class Shell implements ExpandHost {
         this.err(this.errorLine(problem));
         restore();
         this.status = this.dialect === 'dash' ? 2 : 1;
-        if (special) throw new ExitSignal(this.status);
+        if (special) throw new ErrorExit(this.status);
         return undefined;
       }
     }

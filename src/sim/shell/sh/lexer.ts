@@ -53,8 +53,11 @@ export class Lexer {
   /** While reading ash's `${x/pattern/...}` pattern: an unquoted `/` ends it. */
   private slashStop = false;
 
+  /** Aliases being read, each until the end of its text: one is not expanded again inside its own (or a chain's) text. */
+  private readonly expanding: { name: string; end: number }[] = [];
+
   constructor(
-    readonly src: string,
+    public src: string,
     readonly dialect: Dialect,
     private readonly hooks: { substitution: SubstitutionParser; backquote: BackquoteParser },
     line = 1,
@@ -64,6 +67,23 @@ export class Lexer {
 
   private fail(detail: SyntaxDetail, incomplete = false): never {
     throw new ShellSyntaxError(detail, this.line, incomplete);
+  }
+
+  /**
+   * dash's pushstring for an alias just read as a word: its value is read next, in
+   * place of its name. False when NAME is being expanded already (`alias ls='ls -l'`,
+   * `alias a=b b=a`): the word stays a command name.
+   */
+  expandAlias(name: string, value: string): boolean {
+    const live = this.expanding.filter((e) => e.end >= this.pos);
+    if (live.some((e) => e.name === name)) return false;
+    const end = this.pos + value.length;
+    // An alias whose text ends here is still being read while the one it led to is.
+    for (const e of live) if (e.end === this.pos) e.end = end;
+    else e.end += value.length;
+    this.expanding.splice(0, this.expanding.length, ...live, { name, end });
+    this.src = this.src.slice(0, this.pos) + value + this.src.slice(this.pos);
+    return true;
   }
 
   /** Registers a here-document; its body is read after the next newline. */

@@ -14,6 +14,8 @@ import { Lexer, type Token } from './lexer.ts';
 const CHKNL = 1;
 /** Words are checked for keywords (where a command may start). */
 const CHKKWD = 2;
+/** Words are checked for aliases (a command's first word, after its assignments). */
+const CHKALIAS = 4;
 
 /** The tokens that end a list (dash's tokendlist). */
 const LIST_END = new Set<TokenKind>(['eof', ')', ';;', 'do', 'done', 'elif', 'else', 'esac', 'fi', 'then', '}']);
@@ -30,7 +32,15 @@ export class Parser {
   private lastWord: Word = [];
   private checkkwd = 0;
 
-  constructor(source: string | Lexer, readonly dialect: Dialect, firstLine = 1) {
+  /** The alias whose value ended in a blank: the word after it is checked for an alias too. */
+  private aliasNext = false;
+
+  constructor(
+    source: string | Lexer,
+    readonly dialect: Dialect,
+    firstLine = 1,
+    private readonly aliases: ReadonlyMap<string, string> = new Map(),
+  ) {
     this.lex =
       typeof source === 'string'
         ? new Lexer(source, dialect, { substitution: (lexer) => new Parser(lexer, dialect).substitution(), backquote: (text, line) => new Parser(text, dialect, line).program() }, firstLine)
@@ -86,11 +96,23 @@ export class Parser {
     const kwd = this.checkkwd;
     this.checkkwd = 0;
     let t: Token;
+    const fresh = !this.pushed;
     if (this.pushed) {
       this.pushed = false;
       t = this.last;
     } else t = this.lex.next();
     if (kwd & CHKNL) while (t.kind === 'nl') t = this.lex.next();
+    // dash's readtoken: an unquoted word where an alias may stand is replaced by the alias's text, read anew.
+    const aliasHere = fresh && ((kwd & CHKALIAS) !== 0 || this.aliasNext);
+    if (fresh) this.aliasNext = false;
+    if (aliasHere && t.kind === 'word' && t.plain !== undefined && !(kwd & CHKKWD && (KEYWORDS as readonly string[]).includes(t.plain))) {
+      const value = this.aliases.get(t.plain);
+      if (value !== undefined && this.lex.expandAlias(t.plain, value)) {
+        this.aliasNext = /[ \t]$/.test(value);
+        this.checkkwd = kwd;
+        return this.readToken();
+      }
+    }
     if (t.kind === 'word') {
       this.lastWord = t.word!;
       if (kwd & CHKKWD && t.plain !== undefined && (KEYWORDS as readonly string[]).includes(t.plain)) t = { ...t, kind: t.plain as Keyword };
@@ -112,7 +134,7 @@ export class Parser {
     const chknl = nlflag & 1 ? 0 : CHKNL;
     let n1: Node | null = null;
     for (;;) {
-      this.checkkwd = chknl | CHKKWD;
+      this.checkkwd = chknl | CHKKWD | CHKALIAS;
       let tok = this.readToken().kind;
       if (tok === 'nl') return n1;
       if (tok === 'eof') {
@@ -152,7 +174,7 @@ export class Parser {
         this.pushBack();
         return n1;
       }
-      this.checkkwd = CHKNL | CHKKWD;
+      this.checkkwd = CHKNL | CHKKWD | CHKALIAS;
       const n2 = this.pipeline();
       n1 = { type: t === '&&' ? 'and' : 'or', left: n1, right: n2 };
     }
@@ -162,13 +184,13 @@ export class Parser {
     let negate = false;
     if (this.readToken().kind === '!') {
       negate = true;
-      this.checkkwd = CHKKWD;
+      this.checkkwd = CHKKWD | CHKALIAS;
     } else this.pushBack();
     let n1 = this.command();
     if (this.readToken().kind === '|') {
       const cmds = [n1];
       do {
-        this.checkkwd = CHKNL | CHKKWD;
+        this.checkkwd = CHKNL | CHKKWD | CHKALIAS;
         cmds.push(this.command());
       } while (this.readToken().kind === '|');
       n1 = { type: 'pipe', cmds };
@@ -303,6 +325,7 @@ export class Parser {
     const redirs: Redir[] = [];
     let assigning = true;
     for (;;) {
+      if (assigning) this.checkkwd = CHKALIAS;
       const t = this.readToken();
       if (t.kind === 'word') {
         const first = t.word![0];

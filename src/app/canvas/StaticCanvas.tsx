@@ -239,6 +239,9 @@ function boxOf(node: Node): Rect | undefined {
 
 const MINIMAP: Size = { width: 150, height: 96 };
 
+/** Above this many edges, they (and the minimap) are drawn after the nodes' first paint. */
+const LATE_EDGES = 100;
+
 function StaticMinimap({ nodes, view, canvas, color, stroke, label }: { nodes: readonly Node[]; view: Viewport; canvas: Size; color(node: Node): string; stroke(node: Node): string; label: string }) {
   const boxes = nodes.flatMap((n) => {
     const box = boxOf(n);
@@ -397,9 +400,10 @@ export function StaticCanvas(props: StaticCanvasProps) {
     return () => observer.disconnect();
   }, []);
 
-  // The edges and the minimap follow the nodes' first paint at the view: drawn in the same task, their
-  // style and layout (300 edges with labels, 337 minimap boxes) came before the first picture.
-  const [restDue, setRestDue] = useState(false);
+  // In a large world the edges and the minimap follow the nodes' first paint at the view: drawn in the
+  // same task, their style and layout (300 edges with labels, 337 minimap boxes) came before the first
+  // picture. A small world's cost little, and a frame without them would only flash.
+  const [restDue, setRestDue] = useState(() => edges.length <= LATE_EDGES);
   useEffect(() => {
     if (!viewport || restDue) return;
     let timer: ReturnType<typeof setTimeout> | undefined;

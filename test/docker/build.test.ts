@@ -92,4 +92,18 @@ describe('docker build', () => {
     expect(run(sim, 'docker build --target build -t first /srv/m')).toContain('Step 2/2 : RUN echo compiled > /out.txt\n ---> Using cache\n');
     expect(run(sim, 'docker run --rm first ls /app')).toBe('ls: /app: No such file or directory\n[exit 1]\n');
   });
+
+  it('compose up of a service with build: runs the image docker build made as <project>-<service>, and refuses to build it itself', () => {
+    const sim = new Simulator();
+    webProject(sim);
+    run(sim, "printf 'services:\\n  web:\\n    build: ./web\\n    ports:\\n      - \"8080:8080\"\\n' > /srv/compose.yaml");
+    expect(run(sim, 'docker compose -f /srv/compose.yaml -p cb up -d')).toBe(
+      'vethlab: Compose builds service "web" with the daemon\'s BuildKit, which is not modelled here; build its image with docker build -t cb-web <its context>, then run this again\n[exit 1]\n',
+    );
+    expect(run(sim, "docker network ls --format '{{.Name}}'")).toBe('bridge\nhost\nnone\n');
+    run(sim, 'docker build -q -t cb-web /srv/web');
+    run(sim, 'docker compose -f /srv/compose.yaml -p cb up -d');
+    expect(run(sim, "docker compose -f /srv/compose.yaml -p cb ps --format '{{.Name}} {{.Image}} {{.Ports}}'")).toBe('cb-web-1 cb-web 0.0.0.0:8080->8080/tcp, [::]:8080->8080/tcp\n');
+    expect(run(sim, 'curl -s http://127.0.0.1:8080/')).toBe('<h1>web</h1>\n');
+  });
 });

@@ -18,7 +18,7 @@ afterEach(() => {
 
 describe('the tutorials', () => {
   it('are all here', () => {
-    expect(FILES).toEqual(expect.arrayContaining(['compose-three-services.yaml', 'db-internal.yaml', 'publish-localhost.yaml', 'shared-alias.yaml', 'udp-service.yaml']));
+    expect(FILES).toEqual(expect.arrayContaining(['build-web-app.yaml', 'compose-three-services.yaml', 'db-internal.yaml', 'publish-localhost.yaml', 'shared-alias.yaml', 'udp-service.yaml']));
   });
 
   for (const file of FILES) {

@@ -441,7 +441,7 @@ export class Engine {
       cmd: opts.cmd && opts.cmd.length > 0 ? opts.cmd : opts.entrypoint !== undefined ? [] : image.cmd,
       env: mergeEnv(opts.env ?? [], image.env),
       workingDir: opts.workingDir ?? image.workingDir ?? '',
-      user: opts.user ?? '',
+      user: opts.user ?? image.built?.user ?? '',
       // A host-network container shares the host's UTS name unless told otherwise.
       hostname: opts.hostname ?? (networkMode.kind === 'host' ? HOST_HOSTNAME : id.slice(0, 12)),
       domainname: opts.domainname ?? '',

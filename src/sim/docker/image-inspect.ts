@@ -17,6 +17,7 @@ const ZERO_TIME = '0001-01-01T00:00:00Z';
 const sortedMap = (keys: readonly string[]): Record<string, unknown> => goMap(Object.fromEntries([...keys].sort().map((k) => [k, {}])));
 
 export function imageObject(engine: Engine, image: Image): Record<string, unknown> {
+  if (image.built) return builtImageObject(engine, image);
   const store = engine.imageService.store;
   const pulled = image.origin === 'pull';
   const tagged = store.lastTagTime(image.id);
@@ -51,6 +52,60 @@ export function imageObject(engine: Engine, image: Image): Record<string, unknow
       GraphDriver: { Data: goNil('map'), Name: 'vfs' },
       RootFS: { Type: 'layers', Layers: (image.layers ?? [image.layer]).map((l) => `sha256:${l}`) },
       Metadata: { LastTagTime: tagged === undefined ? ZERO_TIME : goTime(tagged) },
+    },
+    'image.InspectResponse',
+    { Container: '', ContainerConfig: null, Variant: '', OsVersion: '', VirtualSize: 0, Descriptor: null, Manifests: goNil('slice') },
+  );
+}
+
+/** The daemon's version string (`docker version`'s Server), which the classic builder writes into what it commits. */
+const DOCKER_VERSION = '28.5.2+dfsg4';
+
+const mapOrNil = (entries: [string, unknown][]): unknown => (entries.length > 0 ? goMap(Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))) : goNil('map'));
+
+/**
+ * An image `docker build` (the classic builder) committed: a Parent, the daemon's
+ * version, an empty Comment, and its config with every field the builder sets,
+ * in the order the rig's daemon printed them (golden build-basic).
+ */
+function builtImageObject(engine: Engine, image: Image): Record<string, unknown> {
+  const store = engine.imageService.store;
+  const built = image.built!;
+  const tagged = store.lastTagTime(image.id);
+  return goStruct(
+    {
+      Id: image.id,
+      RepoTags: store.repoTags(image.id),
+      RepoDigests: store.repoDigests(image.id),
+      Parent: built.parent,
+      Comment: '',
+      Created: goTime(image.created),
+      DockerVersion: DOCKER_VERSION,
+      Author: '',
+      Architecture: 'amd64',
+      Os: 'linux',
+      Size: image.size,
+      GraphDriver: { Data: goNil('map'), Name: 'vfs' },
+      RootFS: { Type: 'layers', Layers: (image.layers ?? [image.layer]).map((l) => `sha256:${l}`) },
+      Metadata: { LastTagTime: tagged === undefined ? ZERO_TIME : goTime(tagged) },
+      Config: goStruct(
+        {
+          Cmd: image.cmd.length > 0 ? image.cmd : goNil('slice'),
+          Entrypoint: image.entrypoint.length > 0 ? image.entrypoint : goNil('slice'),
+          Env: image.env,
+          ExposedPorts: mapOrNil(image.exposed.map((p) => [p, {}])),
+          ...(built.healthcheck ? { Healthcheck: built.healthcheck } : {}),
+          Labels: mapOrNil(Object.entries(image.labels ?? {})),
+          OnBuild: goNil('slice'),
+          ...(built.shell ? { Shell: built.shell } : {}),
+          ...(image.stopSignal ? { StopSignal: image.stopSignal } : {}),
+          User: built.user,
+          Volumes: mapOrNil((image.volumes ?? []).map((v) => [v, {}])),
+          WorkingDir: image.workingDir ?? '',
+        },
+        'dockerspec.DockerOCIImageConfig',
+        { StopSignal: '', Healthcheck: null, Shell: goNil('slice') },
+      ),
     },
     'image.InspectResponse',
     { Container: '', ContainerConfig: null, Variant: '', OsVersion: '', VirtualSize: 0, Descriptor: null, Manifests: goNil('slice') },

@@ -115,10 +115,24 @@ export class ImageService {
       this.store.untag(r);
       records.push(`Untagged: ${familiarString(r)}`);
     }
-    const layers = this.releasedLayers(image);
-    this.store.remove(image.id);
-    records.push(`Deleted: ${image.id}`, ...layers.map((l) => `Deleted: sha256:${l}`));
+    this.delete(image, records);
     return records;
+  }
+
+  /**
+   * Deletes an image, then its parents (a build's steps) while each has no name, no
+   * other child and no container (image_delete.go's imageDeleteHelper on the parent chain).
+   */
+  private delete(image: Image, records: string[]): void {
+    let next: Image | undefined = image;
+    while (next) {
+      const layers = this.releasedLayers(next);
+      this.store.remove(next.id);
+      records.push(`Deleted: ${next.id}`, ...layers.map((l) => `Deleted: sha256:${l}`));
+      const parent: Image | undefined = next.built ? this.store.get(next.built.parent) : undefined;
+      const keep: boolean = !parent || this.store.refsOf(parent.id).length > 0 || this.users.usersOf(parent).length > 0 || this.store.list().some((i) => i.built?.parent === parent.id);
+      next = keep ? undefined : parent;
+    }
   }
 
   /** checkImageDeleteConflict: running containers (hard), other names, stopped containers (soft). */

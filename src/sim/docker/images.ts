@@ -67,8 +67,63 @@ export interface Image {
   shells?: ShellSet;
   /** Named file sets the rootfs adds to its base (src/sim/shell/rootfs.ts). */
   fileSets?: readonly string[];
-  /** `import` (the rig's images: Comment "Imported from -") or `pull` (from a registry: RepoDigests). */
-  origin?: 'import' | 'pull';
+  /** `import` (the rig's images: Comment "Imported from -"), `pull` (from a registry: RepoDigests) or `build` (`docker build` here). */
+  origin?: 'import' | 'pull' | 'build';
+  /** What `docker build` adds (build/commit.ts): its parent image, steps, files and config beyond the above. */
+  built?: BuiltImage;
+}
+
+/** A package of apk's or apt's catalog (src/sim/shell/pkg-catalog.ts) as a container or a built image has it. */
+export interface InstalledPackage {
+  name: string;
+  version: string;
+  /** Debian's architecture field (`amd64`, `all`); Alpine's are all x86_64. */
+  arch: string;
+  /** Bytes of the archive a download fetches. */
+  download: number;
+  /** Bytes on disk once installed. */
+  installed: number;
+  /** Packages of this catalog it needs, in the order they are installed. */
+  depends: readonly string[];
+  /** Executables it installs (absolute paths). */
+  executables: readonly string[];
+  /** Alpine: `main` or `community`. */
+  repo: string;
+}
+
+/** A file tree entry of a built image's rootfs (the shell's fs Entry). */
+export type TreeEntry = { kind: 'file'; content: string } | { kind: 'dir' };
+
+/** One line of `docker history`: the step that made an image (or its base's import). */
+export interface HistoryEntry {
+  created: number;
+  createdBy: string;
+  /** Bytes the step's layer holds (0 for a step without one). */
+  size: number;
+  /** The step changed no files: no layer of its own. */
+  emptyLayer: boolean;
+  comment: string;
+  /** The image the step committed (`<missing>` in history when gone). */
+  id?: string;
+}
+
+export interface BuiltImage {
+  /** Parent: the image the last step started from (`sha256:...`). */
+  parent: string;
+  /** Every step down to the base's import, newest first (what `docker history` prints). */
+  history: readonly HistoryEntry[];
+  /** The whole rootfs as the steps left it. */
+  tree: ReadonlyMap<string, TreeEntry>;
+  /** Config.User. */
+  user: string;
+  /** Config.Healthcheck (`Test`, and its durations in nanoseconds when given). */
+  healthcheck?: Record<string, unknown>;
+  /** Config.OnBuild, Config.Shell. */
+  shell?: string[];
+  /** What the image's own steps key the build cache on (the step's text with its inputs). */
+  cacheKey: string;
+  /** Packages `apk add` / `apt-get install` put in during RUN steps, by name (its containers start with them installed). */
+  packages?: ReadonlyMap<string, InstalledPackage>;
 }
 
 /** Which images a world has: the rig's three (`vethlab run`, the goldens) or all seven (the browser playground). */

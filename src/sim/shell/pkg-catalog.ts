@@ -15,22 +15,10 @@
  * minimal base image, trimmed to the main ones.
  */
 
-export interface PackageInfo {
-  name: string;
-  version: string;
-  /** Debian's architecture field (`amd64`, `all`); Alpine's are all x86_64. */
-  arch: string;
-  /** Bytes of the archive a download fetches. */
-  download: number;
-  /** Bytes on disk once installed. */
-  installed: number;
-  /** Packages of this catalog it needs, in the order they are installed. */
-  depends: readonly string[];
-  /** Executables it installs (absolute paths). */
-  executables: readonly string[];
-  /** Alpine: `main` or `community`. */
-  repo: string;
-}
+/** A package of a catalog, as installed (the type lives with the images, which keep what RUN steps installed). */
+import type { InstalledPackage } from '../docker/images.ts';
+
+export type PackageInfo = InstalledPackage;
 
 export type Family = 'alpine' | 'debian' | 'ubuntu';
 

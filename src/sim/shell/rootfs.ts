@@ -209,6 +209,7 @@ const built = new Map<string, ReadonlyMap<string, Entry>>();
 
 /** The file tree of an image: the rig's shared rootfs, or the one its data describes (built on first use). */
 export function rootfsOf(image: Image): ReadonlyMap<string, Entry> {
+  if (image.built) return image.built.tree;
   if (image.base === undefined) return RIG_ROOTFS;
   let tree = built.get(image.id);
   if (!tree) built.set(image.id, (tree = dataRootfs(image)));

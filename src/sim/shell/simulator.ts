@@ -205,6 +205,7 @@ export class Simulator {
         this.startMainProcess(c);
         for (const listen of [...this.containerEvents]) listen(c, 'start');
       },
+      packagesOf: (c) => this.packageStateOf(c)?.installed ?? new Map(),
       files: {
         fs: (c) => this.containerFs(c),
         changes: (c) => layerChanges(rootfsOf(this.engine.imageOf(c)), this.containerLayer(c)),
@@ -418,16 +419,24 @@ export class Simulator {
     };
   }
 
+  /** A container's installed packages: what it installed, starting from what its image's RUN steps did (docker build). */
+  private packageStateOf(c: Container): PackageState | undefined {
+    let state = this.containerPackages.get(c);
+    const fromImage = this.engine.imageOf(c).built?.packages;
+    if (!state && fromImage) this.containerPackages.set(c, (state = { ...newPackageState(), installed: new Map(fromImage) }));
+    return state;
+  }
+
   /** Executables of a container: its image's and those its installed packages added. */
   private containerExecutables(c: Container): ReadonlySet<string> {
     const image = this.engine.imageOf(c).executables;
-    const added = installedExecutables(this.containerPackages.get(c));
+    const added = installedExecutables(this.packageStateOf(c));
     return added.size === 0 ? image : new Set([...image, ...added]);
   }
 
   /** Where a package manager runs in a container: its installed packages and its way to the mirrors. */
   private packagePlace(c: Container): PackagePlace {
-    let state = this.containerPackages.get(c);
+    let state = this.packageStateOf(c);
     if (!state) this.containerPackages.set(c, (state = newPackageState()));
     const image = this.engine.imageOf(c);
     return {
@@ -446,7 +455,7 @@ export class Simulator {
       pingSeqBase: (netns) => {
         const sender = [...this.engine.containers.values()].find((x) => x.netns === netns);
         if (!sender) return 1;
-        const iputils = this.containerPackages.get(sender)?.installed.has('iputils-ping') || userlandOf(this.engine.imageOf(sender)) === 'debian';
+        const iputils = this.packageStateOf(sender)?.installed.has('iputils-ping') || userlandOf(this.engine.imageOf(sender)) === 'debian';
         return iputils ? 1 : 0;
       },
     };
@@ -472,7 +481,7 @@ export class Simulator {
       const pip = lazyCommand(() => lazyPart('python').pipCommand(() => this.packagePlace(c), pythonVersion));
       for (const name of ['pip', 'pip3']) commands.set(name, pip);
     }
-    const installed = this.containerPackages.get(c)?.installed;
+    const installed = this.packageStateOf(c)?.installed;
     // socat from a package, or the image's own (alpine/socat).
     const socatVersion = installed?.get('socat')?.version ?? (this.containerExecutables(c).has('/usr/bin/socat') ? IMAGE_SOCAT_VERSION : undefined);
     if (socatVersion !== undefined) {
@@ -507,7 +516,7 @@ export class Simulator {
   private databaseClient(c: Container, name: DatabaseClientName, resolve: (name: string) => string | undefined): Command {
     return lazyCommand(() => {
       const image = this.engine.imageOf(c);
-      const packages = new Map([...(this.containerPackages.get(c)?.installed ?? new Map<string, { version: string }>())].map(([n, p]) => [n, p.version]));
+      const packages = new Map([...(this.packageStateOf(c)?.installed ?? new Map<string, { version: string }>())].map(([n, p]) => [n, p.version]));
       const place = { engine: this.engine, servers: this.servers, container: c, resolve, libc: image.distro === 'alpine' ? 'musl' : 'glibc' } as const;
       const origin = { env: envRecord(this.engine.containerEnv(c)), packages, oracleMysql: image.executables.has('/usr/sbin/mysqld'), distro: image.distro };
       return lazyPart('databases').databaseClient(name, place, origin);
@@ -784,7 +793,7 @@ export class Simulator {
       build: `main, ${month} ${String(built.getUTCDate()).padStart(2, ' ')} ${built.getUTCFullYear()}, ${time}`,
       compiler,
       colors,
-      hasPackage: (name) => lazyPart('python').pipInstalled(this.containerPackages.get(c), name),
+      hasPackage: (name) => lazyPart('python').pipInstalled(this.packageStateOf(c), name),
       redis: (host, port, args) => {
         const ip = parseIPv4(host) !== undefined ? host : host === 'localhost' ? '127.0.0.1' : this.containerResolve(c, host);
         if (ip === undefined) return { error: { errno: -2, reason: 'Name or service not known' }, traces: [] };

@@ -128,6 +128,24 @@ export function projectContainers(engine: Engine, project: string, opts: { all?:
 }
 
 /** `PROJECT-SERVICE-N` (the Nth replica), or the service's `container_name`. */
+/**
+ * The image a service runs: its `image:`, else the one Compose names for its `build:`
+ * (`<project>-<service>`, golden pending/compose-build).
+ */
+export function serviceImage(project: Project, s: Service): string {
+  return s.image ?? `${project.name}-${s.name}`;
+}
+
+/**
+ * A service to build whose image is not here yet: Compose would build it through the
+ * daemon's BuildKit, which is not modelled (`docker build` is, with the legacy builder).
+ */
+export function unbuiltService(engine: Engine, project: Project, services: readonly string[]): string | undefined {
+  const missing = services.map((n) => project.services.get(n)!).find((s) => s.image === undefined && s.extra.build !== undefined && !engine.findImage(serviceImage(project, s)));
+  if (!missing) return undefined;
+  return `vethlab: Compose builds service ${JSON.stringify(missing.name)} with the daemon's BuildKit, which is not modelled here; build its image with docker build -t ${serviceImage(project, missing)} <its context>, then run this again`;
+}
+
 export function containerName(project: Project, s: Service, number = 1): string {
   return s.containerName ?? `${project.name}-${s.name}-${number}`;
 }
@@ -213,7 +231,7 @@ export class ComposeOps {
       [LABEL.hash]: serviceHash(s),
       ...(instance.number !== undefined ? { [LABEL.number]: String(instance.number) } : {}),
       [LABEL.dependsOn]: [...s.dependsOn.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([d, x]) => `${d}:${x.condition}:${x.restart}`).join(','),
-      [LABEL.image]: this.engine.findImage(s.image ?? '')?.id ?? '',
+      [LABEL.image]: this.engine.findImage(serviceImage(project, s))?.id ?? '',
       [LABEL.oneoff]: instance.slug !== undefined ? 'True' : 'False',
       [LABEL.project]: project.name,
       [LABEL.configFiles]: project.configFiles.join(','),
@@ -222,7 +240,7 @@ export class ComposeOps {
       [LABEL.version]: COMPOSE_VERSION,
       ...(instance.slug !== undefined ? { [LABEL.slug]: instance.slug } : {}),
     });
-    const opts: ContainerCreateOptions = { image: s.image ?? '', name, labels, ports: publishedPorts(s) };
+    const opts: ContainerCreateOptions = { image: serviceImage(project, s), name, labels, ports: publishedPorts(s) };
     Object.assign(opts, serviceMounts(project, s));
     if (s.command !== undefined) opts.cmd = s.command;
     if (s.entrypoint !== undefined) opts.entrypoint = s.entrypoint;
@@ -316,6 +334,8 @@ export class ComposeOps {
    * volumes, orphans, then each service's container created or kept, level by level.
    */
   converge(project: Project, services: string[], networkUsers: string[], opts: UpOptions, out: Outcome): void {
+    const unbuilt = unbuiltService(this.engine, project, services);
+    if (unbuilt !== undefined) throw new ComposeError(unbuilt);
     // ensureImagesExists: the images the services' pull policies ask for, before anything is created.
     pullRequiredImages(this.engine, project, services, { ...(opts.pullPolicy !== undefined ? { policy: opts.pullPolicy } : {}), quiet: opts.quietPull === true }, out.events);
     this.ensureNetworks(project, networkUsers, out);

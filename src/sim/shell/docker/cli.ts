@@ -32,6 +32,7 @@ import { parsePlatform } from './run-values.ts';
 import { CREATE_FLAGS, RUN_FLAGS, runSettings, unmodelledFlag } from './run-flags.ts';
 import { argCountError, cobraExactArgsError, daemonError, flagError, runDaemonError, unknownCommand } from './usage.ts';
 import type { ContainerFiles } from './copy.ts';
+import type { InstalledPackage } from '../../docker/images.ts';
 import type { ContainerLayers } from './housekeeping.ts';
 import { scratchFs, type FileSystem } from '../fs.ts';
 
@@ -48,6 +49,8 @@ export interface DockerClientOptions {
   onStarted?: (container: Container) => void;
   /** Containers' files and writable layers (`docker cp`, `diff`, `system df`, prunes); undefined: none to reach. */
   files?: ContainerFiles & ContainerLayers;
+  /** The packages apk or apt installed in a container (a `docker build` RUN step keeps them in the image). */
+  packagesOf?: (container: Container) => ReadonlyMap<string, InstalledPackage>;
 }
 
 /**
@@ -206,7 +209,7 @@ class DockerClient {
       case 'search':
         return lazyPart('inspect').searchCommand(this.engine, rest);
       case 'build':
-        return lazyPart('inspect').buildCommand(proc.fs ?? scratchFs(), rest);
+        return lazyPart('build').buildCommand(this.engine, this.options, rest, proc);
       case 'history':
         return lazyPart('inspect').historyCommand(this.engine, rest);
       case undefined:

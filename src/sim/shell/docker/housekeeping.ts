@@ -12,7 +12,7 @@ import { volumeSize } from '../../docker/volumes.ts';
 import type { LayerChange } from '../fs.ts';
 import { fail, ok, type CommandOutput } from '../types.ts';
 import { isParsed, parseCommandFlags } from './flags.ts';
-import { humanDuration, humanSize, table } from './format.ts';
+import { humanSize, table } from './format.ts';
 import { argCountError, daemonError, noArgsError, unknownCommand } from './usage.ts';
 
 /** A container's writable layer as `docker diff` and `system df` see it (the shell layer keeps the files). */
@@ -57,6 +57,21 @@ export function diffCommand(engine: Engine, layers: ContainerLayers, argv: strin
 /** An image's layers as one key: images with the same key hold the same bytes once. */
 const layerKey = (image: Image): string => (image.layers ?? [image.layer]).join(' ');
 
+/**
+ * An image's layers as the daemon counts them, each keyed by its chain (the layers
+ * under it and itself), with their bytes: a pulled or imported image's as one set; a
+ * built image's base as its base's set, then one per step that wrote files.
+ */
+function layersOf(image: Image): [string, number][] {
+  const diffIds = image.layers ?? [image.layer];
+  if (!image.built) return [[layerKey(image), image.size]];
+  // The steps' layers, oldest first (the history lists the newest first).
+  const own = image.built.history.filter((e) => !e.emptyLayer && e.createdBy !== '' && e.comment === '').map((e) => e.size).reverse();
+  const baseCount = diffIds.length - own.length;
+  const baseSize = image.size - own.reduce((a, b) => a + b, 0);
+  return [[diffIds.slice(0, baseCount).join(' '), baseSize], ...own.map((size, i): [string, number] => [diffIds.slice(0, baseCount + i + 1).join(' '), size])];
+}
+
 const isActive = (c: Container): boolean => c.state === 'running' || c.state === 'paused';
 
 /** `x (N%)` of a total, or only x when the total is nothing (formatter/disk_usage.go). */
@@ -76,12 +91,13 @@ function systemDf(engine: Engine, layers: ContainerLayers, argv: string[]): Comm
   const containers = [...engine.containers.values()];
   const images = engine.imageService.store.list();
   const usedBy = (id: string) => containers.filter((c) => engine.imageOf(c).id === id).length;
-  // The daemon counts each layer once (LayersSize); images that share their layers (the rig's three share one) count once.
+  // The daemon counts each layer once (LayersSize): the rig's three images share one, a build's steps share their parents'.
   const layerSets = new Map<string, number>();
-  for (const image of images) layerSets.set(layerKey(image), image.size);
+  for (const image of images) for (const [key, size] of layersOf(image)) layerSets.set(key, size);
   const imagesTotal = [...layerSets.values()].reduce((a, b) => a + b, 0);
-  const shared = (image: (typeof images)[number]) => images.some((o) => o.id !== image.id && layerKey(o) === layerKey(image));
-  const imagesUsed = images.filter((i) => usedBy(i.id) > 0).reduce((sum, i) => sum + (shared(i) ? 0 : i.size), 0);
+  // An image in use holds only what no other image shares (Size - SharedSize).
+  const ownSize = (image: Image) => layersOf(image).filter(([key]) => !images.some((o) => o.id !== image.id && layersOf(o).some(([k]) => k === key))).reduce((sum, [, size]) => sum + size, 0);
+  const imagesUsed = images.filter((i) => usedBy(i.id) > 0).reduce((sum, i) => sum + ownSize(i), 0);
   const sizes = containers.map((c) => ({ c, size: layers.size(c) }));
   const containersTotal = sizes.reduce((sum, s) => sum + s.size, 0);
   const containersIdle = sizes.filter((s) => !isActive(s.c)).reduce((sum, s) => sum + s.size, 0);
@@ -229,8 +245,8 @@ export function systemCommand(engine: Engine, layers: ContainerLayers, argv: str
  * (never "unknown command", which would say Docker lacks them).
  */
 const NOT_MODELLED: Readonly<Record<string, string>> = {
-  buildx: 'there is no image builder here: images come from the simulated registry (docker pull)',
-  builder: 'there is no image builder here: images come from the simulated registry (docker pull)',
+  buildx: 'the buildx plugin is not installed on this host (docker build runs the legacy builder)',
+  builder: 'the build cache is not managed apart from the images here (docker build runs the legacy builder)',
   commit: 'containers cannot be saved as new images here',
   save: 'images cannot be written to tar archives here',
   load: 'images cannot be read from tar archives here',
@@ -292,54 +308,3 @@ export function searchCommand(engine: Engine, argv: string[]): CommandOutput {
   return fail(daemonError(`Get "https://index.docker.io/v1/search?q=${encodeURIComponent(f.args[0]!)}&n=${limit}": dial tcp: lookup index.docker.io on 192.168.1.1:53: no such host`), 1);
 }
 
-/**
- * `docker build`: the rig's client has no buildx, so the legacy builder warns first;
- * it reads the context directory before anything is built, and nothing is built here.
- */
-export function buildCommand(local: { stat(path: string): 'file' | 'dir' | undefined }, argv: string[]): CommandOutput {
-  const deprecated = 'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n            Install the buildx component to build images with BuildKit:\n            https://docs.docker.com/go/buildx/\n\n';
-  const f = parseCommandFlags('build', argv, [
-    { long: 'tag', short: 't', kind: 'list' },
-    { long: 'file', short: 'f', kind: 'string' },
-    { long: 'build-arg', kind: 'list' },
-    { long: 'no-cache', kind: 'bool' },
-    { long: 'pull', kind: 'bool' },
-    { long: 'quiet', short: 'q', kind: 'bool' },
-    { long: 'target', kind: 'string' },
-    { long: 'platform', kind: 'string' },
-    { long: 'network', kind: 'string' },
-    { long: 'label', kind: 'list' },
-    { long: 'rm', kind: 'bool' },
-    { long: 'progress', kind: 'string' },
-  ]);
-  if (!isParsed(f)) return f;
-  if (f.args.length !== 1) return fail(`${deprecated}docker: 'docker build' requires 1 argument\n\nUsage:  docker build [OPTIONS] PATH | URL | -\n\nRun 'docker build --help' for more information\n`, 1);
-  const context = f.args[0]!;
-  if (context !== '-' && !/^[a-z]+:\/\//.test(context) && local.stat(context) === undefined) return fail(`${deprecated}unable to prepare context: path ${JSON.stringify(context)} not found\n`, 1);
-  return fail(`${deprecated}vethlab: docker build is a real command, but there is no image builder here: images come from the simulated registry (docker pull)\n`, 1);
-}
-
-/**
- * `docker history IMAGE`: an imported image (the rig's) is one layer with no command
- * behind it; a pulled image's build steps are not recorded here, so it says so.
- */
-export function historyCommand(engine: Engine, argv: string[]): CommandOutput {
-  const f = parseCommandFlags('history', argv, [
-    { long: 'human', short: 'H', kind: 'bool' },
-    { long: 'no-trunc', kind: 'bool' },
-    { long: 'quiet', short: 'q', kind: 'bool' },
-    { long: 'format', kind: 'string' },
-    { long: 'platform', kind: 'string' },
-  ]);
-  if (!isParsed(f)) return f;
-  if (f.args.length !== 1) return argCountError('history', '1 argument');
-  const found = engine.imageService.store.lookup(f.args[0]!);
-  if (!('image' in found)) return fail(daemonError(found.error), 1);
-  const image = found.image;
-  if (image.origin !== 'import') return fail(`vethlab: docker history is a real command, but ${f.args[0]}'s build steps are not recorded here\n`, 1);
-  const id = image.id.replace(/^sha256:/, '');
-  if (f.bools.has('quiet')) return ok(`${f.bools.has('no-trunc') ? image.id : id.slice(0, 12)}\n`);
-  if (f.strings.has('format')) return fail('vethlab: docker history --format is not modelled here\n', 1);
-  const created = `${humanDuration(engine.kernel.now - image.created)} ago`;
-  return ok(table([['IMAGE', 'CREATED', 'CREATED BY', 'SIZE', 'COMMENT'], [f.bools.has('no-trunc') ? image.id : id.slice(0, 12), created, '', humanSize(image.size), 'Imported from -']]));
-}

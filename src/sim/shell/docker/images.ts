@@ -11,7 +11,8 @@ import { familiarMatch, familiarName, type NamedReference } from '../../docker/r
 import { fail, ok, type CommandOutput } from '../types.ts';
 import { isParsed, parseCommandFlags } from './flags.ts';
 import { formatList, humanDuration, humanSize, table } from './format.ts';
-import { historyCommand, imagePrune, notModelled } from './housekeeping.ts';
+import { imagePrune, notModelled } from './housekeeping.ts';
+import { historyCommand } from './history-cmd.ts';
 import { renderInspect } from './inspect-cmd.ts';
 import { pullCommand } from './pull.ts';
 import { rmiCommand, tagCommand } from './tag-rmi.ts';
@@ -117,8 +118,14 @@ export function imagesCommand(engine: Engine, command: 'images' | 'image ls', ar
   const noTrunc = f.bools.has('no-trunc');
   const digests = f.bools.has('digests');
   const rows: Record<string, unknown>[] = [];
-  for (const image of [...engine.images].sort((a, b) => b.created - a.created)) {
+  // A built image's steps are images too: without -a those under another image and without a name stay hidden.
+  const parents = new Set(engine.images.map((i) => i.built?.parent));
+  // Newest first; a build's steps, committed at one moment, newest-added first.
+  const order = new Map(engine.images.map((image, i) => [image, i]));
+  const sorted = [...engine.images].sort((a, b) => b.created - a.created || (a.built && b.built ? order.get(b)! - order.get(a)! : 0));
+  for (const image of sorted) {
     const all = store.refsOf(image.id);
+    if (!f.bools.has('all') && all.length === 0 && parents.has(image.id)) continue;
     if (dangling === true && all.some((r) => r.tag !== undefined)) continue;
     if (dangling === false && all.length === 0) continue;
     const refs = references.length === 0 ? all : all.filter((r) => references.some((p) => familiarMatch(p, r)));

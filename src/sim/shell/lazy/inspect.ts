@@ -10,4 +10,5 @@ export { imageCommand, imagesCommand } from '../docker/images.ts';
 export { volumeCommand } from '../docker/volume-cmds.ts';
 export { infoCommand, versionCommand } from '../docker/system.ts';
 export { cpCommand } from '../docker/copy.ts';
-export { buildCommand, containerPrune, diffCommand, historyCommand, imagePrune, notModelled, searchCommand, statsCommand, systemCommand, waitCommand } from '../docker/housekeeping.ts';
+export { historyCommand } from '../docker/history-cmd.ts';
+export { containerPrune, diffCommand, imagePrune, notModelled, searchCommand, statsCommand, systemCommand, waitCommand } from '../docker/housekeeping.ts';

@@ -16,7 +16,7 @@
 import { LAZY_PARTS, type LazyPart } from './parts.ts';
 
 /** Programs that run text the line does not show. */
-const INDIRECT = new Set(['sh', 'bash', 'dash', 'ash', '.', 'source', 'eval', 'xargs', 'compose', 'docker-compose']);
+const INDIRECT = new Set(['sh', 'bash', 'dash', 'ash', '.', 'source', 'eval', 'xargs', 'compose', 'docker-compose', 'build']);
 const PROGRAM_PARTS: Record<string, LazyPart> = {
   awk: 'awk', mawk: 'awk', gawk: 'awk', nawk: 'awk', sed: 'sed', apt: 'packages', 'apt-get': 'packages', apk: 'packages',
   socat: 'socat', tcpdump: 'tcpdump', traceroute: 'traceroute', traceroute6: 'traceroute', curl: 'curl', nc: 'nc',

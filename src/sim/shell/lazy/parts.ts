@@ -44,6 +44,8 @@ const LOADERS = {
   wget: () => import('../http-cmds.ts'),
   /** `docker inspect`, `images`, `image`, `volume`, `version` and `info`, with the engine's JSON of each object. */
   inspect: () => import('./inspect.ts'),
+  /** `docker build`: the Dockerfile, its context and the legacy builder's steps. */
+  build: () => import('../docker/build-cmd.ts'),
   /** caddy (the official image's web server) and the files its image ships. */
   caddy: () => import('../caddy/index.ts'),
   /** The database clients: psql, pg_isready, mysql, mariadb, mysqladmin, mongosh. */

@@ -116,6 +116,12 @@ test('a ping between two containers on mynet is delivered, with its trace and ru
   await expect.poll(loops).toEqual([]);
   await page.emulateMedia({ reducedMotion: 'no-preference' });
   await expect.poll(loops).toEqual(['blink_block', 'pulse']);
+  // At the walk's last hop the packet rests: only the cursor blinks.
+  await lab.showPanel('Trace');
+  await hops.nth(23).click();
+  await expect(page.getByTestId('packet')).toHaveAttribute('data-hop', '24');
+  await page.getByTestId('terminal-host').click();
+  await expect.poll(loops).toEqual(['blink_block']);
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await expect.poll(loops).toEqual([]);
 });

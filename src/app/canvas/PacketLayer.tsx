@@ -69,7 +69,7 @@ export function PacketLayer({ positions, sizes }: Props) {
   return (
     <ViewportPortal>
       <div
-        className={`packet leg-${hop.leg}${failed ? ' failed' : ''}`}
+        className={`packet leg-${hop.leg}${failed ? ' failed' : ''}${last ? ' at-end' : ''}`}
         data-testid="packet"
         data-hop={step + 1}
         data-hops={trace.trace.hops.length}

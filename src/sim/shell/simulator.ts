@@ -21,7 +21,7 @@ import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand, sysctlCom
 import { dnsSizes, LAN_ZONE } from '../docker/dns.ts';
 import { redisCliCommand } from './redis-cli.ts';
 import { redisServerCommand } from './redis-server-cmd.ts';
-import { busyboxPsCommand, hostProcesses, procpsCommand } from './ps-cmd.ts';
+import { busyboxPsCommand, hostProcesses, passwdName, procpsCommand } from './ps-cmd.ts';
 import { encodeCommand, encodeReply, redisCommand, Servers, type ConnectFailure } from './servers.ts';
 import { lineExchange } from '../net/exchange.ts';
 import { Processes, SETTLE_BUDGET } from './processes.ts';
@@ -241,7 +241,7 @@ export class Simulator {
         return this.startsRepl(this.dockerWithStartTraces(argv, ctx));
       });
     }
-    commands.set('ps', procpsCommand(() => (machine === 'host' ? hostProcesses(this.engine) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }])));
+    commands.set('ps', procpsCommand(() => (machine === 'host' ? hostProcesses(this.engine, this.hostUserName) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }])));
     return commands;
   }
 
@@ -252,6 +252,12 @@ export class Simulator {
     const started = this.startTraces.splice(0);
     return started.length === 0 ? out : { ...out, traces: [...started, ...(out.traces ?? [])] };
   }
+
+  /** How the Docker host's ps names a uid: by the host's /etc/passwd, else the number. */
+  private readonly hostUserName = (uid: number): string => {
+    const fs = this.machineFs('host');
+    return passwdName(fs.stat('/etc/passwd') === 'file' ? fs.read('/etc/passwd') : undefined, uid);
+  };
 
   /**
    * A background container's main process: servers and `sleep` keep running, a
@@ -642,7 +648,7 @@ export class Simulator {
 
   /** A signal from a Debian machine's shell: only the Docker host has container processes to hit. */
   private signalHostProcess(machine: Machine, pid: number, sig: number): SignalResult {
-    const table = machine === 'host' ? hostProcesses(this.engine) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }];
+    const table = machine === 'host' ? hostProcesses(this.engine, this.hostUserName) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }];
     const p = table.find((x) => x.pid === pid);
     if (!p) return 'none';
     if (sig === 0) return 'ok';

@@ -131,7 +131,7 @@ export const RUN_FLAGS: readonly FlagSpec[] = [
  * which README's Limits says.)
  */
 const NOT_MODELLED: readonly string[] = [
-  'attach', 'blkio-weight-device', 'cgroup-parent', 'cgroupns', 'cidfile', 'cpu-count', 'cpu-percent', 'device', 'device-cgroup-rule',
+  'attach', 'blkio-weight-device', 'cgroup-parent', 'cgroupns', 'cpu-count', 'cpu-percent', 'device', 'device-cgroup-rule',
   'device-read-bps', 'device-read-iops', 'device-write-bps', 'device-write-iops', 'health-cmd', 'health-interval', 'health-retries',
   'health-start-interval', 'health-start-period', 'health-timeout', 'init', 'io-maxbandwidth', 'io-maxiops', 'ipc', 'isolation', 'kernel-memory',
   'link-local-ip', 'no-healthcheck', 'pid', 'read-only', 'runtime', 'storage-opt', 'tmpfs', 'use-api-socket', 'userns',

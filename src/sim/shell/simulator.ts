@@ -21,6 +21,7 @@ import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand, sysctlCom
 import { dnsSizes, LAN_ZONE } from '../docker/dns.ts';
 import { redisCliCommand } from './redis-cli.ts';
 import { redisServerCommand } from './redis-server-cmd.ts';
+import { tmpfsDfCommand, tmpfsSizeKb, type TmpfsUsage } from './df-cmd.ts';
 import { busyboxPsCommand, hostProcesses, passwdName, procpsCommand } from './ps-cmd.ts';
 import { encodeCommand, encodeReply, redisCommand, Servers, type ConnectFailure } from './servers.ts';
 import { lineExchange } from '../net/exchange.ts';
@@ -251,6 +252,15 @@ export class Simulator {
     const out = this.docker(argv, ctx);
     const started = this.startTraces.splice(0);
     return started.length === 0 ? out : { ...out, traces: [...started, ...(out.traces ?? [])] };
+  }
+
+  /** The container's --tmpfs mounts as df sees them: their size, and the pages their files take. */
+  private tmpfsUsage(c: Container): TmpfsUsage[] {
+    return this.mounts.tmpfsOf(c).map((m) => ({
+      destination: m.destination,
+      blocks: tmpfsSizeKb(m.options, SERVER.memTotal),
+      used: [...m.files.values()].reduce((kb, e) => kb + (e.kind === 'file' ? Math.ceil(e.content.length / 4096) * 4 : 0), 0),
+    }));
   }
 
   /** How the Docker host's ps names a uid: by the host's /etc/passwd, else the number. */
@@ -520,6 +530,7 @@ export class Simulator {
         const user = this.engine.processUser(c);
         return user && 'uid' in user ? user.uid : 0;
       })],
+      ['df', tmpfsDfCommand(() => this.tmpfsUsage(c))],
       ['wget', lazyCommand(() => lazyPart('wget').busyboxWget(this.servers, resolve))],
       ['nslookup', lazyCommand(() => lazyPart('dns').nslookupCommand(this.engine, c))],
       ['ip', netTool((t) => (hasNetAdmin(c) ? t.netAdminIp(t.busyboxIpCommand, t.ipCommand()) : t.busyboxIpCommand))],
@@ -970,7 +981,8 @@ export class Simulator {
       let prefix = '';
       for (const part of configured.split('/').filter(Boolean)) own.mkdir((prefix += `/${part}`));
     }
-    const root = c.mounts.length === 0 ? own : new MountedFs(own, this.mounts.mountsOf(c, { host: () => this.machineFs('host'), volume: (name) => this.engine.findVolume(name), image }));
+    const plain = c.mounts.length === 0 && !c.settings.readonlyRootfs && c.settings.tmpfs === undefined;
+    const root = plain ? own : new MountedFs(own, this.mounts.mountsOf(c, { host: () => this.machineFs('host'), volume: (name) => this.engine.findVolume(name), image }), '/', c.settings.readonlyRootfs);
     return root.withCwd(workdir ?? configured);
   }
 

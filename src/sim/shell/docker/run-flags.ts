@@ -134,7 +134,7 @@ const NOT_MODELLED: readonly string[] = [
   'attach', 'blkio-weight-device', 'cgroup-parent', 'cgroupns', 'cpu-count', 'cpu-percent', 'device', 'device-cgroup-rule',
   'device-read-bps', 'device-read-iops', 'device-write-bps', 'device-write-iops', 'health-cmd', 'health-interval', 'health-retries',
   'health-start-interval', 'health-start-period', 'health-timeout', 'init', 'io-maxbandwidth', 'io-maxiops', 'ipc', 'isolation', 'kernel-memory',
-  'link-local-ip', 'no-healthcheck', 'pid', 'read-only', 'runtime', 'storage-opt', 'tmpfs', 'use-api-socket', 'userns',
+  'link-local-ip', 'no-healthcheck', 'pid', 'runtime', 'storage-opt', 'use-api-socket', 'userns',
   'uts', 'volume-driver',
 ];
 
@@ -174,6 +174,10 @@ export function runSettings(f: ParsedFlags, readFile: ReadFile): { settings: Run
   if (gpus !== undefined) settings.deviceRequests = [valueOf(parseGpus, gpus)];
   const sysctls = f.lists.get('sysctl');
   if (sysctls) settings.sysctls = keyValues(sysctls);
+  settings.readonlyRootfs = f.bools.has('read-only');
+  // The client splits each at its first colon: PATH, then the mount options.
+  const tmpfs = f.lists.get('tmpfs');
+  if (tmpfs) settings.tmpfs = Object.fromEntries(tmpfs.map((t) => (t.includes(':') ? [t.slice(0, t.indexOf(':')), t.slice(t.indexOf(':') + 1)] : [t, ''])));
   const annotations = f.lists.get('annotation');
   if (annotations) settings.annotations = keyValues(annotations);
   const oomScoreAdj = f.strings.get('oom-score-adj');

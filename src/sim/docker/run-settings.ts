@@ -61,6 +61,10 @@ export interface RunSettings {
   sysctls?: Record<string, string>;
   /** HostConfig.Annotations (`--annotation`), when given. */
   annotations?: Record<string, string>;
+  /** HostConfig.PidMode, UTSMode and IpcMode: '' is the container's own namespace (IpcMode's is `private`). */
+  pidMode: string;
+  utsMode: string;
+  ipcMode: string;
   /** HostConfig.ReadonlyRootfs (`--read-only`): the root and the files Docker mounts in /etc are read-only. */
   readonlyRootfs: boolean;
   /** HostConfig.Tmpfs (`--tmpfs PATH[:OPTIONS]`): a tmpfs per path, for one run. */
@@ -103,6 +107,9 @@ export function defaultRunSettings(): RunSettings {
     logConfig: { type: 'json-file', config: {} },
     oomScoreAdj: 0,
     shmSize: DEFAULT_SHM_SIZE,
+    pidMode: '',
+    utsMode: '',
+    ipcMode: 'private',
     readonlyRootfs: false,
     resources: defaultResources(),
   };
@@ -152,6 +159,8 @@ export function runSettingsProblem(s: RunSettings, autoRemove: boolean): string 
   for (const key of Object.keys(s.logConfig.config)) {
     if (!JSON_FILE_LOG_OPTS.has(key) || s.logConfig.type !== 'json-file') return `unknown log opt '${key}' for ${s.logConfig.type} log driver`;
   }
+  // The daemon's IpcMode.Valid (the client passes any value on).
+  if (!['none', 'private', 'shareable', 'host'].includes(s.ipcMode) && !/^container:./.test(s.ipcMode)) return `invalid IPC mode: ${s.ipcMode}`;
   for (const [destination, options] of Object.entries(s.tmpfs ?? {})) {
     const problem = tmpfsProblem(destination, options);
     if (problem) return problem;

@@ -153,13 +153,18 @@ function userName(ctx: CommandContext, uid: number): string {
  * busybox ps inside a container: its main process (PID 1, as the container's
  * user) and ps itself (as its own); `-o` picks columns (the last one unpadded).
  */
-export function busyboxPsCommand(container: () => Container, mainUid: () => number): Command {
+export function busyboxPsCommand(container: () => Container, mainUid: () => number, hostTable: () => Process[] | undefined = () => undefined): Command {
   return (argv, ctx) => {
     const c = container();
-    const rows: Process[] = [
-      { pid: 1, ppid: 0, user: userName(ctx, mainUid()), args: c.cmd.join(' ') },
-      { pid: 7, ppid: 0, user: userName(ctx, ctx.user?.uid ?? 0), args: ['ps', ...argv].join(' ') },
-    ];
+    const self = { user: userName(ctx, ctx.user?.uid ?? 0), args: ['ps', ...argv].join(' ') };
+    // --pid host: the host's whole process table, with ps as its newest process.
+    const host = hostTable();
+    const rows: Process[] = host
+      ? [...host, { pid: Math.max(...host.map((p) => p.pid)) + 1, ppid: 0, ...self }]
+      : [
+          { pid: 1, ppid: 0, user: userName(ctx, mainUid()), args: c.cmd.join(' ') },
+          { pid: 7, ppid: 0, ...self },
+        ];
     let names = ['pid', 'user', 'args'];
     for (let i = 0; i < argv.length; i++) {
       const a = argv[i]!;

@@ -254,6 +254,11 @@ export class Simulator {
     return started.length === 0 ? out : { ...out, traces: [...started, ...(out.traces ?? [])] };
   }
 
+  /** Whose main process is PID 1 in the container's PID namespace: its own, or `--pid container:X`'s. */
+  private pidNamespaceHolder(c: Container): Container {
+    return c.settings.pidMode.startsWith('container:') ? (this.engine.findContainer(c.settings.pidMode.slice('container:'.length)) ?? c) : c;
+  }
+
   /** The container's --tmpfs mounts as df sees them: their size, and the pages their files take. */
   private tmpfsUsage(c: Container): TmpfsUsage[] {
     return this.mounts.tmpfsOf(c).map((m) => ({
@@ -526,10 +531,10 @@ export class Simulator {
       ['ping', pingCommand('busybox', resolve, (name) => embeddedLookup6(this.engine, c, name))],
       ['ping6', pingCommand('busybox', resolve, (name) => embeddedLookup6(this.engine, c, name), 'ping6')],
       ...toolbox(this.containerPlace(c, inShell)),
-      ['ps', busyboxPsCommand(() => c, () => {
-        const user = this.engine.processUser(c);
+      ['ps', busyboxPsCommand(() => this.pidNamespaceHolder(c), () => {
+        const user = this.engine.processUser(this.pidNamespaceHolder(c));
         return user && 'uid' in user ? user.uid : 0;
-      })],
+      }, () => (c.settings.pidMode === 'host' ? hostProcesses(this.engine, this.hostUserName) : undefined))],
       ['df', tmpfsDfCommand(() => this.tmpfsUsage(c))],
       ['wget', lazyCommand(() => lazyPart('wget').busyboxWget(this.servers, resolve))],
       ['nslookup', lazyCommand(() => lazyPart('dns').nslookupCommand(this.engine, c))],
@@ -644,7 +649,8 @@ export class Simulator {
       // env, xargs and find -exec find programs by PATH, as execvp does (not busybox sh's applets-first).
       program: (name) => this.containerProgram(c, name, false),
       executables: () => this.containerExecutables(c),
-      hostname: () => c.hostname,
+      // --uts host: the host's UTS namespace, so the host's name (/etc/hostname keeps the container's).
+      hostname: () => (c.settings.utsMode === 'host' ? HOST_HOSTNAME : c.hostname),
       // PID 1 ignores signals it has no handler for, even SIGKILL from inside its namespace.
       signal: (pid) => (pid === 1 ? 'ok' : 'none'),
       ls: {

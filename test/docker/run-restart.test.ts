@@ -32,6 +32,22 @@ describe('docker run --restart', () => {
     expect(run("docker inspect -f '{{.RestartCount}} {{.State.Status}}' loop").stdout).toBe('6 exited\n');
   });
 
+  it('a main process that sleeps on the virtual clock and fails is restarted at each due moment, in time order', () => {
+    const { run, at } = sim();
+    run("docker run -d --restart always --name sl busybox sh -c 'sleep 1; exit 3'");
+    const state = () => run("docker inspect -f '{{.RestartCount}} {{.State.Status}} {{.State.StartedAt}} {{.State.FinishedAt}}' sl").stdout;
+    at(1000);
+    expect(state()).toBe('1 restarting 2026-11-23T22:00:00.000000000Z 2026-11-23T22:00:01.000000000Z\n');
+    // Restarted at 1.1 s, its sleep runs from then: still running at 2.0 s.
+    at(1000);
+    expect(state()).toBe('1 running 2026-11-23T22:00:01.100000000Z 2026-11-23T22:00:01.000000000Z\n');
+    // It ends at 2.1 s; the backoff has doubled to 200 ms.
+    at(200);
+    expect(state()).toBe('2 restarting 2026-11-23T22:00:01.100000000Z 2026-11-23T22:00:02.100000000Z\n');
+    at(100);
+    expect(state()).toBe('2 running 2026-11-23T22:00:02.300000000Z 2026-11-23T22:00:02.100000000Z\n');
+  });
+
   it('docker start gives the container a new restart count', () => {
     const { run, at } = sim();
     run("docker run -d --restart on-failure:2 --name f2 busybox sh -c 'exit 1'");

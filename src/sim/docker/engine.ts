@@ -402,6 +402,9 @@ export class Engine {
     const settings = opts.settings ?? defaultRunSettings();
     const settingsProblem = runSettingsProblem(settings, opts.autoRemove ?? false);
     if (settingsProblem !== undefined) throw new DockerError(settingsProblem);
+    if (settings.utsMode === 'host' && opts.hostname !== undefined && opts.hostname !== '') throw new DockerError('conflicting options: hostname and the UTS mode');
+    // A --pid container: must name one (the daemon looks it up when it creates this one).
+    if (settings.pidMode.startsWith('container:')) this.requireContainer(settings.pidMode.slice('container:'.length));
     const found = this.imageService.store.lookup(opts.image);
     if ('error' in found) throw found.error.startsWith('No such image: ') ? new ImageNotFoundError(found.error) : new DockerError(found.error);
     const image = found.image;
@@ -580,6 +583,11 @@ export class Engine {
       if (!target || target.state !== 'running') {
         throw new DockerError(`Cannot link to a non running container: /${target?.name ?? link.target} AS /${c.name}/${link.alias}`);
       }
+    }
+    // Joining another container's IPC namespace needs that one to share it (daemon getIPCContainer).
+    if (c.settings.ipcMode.startsWith('container:')) {
+      const donor = this.requireContainer(c.settings.ipcMode.slice('container:'.length));
+      if (donor.settings.ipcMode !== 'shareable' && donor.settings.ipcMode !== 'host') throw new DockerError(`failed to join IPC namespace: container ${donor.id}: non-shareable IPC (hint: use IpcMode:shareable for the donor container)`);
     }
     const devices = deviceRequestProblem(c.settings);
     if (devices !== undefined) throw new DockerError(devices);

@@ -61,6 +61,14 @@ export interface RunSettings {
   sysctls?: Record<string, string>;
   /** HostConfig.Annotations (`--annotation`), when given. */
   annotations?: Record<string, string>;
+  /** HostConfig.PidMode, UTSMode and IpcMode: '' is the container's own namespace (IpcMode's is `private`). */
+  pidMode: string;
+  utsMode: string;
+  ipcMode: string;
+  /** HostConfig.ReadonlyRootfs (`--read-only`): the root and the files Docker mounts in /etc are read-only. */
+  readonlyRootfs: boolean;
+  /** HostConfig.Tmpfs (`--tmpfs PATH[:OPTIONS]`): a tmpfs per path, for one run. */
+  tmpfs?: Record<string, string>;
   resources: Resources;
 }
 
@@ -99,6 +107,10 @@ export function defaultRunSettings(): RunSettings {
     logConfig: { type: 'json-file', config: {} },
     oomScoreAdj: 0,
     shmSize: DEFAULT_SHM_SIZE,
+    pidMode: '',
+    utsMode: '',
+    ipcMode: 'private',
+    readonlyRootfs: false,
     resources: defaultResources(),
   };
 }
@@ -147,10 +159,30 @@ export function runSettingsProblem(s: RunSettings, autoRemove: boolean): string 
   for (const key of Object.keys(s.logConfig.config)) {
     if (!JSON_FILE_LOG_OPTS.has(key) || s.logConfig.type !== 'json-file') return `unknown log opt '${key}' for ${s.logConfig.type} log driver`;
   }
+  // The daemon's IpcMode.Valid (the client passes any value on).
+  if (!['none', 'private', 'shareable', 'host'].includes(s.ipcMode) && !/^container:./.test(s.ipcMode)) return `invalid IPC mode: ${s.ipcMode}`;
+  for (const [destination, options] of Object.entries(s.tmpfs ?? {})) {
+    const problem = tmpfsProblem(destination, options);
+    if (problem) return problem;
+  }
   const policy = restartPolicyProblem(s.restartPolicy);
   if (policy) return policy;
   if (autoRemove && s.restartPolicy.name !== 'no' && s.restartPolicy.name !== '') return "can't create 'AutoRemove' container with restart policy";
   return undefined;
+}
+
+/** Mount flags moby/sys/mount's ParseOptions knows; anything else is filesystem data. */
+const MOUNT_FLAGS = new Set(
+  'defaults ro rw suid nosuid dev nodev exec noexec sync async dirsync remount mand nomand atime noatime diratime nodiratime bind rbind unbindable runbindable private rprivate shared rshared slave rslave relatime norelatime strictatime nostrictatime'.split(' '),
+);
+/** The data keys ParseTmpfsOptions accepts. */
+const TMPFS_DATA = new Set(['size', 'mode', 'uid', 'gid', 'nr_inodes', 'nr_blocks', 'mpol']);
+
+/** A `--tmpfs` entry's problem (ValidateTmpfsMountDestination, mount.ParseTmpfsOptions), or undefined. */
+function tmpfsProblem(destination: string, options: string): string | undefined {
+  if (!destination.startsWith('/')) return `invalid mount path: '${destination}' mount path must be absolute`;
+  const unknown = options.split(',').filter((o) => o !== '' && !MOUNT_FLAGS.has(o)).find((o) => !TMPFS_DATA.has(o.split('=')[0]!));
+  return unknown === undefined ? undefined : `invalid tmpfs option ${JSON.stringify(unknown.split('=')[0])}`;
 }
 
 /**

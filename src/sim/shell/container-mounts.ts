@@ -51,9 +51,28 @@ export class ContainerMounts {
         out.push({ destination: m.destination, fs: ownTree(v.files), root: '/', readOnly });
       }
     }
+    for (const [destination, options] of Object.entries(c.settings.tmpfs ?? {})) {
+      out.push({ destination, fs: ownTree(tmpfsTree(run, destination)), root: '/', readOnly: tmpfsReadOnly(options) });
+    }
     return out;
   }
+
+  /** The `--tmpfs` mounts of the container's current run: where, with what options, and the files in each. */
+  tmpfsOf(c: Container): { destination: string; options: string; files: WritableLayer }[] {
+    const run = this.runs.get(c);
+    if (!run || run.sandbox !== c.sandboxId) return Object.entries(c.settings.tmpfs ?? {}).map(([destination, options]) => ({ destination, options, files: new Map() }));
+    return Object.entries(c.settings.tmpfs ?? {}).map(([destination, options]) => ({ destination, options, files: tmpfsTree(run, destination) }));
+  }
 }
+
+function tmpfsTree(run: RunState, destination: string): WritableLayer {
+  let tree = run.tmpfs.get(destination);
+  if (!tree) run.tmpfs.set(destination, (tree = new Map()));
+  return tree;
+}
+
+/** Mount options are read in order: the last of `ro` and `rw` wins. */
+const tmpfsReadOnly = (options: string) => options.split(',').filter((o) => o === 'ro' || o === 'rw').pop() === 'ro';
 
 /** The image's files under `destination` into an empty volume (CopyImagePathContent). */
 function copyUp(image: ReadonlyMap<string, Entry>, destination: string, v: Volume): void {

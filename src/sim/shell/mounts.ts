@@ -24,9 +24,15 @@ export class MountedFs implements FileSystem {
   private readonly base: FileSystem;
   private readonly mounts: readonly FsMount[];
 
-  /** `base` answers absolute paths (its own cwd is not used). */
-  constructor(base: FileSystem, mounts: readonly FsMount[], cwd = '/') {
+  private readonly readOnlyRoot: boolean;
+
+  /**
+   * `base` answers absolute paths (its own cwd is not used). `readOnlyRoot`
+   * (`docker run --read-only`): the base is read-only too, but for /dev, a tmpfs.
+   */
+  constructor(base: FileSystem, mounts: readonly FsMount[], cwd = '/', readOnlyRoot = false) {
     this.base = base;
+    this.readOnlyRoot = readOnlyRoot;
     // Deepest first, so /etc/nginx/conf.d wins over /etc/nginx.
     this.mounts = [...mounts].sort((a, b) => b.destination.length - a.destination.length);
     this.cwd = cwd;
@@ -36,13 +42,13 @@ export class MountedFs implements FileSystem {
   private route(path: string): { fs: FileSystem; path: string; readOnly: boolean } {
     const abs = resolvePath(this.cwd, path);
     const m = this.mounts.find((x) => under(abs, x.destination));
-    if (!m) return { fs: this.base, path: abs, readOnly: false };
+    if (!m) return { fs: this.base, path: abs, readOnly: this.readOnlyRoot && !under(abs, '/dev') };
     const rest = abs.slice(m.destination.length);
     return { fs: m.fs, path: rest === '' ? m.root : resolvePath('/', `${m.root}/${rest}`), readOnly: m.readOnly };
   }
 
   withCwd(cwd: string): FileSystem {
-    return new MountedFs(this.base, this.mounts, resolvePath(this.cwd, cwd));
+    return new MountedFs(this.base, this.mounts, resolvePath(this.cwd, cwd), this.readOnlyRoot);
   }
 
   stat(path: string): 'file' | 'dir' | undefined {

@@ -26,8 +26,21 @@ const comm = (p: Process): string => {
   return first.slice(first.lastIndexOf('/') + 1).slice(0, 15);
 };
 
-/** The docker host's process table, derived from the engine's state. */
-export function hostProcesses(engine: Engine): Process[] {
+/** How the host's ps names a uid: its own /etc/passwd's name, else the number. */
+export type HostUserName = (uid: number) => string;
+
+const rootOnly: HostUserName = (uid) => (uid === 0 ? 'root' : String(uid));
+
+/** A uid named by an /etc/passwd text, else shown as the number (ps's USER and UID columns). */
+export function passwdName(passwd: string | undefined, uid: number): string {
+  return (passwd ?? '').split('\n').map((l) => l.split(':')).find((f) => f.length > 2 && Number(f[2]) === uid)?.[0] ?? String(uid);
+}
+
+/**
+ * The docker host's process table, derived from the engine's state. A container's
+ * main process runs as its user (`-u`), which the host names by its own accounts.
+ */
+export function hostProcesses(engine: Engine, hostUser: HostUserName = rootOnly): Process[] {
   const table: Process[] = [
     { pid: 1, ppid: 0, user: 'root', args: '/sbin/init' },
     { pid: 312, ppid: 1, user: 'root', args: '/usr/bin/containerd' },
@@ -39,14 +52,15 @@ export function hostProcesses(engine: Engine): Process[] {
     for (const proxy of proxyArgs(c)) table.push({ pid: next++, ppid: 330, user: 'root', args: proxy });
     const shim = next++;
     table.push({ pid: shim, ppid: 1, user: 'root', args: `/usr/bin/containerd-shim-runc-v2 -namespace moby -id ${c.id} -address /run/containerd/containerd.sock` });
-    table.push({ pid: next++, ppid: shim, user: 'root', args: c.cmd.join(' '), container: c.id });
+    const user = engine.processUser(c);
+    table.push({ pid: next++, ppid: shim, user: hostUser(user && !('error' in user) ? user.uid : 0), args: c.cmd.join(' '), container: c.id });
   }
   return table;
 }
 
 /** A running container's processes as the host sees them (`docker top`): the children of its shim. */
-export function containerProcesses(engine: Engine, c: Container): Process[] {
-  const table = hostProcesses(engine);
+export function containerProcesses(engine: Engine, c: Container, hostUser?: HostUserName): Process[] {
+  const table = hostProcesses(engine, hostUser);
   const shim = table.find((p) => p.args.includes(`-id ${c.id} `));
   return table.filter((p) => shim && p.ppid === shim.pid);
 }
@@ -132,22 +146,25 @@ const BUSYBOX_FIELDS: Record<string, { width: number; header: string; value: (p:
 
 /** A uid as busybox ps shows it: the name /etc/passwd gives it, else the number. */
 function userName(ctx: CommandContext, uid: number): string {
-  const text = ctx.fs.stat('/etc/passwd') === 'file' ? ctx.fs.read('/etc/passwd') : '';
-  const passwd: string = typeof text === 'string' ? text : '';
-  return passwd.split('\n').map((l) => l.split(':')).find((f) => f.length > 2 && Number(f[2]) === uid)?.[0] ?? String(uid);
+  return passwdName(ctx.fs.stat('/etc/passwd') === 'file' ? ctx.fs.read('/etc/passwd') : undefined, uid);
 }
 
 /**
  * busybox ps inside a container: its main process (PID 1, as the container's
  * user) and ps itself (as its own); `-o` picks columns (the last one unpadded).
  */
-export function busyboxPsCommand(container: () => Container, mainUid: () => number): Command {
+export function busyboxPsCommand(container: () => Container, mainUid: () => number, hostTable: () => Process[] | undefined = () => undefined): Command {
   return (argv, ctx) => {
     const c = container();
-    const rows: Process[] = [
-      { pid: 1, ppid: 0, user: userName(ctx, mainUid()), args: c.cmd.join(' ') },
-      { pid: 7, ppid: 0, user: userName(ctx, ctx.user?.uid ?? 0), args: ['ps', ...argv].join(' ') },
-    ];
+    const self = { user: userName(ctx, ctx.user?.uid ?? 0), args: ['ps', ...argv].join(' ') };
+    // --pid host: the host's whole process table, with ps as its newest process.
+    const host = hostTable();
+    const rows: Process[] = host
+      ? [...host, { pid: Math.max(...host.map((p) => p.pid)) + 1, ppid: 0, ...self }]
+      : [
+          { pid: 1, ppid: 0, user: userName(ctx, mainUid()), args: c.cmd.join(' ') },
+          { pid: 7, ppid: 0, ...self },
+        ];
     let names = ['pid', 'user', 'args'];
     for (let i = 0; i < argv.length; i++) {
       const a = argv[i]!;

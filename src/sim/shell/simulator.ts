@@ -21,7 +21,8 @@ import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand, sysctlCom
 import { dnsSizes, LAN_ZONE } from '../docker/dns.ts';
 import { redisCliCommand } from './redis-cli.ts';
 import { redisServerCommand } from './redis-server-cmd.ts';
-import { busyboxPsCommand, hostProcesses, procpsCommand } from './ps-cmd.ts';
+import { tmpfsDfCommand, tmpfsSizeKb, type TmpfsUsage } from './df-cmd.ts';
+import { busyboxPsCommand, hostProcesses, passwdName, procpsCommand } from './ps-cmd.ts';
 import { encodeCommand, encodeReply, redisCommand, Servers, type ConnectFailure } from './servers.ts';
 import { lineExchange } from '../net/exchange.ts';
 import { Processes, SETTLE_BUDGET } from './processes.ts';
@@ -256,7 +257,7 @@ export class Simulator {
         return this.startsRepl(this.dockerWithStartTraces(argv, ctx));
       });
     }
-    commands.set('ps', procpsCommand(() => (machine === 'host' ? hostProcesses(this.engine) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }])));
+    commands.set('ps', procpsCommand(() => (machine === 'host' ? hostProcesses(this.engine, this.hostUserName) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }])));
     return commands;
   }
 
@@ -267,6 +268,26 @@ export class Simulator {
     const started = this.startTraces.splice(0);
     return started.length === 0 ? out : { ...out, traces: [...started, ...(out.traces ?? [])] };
   }
+
+  /** Whose main process is PID 1 in the container's PID namespace: its own, or `--pid container:X`'s. */
+  private pidNamespaceHolder(c: Container): Container {
+    return c.settings.pidMode.startsWith('container:') ? (this.engine.findContainer(c.settings.pidMode.slice('container:'.length)) ?? c) : c;
+  }
+
+  /** The container's --tmpfs mounts as df sees them: their size, and the pages their files take. */
+  private tmpfsUsage(c: Container): TmpfsUsage[] {
+    return this.mounts.tmpfsOf(c).map((m) => ({
+      destination: m.destination,
+      blocks: tmpfsSizeKb(m.options, SERVER.memTotal),
+      used: [...m.files.values()].reduce((kb, e) => kb + (e.kind === 'file' ? Math.ceil(e.content.length / 4096) * 4 : 0), 0),
+    }));
+  }
+
+  /** How the Docker host's ps names a uid: by the host's /etc/passwd, else the number. */
+  private readonly hostUserName = (uid: number): string => {
+    const fs = this.machineFs('host');
+    return passwdName(fs.stat('/etc/passwd') === 'file' ? fs.read('/etc/passwd') : undefined, uid);
+  };
 
   /**
    * A background container's main process: servers and `sleep` keep running, a
@@ -533,10 +554,11 @@ export class Simulator {
       ['ping', pingCommand('busybox', resolve, (name) => embeddedLookup6(this.engine, c, name))],
       ['ping6', pingCommand('busybox', resolve, (name) => embeddedLookup6(this.engine, c, name), 'ping6')],
       ...toolbox(this.containerPlace(c, inShell)),
-      ['ps', busyboxPsCommand(() => c, () => {
-        const user = this.engine.processUser(c);
+      ['ps', busyboxPsCommand(() => this.pidNamespaceHolder(c), () => {
+        const user = this.engine.processUser(this.pidNamespaceHolder(c));
         return user && 'uid' in user ? user.uid : 0;
-      })],
+      }, () => (c.settings.pidMode === 'host' ? hostProcesses(this.engine, this.hostUserName) : undefined))],
+      ['df', tmpfsDfCommand(() => this.tmpfsUsage(c))],
       ['wget', lazyCommand(() => lazyPart('wget').busyboxWget(this.servers, resolve))],
       ['nslookup', lazyCommand(() => lazyPart('dns').nslookupCommand(this.engine, c))],
       ['ip', netTool((t) => (hasNetAdmin(c) ? t.netAdminIp(t.busyboxIpCommand, t.ipCommand()) : t.busyboxIpCommand))],
@@ -650,7 +672,8 @@ export class Simulator {
       // env, xargs and find -exec find programs by PATH, as execvp does (not busybox sh's applets-first).
       program: (name) => this.containerProgram(c, name, false),
       executables: () => this.containerExecutables(c),
-      hostname: () => c.hostname,
+      // --uts host: the host's UTS namespace, so the host's name (/etc/hostname keeps the container's).
+      hostname: () => (c.settings.utsMode === 'host' ? HOST_HOSTNAME : c.hostname),
       // PID 1 ignores signals it has no handler for, even SIGKILL from inside its namespace.
       signal: (pid) => (pid === 1 ? 'ok' : 'none'),
       ls: {
@@ -665,7 +688,7 @@ export class Simulator {
 
   /** A signal from a Debian machine's shell: only the Docker host has container processes to hit. */
   private signalHostProcess(machine: Machine, pid: number, sig: number): SignalResult {
-    const table = machine === 'host' ? hostProcesses(this.engine) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }];
+    const table = machine === 'host' ? hostProcesses(this.engine, this.hostUserName) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }];
     const p = table.find((x) => x.pid === pid);
     if (!p) return 'none';
     if (sig === 0) return 'ok';
@@ -1042,7 +1065,8 @@ export class Simulator {
       let prefix = '';
       for (const part of configured.split('/').filter(Boolean)) own.mkdir((prefix += `/${part}`));
     }
-    const root = c.mounts.length === 0 ? own : new MountedFs(own, this.mounts.mountsOf(c, { host: () => this.machineFs('host'), volume: (name) => this.engine.findVolume(name), image }));
+    const plain = c.mounts.length === 0 && !c.settings.readonlyRootfs && c.settings.tmpfs === undefined;
+    const root = plain ? own : new MountedFs(own, this.mounts.mountsOf(c, { host: () => this.machineFs('host'), volume: (name) => this.engine.findVolume(name), image }), '/', c.settings.readonlyRootfs);
     return root.withCwd(workdir ?? configured);
   }
 

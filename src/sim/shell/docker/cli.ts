@@ -21,16 +21,17 @@ import { pullCommand, pullForRun } from './pull.ts';
 import { rmiCommand, tagCommand } from './tag-rmi.ts';
 import { lazyPart } from '../lazy/parts.ts';
 import { DOCKER_HOUSEKEEPING } from '../lazy/needs.ts';
-import { containerProcesses } from '../ps-cmd.ts';
+import { containerProcesses, passwdName } from '../ps-cmd.ts';
 import { networkCommand } from './network-cmds.ts';
 import { logsCommand } from './logs-cmd.ts';
 import { parseExpose, parsePortSpec, PortSpecError } from './ports.ts';
 import { parseMountFlag, splitVolumeFlags } from './mount-flags.ts';
 import type { MountRequest } from '../../docker/volumes.ts';
 import { updateCommand } from './update-cmd.ts';
+import { CidFile } from './cidfile.ts';
 import { parsePlatform } from './run-values.ts';
 import { CREATE_FLAGS, RUN_FLAGS, runSettings, unmodelledFlag } from './run-flags.ts';
-import { argCountError, cobraExactArgsError, daemonError, flagError, runDaemonError, unknownCommand } from './usage.ts';
+import { argCountError, clientRunError, cobraExactArgsError, daemonError, flagError, runDaemonError, unknownCommand } from './usage.ts';
 import type { ContainerFiles } from './copy.ts';
 import type { InstalledPackage } from '../../docker/images.ts';
 import type { ContainerLayers } from './housekeeping.ts';
@@ -187,7 +188,7 @@ class DockerClient {
       case 'info':
         return lazyPart('inspect').infoCommand(this.engine, rest);
       case 'top':
-        return this.top(rest);
+        return this.top(rest, proc);
       case 'rename':
         return this.rename(rest);
       case 'update':
@@ -252,6 +253,15 @@ class DockerClient {
   }
 
   private run(argv: string[], start: boolean, proc: ClientProcess): CommandOutput {
+    const cid: { file?: CidFile } = {};
+    try {
+      return this.runOrCreate(argv, start, proc, cid);
+    } finally {
+      cid.file?.close();
+    }
+  }
+
+  private runOrCreate(argv: string[], start: boolean, proc: ClientProcess, cid: { file?: CidFile }): CommandOutput {
     const command = start ? 'run' : 'create';
     const f = parseCommandFlags(command, argv, start ? RUN_FLAGS : CREATE_FLAGS, false);
     if (!isParsed(f)) return f;
@@ -352,6 +362,13 @@ class DockerClient {
     if ('stderr' in volumeFlags) return volumeFlags;
     Object.assign(opts, volumeFlags);
     const fromDaemon = (message: string, stdout = '') => (start ? runDaemonError(message, stdout) : fail(daemonError(message), 1, stdout));
+    const cidPath = f.strings.get('cidfile');
+    if (cidPath !== undefined && cidPath !== '') {
+      if (!proc.fs) return fail(`vethlab: docker ${command} --cidfile needs the host's files, which this shell lacks\n`, 125);
+      const opened = CidFile.open(proc.fs, cidPath);
+      if ('error' in opened) return start ? clientRunError(opened.error) : fail(`${opened.error}\n`, 1);
+      cid.file = opened;
+    }
     // The client parses the image reference itself (ParseAnyReference): `run` says so as a usage error, `create` bare.
     const ref = parseAnyReference(image);
     if (!ref.ok) return start ? usageError(ref.error) : fail(`${ref.error}\n`, 1);
@@ -400,6 +417,7 @@ class DockerClient {
         throw e2;
       }
     }
+    cid.file?.write(container.id);
     const warned = pulled + warnings.map((w) => `WARNING: ${w}\n`).join('');
     const withWarnings = (out: CommandOutput): CommandOutput => (warned === '' ? out : { ...out, stderr: warned + out.stderr, stderrFirst: true });
     const idLine = `${container.id}\n`;
@@ -533,14 +551,16 @@ class DockerClient {
   }
 
   /** `docker top C`: the container's processes as the host's ps -ef sees them. */
-  private top(argv: string[]): CommandOutput {
+  private top(argv: string[], proc: ClientProcess): CommandOutput {
     const f = this.flags('top', argv, [], false);
     if (!isParsed(f)) return f;
     if (f.args.length < 1) return argCountError('top', 'at least 1 argument');
     const c = this.engine.findContainer(f.args[0]!);
     if (!c) return fail(daemonError(`No such container: ${f.args[0]}`), 1);
     if (c.state !== 'running' && c.state !== 'paused') return fail(daemonError(`container ${c.id} is not running`), 1);
-    const rows = containerProcesses(this.engine, c);
+    // The host's ps names each process's uid from the host's own accounts.
+    const hostPasswd = proc.fs?.stat('/etc/passwd') === 'file' ? proc.fs.read('/etc/passwd') : undefined;
+    const rows = containerProcesses(this.engine, c, hostPasswd === undefined ? undefined : (uid) => passwdName(hostPasswd, uid));
     const cols = ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'];
     const line = (cells: string[]) => cells.map((x, i) => (i < cells.length - 1 ? x.padEnd(20) : x)).join('');
     return ok([line(cols), ...rows.map((p) => line([p.user, String(p.pid), String(p.ppid), '0', '00:00', c.tty ? 'pts/0' : '?', '00:00:00', p.args]))].map((l) => `${l}\n`).join(''));

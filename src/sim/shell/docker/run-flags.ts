@@ -131,11 +131,11 @@ export const RUN_FLAGS: readonly FlagSpec[] = [
  * which README's Limits says.)
  */
 const NOT_MODELLED: readonly string[] = [
-  'attach', 'blkio-weight-device', 'cgroup-parent', 'cgroupns', 'cidfile', 'cpu-count', 'cpu-percent', 'device', 'device-cgroup-rule',
+  'attach', 'blkio-weight-device', 'cgroup-parent', 'cgroupns', 'cpu-count', 'cpu-percent', 'device', 'device-cgroup-rule',
   'device-read-bps', 'device-read-iops', 'device-write-bps', 'device-write-iops', 'health-cmd', 'health-interval', 'health-retries',
-  'health-start-interval', 'health-start-period', 'health-timeout', 'init', 'io-maxbandwidth', 'io-maxiops', 'ipc', 'isolation', 'kernel-memory',
-  'link-local-ip', 'no-healthcheck', 'pid', 'read-only', 'runtime', 'storage-opt', 'tmpfs', 'use-api-socket', 'userns',
-  'uts', 'volume-driver',
+  'health-start-interval', 'health-start-period', 'health-timeout', 'init', 'io-maxbandwidth', 'io-maxiops', 'isolation', 'kernel-memory',
+  'link-local-ip', 'no-healthcheck', 'runtime', 'storage-opt', 'use-api-socket', 'userns',
+  'volume-driver',
 ];
 
 /** The first flag given whose behaviour is not modelled, as the user would name it. */
@@ -174,6 +174,19 @@ export function runSettings(f: ParsedFlags, readFile: ReadFile): { settings: Run
   if (gpus !== undefined) settings.deviceRequests = [valueOf(parseGpus, gpus)];
   const sysctls = f.lists.get('sysctl');
   if (sysctls) settings.sysctls = keyValues(sysctls);
+  // The client checks --pid and --uts itself (PidMode.Valid, UTSMode.Valid); --ipc is the daemon's to judge.
+  const pid = f.strings.get('pid') ?? '';
+  if (pid !== '' && pid !== 'host' && !/^container:./.test(pid)) return { error: '--pid: invalid PID mode' };
+  const uts = f.strings.get('uts') ?? '';
+  if (uts !== '' && uts !== 'host') return { error: '--uts: invalid UTS mode' };
+  settings.pidMode = pid;
+  settings.utsMode = uts;
+  const ipc = f.strings.get('ipc');
+  if (ipc !== undefined && ipc !== '') settings.ipcMode = ipc;
+  settings.readonlyRootfs = f.bools.has('read-only');
+  // The client splits each at its first colon: PATH, then the mount options.
+  const tmpfs = f.lists.get('tmpfs');
+  if (tmpfs) settings.tmpfs = Object.fromEntries(tmpfs.map((t) => (t.includes(':') ? [t.slice(0, t.indexOf(':')), t.slice(t.indexOf(':') + 1)] : [t, ''])));
   const annotations = f.lists.get('annotation');
   if (annotations) settings.annotations = keyValues(annotations);
   const oomScoreAdj = f.strings.get('oom-score-adj');

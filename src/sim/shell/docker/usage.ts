@@ -97,3 +97,12 @@ export function daemonError(message: string): string {
   return `Error response from daemon: ${message}\n`;
 }
 
+/**
+ * An error of `docker run`'s own (not the daemon's): `docker: MESSAGE` and the help
+ * hint, with the exit status toStatusError gives it (127 for a missing file or
+ * command, 126 for one it may not use, else 125).
+ */
+export function clientRunError(message: string): CommandOutput {
+  const status = /executable file not found|no such file or directory/.test(message) ? 127 : /permission denied|is a directory/.test(message) ? 126 : 125;
+  return fail(`docker: ${message}\n\nRun 'docker run --help' for more information\n`, status);
+}

@@ -188,6 +188,9 @@ test('docker exec -it opens a container shell tab that heads its traces; docker 
   await expect(lab.terminal('bbox1')).toContainText('/tmp #');
   await lab.type('echo $GREETING from $(pwd)', 'bbox1');
   await expect(lab.terminal('bbox1')).toContainText('hi from /tmp');
+  // The tab's shell keeps its state from line to line: a cd moves its prompt.
+  await lab.type('cd /etc', 'bbox1');
+  await expect(lab.terminal('bbox1')).toContainText('/etc #');
   await lab.type('exit', 'bbox1');
   // The container lines were recorded as host commands (`history` lists the recorded script).
   await lab.type('history');

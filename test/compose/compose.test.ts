@@ -6,6 +6,7 @@
  * real Compose v2.40.
  */
 import { describe, expect, it } from 'vitest';
+import { sessionPrompt, shellLineOf } from '../../src/sim/shell/console.ts';
 import { Simulator } from '../../src/sim/shell/simulator.ts';
 
 const FILE = 'services:\\n  web:\\n    image: httpd\\n    ports: ["8080:80"]\\n    depends_on: [cache]\\n  cache:\\n    image: redis\\n';
@@ -130,6 +131,20 @@ describe('docker compose', () => {
     sim.runScriptLine('docker compose -f /srv/t/compose.yaml up -d');
     expect(sim.runScriptLine('docker compose -f /srv/t/compose.yaml exec box sh').session).toEqual({ container: 't-box-1', shell: 'sh' });
     expect(sim.runScriptLine('docker compose -f /srv/t/compose.yaml exec -T box hostname').stdout).toMatch(/^[0-9a-f]{12}\n$/);
+  });
+
+  it('opens the session with exec -e, -w and -u: the tab’s lines run with them, its prompt in that directory', () => {
+    const sim = new Simulator({ tty: true, interactive: true });
+    sim.runScriptLine('mkdir -p /srv/t');
+    sim.runScriptLine(`printf 'services:\\n  box:\\n    image: busybox\\n    command: sleep 3600\\n' > /srv/t/compose.yaml`);
+    sim.runScriptLine('docker compose -f /srv/t/compose.yaml up -d');
+    const opened = sim.runScriptLine('docker compose -f /srv/t/compose.yaml exec -e GREETING=hi -w /tmp -u 1234 box sh').session;
+    expect(opened).toEqual({ container: 't-box-1', shell: 'sh', exec: { env: ['GREETING=hi'], workdir: '/tmp', user: '1234' } });
+    expect(sessionPrompt(sim.engine, opened!)).toBe('/tmp $ ');
+    const line = shellLineOf({ ...opened!, main: false, session: 1 }, 'echo $GREETING; pwd; id -u');
+    expect(sim.runScriptLine(line).stdout).toBe('hi\n/tmp\n1234\n');
+    // A directory the container lacks opens no tab: the exec's own error.
+    expect(sim.runScriptLine('docker compose -f /srv/t/compose.yaml exec -w /nowhere box sh').session).toBeUndefined();
   });
 
   it('says what is not simulated, and that the legacy docker-compose is not installed', () => {

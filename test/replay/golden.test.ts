@@ -30,7 +30,7 @@ describe('golden transcripts from the real engine', () => {
 
   // ping, curl, nc and nslookup lines are reachability, which may agree on the outcome alone: these
   // goldens test those tools' flags and texts, so every line of theirs must agree byte for byte (times normalized).
-  for (const name of ['fidelity-ping-flags', 'fidelity-iputils-ping', 'fidelity-traceroute', 'fidelity-curl-flags', 'fidelity-ls-long', 'fidelity-nslookup-server', 'fidelity-nc-flags', 'ipv6-nslookup', 'ipv6-traceroute', 'ipv6-icmp-ratelimit', 'dns-shared-alias-ipv6', 'dns-container-mode', 'fidelity-env-overrides', 'exec-user-workdir']) {
+  for (const name of ['fidelity-ping-flags', 'fidelity-iputils-ping', 'fidelity-traceroute', 'fidelity-curl-flags', 'fidelity-ls-long', 'fidelity-nslookup-server', 'fidelity-nc-flags', 'ipv6-nslookup', 'ipv6-traceroute', 'ipv6-icmp-ratelimit', 'dns-shared-alias-ipv6', 'dns-container-mode', 'fidelity-env-overrides', 'exec-user-workdir', 'wget-statuses']) {
     it(`${name} agrees byte for byte`, () => {
       const r = replayOnce(name);
       expect(r.diffs.map((d) => d.ours), `${name}: ${r.exact}/${r.blocks} exact`).toEqual([]);

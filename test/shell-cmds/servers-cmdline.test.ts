@@ -75,7 +75,7 @@ describe('servers from command lines', () => {
     sh(sim, 'docker run -d --name files --network web python:3.12-slim python3 -m http.server 8000 --directory /etc');
     sh(sim, 'docker run -itd --name client --network web busybox');
     expect(sh(sim, 'docker exec client wget -qO- -T 2 http://files:8000/hostname').stdout).toBe(`${sh(sim, 'docker exec files cat /etc/hostname').stdout}`);
-    expect(sh(sim, 'docker exec client wget -qO- -T 2 http://files:8000/nosuch')).toMatchObject({ stderr: 'wget: server returned error: HTTP/1.1 404 Not Found\n', exitCode: 1 });
+    expect(sh(sim, 'docker exec client wget -qO- -T 2 http://files:8000/nosuch')).toMatchObject({ stderr: 'wget: server returned error: HTTP/1.0 404 File not found\n', exitCode: 1 }); // http.server's send_error(404, 'File not found'), as HTTP/1.0
     const listing = sh(sim, 'docker exec client wget -qO- -T 2 http://files:8000/').stdout;
     expect(listing.split('\n').slice(0, 10)).toEqual(['<!DOCTYPE HTML>', '<html lang="en">', '<head>', '<meta charset="utf-8">', '<title>Directory listing for /</title>', '</head>', '<body>', '<h1>Directory listing for /</h1>', '<hr>', '<ul>']);
     expect(listing).toContain('<li><a href="hostname">hostname</a></li>');

@@ -7,6 +7,7 @@ import { busyboxUsage } from './busybox.ts';
 import { parseAddr, parseIPv6 } from '../netfilter/addr.ts';
 import { hostHeader, urlHost } from './url-host.ts';
 import type { HttpClient, HttpResult, Servers } from './servers.ts';
+import type { FileSystem } from './fs.ts';
 import type { Command, CommandOutput } from './types.ts';
 import { fail } from './types.ts';
 
@@ -92,44 +93,92 @@ function fetchUrl(servers: Servers, netns: string, url: string, resolve: NameRes
 /** One honest line for an option wget has that is not modelled: it would change what is fetched or printed. */
 const unmodelledWget = (option: string) => `vethlab: wget ${option} is not modelled yet (modelled: -q, -O FILE, -T SEC)\n`;
 
+/** The URL's host as written, with its port when one is given, an IPv6 address without its brackets: what busybox's `Connecting to HOST` names. */
+function writtenHost(url: string): string {
+  const rest = url.replace(/^http:\/\//, '');
+  const slash = rest.indexOf('/');
+  const host = slash < 0 ? rest : rest.slice(0, slash);
+  return host.replace(/^\[([^\]]*)\]/, '$1');
+}
+
+/** The redirect target of a `Location:` header, against the URL it answered: `/path` stays on that server (`relative`). */
+function redirectTarget(head: string, from: string): { url: string; relative: boolean } | undefined {
+  const location = /^location:[ \t]*(.*?)\r?$/im.exec(head)?.[1];
+  if (location === undefined) return undefined;
+  if (location.startsWith('/')) return { url: from.replace(/^(http:\/\/)?([^/]*).*$/s, (_m, _scheme: string, authority: string) => `http://${authority}`) + location, relative: true };
+  return { url: location, relative: false };
+}
+
+/**
+ * busybox 1.35 wget's answer to a status (networking/wget.c, checked against
+ * busybox 1.35 on this machine): 200-204 are success, 300-303, 307 and 308 are
+ * followed to their Location (5 hops at most: `too many redirections`), any other
+ * status ends with `server returned error: ` and the status line as the server sent it.
+ */
+const WGET_SUCCESS = new Set([200, 201, 202, 203, 204]);
+const WGET_REDIRECT = new Set([300, 301, 302, 303, 307, 308]);
+const WGET_REDIRECT_LIMIT = 5;
+
 /** busybox 1.35 wget. */
 export function busyboxWget(servers: Servers, resolve: NameResolver): Command {
   return (argv, ctx) => {
     const f = parseWget(argv);
     if (!f) return fail(busyboxUsage('Usage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n'), 1);
     if (f.unmodelled !== undefined) return fail(unmodelledWget(f.unmodelled), 1);
-    const fetched = fetchUrl(servers, ctx.netns, f.url, resolve, f.timeout);
-    if (!fetched) return fail(`wget: bad address '${f.url}'\n`, 1);
-    const { result, host, ip, port } = fetched;
-    if (ip === undefined) return fail(`wget: bad address '${host}'\n`, 1);
-    const traces = result.traces;
-    const connecting = f.quiet ? '' : `Connecting to ${host} (${urlHost(ip)}:${port})\n`;
-    const done = (o: CommandOutput): CommandOutput => ({ ...o, traces });
-    switch (result.kind) {
-      case 'ok': {
-        if (f.output === '-') return done({ stdout: result.body, stderr: connecting, exitCode: 0 });
-        const file = f.output ?? defaultFileName(f.url);
-        const failed = ctx.fs.write(file, result.body, false);
-        if (failed) return done(fail(`${connecting}wget: can't open '${file}': ${failed === 'EISDIR' ? 'Is a directory' : 'No such file or directory'}\n`, 1));
-        const size = String(result.body.length).padStart(5);
-        const bar = file.slice(file.lastIndexOf('/') + 1).padEnd(20);
-        const progress = f.quiet ? '' : `saving to '${file}'\n${bar} 100% |********************************|${size}  0:00:00 ETA\n'${file}' saved\n`;
-        return done({ stdout: '', stderr: connecting + progress, exitCode: 0 });
+    const traces: NonNullable<CommandOutput['traces']> = [];
+    let connecting = '';
+    const done = (o: CommandOutput): CommandOutput => ({ ...o, stderr: connecting + o.stderr, traces });
+    let url = f.url;
+    let redirects = WGET_REDIRECT_LIMIT;
+    let sameServer = false;
+    for (;;) {
+      const fetched = fetchUrl(servers, ctx.netns, url, resolve, f.timeout);
+      if (!fetched) return done(fail(`wget: bad address '${url}'\n`, 1));
+      const { result, host, ip, port } = fetched;
+      if (ip === undefined) return done(fail(`wget: bad address '${host}'\n`, 1));
+      traces.push(...result.traces);
+      // A redirect to a path on the same server reuses its address: no second `Connecting to`.
+      if (!f.quiet && !sameServer) connecting += `Connecting to ${writtenHost(url)} (${urlHost(ip)}:${port})\n`;
+      switch (result.kind) {
+        case 'ok':
+          return done(saveBody(f, result.body, ctx.fs));
+        case 'not-found': {
+          if (WGET_SUCCESS.has(result.status)) return done(saveBody(f, result.body, ctx.fs));
+          const next = WGET_REDIRECT.has(result.status) ? redirectTarget(result.head, url) : undefined;
+          if (next === undefined) {
+            const statusLine = result.head.split(/\r?\n/)[0]!;
+            return done(fail(`wget: server returned error: ${statusLine}\n`, 1));
+          }
+          if (--redirects === 0) return done(fail('wget: too many redirections\n', 1));
+          sameServer = next.relative;
+          url = next.url;
+          continue;
+        }
+        case 'refused':
+          return done(fail(`wget: can't connect to remote host (${ip}): Connection refused\n`, 1));
+        case 'no-route':
+          return done(fail(`wget: can't connect to remote host (${ip}): Network is unreachable\n`, 1));
+        case 'unreachable':
+          return done(fail(`wget: can't connect to remote host (${ip}): Host is unreachable\n`, 1));
+        case 'not-http':
+          return done(fail(`wget: error getting response: Connection reset by peer\n`, 1));
+        case 'timeout':
+          return done(fail(`wget: download timed out\n`, 1));
       }
-      case 'not-found':
-        return done(fail(`${connecting}wget: server returned error: HTTP/1.1 404 Not Found\n`, 1));
-      case 'refused':
-        return done(fail(`${connecting}wget: can't connect to remote host (${ip}): Connection refused\n`, 1));
-      case 'no-route':
-        return done(fail(`${connecting}wget: can't connect to remote host (${ip}): Network is unreachable\n`, 1));
-      case 'unreachable':
-        return done(fail(`${connecting}wget: can't connect to remote host (${ip}): Host is unreachable\n`, 1));
-      case 'not-http':
-        return done(fail(`${connecting}wget: error getting response: Connection reset by peer\n`, 1));
-      case 'timeout':
-        return done(fail(`${connecting}wget: download timed out\n`, 1));
     }
   };
+}
+
+/** What busybox wget does with a body it got: to stdout (`-O -`) or into a file, with its progress lines unless -q. */
+function saveBody(f: Fetch, body: string, fs: FileSystem): CommandOutput {
+  const meterOf = (name: string) => (body.length === 0 ? '' : `${name.padEnd(20)} 100% |********************************|${String(body.length).padStart(5)}  0:00:00 ETA\n`);
+  // To stdout it reports on stderr as it goes; the body, buffered, comes out at exit (golden wget-statuses).
+  if (f.output === '-') return { stdout: body, stderr: f.quiet ? '' : `writing to stdout\n${meterOf('-')}written to stdout\n`, exitCode: 0, stderrFirst: true };
+  const file = f.output ?? defaultFileName(f.url);
+  const failed = fs.write(file, body, false);
+  if (failed) return fail(`wget: can't open '${file}': ${failed === 'EISDIR' ? 'Is a directory' : 'No such file or directory'}\n`, 1);
+  // busybox draws no bar for an empty body (a 204): `saving to` and `saved` only.
+  return { stdout: '', stderr: f.quiet ? '' : `saving to '${file}'\n${meterOf(file.slice(file.lastIndexOf('/') + 1))}'${file}' saved\n`, exitCode: 0 };
 }
 
 /** `2026-11-24 02:23:23`, wget's local time (the machines run in UTC). */

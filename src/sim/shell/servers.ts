@@ -33,6 +33,20 @@ export function nginxLogTime(ms: number): string {
   return `${iso.slice(0, 10).replace(/-/g, '/')} ${iso.slice(11, 19)}`;
 }
 
+/** `07/Dec/2026:13:05:21 +0000`: nginx's $time_local and Apache's %t (the containers run in UTC). */
+export function accessLogTime(ms: number): string {
+  const d = new Date(ms);
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()]!;
+  return `${String(d.getUTCDate()).padStart(2, '0')}/${month}/${d.getUTCFullYear()}:${d.toISOString().slice(11, 19)} +0000`;
+}
+
+/** A request header's value, or `-` as both servers log a missing one. */
+function headerOr(request: string, name: string): string {
+  const head = request.split('\r\n\r\n')[0]!;
+  const line = head.split('\r\n').find((h) => h.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+  return line === undefined ? '-' : line.slice(name.length + 1).trim();
+}
+
 /** Where the official httpd image keeps its pages. */
 const APACHE_DOCROOT = '/usr/local/apache2/htdocs';
 
@@ -374,7 +388,9 @@ export class Servers {
     // A proxied request's own legs (nginx -> upstream) follow the client's.
     const legs: Trace[] = [];
     // nginx reads the Host the request carries: the URL's, or one the user gave (curl -H 'Host: x').
-    const answer = conn.peer.process === 'nginx' ? this.nginx(conn.peer, `${method} ${path} HTTP/1.1`, hostHeaderOf(request), legs) : this.httpd(conn.peer, `${method} ${path} HTTP/1.1`);
+    const requestLine = `${method} ${path} HTTP/1.1`;
+    const answer = conn.peer.process === 'nginx' ? this.nginx(conn.peer, requestLine, hostHeaderOf(request), legs) : this.httpd(conn.peer, requestLine);
+    this.accessLog(conn.peer, requestLine, request, answer.status, method === 'HEAD' ? 0 : answer.body.length);
     const split = answer.raw.indexOf('\r\n\r\n');
     const head = split < 0 ? answer.raw : answer.raw.slice(0, split + 4);
     // A HEAD request is answered with the head alone.
@@ -506,6 +522,25 @@ export class Servers {
       { method: m[1]!, path, port: peer.port ?? 80, host, client: peer.client },
     );
     return render(answer);
+  }
+
+  /**
+   * The access log line a request leaves in the server's container log: the official
+   * nginx image's `main` format (its nginx.conf; access.log is a link to stdout), the
+   * official httpd image's `common` (its httpd.conf: CustomLog /proc/self/fd/1). The
+   * rig's busybox httpd and a server started by a command line log nothing.
+   */
+  private accessLog(peer: Peer, requestLine: string, request: string, status: number, bytes: number): void {
+    const c = [...this.engine.containers.values()].find((x) => x.netns === peer.netns);
+    if (!c || this.programs?.at(peer.netns, 'tcp', peer.port) !== undefined) return;
+    const time = accessLogTime(this.engine.kernel.now);
+    if (peer.process === 'nginx') {
+      c.logs += `${peer.client} - - [${time}] "${requestLine}" ${status} ${bytes} "${headerOr(request, 'Referer')}" "${headerOr(request, 'User-Agent')}" "${headerOr(request, 'X-Forwarded-For')}"\n`;
+      return;
+    }
+    if (this.filesOf(peer.netns)?.stat(APACHE_DOCROOT) !== 'dir') return;
+    // Apache's %b: the body's bytes, `-` for none.
+    c.logs += `${peer.client} - - [${time}] "${requestLine}" ${status} ${bytes === 0 ? '-' : bytes}\n`;
   }
 
   /** The address a client reached a server at (what nginx puts in a redirect's Location). */

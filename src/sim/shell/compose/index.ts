@@ -10,7 +10,7 @@ import { isShellCommand } from '../../docker/engine.ts';
 import type { Container } from '../../docker/model.ts';
 import { containerPortMap, portSummaries } from '../../docker/portmap.ts';
 import { FlagError, parseFlags, type FlagSpec, type ParsedFlags } from '../docker/flags.ts';
-import { fail, ok, type CommandOutput } from '../types.ts';
+import { fail, ok, type CommandOutput, type ExecSettings } from '../types.ts';
 import { loadProject, projectName, projectOrName, type HostFiles, type ProjectOptions } from './files.ts';
 import { configYaml, logsOutput, lsOutput, psOutput, warningLine } from './format.ts';
 import { ComposeError, withDependencies, type Project } from './model.ts';
@@ -24,7 +24,7 @@ import { pullFlag, pullServices } from './pull.ts';
 export interface ComposeClient {
   /** Whether the client's stdin is a terminal (exec allocates a TTY by default then). */
   tty: boolean;
-  runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean; tty?: boolean }) => CommandOutput;
+  runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean; tty?: boolean; workdir?: string; env?: readonly string[]; user?: string }) => CommandOutput;
   onStarted?: (container: Container) => void;
 }
 
@@ -425,14 +425,35 @@ class ComposeRun {
     const c = this.serviceContainer(name, service, f.strings.get('index'));
     if (c.state === 'paused') throw new ComposeError(`Error response from daemon: Container ${c.id} is paused, unpause the container before exec`);
     if (!this.client.runProcess) return fail('docker: container processes are not available in this shell\n', 126);
+    // -e, -w and -u as compose's runExec passes them to the daemon's exec (cmd/compose/exec.go).
+    const settings = this.execSettings(f);
     // Like `docker exec -it` when the client has a terminal: a shell opens as a session of the container.
     const tty = this.client.tty && !f.bools.has('no-tty') && !f.bools.has('no-TTY');
     if (tty && isShellCommand(cmd)) {
-      const probe = this.client.runProcess(c, [cmd[0]!, '-c', 'true'], { interactive: false, main: false });
-      if (probe.exitCode === 0) return { ...ok(), session: { container: c.name, shell: cmd.join(' ') } };
+      // Only if the shell can start (the image has it, the user and directory exist): otherwise that error, as for any command.
+      const probe = this.client.runProcess(c, [cmd[0]!, '-c', 'true'], { interactive: false, main: false, ...settings });
+      const given = settings.env.length > 0 || settings.workdir !== undefined || settings.user !== undefined;
+      if (probe.exitCode === 0) return { ...ok(), session: { container: c.name, shell: cmd.join(' '), ...(given ? { exec: settings } : {}) } };
     }
-    // -e, -w and -u are accepted; the simulated exec runs with the container's environment, in /, as root.
-    return this.client.runProcess(c, cmd, { interactive: !f.bools.has('detach'), main: false });
+    return this.client.runProcess(c, cmd, { interactive: !f.bools.has('detach'), main: false, ...settings });
+  }
+
+  /**
+   * exec's `-e`, `-w` and `-u`: `-e KEY` without a value takes the project's
+   * environment's (the shell's and .env's; types.NewMappingWithEquals(...).Resolve),
+   * or stays a bare name the daemon leaves out; a key given twice keeps its last value.
+   */
+  private execSettings(f: ParsedFlags): ExecSettings {
+    const byKey = new Map<string, string>();
+    for (const e of f.lists.get('env') ?? []) {
+      const key = e.split('=')[0]!;
+      const value = e.includes('=') ? e : this.env[key] !== undefined ? `${key}=${this.env[key]}` : key;
+      byKey.delete(key);
+      byKey.set(key, value);
+    }
+    const workdir = f.strings.get('workdir');
+    const user = f.strings.get('user');
+    return { env: [...byKey.values()], ...(workdir !== undefined && workdir !== '' ? { workdir } : {}), ...(user !== undefined && user !== '' ? { user } : {}) };
   }
 
   /**

@@ -8,7 +8,7 @@
  * screen is dropped: the session, its history, its half-typed line and any
  * keys waiting behind a loading program carry on unchanged.
  */
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../i18n/index.ts';
 import { isPythonCommand } from '../../sim/docker/engine.ts';
 import { sessionPrompt } from '../../sim/shell/console.ts';
 import type { ExecSettings } from '../../sim/shell/types.ts';

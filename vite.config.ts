@@ -111,8 +111,9 @@ export default defineConfig({
             { name: 'sim-packages', test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:lazy[\\/]packages|pkg-apt|pkg-apk|pkg-catalog)\.ts$/, includeDependenciesRecursively: false },
             { name: 'sim-gotpl', test: /[\\/]src[\\/]sim[\\/]shell[\\/]gotpl\.ts$/, includeDependenciesRecursively: false },
             { name: 'sim-socat', test: /[\\/]src[\\/]sim[\\/]shell[\\/]socat-[a-z-]+\.ts$/, includeDependenciesRecursively: false },
-            { name: 'sim-tcpdump', test: /[\\/]src[\\/]sim[\\/]shell[\\/]tcpdump(?:-decode)?\.ts$/, includeDependenciesRecursively: false },
-            { name: 'sim-dns', test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:dig-cmd|dns-cmds|lazy[\\/]dns)\.ts$/, includeDependenciesRecursively: false },
+            { name: 'sim-tcpdump', test: /[\\/]src[\\/]sim[\\/]shell[\\/]tcpdump(?:-decode|-names)?\.ts$/, includeDependenciesRecursively: false },
+            // getent's musl resolver is the dns part's alone (the simulator names its type only).
+            { name: 'sim-dns', test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:dig-cmd|dns-cmds|getent-musl|lazy[\\/]dns)\.ts$/, includeDependenciesRecursively: false },
             { name: 'sim-nc', test: /[\\/]src[\\/]sim[\\/]shell[\\/]nc-cmd\.ts$/, includeDependenciesRecursively: false },
             { name: 'sim-traceroute', test: /[\\/]src[\\/]sim[\\/]shell[\\/]traceroute\.ts$/, includeDependenciesRecursively: false },
             { name: 'sim-wget', test: /[\\/]src[\\/]sim[\\/]shell[\\/]http-cmds\.ts$/, includeDependenciesRecursively: false },
@@ -122,16 +123,21 @@ export default defineConfig({
               test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:lazy[\\/]tools|clock-cmds|file-cmds|find-cmd|grep-cmd|ls-cmd|path-cmds|printf-cmd|process-cmds|sudo-text|system-cmds|text-cmds|text-edit-cmds|regex|sh[\\/](?:arith|printf|test-cmd))\.ts$/,
               includeDependenciesRecursively: false,
             },
-            { name: 'sim-nettools', test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:lazy[\\/]net-tools|net-tools[\\/](?:arp|ethtool|ifconfig|ip|ip-busybox|ip-color|netstat|route|ss))\.ts$/, includeDependenciesRecursively: false },
+            { name: 'sim-nettools', test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:lazy[\\/]net-tools|net-tools[\\/](?:arp|ethtool|ifconfig|ip|ip-busybox|ip-color|names|netstat|route|ss))\.ts$/, includeDependenciesRecursively: false },
             {
               name: 'sim-inspect',
-              test: /[\\/]src[\\/]sim[\\/](?:shell[\\/](?:lazy[\\/]inspect|docker[\\/](?:inspect-cmd|images|volume-cmds|system))|docker[\\/](?:inspect|image-inspect|system))\.ts$/,
+              // With `docker cp` and the housekeeping commands (prune, system df, history...), which that part's entry carries.
+              test: /[\\/]src[\\/]sim[\\/](?:shell[\\/](?:lazy[\\/]inspect|docker[\\/](?:inspect-cmd|images|volume-cmds|system|copy|housekeeping))|docker[\\/](?:inspect|image-inspect|system))\.ts$/,
               includeDependenciesRecursively: false,
             },
             { name: 'sim-build', test: /[\\/]src[\\/]sim[\\/](?:shell[\\/]docker[\\/]build-(?:cmd|steps|context)\.ts$|docker[\\/]build[\\/])/, includeDependenciesRecursively: false },
             { name: 'sim-caddy', test: /[\\/]src[\\/]sim[\\/]shell[\\/]caddy[\\/]/, includeDependenciesRecursively: false },
             { name: 'sim-traefik', test: /[\\/]src[\\/]sim[\\/]shell[\\/]traefik[\\/]/, includeDependenciesRecursively: false },
             { name: 'sim-webecho', test: /[\\/]src[\\/]sim[\\/]shell[\\/]web-echo\.ts$/, includeDependenciesRecursively: false },
+            // Go's HTTP framing, shared by the caddy, traefik and webecho parts; printf's format
+            // reader, shared by the toolbox's printf and awk. Neither is the simulator's own.
+            { name: 'sim-gohttp', test: /[\\/]src[\\/]sim[\\/]shell[\\/]go-http\.ts$/, includeDependenciesRecursively: false },
+            { name: 'sim-printf', test: /[\\/]src[\\/]sim[\\/]shell[\\/]format\.ts$/, includeDependenciesRecursively: false },
             { name: 'sim-databases', test: /[\\/]src[\\/]sim[\\/]shell[\\/]db[\\/](?:clients|connect|psql|pg-table|mysql|mongosh)\.ts$/, includeDependenciesRecursively: false },
             // The Linux export (a menu item of the share dialog) writes the world with its own module of sim/net.
             { name: 'export-linux', test: /[\\/]src[\\/](?:sim[\\/]net[\\/]export|scenario[\\/]export[\\/]linux)\.ts$/, includeDependenciesRecursively: false },

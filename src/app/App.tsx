@@ -6,7 +6,7 @@
  * panels, dialogs and gallery it does not show at once load later (lazy.ts).
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n/react.ts';
 import { ActionsLayer } from './actions/ActionsLayer.tsx';
 import { ActionsProvider } from './actions/ActionsProvider.tsx';
 import { Topology } from './canvas/Topology.tsx';

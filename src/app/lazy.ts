@@ -15,6 +15,7 @@ const loaders = {
   share: () => import('./share/ShareDialog.tsx').then((m) => ({ default: m.ShareDialog })),
   addContainer: () => import('./actions/Dialogs.tsx').then((m) => ({ default: m.AddContainerDialog })),
   addNetwork: () => import('./actions/Dialogs.tsx').then((m) => ({ default: m.AddNetworkDialog })),
+  contextMenu: () => import('./actions/ContextMenu.tsx').then((m) => ({ default: m.ContextMenu })),
 };
 
 export const RulesPanel = lazy(loaders.rules);
@@ -24,6 +25,7 @@ export const GalleryDialog = lazy(loaders.gallery);
 export const ShareDialog = lazy(loaders.share);
 export const AddContainerDialog = lazy(loaders.addContainer);
 export const AddNetworkDialog = lazy(loaders.addNetwork);
+export const ContextMenu = lazy(loaders.contextMenu);
 
 /** Fetches them all once the page is idle (the app calls it when the terminal takes commands), so the first click on one does not wait. */
 export function prefetchLazyParts(): () => void {

@@ -11,7 +11,7 @@ import { createRoot } from 'react-dom/client';
 import { Boot } from './boot/Boot.tsx';
 import { bootState, withScenarioHeader } from './boot/initial.ts';
 import { initI18n, loadGalleryText } from './i18n/index.ts';
-import { isScenarioFragment } from './share/useLinkOpener.ts';
+import { isScenarioDataFragment, isScenarioFragment } from './share/useLinkOpener.ts';
 import { browserStorage } from './state/persist.ts';
 import { resolveTheme } from './ui/theme.ts';
 import './app.css';
@@ -30,17 +30,19 @@ document.documentElement.dataset.theme = resolveTheme(
   window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
 );
 
-// i18next first: the gallery's text loads through it.
+// The UI's language first: the gallery's text is added to its strings.
 const strings = initI18n();
 // A link's world is built as soon as the simulator has arrived: what opening it needs (the
 // link's codec, the gallery's text) downloads alongside it, not after it.
 if (isScenarioFragment(window.location.hash)) {
-  import('./share/links.ts').catch(() => undefined);
+  import('./share/link-open.ts').catch(() => undefined);
+  // The codec (fflate, the format's schema) only for a whole scenario's link, not a gallery link's id.
+  if (isScenarioDataFragment(window.location.hash)) import('./share/links.ts').catch(() => undefined);
   void strings.then(() => loadGalleryText()).catch(() => undefined);
 }
 void Promise.all([strings, withScenarioHeader(saved)]).then(([i18n, state]) => {
   document.documentElement.lang = i18n.language;
-  i18n.on('languageChanged', (lng) => {
+  i18n.onLanguageChanged((lng) => {
     document.documentElement.lang = lng;
   });
   createRoot(container).render(

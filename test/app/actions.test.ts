@@ -15,7 +15,8 @@ import {
   validateNetwork,
   validateRun,
 } from '../../src/app/actions/commands.ts';
-import { containerMenu, dropLine, type MenuItem, networkMenu, nodeMenu } from '../../src/app/actions/menu.ts';
+import { containerMenu, type MenuItem, networkMenu, nodeMenu } from '../../src/app/actions/menu.ts';
+import { dropLine } from '../../src/app/actions/world.ts';
 import { deriveGraph } from '../../src/app/graph/derive.ts';
 import { inspect } from '../../src/app/inspector/data.ts';
 

@@ -4,7 +4,7 @@
  * and the frame; the bridge under a dragged container comes from the layout
  * (canvas/hit.ts) instead of a DOM hit test.
  */
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../src/app/i18n/index.ts';
 import { describe, expect, it } from 'vitest';
 import { flowEdges, flowNodes } from '../../src/app/canvas/flow.ts';
 import { frameRect } from '../../src/app/canvas/frame.ts';

@@ -3,9 +3,9 @@
  * many tests read it) and a language-free note that the app renders through its
  * `hop.*` templates. Over representative traces, the English templates give
  * every hop's `detail` back exactly, and every note key has a template in both
- * languages, filled with the same values. Run through the app's own i18next setup.
+ * languages, filled with the same values. Run through the app's own translator setup.
  */
-import i18n from 'i18next';
+import { i18n } from '../../src/app/i18n/index.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/app/i18n/en.ts';
 import { initI18n } from '../../src/app/i18n/index.ts';
@@ -71,7 +71,7 @@ const placeholders = (template: string) => [...template.matchAll(/\{\{(\w+)\}\}/
 describe('hop notes', () => {
   beforeAll(async () => {
     await initI18n();
-    await i18n.loadLanguages('zh-CN');
+    await i18n.loadLanguage('zh-CN');
   });
 
   for (const [name, [, outcome]] of Object.entries(CASES)) {

@@ -1,10 +1,10 @@
 /**
- * The gallery's English text is not in the first load: i18next starts with the
+ * The gallery's English text is not in the first load: the translator starts with the
  * few strings the first screen shows, and `loadGalleryText` adds the rest (its
  * own chunk) before the gallery, the Guide tab or a restored scenario's header
- * render. Run in Node, through the app's own i18next setup.
+ * render. Run in Node, through the app's own translator setup.
  */
-import i18n from 'i18next';
+import { i18n } from '../../src/app/i18n/index.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bootState, withScenarioHeader } from '../../src/app/boot/initial.ts';
 import { GALLERY_STORAGE_KEY, GALLERY_VERSION } from '../../src/app/gallery/saved.ts';

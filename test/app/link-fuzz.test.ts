@@ -8,7 +8,7 @@
  * than the one piece that crosses it.
  */
 import type { FlateStreamHandler, InflateStreamOptions } from 'fflate';
-import i18n from 'i18next';
+import { i18n } from '../../src/app/i18n/index.ts';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
 import { createGalleryStore } from '../../src/app/gallery/store.ts';

@@ -17,7 +17,7 @@ import { edgeGeometry, fittedView, StaticCanvas } from '../../src/app/canvas/Sta
 import { bezierPath, type HandleBox, minimapView, type Side, viewportForBounds } from '../../src/app/canvas/static-geometry.ts';
 import { STARTER_SNAPSHOT } from '../../src/app/graph/starter-snapshot.ts';
 import { initI18n } from '../../src/app/i18n/index.ts';
-import i18n from 'i18next';
+import { i18n } from '../../src/app/i18n/index.ts';
 
 /** A small seeded generator: the same cases on every run. */
 function random(seed: number): () => number {

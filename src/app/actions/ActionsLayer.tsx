@@ -1,13 +1,13 @@
 /**
  * What the actions draw over the canvas: the toolbar ("Add container", "Add
  * network"), the open context menu, the open dialog, and a polite live region
- * that says what a drop did. The dialogs are loaded when first opened (lazy.ts).
+ * that says what a drop did. The menu and the dialogs are loaded when first
+ * opened, or once the terminal takes commands (lazy.ts).
  */
 import { type MouseEvent, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { useActions } from './ActionsProvider.tsx';
-import { ContextMenu } from './ContextMenu.tsx';
-import { AddContainerDialog, AddNetworkDialog } from '../lazy.ts';
+import { AddContainerDialog, AddNetworkDialog, ContextMenu } from '../lazy.ts';
 import './actions.css';
 
 export function ActionsLayer() {
@@ -26,8 +26,8 @@ export function ActionsLayer() {
           <span aria-hidden>＋</span> {t('toolbar.addNetwork')}
         </button>
       </div>
-      <ContextMenu />
       <Suspense fallback={null}>
+        {actions.menu && <ContextMenu />}
         {actions.dialog?.kind === 'container' && <AddContainerDialog {...(actions.dialog.network ? { network: actions.dialog.network } : {})} />}
         {actions.dialog?.kind === 'network' && <AddNetworkDialog />}
       </Suspense>

@@ -5,7 +5,7 @@
  * node. Each item that runs a command shows that command line under its label.
  */
 import { type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { useApp } from '../state/context.ts';
 import { type Actions, useActions } from './ActionsProvider.tsx';
 import { type MenuAction, type MenuItem, nodeMenu } from './menu.ts';

@@ -5,7 +5,7 @@
  * simulator answers, with its real error if the user ran it anyway).
  */
 import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { useApp } from '../state/context.ts';
 import { useActions } from './ActionsProvider.tsx';
 import {

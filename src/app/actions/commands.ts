@@ -5,20 +5,14 @@
  * checks only warn: the user may run the line anyway and get the simulator's
  * real error. Pure: reads the simulator, changes nothing; no DOM, no React.
  */
-import type { Container, Network } from '../../sim/docker/model.ts';
+import type { Container } from '../../sim/docker/model.ts';
 import type { Image } from '../../sim/docker/images.ts';
 import { boundPorts } from '../../sim/docker/portmap.ts';
 import { formatCidr, parseCidr, prefixMask } from '../../sim/netfilter/inet.ts';
 import { shellQuote } from '../../scenario/scenario.ts';
+import { type ActionWorld, findNetwork } from './world.ts';
 
-/** What the actions read of a Simulator (a Simulator fits it). */
-export interface ActionWorld {
-  engine: {
-    containers: ReadonlyMap<string, Container>;
-    networks: ReadonlyMap<string, Network>;
-    images: readonly Image[];
-  };
-}
+export { type ActionWorld, findNetwork };
 
 /** A problem found in a form: the field, and an i18n key (namespace `actions`) with its values. */
 export interface Problem {
@@ -81,10 +75,6 @@ export function findContainer(world: ActionWorld, name: string): Container | und
   return undefined;
 }
 
-export function findNetwork(world: ActionWorld, name: string): Network | undefined {
-  for (const n of world.engine.networks.values()) if (n.name === name || n.id === name) return n;
-  return undefined;
-}
 
 const isRunning = (c: Container) => c.state === 'running' || c.state === 'paused';
 

@@ -7,14 +7,14 @@
  * with the target (a name where Docker's DNS answers it, else an address).
  * Pure: reads the simulator, changes nothing.
  */
-import type { Container, Network } from '../../sim/docker/model.ts';
+import type { Container } from '../../sim/docker/model.ts';
 import type { Image } from '../../sim/docker/images.ts';
 import { boundPorts } from '../../sim/docker/portmap.ts';
 import type { NetnsView } from '../../sim/net/api.ts';
 import { HOST_IP, INTERNET_IP } from '../../sim/docker/world.ts';
 import { formatIPv4 } from '../../sim/netfilter/inet.ts';
 import { shellQuote } from '../../scenario/scenario.ts';
-import { type ActionWorld, findNetwork } from './commands.ts';
+import { type ActionWorld, attachedNetworks } from './world.ts';
 
 export interface MenuWorld extends ActionWorld {
   kernel: { netns(name: string): NetnsView | undefined };
@@ -51,20 +51,6 @@ export function imageOf(world: ActionWorld, c: Container): Image | undefined {
 export function hasTool(image: Image | undefined, tool: string): boolean {
   if (!image) return false;
   return ['/bin', '/usr/bin', '/sbin', '/usr/sbin', '/usr/local/bin'].some((d) => image.executables.has(`${d}/${tool}`));
-}
-
-/** The network records a container is attached to (asked for, running or not), in Docker's order. */
-export function attachedNetworks(world: ActionWorld, c: Container): Network[] {
-  const out: Network[] = [];
-  for (const key of c.attachments.keys()) {
-    const n = findNetwork(world, key);
-    if (n && !out.includes(n)) out.push(n);
-  }
-  for (const id of c.endpoints.keys()) {
-    const n = world.engine.networks.get(id);
-    if (n && !out.includes(n)) out.push(n);
-  }
-  return out;
 }
 
 /** How `from` names `to` in a ping or a URL: its name on a shared user network (Docker's DNS), else its address. */
@@ -237,13 +223,4 @@ export function nodeMenu(world: MenuWorld, nodeId: string): MenuItem[] {
   if (nodeId === 'host:stack' || nodeId === 'lan') return publishedMenu(world, nodeId);
   if (nodeId === 'host') return [];
   return [{ id: 'inspect', label: 'menu.inspect', action: { kind: 'inspect', node: nodeId } }];
-}
-
-/** The line a drop of a container node onto a bridge node runs, or none (not a container, no network, already on it). */
-export function dropLine(world: ActionWorld, dragged: string, target: string): string | undefined {
-  if (!dragged.startsWith('c:') || !target.startsWith('bridge:')) return undefined;
-  const c = [...world.engine.containers.values()].find((x) => x.name === dragged.slice(2));
-  const net = [...world.engine.networks.values()].find((x) => x.bridge === target.slice('bridge:'.length));
-  if (!c || !net || attachedNetworks(world, c).includes(net)) return undefined;
-  return `docker network connect ${q(net.name)} ${q(c.name)}`;
 }

@@ -8,11 +8,11 @@
  */
 import type { Edge, Node, OnSelectionChangeParams } from '@xyflow/react';
 import { type KeyboardEvent, type MouseEvent as ReactMouseEvent, useCallback, useMemo, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { useAppStore } from '../state/context.ts';
 import type { XY } from '../state/persist.ts';
 import { useActions } from './ActionsProvider.tsx';
-import { dropLine } from './menu.ts';
+import { dropLine } from './world.ts';
 
 function pointOf(event: MouseEvent | TouchEvent): { x: number; y: number } | undefined {
   if ('changedTouches' in event) {

@@ -7,7 +7,7 @@
  * is starting meanwhile.
  */
 import { Component, type ComponentType, type ReactNode, Suspense, useLayoutEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { GALLERY_NS } from '../../scenario/gallery/ns.ts';
 import '../actions/actions.css';
 import { HeaderView } from '../ui/HeaderView.tsx';

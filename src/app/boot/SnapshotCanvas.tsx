@@ -6,7 +6,7 @@
  * sizes and positions (handoff.ts).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { fitOptions } from '../canvas/fit.ts';
 import { flowEdges, flowNodes, withMeasured } from '../canvas/flow.ts';
 import { frameRect, type Size } from '../canvas/frame.ts';

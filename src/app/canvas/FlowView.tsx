@@ -26,7 +26,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { type ComponentProps, type ReactNode, useLayoutEffect, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { EDGE_TYPES } from './edges.tsx';
 import type { Size } from './frame.ts';
 import { type FitSpec, MAX_ZOOM, MIN_ZOOM } from './fit.ts';

@@ -6,7 +6,7 @@
  */
 import { ViewportPortal } from '@xyflow/react';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { useApp } from '../state/context.ts';
 import type { XY } from '../state/persist.ts';
 import { hopText } from '../trace/hop-text.ts';

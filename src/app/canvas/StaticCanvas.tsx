@@ -15,7 +15,7 @@
 import type { Edge, Node, NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { type ButtonHTMLAttributes, type ComponentType, createContext, memo, type ReactNode, type SyntheticEvent, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { EdgeLabel, measureLabels } from './edge-label.tsx';
 import { recordGesture } from './gesture-handover.ts';
 import { type FitSpec, MAX_ZOOM, MIN_ZOOM } from './fit.ts';

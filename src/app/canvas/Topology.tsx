@@ -12,7 +12,7 @@
  */
 import type { Edge, Node, NodeChange, ReactFlowInstance, Viewport } from '@xyflow/react';
 import { type ComponentType, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { useCanvasActions } from '../actions/useCanvasActions.ts';
 import type { TopologyGraph } from '../graph/types.ts';
 import { useApp, useAppStore } from '../state/context.ts';

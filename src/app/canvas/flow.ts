@@ -5,7 +5,7 @@
  * draw the same thing and the swap from one to the other shows no change.
  */
 import type { Edge, Node } from '@xyflow/react';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../i18n/index.ts';
 import type { TopoEdge, TopologyGraph } from '../graph/types.ts';
 import type { XY } from '../state/persist.ts';
 import type { Rect, Size } from './frame.ts';

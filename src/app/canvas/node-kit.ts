@@ -8,7 +8,7 @@
  * provides handles of the same markup and its fixed zoom. So one set of node
  * components draws both, and nodes.tsx needs none of React Flow's code.
  */
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../i18n/index.ts';
 import { type ComponentType, createContext, createElement, useContext } from 'react';
 import type { Side } from './static-geometry.ts';
 

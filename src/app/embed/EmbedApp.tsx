@@ -7,7 +7,7 @@
  * says so and the others go on.
  */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { ActionsLayer } from '../actions/ActionsLayer.tsx';
 import { ActionsProvider } from '../actions/ActionsProvider.tsx';
 import { Topology } from '../canvas/Topology.tsx';

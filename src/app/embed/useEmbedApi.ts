@@ -4,7 +4,7 @@
  * command's packet ended, and how tall the embed's content is (so that
  * embed.js can size the iframe to it).
  */
-import i18n from 'i18next';
+import { i18n } from '../i18n/index.ts';
 import { useEffect } from 'react';
 import { activeScenario, lastRunStep } from '../gallery/model.ts';
 import { checkStep } from '../../scenario/check.ts';

@@ -7,7 +7,7 @@
  * closes it and focus returns to what opened it.
  */
 import { type ChangeEvent, useId, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { GALLERY, GALLERY_NS, type GalleryScenario } from '../../scenario/gallery/index.ts';
 import { Dialog } from '../actions/Dialog.tsx';
 import { LostCommands } from '../actions/LostCommands.tsx';

@@ -5,7 +5,7 @@
  * the step's last packet, and where Docker 28.5 differs from the article.
  */
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { GALLERY_NS, type GalleryScenario, type GalleryStep } from '../../scenario/gallery/index.ts';
 import { useApp } from '../state/context.ts';
 import { useAppMode, useReadOnly } from '../ui/mode.ts';

@@ -2,7 +2,7 @@
  * React access to the gallery store: one per app store (made on first use, so
  * the page's entry point needs no change), saved in the browser's localStorage.
  */
-import i18n from 'i18next';
+import { i18n } from '../i18n/index.ts';
 import { useStore } from 'zustand';
 import type { StorageLike } from '../state/persist.ts';
 import { useAppStore } from '../state/context.ts';

@@ -1,9 +1,9 @@
 /**
  * The scenarios the app can open: the gallery's, and one opened from a link or
- * a file (its text registered in i18next under the `linked` namespace, apart
+ * a file (its text registered in the translator under the `linked` namespace, apart
  * from the gallery's text, which is reloaded as a whole when it first loads).
  */
-import i18n from 'i18next';
+import { i18n } from '../i18n/index.ts';
 import { readScenario } from '../../scenario/format/read.ts';
 import type { ScenarioDoc } from '../../scenario/format/types.ts';
 import { findGalleryScenario, GALLERY } from '../../scenario/gallery/scenarios.ts';
@@ -51,14 +51,9 @@ export function scenarioForDoc(doc: ScenarioDoc): GalleryScenario {
 export function registerLinked(scenario: GalleryScenario | null): void {
   linked = scenario;
   if (!scenario) return;
-  const add = () => {
-    const text = scenarioResource(scenario.doc);
-    if (!text.title) text.title = i18n.t('link.untitled');
-    i18n.addResourceBundle('en', LINKED_NS, { scenarios: { [LINKED_ID]: text } }, false, true);
-  };
-  // Before i18next has started (tests, or the first screen racing it), the text goes in once it has.
-  if (i18n.isInitialized) add();
-  else i18n.on('initialized', add);
+  const text = scenarioResource(scenario.doc);
+  if (!text.title) text.title = i18n.t('link.untitled');
+  i18n.addResourceBundle('en', LINKED_NS, { scenarios: { [LINKED_ID]: text } });
 }
 
 /** Registers the linked scenario a saved state holds (its document, read again); false when it no longer reads. */

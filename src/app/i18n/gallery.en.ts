@@ -1,5 +1,5 @@
 /**
- * English text of the gallery (i18next namespace `gallery`): the dialog, the
+ * English text of the gallery (namespace `gallery`): the dialog, the
  * Guide tab, and each scenario of src/scenario/gallery under `scenarios.<id>`
  * (`steps` in the order of the scenario's steps). Facts come from the simulator.
  * Its own chunk, loaded when the gallery is first needed (i18n/index.ts); the

@@ -1,4 +1,4 @@
-/** 场景库的简体中文文字（i18next 命名空间 `gallery`），结构与 gallery.en.ts 相同。 */
+/** 场景库的简体中文文字（命名空间 `gallery`），结构与 gallery.en.ts 相同。 */
 import { GALLERY_TEXT } from '../../scenario/gallery/gallery-text.zh-CN.gen.ts';
 import { scenarioResource } from '../../scenario/gallery/resource.ts';
 import type { GalleryResources } from './gallery.en.ts';

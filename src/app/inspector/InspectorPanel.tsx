@@ -4,7 +4,7 @@
  * common ones as buttons, all of them in the node's menu ("More…").
  */
 import { type MouseEvent, type ReactNode, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { useActions } from '../actions/ActionsProvider.tsx';
 import { nodeMenu } from '../actions/menu.ts';
 import { useGraph } from '../graph/use-graph.ts';

@@ -4,7 +4,7 @@
  * an IPv6 trace, `ip6tables-save -c` (the rules that packet met).
  */
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { useApp } from '../state/context.ts';
 import { parseIptablesSave, ruleKey, traceFamily, traceRuleMarks } from './parse.ts';
 

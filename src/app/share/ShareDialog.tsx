@@ -5,7 +5,7 @@
  * scenario's id and step; share-doc.ts decides which.
  */
 import { useId, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { Dialog } from '../actions/Dialog.tsx';
 import { QR_MAX_CHARS, QrCode } from './QrCode.tsx';
 import { DEFAULT_EMBED, EMBED_PANELS, type EmbedPanel, type EmbedTheme } from '../embed/options.ts';

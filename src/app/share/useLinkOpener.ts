@@ -2,7 +2,7 @@
  * Opens the scenario a URL's fragment carries (`#s=...`, `#g=...`), at load and
  * whenever the fragment changes (a link pasted into the address bar of an open
  * tab). The fragment is removed once read, so a reload shows the world as it
- * then is and never asks again. The codec loads only when there is a link.
+ * then is and never asks again. The codec loads only for a whole scenario's link.
  */
 import { useEffect } from 'react';
 import { loadGalleryText } from '../i18n/index.ts';
@@ -12,6 +12,11 @@ import type { AppStore } from '../state/store.ts';
 /** Whether a fragment asks for a scenario (anything else is left alone). */
 export function isScenarioFragment(hash: string): boolean {
   return /^#?(?:[^&]*&)*(?:s|g)=/.test(hash);
+}
+
+/** Whether it carries a whole scenario (`s=`), which the link codec decodes (a gallery link needs no codec). */
+export function isScenarioDataFragment(hash: string): boolean {
+  return /^#?(?:[^&]*&)*s=/.test(hash);
 }
 
 function clearFragment(): void {
@@ -31,9 +36,8 @@ export function openFragmentLink(app: AppStore, gallery: GalleryStore): Promise<
   if (!isScenarioFragment(hash)) return Promise.resolve();
   clearFragment();
   // The gallery's text too: the header and the Guide name the scenario that opens.
-  return Promise.all([import('./links.ts'), loadGalleryText()])
-    .then(([{ resolveLink }]) => {
-      const link = resolveLink(hash);
+  return Promise.all([import('./link-open.ts').then(({ openLink }) => openLink(hash)), loadGalleryText()])
+    .then(([link]) => {
       if (link.kind === 'error') app.getState().setNotice(link.notice);
       else if (link.kind === 'open') gallery.getState().openDoc(link.doc, link.step);
     })

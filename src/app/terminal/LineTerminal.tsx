@@ -9,7 +9,7 @@
  * becomes markup. TerminalPane.tsx puts xterm in its place once it has loaded.
  */
 import { type CSSProperties, memo, useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { keyData } from './key-data.ts';
 import type { Cell, Row, Screen, Style } from './screen.ts';
 import type { TerminalTab } from './tab-session.ts';

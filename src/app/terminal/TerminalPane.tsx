@@ -15,7 +15,7 @@
  * loading until xterm is there.
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { useReadOnly } from '../ui/mode.ts';
 import { useAppStore, useApp } from '../state/context.ts';
 import { preloadPrograms } from '../state/programs.ts';

@@ -10,7 +10,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import type { TerminalTab } from './tab-session.ts';
 import { DARK, LIGHT } from './theme.ts';
 import { useReducedMotion } from '../ui/motion.ts';

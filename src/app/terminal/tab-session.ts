@@ -8,7 +8,7 @@
  * screen is dropped: the session, its history, its half-typed line and any
  * keys waiting behind a loading program carry on unchanged.
  */
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../i18n/index.ts';
 import { isPythonCommand } from '../../sim/docker/engine.ts';
 import { hostPrompt, sessionPrompt, type ShellSessionRef } from '../../sim/shell/console.ts';
 import { HOST_HOSTNAME } from '../../sim/docker/world.ts';

@@ -5,7 +5,7 @@
  * canvas highlights the hops that happened there.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import type { Hop, Outcome, Trace } from '../../sim/net/trace.ts';
 import type { NetfilterStep } from '../../sim/netfilter/hook.ts';
 import { GALLERY_NS } from '../../scenario/gallery/ns.ts';

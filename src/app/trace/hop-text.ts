@@ -4,7 +4,7 @@
  * technical tokens that fill it); the app renders the note through its `hop.*`
  * templates, whose English gives `detail` back word for word.
  */
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../i18n/index.ts';
 import type { Hop, Trace } from '../../sim/net/trace.ts';
 
 /** `hop.KEY` filled with the note's values; the core's `detail` when no language has that key. */

@@ -5,7 +5,7 @@
  * they did in a status line (HistoryStatus).
  */
 import { Suspense, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { Dialog } from '../actions/Dialog.tsx';
 import { LostCommands } from '../actions/LostCommands.tsx';
 import { useHeaderScenario } from '../gallery/header.tsx';

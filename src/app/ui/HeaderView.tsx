@@ -6,7 +6,7 @@
  * buttons that need it are disabled and say it is starting.
  */
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { GALLERY_NS } from '../../scenario/gallery/ns.ts';
 import { currentLanguage, LANGUAGES } from '../i18n/index.ts';
 import type { ThemeSetting } from '../state/persist.ts';
@@ -131,7 +131,7 @@ export function HeaderView({ titleKey, own, hint, theme, system, setting, onThem
         </button>
         <select
           aria-label={t('header.language')}
-          value={currentLanguage(i18n.resolvedLanguage ?? i18n.language)}
+          value={currentLanguage(i18n.language)}
           onChange={(e) => void i18n.changeLanguage(e.target.value)}
         >
           {LANGUAGES.map((l) => (

@@ -4,7 +4,7 @@
  * readers hear each change, shown for a few seconds.
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { useApp } from '../state/context.ts';
 
 const SHOWN_MS = 6000;

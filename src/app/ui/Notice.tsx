@@ -3,7 +3,7 @@
  * link...): the store's message in the UI's language, with a dismiss button.
  * A reason given by its key (a bad link's) is said in that language too.
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { useApp, useAppStore } from '../state/context.ts';
 
 export function Notice() {

@@ -8,7 +8,7 @@
  * from the canvas (to the terminal) or the inspector or guide opens (to the
  * panels); the first screen draws it disabled.
  */
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 
 export type Pane = 'canvas' | 'terminal' | 'panel';
 

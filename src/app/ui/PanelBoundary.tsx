@@ -6,7 +6,7 @@
  * on, and the session is saved as before.
  */
 import { Component, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 import { FaultProbe } from './test-fault.ts';
 
 export type PanelName = 'canvas' | 'terminal' | 'trace' | 'rules' | 'inspector' | 'guide' | 'gallery';

@@ -9,7 +9,7 @@
  * reload brings the same world back.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react.ts';
 
 type Update = (reloadPage?: boolean) => Promise<void>;
 

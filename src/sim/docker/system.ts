@@ -1,41 +1,14 @@
 /**
  * What the engine says about itself (`docker version`, `docker info`): the
- * real-docker rig's daemon and client, version strings included, since the
- * transcripts must match it (Debian's 28.5.2+dfsg4 build, storage driver vfs,
- * runc 1.1.5 registered as the runtime `r115`; golden 32). Values are Go
- * structs in field order for `--format` templates.
+ * real-docker rig's daemon and client (their builds are in engine-facts.ts),
+ * since the transcripts must match it. Values are Go structs in field order for
+ * `--format` templates.
  */
 import type { Engine } from './engine.ts';
 import { goMap, goStruct } from './govalue.ts';
 import { goTime } from './go-time.ts';
+import { CLIENT, SERVER } from './engine-facts.ts';
 import { ENGINE_ID } from './world.ts';
-
-export const CLIENT = {
-  version: '28.2.2',
-  apiVersion: '1.50',
-  goVersion: 'go1.24.3',
-  gitCommit: 'e6534b4',
-  built: 'Fri May 30 12:07:14 2025',
-  buildTime: '2025-05-30T12:07:14.000000000+00:00',
-};
-
-export const SERVER = {
-  version: '28.5.2+dfsg4',
-  apiVersion: '1.51',
-  minApiVersion: '1.24',
-  goVersion: 'go1.27.1',
-  gitCommit: '3ef3c07c883be49a2e8097bcf6d2952fce1d70eb',
-  built: 'Tue Sep 15 11:02:57 2026',
-  buildTime: '2026-09-15T11:02:57.000000000+00:00',
-  kernelVersion: '6.18.0',
-  containerd: { version: '2.1.9+unknown', gitCommit: '' },
-  runtime: { name: 'r115', version: '1.1.5+ds1', gitCommit: '1.1.5+ds1-1+deb12u1' },
-  storageDriver: 'vfs',
-  dockerRootDir: '/var/lib/docker',
-  hostName: 'dockerhost',
-  ncpu: 2,
-  memTotal: 4_109_000_704,
-};
 
 /** The client's versionInfo: `.Client` (its clientVersion) and `.Server` (types.Version). */
 export function versionInfo(): Record<string, unknown> {

@@ -8,7 +8,7 @@ import { parseAttachExit, parseReplLine, parseShellLine } from './console.ts';
 import type { PythonRepl, PythonSetup } from './python/repl.ts';
 import { lazyPart } from './lazy/parts.ts';
 import { lazyCommand } from './lazy/command.ts';
-import { SERVER } from '../docker/system.ts';
+import { SERVER } from '../docker/engine-facts.ts';
 import { addrconfigLookup, addressName, clientLookup, containerNameserver, embeddedLookup6, familyLookup, lookup, lookupInHosts } from '../docker/dns.ts';
 import { hostsFile } from '../docker/files.ts';
 import { Engine, hasNetAdmin, isPythonCommand, isShellCommand, mainProgram, runsImageDefault } from '../docker/engine.ts';

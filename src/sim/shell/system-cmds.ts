@@ -6,7 +6,7 @@
  * process here runs as root, as the rig's do.
  */
 import { appletUsage } from './busybox-help.ts';
-import { SERVER } from '../docker/system.ts';
+import { SERVER } from '../docker/engine-facts.ts';
 import { isOutput, toolOptions, usageError } from './text-cmds.ts';
 import type { Command, CommandContext, CommandOutput } from './types.ts';
 import { fail, ok } from './types.ts';

@@ -3,7 +3,8 @@
  * `--format` template on the typed values of ../../docker/system.ts.
  */
 import type { Engine } from '../../docker/engine.ts';
-import { CLIENT, SERVER, systemInfo, versionInfo } from '../../docker/system.ts';
+import { CLIENT, SERVER } from '../../docker/engine-facts.ts';
+import { systemInfo, versionInfo } from '../../docker/system.ts';
 import { lazyPart } from '../lazy/parts.ts';
 import { fail, ok, type CommandOutput } from '../types.ts';
 import { isParsed, parseCommandFlags } from './flags.ts';

@@ -127,7 +127,7 @@ export default defineConfig({
             {
               name: 'sim-inspect',
               // With `docker cp` and the housekeeping commands (prune, system df, history...), which that part's entry carries.
-              test: /[\\/]src[\\/]sim[\\/](?:shell[\\/](?:lazy[\\/]inspect|docker[\\/](?:inspect-cmd|images|volume-cmds|system|copy|housekeeping))|docker[\\/](?:inspect|image-inspect|system))\.ts$/,
+              test: /[\\/]src[\\/]sim[\\/](?:shell[\\/](?:lazy[\\/]inspect|docker[\\/](?:inspect-cmd|images|volume-cmds|system|copy|housekeeping|history-cmd))|docker[\\/](?:inspect|image-inspect|system))\.ts$/,
               includeDependenciesRecursively: false,
             },
             { name: 'sim-build', test: /[\\/]src[\\/]sim[\\/](?:shell[\\/]docker[\\/]build-(?:cmd|steps|context)\.ts$|docker[\\/]build[\\/])/, includeDependenciesRecursively: false },

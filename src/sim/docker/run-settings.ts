@@ -7,7 +7,7 @@
  * daemon's checks of these values (daemon_unix.go verifyPlatformContainerResources,
  * api/types/container ValidateRestartPolicy) with their messages.
  */
-import { SERVER } from './system.ts';
+import { SERVER } from './engine-facts.ts';
 
 export interface RestartPolicy {
   /** `no`, `always`, `on-failure`, `unless-stopped` (anything else is refused). */

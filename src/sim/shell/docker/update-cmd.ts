@@ -8,27 +8,14 @@ import { DockerError, type Engine } from '../../docker/engine.ts';
 import { resourceProblem, restartPolicyProblem, type Resources } from '../../docker/run-settings.ts';
 import { fail, type CommandOutput } from '../types.ts';
 import { isParsed, parseCommandFlags, type FlagSpec } from './flags.ts';
-import { checkWith, goInt, goUint, memSwapBytes, nanoCpus, parseRestartPolicy, ramInBytes, valueOf } from './run-values.ts';
+import { CREATE_FLAGS } from './run-flags.ts';
+import { goInt, goUint, memSwapBytes, nanoCpus, parseRestartPolicy, ramInBytes, valueOf } from './run-values.ts';
 import { argCountError } from './usage.ts';
 
 
-const int = checkWith((v) => goInt(v));
-const UPDATE_FLAGS: readonly FlagSpec[] = [
-  { long: 'blkio-weight', kind: 'string', check: checkWith((v) => goUint(v, 16)) },
-  { long: 'cpu-period', kind: 'string', check: int },
-  { long: 'cpu-quota', kind: 'string', check: int },
-  { long: 'cpu-rt-period', kind: 'string', check: int },
-  { long: 'cpu-rt-runtime', kind: 'string', check: int },
-  { long: 'cpu-shares', short: 'c', kind: 'string', check: int },
-  { long: 'cpus', kind: 'string', check: checkWith(nanoCpus) },
-  { long: 'cpuset-cpus', kind: 'string' },
-  { long: 'cpuset-mems', kind: 'string' },
-  { long: 'memory', short: 'm', kind: 'string', check: checkWith(ramInBytes) },
-  { long: 'memory-reservation', kind: 'string', check: checkWith(ramInBytes) },
-  { long: 'memory-swap', kind: 'string', check: checkWith(memSwapBytes) },
-  { long: 'pids-limit', kind: 'string', check: int },
-  { long: 'restart', kind: 'string' },
-];
+/** docker update's flags: the subset of create's it takes, parsed and checked the same way (the client shares their opts types). */
+const UPDATE_FLAG_NAMES = new Set(['blkio-weight', 'cpu-period', 'cpu-quota', 'cpu-rt-period', 'cpu-rt-runtime', 'cpu-shares', 'cpus', 'cpuset-cpus', 'cpuset-mems', 'memory', 'memory-reservation', 'memory-swap', 'pids-limit', 'restart']);
+const UPDATE_FLAGS: readonly FlagSpec[] = CREATE_FLAGS.filter((f) => UPDATE_FLAG_NAMES.has(f.long));
 
 /** The resource fields a flag sets, with its parser. */
 const RESOURCE_FLAGS: readonly [string, keyof Resources, (v: string) => string | number][] = [

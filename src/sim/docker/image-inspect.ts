@@ -46,16 +46,23 @@ export function imageObject(engine: Engine, image: Image): Record<string, unknow
         'dockerspec.DockerOCIImageConfig',
         { User: '', ExposedPorts: goNil('map'), Env: goNil('slice'), Entrypoint: goNil('slice'), Cmd: goNil('slice'), Volumes: goNil('map'), WorkingDir: '', Labels: goNil('map'), StopSignal: '' },
       ),
-      Architecture: 'amd64',
-      Os: 'linux',
-      Size: image.size,
-      GraphDriver: { Data: goNil('map'), Name: 'vfs' },
-      RootFS: { Type: 'layers', Layers: (image.layers ?? [image.layer]).map((l) => `sha256:${l}`) },
-      Metadata: { LastTagTime: tagged === undefined ? ZERO_TIME : goTime(tagged) },
+      ...storedFields(image, tagged),
     },
     'image.InspectResponse',
     { Container: '', ContainerConfig: null, Variant: '', OsVersion: '', VirtualSize: 0, Descriptor: null, Manifests: goNil('slice') },
   );
+}
+
+/** Where and how the daemon stores an image: the same fields for every image (their place in the object differs). */
+function storedFields(image: Image, tagged: number | undefined): Record<string, unknown> {
+  return {
+    Architecture: 'amd64',
+    Os: 'linux',
+    Size: image.size,
+    GraphDriver: { Data: goNil('map'), Name: 'vfs' },
+    RootFS: { Type: 'layers', Layers: (image.layers ?? [image.layer]).map((l) => `sha256:${l}`) },
+    Metadata: { LastTagTime: tagged === undefined ? ZERO_TIME : goTime(tagged) },
+  };
 }
 
 /** The daemon's version string (`docker version`'s Server), which the classic builder writes into what it commits. */
@@ -82,12 +89,7 @@ function builtImageObject(engine: Engine, image: Image): Record<string, unknown>
       Created: goTime(image.created),
       DockerVersion: DOCKER_VERSION,
       Author: '',
-      Architecture: 'amd64',
-      Os: 'linux',
-      Size: image.size,
-      GraphDriver: { Data: goNil('map'), Name: 'vfs' },
-      RootFS: { Type: 'layers', Layers: (image.layers ?? [image.layer]).map((l) => `sha256:${l}`) },
-      Metadata: { LastTagTime: tagged === undefined ? ZERO_TIME : goTime(tagged) },
+      ...storedFields(image, tagged),
       Config: goStruct(
         {
           Cmd: image.cmd.length > 0 ? image.cmd : goNil('slice'),

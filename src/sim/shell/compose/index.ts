@@ -333,6 +333,7 @@ class ComposeRun {
   private up(sub: 'up' | 'create', f: ParsedFlags, opts: ProjectOptions): CommandOutput {
     if (f.bools.has('force-recreate') && f.bools.has('no-recreate')) throw new ComposeError('--force-recreate and --no-recreate are incompatible');
     if (f.bools.has('always-recreate-deps') && f.bools.has('no-recreate')) throw new ComposeError('--always-recreate-deps and --no-recreate are incompatible');
+    if (f.bools.has('build') && f.bools.has('no-build')) throw new ComposeError('--build and --no-build are incompatible');
     const project = loadProject(opts, this.host, this.warn, f.args);
     const start = sub === 'up' && !f.bools.has('no-start');
     const pullPolicy = pullFlag(f.strings.get('pull'));
@@ -346,6 +347,7 @@ class ComposeRun {
       removeOrphans: f.bools.has('remove-orphans'),
       ...(pullPolicy !== undefined ? { pullPolicy } : {}),
       quietPull: f.bools.has('quiet-pull'),
+      ...(f.bools.has('build') ? { build: 'always' as const } : f.bools.has('no-build') ? { build: 'never' as const } : {}),
     });
     const out = this.outcome(o);
     if (sub === 'create' || f.bools.has('detach') || o.error !== undefined) return out;

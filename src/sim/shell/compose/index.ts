@@ -19,6 +19,9 @@ import { checkRunFlags, runOneOff } from './run.ts';
 import { COMMAND_HELP } from './help.ts';
 import { imagesOutput, killContainers, removeContainers, stoppedContainers, topOutput } from './manage.ts';
 import { pullFlag, pullServices } from './pull.ts';
+import { composeCopy, CP_ARGS_ERROR } from './copy.ts';
+import type { ContainerFiles } from '../docker/copy.ts';
+import type { FileSystem } from '../fs.ts';
 
 /** What `docker compose` needs from the docker client that runs it. */
 export interface ComposeClient {
@@ -26,12 +29,14 @@ export interface ComposeClient {
   tty: boolean;
   runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean; tty?: boolean; workdir?: string; env?: readonly string[]; user?: string }) => CommandOutput;
   onStarted?: (container: Container) => void;
+  /** Containers' files, for `cp`. */
+  files?: ContainerFiles;
 }
 
 /** The client process: its environment and its machine's files (`fs.cwd` is where it runs). */
 export interface ComposeProcess {
   env?: Record<string, string>;
-  fs?: { read(path: string): string; cwd?: string };
+  fs?: FileSystem;
 }
 
 const GLOBAL_FLAGS: FlagSpec[] = [
@@ -75,6 +80,7 @@ const SUBCOMMAND_FLAGS: Record<string, FlagSpec[]> = {
   rm: [b('force', 'f'), b('stop', 's'), b('volumes', 'v'), b('all', 'a')],
   top: [],
   images: [s('format'), b('quiet', 'q')],
+  cp: [b('all'), b('archive', 'a'), b('follow-link', 'L'), s('index')],
   pull: [b('quiet', 'q'), b('include-deps'), b('ignore-pull-failures'), b('ignore-buildable'), s('policy'), b('parallel'), b('no-parallel')],
 };
 
@@ -172,12 +178,14 @@ class ComposeRun {
   private readonly client: ComposeClient;
   private readonly host: HostFiles;
   private readonly env: Record<string, string>;
+  private readonly proc: ComposeProcess;
   private readonly warnings: string[] = [];
   private quiet = false;
 
   constructor(engine: Engine, client: ComposeClient, proc: ComposeProcess) {
     this.engine = engine;
     this.client = client;
+    this.proc = proc;
     const fs = proc.fs;
     this.host = { cwd: fs?.cwd ?? '/', read: (p) => (fs ? fs.read(p) : 'ENOENT') };
     this.env = { ...(proc.env ?? {}) };
@@ -199,7 +207,7 @@ class ComposeRun {
     if (sub === undefined) return ok(USAGE);
     if (!KNOWN.has(sub)) return fail(`${USAGE}unknown docker command: "compose ${sub}"\n`, 1);
     const specs = SUBCOMMAND_FLAGS[sub];
-    if (!specs) return fail(`vethlab: docker compose ${sub} is not simulated (up, create, run, scale, pull, down, ps, logs, exec, port, stop, start, restart, kill, rm, top, images, config, ls and version are)\n`, 1);
+    if (!specs) return fail(`vethlab: docker compose ${sub} is not simulated (up, create, run, scale, pull, cp, down, ps, logs, exec, port, stop, start, restart, kill, rm, top, images, config, ls and version are)\n`, 1);
     let f: ParsedFlags;
     try {
       // Compose's global flags may follow the subcommand too (its own win: `logs -f` follows, `run -p` publishes); exec's and run's stop at the service.
@@ -309,6 +317,8 @@ class ComposeRun {
       }
       case 'port':
         return this.port(f, opts);
+      case 'cp':
+        return this.copy(f, opts);
       case 'config':
         return this.config(f, opts);
       case 'ls':
@@ -323,6 +333,7 @@ class ComposeRun {
   private up(sub: 'up' | 'create', f: ParsedFlags, opts: ProjectOptions): CommandOutput {
     if (f.bools.has('force-recreate') && f.bools.has('no-recreate')) throw new ComposeError('--force-recreate and --no-recreate are incompatible');
     if (f.bools.has('always-recreate-deps') && f.bools.has('no-recreate')) throw new ComposeError('--always-recreate-deps and --no-recreate are incompatible');
+    if (f.bools.has('build') && f.bools.has('no-build')) throw new ComposeError('--build and --no-build are incompatible');
     const project = loadProject(opts, this.host, this.warn, f.args);
     const start = sub === 'up' && !f.bools.has('no-start');
     const pullPolicy = pullFlag(f.strings.get('pull'));
@@ -336,6 +347,7 @@ class ComposeRun {
       removeOrphans: f.bools.has('remove-orphans'),
       ...(pullPolicy !== undefined ? { pullPolicy } : {}),
       quietPull: f.bools.has('quiet-pull'),
+      ...(f.bools.has('build') ? { build: 'always' as const } : f.bools.has('no-build') ? { build: 'never' as const } : {}),
     });
     const out = this.outcome(o);
     if (sub === 'create' || f.bools.has('detach') || o.error !== undefined) return out;
@@ -500,6 +512,20 @@ class ComposeRun {
     const before = this.outcome(o);
     const stdout = f.bools.has('quiet') ? '' : result.stdout;
     return { ...result, stdout, stderr: before.stderr + result.stderr, stderrFirst: true };
+  }
+
+  /** `docker compose cp [--index N] [--all] SERVICE:SRC DEST | SRC SERVICE:DEST`: see copy.ts. */
+  private copy(f: ParsedFlags, opts: ProjectOptions): CommandOutput {
+    if (f.args.length !== 2) return fail(CP_ARGS_ERROR, 1);
+    const indexText = f.strings.get('index') ?? '0';
+    if (!/^[+-]?\d+$/.test(indexText)) throw new ComposeError(`invalid argument ${JSON.stringify(indexText)} for "--index" flag: strconv.ParseInt: parsing ${JSON.stringify(indexText)}: invalid syntax`);
+    if (!this.proc.fs || !this.client.files) return fail('vethlab: docker compose cp needs the machine\'s files, which this shell does not have\n', 1);
+    const name = projectName(opts, this.host, this.warn);
+    const o: Outcome = { events: [], warnings: [] };
+    const [source, destination] = f.args as [string, string];
+    const ctx = { engine: this.engine, files: this.client.files, local: this.proc.fs, tty: this.client.tty };
+    composeCopy(ctx, name, { source, destination, index: Number(indexText), all: f.bools.has('all') }, o);
+    return this.outcome(o);
   }
 
   private port(f: ParsedFlags, opts: ProjectOptions): CommandOutput {

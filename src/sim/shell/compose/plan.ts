@@ -54,6 +54,8 @@ export interface UpOptions {
   removeOrphans?: boolean;
   pullPolicy?: string;
   quietPull?: boolean;
+  /** `--build` (build every service with `build:`) or `--no-build` (never build). */
+  build?: 'always' | 'never';
 }
 
 /** Which container of a service a create request is for: its name, its number (none for a one-off), a one-off's slug. */
@@ -137,13 +139,17 @@ export function serviceImage(project: Project, s: Service): string {
 }
 
 /**
- * A service to build whose image is not here yet: Compose would build it through the
- * daemon's BuildKit, which is not modelled (`docker build` is, with the legacy builder).
+ * A service to build whose image is not here yet (with `--build`, any service with
+ * `build:`): Compose would build it through the daemon's BuildKit, which is not
+ * modelled (`docker build` is, with the legacy builder).
  */
-export function unbuiltService(engine: Engine, project: Project, services: readonly string[]): string | undefined {
-  const missing = services.map((n) => project.services.get(n)!).find((s) => s.image === undefined && s.extra.build !== undefined && !engine.findImage(serviceImage(project, s)));
+export function unbuiltService(engine: Engine, project: Project, services: readonly string[], build?: 'always' | 'never'): string | undefined {
+  const buildable = services.map((n) => project.services.get(n)!).filter((s) => s.image === undefined && s.extra.build !== undefined);
+  const missing = build === 'always' ? buildable[0] : buildable.find((s) => !engine.findImage(serviceImage(project, s)));
   if (!missing) return undefined;
-  return `vethlab: Compose builds service ${JSON.stringify(missing.name)} with the daemon's BuildKit, which is not modelled here; build its image with docker build -t ${serviceImage(project, missing)} <its context>, then run this again`;
+  // --no-build: Compose creates the container anyway and the daemon lacks the image (golden pending/compose-build).
+  if (build === 'never') return `Error response from daemon: No such image: ${serviceImage(project, missing)}:latest`;
+  return `vethlab: Compose builds service ${JSON.stringify(missing.name)} with the daemon's BuildKit, which is not modelled here; build its image with docker build -t ${serviceImage(project, missing)} <its context>, then run this again${build === 'always' ? ' without --build' : ''}`;
 }
 
 export function containerName(project: Project, s: Service, number = 1): string {
@@ -334,7 +340,7 @@ export class ComposeOps {
    * volumes, orphans, then each service's container created or kept, level by level.
    */
   converge(project: Project, services: string[], networkUsers: string[], opts: UpOptions, out: Outcome): void {
-    const unbuilt = unbuiltService(this.engine, project, services);
+    const unbuilt = unbuiltService(this.engine, project, services, opts.build);
     if (unbuilt !== undefined) throw new ComposeError(unbuilt);
     // ensureImagesExists: the images the services' pull policies ask for, before anything is created.
     pullRequiredImages(this.engine, project, services, { ...(opts.pullPolicy !== undefined ? { policy: opts.pullPolicy } : {}), quiet: opts.quietPull === true }, out.events);

@@ -113,7 +113,8 @@ export function cpCommand(ctx: CopyContext, argv: string[]): CommandOutput {
   return fail('must specify at least one container source\n', 1);
 }
 
-function copyFromContainer(ctx: CopyContext, ref: string, srcPath: string, dstPath: string, quiet: boolean): CommandOutput {
+/** Container to local (exported for `docker compose cp`, which names the container by its ID). */
+export function copyFromContainer(ctx: CopyContext, ref: string, srcPath: string, dstPath: string, quiet: boolean): CommandOutput {
   if (dstPath === '-') return fail('vethlab: docker cp to - (a tar stream on standard output) is not modelled here\n', 1);
   const local = ctx.local;
   // The client checks the output path before it asks the daemon anything (command.ValidateOutputPath).
@@ -135,7 +136,8 @@ function copyFromContainer(ctx: CopyContext, ref: string, srcPath: string, dstPa
   return quiet ? ok() : { stdout: '', stderr: `Successfully copied ${humanSize(tarSize(from, absSrc))} to ${shown}\n`, exitCode: 0 };
 }
 
-function copyToContainer(ctx: CopyContext, srcPath: string, ref: string, dstPath: string, quiet: boolean): CommandOutput {
+/** Local to container (exported for `docker compose cp`). */
+export function copyToContainer(ctx: CopyContext, srcPath: string, ref: string, dstPath: string, quiet: boolean): CommandOutput {
   if (srcPath === '-') return fail('vethlab: docker cp from - (a tar stream on standard input) is not modelled here\n', 1);
   const local = ctx.local;
   const absSrc = resolvePath(local.cwd, srcPath);

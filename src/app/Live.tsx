@@ -13,13 +13,22 @@
  */
 import { useEffect } from 'react';
 import { App } from './App.tsx';
-import { discardBootHandoff } from './boot/handoff.ts';
+import { discardBootHandoff, untilFirstScreenPainted } from './boot/handoff.ts';
 import { galleryStoreFor } from './gallery/context.ts';
-import { openFragmentLink } from './share/useLinkOpener.ts';
+import { isScenarioFragment, openFragmentLink } from './share/useLinkOpener.ts';
 import { AppStoreContext } from './state/context.ts';
 import { browserStorage, loadSession } from './state/persist.ts';
 import { programsIdle, whenProgramsReady } from './state/programs.ts';
 import { createAppStore } from './state/store.ts';
+
+/** How long the replay waits at most for the first screen's drawing (a page under heavy load). */
+const FIRST_SCREEN_WAIT_MS = 3000;
+
+// The saved world's snapshot is on screen before the replay's long task: without this wait the
+// replay could run first (the first screen renders after its strings load), and a returning
+// visitor's reload of a 300-container world showed nothing for 2-4 s. A link's world replaces
+// the first screen's, so its replay does not wait.
+if (!isScenarioFragment(window.location.hash)) await untilFirstScreenPainted(FIRST_SCREEN_WAIT_MS);
 
 const storage = browserStorage();
 const saved = loadSession(storage);

@@ -6,13 +6,14 @@
  * simulator (the hint's Run, Gallery, reset, the terminal, the panels) says it
  * is starting meanwhile.
  */
-import { Component, type ComponentType, type ReactNode, Suspense, useLayoutEffect } from 'react';
+import { Component, type ComponentType, type ReactNode, Suspense, useEffect, useLayoutEffect } from 'react';
 import { useTranslation } from '../i18n/react.ts';
 import { GALLERY_NS } from '../../scenario/gallery/ns.ts';
 import '../actions/actions.css';
 import { HeaderView } from '../ui/HeaderView.tsx';
 import { PaneBar } from '../ui/PaneBar.tsx';
 import { resolveTheme, useSystemTheme } from '../ui/theme.ts';
+import { firstScreenPainted } from './handoff.ts';
 import type { BootState } from './initial.ts';
 import { SnapshotCanvas } from './SnapshotCanvas.tsx';
 
@@ -23,6 +24,11 @@ export function BootScreen({ state, failed = false }: { state: BootState; failed
   useLayoutEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+  // Without a snapshot there is no drawing to wait for (SnapshotCanvas reports its own).
+  const hasDrawing = state.graph !== undefined;
+  useEffect(() => {
+    if (!hasDrawing) firstScreenPainted();
+  }, [hasDrawing]);
   const { titleKey, hint, own } = state.header;
   const starting = t('boot.starting');
   const panel = state.gallery.guide ? 'guide' : state.view.panel;

@@ -17,7 +17,7 @@ import type { Viewport } from '../canvas/static-geometry.ts';
 import { TidyIcon } from '../canvas/TidyIcon.tsx';
 import type { GraphSnapshot } from '../graph/snapshot.ts';
 import type { XY } from '../state/persist.ts';
-import { recordBootHandoff } from './handoff.ts';
+import { firstScreenPainted, recordBootHandoff } from './handoff.ts';
 
 export function SnapshotCanvas({ graph, positions, theme }: { graph: GraphSnapshot; positions: Record<string, XY>; theme: 'light' | 'dark' }) {
   const { t } = useTranslation();
@@ -43,6 +43,7 @@ export function SnapshotCanvas({ graph, positions, theme }: { graph: GraphSnapsh
         onViewport={setViewport}
         onMeasured={onMeasured}
         onWake={wantFlowView}
+        onDrawn={firstScreenPainted}
         controls={
           <ControlButton disabled title={starting} aria-label={t('canvas.tidy')}>
             <TidyIcon />

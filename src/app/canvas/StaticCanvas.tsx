@@ -51,6 +51,8 @@ export interface StaticCanvasProps {
   /** Node sizes as drawn (offsetWidth/Height, the frame excepted), when they differ from the nodes' `measured`. */
   onMeasured(sizes: Record<string, Size>): void;
   onWake?(): void;
+  /** After the first paint of the whole drawing (nodes, edges and minimap at the view). */
+  onDrawn?(): void;
   /** Buttons after zoom in, zoom out and fit view (ControlButton). */
   controls?: ReactNode;
   minimapColor(node: Node): string;
@@ -337,6 +339,8 @@ export function StaticCanvas(props: StaticCanvasProps) {
   const viewportEl = useRef<HTMLDivElement>(null);
   const [canvas, setCanvas] = useState<Size>({ width: 0, height: 0 });
   const [handles, setHandles] = useState<ReadonlyMap<string, HandleBox[]>>(new Map());
+  // Nothing to fit (no nodes, or a canvas of no size): the drawing is as complete as it gets.
+  const [unfittable, setUnfittable] = useState(false);
   const view = viewport ?? startViewport ?? { x: 0, y: 0, zoom: 1 };
   const compact = view.zoom < COMPACT_ZOOM;
   const { t } = useTranslation();
@@ -388,6 +392,7 @@ export function StaticCanvas(props: StaticCanvasProps) {
     if (!viewport) {
       const fitted = fittedView(nodes, size, fit);
       if (fitted) latest.current.onViewport(fitted);
+      else setUnfittable(true);
     }
   }, [nodes, view.zoom, compact, viewport, canvas, handles, fit]);
 
@@ -417,6 +422,21 @@ export function StaticCanvas(props: StaticCanvasProps) {
     };
   }, [viewport, restDue]);
   const rest = viewport !== undefined && restDue;
+  const complete = rest || unfittable;
+  useEffect(() => {
+    if (!complete) return;
+    const drawn = () => latest.current.onDrawn?.();
+    // A hidden page paints no frames.
+    if (document.visibilityState === 'hidden') return drawn();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(drawn, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [complete]);
 
   const positions = useMemo(() => new Map(nodes.map((n) => [n.id, n.position])), [nodes]);
   // Drawn once the view is known (fitted, or given) and the nodes are on screen.

@@ -70,7 +70,7 @@ describe('flags whose behaviour is not modelled', () => {
   it('are refused by name, and nothing is created', () => {
     const { run } = sim();
     expect(run('docker run -d --init busybox sleep 9')).toMatchObject({ stdout: '', stderr: 'vethlab: docker run --init is not modelled yet\n', exitCode: 125 });
-    expect(run('docker create --health-cmd true busybox')).toMatchObject({ stderr: 'vethlab: docker create --health-cmd is not modelled yet\n', exitCode: 125 });
+    expect(run('docker create --userns host busybox')).toMatchObject({ stderr: 'vethlab: docker create --userns is not modelled yet\n', exitCode: 125 });
     expect(run('docker run --log-driver syslog busybox true')).toMatchObject({ stderr: 'vethlab: the syslog log driver is not modelled (json-file and none are)\n', exitCode: 125 });
     expect(run('docker ps -aq').stdout).toBe('');
   });

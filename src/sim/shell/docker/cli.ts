@@ -103,7 +103,9 @@ function severalNetworks(networks: string[], first: { ip?: string | undefined; m
 
 const PS_HEADERS: Record<string, string> = { ID: 'CONTAINER ID', Names: 'NAMES', Image: 'IMAGE', Command: 'COMMAND', RunningFor: 'CREATED', CreatedAt: 'CREATED AT', Status: 'STATUS', State: 'STATE', Ports: 'PORTS', Networks: 'NETWORKS', Size: 'SIZE', Mounts: 'MOUNTS', Labels: 'LABELS', LocalVolumes: 'LOCAL VOLUMES' };
 
-const PS_FILTERS = new Set(['name', 'id', 'status', 'ancestor', 'exited', 'network', 'publish', 'expose', 'label']);
+const PS_FILTERS = new Set(['name', 'id', 'status', 'ancestor', 'exited', 'network', 'publish', 'expose', 'label', 'health']);
+/** The health filter's values (container.ValidateHealthStatus). */
+const HEALTH_FILTER_VALUES = ['none', 'starting', 'healthy', 'unhealthy'];
 
 /** Go regexp syntax is close enough to JavaScript's for names; a bad pattern matches nothing. */
 function safeRegExp(pattern: string): RegExp | undefined {
@@ -690,6 +692,8 @@ class DockerClient {
       const eq = filter.indexOf('=');
       const key = eq < 0 ? filter : filter.slice(0, eq);
       if (!PS_FILTERS.has(key)) return fail(daemonError(`invalid filter '${key}'`), 1);
+      const value = eq < 0 ? '' : filter.slice(eq + 1);
+      if (key === 'health' && !HEALTH_FILTER_VALUES.includes(value)) return fail(daemonError(`invalid filter 'health=${value}': invalid value for health (${value}): must be one of ${HEALTH_FILTER_VALUES.join(', ')}`), 1);
       byKey.set(key, [...(byKey.get(key) ?? []), eq < 0 ? '' : filter.slice(eq + 1)]);
     }
     for (const [key, values] of byKey) list = list.filter((c) => values.some((v) => this.psFilterMatches(c, key, v)));    // Newest first, as the daemon lists them.
@@ -780,6 +784,9 @@ class DockerClient {
       }
       case 'exited':
         return c.state === 'exited' && String(c.exitCode) === value;
+      case 'health':
+        // The daemon's view: `none` until a health monitor has ever run.
+        return (c.health?.status ?? 'none') === value;
       case 'network': {
         const n = this.engine.findNetwork(value);
         return n !== undefined && (c.endpoints.has(n.id) || (c.networkMode.kind === 'bridge' && c.networkMode.networks.includes(n.name)));

@@ -29,7 +29,7 @@ import { parseMountFlag, splitVolumeFlags } from './mount-flags.ts';
 import type { MountRequest } from '../../docker/volumes.ts';
 import { updateCommand } from './update-cmd.ts';
 import { CidFile } from './cidfile.ts';
-import { parsePlatform } from './run-values.ts';
+import { deviceSpecProblem, parsePlatform } from './run-values.ts';
 import { CREATE_FLAGS, RUN_FLAGS, runSettings, unmodelledFlag } from './run-flags.ts';
 import { argCountError, clientRunError, cobraExactArgsError, daemonError, flagError, runDaemonError, unknownCommand } from './usage.ts';
 import type { ContainerFiles } from './copy.ts';
@@ -270,6 +270,9 @@ class DockerClient {
     if (f.args.length < 1) return argCountError(command, 'at least 1 argument');
     const [image, ...cmd] = f.args as [string, ...string[]];
     const detach = f.bools.has('detach');
+    // The client's own check of --device comes before anything is sent (golden pending/run-device).
+    const badDevice = (f.lists.get('device') ?? []).map(deviceSpecProblem).find((p) => p !== undefined);
+    if (badDevice !== undefined) return fail(`docker: ${badDevice}\n\nRun 'docker ${command} --help' for more information\n`, 125);
     const unmodelled = unmodelledFlag(f);
     if (unmodelled !== undefined) return fail(`vethlab: docker ${command} --${unmodelled} is not modelled yet\n`, 125);
     // CheckTty: a terminal is needed only to attach stdin to one (`-it`); `-t` alone runs without.

@@ -27,7 +27,8 @@ import { startResolverSockets } from './dns.ts';
 import { ANONYMOUS_LABEL, volumeNameProblem, volumeSize, type HostPaths, type MountRequest, type Volume } from './volumes.ts';
 import { planMounts, realizeMounts } from './mount-plan.ts';
 import { buildWorld, ENGINE_ID, HOST_HOSTNAME, HOST_NS } from './world.ts';
-import { defaultRunSettings, deviceRequestProblem, runSettingsProblem, type RunSettings } from './run-settings.ts';
+import { defaultRunSettings, deviceRequestProblem, mergeHealthcheck, runSettingsProblem, type RunSettings } from './run-settings.ts';
+import { startHealthMonitor, stopHealthMonitor } from './health-monitor.ts';
 import { cancelRestart, isRestarting, resetRestartManager, scheduleRestart } from './restart-manager.ts';
 
 export { DockerError, ImageNotFoundError } from './errors.ts';
@@ -471,7 +472,7 @@ export class Engine {
       extraHosts: opts.extraHosts ?? [],
       mounts: [],
       mountConfig: mountPlan.config,
-      settings,
+      settings: healthcheckMerged(settings, image.built?.healthcheck),
       restart: { count: 0, timeoutMs: 0, policyRestarts: 0, manuallyStopped: false },
     };
     container.mounts = realizeMounts(this, mountPlan);
@@ -625,6 +626,7 @@ export class Engine {
     if (c.networkMode.kind === 'host' || c.networkMode.kind === 'none') c.sandboxEndpointId = this.newId();
     c.state = 'running';
     c.startedAt = this.kernel.now;
+    startHealthMonitor(c, this.kernel.now);
     if (c.networkMode.kind !== 'container' && runsImageDefault(c, image)) {
       // The image's own servers (busybox httpd and nc listen on [::], dual-stack). Any other
       // command line decides its sockets itself when the shell layer runs it.
@@ -1129,6 +1131,7 @@ export class Engine {
     c.state = 'exited';
     c.exitCode = handled ?? this.stopStatus(c);
     c.finishedAt = this.kernel.now;
+    stopHealthMonitor(c);
     return c;
   }
 
@@ -1344,4 +1347,10 @@ export function gatewayMode(n: Network): GatewayMode {
 function networkMtu(n: Network): number | undefined {
   const text = n.options['com.docker.network.driver.mtu'];
   return n.isDefault || text === undefined ? undefined : Number(text);
+}
+
+/** The container's settings with its Config.Healthcheck merged over the image's (daemon/commit.go merge). */
+function healthcheckMerged(settings: RunSettings, image: Record<string, unknown> | undefined): RunSettings {
+  const healthcheck = mergeHealthcheck(settings.healthcheck, image);
+  return healthcheck ? { ...settings, healthcheck } : settings;
 }

@@ -12,6 +12,8 @@ import { goTime } from './go-time.ts';
 import { goMap, goNil, goStruct, sliceOrNil } from './govalue.ts';
 import { containerPortMap, hostPortText } from './portmap.ts';
 import { isRestarting } from './restart-manager.ts';
+import type { HealthState } from './health-monitor.ts';
+import { healthcheckObject } from './run-settings.ts';
 import type { Container, Network } from './model.ts';
 import { mountObject, mountRequestObject } from './volumes.ts';
 
@@ -238,7 +240,7 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
     Created: goTime(c.created),
     Path: processArgv(c)[0] ?? '',
     Args: processArgv(c).slice(1),
-    State: {
+    State: goStruct({
       Status: restarting ? 'restarting' : c.state,
       // SetRestarting: a container waiting for its restart counts as running (without a process).
       Running: running || restarting,
@@ -251,7 +253,8 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
       Error: '',
       StartedAt: c.startedAt === undefined ? ZERO_TIME : goTime(c.startedAt),
       FinishedAt: c.finishedAt === undefined ? ZERO_TIME : goTime(c.finishedAt),
-    },
+      ...(c.health ? { Health: healthObject(c.health) } : {}),
+    }, 'container.State', { Health: null }),
     Image: image.id,
     ResolvConfPath: `${dir}/resolv.conf`,
     HostnamePath: `${dir}/hostname`,
@@ -356,6 +359,7 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
       OnBuild: goNil('slice'),
       Labels: goMap(sortedKeys(c.labels)),
       ...(stopSignal ? { StopSignal: stopSignal } : {}),
+      ...(c.settings.healthcheck ? { Healthcheck: healthcheckObject(c.settings.healthcheck) } : {}),
       ...(c.settings.stopTimeout !== undefined ? { StopTimeout: c.settings.stopTimeout } : {}),
     }, 'container.Config', { ExposedPorts: goNil('map'), Healthcheck: null, ArgsEscaped: false, NetworkDisabled: false, MacAddress: c.macAddress, StopSignal: '', StopTimeout: null, Shell: goNil('slice') }),
     NetworkSettings: {
@@ -378,5 +382,14 @@ export function containerObject(engine: Engine, c: Container): Record<string, un
       MacAddress: onDefault ? eth0.mac : '',
       Networks: networkEntries(engine, c),
     },
+  };
+}
+
+/** State.Health: Status, FailingStreak and the last probes (Start/End as Go's time.Time JSON). */
+function healthObject(h: HealthState): Record<string, unknown> {
+  return {
+    Status: h.status,
+    FailingStreak: h.failingStreak,
+    Log: h.log.map((r) => ({ Start: goTime(r.start), End: goTime(r.end), ExitCode: r.exitCode, Output: r.output })),
   };
 }

@@ -7,6 +7,7 @@ import type { AddressPool } from './ipam.ts';
 import type { AddressPool6 } from './ipam6.ts';
 import type { MountConfig, MountPoint } from './volumes.ts';
 import type { RunSettings } from './run-settings.ts';
+import type { HealthState } from './health-monitor.ts';
 
 export type NetworkDriver = 'bridge' | 'host' | 'null';
 
@@ -175,6 +176,8 @@ export interface Container {
   settings: RunSettings;
   /** The restart manager's record: restarts so far (RestartCount), its backoff, the next restart. */
   restart: RestartState;
+  /** State.Health: set at the first start of a container with a probe (health-monitor.ts). */
+  health?: HealthState;
   /** libnetwork's sandbox for this run (new at every start). */
   sandboxId?: string;
   /** In host or none mode, the endpoint libnetwork makes on that network for this run. */

@@ -41,8 +41,20 @@ export interface Resources {
   ulimits: Ulimit[];
 }
 
+/** Config.Healthcheck: the probe (`CMD-SHELL`, `CMD` or `NONE` first) and its durations in nanoseconds (0 or absent: the default). */
+export interface Healthcheck {
+  test?: string[];
+  interval?: number;
+  timeout?: number;
+  startPeriod?: number;
+  startInterval?: number;
+  retries?: number;
+}
+
 export interface RunSettings {
   restartPolicy: RestartPolicy;
+  /** Config.Healthcheck: `--health-*`/`--no-healthcheck` merged over the image's HEALTHCHECK. */
+  healthcheck?: Healthcheck;
   /** HostConfig.GroupAdd: supplementary groups. */
   groupAdd: string[];
   /** HostConfig.DnsOptions: resolv.conf `options`. */
@@ -150,8 +162,61 @@ export function resourceProblem(r: Resources): string | undefined {
   return undefined;
 }
 
+/** containertypes.MinimumDuration. */
+const MIN_HEALTH_DURATION_NS = 1e6;
+
+/** daemon validateHealthCheck: the first problem, or undefined. */
+export function healthcheckProblem(hc: Healthcheck | undefined): string | undefined {
+  if (!hc) return undefined;
+  const tooShort = (ns: number | undefined) => ns !== undefined && ns !== 0 && ns < MIN_HEALTH_DURATION_NS;
+  if (tooShort(hc.interval)) return 'Interval in Healthcheck cannot be less than 1ms';
+  if (tooShort(hc.timeout)) return 'Timeout in Healthcheck cannot be less than 1ms';
+  if ((hc.retries ?? 0) < 0) return 'Retries in Healthcheck cannot be negative';
+  if (tooShort(hc.startPeriod)) return 'StartPeriod in Healthcheck cannot be less than 1ms';
+  if (tooShort(hc.startInterval)) return 'StartInterval in Healthcheck cannot be less than 1ms';
+  return undefined;
+}
+
+/**
+ * daemon/commit.go merge: the container's own healthcheck, with the image's
+ * Test when it gives none and the image's durations where its own are zero.
+ */
+export function mergeHealthcheck(own: Healthcheck | undefined, image: Record<string, unknown> | undefined): Healthcheck | undefined {
+  const fromImage: Healthcheck | undefined = image && {
+    test: image.Test as string[] | undefined,
+    interval: image.Interval as number | undefined,
+    timeout: image.Timeout as number | undefined,
+    startPeriod: image.StartPeriod as number | undefined,
+    startInterval: image.StartInterval as number | undefined,
+    retries: image.Retries as number | undefined,
+  };
+  if (!own) return fromImage;
+  if (!fromImage) return own;
+  const pick = <K extends keyof Healthcheck>(key: K) => (own[key] === undefined || own[key] === 0 || (Array.isArray(own[key]) && own[key].length === 0) ? fromImage[key] : own[key]);
+  const merged: Healthcheck = {};
+  for (const key of ['test', 'interval', 'timeout', 'startPeriod', 'startInterval', 'retries'] as const) {
+    const value = pick(key);
+    if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  }
+  return merged;
+}
+
+/** Config.Healthcheck as inspect prints it (Go's omitempty fields). */
+export function healthcheckObject(hc: Healthcheck): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (hc.test && hc.test.length > 0) out.Test = hc.test;
+  if (hc.interval) out.Interval = hc.interval;
+  if (hc.timeout) out.Timeout = hc.timeout;
+  if (hc.startPeriod) out.StartPeriod = hc.startPeriod;
+  if (hc.startInterval) out.StartInterval = hc.startInterval;
+  if (hc.retries) out.Retries = hc.retries;
+  return out;
+}
+
 /** The daemon's checks of a new container's settings: the first problem, or undefined. */
 export function runSettingsProblem(s: RunSettings, autoRemove: boolean): string | undefined {
+  const health = healthcheckProblem(s.healthcheck);
+  if (health) return health;
   const resources = resourceProblem(s.resources);
   if (resources) return resources;
   if (s.oomScoreAdj < -1000 || s.oomScoreAdj > 1000) return `Invalid value ${s.oomScoreAdj}, range for oom score adj is [-1000, 1000]`;

@@ -233,8 +233,9 @@ export function goPrint(value: unknown): string {
   return String(value);
 }
 
+/** The CLI's `json` (templates.go): an encoder with SetEscapeHTML(false), so `<` stays `<` (golden run-health). */
 function goJson(value: unknown): string {
-  return JSON.stringify(value === NO_VALUE || value === undefined ? null : value, (_k, v: unknown) => (isGoMap(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) : v)).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+  return JSON.stringify(value === NO_VALUE || value === undefined ? null : value, (_k, v: unknown) => (isGoMap(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
 }
 
 function truthy(v: unknown): boolean {
@@ -282,6 +283,12 @@ export function goSprintf(format: string, args: unknown[]): string {
   });
 }
 
+/** text/template's lt/le/gt/ge: numbers with numbers, strings with strings. */
+function compare(a: unknown, b: unknown): number {
+  if ((typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string')) return a < b ? -1 : a > b ? 1 : 0;
+  throw new ExecError('incompatible types for comparison');
+}
+
 const FUNCS: Record<string, (...args: unknown[]) => unknown> = {
   json: (v) => goJson(v),
   join: (list, sep) => (Array.isArray(list) ? list.map(goPrint).join(String(sep)) : ''),
@@ -296,6 +303,10 @@ const FUNCS: Record<string, (...args: unknown[]) => unknown> = {
   index: (v, ...keys) => keys.reduce<unknown>((acc, k) => (Array.isArray(acc) ? acc[Number(k)] : acc && typeof acc === 'object' ? ((acc as Record<string, unknown>)[String(k)] ?? NO_VALUE) : NO_VALUE), v),
   eq: (a, ...bs) => bs.some((b) => a === b),
   ne: (a, b) => a !== b,
+  lt: (a, b) => compare(a, b) < 0,
+  le: (a, b) => compare(a, b) <= 0,
+  gt: (a, b) => compare(a, b) > 0,
+  ge: (a, b) => compare(a, b) >= 0,
   not: (a) => !truthy(a),
   and: (...xs) => xs.find((x) => !truthy(x)) ?? xs[xs.length - 1],
   or: (...xs) => xs.find((x) => truthy(x)) ?? xs[xs.length - 1],

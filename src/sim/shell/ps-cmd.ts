@@ -161,10 +161,13 @@ export function busyboxPsCommand(container: () => Container, mainUid: () => numb
     const host = hostTable();
     const rows: Process[] = host
       ? [...host, { pid: Math.max(...host.map((p) => p.pid)) + 1, ppid: 0, ...self }]
-      : [
-          { pid: 1, ppid: 0, user: userName(ctx, mainUid()), args: c.cmd.join(' ') },
-          { pid: 7, ppid: 0, ...self },
-        ];
+      : c.cmd.join(' ') === self.args
+        ? // ps is the container's main process (`docker run busybox ps`): PID 1 is itself, alone.
+          [{ pid: 1, ppid: 0, user: userName(ctx, mainUid()), args: self.args }]
+        : [
+            { pid: 1, ppid: 0, user: userName(ctx, mainUid()), args: c.cmd.join(' ') },
+            { pid: 7, ppid: 0, ...self },
+          ];
     let names = ['pid', 'user', 'args'];
     for (let i = 0; i < argv.length; i++) {
       const a = argv[i]!;

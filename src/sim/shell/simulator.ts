@@ -27,6 +27,7 @@ import { encodeCommand, encodeReply, redisCommand, Servers, type ConnectFailure 
 import { lineExchange } from '../net/exchange.ts';
 import { Processes, SETTLE_BUDGET } from './processes.ts';
 import { stampLogs } from '../docker/log-stamps.ts';
+import { dueHealthCheck, probeArgv, recordProbe } from '../docker/health-monitor.ts';
 import { busyboxHttpd } from './httpd-cmd.ts';
 import { busyboxBannerOf, withBanner } from './busybox.ts';
 import { pingCommand } from './ping.ts';
@@ -772,10 +773,30 @@ export class Simulator {
     for (let step = 0; step < SETTLE_BUDGET; step++) {
       const restart = this.engine.dueRestart();
       const wake = this.processes.nextWake(this.kernel.now);
-      if (restart && (wake === undefined || restart.restart.dueAt! <= wake)) this.engine.restartByPolicy(restart, (started) => this.startMainProcess(started));
+      const probe = dueHealthCheck(this.engine.containers.values(), this.kernel.now);
+      const probeAt = probe?.health?.dueAt;
+      if (probe && probeAt !== undefined && (wake === undefined || probeAt < wake) && (!restart || probeAt < restart.restart.dueAt!)) this.runHealthProbe(probe, probeAt);
+      else if (restart && (wake === undefined || restart.restart.dueAt! <= wake)) this.engine.restartByPolicy(restart, (started) => this.startMainProcess(started));
       else if (wake !== undefined) this.processes.wakeNext(this.kernel.now);
       else return;
     }
+  }
+
+  /**
+   * One health probe at its moment, as the daemon's exec of it (stdout and
+   * stderr together, cut to 4 KiB). A paused container's probe waits: its
+   * exec is refused, whose result the simulation does not model.
+   */
+  private runHealthProbe(c: Container, at: number): void {
+    const argv = probeArgv(c.settings.healthcheck)!;
+    if (c.state === 'paused') {
+      c.health!.dueAt = this.kernel.now + 1;
+      return;
+    }
+    this.kernel.during(at, () => {
+      const out = this.runInContainer(c, argv, '', { spawn: (program) => this.processes.adopt(c, program, { main: false, logs: false }) });
+      recordProbe(c, { start: at, end: at, exitCode: out.exitCode, output: out.stdout + out.stderr });
+    });
   }
 
   /**

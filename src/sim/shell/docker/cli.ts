@@ -29,7 +29,7 @@ import { parseMountFlag, splitVolumeFlags } from './mount-flags.ts';
 import type { MountRequest } from '../../docker/volumes.ts';
 import { updateCommand } from './update-cmd.ts';
 import { CidFile } from './cidfile.ts';
-import { parsePlatform } from './run-values.ts';
+import { deviceSpecProblem, parsePlatform } from './run-values.ts';
 import { CREATE_FLAGS, RUN_FLAGS, runSettings, unmodelledFlag } from './run-flags.ts';
 import { argCountError, clientRunError, cobraExactArgsError, daemonError, flagError, runDaemonError, unknownCommand } from './usage.ts';
 import type { ContainerFiles } from './copy.ts';
@@ -103,7 +103,9 @@ function severalNetworks(networks: string[], first: { ip?: string | undefined; m
 
 const PS_HEADERS: Record<string, string> = { ID: 'CONTAINER ID', Names: 'NAMES', Image: 'IMAGE', Command: 'COMMAND', RunningFor: 'CREATED', CreatedAt: 'CREATED AT', Status: 'STATUS', State: 'STATE', Ports: 'PORTS', Networks: 'NETWORKS', Size: 'SIZE', Mounts: 'MOUNTS', Labels: 'LABELS', LocalVolumes: 'LOCAL VOLUMES' };
 
-const PS_FILTERS = new Set(['name', 'id', 'status', 'ancestor', 'exited', 'network', 'publish', 'expose', 'label']);
+const PS_FILTERS = new Set(['name', 'id', 'status', 'ancestor', 'exited', 'network', 'publish', 'expose', 'label', 'health']);
+/** The health filter's values (container.ValidateHealthStatus). */
+const HEALTH_FILTER_VALUES = ['none', 'starting', 'healthy', 'unhealthy'];
 
 /** Go regexp syntax is close enough to JavaScript's for names; a bad pattern matches nothing. */
 function safeRegExp(pattern: string): RegExp | undefined {
@@ -268,6 +270,9 @@ class DockerClient {
     if (f.args.length < 1) return argCountError(command, 'at least 1 argument');
     const [image, ...cmd] = f.args as [string, ...string[]];
     const detach = f.bools.has('detach');
+    // The client's own check of --device comes before anything is sent (golden pending/run-device).
+    const badDevice = (f.lists.get('device') ?? []).map(deviceSpecProblem).find((p) => p !== undefined);
+    if (badDevice !== undefined) return fail(`docker: ${badDevice}\n\nRun 'docker ${command} --help' for more information\n`, 125);
     const unmodelled = unmodelledFlag(f);
     if (unmodelled !== undefined) return fail(`vethlab: docker ${command} --${unmodelled} is not modelled yet\n`, 125);
     // CheckTty: a terminal is needed only to attach stdin to one (`-it`); `-t` alone runs without.
@@ -690,6 +695,8 @@ class DockerClient {
       const eq = filter.indexOf('=');
       const key = eq < 0 ? filter : filter.slice(0, eq);
       if (!PS_FILTERS.has(key)) return fail(daemonError(`invalid filter '${key}'`), 1);
+      const value = eq < 0 ? '' : filter.slice(eq + 1);
+      if (key === 'health' && !HEALTH_FILTER_VALUES.includes(value)) return fail(daemonError(`invalid filter 'health=${value}': invalid value for health (${value}): must be one of ${HEALTH_FILTER_VALUES.join(', ')}`), 1);
       byKey.set(key, [...(byKey.get(key) ?? []), eq < 0 ? '' : filter.slice(eq + 1)]);
     }
     for (const [key, values] of byKey) list = list.filter((c) => values.some((v) => this.psFilterMatches(c, key, v)));    // Newest first, as the daemon lists them.
@@ -780,6 +787,9 @@ class DockerClient {
       }
       case 'exited':
         return c.state === 'exited' && String(c.exitCode) === value;
+      case 'health':
+        // The daemon's view: `none` until a health monitor has ever run.
+        return (c.health?.status ?? 'none') === value;
       case 'network': {
         const n = this.engine.findNetwork(value);
         return n !== undefined && (c.endpoints.has(n.id) || (c.networkMode.kind === 'bridge' && c.networkMode.networks.includes(n.name)));

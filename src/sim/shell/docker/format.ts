@@ -6,6 +6,7 @@
  */
 import type { Container } from '../../docker/model.ts';
 import { isRestarting } from '../../docker/restart-manager.ts';
+import { healthText } from '../../docker/health-monitor.ts';
 import { hostPortText, type PortMap, type PortSummary } from '../../docker/portmap.ts';
 import { lazyPart } from '../lazy/parts.ts';
 import { fail, ok, type CommandOutput } from '../types.ts';
@@ -34,7 +35,7 @@ export function statusText(c: Container, now: number): string {
     case 'created':
       return 'Created';
     case 'running':
-      return `Up ${humanDuration(now - (c.startedAt ?? now))}`;
+      return `Up ${humanDuration(now - (c.startedAt ?? now))}${c.health ? ` (${healthText(c.health)})` : ''}`;
     case 'paused':
       return `Up ${humanDuration(now - (c.startedAt ?? now))} (Paused)`;
     case 'exited':

@@ -5,7 +5,7 @@
  * limits...). A flag whose behaviour the simulation does not have is refused
  * with one `vethlab:` line naming it, never accepted and ignored.
  */
-import { defaultRunSettings, type RunSettings } from '../../docker/run-settings.ts';
+import { defaultRunSettings, type Healthcheck, type RunSettings } from '../../docker/run-settings.ts';
 import type { FlagSpec, ParsedFlags } from './flags.ts';
 import { parseGpus, checkLabel, checkSysctl, checkWith, goDuration, goInt, goUint, memSwapBytes, nanoCpus, parseRestartPolicy, parseUlimit, ramInBytes, valueOf, type Ulimit } from './run-values.ts';
 
@@ -132,9 +132,8 @@ export const RUN_FLAGS: readonly FlagSpec[] = [
  */
 const NOT_MODELLED: readonly string[] = [
   'attach', 'blkio-weight-device', 'cgroup-parent', 'cgroupns', 'cpu-count', 'cpu-percent', 'device', 'device-cgroup-rule',
-  'device-read-bps', 'device-read-iops', 'device-write-bps', 'device-write-iops', 'health-cmd', 'health-interval', 'health-retries',
-  'health-start-interval', 'health-start-period', 'health-timeout', 'init', 'io-maxbandwidth', 'io-maxiops', 'isolation', 'kernel-memory',
-  'link-local-ip', 'no-healthcheck', 'runtime', 'storage-opt', 'use-api-socket', 'userns',
+  'device-read-bps', 'device-read-iops', 'device-write-bps', 'device-write-iops', 'init', 'io-maxbandwidth', 'io-maxiops', 'isolation', 'kernel-memory',
+  'link-local-ip', 'runtime', 'storage-opt', 'use-api-socket', 'userns',
   'volume-driver',
 ];
 
@@ -156,6 +155,9 @@ export function runSettings(f: ParsedFlags, readFile: ReadFile): { settings: Run
   const restart = parseRestartPolicy(f.strings.get('restart') ?? '');
   if ('error' in restart) return restart;
   if (restart.value) settings.restartPolicy = restart.value;
+  const health = healthcheckFlags(f);
+  if (health && 'error' in health) return health;
+  if (health) settings.healthcheck = health;
   const pull = f.strings.get('pull');
   if (pull !== undefined && !['always', 'missing', 'never'].includes(pull)) return { error: `invalid pull option: '${pull}': must be one of "always", "missing" or "never"` };
   settings.groupAdd = f.lists.get('group-add') ?? [];
@@ -244,6 +246,40 @@ export function runSettings(f: ParsedFlags, readFile: ReadFile): { settings: Run
     }
   }
   return { settings, labels: keyValues([...lines, ...labelLines]) };
+}
+
+/**
+ * The client's healthcheck (cli/command/container/opts.go): `--no-healthcheck`
+ * gives `["NONE"]` and conflicts with any `--health-*`; otherwise any of them
+ * makes a config (`CMD-SHELL` with `--health-cmd`), and negative values are refused.
+ */
+function healthcheckFlags(f: ParsedFlags): Healthcheck | { error: string } | undefined {
+  const nanos = (flag: string) => {
+    const v = f.strings.get(flag);
+    // goDuration counts milliseconds; the API's durations are nanoseconds.
+    return v === undefined ? 0 : Math.round(valueOf(goDuration, v) * 1e6);
+  };
+  const cmd = f.strings.get('health-cmd') ?? '';
+  const interval = nanos('health-interval');
+  const timeout = nanos('health-timeout');
+  const startPeriod = nanos('health-start-period');
+  const startInterval = nanos('health-start-interval');
+  const retriesText = f.strings.get('health-retries');
+  const retries = retriesText === undefined ? 0 : valueOf((v) => goInt(v), retriesText);
+  const given = cmd !== '' || interval !== 0 || timeout !== 0 || startPeriod !== 0 || retries !== 0 || startInterval !== 0;
+  if (f.bools.has('no-healthcheck')) return given ? { error: '--no-healthcheck conflicts with --health-* options' } : { test: ['NONE'] };
+  if (!given) return undefined;
+  const negative = (
+    [
+      ['interval', interval],
+      ['timeout', timeout],
+      ['retries', retries],
+      ['start-period', startPeriod],
+      ['start-interval', startInterval],
+    ] as const
+  ).find(([, value]) => value < 0);
+  if (negative) return { error: `--health-${negative[0]} cannot be negative` };
+  return { ...(cmd !== '' ? { test: ['CMD-SHELL', cmd] } : {}), interval, timeout, startPeriod, startInterval, retries };
 }
 
 /** `KEY=VALUE` strings to a map (opts.ConvertKVStringsToMap: a bare KEY has an empty value). */

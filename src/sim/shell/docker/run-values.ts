@@ -287,3 +287,25 @@ export function parseGpus(value: string): Parsed<GpuRequest> {
   if (req.capabilities.length === 0) req.capabilities = [['gpu']];
   return { value: req };
 }
+
+/** validDeviceMode: a non-empty mix of r, w and m, each at most once. */
+function validDeviceMode(mode: string): boolean {
+  return mode !== '' && /^[rwm]+$/.test(mode) && new Set(mode).size === mode.length;
+}
+
+/**
+ * The client's check of a `--device` value (opts.validateLinuxPath with
+ * validDeviceMode): HOST[:CONTAINER][:MODE], the container path absolute.
+ * Returns the client's message, or undefined when the value is well formed.
+ */
+export function deviceSpecProblem(spec: string): string | undefined {
+  const parts = spec.split(':');
+  if (parts.length > 3 || parts[0] === '') return `bad format for path: ${spec}`;
+  let containerPath = parts[0]!;
+  if (parts.length === 2 && !validDeviceMode(parts[1]!)) containerPath = parts[1]!;
+  if (parts.length === 3) {
+    containerPath = parts[1]!;
+    if (!validDeviceMode(parts[2]!)) return `bad mode specified: ${parts[2]!}`;
+  }
+  return containerPath.startsWith('/') ? undefined : `${containerPath} is not an absolute path`;
+}

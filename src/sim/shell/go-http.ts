@@ -17,6 +17,8 @@ export interface GoRequest {
   /** Canonical header names (textproto.CanonicalMIMEHeaderKey), in the order sent. */
   headers: [string, string][];
   host: string;
+  /** What follows the head. */
+  body: string;
 }
 
 /** A handler's answer before the server frames it. */
@@ -39,7 +41,7 @@ export function statusText(code: number): string {
 }
 
 /** textproto.CanonicalMIMEHeaderKey: `user-agent` is `User-Agent`. */
-function canonicalKey(name: string): string {
+export function canonicalKey(name: string): string {
   return name
     .toLowerCase()
     .split('-')
@@ -49,7 +51,8 @@ function canonicalKey(name: string): string {
 
 /** The request a client's bytes carry, or undefined when they are not HTTP (the server answers 400 then). */
 export function parseGoRequest(raw: string): GoRequest | undefined {
-  const [head = ''] = raw.split(/\r?\n\r?\n/);
+  const split = raw.search(/\r?\n\r?\n/);
+  const head = split < 0 ? raw : raw.slice(0, split);
   const [requestLine = '', ...lines] = head.split(/\r?\n/);
   const m = /^([A-Z]+) (\S+) (HTTP\/1\.[01])$/.exec(requestLine);
   if (!m) return undefined;
@@ -69,6 +72,7 @@ export function parseGoRequest(raw: string): GoRequest | undefined {
     // The Host header leaves the header map for Request.Host.
     headers: headers.filter(([k]) => k !== 'Host'),
     host: headers.find(([k]) => k === 'Host')?.[1] ?? '',
+    body: split < 0 ? '' : raw.slice(split).replace(/^\r?\n\r?\n/, ''),
   };
 }
 

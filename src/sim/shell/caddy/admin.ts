@@ -10,7 +10,7 @@
 import { CaddyfileError } from './caddyfile.ts';
 import { adaptCaddyfile, type CaddyConfig } from './config.ts';
 import { logLine } from './logs.ts';
-import { parseRequest } from './serve.ts';
+import { parseGoRequest } from '../go-http.ts';
 
 export const ADMIN_PORT = 2019;
 
@@ -28,7 +28,7 @@ const answer = (status: number, text: string, body: string, now: number, type = 
 
 /** One request to the admin endpoint: the reply and what the process logs. */
 export function adminServe(raw: string, client: { ip: string; port: number }, target: AdminTarget, now: number): { reply: string; log: string } {
-  const req = parseRequest(raw);
+  const req = parseGoRequest(raw);
   if (!req) return { reply: 'HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n400 Bad Request', log: '' };
   const headers: Record<string, string[]> = {};
   for (const [k, v] of req.headers) (headers[k] ??= []).push(v);

@@ -10,21 +10,13 @@
  * TLS server answers it. What a handler cannot do here is said in `vethlab:` lines.
  */
 import type { FileSystem } from '../fs.ts';
-import { statusText, type GoResponse } from '../go-http.ts';
+import { canonicalKey, parseGoRequest, statusText, type GoRequest, type GoResponse } from '../go-http.ts';
 import type { CaddyServer, Handler, HeaderOp, Matcher, MatcherSet, Site, Upstream } from './config.ts';
 import { HTTPS_PORT } from './config.ts';
 import { logLine } from './logs.ts';
 
-export interface Request {
-  method: string;
-  uri: string;
-  path: string;
-  proto: 'HTTP/1.0' | 'HTTP/1.1';
-  host: string;
-  /** Canonical names, in the order sent (Host not among them). */
-  headers: [string, string][];
-  body: string;
-}
+/** A request as caddy's handlers see it: Go's (net/http parses it for caddy). */
+export type Request = GoRequest;
 
 export interface Response extends GoResponse {
   /** Go would sniff a Content-Type; caddy's handlers forbid it (`Content-Type: nil`). */
@@ -56,31 +48,6 @@ export interface Served {
   log: string;
 }
 
-/** The request in the client's bytes, or undefined when they are not HTTP. */
-export function parseRequest(raw: string): Request | undefined {
-  const split = raw.search(/\r?\n\r?\n/);
-  const head = split < 0 ? raw : raw.slice(0, split);
-  const body = split < 0 ? '' : raw.slice(split).replace(/^\r?\n\r?\n/, '');
-  const [requestLine = '', ...lines] = head.split(/\r?\n/);
-  const m = /^([A-Z]+) (\S+) (HTTP\/1\.[01])$/.exec(requestLine);
-  if (!m) return undefined;
-  const headers: [string, string][] = [];
-  for (const line of lines) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers.push([canonical(line.slice(0, colon).trim()), line.slice(colon + 1).trim()]);
-  }
-  const uri = m[2]!;
-  return { method: m[1]!, uri, path: uri.split('?')[0]!, proto: m[3] as Request['proto'], host: headers.find(([k]) => k === 'Host')?.[1] ?? '', headers: headers.filter(([k]) => k !== 'Host'), body };
-}
-
-/** textproto.CanonicalMIMEHeaderKey. */
-export function canonical(name: string): string {
-  return name
-    .toLowerCase()
-    .split('-')
-    .map((w) => (w === '' ? w : w[0]!.toUpperCase() + w.slice(1)))
-    .join('-');
-}
 
 const byteLength = (s: string) => new TextEncoder().encode(s).length;
 
@@ -131,7 +98,7 @@ const MIME: Readonly<Record<string, string>> = {
 function applyHeaderOps(headers: [string, string][], ops: readonly HeaderOp[]): [string, string][] {
   let out = [...headers];
   for (const op of ops) {
-    const name = canonical(op.name);
+    const name = canonicalKey(op.name);
     if (op.op === 'delete') out = out.filter(([k]) => k !== name);
     else if (op.op === 'add') out.push([name, op.value]);
     else out = [...out.filter(([k]) => k !== name), [name, op.value]];
@@ -151,7 +118,7 @@ export class CaddyHttp {
     const now = this.deps.now();
     // A TLS listener reads a TLS record header first; plain HTTP is not one.
     if (server.tls) return { raw: PLAIN_HTTP_TO_TLS, log: '' };
-    const req = parseRequest(raw);
+    const req = parseGoRequest(raw);
     if (!req) return { raw: 'HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n400 Bad Request', log: '' };
     const host = hostOnly(req.host);
     if (server.redirectHosts.includes(host)) {
@@ -293,9 +260,9 @@ export class CaddyHttp {
     headers.push(['X-Forwarded-For', client.ip], ['X-Forwarded-Proto', 'http'], ['X-Forwarded-Host', req.host], ['Via', `${req.proto.slice(5)} Caddy`]);
     let host = req.host;
     for (const op of h.headerUp) {
-      if (canonical(op.name) === 'Host' && op.op !== 'delete') host = expandUpstream(op.value, upstream, req);
+      if (canonicalKey(op.name) === 'Host' && op.op !== 'delete') host = expandUpstream(op.value, upstream, req);
     }
-    headers = applyHeaderOps(headers, h.headerUp.filter((op) => canonical(op.name) !== 'Host').map((op) => (op.op === 'delete' ? op : { ...op, value: expandUpstream(op.value, upstream, req) })));
+    headers = applyHeaderOps(headers, h.headerUp.filter((op) => canonicalKey(op.name) !== 'Host').map((op) => (op.op === 'delete' ? op : { ...op, value: expandUpstream(op.value, upstream, req) })));
     // Request.Write: the request line, Host, User-Agent (none when the client sent none), the others sorted, then the transport's Accept-Encoding.
     const userAgent = headers.find(([k]) => k === 'User-Agent')?.[1];
     const others = headers.filter(([k]) => k !== 'User-Agent').map((x, i) => ({ x, i })).sort((a, b) => (a.x[0] < b.x[0] ? -1 : a.x[0] > b.x[0] ? 1 : a.i - b.i)).map(({ x }) => x);
@@ -369,7 +336,7 @@ function parseResponse(raw: string): { proto: string; status: number; headers: [
   const headers: [string, string][] = [];
   for (const line of head.split(/\r?\n/).slice(1)) {
     const colon = line.indexOf(':');
-    if (colon > 0) headers.push([canonical(line.slice(0, colon).trim()), line.slice(colon + 1).trim()]);
+    if (colon > 0) headers.push([canonicalKey(line.slice(0, colon).trim()), line.slice(colon + 1).trim()]);
   }
   return { proto: m[1]!, status: Number(m[2]), headers, body };
 }

@@ -37,6 +37,13 @@ describe('docker run --device', () => {
     expect(run('docker run --rm busybox ls /dev/fuse /dev/null')).toMatchObject({ stdout: '/dev/null\n', stderr: 'ls: /dev/fuse: No such file or directory\n', exitCode: 1 });
   });
 
+  it('lets a null device take writes without keeping them: /dev is a tmpfs, not the container layer', () => {
+    const run = sim();
+    run('docker run -d --name w1 --device /dev/null:/dev/mynull busybox sleep 100');
+    expect(run("docker exec w1 sh -c 'echo hi > /dev/mynull; cat /dev/mynull; echo done'").stdout).toBe('done\n');
+    expect(run('docker diff w1')).toMatchObject({ stdout: '', exitCode: 0 });
+  });
+
   it('looks the host path up at each start: a missing one leaves the container created, with State.Error and exit code 128', () => {
     const run = sim();
     run('docker create --name d1 --device /dev/nosuch busybox true');

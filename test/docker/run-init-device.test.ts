@@ -100,12 +100,22 @@ describe('docker run --init', () => {
     expect(top.slice(1)).toEqual(['/sbin/docker-init -- sleep 100', 'sleep 100']);
   });
 
-  it('lets docker stop end the command with its stop signal (tini forwards it); without it PID 1 ignores SIGTERM until the kill', () => {
+  it('lets docker stop end the command at once with its stop signal (tini forwards it); without it PID 1 ignores SIGTERM until the timeout', () => {
     const run = sim('playground');
     run('docker run -d --name with --init alpine sleep 100');
     run('docker run -d --name without alpine sleep 100');
     run('docker run -d --name killed --init --stop-signal SIGKILL alpine sleep 100');
+    run('docker run -d --name short --stop-timeout 3 alpine sleep 100');
     run('docker stop with without killed');
-    expect(run("docker ps -a --format '{{.Names}} {{.Status}}'").stdout).toBe('killed Exited (137) Less than a second ago\nwithout Exited (137) Less than a second ago\nwith Exited (143) Less than a second ago\n');
+    // `without` took the daemon's 10 s before its SIGKILL; `with` was done before that, `killed` right after.
+    expect(run("docker ps -a --filter name=with --filter name=killed --format '{{.Names}} {{.Status}}'").stdout).toBe('killed Exited (137) Less than a second ago\nwithout Exited (137) Less than a second ago\nwith Exited (143) 10 seconds ago\n');
+    const clock = () => Number(run('date +%s').stdout);
+    const before = clock();
+    run('docker stop short');
+    expect(clock() - before).toBe(3);
+    run('docker start short');
+    const again = clock();
+    run('docker stop -t 1 short');
+    expect(clock() - again).toBe(1);
   });
 });

@@ -128,6 +128,9 @@ export interface EngineOptions {
 /** The stop signals a container's --init forwards, by name (Linux x86 numbers; a number given as such is not looked up). */
 const STOP_SIGNAL_NUMBERS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGUSR1: 10, SIGUSR2: 12, SIGTERM: 15 };
 
+/** `docker stop`'s default wait before SIGKILL (the client's -t, the container's StopTimeout), seconds. */
+const DEFAULT_STOP_TIMEOUT_S = 10;
+
 /** Where the daemon mounts docker-init in a container (daemon/oci_linux.go inContainerInitPath). */
 export const IN_CONTAINER_INIT_PATH = '/sbin/docker-init';
 
@@ -1103,10 +1106,10 @@ export class Engine {
 
 
   /** `docker stop` by the user: the restart policy is cancelled, then the container stops. */
-  userStop(ref: string): Container {
+  userStop(ref: string, timeoutSeconds?: number): Container {
     const c = this.requireContainer(ref);
     cancelRestart(c);
-    return this.stop(c.id);
+    return this.stop(c.id, 'SIGTERM', timeoutSeconds ?? c.settings.stopTimeout ?? DEFAULT_STOP_TIMEOUT_S);
   }
 
   /** `docker start` by the user: a fresh restart manager (RestartCount 0), then the start. */
@@ -1125,8 +1128,8 @@ export class Engine {
     return c.state === 'running' && c.tty && c.interactive && isShellCommand(mainProgram(c, this.imageOf(c)));
   }
 
-  restart(ref: string): Container {
-    this.userStop(ref);
+  restart(ref: string, timeoutSeconds?: number): Container {
+    this.userStop(ref, timeoutSeconds);
     resetRestartManager(this.requireContainer(ref));
     try {
       return this.start(ref);
@@ -1150,12 +1153,18 @@ export class Engine {
     return c;
   }
 
-  stop(ref: string, signal: 'SIGTERM' | 'SIGKILL' | 'exit' = 'SIGTERM'): Container {
+  /**
+   * Ends a running container. `graceSeconds` is `docker stop`'s wait: when its stop
+   * signal does not end PID 1 (no handler, no init to pass it on), the daemon waits
+   * that long on the clock before its SIGKILL.
+   */
+  stop(ref: string, signal: 'SIGTERM' | 'SIGKILL' | 'exit' = 'SIGTERM', graceSeconds?: number): Container {
     const c = this.requireContainer(ref);
     if (c.state !== 'running' && c.state !== 'paused') return c;
     // Its processes end first (the shell layer closes their sockets).
     let handled: number | undefined;
     for (const observe of this.stopObservers) handled = observe(c, signal) ?? handled;
+    if (signal === 'SIGTERM' && handled === undefined && graceSeconds !== undefined && graceSeconds > 0 && this.ignoresStopSignal(c)) this.kernel.advance(graceSeconds * 1000);
     this.teardownEndpoints(c);
     if (c.netns && c.networkMode.kind === 'host') {
       if (runsImageDefault(c, this.imageOf(c))) for (const l of this.imageOf(c).listens) this.kernel.unlisten(HOST_NS, l.proto, '::', l.port);
@@ -1179,10 +1188,19 @@ export class Engine {
    * signal on to its child, which has no reason to ignore it: the child dies of it
    * and tini exits 128 + its number (tini.c reap_zombies); SIGKILL takes tini itself.
    */
+  /** Whether the stop signal leaves PID 1 running (stopStatus's 137 from a signal other than SIGKILL). */
+  private ignoresStopSignal(c: Container): boolean {
+    return this.stopStatus(c) === 137 && this.stopSignalNumber(c) !== 9;
+  }
+
+  private stopSignalNumber(c: Container): number | undefined {
+    return STOP_SIGNAL_NUMBERS[(c.settings.stopSignal ?? this.imageOf(c).stopSignal ?? 'SIGTERM').toUpperCase().replace(/^(?!SIG)/, 'SIG')];
+  }
+
   private stopStatus(c: Container): number {
     const image = this.imageOf(c);
     if (image.stopSignal === 'SIGQUIT' && c.cmd[0] === 'nginx') return 0;
-    const signal = STOP_SIGNAL_NUMBERS[(c.settings.stopSignal ?? image.stopSignal ?? 'SIGTERM').toUpperCase().replace(/^(?!SIG)/, 'SIG')];
+    const signal = this.stopSignalNumber(c);
     return this.usesInit(c) && signal !== undefined ? 128 + signal : 137;
   }
 

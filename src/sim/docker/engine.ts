@@ -27,6 +27,7 @@ import { startResolverSockets } from './dns.ts';
 import { ANONYMOUS_LABEL, volumeNameProblem, volumeSize, type HostPaths, type MountRequest, type Volume } from './volumes.ts';
 import { planMounts, realizeMounts } from './mount-plan.ts';
 import { buildWorld, ENGINE_ID, HOST_HOSTNAME, HOST_NS } from './world.ts';
+import { containerDevices, devicesFromPath, type DeviceNode } from './devices.ts';
 import { defaultRunSettings, deviceRequestProblem, mergeHealthcheck, runSettingsProblem, type RunSettings } from './run-settings.ts';
 import { startHealthMonitor, stopHealthMonitor } from './health-monitor.ts';
 import { cancelRestart, isRestarting, resetRestartManager, scheduleRestart } from './restart-manager.ts';
@@ -124,6 +125,15 @@ export interface EngineOptions {
   images?: ImageSet;
 }
 
+/** The stop signals a container's --init forwards, by name (Linux x86 numbers; a number given as such is not looked up). */
+const STOP_SIGNAL_NUMBERS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGUSR1: 10, SIGUSR2: 12, SIGTERM: 15 };
+
+/** `docker stop`'s default wait before SIGKILL (the client's -t, the container's StopTimeout), seconds. */
+const DEFAULT_STOP_TIMEOUT_S = 10;
+
+/** Where the daemon mounts docker-init in a container (daemon/oci_linux.go inContainerInitPath). */
+export const IN_CONTAINER_INIT_PATH = '/sbin/docker-init';
+
 export class Engine {
   readonly kernel: KernelApi;
   /** The daemon's images and what it does with them (pull, tag, rmi); the rig's host cannot pull. */
@@ -151,10 +161,17 @@ export class Engine {
   accounts: ((c: Container) => { passwd?: string; group?: string }) | undefined;
   /** The host ports published containers hold, per address and protocol. */
   private readonly portAllocator = new PortAllocator();
+  /**
+   * Whether dockerd finds docker-init (tini) in its PATH: a normal install ships it
+   * (the playground's world); the rig's unpacked Debian docker.io does not, so an
+   * `--init` container never starts there (golden run-init).
+   */
+  readonly hasDockerInit: boolean;
 
   constructor(kernel: KernelApi, seed = 1, options: EngineOptions = {}) {
     this.kernel = kernel;
     const set = options.images ?? 'rig';
+    this.hasDockerInit = set === 'playground';
     const users = { usersOf: (image: Image) => [...this.containers.values()].filter((c) => this.containerImages.get(c)?.id === image.id).map((c) => ({ id: c.id, running: c.state === 'running' || c.state === 'paused' })) };
     this.imageService = new ImageService(new ImageStore(IMAGE_SETS[set]), set === 'playground', users, () => this.kernel.now);
     this.random = new SeededRandom(seed ^ 0x5eed);
@@ -571,8 +588,13 @@ export class Engine {
     try {
       this.startContainer(c);
     } catch (e) {
-      // A container that fails to start goes away with --rm (daemon/start.go).
-      if (e instanceof DockerError && c.autoRemove) this.containers.delete(c.id);
+      if (e instanceof DockerError) {
+        // daemon/start.go: the error is kept in State.Error, with exit code 128 unless one was set.
+        c.error = e.message;
+        if (c.exitCode === 0) c.exitCode = 128;
+        // A container that fails to start goes away with --rm.
+        if (c.autoRemove) this.containers.delete(c.id);
+      }
       throw e;
     }
     return c;
@@ -589,6 +611,12 @@ export class Engine {
     if (c.settings.ipcMode.startsWith('container:')) {
       const donor = this.requireContainer(c.settings.ipcMode.slice('container:'.length));
       if (donor.settings.ipcMode !== 'shareable' && donor.settings.ipcMode !== 'host') throw new DockerError(`failed to join IPC namespace: container ${donor.id}: non-shareable IPC (hint: use IpcMode:shareable for the donor container)`);
+    }
+    // createSpec's order: the init (withCommonOptions), then the devices (WithDevices: --device, then --gpus).
+    if (this.usesInit(c) && !this.hasDockerInit) throw new DockerError('exec: "docker-init": executable file not found in $PATH');
+    for (const mapping of c.settings.devices) {
+      const found = devicesFromPath(mapping, this.hostPaths && ((path) => this.hostPaths!.kind(path)));
+      if ('error' in found) throw new DockerError(found.error);
     }
     const devices = deviceRequestProblem(c.settings);
     if (devices !== undefined) throw new DockerError(devices);
@@ -625,6 +653,8 @@ export class Engine {
     c.sandboxId = this.newId();
     if (c.networkMode.kind === 'host' || c.networkMode.kind === 'none') c.sandboxEndpointId = this.newId();
     c.state = 'running';
+    c.error = '';
+    c.exitCode = 0;
     c.startedAt = this.kernel.now;
     startHealthMonitor(c, this.kernel.now);
     if (c.networkMode.kind !== 'container' && runsImageDefault(c, image)) {
@@ -632,6 +662,16 @@ export class Engine {
       // command line decides its sockets itself when the shell layer runs it.
       for (const l of image.listens) this.kernel.listen(netns, { proto: l.proto, address: '::', family: 6, port: l.port, process: l.process });
     }
+  }
+
+  /** The device nodes in a container's /dev: runc's defaults and what its `--device` mappings found on the host. */
+  devicesOf(c: Container): Map<string, DeviceNode> {
+    return containerDevices(c.settings.devices, this.hostPaths && ((path) => this.hostPaths!.kind(path)));
+  }
+
+  /** Whether docker-init runs as the container's PID 1: `--init`, in a PID namespace of its own (oci_linux.go withCommonOptions). */
+  usesInit(c: Container): boolean {
+    return c.settings.init === true && c.settings.pidMode !== 'host' && !c.settings.pidMode.startsWith('container:');
   }
 
   /**
@@ -1066,10 +1106,10 @@ export class Engine {
 
 
   /** `docker stop` by the user: the restart policy is cancelled, then the container stops. */
-  userStop(ref: string): Container {
+  userStop(ref: string, timeoutSeconds?: number): Container {
     const c = this.requireContainer(ref);
     cancelRestart(c);
-    return this.stop(c.id);
+    return this.stop(c.id, 'SIGTERM', timeoutSeconds ?? c.settings.stopTimeout ?? DEFAULT_STOP_TIMEOUT_S);
   }
 
   /** `docker start` by the user: a fresh restart manager (RestartCount 0), then the start. */
@@ -1088,8 +1128,8 @@ export class Engine {
     return c.state === 'running' && c.tty && c.interactive && isShellCommand(mainProgram(c, this.imageOf(c)));
   }
 
-  restart(ref: string): Container {
-    this.userStop(ref);
+  restart(ref: string, timeoutSeconds?: number): Container {
+    this.userStop(ref, timeoutSeconds);
     resetRestartManager(this.requireContainer(ref));
     try {
       return this.start(ref);
@@ -1113,12 +1153,18 @@ export class Engine {
     return c;
   }
 
-  stop(ref: string, signal: 'SIGTERM' | 'SIGKILL' | 'exit' = 'SIGTERM'): Container {
+  /**
+   * Ends a running container. `graceSeconds` is `docker stop`'s wait: when its stop
+   * signal does not end PID 1 (no handler, no init to pass it on), the daemon waits
+   * that long on the clock before its SIGKILL.
+   */
+  stop(ref: string, signal: 'SIGTERM' | 'SIGKILL' | 'exit' = 'SIGTERM', graceSeconds?: number): Container {
     const c = this.requireContainer(ref);
     if (c.state !== 'running' && c.state !== 'paused') return c;
     // Its processes end first (the shell layer closes their sockets).
     let handled: number | undefined;
     for (const observe of this.stopObservers) handled = observe(c, signal) ?? handled;
+    if (signal === 'SIGTERM' && handled === undefined && graceSeconds !== undefined && graceSeconds > 0 && this.ignoresStopSignal(c)) this.kernel.advance(graceSeconds * 1000);
     this.teardownEndpoints(c);
     if (c.netns && c.networkMode.kind === 'host') {
       if (runsImageDefault(c, this.imageOf(c))) for (const l of this.imageOf(c).listens) this.kernel.unlisten(HOST_NS, l.proto, '::', l.port);
@@ -1138,11 +1184,24 @@ export class Engine {
   /**
    * The exit status `docker stop` leaves: the rig's images stop with SIGKILL (137);
    * nginx shuts down gracefully on its SIGQUIT (0); a shell or REPL as PID 1 ignores
-   * SIGTERM until the 10 s timeout's SIGKILL (137).
+   * SIGTERM until the 10 s timeout's SIGKILL (137). With `--init`, tini passes the
+   * signal on to its child, which has no reason to ignore it: the child dies of it
+   * and tini exits 128 + its number (tini.c reap_zombies); SIGKILL takes tini itself.
    */
+  /** Whether the stop signal leaves PID 1 running (stopStatus's 137 from a signal other than SIGKILL). */
+  private ignoresStopSignal(c: Container): boolean {
+    return this.stopStatus(c) === 137 && this.stopSignalNumber(c) !== 9;
+  }
+
+  private stopSignalNumber(c: Container): number | undefined {
+    return STOP_SIGNAL_NUMBERS[(c.settings.stopSignal ?? this.imageOf(c).stopSignal ?? 'SIGTERM').toUpperCase().replace(/^(?!SIG)/, 'SIG')];
+  }
+
   private stopStatus(c: Container): number {
     const image = this.imageOf(c);
-    return image.stopSignal === 'SIGQUIT' && c.cmd[0] === 'nginx' ? 0 : 137;
+    if (image.stopSignal === 'SIGQUIT' && c.cmd[0] === 'nginx') return 0;
+    const signal = this.stopSignalNumber(c);
+    return this.usesInit(c) && signal !== undefined ? 128 + signal : 137;
   }
 
   private teardownEndpoints(c: Container): void {

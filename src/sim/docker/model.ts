@@ -137,6 +137,8 @@ export interface Container {
   created: number;
   state: ContainerState;
   exitCode: number;
+  /** State.Error: why the last start failed ('' or absent once one succeeds). */
+  error?: string;
   startedAt?: number;
   finishedAt?: number;
   autoRemove: boolean;

@@ -8,6 +8,7 @@
  * api/types/container ValidateRestartPolicy) with their messages.
  */
 import { SERVER } from './engine-facts.ts';
+import type { DeviceMapping } from './devices.ts';
 
 export interface RestartPolicy {
   /** `no`, `always`, `on-failure`, `unless-stopped` (anything else is refused). */
@@ -67,6 +68,10 @@ export interface RunSettings {
   oomScoreAdj: number;
   /** HostConfig.ShmSize in bytes (64 MiB unless --shm-size). */
   shmSize: number;
+  /** HostConfig.Devices (`--device`): host device nodes given to the container, looked up at each start. */
+  devices: DeviceMapping[];
+  /** HostConfig.Init (`--init`, `--init=false`): docker-init as PID 1; undefined is the daemon's default (no init). */
+  init?: boolean;
   /** HostConfig.DeviceRequests (`--gpus`): the host has no device driver to serve them. */
   deviceRequests?: { driver: string; count: number; deviceIds: string[]; capabilities: string[][] }[];
   /** HostConfig.Sysctls (`--sysctl`): written into the container's namespace at start. */
@@ -119,6 +124,7 @@ export function defaultRunSettings(): RunSettings {
     logConfig: { type: 'json-file', config: {} },
     oomScoreAdj: 0,
     shmSize: DEFAULT_SHM_SIZE,
+    devices: [],
     pidMode: '',
     utsMode: '',
     ipcMode: 'private',

@@ -94,7 +94,8 @@ export class LayeredFs implements FileSystem {
 
   write(path: string, data: string, append: boolean): FsError | undefined {
     const abs = resolvePath(this.cwd, path);
-    if (abs === '/dev/null') return undefined;
+    // A device node takes what is written (null's way); nothing lands in the layer (/dev is runc's tmpfs).
+    if (abs === '/dev/null' || (abs.startsWith('/dev/') && this.system.read(abs) !== undefined)) return undefined;
     const parent = this.entry(parentOf(abs));
     if (!parent) return 'ENOENT';
     if (parent.kind !== 'dir') return 'ENOTDIR';

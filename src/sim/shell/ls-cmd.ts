@@ -2,13 +2,15 @@
  * ls: names one per line (output is never a terminal here), -a/-A, -d, -1,
  * -F/-p, -r, and the long listing -l (-n, -h) with what the file tree knows
  * and the rest derived: modes from the image's executables and the usual
- * directories (/tmp sticky, /proc and /sys read-only), busybox's applets as
+ * directories (/tmp sticky, /proc and /sys read-only), device nodes (their
+ * numbers where the size goes) and /dev's kernel filesystems, busybox's applets as
  * links to /bin/busybox in the rig's images, sizes from contents (4096 for a
  * directory), and times from the image (its files) or the container (what it
  * made). GNU ls's aligned columns on the Debian machines, busybox's fixed
  * widths in containers.
  */
 import { resolvePath } from './fs.ts';
+import type { DeviceNode } from '../docker/devices.ts';
 import { strftime } from './clock-cmds.ts';
 import { isOutput, toolOptions } from './text-cmds.ts';
 import type { Command, CommandContext } from './types.ts';
@@ -24,6 +26,8 @@ export interface LsInfo {
   mtime: (path: string) => number;
   /** Directories whose mode is not rwxr-xr-x. */
   dirModes?: Readonly<Record<string, string>>;
+  /** What a path is besides a file or directory of the tree: a device node, or a directory a kernel filesystem is mounted on (/dev/shm: its own mode and size, no blocks). */
+  special?: (path: string) => { device: DeviceNode } | { mount: { mode: string; size: number } } | undefined;
 }
 
 interface Entry {
@@ -36,6 +40,10 @@ interface Entry {
   size: number;
   mtime: number;
   target?: string;
+  /** A device node's numbers, printed where the size goes. */
+  device?: { major: number; minor: number };
+  /** Blocks when not derived from the size (a device, a kernel filesystem's directory: none). */
+  blocks?: number;
 }
 
 /**
@@ -51,10 +59,16 @@ function entryOf(ctx: CommandContext, info: LsInfo, path: string, name: string):
   const abs = resolvePath(ctx.fs.cwd, path);
   const target = info.linkTarget?.(abs);
   if (target !== undefined) return { name, path, kind: 'link', mode: 'lrwxrwxrwx', links: 1, size: target.length, mtime: info.mtime(abs), target };
+  const special = info.special?.(abs);
+  if (special && 'device' in special) {
+    const d = special.device;
+    return { name, path, kind: 'file', mode: `${d.type}${d.perms}`, links: 1, size: 0, mtime: info.mtime(abs), device: { major: d.major, minor: d.minor }, blocks: 0 };
+  }
   if (ctx.fs.stat(path) === 'dir') {
     const names = ctx.fs.list(path);
     const subdirs = Array.isArray(names) ? names.filter((n) => ctx.fs.stat(`${abs === '/' ? '' : abs}/${n}`) === 'dir').length : 0;
     const kernel = abs === '/proc' || abs === '/sys';
+    if (special) return { name, path, kind: 'dir', mode: special.mount.mode, links: 2 + subdirs, size: special.mount.size, mtime: info.mtime(abs), blocks: 0 };
     return { name, path, kind: 'dir', mode: info.dirModes?.[abs] ?? VIRTUAL_DIRS[abs] ?? 'drwxr-xr-x', links: 2 + subdirs, size: kernel ? 0 : 4096, mtime: info.mtime(abs) };
   }
   const content = ctx.fs.read(path);
@@ -63,7 +77,7 @@ function entryOf(ctx: CommandContext, info: LsInfo, path: string, name: string):
   return { name, path, kind: 'file', mode: exec ? '-rwxr-xr-x' : '-rw-r--r--', links: 1, size, mtime: info.mtime(abs) };
 }
 
-const blocks = (e: Entry) => (e.kind === 'link' || e.mode.startsWith('dr-x') ? 0 : Math.ceil(e.size / 4096) * 4);
+const blocks = (e: Entry) => e.blocks ?? (e.kind === 'link' || e.mode.startsWith('dr-x') ? 0 : Math.ceil(e.size / 4096) * 4);
 
 /** GNU ls -h: one decimal under 10, rounded up (8.0K, 1.9M, 12K). */
 function gnuHuman(n: number): string {
@@ -147,12 +161,22 @@ export function lsCommand(info: LsInfo): Command {
     const render = (list: Entry[]): string => {
       if (!long) return list.map((e) => `${e.name}${mark(e)}\n`).join('');
       const owner = has('n') ? '0' : 'root';
-      const size = (e: Entry) => (has('h') ? (busybox ? busyboxHuman(e.size, 1) : gnuHuman(e.size)) : String(e.size));
+      // A device's numbers go where the size goes: busybox "%4u, %3u"; GNU pads each to the widest of the listing.
+      const devices = list.flatMap((e) => (e.device ? [e.device] : []));
+      const majorWidth = Math.max(0, ...devices.map((d) => String(d.major).length));
+      const minorWidth = Math.max(0, ...devices.map((d) => String(d.minor).length));
+      const plainSize = (e: Entry) => (has('h') ? (busybox ? busyboxHuman(e.size, 1) : gnuHuman(e.size)) : String(e.size));
+      const sizeWidth = Math.max(devices.length > 0 ? majorWidth + 2 + minorWidth : 0, ...list.filter((e) => !e.device).map((e) => plainSize(e).length));
+      const size = (e: Entry) => {
+        if (!e.device) return plainSize(e);
+        if (busybox) return `${String(e.device.major).padStart(4)}, ${String(e.device.minor).padStart(3)}`;
+        return `${String(e.device.major).padStart(sizeWidth - 2 - minorWidth)}, ${String(e.device.minor).padStart(minorWidth)}`;
+      };
       const name = (e: Entry) => `${e.name}${e.target !== undefined ? ` -> ${e.target}` : mark(e)}`;
       // busybox: fixed widths, 7 for a human-readable size (HUMAN_READABLE_MAX_WIDTH).
       if (busybox) return list.map((e) => `${e.mode} ${String(e.links).padStart(4)} ${owner.padEnd(8)} ${owner.padEnd(8)} ${size(e).padStart(has('h') ? 7 : 9)} ${date(e.mtime)} ${name(e)}\n`).join('');
       const wl = Math.max(...list.map((e) => String(e.links).length));
-      const ws = Math.max(...list.map((e) => size(e).length));
+      const ws = sizeWidth;
       return list.map((e) => `${e.mode} ${String(e.links).padStart(wl)} ${owner} ${owner} ${size(e).padStart(ws)} ${date(e.mtime)} ${name(e)}\n`).join('');
     };
     const total = (list: Entry[]) => {

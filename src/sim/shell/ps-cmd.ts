@@ -4,7 +4,7 @@
  * process of each running container) and a container's own (busybox ps).
  * PIDs are assigned in start order; nothing here reads a real process table.
  */
-import type { Engine } from '../docker/engine.ts';
+import { IN_CONTAINER_INIT_PATH, processArgv, type Engine } from '../docker/engine.ts';
 import type { Container } from '../docker/model.ts';
 import { formatIPv6 } from '../netfilter/addr.ts';
 import { formatIPv4 } from '../netfilter/inet.ts';
@@ -53,7 +53,13 @@ export function hostProcesses(engine: Engine, hostUser: HostUserName = rootOnly)
     const shim = next++;
     table.push({ pid: shim, ppid: 1, user: 'root', args: `/usr/bin/containerd-shim-runc-v2 -namespace moby -id ${c.id} -address /run/containerd/containerd.sock` });
     const user = engine.processUser(c);
-    table.push({ pid: next++, ppid: shim, user: hostUser(user && !('error' in user) ? user.uid : 0), args: c.cmd.join(' '), container: c.id });
+    const owner = hostUser(user && !('error' in user) ? user.uid : 0);
+    if (engine.usesInit(c)) {
+      // docker-init (tini) is the shim's child, the command tini's.
+      const init = next++;
+      table.push({ pid: init, ppid: shim, user: owner, args: initArgs(c), container: c.id });
+      table.push({ pid: next++, ppid: init, user: owner, args: c.cmd.join(' ') });
+    } else table.push({ pid: next++, ppid: shim, user: owner, args: c.cmd.join(' '), container: c.id });
   }
   return table;
 }
@@ -62,7 +68,9 @@ export function hostProcesses(engine: Engine, hostUser: HostUserName = rootOnly)
 export function containerProcesses(engine: Engine, c: Container, hostUser?: HostUserName): Process[] {
   const table = hostProcesses(engine, hostUser);
   const shim = table.find((p) => p.args.includes(`-id ${c.id} `));
-  return table.filter((p) => shim && p.ppid === shim.pid);
+  // The shim's child and its children (docker-init's command).
+  const mine = new Set(shim ? [shim.pid] : []);
+  return table.filter((p) => mine.has(p.ppid) && mine.add(p.pid));
 }
 
 /**
@@ -153,15 +161,21 @@ function userName(ctx: CommandContext, uid: number): string {
  * busybox ps inside a container: its main process (PID 1, as the container's
  * user) and ps itself (as its own); `-o` picks columns (the last one unpadded).
  */
-export function busyboxPsCommand(container: () => Container, mainUid: () => number, hostTable: () => Process[] | undefined = () => undefined): Command {
+export function busyboxPsCommand(container: () => Container, mainUid: () => number, hostTable: () => Process[] | undefined = () => undefined, usesInit: (c: Container) => boolean = () => false): Command {
   return (argv, ctx) => {
     const c = container();
     const self = { user: userName(ctx, ctx.user?.uid ?? 0), args: ['ps', ...argv].join(' ') };
     // --pid host: the host's whole process table, with ps as its newest process.
     const host = hostTable();
+    const init = { pid: 1, ppid: 0, user: userName(ctx, mainUid()), args: initArgs(c) };
     const rows: Process[] = host
       ? [...host, { pid: Math.max(...host.map((p) => p.pid)) + 1, ppid: 0, ...self }]
-      : c.cmd.join(' ') === self.args
+      : usesInit(c)
+        ? // --init: the command is tini's child, the first process after runc's setup (PID 7, as an exec'd one is without init).
+          c.cmd.join(' ') === self.args
+          ? [init, { pid: 7, ppid: 1, ...self }]
+          : [init, { pid: 7, ppid: 1, user: init.user, args: c.cmd.join(' ') }, { pid: 8, ppid: 0, ...self }]
+        : c.cmd.join(' ') === self.args
         ? // ps is the container's main process (`docker run busybox ps`): PID 1 is itself, alone.
           [{ pid: 1, ppid: 0, user: userName(ctx, mainUid()), args: self.args }]
         : [
@@ -186,4 +200,9 @@ export function busyboxPsCommand(container: () => Container, mainUid: () => numb
       cells.map((cell, i) => (i === cells.length - 1 ? cell : cols[i]!.right && !header ? cell.padStart(cols[i]!.width) : cell.padEnd(cols[i]!.width))).join(' ');
     return ok([line(cols.map((col) => col.header), true), ...rows.map((p) => line(cols.map((col) => col.value(p)), false))].join('\n') + '\n');
   };
+}
+
+/** docker-init's command line (oci_linux.go withCommonOptions): the init, `--`, then the container's process. */
+function initArgs(c: Container): string {
+  return [IN_CONTAINER_INIT_PATH, '--', ...processArgv(c)].join(' ');
 }

@@ -12,15 +12,18 @@
 import { BUSYBOX_APPLETS, type Image } from '../docker/images.ts';
 import type { UserlandName } from '../docker/userland.ts';
 import { imageTree, type Entry } from './fs.ts';
+import { DEV_MOUNTS, HOST_DEVICES } from '../docker/devices.ts';
 import { lazyPart } from './lazy/parts.ts';
 
 
 const IT_WORKS = '<html><body><h1>It works!</h1></body></html>\n';
 
-/** Device nodes runc creates in every container's /dev. */
-const DEV_NODES = ['console', 'core', 'fd', 'full', 'mqueue', 'null', 'ptmx', 'pts', 'random', 'shm', 'stderr', 'stdin', 'stdout', 'tty', 'urandom', 'zero'];
-
 const binaries = (dir: string, names: readonly string[]): Record<string, string> => Object.fromEntries(names.map((n) => [`${dir}/${n}`, '']));
+
+/** The /dev runc builds in every container: its device nodes and links (empty files here; ls knows them: devices.ts). */
+const CONTAINER_DEV_FILES = binaries('/dev', ['fd', 'full', 'null', 'ptmx', 'random', 'stderr', 'stdin', 'stdout', 'tty', 'urandom', 'zero']);
+/** ...and the kernel filesystems mounted in it. */
+const CONTAINER_DEV_DIRS = [...DEV_MOUNTS.keys()];
 
 /** The rig's rootfs, shared by its busybox, httpd and redis images. */
 export const RIG_ROOTFS: ReadonlyMap<string, Entry> = imageTree(
@@ -28,13 +31,13 @@ export const RIG_ROOTFS: ReadonlyMap<string, Entry> = imageTree(
     ...binaries('/bin', ['busybox', ...BUSYBOX_APPLETS]),
     ...binaries('/usr/bin', ['nc', 'wget']),
     ...binaries('/usr/local/bin', ['redis-reply', 'redis-server']),
-    ...binaries('/dev', DEV_NODES),
+    ...CONTAINER_DEV_FILES,
     '/etc/passwd': 'root:x:0:0:root:/root:/bin/sh\n',
     '/etc/group': 'root:x:0:\n',
     '/etc/nsswitch.conf': 'hosts: files dns\n',
     '/www/index.html': IT_WORKS,
   },
-  ['/proc', '/sys', '/tmp', '/root', '/usr/lib/ncbsd'],
+  ['/proc', '/sys', '/tmp', '/root', '/usr/lib/ncbsd', ...CONTAINER_DEV_DIRS],
 );
 
 /** A Debian machine (docker host, lan, gw): only what the shells here read or write. */
@@ -42,7 +45,7 @@ export const DEBIAN_ROOTFS: ReadonlyMap<string, Entry> = imageTree(
   {
     '/etc/passwd': 'root:x:0:0:root:/root:/bin/bash\n',
     '/etc/group': 'root:x:0:\n',
-    ...binaries('/dev', ['null', 'zero', 'random', 'urandom', 'tty']),
+    ...Object.fromEntries([...HOST_DEVICES.keys()].map((path) => [path, ''])),
   },
   ['/proc', '/sys', '/tmp', '/root', '/usr/bin', '/usr/sbin', '/var/lib/docker'],
 );
@@ -193,13 +196,13 @@ function dataRootfs(image: Image): ReadonlyMap<string, Entry> {
   const sets = (image.fileSets ?? []).map((name) => FILE_SETS[name] ?? {});
   const files: Record<string, string> = {
     ...programs(image),
-    ...binaries('/dev', DEV_NODES),
+    ...CONTAINER_DEV_FILES,
     ...base.files,
     '/etc/passwd': base.passwd + sets.map((s) => s.passwd ?? '').join(''),
     '/etc/group': base.group + sets.map((s) => s.group ?? '').join(''),
   };
   for (const set of sets) Object.assign(files, set.files ?? {}, set.lazyFiles?.() ?? {});
-  const dirs = [...SYSTEM_DIRS, ...base.dirs, ...sets.flatMap((s) => s.dirs ?? [])];
+  const dirs = [...SYSTEM_DIRS, ...CONTAINER_DEV_DIRS, ...base.dirs, ...sets.flatMap((s) => s.dirs ?? [])];
   if (image.workingDir) dirs.push(image.workingDir);
   for (const v of image.volumes ?? []) dirs.push(v);
   return imageTree(files, dirs);

@@ -39,11 +39,13 @@ import { envRecord } from './db/database.ts';
 import { DEBIAN_MACHINE_EXECUTABLES, DEFAULT_PATH, lookPath, notModelled } from './programs.ts';
 import type { SignalResult } from './process-cmds.ts';
 import { toolbox, type ToolboxPlace } from './toolbox.ts';
+import type { LsInfo } from './ls-cmd.ts';
 import { LayeredFs, layerChanges, layerSize, type FileSystem, type WritableLayer } from './fs.ts';
 import { ContainerMounts } from './container-mounts.ts';
 import { isNginxSignal, signalNginx, startNginx, testNginxConfig, type NginxAnswer, type NginxResolver, type NginxSignal, type NginxStart } from './nginx-process.ts';
 import { hostPaths, MountedFs } from './mounts.ts';
 import { DEBIAN_ROOTFS, rootfsOf } from './rootfs.ts';
+import { DEV_LINKS, DEV_MOUNTS, HOST_DEVICES } from '../docker/devices.ts';
 import { IMAGE_SOCAT_VERSION, NGINX_VERSION, PYTHON_VERSION, type Image, type ImageSet } from '../docker/images.ts';
 import { CURLIMAGES_CURL_VERSION } from '../docker/catalog.ts';
 import { listVirtualDir, readVirtualFile, type FileContext } from './virtual-files.ts';
@@ -106,6 +108,13 @@ const nginxCommand = (test: () => NginxAnswer, signal: (name: NginxSignal) => Ng
   const bad = argv.find((a) => a.startsWith('-')) ?? argv[0];
   return fail(bad === undefined ? 'nginx: vethlab runs nginx only as the main process\n' : `nginx: invalid option: "${bad.replace(/^-/, '')}"\n`, 1);
 };
+
+/** The host's device nodes and the directory that holds one (ls -l /dev on the rig's machine: a devtmpfs, /dev/net 60 bytes). */
+function hostDevNode(path: string): NonNullable<ReturnType<NonNullable<LsInfo['special']>>> | undefined {
+  const device = HOST_DEVICES.get(path);
+  if (device) return { device };
+  return path === '/dev/net' ? { mount: { mode: 'drwxr-xr-x', size: 60 } } : undefined;
+}
 
 /** The rig's binaries by size (`ls -l`): busybox-static 1.35, and the two wrapper scripts in /usr/bin. */
 const RIG_BINARY_SIZES: Record<string, number> = { '/bin/busybox': 1982256, '/usr/bin/nc': 104, '/usr/bin/wget': 501 };
@@ -558,7 +567,7 @@ export class Simulator {
       ['ps', busyboxPsCommand(() => this.pidNamespaceHolder(c), () => {
         const user = this.engine.processUser(this.pidNamespaceHolder(c));
         return user && 'uid' in user ? user.uid : 0;
-      }, () => (c.settings.pidMode === 'host' ? hostProcesses(this.engine, this.hostUserName) : undefined))],
+      }, () => (c.settings.pidMode === 'host' ? hostProcesses(this.engine, this.hostUserName) : undefined), (x) => this.engine.usesInit(x))],
       ['df', tmpfsDfCommand(() => this.tmpfsUsage(c))],
       ['wget', lazyCommand(() => lazyPart('wget').busyboxWget(this.servers, resolve))],
       ['nslookup', lazyCommand(() => lazyPart('dns').nslookupCommand(this.engine, c))],
@@ -659,7 +668,7 @@ export class Simulator {
       executables: () => DEBIAN_MACHINE_EXECUTABLES,
       hostname: () => MACHINE_HOSTNAME[machine],
       signal: (pid, sig) => this.signalHostProcess(machine, pid, sig),
-      ls: { mtime: () => boot, dirModes: { '/root': 'drwx------' } },
+      ls: { mtime: () => boot, dirModes: { '/root': 'drwx------' }, special: hostDevNode },
       voice: { kill: 'dash', printf: 'coreutils' },
     };
   }
@@ -678,9 +687,16 @@ export class Simulator {
       // PID 1 ignores signals it has no handler for, even SIGKILL from inside its namespace.
       signal: (pid) => (pid === 1 ? 'ok' : 'none'),
       ls: {
-        mtime: (path) => (rootfs.has(path) ? image.created : c.created),
-        // Docker's init layer makes /etc/mtab a link in every container; the rig's applets link to busybox.
-        linkTarget: (path: string) => (path === '/etc/mtab' ? '/proc/mounts' : rig && /^\/bin\/[^/]+$/.test(path) && path !== '/bin/busybox' && image.executables.has(path) ? 'busybox' : undefined),
+        // runc builds /dev (a tmpfs) at each start.
+        mtime: (path) => (path === '/dev' || path.startsWith('/dev/') ? (c.startedAt ?? c.created) : rootfs.has(path) ? image.created : c.created),
+        // Docker's init layer makes /etc/mtab a link in every container, runc the /dev links; the rig's applets link to busybox.
+        linkTarget: (path: string) => (path === '/etc/mtab' ? '/proc/mounts' : DEV_LINKS.get(path) ?? (rig && /^\/bin\/[^/]+$/.test(path) && path !== '/bin/busybox' && image.executables.has(path) ? 'busybox' : undefined)),
+        special: (path: string) => {
+          const device = this.engine.devicesOf(c).get(path);
+          if (device) return { device };
+          const mount = DEV_MOUNTS.get(path);
+          return mount && { mount };
+        },
         ...(rig ? { binarySize: (path: string) => RIG_BINARY_SIZES[path] } : {}),
       },
       voice: { kill: inShell ? 'ash' : 'busybox', printf: inShell ? 'ash' : 'busybox' },

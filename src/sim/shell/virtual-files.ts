@@ -29,6 +29,8 @@ export function readVirtualFile(ctx: FileContext, path: string): string | undefi
       return c ? hostnameFile(ctx.engine, c) : `${ctx.hostname}\n`;
   }
   if (path === '/dev/null') return '';
+  // A container's device nodes (its --device ones too) read as empty files; ls knows what they are.
+  if (c && path.startsWith('/dev/') && ctx.engine.devicesOf(c).has(path)) return '';
   // dockerd creates an empty /.dockerenv in every container (tools test for it to know they run in one).
   if (path === '/.dockerenv' && c) return '';
   const proc = /^\/proc\/sys\/(.+)$/.exec(path);
@@ -81,6 +83,14 @@ export function listVirtualDir(ctx: FileContext, dir: string): string[] {
     case '/sys/class/net':
       return (ctx.engine.kernel.netns(ctx.netns)?.links() ?? []).map((l) => l.name);
     default:
-      return [];
+      return ctx.container && dir.startsWith('/dev') ? deviceEntries(ctx.engine.devicesOf(ctx.container).keys(), dir) : [];
   }
+}
+
+/** The names directly in `dir` that device paths need: the nodes, and the directories that hold deeper ones (/dev/net). */
+function deviceEntries(paths: Iterable<string>, dir: string): string[] {
+  const prefix = `${dir}/`;
+  const names = new Set<string>();
+  for (const path of paths) if (path.startsWith(prefix)) names.add(path.slice(prefix.length).split('/')[0]!);
+  return [...names];
 }

@@ -490,10 +490,13 @@ class DockerClient {
     let stdout = '';
     let stderr = '';
     const failed: string[] = [];
+    // -t: how long the daemon waits for the stop signal to work before SIGKILL (a whole number of seconds).
+    const time = f.strings.get('time');
+    const timeout = time !== undefined && /^\d+$/.test(time) ? Number(time) : undefined;
     for (const ref of f.args) {
       try {
         // The user's start and stop reset and cancel the restart policy's work; the policy's own do not.
-        const c = sub === 'start' ? this.engine.userStart(ref) : sub === 'stop' ? this.engine.userStop(ref) : this.engine[sub](ref);
+        const c = sub === 'start' ? this.engine.userStart(ref) : sub === 'stop' ? this.engine.userStop(ref, timeout) : sub === 'restart' ? this.engine.restart(ref, timeout) : this.engine[sub](ref);
         // The daemon removes a --rm container once it stops (a restart keeps it).
         if (sub === 'stop' && c.autoRemove) this.engine.remove(c.id, true);
         if (sub === 'start' && f.bools.has('attach') && this.options.runProcess) {

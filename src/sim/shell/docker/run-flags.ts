@@ -7,7 +7,7 @@
  */
 import { defaultRunSettings, type Healthcheck, type RunSettings } from '../../docker/run-settings.ts';
 import type { FlagSpec, ParsedFlags } from './flags.ts';
-import { parseGpus, checkLabel, checkSysctl, checkWith, goDuration, goInt, goUint, memSwapBytes, nanoCpus, parseRestartPolicy, parseUlimit, ramInBytes, valueOf, type Ulimit } from './run-values.ts';
+import { parseDevice, parseGpus, checkLabel, checkSysctl, checkWith, goDuration, goInt, goUint, memSwapBytes, nanoCpus, parseRestartPolicy, parseUlimit, ramInBytes, valueOf, type Ulimit } from './run-values.ts';
 
 const bytes = checkWith(ramInBytes);
 const int = checkWith((v) => goInt(v));
@@ -131,8 +131,8 @@ export const RUN_FLAGS: readonly FlagSpec[] = [
  * which README's Limits says.)
  */
 const NOT_MODELLED: readonly string[] = [
-  'attach', 'blkio-weight-device', 'cgroup-parent', 'cgroupns', 'cpu-count', 'cpu-percent', 'device', 'device-cgroup-rule',
-  'device-read-bps', 'device-read-iops', 'device-write-bps', 'device-write-iops', 'init', 'io-maxbandwidth', 'io-maxiops', 'isolation', 'kernel-memory',
+  'attach', 'blkio-weight-device', 'cgroup-parent', 'cgroupns', 'cpu-count', 'cpu-percent', 'device-cgroup-rule',
+  'device-read-bps', 'device-read-iops', 'device-write-bps', 'device-write-iops', 'io-maxbandwidth', 'io-maxiops', 'isolation', 'kernel-memory',
   'link-local-ip', 'runtime', 'storage-opt', 'use-api-socket', 'userns',
   'volume-driver',
 ];
@@ -172,6 +172,10 @@ export function runSettings(f: ParsedFlags, readFile: ReadFile): { settings: Run
   if (logDriver !== undefined && !['json-file', 'none'].includes(logDriver)) return { refused: `vethlab: the ${logDriver} log driver is not modelled (json-file and none are)` };
   const logOpts = keyValues(f.lists.get('log-opt') ?? []);
   settings.logConfig = { type: logDriver ?? 'json-file', config: logOpts };
+  settings.devices = (f.lists.get('device') ?? []).map(parseDevice);
+  // The client sends Init only when the flag is given (`--init=false` too).
+  if (f.bools.has('init')) settings.init = true;
+  else if (f.falses.has('init')) settings.init = false;
   const gpus = f.strings.get('gpus');
   if (gpus !== undefined) settings.deviceRequests = [valueOf(parseGpus, gpus)];
   const sysctls = f.lists.get('sysctl');

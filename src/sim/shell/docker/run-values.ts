@@ -7,6 +7,8 @@
  * "V" for "--flag" flag: `; test/golden/transcripts/run-flags-values.txt shows them.
  */
 
+import type { DeviceMapping } from '../../docker/devices.ts';
+
 export type Parsed<T> = { value: T } | { error: string };
 
 const RAM_UNITS: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4, p: 1024 ** 5 };
@@ -308,4 +310,22 @@ export function deviceSpecProblem(spec: string): string | undefined {
     if (!validDeviceMode(parts[2]!)) return `bad mode specified: ${parts[2]!}`;
   }
   return containerPath.startsWith('/') ? undefined : `${containerPath} is not an absolute path`;
+}
+
+/**
+ * The client's parseLinuxDevice: HOST[:CONTAINER][:PERMISSIONS], permissions
+ * `rwm` unless given, the container path the host's unless given. (With three
+ * parts a valid mode in the middle is taken as the permissions, as the client's
+ * fallthrough does.) Call it on a value deviceSpecProblem passed.
+ */
+export function parseDevice(spec: string): DeviceMapping {
+  const parts = spec.split(':');
+  let permissions = 'rwm';
+  let target = '';
+  if (parts.length === 3) permissions = parts[2]!;
+  if (parts.length >= 2) {
+    if (validDeviceMode(parts[1]!)) permissions = parts[1]!;
+    else target = parts[1]!;
+  }
+  return { pathOnHost: parts[0]!, pathInContainer: target === '' ? parts[0]! : target, cgroupPermissions: permissions };
 }

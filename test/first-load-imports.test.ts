@@ -114,3 +114,19 @@ describe('opening a link on the first load', () => {
     expect(reach('src/app/share/links.ts').has('npm:fflate')).toBe(true);
   });
 });
+
+describe('what left the simulator’s chunk for a lazy part (issue 13, 7 December 2026)', () => {
+  it('the image catalog beyond the images a world starts with, ps and `docker top`, the database images’ entrypoints', () => {
+    const moved: Record<string, string> = {
+      'src/sim/docker/catalog-entries.ts': 'sim-catalog',
+      'src/sim/shell/ps-cmd.ts': 'sim-tools',
+      'src/sim/shell/db/entrypoints.ts': 'sim-databases',
+    };
+    const reached = reach('src/sim/shell/simulator.ts');
+    for (const [file, group] of Object.entries(moved)) {
+      const module = path.join(ROOT, file);
+      expect(groupOf(module), file).toBe(group);
+      expect(reached.has(module), file).toBe(false);
+    }
+  });
+});

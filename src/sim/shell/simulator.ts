@@ -22,7 +22,6 @@ import { dnsSizes, LAN_ZONE } from '../docker/dns.ts';
 import { redisCliCommand } from './redis-cli.ts';
 import { redisServerCommand } from './redis-server-cmd.ts';
 import { tmpfsDfCommand, tmpfsSizeKb, type TmpfsUsage } from './df-cmd.ts';
-import { busyboxPsCommand, hostProcesses, passwdName, procpsCommand } from './ps-cmd.ts';
 import { encodeCommand, encodeReply, redisCommand, Servers, type ConnectFailure } from './servers.ts';
 import { lineExchange } from '../net/exchange.ts';
 import { Processes, SETTLE_BUDGET } from './processes.ts';
@@ -33,7 +32,7 @@ import { busyboxBannerOf, withBanner } from './busybox.ts';
 import { pingCommand } from './ping.ts';
 import { withDnsTraces } from './dns-traces.ts';
 import type { Trace } from '../net/trace.ts';
-import { startDatabase } from './db/entrypoints.ts';
+import { databaseKindOf } from './db/database.ts';
 import { databaseClientNames, type DatabaseClientName } from './db/client-names.ts';
 import { envRecord } from './db/database.ts';
 import { DEBIAN_MACHINE_EXECUTABLES, DEFAULT_PATH, lookPath, notModelled } from './programs.ts';
@@ -258,7 +257,7 @@ export class Simulator {
         return this.startsRepl(this.dockerWithStartTraces(argv, ctx));
       });
     }
-    commands.set('ps', procpsCommand(() => (machine === 'host' ? hostProcesses(this.engine, this.hostUserName) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }])));
+    commands.set('ps', lazyCommand(() => lazyPart('tools').procpsCommand(() => (machine === 'host' ? lazyPart('tools').hostProcesses(this.engine, this.hostUserName) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }]))));
     return commands;
   }
 
@@ -287,7 +286,7 @@ export class Simulator {
   /** How the Docker host's ps names a uid: by the host's /etc/passwd, else the number. */
   private readonly hostUserName = (uid: number): string => {
     const fs = this.machineFs('host');
-    return passwdName(fs.stat('/etc/passwd') === 'file' ? fs.read('/etc/passwd') : undefined, uid);
+    return lazyPart('tools').passwdName(fs.stat('/etc/passwd') === 'file' ? fs.read('/etc/passwd') : undefined, uid);
   };
 
   /**
@@ -302,7 +301,8 @@ export class Simulator {
       this.startTraces.push(...startNginx(c, this.nginxDeps(c)));
       return;
     }
-    if (isDefault && startDatabase(this.engine, c, this.initializedDatabases)) return;
+    // A database image's entrypoint (the databases part: the line that made the container named the image).
+    if (isDefault && image.listens.some((l) => databaseKindOf(l.process) !== undefined) && lazyPart('databases').startDatabase(this.engine, c, this.initializedDatabases)) return;
     if (isDefault && image.listens.length > 0) {
       c.logs += image.startupLog ?? '';
       return;
@@ -523,7 +523,7 @@ export class Simulator {
     if (has('iputils-ping')) commands.set('ping', pingCommand('iputils', resolve));
     if (has('netcat-openbsd')) commands.set('nc', lazyCommand(() => lazyPart('nc').ncCommand(this.servers, resolve, { services: false })));
     if (has('redis', 'redis-tools')) commands.set('redis-cli', redisCliCommand(this.servers, resolve));
-    if (has('procps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
+    if (has('procps')) commands.set('ps', lazyCommand(() => lazyPart('tools').procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }])));
     if (has('bash')) commands.set('bash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', 'bash', ctx));
     if (has('bind-tools', 'bind9-dnsutils')) commands.set('dig', lazyCommand(() => lazyPart('dns').digCommand(this.engine, c, resolve)));
     if (has('bind-tools', 'bind9-host')) commands.set('host', lazyCommand(() => lazyPart('dns').hostCommand(this.engine, c, resolve)));
@@ -555,10 +555,15 @@ export class Simulator {
       ['ping', pingCommand('busybox', resolve, (name) => embeddedLookup6(this.engine, c, name))],
       ['ping6', pingCommand('busybox', resolve, (name) => embeddedLookup6(this.engine, c, name), 'ping6')],
       ...toolbox(this.containerPlace(c, inShell)),
-      ['ps', busyboxPsCommand(() => this.pidNamespaceHolder(c), () => {
-        const user = this.engine.processUser(this.pidNamespaceHolder(c));
-        return user && 'uid' in user ? user.uid : 0;
-      }, () => (c.settings.pidMode === 'host' ? hostProcesses(this.engine, this.hostUserName) : undefined))],
+      [
+        'ps',
+        lazyCommand(() =>
+          lazyPart('tools').busyboxPsCommand(() => this.pidNamespaceHolder(c), () => {
+            const user = this.engine.processUser(this.pidNamespaceHolder(c));
+            return user && 'uid' in user ? user.uid : 0;
+          }, () => (c.settings.pidMode === 'host' ? lazyPart('tools').hostProcesses(this.engine, this.hostUserName) : undefined)),
+        ),
+      ],
       ['df', tmpfsDfCommand(() => this.tmpfsUsage(c))],
       ['wget', lazyCommand(() => lazyPart('wget').busyboxWget(this.servers, resolve))],
       ['nslookup', lazyCommand(() => lazyPart('dns').nslookupCommand(this.engine, c))],
@@ -615,7 +620,7 @@ export class Simulator {
     if (!has('getent')) commands.delete('getent');
     if (has('curl')) commands.set('curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, resolve, '8', IMAGE_CURL_RELEASE[this.engine.imageOf(c).base ?? ''])));
     if (has('wget')) commands.set('wget', lazyCommand(() => lazyPart('wget').gnuWget(this.servers, resolve)));
-    if (has('ps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
+    if (has('ps')) commands.set('ps', lazyCommand(() => lazyPart('tools').procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }])));
     if (has('nginx')) commands.set('nginx', nginxCommand(() => testNginxConfig(this.containerFs(c), this.nginxResolver(c)), (name) => signalNginx(c, this.nginxDeps(c), name, this.processes.newPid())));
     if (has('redis-cli')) commands.set('redis-cli', redisCliCommand(this.servers, resolve));
     if (has('redis-server')) commands.set('redis-server', redisServerCommand);
@@ -689,7 +694,7 @@ export class Simulator {
 
   /** A signal from a Debian machine's shell: only the Docker host has container processes to hit. */
   private signalHostProcess(machine: Machine, pid: number, sig: number): SignalResult {
-    const table = machine === 'host' ? hostProcesses(this.engine, this.hostUserName) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }];
+    const table = machine === 'host' ? lazyPart('tools').hostProcesses(this.engine, this.hostUserName) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }];
     const p = table.find((x) => x.pid === pid);
     if (!p) return 'none';
     if (sig === 0) return 'ok';

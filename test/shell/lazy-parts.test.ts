@@ -71,10 +71,11 @@ const printed = (outputs: readonly CommandOutput[]) => outputs.map((out) => `${o
 
 describe('which parts a line may need', () => {
   it('names none for the lines a first visit starts with', () => {
-    for (const line of ['docker run -d --name web nginx', 'docker ps', 'docker ps -a', 'ping -c 1 172.17.0.2', 'docker network create --driver bridge mynet', 'docker exec web ping -c 1 db', 'iptables -t nat -L -n', 'brctl show', 'bridge link']) {
+    for (const line of ['docker run -dit --name bbox1 busybox', 'docker ps', 'docker ps -a', 'ping -c 1 172.17.0.2', 'docker network create --driver bridge mynet', 'docker exec web ping -c 1 db', 'iptables -t nat -L -n', 'brctl show', 'bridge link']) {
       expect(partsForLine(line), line).toEqual([]);
     }
     // The network tools and docker's printing of objects are parts of their own, which load once the terminal is idle.
+    expect(partsForLine('docker run -d --name web nginx')).toEqual(['nginx']);
     expect(partsForLine('ip a')).toEqual(['nettools']);
     expect(partsForLine('docker inspect web')).toEqual(['inspect']);
     // The starter world (start over) replays without waiting.
@@ -117,14 +118,16 @@ describe('which parts a line may need', () => {
 
   it('names the image catalog for a line that may pull an image a world does not start with', () => {
     expect(partsForLine('docker run -dit --name bbox1 --network mynet busybox')).toEqual([]);
-    expect(partsForLine('docker container create --name web -p 8080:80 nginx:1.31.6')).toEqual([]);
-    expect(partsForLine('docker run -d --name c0 --network net0 -p 8000:80 nginx')).toEqual([]);
+    expect(partsForLine('docker container create --name web -p 8080:80 nginx:1.31.6')).toEqual(['nginx']);
+    expect(partsForLine('docker run -d --name c0 --network net0 -p 8000:80 nginx')).toEqual(['nginx']);
+    // nginx by its image ID (every world starts with it).
+    expect(partsForLine('docker run -d 878c33739a8a')).toEqual(['nginx', 'catalog']);
     expect(partsForLine('docker network create --driver bridge mynet')).toEqual([]);
     // Another repository or tag, a digest, a registry, a line the flag parser refuses or a line of more than one command.
     expect(partsForLine('docker run -d --name db postgres')).toEqual(['databases', 'catalog']);
-    expect(partsForLine('docker run -d --name web nginx:alpine')).toEqual(['catalog']);
-    expect(partsForLine('docker run -d nginx@sha256:0123abcd')).toEqual(['catalog']);
-    expect(partsForLine('docker run -d quay.io/nginx')).toEqual(['catalog']);
+    expect(partsForLine('docker run -d --name web nginx:alpine')).toEqual(['nginx', 'catalog']);
+    expect(partsForLine('docker run -d nginx@sha256:0123abcd')).toEqual(['nginx', 'catalog']);
+    expect(partsForLine('docker run -d quay.io/nginx')).toEqual(['nginx', 'catalog']);
     expect(partsForLine('docker run --name busybox -d debian')).toEqual(['catalog']);
     expect(partsForLine('docker run --bogus busybox')).toEqual(['catalog']);
     expect(partsForLine('docker run -d busybox; docker run -d debian')).toEqual(['catalog']);
@@ -134,6 +137,9 @@ describe('which parts a line may need', () => {
     expect(partsForLine('docker exec web ps')).toEqual(['tools']);
     expect(partsForLine('docker exec docker ps')).toEqual(['tools']);
     expect(partsForLine('docker top web')).toEqual(['tools']);
+    // redis-cli, and redis-server as a command, by their names or the image's.
+    expect(partsForLine('docker exec client redis-cli -h db ping')).toEqual(['redis']);
+    expect(partsForLine('docker run -d --name r redis --port 7000')).toEqual(['redis']);
     expect(partsForLine('docker run -d -e MONGO_INITDB_ROOT_USERNAME=a mongo:8')).toEqual(['databases', 'catalog']);
   });
 
@@ -174,7 +180,7 @@ describe('lines run with only the parts they name print what they print with all
     const lazily = await replayLazily(fresh, lines, 7);
     expect(lazily).toEqual(printed(replay(lines, 7).outputs));
     // Each line above named the part it reached, and only those parts were fetched.
-    expect(LAZY_PARTS.filter((part) => fresh.parts.partsLoaded([part])).sort()).toEqual(['catalog', 'curl', 'dns', 'nc', 'packages', 'python', 'socat', 'tcpdump', 'tools', 'traceroute', 'wget']);
+    expect(LAZY_PARTS.filter((part) => fresh.parts.partsLoaded([part])).sort()).toEqual(['catalog', 'curl', 'dns', 'nc', 'nginx', 'packages', 'python', 'socat', 'tcpdump', 'tools', 'traceroute', 'wget']);
     expect(lazily[6]).toBe('hello from aa\n[0]');
     expect(lazily[7]).toContain('ICMP echo reply');
     expect(lazily[11]).toContain('HTTP/1.1 200 OK');
@@ -185,11 +191,11 @@ describe('lines run with only the parts they name print what they print with all
     expect(lazily[19]).toContain("nc: invalid option -- 'z'");
   });
 
-  it('the image catalog, ps and docker top, and the database images’ entrypoints in their own parts', async () => {
+  it('the image catalog, nginx, ps and docker top, and the database images’ entrypoints in their own parts', async () => {
     const lines = [
       'docker run -d --name web nginx',
       'docker rmi --force nginx',
-      // nginx:latest is pulled again, from the variants every world starts with: no catalog yet.
+      // nginx:latest is pulled again, from the variants every world starts with: no catalog yet (only nginx's own part).
       'docker run -d --name web2 nginx:latest',
       'docker ps',
       'ps -ef',
@@ -206,10 +212,10 @@ describe('lines run with only the parts they name print what they print with all
       await fresh.parts.loadParts(partsForLine(line));
       const out = runOne(sim, line);
       lazily.push(`${out.stdout}${out.stderr}[${out.exitCode}]`);
-      if (i === 3) expect(LAZY_PARTS.filter((part) => fresh.parts.partsLoaded([part]))).toEqual([]);
+      if (i === 3) expect(LAZY_PARTS.filter((part) => fresh.parts.partsLoaded([part]))).toEqual(['nginx']);
     }
     expect(lazily).toEqual(printed(replay(lines, 7).outputs));
-    expect(LAZY_PARTS.filter((part) => fresh.parts.partsLoaded([part])).sort()).toEqual(['catalog', 'databases', 'tools']);
+    expect(LAZY_PARTS.filter((part) => fresh.parts.partsLoaded([part])).sort()).toEqual(['catalog', 'databases', 'nginx', 'tools']);
     expect(lazily[2]).toContain("Unable to find image 'nginx:latest' locally");
     expect(lazily[4]).toContain('nginx -g daemon off;');
     expect(lazily[5]).toMatch(/^UID +PID +PPID/);

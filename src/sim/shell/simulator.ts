@@ -19,8 +19,6 @@ import { Kernel } from '../net/index.ts';
 import { dockerCommand } from './docker/cli.ts';
 import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand, sysctlCommand } from './netfilter-cmds.ts';
 import { dnsSizes, LAN_ZONE } from '../docker/dns.ts';
-import { redisCliCommand } from './redis-cli.ts';
-import { redisServerCommand } from './redis-server-cmd.ts';
 import { tmpfsDfCommand, tmpfsSizeKb, type TmpfsUsage } from './df-cmd.ts';
 import { encodeCommand, encodeReply, redisCommand, Servers, type ConnectFailure } from './servers.ts';
 import { lineExchange } from '../net/exchange.ts';
@@ -40,10 +38,10 @@ import type { SignalResult } from './process-cmds.ts';
 import { toolbox, type ToolboxPlace } from './toolbox.ts';
 import { LayeredFs, layerChanges, layerSize, type FileSystem, type WritableLayer } from './fs.ts';
 import { ContainerMounts } from './container-mounts.ts';
-import { isNginxSignal, signalNginx, startNginx, testNginxConfig, type NginxAnswer, type NginxResolver, type NginxSignal, type NginxStart } from './nginx-process.ts';
+import type { NginxResolver, NginxStart } from './nginx-process.ts';
 import { hostPaths, MountedFs } from './mounts.ts';
 import { DEBIAN_ROOTFS, rootfsOf } from './rootfs.ts';
-import { IMAGE_SOCAT_VERSION, NGINX_VERSION, PYTHON_VERSION, type Image, type ImageSet } from '../docker/images.ts';
+import { IMAGE_SOCAT_VERSION, PYTHON_VERSION, type Image, type ImageSet } from '../docker/images.ts';
 import { CURLIMAGES_CURL_VERSION } from '../docker/catalog.ts';
 import { listVirtualDir, readVirtualFile, type FileContext } from './virtual-files.ts';
 import { newShellState, runShell, type ShellState } from './sh.ts';
@@ -83,28 +81,6 @@ function shellOperands(argv: readonly string[], name: string, stdin: string): { 
 
 /** Whose wording a container's tools use. */
 const userlandOf = (image: Image): 'busybox' | 'debian' => (image.distro === 'debian' || image.distro === 'ubuntu' ? 'debian' : 'busybox');
-
-/**
- * nginx -v / -t / -s SIGNAL, as the image's nginx answers them (all on stderr); -t reads the
- * configuration as it is now, -s signals the running master (nginx-process.ts's signalNginx).
- */
-const nginxCommand = (test: () => NginxAnswer, signal: (name: NginxSignal) => NginxAnswer): Command => (argv) => {
-  if (argv[0] === '-v') return { stdout: '', stderr: `nginx version: nginx/${NGINX_VERSION}\n`, exitCode: 0 };
-  if (argv[0] === '-t') {
-    const result = test();
-    return { stdout: '', stderr: result.stderr, exitCode: result.ok ? 0 : 1, traces: result.traces };
-  }
-  if (argv[0] === '-s' || argv[0]?.startsWith('-s')) {
-    // core/nginx.c ngx_get_options: the value follows -s, glued or as the next word.
-    const name = argv[0] === '-s' ? argv[1] : argv[0].slice(2);
-    if (name === undefined) return fail('nginx: option "-s" requires parameter\n', 1);
-    if (!isNginxSignal(name)) return fail(`nginx: invalid option: "-s ${name}"\n`, 1);
-    const result = signal(name);
-    return { stdout: '', stderr: result.stderr, exitCode: result.ok ? 0 : 1, traces: result.traces };
-  }
-  const bad = argv.find((a) => a.startsWith('-')) ?? argv[0];
-  return fail(bad === undefined ? 'nginx: vethlab runs nginx only as the main process\n' : `nginx: invalid option: "${bad.replace(/^-/, '')}"\n`, 1);
-};
 
 /** The rig's binaries by size (`ls -l`): busybox-static 1.35, and the two wrapper scripts in /usr/bin. */
 const RIG_BINARY_SIZES: Record<string, number> = { '/bin/busybox': 1982256, '/usr/bin/nc': 104, '/usr/bin/wget': 501 };
@@ -298,7 +274,8 @@ export class Simulator {
     const image = this.engine.imageOf(c);
     const isDefault = runsImageDefault(c, image);
     if (isDefault && image.listens.some((l) => l.process === 'nginx')) {
-      this.startTraces.push(...startNginx(c, this.nginxDeps(c)));
+      // The nginx part: the line that made the container named its image (lazy/needs.ts).
+      this.startTraces.push(...lazyPart('nginx').startNginx(c, this.nginxDeps(c)));
       return;
     }
     // A database image's entrypoint (the databases part: the line that made the container named the image).
@@ -522,7 +499,7 @@ export class Simulator {
     if (has('iproute2-ss', 'iproute2')) commands.set('ss', netTool((t) => t.ssCommand));
     if (has('iputils-ping')) commands.set('ping', pingCommand('iputils', resolve));
     if (has('netcat-openbsd')) commands.set('nc', lazyCommand(() => lazyPart('nc').ncCommand(this.servers, resolve, { services: false })));
-    if (has('redis', 'redis-tools')) commands.set('redis-cli', redisCliCommand(this.servers, resolve));
+    if (has('redis', 'redis-tools')) commands.set('redis-cli', lazyCommand(() => lazyPart('redis').redisCliCommand(this.servers, resolve)));
     if (has('procps')) commands.set('ps', lazyCommand(() => lazyPart('tools').procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }])));
     if (has('bash')) commands.set('bash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', 'bash', ctx));
     if (has('bind-tools', 'bind9-dnsutils')) commands.set('dig', lazyCommand(() => lazyPart('dns').digCommand(this.engine, c, resolve)));
@@ -582,7 +559,7 @@ export class Simulator {
       ['/usr/bin/nc', openbsdNc],
       ['/bin/nc', busyboxNc],
       // The redis image has its client too.
-      ...(this.engine.imageOf(c).name === 'redis' ? [['redis-cli', redisCliCommand(this.servers, resolve)] as [string, Command]] : []),
+      ...(this.engine.imageOf(c).name === 'redis' ? [['redis-cli', lazyCommand(() => lazyPart('redis').redisCliCommand(this.servers, resolve))] as [string, Command]] : []),
     ]);
     // `busybox APPLET ARGS` runs the applet itself: busybox's nc, not /usr/bin/nc.
     const busybox: Command = (argv, ctx) => {
@@ -621,9 +598,15 @@ export class Simulator {
     if (has('curl')) commands.set('curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, resolve, '8', IMAGE_CURL_RELEASE[this.engine.imageOf(c).base ?? ''])));
     if (has('wget')) commands.set('wget', lazyCommand(() => lazyPart('wget').gnuWget(this.servers, resolve)));
     if (has('ps')) commands.set('ps', lazyCommand(() => lazyPart('tools').procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }])));
-    if (has('nginx')) commands.set('nginx', nginxCommand(() => testNginxConfig(this.containerFs(c), this.nginxResolver(c)), (name) => signalNginx(c, this.nginxDeps(c), name, this.processes.newPid())));
-    if (has('redis-cli')) commands.set('redis-cli', redisCliCommand(this.servers, resolve));
-    if (has('redis-server')) commands.set('redis-server', redisServerCommand);
+    if (has('nginx')) {
+      const nginx = lazyCommand(() => {
+        const part = lazyPart('nginx');
+        return part.nginxCommand(() => part.testNginxConfig(this.containerFs(c), this.nginxResolver(c)), (name) => part.signalNginx(c, this.nginxDeps(c), name, this.processes.newPid()));
+      });
+      commands.set('nginx', nginx);
+    }
+    if (has('redis-cli')) commands.set('redis-cli', lazyCommand(() => lazyPart('redis').redisCliCommand(this.servers, resolve)));
+    if (has('redis-server')) commands.set('redis-server', lazyCommand(() => lazyPart('redis').redisServerCommand));
     if (has('apt-get')) commands.set('apt-get', (argv, ctx) => lazyPart('packages').aptCommand('apt-get', () => this.packagePlace(c))(argv, ctx));
     if (has('apt')) commands.set('apt', (argv, ctx) => lazyPart('packages').aptCommand('apt', () => this.packagePlace(c))(argv, ctx));
     if (has('python3')) {

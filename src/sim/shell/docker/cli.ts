@@ -26,7 +26,6 @@ import { logsCommand } from './logs-cmd.ts';
 import { parseExpose, parsePortSpec, PortSpecError } from './ports.ts';
 import { parseMountFlag, splitVolumeFlags } from './mount-flags.ts';
 import type { MountRequest } from '../../docker/volumes.ts';
-import { updateCommand } from './update-cmd.ts';
 import { CidFile } from './cidfile.ts';
 import { deviceSpecProblem, parsePlatform } from './run-values.ts';
 import { CREATE_FLAGS, RUN_FLAGS, runSettings, unmodelledFlag } from './run-flags.ts';
@@ -193,7 +192,7 @@ class DockerClient {
       case 'rename':
         return this.rename(rest);
       case 'update':
-        return updateCommand(this.engine, rest);
+        return lazyPart('inspect').updateCommand(this.engine, rest);
       case 'compose':
         return lazyPart('compose').composeCommand(this.engine, this.options, rest, proc);
       case 'container':

@@ -33,7 +33,11 @@ const PROGRAM_PARTS: Record<string, LazyPart> = {
   ...programsOf('nettools', ['ip', 'ss', 'ethtool', 'ifconfig', 'route', 'netstat', 'arp']),
   // docker's commands that print objects (a word of the line, wherever it stands).
   ...programsOf('inspect', ['inspect', 'images', 'image', 'volume', 'version', 'info']),
+  // redis-cli, and redis-server run as a command: by the programs' names and the image's (its entrypoint runs redis-server for a command that starts with a flag).
+  redis: 'redis', 'redis-cli': 'redis', 'redis-server': 'redis',
   caddy: 'caddy',
+  // The image (and its program): every world starts with nginx, so a line running it by its ID counts too (below).
+  nginx: 'nginx',
   psql: 'databases', pg_isready: 'databases', mysql: 'databases', mariadb: 'databases', mysqladmin: 'databases', 'mariadb-admin': 'databases', mongosh: 'databases',
   // The database images (mysql and mariadb are their clients' names too): their entrypoints run at the container's start.
   postgres: 'databases', mongo: 'databases',
@@ -96,6 +100,9 @@ export function partsForLine(line: string): readonly LazyPart[] {
   const docker = names.includes('docker');
   // Any other docker command (cp, wait, diff, system, prune, and the ones not modelled) answers from the inspect part.
   if (docker && names.some((n) => DOCKER_HOUSEKEEPING.has(n))) parts.add('inspect');
+  // An image named by its ID (`docker run 878c33739a8a`) may be nginx's, which every world starts with
+  // (digits alone are a port or a count unless as long as a short ID).
+  if (docker && unquoted.split(/[\s;&|()=]+/).some((w) => /^(?:sha256:)?[0-9a-f]{4,64}$/.test(w) && !/^[0-9]{4,11}$/.test(w))) parts.add('nginx');
   // A pull of an image a world does not start with reads the whole image catalog.
   if (docker && words.some((w, i) => PULLING.has(w) && !CREATES_NO_CONTAINER.has(words[i - 1] ?? '')) && !runsStarterImage(line)) parts.add('catalog');
   const lower = unquoted.toLowerCase();

@@ -50,6 +50,10 @@ const LOADERS = {
   build: () => import('../docker/build-cmd.ts'),
   /** caddy (the official image's web server) and the files its image ships. */
   caddy: () => import('../caddy/index.ts'),
+  /** redis-cli, and redis-server run as a command. */
+  redis: () => import('./redis.ts'),
+  /** nginx: its configuration, its start, its answers and the `nginx` program. */
+  nginx: () => import('./nginx.ts'),
   /** The image catalog beyond the `latest` images a world starts with: what a pull of any other image reads. */
   catalog: () => import('../../docker/catalog-entries.ts').then((module) => {
     provideCatalog(module.CATALOG);

@@ -126,14 +126,14 @@ export default defineConfig({
             { name: 'sim-curl', test: /[\\/]src[\\/]sim[\\/]shell[\\/]curl-(?:cmd|options)\.ts$/, includeDependenciesRecursively: false },
             {
               name: 'sim-tools',
-              test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:lazy[\\/]tools|clock-cmds|file-cmds|find-cmd|grep-cmd|ls-cmd|path-cmds|printf-cmd|process-cmds|sudo-text|system-cmds|text-cmds|text-edit-cmds|regex|sh[\\/](?:arith|printf|test-cmd))\.ts$/,
+              test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:lazy[\\/]tools|clock-cmds|file-cmds|find-cmd|grep-cmd|ls-cmd|path-cmds|printf-cmd|process-cmds|ps-cmd|sudo-text|system-cmds|text-cmds|text-edit-cmds|regex|sh[\\/](?:arith|printf|test-cmd))\.ts$/,
               includeDependenciesRecursively: false,
             },
             { name: 'sim-nettools', test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:lazy[\\/]net-tools|net-tools[\\/](?:arp|ethtool|ifconfig|ip|ip-busybox|ip-color|names|netstat|route|ss))\.ts$/, includeDependenciesRecursively: false },
             {
               name: 'sim-inspect',
-              // With `docker cp` and the housekeeping commands (prune, system df, history...), which that part's entry carries.
-              test: /[\\/]src[\\/]sim[\\/](?:shell[\\/](?:lazy[\\/]inspect|docker[\\/](?:inspect-cmd|images|volume-cmds|system|copy|housekeeping|history-cmd))|docker[\\/](?:inspect|image-inspect|system))\.ts$/,
+              // With `docker cp`, `docker update` and the housekeeping commands (prune, system df, history...), which that part's entry carries.
+              test: /[\\/]src[\\/]sim[\\/](?:shell[\\/](?:lazy[\\/]inspect|docker[\\/](?:inspect-cmd|images|volume-cmds|system|copy|housekeeping|history-cmd|update-cmd))|docker[\\/](?:inspect|image-inspect|system))\.ts$/,
               includeDependenciesRecursively: false,
             },
             { name: 'sim-build', test: /[\\/]src[\\/]sim[\\/](?:shell[\\/]docker[\\/]build-(?:cmd|steps|context)\.ts$|docker[\\/]build[\\/])/, includeDependenciesRecursively: false },
@@ -144,7 +144,11 @@ export default defineConfig({
             // reader, shared by the toolbox's printf and awk. Neither is the simulator's own.
             { name: 'sim-gohttp', test: /[\\/]src[\\/]sim[\\/]shell[\\/]go-http\.ts$/, includeDependenciesRecursively: false },
             { name: 'sim-printf', test: /[\\/]src[\\/]sim[\\/]shell[\\/]format\.ts$/, includeDependenciesRecursively: false },
-            { name: 'sim-databases', test: /[\\/]src[\\/]sim[\\/]shell[\\/]db[\\/](?:clients|connect|psql|pg-table|mysql|mongosh)\.ts$/, includeDependenciesRecursively: false },
+            { name: 'sim-databases', test: /[\\/]src[\\/]sim[\\/]shell[\\/]db[\\/](?:clients|connect|entrypoints|psql|pg-table|mysql|mongosh)\.ts$/, includeDependenciesRecursively: false },
+            { name: 'sim-redis', test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:redis-cli|redis-server-cmd|lazy[\\/]redis)\.ts$/, includeDependenciesRecursively: false },
+            { name: 'sim-nginx', test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:nginx-(?:conf|process|server)|lazy[\\/]nginx)\.ts$/, includeDependenciesRecursively: false },
+            // The image catalog's entries beyond the images a world starts with (catalog.ts keeps those).
+            { name: 'sim-catalog', test: /[\\/]src[\\/]sim[\\/]docker[\\/]catalog-entries\.ts$/, includeDependenciesRecursively: false },
             // The Linux export (a menu item of the share dialog) writes the world with its own module of sim/net.
             { name: 'export-linux', test: /[\\/]src[\\/](?:sim[\\/]net[\\/]export|scenario[\\/]export[\\/]linux)\.ts$/, includeDependenciesRecursively: false },
             { name: 'simulator', test: /[\\/]src[\\/]sim[\\/]/, includeDependenciesRecursively: false },

@@ -114,3 +114,25 @@ describe('opening a link on the first load', () => {
     expect(reach('src/app/share/links.ts').has('npm:fflate')).toBe(true);
   });
 });
+
+describe('what left the simulator’s chunk for a lazy part (issue 13, 7 December 2026)', () => {
+  it('the image catalog beyond the images a world starts with, ps and `docker top`, the database images’ entrypoints, `docker update`, nginx, redis-cli and redis-server', () => {
+    const moved: Record<string, string> = {
+      'src/sim/docker/catalog-entries.ts': 'sim-catalog',
+      'src/sim/shell/ps-cmd.ts': 'sim-tools',
+      'src/sim/shell/db/entrypoints.ts': 'sim-databases',
+      'src/sim/shell/docker/update-cmd.ts': 'sim-inspect',
+      'src/sim/shell/nginx-conf.ts': 'sim-nginx',
+      'src/sim/shell/nginx-process.ts': 'sim-nginx',
+      'src/sim/shell/nginx-server.ts': 'sim-nginx',
+      'src/sim/shell/redis-cli.ts': 'sim-redis',
+      'src/sim/shell/redis-server-cmd.ts': 'sim-redis',
+    };
+    const reached = reach('src/sim/shell/simulator.ts');
+    for (const [file, group] of Object.entries(moved)) {
+      const module = path.join(ROOT, file);
+      expect(groupOf(module), file).toBe(group);
+      expect(reached.has(module), file).toBe(false);
+    }
+  });
+});

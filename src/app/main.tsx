@@ -38,7 +38,8 @@ if (isScenarioFragment(window.location.hash)) {
   import('./share/link-open.ts').catch(() => undefined);
   // The codec (fflate, the format's schema) only for a whole scenario's link, not a gallery link's id.
   if (isScenarioDataFragment(window.location.hash)) import('./share/links.ts').catch(() => undefined);
-  void strings.then(() => loadGalleryText()).catch(() => undefined);
+  // The gallery's text for a gallery link; a whole scenario's link loads it only if it opens a gallery scenario (useLinkOpener.ts).
+  else void strings.then(() => loadGalleryText()).catch(() => undefined);
 }
 void Promise.all([strings, withScenarioHeader(saved)]).then(([i18n, state]) => {
   document.documentElement.lang = i18n.language;

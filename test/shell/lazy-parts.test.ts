@@ -71,10 +71,11 @@ const printed = (outputs: readonly CommandOutput[]) => outputs.map((out) => `${o
 
 describe('which parts a line may need', () => {
   it('names none for the lines a first visit starts with', () => {
-    for (const line of ['docker run -d --name web nginx', 'docker ps', 'docker ps -a', 'ping -c 1 172.17.0.2', 'docker network create --driver bridge mynet', 'docker exec web ping -c 1 db', 'iptables -t nat -L -n', 'brctl show', 'bridge link']) {
+    for (const line of ['docker run -dit --name bbox1 busybox', 'docker ps', 'docker ps -a', 'ping -c 1 172.17.0.2', 'docker network create --driver bridge mynet', 'docker exec web ping -c 1 db', 'iptables -t nat -L -n', 'brctl show', 'bridge link']) {
       expect(partsForLine(line), line).toEqual([]);
     }
     // The network tools and docker's printing of objects are parts of their own, which load once the terminal is idle.
+    expect(partsForLine('docker run -d --name web nginx')).toEqual(['nginx']);
     expect(partsForLine('ip a')).toEqual(['nettools']);
     expect(partsForLine('docker inspect web')).toEqual(['inspect']);
     // The starter world (start over) replays without waiting.
@@ -86,10 +87,10 @@ describe('which parts a line may need', () => {
     expect(partsForLine('ip -4 a | a"w"k NR==2')).toEqual(['nettools', 'awk']);
     expect(partsForLine('docker exec web /bin/sed -n 1p /etc/hosts')).toEqual(['sed']);
     expect(partsForLine('docker exec web apt-get install -y curl')).toEqual(['packages', 'curl']);
-    expect(partsForLine('docker run -d --name fwd alpine/socat tcp-listen:80 tcp:web:80')).toEqual(['socat']);
+    expect(partsForLine('docker run -d --name fwd alpine/socat tcp-listen:80 tcp:web:80')).toEqual(['socat', 'catalog']);
     // A tagged image reference too: alpine/socat:latest's main program is socat.
-    expect(partsForLine('docker run -d --name fwd alpine/socat:latest tcp-listen:80 tcp:web:80')).toEqual(['socat']);
-    expect(partsForLine('docker run -d alpine/socat@sha256:0123abcd tcp-listen:80 tcp:web:80')).toEqual(['socat']);
+    expect(partsForLine('docker run -d --name fwd alpine/socat:latest tcp-listen:80 tcp:web:80')).toEqual(['socat', 'catalog']);
+    expect(partsForLine('docker run -d alpine/socat@sha256:0123abcd tcp-listen:80 tcp:web:80')).toEqual(['socat', 'catalog']);
     expect(partsForLine('docker exec aa tcpdump -n -i eth0 & docker exec aa /usr/bin/curl -s web')).toEqual(['tcpdump', 'curl']);
     expect(partsForLine('docker exec aa dig +short web; docker exec aa host web')).toEqual(['dns']);
     expect(partsForLine('docker exec bb nslookup web | grep Address')).toEqual(['dns', 'tools']);
@@ -99,20 +100,51 @@ describe('which parts a line may need', () => {
     expect(partsForLine('docker exec web ip -br a | sort')).toEqual(['nettools', 'tools']);
     expect(partsForLine('test -f /etc/hosts && printf ok || wget -qO- web')).toEqual(['tools', 'wget']);
     expect(partsForLine('docker network inspect my_net2 && docker volume create data; docker images')).toEqual(['inspect']);
-    expect(partsForLine('docker container inspect web; docker image pull busybox; docker version; docker info')).toEqual(['inspect']);
+    expect(partsForLine('docker container inspect web; docker image pull busybox; docker version; docker info')).toEqual(['inspect', 'catalog']);
     expect(partsForLine('docker exec bb busybox nc -l -p 80')).toEqual(['nc']);
     expect(partsForLine('docker exec py pip3 install requests')).toEqual(['python']);
     expect(partsForLine('docker exec c1 traceroute6 -n web')).toEqual(['traceroute']);
     expect(partsForLine("docker inspect -f '{{.Name}}' web")).toEqual(['inspect', 'gotpl']);
     expect(partsForLine('docker ps --format=json')).toEqual(['gotpl']);
-    expect(partsForLine('docker run -it --name py python:3.13')).toEqual(['python']);
+    expect(partsForLine('docker run -it --name py python:3.13')).toEqual(['catalog', 'python']);
     // A renamed Python image still needs a terminal to reach its REPL.
-    expect(partsForLine('docker run -ti mine')).toEqual(['python']);
-    expect(partsForLine('docker run -pd -ti mine')).toEqual(['python']);
-    expect(partsForLine('docker run -dit busybox; docker run -it mine')).toEqual(['python']);
+    expect(partsForLine('docker run -ti mine')).toEqual(['catalog', 'python']);
+    expect(partsForLine('docker run -pd -ti mine')).toEqual(['catalog', 'python']);
+    expect(partsForLine('docker run -dit busybox; docker run -it mine')).toEqual(['catalog', 'python']);
     expect(partsForLine('docker attach py')).toEqual(['python']);
     // Detached, it hands nothing over.
     expect(partsForLine('docker run -dit --name b1 busybox')).toEqual([]);
+  });
+
+  it('names the image catalog for a line that may pull an image a world does not start with', () => {
+    expect(partsForLine('docker run -dit --name bbox1 --network mynet busybox')).toEqual([]);
+    expect(partsForLine('docker container create --name web -p 8080:80 nginx:1.31.6')).toEqual(['nginx']);
+    expect(partsForLine('docker run -d --name c0 --network net0 -p 8000:80 nginx')).toEqual(['nginx']);
+    // nginx by its image ID (every world starts with it).
+    expect(partsForLine('docker run -d 878c33739a8a')).toEqual(['nginx', 'catalog']);
+    // The daemon takes an ID's prefix of any length, digits alone too (nginx's ID starts 878c).
+    expect(partsForLine('docker run -d 878')).toEqual(['nginx', 'catalog']);
+    expect(partsForLine('docker start 87')).toEqual(['nginx']);
+    expect(partsForLine('docker run --rm busybox ping -c 3 x')).toEqual([]);
+    expect(partsForLine('docker network create --driver bridge mynet')).toEqual([]);
+    // Another repository or tag, a digest, a registry, a line the flag parser refuses or a line of more than one command.
+    expect(partsForLine('docker run -d --name db postgres')).toEqual(['databases', 'catalog']);
+    expect(partsForLine('docker run -d --name web nginx:alpine')).toEqual(['nginx', 'catalog']);
+    expect(partsForLine('docker run -d nginx@sha256:0123abcd')).toEqual(['nginx', 'catalog']);
+    expect(partsForLine('docker run -d quay.io/nginx')).toEqual(['nginx', 'catalog']);
+    expect(partsForLine('docker run --name busybox -d debian')).toEqual(['catalog']);
+    expect(partsForLine('docker run --bogus busybox')).toEqual(['catalog']);
+    expect(partsForLine('docker run -d busybox; docker run -d debian')).toEqual(['catalog']);
+    expect(partsForLine('docker pull busybox')).toEqual(['catalog']);
+    // ps and docker top read the process table with the toolbox; docker's own ps does not.
+    expect(partsForLine('docker ps -a; docker container ps')).toEqual([]);
+    expect(partsForLine('docker exec web ps')).toEqual(['tools']);
+    expect(partsForLine('docker exec docker ps')).toEqual(['tools']);
+    expect(partsForLine('docker top web')).toEqual(['tools']);
+    // redis-cli, and redis-server as a command, by their names or the image's.
+    expect(partsForLine('docker exec client redis-cli -h db ping')).toEqual(['redis']);
+    expect(partsForLine('docker run -d --name r redis --port 7000')).toEqual(['redis']);
+    expect(partsForLine('docker run -d -e MONGO_INITDB_ROOT_USERNAME=a mongo:8')).toEqual(['databases', 'catalog']);
   });
 
   it('names every part when the text does not show what runs', () => {
@@ -152,7 +184,7 @@ describe('lines run with only the parts they name print what they print with all
     const lazily = await replayLazily(fresh, lines, 7);
     expect(lazily).toEqual(printed(replay(lines, 7).outputs));
     // Each line above named the part it reached, and only those parts were fetched.
-    expect(LAZY_PARTS.filter((part) => fresh.parts.partsLoaded([part])).sort()).toEqual(['curl', 'dns', 'nc', 'packages', 'python', 'socat', 'tcpdump', 'tools', 'traceroute', 'wget']);
+    expect(LAZY_PARTS.filter((part) => fresh.parts.partsLoaded([part])).sort()).toEqual(['catalog', 'curl', 'dns', 'nc', 'nginx', 'packages', 'python', 'socat', 'tcpdump', 'tools', 'traceroute', 'wget']);
     expect(lazily[6]).toBe('hello from aa\n[0]');
     expect(lazily[7]).toContain('ICMP echo reply');
     expect(lazily[11]).toContain('HTTP/1.1 200 OK');
@@ -161,6 +193,38 @@ describe('lines run with only the parts they name print what they print with all
     expect(lazily[17]).toContain('Successfully installed certifi');
     expect(lazily[18]).toContain('Name:\tpy\n');
     expect(lazily[19]).toContain("nc: invalid option -- 'z'");
+  });
+
+  it('the image catalog, nginx, ps and docker top, and the database images’ entrypoints in their own parts', async () => {
+    const lines = [
+      'docker run -d --name web nginx',
+      'docker rmi --force nginx',
+      // nginx:latest is pulled again, from the variants every world starts with: no catalog yet (only nginx's own part).
+      'docker run -d --name web2 nginx:latest',
+      'docker ps',
+      'ps -ef',
+      'docker top web2',
+      'docker run -d --name db -e POSTGRES_PASSWORD=example postgres',
+      'docker run -d --name nopass mysql',
+      'docker logs db',
+      'docker logs nopass',
+    ];
+    const fresh = await freshModules();
+    const sim = new fresh.Simulator({ seed: 7, tty: true, images: 'playground' });
+    const lazily: string[] = [];
+    for (const [i, line] of lines.entries()) {
+      await fresh.parts.loadParts(partsForLine(line));
+      const out = runOne(sim, line);
+      lazily.push(`${out.stdout}${out.stderr}[${out.exitCode}]`);
+      if (i === 3) expect(LAZY_PARTS.filter((part) => fresh.parts.partsLoaded([part]))).toEqual(['nginx']);
+    }
+    expect(lazily).toEqual(printed(replay(lines, 7).outputs));
+    expect(LAZY_PARTS.filter((part) => fresh.parts.partsLoaded([part])).sort()).toEqual(['catalog', 'databases', 'nginx', 'tools']);
+    expect(lazily[2]).toContain("Unable to find image 'nginx:latest' locally");
+    expect(lazily[4]).toContain('nginx -g daemon off;');
+    expect(lazily[5]).toMatch(/^UID +PID +PPID/);
+    expect(lazily[8]).toContain('database system is ready to accept connections');
+    expect(lazily[9]).toContain('Database is uninitialized and password option is not specified');
   });
 
   // Each script, scenario and tutorial starts with no part loaded: one that loaded every part

@@ -59,3 +59,8 @@ export async function openLink(hash: string): Promise<LinkOpen> {
   const { resolveLink } = await import('./links.ts');
   return resolveLink(hash);
 }
+
+/** Whether what opens is a gallery scenario (by its id), whose title and steps are the gallery's text. */
+export function opensGalleryScenario(link: LinkOpen): boolean {
+  return link.kind === 'open' && link.doc.id !== undefined && findGalleryScenario(link.doc.id) !== undefined;
+}

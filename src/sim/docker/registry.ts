@@ -10,7 +10,7 @@
  * are dropped, each status is its own `ID: Status` line).
  */
 import { SeededRandom } from '../net/rng.ts';
-import { catalogEntry, FALLBACK_VARIANT, variantFor, type Variant } from './catalog.ts';
+import { catalogEntry, FALLBACK_VARIANT, starterVariant, variantFor, type Variant } from './catalog.ts';
 import type { Image } from './images.ts';
 import { DEFAULT_DOMAIN, canonicalName, canonicalString, familiarName, familiarString, type NamedReference } from './reference.ts';
 import { USERLANDS } from './userland.ts';
@@ -42,12 +42,14 @@ export function accessDenied(ref: NamedReference): string {
 /** The registry's answer for a named reference: its manifest, or the daemon's error. */
 export function resolveManifest(ref: NamedReference): { manifest: Manifest } | { error: string } {
   if (ref.domain === DEFAULT_DOMAIN && /^library\/[0-9a-f]+$/.test(ref.path)) return { error: accessDenied(ref) };
-  const entry = ref.domain === DEFAULT_DOMAIN ? catalogEntry(ref.path) : undefined;
+  // The images a world starts with resolve by their own tags without the rest of the catalog (a lazy part).
+  const starter = ref.domain === DEFAULT_DOMAIN && ref.tag !== undefined ? starterVariant(ref.path, ref.tag) : undefined;
+  const entry = ref.domain === DEFAULT_DOMAIN && !starter ? catalogEntry(ref.path) : undefined;
   const ownKey = (v: Variant) => `${canonicalName(ref)}:${v.tags[0]}`;
   const manifestOf = (key: string) => `sha256:${derivedHex(`${key}#manifest`)}`;
   // One image per variant's own tags (nginx:latest and nginx:mainline are the same image), also when pulled by its digest;
   // any other tag or digest is an image of its own, with its variant's config.
-  let { variant, own } = entry ? variantFor(entry, ref.tag) : { variant: FALLBACK_VARIANT, own: false };
+  let { variant, own } = starter ? { variant: starter, own: true } : entry ? variantFor(entry, ref.tag) : { variant: FALLBACK_VARIANT, own: false };
   if (entry && ref.tag === undefined && ref.digest !== undefined) {
     const byDigest = entry.variants.find((v) => manifestOf(ownKey(v)) === ref.digest);
     own = byDigest !== undefined;
@@ -55,7 +57,7 @@ export function resolveManifest(ref: NamedReference): { manifest: Manifest } | {
   }
   const key = own ? ownKey(variant) : canonicalString(ref);
   const digest = ref.digest ?? manifestOf(key);
-  return { manifest: { ref, digest, image: imageOf(ref, variant, own, key, entry === undefined) } };
+  return { manifest: { ref, digest, image: imageOf(ref, variant, own, key, entry === undefined && starter === undefined) } };
 }
 
 /** The Image a variant gives, with its derived or known identity. */

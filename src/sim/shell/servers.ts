@@ -17,7 +17,8 @@ import { GW_NS, HOST_NS, INTERNET_IP } from '../docker/world.ts';
 import type { FileSystem } from './fs.ts';
 import type { Processes } from './processes.ts';
 import type { NginxConfig } from './nginx-conf.ts';
-import { nginxAnswer, type NginxAnswer } from './nginx-server.ts';
+import type { NginxAnswer } from './nginx-server.ts';
+import { lazyPart } from './lazy/parts.ts';
 import { absoluteLocation, hostHeaderOf } from './nginx-redirect.ts';
 
 /** nginx's reason phrases (ngx_http_status_lines) for the statuses it sends itself. */
@@ -501,7 +502,8 @@ export class Servers {
     };
     const config = c && this.nginxConfigs.get(c.id);
     if (!config || !c) return render(serveFile('/usr/share/nginx/html', ['index.html'], path));
-    const answer = nginxAnswer(
+    // A configuration is kept only by nginx's start, which the nginx part made.
+    const answer = lazyPart('nginx').nginxAnswer(
       {
         config,
         files,

@@ -19,10 +19,7 @@ import { Kernel } from '../net/index.ts';
 import { dockerCommand } from './docker/cli.ts';
 import { iptablesCommand, iptablesRestoreCommand, iptablesSaveCommand, sysctlCommand } from './netfilter-cmds.ts';
 import { dnsSizes, LAN_ZONE } from '../docker/dns.ts';
-import { redisCliCommand } from './redis-cli.ts';
-import { redisServerCommand } from './redis-server-cmd.ts';
 import { tmpfsDfCommand, tmpfsSizeKb, type TmpfsUsage } from './df-cmd.ts';
-import { busyboxPsCommand, hostProcesses, passwdName, procpsCommand } from './ps-cmd.ts';
 import { encodeCommand, encodeReply, redisCommand, Servers, type ConnectFailure } from './servers.ts';
 import { lineExchange } from '../net/exchange.ts';
 import { Processes, SETTLE_BUDGET } from './processes.ts';
@@ -33,7 +30,7 @@ import { busyboxBannerOf, withBanner } from './busybox.ts';
 import { pingCommand } from './ping.ts';
 import { withDnsTraces } from './dns-traces.ts';
 import type { Trace } from '../net/trace.ts';
-import { startDatabase } from './db/entrypoints.ts';
+import { databaseKindOf } from './db/database.ts';
 import { databaseClientNames, type DatabaseClientName } from './db/client-names.ts';
 import { envRecord } from './db/database.ts';
 import { DEBIAN_MACHINE_EXECUTABLES, DEFAULT_PATH, lookPath, notModelled } from './programs.ts';
@@ -42,11 +39,11 @@ import { toolbox, type ToolboxPlace } from './toolbox.ts';
 import type { LsInfo } from './ls-cmd.ts';
 import { LayeredFs, layerChanges, layerSize, type FileSystem, type WritableLayer } from './fs.ts';
 import { ContainerMounts } from './container-mounts.ts';
-import { isNginxSignal, signalNginx, startNginx, testNginxConfig, type NginxAnswer, type NginxResolver, type NginxSignal, type NginxStart } from './nginx-process.ts';
+import type { NginxResolver, NginxStart } from './nginx-process.ts';
 import { hostPaths, MountedFs } from './mounts.ts';
 import { DEBIAN_ROOTFS, rootfsOf } from './rootfs.ts';
 import { DEV_LINKS, DEV_MOUNTS, HOST_DEVICES } from '../docker/devices.ts';
-import { IMAGE_SOCAT_VERSION, NGINX_VERSION, PYTHON_VERSION, type Image, type ImageSet } from '../docker/images.ts';
+import { IMAGE_SOCAT_VERSION, PYTHON_VERSION, type Image, type ImageSet } from '../docker/images.ts';
 import { CURLIMAGES_CURL_VERSION } from '../docker/catalog.ts';
 import { listVirtualDir, readVirtualFile, type FileContext } from './virtual-files.ts';
 import { newShellState, runShell, type ShellState } from './sh.ts';
@@ -86,28 +83,6 @@ function shellOperands(argv: readonly string[], name: string, stdin: string): { 
 
 /** Whose wording a container's tools use. */
 const userlandOf = (image: Image): 'busybox' | 'debian' => (image.distro === 'debian' || image.distro === 'ubuntu' ? 'debian' : 'busybox');
-
-/**
- * nginx -v / -t / -s SIGNAL, as the image's nginx answers them (all on stderr); -t reads the
- * configuration as it is now, -s signals the running master (nginx-process.ts's signalNginx).
- */
-const nginxCommand = (test: () => NginxAnswer, signal: (name: NginxSignal) => NginxAnswer): Command => (argv) => {
-  if (argv[0] === '-v') return { stdout: '', stderr: `nginx version: nginx/${NGINX_VERSION}\n`, exitCode: 0 };
-  if (argv[0] === '-t') {
-    const result = test();
-    return { stdout: '', stderr: result.stderr, exitCode: result.ok ? 0 : 1, traces: result.traces };
-  }
-  if (argv[0] === '-s' || argv[0]?.startsWith('-s')) {
-    // core/nginx.c ngx_get_options: the value follows -s, glued or as the next word.
-    const name = argv[0] === '-s' ? argv[1] : argv[0].slice(2);
-    if (name === undefined) return fail('nginx: option "-s" requires parameter\n', 1);
-    if (!isNginxSignal(name)) return fail(`nginx: invalid option: "-s ${name}"\n`, 1);
-    const result = signal(name);
-    return { stdout: '', stderr: result.stderr, exitCode: result.ok ? 0 : 1, traces: result.traces };
-  }
-  const bad = argv.find((a) => a.startsWith('-')) ?? argv[0];
-  return fail(bad === undefined ? 'nginx: vethlab runs nginx only as the main process\n' : `nginx: invalid option: "${bad.replace(/^-/, '')}"\n`, 1);
-};
 
 /** The host's device nodes and the directory that holds one (ls -l /dev on the rig's machine: a devtmpfs, /dev/net 60 bytes). */
 function hostDevNode(path: string): NonNullable<ReturnType<NonNullable<LsInfo['special']>>> | undefined {
@@ -267,7 +242,7 @@ export class Simulator {
         return this.startsRepl(this.dockerWithStartTraces(argv, ctx));
       });
     }
-    commands.set('ps', procpsCommand(() => (machine === 'host' ? hostProcesses(this.engine, this.hostUserName) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }])));
+    commands.set('ps', lazyCommand(() => lazyPart('tools').procpsCommand(() => (machine === 'host' ? lazyPart('tools').hostProcesses(this.engine, this.hostUserName) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }]))));
     return commands;
   }
 
@@ -296,7 +271,7 @@ export class Simulator {
   /** How the Docker host's ps names a uid: by the host's /etc/passwd, else the number. */
   private readonly hostUserName = (uid: number): string => {
     const fs = this.machineFs('host');
-    return passwdName(fs.stat('/etc/passwd') === 'file' ? fs.read('/etc/passwd') : undefined, uid);
+    return lazyPart('tools').passwdName(fs.stat('/etc/passwd') === 'file' ? fs.read('/etc/passwd') : undefined, uid);
   };
 
   /**
@@ -308,10 +283,12 @@ export class Simulator {
     const image = this.engine.imageOf(c);
     const isDefault = runsImageDefault(c, image);
     if (isDefault && image.listens.some((l) => l.process === 'nginx')) {
-      this.startTraces.push(...startNginx(c, this.nginxDeps(c)));
+      // The nginx part: the line that made the container named its image (lazy/needs.ts).
+      this.startTraces.push(...lazyPart('nginx').startNginx(c, this.nginxDeps(c)));
       return;
     }
-    if (isDefault && startDatabase(this.engine, c, this.initializedDatabases)) return;
+    // A database image's entrypoint (the databases part: the line that made the container named the image).
+    if (isDefault && image.listens.some((l) => databaseKindOf(l.process) !== undefined) && lazyPart('databases').startDatabase(this.engine, c, this.initializedDatabases)) return;
     if (isDefault && image.listens.length > 0) {
       c.logs += image.startupLog ?? '';
       return;
@@ -531,8 +508,8 @@ export class Simulator {
     if (has('iproute2-ss', 'iproute2')) commands.set('ss', netTool((t) => t.ssCommand));
     if (has('iputils-ping')) commands.set('ping', pingCommand('iputils', resolve));
     if (has('netcat-openbsd')) commands.set('nc', lazyCommand(() => lazyPart('nc').ncCommand(this.servers, resolve, { services: false })));
-    if (has('redis', 'redis-tools')) commands.set('redis-cli', redisCliCommand(this.servers, resolve));
-    if (has('procps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
+    if (has('redis', 'redis-tools')) commands.set('redis-cli', lazyCommand(() => lazyPart('redis').redisCliCommand(this.servers, resolve)));
+    if (has('procps')) commands.set('ps', lazyCommand(() => lazyPart('tools').procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }])));
     if (has('bash')) commands.set('bash', (argv, ctx) => this.containerShell(c, argv, ctx.stdin, 'bash', 'bash', ctx));
     if (has('bind-tools', 'bind9-dnsutils')) commands.set('dig', lazyCommand(() => lazyPart('dns').digCommand(this.engine, c, resolve)));
     if (has('bind-tools', 'bind9-host')) commands.set('host', lazyCommand(() => lazyPart('dns').hostCommand(this.engine, c, resolve)));
@@ -564,10 +541,15 @@ export class Simulator {
       ['ping', pingCommand('busybox', resolve, (name) => embeddedLookup6(this.engine, c, name))],
       ['ping6', pingCommand('busybox', resolve, (name) => embeddedLookup6(this.engine, c, name), 'ping6')],
       ...toolbox(this.containerPlace(c, inShell)),
-      ['ps', busyboxPsCommand(() => this.pidNamespaceHolder(c), () => {
-        const user = this.engine.processUser(this.pidNamespaceHolder(c));
-        return user && 'uid' in user ? user.uid : 0;
-      }, () => (c.settings.pidMode === 'host' ? hostProcesses(this.engine, this.hostUserName) : undefined), (x) => this.engine.usesInit(x))],
+      [
+        'ps',
+        lazyCommand(() =>
+          lazyPart('tools').busyboxPsCommand(() => this.pidNamespaceHolder(c), () => {
+            const user = this.engine.processUser(this.pidNamespaceHolder(c));
+            return user && 'uid' in user ? user.uid : 0;
+          }, () => (c.settings.pidMode === 'host' ? lazyPart('tools').hostProcesses(this.engine, this.hostUserName) : undefined), (x) => this.engine.usesInit(x)),
+        ),
+      ],
       ['df', tmpfsDfCommand(() => this.tmpfsUsage(c))],
       ['wget', lazyCommand(() => lazyPart('wget').busyboxWget(this.servers, resolve))],
       ['nslookup', lazyCommand(() => lazyPart('dns').nslookupCommand(this.engine, c))],
@@ -586,7 +568,7 @@ export class Simulator {
       ['/usr/bin/nc', openbsdNc],
       ['/bin/nc', busyboxNc],
       // The redis image has its client too.
-      ...(this.engine.imageOf(c).name === 'redis' ? [['redis-cli', redisCliCommand(this.servers, resolve)] as [string, Command]] : []),
+      ...(this.engine.imageOf(c).name === 'redis' ? [['redis-cli', lazyCommand(() => lazyPart('redis').redisCliCommand(this.servers, resolve))] as [string, Command]] : []),
     ]);
     // `busybox APPLET ARGS` runs the applet itself: busybox's nc, not /usr/bin/nc.
     const busybox: Command = (argv, ctx) => {
@@ -624,10 +606,16 @@ export class Simulator {
     if (!has('getent')) commands.delete('getent');
     if (has('curl')) commands.set('curl', lazyCommand(() => lazyPart('curl').curlCommand(this.servers, resolve, '8', IMAGE_CURL_RELEASE[this.engine.imageOf(c).base ?? ''])));
     if (has('wget')) commands.set('wget', lazyCommand(() => lazyPart('wget').gnuWget(this.servers, resolve)));
-    if (has('ps')) commands.set('ps', procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }]));
-    if (has('nginx')) commands.set('nginx', nginxCommand(() => testNginxConfig(this.containerFs(c), this.nginxResolver(c)), (name) => signalNginx(c, this.nginxDeps(c), name, this.processes.newPid())));
-    if (has('redis-cli')) commands.set('redis-cli', redisCliCommand(this.servers, resolve));
-    if (has('redis-server')) commands.set('redis-server', redisServerCommand);
+    if (has('ps')) commands.set('ps', lazyCommand(() => lazyPart('tools').procpsCommand(() => [{ pid: 1, ppid: 0, user: 'root', args: c.cmd.join(' ') }])));
+    if (has('nginx')) {
+      const nginx = lazyCommand(() => {
+        const part = lazyPart('nginx');
+        return part.nginxCommand(() => part.testNginxConfig(this.containerFs(c), this.nginxResolver(c)), (name) => part.signalNginx(c, this.nginxDeps(c), name, this.processes.newPid()));
+      });
+      commands.set('nginx', nginx);
+    }
+    if (has('redis-cli')) commands.set('redis-cli', lazyCommand(() => lazyPart('redis').redisCliCommand(this.servers, resolve)));
+    if (has('redis-server')) commands.set('redis-server', lazyCommand(() => lazyPart('redis').redisServerCommand));
     if (has('apt-get')) commands.set('apt-get', (argv, ctx) => lazyPart('packages').aptCommand('apt-get', () => this.packagePlace(c))(argv, ctx));
     if (has('apt')) commands.set('apt', (argv, ctx) => lazyPart('packages').aptCommand('apt', () => this.packagePlace(c))(argv, ctx));
     if (has('python3')) {
@@ -705,7 +693,7 @@ export class Simulator {
 
   /** A signal from a Debian machine's shell: only the Docker host has container processes to hit. */
   private signalHostProcess(machine: Machine, pid: number, sig: number): SignalResult {
-    const table = machine === 'host' ? hostProcesses(this.engine, this.hostUserName) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }];
+    const table = machine === 'host' ? lazyPart('tools').hostProcesses(this.engine, this.hostUserName) : [{ pid: 1, ppid: 0, user: 'root', args: '/sbin/init' }];
     const p = table.find((x) => x.pid === pid);
     if (!p) return 'none';
     if (sig === 0) return 'ok';

@@ -10,6 +10,9 @@ import { mongoshCommand } from './mongosh.ts';
 import { mysqladminCommand, mysqlCommand, type MysqlClient } from './mysql.ts';
 import { pgIsreadyCommand, psqlCommand, type PgClient } from './psql.ts';
 
+/** The images' entrypoints at a container's start go with the clients: the line that made the container named the image. */
+export { startDatabase } from './entrypoints.ts';
+
 /** What decides a client's version: the image's environment and the installed packages. */
 export interface ClientOrigin {
   env: Record<string, string>;

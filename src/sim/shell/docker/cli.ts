@@ -21,13 +21,11 @@ import { pullCommand, pullForRun } from './pull.ts';
 import { rmiCommand, tagCommand } from './tag-rmi.ts';
 import { lazyPart } from '../lazy/parts.ts';
 import { DOCKER_HOUSEKEEPING } from '../lazy/needs.ts';
-import { containerProcesses, passwdName } from '../ps-cmd.ts';
 import { networkCommand } from './network-cmds.ts';
 import { logsCommand } from './logs-cmd.ts';
 import { parseExpose, parsePortSpec, PortSpecError } from './ports.ts';
 import { parseMountFlag, splitVolumeFlags } from './mount-flags.ts';
 import type { MountRequest } from '../../docker/volumes.ts';
-import { updateCommand } from './update-cmd.ts';
 import { CidFile } from './cidfile.ts';
 import { deviceSpecProblem, parsePlatform } from './run-values.ts';
 import { CREATE_FLAGS, RUN_FLAGS, runSettings, unmodelledFlag } from './run-flags.ts';
@@ -194,7 +192,7 @@ class DockerClient {
       case 'rename':
         return this.rename(rest);
       case 'update':
-        return updateCommand(this.engine, rest);
+        return lazyPart('inspect').updateCommand(this.engine, rest);
       case 'compose':
         return lazyPart('compose').composeCommand(this.engine, this.options, rest, proc);
       case 'container':
@@ -568,6 +566,7 @@ class DockerClient {
     if (c.state !== 'running' && c.state !== 'paused') return fail(daemonError(`container ${c.id} is not running`), 1);
     // The host's ps names each process's uid from the host's own accounts.
     const hostPasswd = proc.fs?.stat('/etc/passwd') === 'file' ? proc.fs.read('/etc/passwd') : undefined;
+    const { containerProcesses, passwdName } = lazyPart('tools');
     const rows = containerProcesses(this.engine, c, hostPasswd === undefined ? undefined : (uid) => passwdName(hostPasswd, uid));
     const cols = ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'];
     const line = (cells: string[]) => cells.map((x, i) => (i < cells.length - 1 ? x.padEnd(20) : x)).join('');

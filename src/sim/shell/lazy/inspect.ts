@@ -10,5 +10,7 @@ export { imageCommand, imagesCommand } from '../docker/images.ts';
 export { volumeCommand } from '../docker/volume-cmds.ts';
 export { infoCommand, versionCommand } from '../docker/system.ts';
 export { cpCommand } from '../docker/copy.ts';
+// `docker update` (a word the housekeeping commands' list names).
+export { updateCommand } from '../docker/update-cmd.ts';
 export { historyCommand } from '../docker/history-cmd.ts';
 export { containerPrune, diffCommand, imagePrune, notModelled, searchCommand, statsCommand, systemCommand, waitCommand } from '../docker/housekeeping.ts';

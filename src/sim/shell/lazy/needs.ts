@@ -13,7 +13,13 @@
  * and a part once loaded stays loaded. Python's REPL starts only on a terminal the docker
  * client hands over (`docker run -it`, attach), whatever the image is called.
  */
+import { NGINX_LATEST, starterVariant } from '../../docker/catalog.ts';
+import { parseNormalizedNamed } from '../../docker/reference.ts';
+import { parseFlags } from '../docker/flags.ts';
+import { CREATE_FLAGS, RUN_FLAGS } from '../docker/run-flags.ts';
 import { LAZY_PARTS, type LazyPart } from './parts.ts';
+
+const NGINX_ID = NGINX_LATEST.id.replace(/^sha256:/, '');
 
 /** Programs that run text the line does not show. */
 const INDIRECT = new Set(['sh', 'bash', 'dash', 'ash', '.', 'source', 'eval', 'xargs', 'compose', 'docker-compose', 'build']);
@@ -22,13 +28,21 @@ const PROGRAM_PARTS: Record<string, LazyPart> = {
   socat: 'socat', tcpdump: 'tcpdump', traceroute: 'traceroute', traceroute6: 'traceroute', curl: 'curl', nc: 'nc',
   dig: 'dns', host: 'dns', nslookup: 'dns', getent: 'dns', pip: 'python', pip3: 'python', 'http-echo': 'webecho', traefik: 'traefik',
   ...programsOf('tools', ['cat', 'ls', 'mkdir', 'rmdir', 'rm', 'touch', 'cp', 'mv', 'find', 'sort', 'uniq', 'tr', 'cut', 'grep', 'egrep', 'fgrep', 'head', 'tail', 'wc', 'tee', 'seq',
-    'printf', 'which', 'basename', 'dirname', 'pwd', 'id', 'whoami', 'groups', 'uname', 'nproc', 'hostname', 'env', 'date', 'sleep', 'kill', 'sudo', 'test']),
+    'printf', 'which', 'basename', 'dirname', 'pwd', 'id', 'whoami', 'groups', 'uname', 'nproc', 'hostname', 'env', 'date', 'sleep', 'kill', 'sudo', 'test',
+    // ps (procps's, busybox's) and `docker top` read the process table with it.
+    'ps', 'top']),
   wget: 'wget',
   ...programsOf('nettools', ['ip', 'ss', 'ethtool', 'ifconfig', 'route', 'netstat', 'arp']),
   // docker's commands that print objects (a word of the line, wherever it stands).
   ...programsOf('inspect', ['inspect', 'images', 'image', 'volume', 'version', 'info']),
+  // redis-cli, and redis-server run as a command: by the programs' names and the image's (its entrypoint runs redis-server for a command that starts with a flag).
+  redis: 'redis', 'redis-cli': 'redis', 'redis-server': 'redis',
   caddy: 'caddy',
+  // The image (and its program): every world starts with nginx, so a line running it by its ID counts too (below).
+  nginx: 'nginx',
   psql: 'databases', pg_isready: 'databases', mysql: 'databases', mariadb: 'databases', mysqladmin: 'databases', 'mariadb-admin': 'databases', mongosh: 'databases',
+  // The database images (mysql and mariadb are their clients' names too): their entrypoints run at the container's start.
+  postgres: 'databases', mongo: 'databases',
 };
 
 /** docker's commands answered by the inspect part besides the ones above (some are programs too: busybox cp). */
@@ -37,6 +51,43 @@ export const DOCKER_HOUSEKEEPING: ReadonlySet<string> = new Set([
   'push', 'login', 'logout', 'events', 'context', 'swarm', 'service', 'stack', 'node', 'secret', 'config', 'plugin', 'trust', 'manifest', 'scout', 'init', 'checkpoint',
 ]);
 
+/** docker's commands that may pull an image (`docker pull`, and run and create of an image the host lacks). */
+const PULLING: ReadonlySet<string> = new Set(['run', 'create', 'pull']);
+/** `docker network create`, `docker volume create`: no image. */
+const CREATES_NO_CONTAINER: ReadonlySet<string> = new Set(['network', 'volume']);
+
+/**
+ * Whether the line is one `docker run` or `docker create` in plain words (no quotes, no
+ * other command) whose image, as the CLI's own flag parser finds it, is one a world starts
+ * with: pulled again after a `docker rmi`, it resolves without the whole catalog
+ * (catalog.ts `starterVariant`). Anything else may need the catalog.
+ */
+function runsStarterImage(line: string): boolean {
+  const m = /^\s*docker\s+(?:container\s+)?(run|create)\s+([A-Za-z0-9_.+\-/:=,@ ]*)$/.exec(line);
+  if (!m) return false;
+  let image: string | undefined;
+  try {
+    image = parseFlags(m[2]!.split(' ').filter((w) => w !== ''), m[1] === 'run' ? RUN_FLAGS : CREATE_FLAGS, { interspersed: false }).args[0];
+  } catch {
+    return false;
+  }
+  const parsed = image === undefined ? undefined : parseNormalizedNamed(image);
+  if (!parsed?.ok || parsed.value.domain !== 'docker.io' || parsed.value.digest !== undefined) return false;
+  return starterVariant(parsed.value.path, parsed.value.tag ?? 'latest') !== undefined;
+}
+
+/**
+ * Whether a word may be an nginx image's ID: a prefix of the starter nginx's (the daemon takes
+ * a prefix of any length, `docker run 878`), or a hex word as long as a short ID that is not a
+ * port or a count (an image built from nginx has an ID of its own).
+ */
+function mayNameNginxById(word: string): boolean {
+  const hex = word.replace(/^sha256:/, '');
+  if (!/^[0-9a-f]{1,64}$/.test(hex)) return false;
+  if (NGINX_ID.startsWith(hex)) return true;
+  return hex.length >= 4 && !/^[0-9]{4,11}$/.test(hex);
+}
+
 function programsOf(part: LazyPart, programs: readonly string[]): Record<string, LazyPart> {
   return Object.fromEntries(programs.map((program) => [program, part]));
 }
@@ -44,7 +95,8 @@ function programsOf(part: LazyPart, programs: readonly string[]): Record<string,
 export function partsForLine(line: string): readonly LazyPart[] {
   if (/[$`\\*?[]/.test(line)) return LAZY_PARTS;
   const unquoted = line.replace(/['"]/g, '');
-  const words = unquoted.split(/[^A-Za-z0-9_.+\-/:]+/).filter((w) => w !== '');
+  // docker's own ps (`docker ps`, `docker container ps` at a command's start) is not the program ps.
+  const words = unquoted.replace(/(^|[;&|(]\s*)docker\s+(?:container\s+)?ps\b/g, '$1docker').split(/[^A-Za-z0-9_.+\-/:]+/).filter((w) => w !== '');
   // An image reference counts by its name too (alpine/socat:1.8, nginx@sha256:...).
   const names = words.flatMap((w) => {
     const name = w.slice(w.lastIndexOf('/') + 1);
@@ -62,6 +114,11 @@ export function partsForLine(line: string): readonly LazyPart[] {
   const docker = names.includes('docker');
   // Any other docker command (cp, wait, diff, system, prune, and the ones not modelled) answers from the inspect part.
   if (docker && names.some((n) => DOCKER_HOUSEKEEPING.has(n))) parts.add('inspect');
+  // An image named by its ID (`docker run 878c33739a8a`) may be nginx's, which every world starts with
+  // (digits alone are a port or a count unless as long as a short ID).
+  if (docker && unquoted.split(/[\s;&|()=]+/).some(mayNameNginxById)) parts.add('nginx');
+  // A pull of an image a world does not start with reads the whole image catalog.
+  if (docker && words.some((w, i) => PULLING.has(w) && !CREATES_NO_CONTAINER.has(words[i - 1] ?? '')) && !runsStarterImage(line)) parts.add('catalog');
   const lower = unquoted.toLowerCase();
   // Go templates: --format (any spelling of the word, psFormat in a config file), -f in a short-flag cluster, {{.
   if (lower.includes('format') || unquoted.includes('{{') || (docker && words.some((w) => /^-[A-Za-z]*f/.test(w)))) parts.add('gotpl');

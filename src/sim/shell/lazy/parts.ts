@@ -7,6 +7,8 @@
  * tests, the scripts) load them all before the first line.
  */
 
+import { provideCatalog } from '../../docker/catalog.ts';
+
 const LOADERS = {
   /** awk (busybox's and mawk's). */
   awk: () => import('../awk/awk.ts'),
@@ -48,7 +50,16 @@ const LOADERS = {
   build: () => import('../docker/build-cmd.ts'),
   /** caddy (the official image's web server) and the files its image ships. */
   caddy: () => import('../caddy/index.ts'),
-  /** The database clients: psql, pg_isready, mysql, mariadb, mysqladmin, mongosh. */
+  /** redis-cli, and redis-server run as a command. */
+  redis: () => import('./redis.ts'),
+  /** nginx: its configuration, its start, its answers and the `nginx` program. */
+  nginx: () => import('./nginx.ts'),
+  /** The image catalog beyond the `latest` images a world starts with: what a pull of any other image reads. */
+  catalog: () => import('../../docker/catalog-entries.ts').then((module) => {
+    provideCatalog(module.CATALOG);
+    return module;
+  }),
+  /** The database clients (psql, pg_isready, mysql, mariadb, mysqladmin, mongosh) and the database images' entrypoints (postgres, mysql, mariadb, mongo). */
   databases: () => import('../db/clients.ts'),
 };
 

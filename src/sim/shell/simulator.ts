@@ -11,7 +11,7 @@ import { lazyCommand } from './lazy/command.ts';
 import { SERVER } from '../docker/engine-facts.ts';
 import { addrconfigLookup, addressName, clientLookup, containerNameserver, embeddedLookup6, familyLookup, lookup, lookupInHosts } from '../docker/dns.ts';
 import { hostsFile } from '../docker/files.ts';
-import { Engine, hasNetAdmin, isPythonCommand, isShellCommand, mainProgram, runsImageDefault } from '../docker/engine.ts';
+import { Engine, hasNetAdmin, isPythonCommand, isShellCommand, mainProgram, runsImageDefault, standInNote } from '../docker/engine.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
 import type { Container } from '../docker/model.ts';
 import { GW_NS, HOST_HOSTNAME, HOST_NS, LAN_NS } from '../docker/world.ts';
@@ -307,6 +307,8 @@ export class Simulator {
       c.logs += image.startupLog ?? '';
       return;
     }
+    // A repository the catalog does not know runs busybox sh in its place: its logs say so rather than pretend.
+    c.logs += standInNote(c, image);
     const argv = mainProgram(c, image);
     // A shell (sh, ash, bash, dash) or a REPL waits on its stdin while it has one (-i).
     if (isShellCommand(argv) && c.interactive) return;

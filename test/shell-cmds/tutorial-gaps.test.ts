@@ -1,0 +1,81 @@
+/**
+ * Gaps the tutorials of issue 11 met when pasted unchanged (test/tutorials/):
+ * a client container kept up with `sleep infinity` in Alpine (busybox's sleep, also in
+ * golden busybox-sleep-inf), Alpine's busybox nc checking a port with `-zv` (nc_bloaty,
+ * busybox networking/nc_bloaty.c, nc_main: `HOST (IP:PORT) open`, a refusal said only with
+ * -vv), and an image vethlab has no model of, which says so instead of exiting silently.
+ */
+import { describe, expect, it } from 'vitest';
+import { Simulator } from '../../src/sim/shell/simulator.ts';
+import { transcript } from '../shell/helpers.ts';
+
+const run = (sim: Simulator, line: string) => transcript(sim.runScriptLine(line));
+
+function alpineClient(): Simulator {
+  const sim = new Simulator({ images: 'playground' });
+  run(sim, 'docker network create mynet');
+  run(sim, 'docker run -d --name web --network mynet nginx');
+  run(sim, 'docker run -d --name client --network mynet alpine sleep infinity');
+  return sim;
+}
+
+describe('sleep infinity in busybox images', () => {
+  it('keeps an Alpine client container up, as the rig shows for busybox 1.35', () => {
+    const sim = alpineClient();
+    run(sim, 'sleep 3600');
+    expect(run(sim, "docker ps --format '{{.Names}} {{.Status}}'")).toBe('client Up About an hour\nweb Up About an hour\n');
+  });
+
+  it('in the foreground it would never end, and says so; a word that is not inf... is still an invalid number', () => {
+    const sim = alpineClient();
+    expect(run(sim, 'docker exec client sleep INF 2')).toBe('vethlab: sleep INF 2 would never end here\n[exit 1]\n');
+    expect(run(sim, 'docker exec client sleep forever')).toBe("sleep: invalid number 'forever'\n[exit 1]\n");
+  });
+
+  it('GNU sleep (Debian images) takes inf and infinity in any case, but refuses any other word first', () => {
+    const sim = new Simulator({ images: 'playground' });
+    run(sim, 'docker run -d --name ub ubuntu sleep INF');
+    run(sim, 'sleep 60');
+    expect(run(sim, "docker ps --format '{{.Names}} {{.Status}}'")).toBe('ub Up About a minute\n');
+    expect(run(sim, 'docker exec ub sleep infinity x')).toContain("sleep: invalid time interval \u2018x\u2019\n");
+  });
+});
+
+describe("Alpine's busybox nc -z (nc_bloaty)", () => {
+  it('-zv says the port is open, with the address and port it connected to', () => {
+    const sim = alpineClient();
+    expect(run(sim, 'docker exec client nc -zv web 80')).toBe('web (172.18.0.2:80) open\n');
+    expect(run(sim, 'docker exec client nc -z web 80')).toBe('');
+  });
+
+  it('a refused port fails in silence with one -v, and is named with -vv and the byte counts', () => {
+    const sim = alpineClient();
+    expect(run(sim, 'docker exec client nc -zv web 81')).toBe('[exit 1]\n');
+    expect(run(sim, 'docker exec client nc -zvv web 81')).toBe('nc: web (172.18.0.2:81): Connection refused\nsent 0, rcvd 0\n[exit 1]\n');
+  });
+
+  it('a silent address times out with -w, and a name that does not resolve is a bad address', () => {
+    const sim = alpineClient();
+    expect(run(sim, 'docker exec client nc -zv -w 1 10.9.9.9 80')).toBe('nc: 10.9.9.9 (10.9.9.9:80): Connection timed out\n[exit 1]\n');
+    expect(run(sim, 'docker exec client nc -zv nosuch 80')).toBe("nc: bad address 'nosuch'\n[exit 1]\n");
+  });
+
+  it('-v without -z says open before the answer, then passes the data', () => {
+    const sim = alpineClient();
+    const out = run(sim, "docker exec client sh -c 'printf \"GET / HTTP/1.0\\r\\n\\r\\n\" | nc -v web 80'");
+    expect(out.startsWith('web (172.18.0.2:80) open\nHTTP/1.1 200 OK\r\n')).toBe(true);
+  });
+});
+
+describe('an image the catalog does not know', () => {
+  it('runs busybox sh in its place and says so in its logs and on an attached run', () => {
+    const sim = new Simulator({ images: 'playground' });
+    run(sim, 'docker pull wordpress');
+    const note = "vethlab: the image wordpress is not modelled here: its container runs busybox sh instead of the image's own program\n";
+    run(sim, 'docker run -d --name wp -p 8080:80 wordpress');
+    expect(run(sim, 'docker logs wp')).toBe(note);
+    expect(run(sim, 'docker run --rm wordpress')).toBe(note);
+    // A command of the user's own is what runs, with no note.
+    expect(run(sim, 'docker run --rm wordpress echo hi')).toBe('hi\n');
+  });
+});

@@ -207,6 +207,10 @@ export class Simulator {
         this.startMainProcess(c);
         for (const listen of [...this.containerEvents]) listen(c, 'start');
       },
+      passTime: (ms) => {
+        this.kernel.advance(ms);
+        this.settle();
+      },
       packagesOf: (c) => this.packageStateOf(c)?.installed ?? new Map(),
       files: {
         fs: (c) => this.containerFs(c),

@@ -15,6 +15,8 @@ import { familiarString, parseNormalizedNamed, withDefaultTag } from '../../dock
 import { sha256Hex } from '../../docker/sha256.ts';
 import { ComposeError, dependencyLevels, withDependencies, type NetworkDef, type Project, type Service } from './model.ts';
 import { pullRequiredImages } from './pull.ts';
+import { serviceHealthcheck, waitDependencies } from './health.ts';
+import { defaultRunSettings } from '../../docker/run-settings.ts';
 
 export const COMPOSE_VERSION = '2.40.3';
 
@@ -70,6 +72,8 @@ export interface ContainerInstance {
 export interface Hooks {
   /** A container was started: its main process begins (the docker client's onStarted). */
   onStarted?: (c: Container) => void;
+  /** The virtual clock moves on by ms and what fell due runs: `up` waiting for a healthy dependency. */
+  passTime?: (ms: number) => void;
 }
 
 /**
@@ -247,6 +251,8 @@ export class ComposeOps {
       ...(instance.slug !== undefined ? { [LABEL.slug]: instance.slug } : {}),
     });
     const opts: ContainerCreateOptions = { image: serviceImage(project, s), name, labels, ports: publishedPorts(s) };
+    const healthcheck = serviceHealthcheck(s);
+    if (healthcheck !== undefined) opts.settings = { ...defaultRunSettings(), healthcheck };
     Object.assign(opts, serviceMounts(project, s));
     if (s.command !== undefined) opts.cmd = s.command;
     if (s.entrypoint !== undefined) opts.entrypoint = s.entrypoint;
@@ -419,6 +425,14 @@ export class ComposeOps {
   /** Starts what is not running, level by level (Starting for each of a level, then Started). */
   private startLevels(project: Project, levels: string[][], out: Outcome): void {
     for (const level of levels) {
+      // startService waits for the dependencies its conditions name before it starts anything.
+      for (const name of level) {
+        waitDependencies(project.services.get(name)!, {
+          ...(this.hooks.passTime ? { passTime: this.hooks.passTime } : {}),
+          containersOf: (dep) => projectContainers(this.engine, project.name, { all: true, services: [dep] }),
+          event: (container, status) => out.events.push(event('Container', container, status)),
+        });
+      }
       const todo = level.flatMap((name) => projectContainers(this.engine, project.name, { all: true, services: [name] })).filter((c) => c.state !== 'running' && c.state !== 'paused');
       for (const c of todo) out.events.push(event('Container', c.name, 'Starting'));
       for (const c of todo) {

@@ -48,6 +48,8 @@ export interface DockerClientOptions {
   runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean; tty?: boolean; workdir?: string; env?: readonly string[]; user?: string }) => CommandOutput;
   /** A container was started in the background (`run -d`, `start`, `restart`): its main process begins. */
   onStarted?: (container: Container) => void;
+  /** The virtual clock moves on by ms and what fell due runs (health probes, sleeps): `docker compose up` waiting for a dependency. */
+  passTime?: (ms: number) => void;
   /** Containers' files and writable layers (`docker cp`, `diff`, `system df`, prunes); undefined: none to reach. */
   files?: ContainerFiles & ContainerLayers;
   /** The packages apk or apt installed in a container (a `docker build` RUN step keeps them in the image). */

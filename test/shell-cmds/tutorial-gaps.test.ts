@@ -79,3 +79,25 @@ describe('an image the catalog does not know', () => {
     expect(run(sim, 'docker run --rm wordpress echo hi')).toBe('hi\n');
   });
 });
+
+describe('pip install -r requirements.txt (the Flask tutorial\'s Dockerfile)', () => {
+  it('installs what the file lists, each named with the line it came from (pip req_file.py, InstallRequirement.from_path)', () => {
+    const sim = new Simulator({ images: 'playground' });
+    run(sim, 'docker run -d --name py -w /code python:3.10-alpine sleep infinity');
+    run(sim, "docker exec py sh -c 'printf \"# the app\\nflask\\n\\nredis>=5  # cache\\n\" > requirements.txt'");
+    const out = run(sim, 'docker exec py pip install -r requirements.txt');
+    expect(out).toContain('Collecting flask (from -r requirements.txt (line 2))\n');
+    expect(out).toContain('Collecting blinker>=1.9.0 (from flask->-r requirements.txt (line 2))\n');
+    expect(out).toContain('Collecting redis>=5 (from -r requirements.txt (line 4))\n');
+    expect(out).toContain('Successfully installed blinker-1.9.0 click-8.2.1 flask-3.1.1 itsdangerous-2.2.0 jinja2-3.1.6 markupsafe-3.0.2 redis-6.2.0 werkzeug-3.1.3\n');
+    expect(run(sim, 'docker exec py pip install -r nosuch.txt')).toBe("ERROR: Could not open requirements file: [Errno 2] No such file or directory: 'nosuch.txt'\n[exit 1]\n");
+  });
+});
+
+describe('a package the simulated mirror lacks', () => {
+  it("keeps apk's answer and says the real mirror may have it", () => {
+    const sim = new Simulator({ images: 'playground' });
+    run(sim, 'docker run -d --name al alpine sleep infinity');
+    expect(run(sim, 'docker exec al apk add --no-cache gcc musl-dev')).toContain('  musl-dev (no such package):\n    required by: world[musl-dev]\nvethlab: the simulated mirror serves only the packages vethlab models (docs/images.md); the real one may have gcc, musl-dev\n[exit 1]\n');
+  });
+});

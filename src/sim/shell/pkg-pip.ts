@@ -65,7 +65,29 @@ function connectionError(reach: Exclude<MirrorReach, { ok: true }>): string {
   return "NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection object at 0x7f0e5c1d2a50>: Failed to establish a new connection: [Errno 111] Connection refused')";
 }
 
-function install(place: PackagePlace, names: string[]): CommandOutput {
+/** A requirement to install: as written, and where it came from (`-r FILE (line N)`, pip's comes_from). */
+interface Wanted {
+  text: string;
+  origin?: string;
+}
+
+/**
+ * A requirements file's lines (pip's req_file.py): comments and blank lines skipped, each
+ * requirement with its comes_from `-r FILE (line N)`; an option line (`-r`, `--index-url`...) is refused.
+ */
+function requirementsFile(file: string, text: string): Wanted[] | CommandOutput {
+  const out: Wanted[] = [];
+  for (const [i, raw] of text.split('\n').entries()) {
+    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    if (line === '') continue;
+    if (line.startsWith('-')) return fail(`vethlab: pip's requirements file option ${line.split(/\s/)[0]} is not modelled here\n`, 1);
+    out.push({ text: line, origin: `-r ${file} (line ${i + 1})` });
+  }
+  return out;
+}
+
+function install(place: PackagePlace, wanted: Wanted[]): CommandOutput {
+  const names = wanted.map((w) => splitRequirement(w.text)[0].trim());
   const installed = installedOf.get(place.state) ?? new Map<string, Distribution>();
   installedOf.set(place.state, installed);
   const reach = place.reach('pypi.org');
@@ -75,26 +97,28 @@ function install(place: PackagePlace, names: string[]): CommandOutput {
     const retries = [4, 3, 2, 1, 0].map((total) => `WARNING: Retrying (Retry(total=${total}, connect=None, read=None, redirect=None, status=None)) after connection broken by '${connectionError(reach)}': /simple/${first}/\n`).join('');
     return { stdout: '', stderr: `${retries}ERROR: Could not find a version that satisfies the requirement ${first} (from versions: none)\nERROR: No matching distribution found for ${first}\n`, exitCode: 1, traces };
   }
-  const order: { d: Distribution; from?: { by: Distribution; spec: string } }[] = [];
+  const order: { d: Distribution }[] = [];
   let stdout = '';
-  const visit = (d: Distribution, from?: { by: Distribution; spec: string }) => {
+  // `origin`: pip's from_path, the chain of requirements that asked for it (`flask->-r requirements.txt (line 1)`).
+  const visit = (d: Distribution, asked: string, origin: string | undefined, chain: string) => {
     if (order.some((o) => o.d === d)) return;
-    const asked = from ? `${d.name.toLowerCase()}${from.spec}` : d.name.toLowerCase();
     if (installed.has(d.name)) {
-      stdout += `Requirement already satisfied: ${asked} in /usr/local/lib/python3.14/site-packages ${from ? `(from ${from.by.name.toLowerCase()}) ` : ''}(${d.version})\n`;
+      stdout += `Requirement already satisfied: ${asked} in /usr/local/lib/python3.14/site-packages ${origin ? `(from ${origin}) ` : ''}(${d.version})\n`;
       return;
     }
-    order.push(from ? { d, from } : { d });
-    stdout += `Collecting ${asked}${from ? ` (from ${from.by.name.toLowerCase()})` : ''}\n  Downloading ${wheel(d)}.metadata (${size(d.metaKb)})\n`;
+    order.push({ d });
+    stdout += `Collecting ${asked}${origin ? ` (from ${origin})` : ''}\n  Downloading ${wheel(d)}.metadata (${size(d.metaKb)})\n`;
     for (const r of d.requires) {
       const [name, spec] = splitRequirement(r);
-      visit(byName(name)!, { by: d, spec });
+      visit(byName(name)!, `${name.toLowerCase()}${spec}`, chain, name.toLowerCase());
     }
   };
-  for (const name of names) {
+  for (const [i, w] of wanted.entries()) {
+    const name = names[i]!;
     const d = byName(name);
-    if (!d) return { stdout, stderr: `ERROR: Could not find a version that satisfies the requirement ${name} (from versions: none)\nERROR: No matching distribution found for ${name}\n`, exitCode: 1, traces };
-    visit(d);
+    if (!d) return { stdout, stderr: `ERROR: Could not find a version that satisfies the requirement ${w.origin ? w.text : name} (from versions: none)\nERROR: No matching distribution found for ${w.origin ? w.text : name}\n`, exitCode: 1, traces };
+    const asked = w.origin ? w.text : d.name.toLowerCase();
+    visit(d, asked, w.origin, w.origin ? `${w.text}->${w.origin}` : d.name.toLowerCase());
   }
   for (const { d } of order) stdout += `Downloading ${wheel(d)} (${size(d.kb)})\n`;
   if (order.length === 0) return { stdout, stderr: ROOT_WARNING, exitCode: 0, traces };
@@ -107,15 +131,31 @@ function install(place: PackagePlace, names: string[]): CommandOutput {
 
 /** `pip install PKG...`, `pip list`, `pip --version`. */
 export function pipCommand(place: () => PackagePlace, pythonVersion: string): Command {
-  return (argv) => {
-    const [sub, ...rest] = argv;
+  return (argv, ctx) => {
+    const [sub, ...given] = argv;
+    // -r FILE (--requirement FILE, -rFILE): the file's requirements, read from the working directory.
+    const rest: string[] = [];
+    const files: string[] = [];
+    for (let i = 0; i < given.length; i++) {
+      const a = given[i]!;
+      if ((a === '-r' || a === '--requirement') && i + 1 < given.length) files.push(given[++i]!);
+      else if (/^-r./.test(a) || a.startsWith('--requirement=')) files.push(a.replace(/^(-r|--requirement=)/, ''));
+      else rest.push(a);
+    }
+    const fromFiles: Wanted[] = [];
+    for (const file of files) {
+      if (ctx.fs.stat(file) !== 'file') return fail(`ERROR: Could not open requirements file: [Errno 2] No such file or directory: '${file}'\n`, 1);
+      const reqs = requirementsFile(file, ctx.fs.read(file));
+      if (!Array.isArray(reqs)) return reqs;
+      fromFiles.push(...reqs);
+    }
     const words = rest.filter((a) => !['-q', '--quiet', '--no-cache-dir', '--upgrade', '-U', '--root-user-action=ignore'].includes(a));
     const refused = words.find((a) => a.startsWith('-'));
     if (refused !== undefined) return fail(`vethlab: pip ${refused} is not modelled here\n`, 1);
     if (sub === '--version' || sub === '-V') return { stdout: `pip 25.2 from /usr/local/lib/python${pythonVersion}/site-packages/pip (python ${pythonVersion})\n`, stderr: '', exitCode: 0 };
     if (sub === 'install') {
-      if (words.length === 0) return fail('ERROR: You must give at least one requirement to install (see "pip help install")\n', 1);
-      const out = install(place(), words);
+      if (words.length === 0 && files.length === 0) return fail('ERROR: You must give at least one requirement to install (see "pip help install")\n', 1);
+      const out = install(place(), [...words.map((text) => ({ text })), ...fromFiles]);
       const quiet = rest.includes('-q') || rest.includes('--quiet');
       const silentRoot = rest.includes('--root-user-action=ignore');
       return { ...out, stdout: quiet ? '' : out.stdout, stderr: silentRoot ? out.stderr.replace(ROOT_WARNING, '') : out.stderr };

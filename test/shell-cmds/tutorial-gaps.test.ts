@@ -101,3 +101,19 @@ describe('a package the simulated mirror lacks', () => {
     expect(run(sim, 'docker exec al apk add --no-cache gcc musl-dev')).toContain('  musl-dev (no such package):\n    required by: world[musl-dev]\nvethlab: the simulated mirror serves only the packages vethlab models (docs/images.md); the real one may have gcc, musl-dev\n[exit 1]\n');
   });
 });
+
+describe("what RUN pip install leaves in an image", () => {
+  it('the distributions and their console scripts; a container of it finds flask and says it does not run it', () => {
+    const sim = new Simulator({ images: 'playground' });
+    run(sim, 'mkdir -p /srv/app');
+    run(sim, "printf 'flask\\n' > /srv/app/requirements.txt");
+    run(sim, "printf 'FROM python:3.10-alpine\\nWORKDIR /code\\nCOPY requirements.txt .\\nRUN pip install -r requirements.txt\\nCMD [\"flask\", \"run\"]\\n' > /srv/app/Dockerfile");
+    expect(run(sim, 'cd /srv/app && docker build -q -t app .')).toContain('sha256:');
+    expect(run(sim, 'docker run --rm app pip list')).toContain('flask        3.1.1\n');
+    expect(run(sim, 'docker run --rm app ls /usr/local/bin')).toContain('flask\n');
+    // apk's own list is untouched by pip's distributions.
+    expect(run(sim, 'docker run --rm app apk info')).not.toContain('flask');
+    run(sim, 'docker run -d --name web app');
+    expect(run(sim, 'docker logs web')).toBe('vethlab: flask is not modelled here (the image has /usr/local/bin/flask, but vethlab does not run it)\n');
+  });
+});

@@ -7,10 +7,13 @@
  * wheel), "Installing collected packages", "Successfully installed", and the
  * warning about running as root (pip's src/pip/_internal/cli/req_command.py
  * and commands/install.py). Python programs do not run here, so what pip
- * installs only shows in `pip list` and the next `pip install`.
+ * installs shows in `pip list`, the next `pip install` and a built image, and its
+ * console scripts (flask) are on disk, where running them says they are not modelled.
  * Versions as PyPI listed them in mid-2025; sizes rounded.
  */
-import type { MirrorReach, PackagePlace } from './pkg-state.ts';
+import { placeFiles, type MirrorReach, type PackagePlace } from './pkg-state.ts';
+import type { PackageInfo } from './pkg-catalog.ts';
+import type { FileSystem } from './fs.ts';
 import type { Command, CommandOutput } from './types.ts';
 import { fail } from './types.ts';
 
@@ -48,8 +51,14 @@ const splitRequirement = (req: string): [string, string] => {
 };
 const byName = (name: string) => DISTRIBUTIONS.find((d) => d.name.toLowerCase() === name.toLowerCase().replace(/-/g, '_'));
 
-/** The installed distributions of a place (kept with its packages). */
-const installedOf = new WeakMap<PackagePlace['state'], Map<string, Distribution>>();
+/**
+ * Console scripts a distribution's entry points put in /usr/local/bin (its pyproject's
+ * [project.scripts]: flask's `flask`, charset-normalizer's `normalizer`).
+ */
+const SCRIPTS: Record<string, readonly string[]> = { flask: ['/usr/local/bin/flask'], charset_normalizer: ['/usr/local/bin/normalizer'] };
+
+/** A distribution as the place keeps it (beside apk's and apt's packages, so a built image keeps it too). */
+const kept = (d: Distribution): PackageInfo => ({ name: d.name, version: d.version, arch: 'all', download: Math.round(d.kb * 1000), installed: Math.round(d.kb * 1000), depends: [], executables: SCRIPTS[d.name] ?? [], repo: 'pypi' });
 
 const ROOT_WARNING =
   "WARNING: Running pip as the 'root' user can result in broken permissions and conflicting behaviour with the system package manager, possibly rendering your system unusable. It is recommended to use a virtual environment instead: https://pip.pypa.io/warnings/venv. Use the --root-user-action option if you want to disable this warning\n";
@@ -86,10 +95,9 @@ function requirementsFile(file: string, text: string): Wanted[] | CommandOutput 
   return out;
 }
 
-function install(place: PackagePlace, wanted: Wanted[]): CommandOutput {
+function install(place: PackagePlace, wanted: Wanted[], fs: FileSystem): CommandOutput {
   const names = wanted.map((w) => splitRequirement(w.text)[0].trim());
-  const installed = installedOf.get(place.state) ?? new Map<string, Distribution>();
-  installedOf.set(place.state, installed);
+  const installed = place.state.pip;
   const reach = place.reach('pypi.org');
   const traces = reach.traces;
   if (!reach.ok) {
@@ -124,7 +132,11 @@ function install(place: PackagePlace, wanted: Wanted[]): CommandOutput {
   if (order.length === 0) return { stdout, stderr: ROOT_WARNING, exitCode: 0, traces };
   const names2 = order.map((o) => o.d).sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
   stdout += `Installing collected packages: ${names2.map((d) => d.name.toLowerCase()).join(', ')}\n`;
-  for (const { d } of order) installed.set(d.name, d);
+  for (const { d } of order) {
+    const p = kept(d);
+    installed.set(d.name, p);
+    placeFiles(fs, p);
+  }
   stdout += `Successfully installed ${names2.map((d) => `${d.name.toLowerCase()}-${d.version}`).join(' ')}\n`;
   return { stdout, stderr: ROOT_WARNING, exitCode: 0, traces };
 }
@@ -155,13 +167,13 @@ export function pipCommand(place: () => PackagePlace, pythonVersion: string): Co
     if (sub === '--version' || sub === '-V') return { stdout: `pip 25.2 from /usr/local/lib/python${pythonVersion}/site-packages/pip (python ${pythonVersion})\n`, stderr: '', exitCode: 0 };
     if (sub === 'install') {
       if (words.length === 0 && files.length === 0) return fail('ERROR: You must give at least one requirement to install (see "pip help install")\n', 1);
-      const out = install(place(), [...words.map((text) => ({ text })), ...fromFiles]);
+      const out = install(place(), [...words.map((text) => ({ text })), ...fromFiles], ctx.fs);
       const quiet = rest.includes('-q') || rest.includes('--quiet');
       const silentRoot = rest.includes('--root-user-action=ignore');
       return { ...out, stdout: quiet ? '' : out.stdout, stderr: silentRoot ? out.stderr.replace(ROOT_WARNING, '') : out.stderr };
     }
     if (sub === 'list') {
-      const mine = [...(installedOf.get(place().state)?.values() ?? [])];
+      const mine = [...place().state.pip.values()];
       const rows = [{ name: 'pip', version: '25.2' }, ...mine].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
       const width = Math.max(7, ...rows.map((r) => r.name.length));
       const vwidth = Math.max(7, ...rows.map((r) => r.version.length));
@@ -174,5 +186,5 @@ export function pipCommand(place: () => PackagePlace, pythonVersion: string): Co
 
 /** Whether pip installed a distribution in this container (Python's `import NAME` finds it). */
 export function pipInstalled(state: PackagePlace['state'] | undefined, name: string): boolean {
-  return state !== undefined && [...(installedOf.get(state)?.keys() ?? [])].some((n) => n.toLowerCase() === name.toLowerCase());
+  return state !== undefined && [...state.pip.keys()].some((n) => n.toLowerCase() === name.toLowerCase());
 }

@@ -52,7 +52,7 @@ import { bridgeCommand } from './net-tools/bridge.ts';
 import { brctlCommand } from './net-tools/brctl.ts';
 import type { Command, CommandContext, CommandOutput, ExecSettings } from './types.ts';
 import { fail, ok } from './types.ts';
-import { installedExecutables, newPackageState, type MirrorReach, type PackagePlace, type PackageState } from './pkg-state.ts';
+import { installedExecutables, newPackageState, packagesToKeep, packageStateFrom, type MirrorReach, type PackagePlace, type PackageState } from './pkg-state.ts';
 import type { TcpdumpPlace } from './tcpdump.ts';
 import type { MuslResolver } from './getent-musl.ts';
 import type { ToolResolver } from './net-tools/names.ts';
@@ -211,7 +211,10 @@ export class Simulator {
         this.kernel.advance(ms);
         this.settle();
       },
-      packagesOf: (c) => this.packageStateOf(c)?.installed ?? new Map(),
+      packagesOf: (c) => {
+        const state = this.packageStateOf(c);
+        return state ? packagesToKeep(state) : new Map();
+      },
       files: {
         fs: (c) => this.containerFs(c),
         changes: (c) => layerChanges(rootfsOf(this.engine.imageOf(c)), this.containerLayer(c)),
@@ -451,7 +454,7 @@ export class Simulator {
   private packageStateOf(c: Container): PackageState | undefined {
     let state = this.containerPackages.get(c);
     const fromImage = this.engine.imageOf(c).built?.packages;
-    if (!state && fromImage) this.containerPackages.set(c, (state = { ...newPackageState(), installed: new Map(fromImage) }));
+    if (!state && fromImage) this.containerPackages.set(c, (state = packageStateFrom(fromImage)));
     return state;
   }
 

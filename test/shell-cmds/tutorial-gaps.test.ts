@@ -78,6 +78,16 @@ describe('an image the catalog does not know', () => {
     // A command of the user's own is what runs, with no note.
     expect(run(sim, 'docker run --rm wordpress echo hi')).toBe('hi\n');
   });
+
+  it('a program the stand-in lacks is not said to be missing from the real image (nicolaka/netshoot has ss)', () => {
+    const sim = new Simulator({ images: 'playground' });
+    run(sim, 'docker pull nicolaka/netshoot');
+    run(sim, 'docker run -d --name shoot nicolaka/netshoot sleep infinity');
+    expect(run(sim, 'docker exec shoot ss -tlnp')).toBe('vethlab: the image nicolaka/netshoot is not modelled here: its container has a busybox userland in its place, without ss\n[exit 127]\n');
+    // Known images keep the runtime's own answer.
+    run(sim, 'docker run -d --name al alpine sleep infinity');
+    expect(run(sim, 'docker exec al ss -tlnp')).toBe('OCI runtime exec failed: exec failed: unable to start container process: exec: "ss": executable file not found in $PATH\n[exit 127]\n');
+  });
 });
 
 describe('pip install -r requirements.txt (the Flask tutorial\'s Dockerfile)', () => {

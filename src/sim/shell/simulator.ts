@@ -1008,6 +1008,8 @@ export class Simulator {
     if (image.distro !== 'rig' && name.includes('/') && !this.containerExecutables(c).has(name)) {
       return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": stat ${name}: no such file or directory\n`, 127);
     }
+    // An image the catalog does not know (nicolaka/netshoot) has a busybox stand-in: its own tools may well exist for real.
+    if (!command && image.standIn) return fail(`vethlab: the image ${image.name} is not modelled here: its container has a busybox userland in its place, without ${name}\n`, 127);
     if (!command) {
       return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": executable file not found in $PATH\n`, 127);
     }

@@ -2,7 +2,8 @@
  * Every tutorial under test/tutorials/ passes `vethlab check`: each is a scenario
  * file of the kind a tutorial author writes (a reverse proxy, a database on an
  * internal network, a shared alias, a loopback-only port, a UDP service, a compose
- * project), and each of its steps must meet its expectation.
+ * project, Docker's Compose quickstart, WordPress with a healthcheck, a debugging
+ * session), and each of its steps must meet its expectation.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,7 @@ afterEach(() => {
 
 describe('the tutorials', () => {
   it('are all here', () => {
-    expect(FILES).toEqual(expect.arrayContaining(['build-web-app.yaml', 'compose-three-services.yaml', 'db-internal.yaml', 'publish-localhost.yaml', 'shared-alias.yaml', 'udp-service.yaml']));
+    expect(FILES).toEqual(expect.arrayContaining(['build-web-app.yaml', 'compose-getting-started.yaml', 'compose-three-services.yaml', 'db-internal.yaml', 'debug-container-network.yaml', 'publish-localhost.yaml', 'shared-alias.yaml', 'udp-service.yaml', 'wordpress-mysql.yaml']));
   });
 
   for (const file of FILES) {

@@ -1341,6 +1341,12 @@ export function runsImageDefault(c: Pick<Container, 'entrypoint' | 'cmd'>, image
   return c.entrypoint.join('\0') === image.entrypoint.join('\0') && c.cmd.join('\0') === image.cmd.join('\0');
 }
 
+/** What a stand-in image's default command says first (docs/images.md): vethlab does not pretend to run a program it does not model. */
+export function standInNote(c: Pick<Container, 'entrypoint' | 'cmd'>, image: Image): string {
+  if (!image.standIn || !runsImageDefault(c, image)) return '';
+  return `vethlab: the image ${image.name} is not modelled here: its container runs busybox sh instead of the image's own program\n`;
+}
+
 /** The container's process as runc starts it: the entrypoint, then the command. */
 export function processArgv(c: Pick<Container, 'entrypoint' | 'cmd'>): string[] {
   return [...c.entrypoint, ...c.cmd];

@@ -39,6 +39,11 @@ export interface Image {
   env: string[];
   /** What the default command prints when it starts (its `docker logs`). */
   startupLog?: string;
+  /**
+   * A repository the catalog does not know (`wordpress`, `someone/app`): the registry gives
+   * a busybox userland with `sh` in its place, and its default command says so in its logs.
+   */
+  standIn?: true;
   /** Servers the default command starts: what listens once the container runs. */
   listens: { proto: L4Proto; port: number; process: string }[];
   /** Config.Entrypoint (none for the rig's images); the process is ENTRYPOINT + CMD (see `mainProgram` in engine.ts). */

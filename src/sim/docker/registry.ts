@@ -91,6 +91,7 @@ function imageOf(ref: NamedReference, variant: Variant, own: boolean, key: strin
     origin: 'pull',
   };
   if (variant.startupLog !== undefined) image.startupLog = variant.startupLog;
+  if (fallback) image.standIn = true;
   if (variant.wrapperRuns !== undefined) image.wrapperRuns = { ...variant.wrapperRuns };
   if (variant.stopSignal !== undefined) image.stopSignal = variant.stopSignal;
   if (variant.workingDir !== undefined) image.workingDir = variant.workingDir;

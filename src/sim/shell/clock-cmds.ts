@@ -7,7 +7,7 @@
  */
 import { appletUsage } from './busybox-help.ts';
 import { isOutput, toolOptions, usageError } from './text-cmds.ts';
-import type { Command, CommandContext } from './types.ts';
+import type { Command, CommandContext, CommandOutput } from './types.ts';
 import { fail, ok } from './types.ts';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -127,20 +127,26 @@ export const dateCommand: Command = (argv, ctx) => {
 export const sleepCommand: Command = (argv, ctx: CommandContext) => {
   const busybox = ctx.userland === 'busybox';
   if (argv.length === 0) return busybox ? fail(appletUsage('sleep'), 1) : usageError('sleep', ctx, 'sleep: missing operand\n');
+  const forever = (): CommandOutput => {
+    if (ctx.background) return { ...ok(), running: { process: 'sleep', argv: ['sleep', ...argv], listens: [], wakeAt: Infinity } };
+    return fail(`vethlab: sleep ${argv.join(' ')} would never end here\n`, 1);
+  };
+  // busybox sleep (coreutils/sleep.c) loops forever when its first argument starts with "inf", in any
+  // case (strncasecmp(argv[0], "inf", 3)), whatever follows (rig: `sleep infinityx` keeps running).
+  if (busybox && /^inf/i.test(argv[0]!)) return forever();
   const unit: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 };
   let total = 0;
   for (const a of argv) {
     const m = /^(\d+(?:\.\d*)?|\.\d+)([smhd]?)$/.exec(a);
-    if (!m) {
+    // GNU sleep reads each argument with strtod, which takes inf and infinity in any case.
+    if (!m && !busybox && /^inf(inity)?[smhd]?$/i.test(a)) total = Infinity;
+    else if (!m) {
       if (!busybox && /^-./.test(a)) return usageError('sleep', ctx, `sleep: invalid option -- '${a[1]}'\n`);
-      if (!busybox && a === 'infinity') {
-        if (ctx.background) return { ...ok(), running: { process: 'sleep', argv: ['sleep', ...argv], listens: [], wakeAt: Infinity } };
-        return fail('vethlab: sleep infinity would never end here\n', 1);
-      }
       return busybox ? fail(`sleep: invalid number '${a}'\n`, 1) : usageError('sleep', ctx, `sleep: invalid time interval \u2018${a}\u2019\n`);
     }
-    total += Number(m[1]) * unit[m[2]!]!;
+    else total += Number(m[1]) * unit[m[2]!]!;
   }
+  if (total === Infinity) return forever();
   const ms = Math.round(total * 1000);
   // In the background the sleep is a process that wakes later; in the foreground the clock moves on at once.
   if (ctx.background) return { ...ok(), running: { process: 'sleep', argv: ['sleep', ...argv], listens: [], wakeAt: ctx.kernel.now + ms } };

@@ -211,7 +211,11 @@ export function alpineNc(servers: Servers, resolve: Resolver): Command {
     const value = (letter: string) => parsed.options.filter(([k]) => k === letter).pop()?.[1];
     for (const letter of ['e', 'o', 'b']) if (has(letter)) return fail(`vethlab: nc -${letter} is not modelled\n`, 1);
     if (!has('l')) {
-      if (!has('u')) return small(argv.filter((a) => a !== '-n' && a !== '-v'), ctx);
+      if (!has('u')) {
+        const [host, portText] = parsed.operands;
+        if (host !== undefined && portText !== undefined && /^\d+$/.test(portText)) return bloatyConnect(servers, resolve, ctx, parsed.options, host, Number(portText));
+        return small(argv.filter((a) => a !== '-n' && a !== '-v'), ctx);
+      }
       const [host, portText] = parsed.operands;
       if (host === undefined || portText === undefined || !/^\d+$/.test(portText)) return fail(ALPINE_NC_USAGE, 1);
       const ip = parseIPv4(host) !== undefined ? host : resolve(host);
@@ -228,4 +232,37 @@ export function alpineNc(servers: Servers, resolve: Resolver): Command {
     if (bindAll(ctx, [listen], 'nc')) return fail('nc: bind: Address in use\n', 1);
     return stillRunning(netcatListening(ctx, { listen, keep: has('k'), reply: ctx.stdin, argv: ['nc', ...argv] }));
   };
+}
+
+/**
+ * nc_bloaty's outbound TCP connect (busybox networking/nc_bloaty.c, nc_main): with -v
+ * `HOST (IP:PORT) open` on stderr once connected; a failure is said only with -v, and a
+ * refusal only with -vv (`nc: HOST (IP:PORT): Connection refused`); -vv ends with the
+ * byte counts; -z closes at once without sending stdin.
+ */
+function bloatyConnect(servers: Servers, resolve: Resolver, ctx: CommandContext, options: [string, string | undefined][], host: string, port: number): CommandOutput {
+  const verbose = options.filter(([k]) => k === 'v').length;
+  const zero = options.some(([k]) => k === 'z');
+  const waitText = options.filter(([k]) => k === 'w').pop()?.[1];
+  if (port > 65535) return fail(`nc: bad port '${port}'\n`, 1);
+  const ip = parseIPv4(host) !== undefined ? host : resolve(host);
+  if (ip === undefined) return fail(`nc: bad address '${host}'\n`, 1);
+  const dotted = `${ip}:${port}`;
+  const counts = (sent: number, received: number) => (verbose > 1 ? `sent ${sent}, rcvd ${received}\n` : '');
+  const opts: ConnectOptions = {};
+  if (waitText !== undefined && Number(waitText) > 0) opts.timeout = Number(waitText);
+  const conn = servers.connect(ctx.netns, ip, port, opts);
+  if (!conn.ok) {
+    const said = verbose > 1 || (verbose === 1 && conn.failure !== 'refused') ? `nc: ${host} (${dotted}): ${BUSYBOX_REASON[conn.failure]}\n` : '';
+    return { stdout: '', stderr: said + counts(0, 0), exitCode: 1, traces: conn.traces };
+  }
+  const sent = zero ? '' : ctx.stdin;
+  const legs: Trace[] = [];
+  const answer = servers.converse(conn.peer, sent, legs);
+  servers.exchanged(conn.traces, lineExchange(sent, zero ? '' : answer));
+  const stdout = zero ? '' : answer;
+  const bytes = (text: string) => new TextEncoder().encode(text).length;
+  const stderr = (verbose > 0 ? `${host} (${dotted}) open\n` : '') + counts(bytes(sent), bytes(stdout));
+  // The open line comes before the answer (-vv's counts come after it, which one stream order cannot say).
+  return { stdout, stderr, stderrFirst: true, exitCode: 0, traces: [...conn.traces, ...legs] };
 }

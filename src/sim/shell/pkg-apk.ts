@@ -10,7 +10,7 @@
  * network: the mirror must resolve and answer, or the indexes are missing and
  * every name is "no such package".
  */
-import { ALPINE_BASE, findPackage, installOrder, releaseOf, type PackageInfo, type Release } from './pkg-catalog.ts';
+import { ALPINE_BASE, findPackage, installOrder, releaseOf, unknownPackageNote, type PackageInfo, type Release } from './pkg-catalog.ts';
 import { placeFiles, removeFiles, type MirrorReach, type PackagePlace } from './pkg-state.ts';
 import type { FileSystem } from './fs.ts';
 import type { Command, CommandOutput } from './types.ts';
@@ -116,7 +116,8 @@ function add(place: PackagePlace, release: Release, names: string[], fs: FileSys
   }
   if (missing.length > 0) {
     const lines = missing.map((n) => `  ${n} (no such package):\n    required by: world[${n}]\n`).join('');
-    return { stdout: indexes.stdout, stderr: `${indexes.stderr}ERROR: unable to select packages:\n${lines}`, exitCode: 1, traces: indexes.traces };
+    const note = indexes.available ? unknownPackageNote(missing) : '';
+    return { stdout: indexes.stdout, stderr: `${indexes.stderr}ERROR: unable to select packages:\n${lines}${note}`, exitCode: 1, traces: indexes.traces };
   }
   const order = installOrder(release, chosen, (n) => place.state.installed.has(n));
   const width = String(order.length).length;

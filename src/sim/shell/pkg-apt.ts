@@ -13,7 +13,7 @@
  * anything, as on a real container. Both reach the mirror over the simulated
  * network; a failed update leaves the lists empty.
  */
-import { findPackage, installOrder, releaseOf, type PackageInfo, type Release } from './pkg-catalog.ts';
+import { findPackage, installOrder, releaseOf, unknownPackageNote, type PackageInfo, type Release } from './pkg-catalog.ts';
 import { installedTest, placeFiles, type MirrorReach, type PackagePlace } from './pkg-state.ts';
 import type { FileSystem } from './fs.ts';
 import type { Trace } from '../net/trace.ts';
@@ -192,7 +192,7 @@ function install(place: PackagePlace, release: Release, names: string[], opts: I
   for (const name of names) {
     const p = place.state.aptLists ? findPackage(release, name) : undefined;
     // With empty lists (no `apt-get update` yet) nothing can be located.
-    if (!p) return { stdout, stderr: `E: Unable to locate package ${name}\n`, exitCode: 100 };
+    if (!p) return { stdout, stderr: `E: Unable to locate package ${name}\n${place.state.aptLists ? unknownPackageNote([name]) : ''}`, exitCode: 100 };
     if (isInstalled(p.name)) already += `${p.name} is already the newest version (${p.version}).\n`;
     else wanted.push(p);
   }

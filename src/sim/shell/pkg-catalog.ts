@@ -334,3 +334,11 @@ export function installOrder(release: Release, wanted: readonly PackageInfo[], i
   wanted.forEach(visit);
   return order;
 }
+
+/**
+ * What follows the mirror's own answer for a name the catalog lacks: the real mirror may well
+ * have it (gcc, musl-dev, build-essential...), so vethlab says that its answer is only its own.
+ */
+export function unknownPackageNote(names: readonly string[]): string {
+  return `vethlab: the simulated mirror serves only the packages vethlab models (docs/images.md); the real one may have ${names.join(', ')}\n`;
+}

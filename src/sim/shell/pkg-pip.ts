@@ -7,10 +7,13 @@
  * wheel), "Installing collected packages", "Successfully installed", and the
  * warning about running as root (pip's src/pip/_internal/cli/req_command.py
  * and commands/install.py). Python programs do not run here, so what pip
- * installs only shows in `pip list` and the next `pip install`.
+ * installs shows in `pip list`, the next `pip install` and a built image, and its
+ * console scripts (flask) are on disk, where running them says they are not modelled.
  * Versions as PyPI listed them in mid-2025; sizes rounded.
  */
-import type { MirrorReach, PackagePlace } from './pkg-state.ts';
+import { placeFiles, type MirrorReach, type PackagePlace } from './pkg-state.ts';
+import type { PackageInfo } from './pkg-catalog.ts';
+import type { FileSystem } from './fs.ts';
 import type { Command, CommandOutput } from './types.ts';
 import { fail } from './types.ts';
 
@@ -48,8 +51,14 @@ const splitRequirement = (req: string): [string, string] => {
 };
 const byName = (name: string) => DISTRIBUTIONS.find((d) => d.name.toLowerCase() === name.toLowerCase().replace(/-/g, '_'));
 
-/** The installed distributions of a place (kept with its packages). */
-const installedOf = new WeakMap<PackagePlace['state'], Map<string, Distribution>>();
+/**
+ * Console scripts a distribution's entry points put in /usr/local/bin (its pyproject's
+ * [project.scripts]: flask's `flask`, charset-normalizer's `normalizer`).
+ */
+const SCRIPTS: Record<string, readonly string[]> = { flask: ['/usr/local/bin/flask'], charset_normalizer: ['/usr/local/bin/normalizer'] };
+
+/** A distribution as the place keeps it (beside apk's and apt's packages, so a built image keeps it too). */
+const kept = (d: Distribution): PackageInfo => ({ name: d.name, version: d.version, arch: 'all', download: Math.round(d.kb * 1000), installed: Math.round(d.kb * 1000), depends: [], executables: SCRIPTS[d.name] ?? [], repo: 'pypi' });
 
 const ROOT_WARNING =
   "WARNING: Running pip as the 'root' user can result in broken permissions and conflicting behaviour with the system package manager, possibly rendering your system unusable. It is recommended to use a virtual environment instead: https://pip.pypa.io/warnings/venv. Use the --root-user-action option if you want to disable this warning\n";
@@ -65,9 +74,30 @@ function connectionError(reach: Exclude<MirrorReach, { ok: true }>): string {
   return "NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection object at 0x7f0e5c1d2a50>: Failed to establish a new connection: [Errno 111] Connection refused')";
 }
 
-function install(place: PackagePlace, names: string[]): CommandOutput {
-  const installed = installedOf.get(place.state) ?? new Map<string, Distribution>();
-  installedOf.set(place.state, installed);
+/** A requirement to install: as written, and where it came from (`-r FILE (line N)`, pip's comes_from). */
+interface Wanted {
+  text: string;
+  origin?: string;
+}
+
+/**
+ * A requirements file's lines (pip's req_file.py): comments and blank lines skipped, each
+ * requirement with its comes_from `-r FILE (line N)`; an option line (`-r`, `--index-url`...) is refused.
+ */
+function requirementsFile(file: string, text: string): Wanted[] | CommandOutput {
+  const out: Wanted[] = [];
+  for (const [i, raw] of text.split('\n').entries()) {
+    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    if (line === '') continue;
+    if (line.startsWith('-')) return fail(`vethlab: pip's requirements file option ${line.split(/\s/)[0]} is not modelled here\n`, 1);
+    out.push({ text: line, origin: `-r ${file} (line ${i + 1})` });
+  }
+  return out;
+}
+
+function install(place: PackagePlace, wanted: Wanted[], fs: FileSystem): CommandOutput {
+  const names = wanted.map((w) => splitRequirement(w.text)[0].trim());
+  const installed = place.state.pip;
   const reach = place.reach('pypi.org');
   const traces = reach.traces;
   if (!reach.ok) {
@@ -75,53 +105,75 @@ function install(place: PackagePlace, names: string[]): CommandOutput {
     const retries = [4, 3, 2, 1, 0].map((total) => `WARNING: Retrying (Retry(total=${total}, connect=None, read=None, redirect=None, status=None)) after connection broken by '${connectionError(reach)}': /simple/${first}/\n`).join('');
     return { stdout: '', stderr: `${retries}ERROR: Could not find a version that satisfies the requirement ${first} (from versions: none)\nERROR: No matching distribution found for ${first}\n`, exitCode: 1, traces };
   }
-  const order: { d: Distribution; from?: { by: Distribution; spec: string } }[] = [];
+  const order: { d: Distribution }[] = [];
   let stdout = '';
-  const visit = (d: Distribution, from?: { by: Distribution; spec: string }) => {
+  // `origin`: pip's from_path, the chain of requirements that asked for it (`flask->-r requirements.txt (line 1)`).
+  const visit = (d: Distribution, asked: string, origin: string | undefined, chain: string) => {
     if (order.some((o) => o.d === d)) return;
-    const asked = from ? `${d.name.toLowerCase()}${from.spec}` : d.name.toLowerCase();
     if (installed.has(d.name)) {
-      stdout += `Requirement already satisfied: ${asked} in /usr/local/lib/python3.14/site-packages ${from ? `(from ${from.by.name.toLowerCase()}) ` : ''}(${d.version})\n`;
+      stdout += `Requirement already satisfied: ${asked} in /usr/local/lib/python3.14/site-packages ${origin ? `(from ${origin}) ` : ''}(${d.version})\n`;
       return;
     }
-    order.push(from ? { d, from } : { d });
-    stdout += `Collecting ${asked}${from ? ` (from ${from.by.name.toLowerCase()})` : ''}\n  Downloading ${wheel(d)}.metadata (${size(d.metaKb)})\n`;
+    order.push({ d });
+    stdout += `Collecting ${asked}${origin ? ` (from ${origin})` : ''}\n  Downloading ${wheel(d)}.metadata (${size(d.metaKb)})\n`;
     for (const r of d.requires) {
       const [name, spec] = splitRequirement(r);
-      visit(byName(name)!, { by: d, spec });
+      visit(byName(name)!, `${name.toLowerCase()}${spec}`, chain, name.toLowerCase());
     }
   };
-  for (const name of names) {
+  for (const [i, w] of wanted.entries()) {
+    const name = names[i]!;
     const d = byName(name);
-    if (!d) return { stdout, stderr: `ERROR: Could not find a version that satisfies the requirement ${name} (from versions: none)\nERROR: No matching distribution found for ${name}\n`, exitCode: 1, traces };
-    visit(d);
+    if (!d) return { stdout, stderr: `ERROR: Could not find a version that satisfies the requirement ${w.origin ? w.text : name} (from versions: none)\nERROR: No matching distribution found for ${w.origin ? w.text : name}\n`, exitCode: 1, traces };
+    const asked = w.origin ? w.text : d.name.toLowerCase();
+    visit(d, asked, w.origin, w.origin ? `${w.text}->${w.origin}` : d.name.toLowerCase());
   }
   for (const { d } of order) stdout += `Downloading ${wheel(d)} (${size(d.kb)})\n`;
   if (order.length === 0) return { stdout, stderr: ROOT_WARNING, exitCode: 0, traces };
   const names2 = order.map((o) => o.d).sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
   stdout += `Installing collected packages: ${names2.map((d) => d.name.toLowerCase()).join(', ')}\n`;
-  for (const { d } of order) installed.set(d.name, d);
+  for (const { d } of order) {
+    const p = kept(d);
+    installed.set(d.name, p);
+    placeFiles(fs, p);
+  }
   stdout += `Successfully installed ${names2.map((d) => `${d.name.toLowerCase()}-${d.version}`).join(' ')}\n`;
   return { stdout, stderr: ROOT_WARNING, exitCode: 0, traces };
 }
 
 /** `pip install PKG...`, `pip list`, `pip --version`. */
 export function pipCommand(place: () => PackagePlace, pythonVersion: string): Command {
-  return (argv) => {
-    const [sub, ...rest] = argv;
+  return (argv, ctx) => {
+    const [sub, ...given] = argv;
+    // -r FILE (--requirement FILE, -rFILE): the file's requirements, read from the working directory.
+    const rest: string[] = [];
+    const files: string[] = [];
+    for (let i = 0; i < given.length; i++) {
+      const a = given[i]!;
+      if ((a === '-r' || a === '--requirement') && i + 1 < given.length) files.push(given[++i]!);
+      else if (/^-r./.test(a) || a.startsWith('--requirement=')) files.push(a.replace(/^(-r|--requirement=)/, ''));
+      else rest.push(a);
+    }
+    const fromFiles: Wanted[] = [];
+    for (const file of files) {
+      if (ctx.fs.stat(file) !== 'file') return fail(`ERROR: Could not open requirements file: [Errno 2] No such file or directory: '${file}'\n`, 1);
+      const reqs = requirementsFile(file, ctx.fs.read(file));
+      if (!Array.isArray(reqs)) return reqs;
+      fromFiles.push(...reqs);
+    }
     const words = rest.filter((a) => !['-q', '--quiet', '--no-cache-dir', '--upgrade', '-U', '--root-user-action=ignore'].includes(a));
     const refused = words.find((a) => a.startsWith('-'));
     if (refused !== undefined) return fail(`vethlab: pip ${refused} is not modelled here\n`, 1);
     if (sub === '--version' || sub === '-V') return { stdout: `pip 25.2 from /usr/local/lib/python${pythonVersion}/site-packages/pip (python ${pythonVersion})\n`, stderr: '', exitCode: 0 };
     if (sub === 'install') {
-      if (words.length === 0) return fail('ERROR: You must give at least one requirement to install (see "pip help install")\n', 1);
-      const out = install(place(), words);
+      if (words.length === 0 && files.length === 0) return fail('ERROR: You must give at least one requirement to install (see "pip help install")\n', 1);
+      const out = install(place(), [...words.map((text) => ({ text })), ...fromFiles], ctx.fs);
       const quiet = rest.includes('-q') || rest.includes('--quiet');
       const silentRoot = rest.includes('--root-user-action=ignore');
       return { ...out, stdout: quiet ? '' : out.stdout, stderr: silentRoot ? out.stderr.replace(ROOT_WARNING, '') : out.stderr };
     }
     if (sub === 'list') {
-      const mine = [...(installedOf.get(place().state)?.values() ?? [])];
+      const mine = [...place().state.pip.values()];
       const rows = [{ name: 'pip', version: '25.2' }, ...mine].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
       const width = Math.max(7, ...rows.map((r) => r.name.length));
       const vwidth = Math.max(7, ...rows.map((r) => r.version.length));
@@ -134,5 +186,5 @@ export function pipCommand(place: () => PackagePlace, pythonVersion: string): Co
 
 /** Whether pip installed a distribution in this container (Python's `import NAME` finds it). */
 export function pipInstalled(state: PackagePlace['state'] | undefined, name: string): boolean {
-  return state !== undefined && [...(installedOf.get(state)?.keys() ?? [])].some((n) => n.toLowerCase() === name.toLowerCase());
+  return state !== undefined && [...state.pip.keys()].some((n) => n.toLowerCase() === name.toLowerCase());
 }

@@ -16,13 +16,33 @@ export interface PackageState {
   installed: Map<string, PackageInfo>;
   /** `apt-get update` has filled /var/lib/apt/lists (a Debian image ships them empty). */
   aptLists: boolean;
+  /** Python distributions `pip install` put in (repo `pypi`), by name: their console scripts are executables. */
+  pip: Map<string, PackageInfo>;
 }
 
-export const newPackageState = (): PackageState => ({ installed: new Map(), aptLists: false });
+export const newPackageState = (): PackageState => ({ installed: new Map(), aptLists: false, pip: new Map() });
+
+/** How a built image keeps pip's distributions beside apk's and apt's packages (BuiltImage.packages). */
+const PIP_KEY = 'pip:';
+
+/** Every package of a place as an image keeps it: apk's/apt's by name, pip's under `pip:NAME`. */
+export function packagesToKeep(state: PackageState): Map<string, PackageInfo> {
+  return new Map([...state.installed, ...[...state.pip].map(([n, p]): [string, PackageInfo] => [`${PIP_KEY}${n}`, p])]);
+}
+
+/** A container's package state from what its image's RUN steps installed. */
+export function packageStateFrom(kept: ReadonlyMap<string, PackageInfo>): PackageState {
+  const state = newPackageState();
+  for (const [k, p] of kept) {
+    if (k.startsWith(PIP_KEY)) state.pip.set(k.slice(PIP_KEY.length), p);
+    else state.installed.set(k, p);
+  }
+  return state;
+}
 
 /** Every executable the installed packages put on disk. */
 export function installedExecutables(state: PackageState | undefined): Set<string> {
-  return new Set(state ? [...state.installed.values()].flatMap((p) => p.executables) : []);
+  return new Set(state ? [...state.installed.values(), ...state.pip.values()].flatMap((p) => p.executables) : []);
 }
 
 /**

@@ -11,7 +11,7 @@ import { lazyCommand } from './lazy/command.ts';
 import { SERVER } from '../docker/engine-facts.ts';
 import { addrconfigLookup, addressName, clientLookup, containerNameserver, embeddedLookup6, familyLookup, lookup, lookupInHosts } from '../docker/dns.ts';
 import { hostsFile } from '../docker/files.ts';
-import { Engine, hasNetAdmin, isPythonCommand, isShellCommand, mainProgram, runsImageDefault } from '../docker/engine.ts';
+import { Engine, hasNetAdmin, isPythonCommand, isShellCommand, mainProgram, runsImageDefault, standInNote } from '../docker/engine.ts';
 import { parseIPv4 } from '../netfilter/inet.ts';
 import type { Container } from '../docker/model.ts';
 import { GW_NS, HOST_HOSTNAME, HOST_NS, LAN_NS } from '../docker/world.ts';
@@ -51,7 +51,7 @@ import { bridgeCommand } from './net-tools/bridge.ts';
 import { brctlCommand } from './net-tools/brctl.ts';
 import type { Command, CommandContext, CommandOutput, ExecSettings } from './types.ts';
 import { fail, ok } from './types.ts';
-import { installedExecutables, newPackageState, type MirrorReach, type PackagePlace, type PackageState } from './pkg-state.ts';
+import { installedExecutables, newPackageState, packagesToKeep, packageStateFrom, type MirrorReach, type PackagePlace, type PackageState } from './pkg-state.ts';
 import type { TcpdumpPlace } from './tcpdump.ts';
 import type { MuslResolver } from './getent-musl.ts';
 import type { ToolResolver } from './net-tools/names.ts';
@@ -191,7 +191,14 @@ export class Simulator {
         this.startMainProcess(c);
         for (const listen of [...this.containerEvents]) listen(c, 'start');
       },
-      packagesOf: (c) => this.packageStateOf(c)?.installed ?? new Map(),
+      passTime: (ms) => {
+        this.kernel.advance(ms);
+        this.settle();
+      },
+      packagesOf: (c) => {
+        const state = this.packageStateOf(c);
+        return state ? packagesToKeep(state) : new Map();
+      },
       files: {
         fs: (c) => this.containerFs(c),
         changes: (c) => layerChanges(rootfsOf(this.engine.imageOf(c)), this.containerLayer(c)),
@@ -293,6 +300,8 @@ export class Simulator {
       c.logs += image.startupLog ?? '';
       return;
     }
+    // A repository the catalog does not know runs busybox sh in its place: its logs say so rather than pretend.
+    c.logs += standInNote(c, image);
     const argv = mainProgram(c, image);
     // A shell (sh, ash, bash, dash) or a REPL waits on its stdin while it has one (-i).
     if (isShellCommand(argv) && c.interactive) return;
@@ -431,7 +440,7 @@ export class Simulator {
   private packageStateOf(c: Container): PackageState | undefined {
     let state = this.containerPackages.get(c);
     const fromImage = this.engine.imageOf(c).built?.packages;
-    if (!state && fromImage) this.containerPackages.set(c, (state = { ...newPackageState(), installed: new Map(fromImage) }));
+    if (!state && fromImage) this.containerPackages.set(c, (state = packageStateFrom(fromImage)));
     return state;
   }
 
@@ -1003,6 +1012,8 @@ export class Simulator {
     if (image.distro !== 'rig' && name.includes('/') && !this.containerExecutables(c).has(name)) {
       return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": stat ${name}: no such file or directory\n`, 127);
     }
+    // An image the catalog does not know (nicolaka/netshoot) has a busybox stand-in: its own tools may well exist for real.
+    if (!command && image.standIn) return fail(`vethlab: the image ${image.name} is not modelled here: its container has a busybox userland in its place, without ${name}\n`, 127);
     if (!command) {
       return fail(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": executable file not found in $PATH\n`, 127);
     }

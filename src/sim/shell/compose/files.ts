@@ -6,7 +6,7 @@
  * `COMPOSE_PROJECT_NAME`, the file's `name:`, else the directory's name,
  * normalised). Files are read from the client machine's file system.
  */
-import { castTypes, checkServicesAreMappings, ComposeError, interpolate, invalidProjectName, normalizeProjectName, toProject, validateFile, type Project } from './model.ts';
+import { castTypes, checkServicesAreMappings, ComposeError, interpolate, invalidProjectName, normalizeProjectName, toProject, validateFile, type Project, type Service } from './model.ts';
 import { isMapping, mergeValues, parseYaml } from './yaml.ts';
 
 /** The client machine's files: content, or an errno name (`ENOENT`, `EISDIR`, `ENOTDIR`). */
@@ -161,8 +161,44 @@ export function loadProject(opts: ProjectOptions, host: HostFiles, warn: (m: str
   }
   if (name === '') throw new ComposeError('project name must not be empty');
   const project = toProject(dict, name, src.workingDir, src.files.map((f) => f.path));
+  for (const service of project.services.values()) resolveEnvFiles(service, src.workingDir, host);
   for (const s of services) if (!project.services.has(s)) throw new ComposeError(`no such service: ${s}`);
   return project;
+}
+
+/** A service's `env_file` entries: a path, or `{ path, required }` (required unless false). */
+function envFileEntries(v: unknown): { path: string; required: boolean }[] {
+  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  return list.flatMap((item) => {
+    if (typeof item === 'string') return [{ path: item, required: true }];
+    if (isMapping(item) && typeof item.path === 'string') return [{ path: item.path, required: item.required !== false && item.required !== 'false' }];
+    return [];
+  });
+}
+
+/**
+ * compose-go's WithServicesEnvironmentResolved: the env files' variables, later files
+ * over earlier ones, then the service's `environment` over them all; a required file
+ * that is missing ends the load with `env file PATH not found: stat PATH: ...`.
+ */
+function resolveEnvFiles(service: Service, workingDir: string, host: HostFiles): void {
+  const entries = envFileEntries(service.extra.env_file);
+  if (entries.length === 0) return;
+  const fromFiles = new Map<string, string>();
+  for (const { path, required } of entries) {
+    const full = absolutePath(workingDir, path);
+    const text = host.read(full);
+    const errno = ERRNO[text];
+    if (errno !== undefined) {
+      if (text === 'ENOENT' && !required) continue;
+      throw new ComposeError(text === 'ENOENT' ? `env file ${full} not found: stat ${full}: ${errno}` : `failed to load ${full}: read ${full}: ${errno}`);
+    }
+    for (const [k, v] of Object.entries(parseDotEnv(text))) fromFiles.set(k, v);
+  }
+  const own = new Set(service.environment.map(([k]) => k));
+  service.environment = [...[...fromFiles].filter(([k]) => !own.has(k)), ...service.environment];
+  // Resolved into the environment, the files are gone from the model (`config` prints no env_file).
+  delete service.extra.env_file;
 }
 
 /**

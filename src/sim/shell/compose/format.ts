@@ -142,8 +142,21 @@ function escAll(v: unknown): unknown {
   return v;
 }
 
+/** compose-go's HealthCheckConfig in its struct's order; a string test is `CMD-SHELL` and the string. */
+const HEALTHCHECK_KEYS = ['test', 'timeout', 'interval', 'retries', 'start_period', 'start_interval', 'disable'];
+
+function healthcheckYaml(v: unknown): unknown {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+  const o = v as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of HEALTHCHECK_KEYS) if (o[k] !== undefined) out[k] = k === 'test' && typeof o[k] === 'string' ? ['CMD-SHELL', o[k]] : o[k];
+  for (const [k, x] of Object.entries(o)) if (!HEALTHCHECK_KEYS.includes(k)) out[k] = x;
+  return out;
+}
+
 function serviceYaml(s: Service): Record<string, unknown> {
   const fields: Record<string, unknown> = { ...s.extra };
+  if (fields.healthcheck !== undefined) fields.healthcheck = healthcheckYaml(fields.healthcheck);
   if (s.command !== undefined) fields.command = s.command;
   if (s.containerName !== undefined) fields.container_name = s.containerName;
   if (s.dependsOn.size > 0) {

@@ -29,6 +29,8 @@ export interface ComposeClient {
   tty: boolean;
   runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean; tty?: boolean; workdir?: string; env?: readonly string[]; user?: string }) => CommandOutput;
   onStarted?: (container: Container) => void;
+  /** The virtual clock moves on and what fell due runs (`up` waiting for a healthy dependency). */
+  passTime?: (ms: number) => void;
   /** Containers' files, for `cp`. */
   files?: ContainerFiles;
 }
@@ -262,7 +264,7 @@ class ComposeRun {
   }
 
   private ops(): ComposeOps {
-    return new ComposeOps(this.engine, this.client.onStarted ? { onStarted: this.client.onStarted } : {}, this.env);
+    return new ComposeOps(this.engine, { ...(this.client.onStarted ? { onStarted: this.client.onStarted } : {}), ...(this.client.passTime ? { passTime: this.client.passTime } : {}) }, this.env);
   }
 
   private dispatch(sub: string, f: ParsedFlags, opts: ProjectOptions): CommandOutput {

@@ -15,6 +15,8 @@ import { familiarString, parseNormalizedNamed, withDefaultTag } from '../../dock
 import { sha256Hex } from '../../docker/sha256.ts';
 import { ComposeError, dependencyLevels, withDependencies, type NetworkDef, type Project, type Service } from './model.ts';
 import { pullRequiredImages } from './pull.ts';
+import { serviceHealthcheck, waitDependencies } from './health.ts';
+import { defaultRunSettings } from '../../docker/run-settings.ts';
 
 export const COMPOSE_VERSION = '2.40.3';
 
@@ -70,6 +72,8 @@ export interface ContainerInstance {
 export interface Hooks {
   /** A container was started: its main process begins (the docker client's onStarted). */
   onStarted?: (c: Container) => void;
+  /** The virtual clock moves on by ms and what fell due runs: `up` waiting for a healthy dependency. */
+  passTime?: (ms: number) => void;
 }
 
 /**
@@ -247,6 +251,8 @@ export class ComposeOps {
       ...(instance.slug !== undefined ? { [LABEL.slug]: instance.slug } : {}),
     });
     const opts: ContainerCreateOptions = { image: serviceImage(project, s), name, labels, ports: publishedPorts(s) };
+    const healthcheck = serviceHealthcheck(s);
+    if (healthcheck !== undefined) opts.settings = { ...defaultRunSettings(), healthcheck };
     Object.assign(opts, serviceMounts(project, s));
     if (s.command !== undefined) opts.cmd = s.command;
     if (s.entrypoint !== undefined) opts.entrypoint = s.entrypoint;
@@ -416,9 +422,20 @@ export class ComposeOps {
     }
   }
 
+  /** waitDependencies for one service of the project: its Waiting and Healthy/Exited events, or Compose's error. */
+  private waitFor(projectName: string, s: Service, out: Outcome): void {
+    waitDependencies(s, {
+      ...(this.hooks.passTime ? { passTime: this.hooks.passTime } : {}),
+      containersOf: (dep) => projectContainers(this.engine, projectName, { all: true, services: [dep] }),
+      event: (container, status) => out.events.push(event('Container', container, status)),
+    });
+  }
+
   /** Starts what is not running, level by level (Starting for each of a level, then Started). */
   private startLevels(project: Project, levels: string[][], out: Outcome): void {
     for (const level of levels) {
+      // startService waits for the dependencies its conditions name before it starts anything.
+      for (const name of level) this.waitFor(project.name, project.services.get(name)!, out);
       const todo = level.flatMap((name) => projectContainers(this.engine, project.name, { all: true, services: [name] })).filter((c) => c.state !== 'running' && c.state !== 'paused');
       for (const c of todo) out.events.push(event('Container', c.name, 'Starting'));
       for (const c of todo) {
@@ -483,6 +500,19 @@ export class ComposeOps {
     }
     const levels = this.levelsOf(projectContainers(this.engine, projectName, { all: true, services }));
     for (const level of levels) {
+      // startService waits for its dependencies' conditions here too, when the file says what they are.
+      const levelServices = [...new Set(level.map((c) => c.labels?.[LABEL.service] ?? ''))].sort();
+      for (const name of levelServices) {
+        const s = project?.services.get(name);
+        if (!s) continue;
+        try {
+          this.waitFor(projectName, s, out);
+        } catch (e) {
+          if (!(e instanceof ComposeError)) throw e;
+          out.error = e.message;
+          return out;
+        }
+      }
       const todo = level.filter((c) => c.state !== 'running' && c.state !== 'paused');
       for (const c of todo) out.events.push(event('Container', c.name, 'Starting'));
       for (const c of todo) {

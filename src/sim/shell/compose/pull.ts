@@ -37,7 +37,7 @@ function policyOf(s: Service, override: string | undefined): string {
 const DURATION_UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
 /** str2duration.ParseDuration (Go's time.ParseDuration with days and weeks), in milliseconds. */
-function parseDuration(text: string): number {
+export function parseDuration(text: string): number {
   const invalid = () => new ComposeError(`time: invalid duration ${JSON.stringify(text)}`);
   if (text === '0') return 0;
   if (text === '') throw invalid();

@@ -9,7 +9,7 @@
  * on the user's terminal (`run -it`, `exec -it`, `attach`) is handed to the UI
  * as the output's `session`.
  */
-import { DockerError, ImageNotFoundError, isPythonCommand, isShellCommand, mainProgram, processArgv, type ContainerCreateOptions, type Engine } from '../../docker/engine.ts';
+import { DockerError, ImageNotFoundError, isPythonCommand, isShellCommand, mainProgram, processArgv, standInNote, type ContainerCreateOptions, type Engine } from '../../docker/engine.ts';
 import { familiarName, familiarString, parseAnyReference, parseNormalizedNamed, type NamedReference } from '../../docker/reference.ts';
 import type { Container, PortBinding } from '../../docker/model.ts';
 import { isRestarting } from '../../docker/restart-manager.ts';
@@ -46,6 +46,8 @@ export interface DockerClientOptions {
   runProcess?: (container: Container, argv: string[], opts: { interactive: boolean; main: boolean; tty?: boolean; workdir?: string; env?: readonly string[]; user?: string }) => CommandOutput;
   /** A container was started in the background (`run -d`, `start`, `restart`): its main process begins. */
   onStarted?: (container: Container) => void;
+  /** The virtual clock moves on by ms and what fell due runs (health probes, sleeps): `docker compose up` waiting for a dependency. */
+  passTime?: (ms: number) => void;
   /** Containers' files and writable layers (`docker cp`, `diff`, `system df`, prunes); undefined: none to reach. */
   files?: ContainerFiles & ContainerLayers;
   /** The packages apk or apt installed in a container (a `docker build` RUN step keeps them in the image). */
@@ -468,7 +470,11 @@ class DockerClient {
   /** `docker run` without -d: the container's process, then the container exits with its status. */
   private foreground(c: Container): CommandOutput {
     if (!this.options.runProcess) return fail('docker: container processes are not available in this shell\n', 125);
-    const result = this.options.runProcess(c, mainProgram(c, this.engine.imageOf(c)), { interactive: c.interactive, main: true, tty: c.tty });
+    const image = this.engine.imageOf(c);
+    const note = standInNote(c, image);
+    c.logs += note;
+    const ran = this.options.runProcess(c, mainProgram(c, image), { interactive: c.interactive, main: true, tty: c.tty });
+    const result = note === '' ? ran : { ...ran, stderr: note + ran.stderr, stderrFirst: true };
     if (!result.running) {
       this.engine.mainProcessExited(c.id, result.exitCode);
       return result;

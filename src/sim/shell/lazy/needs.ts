@@ -19,7 +19,7 @@ import { parseFlags } from '../docker/flags.ts';
 import { CREATE_FLAGS, RUN_FLAGS } from '../docker/run-flags.ts';
 import { LAZY_PARTS, type LazyPart } from './parts.ts';
 
-const NGINX_ID = NGINX_LATEST.id.replace(/^sha256:/, '');
+const NGINX_ID = (NGINX_LATEST.id ?? '').replace(/^sha256:/, '');
 
 /** Programs that run text the line does not show. */
 const INDIRECT = new Set(['sh', 'bash', 'dash', 'ash', '.', 'source', 'eval', 'xargs', 'compose', 'docker-compose', 'build']);

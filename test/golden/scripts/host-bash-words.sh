@@ -32,3 +32,4 @@ echo )
 bash -c 'alias nope; unalias nope; echo $? >&2'
 bash -c 'alias zz=1 mm="a b"; alias; alias mm'
 bash -c 'true && exit 3'
+bash -c "exec 2>&1; set -x; echo 'a b' '' a=b '#x' a# x~ 'a^b' a:b; v='1 2'"

@@ -725,7 +725,11 @@ export class Shell implements ExpandHost {
 
   /** `set -x`: `+ cmd args` on stderr (ash quotes what needs it, dash does not). */
   private trace(assigns: [string, string][], args: string[]): void {
-    const quote = (w: string) => (this.dialect === 'ash' && !/^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? `'${w.replace(/'/g, `'\\''`)}'` : w);
+    // bash (print_cmd.c xtrace_print_word_list, lib/sh/shquote.c sh_contains_shell_metas) quotes a word that is
+    // empty, holds a shell metacharacter, starts with `#`, or has a `~` at its start or after `=` or `:`.
+    const bashQuote = (w: string) => w === '' || /[ \t\n'"\\|&;()<>!{}*[?\]^$`]/.test(w) || /^#|(^|[=:])~/.test(w);
+    const quoted = (w: string) => (this.bash ? bashQuote(w) : this.dialect === 'ash' && !/^[A-Za-z0-9_@%+=:,./-]+$/.test(w));
+    const quote = (w: string) => (quoted(w) ? `'${w.replace(/'/g, `'\\''`)}'` : w);
     this.err(`+ ${[...assigns.map(([k, v]) => `${k}=${quote(v)}`), ...args.map(quote)].join(' ')}\n`);
   }
 

@@ -40,8 +40,9 @@ export interface ShellOptions {
    */
   session?: ShellState;
   /**
-   * The shell is bash (the Docker host's terminal, an image's bash): it reads the
-   * dialect's grammar but words its errors and exit statuses as bash 5.2 does.
+   * The shell is bash (the Docker host's terminal, an image's bash): it reads ash's
+   * grammar (bash's extras) and words its errors and exit statuses as bash 5.2 does;
+   * what else differs follows the userland's dialect (arithmetic's messages among them).
    */
   shell?: 'bash';
 }
@@ -723,7 +724,7 @@ export class Shell implements ExpandHost {
     }
   }
 
-  /** `set -x`: `+ cmd args` on stderr (ash quotes what needs it, dash does not). */
+  /** `set -x`: `+ cmd args` on stderr (ash and bash quote what needs it, each its own way; dash does not). */
   private trace(assigns: [string, string][], args: string[]): void {
     // bash (print_cmd.c xtrace_print_word_list, lib/sh/shquote.c sh_contains_shell_metas) quotes a word that is
     // empty, holds a shell metacharacter, starts with `#`, or has a `~` at its start or after `=` or `:`.

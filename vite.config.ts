@@ -146,7 +146,7 @@ export default defineConfig({
             { name: 'sim-printf', test: /[\\/]src[\\/]sim[\\/]shell[\\/]format\.ts$/, includeDependenciesRecursively: false },
             { name: 'sim-databases', test: /[\\/]src[\\/]sim[\\/]shell[\\/]db[\\/](?:clients|connect|entrypoints|psql|pg-table|mysql|mongosh)\.ts$/, includeDependenciesRecursively: false },
             { name: 'sim-redis', test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:redis-cli|redis-server-cmd|lazy[\\/]redis)\.ts$/, includeDependenciesRecursively: false },
-            { name: 'sim-nginx', test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:nginx-(?:conf|process|server)|lazy[\\/]nginx)\.ts$/, includeDependenciesRecursively: false },
+            { name: 'sim-nginx', test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:nginx-(?:conf|process|server|log)|lazy[\\/]nginx)\.ts$/, includeDependenciesRecursively: false },
             // The image catalog's entries beyond the images a world starts with (catalog.ts keeps those).
             { name: 'sim-catalog', test: /[\\/]src[\\/]sim[\\/]docker[\\/]catalog-entries\.ts$/, includeDependenciesRecursively: false },
             // The Linux export (a menu item of the share dialog) writes the world with its own module of sim/net.

@@ -1,9 +1,22 @@
 /**
  * What a learner typing the seed articles meets (issue 11): Docker's detach
- * keys on a container's terminal, and article 000's Python client in the
- * container's REPL, typed as the article prints it.
+ * keys on a container's terminal, article 000's Python client in the
+ * container's REPL, typed as the article prints it, and the host's terminal
+ * answering a typo as the Docker host's bash does.
  */
 import { expect, test } from './fixtures.ts';
+
+test("the host's terminal is bash: a typo and a missing directory get bash's words", async ({ lab }) => {
+  // Golden host-bash-interactive (bash -ic on the rig).
+  await lab.open();
+  await lab.type('dokcer ps');
+  await expect(lab.terminal()).toContainText('bash: dokcer: command not found');
+  await lab.type('cd /srv/nope');
+  await expect(lab.terminal()).toContainText('bash: cd: /srv/nope: No such file or directory');
+  await lab.type('echo $0 $?');
+  await expect(lab.terminal()).toContainText('bash 1');
+  await expect(lab.terminal()).toContainText('root@dockerhost:~#');
+});
 
 test('Ctrl-P Ctrl-Q detaches from docker run -it and docker attach; the container keeps running', async ({ page, lab }) => {
   test.slow(); // several commands; the machine may be shared

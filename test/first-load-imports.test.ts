@@ -125,6 +125,7 @@ describe('what left the simulator’s chunk for a lazy part (issue 13, 7 Decembe
       'src/sim/shell/nginx-conf.ts': 'sim-nginx',
       'src/sim/shell/nginx-process.ts': 'sim-nginx',
       'src/sim/shell/nginx-server.ts': 'sim-nginx',
+      'src/sim/shell/nginx-log.ts': 'sim-nginx',
       'src/sim/shell/redis-cli.ts': 'sim-redis',
       'src/sim/shell/redis-server-cmd.ts': 'sim-redis',
     };

@@ -48,6 +48,19 @@ describe('docker compose kill, rm, top, images', () => {
     expect(run("docker ps -a --format '{{.Names}} {{.Status}}' --filter name=m-web-1").stdout).toMatch(/^m-web-1 Exited \(137\) /);
   });
 
+  it("top's UID is the host's name for the uid, as docker top prints it", () => {
+    // Golden compose-top-user: the daemon's ps -ef on the host names uid 1000 by the rig machine's
+    // own account, in compose top as in docker top; a uid the host has no account for stays a number.
+    const run = world();
+    run("printf 'services:\\n  staff:\\n    image: busybox\\n    command: sleep 3600\\n    user: \"1000\"\\n  app:\\n    image: busybox\\n    command: sleep 3600\\n    user: \"4242\"\\n' > /srv/m/users.yaml");
+    run('docker compose -f /srv/m/users.yaml -p u --progress quiet up -d');
+    run("echo 'deploy:x:1000:1000::/home/deploy:/bin/bash' >> /etc/passwd");
+    const uids = (text: string, column: number) => text.trim().split('\n').slice(1).map((l) => l.split(/ +/)[column]);
+    expect(uids(run('docker compose -f /srv/m/users.yaml -p u top').stdout, 2)).toEqual(['4242', 'deploy']);
+    expect(uids(run('docker top u-staff-1').stdout, 0)).toEqual(['deploy']);
+    expect(uids(run('docker top u-app-1').stdout, 0)).toEqual(['4242']);
+  });
+
   it('counts a one-off in top and images, and kill takes it too', () => {
     const run = world();
     run('docker compose -f /srv/m/compose.yaml run -d --name once worker');

@@ -23,6 +23,18 @@ describe('interactive shells and their prompts', () => {
     expect(sessionPrompt(sim.engine, out.session!)).toBe(`root@${id12('ub')}:/# `);
   });
 
+  it('docker run -it --uts host ubuntu bash: the prompt names the host (gethostname), busybox\'s / # names none', () => {
+    // Golden run-uts-host-uname: under --uts host uname -n is the host's name, while HOSTNAME and /etc/hostname keep the container's ID.
+    const { sim, sh, id12 } = playground();
+    const out = sh('docker run -it --uts host --name ub ubuntu bash');
+    expect(sessionPrompt(sim.engine, out.session!)).toBe('root@dockerhost:/# ');
+    expect(sh('docker exec ub cat /etc/hostname').stdout).toBe(`${id12('ub')}\n`);
+    const bb = sh('docker run -it --uts host --name bb busybox');
+    expect(sessionPrompt(sim.engine, bb.session!)).toBe('/ # ');
+    const own = sh('docker run -it --name ub2 ubuntu bash');
+    expect(sessionPrompt(sim.engine, own.session!)).toBe(`root@${id12('ub2')}:/# `);
+  });
+
   it('docker run -dit alpine ash keeps running, as Docker\'s standalone-network tutorial has it', () => {
     // docs.docker.com "Networking with standalone containers": `docker run -dit --name alpine1 --network alpine-net alpine ash`.
     const { sh } = playground();

@@ -11,6 +11,7 @@
  */
 import type { Engine } from '../docker/engine.ts';
 import type { Image } from '../docker/images.ts';
+import { HOST_HOSTNAME } from '../docker/world.ts';
 import type { ExecSettings } from './types.ts';
 
 const ATTACH_EXIT = /^docker\s+attach\s+([A-Za-z0-9][A-Za-z0-9_.-]*)\s+#\s*exit(?:\s+(\d+))?\s*$/;
@@ -217,5 +218,7 @@ export function sessionPrompt(engine: Engine, session: { container: string; shel
   const cwd = session.cwd ?? session.exec?.workdir ?? (c.workingDir || '/');
   const passwd = user ? (engine.accounts?.(c).passwd ?? '') : '';
   const name = passwd.split('\n').map((l) => l.split(':')).find((f) => f.length > 2 && Number(f[2]) === user?.uid)?.[0];
-  return shellPrompt(engine.imageOf(c), session.shell, { hostname: c.hostname, home, cwd, ...(user ? { user: { name, uid: user.uid } } : {}) });
+  // The prompt's `\h` is gethostname(): under --uts host the host's name (golden run-uts-host-uname), /etc/hostname aside.
+  const hostname = c.settings.utsMode === 'host' ? HOST_HOSTNAME : c.hostname;
+  return shellPrompt(engine.imageOf(c), session.shell, { hostname, home, cwd, ...(user ? { user: { name, uid: user.uid } } : {}) });
 }

@@ -7,6 +7,12 @@
 
 /** EROFS: a write under a read-only mount (mounts.ts). */
 export type FsError = 'ENOENT' | 'EISDIR' | 'ENOTDIR' | 'EEXIST' | 'EROFS' | 'ENOTEMPTY' | 'EBUSY';
+const FS_ERRORS: ReadonlySet<string> = new Set<FsError>(['ENOENT', 'EISDIR', 'ENOTDIR', 'EEXIST', 'EROFS', 'ENOTEMPTY', 'EBUSY']);
+
+/** Whether a read answered an error rather than a file's text. */
+export function isFsError(read: string): read is FsError {
+  return FS_ERRORS.has(read);
+}
 
 export type Entry = { kind: 'file'; content: string } | { kind: 'dir' };
 /** A writable layer's entry: a file, a directory, or a whiteout hiding the image's file. */

@@ -5,8 +5,9 @@
  * directives vethlab serves with: `upstream` (servers, round robin), `server`
  * with `listen` (port, addr:port), `server_name`, `root`, `index`,
  * `location` (=, ^~, prefix, ~ and ~* regex), `return` and
- * `proxy_pass http://HOST[:PORT][/URI]`. Other directives are read and left
- * alone. Errors are nginx's own `[emerg]` texts with FILE:LINE.
+ * `proxy_pass http://HOST[:PORT][/URI]`, `log_format` and `access_log` (at
+ * http, server and location level; nginx-log.ts writes the lines). Other directives
+ * are read and left alone. Errors are nginx's own `[emerg]` texts with FILE:LINE.
  */
 import { resolvePath, type FileSystem } from './fs.ts';
 
@@ -29,9 +30,30 @@ export interface ProxyPass extends Where {
   uri?: string;
 }
 
+/**
+ * A `log_format NAME [escape=default|json|none] STRING...` (ngx_http_log_module.c): its
+ * strings joined, as nginx compiles them. `combined` is predefined.
+ */
+export interface LogFormat {
+  name: string;
+  escape: 'default' | 'json' | 'none';
+  text: string;
+}
+
+/**
+ * The `access_log` directives of one level (http, server or location): `off`, or the
+ * files and their formats. A level without any inherits its parent's
+ * (ngx_http_log_merge_loc_conf).
+ */
+export interface AccessLogs {
+  off: boolean;
+  logs: { path: string; format: LogFormat }[];
+}
+
 export interface Location {
   match: '=' | '^~' | 'prefix' | '~' | '~*';
   path: string;
+  accessLogs?: AccessLogs;
   root?: string;
   index?: string[];
   return?: { code: number; text?: string };
@@ -45,6 +67,7 @@ export interface ServerBlock {
   index?: string[];
   return?: { code: number; text?: string };
   locations: Location[];
+  accessLogs?: AccessLogs;
 }
 
 export interface UpstreamServer extends Where {
@@ -56,6 +79,8 @@ export interface UpstreamServer extends Where {
 
 export interface NginxConfig {
   servers: ServerBlock[];
+  /** The http block's access_log directives (undefined: nginx's default, logs/access.log combined). */
+  accessLogs?: AccessLogs;
   upstreams: Map<string, UpstreamServer[]>;
   /** The addresses nginx resolved at start: it keeps them (a restarted app's new address is not seen until a reload). */
   resolved: Map<string, string>;
@@ -237,12 +262,47 @@ function parseProxyPass(d: Directive): ProxyPass {
   return p;
 }
 
-function parseLocation(d: Directive): Location {
+/** The predefined format (ngx_http_log_module.c ngx_http_combined_fmt). */
+export const COMBINED_FORMAT: LogFormat = { name: 'combined', escape: 'default', text: '$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent"' };
+
+/** `log_format NAME [escape=...] STRING...` (ngx_http_log_set_format, ngx_http_log_compile_format). */
+function parseLogFormat(d: Directive, formats: Map<string, LogFormat>): void {
+  const [name, ...rest] = d.args;
+  if (name === undefined || rest.length === 0) throw new NginxEmerg(`invalid number of arguments in "log_format" directive in ${d.file}:${d.line}`);
+  if (formats.has(name)) throw new NginxEmerg(`duplicate "log_format" name "${name}" in ${d.file}:${d.line}`);
+  let escape: LogFormat['escape'] = 'default';
+  if (rest[0]!.startsWith('escape=')) {
+    const value = rest.shift()!.slice('escape='.length);
+    if (value !== 'default' && value !== 'json' && value !== 'none') throw new NginxEmerg(`unknown log format escaping "${value}" in ${d.file}:${d.line}`);
+    escape = value;
+  }
+  formats.set(name, { name, escape, text: rest.join('') });
+}
+
+/** `access_log off` or `access_log PATH [FORMAT [buffer=...]...]` added to a level's (ngx_http_log_set_log). */
+function parseAccessLog(d: Directive, formats: ReadonlyMap<string, LogFormat>, level: AccessLogs | undefined): AccessLogs {
+  const into = level ?? { off: false, logs: [] };
+  const [path, format = 'combined'] = d.args;
+  if (path === undefined) throw new NginxEmerg(`invalid number of arguments in "access_log" directive in ${d.file}:${d.line}`);
+  if (path === 'off') {
+    if (d.args.length > 1) throw new NginxEmerg(`invalid parameter "${d.args[1]}" in ${d.file}:${d.line}`);
+    into.off = true;
+    return into;
+  }
+  // Format names compare case-insensitively; a format is known once its log_format has been read.
+  const found = [...formats.values()].find((f) => f.name.toLowerCase() === format.toLowerCase());
+  if (!found) throw new NginxEmerg(`unknown log format "${format}" in ${d.file}:${d.line}`);
+  into.logs.push({ path: resolvePath('/etc/nginx', path), format: found });
+  return into;
+}
+
+function parseLocation(d: Directive, formats: ReadonlyMap<string, LogFormat>): Location {
   const [a = '', b] = d.args;
   const match: Location['match'] = b !== undefined && ['=', '^~', '~', '~*'].includes(a) ? (a as Location['match']) : 'prefix';
   const loc: Location = { match, path: b !== undefined && match !== 'prefix' ? b : a };
   for (const x of d.block ?? []) {
-    if (x.name === 'root') loc.root = x.args[0];
+    if (x.name === 'access_log') loc.accessLogs = parseAccessLog(x, formats, loc.accessLogs);
+    else if (x.name === 'root') loc.root = x.args[0];
     else if (x.name === 'index') loc.index = x.args;
     else if (x.name === 'return') loc.return = parseReturn(x);
     else if (x.name === 'proxy_pass') loc.proxyPass = parseProxyPass(x);
@@ -250,15 +310,16 @@ function parseLocation(d: Directive): Location {
   return loc;
 }
 
-function parseServer(d: Directive): ServerBlock {
+function parseServer(d: Directive, formats: ReadonlyMap<string, LogFormat>): ServerBlock {
   const s: ServerBlock = { listens: [], names: [], locations: [] };
   for (const x of d.block ?? []) {
-    if (x.name === 'listen') s.listens.push(parseListen(x));
+    if (x.name === 'access_log') s.accessLogs = parseAccessLog(x, formats, s.accessLogs);
+    else if (x.name === 'listen') s.listens.push(parseListen(x));
     else if (x.name === 'server_name') s.names.push(...x.args);
     else if (x.name === 'root') s.root = x.args[0];
     else if (x.name === 'index') s.index = x.args;
     else if (x.name === 'return') s.return = parseReturn(x);
-    else if (x.name === 'location') s.locations.push(parseLocation(x));
+    else if (x.name === 'location') s.locations.push(parseLocation(x, formats));
   }
   // A server without listen listens on *:80 (as root may).
   if (s.listens.length === 0) s.listens.push({ port: 80, defaultServer: false });
@@ -269,9 +330,12 @@ function parseServer(d: Directive): ServerBlock {
 export function loadNginxConfig(fs: FileSystem): NginxConfig {
   const top = parseFile(fs, NGINX_CONF, 0);
   const config: NginxConfig = { servers: [], upstreams: new Map(), resolved: new Map() };
+  const formats = new Map<string, LogFormat>([['combined', COMBINED_FORMAT]]);
   for (const http of top.filter((d) => d.name === 'http')) {
     for (const d of http.block ?? []) {
-      if (d.name === 'server') config.servers.push(parseServer(d));
+      if (d.name === 'log_format') parseLogFormat(d, formats);
+      else if (d.name === 'access_log') config.accessLogs = parseAccessLog(d, formats, config.accessLogs);
+      else if (d.name === 'server') config.servers.push(parseServer(d, formats));
       else if (d.name === 'upstream') {
         const servers: UpstreamServer[] = [];
         for (const x of d.block ?? []) {

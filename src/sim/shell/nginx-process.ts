@@ -14,6 +14,7 @@ import type { Engine } from '../docker/engine.ts';
 import type { Trace } from '../net/trace.ts';
 import type { FileSystem } from './fs.ts';
 import { checkUpstreamHosts, listenPorts, loadNginxConfig, NginxEmerg, type NginxConfig } from './nginx-conf.ts';
+import { openAccessLogs } from './nginx-log.ts';
 import { NGINX_DEFAULT_CONF } from './rootfs.ts';
 import { nginxLogTime } from './servers.ts';
 
@@ -69,6 +70,7 @@ function readNginxConfig(files: FileSystem, resolver: NginxResolver): { config: 
   try {
     const config = loadNginxConfig(files);
     checkUpstreamHosts(config, resolve);
+    openAccessLogs(config, files);
     return { config, traces };
   } catch (e) {
     if (!(e instanceof NginxEmerg)) throw e;

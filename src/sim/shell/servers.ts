@@ -41,13 +41,6 @@ export function accessLogTime(ms: number): string {
   return `${String(d.getUTCDate()).padStart(2, '0')}/${month}/${d.getUTCFullYear()}:${d.toISOString().slice(11, 19)} +0000`;
 }
 
-/** A request header's value, or `-` as both servers log a missing one. */
-function headerOr(request: string, name: string): string {
-  const head = request.split('\r\n\r\n')[0]!;
-  const line = head.split('\r\n').find((h) => h.toLowerCase().startsWith(`${name.toLowerCase()}:`));
-  return line === undefined ? '-' : line.slice(name.length + 1).trim();
-}
-
 /** Where the official httpd image keeps its pages. */
 const APACHE_DOCROOT = '/usr/local/apache2/htdocs';
 
@@ -391,9 +384,9 @@ export class Servers {
     // nginx reads the Host the request carries: the URL's, or one the user gave (curl -H 'Host: x').
     const requestLine = `${method} ${path} HTTP/1.1`;
     const answer = conn.peer.process === 'nginx' ? this.nginx(conn.peer, requestLine, hostHeaderOf(request), legs) : this.httpd(conn.peer, requestLine);
-    this.accessLog(conn.peer, requestLine, request, answer.status, method === 'HEAD' ? 0 : answer.body.length);
     const split = answer.raw.indexOf('\r\n\r\n');
     const head = split < 0 ? answer.raw : answer.raw.slice(0, split + 4);
+    this.accessLog(conn.peer, requestLine, request, answer.status, method === 'HEAD' ? 0 : answer.body.length, new TextEncoder().encode(method === 'HEAD' ? head : answer.raw).length, hostHeaderOf(request));
     // A HEAD request is answered with the head alone.
     this.exchanged(conn.traces, httpExchange(request, method === 'HEAD' ? head : answer.raw));
     const traces = [...conn.traces, ...legs];
@@ -527,17 +520,22 @@ export class Servers {
   }
 
   /**
-   * The access log line a request leaves in the server's container log: the official
-   * nginx image's `main` format (its nginx.conf; access.log is a link to stdout), the
-   * official httpd image's `common` (its httpd.conf: CustomLog /proc/self/fd/1). The
-   * rig's busybox httpd and a server started by a command line log nothing.
+   * The access log line a request leaves: nginx's as its configuration says (nginx-log.ts:
+   * the image's `main` format to access.log, a link to stdout, unless the configuration
+   * says otherwise), the official httpd image's `common` (its httpd.conf: CustomLog
+   * /proc/self/fd/1). The rig's busybox httpd and a server started by a command line log nothing.
    */
-  private accessLog(peer: Peer, requestLine: string, request: string, status: number, bytes: number): void {
+  private accessLog(peer: Peer, requestLine: string, request: string, status: number, bytes: number, sent: number, host: string): void {
     const c = [...this.engine.containers.values()].find((x) => x.netns === peer.netns);
     if (!c || this.programs?.at(peer.netns, 'tcp', peer.port) !== undefined) return;
     const time = accessLogTime(this.engine.kernel.now);
     if (peer.process === 'nginx') {
-      c.logs += `${peer.client} - - [${time}] "${requestLine}" ${status} ${bytes} "${headerOr(request, 'Referer')}" "${headerOr(request, 'User-Agent')}" "${headerOr(request, 'X-Forwarded-For')}"\n`;
+      const config = this.nginxConfigs.get(c.id);
+      const entry = { now: this.engine.kernel.now, timeLocal: time, client: peer.client, requestLine, request, port: peer.port ?? 80, host, status, bodyBytes: bytes, sentBytes: sent, hostname: c.hostname };
+      // nginx listens only once the nginx part has started it.
+      const nginx = lazyPart('nginx');
+      if (!config) c.logs += `${nginx.formatLine(nginx.IMAGE_MAIN_FORMAT, entry)}\n`;
+      else nginx.writeAccessLog(config, entry, { output: (line) => (c.logs += line), file: (path, line) => this.filesOf(peer.netns)?.write(path, line, true) });
       return;
     }
     if (this.filesOf(peer.netns)?.stat(APACHE_DOCROOT) !== 'dir') return;

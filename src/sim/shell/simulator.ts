@@ -238,6 +238,7 @@ export class Simulator {
       // dash as a program (`sudo sh -c ...`, `xargs sh -c ...`), with the caller's environment.
       ['sh', (argv, ctx) => this.machineShell(machine, argv, ctx)],
       ['dash', (argv, ctx) => this.machineShell(machine, argv, ctx, 'dash')],
+      ['bash', (argv, ctx) => this.machineShell(machine, argv, ctx, 'bash')],
       // The machines' own lookups send no packets here (their resolver is not modelled as a client).
       ['getent', lazyCommand(() => lazyPart('dns').getentCommand((name, type) => ({ addresses: type === 'A' ? [this.machineResolve(machine, name)].filter((a) => a !== undefined) : [] })))],
       ['sudo', lazyCommand(() => lazyPart('tools').sudoCommand((name) => this.machineProgram(machine, name, commands), (name) => lookPath(name, DEBIAN_MACHINE_EXECUTABLES)))],
@@ -918,12 +919,17 @@ export class Simulator {
     return { stdout: answer.output, stderr: '', exitCode: 0, ...traces, repl: { prompt: prompt.plain, styledPrompt: prompt.styled } };
   }
 
-  /** `sh -c LINE` on a machine; with the `interactive` option, the next line of the machine's shell. */
+  /**
+   * `sh -c LINE` on a machine (record.sh's lines: dash); with the `interactive` option, the
+   * next line of the machine's shell: the Docker host's terminal is bash, as on a real host
+   * (`$0` bash, bash's errors), while `lan$`/`gw$` lines stay record.sh's `sh -c`.
+   */
   runShellOn(machine: Machine, line: string, stdin = ''): CommandOutput {
     const commands = this.machineCommands(machine);
     const context = { kernel: this.kernel, netns: MACHINE_NS[machine], userland: 'debian' as const, fs: this.machineFs(machine) };
     const session = this.interactive ? this.machineSession(machine) : undefined;
-    const out = runShell(line, { resolve: (name) => this.machineProgram(machine, name, commands), context, env: { ...MACHINE_ENV }, ...(session ? { session } : {}) }, stdin);
+    const terminal = session && machine === 'host' ? { shell: 'bash' as const, arg0: 'bash' } : {};
+    const out = runShell(line, { resolve: (name) => this.machineProgram(machine, name, commands), context, env: { ...MACHINE_ENV }, ...(session ? { session } : {}), ...terminal }, stdin);
     // The host's terminal outlives its shell's `exit` (the UI says so): the next line starts a fresh login shell.
     if (session?.ended !== undefined) this.machineShells.delete(machine);
     return session ? { ...out, shell: { cwd: session.cwd } } : out;
@@ -980,10 +986,14 @@ export class Simulator {
 
   /** `sh -c LINE` (or a script on stdin) run by a program on a machine, in that program's environment. */
   private machineShell(machine: Machine, argv: string[], ctx: CommandContext, name = 'sh'): CommandOutput {
-    const { line, arg0, args } = shellOperands(argv, name, ctx.stdin);
+    // `bash -i` (`-ic TEXT`) is interactive: bash words its errors as at a terminal (golden host-bash-interactive).
+    const interactive = name === 'bash' && (argv[0] === '-i' || argv[0] === '-ic');
+    const operands = interactive ? (argv[0] === '-ic' ? ['-c', ...argv.slice(1)] : argv.slice(1)) : argv;
+    const { line, arg0, args } = shellOperands(operands, name, ctx.stdin);
     const commands = this.machineCommands(machine);
     const context = { kernel: this.kernel, netns: MACHINE_NS[machine], userland: 'debian' as const, fs: ctx.fs };
-    return runShell(line, { resolve: (program) => this.machineProgram(machine, program, commands), context, env: { ...ctx.env }, arg0, args }, argv[0] === '-c' ? ctx.stdin : '');
+    const bash = name === 'bash' ? { shell: 'bash' as const, ...(interactive ? { session: newShellState(ctx.env, ctx.fs.cwd, args) } : {}) } : {};
+    return runShell(line, { resolve: (program) => this.machineProgram(machine, program, commands), context, env: { ...ctx.env }, arg0, args, ...bash }, operands[0] === '-c' ? ctx.stdin : '');
   }
 
   /** Runs argv on a machine, as `ip netns exec NS CMD...` would. */
@@ -1050,8 +1060,8 @@ export class Simulator {
 
   /**
    * The image's shell: busybox ash (rig, alpine) or dash (Debian, Ubuntu) as `sh`,
-   * bash where asked; `sh -c LINE`, or a script on stdin (none in a `docker exec`
-   * without -i). bash words a missing command its own way. `caller`: what it
+   * bash where asked (in bash's words); `sh -c LINE`, or a script on stdin (none in a `docker exec`
+   * without -i). `caller`: what it
    * inherits: the environment (`docker exec -e`, an outer shell's exports), the
    * user, the working directory, where its background jobs go.
    */
@@ -1063,10 +1073,9 @@ export class Simulator {
     if (caller.spawn) context.spawn = caller.spawn;
     if (caller.user) context.user = caller.user;
     if (caller.background) context.background = true;
-    const bashNotFound = (name: string): Command => () => fail(`bash: line 1: ${name}: command not found\n`, 127);
-    const resolve = (name: string) => this.containerProgram(c, name, true) ?? (shell === 'bash' ? bashNotFound(name) : undefined);
+    const resolve = (name: string) => this.containerProgram(c, name, true);
     // `sh -c LINE` reads its script from LINE, and its commands read the shell's stdin.
-    return runShell(line, { resolve, context, env, arg0, args, ...(session ? { session } : {}) }, argv[0] === '-c' ? stdin : '');
+    return runShell(line, { resolve, context, env, arg0, args, ...(session ? { session } : {}), ...(shell === 'bash' ? { shell: 'bash' as const } : {}) }, argv[0] === '-c' ? stdin : '');
   }
 
   /** The variables a container's processes start with (`docker exec` gives the same). */

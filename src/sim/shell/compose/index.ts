@@ -21,7 +21,8 @@ import { imagesOutput, killContainers, removeContainers, stoppedContainers, topO
 import { pullFlag, pullServices } from './pull.ts';
 import { composeCopy, CP_ARGS_ERROR } from './copy.ts';
 import type { ContainerFiles } from '../docker/copy.ts';
-import type { FileSystem } from '../fs.ts';
+import { isFsError, type FileSystem } from '../fs.ts';
+import { passwdName } from '../ps-cmd.ts';
 
 /** What `docker compose` needs from the docker client that runs it. */
 export interface ComposeClient {
@@ -311,8 +312,12 @@ class ComposeRun {
         return this.rm(f, opts);
       case 'scale':
         return this.scale(f, opts);
-      case 'top':
-        return ok(topOutput(this.engine, projectName(opts, this.host, this.warn), f.args));
+      case 'top': {
+        // The host's ps names each uid from the host's own accounts, as for docker top.
+        const passwd = this.host.read('/etc/passwd');
+        const hostUser = isFsError(passwd) ? undefined : (uid: number) => passwdName(passwd, uid);
+        return ok(topOutput(this.engine, projectName(opts, this.host, this.warn), f.args, hostUser));
+      }
       case 'images': {
         const { stdout, error } = imagesOutput(this.engine, projectName(opts, this.host, this.warn), f.args, { quiet: f.bools.has('quiet'), format: f.strings.get('format') ?? 'table' });
         return error === undefined ? ok(stdout) : fail(`${error}\n`, 1);

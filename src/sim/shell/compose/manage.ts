@@ -10,7 +10,7 @@ import type { Container } from '../../docker/model.ts';
 import { goTime } from '../../docker/go-time.ts';
 import { familiarName, parseNormalizedNamed } from '../../docker/reference.ts';
 import { humanDuration, humanSize } from '../docker/format.ts';
-import { containerProcesses } from '../ps-cmd.ts';
+import { containerProcesses, type HostUserName } from '../ps-cmd.ts';
 import { ComposeError, type Project } from './model.ts';
 import { LABEL, projectContainers, type Outcome } from './plan.ts';
 
@@ -90,12 +90,16 @@ function tabwrite(rows: string[][], minWidth: number, padding: number): string {
   return rows.map((r) => `${r.map((cell, i) => (i < r.length - 1 ? cell.padEnd(widths[i]!) : cell)).join('')}\n`).join('');
 }
 
-/** `top [SERVICE...]`: the running containers' processes (as `docker top`), by container name; nothing when none. */
-export function topOutput(engine: Engine, projectName: string, services: string[]): string {
+/**
+ * `top [SERVICE...]`: the running containers' processes (as `docker top`), by container name; nothing when none.
+ * UID is what the daemon's `ps -ef` on the host prints: the host's account name for the uid, else the number
+ * (golden compose-top-user: root, 4242, and uid 1000 named as the rig machine's account, as docker top does).
+ */
+export function topOutput(engine: Engine, projectName: string, services: string[], hostUser?: HostUserName): string {
   const containers = projectContainers(engine, projectName, { services, oneOff: 'include' });
   const rows = [['SERVICE', '#', 'UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD']];
   for (const c of containers) {
-    for (const p of containerProcesses(engine, c)) {
+    for (const p of containerProcesses(engine, c, hostUser)) {
       rows.push([c.labels?.[LABEL.service] ?? c.name, c.labels?.[LABEL.number] ?? '', p.user, String(p.pid), String(p.ppid), '0', '00:00', c.tty ? 'pts/0' : '?', '00:00:00', p.args]);
     }
   }

@@ -73,7 +73,7 @@ export interface Service {
   volumes: Mount[];
   /** `network_mode` (host, none, service:NAME...) instead of networks. */
   networkMode?: string;
-  /** Other keys the schema accepts, as written; Compose applies them, vethlab does not model them. */
+  /** Other keys the schema accepts, as written; Compose applies them, vethlab does not model them (but `user`: plan.ts containerOptions). */
   extra: Record<string, unknown>;
 }
 

@@ -262,6 +262,8 @@ export class ComposeOps {
     const env = s.environment.map(([k, v]) => (v !== null ? `${k}=${v}` : this.clientEnv[k] !== undefined ? `${k}=${this.clientEnv[k]}` : k));
     if (env.length > 0) opts.env = env;
     if (s.hostname !== undefined) opts.hostname = s.hostname;
+    // `user:` is the container's Config.User, as `docker run -u` sets it (golden compose-top-user); kept as written for `config`.
+    if (typeof s.extra.user === 'string' && s.extra.user !== '') opts.user = s.extra.user;
     if (s.networkMode !== undefined) {
       const mode = s.networkMode;
       if (mode.startsWith('service:')) {

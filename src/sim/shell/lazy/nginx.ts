@@ -10,6 +10,7 @@ import { fail, type Command } from '../types.ts';
 
 export { signalNginx, startNginx, testNginxConfig } from '../nginx-process.ts';
 export { nginxAnswer } from '../nginx-server.ts';
+export { formatLine, IMAGE_MAIN_FORMAT, writeAccessLog } from '../nginx-log.ts';
 
 /**
  * nginx -v / -t / -s SIGNAL, as the image's nginx answers them (all on stderr); -t reads the

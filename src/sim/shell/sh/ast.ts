@@ -34,7 +34,8 @@ export type ParamOp =
 export type Part =
   /** Text as written; `quoted` when it came from quotes or a backslash (then it is never split nor globbed). */
   | { kind: 'lit'; text: string; quoted: boolean }
-  | { kind: 'param'; name: string; op: ParamOp; word: Part[]; word2?: Part[]; quoted: boolean }
+  /** `written`: a bad substitution's `${...}` as written (bash quotes it). */
+  | { kind: 'param'; name: string; op: ParamOp; word: Part[]; word2?: Part[]; quoted: boolean; written?: string }
   | { kind: 'sub'; body: Node | null; quoted: boolean }
   /** `$((...))`: the expression's parts (expanded like a double-quoted string, then evaluated). */
   | { kind: 'arith'; expr: Part[]; quoted: boolean };

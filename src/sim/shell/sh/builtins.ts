@@ -63,8 +63,9 @@ function echoEscapes(s: string): { text: string; stop: boolean } {
 const echo: Builtin = (sh, args) => {
   let i = 1;
   let newline = true;
-  let escapes = sh.dialect === 'dash';
-  if (sh.dialect === 'dash') {
+  // bash's echo is ash's: -n, -e, -E, and no escapes unless -e.
+  let escapes = sh.dialect === 'dash' && !sh.bash;
+  if (escapes) {
     if (args[1] === '-n') {
       newline = false;
       i = 2;
@@ -109,7 +110,13 @@ const cd: Builtin = (sh, args) => {
   if (dash) dir = sh.getVar('OLDPWD') ?? sh.fs.cwd;
   const kind = sh.fs.stat(dir);
   if (kind !== 'dir') {
-    complain(sh, sh.dialect === 'dash' ? `can't cd to ${dir}` : `can't cd to ${dir}: ${kind === 'file' ? 'Not a directory' : 'No such file or directory'}`);
+    const reason = kind === 'file' ? 'Not a directory' : 'No such file or directory';
+    // bash: `cd: /nope: No such file or directory`, status 1 (golden host-bash-words).
+    if (sh.bash) {
+      complain(sh, `${dir}: ${reason}`);
+      return 1;
+    }
+    complain(sh, sh.dialect === 'dash' ? `can't cd to ${dir}` : `can't cd to ${dir}: ${reason}`);
     return 2;
   }
   sh.fs = sh.fs.withCwd(dir);
@@ -127,6 +134,8 @@ function count(sh: Shell, arg: string | undefined, fallback: number, positive = 
 }
 
 const exit: Builtin = (sh, args) => {
+  // An interactive bash says `exit` as it leaves (golden host-bash-interactive).
+  if (sh.bash && sh.interactive) sh.err('exit\n');
   throw new ExitSignal(count(sh, args[1], sh.status) & 255);
 };
 
@@ -147,7 +156,7 @@ const loopControl =
 const shift: Builtin = (sh, args) => {
   const n = count(sh, args[1], 1);
   if (n > sh.positional.length) {
-    if (sh.dialect === 'dash') die(sh, "can't shift that many");
+    if (sh.dialect === 'dash' && !sh.bash) die(sh, "can't shift that many");
     return 1;
   }
   sh.positional = sh.positional.slice(n);
@@ -333,6 +342,14 @@ const dot: Builtin = function* (sh, args) {
   if (file === undefined) return 0;
   const content = sh.fs.read(file);
   if (typeof content !== 'string' || ['ENOENT', 'EISDIR', 'ENOTDIR', 'EEXIST'].includes(content)) {
+    if (sh.bash) {
+      // bash names no builtin here and goes on: `bash: line 1: /nope: No such file or directory`, status 1.
+      const saved = sh.commandName;
+      sh.commandName = null;
+      complain(sh, `${file}: No such file or directory`);
+      sh.commandName = saved;
+      return 1;
+    }
     if (!file.includes('/')) die(sh, `${file}: not found`);
     die(sh, sh.dialect === 'dash' ? `cannot open ${file}: No such file` : `can't open '${file}': No such file or directory`);
   }
@@ -353,7 +370,7 @@ const dot: Builtin = function* (sh, args) {
 
 /** What `command -v` and `type` say a name is. */
 function describe(sh: Shell, name: string): { kind: 'special' | 'builtin' | 'function' | 'file'; path?: string } | undefined {
-  if (builtinOf(name, sh.dialect)) return { kind: SPECIAL_BUILTINS.has(name) ? 'special' : 'builtin' };
+  if (builtinOf(name, sh.dialect, sh.bash)) return { kind: SPECIAL_BUILTINS.has(name) ? 'special' : 'builtin' };
   if (sh.functions.has(name)) return { kind: 'function' };
   if (!sh.options.resolve(name)) return undefined;
   if (name.includes('/') || sh.dialect === 'ash') return { kind: 'file', path: name };
@@ -368,7 +385,11 @@ function describeNames(sh: Shell, names: string[]): number {
   let status = 0;
   for (const name of names) {
     const d = describe(sh, name);
-    if (!d) {
+    if (!d && sh.bash) {
+      // bash: `type: NAME: not found` on stderr, status 1 (golden host-bash-words).
+      complain(sh, `${name}: not found`);
+      status = 1;
+    } else if (!d) {
       sh.out(`${name}: not found\n`);
       status = 127;
     } else if (d.kind === 'file') sh.out(`${name} is ${d.path}\n`);
@@ -434,7 +455,12 @@ function aliasBucket(name: string): number {
 
 /** `alias [NAME[=VALUE]...]`: defines, or prints `NAME='VALUE'`; a name without one: `alias: NAME not found` (dash 0.5.12, busybox 1.35 alike). */
 const alias: Builtin = (sh, args) => {
-  const print = (name: string, value: string) => sh.out(`${name}=${singleQuote(value)}\n`);
+  // bash prints each as the command that defines it, sorted by name (golden host-bash-words).
+  const print = (name: string, value: string) => sh.out(`${sh.bash ? 'alias ' : ''}${name}=${singleQuote(value)}\n`);
+  if (args.length === 1 && sh.bash) {
+    for (const name of [...sh.aliases.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) print(name, sh.aliases.get(name)!);
+    return 0;
+  }
   if (args.length === 1) {
     const names = [...sh.aliases.keys()];
     const order = names.map((name, i) => ({ name, i, bucket: aliasBucket(name) })).sort((a, b) => a.bucket - b.bucket || a.i - b.i);
@@ -451,7 +477,9 @@ const alias: Builtin = (sh, args) => {
     }
     const value = sh.aliases.get(arg);
     if (value === undefined) {
-      sh.err(`alias: ${arg} not found\n`);
+      // bash: `bash: alias: nope: not found` (goldens host-bash-words, host-bash-interactive).
+      if (sh.bash) complain(sh, `${arg}: not found`);
+      else sh.err(`alias: ${arg} not found\n`);
       status = 1;
     } else print(arg, value);
   }
@@ -467,7 +495,8 @@ const unalias: Builtin = (sh, args) => {
   let status = 0;
   for (const name of args.slice(1)) {
     if (!sh.aliases.delete(name)) {
-      sh.err(`unalias: ${name} not found\n`);
+      if (sh.bash) complain(sh, `${name}: not found`);
+      else sh.err(`unalias: ${name} not found\n`);
       status = 1;
     }
   }
@@ -510,8 +539,8 @@ export const BUILTINS: Record<string, Builtin> = {
   source: dot,
 };
 
-/** The builtin of that name in this shell (`source` is busybox's; dash has only `.`). */
-export function builtinOf(name: string, dialect: 'dash' | 'ash'): Builtin | undefined {
-  if (name === 'source' && dialect === 'dash') return undefined;
+/** The builtin of that name in this shell (`source` is busybox's and bash's; dash has only `.`). */
+export function builtinOf(name: string, dialect: 'dash' | 'ash', bash = false): Builtin | undefined {
+  if (name === 'source' && dialect === 'dash' && !bash) return undefined;
   return Object.hasOwn(BUILTINS, name) ? BUILTINS[name] : undefined;
 }

@@ -28,10 +28,13 @@ export function tokenName(kind: TokenKind): string {
   }
 }
 
-/** What went wrong: a token where it cannot be, or one of the lexer's own complaints. */
+/**
+ * What went wrong: a token where it cannot be (`written`: its text as written, which bash
+ * quotes), or one of the lexer's own complaints (`quote`: the quote left open).
+ */
 export type SyntaxDetail =
-  | { kind: 'unexpected'; token: TokenKind; expecting?: TokenKind }
-  | { kind: 'text'; text: 'Bad for loop variable' | 'Unterminated quoted string' | "Missing '}'" | "Missing '))'" | 'EOF in backquote substitution' | 'Bad function name' | 'Bad fd number' };
+  | { kind: 'unexpected'; token: TokenKind; expecting?: TokenKind; written?: string }
+  | { kind: 'text'; text: 'Bad for loop variable' | 'Unterminated quoted string' | "Missing '}'" | "Missing '))'" | 'EOF in backquote substitution' | 'Bad function name' | 'Bad fd number'; quote?: string };
 
 export class ShellSyntaxError extends Error {
   constructor(
@@ -55,4 +58,26 @@ export function syntaxMessage(detail: SyntaxDetail, dialect: Dialect): string {
   const token = tokenName(detail.token);
   const expecting = detail.expecting ? ` (expecting ${tokenName(detail.expecting)})` : '';
   return dialect === 'dash' ? `Syntax error: ${token} unexpected${expecting}` : `syntax error: unexpected ${token}${expecting}`;
+}
+
+/** The closing character bash says it looked for when the input ended inside a construct. */
+const BASH_MATCHING: Partial<Record<Extract<SyntaxDetail, { kind: 'text' }>['text'], string>> = { "Missing '}'": '}', "Missing '))'": ')', 'EOF in backquote substitution': '`' };
+
+/**
+ * bash 5.2's words for the same syntax error (parse.y report_syntax_error and
+ * parse_matched_pair; recorded on the rig, golden host-bash-words): `syntax error near
+ * unexpected token `)'`, `syntax error: unexpected end of file`, `unexpected EOF while
+ * looking for matching `"'`. `offending`: whether bash also quotes the line (a
+ * non-interactive shell does, for an unexpected token).
+ */
+export function bashSyntaxMessage(detail: SyntaxDetail): { message: string; offending: boolean } {
+  if (detail.kind === 'unexpected') {
+    if (detail.token === 'eof') return { message: 'syntax error: unexpected end of file', offending: false };
+    const written = detail.token === 'nl' ? 'newline' : (detail.written ?? detail.token);
+    return { message: `syntax error near unexpected token \`${written}'`, offending: true };
+  }
+  const matching = detail.quote ?? BASH_MATCHING[detail.text];
+  if (matching !== undefined) return { message: `unexpected EOF while looking for matching \`${matching}'`, offending: false };
+  // bash has no such syntax error (it allows the name, or complains when it runs): dash's words stand.
+  return { message: syntaxMessage(detail, 'dash'), offending: false };
 }

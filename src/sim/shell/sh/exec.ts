@@ -18,7 +18,7 @@ import type { FileSystem } from '../fs.ts';
 import type { Command, CommandContext, CommandOutput, Running, Served, Woken } from '../types.ts';
 import type { Dialect, Node, Redir, Word } from './ast.ts';
 import { builtinOf, SPECIAL_BUILTINS } from './builtins.ts';
-import { ShellSyntaxError, syntaxMessage } from './errors.ts';
+import { bashSyntaxMessage, ShellSyntaxError, syntaxMessage } from './errors.ts';
 import { Expander, type ExpandHost } from './expand.ts';
 import { Capture, FileSink, Input, NULL_SINK, Terminal, type Sink } from './io.ts';
 import { Parser } from './parser.ts';
@@ -39,6 +39,12 @@ export interface ShellOptions {
    * and leaves what it changed there, so the next line goes on where this one ended.
    */
   session?: ShellState;
+  /**
+   * The shell is bash (the Docker host's terminal, an image's bash): it reads ash's
+   * grammar (bash's extras) and words its errors and exit statuses as bash 5.2 does;
+   * what else differs follows the userland's dialect (arithmetic's messages among them).
+   */
+  shell?: 'bash';
 }
 
 /**
@@ -127,6 +133,8 @@ export interface Flags {
 
 export class Shell implements ExpandHost {
   readonly dialect: Dialect;
+  /** Whose words: bash's (ShellOptions.shell), else the dialect's shell's. */
+  readonly bash: boolean;
   readonly options: ShellOptions;
   readonly shared: Shared;
   vars = new Map<string, Var>();
@@ -159,6 +167,7 @@ export class Shell implements ExpandHost {
   constructor(options: ShellOptions, shared?: Shared) {
     this.options = options;
     this.dialect = options.context.userland === 'busybox' ? 'ash' : 'dash';
+    this.bash = options.shell === 'bash';
     this.fs = options.context.fs;
     this.shared = shared ?? { terminal: new Terminal(), traces: [], steps: 0, nextPid: SHELL_PID + 1, idle: false };
     this.fds.set(1, this.shared.terminal.stdout);
@@ -314,7 +323,8 @@ export class Shell implements ExpandHost {
 
   /** Parses and runs program text command by command (the top level, `eval`, `.`). */
   *source(src: string, firstLine: number, name: string | null): Flow {
-    const parser = new Parser(src, this.dialect, firstLine, this.aliases);
+    // bash's grammar has ash's extras (`${x:1:2}`, `${x/a/b}`, `source`, fds past 9).
+    const parser = new Parser(src, this.bash ? 'ash' : this.dialect, firstLine, this.aliases);
     for (;;) {
       let node: Node | null | 'eof';
       try {
@@ -323,7 +333,7 @@ export class Shell implements ExpandHost {
         if (!(e instanceof ShellSyntaxError)) throw e;
         const saved = this.commandName;
         this.commandName = name;
-        const text = this.errorLine(syntaxMessage(e.detail, this.dialect), e.line);
+        const text = this.bash ? this.bashSyntaxError(e, src, firstLine, name) : this.errorLine(syntaxMessage(e.detail, this.dialect), e.line);
         this.commandName = saved;
         this.err(text);
         throw new ErrorExit(2);
@@ -341,10 +351,28 @@ export class Shell implements ExpandHost {
    */
   errorLine(message: string, line = this.lineno): string {
     const name = this.commandName;
+    // bash (error.c error_prolog): `$0: line N: `, no line at a terminal.
+    if (this.bash) return `${this.options.arg0 ?? 'bash'}: ${this.interactive ? '' : `line ${line}: `}${name ? `${name}: ` : ''}${message}\n`;
     if (this.dialect === 'dash') return `sh: ${line}: ${name ? `${name}: ` : ''}${message}\n`;
     // ash at a terminal names no line (`sh: cd: can't cd to /x: ...`): measured with busybox 1.35's `sh -i`.
     if (this.interactive) return `sh: ${name ? `${name}: ` : ''}${message}\n`;
     return `sh: ${name ? `${name}: line ${line - 1}: ` : ''}${message}\n`;
+  }
+
+  /**
+   * bash's report of a syntax error (parse.y report_syntax_error): at a terminal the
+   * message alone; in `bash -c` where it was (`-c`, or `eval`) and, for an unexpected
+   * token, the line it was on, quoted.
+   */
+  private bashSyntaxError(e: ShellSyntaxError, src: string, firstLine: number, name: string | null): string {
+    const { message, offending } = bashSyntaxMessage(e.detail);
+    const who = this.options.arg0 ?? 'bash';
+    if (this.interactive) return `${who}: ${message}\n`;
+    // The end of the input is a line past the last (bash ends a -c string with a newline).
+    const line = e.detail.kind === 'unexpected' && e.detail.token === 'eof' ? firstLine + (src.endsWith('\n') ? src : `${src}\n`).split('\n').length - 1 : e.line;
+    const where = `${who}: ${name ?? '-c'}: line ${line}: `;
+    const text = src.split('\n')[e.line - firstLine] ?? '';
+    return `${where}${message}\n${offending ? `${where}\`${text}'\n` : ''}`;
   }
 
   out(text: string): void {
@@ -356,10 +384,15 @@ export class Shell implements ExpandHost {
   }
 
   /** An error that ends the shell (status 2), as a non-interactive shell does. */
-  fatal(message: string): never {
+  fatal(message: string, status = 2): never {
     const text = message === 'Bad substitution' && this.dialect === 'ash' ? 'syntax error: bad substitution' : message;
     this.err(this.errorLine(text));
-    throw new ErrorExit(2);
+    throw new ErrorExit(status);
+  }
+
+  /** An assignment to a readonly variable ends the shell: dash `x: is read only` (2), bash `x: readonly variable` (1). */
+  private readonlyError(name: string): never {
+    this.fatal(this.bash ? `${name}: readonly variable` : `${name}: is read only`, this.bash ? 1 : 2);
   }
 
   // ---- variables ----------------------------------------------------------------------
@@ -370,7 +403,7 @@ export class Shell implements ExpandHost {
 
   setVar(name: string, value: string | undefined, opts: { exported?: boolean; readonly?: boolean } = {}): void {
     const v = this.vars.get(name);
-    if (v?.readonly && value !== undefined) this.fatal(`${name}: is read only`);
+    if (v?.readonly && value !== undefined) this.readonlyError(name);
     if (v) {
       v.value = value;
       if (opts.exported) v.exported = true;
@@ -671,7 +704,7 @@ export class Shell implements ExpandHost {
       return;
     }
     const name = args[0]!;
-    const builtin = builtinOf(name, this.dialect);
+    const builtin = builtinOf(name, this.dialect, this.bash);
     const special = builtin !== undefined && SPECIAL_BUILTINS.has(name);
     const fn = special ? undefined : this.functions.get(name);
     const restore = this.redirect(n.redirs, special);
@@ -691,9 +724,13 @@ export class Shell implements ExpandHost {
     }
   }
 
-  /** `set -x`: `+ cmd args` on stderr (ash quotes what needs it, dash does not). */
+  /** `set -x`: `+ cmd args` on stderr (ash and bash quote what needs it, each its own way; dash does not). */
   private trace(assigns: [string, string][], args: string[]): void {
-    const quote = (w: string) => (this.dialect === 'ash' && !/^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? `'${w.replace(/'/g, `'\\''`)}'` : w);
+    // bash (print_cmd.c xtrace_print_word_list, lib/sh/shquote.c sh_contains_shell_metas) quotes a word that is
+    // empty, holds a shell metacharacter, starts with `#`, or has a `~` at its start or after `=` or `:`.
+    const bashQuote = (w: string) => w === '' || /[ \t\n'"\\|&;()<>!{}*[?\]^$`]/.test(w) || /^#|(^|[=:])~/.test(w);
+    const quoted = (w: string) => (this.bash ? bashQuote(w) : this.dialect === 'ash' && !/^[A-Za-z0-9_@%+=:,./-]+$/.test(w));
+    const quote = (w: string) => (quoted(w) ? `'${w.replace(/'/g, `'\\''`)}'` : w);
     this.err(`+ ${[...assigns.map(([k, v]) => `${k}=${quote(v)}`), ...args.map(quote)].join(' ')}\n`);
   }
 
@@ -701,7 +738,7 @@ export class Shell implements ExpandHost {
   *runCommand(args: string[], functions: boolean): Flow<number> {
     const name = args[0]!;
     const fn = functions ? this.functions.get(name) : undefined;
-    if (builtinOf(name, this.dialect)) yield* this.runBuiltin(name, args);
+    if (builtinOf(name, this.dialect, this.bash)) yield* this.runBuiltin(name, args);
     else if (fn) yield* this.callFunction(name, fn, args.slice(1));
     else yield* this.external(name, args, []);
     return this.status;
@@ -716,7 +753,7 @@ export class Shell implements ExpandHost {
     const saved = assigns.map(([k]) => [k, this.vars.get(k)] as const);
     for (const [k, v] of assigns) {
       const old = this.vars.get(k);
-      if (old?.readonly) this.fatal(`${k}: is read only`);
+      if (old?.readonly) this.readonlyError(k);
       this.vars.set(k, { value: v, exported: true, readonly: false });
     }
     try {
@@ -733,7 +770,7 @@ export class Shell implements ExpandHost {
     const saved = this.commandName;
     this.commandName = name;
     try {
-      const result = builtinOf(name, this.dialect)!(this, args);
+      const result = builtinOf(name, this.dialect, this.bash)!(this, args);
       this.status = typeof result === 'number' ? result : yield* result;
     } finally {
       this.commandName = saved;
@@ -768,12 +805,26 @@ export class Shell implements ExpandHost {
   private *external(name: string, args: string[], assigns: [string, string][]): Flow {
     const command = this.options.resolve(name);
     if (!command) {
-      this.err(this.errorLine(`${name}: not found`));
-      this.status = 127;
+      const missing = this.missingProgram(name);
+      this.err(this.errorLine(missing.message));
+      this.status = missing.status;
       return;
     }
     const out = command(args.slice(1), { ...this.options.context, fs: this.fs, stdin: this.stdin.rest(), env: this.environment(assigns) });
     yield* this.wait(out);
+  }
+
+  /**
+   * Why a command word names no program (golden host-bash-words, recorded on the rig):
+   * a path to a file that is no program cannot be executed (dash and bash: `Permission
+   * denied`, 126; no file has an execute bit here but the programs); otherwise dash `not
+   * found`, bash `command not found` or, for a path, `No such file or directory` (127).
+   */
+  private missingProgram(name: string): { message: string; status: number } {
+    const path = name.includes('/');
+    if (path && this.dialect === 'dash' && this.fs.stat(name) === 'file') return { message: `${name}: Permission denied`, status: 126 };
+    if (!this.bash) return { message: `${name}: not found`, status: 127 };
+    return { message: `${name}: ${path ? 'No such file or directory' : 'command not found'}`, status: 127 };
   }
 
   /**
@@ -890,8 +941,9 @@ export class Shell implements ExpandHost {
       if (problem !== undefined) {
         this.err(this.errorLine(problem));
         restore();
-        this.status = this.dialect === 'dash' ? 2 : 1;
-        if (special) throw new ErrorExit(this.status);
+        // bash: status 1, and (not being in POSIX mode) a special builtin's failed redirection does not end it.
+        this.status = this.dialect === 'dash' && !this.bash ? 2 : 1;
+        if (special && !this.bash) throw new ErrorExit(this.status);
         return undefined;
       }
     }
@@ -935,6 +987,7 @@ export class Shell implements ExpandHost {
         const read = this.fs.read(target);
         if (read === 'ENOENT' && r.op === '<>' && !this.fs.write(target, '', true)) content = '';
         else if (read === 'ENOENT' || read === 'EISDIR' || read === 'ENOTDIR' || read === 'EEXIST') {
+          if (this.bash) return `${target}: ${read === 'ENOTDIR' ? 'Not a directory' : read === 'EISDIR' ? 'Is a directory' : 'No such file or directory'}`;
           return ash ? `can't open ${target}: no such file` : `cannot open ${target}: No such file`;
         } else content = read;
       }
@@ -946,6 +999,7 @@ export class Shell implements ExpandHost {
     else if (target === '/dev/stdout' || target === '/dev/stderr') sink = this.fds.get(target === '/dev/stdout' ? 1 : 2) ?? NULL_SINK;
     else {
       const failed = this.fs.write(target, '', r.op === '>>');
+      if (failed && this.bash) return `${target}: ${failed === 'EISDIR' ? 'Is a directory' : failed === 'EROFS' ? 'Read-only file system' : 'No such file or directory'}`;
       if (failed === 'EISDIR') return ash ? `can't create ${target}: Is a directory` : `cannot create ${target}: Is a directory`;
       if (failed === 'EROFS') return ash ? `can't create ${target}: Read-only file system` : `cannot create ${target}: Read-only file system`;
       if (failed) return ash ? `can't create ${target}: nonexistent directory` : `cannot create ${target}: Directory nonexistent`;

@@ -26,7 +26,9 @@ export interface ExpandHost {
   /** Runs a command substitution in a subshell and returns its standard output. */
   substitute(body: Node | null): string;
   /** An expansion error: printed, and the shell stops with status 2. */
-  fatal(message: string): never;
+  fatal(message: string, status?: number): never;
+  /** The shell words its errors as bash does. */
+  readonly bash: boolean;
 }
 
 /** A piece of a word's expansion: `quoted` text is never split nor globbed; `split` text came from an unquoted expansion. */
@@ -112,7 +114,8 @@ export class Expander {
 
   private parameter(part: Part & { kind: 'param' }): Seg[] {
     const { name, op, quoted } = part;
-    if (op === 'bad') this.host.fatal('Bad substitution');
+    // bash: `${x!}: bad substitution`, status 1.
+    if (op === 'bad') this.host.fatal(this.host.bash ? `${part.written ?? ''}: bad substitution` : 'Bad substitution', this.host.bash ? 1 : 2);
     const value = this.value(name);
     const result = (text: string): Seg[] => [{ text, quoted, split: !quoted }];
     const isNull = value === undefined || value === '';

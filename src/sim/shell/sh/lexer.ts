@@ -185,7 +185,7 @@ export class Lexer {
       const c = this.src[this.pos];
       if (c === undefined) {
         if (mode === 'dq' || mode === 'param-dq') {
-          if (mode === 'dq') this.fail({ kind: 'text', text: 'Unterminated quoted string' }, true);
+          if (mode === 'dq') this.fail({ kind: 'text', text: 'Unterminated quoted string', quote: '"' }, true);
           this.fail({ kind: 'text', text: "Missing '}'" }, true);
         }
         if (mode === 'param') this.fail({ kind: 'text', text: "Missing '}'" }, true);
@@ -231,7 +231,7 @@ export class Lexer {
         const close = this.src.indexOf("'", this.pos + 1);
         if (close < 0) {
           this.pos = this.src.length;
-          this.fail({ kind: 'text', text: 'Unterminated quoted string' }, true);
+          this.fail({ kind: 'text', text: 'Unterminated quoted string', quote: "'" }, true);
         }
         const text = this.src.slice(this.pos + 1, close);
         this.line += text.split('\n').length - 1;
@@ -299,6 +299,7 @@ export class Lexer {
 
   /** `${...}`: dash's grammar, with ash's `${x:off:len}` and `${x/p/r}`. */
   private braced(quoted: boolean): Part {
+    const start = this.pos;
     this.pos += 2;
     const src = this.src;
     let op: ParamOp = '';
@@ -335,6 +336,7 @@ export class Lexer {
     const param = (word: Part[], word2?: Part[]): Part => {
       const part: Part = { kind: 'param', name, op, word, quoted };
       if (word2) part.word2 = word2;
+      if (op === 'bad') part.written = src.slice(start, this.pos);
       return part;
     };
     const wordMode: Mode = quoted ? 'param-dq' : 'param';

@@ -88,7 +88,9 @@ export class Parser {
 
   /** dash's synexpect: the last token was not what the grammar needs here. */
   private expect(token?: TokenKind): never {
-    const detail: SyntaxDetail = token ? { kind: 'unexpected', token: this.last.kind, expecting: token } : { kind: 'unexpected', token: this.last.kind };
+    const last = this.last;
+    const written = last.kind === 'word' ? last.raw : last.kind === 'redir' ? last.redir?.op : undefined;
+    const detail: SyntaxDetail = { kind: 'unexpected', token: last.kind, ...(token ? { expecting: token } : {}), ...(written !== undefined ? { written } : {}) };
     this.fail(detail, this.last.kind === 'eof');
   }
 

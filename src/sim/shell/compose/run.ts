@@ -83,7 +83,7 @@ export function runOneOff(engine: Engine, ops: ComposeOps, client: RunClient, pr
   const base = project.services.get(serviceName)!;
   const unsupported = ['user', 'env-from-file'].find((flag) => f.strings.has(flag) || f.lists.has(flag));
   if (unsupported !== undefined) throw new ComposeError(`vethlab: docker compose run --${unsupported} is not modelled (processes run as root, with the service's environment and -e)`);
-  if (f.bools.has('build') && base.extra.build !== undefined) throw new ComposeError('vethlab: docker compose run --build is not modelled (Compose builds through BuildKit, which is not yet; docker build is)');
+  if (f.bools.has('build') && base.extra.build !== undefined) throw new ComposeError('vethlab: docker compose run --build is real, but not modelled here (docker compose build and up --build are)');
   const service = runService(project, base, f, clientEnv);
   const policy = pullFlag(f.strings.get('pull'));
   const quietPull = f.bools.has('quiet-pull');

@@ -27,6 +27,8 @@ const PROGRAM_PARTS: Record<string, LazyPart> = {
   ...programsOf('nettools', ['ip', 'ss', 'ethtool', 'ifconfig', 'route', 'netstat', 'arp']),
   // docker's commands that print objects (a word of the line, wherever it stands).
   ...programsOf('inspect', ['inspect', 'images', 'image', 'volume', 'version', 'info']),
+  // docker builder (prune) answers from the build part, which keeps BuildKit's cache.
+  builder: 'build',
   caddy: 'caddy',
   psql: 'databases', pg_isready: 'databases', mysql: 'databases', mariadb: 'databases', mysqladmin: 'databases', 'mariadb-admin': 'databases', mongosh: 'databases',
 };

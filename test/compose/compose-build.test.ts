@@ -156,6 +156,12 @@ describe('docker image build and docker builder prune', () => {
     expect(none.stderr).toContain("docker: 'docker image build' requires 1 argument\n\nUsage:  docker image build [OPTIONS] PATH | URL | -\n\nRun 'docker image build --help' for more information\n");
   });
 
+  it('the legacy builder does not take a BuildKit image as its cache (it has no Parent)', () => {
+    const run = world();
+    run(`${C} --progress quiet build tool`);
+    expect(run('docker build -t cb-y /srv/cb/web').stdout).toMatch(/Step 2\/2 : CMD \["sleep", "1000"\]\n ---> Running in [0-9a-f]{12}\n/);
+  });
+
   it('prunes an empty build cache; one with records is refused by name and kept', () => {
     const run = world();
     expect(run('docker builder prune -f')).toMatchObject({ stdout: 'Total reclaimed space: 0B\n', exitCode: 0 });

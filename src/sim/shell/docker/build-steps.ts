@@ -333,7 +333,7 @@ export class Builder {
       engine.start(container.id);
       result = this.host.runProcess(container, mainProgram(container, state.image), { interactive: false, main: true });
     } catch (e) {
-      engine.remove(container.id, true);
+      this.removeContainer(container);
       if (e instanceof DockerError) throw new BuildError(e.message);
       throw e;
     }

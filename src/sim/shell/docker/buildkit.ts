@@ -127,7 +127,8 @@ function finalImage(last: Image, baseEntries: number, labels: Readonly<Record<st
   const id = `sha256:${sha256Hex(JSON.stringify({ config, history, layers }))}`;
   if (!last.built) return last;
   history[0] = { ...history[0]!, id };
-  return { ...last, id, name: '<none>', tag: '<none>', created: time, labels: config.labels, built: { ...last.built, parent: '', history, comment: BUILDKIT_COMMENT } };
+  // Its steps are BuildKit's cache, not the legacy builder's: cacheKey '' matches no legacy step.
+  return { ...last, id, name: '<none>', tag: '<none>', created: time, labels: config.labels, built: { ...last.built, parent: '', history, comment: BUILDKIT_COMMENT, cacheKey: '' } };
 }
 
 /** protobuf's varint length. */

@@ -144,6 +144,17 @@ describe('docker compose up with build:', () => {
   });
 });
 
+describe('docker compose run with build:', () => {
+  it('builds a missing image before the one-off runs, and again with --build', () => {
+    const run = world();
+    const first = run(`${C} run --rm tool echo hi`);
+    expect(first.stdout).toBe('hi\n');
+    expect(first.stderr).toMatch(/ tool {2}Built\n/);
+    expect(run(`${C} run --rm tool echo again`).stderr).not.toContain('Built');
+    expect(run(`${C} run --rm --build tool echo again`).stderr).toMatch(/#4 CACHED\n[\s\S]* tool {2}Built\n/);
+  });
+});
+
 describe('docker image build and docker builder prune', () => {
   it('docker image build is docker build, with its own name in the usage', () => {
     const run = world();

@@ -325,17 +325,21 @@ export class ComposeOps {
     return out;
   }
 
+  /** Builds the images these services need (build.ts's servicesToBuild); a failed build throws. */
+  buildImages(project: Project, services: readonly string[], build: 'always' | 'never' | undefined, out: Outcome): void {
+    for (const s of this.hooks.toBuild?.(project, services, build) ?? []) {
+      if (!this.hooks.build) throw new ComposeError(`vethlab: service ${JSON.stringify(s.name)} needs its image built, which this shell cannot do`);
+      this.hooks.build(project, s, out);
+    }
+  }
+
   /**
    * create (and start): the services' images, the networks `networkUsers` need,
    * volumes, orphans, then each service's container created or kept, level by level.
    */
   converge(project: Project, services: string[], networkUsers: string[], opts: UpOptions, out: Outcome): void {
     // Compose builds what it must before it pulls or creates anything.
-    const toBuild = this.hooks.toBuild?.(project, services, opts.build) ?? [];
-    for (const s of toBuild) {
-      if (!this.hooks.build) throw new ComposeError(`vethlab: service ${JSON.stringify(s.name)} needs its image built, which this shell cannot do`);
-      this.hooks.build(project, s, out);
-    }
+    this.buildImages(project, services, opts.build, out);
     // ensureImagesExists: the images the services' pull policies ask for, before anything is created.
     pullRequiredImages(this.engine, project, services, { ...(opts.pullPolicy !== undefined ? { policy: opts.pullPolicy } : {}), quiet: opts.quietPull === true }, out.events);
     this.ensureNetworks(project, networkUsers, out);

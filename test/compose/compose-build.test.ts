@@ -106,13 +106,32 @@ describe('docker compose build', () => {
     expect(run('docker images -q cb-web').stdout).toBe('');
   });
 
-  it('a failing RUN is one vethlab line with the step\'s error; no container or image is left', () => {
+  it('a failing RUN: its ERROR line, the step and its output between dashes, failed to solve; no container or image is left', () => {
     const run = world('services:\\n  web:\\n    build: ./web\\n');
-    run(`printf 'FROM busybox\\nRUN exit 3\\n' > /srv/cb/web/Dockerfile`);
-    const out = run(`${C} --progress quiet build`);
+    run(`printf 'FROM busybox\\nRUN echo before && exit 3\\n' > /srv/cb/web/Dockerfile`);
+    const out = run(`${C} build`);
     expect(out.exitCode).toBe(1);
-    expect(out.stderr).toContain(`vethlab: the build of service "web" failed: The command '/bin/sh -c exit 3' returned a non-zero code: 3 (BuildKit's error output is not modelled here)\n`);
+    expect(out.stderr).toMatch(
+      /#5 \[web 2\/2\] RUN echo before && exit 3\n#5 0\.100 before\n#5 ERROR: process "\/bin\/sh -c echo before && exit 3" did not complete successfully: exit code: 3\n------\n > \[web 2\/2\] RUN echo before && exit 3:\n0\.100 before\n------\nfailed to solve: process "\/bin\/sh -c echo before && exit 3" did not complete successfully: exit code: 3\n$/,
+    );
+    const quiet = run(`${C} --progress quiet build`);
+    expect(quiet.stderr.split('\n').slice(1).join('\n')).toBe('failed to solve: process "/bin/sh -c echo before && exit 3" did not complete successfully: exit code: 3\n');
     expect(containers(run)).toBe('');
+    expect(run('docker images -a -q').stdout.split('\n').filter(Boolean)).toHaveLength(3);
+  });
+
+  it('a missing COPY source, a Dockerfile that does not parse or is not there, a missing context: BuildKit\'s and the client\'s errors', () => {
+    const run = world('services:\\n  web:\\n    build: ./web\\n  gone:\\n    build: ./gone\\n');
+    run(`printf 'FROM busybox\\nCOPY missing.txt /x\\n' > /srv/cb/web/Dockerfile`);
+    const copy = run(`${C} build web`).stderr;
+    expect(copy).toContain('#5 [web internal] load build context\n#5 transferring context: 2B done\n#5 DONE 0.0s\n');
+    expect(copy).toMatch(/\nfailed to solve: failed to compute cache key: failed to calculate checksum of ref [0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}::[0-9a-z]{25}: "\/missing\.txt": not found\n$/);
+    run(`printf 'FROM busybox\\nRUNN echo hi\\n' > /srv/cb/web/Dockerfile`);
+    expect(run(`${C} build web`).stderr).toMatch(/#1 transferring dockerfile: 63B done\n#1 DONE 0\.0s\nfailed to solve: dockerfile parse error on line 2: unknown instruction: RUNN \(did you mean RUN\?\)\n$/);
+    run('rm /srv/cb/web/Dockerfile');
+    expect(run(`${C} build web`).stderr).toMatch(/#1 transferring dockerfile: 2B done\n#1 DONE 0\.0s\nfailed to solve: failed to read dockerfile: open Dockerfile: no such file or directory\n$/);
+    const gone = run(`${C} build gone`);
+    expect(gone).toMatchObject({ exitCode: 1, stderr: expect.stringMatching(/buildx isn't installed"\nunable to prepare context: path "\/srv\/cb\/gone" not found\n$/) });
     expect(run('docker images -a -q').stdout.split('\n').filter(Boolean)).toHaveLength(3);
   });
 });

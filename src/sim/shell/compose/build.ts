@@ -80,7 +80,10 @@ export class ComposeBuilder {
     // Compose labels what it builds with the project, the service and its version (seen on the rig).
     const labels = { [LABEL.project]: project.name, [LABEL.service]: s.name, [LABEL.version]: COMPOSE_VERSION };
     const result = build.buildWithBuildKit({ host, fs: this.fs, context: spec.context, dockerfile: spec.dockerfile, buildArgs: args, tag: name.value, service: s.name, noCache: opts.noCache === true, labels });
-    if (!result.ok) throw new ComposeError(result.error);
+    if (!result.ok) {
+      if (result.progress !== '') out.events.push(...result.progress.replace(/\n$/, '').split('\n'));
+      throw new ComposeError(result.error);
+    }
     out.events.push(...result.progress.replace(/\n$/, '').split('\n'), ` ${s.name}  Built`);
   }
 }

@@ -146,7 +146,7 @@ export function buildCommand(engine: Engine, options: DockerClientOptions, argv:
 const BUILTIN_ARG_NAMES = new Set(['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy']);
 
 /** buildkit's suggest.Search: an unknown instruction within two edits of a known one gets "(did you mean X?)". */
-function withSuggestion(error: string): string {
+export function withSuggestion(error: string): string {
   const m = /unknown instruction: (\S+)$/.exec(error);
   if (!m) return error;
   const word = m[1]!.toLowerCase();

@@ -40,9 +40,12 @@ export interface BuildHost {
 /** A step failed: the text the client prints on stderr and its exit status. */
 export class BuildError extends Error {
   readonly exitCode: number;
-  constructor(message: string, exitCode = 1) {
+  /** How BuildKit reports the failure: its vertex's `ERROR:` line and the client's `failed to solve:` line. */
+  readonly kit: { cause: string; solve: string } | undefined;
+  constructor(message: string, exitCode = 1, kit?: { cause: string; solve: string }) {
     super(message);
     this.exitCode = exitCode;
+    this.kit = kit;
   }
 }
 
@@ -346,7 +349,11 @@ export class Builder {
     engine.mainProcessExited(container.id, result.exitCode);
     if (result.exitCode !== 0) {
       // The legacy builder keeps the failed step's container (Exited) and the image it ran on; BuildKit runs no container of the engine.
-      if (this.kit) this.removeContainer(container);
+      if (this.kit) {
+        this.removeContainer(container);
+        const cause = `process ${JSON.stringify(argv.join(' '))} did not complete successfully: exit code: ${result.exitCode}`;
+        throw new BuildError(cause, 1, { cause, solve: cause });
+      }
       throw new BuildError(`The command '${argv.join(' ')}' returned a non-zero code: ${result.exitCode}`, result.exitCode);
     }
     const installed = [...(this.host.packagesOf?.(container) ?? [])].filter(([name]) => !state.packages.has(name));
@@ -444,6 +451,11 @@ export class Builder {
     const hashes: string[] = [];
     for (const source of sources) {
       const matches = read.match(source);
+      if (matches.length === 0 && this.kit && from === undefined) {
+        // BuildKit checksums the transferred context: a missing source names the context's session and shared key.
+        const cause = `failed to calculate checksum of ref ${this.contextRef()}: ${JSON.stringify(resolvePath('/', source))}: not found`;
+        throw new BuildError(cause, 1, { cause, solve: `failed to compute cache key: ${cause}` });
+      }
       if (matches.length === 0) throw new BuildError(read.missing(source));
       for (const m of matches) {
         const entries = read.expand(m);
@@ -473,6 +485,16 @@ export class Builder {
     const container = this.createContainer(state.image, {});
     this.host.engine.remove(container.id, true);
     this.commit(state, createdBy, c, { container: false, nonce: container.id, layer }, kitText);
+  }
+
+  /** The context's ref as BuildKit names it: the session's UUID and the local source's shared key (random, from the engine's generator). */
+  private contextRef(): string {
+    const hex = this.host.engine.randomId();
+    const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[parseInt(hex[16]!, 16) % 4]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    // 25 base-36 characters, as BuildKit's identity.NewID: one per byte of another random ID.
+    const bytes = this.host.engine.randomId();
+    const key = Array.from({ length: 25 }, (_, i) => '0123456789abcdefghijklmnopqrstuvwxyz'[parseInt(bytes.slice(2 * i, 2 * i + 2), 16) % 36]).join('');
+    return `${uuid}::${key}`;
   }
 
   /** Files of the build context for COPY: `.`, names, wildcards, directories (their contents). */

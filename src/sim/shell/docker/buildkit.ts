@@ -20,11 +20,17 @@ import { fail, ok, type CommandOutput } from '../types.ts';
 import { isParsed, parseCommandFlags } from './flags.ts';
 import { readContext, type BuildContext } from './build-context.ts';
 import { BuildError, Builder, BUILDKIT_COMMENT, type BuildHost, type BuildKitRun, type KitVertex } from './build-steps.ts';
+import { withSuggestion } from './build-cmd.ts';
 
 /** The daemon's BuildKit state: its cache of steps and what each context last sent (fsutil sends unchanged files' metadata only). */
 interface KitState {
   steps: Map<string, Image>;
   contexts: Map<string, Map<string, string>>;
+  /**
+   * The base images the cache holds a record of: all of them until `docker builder prune
+   * -a` empties it (the rig's cache had seen its images), then those built on since.
+   */
+  bases: Set<string> | 'all';
 }
 
 const states = new WeakMap<Engine, KitState>();
@@ -32,7 +38,7 @@ const states = new WeakMap<Engine, KitState>();
 function kitState(engine: Engine): KitState {
   let state = states.get(engine);
   if (!state) {
-    state = { steps: new Map(), contexts: new Map() };
+    state = { steps: new Map(), contexts: new Map(), bases: 'all' };
     states.set(engine, state);
   }
   return state;
@@ -55,17 +61,24 @@ export interface KitBuildRequest {
   labels?: Readonly<Record<string, string>>;
 }
 
-export type KitBuildResult = { ok: true; progress: string; image: Image } | { ok: false; error: string };
+/** A failed build: the progress up to the failure (possibly none) and the line the client ends with. */
+export type KitBuildResult = { ok: true; progress: string; image: Image } | { ok: false; progress: string; error: string };
+
+const DRIVER_LINE = '#0 building with "default" instance using docker driver\n\n';
 
 /** Builds, tags the image, and returns BuildKit's progress (without the caller's `Built` line). */
 export function buildWithBuildKit(req: KitBuildRequest): KitBuildResult {
   const engine = req.host.engine;
-  const refuse = (why: string): KitBuildResult => ({ ok: false, error: `vethlab: ${why}` });
-  if (req.fs.stat(req.context) !== 'dir') return refuse(`the build context ${req.context} of service ${JSON.stringify(req.service)} is not a directory here; BuildKit's error for it is not modelled`);
-  if (req.fs.stat(req.dockerfile) !== 'file') return refuse(`the Dockerfile ${req.dockerfile} of service ${JSON.stringify(req.service)} is not there; BuildKit's error for it is not modelled`);
-  const dockerfileText = String(req.fs.read(req.dockerfile));
+  const refuse = (why: string): KitBuildResult => ({ ok: false, progress: '', error: `vethlab: ${why}` });
+  // The client's own check, before BuildKit is asked (golden compose-build-errors).
+  if (req.fs.stat(req.context) !== 'dir') return { ok: false, progress: '', error: `unable to prepare context: path ${JSON.stringify(req.context)} not found` };
+  const name = req.dockerfile.slice(req.dockerfile.lastIndexOf('/') + 1);
+  const dockerfileText = req.fs.stat(req.dockerfile) === 'file' ? String(req.fs.read(req.dockerfile)) : undefined;
+  // The Dockerfile's vertex comes first, also when there is none to send (then only FIN: 2B).
+  const definition = `${DRIVER_LINE}#1 [${req.service} internal] load build definition from ${name}\n#1 transferring dockerfile: ${transferSize(transferBytes(dockerfileText === undefined ? [] : [{ path: name, content: dockerfileText, send: true }]))} done\n#1 DONE 0.0s\n`;
+  if (dockerfileText === undefined) return { ok: false, progress: definition, error: `failed to solve: failed to read dockerfile: open ${name}: no such file or directory` };
   const parsed = parseDockerfile(dockerfileText);
-  if (!parsed.ok) return refuse(`the Dockerfile of service ${JSON.stringify(req.service)} does not parse (${parsed.error}); BuildKit's error output is not modelled`);
+  if (!parsed.ok) return { ok: false, progress: definition, error: `failed to solve: ${withSuggestion(parsed.error)}` };
   const { stages, globalArgs } = parsed.dockerfile;
   if (stages.length > 1) return refuse(`service ${JSON.stringify(req.service)} has a multi-stage Dockerfile: BuildKit builds only the stages its target needs, which is not modelled yet (docker build is, with the legacy builder)`);
   const context = readContext(req.fs, req.context);
@@ -78,14 +91,15 @@ export function buildWithBuildKit(req: KitBuildRequest): KitBuildResult {
     last = builder.runStage(stages[0]!.instructions, stages[0]!.name, () => '');
   } catch (e) {
     if (!(e instanceof BuildError)) throw e;
-    return refuse(`the build of service ${JSON.stringify(req.service)} failed: ${e.message} (BuildKit's error output is not modelled here)`);
+    if (!e.kit) return refuse(`the build of service ${JSON.stringify(req.service)} failed: ${e.message} (BuildKit's error output is not modelled here)`);
+    return { ok: false, progress: progressText(req, context, dockerfileText, kit.vertices, state, builder.bases[0], { failed: e.kit.cause }), error: `failed to solve: ${e.kit.solve}` };
   }
   const base = builder.bases[0];
   const image = finalImage(last, base ? historyLength(base) : 0, req.labels ?? {});
   const store = engine.imageService.store;
   const stored = store.add(image, []);
   store.tag(stored, withDefaultTag(req.tag), engine.kernel.now);
-  const progress = progressText(req, context, dockerfileText, kit.vertices, stored, state);
+  const progress = progressText(req, context, dockerfileText, kit.vertices, state, base, { image: stored });
   return { ok: true, progress, image: stored };
 }
 
@@ -208,7 +222,7 @@ function transferSize(n: number): string {
  * the Dockerfile, the bases' metadata, .dockerignore, the steps (FROM, the context when
  * a COPY takes from it, each COPY/ADD/RUN/WORKDIR, `[web 2/3]`), the export, provenance.
  */
-function progressText(req: KitBuildRequest, context: BuildContext, dockerfileText: string, vertices: readonly KitVertex[], image: Image, state: KitState): string {
+function progressText(req: KitBuildRequest, context: BuildContext, dockerfileText: string, vertices: readonly KitVertex[], state: KitState, base: Image | undefined, end: { image: Image } | { failed: string }): string {
   const blocks: string[] = [];
   const prefix = (inner: string) => `[${req.service}${inner === '' ? '' : ` ${inner}`}]`;
   const add = (name: string, lines: string[], end: string) => blocks.push([name, ...lines, end].map((l) => `#${blocks.length + 1} ${l}`).join('\n'));
@@ -225,8 +239,13 @@ function progressText(req: KitBuildRequest, context: BuildContext, dockerfileTex
   vertices.forEach((v, i) => {
     const label = prefix(`${String(i + 1).padStart(width)}/${steps}`);
     if (v.keyword === 'FROM') {
-      // Observed: a FROM that is the build's only step is CACHED, one that other steps follow is DONE.
-      add(`${label} ${v.name}`, [], steps === 1 ? 'CACHED' : 'DONE 0.0s');
+      // As recorded: DONE when the cache holds no record of the base (after a prune) or when
+      // every later step is CACHED (the result is loaded from the base up), else CACHED.
+      const later = vertices.slice(i + 1);
+      const known = state.bases === 'all' || (base !== undefined && state.bases.has(base.id));
+      const done = !known || (later.length > 0 && later.every((l) => l.cached));
+      add(`${label} ${v.name}`, [], done ? 'DONE 0.0s' : 'CACHED');
+      if (base && state.bases !== 'all') state.bases.add(base.id);
       if (sources.length > 0) {
         const entries = contextEntries(context, sources);
         const sent = state.contexts.get(context.root) ?? new Map<string, string>();
@@ -238,12 +257,20 @@ function progressText(req: KitBuildRequest, context: BuildContext, dockerfileTex
       return;
     }
     const output = v.output === '' ? [] : v.output.replace(/\n$/, '').split('\n').map((l) => `0.100 ${l}`);
+    // The failing step is the last vertex: its ERROR line, then the step and its output again between dashes.
+    if ('failed' in end && i === vertices.length - 1) {
+      add(`${label} ${v.name}`, output, `ERROR: ${end.failed}`);
+      blocks[blocks.length - 1] += `\n------\n > ${label} ${v.name}:\n${output.map((l) => `${l}\n`).join('')}------`;
+      return;
+    }
     add(`${label} ${v.name}`, output, v.cached ? 'CACHED' : 'DONE 0.1s');
   });
+  if ('failed' in end) return `${DRIVER_LINE}${blocks.join('\n\n')}\n`;
+  const image = end.image;
   const exported = vertices.some((v) => v.keyword !== 'FROM' && !v.cached);
   add(`${prefix('')} exporting to image`, [exported ? 'exporting layers 0.0s done' : 'exporting layers done', `writing image ${image.id} done`, `naming to ${canonicalString(req.tag)} done`], 'DONE 0.0s');
   add(`${prefix('')} resolving provenance for metadata file`, [], 'DONE 0.0s');
-  return `#0 building with "default" instance using docker driver\n\n${blocks.join('\n\n')}\n`;
+  return `${DRIVER_LINE}${blocks.join('\n\n')}\n`;
 }
 
 const LEGACY_NOTICE = 'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n            Install the buildx component to build images with BuildKit:\n            https://docs.docker.com/go/buildx/\n\n';
@@ -267,5 +294,7 @@ export function builderCommand(engine: Engine, argv: readonly string[]): Command
   if (!f.bools.has('force')) return withNotice(fail('vethlab: docker builder prune asks to confirm first, which is not modelled here: use -f\n', 1));
   const state = kitState(engine);
   if (state.steps.size > 0) return withNotice(fail('vethlab: docker builder prune of a build cache with records is real, but their IDs and sizes are not modelled here\n', 1));
+  // -a takes the records of the base images too: the next build on one loads it anew (its FROM is DONE).
+  if (f.bools.has('all')) state.bases = new Set();
   return withNotice(ok('Total reclaimed space: 0B\n'));
 }

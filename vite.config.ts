@@ -136,7 +136,7 @@ export default defineConfig({
               test: /[\\/]src[\\/]sim[\\/](?:shell[\\/](?:lazy[\\/]inspect|docker[\\/](?:inspect-cmd|images|volume-cmds|system|copy|housekeeping|history-cmd|update-cmd))|docker[\\/](?:inspect|image-inspect|system))\.ts$/,
               includeDependenciesRecursively: false,
             },
-            { name: 'sim-build', test: /[\\/]src[\\/]sim[\\/](?:shell[\\/]docker[\\/]build-(?:cmd|steps|context)\.ts$|docker[\\/]build[\\/])/, includeDependenciesRecursively: false },
+            { name: 'sim-build', test: /[\\/]src[\\/]sim[\\/](?:shell[\\/]docker[\\/](?:build-(?:cmd|steps|context)|buildkit)\.ts$|docker[\\/]build[\\/])/, includeDependenciesRecursively: false },
             { name: 'sim-caddy', test: /[\\/]src[\\/]sim[\\/]shell[\\/]caddy[\\/]/, includeDependenciesRecursively: false },
             { name: 'sim-traefik', test: /[\\/]src[\\/]sim[\\/]shell[\\/]traefik[\\/]/, includeDependenciesRecursively: false },
             { name: 'sim-webecho', test: /[\\/]src[\\/]sim[\\/]shell[\\/]web-echo\.ts$/, includeDependenciesRecursively: false },

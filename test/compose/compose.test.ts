@@ -149,7 +149,7 @@ describe('docker compose', () => {
 
   it('says what is not simulated, and that the legacy docker-compose is not installed', () => {
     const { run } = world();
-    expect(run('docker compose -f /srv/demo/compose.yaml build')).toMatchObject({ exitCode: 1, stderr: expect.stringMatching(/^vethlab: docker compose build is not simulated/) });
+    expect(run('docker compose -f /srv/demo/compose.yaml push')).toMatchObject({ exitCode: 1, stderr: expect.stringMatching(/^vethlab: docker compose push is not simulated \(up, create, build, run/) });
     expect(run('docker-compose up -d')).toMatchObject({ stdout: '', stderr: 'sh: 1: docker-compose: not found\n', exitCode: 127 });
     expect(run('docker compose version')).toMatchObject({ stdout: 'Docker Compose version 2.40.3-3\n', stderr: '', exitCode: 0 });
   });

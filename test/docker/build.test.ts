@@ -93,16 +93,23 @@ describe('docker build', () => {
     expect(run(sim, 'docker run --rm first ls /app')).toBe('ls: /app: No such file or directory\n[exit 1]\n');
   });
 
-  it('compose up of a service with build: runs the image docker build made as <project>-<service>, and refuses to build it itself', () => {
+  it('compose up of a service with build: runs the image docker build made as <project>-<service>, and builds it with BuildKit when it is missing', () => {
     const sim = new Simulator();
     webProject(sim);
     run(sim, "printf 'services:\\n  web:\\n    build: ./web\\n    ports:\\n      - \"8080:8080\"\\n' > /srv/compose.yaml");
-    expect(run(sim, 'docker compose -f /srv/compose.yaml -p cb up -d')).toBe(
-      'vethlab: Compose builds service "web" with the daemon\'s BuildKit, which is not modelled here; build its image with docker build -t cb-web <its context>, then run this again\n[exit 1]\n',
-    );
-    expect(run(sim, "docker network ls --format '{{.Name}}'")).toBe('bridge\nhost\nnone\n');
+    // Built by docker build (the legacy builder): up runs it as it is.
     run(sim, 'docker build -q -t cb-web /srv/web');
-    run(sim, 'docker compose -f /srv/compose.yaml -p cb up -d');
+    expect(run(sim, 'docker compose -f /srv/compose.yaml -p cb up -d')).not.toContain('Built');
+    expect(run(sim, "docker inspect -f '{{.Comment}}' cb-web")).toBe('\n');
+    expect(run(sim, 'curl -s http://127.0.0.1:8080/')).toBe('<h1>web</h1>\n');
+    run(sim, 'docker compose -f /srv/compose.yaml -p cb down');
+    run(sim, 'docker rmi cb-web');
+    // Missing: Compose builds it through BuildKit first (WORKDIR, COPY and RUN are its steps).
+    const up = run(sim, 'docker compose -f /srv/compose.yaml -p cb up -d');
+    expect(up).toContain('#4 [web 1/4] FROM docker.io/library/busybox:latest\n#4 CACHED\n');
+    expect(up).toContain('#6 [web 2/4] WORKDIR /www\n');
+    expect(up).toMatch(/ web {2}Built\n Network cb_default {2}Creating\n/);
+    expect(run(sim, "docker inspect -f '{{.Comment}}' cb-web")).toBe('buildkit.dockerfile.v0\n');
     expect(run(sim, "docker compose -f /srv/compose.yaml -p cb ps --format '{{.Name}} {{.Image}} {{.Ports}}'")).toBe('cb-web-1 cb-web 0.0.0.0:8080->8080/tcp, [::]:8080->8080/tcp\n');
     expect(run(sim, 'curl -s http://127.0.0.1:8080/')).toBe('<h1>web</h1>\n');
   });

@@ -85,9 +85,10 @@ function builtImageObject(engine: Engine, image: Image): Record<string, unknown>
       RepoTags: store.repoTags(image.id),
       RepoDigests: store.repoDigests(image.id),
       Parent: built.parent,
-      Comment: '',
+      Comment: built.comment ?? '',
       Created: goTime(image.created),
-      DockerVersion: DOCKER_VERSION,
+      // BuildKit's exporter writes no docker_version into the config.
+      DockerVersion: built.comment === undefined ? DOCKER_VERSION : '',
       Author: '',
       ...storedFields(image, tagged),
       Config: goStruct(

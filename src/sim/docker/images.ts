@@ -113,7 +113,7 @@ export interface HistoryEntry {
 }
 
 export interface BuiltImage {
-  /** Parent: the image the last step started from (`sha256:...`). */
+  /** Parent: the image the last step started from (`sha256:...`); '' for BuildKit's, which have none. */
   parent: string;
   /** Every step down to the base's import, newest first (what `docker history` prints). */
   history: readonly HistoryEntry[];
@@ -127,6 +127,8 @@ export interface BuiltImage {
   shell?: string[];
   /** What the image's own steps key the build cache on (the step's text with its inputs). */
   cacheKey: string;
+  /** The image's Comment: BuildKit's frontend names itself (`buildkit.dockerfile.v0`); the legacy builder leaves it empty. */
+  comment?: string;
   /** Packages `apk add` / `apt-get install` put in during RUN steps, by name (its containers start with them installed). */
   packages?: ReadonlyMap<string, InstalledPackage>;
 }

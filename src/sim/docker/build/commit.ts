@@ -31,6 +31,10 @@ export interface StepCommit {
   layer?: { tree: ReadonlyMap<string, TreeEntry>; size: number; digest: string };
   /** Packages installed so far (RUN apk add...). */
   packages: ReadonlyMap<string, InstalledPackage>;
+  /** The history line's comment: '' for the legacy builder, BuildKit's frontend names itself. */
+  comment?: string;
+  /** What the step's cache is keyed on, when not its history text (BuildKit's lines do not name the files a COPY took). */
+  cacheKey?: string;
 }
 
 /** The config a step starts from: its parent image's. */
@@ -73,7 +77,7 @@ export function commitStep(parent: Image, step: StepCommit, now: number, baseTre
   const size = parent.size + (step.layer?.size ?? 0);
   const identity = JSON.stringify({ parent: parent.id, config: c, createdBy: step.createdBy, layers, created: now, nonce });
   const id = `sha256:${sha256Hex(identity)}`;
-  const entry: HistoryEntry = { created: now, createdBy: step.createdBy, size: step.layer?.size ?? 0, emptyLayer: step.layer === undefined, comment: '', id };
+  const entry: HistoryEntry = { created: now, createdBy: step.createdBy, size: step.layer?.size ?? 0, emptyLayer: step.layer === undefined, comment: step.comment ?? '', id };
   const sameCommand = c.cmd.join('\0') === parent.cmd.join('\0') && c.entrypoint.join('\0') === parent.entrypoint.join('\0');
   const built: BuiltImage = {
     parent: parent.id,
@@ -82,7 +86,7 @@ export function commitStep(parent: Image, step: StepCommit, now: number, baseTre
     user: c.user,
     ...(c.healthcheck ? { healthcheck: c.healthcheck } : {}),
     ...(c.shell ? { shell: c.shell } : {}),
-    cacheKey: `${parent.id}\n${step.createdBy}`,
+    cacheKey: step.cacheKey ?? `${parent.id}\n${step.createdBy}`,
     ...(step.packages.size > 0 ? { packages: step.packages } : {}),
   };
   const image: Image = {

@@ -23,6 +23,9 @@ import { composeCopy, CP_ARGS_ERROR } from './copy.ts';
 import type { ContainerFiles } from '../docker/copy.ts';
 import { isFsError, type FileSystem } from '../fs.ts';
 import { passwdName } from '../ps-cmd.ts';
+import type { ContainerLayers } from '../docker/housekeeping.ts';
+import type { InstalledPackage } from '../../docker/images.ts';
+import { ComposeBuilder, servicesToBuild } from './build.ts';
 
 /** What `docker compose` needs from the docker client that runs it. */
 export interface ComposeClient {
@@ -32,8 +35,10 @@ export interface ComposeClient {
   onStarted?: (container: Container) => void;
   /** The virtual clock moves on and what fell due runs (`up` waiting for a healthy dependency). */
   passTime?: (ms: number) => void;
-  /** Containers' files, for `cp`. */
-  files?: ContainerFiles;
+  /** Containers' files and writable layers, for `cp` and a build's RUN steps. */
+  files?: ContainerFiles & ContainerLayers;
+  /** The packages apk or apt installed in a container (a build's RUN step keeps them in the image). */
+  packagesOf?: (container: Container) => ReadonlyMap<string, InstalledPackage>;
 }
 
 /** The client process: its environment and its machine's files (`fs.cwd` is where it runs). */
@@ -84,6 +89,7 @@ const SUBCOMMAND_FLAGS: Record<string, FlagSpec[]> = {
   top: [],
   images: [s('format'), b('quiet', 'q')],
   cp: [b('all'), b('archive', 'a'), b('follow-link', 'L'), s('index')],
+  build: [l('build-arg'), b('no-cache'), b('quiet', 'q'), b('with-dependencies'), s('builder'), b('check'), s('memory', 'm'), b('print'), s('provenance'), b('pull'), b('push'), s('sbom'), l('ssh')],
   pull: [b('quiet', 'q'), b('include-deps'), b('ignore-pull-failures'), b('ignore-buildable'), s('policy'), b('parallel'), b('no-parallel')],
 };
 
@@ -184,6 +190,7 @@ class ComposeRun {
   private readonly proc: ComposeProcess;
   private readonly warnings: string[] = [];
   private quiet = false;
+  private readonly builder: ComposeBuilder;
 
   constructor(engine: Engine, client: ComposeClient, proc: ComposeProcess) {
     this.engine = engine;
@@ -192,6 +199,7 @@ class ComposeRun {
     const fs = proc.fs;
     this.host = { cwd: fs?.cwd ?? '/', read: (p) => (fs ? fs.read(p) : 'ENOENT') };
     this.env = { ...(proc.env ?? {}) };
+    this.builder = new ComposeBuilder(engine, client, fs);
   }
 
   private readonly warn = (msg: string) => {
@@ -210,7 +218,7 @@ class ComposeRun {
     if (sub === undefined) return ok(USAGE);
     if (!KNOWN.has(sub)) return fail(`${USAGE}unknown docker command: "compose ${sub}"\n`, 1);
     const specs = SUBCOMMAND_FLAGS[sub];
-    if (!specs) return fail(`vethlab: docker compose ${sub} is not simulated (up, create, run, scale, pull, cp, down, ps, logs, exec, port, stop, start, restart, kill, rm, top, images, config, ls and version are)\n`, 1);
+    if (!specs) return fail(`vethlab: docker compose ${sub} is not simulated (up, create, build, run, scale, pull, cp, down, ps, logs, exec, port, stop, start, restart, kill, rm, top, images, config, ls and version are)\n`, 1);
     let f: ParsedFlags;
     try {
       // Compose's global flags may follow the subcommand too (its own win: `logs -f` follows, `run -p` publishes); exec's and run's stop at the service.
@@ -265,7 +273,16 @@ class ComposeRun {
   }
 
   private ops(): ComposeOps {
-    return new ComposeOps(this.engine, { ...(this.client.onStarted ? { onStarted: this.client.onStarted } : {}), ...(this.client.passTime ? { passTime: this.client.passTime } : {}) }, this.env);
+    return new ComposeOps(
+      this.engine,
+      {
+        ...(this.client.onStarted ? { onStarted: this.client.onStarted } : {}),
+        ...(this.client.passTime ? { passTime: this.client.passTime } : {}),
+        build: (project, s, out) => this.builder.build(project, s, {}, out),
+        toBuild: (project, services, build) => servicesToBuild(this.engine, project, services, build),
+      },
+      this.env,
+    );
   }
 
   private dispatch(sub: string, f: ParsedFlags, opts: ProjectOptions): CommandOutput {
@@ -275,6 +292,8 @@ class ComposeRun {
         return this.up(sub, f, opts);
       case 'pull':
         return this.pull(f, opts);
+      case 'build':
+        return this.build(f, opts);
       case 'down': {
         const rmi = f.strings.get('rmi');
         if (rmi !== undefined && rmi !== 'local' && rmi !== 'all') throw new ComposeError(`invalid value for --rmi: ${JSON.stringify(rmi)}`);
@@ -363,6 +382,36 @@ class ComposeRun {
     const attaching = `Attaching to ${containers.map(shortName).join(', ')}\n`;
     const note = 'vethlab: the containers keep running in the background, as after `docker compose up -d` (following their output is not simulated)\n';
     return { ...out, stdout: attaching + logsOutput(containers, { prefix: true }), stderr: out.stderr + note, stderrFirst: true };
+  }
+
+  /**
+   * `docker compose build [SERVICE...]`: the services named (with --with-dependencies,
+   * theirs too), else all, those with `build:` only, one after the other (build.ts).
+   */
+  private build(f: ParsedFlags, opts: ProjectOptions): CommandOutput {
+    for (const flag of ['builder', 'check', 'memory', 'print', 'provenance', 'pull', 'push', 'sbom', 'ssh']) {
+      if (f.bools.has(flag) || f.strings.has(flag) || f.lists.has(flag)) throw new ComposeError(`vethlab: docker compose build --${flag} is real, but it is not modelled here (--build-arg, --no-cache, -q and --with-dependencies are)`);
+    }
+    const project = loadProject(opts, this.host, this.warn, f.args);
+    const names = f.args.length === 0 ? [...project.services.keys()] : f.bools.has('with-dependencies') ? withDependencies(project, f.args) : f.args;
+    const buildArgs = new Map<string, string>();
+    for (const kv of f.lists.get('build-arg') ?? []) {
+      const eq = kv.indexOf('=');
+      if (eq > 0) buildArgs.set(kv.slice(0, eq), kv.slice(eq + 1));
+      else if (this.env[kv] !== undefined) buildArgs.set(kv, this.env[kv]);
+    }
+    if (f.bools.has('quiet')) this.quiet = true;
+    const o: Outcome = { events: [], warnings: [] };
+    try {
+      for (const name of names) {
+        const s = project.services.get(name)!;
+        if (s.extra.build !== undefined) this.builder.build(project, s, { noCache: f.bools.has('no-cache'), buildArgs }, o);
+      }
+    } catch (e) {
+      if (!(e instanceof ComposeError)) throw e;
+      o.error = e.message;
+    }
+    return this.outcome(o);
   }
 
   /** `docker compose pull [SERVICE...]`: the services named (with --include-deps, their dependencies too), else all. */

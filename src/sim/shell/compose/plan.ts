@@ -74,6 +74,10 @@ export interface Hooks {
   onStarted?: (c: Container) => void;
   /** The virtual clock moves on by ms and what fell due runs: `up` waiting for a healthy dependency. */
   passTime?: (ms: number) => void;
+  /** Builds a service's image (build.ts); throws a ComposeError when it cannot. */
+  build?: (project: Project, s: Service, out: Outcome) => void;
+  /** The services to build before anything is created (build.ts's servicesToBuild). */
+  toBuild?: (project: Project, services: readonly string[], build?: 'always' | 'never') => Service[];
 }
 
 /**
@@ -140,20 +144,6 @@ export function projectContainers(engine: Engine, project: string, opts: { all?:
  */
 export function serviceImage(project: Project, s: Service): string {
   return s.image ?? `${project.name}-${s.name}`;
-}
-
-/**
- * A service to build whose image is not here yet (with `--build`, any service with
- * `build:`): Compose would build it through the daemon's BuildKit, which is not
- * modelled (`docker build` is, with the legacy builder).
- */
-export function unbuiltService(engine: Engine, project: Project, services: readonly string[], build?: 'always' | 'never'): string | undefined {
-  const buildable = services.map((n) => project.services.get(n)!).filter((s) => s.image === undefined && s.extra.build !== undefined);
-  const missing = build === 'always' ? buildable[0] : buildable.find((s) => !engine.findImage(serviceImage(project, s)));
-  if (!missing) return undefined;
-  // --no-build: Compose creates the container anyway and the daemon lacks the image (golden pending/compose-build).
-  if (build === 'never') return `Error response from daemon: No such image: ${serviceImage(project, missing)}:latest`;
-  return `vethlab: Compose builds service ${JSON.stringify(missing.name)} with the daemon's BuildKit, which is not modelled here; build its image with docker build -t ${serviceImage(project, missing)} <its context>, then run this again${build === 'always' ? ' without --build' : ''}`;
 }
 
 export function containerName(project: Project, s: Service, number = 1): string {
@@ -343,16 +333,27 @@ export class ComposeOps {
     return out;
   }
 
+  /** Builds the images these services need (build.ts's servicesToBuild); a failed build throws. */
+  buildImages(project: Project, services: readonly string[], build: 'always' | 'never' | undefined, out: Outcome): void {
+    for (const s of this.hooks.toBuild?.(project, services, build) ?? []) {
+      if (!this.hooks.build) throw new ComposeError(`vethlab: service ${JSON.stringify(s.name)} needs its image built, which this shell cannot do`);
+      this.hooks.build(project, s, out);
+    }
+  }
+
   /**
    * create (and start): the services' images, the networks `networkUsers` need,
    * volumes, orphans, then each service's container created or kept, level by level.
    */
   converge(project: Project, services: string[], networkUsers: string[], opts: UpOptions, out: Outcome): void {
-    const unbuilt = unbuiltService(this.engine, project, services, opts.build);
-    if (unbuilt !== undefined) throw new ComposeError(unbuilt);
+    // Compose builds what it must before it pulls or creates anything.
+    this.buildImages(project, services, opts.build, out);
     // ensureImagesExists: the images the services' pull policies ask for, before anything is created.
     pullRequiredImages(this.engine, project, services, { ...(opts.pullPolicy !== undefined ? { policy: opts.pullPolicy } : {}), quiet: opts.quietPull === true }, out.events);
     this.ensureNetworks(project, networkUsers, out);
+    // --no-build: Compose creates the container anyway and the daemon lacks the image (golden compose-build).
+    const unbuilt = opts.build === 'never' ? services.map((n) => project.services.get(n)!).find((s) => s.extra.build !== undefined && !this.engine.findImage(serviceImage(project, s))) : undefined;
+    if (unbuilt) throw new ComposeError(`Error response from daemon: No such image: ${serviceImage(project, unbuilt)}:latest`);
     const volumes = composeVolumes(this.engine);
     const usedVolumes = new Set(services.flatMap((n) => project.services.get(n)!.volumes.flatMap((m) => (m.type === 'volume' && m.source ? [m.source] : []))));
     for (const v of project.volumes.values()) {

@@ -83,7 +83,6 @@ export function runOneOff(engine: Engine, ops: ComposeOps, client: RunClient, pr
   const base = project.services.get(serviceName)!;
   const unsupported = ['user', 'env-from-file'].find((flag) => f.strings.has(flag) || f.lists.has(flag));
   if (unsupported !== undefined) throw new ComposeError(`vethlab: docker compose run --${unsupported} is not modelled (processes run as root, with the service's environment and -e)`);
-  if (f.bools.has('build') && base.extra.build !== undefined) throw new ComposeError('vethlab: docker compose run --build is not modelled (Compose builds through BuildKit, which is not yet; docker build is)');
   const service = runService(project, base, f, clientEnv);
   const policy = pullFlag(f.strings.get('pull'));
   const quietPull = f.bools.has('quiet-pull');
@@ -92,7 +91,8 @@ export function runOneOff(engine: Engine, ops: ComposeOps, client: RunClient, pr
   const noDeps = f.bools.has('no-deps');
   const deps = noDeps ? [] : withDependencies(project, [serviceName]).filter((n) => n !== serviceName);
   ops.converge(project, deps, [...deps, serviceName], { start: true, removeOrphans: f.bools.has('remove-orphans'), ...(policy !== undefined ? { pullPolicy: policy } : {}), quietPull }, out);
-  // Only the service's own image is checked here; its dependencies' were pulled above.
+  // The service's own image after its dependencies: built when missing (or with --build), else pulled as its policy says.
+  ops.buildImages(project, [serviceName], f.bools.has('build') ? 'always' : undefined, out);
   pullRequiredImages(engine, { ...project, services: new Map([[serviceName, service]]) }, [serviceName], { ...(policy !== undefined ? { policy } : {}), quiet: quietPull }, out.events);
   if (tty && interactive && !client.tty) throw new ComposeError('the input device is not a TTY');
   const slug = newSlug(engine);

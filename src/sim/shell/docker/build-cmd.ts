@@ -36,10 +36,28 @@ const REFUSED: Readonly<Record<string, string>> = {
   'build-context': 'only the legacy builder runs here',
 };
 
-export function buildCommand(engine: Engine, options: DockerClientOptions, argv: string[], proc: ClientProcess): CommandOutput {
+/** What a build needs of the docker client (RUN steps run in containers through the shell); undefined when it has no processes. */
+export function buildHost(engine: Engine, options: Pick<DockerClientOptions, 'runProcess' | 'files' | 'packagesOf'>): BuildHost | undefined {
+  if (!options.runProcess || !options.files) return undefined;
+  return {
+    engine,
+    runProcess: options.runProcess,
+    files: options.files,
+    baseTree: (image: Image) => rootfsOf(image),
+    ...(options.packagesOf ? { packagesOf: options.packagesOf } : {}),
+  };
+}
+
+export { builderCommand, buildWithBuildKit } from './buildkit.ts';
+
+/**
+ * `docker build` and `docker image build` (the same command: `command` names it in
+ * the usage errors, golden compose-build-progress).
+ */
+export function buildCommand(engine: Engine, options: DockerClientOptions, argv: string[], proc: ClientProcess, command = 'build'): CommandOutput {
   const notice = proc.env?.DOCKER_BUILDKIT === '0' ? DEPRECATED_DISABLED : DEPRECATED;
   const withNotice = (out: CommandOutput): CommandOutput => ({ ...out, stderr: notice + out.stderr, stderrFirst: true });
-  const f = parseCommandFlags('build', argv, [
+  const f = parseCommandFlags(command, argv, [
     { long: 'tag', short: 't', kind: 'list' },
     { long: 'file', short: 'f', kind: 'string' },
     { long: 'build-arg', kind: 'list' },
@@ -53,13 +71,13 @@ export function buildCommand(engine: Engine, options: DockerClientOptions, argv:
   for (const flag of Object.keys(REFUSED)) {
     if (f.bools.has(flag) || f.lists.has(flag)) return withNotice(fail(`vethlab: docker build --${flag} is real, but ${REFUSED[flag]}\n`, 1));
   }
-  if (f.args.length !== 1) return withNotice(fail("docker: 'docker build' requires 1 argument\n\nUsage:  docker build [OPTIONS] PATH | URL | -\n\nRun 'docker build --help' for more information\n", 1));
+  if (f.args.length !== 1) return withNotice(fail(`docker: 'docker ${command}' requires 1 argument\n\nUsage:  docker ${command} [OPTIONS] PATH | URL | -\n\nRun 'docker ${command} --help' for more information\n`, 1));
   // The client parses every -t before it reads anything.
   const tags: NamedReference[] = [];
   for (const tag of f.lists.get('tag') ?? []) {
     const parsed = parseNormalizedNamed(tag);
-    if (!parsed.ok) return withNotice(flagError('build', `invalid argument "${tag}" for "-t, --tag" flag: ${parsed.error}`));
-    if (parsed.value.digest !== undefined) return withNotice(flagError('build', `invalid argument "${tag}" for "-t, --tag" flag: invalid reference format`));
+    if (!parsed.ok) return withNotice(flagError(command, `invalid argument "${tag}" for "-t, --tag" flag: ${parsed.error}`));
+    if (parsed.value.digest !== undefined) return withNotice(flagError(command, `invalid argument "${tag}" for "-t, --tag" flag: invalid reference format`));
     tags.push(withDefaultTag(parsed.value));
   }
   const contextArg = f.args[0]!;
@@ -91,7 +109,7 @@ export function buildCommand(engine: Engine, options: DockerClientOptions, argv:
     if (at < 0) return failed(`Error response from daemon: target stage ${JSON.stringify(target)} could not be found`, 1);
     stages = allStages.slice(0, at + 1);
   }
-  if (!options.runProcess || !options.files) return withNotice(fail('vethlab: docker build needs container processes, which this shell does not run\n', 1));
+  if (!buildHost(engine, options)) return withNotice(fail('vethlab: docker build needs container processes, which this shell does not run\n', 1));
   const buildArgs = new Map<string, string>();
   for (const kv of f.lists.get('build-arg') ?? []) {
     const eq = kv.indexOf('=');
@@ -99,13 +117,7 @@ export function buildCommand(engine: Engine, options: DockerClientOptions, argv:
     if (eq >= 0) buildArgs.set(kv.slice(0, eq), kv.slice(eq + 1));
     else if (proc.env?.[kv] !== undefined) buildArgs.set(kv, proc.env[kv]);
   }
-  const host: BuildHost = {
-    engine,
-    runProcess: options.runProcess,
-    files: options.files,
-    baseTree: (image: Image) => rootfsOf(image),
-    ...(options.packagesOf ? { packagesOf: options.packagesOf } : {}),
-  };
+  const host = buildHost(engine, options)!;
   const builder = new Builder(host, context, buildArgs, f.bools.has('no-cache'));
   const total = stages.reduce((n, s) => n + s.instructions.length, 0);
   let step = 0;
@@ -134,7 +146,7 @@ export function buildCommand(engine: Engine, options: DockerClientOptions, argv:
 const BUILTIN_ARG_NAMES = new Set(['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy']);
 
 /** buildkit's suggest.Search: an unknown instruction within two edits of a known one gets "(did you mean X?)". */
-function withSuggestion(error: string): string {
+export function withSuggestion(error: string): string {
   const m = /unknown instruction: (\S+)$/.exec(error);
   if (!m) return error;
   const word = m[1]!.toLowerCase();

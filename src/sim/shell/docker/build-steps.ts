@@ -6,6 +6,11 @@
  * stage, and the metadata instructions change the config. Every step commits
  * an image (build/commit.ts), found in the cache the next time the same step
  * runs on the same parent. What it prints is the legacy builder's stream.
+ *
+ * With a `BuildKitRun` (Compose's builds go through the daemon's BuildKit) the same
+ * steps run but commit the way BuildKit does (buildkit.ts): BuildKit's history lines,
+ * no intermediate images or containers in the engine (its own cache keeps the steps),
+ * and instead of the legacy stream, one record per LLB step for its `#N` progress.
  */
 import { configOf, commitStep, layerDigest, treeOf, type RunConfig } from '../../docker/build/commit.ts';
 import { instructionFlags, jsonArgs, type Instruction } from '../../docker/build/dockerfile.ts';
@@ -13,7 +18,7 @@ import { dirSourceHash, fileSourceHash, multiSourceHash } from '../../docker/bui
 import { namedValues, processWord, processWords, type Vars } from '../../docker/build/words.ts';
 import { DockerError, mainProgram, type Engine } from '../../docker/engine.ts';
 import type { Image, InstalledPackage, TreeEntry } from '../../docker/images.ts';
-import { parseNormalizedNamed, withDefaultTag } from '../../docker/reference.ts';
+import { canonicalString, parseNormalizedNamed, withDefaultTag } from '../../docker/reference.ts';
 import type { Container } from '../../docker/model.ts';
 import { resolvePath } from '../fs.ts';
 import type { CommandOutput } from '../types.ts';
@@ -35,11 +40,37 @@ export interface BuildHost {
 /** A step failed: the text the client prints on stderr and its exit status. */
 export class BuildError extends Error {
   readonly exitCode: number;
-  constructor(message: string, exitCode = 1) {
+  /** How BuildKit reports the failure: its vertex's `ERROR:` line and the client's `failed to solve:` line. */
+  readonly kit: { cause: string; solve: string } | undefined;
+  constructor(message: string, exitCode = 1, kit?: { cause: string; solve: string }) {
     super(message);
     this.exitCode = exitCode;
+    this.kit = kit;
   }
 }
+
+/** One LLB step of a BuildKit build (FROM, COPY, ADD, RUN, WORKDIR): its progress vertex. */
+export interface KitVertex {
+  /** The instruction as BuildKit names the vertex (`RUN echo from-compose > /www/msg.txt`). */
+  name: string;
+  keyword: string;
+  /** From BuildKit's cache: nothing ran. */
+  cached: boolean;
+  /** What a RUN printed. */
+  output: string;
+  /** A COPY or ADD from the build context (the context is transferred for it). */
+  fromContext?: string[];
+}
+
+/** A BuildKit build's state: the daemon's build cache (kept between builds) and the vertices of this build. */
+export interface BuildKitRun {
+  /** Step images by their cache key (parent and step); never in the image store. */
+  cache: Map<string, Image>;
+  vertices: KitVertex[];
+}
+
+/** The comment BuildKit's Dockerfile frontend writes in every history line (dockerfile2llb's historyComment). */
+export const BUILDKIT_COMMENT = 'buildkit.dockerfile.v0';
 
 interface StageState {
   image: Image;
@@ -49,6 +80,8 @@ interface StageState {
   /** CMD was set in this stage (an ENTRYPOINT then keeps it). */
   cmdSet: boolean;
   packages: ReadonlyMap<string, InstalledPackage>;
+  /** ARGs in declaration order (BuildKit's RUN history lists them so, with empty values too). */
+  argOrder: string[];
 }
 
 const short = (id: string): string => id.replace(/^sha256:/, '').slice(0, 12);
@@ -65,13 +98,22 @@ export class Builder {
   /** The printed stream. */
   out = '';
   private readonly stages: { name?: string; image: Image }[] = [];
+  /** Each stage's base image, in order. */
+  readonly bases: Image[] = [];
   private readonly globalArgs = new Map<string, string | undefined>();
+  private readonly kit: BuildKitRun | undefined;
 
-  constructor(host: BuildHost, context: BuildContext, buildArgs: ReadonlyMap<string, string>, noCache: boolean) {
+  constructor(host: BuildHost, context: BuildContext, buildArgs: ReadonlyMap<string, string>, noCache: boolean, kit?: BuildKitRun) {
     this.host = host;
     this.context = context;
     this.buildArgs = buildArgs;
     this.noCache = noCache;
+    this.kit = kit;
+  }
+
+  /** The legacy stream's text (BuildKit prints its own progress from the vertices). */
+  private emit(text: string): void {
+    if (!this.kit) this.out += text;
   }
 
   /** ARGs before the first FROM: they count for FROM lines only. */
@@ -86,11 +128,13 @@ export class Builder {
   runStage(instructions: readonly Instruction[], name: string | undefined, step: () => string): Image {
     let state: StageState | undefined;
     for (const ins of instructions) {
-      this.out += `${step()}${ins.original}\n`;
+      this.emit(`${step()}${ins.original}\n`);
       if (ins.keyword === 'FROM') {
         const image = this.from(ins);
-        state = { image, config: configOf(image), args: new Map(), cmdSet: false, packages: image.built?.packages ?? new Map() };
-        this.out += ` ---> ${short(image.id)}\n`;
+        this.bases.push(image);
+        state = { image, config: configOf(image), args: new Map(), cmdSet: false, packages: image.built?.packages ?? new Map(), argOrder: [] };
+        this.emit(` ---> ${short(image.id)}\n`);
+        this.kit?.vertices.push({ name: `FROM ${this.baseName(ins, image)}`, keyword: 'FROM', cached: false, output: '' });
         continue;
       }
       this.dispatch(state!, ins);
@@ -123,7 +167,7 @@ export class Builder {
     if (!parsed.ok) throw new BuildError(parsed.error);
     try {
       const pulled = this.host.engine.imageService.pull(withDefaultTag(parsed.value));
-      this.out += pulled.lines.map((l) => `${l}\n`).join('');
+      this.emit(pulled.lines.map((l) => `${l}\n`).join(''));
       return pulled.image;
     } catch (e) {
       if (e instanceof DockerError) throw new BuildError(e.message);
@@ -146,7 +190,10 @@ export class Builder {
         const tree = treeOf(state.image, this.host.baseTree);
         // The directory is made in a container and committed: a new one is a layer of its own.
         const layer = tree.get(dir)?.kind === 'dir' ? undefined : this.withEntries(tree, new Map(parentsOf(`${dir}/x`, tree).map((d) => [d, { kind: 'dir' } as TreeEntry])));
-        return this.commit(state, `/bin/sh -c #(nop) WORKDIR ${dir}`, next, { container: true, ...(layer ? { layer } : {}) });
+        this.kitVertex(ins, state);
+        // BuildKit makes the directory in every case: a layer of its own, empty when it was there.
+        const kitLayer = layer ?? { tree, size: 0, digest: layerDigest(new Map([[dir, { kind: 'dir' }]])) };
+        return this.commit(state, `/bin/sh -c #(nop) WORKDIR ${dir}`, next, { container: true, ...(this.kit ? { layer: kitLayer } : layer ? { layer } : {}) }, `WORKDIR ${dir}`);
       }
       case 'ENV': {
         const pairs = namedValues(ins.rest, vars);
@@ -157,25 +204,30 @@ export class Builder {
           if (at >= 0) env[at] = `${k}=${v}`;
           else env.push(`${k}=${v}`);
         }
-        return this.commit(state, `/bin/sh -c #(nop)  ENV ${pairs.pairs.map(([k, v]) => `${k}=${v}`).join(' ')}`, { ...c, env }, { container: true });
+        const text = `ENV ${pairs.pairs.map(([k, v]) => `${k}=${v}`).join(' ')}`;
+        return this.commit(state, `/bin/sh -c #(nop)  ${text}`, { ...c, env }, { container: true }, text);
       }
       case 'LABEL': {
         const pairs = namedValues(ins.rest, vars);
         if ('error' in pairs) throw new BuildError(`LABEL ${pairs.error}`);
         const labels = { ...c.labels };
         for (const [k, v] of pairs.pairs) labels[k] = v;
-        return this.commit(state, `/bin/sh -c #(nop)  LABEL ${pairs.pairs.map(([k, v]) => `${k}=${v}`).join(' ')}`, { ...c, labels }, { container: true });
+        const text = `LABEL ${pairs.pairs.map(([k, v]) => `${k}=${v}`).join(' ')}`;
+        return this.commit(state, `/bin/sh -c #(nop)  ${text}`, { ...c, labels }, { container: true }, text);
       }
       case 'MAINTAINER':
-        return this.commit(state, `/bin/sh -c #(nop)  MAINTAINER ${ins.rest.trim()}`, c, { container: true });
+        return this.commit(state, `/bin/sh -c #(nop)  MAINTAINER ${ins.rest.trim()}`, c, { container: true }, `MAINTAINER ${ins.rest.trim()}`);
       case 'ARG': {
         const declared = this.argDeclarations(ins, vars);
         for (const [name, value] of declared) {
           this.consumed.add(name);
           const global = this.globalArgs.get(name);
           state.args.set(name, this.buildArgs.get(name) ?? value ?? global);
+          if (!state.argOrder.includes(name)) state.argOrder.push(name);
         }
-        return this.commit(state, `/bin/sh -c #(nop)  ARG ${ins.rest.trim()}`, c, { container: true });
+        // BuildKit's history line has the values the ARGs got (dispatchArg's commitStr).
+        const text = `ARG ${declared.map(([name]) => (state.args.get(name) === undefined ? name : `${name}=${state.args.get(name)}`)).join(' ')}`;
+        return this.commit(state, `/bin/sh -c #(nop)  ARG ${ins.rest.trim()}`, c, { container: true }, text);
       }
       case 'EXPOSE': {
         const ports = processWords(ins.rest, vars).map((p) => (p.includes('/') ? p.toLowerCase() : `${p}/tcp`));
@@ -183,37 +235,37 @@ export class Builder {
         if (bad !== undefined) throw new BuildError(`invalid containerPort: ${bad.replace(/\/tcp$/, '')}`);
         const exposed = [...c.exposed];
         for (const p of ports) if (!exposed.includes(p)) exposed.push(p);
-        return this.commit(state, `/bin/sh -c #(nop)  EXPOSE ${processWords(ins.rest, vars).join(' ')}`, { ...c, exposed }, { container: true });
+        return this.commit(state, `/bin/sh -c #(nop)  EXPOSE ${processWords(ins.rest, vars).join(' ')}`, { ...c, exposed }, { container: true }, `EXPOSE [${ports.join(' ')}]`);
       }
       case 'USER': {
         const user = processWord(ins.rest.trim(), vars);
-        return this.commit(state, `/bin/sh -c #(nop)  USER ${user}`, { ...c, user }, { container: true });
+        return this.commit(state, `/bin/sh -c #(nop)  USER ${user}`, { ...c, user }, { container: true }, `USER ${user}`);
       }
       case 'VOLUME': {
         const list = jsonArgs(ins.rest) ?? processWords(ins.rest, vars);
         const volumes = [...c.volumes];
         for (const v of list) if (!volumes.includes(v)) volumes.push(v);
-        return this.commit(state, `/bin/sh -c #(nop)  VOLUME ${goQuoted(list)}`, { ...c, volumes }, { container: true });
+        return this.commit(state, `/bin/sh -c #(nop)  VOLUME ${goQuoted(list)}`, { ...c, volumes }, { container: true }, `VOLUME [${list.join(' ')}]`);
       }
       case 'STOPSIGNAL': {
         const signal = processWord(ins.rest.trim(), vars);
-        return this.commit(state, `/bin/sh -c #(nop)  STOPSIGNAL ${signal}`, { ...c, stopSignal: signal }, { container: true });
+        return this.commit(state, `/bin/sh -c #(nop)  STOPSIGNAL ${signal}`, { ...c, stopSignal: signal }, { container: true }, `STOPSIGNAL ${signal}`);
       }
       case 'CMD': {
         const cmd = this.commandForm(c, ins.rest);
         state.cmdSet = true;
-        return this.commit(state, `/bin/sh -c #(nop)  CMD ${goQuoted(cmd)}`, { ...c, cmd }, { container: true });
+        return this.commit(state, `/bin/sh -c #(nop)  CMD ${goQuoted(cmd)}`, { ...c, cmd }, { container: true }, `CMD ${goQuoted(cmd)}`);
       }
       case 'ENTRYPOINT': {
         const entrypoint = this.commandForm(c, ins.rest);
         // An ENTRYPOINT drops a CMD the base image set (not one this stage set).
         const cmd = state.cmdSet ? c.cmd : [];
-        return this.commit(state, `/bin/sh -c #(nop)  ENTRYPOINT ${goQuoted(entrypoint)}`, { ...c, entrypoint, cmd }, { container: true });
+        return this.commit(state, `/bin/sh -c #(nop)  ENTRYPOINT ${goQuoted(entrypoint)}`, { ...c, entrypoint, cmd }, { container: true }, `ENTRYPOINT ${goQuoted(entrypoint)}`);
       }
       case 'SHELL': {
         const shell = jsonArgs(ins.rest);
         if (!shell) throw new BuildError('SHELL requires the arguments to be in JSON form');
-        return this.commit(state, `/bin/sh -c #(nop)  SHELL ${goQuoted(shell)}`, { ...c, shell }, { container: true });
+        return this.commit(state, `/bin/sh -c #(nop)  SHELL ${goQuoted(shell)}`, { ...c, shell }, { container: true }, `SHELL [${shell.join(' ')}]`);
       }
       case 'HEALTHCHECK':
         return this.healthcheck(state, ins);
@@ -260,7 +312,10 @@ export class Builder {
     const duration = (key: string): string => JSON.stringify(formatDuration(Number(healthcheck[key] ?? 0)));
     const retries = Number(healthcheck.Retries ?? 0);
     const createdBy = `/bin/sh -c #(nop)  HEALTHCHECK &{${goQuoted(healthcheck.Test as string[])} ${duration('Interval')} ${duration('Timeout')} ${duration('StartPeriod')} ${duration('StartInterval')} '${retries === 0 ? '\\x00' : String.fromCharCode(retries)}'}`;
-    this.commit(state, createdBy, { ...c, healthcheck }, { container: true });
+    // BuildKit's line is Go's %+v of the HealthcheckConfig (durations as time.Duration prints them).
+    const test = `[${(healthcheck.Test as string[]).join(' ')}]`;
+    const kitText = `HEALTHCHECK {Test:${test} Interval:${formatDuration(Number(healthcheck.Interval ?? 0))} Timeout:${formatDuration(Number(healthcheck.Timeout ?? 0))} StartPeriod:${formatDuration(Number(healthcheck.StartPeriod ?? 0))} StartInterval:${formatDuration(Number(healthcheck.StartInterval ?? 0))} Retries:${retries}}`;
+    this.commit(state, createdBy, { ...c, healthcheck }, { container: true }, kitText);
   }
 
   /** RUN: the command in a build container; what it wrote becomes the step's layer. */
@@ -271,34 +326,70 @@ export class Builder {
     const args = [...state.args].filter((e): e is [string, string] => e[1] !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const prefix = args.length > 0 ? `|${args.length} ${args.map(([k, v]) => `${k}=${v}`).join(' ')} ` : '';
     const createdBy = `${prefix}${argv.join(' ')}`;
+    const vertex = this.kitVertex(ins, state);
     if (this.cached(state, createdBy)) return;
     const engine = this.host.engine;
     const container = this.createContainer(state.image, { cmd: argv, entrypoint: '', env: args.map(([k, v]) => `${k}=${v}`), workingDir: c.workingDir, user: c.user });
-    this.out += ` ---> Running in ${short(container.id)}\n`;
+    this.emit(` ---> Running in ${short(container.id)}\n`);
     let result: CommandOutput;
     try {
       engine.start(container.id);
       result = this.host.runProcess(container, mainProgram(container, state.image), { interactive: false, main: true });
     } catch (e) {
-      engine.remove(container.id, true);
+      this.removeContainer(container);
       if (e instanceof DockerError) throw new BuildError(e.message);
       throw e;
     }
-    this.out += result.stdout + result.stderr;
+    if (vertex) vertex.output = result.stdout + result.stderr;
+    else this.out += result.stdout + result.stderr;
     if (result.running) {
-      engine.remove(container.id, true);
+      this.removeContainer(container);
       throw new BuildError(`vethlab: RUN ${argv.join(' ')} keeps running (${result.running.argv[0] ?? 'a server'} waits for clients); a build step here must end`);
     }
     engine.mainProcessExited(container.id, result.exitCode);
-    // A failed step keeps its container (Exited) and the image it ran on; the client exits with the step's status.
-    if (result.exitCode !== 0) throw new BuildError(`The command '${argv.join(' ')}' returned a non-zero code: ${result.exitCode}`, result.exitCode);
+    if (result.exitCode !== 0) {
+      // The legacy builder keeps the failed step's container (Exited) and the image it ran on; BuildKit runs no container of the engine.
+      if (this.kit) {
+        this.removeContainer(container);
+        const cause = `process ${JSON.stringify(argv.join(' '))} did not complete successfully: exit code: ${result.exitCode}`;
+        throw new BuildError(cause, 1, { cause, solve: cause });
+      }
+      throw new BuildError(`The command '${argv.join(' ')}' returned a non-zero code: ${result.exitCode}`, result.exitCode);
+    }
     const installed = [...(this.host.packagesOf?.(container) ?? [])].filter(([name]) => !state.packages.has(name));
     // The packages' files are not in the container's file tree here; their installed size is the layer's.
     const changes = this.containerChanges(container, state.image, installed.map(([, p]) => p));
     state.packages = new Map([...state.packages, ...installed]);
-    engine.remove(container.id, true);
-    this.out += ` ---> Removed intermediate container ${short(container.id)}\n`;
-    this.commit(state, createdBy, c, { container: false, nonce: container.id, ...(changes ? { layer: changes } : {}) });
+    this.removeContainer(container);
+    this.emit(` ---> Removed intermediate container ${short(container.id)}\n`);
+    this.commit(state, createdBy, c, { container: false, nonce: container.id, ...(changes ? { layer: changes } : {}) }, `RUN ${this.kitRunText(state, argv)} # buildkit`);
+  }
+
+  /**
+   * runCommandString: every ARG the stage declared, in order, as `|N K=V ...` before
+   * the command (the ENV of the same name wins; an ARG without a value is `K=`).
+   */
+  private kitRunText(state: StageState, argv: readonly string[]): string {
+    const env = new Map(state.config.env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)] as const));
+    const pairs = state.argOrder.map((k) => `${k}=${env.get(k) ?? state.args.get(k) ?? ''}`);
+    return [...(pairs.length > 0 ? [`|${pairs.length}`, ...pairs] : []), ...argv].join(' ');
+  }
+
+  /** A BuildKit build's vertex for an LLB step (none for the legacy builder). */
+  private kitVertex(ins: Instruction, state: StageState, fromContext?: string[]): KitVertex | undefined {
+    if (!this.kit) return undefined;
+    // uppercaseCmd(processCmdEnv(...)): the instruction with the build's variables expanded.
+    const vertex: KitVertex = { name: kitName(ins, this.vars(state)), keyword: ins.keyword, cached: false, output: '', ...(fromContext ? { fromContext } : {}) };
+    this.kit.vertices.push(vertex);
+    return vertex;
+  }
+
+  /** How BuildKit names a FROM's base: the stage's name, or the image's full reference (`docker.io/library/httpd:latest`). */
+  private baseName(ins: Instruction, image: Image): string {
+    const ref = processWords(instructionFlags(ins.rest).rest, new Map([...this.globalArgs].filter((e): e is [string, string] => e[1] !== undefined)))[0] ?? '';
+    if (this.stages.some((s) => s.name === ref.toLowerCase())) return ref;
+    const parsed = parseNormalizedNamed(ref);
+    return parsed.ok ? canonicalString(withDefaultTag(parsed.value)) : image.id;
   }
 
   /** What a build container wrote, applied to its image's tree: the new tree, the layer's size and digest. */
@@ -354,11 +445,17 @@ export class Builder {
       throw new BuildError('vethlab: ADD of a URL or an archive is real, but it is not modelled here; COPY files from the context');
     }
     const from = flags.get('from');
+    this.kitVertex(ins, state, from === undefined ? sources : undefined);
     const read = from === undefined ? this.contextReader() : this.imageReader(from);
     const picked: { rel: string; entry: TreeEntry; top: boolean }[] = [];
     const hashes: string[] = [];
     for (const source of sources) {
       const matches = read.match(source);
+      if (matches.length === 0 && this.kit && from === undefined) {
+        // BuildKit checksums the transferred context: a missing source names the context's session and shared key.
+        const cause = `failed to calculate checksum of ref ${this.contextRef()}: ${JSON.stringify(resolvePath('/', source))}: not found`;
+        throw new BuildError(cause, 1, { cause, solve: `failed to compute cache key: ${cause}` });
+      }
       if (matches.length === 0) throw new BuildError(read.missing(source));
       for (const m of matches) {
         const entries = read.expand(m);
@@ -382,10 +479,22 @@ export class Builder {
     const layer = this.withEntries(base, changed);
     const createdBy = `/bin/sh -c #(nop) ${ins.keyword} ${multiSourceHash(hashes)} in ${dest} `;
     if (this.cached(state, createdBy)) return;
+    const kitText = `${ins.keyword} ${[...sources, dest].join(' ')} # buildkit`;
+    if (this.kit) return this.commit(state, createdBy, c, { container: false, layer }, kitText);
     // The builder copies into a container it never starts (no "Running in" line).
     const container = this.createContainer(state.image, {});
     this.host.engine.remove(container.id, true);
-    this.commit(state, createdBy, c, { container: false, nonce: container.id, layer });
+    this.commit(state, createdBy, c, { container: false, nonce: container.id, layer }, kitText);
+  }
+
+  /** The context's ref as BuildKit names it: the session's UUID and the local source's shared key (random, from the engine's generator). */
+  private contextRef(): string {
+    const hex = this.host.engine.randomId();
+    const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[parseInt(hex[16]!, 16) % 4]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    // 25 base-36 characters, as BuildKit's identity.NewID: one per byte of another random ID.
+    const bytes = this.host.engine.randomId();
+    const key = Array.from({ length: 25 }, (_, i) => '0123456789abcdefghijklmnopqrstuvwxyz'[parseInt(bytes.slice(2 * i, 2 * i + 2), 16) % 36]).join('');
+    return `${uuid}::${key}`;
   }
 
   /** Files of the build context for COPY: `.`, names, wildcards, directories (their contents). */
@@ -444,10 +553,18 @@ export class Builder {
   private cached(state: StageState, createdBy: string): boolean {
     if (this.noCache) return false;
     const key = `${state.image.id}\n${createdBy}`;
+    if (this.kit) {
+      const step = this.kit.cache.get(key);
+      if (!step) return false;
+      const vertex = this.kit.vertices[this.kit.vertices.length - 1];
+      if (vertex && vertex.keyword !== 'FROM') vertex.cached = true;
+      this.advance(state, step);
+      return true;
+    }
     // The newest image committed for this step wins (the image cache's most recent match).
     const hit = [...this.host.engine.images].reverse().find((i) => i.built?.cacheKey === key);
     if (!hit) return false;
-    this.out += ' ---> Using cache\n';
+    this.emit(' ---> Using cache\n');
     this.advance(state, hit);
     return true;
   }
@@ -455,30 +572,58 @@ export class Builder {
   private advance(state: StageState, image: Image): void {
     state.image = image;
     state.config = configOf(image);
-    this.out += ` ---> ${short(image.id)}\n`;
+    this.emit(` ---> ${short(image.id)}\n`);
   }
 
   private createContainer(image: Image, opts: { cmd?: string[]; entrypoint?: string; env?: string[]; workingDir?: string; user?: string }): Container {
+    const store = this.host.engine.imageService.store;
+    // BuildKit's steps are no images of the engine: the step's image is there only while its RUN runs.
+    if (this.kit && !store.get(image.id)) {
+      store.add(image, []);
+      this.transient.add(image.id);
+    }
     try {
       return this.host.engine.createContainer({ image: image.id, ...opts, ...(opts.user === '' ? { user: '' } : {}) }, []);
     } catch (e) {
+      this.dropTransient();
       if (e instanceof DockerError) throw new BuildError(e.message);
       throw e;
     }
+  }
+
+  /** Step images put in the store for a RUN of a BuildKit build. */
+  private readonly transient = new Set<string>();
+
+  private removeContainer(container: Container): void {
+    this.host.engine.remove(container.id, true);
+    this.dropTransient();
+  }
+
+  private dropTransient(): void {
+    for (const id of this.transient) this.host.engine.imageService.store.remove(id);
+    this.transient.clear();
   }
 
   /**
    * Commits a step: from the cache when the same step ran on this parent before,
    * else a new image (metadata steps in a container the builder creates and removes).
    */
-  private commit(state: StageState, createdBy: string, config: RunConfig, how: { container: boolean; nonce?: string; layer?: { tree: ReadonlyMap<string, TreeEntry>; size: number; digest: string } }): void {
+  private commit(state: StageState, createdBy: string, config: RunConfig, how: { container: boolean; nonce?: string; layer?: { tree: ReadonlyMap<string, TreeEntry>; size: number; digest: string } }, kitText: string): void {
     if (how.container && this.cached(state, createdBy)) return;
+    if (this.kit) {
+      // A step of BuildKit's cache: its history line and comment, no container, no image in the store.
+      const step = commitStep(state.image, { createdBy: kitText, config, packages: state.packages, comment: BUILDKIT_COMMENT, cacheKey: `${state.image.id}\n${createdBy}`, ...(how.layer ? { layer: how.layer } : {}) }, this.host.engine.kernel.now, this.host.baseTree, '');
+      this.kit.cache.set(step.built!.cacheKey, step);
+      state.image = step;
+      state.config = configOf(step);
+      return;
+    }
     let nonce = how.nonce ?? '';
     if (how.container) {
       const container = this.createContainer(state.image, { cmd: ['/bin/sh', '-c', createdBy.replace(/^\/bin\/sh -c /, '')] });
-      this.out += ` ---> Running in ${short(container.id)}\n`;
+      this.emit(` ---> Running in ${short(container.id)}\n`);
       this.host.engine.remove(container.id, true);
-      this.out += ` ---> Removed intermediate container ${short(container.id)}\n`;
+      this.emit(` ---> Removed intermediate container ${short(container.id)}\n`);
       nonce = container.id;
     }
     const engine = this.host.engine;
@@ -535,4 +680,9 @@ function formatDuration(ns: number): string {
   const m = Math.floor(s / 60);
   s -= m * 60;
   return `${h > 0 ? `${h}h` : ''}${h > 0 || m > 0 ? `${m}m` : ''}${s}s`;
+}
+
+/** A vertex's name: the instruction as written, its variables expanded and quotes removed, the keyword upper-cased. */
+function kitName(ins: Instruction, vars: Vars): string {
+  return `${ins.keyword} ${processWord(ins.original.slice(ins.original.search(/\s/) + 1).trim(), vars)}`;
 }

@@ -178,6 +178,8 @@ class DockerClient {
       case 'images':
         return lazyPart('inspect').imagesCommand(this.engine, 'images', rest);
       case 'image':
+        // `docker image build` is `docker build` (the legacy client's alias), with its own name in the usage.
+        if (rest[0] === 'build') return lazyPart('build').buildCommand(this.engine, this.options, rest.slice(1), proc, 'image build');
         return lazyPart('inspect').imageCommand(this.engine, rest);
       case 'pull':
         return pullCommand(this.engine, rest);
@@ -213,6 +215,8 @@ class DockerClient {
         return lazyPart('inspect').searchCommand(this.engine, rest);
       case 'build':
         return lazyPart('build').buildCommand(this.engine, this.options, rest, proc);
+      case 'builder':
+        return lazyPart('build').builderCommand(this.engine, rest);
       case 'history':
         return lazyPart('inspect').historyCommand(this.engine, rest);
       case undefined:

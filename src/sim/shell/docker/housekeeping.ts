@@ -66,7 +66,7 @@ function layersOf(image: Image): [string, number][] {
   const diffIds = image.layers ?? [image.layer];
   if (!image.built) return [[layerKey(image), image.size]];
   // The steps' layers, oldest first (the history lists the newest first).
-  const own = image.built.history.filter((e) => !e.emptyLayer && e.createdBy !== '' && e.comment === '').map((e) => e.size).reverse();
+  const own = image.built.history.filter((e) => !e.emptyLayer && e.createdBy !== '' && e.comment === (image.built!.comment ?? '')).map((e) => e.size).reverse();
   const baseCount = diffIds.length - own.length;
   const baseSize = image.size - own.reduce((a, b) => a + b, 0);
   return [[diffIds.slice(0, baseCount).join(' '), baseSize], ...own.map((size, i): [string, number] => [diffIds.slice(0, baseCount + i + 1).join(' '), size])];

@@ -139,7 +139,7 @@ export function imagesCommand(engine: Engine, command: 'images' | 'image ls', ar
   return ok(table([header, ...rows.map((r) => [String(r.Repository), String(r.Tag), ...(digests ? [String(r.Digest)] : []), String(r.ID), String(r.CreatedSince), String(r.Size)])]));
 }
 
-/** `docker image SUBCOMMAND`. */
+/** `docker image SUBCOMMAND` (`image build` is the build part's: cli.ts sends it there). */
 export function imageCommand(engine: Engine, argv: string[]): CommandOutput {
   const [sub, ...rest] = argv;
   switch (sub) {
@@ -159,7 +159,6 @@ export function imageCommand(engine: Engine, argv: string[]): CommandOutput {
       return imagePrune(engine, rest);
     case 'history':
       return historyCommand(engine, rest);
-    case 'build':
     case 'save':
     case 'load':
     case 'import':

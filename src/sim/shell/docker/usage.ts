@@ -59,6 +59,7 @@ export const USAGE: Record<string, string> = {
   search: 'docker search [OPTIONS] TERM',
   stats: 'docker stats [OPTIONS] [CONTAINER...]',
   build: 'docker build [OPTIONS] PATH | URL | -',
+  'image build': 'docker image build [OPTIONS] PATH | URL | -',
   update: 'docker update [OPTIONS] CONTAINER [CONTAINER...]',
 };
 

@@ -37,6 +37,8 @@ const PROGRAM_PARTS: Record<string, LazyPart> = {
   ...programsOf('inspect', ['inspect', 'images', 'image', 'volume', 'version', 'info']),
   // redis-cli, and redis-server run as a command: by the programs' names and the image's (its entrypoint runs redis-server for a command that starts with a flag).
   redis: 'redis', 'redis-cli': 'redis', 'redis-server': 'redis',
+  // docker builder (prune) answers from the build part, which keeps BuildKit's cache.
+  builder: 'build',
   caddy: 'caddy',
   // The image (and its program): every world starts with nginx, so a line running it by its ID counts too (below).
   nginx: 'nginx',

@@ -8,6 +8,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { encodeScenario } from '../src/scenario/link/codec.ts';
 import { expect, test } from './fixtures.ts';
 
 /** Holds a chunk back (at most 10 s) until `release`; `requested` says whether the page asked for it. */
@@ -156,6 +157,20 @@ test('the first screen shows the starter nodes before the simulator has loaded',
   await lab.type('docker exec bbox1 ping -c 1 bbox2');
   await expect(lab.terminal()).toContainText('1 packets transmitted, 1 packets received, 0% packet loss');
   await shot('boot-live');
+});
+
+test("a link's first screen draws no other world while the link's is built", async ({ page, lab }) => {
+  const simulator = await holdSimulator(page);
+  const link = encodeScenario({ vethlab: 1, setup: ['docker network create n1', 'docker run -d --name linked --network n1 busybox sleep 1000'] });
+  await page.goto(`/#s=${link}`);
+  await expect(page.getByTestId('boot-status')).toHaveText('Starting the simulator…');
+  expect(simulator.requested()).toBe(true);
+  // Not the starter world (nor a saved one): it would be the wrong world, and drawing it delays the simulator.
+  await expect(page.getByTestId('topology')).toBeVisible();
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+  simulator.release();
+  await expect(lab.node('c:linked')).toBeVisible();
+  await expect(lab.node('c:bbox1')).toHaveCount(0);
 });
 
 test('a returning visitor sees the saved world at once, where it was left', async ({ page, lab, shot }) => {

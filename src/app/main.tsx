@@ -24,7 +24,11 @@ const Live = lazy(() => live);
 const container = document.getElementById('root');
 if (!container) throw new Error('vethlab: index.html has no #root element');
 
-const saved = bootState(browserStorage());
+// A link opens a world of its own: the saved or starter world is not drawn while it loads
+// (it would be the wrong world, and drawing it delays the simulator the link waits for).
+const opensLink = isScenarioFragment(window.location.hash);
+const stored = bootState(browserStorage());
+const saved = opensLink ? { ...stored, graph: undefined } : stored;
 document.documentElement.dataset.theme = resolveTheme(
   saved.view.theme,
   window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
@@ -34,7 +38,7 @@ document.documentElement.dataset.theme = resolveTheme(
 const strings = initI18n();
 // A link's world is built as soon as the simulator has arrived: what opening it needs (the
 // link's codec, the gallery's text) downloads alongside it, not after it.
-if (isScenarioFragment(window.location.hash)) {
+if (opensLink) {
   import('./share/link-open.ts').catch(() => undefined);
   // The codec (fflate, the format's schema) only for a whole scenario's link, not a gallery link's id.
   if (isScenarioDataFragment(window.location.hash)) import('./share/links.ts').catch(() => undefined);

@@ -244,10 +244,8 @@ export function startResolverSockets(kernel: KernelApi, random: SeededRandom, ne
     `-A DOCKER_POSTROUTING -s ${EMBEDDED_DNS}/32 -p tcp -m tcp --sport ${tcp} -j SNAT --to-source :53`,
     `-A DOCKER_POSTROUTING -s ${EMBEDDED_DNS}/32 -p udp -m udp --sport ${udp} -j SNAT --to-source :53`,
   ];
-  for (const rule of rules) {
-    const done = ns?.netfilter.iptables(['-t', 'nat', ...rule.split(' ')], 4);
-    if (done && done.exitCode !== 0) throw new Error(`dockerd: iptables -t nat ${rule}: ${done.stderr.trim()}`);
-  }
+  // Parsed when the namespace's rules are first read: most containers' never are.
+  for (const rule of rules) ns?.netfilter.iptablesLater(['-t', 'nat', ...rule.split(' ')]);
 }
 
 /**

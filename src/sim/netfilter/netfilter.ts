@@ -41,9 +41,41 @@ function parseCached(argv: readonly string[], family: 4 | 6): ParsedCommand {
 }
 
 export class Netfilter {
-  readonly v4 = new Ruleset(4);
-  readonly v6 = new Ruleset(6);
+  private readonly rules4 = new Ruleset(4);
+  private readonly rules6 = new Ruleset(6);
   readonly conntrack = new Conntrack();
+  /** IPv4 iptables lines given to `iptablesLater`, not yet run: every read of the rules runs them first. */
+  private pending: string[][] = [];
+
+  get v4(): Ruleset {
+    this.runPending();
+    return this.rules4;
+  }
+
+  get v6(): Ruleset {
+    this.runPending();
+    return this.rules6;
+  }
+
+  /**
+   * IPv4 iptables lines run when the rules are next read (a packet, a listing, another
+   * line), in order: dockerd's eight lines for the embedded DNS in every container were a
+   * sixth of building a 300-container world, parsed for containers nobody asks. The result
+   * is the same as running them now; one that fails then is the caller's bug, and throws.
+   */
+  iptablesLater(argv: readonly string[]): void {
+    this.pending.push([...argv]);
+  }
+
+  private runPending(): void {
+    if (this.pending.length === 0) return;
+    const lines = this.pending;
+    this.pending = [];
+    for (const argv of lines) {
+      const done = this.iptables(argv, 4);
+      if (done.exitCode !== 0) throw new Error(`iptables ${argv.join(' ')}: ${done.stderr.trim()}`);
+    }
+  }
 
   runHook(hook: Hook, packet: Packet, place: PacketPlace, ctx: HookContext): HookResult {
     // Without any table nothing asked for conntrack or filtering here (as in a fresh

@@ -158,12 +158,19 @@ function tokensOf(text: string, file: string): readonly Token[] {
 }
 
 /** One file's directives, its includes read in place. */
-function parseFile(fs: FileSystem, file: string, depth: number): Directive[] {
+/** Parsed files that include no other, by name and text; nothing changes a directive once parsed. */
+const parsedFiles = new Map<string, readonly Directive[]>();
+
+function parseFile(fs: FileSystem, file: string, depth: number): readonly Directive[] {
   const text = fs.read(file);
   if (typeof text !== 'string' || text === 'ENOENT' || text === 'EISDIR' || text === 'ENOTDIR' || text === 'EEXIST' || text === 'EROFS') {
     throw new NginxEmerg(`open() "${file}" failed (2: No such file or directory)`);
   }
+  const key = `${file}\0${text}`;
+  const known = parsedFiles.get(key);
+  if (known) return known;
   const tokens = tokensOf(text, file);
+  let includes = false;
   let pos = 0;
   // Only an error message needs it, so it is counted then.
   const lastLine = () => text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
@@ -194,14 +201,22 @@ function parseFile(fs: FileSystem, file: string, depth: number): Directive[] {
           break;
         } else throw new NginxEmerg(`unexpected "}" in ${file}:${a.line}`);
       }
-      if (d.name === 'include' && !d.block) out.push(...includeFiles(fs, d, depth));
-      else out.push(d);
+      if (d.name === 'include' && !d.block) {
+        includes = true;
+        out.push(...includeFiles(fs, d, depth));
+      } else out.push(d);
     }
   };
-  return block(false);
+  const directives = block(false);
+  // A file that includes none is its text alone (mime.types, conf.d/default.conf in every nginx container).
+  if (!includes) {
+    if (parsedFiles.size >= TOKEN_CACHE_SIZE) parsedFiles.delete(parsedFiles.keys().next().value!);
+    parsedFiles.set(key, directives);
+  }
+  return directives;
 }
 
-function includeFiles(fs: FileSystem, d: Directive, depth: number): Directive[] {
+function includeFiles(fs: FileSystem, d: Directive, depth: number): readonly Directive[] {
   if (d.args.length !== 1) throw new NginxEmerg(`invalid number of arguments in "include" directive in ${d.file}:${d.line}`);
   const pattern = resolvePath('/etc/nginx', d.args[0]!);
   if (UNMODELLED_INCLUDES.has(pattern) || depth > 10) return [];

@@ -37,9 +37,20 @@ export class FlagError extends Error {
   }
 }
 
+/** Each flag table's lookups by long and short name, built once (docker run's has about a hundred flags). */
+const lookups = new WeakMap<readonly FlagSpec[], { byLong: Map<string, FlagSpec>; byShort: Map<string, FlagSpec> }>();
+
+function lookupsOf(specs: readonly FlagSpec[]): { byLong: Map<string, FlagSpec>; byShort: Map<string, FlagSpec> } {
+  let found = lookups.get(specs);
+  if (!found) {
+    found = { byLong: new Map(specs.map((s) => [s.long, s])), byShort: new Map(specs.filter((s) => s.short).map((s) => [s.short!, s])) };
+    lookups.set(specs, found);
+  }
+  return found;
+}
+
 export function parseFlags(argv: string[], specs: readonly FlagSpec[], opts: { interspersed: boolean }): ParsedFlags {
-  const byLong = new Map(specs.map((s) => [s.long, s]));
-  const byShort = new Map(specs.filter((s) => s.short).map((s) => [s.short!, s]));
+  const { byLong, byShort } = lookupsOf(specs);
   const out: ParsedFlags = { bools: new Set(), falses: new Set(), strings: new Map(), lists: new Map(), args: [] };
   const set = (spec: FlagSpec, value: string | undefined, shown: string) => {
     if (spec.kind === 'bool') {

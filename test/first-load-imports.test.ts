@@ -137,3 +137,11 @@ describe('what left the simulator’s chunk for a lazy part (issue 13, 7 Decembe
     }
   });
 });
+
+describe('the starter world’s snapshot (issue 13, 7 December 2026)', () => {
+  it('is loaded only where the first screen draws it: neither the entry nor the live app reaches it statically', () => {
+    const snapshot = path.join(ROOT, 'src/app/graph/starter-snapshot.ts');
+    expect(reach('src/app/main.tsx').has(snapshot)).toBe(false);
+    expect(reach('src/app/Live.tsx').has(snapshot)).toBe(false);
+  });
+});

@@ -2,14 +2,14 @@
  * Browser entry point. The live app's chunk (the store and the simulator) and
  * the terminal's (the light terminal; xterm.js comes after it) start downloading at once; meanwhile the first
  * screen draws the world from a graph snapshot (src/app/boot): the saved
- * session's, else the starter world's. The UI strings come first (English is
+ * session's, else the starter world's (its own chunk; a link draws neither). The UI strings come first (English is
  * bundled; Chinese is a small chunk awaited when it is the language), and with
  * a gallery scenario restored, its title and next step for the header.
  */
 import { lazy, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Boot } from './boot/Boot.tsx';
-import { bootState, withScenarioHeader } from './boot/initial.ts';
+import { bootStateOf, drawsStarter, readSavedBoot, type StarterSnapshot, withScenarioHeader } from './boot/initial.ts';
 import { initI18n, loadGalleryText } from './i18n/index.ts';
 import { isScenarioDataFragment, isScenarioFragment } from './share/useLinkOpener.ts';
 import { browserStorage } from './state/persist.ts';
@@ -27,8 +27,12 @@ if (!container) throw new Error('vethlab: index.html has no #root element');
 // A link opens a world of its own: the saved or starter world is not drawn while it loads
 // (it would be the wrong world, and drawing it delays the simulator the link waits for).
 const opensLink = isScenarioFragment(window.location.hash);
-const stored = bootState(browserStorage());
-const saved = opensLink ? { ...stored, graph: undefined } : stored;
+const saved = readSavedBoot(browserStorage());
+// The starter's snapshot (a chunk of its own) only where it is drawn; should it fail to load, the canvas waits for the simulator.
+const starter: Promise<StarterSnapshot | undefined> =
+  !opensLink && drawsStarter(saved)
+    ? import('./graph/starter-snapshot.ts').then((m) => m.STARTER_SNAPSHOT).catch(() => undefined)
+    : Promise.resolve(undefined);
 document.documentElement.dataset.theme = resolveTheme(
   saved.view.theme,
   window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
@@ -45,7 +49,11 @@ if (opensLink) {
   // The gallery's text for a gallery link; a whole scenario's link loads it only if it opens a gallery scenario (useLinkOpener.ts).
   else void strings.then(() => loadGalleryText()).catch(() => undefined);
 }
-void Promise.all([strings, withScenarioHeader(saved)]).then(([i18n, state]) => {
+const firstScreen = starter.then((snapshot) => {
+  const state = bootStateOf(saved, snapshot);
+  return withScenarioHeader(opensLink ? { ...state, graph: undefined } : state);
+});
+void Promise.all([strings, firstScreen]).then(([i18n, state]) => {
   document.documentElement.lang = i18n.language;
   i18n.onLanguageChanged((lng) => {
     document.documentElement.lang = lng;

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bootState } from '../../src/app/boot/initial.ts';
+import { STARTER_SNAPSHOT } from '../../src/app/graph/starter-snapshot.ts';
 import { collapseGraph, groupEdgeId, groupNodeId } from '../../src/app/canvas/collapse.ts';
 import { deriveGraph } from '../../src/app/graph/derive.ts';
 import type { GroupNodeData, TopologyGraph } from '../../src/app/graph/types.ts';
@@ -130,7 +131,7 @@ describe('the collapsed networks as view state', () => {
     const storage = new MemoryStorage();
     const store = createAppStore({ storage, now: () => 0 });
     store.getState().setCollapsed('bridge:docker0', true);
-    const ids = bootState(storage).graph!.nodes.map((n) => n.id);
+    const ids = bootState(storage, STARTER_SNAPSHOT).graph!.nodes.map((n) => n.id);
     expect(ids).toContain(groupNodeId('bridge:docker0'));
     expect(ids).not.toContain('c:bbox3');
     expect(ids).toContain('c:bbox1');

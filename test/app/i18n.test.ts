@@ -7,6 +7,7 @@
 import { i18n } from '../../src/app/i18n/index.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bootState, withScenarioHeader } from '../../src/app/boot/initial.ts';
+import { STARTER_SNAPSHOT } from '../../src/app/graph/starter-snapshot.ts';
 import { GALLERY_STORAGE_KEY, GALLERY_VERSION } from '../../src/app/gallery/saved.ts';
 import { galleryEn } from '../../src/app/i18n/gallery.en.ts';
 import { galleryEnFirst } from '../../src/app/i18n/gallery.en.first.ts';
@@ -48,7 +49,7 @@ describe('the gallery’s English text, loaded when needed', () => {
     const storage = new MemoryStorage();
     saveSession(storage, { seed: 1, commands: [...scenario.commands], positions: {}, view: { ...DEFAULT_VIEW } });
     storage.setItem(GALLERY_STORAGE_KEY, JSON.stringify({ version: GALLERY_VERSION, id: scenario.id, step: 1, guide: true }));
-    const saved = bootState(storage);
+    const saved = bootState(storage, STARTER_SNAPSHOT);
     expect(saved.header.titleKey).toBe('scenario.twoNetworks.title');
     const { header } = await withScenarioHeader(saved);
     expect(header.titleKey).toBe(scenario.titleKey);
@@ -56,7 +57,7 @@ describe('the gallery’s English text, loaded when needed', () => {
     expect(i18n.t(header.titleKey)).toBe(galleryEn.scenarios[scenario.id as keyof typeof galleryEn.scenarios].title);
 
     // Without a saved scenario the state is kept as it is.
-    const starter = bootState(new MemoryStorage());
+    const starter = bootState(new MemoryStorage(), STARTER_SNAPSHOT);
     expect(await withScenarioHeader(starter)).toBe(starter);
   });
 

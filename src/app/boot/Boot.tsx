@@ -56,7 +56,7 @@ export function BootScreen({ state, failed = false }: { state: BootState; failed
       <main className="workspace" data-pane="canvas">
         <section className="canvas-area" aria-label={t('canvas.label')}>
           {state.graph ? (
-            <SnapshotCanvas graph={state.graph} positions={state.positions} theme={theme} />
+            <SnapshotCanvas graph={state.graph} positions={state.positions} autoNarrow={state.autoNarrow} theme={theme} />
           ) : (
             <div className="canvas" data-testid="topology" />
           )}

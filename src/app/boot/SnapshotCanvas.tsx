@@ -19,7 +19,15 @@ import type { GraphSnapshot } from '../graph/snapshot.ts';
 import type { XY } from '../state/persist.ts';
 import { firstScreenPainted, recordBootHandoff } from './handoff.ts';
 
-export function SnapshotCanvas({ graph, positions, theme }: { graph: GraphSnapshot; positions: Record<string, XY>; theme: 'light' | 'dark' }) {
+interface SnapshotCanvasProps {
+  graph: GraphSnapshot;
+  positions: Record<string, XY>;
+  /** The positions are the starter's automatic layout (initial.ts): the live canvas lays them out anew when the phone turns. */
+  autoNarrow: boolean | undefined;
+  theme: 'light' | 'dark';
+}
+
+export function SnapshotCanvas({ graph, positions, autoNarrow, theme }: SnapshotCanvasProps) {
   const { t } = useTranslation();
   const [sizes, setSizes] = useState<Record<string, Size>>({});
   const [viewport, setViewport] = useState<Viewport | undefined>();
@@ -29,7 +37,10 @@ export function SnapshotCanvas({ graph, positions, theme }: { graph: GraphSnapsh
   const nodes = useMemo(() => flowNodes({ graph, positions, sizes, frame, t }), [graph, positions, sizes, frame, t]);
   const edges = useMemo(() => flowEdges(graph), [graph]);
   const onMeasured = useCallback((measured: Record<string, Size>) => setSizes((old) => withMeasured(old, measured)), []);
-  useEffect(() => recordBootHandoff({ sizes, positions, viewport }), [sizes, positions, viewport]);
+  useEffect(
+    () => recordBootHandoff({ sizes, positions, viewport, ...(autoNarrow !== undefined ? { autoNarrow } : {}) }),
+    [sizes, positions, viewport, autoNarrow],
+  );
   const starting = t('boot.starting');
   return (
     <div className="canvas" data-testid="topology" data-snapshot="" data-canvas="static">

@@ -17,6 +17,8 @@ export interface BootHandoff {
   viewport: Viewport | undefined;
   sizes: Record<string, Size>;
   positions: Record<string, XY>;
+  /** The positions drawn are the starter's automatic layout for an upright phone (true) or a wider screen (false). */
+  autoNarrow?: boolean;
 }
 
 let handoff: BootHandoff | undefined;

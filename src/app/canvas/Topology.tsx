@@ -39,7 +39,6 @@ import { useCanvasGraph } from './use-canvas-graph.ts';
 import { CollapseControl } from './collapse-control.ts';
 import { useGraph } from '../graph/use-graph.ts';
 import { takeBootHandoff } from '../boot/handoff.ts';
-import { STARTER_SNAPSHOT } from '../graph/starter-snapshot.ts';
 
 const UNPLACED: Placement = { positions: {}, added: {}, fresh: false };
 
@@ -114,9 +113,7 @@ export function Topology({ live = true }: { live?: boolean } = {}) {
   // screen (false), while the user has not moved a node (null): turning the phone lays them out anew.
   // Decided once (a lazy initial state): a ref's argument would be recomputed on every render, a drag's included.
   const [firstAutoNarrow] = useState<boolean | null>(() =>
-    handoff && Object.keys(stored).length === 0 && JSON.stringify(handoff.positions) === JSON.stringify(isNarrow() ? STARTER_SNAPSHOT.narrowPositions : STARTER_SNAPSHOT.positions)
-      ? isNarrow()
-      : null,
+    handoff?.autoNarrow !== undefined && Object.keys(stored).length === 0 && handoff.autoNarrow === isNarrow() ? isNarrow() : null,
   );
   const autoNarrow = useRef<boolean | null>(firstAutoNarrow);
   // Nothing is placed (nor drawn) before the shape is known: the layout depends on it.

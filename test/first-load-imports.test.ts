@@ -110,8 +110,16 @@ describe('opening a link on the first load', () => {
   it('reads a gallery link without the link codec, fflate or the format’s schema', () => {
     const reached = reach('src/app/share/link-open.ts');
     expect([...reached].filter((m) => m === 'npm:fflate' || m === 'npm:valibot' || m.endsWith('/link/codec.ts')).map(rel)).toEqual([]);
-    // A whole scenario's link does take them (links.ts, loaded for `#s=` only).
-    expect(reach('src/app/share/links.ts').has('npm:fflate')).toBe(true);
+    // A whole scenario's link does take them (link-data.ts, loaded for `#s=` only).
+    expect(reach('src/app/share/link-data.ts').has('npm:fflate')).toBe(true);
+  });
+
+  it('reads a whole scenario’s link, and starts the live app, without the gallery’s scenarios (a chunk loaded on demand)', () => {
+    const docs = path.join(ROOT, 'src/scenario/gallery/gallery.gen.ts');
+    for (const entry of ['src/app/main.tsx', 'src/app/Live.tsx', 'src/app/share/link-open.ts', 'src/app/share/link-data.ts']) expect(reach(entry).has(docs), entry).toBe(false);
+    // The embed's reader and the gallery's dialog hold them.
+    expect(reach('src/app/share/links.ts').has(docs)).toBe(true);
+    expect(reach('src/app/gallery/GalleryDialog.tsx').has(docs)).toBe(true);
   });
 });
 

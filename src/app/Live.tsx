@@ -15,6 +15,11 @@ import { useEffect } from 'react';
 import { App } from './App.tsx';
 import { discardBootHandoff, untilFirstScreenPainted } from './boot/handoff.ts';
 import { galleryStoreFor } from './gallery/context.ts';
+import { openingLines } from './gallery/opening.ts';
+import { loadGalleryScenarios } from './gallery/registry.ts';
+import { loadGallery } from './gallery/saved.ts';
+import { partsForLine } from '../sim/shell/lazy/needs.ts';
+import { loadParts } from '../sim/shell/lazy/parts.ts';
 import { isScenarioFragment, openFragmentLink } from './share/useLinkOpener.ts';
 import { AppStoreContext } from './state/context.ts';
 import { browserStorage, loadSession } from './state/persist.ts';
@@ -30,10 +35,26 @@ const FIRST_SCREEN_WAIT_MS = 3000;
 // the first screen's, so its replay does not wait.
 if (!isScenarioFragment(window.location.hash)) await untilFirstScreenPainted(FIRST_SCREEN_WAIT_MS);
 
+/**
+ * A link's programs (nginx, for a world of nginx containers) download while the saved or
+ * starter world replays below, not after it: the link is read now (once: opening it reads the
+ * same promise), and its lines' parts are loaded as opening it would load them.
+ */
+function fetchLinkPrograms(hash: string): void {
+  void import('./share/link-open.ts')
+    .then(({ openLink }) => openLink(hash))
+    .then((link) => (link.kind === 'open' ? loadParts(new Set(openingLines(link.doc, link.step).flatMap(partsForLine))) : undefined))
+    // Opening the link says what failed (a bad link, a program that cannot be fetched).
+    .catch(() => undefined);
+}
+if (isScenarioFragment(window.location.hash)) fetchLinkPrograms(window.location.hash);
+
 const storage = browserStorage();
 const saved = loadSession(storage);
 // The store replays the saved session as it is made: the programs its lines may need come first.
 const store = await whenProgramsReady(saved.kind === 'loaded' ? saved.session.commands : [], () => createAppStore({ storage, holdSaves: true }));
+// A saved gallery scenario (its title, its steps) comes back with the gallery's list.
+if (loadGallery(storage).id !== null) await loadGalleryScenarios().catch(() => undefined);
 await openFragmentLink(store, galleryStoreFor(store));
 // A link whose lines wait for a program opens once it has loaded.
 await programsIdle();

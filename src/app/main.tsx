@@ -45,9 +45,12 @@ const strings = initI18n();
 if (opensLink) {
   import('./share/link-open.ts').catch(() => undefined);
   // The codec (fflate, the format's schema) only for a whole scenario's link, not a gallery link's id.
-  if (isScenarioDataFragment(window.location.hash)) import('./share/links.ts').catch(() => undefined);
-  // The gallery's text for a gallery link; a whole scenario's link loads it only if it opens a gallery scenario (useLinkOpener.ts).
-  else void strings.then(() => loadGalleryText()).catch(() => undefined);
+  if (isScenarioDataFragment(window.location.hash)) import('./share/link-data.ts').catch(() => undefined);
+  // The gallery's scenarios and text for a gallery link; a whole scenario's link loads them only if it opens a gallery scenario (useLinkOpener.ts).
+  else {
+    import('./gallery/gallery-scenarios.ts').catch(() => undefined);
+    void strings.then(() => loadGalleryText()).catch(() => undefined);
+  }
 }
 const firstScreen = starter.then((snapshot) => {
   const state = bootStateOf(saved, snapshot);

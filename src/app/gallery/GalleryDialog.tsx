@@ -8,7 +8,8 @@
  */
 import { type ChangeEvent, useId, useRef } from 'react';
 import { useTranslation } from '../i18n/react.ts';
-import { GALLERY, GALLERY_NS, type GalleryScenario } from '../../scenario/gallery/index.ts';
+import { GALLERY_NS, type GalleryScenario } from '../../scenario/gallery/index.ts';
+import { GALLERY } from './gallery-scenarios.ts';
 import { Dialog } from '../actions/Dialog.tsx';
 import { LostCommands } from '../actions/LostCommands.tsx';
 import { readScenarioFile } from '../share/files.ts';

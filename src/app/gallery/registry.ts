@@ -2,21 +2,23 @@
  * The scenarios the app can open: the gallery's, and one opened from a link or
  * a file (its text registered in the translator under the `linked` namespace, apart
  * from the gallery's text, which is reloaded as a whole when it first loads).
+ * The gallery's own list loads on demand (gallery-list.ts).
  */
 import { i18n } from '../i18n/index.ts';
 import { readScenario } from '../../scenario/format/read.ts';
 import type { ScenarioDoc } from '../../scenario/format/types.ts';
-import { findGalleryScenario, GALLERY } from '../../scenario/gallery/scenarios.ts';
+import { scenarioFromDoc } from '../../scenario/gallery/doc-scenario.ts';
 import { scenarioResource } from '../../scenario/gallery/resource.ts';
 import type { GalleryScenario } from '../../scenario/gallery/types.ts';
-import { scenarioFromDoc } from '../../scenario/gallery/scenarios.ts';
+import { findGalleryScenario } from './gallery-list.ts';
+
+export { findGalleryScenario, galleryScenariosLoaded, loadGalleryScenarios } from './gallery-list.ts';
 
 /** The id of a scenario opened from a link or a file that is not one of the gallery's. */
 export const LINKED_ID = 'shared';
 export const LINKED_NS = 'linked';
 
 let linked: GalleryScenario | null = null;
-
 export function findScenario(id: string | null | undefined): GalleryScenario | undefined {
   if (id === LINKED_ID) return linked ?? undefined;
   return findGalleryScenario(id);
@@ -39,11 +41,12 @@ function sameScript(a: ScenarioDoc, b: ScenarioDoc): boolean {
 
 /**
  * The scenario a document opens as: the gallery's own when it is one of them
- * unchanged (so its translations show), else the linked one.
+ * unchanged (so its translations show), else the linked one. A document with an
+ * id may be the gallery's: the gallery's scenarios are loaded first.
  */
 export function scenarioForDoc(doc: ScenarioDoc): GalleryScenario {
-  const gallery = doc.id !== undefined ? GALLERY.find((s) => s.id === doc.id) : undefined;
-  if (gallery && sameScript(gallery.doc, doc)) return gallery;
+  const own = findGalleryScenario(doc.id);
+  if (own && sameScript(own.doc, doc)) return own;
   return scenarioFromDoc(doc, LINKED_ID, LINKED_NS);
 }
 

@@ -17,8 +17,18 @@ import { GALLERY_STORAGE_KEY, loadGallery as load, serializeGallery } from './sa
 import type { AppStore } from '../state/store.ts';
 import { programsUnavailable, whenProgramsReady } from '../state/programs.ts';
 import { activeScenario, doneSteps, nextStep, ownCommands } from './model.ts';
+import { openingStep } from './opening.ts';
 import { dropPrevious, loadPrevious, savePrevious, type PreviousWorld } from './previous.ts';
-import { findScenario, LINKED_ID, linkedScenario, registerLinked, restoreLinkedText, scenarioForDoc } from './registry.ts';
+import {
+  findScenario,
+  galleryScenariosLoaded,
+  LINKED_ID,
+  linkedScenario,
+  loadGalleryScenarios,
+  registerLinked,
+  restoreLinkedText,
+  scenarioForDoc,
+} from './registry.ts';
 
 export { GALLERY_STORAGE_KEY };
 
@@ -173,15 +183,18 @@ export function createGalleryStore(app: AppStore, options: GalleryStoreOptions =
         set({ dialogOpen: false, confirmId: null, pending: null });
       },
       requestOpen(id, options) {
-        const scenario = findScenario(id);
-        if (scenario) request({ scenario, step: 0, source: id === LINKED_ID ? 'link' : 'gallery' }, options);
+        const go = () => {
+          const scenario = findScenario(id);
+          if (scenario) request({ scenario, step: 0, source: id === LINKED_ID ? 'link' : 'gallery' }, options);
+        };
+        // A gallery scenario named before the gallery's list has loaded (the trace's "since the articles" note).
+        if (id === LINKED_ID || galleryScenariosLoaded()) go();
+        else void loadGalleryScenarios().then(go, (error: unknown) => app.getState().setNotice(programsUnavailable(error)));
       },
       openDoc(doc, step, options) {
-        const scenario = scenarioForDoc(doc);
-        const from = (step ?? doc.view?.step ?? 1) - 1;
         request({
-          scenario,
-          step: Math.max(0, Math.min(from, scenario.steps.length)),
+          scenario: scenarioForDoc(doc),
+          step: openingStep(doc, step),
           ...(doc.layout ? { layout: doc.layout } : {}),
           ...(doc.view?.collapsed ? { collapsed: doc.view.collapsed } : {}),
           ...(doc.view?.panel ? { panel: doc.view.panel } : {}),
@@ -203,7 +216,10 @@ export function createGalleryStore(app: AppStore, options: GalleryStoreOptions =
         set({ previous: false });
         if (!previous) return;
         const { session, gallery } = previous;
-        void Promise.resolve(whenProgramsReady(session.commands, () => bringBack(session, gallery))).catch((error: unknown) => app.getState().setNotice(programsUnavailable(error)));
+        const back = () => whenProgramsReady(session.commands, () => bringBack(session, gallery));
+        // The world may have been a gallery scenario's, named before the gallery's list has loaded.
+        const ready = gallery.id === null || gallery.id === LINKED_ID || galleryScenariosLoaded() ? back() : loadGalleryScenarios().then(back);
+        void Promise.resolve(ready).catch((error: unknown) => app.getState().setNotice(programsUnavailable(error)));
       },
       forgetPrevious() {
         dropPrevious(storage);

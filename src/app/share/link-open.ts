@@ -1,11 +1,12 @@
 /**
  * What a page's URL fragment opens, for the app's first load: a gallery link
- * (`#g=`) is opened from the gallery's list; only a whole scenario's link (`#s=`)
- * loads the codec with fflate and the format's schema (links.ts). A bad link
- * becomes a message for the user; it never changes the world.
+ * (`#g=`) is opened from the gallery's list, loaded for it; only a whole scenario's
+ * link (`#s=`) loads the codec with fflate and the format's schema (link-data.ts),
+ * and the gallery's list only if the document names a scenario (it may be one of
+ * the gallery's). A bad link becomes a message for the user; it never changes the world.
  */
 import type { ScenarioDoc } from '../../scenario/format/types.ts';
-import { findGalleryScenario } from '../../scenario/gallery/scenarios.ts';
+import { findGalleryScenario, loadGalleryScenarios } from '../gallery/gallery-list.ts';
 import type { LinkError } from '../../scenario/link/codec.ts';
 import { readFragment, type FragmentTarget } from '../../scenario/link/target.ts';
 import type { Notice } from '../state/store.ts';
@@ -37,7 +38,7 @@ export function linkErrorNotice(error: LinkError): Notice {
   }
 }
 
-/** What a fragment opens, but for a scenario's data, which only the codec reads. */
+/** What a fragment opens, but for a scenario's data, which only the codec reads; a gallery link once the gallery's scenarios have loaded. */
 export function openTarget(target: Exclude<FragmentTarget, { kind: 'scenario-data' }>): LinkOpen {
   switch (target.kind) {
     case 'none':
@@ -52,12 +53,24 @@ export function openTarget(target: Exclude<FragmentTarget, { kind: 'scenario-dat
   }
 }
 
-/** What the fragment opens; the codec's chunk is loaded for a `#s=` link only. */
-export async function openLink(hash: string): Promise<LinkOpen> {
+/** The last fragment read, and what it opens: the live app reads a link's lines before it opens it (Live.tsx). */
+let lastRead: { hash: string; link: Promise<LinkOpen> } | undefined;
+
+/** What the fragment opens; the codec's chunk is loaded for a `#s=` link only. Read once for the same fragment. */
+export function openLink(hash: string): Promise<LinkOpen> {
+  if (lastRead?.hash !== hash) lastRead = { hash, link: readLink(hash) };
+  return lastRead.link;
+}
+
+async function readLink(hash: string): Promise<LinkOpen> {
   const target = readFragment(hash);
+  if (target.kind === 'gallery') await loadGalleryScenarios();
   if (target.kind !== 'scenario-data') return openTarget(target);
-  const { resolveLink } = await import('./links.ts');
-  return resolveLink(hash);
+  const { openScenarioData } = await import('./link-data.ts');
+  const link = openScenarioData(target.data);
+  // A document with an id opens as the gallery's scenario when it is one, unchanged (registry.ts).
+  if (link.kind === 'open' && link.doc.id !== undefined) await loadGalleryScenarios();
+  return link;
 }
 
 /** Whether what opens is a gallery scenario (by its id), whose title and steps are the gallery's text. */

@@ -8,7 +8,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { encodeScenario } from '../src/scenario/link/codec.ts';
+import { encodeScenario } from '../src/scenario/link/encode.ts';
 import { expect, test } from './fixtures.ts';
 
 /** Holds a chunk back (at most 10 s) until `release`; `requested` says whether the page asked for it. */

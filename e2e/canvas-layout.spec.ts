@@ -6,7 +6,7 @@
  * saved with the run (docs/canvas/ holds copies).
  */
 import type { Locator, Page } from '@playwright/test';
-import { encodeScenario } from '../src/scenario/link/codec.ts';
+import { encodeScenario } from '../src/scenario/link/encode.ts';
 import { expect, test } from './fixtures.ts';
 
 /** Setup lines of a world with `networks` user networks of `each` containers. */

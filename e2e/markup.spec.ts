@@ -8,7 +8,7 @@
  * carry a Content-Security-Policy that allows no inline script.
  */
 import type { Page } from '@playwright/test';
-import { encodeScenario } from '../src/scenario/link/codec.ts';
+import { encodeScenario } from '../src/scenario/link/encode.ts';
 import { expect, test } from './fixtures.ts';
 
 // Without single quotes, so that a shell's '...' carries them whole.

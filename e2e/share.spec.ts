@@ -6,7 +6,7 @@
  * names the world on screen.
  */
 import { readFileSync } from 'node:fs';
-import { encodeScenario } from '../src/scenario/link/codec.ts';
+import { encodeScenario } from '../src/scenario/link/encode.ts';
 import { expect, test, xtermReady } from './fixtures.ts';
 
 test('a world shared as a link opens the same, with its layout, in another browser', async ({ page, lab, browser, shot }) => {

@@ -47,13 +47,13 @@ export function galleryDoc(id: string): ScenarioDoc | undefined {
 }
 
 /** The scenario a link holds (a gallery link: the gallery's document); a CliError (status 1) says why not. */
-export function docFromLink(link: string): ScenarioDoc {
+export async function docFromLink(link: string): Promise<ScenarioDoc> {
   const fragment = fragmentOf(link);
   const version = linkVersion(fragment);
   if (version !== undefined && version > LINK_VERSION) {
     throw new CliError(`the link was made by a newer vethlab (link version ${version}; this one reads up to ${LINK_VERSION})`);
   }
-  const target = parseFragment(fragment);
+  const target = await parseFragment(fragment);
   switch (target.kind) {
     case 'none':
       throw new CliError('the link holds no scenario: it has neither #s= nor #g=');

@@ -42,7 +42,7 @@ export const USAGE = `usage: vethlab run [--json] [--images rig|playground] FILE
 FILE is a shell script, or a scenario file (.yaml, .yml or .json).
 `;
 
-const COMMANDS: ReadonlyMap<string, (args: readonly string[]) => number> = new Map([
+const COMMANDS: ReadonlyMap<string, (args: readonly string[]) => number | Promise<number>> = new Map<string, (args: readonly string[]) => number | Promise<number>>([
   ['run', runCommand],
   ['trace', traceCommand],
   ['share', shareCommand],
@@ -50,7 +50,8 @@ const COMMANDS: ReadonlyMap<string, (args: readonly string[]) => number> = new M
   ['export', exportCommand],
 ]);
 
-export function main(argv: string[]): number {
+/** Runs one command; its exit status. A link is read asynchronously (the platform's inflater), so every command is awaited. */
+export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const run = command === undefined ? undefined : COMMANDS.get(command);
   if (!run) {
@@ -58,7 +59,7 @@ export function main(argv: string[]): number {
     return command === '--help' || command === '-h' ? 0 : 2;
   }
   try {
-    return run(rest);
+    return await run(rest);
   } catch (e) {
     if (!(e instanceof CliError)) {
       process.stderr.write(`vethlab: ${(e as Error).message}\n`);

@@ -24,12 +24,12 @@ export function runDoc(doc: ScenarioDoc, images: ImageSet = 'rig'): ScriptRun {
   return runLines(scenarioLines(doc), doc.seed ?? DEFAULT_SEED, images);
 }
 
-export function runCommand(args: readonly string[]): number {
+export async function runCommand(args: readonly string[]): Promise<number> {
   const parsed = parseArgs(args, { flags: ['--json'], options: ['--images', '--url'] });
   const images = imageSet(parsed.options.get('--images'));
   const url = parsed.options.get('--url');
   if (parsed.positional.length !== (url === undefined ? 1 : 0)) throw new UsageError(url === undefined ? 'run takes one FILE' : 'run takes either FILE or --url LINK');
-  const doc = url !== undefined ? docFromLink(url) : readInput(parsed.positional[0]!).doc;
+  const doc = url !== undefined ? await docFromLink(url) : readInput(parsed.positional[0]!).doc;
   const { entries } = runDoc(doc, images);
   if (parsed.flags.has('--json')) {
     const out = entries.map((e) => ({ line: e.line, stdout: e.output.stdout, stderr: e.output.stderr, exitCode: e.output.exitCode, traces: e.output.traces ?? [] }));

@@ -70,18 +70,18 @@ describe('messages from the host page', () => {
     expect(fromHost({ source: null, origin: 'https://a.example' }, null, undefined)).toBe(false);
   });
 
-  it('does what a request asks, or says why not', () => {
+  it('does what a request asks, or says why not', async () => {
     const storage = new MemoryStorage();
     const app = createAppStore({ storage });
     const gallery = createGalleryStore(app, { storage });
-    expect(handleHostMessage({ type: 'vethlab:step', step: 1 }, app, gallery)).toBe('vethlab:step: no scenario with steps is open');
-    expect(handleHostMessage({ type: 'vethlab:load', link: 'https://vethlab.dev/#g=docker-user' }, app, gallery)).toBeUndefined();
+    expect(await handleHostMessage({ type: 'vethlab:step', step: 1 }, app, gallery)).toBe('vethlab:step: no scenario with steps is open');
+    expect(await handleHostMessage({ type: 'vethlab:load', link: 'https://vethlab.dev/#g=docker-user' }, app, gallery)).toBeUndefined();
     expect(app.getState().commands).toEqual(findGalleryScenario('docker-user')!.commands);
-    expect(handleHostMessage({ type: 'vethlab:step', step: 9 }, app, gallery)).toBe('vethlab:step: the scenario has 8 steps');
-    expect(handleHostMessage({ type: 'vethlab:step', step: 2 }, app, gallery)).toBeUndefined();
+    expect(await handleHostMessage({ type: 'vethlab:step', step: 9 }, app, gallery)).toBe('vethlab:step: the scenario has 8 steps');
+    expect(await handleHostMessage({ type: 'vethlab:step', step: 2 }, app, gallery)).toBeUndefined();
     expect(app.getState().pendingRun?.line).toBe('iptables -I DOCKER-USER -s 172.18.0.3 -j DROP');
-    expect(handleHostMessage({ type: 'vethlab:load', link: 'https://vethlab.dev/' }, app, gallery)).toMatch(/opens no scenario/);
-    expect(handleHostMessage({ type: 'vethlab:theme', theme: 'auto' }, app, gallery)).toBeUndefined();
+    expect(await handleHostMessage({ type: 'vethlab:load', link: 'https://vethlab.dev/' }, app, gallery)).toMatch(/opens no scenario/);
+    expect(await handleHostMessage({ type: 'vethlab:theme', theme: 'auto' }, app, gallery)).toBeUndefined();
     expect(app.getState().view.theme).toBe('system');
   });
 });

@@ -8,6 +8,10 @@ import { openingLines, openingStep } from '../../src/app/gallery/opening.ts';
 import { createGalleryStore } from '../../src/app/gallery/store.ts';
 import { createAppStore } from '../../src/app/state/store.ts';
 import { MemoryStorage } from './memory-storage.ts';
+
+// The unit project shares modules between files (isolate: false): another file may have loaded the
+// gallery's scenarios already. This file's modules are fresh ones.
+vi.hoisted(() => vi.resetModules());
 import { openLink } from '../../src/app/share/link-open.ts';
 import type { ScenarioDoc } from '../../src/scenario/format/types.ts';
 import { galleryFragment, scenarioFragment } from '../../src/scenario/index.ts';

@@ -19,7 +19,7 @@ import { shareDoc, shareFragment, shareModel, type ShareWorld } from '../../src/
 import { isScenarioFragment } from '../../src/app/share/useLinkOpener.ts';
 import { createAppStore } from '../../src/app/state/store.ts';
 import { findGalleryScenario } from '../../src/scenario/gallery/scenarios.ts';
-import { encodeScenario } from '../../src/scenario/link/codec.ts';
+import { encodeScenario } from '../../src/scenario/link/encode.ts';
 import { replay } from '../../src/scenario/scenario.ts';
 import { STARTER_SCENARIO } from '../../src/scenario/starter.ts';
 import { MemoryStorage } from './memory-storage.ts';
@@ -126,39 +126,39 @@ function appWith(commands: readonly string[]) {
   return { storage, app, gallery };
 }
 
-function open(hash: string, gallery: ReturnType<typeof createGalleryStore>, app: ReturnType<typeof createAppStore>) {
-  const link = resolveLink(hash);
+async function open(hash: string, gallery: ReturnType<typeof createGalleryStore>, app: ReturnType<typeof createAppStore>) {
+  const link = await resolveLink(hash);
   if (link.kind === 'error') app.getState().setNotice(link.notice);
   else if (link.kind === 'open') gallery.getState().openDoc(link.doc, link.step);
   return link;
 }
 
 describe('opening a link', () => {
-  it('round-trips a world: the same lines, seed and positions', () => {
+  it('round-trips a world: the same lines, seed and positions', async () => {
     const world = worldOf(SEVEN);
     const fragment = shareFragment(world, shareModel(world), { step: 1, layout: true, title: 'Seven' });
     const { app, gallery } = appWith(STARTER_SCENARIO.commands);
-    open(`#${fragment}`, gallery, app);
+    await open(`#${fragment}`, gallery, app);
     const s = app.getState();
     expect(s.commands).toEqual(SEVEN);
     expect(gallery.getState().activeId).toBe(LINKED_ID);
     const graph = graphOf(s.sim, s.rev);
     expect(layoutOf(s.positions, graph)).toEqual(layoutOf(world.positions, world.graph));
     // Nothing was collapsed: the link says nothing of it, and the reader's canvas is all expanded.
-    expect(resolveLink(`#${fragment}`)).toMatchObject({ kind: 'open', doc: { title: 'Seven' } });
-    expect((resolveLink(`#${fragment}`) as { doc: { view?: unknown } }).doc.view).toBeUndefined();
+    expect(await resolveLink(`#${fragment}`)).toMatchObject({ kind: 'open', doc: { title: 'Seven' } });
+    expect((await resolveLink(`#${fragment}`) as { doc: { view?: unknown } }).doc.view).toBeUndefined();
     expect(s.collapsed).toEqual([]);
     expect(gallery.getState().previous).toBe(false);
   });
 
-  it('opens with the author’s collapsed networks, found by name in the reader’s world, and keeps them over a reload', () => {
+  it('opens with the author’s collapsed networks, found by name in the reader’s world, and keeps them over a reload', async () => {
     const world = { ...worldOf(SEVEN), seed: 7 };
     world.graph = deriveGraph(replay(SEVEN, 7).sim);
     world.positions = autoLayout(world.graph);
     world.collapsed = [bridgeOf(world.graph, 'my_net2'), bridgeOf(world.graph, 'bridge')];
     const fragment = shareFragment(world, shareModel(world), { step: 1, layout: true, title: '' });
     const { app, gallery, storage } = appWith(STARTER_SCENARIO.commands);
-    open(`#${fragment}`, gallery, app);
+    await open(`#${fragment}`, gallery, app);
     const s = app.getState();
     const graph = graphOf(s.sim, s.rev);
     expect(s.collapsed).toEqual([bridgeOf(graph, 'my_net2'), bridgeOf(graph, 'bridge')]);
@@ -166,46 +166,46 @@ describe('opening a link', () => {
     expect(createAppStore({ storage }).getState().collapsed).toEqual(s.collapsed);
   });
 
-  it('ignores collapsed names the world does not have, and names that are not a bridge', () => {
+  it('ignores collapsed names the world does not have, and names that are not a bridge', async () => {
     const doc = { vethlab: 1 as const, setup: ['docker network create n1', 'docker run -dit --name c1 --network n1 busybox'], view: { collapsed: ['network:gone', 'container:c1', 'network:n1', 'network:n1'] } };
     const { app, gallery } = appWith(STARTER_SCENARIO.commands);
-    open(`#s=${encodeScenario(doc)}`, gallery, app);
+    await open(`#s=${encodeScenario(doc)}`, gallery, app);
     const s = app.getState();
     expect(s.commands).toEqual(doc.setup);
     expect(s.collapsed).toEqual([bridgeOf(graphOf(s.sim, s.rev), 'n1')]);
   });
 
-  it('round-trips a command typed over several lines (a loop) as one line of the world', () => {
+  it('round-trips a command typed over several lines (a loop) as one line of the world', async () => {
     const lines = ['docker network create n1', 'for i in 1 2 3\ndo docker run -dit --name c$i --network n1 busybox\ndone'];
     const world = worldOf(lines);
     const fragment = shareFragment(world, shareModel(world), { step: 1, layout: false, title: '' });
     const { app, gallery } = appWith(STARTER_SCENARIO.commands);
-    open(`#${fragment}`, gallery, app);
+    await open(`#${fragment}`, gallery, app);
     expect(app.getState().commands).toEqual(lines);
     expect(app.getState().sim.engine.findContainer('c3')?.state).toBe('running');
   });
 
-  it('opens a gallery link at a step with the steps before it run, and reads as that scenario', () => {
+  it('opens a gallery link at a step with the steps before it run, and reads as that scenario', async () => {
     const { app, gallery } = appWith(STARTER_SCENARIO.commands);
-    open('#g=docker-user&step=3', gallery, app);
+    await open('#g=docker-user&step=3', gallery, app);
     const du = findGalleryScenario('docker-user')!;
     expect(app.getState().commands).toEqual([...du.commands, du.steps[0]!.command, du.steps[1]!.command]);
     expect(gallery.getState()).toMatchObject({ activeId: 'docker-user', step: 2, guideOpen: true });
   });
 
-  it('asks before replacing the user’s own commands, keeps them, and brings them back with their collapsed networks', () => {
+  it('asks before replacing the user’s own commands, keeps them, and brings them back with their collapsed networks', async () => {
     const mine = [...STARTER_SCENARIO.commands, 'docker network create important', 'docker run -dit --name keepme --network important busybox'];
     const { app, gallery, storage } = appWith(mine);
     const important = bridgeOf(graphOf(app.getState().sim, app.getState().rev), 'important');
     app.getState().setCollapsed(important, true);
-    open('#g=three-ways', gallery, app);
+    await open('#g=three-ways', gallery, app);
     expect(gallery.getState()).toMatchObject({ dialogOpen: true, confirmId: 'three-ways' });
     expect(app.getState().commands).toEqual(mine);
     gallery.getState().cancelOpen();
     expect(gallery.getState().dialogOpen).toBe(false);
     expect(app.getState().commands).toEqual(mine);
 
-    open('#g=three-ways', gallery, app);
+    await open('#g=three-ways', gallery, app);
     gallery.getState().confirmOpen();
     expect(activeScenario(app.getState().commands, 'three-ways')).toBeDefined();
     expect(gallery.getState().previous).toBe(true);
@@ -250,11 +250,11 @@ describe('a bad link', () => {
     ['an unknown gallery scenario', '#g=no-such-thing', { id: 'no-such-thing' }],
   ];
 
-  it.each(cases)('%s: a message, and the world as it was', (_name, hash, values) => {
+  it.each(cases)('%s: a message, and the world as it was', async (_name, hash, values) => {
     const mine = [...STARTER_SCENARIO.commands, 'docker network create important'];
     const { app, gallery } = appWith(mine);
     const before = app.getState().sim;
-    const link = open(hash, gallery, app);
+    const link = await open(hash, gallery, app);
     expect(link.kind).toBe('error');
     const notice = app.getState().notice!;
     expect(notice.key).toBe('link.bad');
@@ -264,11 +264,13 @@ describe('a bad link', () => {
     expect(gallery.getState()).toMatchObject({ activeId: null, dialogOpen: false, previous: false });
   });
 
-  it('names each kind: corrupt, truncated, too large, newer, invalid', () => {
-    const reasons = cases.map(([, hash]) => {
-      const link = resolveLink(hash);
-      return link.kind === 'error' ? link.notice.values!.reasonKey : link.kind;
-    });
+  it('names each kind: corrupt, truncated, too large, newer, invalid', async () => {
+    const reasons = await Promise.all(
+      cases.map(async ([, hash]) => {
+        const link = await resolveLink(hash);
+        return link.kind === 'error' ? link.notice.values!.reasonKey : link.kind;
+      }),
+    );
     expect(reasons).toEqual([
       'link.corrupt',
       'link.truncated',
@@ -282,18 +284,18 @@ describe('a bad link', () => {
     ]);
   });
 
-  it('stops a link that inflates beyond 256 KiB', () => {
+  it('stops a link that inflates beyond 256 KiB', async () => {
     const huge = encodeScenario({ vethlab: 1, setup: ['x'.repeat(300 * 1024)] });
     expect(huge.length).toBeLessThan(2000);
-    const link = resolveLink(`#s=${huge}`);
+    const link = await resolveLink(`#s=${huge}`);
     expect(link.kind === 'error' && link.notice.values!.reasonKey).toBe('link.tooLarge');
   });
 
-  it('leaves other fragments alone', () => {
+  it('leaves other fragments alone', async () => {
     expect(isScenarioFragment('#top')).toBe(false);
     expect(isScenarioFragment('')).toBe(false);
     expect(isScenarioFragment('#s=1.abc')).toBe(true);
     expect(isScenarioFragment('#g=three-ways&step=2')).toBe(true);
-    expect(resolveLink('#section-2')).toEqual({ kind: 'none' });
+    expect(await resolveLink('#section-2')).toEqual({ kind: 'none' });
   });
 });

@@ -13,7 +13,8 @@ import type { ScenarioDoc } from '../../src/scenario/format/types.ts';
 import { parseScenarioTextYaml, parseScenarioYaml, scenarioToYaml } from '../../src/scenario/format/yaml.ts';
 import { GALLERY_DOCS } from '../../src/scenario/gallery/gallery.gen.ts';
 import { fromBase64Url, toBase64Url } from '../../src/scenario/link/base64url.ts';
-import { decodeScenario, encodeScenario } from '../../src/scenario/link/codec.ts';
+import { decodeScenario } from '../../src/scenario/link/codec.ts';
+import { encodeScenario } from '../../src/scenario/link/encode.ts';
 import { parseFragment } from '../../src/scenario/link/fragment.ts';
 
 /** The error a result must be, described as the CLI says it. */
@@ -35,8 +36,8 @@ const FROZEN_V1_LINK =
   '1.Qy1KYAWCW1F-VWqeQpkhKN-h6UCLw9xKkC-AsYHd7iSgaw2RHABWDvcG0N8YURAAip6kSgWQdqzRATESEYtgPlAlcfEPjhJYdCJCFmKIVbShkYGOBXJ8QPxnFW1ioGNoEAssHGHlE7w8Qi2oamsB';
 
 describe('reading a scenario', () => {
-  it('reads the frozen version-1 link and file', () => {
-    expect(decodeScenario(FROZEN_V1_LINK)).toEqual({ ok: true, doc: FROZEN_V1_DOC });
+  it('reads the frozen version-1 link and file', async () => {
+    expect(await decodeScenario(FROZEN_V1_LINK)).toEqual({ ok: true, doc: FROZEN_V1_DOC });
     const file = readFileSync(new URL('../fixtures/scenarios/frozen-v1.yaml', import.meta.url), 'utf8');
     expect(parseScenarioYaml(file)).toEqual({ ok: true, doc: FROZEN_V1_DOC });
   });
@@ -88,11 +89,11 @@ describe('reading a scenario', () => {
 });
 
 describe('the link codec', () => {
-  it('round-trips every gallery scenario, shorter than its JSON', () => {
+  it('round-trips every gallery scenario, shorter than its JSON', async () => {
     for (const doc of GALLERY_DOCS) {
       const token = encodeScenario(doc);
       expect(token).toMatch(/^1\.[A-Za-z0-9_-]+$/);
-      expect(decodeScenario(token)).toEqual({ ok: true, doc });
+      expect(await decodeScenario(token)).toEqual({ ok: true, doc });
       expect(token.length).toBeLessThan(JSON.stringify(doc).length);
     }
   });
@@ -107,23 +108,23 @@ describe('the link codec', () => {
     expect(fromBase64Url('abcde')).toBeUndefined();
   });
 
-  it('never throws on any text', () => {
-    fc.assert(
-      fc.property(fc.string({ maxLength: 400 }), (text) => {
-        const r = decodeScenario(`1.${text}`);
+  it('never throws on any text', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 400 }), async (text) => {
+        const r = await decodeScenario(`1.${text}`);
         expect(r.ok === false || typeof r.doc === 'object').toBe(true);
-        expect(parseFragment(`#s=1.${text}`).kind).not.toBe('none');
+        expect((await parseFragment(`#s=1.${text}`)).kind).not.toBe('none');
       }),
     );
   });
 
-  it('reads fragments: a whole scenario, a gallery one at a step, anything else left alone', () => {
-    expect(parseFragment(`#s=${FROZEN_V1_LINK}`)).toEqual({ kind: 'scenario', doc: FROZEN_V1_DOC });
-    expect(parseFragment('#g=three-ways&step=2')).toEqual({ kind: 'gallery', id: 'three-ways', step: 2 });
-    expect(parseFragment('g=three-ways')).toEqual({ kind: 'gallery', id: 'three-ways' });
-    expect(parseFragment('#g=three-ways&step=0')).toMatchObject({ kind: 'error', error: { kind: 'invalid' } });
-    expect(parseFragment('#g=<script>')).toMatchObject({ kind: 'error', error: { kind: 'unknown-scenario' } });
-    expect(parseFragment('#install')).toEqual({ kind: 'none' });
+  it('reads fragments: a whole scenario, a gallery one at a step, anything else left alone', async () => {
+    expect(await parseFragment(`#s=${FROZEN_V1_LINK}`)).toEqual({ kind: 'scenario', doc: FROZEN_V1_DOC });
+    expect(await parseFragment('#g=three-ways&step=2')).toEqual({ kind: 'gallery', id: 'three-ways', step: 2 });
+    expect(await parseFragment('g=three-ways')).toEqual({ kind: 'gallery', id: 'three-ways' });
+    expect(await parseFragment('#g=three-ways&step=0')).toMatchObject({ kind: 'error', error: { kind: 'invalid' } });
+    expect(await parseFragment('#g=<script>')).toMatchObject({ kind: 'error', error: { kind: 'unknown-scenario' } });
+    expect(await parseFragment('#install')).toEqual({ kind: 'none' });
   });
 });
 

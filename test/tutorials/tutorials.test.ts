@@ -23,7 +23,7 @@ describe('the tutorials', () => {
   });
 
   for (const file of FILES) {
-    it(`${file} passes vethlab check, every step`, () => {
+    it(`${file} passes vethlab check, every step`, async () => {
       const steps = (readFileSync(`${DIR}/${file}`, 'utf8').match(/^ {2}- (text|run):/gm) ?? []).length;
       let stdout = '';
       vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array) => {
@@ -31,7 +31,7 @@ describe('the tutorials', () => {
         return true;
       }) as typeof process.stdout.write);
       vi.spyOn(process.stderr, 'write').mockImplementation((() => true) as typeof process.stderr.write);
-      expect(main(['check', `${DIR}/${file}`])).toBe(0);
+      expect(await main(['check', `${DIR}/${file}`])).toBe(0);
       expect(steps).toBeGreaterThan(3);
       expect(stdout).toContain(`${steps} steps: ${steps} passed, 0 failed`);
     }, 60_000);

@@ -23,12 +23,11 @@ document.documentElement.classList.add('embed-page');
 const container = document.getElementById('root');
 if (!container) throw new Error('vethlab: embed.html has no #root element');
 
-void Promise.all([initI18n({ persist: false, ...(options.lang ? { language: options.lang } : {}) }), loadGalleryText()]).then(([i18n]) => {
+void Promise.all([initI18n({ persist: false, ...(options.lang ? { language: options.lang } : {}) }), loadGalleryText(), resolveLink(window.location.hash)]).then(([i18n, , link]) => {
   document.documentElement.lang = i18n.language;
   const storage = new MemoryStorage();
   const app = createAppStore({ storage });
   const gallery = provideGalleryStore(app, storage);
-  const link = resolveLink(window.location.hash);
   // The URL's theme, else the scenario's own view, else the reader's system.
   const urlTheme = new URLSearchParams(window.location.search).has('theme');
   const theme = urlTheme ? options.theme : (link.kind === 'open' ? link.doc.view?.theme : undefined) ?? 'auto';

@@ -28,10 +28,11 @@ function fragmentOf(link: string): string {
   return hash >= 0 ? link.slice(hash) : link;
 }
 
-export function handleHostMessage(message: HostMessage, app: AppStore, gallery: GalleryStore): string | undefined {
+/** What a host's message does; the error to post back, if any. Settled in turn (useEmbedApi): a load is read before the next message runs. */
+export async function handleHostMessage(message: HostMessage, app: AppStore, gallery: GalleryStore): Promise<string | undefined> {
   switch (message.type) {
     case 'vethlab:load': {
-      const link = resolveLink(fragmentOf(message.link));
+      const link = await resolveLink(fragmentOf(message.link));
       if (link.kind === 'none') return 'vethlab:load: the link opens no scenario (expected #s=... or #g=...)';
       if (link.kind === 'error') {
         const { reasonKey, ...values } = link.notice.values ?? {};
@@ -62,12 +63,18 @@ export function useEmbedApi(app: AppStore, gallery: GalleryStore, options: Embed
 
   // Requests from the embedding frame only.
   useEffect(() => {
+    // Messages run in the order they came: a `run` or `step` sent after a `load` finds its world.
+    let turn: Promise<unknown> = Promise.resolve();
     const onMessage = (event: MessageEvent) => {
       if (!fromHost(event, parentFrame(), origin)) return;
       const read = readHostMessage(event.data);
       if (read === undefined) return;
-      const error = read.ok ? handleHostMessage(read.message, app, gallery) : read.error;
-      if (error) postToHost({ type: 'vethlab:error', message: error }, origin);
+      turn = turn
+        .then(() => (read.ok ? handleHostMessage(read.message, app, gallery) : read.error))
+        .then((error) => {
+          if (error) postToHost({ type: 'vethlab:error', message: error }, origin);
+        })
+        .catch(() => undefined);
     };
     window.addEventListener('message', onMessage);
     const { commands } = app.getState();

@@ -67,7 +67,7 @@ async function readLink(hash: string): Promise<LinkOpen> {
   if (target.kind === 'gallery') await loadGalleryScenarios();
   if (target.kind !== 'scenario-data') return openTarget(target);
   const { openScenarioData } = await import('./link-data.ts');
-  const link = openScenarioData(target.data);
+  const link = await openScenarioData(target.data);
   // A document with an id opens as the gallery's scenario when it is one, unchanged (registry.ts).
   if (link.kind === 'open' && link.doc.id !== undefined) await loadGalleryScenarios();
   return link;

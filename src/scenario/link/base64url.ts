@@ -22,7 +22,7 @@ export function toBase64Url(bytes: Uint8Array): string {
 }
 
 /** The bytes, or undefined when the text is not base64url (another character, an impossible length). */
-export function fromBase64Url(text: string): Uint8Array | undefined {
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
   if (text.length % 4 === 1) return undefined;
   const out = new Uint8Array(Math.floor((text.length * 3) / 4));
   let bits = 0;

@@ -4,7 +4,8 @@
  * reaches a server, which is what lets the site be hosted anywhere static.
  * (target.ts reads one without decoding it.)
  */
-import { decodeScenario, encodeScenario, type LinkError } from './codec.ts';
+import { decodeScenario, type LinkError } from './codec.ts';
+import { encodeScenario } from './encode.ts';
 import type { ScenarioDoc } from '../format/types.ts';
 import { readFragment } from './target.ts';
 
@@ -17,11 +18,11 @@ export type LinkTarget =
   | { kind: 'gallery'; id: string; step?: number }
   | { kind: 'error'; error: LinkError };
 
-/** Reads `location.hash` (with or without its `#`), decoding a scenario's data. Never throws. */
-export function parseFragment(hash: string): LinkTarget {
+/** Reads `location.hash` (with or without its `#`), decoding a scenario's data. Never rejects. */
+export async function parseFragment(hash: string): Promise<LinkTarget> {
   const target = readFragment(hash);
   if (target.kind !== 'scenario-data') return target;
-  const result = decodeScenario(target.data);
+  const result = await decodeScenario(target.data);
   return result.ok ? { kind: 'scenario', doc: result.doc } : { kind: 'error', error: result.error };
 }
 

@@ -149,6 +149,8 @@ export default defineConfig({
             { name: 'sim-nginx', test: /[\\/]src[\\/]sim[\\/]shell[\\/](?:nginx-(?:conf|process|server|log)|lazy[\\/]nginx)\.ts$/, includeDependenciesRecursively: false },
             // The image catalog's entries beyond the images a world starts with (catalog.ts keeps those).
             { name: 'sim-catalog', test: /[\\/]src[\\/]sim[\\/]docker[\\/]catalog-entries\.ts$/, includeDependenciesRecursively: false },
+            // /etc/services (services.ts keeps /etc/protocols, which every `-p` reads).
+            { name: 'sim-services', test: /[\\/]src[\\/]sim[\\/]netfilter[\\/]service-tables\.ts$/, includeDependenciesRecursively: false },
             // The Linux export (a menu item of the share dialog) writes the world with its own module of sim/net.
             { name: 'export-linux', test: /[\\/]src[\\/](?:sim[\\/]net[\\/]export|scenario[\\/]export[\\/]linux)\.ts$/, includeDependenciesRecursively: false },
             { name: 'simulator', test: /[\\/]src[\\/]sim[\\/]/, includeDependenciesRecursively: false },

@@ -150,6 +150,21 @@ describe('what left the simulator’s chunk for a lazy part (issue 13, 7 Decembe
   });
 });
 
+describe('/etc/services (issue 13, 7 December 2026)', () => {
+  it('its lists are a lazy part the simulator does not reach statically; /etc/protocols, which every `-p` reads, stays in the simulator', () => {
+    const reached = reach('src/sim/shell/simulator.ts');
+    const tables = path.join(ROOT, 'src/sim/netfilter/service-tables.ts');
+    const protocols = path.join(ROOT, 'src/sim/netfilter/services.ts');
+    expect(groupOf(tables)).toBe('sim-services');
+    expect(reached.has(tables)).toBe(false);
+    expect(groupOf(protocols)).toBe('simulator');
+    expect(reached.has(protocols)).toBe(true);
+    // The lists' names are the lazy module's alone: nothing else holds the table's text.
+    const holders = sourceFiles('src').filter((m) => readFileSync(m, 'utf8').includes("'ssh 22'"));
+    expect(holders.map(rel)).toEqual(['src/sim/netfilter/service-tables.ts']);
+  });
+});
+
 describe('the starter world’s snapshot (issue 13, 7 December 2026)', () => {
   it('is loaded only where the first screen draws it: neither the entry nor the live app reaches it statically', () => {
     const snapshot = path.join(ROOT, 'src/app/graph/starter-snapshot.ts');

@@ -71,12 +71,16 @@ function stream(prefix: string, text: string): string {
   return lines.map((l) => `${prefix}|${l}\n`).join('') + (endsNl ? '' : '\\ no newline at end\n');
 }
 
-/** Runs every step on a fresh Netfilter; `expected` supplies the save timestamps. */
-export function replay(steps: Step[], expected: string): string {
+/**
+ * Runs every step on a fresh Netfilter; `expected` supplies the save timestamps. `beforeStep`
+ * runs before each step (test/shell/services-part.test.ts loads a lazy part there).
+ */
+export function replay(steps: Step[], expected: string, beforeStep?: (step: Step) => void): string {
   const nf = new Netfilter();
   const blocks = expected.split(/^\$ /m).slice(1);
   let out = '';
   steps.forEach((step, idx) => {
+    beforeStep?.(step);
     const words = shellWords(step.line);
     const [prog, ...argv] = words;
     const now = generatedTime(blocks[idx] ?? '');

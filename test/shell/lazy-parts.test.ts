@@ -101,7 +101,8 @@ describe('which parts a line may need', () => {
     expect(partsForLine('test -f /etc/hosts && printf ok || wget -qO- web')).toEqual(['tools', 'wget']);
     expect(partsForLine('docker network inspect my_net2 && docker volume create data; docker images')).toEqual(['inspect']);
     expect(partsForLine('docker container inspect web; docker image pull busybox; docker version; docker info')).toEqual(['inspect', 'catalog']);
-    expect(partsForLine('docker exec bb busybox nc -l -p 80')).toEqual(['nc']);
+    // nc with /etc/services (its port names).
+    expect(partsForLine('docker exec bb busybox nc -l -p 80')).toEqual(['nc', 'services']);
     expect(partsForLine('docker exec py pip3 install requests')).toEqual(['python']);
     expect(partsForLine('docker exec c1 traceroute6 -n web')).toEqual(['traceroute']);
     expect(partsForLine("docker inspect -f '{{.Name}}' web")).toEqual(['inspect', 'gotpl']);
@@ -184,7 +185,7 @@ describe('lines run with only the parts they name print what they print with all
     const lazily = await replayLazily(fresh, lines, 7);
     expect(lazily).toEqual(printed(replay(lines, 7).outputs));
     // Each line above named the part it reached, and only those parts were fetched.
-    expect(LAZY_PARTS.filter((part) => fresh.parts.partsLoaded([part])).sort()).toEqual(['catalog', 'curl', 'dns', 'nc', 'nginx', 'packages', 'python', 'socat', 'tcpdump', 'tools', 'traceroute', 'wget']);
+    expect(LAZY_PARTS.filter((part) => fresh.parts.partsLoaded([part])).sort()).toEqual(['catalog', 'curl', 'dns', 'nc', 'nginx', 'packages', 'python', 'services', 'socat', 'tcpdump', 'tools', 'traceroute', 'wget']);
     expect(lazily[6]).toBe('hello from aa\n[0]');
     expect(lazily[7]).toContain('ICMP echo reply');
     expect(lazily[11]).toContain('HTTP/1.1 200 OK');

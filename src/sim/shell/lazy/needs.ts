@@ -18,6 +18,7 @@ import { parseNormalizedNamed } from '../../docker/reference.ts';
 import { parseFlags } from '../docker/flags.ts';
 import { CREATE_FLAGS, RUN_FLAGS } from '../docker/run-flags.ts';
 import { LAZY_PARTS, type LazyPart } from './parts.ts';
+import { mayReadServices } from './reads-services.ts';
 
 const NGINX_ID = (NGINX_LATEST.id ?? '').replace(/^sha256:/, '');
 
@@ -111,6 +112,8 @@ export function partsForLine(line: string): readonly LazyPart[] {
     const part = PROGRAM_PARTS[name];
     if (part) parts.add(part);
   }
+  // /etc/services: nc's port names, iptables' listing by name and ports given by name (./reads-services.ts).
+  if (parts.has('nc') || mayReadServices(line)) parts.add('services');
   // `whoami` is busybox's applet (tools) and traefik/whoami's server alike.
   if (names.includes('whoami')) parts.add('webecho');
   const docker = names.includes('docker');

@@ -8,6 +8,7 @@
  */
 
 import { provideCatalog } from '../../docker/catalog.ts';
+import { provideServices } from '../../netfilter/services.ts';
 
 const LOADERS = {
   /** awk (busybox's and mawk's). */
@@ -57,6 +58,11 @@ const LOADERS = {
   /** The image catalog beyond the `latest` images a world starts with: what a pull of any other image reads. */
   catalog: () => import('../../docker/catalog-entries.ts').then((module) => {
     provideCatalog(module.CATALOG);
+    return module;
+  }),
+  /** /etc/services: port names for `iptables -L` (without -n), `--dport http` and nc; /etc/protocols stays in the simulator. */
+  services: () => import('../../netfilter/service-tables.ts').then((module) => {
+    provideServices({ tcp: module.TCP_SERVICES, udp: module.UDP_SERVICES });
     return module;
   }),
   /** The database clients (psql, pg_isready, mysql, mariadb, mysqladmin, mongosh) and the database images' entrypoints (postgres, mysql, mariadb, mongo). */

@@ -118,9 +118,12 @@ describe('opening a link on the first load', () => {
     expect(reach('src/scenario/link/encode.ts').has('npm:fflate')).toBe(true);
   });
 
-  it('reads a whole scenario’s link, and starts the live app, without the gallery’s scenarios (a chunk loaded on demand)', () => {
+  it('reads a whole scenario’s link, and starts the live app, without the gallery’s scenarios or the format’s reader (chunks loaded on demand)', () => {
     const docs = path.join(ROOT, 'src/scenario/gallery/gallery.gen.ts');
     for (const entry of ['src/app/main.tsx', 'src/app/Live.tsx', 'src/app/share/link-open.ts', 'src/app/share/link-data.ts']) expect(reach(entry).has(docs), entry).toBe(false);
+    // Nor the format's reader (valibot's schema): a saved linked scenario loads it (doc-reader.ts), a `#s=` link with the codec.
+    const reader = path.join(ROOT, 'src/scenario/format/read.ts');
+    for (const entry of ['src/app/main.tsx', 'src/app/Live.tsx', 'src/app/share/link-open.ts']) expect(reach(entry).has(reader), entry).toBe(false);
     // The embed's reader and the gallery's dialog hold them.
     expect(reach('src/app/share/links.ts').has(docs)).toBe(true);
     expect(reach('src/app/gallery/GalleryDialog.tsx').has(docs)).toBe(true);

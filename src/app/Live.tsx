@@ -16,7 +16,7 @@ import { App } from './App.tsx';
 import { discardBootHandoff, untilFirstScreenPainted } from './boot/handoff.ts';
 import { galleryStoreFor } from './gallery/context.ts';
 import { openingLines } from './gallery/opening.ts';
-import { loadGalleryScenarios } from './gallery/registry.ts';
+import { loadDocReader, loadGalleryScenarios } from './gallery/registry.ts';
 import { loadGallery } from './gallery/saved.ts';
 import { partsForLine } from '../sim/shell/lazy/needs.ts';
 import { loadParts } from '../sim/shell/lazy/parts.ts';
@@ -53,8 +53,11 @@ const storage = browserStorage();
 const saved = loadSession(storage);
 // The store replays the saved session as it is made: the programs its lines may need come first.
 const store = await whenProgramsReady(saved.kind === 'loaded' ? saved.session.commands : [], () => createAppStore({ storage, holdSaves: true }));
-// A saved gallery scenario (its title, its steps) comes back with the gallery's list.
-if (loadGallery(storage).id !== null) await loadGalleryScenarios().catch(() => undefined);
+// A saved gallery scenario (its title, its steps) comes back with the gallery's list; a linked one's
+// document is read again with the format's reader.
+const savedGallery = loadGallery(storage);
+if (savedGallery.id !== null) await loadGalleryScenarios().catch(() => undefined);
+if (savedGallery.linked !== undefined) await loadDocReader();
 await openFragmentLink(store, galleryStoreFor(store));
 // A link whose lines wait for a program opens once it has loaded.
 await programsIdle();

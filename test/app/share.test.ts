@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { autoLayout } from '../../src/app/canvas/layout.ts';
 import { activeScenario } from '../../src/app/gallery/model.ts';
-import { LINKED_ID } from '../../src/app/gallery/registry.ts';
+import { LINKED_ID, loadDocReader } from '../../src/app/gallery/registry.ts';
 import { createGalleryStore } from '../../src/app/gallery/store.ts';
 import { graphOf } from '../../src/app/graph/cache.ts';
 import { deriveGraph } from '../../src/app/graph/derive.ts';
@@ -221,13 +221,15 @@ describe('opening a link', () => {
     expect(storage.getItem('vethlab.previous')).toBeNull();
   });
 
-  it('keeps a linked scenario across a reload (its document is saved with the gallery state)', () => {
+  it('keeps a linked scenario across a reload (its document is saved with the gallery state)', async () => {
     const storage = new MemoryStorage();
     const app = createAppStore({ storage });
     const gallery = createGalleryStore(app, { storage });
     const doc = { vethlab: 1 as const, title: 'Mine', setup: ['docker network create n1'], steps: [{ text: 'Look', run: 'docker network ls' }] };
     gallery.getState().openDoc(doc);
     expect(app.getState().commands).toEqual(['docker network create n1']);
+    // The reload: the live app loads the format's reader before the gallery store reads the saved document (Live.tsx).
+    await loadDocReader();
     const app2 = createAppStore({ storage });
     const gallery2 = createGalleryStore(app2, { storage });
     expect(app2.getState().commands).toEqual(['docker network create n1']);

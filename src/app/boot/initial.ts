@@ -104,8 +104,8 @@ export async function withScenarioHeader(state: BootState): Promise<BootState> {
   const { id, step, linked } = state.gallery;
   if (id === null) return state;
   try {
-    const [{ headerLine }, { restoreLinkedText, loadGalleryScenarios }] = await Promise.all([import('../gallery/model.ts'), import('../gallery/registry.ts'), loadGalleryText()]);
-    await loadGalleryScenarios();
+    const [{ headerLine }, { restoreLinkedText, loadGalleryScenarios, loadDocReader }] = await Promise.all([import('../gallery/model.ts'), import('../gallery/registry.ts'), loadGalleryText()]);
+    await Promise.all([loadGalleryScenarios(), linked !== undefined ? loadDocReader() : undefined]);
     restoreLinkedText(linked);
     return { ...state, header: headerLine(state.commands, id, step) };
   } catch {

@@ -2,10 +2,11 @@
  * The scenarios the app can open: the gallery's, and one opened from a link or
  * a file (its text registered in the translator under the `linked` namespace, apart
  * from the gallery's text, which is reloaded as a whole when it first loads).
- * The gallery's own list loads on demand (gallery-list.ts).
+ * The gallery's own list loads on demand (gallery-list.ts), and so does the format's
+ * reader a saved linked scenario is read again with (doc-reader.ts): neither is on the
+ * way to the first screen's terminal.
  */
 import { i18n } from '../i18n/index.ts';
-import { readScenario } from '../../scenario/format/read.ts';
 import type { ScenarioDoc } from '../../scenario/format/types.ts';
 import { scenarioFromDoc } from '../../scenario/gallery/doc-scenario.ts';
 import { scenarioResource } from '../../scenario/gallery/resource.ts';
@@ -59,10 +60,37 @@ export function registerLinked(scenario: GalleryScenario | null): void {
   i18n.addResourceBundle('en', LINKED_NS, { scenarios: { [LINKED_ID]: text } });
 }
 
-/** Registers the linked scenario a saved state holds (its document, read again); false when it no longer reads. */
+/** Reads a saved document again: the scenario format's reader, undefined when it no longer reads. */
+type DocReader = (data: unknown) => ScenarioDoc | undefined;
+let readDoc: DocReader | undefined;
+let readerLoading: Promise<void> | undefined;
+
+export function provideDocReader(reader: DocReader): void {
+  readDoc = reader;
+}
+
+/** Loads the format's reader (doc-reader.ts) once; `restoreLinkedText` needs it for a saved linked scenario. */
+export function loadDocReader(): Promise<void> {
+  if (readDoc) return Promise.resolve();
+  readerLoading ??= import('./doc-reader.ts').then(
+    () => undefined,
+    (error: unknown) => {
+      readerLoading = undefined;
+      throw error;
+    },
+  );
+  return readerLoading;
+}
+
+/**
+ * Registers the linked scenario a saved state holds (its document, read again); false when it
+ * no longer reads. A saved document is read only once `loadDocReader` has settled: reaching it
+ * before is a bug of the caller, never the user's.
+ */
 export function restoreLinkedText(linked: unknown): boolean {
   if (linked === undefined) return false;
-  const read = readScenario(linked);
-  if (read.ok) registerLinked(scenarioForDoc(read.doc));
-  return read.ok;
+  if (!readDoc) throw new Error('vethlab: a saved linked scenario was read before the format’s reader was loaded (await loadDocReader first)');
+  const doc = readDoc(linked);
+  if (doc) registerLinked(scenarioForDoc(doc));
+  return doc !== undefined;
 }

@@ -24,6 +24,7 @@ import {
   galleryScenariosLoaded,
   LINKED_ID,
   linkedScenario,
+  loadDocReader,
   loadGalleryScenarios,
   registerLinked,
   restoreLinkedText,
@@ -97,7 +98,8 @@ export function createGalleryStore(app: AppStore, options: GalleryStoreOptions =
   const { storage } = options;
   const translate = options.translate ?? ((key: string) => key);
   const saved = load(storage);
-  restoreLinkedText(saved.linked);
+  // A saved linked scenario: its creator has loaded the format's reader (Live.tsx; loadDocReader).
+  if (saved.linked !== undefined) restoreLinkedText(saved.linked);
   const initial = activeScenario(app.getState().commands, saved.id);
 
   const store = createStore<GalleryState>()((set, get) => {
@@ -218,7 +220,8 @@ export function createGalleryStore(app: AppStore, options: GalleryStoreOptions =
         const { session, gallery } = previous;
         const back = () => whenProgramsReady(session.commands, () => bringBack(session, gallery));
         // The world may have been a gallery scenario's, named before the gallery's list has loaded.
-        const ready = gallery.id === null || gallery.id === LINKED_ID || galleryScenariosLoaded() ? back() : loadGalleryScenarios().then(back);
+        const needsGallery = gallery.id !== null && gallery.id !== LINKED_ID && !galleryScenariosLoaded();
+        const ready = !needsGallery && gallery.linked === undefined ? back() : Promise.all([loadGalleryScenarios(), gallery.linked !== undefined ? loadDocReader() : undefined]).then(back);
         void Promise.resolve(ready).catch((error: unknown) => app.getState().setNotice(programsUnavailable(error)));
       },
       forgetPrevious() {

@@ -95,7 +95,25 @@ function programsOf(part: LazyPart, programs: readonly string[]): Record<string,
   return Object.fromEntries(programs.map((program) => [program, part]));
 }
 
+/**
+ * The parts a line may need, remembered by its text: a link's lines are judged when the live
+ * app fetches their programs and again when they run (a 300-container script: 350 lines).
+ */
+const judged = new Map<string, readonly LazyPart[]>();
+const JUDGED_LINES = 4096;
+
 export function partsForLine(line: string): readonly LazyPart[] {
+  let parts = judged.get(line);
+  if (parts === undefined) {
+    // A long session's lines are judged anew rather than kept without end.
+    if (judged.size >= JUDGED_LINES) judged.clear();
+    parts = judgeLine(line);
+    judged.set(line, parts);
+  }
+  return parts;
+}
+
+function judgeLine(line: string): readonly LazyPart[] {
   if (/[$`\\*?[]/.test(line)) return LAZY_PARTS;
   const unquoted = line.replace(/['"]/g, '');
   // docker's own ps (`docker ps`, `docker container ps` at a command's start) is not the program ps.

@@ -6,13 +6,14 @@
  * extra-large world's build and ping. Every probe's outcome is checked, so a
  * figure is never the time of a broken path.
  */
+import { performance } from 'node:perf_hooks';
 import { formatIPv4 } from '../../src/sim/netfilter/inet.ts';
 import { replay, runLine } from '../../src/scenario/index.ts';
 import { HOST_IP, LAN_NS } from '../../src/sim/docker/world.ts';
 import { SeededRandom } from '../../src/sim/net/rng.ts';
 import type { KernelApi } from '../../src/sim/net/api.ts';
 import type { Simulator } from '../../src/sim/shell/simulator.ts';
-import { sample, sampleTimed, timeOnce, type Summary } from './stats.ts';
+import { sample, sampleTimed, summarize, timeOnce, type Summary } from './stats.ts';
 import { buildKernelWorld, buildSimulator, containerName, networkName, networkOf, publishedPort, worldScript, type KernelWorld, type WorldSize } from './worlds.ts';
 
 export interface Counts {
@@ -121,28 +122,120 @@ export function measureReplay(lines: readonly string[], n: number, seed?: number
   });
 }
 
+/** An answered ping goes to another container of the sender's bridge; a dropped one to a container of another bridge. */
+export type KernelPingKind = 'answered' | 'dropped';
+
+/** Medians and p95s of each kind, and the medians of each stretch of the run (for the spread of a ratio between worlds). */
+export interface KernelPings {
+  answered: Summary;
+  dropped: Summary;
+  stretches: { answered: number[]; dropped: number[] };
+}
+
 export interface KernelWorldFigures {
   buildMs: number;
-  ping: Summary;
+  ping: KernelPings;
   containers: number;
   rawRules: number;
 }
 
-/** Pings in a kernel-built world: half within a bridge (answered), half across (dropped by Docker's raw rules). */
-export function measureKernelWorld(bridges: number, perBridge: number, n: number): KernelWorldFigures {
-  let world: KernelWorld | undefined;
-  const buildMs = timeOnce(() => {
-    world = buildKernelWorld(bridges, perBridge);
+/**
+ * The two containers of a ping of `kind` in a kernel world, drawn from `random`: never a
+ * container to itself (that ping stays on lo), an answered one always within the
+ * sender's bridge, a dropped one always across. Both worlds then send the same mix,
+ * whatever their number of bridges and containers per bridge.
+ */
+export function pickKernelPing(world: KernelWorld, random: SeededRandom, kind: KernelPingKind): { from: number; to: number } {
+  const { endpoints, perBridge } = world;
+  const bridges = endpoints.length / perBridge;
+  const from = random.nextUint32() % endpoints.length;
+  const bridge = Math.floor(from / perBridge);
+  if (kind === 'answered') {
+    const to = bridge * perBridge + ((from % perBridge) + 1 + (random.nextUint32() % (perBridge - 1))) % perBridge;
+    return { from, to };
+  }
+  const other = (bridge + 1 + (random.nextUint32() % (bridges - 1))) % bridges;
+  return { from, to: other * perBridge + (random.nextUint32() % perBridge) };
+}
+
+/** One ping from container `from` to container `to`, timed (the probe only); its outcome is checked after the clock stops. */
+function timedKernelPing(world: KernelWorld, { from, to }: { from: number; to: number }, kind: KernelPingKind): number {
+  const { kernel, endpoints } = world;
+  const t0 = performance.now();
+  const trace = kernel.probe({ kind: 'icmp-echo', from: endpoints[from]!.ns, dst: endpoints[to]!.ip });
+  const ms = performance.now() - t0;
+  const o = trace.outcome;
+  // A dropped ping is dropped by its destination's rule: `-A PREROUTING -d IP/32 ! -i BRIDGE -j DROP` in raw.
+  const ok = kind === 'answered' ? o.kind === 'replied' : o.kind === 'dropped' && o.by.table === 'raw' && o.by.text.startsWith(`-A PREROUTING -d ${endpoints[to]!.ip}/32 `);
+  if (!ok) throw new Error(`bench: ping ${endpoints[from]!.ns} -> ${endpoints[to]!.ip} (${kind}) ended ${JSON.stringify(o)}`);
+  return ms;
+}
+
+/**
+ * Every container sends one answered ping (to the next container of its bridge) and one
+ * dropped ping (to the container in its place on the next bridge), so that every sender
+ * has resolved its gateway and every raw rule has dropped a ping once (its text is
+ * formatted for a trace step the first time). Without it the first ping of each container
+ * carries an ARP exchange the later ones do not, and a world with ten times the containers
+ * keeps meeting such first pings ten times as long: the figure would compare traces of
+ * different hops, not the cost of one trace.
+ */
+function warmEveryContainer(world: KernelWorld): void {
+  const n = world.endpoints.length;
+  for (let from = 0; from < n; from++) {
+    const next = from - (from % world.perBridge) + ((from + 1) % world.perBridge);
+    timedKernelPing(world, { from, to: next }, 'answered');
+    timedKernelPing(world, { from, to: (from + world.perBridge) % n }, 'dropped');
+  }
+}
+
+/**
+ * Builds each kernel world (timed), then measures their pings side by side. Each world is
+ * warmed up (every container once, then `warmup` random pings of each kind); then the
+ * worlds take turns, `block` pings of each kind at a time (the kinds alternating, the order
+ * of the worlds reversed at every turn), until each has sent `perKind` of each kind. A busy
+ * moment of the shared machine, or a change in what the JIT has compiled, then falls on
+ * every world alike instead of on whichever was being measured (measured one after the
+ * other, two copies of the same world read 0.7x to 1.7x each other; taking turns,
+ * 0.96x to 1.05x), and no world is measured right after its build. Each kind is summarized
+ * on its own: answered pings take about four times as long as dropped ones, and the median
+ * of a half-and-half mix sits on the edge between the two. `stretches` consecutive parts
+ * of the run are also summarized apart, for the spread.
+ */
+export function measureKernelWorlds(shapes: readonly { bridges: number; perBridge: number }[], perKind: number, stretches: number, warmup: number, block = 10): KernelWorldFigures[] {
+  const built = shapes.map(({ bridges, perBridge }) => {
+    let world: KernelWorld | undefined;
+    const buildMs = timeOnce(() => {
+      world = buildKernelWorld(bridges, perBridge);
+    });
+    const parts = () => Array.from({ length: stretches }, (): number[] => []);
+    return { world: world!, buildMs, random: new SeededRandom(17), answered: parts(), dropped: parts() };
   });
-  const { kernel, endpoints } = world!;
-  const random = new SeededRandom(17);
-  const pick = () => random.nextUint32() % endpoints.length;
-  const ping = sample(n, Math.min(300, n), (i) => {
-    const from = pick();
-    const crossing = i % 2 === 1;
-    const to = crossing ? pick() : from - (from % perBridge) + (random.nextUint32() % perBridge);
-    kernel.probe({ kind: 'icmp-echo', from: endpoints[from]!.ns, dst: endpoints[to]!.ip });
-  });
-  const raw = kernel.netns('host')!.netfilter.v4.get('raw')?.chains.get('PREROUTING')?.rules.length ?? 0;
-  return { buildMs, ping, containers: endpoints.length, rawRules: raw };
+  for (const w of built) {
+    warmEveryContainer(w.world);
+    for (let i = 0; i < warmup; i++) {
+      timedKernelPing(w.world, pickKernelPing(w.world, w.random, 'answered'), 'answered');
+      timedKernelPing(w.world, pickKernelPing(w.world, w.random, 'dropped'), 'dropped');
+    }
+  }
+  const turns = Math.max(stretches, Math.ceil(perKind / block));
+  for (let t = 0; t < turns; t++) {
+    const part = Math.floor((t * stretches) / turns);
+    for (const w of t % 2 === 0 ? built : [...built].reverse()) {
+      for (let i = 0; i < block; i++) {
+        w.answered[part]!.push(timedKernelPing(w.world, pickKernelPing(w.world, w.random, 'answered'), 'answered'));
+        w.dropped[part]!.push(timedKernelPing(w.world, pickKernelPing(w.world, w.random, 'dropped'), 'dropped'));
+      }
+    }
+  }
+  return built.map((w) => ({
+    buildMs: w.buildMs,
+    ping: {
+      answered: summarize(w.answered.flat()),
+      dropped: summarize(w.dropped.flat()),
+      stretches: { answered: w.answered.map((r) => summarize(r).median), dropped: w.dropped.map((r) => summarize(r).median) },
+    },
+    containers: w.world.endpoints.length,
+    rawRules: w.world.kernel.netns('host')!.netfilter.v4.get('raw')?.chains.get('PREROUTING')?.rules.length ?? 0,
+  }));
 }

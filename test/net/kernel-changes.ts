@@ -13,6 +13,8 @@ export type KernelChange =
   | { kind: 'move'; ns: string; name: string; to: string }
   | { kind: 'delete'; ns: string; name: string }
   | { kind: 'addr'; ns: string; name: string; addr: string }
+  | { kind: 'cidr'; ns: string; name: string; cidr: string; broadcast: boolean }
+  | { kind: 'unaddr'; ns: string; name: string; cidr: string }
   | { kind: 'sysctl'; ns: string; name: string; value: string }
   | { kind: 'netns'; ns: string; remove: boolean };
 
@@ -36,6 +38,10 @@ export function applyKernelChange(k: Kernel, o: KernelChange): void {
         return k.deleteLink(o.ns, o.name);
       case 'addr':
         return k.addAddress(o.ns, o.name, `${o.addr}/24`);
+      case 'cidr':
+        return k.addAddress(o.ns, o.name, o.cidr, { broadcast: o.broadcast });
+      case 'unaddr':
+        return k.deleteAddress(o.ns, o.name, o.cidr);
       case 'sysctl':
         return k.setSysctl(o.ns, `net.ipv6.conf.${o.name}.disable_ipv6`, o.value);
       case 'netns':

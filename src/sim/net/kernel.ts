@@ -297,7 +297,7 @@ export class Kernel implements KernelApi {
     const scope = link.kind === 'loopback' && inPrefix(parsed.addr, 0x7f000000, 8) ? 'host' : 'global';
     const address: (typeof ns.addrs)[number] = { ifindex: link.ifindex, addr: parsed.addr, prefixLen: parsed.prefixLen, scope };
     if (opts.broadcast && parsed.prefixLen < 31) address.broadcast = broadcastOf(parsed.addr, parsed.prefixLen);
-    ns.addrs.push(address);
+    ns.pushAddress(address);
   }
 
   deleteAddress(netns: string, ifname: string, cidr: string): void {
@@ -307,7 +307,7 @@ export class Kernel implements KernelApi {
     const parsed = parseCidr(cidr, true);
     const i = parsed ? ns.addrs.findIndex((a) => a.ifindex === link.ifindex && a.addr === parsed.addr) : -1;
     if (i < 0) throw new KernelError('EADDRNOTAVAIL', 'RTNETLINK answers: Cannot assign requested address');
-    ns.addrs.splice(i, 1);
+    ns.removeAddressAt(i);
   }
 
   addAddress6(netns: string, ifname: string, cidr: string, opts: { nodad?: boolean } = {}): void {

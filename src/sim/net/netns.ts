@@ -28,6 +28,7 @@ import type {
   SocketInfo,
 } from './api.ts';
 import { hasCarrier, linkInfo, type Link, type LinkResolver } from './link.ts';
+import { LocalAddressIndex } from './local-addrs.ts';
 
 export interface Address {
   ifindex: number;
@@ -126,7 +127,10 @@ export class Netns implements NetnsView {
   readonly netfilter = new Netfilter();
   readonly linksByIndex = new Map<number, Link>();
   readonly linksByName = new Map<string, Link>();
-  readonly addrs: Address[] = [];
+  /** The IPv4 addresses, in the order they were added; changed only through pushAddress, removeAddressAt and detach. */
+  private readonly addrList: Address[] = [];
+  /** isLocal's and addrType's index of addrList; dropped when it or the devices change, rebuilt when next read. */
+  private localIndex: LocalAddressIndex<Address> | undefined;
   readonly staticRoutes: StaticRoute[] = [];
   readonly addrs6: Address6[] = [];
   readonly staticRoutes6: StaticRoute6[] = [];
@@ -154,6 +158,24 @@ export class Netns implements NetnsView {
       for (const [k, v] of Object.entries(CONF_KEYS)) this.sysctls.set(`net.ipv4.conf.${scope}.${k}`, v);
       for (const [k, v] of Object.entries(CONF6_KEYS)) this.sysctls.set(`net.ipv6.conf.${scope}.${k}`, v);
     }
+  }
+
+  get addrs(): readonly Address[] {
+    return this.addrList;
+  }
+
+  pushAddress(address: Address): void {
+    this.addrList.push(address);
+    this.localIndex = undefined;
+  }
+
+  removeAddressAt(i: number): void {
+    this.addrList.splice(i, 1);
+    this.localIndex = undefined;
+  }
+
+  private localAddrs(): LocalAddressIndex<Address> {
+    return (this.localIndex ??= new LocalAddressIndex(this.addrList, this.linksByIndex));
   }
 
   // ---- netns ids -------------------------------------------------------------
@@ -201,6 +223,7 @@ export class Netns implements NetnsView {
   }
 
   attach(link: Link): void {
+    this.localIndex = undefined;
     this.linksByIndex.set(link.ifindex, link);
     this.linksByName.set(link.name, link);
     for (const [k, v] of CONF_ENTRIES) {
@@ -213,6 +236,7 @@ export class Netns implements NetnsView {
   }
 
   detach(link: Link): void {
+    this.localIndex = undefined;
     this.linksByIndex.delete(link.ifindex);
     this.linksByName.delete(link.name);
     for (const k of Object.keys(CONF_KEYS)) this.sysctls.delete(`net.ipv4.conf.${link.name}.${k}`);
@@ -276,7 +300,8 @@ export class Netns implements NetnsView {
   removeAddressesOf(ifindex: number): void {
     for (let i = this.addrs6.length - 1; i >= 0; i--) if (this.addrs6[i]!.ifindex === ifindex) this.addrs6.splice(i, 1);
     for (let i = this.staticRoutes6.length - 1; i >= 0; i--) if (this.staticRoutes6[i]!.ifindex === ifindex) this.staticRoutes6.splice(i, 1);
-    for (let i = this.addrs.length - 1; i >= 0; i--) if (this.addrs[i]!.ifindex === ifindex) this.addrs.splice(i, 1);
+    for (let i = this.addrList.length - 1; i >= 0; i--) if (this.addrList[i]!.ifindex === ifindex) this.addrList.splice(i, 1);
+    this.localIndex = undefined;
   }
 
   /** A device going down or away takes its static routes with it, as in the kernel. */
@@ -295,15 +320,8 @@ export class Netns implements NetnsView {
 
   isLocal(addr: IpAddr): boolean {
     if (typeof addr === 'bigint') return this.isLocal6(addr);
-    // Every hop asks this: a loop over the addresses, no filtered copy of them.
-    for (const a of this.addrs) {
-      const link = this.linksByIndex.get(a.ifindex);
-      if (link?.up !== true) continue;
-      if (a.addr === addr) return true;
-      // lo's 127.0.0.1/8 makes the whole prefix local ("local 127.0.0.0/8 dev lo").
-      if (link.kind === 'loopback' && inPrefix(addr, a.addr, a.prefixLen)) return true;
-    }
-    return false;
+    // Every hop asks this: a lookup by value, not a loop over the addresses (local-addrs.ts).
+    return this.localAddrs().isLocal(addr, this.linksByIndex);
   }
 
   addrType(addr: IpAddr): AddrType {
@@ -311,10 +329,7 @@ export class Netns implements NetnsView {
     if (typeof addr === 'bigint') return addr >> 120n === 0xffn ? 'MULTICAST' : 'UNICAST';
     if (addr === 0 || addr === 0xffffffff) return 'BROADCAST';
     if (isMulticast(addr)) return 'MULTICAST';
-    for (const a of this.addrs) {
-      if (a.prefixLen < 31 && (a.broadcast ?? -1) === addr && this.linksByIndex.get(a.ifindex)?.up === true) return 'BROADCAST';
-    }
-    return 'UNICAST';
+    return this.localAddrs().isBroadcast(addr, this.linksByIndex) ? 'BROADCAST' : 'UNICAST';
   }
 
   /** Connected routes (proto kernel) from addresses on up devices, plus static routes. */

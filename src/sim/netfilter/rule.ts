@@ -5,6 +5,7 @@
  * packet walk can name the deciding rule without building strings.
  */
 import { type Net, saveNet } from './addr.ts';
+import type { RuleRef, TableName } from './hook.ts';
 import type { Match } from './matches/index.ts';
 import { type IfaceSpec } from './matches/iface.ts';
 import { protocolName } from './services.ts';
@@ -92,6 +93,8 @@ export class Rule {
   readonly spec: RuleSpec;
   readonly counters: Counters;
   private bodyCache: string | undefined;
+  /** The last reference a trace step made to this rule (the rule moves when others are inserted before it). */
+  private refCache: RuleRef | undefined;
   constructor(spec: RuleSpec, counters: Counters = { packets: 0, bytes: 0 }) {
     this.spec = spec;
     this.counters = { ...counters };
@@ -103,5 +106,16 @@ export class Rule {
   }
   saveLine(chain: string): string {
     return `-A ${chain}${this.body()}`;
+  }
+  /**
+   * The rule as a trace step names it: table, chain, position and iptables-save text. Kept
+   * on the rule, not in a table of all rules: a Docker host has one raw rule per container,
+   * and a lookup in a table of thousands cost every dropped packet a cache miss.
+   */
+  ref(table: TableName, chain: string, num: number): RuleRef {
+    const cached = this.refCache;
+    if (cached && cached.num === num && cached.chain === chain && cached.table === table) return cached;
+    this.refCache = { table, chain, num, text: this.saveLine(chain) };
+    return this.refCache;
   }
 }

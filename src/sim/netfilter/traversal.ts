@@ -71,14 +71,8 @@ type ChainVerdict =
   | { v: 'DROP'; ref: RuleRef }
   | { v: 'REJECT'; ref: RuleRef; with: RejectWith };
 
-const refCache = new WeakMap<Rule, { chain: string; table: TableName; num: number; ref: RuleRef }>();
-
 function ruleRef(table: TableName, chain: Chain, rule: Rule, num: number): RuleRef {
-  const cached = refCache.get(rule);
-  if (cached && cached.chain === chain.name && cached.num === num && cached.table === table) return cached.ref;
-  const ref: RuleRef = { table, chain: chain.name, num, text: rule.saveLine(chain.name) };
-  refCache.set(rule, { chain: chain.name, table, num, ref });
-  return ref;
+  return rule.ref(table, chain.name, num);
 }
 
 function policyRef(table: TableName, chain: Chain): RuleRef {

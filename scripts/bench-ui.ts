@@ -4,7 +4,9 @@
  *
  * - time to the first drawn topology (the link's first container on the canvas)
  *   and to the terminal accepting a command (its prompt, the simulator running),
- *   for a gallery link and for a 300-container link (src/scenario/link);
+ *   for a gallery link and for a 300-container link (src/scenario/link): the median
+ *   of five cold loads (BENCH_UI_COLD_LOADS), with the fastest and the slowest, as one
+ *   cold load on this shared 2-core machine varies by a third from run to run;
  * - bytes transferred before each, gzip-compressed (each response's body as the
  *   network events deliver it, gzip level 6 as a static host serves it), with each
  *   chunk's share;
@@ -27,6 +29,9 @@ import { formatTable, toJson, type Figure } from './bench/report.ts';
 import { summarize, type Summary } from './bench/stats.ts';
 import { containerName, networkOf, worldScript, WORLD_SIZES, type WorldSize } from './bench/worlds.ts';
 import { FRAME_RECORDER, milestoneScript, milestoneScriptFor, type Milestones } from './bench-ui/page-probes.ts';
+
+/** Cold loads per link; each figure is their median. */
+const COLD_LOADS = Math.max(1, Number(process.env.BENCH_UI_COLD_LOADS ?? 5));
 
 /** BENCH_UI_PORT overrides the preview server's port (others on the machine may be using 4182). */
 const PORT = Number(process.env.BENCH_UI_PORT ?? 4182);
@@ -115,6 +120,14 @@ async function coldLoad(browser: Browser, fragment: string, nodeId: string): Pro
   const transfers = (await Promise.all(pending)).filter((t): t is Transfer => t !== undefined).map((t) => ({ ...t, end: t.end - origin }));
   await context.close();
   return { marks, transfers };
+}
+
+/** The median of cold loads (the middle one: an odd count is asked for), and a note with the fastest and the slowest. */
+function spread(values: readonly number[]): { median: number; note: string } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  const note = sorted.length === 1 ? '1 cold load' : `median of ${sorted.length} cold loads, ${Math.round(sorted[0]!)}-${Math.round(sorted[sorted.length - 1]!)} ms`;
+  return { median, note };
 }
 
 /** A link's world whose first container names the node to wait for. */
@@ -249,14 +262,22 @@ async function main(): Promise<number> {
       { name: 'link-300', fragment: scenarioFragment({ vethlab: 1, setup: worldScript(LARGE) }), node: `c:${containerName(0)}`, note: '300 containers, 30 networks' },
     ];
     for (const link of links) {
-      progress(`cold load of the ${link.name} link`);
-      const load = await coldLoad(browser, link.fragment, link.node);
+      const loads: Load[] = [];
+      for (let i = 0; i < COLD_LOADS; i++) {
+        progress(`cold load ${i + 1}/${COLD_LOADS} of the ${link.name} link`);
+        loads.push(await coldLoad(browser, link.fragment, link.node));
+      }
+      const mark = (which: keyof Milestones) => spread(loads.map((l) => l.marks[which]));
+      const topology = mark('topology');
+      const terminal = mark('terminal');
+      // The bytes of the load whose terminal was ready at the median time (what arrived by then depends on it).
+      const load = loads.find((l) => l.marks.terminal === terminal.median)!;
       const topo = bytesBefore(load.transfers, load.marks.topology);
       const term = bytesBefore(load.transfers, load.marks.terminal);
       figures.push(
-        { key: `${link.name}.first-topology`, value: load.marks.topology, unit: 'ms', budget: { max: 1500, text: '<= 1.5 s' }, note: link.note },
-        { key: `${link.name}.first-edges`, value: load.marks.edges, unit: 'ms', note: 'an edge to that container drawn' },
-        { key: `${link.name}.terminal-ready`, value: load.marks.terminal, unit: 'ms', budget: { max: 2500, text: '<= 2.5 s' } },
+        { key: `${link.name}.first-topology`, value: topology.median, unit: 'ms', budget: { max: 1500, text: '<= 1.5 s' }, note: `${link.note}; ${topology.note}` },
+        { key: `${link.name}.first-edges`, value: mark('edges').median, unit: 'ms', note: 'an edge to that container drawn' },
+        { key: `${link.name}.terminal-ready`, value: terminal.median, unit: 'ms', budget: { max: 2500, text: '<= 2.5 s' }, note: terminal.note },
         { key: `${link.name}.gzip-before-topology`, value: topo.total / 1000, unit: 'KB' },
         { key: `${link.name}.gzip-before-terminal`, value: term.total / 1000, unit: 'KB', budget: { max: 330, text: '<= 330 KB' } },
       );

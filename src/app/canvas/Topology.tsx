@@ -11,7 +11,7 @@
  * gesture begun on the drawing goes on in React Flow (gesture-handover.ts).
  */
 import type { Edge, Node, NodeChange, ReactFlowInstance, Viewport } from '@xyflow/react';
-import { type ComponentType, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type ComponentType, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from '../i18n/react.ts';
 import { useCanvasActions } from '../actions/useCanvasActions.ts';
 import type { TopologyGraph } from '../graph/types.ts';
@@ -172,7 +172,11 @@ export function Topology({ live = true }: { live?: boolean } = {}) {
     let mounted = true;
     loadFlowView().then(
       (view) => {
-        if (mounted) setFlowView(() => view);
+        // React Flow's first render of a large world (300 containers: most of a second) is done in slices, the
+        // static drawing answering meanwhile, unless the user woke it by reaching for the canvas.
+        if (!mounted) return;
+        if (woken) setFlowView(() => view);
+        else startTransition(() => setFlowView(() => view));
       },
       (err: unknown) => {
         if (!mounted) return;

@@ -16,7 +16,9 @@ import { browserStorage } from './state/persist.ts';
 import { resolveTheme } from './ui/theme.ts';
 import './app.css';
 
-// Both downloads start now, in parallel with drawing the first screen.
+// Both downloads start now, in parallel with drawing the first screen. The simulator's chunk first, and
+// on its own: it is evaluated as soon as it has arrived, while the live app's other chunks still download.
+import('../sim/shell/simulator.ts').catch(() => undefined);
 const live = import('./Live.tsx');
 import('./terminal/TerminalPane.tsx').catch(() => undefined);
 const Live = lazy(() => live);

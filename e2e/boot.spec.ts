@@ -64,6 +64,25 @@ async function screenBoxes(page: Page): Promise<Record<string, { x: number; y: n
   );
 }
 
+test('the live canvas starts at the first screen\'s view: the world is never framed twice', async ({ page, lab }) => {
+  // Every distinct transform of the canvas's viewport, from the first drawing on (nothing is held back).
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __views: string[] }).__views = seen;
+    const watch = new MutationObserver(() => {
+      const view = document.querySelector('.react-flow__viewport')?.getAttribute('style')?.match(/transform:[^;]*/)?.[0];
+      if (view && seen[seen.length - 1] !== view) seen.push(view);
+    });
+    const start = () => watch.observe(document.documentElement, { childList: true, subtree: true, attributes: true });
+    if (document.documentElement) start();
+    else document.addEventListener('DOMContentLoaded', start);
+  });
+  await lab.open();
+  // React may render the live canvas's mount more than once before committing it: each attempt takes the first screen's view.
+  const views = await page.evaluate(() => (window as unknown as { __views: string[] }).__views);
+  expect(views).toHaveLength(1);
+});
+
 test('the first screen shows the starter nodes before the simulator has loaded', async ({ page, lab, shot }) => {
   test.slow(); // the light terminal's commands, an axe-core check and xterm's take-over besides the boot
   const simulator = await holdSimulator(page);

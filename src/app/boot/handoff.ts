@@ -37,11 +37,20 @@ export function discardBootHandoff(): void {
   forgetGesture();
 }
 
-/** The handoff, once: the next canvas (after a reset or a new scenario) starts afresh. */
-export function takeBootHandoff(): BootHandoff | undefined {
-  const h = handoff;
+/**
+ * The handoff, for the live canvas's first render. Reading it does not use it up: React may
+ * render a mount more than once before one is committed (a render thrown away when something
+ * suspends, or interrupted), and each attempt must start from the first screen's view. The
+ * canvas that mounts calls `forgetBootHandoff`; the next one (after a reset or a new scenario)
+ * starts afresh.
+ */
+export function peekBootHandoff(): BootHandoff | undefined {
+  return handoff;
+}
+
+/** The live canvas has mounted with the handoff: it is not handed to another. */
+export function forgetBootHandoff(): void {
   handoff = undefined;
-  return h;
 }
 
 let markPainted: () => void = () => undefined;

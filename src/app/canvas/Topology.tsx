@@ -38,7 +38,7 @@ import { TidyIcon } from './TidyIcon.tsx';
 import { useCanvasGraph } from './use-canvas-graph.ts';
 import { CollapseControl } from './collapse-control.ts';
 import { useGraph } from '../graph/use-graph.ts';
-import { takeBootHandoff } from '../boot/handoff.ts';
+import { forgetBootHandoff, peekBootHandoff } from '../boot/handoff.ts';
 
 const UNPLACED: Placement = { positions: {}, added: {}, fresh: false };
 
@@ -55,7 +55,9 @@ export function Topology({ live = true }: { live?: boolean } = {}) {
   // The world's own graph: nodes a collapsed group hides still move with the host's frame.
   const worldGraph = useGraph();
   // The first screen's canvas, when this one replaces it: its viewport, sizes and positions.
-  const [handoff] = useState(takeBootHandoff);
+  const [handoff] = useState(peekBootHandoff);
+  // Once mounted (committed), the handoff is this canvas's alone.
+  useEffect(() => forgetBootHandoff(), []);
   const stored = useApp((s) => s.positions);
   const hover = useApp((s) => s.hover);
   const theme = useEffectiveTheme();

@@ -61,6 +61,8 @@ test('a world shared as a link opens the same, with its layout, in another brows
   await page2.keyboard.press('Enter');
   await xtermReady(page2);
   await expect(page2.getByTestId('terminal-host').locator('.xterm-rows')).toContainText('c9');
+  // The terminal says what opened, in words (the link loads no gallery text: the note is among the first screen's strings).
+  await expect(page2.getByTestId('terminal-host').locator('.xterm-rows')).toContainText('vethlab: opened “Two networks and mine”: 6 setup commands ran');
   // A reload keeps the opened world, and does not ask again.
   await page2.reload();
   await expect(page2.locator('.react-flow__node[data-id="c:c9"]')).toBeVisible();

@@ -1,6 +1,7 @@
 /**
  * The gallery's English strings the first screen shows (the header's Gallery
- * button, the Guide tab's name): bundled with it, while the rest of the
+ * button, the Guide tab's name) and the terminal's note when a link opens a
+ * scenario of the user's own, which loads no gallery text: bundled with it, while the rest of the
  * namespace (gallery.en.ts, which includes these) loads when first needed.
  */
 export const galleryEnFirst = {
@@ -10,5 +11,8 @@ export const galleryEnFirst = {
   },
   guide: {
     tab: 'Guide',
+  },
+  terminal: {
+    opened: 'vethlab: opened “{{title}}”: {{count}} setup commands ran (↑ to see them). The Guide tab has the steps.',
   },
 };

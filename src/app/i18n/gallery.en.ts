@@ -64,7 +64,7 @@ export const galleryEn = {
     next: 'Next step',
   },
   terminal: {
-    opened: 'vethlab: opened “{{title}}”: {{count}} setup commands ran (↑ to see them). The Guide tab has the steps.',
+    ...galleryEnFirst.terminal,
   },
   tags: {
     article: 'article',

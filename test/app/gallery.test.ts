@@ -4,7 +4,8 @@
  * the Trace names), every text exists in English and Chinese, and the gallery
  * store opens, confirms, advances and comes back after a reload.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadGalleryScenarios } from '../../src/app/gallery/gallery-list.ts';
 import { createGalleryStore, GALLERY_STORAGE_KEY } from '../../src/app/gallery/store.ts';
 import { activeScenario, doneSteps, lastRunStep, ownCommands } from '../../src/app/gallery/model.ts';
 import { galleryEn } from '../../src/app/i18n/gallery.en.ts';
@@ -23,6 +24,10 @@ function lookup(resources: unknown, key: string): unknown {
   expect(ns).toBe(GALLERY_NS);
   return path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], resources);
 }
+
+// The gallery's scenarios are a chunk of their own: the live app loads them before it restores a saved
+// scenario (Live.tsx), and so do these tests, which restore and name scenarios by id.
+beforeAll(() => loadGalleryScenarios());
 
 describe('the gallery scenarios', () => {
   it('has ten scenarios with distinct ids', () => {

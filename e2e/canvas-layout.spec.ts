@@ -47,6 +47,16 @@ test('a container made from the terminal is brought into view, the rest staying 
   const zoom = await zoomOf(page);
   const viewport = await page.locator('.react-flow__viewport').getAttribute('style');
   await lab.type('docker network create n2');
+  // Every zoom the viewport shows during the pan, not only where it ends.
+  await page.evaluate(() => {
+    const scales: number[] = [];
+    (window as unknown as { panScales: number[] }).panScales = scales;
+    const viewport = document.querySelector('.react-flow__viewport')!;
+    new MutationObserver(() => {
+      const m = /scale\(([\d.]+)\)/.exec(viewport.getAttribute('style') ?? '');
+      if (m) scales.push(Number(m[1]));
+    }).observe(viewport, { attributes: true, attributeFilter: ['style'] });
+  });
   await lab.type('docker run -dit --name web --network n2 busybox');
   const web = lab.node('c:web');
   await expect(web).toBeVisible();
@@ -54,6 +64,9 @@ test('a container made from the terminal is brought into view, the rest staying 
   await expect.poll(() => inside(web, page.getByTestId('topology'))).toBe(true);
   expect(await lab.position('c:bbox1')).toEqual(before);
   expect(await zoomOf(page)).toBeCloseTo(zoom, 5);
+  const scales = await page.evaluate(() => (window as unknown as { panScales: number[] }).panScales);
+  expect(scales.length).toBeGreaterThan(0);
+  for (const scale of scales) expect(scale).toBeCloseTo(zoom, 5);
   expect(await page.locator('.react-flow__viewport').getAttribute('style')).not.toBe(viewport);
   await shot('canvas-new-container-panned');
   await page.locator('.react-flow__controls-fitview').click();

@@ -144,7 +144,8 @@ export function Topology({ live = true }: { live?: boolean } = {}) {
       const boxes = graph.nodes.flatMap((n) => (placement.added[n.id] ? [{ ...placement.added[n.id]!, ...(sizes[n.id] ?? estimateSize(n)) }] : []));
       const rect = boundsOf(boxes);
       const view = rect && panToShow(flow.current.getViewport(), { width: el.clientWidth, height: el.clientHeight }, rect);
-      if (view) void flow.current.setViewport(view, { duration: 300 });
+      // Linear: d3's default (smooth) curve zooms out and back in during a pan, so the zoom would waver.
+      if (view) void flow.current.setViewport(view, { duration: 300, interpolate: 'linear' });
     }
     shown.current = true;
     // Sizes change as nodes are measured; only a new placement pans.

@@ -20,7 +20,10 @@ interface ChunkGroup {
   test: RegExp;
 }
 
-const groups = (viteConfig.build?.rolldownOptions?.output as { codeSplitting: { groups: ChunkGroup[] } }).codeSplitting.groups;
+// The groups that take modules by their path (the live app's group takes them by the module graph, at build time).
+const groups = (viteConfig.build?.rolldownOptions?.output as { codeSplitting: { groups: Partial<ChunkGroup>[] } }).codeSplitting.groups.filter(
+  (g): g is ChunkGroup => g.test instanceof RegExp && typeof g.name === 'string',
+);
 
 /** The chunk group a module goes to (the first whose test matches, as the build takes it). */
 function groupOf(file: string): string | undefined {

@@ -15,11 +15,8 @@ import { useEffect } from 'react';
 import { App } from './App.tsx';
 import { discardBootHandoff, untilFirstScreenPainted } from './boot/handoff.ts';
 import { galleryStoreFor } from './gallery/context.ts';
-import { openingLines } from './gallery/opening.ts';
 import { loadDocReader, loadGalleryScenarios } from './gallery/registry.ts';
 import { loadGallery } from './gallery/saved.ts';
-import { partsForLine } from '../sim/shell/lazy/needs.ts';
-import { loadParts } from '../sim/shell/lazy/parts.ts';
 import { isScenarioFragment, openFragmentLink } from './share/useLinkOpener.ts';
 import { AppStoreContext } from './state/context.ts';
 import { browserStorage, loadSession } from './state/persist.ts';
@@ -35,20 +32,6 @@ const FIRST_SCREEN_WAIT_MS = 3000;
 // the first screen's, so its replay does not wait.
 if (!isScenarioFragment(window.location.hash)) await untilFirstScreenPainted(FIRST_SCREEN_WAIT_MS);
 
-/**
- * A link's programs (nginx, for a world of nginx containers) download while the saved or
- * starter world replays below, not after it: the link is read now (once: opening it reads the
- * same promise), and its lines' parts are loaded as opening it would load them.
- */
-function fetchLinkPrograms(hash: string): void {
-  void import('./share/link-open.ts')
-    .then(({ openLink }) => openLink(hash))
-    .then((link) => (link.kind === 'open' ? loadParts(new Set(openingLines(link.doc, link.step).flatMap(partsForLine))) : undefined))
-    // Opening the link says what failed (a bad link, a program that cannot be fetched).
-    .catch(() => undefined);
-}
-if (isScenarioFragment(window.location.hash)) fetchLinkPrograms(window.location.hash);
-
 const storage = browserStorage();
 const saved = loadSession(storage);
 // The store replays the saved session as it is made: the programs its lines may need come first.
@@ -58,6 +41,12 @@ const store = await whenProgramsReady(saved.kind === 'loaded' ? saved.session.co
 const savedGallery = loadGallery(storage);
 if (savedGallery.id !== null) await loadGalleryScenarios().catch(() => undefined);
 if (savedGallery.linked !== undefined) await loadDocReader();
+// A link's world is built ahead (main.tsx started it as the page loaded: share/link-ahead.ts); the
+// link opens once it is, taking that world instead of replaying its lines again.
+if (isScenarioFragment(window.location.hash)) {
+  const hash = window.location.hash;
+  await import('./share/link-ahead.ts').then(({ buildLinkWorldAhead }) => buildLinkWorldAhead(hash)).catch(() => undefined);
+}
 await openFragmentLink(store, galleryStoreFor(store));
 // A link whose lines wait for a program opens once it has loaded.
 await programsIdle();

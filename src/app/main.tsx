@@ -16,9 +16,25 @@ import { browserStorage } from './state/persist.ts';
 import { resolveTheme } from './ui/theme.ts';
 import './app.css';
 
-// Both downloads start now, in parallel with drawing the first screen. The simulator's chunk first, and
+// A link opens a world of its own: the saved or starter world is not drawn while it loads
+// (it would be the wrong world, and drawing it delays the simulator the link waits for).
+const opensLink = isScenarioFragment(window.location.hash);
+
+// The downloads start now, in parallel with drawing the first screen. The simulator's chunk first, and
 // on its own: it is evaluated as soon as it has arrived, while the live app's other chunks still download.
 import('../sim/shell/simulator.ts').catch(() => undefined);
+// A link's world is built as soon as the simulator has arrived (share/link-ahead.ts: the link read,
+// its programs fetched, its lines replayed) while the live app's chunks download: requested
+// before them, its few chunks are not queued behind theirs.
+if (opensLink) {
+  const hash = window.location.hash;
+  import('./share/link-ahead.ts')
+    .then(({ buildLinkWorldAhead }) => buildLinkWorldAhead(hash))
+    .catch(() => undefined);
+  // The codec (fflate, the format's schema) only for a whole scenario's link, not a gallery link's id.
+  if (isScenarioDataFragment(hash)) import('./share/link-data.ts').catch(() => undefined);
+  else import('./gallery/gallery-scenarios.ts').catch(() => undefined);
+}
 const live = import('./Live.tsx');
 import('./terminal/TerminalPane.tsx').catch(() => undefined);
 const Live = lazy(() => live);
@@ -26,9 +42,6 @@ const Live = lazy(() => live);
 const container = document.getElementById('root');
 if (!container) throw new Error('vethlab: index.html has no #root element');
 
-// A link opens a world of its own: the saved or starter world is not drawn while it loads
-// (it would be the wrong world, and drawing it delays the simulator the link waits for).
-const opensLink = isScenarioFragment(window.location.hash);
 const saved = readSavedBoot(browserStorage());
 // The starter's snapshot (a chunk of its own) only where it is drawn; should it fail to load, the canvas waits for the simulator.
 const starter: Promise<StarterSnapshot | undefined> =
@@ -42,18 +55,9 @@ document.documentElement.dataset.theme = resolveTheme(
 
 // The UI's language first: the gallery's text is added to its strings.
 const strings = initI18n();
-// A link's world is built as soon as the simulator has arrived: what opening it needs (the
-// link's codec, the gallery's text) downloads alongside it, not after it.
-if (opensLink) {
-  import('./share/link-open.ts').catch(() => undefined);
-  // The codec (fflate, the format's schema) only for a whole scenario's link, not a gallery link's id.
-  if (isScenarioDataFragment(window.location.hash)) import('./share/link-data.ts').catch(() => undefined);
-  // The gallery's scenarios and text for a gallery link; a whole scenario's link loads them only if it opens a gallery scenario (useLinkOpener.ts).
-  else {
-    import('./gallery/gallery-scenarios.ts').catch(() => undefined);
-    void strings.then(() => loadGalleryText()).catch(() => undefined);
-  }
-}
+// A gallery link's title and steps are the gallery's text (a whole scenario's link loads it only if
+// it opens a gallery scenario: useLinkOpener.ts).
+if (opensLink && !isScenarioDataFragment(window.location.hash)) void strings.then(() => loadGalleryText()).catch(() => undefined);
 const firstScreen = starter.then((snapshot) => {
   const state = bootStateOf(saved, snapshot);
   return withScenarioHeader(opensLink ? { ...state, graph: undefined } : state);

@@ -20,6 +20,7 @@ import type { ScenarioLayout } from '../../scenario/format/types.ts';
 import { graphOf } from '../graph/cache.ts';
 import { bridgesAmong, collapsedIdsOf, positionsOf } from '../graph/layout-keys.ts';
 import { snapshotOf } from '../graph/snapshot.ts';
+import { takeReplay } from './replay-ahead.ts';
 import { EMPTY_HISTORY, fitsCommands, type History, type HistoryEntry, record as recordEntry, redo as redoEntry, undo as undoEntry } from './history.ts';
 import {
   DEFAULT_VIEW,
@@ -492,7 +493,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
       replaceWorld(lines, intro, options = {}) {
         const seed = options.seed ?? DEFAULT_SEED;
         const times = options.times?.length === lines.length ? [...options.times] : lines.map(() => 0);
-        const fresh = replay(lines, seed, times);
+        const fresh = takeReplay(lines, seed, times);
         Object.assign(clock, { start: fresh.start, wall: wallClock() });
         const rev = get().rev + 1;
         const graph = () => graphOf(fresh.sim, rev);

@@ -1,6 +1,7 @@
 /**
  * `npm run bench:ui`: the built app in Debian's Chromium (as playwright.config.ts
- * finds it), served by `vite preview` on port 4182 (or BENCH_UI_PORT), measured as a visitor meets it:
+ * finds it), served as a static host serves it (bench-ui/static-host.ts: compressed ahead) on
+ * port 4182 (or BENCH_UI_PORT), measured as a visitor meets it:
  *
  * - time to the first drawn topology (the link's first container on the canvas)
  *   and to the terminal accepting a command (its prompt, the simulator running),
@@ -9,7 +10,10 @@
  *   cold load on this shared 2-core machine varies by a third from run to run;
  * - bytes transferred before each, gzip-compressed (each response's body as the
  *   network events deliver it, gzip level 6 as a static host serves it), with each
- *   chunk's share;
+ *   chunk's share: before the topology, those that had arrived; before the terminal, those
+ *   requested before the app marked it ready (`vethlab:terminal-ready`, TerminalPane.tsx).
+ *   Counting arrivals instead counted xterm.js, which the terminal asks for once it is
+ *   ready, whenever a fast host delivered it within the task that drew the prompt;
  * - frame times (median, p95) while dragging a node and while a packet animates,
  *   at 30 and 300 containers (requestAnimationFrame deltas);
  * - the 300-container world with its networks collapsed: frames while a group is
@@ -18,8 +22,8 @@
  * Budgets of issue 13 with PASS/OVER; a table, then one JSON object. Needs a
  * build (`npm run bench:ui` builds first). Never part of `npm test`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -29,11 +33,12 @@ import { formatTable, toJson, type Figure } from './bench/report.ts';
 import { summarize, type Summary } from './bench/stats.ts';
 import { containerName, networkOf, worldScript, WORLD_SIZES, type WorldSize } from './bench/worlds.ts';
 import { FRAME_RECORDER, milestoneScript, milestoneScriptFor, type Milestones } from './bench-ui/page-probes.ts';
+import { serveStatic } from './bench-ui/static-host.ts';
 
 /** Cold loads per link; each figure is their median. */
 const COLD_LOADS = Math.max(1, Number(process.env.BENCH_UI_COLD_LOADS ?? 5));
 
-/** BENCH_UI_PORT overrides the preview server's port (others on the machine may be using 4182). */
+/** BENCH_UI_PORT overrides the server's port (others on the machine may be using 4182). */
 const PORT = Number(process.env.BENCH_UI_PORT ?? 4182);
 const BASE = `http://127.0.0.1:${PORT}/`;
 const GALLERY_ID = 'isolation-connect';
@@ -44,26 +49,12 @@ function progress(what: string): void {
   process.stderr.write(`bench:ui: ${what}\n`);
 }
 
-/** `vite preview` of dist/ on PORT; resolves once it answers. */
-async function startPreview(): Promise<ChildProcess> {
+/** dist/ on PORT, as a static host serves it (bench-ui/static-host.ts). */
+async function startHost(): Promise<Server> {
   if (!existsSync('dist/index.html')) throw new Error('bench:ui: no dist/ (run `npm run build` first; `npm run bench:ui` does)');
-  // A server another run left on the port would answer in place of ours (which --strictPort stops).
-  if (await fetch(BASE).then(() => true, () => false)) throw new Error(`bench:ui: port ${PORT} is taken (BENCH_UI_PORT picks another)`);
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, VETHLAB_CROSS_ORIGIN_ISOLATED: '1' },
+  return serveStatic('dist', PORT).catch((e: unknown) => {
+    throw new Error(`bench:ui: cannot serve dist/ on port ${PORT} (${e instanceof Error ? e.message : String(e)}; BENCH_UI_PORT picks another)`);
   });
-  for (let i = 0; i < 100; i++) {
-    if (server.exitCode !== null) throw new Error(`bench:ui: vite preview exited (is port ${PORT} taken? BENCH_UI_PORT picks another)`);
-    try {
-      if ((await fetch(BASE)).ok) return server;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  server.kill();
-  throw new Error(`bench:ui: vite preview did not answer on ${BASE}`);
 }
 
 async function launch(): Promise<Browser> {
@@ -73,6 +64,8 @@ async function launch(): Promise<Browser> {
 
 interface Transfer {
   url: string;
+  /** Milliseconds after navigation start when the request was sent for. */
+  start: number;
   /** Milliseconds after navigation start when the response had fully arrived. */
   end: number;
   gzip: number;
@@ -80,8 +73,13 @@ interface Transfer {
 
 interface Load {
   marks: Required<Milestones>;
+  /** When the app marked its host terminal ready (ms after navigation start). */
+  terminalReady: number;
   transfers: Transfer[];
 }
+
+/** The app's User Timing mark for the host terminal taking commands (TerminalPane.tsx). */
+const TERMINAL_READY_MARK = 'vethlab:terminal-ready';
 
 /** Opens BASE#fragment in a fresh context (cold cache) and waits for both milestones. */
 async function coldLoad(browser: Browser, fragment: string, nodeId: string): Promise<Load> {
@@ -98,7 +96,7 @@ async function coldLoad(browser: Browser, fragment: string, nodeId: string): Pro
           if (!response) return undefined;
           const body = await response.body();
           const timing = request.timing();
-          return { url: request.url(), end: timing.startTime + timing.responseEnd, gzip: gzipSync(body, { level: 6 }).length };
+          return { url: request.url(), start: timing.startTime, end: timing.startTime + timing.responseEnd, gzip: gzipSync(body, { level: 6 }).length };
         } catch {
           return undefined;
         }
@@ -111,15 +109,17 @@ async function coldLoad(browser: Browser, fragment: string, nodeId: string): Pro
     return m?.topology !== undefined && m.terminal !== undefined && m.edges !== undefined;
   }, undefined, { timeout: 120_000 });
   const { marks, origin } = await page.evaluate(() => ({ marks: (window as unknown as { __benchMarks: Required<Milestones> }).__benchMarks, origin: performance.timeOrigin }));
+  const terminalReady = await page.evaluate((name) => performance.getEntriesByName(name, 'mark')[0]?.startTime, TERMINAL_READY_MARK);
+  if (terminalReady === undefined) throw new Error(`bench:ui: the app set no ${TERMINAL_READY_MARK} mark`);
   // The terminal does take a command: one line, answered.
   await page.getByTestId('terminal-host').click();
   await page.keyboard.type('echo bench-ready');
   await page.keyboard.press('Enter');
   // In whichever terminal draws it then: the light one, or xterm after it took over.
   await page.getByTestId('terminal-host').getByText('bench-ready', { exact: true }).first().waitFor({ timeout: 30_000 });
-  const transfers = (await Promise.all(pending)).filter((t): t is Transfer => t !== undefined).map((t) => ({ ...t, end: t.end - origin }));
+  const transfers = (await Promise.all(pending)).filter((t): t is Transfer => t !== undefined).map((t) => ({ ...t, start: t.start - origin, end: t.end - origin }));
   await context.close();
-  return { marks, transfers };
+  return { marks, terminalReady, transfers };
 }
 
 /** The median of cold loads (the middle one: an odd count is asked for), and a note with the fastest and the slowest. */
@@ -144,9 +144,9 @@ function chunkName(url: string): string {
   return path.endsWith('/') ? 'index.html' : path.slice(path.lastIndexOf('/') + 1).replace(/-[A-Za-z0-9_-]{8}\.(js|css)$/, '.$1');
 }
 
-/** Bytes (gzip) that had arrived by `at`, with each chunk's share. */
-function bytesBefore(transfers: readonly Transfer[], at: number): { total: number; chunks: { name: string; gzip: number }[] } {
-  const before = transfers.filter((t) => t.end <= at && !t.url.startsWith('data:'));
+/** Bytes (gzip) of the responses that had arrived by `at` (or with `requested`, that had been asked for by then), with each chunk's share. */
+function bytesBefore(transfers: readonly Transfer[], at: number, requested = false): { total: number; chunks: { name: string; gzip: number }[] } {
+  const before = transfers.filter((t) => (requested ? t.start < at : t.end <= at) && !t.url.startsWith('data:'));
   const chunks = before.map((t) => ({ name: chunkName(t.url), gzip: t.gzip })).sort((a, b) => b.gzip - a.gzip);
   return { total: chunks.reduce((n, c) => n + c.gzip, 0), chunks };
 }
@@ -249,7 +249,7 @@ const framesNote = (f: FrameSummary): string => `${f.samples} frames, ${f.late} 
 
 async function main(): Promise<number> {
   const browser = await launch();
-  const server = await startPreview().catch(async (e: unknown) => {
+  const server = await startHost().catch(async (e: unknown) => {
     await browser.close();
     throw e;
   });
@@ -273,7 +273,7 @@ async function main(): Promise<number> {
       // The bytes of the load whose terminal was ready at the median time (what arrived by then depends on it).
       const load = loads.find((l) => l.marks.terminal === terminal.median)!;
       const topo = bytesBefore(load.transfers, load.marks.topology);
-      const term = bytesBefore(load.transfers, load.marks.terminal);
+      const term = bytesBefore(load.transfers, load.terminalReady, true);
       figures.push(
         { key: `${link.name}.first-topology`, value: topology.median, unit: 'ms', budget: { max: 1500, text: '<= 1.5 s' }, note: `${link.note}; ${topology.note}` },
         { key: `${link.name}.first-edges`, value: mark('edges').median, unit: 'ms', note: 'an edge to that container drawn' },
@@ -308,7 +308,7 @@ async function main(): Promise<number> {
     );
   } finally {
     await browser.close();
-    server.kill();
+    server.close();
   }
   // Wall-clock figures: a loaded machine inflates them, so the load is printed beside them.
   const load = loadavg()[0]!;

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { liveAppChunks } from './scripts/build/live-chunks.ts';
+import { appChunks } from './scripts/build/app-chunks.ts';
 
 // The app is a static site: `vite build` writes dist/, `vite preview` serves it
 // (Playwright's e2e suite runs against the preview server on port 4173).
@@ -155,8 +155,8 @@ export default defineConfig({
             // The Linux export (a menu item of the share dialog) writes the world with its own module of sim/net.
             { name: 'export-linux', test: /[\\/]src[\\/](?:sim[\\/]net[\\/]export|scenario[\\/]export[\\/]linux)\.ts$/, includeDependenciesRecursively: false },
             { name: 'simulator', test: /[\\/]src[\\/]sim[\\/]/, includeDependenciesRecursively: false },
-            // The live app's modules in two chunks, not a few dozen (scripts/build/live-chunks.ts).
-            liveAppChunks(),
+            // The first screen's and the live app's modules in four chunks, not a few dozen (scripts/build/app-chunks.ts).
+            appChunks(),
           ],
         },
       },

@@ -17,6 +17,7 @@ import { discardBootHandoff, untilFirstScreenPainted } from './boot/handoff.ts';
 import { galleryStoreFor } from './gallery/context.ts';
 import { loadDocReader, loadGalleryScenarios } from './gallery/registry.ts';
 import { loadGallery } from './gallery/saved.ts';
+import { buildLinkWorldAhead } from './share/link-ahead.ts';
 import { isScenarioFragment, openFragmentLink } from './share/useLinkOpener.ts';
 import { AppStoreContext } from './state/context.ts';
 import { browserStorage, loadSession } from './state/persist.ts';
@@ -32,6 +33,11 @@ const FIRST_SCREEN_WAIT_MS = 3000;
 // the first screen's, so its replay does not wait.
 if (!isScenarioFragment(window.location.hash)) await untilFirstScreenPainted(FIRST_SCREEN_WAIT_MS);
 
+// A link's world is built ahead (main.tsx started it as the page loaded: share/link-ahead.ts). Once
+// the link is read and its programs download, the saved or starter world replays below meanwhile.
+const linkAhead = isScenarioFragment(window.location.hash) ? buildLinkWorldAhead(window.location.hash) : undefined;
+if (linkAhead) await linkAhead.fetching;
+
 const storage = browserStorage();
 const saved = loadSession(storage);
 // The store replays the saved session as it is made: the programs its lines may need come first.
@@ -41,12 +47,8 @@ const store = await whenProgramsReady(saved.kind === 'loaded' ? saved.session.co
 const savedGallery = loadGallery(storage);
 if (savedGallery.id !== null) await loadGalleryScenarios().catch(() => undefined);
 if (savedGallery.linked !== undefined) await loadDocReader();
-// A link's world is built ahead (main.tsx started it as the page loaded: share/link-ahead.ts); the
-// link opens once it is, taking that world instead of replaying its lines again.
-if (isScenarioFragment(window.location.hash)) {
-  const hash = window.location.hash;
-  await import('./share/link-ahead.ts').then(({ buildLinkWorldAhead }) => buildLinkWorldAhead(hash)).catch(() => undefined);
-}
+// The link opens once its world is built, taking that world instead of replaying its lines again.
+if (linkAhead) await linkAhead.built;
 await openFragmentLink(store, galleryStoreFor(store));
 // A link whose lines wait for a program opens once it has loaded.
 await programsIdle();

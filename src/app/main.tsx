@@ -29,7 +29,7 @@ import('../sim/shell/simulator.ts').catch(() => undefined);
 if (opensLink) {
   const hash = window.location.hash;
   import('./share/link-ahead.ts')
-    .then(({ buildLinkWorldAhead }) => buildLinkWorldAhead(hash))
+    .then(({ buildLinkWorldAhead }) => buildLinkWorldAhead(hash).built)
     .catch(() => undefined);
   // The codec (fflate, the format's schema) only for a whole scenario's link, not a gallery link's id.
   if (isScenarioDataFragment(hash)) import('./share/link-data.ts').catch(() => undefined);

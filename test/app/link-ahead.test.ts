@@ -41,7 +41,7 @@ describe('a link’s world built ahead', () => {
   it('is the world opening the link shows: its setup and the steps before the link’s, taken, not replayed again', async () => {
     const hash = `#s=${encodeScenario({ vethlab: 1, title: 'Ahead', seed: 5, setup: SETUP, steps: STEPS, view: { step: 2 } })}`;
     const { app, gallery } = stores(STARTER_SCENARIO.commands);
-    await buildLinkWorldAhead(hash);
+    await buildLinkWorldAhead(hash).built;
     const kept = keptReplay();
     expect(kept).toBeDefined();
     await openPageLink(hash, gallery);
@@ -58,7 +58,8 @@ describe('a link’s world built ahead', () => {
     const hash = `#s=${encodeScenario({ vethlab: 1, setup: ['docker network create once'] })}`;
     const first = buildLinkWorldAhead(hash);
     expect(buildLinkWorldAhead(hash)).toBe(first);
-    await first;
+    await first.fetching;
+    await first.built;
     expect(keptReplay()).toBeDefined();
     takeReplay([], 1, []);
   });
@@ -81,7 +82,7 @@ describe('a link’s world built ahead', () => {
   it('waits while the link asks first over the user’s own commands, and is the world once they say yes', async () => {
     const hash = `#s=${encodeScenario({ vethlab: 1, title: 'Asks', setup: SETUP })}`;
     const { app, gallery } = stores([...STARTER_SCENARIO.commands, 'docker network create mine']);
-    await buildLinkWorldAhead(hash);
+    await buildLinkWorldAhead(hash).built;
     const kept = keptReplay();
     await openPageLink(hash, gallery);
     expect(gallery.getState().confirmId).toBe(LINKED_ID);
@@ -94,7 +95,8 @@ describe('a link’s world built ahead', () => {
   });
 
   it('leaves a bad link to opening it, which says why', async () => {
-    await buildLinkWorldAhead('#s=1.not-a-link');
+    await buildLinkWorldAhead('#s=1.not-a-link').fetching;
+    await buildLinkWorldAhead('#s=1.not-a-link').built;
     expect(keptReplay()).toBeUndefined();
     expect((await openLink('#s=1.not-a-link')).kind).toBe('error');
   });

@@ -14,26 +14,41 @@ import { loadParts } from '../../sim/shell/lazy/parts.ts';
 import { replayAhead } from '../state/replay-ahead.ts';
 import { openLink } from './link-open.ts';
 
-let building: { hash: string; done: Promise<void> } | undefined;
+/** A link's world on its way: `fetching` once the link is read and its programs are downloading, `built` once its world is kept. */
+export interface LinkWorldAhead {
+  fetching: Promise<void>;
+  built: Promise<void>;
+}
+
+let building: { hash: string; ahead: LinkWorldAhead } | undefined;
 
 /**
  * Reads the link, loads its programs and replays its world, once per fragment (the live app
- * awaits the same promise before it opens the link, so it never replays the world twice). A bad
+ * awaits the same build before it opens the link, so it never replays the world twice). A bad
  * link or a failed fetch is left for opening the link to report.
  */
-export function buildLinkWorldAhead(hash: string): Promise<void> {
-  if (building?.hash !== hash) building = { hash, done: build(hash).catch(() => undefined) };
-  return building.done;
+export function buildLinkWorldAhead(hash: string): LinkWorldAhead {
+  if (building?.hash !== hash) building = { hash, ahead: build(hash) };
+  return building.ahead;
 }
 
-async function build(hash: string): Promise<void> {
-  const link = await openLink(hash);
-  if (link.kind !== 'open') return;
-  const lines = openingLines(link.doc, link.step);
-  await loadParts(new Set(lines.flatMap(partsForLine)));
-  replayAhead(
-    lines,
-    scenarioForDoc(link.doc).seed,
-    lines.map(() => 0),
-  );
+function build(hash: string): LinkWorldAhead {
+  let fetching!: () => void;
+  const started = new Promise<void>((resolve) => (fetching = resolve));
+  const built = (async () => {
+    const link = await openLink(hash);
+    if (link.kind !== 'open') return;
+    const lines = openingLines(link.doc, link.step);
+    const parts = loadParts(new Set(lines.flatMap(partsForLine)));
+    fetching();
+    await parts;
+    replayAhead(
+      lines,
+      scenarioForDoc(link.doc).seed,
+      lines.map(() => 0),
+    );
+  })()
+    .catch(() => undefined)
+    .finally(fetching);
+  return { fetching: started, built };
 }

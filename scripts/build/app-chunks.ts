@@ -1,19 +1,21 @@
 /**
- * The live app in two chunks instead of forty. Left to itself, the bundler cut the modules the
- * live app loads after the first screen into a chunk per set of importers (the store, the gallery's
- * model, the graph cache, a dialog...), each a few KB: a cold load over HTTP/1.1 (six connections
- * to a host) fetched them in waves, and the 300-container link's world waited ~0.4 s on the
- * network for them. This group gathers them by what loads them instead:
+ * The app's first load in four chunks of its own code instead of about sixty. Left to itself,
+ * the bundler cut the modules shared between the first screen, the live app and the lazy panels
+ * into a chunk per set of importers (the store, the gallery's model, the graph cache, a dialog,
+ * a theme helper...), each a few KB: a cold load over HTTP/1.1 (six connections to a host)
+ * fetched them in waves. This group gathers them by what loads them instead:
  *
+ * - `first`: what the first screen's entry (main.tsx) reaches statically, and the embed page
+ *   does not; `first-shared`: what both reach (React, the UI strings...);
  * - `live`: what the live app (Live.tsx), the host terminal (TerminalPane.tsx) and a link's world
- *   built ahead (share/link-ahead.ts) reach statically, and the embed page does not;
- * - `live-shared`: the part of that the embed page reaches too (the store, the graph, the
- *   terminal's model), so an embed does not download the full app's panels.
+ *   built ahead (share/link-ahead.ts) reach statically, and neither the first screen nor the
+ *   embed page does; `live-shared`: the part of that the embed page reaches too (the store,
+ *   the graph, the terminal's model), so an embed does not download the full app's panels.
  *
- * Neither takes a module the first screen can load before the live app has arrived: what
- * main.tsx reaches, statically or through the chunks it loads on its own (the saved world's
- * canvas, the starter's snapshot, the Chinese strings, a link's codec...), stays where it was,
- * and so do the simulator's modules (their own groups in vite.config.ts) and the modules the
+ * The live groups take no module the first screen can load before the live app has arrived:
+ * what main.tsx reaches through the chunks it loads on its own (the saved world's canvas, the
+ * starter's snapshot, the Chinese strings, a link's codec...) stays where it was. Neither
+ * takes the simulator's modules (their own groups in vite.config.ts) nor the modules the
  * simulator's chunk reaches (ip-address), whose chunk must not wait for the app's.
  */
 import { fileURLToPath } from 'node:url';
@@ -64,6 +66,8 @@ function reach(ctx: ChunkingContext, roots: readonly string[], options: { dynami
 
 interface LiveSets {
   live: Set<string>;
+  /** What the first screen's entry reaches statically (but the entry itself and the simulator's modules). */
+  firstScreen: Set<string>;
   embed: Set<string>;
 }
 
@@ -73,15 +77,17 @@ function liveSets(ctx: ChunkingContext): LiveSets {
   const live = new Set(
     [...reach(ctx, LIVE_ROOTS)].filter((id) => isScript(id) && id !== LIVE && !firstScreen.has(id) && !simulator.has(id) && !/[\\/]src[\\/]sim[\\/]/.test(id)),
   );
-  return { live, embed: reach(ctx, [EMBED]) };
+  const firstScreenStatic = new Set([...reach(ctx, [FIRST_SCREEN])].filter((id) => isScript(id) && id !== FIRST_SCREEN && !simulator.has(id)));
+  return { live, firstScreen: firstScreenStatic, embed: reach(ctx, [EMBED]) };
 }
 
-/** The codeSplitting group (rolldown's `name` function: null leaves a module to the groups after it, or to the bundler). */
-export function liveAppChunks() {
+/** The codeSplitting group (rolldown's `name` function: null leaves a module to the bundler). */
+export function appChunks() {
   let sets: LiveSets | undefined;
   return {
     name(id: string, ctx: ChunkingContext): string | null {
       sets ??= liveSets(ctx);
+      if (sets.firstScreen.has(id)) return sets.embed.has(id) ? 'first-shared' : 'first';
       if (!sets.live.has(id)) return null;
       return sets.embed.has(id) ? 'live-shared' : 'live';
     },

@@ -60,10 +60,15 @@ export function runLine(sim: Simulator, line: string): CommandOutput {
  * the time a line ran at, so that `docker ps` says `Up 5 minutes` again on replay.
  */
 export function advanceTo(sim: Simulator, start: number, elapsed: number): void {
+  advanceClock(sim, start, elapsed);
+  sim.settle();
+}
+
+/** The clock alone: what fell due runs when the next line settles, as every line does first (Simulator.runScriptLine). */
+function advanceClock(sim: Simulator, start: number, elapsed: number): void {
   const kernel = sim.engine.kernel;
   const target = start + elapsed;
   if (Number.isFinite(target) && target > kernel.now) kernel.advance(target - kernel.now);
-  sim.settle();
 }
 
 /**
@@ -74,7 +79,7 @@ export function replay(commands: readonly string[], seed = DEFAULT_SEED, times?:
   const sim = createSimulator(seed);
   const start = sim.engine.kernel.now;
   const outputs = commands.map((line, i) => {
-    if (times?.[i] !== undefined) advanceTo(sim, start, times[i]!);
+    if (times?.[i] !== undefined) advanceClock(sim, start, times[i]!);
     return runLine(sim, line);
   });
   return { sim, start, outputs };

@@ -42,8 +42,13 @@ export interface VirtualFiles {
   list(dir: string): string[];
 }
 
+/** An absolute path with no empty, `.` or `..` part and no trailing slash (`/` itself is not). */
+const CLEAN_ABSOLUTE = /^(?:\/(?!\.\.?(?:\/|$))[^/]+)+$/;
+
 /** `/a/./b/../c/` -> `/a/c`, relative paths from `cwd`. */
 export function resolvePath(cwd: string, path: string): string {
+  // Most paths are absolute and already clean: returned as they are (every file operation resolves its path).
+  if (CLEAN_ABSOLUTE.test(path)) return path;
   const parts: string[] = [];
   for (const part of (path.startsWith('/') ? path : `${cwd}/${path}`).split('/')) {
     if (part === '' || part === '.') continue;

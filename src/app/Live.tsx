@@ -22,6 +22,7 @@ import { isScenarioFragment, openFragmentLink } from './share/useLinkOpener.ts';
 import { AppStoreContext } from './state/context.ts';
 import { browserStorage, loadSession } from './state/persist.ts';
 import { programsIdle, whenProgramsReady } from './state/programs.ts';
+import { keptReplay } from './state/replay-ahead.ts';
 import { createAppStore } from './state/store.ts';
 
 /** How long the replay waits at most for the first screen's drawing (a page under heavy load). */
@@ -33,15 +34,19 @@ const FIRST_SCREEN_WAIT_MS = 3000;
 // the first screen's, so its replay does not wait.
 if (!isScenarioFragment(window.location.hash)) await untilFirstScreenPainted(FIRST_SCREEN_WAIT_MS);
 
-// A link's world is built ahead (main.tsx started it as the page loaded: share/link-ahead.ts). Once
-// the link is read and its programs download, the saved or starter world replays below meanwhile.
-const linkAhead = isScenarioFragment(window.location.hash) ? buildLinkWorldAhead(window.location.hash) : undefined;
-if (linkAhead) await linkAhead.fetching;
-
 const storage = browserStorage();
 const saved = loadSession(storage);
+
+// A link's world is built ahead (main.tsx started it as the page loaded: share/link-ahead.ts). With
+// nothing saved, the link replaces the starter world at once: the store starts empty once that world
+// is built (a bad link leaves the starter's). Else the saved world replays once the link is read and
+// its programs download, meanwhile.
+const linkAhead = isScenarioFragment(window.location.hash) ? buildLinkWorldAhead(window.location.hash) : undefined;
+if (linkAhead) await (saved.kind === 'empty' ? linkAhead.built : linkAhead.fetching);
+const startEmpty = linkAhead !== undefined && saved.kind === 'empty' && keptReplay() !== undefined;
+
 // The store replays the saved session as it is made: the programs its lines may need come first.
-const store = await whenProgramsReady(saved.kind === 'loaded' ? saved.session.commands : [], () => createAppStore({ storage, holdSaves: true }));
+const store = await whenProgramsReady(saved.kind === 'loaded' ? saved.session.commands : [], () => createAppStore({ storage, holdSaves: true, startEmpty }));
 // A saved gallery scenario (its title, its steps) comes back with the gallery's list; a linked one's
 // document is read again with the format's reader.
 const savedGallery = loadGallery(storage);
@@ -52,6 +57,12 @@ if (linkAhead) await linkAhead.built;
 await openFragmentLink(store, galleryStoreFor(store));
 // A link whose lines wait for a program opens once it has loaded.
 await programsIdle();
+// Started empty for a link that then did not open (its text failed to load): the starter's world, with the notice saying why.
+if (startEmpty && store.getState().world === 0) {
+  const { notice } = store.getState();
+  store.getState().resetWorld('starter');
+  if (notice) store.getState().setNotice(notice);
+}
 // Not the world the first screen drew: nothing of its canvas carries over.
 if (store.getState().world !== 0) discardBootHandoff();
 

@@ -101,3 +101,33 @@ describe('a link’s world built ahead', () => {
     expect((await openLink('#s=1.not-a-link')).kind).toBe('error');
   });
 });
+
+describe('a store that starts empty (a link’s world replaces it at once)', () => {
+  it('has no line and no container; Reset still brings the starter world', () => {
+    const app = createAppStore({ storage: new MemoryStorage(), startEmpty: true });
+    expect(app.getState().commands).toEqual([]);
+    expect(app.getState().sim.engine.containers.size).toBe(0);
+    app.getState().resetWorld();
+    expect(app.getState().commands).toEqual(STARTER_SCENARIO.commands);
+  });
+
+  it('opens a link without asking, and keeps no world to come back to', async () => {
+    const storage = new MemoryStorage();
+    const app = createAppStore({ storage, startEmpty: true });
+    const gallery = createGalleryStore(app, { storage });
+    const hash = `#s=${encodeScenario({ vethlab: 1, title: 'First visit', setup: SETUP })}`;
+    await buildLinkWorldAhead(hash).built;
+    const kept = keptReplay();
+    await openPageLink(hash, gallery);
+    expect(gallery.getState()).toMatchObject({ confirmId: null, activeId: LINKED_ID, previous: false });
+    expect(app.getState().sim).toBe(kept!.sim);
+  });
+
+  it('with something saved, starts from the saved world all the same', () => {
+    const storage = new MemoryStorage();
+    const first = createAppStore({ storage });
+    first.getState().replaceWorld(['docker network create saved']);
+    const again = createAppStore({ storage, startEmpty: true });
+    expect(again.getState().commands).toEqual(['docker network create saved']);
+  });
+});

@@ -169,6 +169,12 @@ export interface AppStoreOptions {
   /** The world for a visitor with nothing saved. */
   scenario?: Scenario;
   /**
+   * A visitor with nothing saved starts from an empty world instead (`resetWorld` still brings
+   * the scenario's): the live app asks for it when a link's world, built ahead, replaces it at
+   * once, so the starter's is not replayed for nothing.
+   */
+  startEmpty?: boolean;
+  /**
    * Saves wait for `releaseSaves` (the page's first draw comes first): the session's
    * snapshot and its write cost about as much as drawing a 300-container world's edges.
    */
@@ -191,7 +197,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
   const loaded = loadSession(storage);
 
   let seed = DEFAULT_SEED;
-  let commands: string[] = [...scenario.commands];
+  let commands: string[] = options.startEmpty ? [] : [...scenario.commands];
   let positions: Record<string, XY> = {};
   let collapsed: string[] = [];
   let view = { ...DEFAULT_VIEW };

@@ -127,6 +127,11 @@ test('bad links say why, in the UI’s language, and leave the world as it was',
     [`s=${encodeScenario({ vethlab: 1, setup: [], title: '<img src=x onerror=alert(1)>', steps: 3 } as never)}`, 'its scenario is not valid (steps:'],
     ['g=nope', 'the gallery has no scenario “nope”'],
   ];
+  // A first visit (nothing saved) by a bad link: the starter world, and the reason.
+  await page.goto('/#s=1.!!!notbase64');
+  await expect(page.getByRole('alert')).toContainText('it is not a vethlab link');
+  await expect(lab.node('c:bbox1')).toBeVisible();
+  await expect(page.locator('.scenario-title')).toHaveText('Two networks: mynet and docker0');
   await lab.open();
   await lab.type('docker network create important');
   await expect(page.locator('.scenario-title')).toHaveText('Your version of “Two networks: mynet and docker0”');

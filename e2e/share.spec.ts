@@ -132,7 +132,11 @@ test('bad links say why, in the UI’s language, and leave the world as it was',
   await expect(page.getByRole('alert')).toContainText('it is not a vethlab link');
   await expect(lab.node('c:bbox1')).toBeVisible();
   await expect(page.locator('.scenario-title')).toHaveText('Two networks: mynet and docker0');
-  await lab.open();
+  await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
+  // The same page goes on (a new navigation now would cut the lazy chunks' downloads short).
+  await lab.xterm();
+  await expect(lab.terminal()).toContainText('root@dockerhost:~#');
+  await lab.liveCanvas();
   await lab.type('docker network create important');
   await expect(page.locator('.scenario-title')).toHaveText('Your version of “Two networks: mynet and docker0”');
   for (const [fragment, why] of bad) {
